@@ -1,0 +1,23 @@
+# Every dependency is a Debian 12 package; scripts/deps installs them.
+find_package(yaml-cpp 0.7 REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(fmt 9 REQUIRED)
+find_package(tl-expected REQUIRED)
+find_package(ICU REQUIRED COMPONENTS uc i18n)
+find_package(Threads REQUIRED)
+if(CCTEAM_TESTS AND NOT CCTEAM_FUZZ)
+  find_package(GTest REQUIRED)
+  find_package(benchmark REQUIRED)
+endif()
+
+# Debian's yaml-cpp 0.7 exports the plain target name "yaml-cpp" without include dirs marked
+# SYSTEM; wrap it so its headers are treated as third-party.
+if(NOT TARGET ccteam_yaml)
+  add_library(ccteam_yaml INTERFACE)
+  get_target_property(_yaml_inc yaml-cpp INTERFACE_INCLUDE_DIRECTORIES)
+  if(_yaml_inc)
+    target_include_directories(ccteam_yaml SYSTEM INTERFACE ${_yaml_inc})
+  endif()
+  target_link_libraries(ccteam_yaml INTERFACE yaml-cpp)
+endif()

@@ -1,0 +1,52 @@
+#pragma once
+// The error type of ccteam and Result<T>, the value every fallible function returns.
+//
+// Expected failures (bad input, not found, failed validation) are values, never exceptions.
+// Exceptions thrown by third-party libraries are caught in the adapter file that calls them and
+// turned into an Error there.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "ccteam/core/messages.hpp"
+#include "ccteam/core/position.hpp"
+
+namespace ccteam {
+
+enum class ErrorKind {
+  invalid_input,  // the input can be read but breaks a rule; the user must fix it
+  not_found,      // a named thing (file, role) does not exist
+  io,             // the operating system refused (cannot open, cannot write)
+  usage,          // the command line is wrong
+  internal,       // a bug in ccteam
+};
+
+struct Error {
+  ErrorKind kind = ErrorKind::invalid_input;
+  Message message;
+  SourcePos where;
+  std::optional<Message> hint;  // how to fix it, when we know
+};
+
+using Errors = std::vector<Error>;
+
+template <class T>
+using Result = tl::expected<T, Error>;
+
+// Result of an operation that can report several errors at once (validation of a whole file).
+template <class T>
+using Checked = tl::expected<T, Errors>;
+
+inline tl::unexpected<Error> fail(ErrorKind kind, Message message, SourcePos where = {},
+                                  std::optional<Message> hint = std::nullopt) {
+  return tl::unexpected<Error>(Error{kind, std::move(message), std::move(where), std::move(hint)});
+}
+
+// "file:line:col: error: message" followed, when there is a hint, by an indented
+// "hint: ..." line; in the user's language. No trailing newline.
+std::string render(const Error& error, Lang lang);
+
+}  // namespace ccteam

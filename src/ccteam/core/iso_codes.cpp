@@ -1,0 +1,30 @@
+#include "ccteam/core/iso_codes.hpp"
+
+#include <set>
+#include <string>
+
+#include <unicode/uloc.h>
+
+namespace ccteam {
+
+namespace {
+
+std::set<std::string> read_list(const char* const* list) {
+  std::set<std::string> out;
+  for (; list != nullptr && *list != nullptr; ++list) out.insert(*list);
+  return out;
+}
+
+}  // namespace
+
+bool is_iso_country(std::string_view code) {
+  static const std::set<std::string> countries = read_list(uloc_getISOCountries());
+  return code.size() == 2 && countries.contains(std::string(code));
+}
+
+bool is_iso_language(std::string_view code) {
+  static const std::set<std::string> languages = read_list(uloc_getISOLanguages());
+  return code.size() == 2 && languages.contains(std::string(code));
+}
+
+}  // namespace ccteam

@@ -1,0 +1,68 @@
+#pragma once
+// Every user-facing text of ccteam, in one table per language.
+//
+// The domain library never formats a sentence itself: it returns a Message (an id plus its
+// arguments) and the edge (CLI, HTTP) renders it in the user's language.
+//
+// Adding a text:
+//   1. add CCTEAM_MSG(your_id) to messages.def, in the section of your capability;
+//   2. add {MsgId::your_id, "..."} to messages_en.cpp and to messages_de.cpp.
+// Texts use fmt syntax with positional arguments ({0}, {1}, ...). The test
+// tests/ccteam/core/messages_test.cpp fails when a language misses an id, has it twice, or uses
+// other placeholders than English.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "ccteam/core/lang.hpp"
+
+namespace ccteam {
+
+enum class MsgId : std::uint16_t {
+#define CCTEAM_MSG(name) name,
+#include "ccteam/core/messages.def"
+#undef CCTEAM_MSG
+  count_
+};
+
+inline constexpr std::size_t k_msg_count = static_cast<std::size_t>(MsgId::count_);
+
+// The id's name as written in messages.def ("catalog_unknown_key").
+std::string_view msg_name(MsgId id);
+
+// The format text of 'id' in 'lang'. Falls back to English, then to the id's name, so that a
+// missing translation shows up in output instead of crashing (the test keeps tables complete).
+std::string_view msg_text(MsgId id, Lang lang);
+
+// A text to be shown to a user: which one, and its arguments already turned into strings.
+struct Message {
+  MsgId id = MsgId::count_;
+  std::vector<std::string> args;
+};
+
+// Builds a Message; each argument is formatted with fmt's "{}".
+template <class... Args>
+Message msg(MsgId id, const Args&... args) {
+  return Message{id, {fmt::format("{}", args)...}};
+}
+
+// The message's text in 'lang' with its arguments filled in. A text whose placeholders do not
+// match its arguments renders unformatted rather than throwing.
+std::string render(const Message& message, Lang lang);
+
+// Shorthand for a message without arguments.
+inline std::string tr(MsgId id, Lang lang) { return render(Message{id, {}}, lang); }
+
+// One table row; the tables are exposed for the completeness test.
+struct MsgEntry {
+  MsgId id;
+  std::string_view text;
+};
+std::span<const MsgEntry> msg_table(Lang lang);
+
+}  // namespace ccteam

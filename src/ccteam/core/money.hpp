@@ -1,0 +1,56 @@
+#pragma once
+// Money: an exact amount in a currency's minor units (cents), never a bare double.
+
+#include <array>
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "ccteam/core/error.hpp"
+#include "ccteam/core/lang.hpp"
+
+namespace ccteam {
+
+// An ISO 4217 currency, checked against ICU's list of current and historic currencies.
+class Currency {
+ public:
+  // Parses a three-letter code ("EUR", "usd"). Fails with ErrorKind::invalid_input and
+  // MsgId::unknown_currency when ISO 4217 (as ICU knows it) has no such code.
+  static Result<Currency> parse(std::string_view code);
+
+  std::string_view code() const { return {m_code.data(), 3}; }
+  // Digits after the decimal point in the minor unit: 2 for EUR and USD, 0 for JPY.
+  int minor_digits() const { return m_minor_digits; }
+
+  bool operator==(const Currency& other) const { return code() == other.code(); }
+
+ private:
+  std::array<char, 4> m_code{};
+  int m_minor_digits = 2;
+};
+
+struct Money {
+  std::int64_t minor = 0;  // amount in minor units: 3'200'000 for USD 32,000.00
+  Currency currency;
+
+  // Compares amounts; both sides must have the same currency (checked by the caller).
+  auto operator<=>(const Money& other) const { return minor <=> other.minor; }
+  bool operator==(const Money& other) const {
+    return minor == other.minor && currency == other.currency;
+  }
+};
+
+// Parses a plain decimal amount in major units ("32000", "15.5", "12.82") into Money.
+// Rejects signs, exponents, thousands separators, more decimals than the currency's minor
+// unit, and amounts whose minor units overflow int64 (ErrorKind::invalid_input).
+Result<Money> money_from_decimal(std::string_view text, Currency currency);
+
+// The amount in major units as a double, for computations that need one (budgets).
+double to_major(const Money& money);
+
+// The amount formatted for people, by ICU, in the conventions of 'lang':
+// en "$32,000", de "32.000 $"; minor units are shown only when not zero ("12,82 €").
+std::string format_money(const Money& money, Lang lang);
+
+}  // namespace ccteam

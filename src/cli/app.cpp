@@ -1,0 +1,102 @@
+#include "cli/app.hpp"
+
+#include <cstdlib>
+#include <iostream>
+#include <string_view>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/context.hpp"
+#include "io/files.hpp"
+
+#ifndef CCTEAM_VERSION
+#define CCTEAM_VERSION "0.0.0"
+#endif
+
+namespace ccteam::cli {
+
+namespace {
+
+// The language before parsing, so that help texts are already in it: --lang if given, else
+// the POSIX locale variables in their order of precedence, else English.
+std::optional<Lang> initial_lang(int argc, char** argv, std::string& bad) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    std::string_view value;
+    if (arg == "--lang" && i + 1 < argc) {
+      value = argv[i + 1];
+    } else if (arg.starts_with("--lang=")) {
+      value = arg.substr(7);
+    } else {
+      continue;
+    }
+    if (auto lang = parse_lang(value); lang && value.size() == 2) return lang;
+    bad = std::string(value);
+    return std::nullopt;
+  }
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') continue;
+    return parse_lang(value).value_or(Lang::en);
+  }
+  return Lang::en;
+}
+
+void add_shared_options(CLI::App& app, Context& ctx) {
+  Lang lang = ctx.lang();
+  SharedOptions& o = ctx.options();
+  app.add_option("--format", o.format, tr(MsgId::cli_opt_format, lang))->option_text("FORMAT");
+  app.add_option("--lang", o.lang, tr(MsgId::cli_opt_lang, lang))->option_text("en|de");
+  app.add_option("--catalog", o.catalog, tr(MsgId::cli_opt_catalog, lang))->option_text("PATH");
+  app.add_option("-o,--output", o.output, tr(MsgId::cli_opt_output, lang))->option_text("FILE");
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  std::string bad_lang;
+  std::optional<Lang> lang = initial_lang(argc, argv, bad_lang);
+  if (!lang) {
+    Context(Lang::en).report(Error{ErrorKind::usage, msg(MsgId::cli_bad_lang, bad_lang), {}, {}});
+    return k_exit_unusable;
+  }
+  Context ctx(*lang);
+
+  CLI::App app(tr(MsgId::cli_description, *lang), "ccteam");
+  app.fallthrough();  // shared options may follow the subcommand: `ccteam roles list --lang de`
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(CCTEAM_VERSION), tr(MsgId::cli_opt_version, *lang));
+  add_shared_options(app, ctx);
+  for (AddCommand add : all_commands()) add(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::RequiredError& e) {
+    ctx.report(Error{ErrorKind::usage,
+                     app.get_subcommands().empty() ? msg(MsgId::cli_need_subcommand)
+                                                   : msg(MsgId::cli_usage_error, e.what()),
+                     {},
+                     {}});
+    return k_exit_unusable;
+  } catch (const CLI::ParseError& e) {
+    ctx.report(Error{ErrorKind::usage, msg(MsgId::cli_usage_error, e.what()), {}, {}});
+    return k_exit_unusable;
+  }
+
+  if (!ctx.output().empty()) {
+    if (auto written = io::write_file(ctx.options().output, ctx.output()); !written) {
+      ctx.report(written.error());
+      return k_exit_unusable;
+    }
+  }
+  return ctx.exit_code;
+}
+
+}  // namespace ccteam::cli

@@ -1,0 +1,13 @@
+#include "cli/commands.hpp"
+
+namespace ccteam::cli {
+
+std::span<const AddCommand> all_commands() {
+  static constexpr AddCommand k_commands[] = {
+      add_roles_command,
+      add_catalog_command,
+  };
+  return k_commands;
+}
+
+}  // namespace ccteam::cli

@@ -1,0 +1,24 @@
+#pragma once
+// The registry of subcommands. A subcommand is one file in src/cli/commands/ that defines an
+// add_*_command function; adding one means declaring it here and listing it in commands.cpp.
+
+#include <span>
+
+namespace CLI {
+class App;
+}
+
+namespace ccteam::cli {
+
+class Context;
+
+// Adds a subcommand (its options, help texts and callback) to the application.
+using AddCommand = void (*)(CLI::App& app, Context& ctx);
+
+void add_roles_command(CLI::App& app, Context& ctx);    // commands/roles.cpp
+void add_catalog_command(CLI::App& app, Context& ctx);  // commands/catalog.cpp
+
+// Every subcommand, in the order `ccteam --help` lists them.
+std::span<const AddCommand> all_commands();
+
+}  // namespace ccteam::cli

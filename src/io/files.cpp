@@ -1,0 +1,77 @@
+#include "io/files.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace ccteam::io {
+
+Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
+  SourcePos where{path, 0, 0, ""};
+  if (path == "-") {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    std::string text = std::move(buffer).str();
+    if (text.size() > max_bytes) {
+      return fail(ErrorKind::invalid_input, msg(MsgId::file_too_large, max_bytes >> 20), where);
+    }
+    return text;
+  }
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return fail(ErrorKind::not_found, msg(MsgId::file_not_found, path), where,
+                msg(MsgId::hint_check_path));
+  }
+  if (std::filesystem::is_directory(path, ec)) {
+    return fail(ErrorKind::io, msg(MsgId::file_is_directory, path), where);
+  }
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > max_bytes) {
+    return fail(ErrorKind::invalid_input, msg(MsgId::file_too_large, max_bytes >> 20), where);
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return fail(ErrorKind::io, msg(MsgId::file_unreadable, path, std::strerror(errno)), where);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    return fail(ErrorKind::io, msg(MsgId::file_unreadable, path, std::strerror(errno)), where);
+  }
+  return text;
+}
+
+Result<void> write_file(const std::string& path, std::string_view content) {
+  if (path == "-") {
+    std::cout << content;
+    std::cout.flush();
+    if (!std::cout) return fail(ErrorKind::io, msg(MsgId::file_unwritable, "-", "stdout"));
+    return {};
+  }
+  std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, std::strerror(errno)),
+                  SourcePos{path, 0, 0, ""});
+    }
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    if (!out) {
+      std::filesystem::remove(temporary);
+      return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, std::strerror(errno)),
+                  SourcePos{path, 0, 0, ""});
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    std::filesystem::remove(temporary);
+    return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, ec.message()),
+                SourcePos{path, 0, 0, ""});
+  }
+  return {};
+}
+
+}  // namespace ccteam::io

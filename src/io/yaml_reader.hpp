@@ -1,0 +1,138 @@
+#pragma once
+// Strict reading of YAML documents with yaml-cpp 0.7: every problem becomes an Error with
+// file:line:column (1-based) and a JSON pointer, and reading goes on to find the next one.
+//
+// yaml-cpp is lenient in ways that lose data silently: it keeps the first of two duplicate keys
+// and ignores keys nobody asks for. MapReader reports both. All yaml-cpp exceptions are caught
+// here; callers never see one.
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "ccteam/core/error.hpp"
+#include "ccteam/core/lang.hpp"
+
+namespace ccteam::io {
+
+// Documents larger than this are refused before parsing (a catalog is a few hundred KiB).
+inline constexpr std::size_t k_max_yaml_bytes = 16u << 20;
+
+// Collects the errors found while reading one file.
+class YamlContext {
+ public:
+  explicit YamlContext(std::string file) : m_file(std::move(file)) {}
+
+  // Position of 'node' in the file (1-based), with 'pointer' as its JSON pointer.
+  SourcePos pos(const YAML::Node& node, const std::string& pointer) const;
+  void error(const YAML::Node& node, const std::string& pointer, Message message,
+             std::optional<Message> hint = std::nullopt);
+  void error(SourcePos where, Message message, std::optional<Message> hint = std::nullopt);
+
+  const std::string& file() const { return m_file; }
+  const Errors& errors() const { return m_errors; }
+  Errors take_errors() { return std::move(m_errors); }
+
+ private:
+  std::string m_file;
+  Errors m_errors;
+};
+
+// Parses 'text' into a node tree. On a syntax error (or a document nested too deeply, or
+// larger than k_max_yaml_bytes) returns MsgId::yaml_syntax with the position yaml-cpp reports.
+Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file);
+
+// Reports that 'node' is not of the 'expected' written type ("map", "list", "text", "integer",
+// "number", "true/false"), with an example of that type as the hint.
+void wrong_type(YamlContext& ctx, const YAML::Node& node, const std::string& pointer,
+                std::string_view expected);
+
+// The written type of a node for messages: "map", "list", "text", "null".
+std::string_view node_kind(const YAML::Node& node);
+
+// Reads a mapping. Construction reports duplicate keys (and a non-map node) to the context.
+// Each accessor marks its key as known and reports wrong types; finish() reports the keys no
+// accessor asked for as unknown, with the nearest known key as a hint.
+class MapReader {
+ public:
+  MapReader(YamlContext& ctx, const YAML::Node& node, std::string pointer);
+
+  bool is_map() const { return m_is_map; }
+  const std::string& pointer() const { return m_pointer; }
+  std::string pointer_of(std::string_view key) const;
+  const YAML::Node& node() const { return m_node; }
+
+  // The value of 'key', or nullopt when absent (and, if 'required', an error says so).
+  std::optional<YAML::Node> get(std::string_view key, bool required);
+  bool has(std::string_view key) const;
+
+  std::optional<std::string> string(std::string_view key, bool required);
+  std::optional<long long> integer(std::string_view key, bool required, long long min,
+                                   long long max);
+  std::optional<double> number(std::string_view key, bool required, double min, double max);
+  std::optional<bool> boolean(std::string_view key, bool required);
+  // A text in every language: {en: ..., de: ...}, both required and non-empty.
+  std::optional<LocalizedText> text(std::string_view key, bool required);
+  // A list of strings.
+  std::optional<std::vector<std::string>> strings(std::string_view key, bool required);
+  // A value from a closed vocabulary; 'parse' returns nullopt for words not in 'allowed'.
+  template <class Enum, class Parse>
+  std::optional<Enum> choice(std::string_view key, bool required, Parse parse,
+                             std::span<const std::string_view> allowed);
+  // Calls 'each' for every element of a list with the element's JSON pointer.
+  void list(std::string_view key, bool required,
+            const std::function<void(const YAML::Node&, const std::string&)>& each);
+
+  // Reports unknown keys. Call once, after all accessors.
+  void finish();
+
+  YamlContext& ctx() { return m_ctx; }
+
+ private:
+  struct Entry {
+    std::string key;
+    YAML::Node key_node;
+    YAML::Node value;
+    bool used = false;
+  };
+  Entry* find(std::string_view key);
+  void report_bad_choice(const Entry& entry, std::span<const std::string_view> allowed);
+
+  YamlContext& m_ctx;
+  YAML::Node m_node;
+  std::string m_pointer;
+  bool m_is_map = false;
+  std::vector<Entry> m_entries;
+  std::vector<std::string> m_asked;  // every key an accessor asked for, for "did you mean"
+};
+
+// Free-standing readers for list elements and nested values.
+std::optional<std::string> read_string(YamlContext& ctx, const YAML::Node& node,
+                                       const std::string& pointer);
+std::optional<LocalizedText> read_text(YamlContext& ctx, const YAML::Node& node,
+                                       const std::string& pointer);
+
+// The nearest word to 'word' among 'candidates' by edit distance, if close enough to be a
+// likely typo (distance at most a third of the word's length, at least 1).
+std::optional<std::string> nearest_word(std::string_view word,
+                                        std::span<const std::string> candidates);
+
+// "a, b, c" for hints.
+std::string join(std::span<const std::string_view> words);
+
+template <class Enum, class Parse>
+std::optional<Enum> MapReader::choice(std::string_view key, bool required, Parse parse,
+                                      std::span<const std::string_view> allowed) {
+  auto value = string(key, required);
+  if (!value) return std::nullopt;
+  std::optional<Enum> parsed = parse(*value);
+  if (!parsed) report_bad_choice(*find(key), allowed);
+  return parsed;
+}
+
+}  // namespace ccteam::io

@@ -1,0 +1,87 @@
+#include "ccteam/core/messages.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+namespace ccteam {
+namespace {
+
+// The placeholders a text uses: {0}, {1}, ... ("{{" is an escaped brace, not a placeholder).
+std::multiset<std::string> placeholders(std::string_view text) {
+  std::multiset<std::string> out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.substr(i, 2) == "{{" || text.substr(i, 2) == "}}") {
+      ++i;
+      continue;
+    }
+    if (text[i] != '{') continue;
+    std::size_t close = text.find('}', i);
+    if (close == std::string_view::npos) break;
+    out.insert(std::string(text.substr(i, close - i + 1)));
+    i = close;
+  }
+  return out;
+}
+
+class MessageTables : public ::testing::TestWithParam<Lang> {};
+
+TEST_P(MessageTables, HaveEveryIdExactlyOnceAndNoEmptyText) {
+  std::map<MsgId, int> count;
+  for (const MsgEntry& entry : msg_table(GetParam())) {
+    ++count[entry.id];
+    EXPECT_FALSE(entry.text.empty()) << msg_name(entry.id);
+  }
+  for (std::size_t i = 0; i < k_msg_count; ++i) {
+    auto id = static_cast<MsgId>(i);
+    EXPECT_EQ(count[id], 1) << msg_name(id) << " in " << to_string(GetParam());
+  }
+}
+
+TEST_P(MessageTables, UseTheSamePlaceholdersAsEnglish) {
+  for (std::size_t i = 0; i < k_msg_count; ++i) {
+    auto id = static_cast<MsgId>(i);
+    EXPECT_EQ(placeholders(msg_text(id, GetParam())), placeholders(msg_text(id, Lang::en)))
+        << msg_name(id);
+  }
+}
+
+TEST_P(MessageTables, EveryTextRendersWithItsArguments) {
+  for (std::size_t i = 0; i < k_msg_count; ++i) {
+    auto id = static_cast<MsgId>(i);
+    Message m{id, {"A", "B", "C", "D"}};
+    std::string out = render(m, GetParam());
+    // An unformattable text would come back with its raw placeholders.
+    EXPECT_EQ(out.find("{0}"), std::string::npos) << msg_name(id);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(AllLanguages, MessageTables, ::testing::Values(Lang::en, Lang::de),
+                         [](const auto& param_info) {
+                           return std::string(to_string(param_info.param));
+                         });
+
+TEST(Messages, RenderFillsPositionalArguments) {
+  EXPECT_EQ(render(msg(MsgId::yaml_duplicate_key, "level", 6), Lang::en),
+            "key 'level' appears twice (first on line 6)");
+  EXPECT_EQ(render(msg(MsgId::yaml_duplicate_key, "level", 6), Lang::de),
+            "Schlüssel 'level' kommt doppelt vor (zuerst in Zeile 6)");
+}
+
+TEST(Messages, EscapedBracesRenderAsBraces) {
+  EXPECT_EQ(tr(MsgId::hint_both_languages, Lang::en),
+            "every text needs both languages: {en: ..., de: ...}");
+}
+
+TEST(Messages, TooFewArgumentsDoNotThrow) {
+  EXPECT_EQ(render(Message{MsgId::yaml_unknown_key, {}}, Lang::en), "unknown key '{0}'");
+}
+
+TEST(Messages, NamesComeFromTheDefinitionFile) {
+  EXPECT_EQ(msg_name(MsgId::label_error), "label_error");
+}
+
+}  // namespace
+}  // namespace ccteam

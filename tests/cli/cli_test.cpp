@@ -1,0 +1,204 @@
+// Runs the built ccteam binary as a user would and checks its output, errors and exit codes.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string quote(const std::string& arg) {
+  std::string out = "'";
+  for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Runs ccteam with 'args' in a clean environment (LANG as given) from the source folder.
+Outcome ccteam(const std::vector<std::string>& args, const std::string& lang = "C") {
+  fs::path dir = fs::temp_directory_path() / ("ccteam_cli_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string command = "cd " + quote(CCTEAM_SOURCE_DIR) +
+                        " && env -u LC_ALL -u LC_MESSAGES LANG=" + quote(lang) + " " +
+                        quote(CCTEAM_BINARY);
+  for (const std::string& arg : args) command += " " + quote(arg);
+  command += " >" + quote((dir / "out").string()) + " 2>" + quote((dir / "err").string());
+  int status = std::system(command.c_str());
+  Outcome run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = slurp(dir / "out");
+  run.err = slurp(dir / "err");
+  fs::remove_all(dir);
+  return run;
+}
+
+TEST(Cli, RolesListJsonHasTheThreeRolesWithTheArticlesPay) {
+  Outcome run = ccteam({"roles", "list", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto json = nlohmann::json::parse(run.out);
+  ASSERT_EQ(json["roles"].size(), 3u);
+  EXPECT_EQ(json["roles"][0]["id"], "agent");
+  EXPECT_EQ(json["roles"][1]["id"], "team-lead");
+  EXPECT_EQ(json["roles"][2]["id"], "manager");
+  auto market = json["roles"][2]["pay"]["market_reference"];
+  EXPECT_EQ(market["currency"], "USD");
+  EXPECT_EQ(market["min"], 63000);
+  EXPECT_EQ(market["max"], 100000);
+  EXPECT_EQ(market["open_ended"], true);
+  EXPECT_EQ(json["roles"][0]["pay"]["market_reference"]["min"], 32000);
+  EXPECT_EQ(json["roles"][0]["pay"]["market_reference"]["max"], 35000);
+  EXPECT_EQ(json["roles"][1]["pay"]["market_reference"]["min"], 38000);
+  EXPECT_EQ(json["roles"][1]["pay"]["market_reference"]["max"], 44000);
+}
+
+TEST(Cli, RolesListTableShowsFormattedPay) {
+  Outcome run = ccteam({"roles", "list"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("$32,000 to $35,000 per year"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("$63,000 to more than $100,000 per year"), std::string::npos);
+}
+
+TEST(Cli, RolesShowSpeaksGermanWhenAsked) {
+  Outcome run = ccteam({"roles", "show", "team-lead", "--lang", "de"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("Aufgaben"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("berichtet an: manager"), std::string::npos);
+  EXPECT_NE(run.out.find("38.000\u00a0$ bis 44.000\u00a0$ pro Jahr"), std::string::npos);
+  EXPECT_EQ(run.out.find("Responsibilities"), std::string::npos);
+}
+
+TEST(Cli, LanguageComesFromTheEnvironmentByDefault) {
+  Outcome run = ccteam({"roles", "ladder"}, "de_DE.UTF-8");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("Karriereleiter"), std::string::npos) << run.out;
+  Outcome english = ccteam({"roles", "ladder"}, "en_US.UTF-8");
+  EXPECT_NE(english.out.find("Career ladder"), std::string::npos) << english.out;
+}
+
+TEST(Cli, LadderIsATreeFromAgentToManager) {
+  Outcome run = ccteam({"roles", "ladder", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto json = nlohmann::json::parse(run.out);
+  ASSERT_EQ(json["ladders"].size(), 1u);
+  EXPECT_EQ(json["ladders"][0]["id"], "agent");
+  EXPECT_EQ(json["ladders"][0]["next"][0]["id"], "team-lead");
+  EXPECT_EQ(json["ladders"][0]["next"][0]["next"][0]["id"], "manager");
+}
+
+TEST(Cli, YamlOutputHasTheShapeOfJson) {
+  Outcome run = ccteam({"roles", "show", "agent", "--format", "yaml"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out.rfind("id: agent\nlevel: entry\nrank: 1\n", 0), 0u) << run.out.substr(0, 200);
+}
+
+TEST(Cli, UnknownRoleIsAnErrorWithTheKnownOnes) {
+  Outcome run = ccteam({"roles", "show", "ceo"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("there is no role 'ceo'"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("agent, team-lead, manager"), std::string::npos) << run.err;
+  EXPECT_TRUE(run.out.empty());
+}
+
+TEST(Cli, ValidateReportsFileLineAndColumn) {
+  std::string file = "tests/data/catalog/invalid/unknown-key.yaml";
+  Outcome run = ccteam({"catalog", "validate", file});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find(file + ":33:5 (/roles/1/titel): error: unknown key 'titel'\n"),
+            std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("hint: did you mean 'title'?"), std::string::npos) << run.err;
+}
+
+TEST(Cli, ValidateSpeaksGerman) {
+  Outcome run = ccteam(
+      {"catalog", "validate", "tests/data/catalog/invalid/unknown-key.yaml", "--lang", "de"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("Fehler: unbekannter Schlüssel 'titel'"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("Hinweis: meinten Sie 'title'?"), std::string::npos) << run.err;
+}
+
+TEST(Cli, ValidateAcceptsTheDefaultCatalogAndGivesJson) {
+  Outcome ok = ccteam({"catalog", "validate", "data/catalog"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_NE(ok.out.find("catalog is valid: 3 role(s)"), std::string::npos) << ok.out;
+
+  Outcome bad = ccteam({"catalog", "validate", "--format", "json",
+                        "tests/data/catalog/invalid/pay-min-above-max.yaml"});
+  EXPECT_EQ(bad.exit_code, 2);
+  auto json = nlohmann::json::parse(bad.out);
+  EXPECT_EQ(json["valid"], false);
+  EXPECT_EQ(json["errors"][0]["line"], 29);
+  EXPECT_EQ(json["errors"][0]["column"], 25);
+  EXPECT_EQ(json["errors"][0]["pointer"], "/roles/0/pay/market_reference");
+}
+
+TEST(Cli, BrokenCatalogStopsEveryCommandWithExitTwo) {
+  Outcome run =
+      ccteam({"roles", "list", "--catalog", "tests/data/catalog/invalid/ladder-cycle.yaml"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("next_roles forms a cycle: agent -> lead -> agent"), std::string::npos)
+      << run.err;
+  EXPECT_TRUE(run.out.empty());
+}
+
+TEST(Cli, CatalogOptionTakesFilesAndFolders) {
+  Outcome run =
+      ccteam({"roles", "list", "--format", "json", "--catalog", "tests/data/catalog/minimal.yaml"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto json = nlohmann::json::parse(run.out);
+  ASSERT_EQ(json["roles"].size(), 2u);
+  EXPECT_EQ(json["roles"][0]["pay"]["bands"][0]["currency"], "EUR");
+}
+
+TEST(Cli, OutputOptionWritesAFile) {
+  fs::path file =
+      fs::temp_directory_path() / ("ccteam_cli_out_" + std::to_string(::getpid()) + ".json");
+  Outcome run = ccteam({"roles", "list", "--format", "json", "-o", file.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(run.out.empty());
+  EXPECT_EQ(nlohmann::json::parse(slurp(file))["roles"].size(), 3u);
+  fs::remove(file);
+}
+
+TEST(Cli, UsageErrorsExitWithTwo) {
+  Outcome format = ccteam({"roles", "list", "--format", "xml"});
+  EXPECT_EQ(format.exit_code, 2);
+  EXPECT_NE(format.err.find("format 'xml' is not available here; use one of: table, json, yaml"),
+            std::string::npos)
+      << format.err;
+  EXPECT_EQ(ccteam({"roles", "list", "--lang", "fr"}).exit_code, 2);
+  EXPECT_EQ(ccteam({}).exit_code, 2);
+  EXPECT_EQ(ccteam({"roles"}).exit_code, 2);
+  EXPECT_EQ(ccteam({"bogus"}).exit_code, 2);
+  EXPECT_EQ(ccteam({"roles", "show"}).exit_code, 2);
+}
+
+TEST(Cli, HelpIsInTheUsersLanguage) {
+  Outcome en = ccteam({"--help"});
+  EXPECT_EQ(en.exit_code, 0);
+  EXPECT_NE(en.out.find("build, staff and grow a call-center team"), std::string::npos);
+  Outcome de = ccteam({"roles", "--help"}, "de_DE.UTF-8");
+  EXPECT_EQ(de.exit_code, 0);
+  EXPECT_NE(de.out.find("die Rollen des Katalogs auflisten"), std::string::npos) << de.out;
+}
+
+}  // namespace

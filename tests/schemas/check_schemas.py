@@ -1,0 +1,47 @@
+#!/usr/bin/python3
+"""Checks that ccteam's JSON output matches the JSON Schemas in docs/schemas/.
+
+Usage: check_schemas.py CCTEAM_BINARY SOURCE_DIR
+Runs each command below and validates its standard output against its schema (draft 2020-12,
+with Debian's python3-jsonschema). Prints one line per check and exits non-zero on a mismatch.
+"""
+import json
+import pathlib
+import subprocess
+import sys
+
+import jsonschema
+
+binary, source = sys.argv[1], pathlib.Path(sys.argv[2])
+schemas = {}
+for path in (source / "docs" / "schemas").glob("*.schema.json"):
+    schema = json.loads(path.read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    schemas[path.name] = schema
+
+store = {schema["$id"]: schema for schema in schemas.values()}
+checks = [
+    (["roles", "list", "--format", "json"], "roles.schema.json", 0),
+    (["roles", "list", "--format", "json", "--catalog", "tests/data/catalog/minimal.yaml"],
+     "roles.schema.json", 0),
+    (["roles", "show", "manager", "--format", "json"], "role.schema.json", 0),
+    (["roles", "ladder", "--format", "json"], "ladder.schema.json", 0),
+    (["catalog", "validate", "--format", "json", "data/catalog"], "validation.schema.json", 0),
+    (["catalog", "validate", "--format", "json", "tests/data/catalog/invalid/ladder-cycle.yaml"],
+     "validation.schema.json", 2),
+]
+failed = 0
+for args, schema_name, expected_exit in checks:
+    run = subprocess.run([binary, *args], cwd=source, capture_output=True, text=True)
+    schema = schemas[schema_name]
+    resolver = jsonschema.RefResolver(schema["$id"], schema, store=store)
+    try:
+        if run.returncode != expected_exit:
+            raise AssertionError(f"exit code {run.returncode}, expected {expected_exit}: {run.stderr}")
+        jsonschema.validate(json.loads(run.stdout), schema, resolver=resolver,
+                            cls=jsonschema.Draft202012Validator)
+        print(f"ok   {' '.join(args)} ~ {schema_name}")
+    except (AssertionError, jsonschema.ValidationError, json.JSONDecodeError) as error:
+        failed += 1
+        print(f"FAIL {' '.join(args)} ~ {schema_name}: {str(error)[:2000]}")
+sys.exit(1 if failed else 0)
