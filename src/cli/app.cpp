@@ -43,6 +43,29 @@ std::optional<Lang> initial_lang(int argc, char** argv, std::string& bad) {
   return Lang::en;
 }
 
+// CLI11's own words in help output, in the user's language. Labels and the options' group
+// are inherited by subcommands created afterwards; help flags and command groups are set on
+// each subcommand by localize_commands() once all are registered.
+void localize_help(CLI::App& app, Lang lang) {
+  auto formatter = app.get_formatter();
+  formatter->label("Usage", tr(MsgId::cli_label_usage, lang));
+  formatter->label("OPTIONS", tr(MsgId::cli_label_options_badge, lang));
+  formatter->label("SUBCOMMAND", tr(MsgId::cli_label_subcommand, lang));
+  formatter->label("SUBCOMMANDS", tr(MsgId::cli_label_subcommands, lang));
+  formatter->label("REQUIRED", tr(MsgId::cli_label_required, lang));
+  formatter->label("Positionals", tr(MsgId::cli_label_positionals, lang));
+  app.option_defaults()->group(tr(MsgId::cli_group_options, lang));
+  app.set_help_flag("-h,--help", tr(MsgId::cli_opt_help, lang));
+}
+
+void localize_commands(CLI::App& app, Lang lang) {
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    sub->group(tr(MsgId::cli_group_commands, lang));
+    sub->set_help_flag("-h,--help", tr(MsgId::cli_opt_help, lang));
+    localize_commands(*sub, lang);
+  }
+}
+
 void add_shared_options(CLI::App& app, Context& ctx) {
   Lang lang = ctx.lang();
   SharedOptions& o = ctx.options();
@@ -64,11 +87,13 @@ int run(int argc, char** argv) {
   Context ctx(*lang);
 
   CLI::App app(tr(MsgId::cli_description, *lang), "ccteam");
+  localize_help(app, *lang);
   app.fallthrough();  // shared options may follow the subcommand: `ccteam roles list --lang de`
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(CCTEAM_VERSION), tr(MsgId::cli_opt_version, *lang));
   add_shared_options(app, ctx);
   for (AddCommand add : all_commands()) add(app, ctx);
+  localize_commands(app, *lang);
 
   try {
     app.parse(argc, argv);
