@@ -104,9 +104,24 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::RequiredError& e) {
+    // CLI11 says "A subcommand is required" or "ID is required"; we say it in the user's words.
+    std::string what = e.what();
+    bool subcommand = what.find("ubcommand") != std::string::npos;
+    std::string name = what.substr(0, what.find(' '));
+    std::vector<std::string> rest = app.remaining(true);
+    Message message = msg(MsgId::cli_missing_argument, name);
+    if (subcommand) {
+      message = rest.empty() ? msg(MsgId::cli_need_subcommand)
+                             : msg(MsgId::cli_unexpected_argument, rest.front());
+    }
+    ctx.report(Error{ErrorKind::usage, std::move(message), {}, {}});
+    return k_exit_unusable;
+  } catch (const CLI::ExtrasError& e) {
+    std::string what = e.what();
+    std::size_t colon = what.find(": ");
     ctx.report(Error{ErrorKind::usage,
-                     app.get_subcommands().empty() ? msg(MsgId::cli_need_subcommand)
-                                                   : msg(MsgId::cli_usage_error, e.what()),
+                     msg(MsgId::cli_unexpected_argument,
+                         colon == std::string::npos ? what : what.substr(colon + 2)),
                      {},
                      {}});
     return k_exit_unusable;

@@ -141,7 +141,7 @@ std::string role_page(const Role& role, const Catalog& catalog, Lang lang) {
       if (!l.countries.empty()) {
         std::vector<std::string> names;
         for (const std::string& c : l.countries) names.push_back(country_name(c, lang));
-        line += " " + render(msg(MsgId::in_countries, join(names)), lang);
+        line += "; " + render(msg(MsgId::in_countries, join(names)), lang);
       }
       if (l.note) line += ": " + l.note->get(lang);
       bullet(out, line);
@@ -186,9 +186,10 @@ std::string role_page(const Role& role, const Catalog& catalog, Lang lang) {
     for (const Substitution& s : role.substitutions) {
       std::vector<std::string> kinds;
       for (ExperienceKind k : s.kinds) kinds.push_back(tr(label(k), lang));
-      std::string line = render(msg(MsgId::substitution_line, duration(s.months, lang),
-                                    join(kinds, " / "), isced(s.replaces_isced, lang)),
-                                lang);
+      MsgId form = s.months == 12 ? MsgId::substitution_line_one : MsgId::substitution_line;
+      std::string line = render(
+          msg(form, duration(s.months, lang), join(kinds, " / "), isced(s.replaces_isced, lang)),
+          lang);
       bullet(out, line + ". " + s.description.get(lang) + " " + basis_note(s.basis, lang));
     }
   }
@@ -209,7 +210,7 @@ std::string role_page(const Role& role, const Catalog& catalog, Lang lang) {
     bullet(out, tr(MsgId::label_own_bands, lang) + ": " + tr(MsgId::no_own_bands, lang));
   }
   for (const PayBand* band : bands) {
-    bullet(out, tr(MsgId::label_own_bands, lang) + ", " + country_name(band->country, lang) + ": " +
+    bullet(out, tr(MsgId::label_own_band, lang) + ", " + country_name(band->country, lang) + ": " +
                     format_pay_range(band->range, lang));
   }
 
@@ -227,7 +228,7 @@ std::string role_page(const Role& role, const Catalog& catalog, Lang lang) {
       if (k.target) {
         std::string value = fmt::format("{:g}", *k.target);
         if (k.unit == KpiUnit::percent) value += " %";
-        line += " (" + render(msg(MsgId::kpi_target, value), lang) + ")";
+        line += " – " + render(msg(MsgId::kpi_target, value), lang);
       }
       bullet(out, line + ": " + k.description.get(lang));
     }

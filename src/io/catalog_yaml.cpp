@@ -15,6 +15,7 @@ namespace {
 using namespace ccteam::catalog;
 
 constexpr long long k_max_amount = 1'000'000'000'000;  // in major units; above is a typo
+constexpr std::size_t k_max_roles = 1000;  // keeps ladder walks shallow; real catalogs hold dozens
 
 // Reads `key` as an id (lowercase, hyphens) and reports a malformed one.
 std::optional<std::string> read_id(MapReader& map, std::string_view key, bool required) {
@@ -123,11 +124,11 @@ std::optional<int> duration_months(MapReader& map) {
     return std::nullopt;
   }
   if (has_months) {
-    auto months = map.integer("months", true, 0, 600);
+    auto months = map.integer("months", true, 1, 600);
     if (!months) return std::nullopt;
     return static_cast<int>(*months);
   }
-  auto years = map.number("years", true, 0, 50);
+  auto years = map.number("years", true, 0.1, 50);
   if (!years) return std::nullopt;
   return static_cast<int>(*years * 12 + 0.5);
 }
@@ -188,7 +189,12 @@ std::optional<PayRange> pay_range(MapReader& map) {
   auto max = amount(map, "max", false, *currency);
   bool open_ended = map.boolean("open_ended", false).value_or(false);
   if (!min || !period) return std::nullopt;
-  if (!max && !open_ended && map.has("max")) return std::nullopt;
+  if (!max && map.has("max")) return std::nullopt;
+  if (!max && !open_ended) {
+    map.ctx().error(map.node(), map.pointer(), msg(MsgId::catalog_pay_no_max),
+                    msg(MsgId::hint_pay_no_max));
+    return std::nullopt;
+  }
   return PayRange{*min, max, open_ended, *period, map.ctx().pos(map.node(), map.pointer())};
 }
 
@@ -267,6 +273,13 @@ void read_education(MapReader& role_map, Role& role) {
     if (!map.is_map()) return;
     MinimumEducation min;
     min.country = country(map, "country", true).value_or("");
+    bool repeated =
+        std::any_of(role.minimum_education.begin(), role.minimum_education.end(),
+                    [&](const MinimumEducation& m) { return m.country == min.country; });
+    if (repeated && !min.country.empty()) {
+      ctx.error(*map.get("country", false), map.pointer_of("country"),
+                msg(MsgId::catalog_duplicate_country, min.country), msg(MsgId::hint_unique_ids));
+    }
     min.isced = isced(map, "isced").value_or(IscedLevel::upper_secondary);
     min.description = map.text("description", true).value_or(LocalizedText{});
     // Credentials named here must be defined in the role's `credentials` (read before).
@@ -364,10 +377,34 @@ void read_codes(MapReader& role_map, Role& role) {
   if (!node) return;
   MapReader map(role_map.ctx(), *node, role_map.pointer_of("occupation_codes"));
   if (!map.is_map()) return;
-  role.occupation_codes.esco = map.string("esco", false).value_or("");
-  role.occupation_codes.isco08 = map.string("isco08", false).value_or("");
-  role.occupation_codes.onet_soc = map.string("onet_soc", false).value_or("");
-  role.occupation_codes.kldb2010 = map.string("kldb2010", false).value_or("");
+  // Each code in its published form: ESCO URI, ISCO-08 unit group (4 digits), O*NET-SOC 2019
+  // ("43-4051.00"), KldB 2010 (5 digits).
+  auto code = [&](std::string_view key, std::string_view example, auto well_formed) {
+    auto value = map.string(key, false);
+    if (!value) return std::string();
+    if (!well_formed(*value)) {
+      map.ctx().error(*map.get(key, false), map.pointer_of(key),
+                      msg(MsgId::catalog_bad_code, *value, key), msg(MsgId::hint_code, example));
+      return std::string();
+    }
+    return *value;
+  };
+  auto digits = [](std::string_view s, std::size_t n) {
+    return s.size() == n &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  role.occupation_codes.esco =
+      code("esco", "http://data.europa.eu/esco/occupation/...", [](std::string_view s) {
+        return s.starts_with("http://data.europa.eu/esco/") && s.size() > 27;
+      });
+  role.occupation_codes.isco08 =
+      code("isco08", "4222", [&](std::string_view s) { return digits(s, 4); });
+  role.occupation_codes.onet_soc = code("onet_soc", "43-4051.00", [&](std::string_view s) {
+    return s.size() == 10 && digits(s.substr(0, 2), 2) && s[2] == '-' &&
+           digits(s.substr(3, 4), 4) && s[7] == '.' && digits(s.substr(8, 2), 2);
+  });
+  role.occupation_codes.kldb2010 =
+      code("kldb2010", "92122", [&](std::string_view s) { return digits(s, 5); });
   map.finish();
 }
 
@@ -384,13 +421,18 @@ void read_kpi(YamlContext& ctx, const YAML::Node& node, const std::string& point
   kpi.direction =
       map.choice<KpiDirection>("direction", true, parse_kpi_direction, all_kpi_directions())
           .value_or(KpiDirection::higher_is_better);
-  kpi.target = map.number("target", false, -1e12, 1e12);
+  bool percent = kpi.unit == KpiUnit::percent;
+  kpi.target = map.number("target", false, percent ? 0 : -1e12, percent ? 100 : 1e12);
   map.finish();
   role.kpis.push_back(std::move(kpi));
 }
 
 void read_role(YamlContext& ctx, const YAML::Node& node, const std::string& pointer,
                Catalog& into) {
+  if (into.roles.size() == k_max_roles) {
+    ctx.error(node, pointer, msg(MsgId::catalog_too_many_roles, k_max_roles));
+  }
+  if (into.roles.size() >= k_max_roles) return;
   MapReader map(ctx, node, pointer);
   if (!map.is_map()) return;
   Role role;
@@ -412,6 +454,13 @@ void read_role(YamlContext& ctx, const YAML::Node& node, const std::string& poin
   });
   map.list("skills", true,
            [&](const YAML::Node& item, const std::string& p) { read_skill(ctx, item, p, role); });
+  for (std::string_view key : {"responsibilities", "skills"}) {
+    auto list = map.get(key, false);
+    if (list && list->IsSequence() && list->size() == 0) {
+      ctx.error(*list, map.pointer_of(key), msg(MsgId::catalog_empty_list, key),
+                msg(MsgId::hint_empty_list));
+    }
+  }
   map.list("languages", false, [&](const YAML::Node& item, const std::string& p) {
     read_language(ctx, item, p, role);
   });
@@ -454,7 +503,7 @@ void read_pay_band(YamlContext& ctx, const YAML::Node& node, const std::string& 
 Errors read_catalog_yaml(std::string_view text, const std::string& file, Catalog& into) {
   auto root = parse_yaml(text, file);
   if (!root) return {root.error()};
-  YamlContext ctx(file);
+  YamlContext ctx(file, text);
   if (root->IsNull()) {
     ctx.error(SourcePos{file, 1, 1, ""}, msg(MsgId::catalog_empty_file),
               msg(MsgId::hint_catalog_top));
@@ -491,9 +540,10 @@ Errors read_catalog_yaml(std::string_view text, const std::string& file, Catalog
 
 namespace {
 
+// *.yaml and *.yml, but not hidden files (editor backups and locks such as ".#roles.yaml").
 bool is_catalog_file(const std::filesystem::path& path) {
   auto ext = path.extension().string();
-  return ext == ".yaml" || ext == ".yml";
+  return (ext == ".yaml" || ext == ".yml") && !path.filename().string().starts_with(".");
 }
 
 }  // namespace
@@ -520,7 +570,19 @@ Checked<Catalog> load_catalog(const std::vector<std::string>& paths) {
       files.push_back(path);
     }
   }
+  // A file named twice (directly and through its folder) is read once.
+  std::vector<std::string> unique;
+  std::vector<std::filesystem::path> seen;
+  for (const std::string& file : files) {
+    std::error_code ec;
+    auto canonical = std::filesystem::weakly_canonical(file, ec);
+    if (!ec && std::find(seen.begin(), seen.end(), canonical) != seen.end()) continue;
+    if (!ec) seen.push_back(canonical);
+    unique.push_back(file);
+  }
+  files = std::move(unique);
   Catalog catalog;
+  catalog.source_files = files;
   for (const std::string& file : files) {
     auto text = read_file(file, k_max_yaml_bytes);
     if (!text) {

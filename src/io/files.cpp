@@ -49,6 +49,20 @@ Result<void> write_file(const std::string& path, std::string_view content) {
     if (!std::cout) return fail(ErrorKind::io, msg(MsgId::file_unwritable, "-", "stdout"));
     return {};
   }
+  std::error_code status_error;
+  auto status = std::filesystem::status(path, status_error);
+  if (!status_error && std::filesystem::exists(status) &&
+      !std::filesystem::is_regular_file(status)) {
+    // A device or pipe (/dev/stdout, a FIFO): write in place; renaming over it would replace it.
+    std::ofstream out(path, std::ios::binary);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.flush();
+    if (!out) {
+      return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, std::strerror(errno)),
+                  SourcePos{path, 0, 0, ""});
+    }
+    return {};
+  }
   std::string temporary = path + ".tmp";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);

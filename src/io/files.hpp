@@ -14,8 +14,9 @@ namespace ccteam::io {
 // than 'max_bytes' with ErrorKind::invalid_input.
 Result<std::string> read_file(const std::string& path, std::size_t max_bytes = 256u << 20);
 
-// Writes 'content' to 'path' ("-" = standard output) via a temporary file renamed into place,
-// so that a failed write never leaves half a file. ErrorKind::io on failure.
+// Writes 'content' to 'path' ("-" = standard output). A regular file is written to a temporary
+// file renamed into place, so that a failed write never leaves half a file; a device or pipe is
+// written in place. ErrorKind::io on failure (full disk, no permission).
 Result<void> write_file(const std::string& path, std::string_view content);
 
 }  // namespace ccteam::io

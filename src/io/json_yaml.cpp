@@ -34,6 +34,7 @@ bool reads_as_non_string(const std::string& text) {
 void emit(YAML::Emitter& out, const nlohmann::ordered_json& value) {
   switch (value.type()) {
     case nlohmann::ordered_json::value_t::object:
+      if (value.empty()) out << YAML::Flow;
       out << YAML::BeginMap;
       for (const auto& [key, item] : value.items()) {
         out << YAML::Key << key << YAML::Value;
@@ -42,6 +43,7 @@ void emit(YAML::Emitter& out, const nlohmann::ordered_json& value) {
       out << YAML::EndMap;
       break;
     case nlohmann::ordered_json::value_t::array:
+      if (value.empty()) out << YAML::Flow;
       out << YAML::BeginSeq;
       for (const auto& item : value) emit(out, item);
       out << YAML::EndSeq;

@@ -1,15 +1,40 @@
 #include "io/yaml_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
+
+#include <unicode/utf8.h>
 
 namespace ccteam::io {
 
+SourcePos position_of(std::string_view text, std::size_t offset, const std::string& file) {
+  offset = std::min(offset, text.size());
+  std::size_t line_start = 0;
+  if (offset > 0) {
+    std::size_t newline = text.rfind('\n', offset - 1);
+    if (newline != std::string_view::npos) line_start = newline + 1;
+  }
+  auto begin = text.begin();
+  int line = 1 + static_cast<int>(
+                     std::count(begin, begin + static_cast<std::ptrdiff_t>(line_start), '\n'));
+  // Characters, not bytes: count the bytes that do not continue a UTF-8 sequence.
+  int column = 1 + static_cast<int>(std::count_if(
+                       text.begin() + static_cast<std::ptrdiff_t>(line_start),
+                       text.begin() + static_cast<std::ptrdiff_t>(offset),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return SourcePos{file, line, column, ""};
+}
+
+SourcePos YamlContext::pos(const YAML::Mark& mark, const std::string& pointer) const {
+  // yaml-cpp counts lines and columns from 0, columns in bytes, and uses -1 for "no position".
+  if (mark.pos < 0 || mark.line < 0) return SourcePos{m_file, 0, 0, pointer};
+  SourcePos out = position_of(m_text, static_cast<std::size_t>(mark.pos), m_file);
+  out.json_pointer = pointer;
+  return out;
+}
+
 SourcePos YamlContext::pos(const YAML::Node& node, const std::string& pointer) const {
-  YAML::Mark mark = node.Mark();
-  // yaml-cpp counts lines and columns from 0 and uses -1 for "no position".
-  int line = mark.line >= 0 ? mark.line + 1 : 0;
-  int column = mark.column >= 0 ? mark.column + 1 : 0;
-  return SourcePos{m_file, line, column, pointer};
+  return pos(node.Mark(), pointer);
 }
 
 void YamlContext::error(const YAML::Node& node, const std::string& pointer, Message message,
@@ -27,11 +52,36 @@ Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file) {
     return fail(ErrorKind::invalid_input, msg(MsgId::file_too_large, k_max_yaml_bytes >> 20),
                 SourcePos{file, 0, 0, ""});
   }
+  // yaml-cpp passes invalid UTF-8 through; it would reach JSON output and terminals.
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  for (std::int32_t i = 0, size = static_cast<std::int32_t>(text.size()); i < size;) {
+    std::int32_t start = i;
+    UChar32 c = 0;
+// ICU's U8_NEXT macro narrows int to uint8_t internally; the conversion is intended there.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+    U8_NEXT(bytes, i, size, c);
+#pragma GCC diagnostic pop
+    if (c < 0) {
+      return fail(ErrorKind::invalid_input, msg(MsgId::not_utf8),
+                  position_of(text, static_cast<std::size_t>(start), file), msg(MsgId::hint_utf8));
+    }
+  }
   try {
-    return YAML::Load(std::string(text));
+    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
+    if (documents.size() > 1) {
+      YAML::Mark mark = documents[1].Mark();
+      SourcePos where = mark.pos >= 0 ? position_of(text, static_cast<std::size_t>(mark.pos), file)
+                                      : SourcePos{file, 0, 0, ""};
+      return fail(ErrorKind::invalid_input, msg(MsgId::yaml_several_documents, documents.size()),
+                  where, msg(MsgId::hint_several_documents));
+    }
+    return documents.empty() ? YAML::Node() : documents[0];
   } catch (const YAML::Exception& e) {
-    SourcePos where{file, e.mark.line >= 0 ? e.mark.line + 1 : 0,
-                    e.mark.column >= 0 ? e.mark.column + 1 : 0, ""};
+    SourcePos where = e.mark.pos >= 0
+                          ? position_of(text, static_cast<std::size_t>(e.mark.pos), file)
+                          : SourcePos{file, 0, 0, ""};
     return fail(ErrorKind::invalid_input, msg(MsgId::yaml_syntax, e.msg), where,
                 msg(MsgId::hint_yaml_syntax));
   }
@@ -39,48 +89,82 @@ Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file) {
 
 namespace {
 
-// An example of each written type, for the hint of a wrong-type error.
-std::string_view example_of(std::string_view type) {
-  if (type == "map") return "key: value";
-  if (type == "list") return "[a, b]";
-  if (type == "integer") return "3";
-  if (type == "number") return "1.5";
-  if (type == "true/false") return "true";
-  return "\"some text\"";
+// An example of each type, for the hint of a wrong-type error.
+std::string_view example_of(MsgId type) {
+  switch (type) {
+    case MsgId::type_map:
+      return "key: value";
+    case MsgId::type_list:
+      return "[a, b]";
+    case MsgId::type_integer:
+      return "3";
+    case MsgId::type_number:
+      return "1.5";
+    case MsgId::type_bool:
+      return "true";
+    default:
+      return "\"some text\"";
+  }
+}
+
+// A quoted scalar is text whatever it looks like: yaml-cpp tags it "!" (plain ones "?").
+bool is_quoted(const YAML::Node& node) { return node.IsScalar() && node.Tag() == "!"; }
+
+// C0 control characters other than tab and line feed would reach terminals and JSON verbatim.
+std::optional<unsigned char> control_character(const std::string& text) {
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F) return byte;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
 
 void wrong_type(YamlContext& ctx, const YAML::Node& node, const std::string& pointer,
-                std::string_view expected) {
+                MsgId expected) {
   ctx.error(node, pointer, msg(MsgId::yaml_wrong_type, expected, node_kind(node)),
             msg(MsgId::hint_wrong_type, example_of(expected)));
 }
 
-std::string_view node_kind(const YAML::Node& node) {
+MsgId node_kind(const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Map:
-      return "map";
+      return MsgId::type_map;
     case YAML::NodeType::Sequence:
-      return "list";
-    case YAML::NodeType::Scalar:
-      return "text";
+      return MsgId::type_list;
+    case YAML::NodeType::Scalar: {
+      if (is_quoted(node)) return MsgId::type_text;
+      long long integer = 0;
+      double number = 0;
+      bool flag = false;
+      if (YAML::convert<long long>::decode(node, integer)) return MsgId::type_integer;
+      if (YAML::convert<double>::decode(node, number)) return MsgId::type_number;
+      if (YAML::convert<bool>::decode(node, flag)) return MsgId::type_bool;
+      return MsgId::type_text;
+    }
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined:
-      return "null";
+      return MsgId::type_null;
   }
-  return "null";
+  return MsgId::type_null;
 }
 
 MapReader::MapReader(YamlContext& ctx, const YAML::Node& node, std::string pointer)
     : m_ctx(ctx), m_node(node), m_pointer(std::move(pointer)) {
   if (!node.IsMap()) {
-    wrong_type(m_ctx, node, m_pointer, "map");
+    wrong_type(m_ctx, node, m_pointer, MsgId::type_map);
     return;
   }
   m_is_map = true;
   for (auto it = node.begin(); it != node.end(); ++it) {
     std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+    if (key == "<<" && !is_quoted(it->first)) {
+      // yaml-cpp 0.7 does not implement YAML 1.1 merge keys; it would keep "<<" as a key.
+      m_ctx.error(it->first, json_pointer_append(m_pointer, key), msg(MsgId::yaml_merge_key),
+                  msg(MsgId::hint_merge_key));
+      continue;
+    }
     auto same = std::find_if(m_entries.begin(), m_entries.end(),
                              [&](const Entry& e) { return e.key == key; });
     if (same != m_entries.end()) {
@@ -111,7 +195,7 @@ bool MapReader::has(std::string_view key) const {
 }
 
 std::optional<YAML::Node> MapReader::get(std::string_view key, bool required) {
-  m_asked.emplace_back(key);
+  if (std::find(m_asked.begin(), m_asked.end(), key) == m_asked.end()) m_asked.emplace_back(key);
   if (!m_is_map) return std::nullopt;
   Entry* entry = find(key);
   if (entry == nullptr) {
@@ -121,6 +205,15 @@ std::optional<YAML::Node> MapReader::get(std::string_view key, bool required) {
     }
     return std::nullopt;
   }
+  if (entry->value.IsNull()) {
+    // Reported once, at the key: the null value has no position of its own.
+    if (!entry->used) {
+      m_ctx.error(entry->key_node, pointer_of(key), msg(MsgId::yaml_no_value, key),
+                  msg(MsgId::hint_no_value));
+    }
+    entry->used = true;
+    return std::nullopt;
+  }
   entry->used = true;
   return entry->value;
 }
@@ -128,7 +221,12 @@ std::optional<YAML::Node> MapReader::get(std::string_view key, bool required) {
 std::optional<std::string> read_string(YamlContext& ctx, const YAML::Node& node,
                                        const std::string& pointer) {
   if (!node.IsScalar()) {
-    wrong_type(ctx, node, pointer, "text");
+    wrong_type(ctx, node, pointer, MsgId::type_text);
+    return std::nullopt;
+  }
+  if (auto control = control_character(node.Scalar())) {
+    ctx.error(node, pointer, msg(MsgId::yaml_control_character, fmt::format("U+{:04X}", *control)),
+              msg(MsgId::hint_control_character));
     return std::nullopt;
   }
   return node.Scalar();
@@ -145,8 +243,8 @@ std::optional<long long> MapReader::integer(std::string_view key, bool required,
   auto node = get(key, required);
   if (!node) return std::nullopt;
   long long value = 0;
-  if (!node->IsScalar() || !YAML::convert<long long>::decode(*node, value)) {
-    wrong_type(m_ctx, *node, pointer_of(key), "integer");
+  if (!node->IsScalar() || is_quoted(*node) || !YAML::convert<long long>::decode(*node, value)) {
+    wrong_type(m_ctx, *node, pointer_of(key), MsgId::type_integer);
     return std::nullopt;
   }
   if (value < min || value > max) {
@@ -162,8 +260,9 @@ std::optional<double> MapReader::number(std::string_view key, bool required, dou
   auto node = get(key, required);
   if (!node) return std::nullopt;
   double value = 0;
-  if (!node->IsScalar() || !YAML::convert<double>::decode(*node, value) || value != value) {
-    wrong_type(m_ctx, *node, pointer_of(key), "number");
+  if (!node->IsScalar() || is_quoted(*node) || !YAML::convert<double>::decode(*node, value) ||
+      !std::isfinite(value)) {
+    wrong_type(m_ctx, *node, pointer_of(key), MsgId::type_number);
     return std::nullopt;
   }
   if (value < min || value > max) {
@@ -178,8 +277,8 @@ std::optional<bool> MapReader::boolean(std::string_view key, bool required) {
   auto node = get(key, required);
   if (!node) return std::nullopt;
   bool value = false;
-  if (!node->IsScalar() || !YAML::convert<bool>::decode(*node, value)) {
-    wrong_type(m_ctx, *node, pointer_of(key), "true/false");
+  if (!node->IsScalar() || is_quoted(*node) || !YAML::convert<bool>::decode(*node, value)) {
+    wrong_type(m_ctx, *node, pointer_of(key), MsgId::type_bool);
     return std::nullopt;
   }
   return value;
@@ -219,7 +318,7 @@ std::optional<std::vector<std::string>> MapReader::strings(std::string_view key,
   auto node = get(key, required);
   if (!node) return std::nullopt;
   if (!node->IsSequence()) {
-    wrong_type(m_ctx, *node, pointer_of(key), "list");
+    wrong_type(m_ctx, *node, pointer_of(key), MsgId::type_list);
     return std::nullopt;
   }
   std::vector<std::string> out;
@@ -241,9 +340,8 @@ void MapReader::list(std::string_view key, bool required,
                      const std::function<void(const YAML::Node&, const std::string&)>& each) {
   auto node = get(key, required);
   if (!node) return;
-  if (node->IsNull()) return;  // "key:" with nothing after it is an empty list
   if (!node->IsSequence()) {
-    wrong_type(m_ctx, *node, pointer_of(key), "list");
+    wrong_type(m_ctx, *node, pointer_of(key), MsgId::type_list);
     return;
   }
   std::size_t index = 0;
@@ -251,8 +349,13 @@ void MapReader::list(std::string_view key, bool required,
 }
 
 void MapReader::report_bad_choice(const Entry& entry, std::span<const std::string_view> allowed) {
+  std::vector<std::string> words(allowed.begin(), allowed.end());
+  std::optional<Message> hint = msg(MsgId::hint_one_of, join(allowed));
+  if (auto near = nearest_word(entry.value.Scalar(), words)) {
+    hint = msg(MsgId::hint_did_you_mean_of, *near, join(allowed));
+  }
   m_ctx.error(entry.value, pointer_of(entry.key), msg(MsgId::yaml_bad_choice, entry.value.Scalar()),
-              msg(MsgId::hint_one_of, join(allowed)));
+              std::move(hint));
 }
 
 void MapReader::finish() {

@@ -26,10 +26,14 @@ inline constexpr std::size_t k_max_yaml_bytes = 16u << 20;
 // Collects the errors found while reading one file.
 class YamlContext {
  public:
-  explicit YamlContext(std::string file) : m_file(std::move(file)) {}
+  // 'text' is the document the nodes were parsed from; it must outlive the context. It turns
+  // yaml-cpp's byte columns into the character columns users count.
+  YamlContext(std::string file, std::string_view text) : m_file(std::move(file)), m_text(text) {}
 
-  // Position of 'node' in the file (1-based), with 'pointer' as its JSON pointer.
+  // Position of 'node' in the file (1-based line; column in Unicode characters), with 'pointer'
+  // as its JSON pointer.
   SourcePos pos(const YAML::Node& node, const std::string& pointer) const;
+  SourcePos pos(const YAML::Mark& mark, const std::string& pointer) const;
   void error(const YAML::Node& node, const std::string& pointer, Message message,
              std::optional<Message> hint = std::nullopt);
   void error(SourcePos where, Message message, std::optional<Message> hint = std::nullopt);
@@ -40,20 +44,27 @@ class YamlContext {
 
  private:
   std::string m_file;
+  std::string_view m_text;
   Errors m_errors;
 };
 
-// Parses 'text' into a node tree. On a syntax error (or a document nested too deeply, or
-// larger than k_max_yaml_bytes) returns MsgId::yaml_syntax with the position yaml-cpp reports.
+// Parses 'text' into a node tree. Fails with the position of the problem for: bytes that are
+// not UTF-8 (MsgId::not_utf8), a syntax error or nesting too deep (yaml_syntax, as yaml-cpp
+// reports it), more than one document in the file (yaml_several_documents), and input larger
+// than k_max_yaml_bytes (file_too_large).
 Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file);
 
-// Reports that 'node' is not of the 'expected' written type ("map", "list", "text", "integer",
-// "number", "true/false"), with an example of that type as the hint.
-void wrong_type(YamlContext& ctx, const YAML::Node& node, const std::string& pointer,
-                std::string_view expected);
+// The 1-based line and character column of byte 'offset' in 'text'.
+SourcePos position_of(std::string_view text, std::size_t offset, const std::string& file);
 
-// The written type of a node for messages: "map", "list", "text", "null".
-std::string_view node_kind(const YAML::Node& node);
+// Reports that 'node' is not of the 'expected' type (MsgId::type_map, type_list, type_text,
+// type_integer, type_number, type_bool), with an example of that type as the hint.
+void wrong_type(YamlContext& ctx, const YAML::Node& node, const std::string& pointer,
+                MsgId expected);
+
+// What a node holds, as a type word of the message tables: a map, a list, a quoted or plain
+// text, an integer, a number, true/false, or nothing (MsgId::type_null).
+MsgId node_kind(const YAML::Node& node);
 
 // Reads a mapping. Construction reports duplicate keys (and a non-map node) to the context.
 // Each accessor marks its key as known and reports wrong types; finish() reports the keys no
@@ -67,7 +78,8 @@ class MapReader {
   std::string pointer_of(std::string_view key) const;
   const YAML::Node& node() const { return m_node; }
 
-  // The value of 'key', or nullopt when absent (and, if 'required', an error says so).
+  // The value of 'key', or nullopt when absent (and, if 'required', an error says so). A key
+  // written without a value ("key:" or "key: ~") is an error at the key, and gives nullopt.
   std::optional<YAML::Node> get(std::string_view key, bool required);
   bool has(std::string_view key) const;
 
@@ -81,6 +93,7 @@ class MapReader {
   // A list of strings.
   std::optional<std::vector<std::string>> strings(std::string_view key, bool required);
   // A value from a closed vocabulary; 'parse' returns nullopt for words not in 'allowed'.
+  // An error names the allowed words and the nearest one.
   template <class Enum, class Parse>
   std::optional<Enum> choice(std::string_view key, bool required, Parse parse,
                              std::span<const std::string_view> allowed);

@@ -192,6 +192,34 @@ TEST(Cli, UsageErrorsExitWithTwo) {
   EXPECT_EQ(ccteam({"roles", "show"}).exit_code, 2);
 }
 
+TEST(Cli, AFailedWriteIsAnErrorNotASilentLoss) {
+  Outcome run = ccteam({"roles", "list", "-o", "/dev/full"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("cannot write /dev/full"), std::string::npos) << run.err;
+  EXPECT_TRUE(fs::is_character_file("/dev/full")) << "the device must not be replaced by a file";
+}
+
+TEST(Cli, UnknownCommandsAreNamed) {
+  Outcome run = ccteam({"rolez", "list"}, "de_DE.UTF-8");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("unbekannter Befehl oder unerwartetes Argument: rolez"), std::string::npos)
+      << run.err;
+}
+
+TEST(Cli, ValidateCountsTheFilesOfAFolderAndSkipsHiddenOnes) {
+  fs::path dir = fs::temp_directory_path() / ("ccteam_cli_catalog_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::copy_file(fs::path(CCTEAM_SOURCE_DIR) / "data/catalog/roles.yaml", dir / "roles.yaml");
+  std::ofstream(dir / "bands.yml")
+      << "pay_bands:\n  - {role: agent, country: DE, currency: EUR, period: month, min: 2400, "
+         "max: 2900}\n";
+  fs::copy_file(dir / "roles.yaml", dir / ".#roles.yaml");  // an editor's lock file
+  Outcome run = ccteam({"catalog", "validate", dir.string(), (dir / "roles.yaml").string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("3 role(s), 1 pay band(s) in 2 file(s)"), std::string::npos) << run.out;
+  fs::remove_all(dir);
+}
+
 TEST(Cli, HelpIsInTheUsersLanguage) {
   Outcome en = ccteam({"--help"});
   EXPECT_EQ(en.exit_code, 0);

@@ -8,8 +8,9 @@ namespace {
 YAML::Node load(std::string_view text) { return *parse_yaml(text, "t.yaml"); }
 
 TEST(YamlReader, ReportsDuplicateKeysThatYamlCppWouldSilentlyDrop) {
-  YamlContext ctx("t.yaml");
-  YAML::Node node = load("a: 1\nb: 2\na: 3\n");
+  std::string text = "a: 1\nb: 2\na: 3\n";
+  YamlContext ctx("t.yaml", text);
+  YAML::Node node = load(text);
   MapReader map(ctx, node, "");
   ASSERT_EQ(ctx.errors().size(), 1u);
   const Error& e = ctx.errors()[0];
@@ -21,8 +22,9 @@ TEST(YamlReader, ReportsDuplicateKeysThatYamlCppWouldSilentlyDrop) {
 }
 
 TEST(YamlReader, ReportsUnknownKeysWithTheNearestKnownOne) {
-  YamlContext ctx("t.yaml");
-  YAML::Node node = load("title: x\nsumary: y\n");
+  std::string text = "title: x\nsumary: y\n";
+  YamlContext ctx("t.yaml", text);
+  YAML::Node node = load(text);
   MapReader map(ctx, node, "/roles/0");
   map.string("title", true);
   map.string("summary", false);
@@ -37,8 +39,9 @@ TEST(YamlReader, ReportsUnknownKeysWithTheNearestKnownOne) {
 }
 
 TEST(YamlReader, ListsAllowedKeysWhenNoneIsClose) {
-  YamlContext ctx("t.yaml");
-  YAML::Node node = load("zzzzzzzz: 1\n");
+  std::string text = "zzzzzzzz: 1\n";
+  YamlContext ctx("t.yaml", text);
+  YAML::Node node = load(text);
   MapReader map(ctx, node, "");
   map.string("title", false);
   map.finish();
@@ -47,8 +50,9 @@ TEST(YamlReader, ListsAllowedKeysWhenNoneIsClose) {
 }
 
 TEST(YamlReader, ReportsMissingKeysAndWrongTypes) {
-  YamlContext ctx("t.yaml");
-  YAML::Node node = load("rank: [1]\ncount: 1.5\n");
+  std::string text = "rank: [1]\ncount: 1.5\n";
+  YamlContext ctx("t.yaml", text);
+  YAML::Node node = load(text);
   MapReader map(ctx, node, "");
   EXPECT_FALSE(map.string("title", true));
   EXPECT_FALSE(map.integer("rank", true, 0, 10));
@@ -56,15 +60,20 @@ TEST(YamlReader, ReportsMissingKeysAndWrongTypes) {
   ASSERT_EQ(ctx.errors().size(), 3u);
   EXPECT_EQ(ctx.errors()[0].message.id, MsgId::yaml_missing_key);
   EXPECT_EQ(ctx.errors()[1].message.id, MsgId::yaml_wrong_type);
-  EXPECT_EQ(render(ctx.errors()[1].message, Lang::en), "expected integer, found list");
+  EXPECT_EQ(render(ctx.errors()[1].message, Lang::en),
+            "expected a whole number here, found a list");
+  EXPECT_EQ(render(ctx.errors()[1].message, Lang::de),
+            "hier wird eine ganze Zahl erwartet, gefunden: eine Liste");
   EXPECT_EQ(ctx.errors()[1].where.line, 1);
   EXPECT_EQ(ctx.errors()[1].where.column, 7);
-  EXPECT_EQ(render(ctx.errors()[2].message, Lang::en), "expected integer, found text");
+  EXPECT_EQ(render(ctx.errors()[2].message, Lang::en),
+            "expected a whole number here, found a number");
 }
 
 TEST(YamlReader, RequiresBothLanguagesOfEveryText) {
-  YamlContext ctx("t.yaml");
-  YAML::Node node = load("title: {en: Agent, de: ' '}\n");
+  std::string text = "title: {en: Agent, de: ' '}\n";
+  YamlContext ctx("t.yaml", text);
+  YAML::Node node = load(text);
   MapReader map(ctx, node, "");
   EXPECT_FALSE(map.text("title", true));
   ASSERT_EQ(ctx.errors().size(), 1u);
@@ -90,6 +99,95 @@ TEST(YamlReader, NearestWordToleratesSmallTypos) {
   EXPECT_EQ(nearest_word("titel", keys), "title");
   EXPECT_EQ(nearest_word("descripton", keys), "description");
   EXPECT_EQ(nearest_word("salary", keys), std::nullopt);
+}
+
+TEST(YamlReader, ColumnsCountCharactersNotBytes) {
+  // "title: {en: Äöü, de: x, zz: 1}": 'zz' starts at character 25 (byte 28).
+  std::string text = "title: {en: Äöü, de: x, zz: 1}\n";
+  YamlContext ctx("t.yaml", text);
+  YAML::Node node = load(text);
+  MapReader map(ctx, node, "");
+  map.text("title", true);
+  map.finish();
+  ASSERT_EQ(ctx.errors().size(), 1u);
+  EXPECT_EQ(ctx.errors()[0].message.id, MsgId::yaml_unknown_key);
+  EXPECT_EQ(ctx.errors()[0].where.line, 1);
+  EXPECT_EQ(ctx.errors()[0].where.column, 25);
+}
+
+TEST(YamlReader, AKeyWithoutValueIsReportedAtTheKey) {
+  std::string text = "id: agent\nreports_to:\nrank: 1\n";
+  YamlContext ctx("t.yaml", text);
+  YAML::Node node = load(text);
+  MapReader map(ctx, node, "");
+  map.string("id", true);
+  EXPECT_FALSE(map.string("reports_to", false));
+  map.integer("rank", true, 1, 9);
+  map.finish();
+  ASSERT_EQ(ctx.errors().size(), 1u);
+  EXPECT_EQ(ctx.errors()[0].message.id, MsgId::yaml_no_value);
+  EXPECT_EQ(ctx.errors()[0].where.line, 2);
+  EXPECT_EQ(ctx.errors()[0].where.column, 1);
+}
+
+TEST(YamlReader, QuotedValuesAreTextNotNumbersOrBooleans) {
+  std::string text = "flag: \"false\"\nrank: '3'\nplain: no\n";
+  YamlContext ctx("t.yaml", text);
+  YAML::Node node = load(text);
+  MapReader map(ctx, node, "");
+  EXPECT_FALSE(map.boolean("flag", true));
+  EXPECT_FALSE(map.integer("rank", true, 0, 9));
+  EXPECT_EQ(map.boolean("plain", true), false);  // YAML 1.1 "no" is a boolean
+  ASSERT_EQ(ctx.errors().size(), 2u);
+  EXPECT_EQ(render(ctx.errors()[0].message, Lang::en), "expected true or false here, found a text");
+}
+
+TEST(YamlReader, RejectsControlCharactersInTexts) {
+  std::string text = "title: \"Call\\e[31mAgent\"\nnote: \"line one\\nline two\"\n";
+  YamlContext ctx("t.yaml", text);
+  YAML::Node node = load(text);
+  MapReader map(ctx, node, "");
+  EXPECT_FALSE(map.string("title", true));
+  EXPECT_EQ(map.string("note", true), "line one\nline two");
+  ASSERT_EQ(ctx.errors().size(), 1u);
+  EXPECT_EQ(render(ctx.errors()[0].message, Lang::en),
+            "the text contains the control character U+001B");
+}
+
+TEST(YamlReader, RejectsMergeKeysInsteadOfKeepingThemAsKeys) {
+  std::string text = "base: &b {a: 1}\nitem:\n  <<: *b\n";
+  YamlContext ctx("t.yaml", text);
+  YAML::Node node = load(text);
+  MapReader top(ctx, node, "");
+  MapReader item(ctx, *top.get("item", true), "/item");
+  ASSERT_EQ(ctx.errors().size(), 1u);
+  EXPECT_EQ(ctx.errors()[0].message.id, MsgId::yaml_merge_key);
+  EXPECT_EQ(ctx.errors()[0].where.line, 3);
+  EXPECT_EQ(ctx.errors()[0].where.column, 3);
+}
+
+TEST(ParseYaml, RejectsInvalidUtf8AtItsPosition) {
+  // Line 2, after "title: Ag" (9 characters): the byte 0xFF.
+  auto result = parse_yaml("id: x\ntitle: Ag\xffnt\n", "t.yaml");
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message.id, MsgId::not_utf8);
+  EXPECT_EQ(result.error().where.line, 2);
+  EXPECT_EQ(result.error().where.column, 10);
+}
+
+TEST(ParseYaml, RejectsSeveralDocumentsInsteadOfDroppingAllButOne) {
+  auto result = parse_yaml("roles: []\n---\npay_bands: []\n", "t.yaml");
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message.id, MsgId::yaml_several_documents);
+  EXPECT_EQ(result.error().where.line, 3);
+}
+
+TEST(PositionOf, CountsLinesAndCharacters) {
+  std::string_view text = "ab\nÄb\n";
+  EXPECT_EQ(position_of(text, 0, "f").line, 1);
+  EXPECT_EQ(position_of(text, 3, "f").column, 1);
+  EXPECT_EQ(position_of(text, 5, "f").column, 2);  // after the two bytes of 'Ä'
+  EXPECT_EQ(position_of(text, 5, "f").line, 2);
 }
 
 }  // namespace

@@ -39,18 +39,43 @@ Error invalid(Message message, SourcePos where, std::optional<Message> hint = st
 
 std::string known_ids(const Catalog& catalog) {
   std::string out;
-  for (const Role& role : catalog.roles) {
+  std::set<RoleId> listed;
+  for (const Role* role : catalog.by_rank()) {
+    if (!listed.insert(role->id).second) continue;
     if (!out.empty()) out += ", ";
-    out += role.id.str();
+    out += role->id.str();
   }
   return out;
 }
 
 void check_ref(const Catalog& catalog, const RoleRef& ref, std::string_view field, Errors& out) {
-  if (catalog.find(ref.id) == nullptr) {
-    out.push_back(invalid(msg(MsgId::catalog_unknown_role, ref.id.str(), field), ref.pos,
-                          msg(MsgId::hint_known_roles, known_ids(catalog))));
+  if (catalog.find(ref.id) != nullptr) return;
+  // The nearest id by edit distance, as a likely typo ("team-led").
+  std::string nearest;
+  std::size_t best = std::max<std::size_t>(2, ref.id.str().size() / 3) + 1;
+  for (const Role& role : catalog.roles) {
+    const std::string& a = ref.id.str();
+    const std::string& b = role.id.str();
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        std::size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    if (row[b.size()] < best) {
+      best = row[b.size()];
+      nearest = b;
+    }
   }
+  out.push_back(invalid(msg(MsgId::catalog_unknown_role, ref.id.str(), field), ref.pos,
+                        nearest.empty()
+                            ? msg(MsgId::hint_known_roles, known_ids(catalog))
+                            : msg(MsgId::hint_did_you_mean_of, nearest, known_ids(catalog))));
 }
 
 // Follows one edge kind from every role and reports each cycle once, naming its path.
@@ -141,9 +166,19 @@ Errors validate_catalog(const Catalog& catalog) {
     check_unique_items(role, role.substitutions, "substitutions", out);
     check_unique_items(role, role.kpis, "kpis", out);
   }
-  for (const PayBand& band : catalog.pay_bands) {
+  for (std::size_t i = 0; i < catalog.pay_bands.size(); ++i) {
+    const PayBand& band = catalog.pay_bands[i];
     check_ref(catalog, band.role, "pay_bands.role", out);
     if (auto error = check_pay_range(band.range)) out.push_back(*error);
+    for (std::size_t j = 0; j < i; ++j) {
+      const PayBand& other = catalog.pay_bands[j];
+      if (other.role.id == band.role.id && other.country == band.country &&
+          other.range.period == band.range.period) {
+        out.push_back(invalid(msg(MsgId::catalog_duplicate_band, band.role.id.str(), band.country,
+                                  to_string(band.range.period), to_string(other.range.pos)),
+                              band.range.pos, msg(MsgId::hint_duplicate_band)));
+      }
+    }
   }
   check_cycles(
       catalog, "next_roles",

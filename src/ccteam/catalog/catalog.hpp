@@ -16,6 +16,7 @@ struct Catalog {
   std::string version;  // from `catalog.version`; may be empty
   std::vector<Role> roles;
   std::vector<PayBand> pay_bands;
+  std::vector<std::string> source_files;  // the files it was read from, in reading order
 
   // The role with 'id', or nullptr.
   const Role* find(const RoleId& id) const;

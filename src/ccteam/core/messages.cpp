@@ -56,7 +56,9 @@ std::string_view msg_text(MsgId id, Lang lang) {
 std::string render(const Message& message, Lang lang) {
   std::string_view text = msg_text(message.id, lang);
   fmt::dynamic_format_arg_store<fmt::format_context> store;
-  for (const std::string& arg : message.args) store.push_back(arg);
+  for (const MessageArg& arg : message.args) {
+    store.push_back(arg.id == MsgId::count_ ? arg.text : std::string(msg_text(arg.id, lang)));
+  }
   try {
     return fmt::vformat(text, store);
   } catch (const fmt::format_error&) {

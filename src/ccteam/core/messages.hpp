@@ -40,15 +40,35 @@ std::string_view msg_name(MsgId id);
 std::string_view msg_text(MsgId id, Lang lang);
 
 // A text to be shown to a user: which one, and its arguments already turned into strings.
-struct Message {
-  MsgId id = MsgId::count_;
-  std::vector<std::string> args;
+// One argument of a Message: a value already turned into text, or a word of the message
+// tables (a MsgId), which is translated when the message is rendered ("integer"/"Ganzzahl").
+struct MessageArg {
+  MessageArg(std::string value) : text(std::move(value)) {}  // NOLINT: implicit on purpose
+  MessageArg(const char* value) : text(value) {}             // NOLINT
+  MessageArg(MsgId word) : id(word) {}                       // NOLINT
+
+  std::string text;
+  MsgId id = MsgId::count_;  // count_: use 'text'
 };
 
-// Builds a Message; each argument is formatted with fmt's "{}".
+struct Message {
+  MsgId id = MsgId::count_;
+  std::vector<MessageArg> args;
+};
+
+namespace detail {
+inline MessageArg to_arg(MsgId word) { return MessageArg(word); }
+template <class T>
+MessageArg to_arg(const T& value) {
+  return MessageArg(fmt::format("{}", value));
+}
+}  // namespace detail
+
+// Builds a Message; each argument is formatted with fmt's "{}", except MsgId arguments, which
+// are translated at render time.
 template <class... Args>
 Message msg(MsgId id, const Args&... args) {
-  return Message{id, {fmt::format("{}", args)...}};
+  return Message{id, {detail::to_arg(args)...}};
 }
 
 // The message's text in 'lang' with its arguments filled in. A text whose placeholders do not

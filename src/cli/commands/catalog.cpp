@@ -34,10 +34,10 @@ void validate(Context& ctx, const std::vector<std::string>& paths) {
     } else {
       for (const Error& e : loaded.error()) out["errors"].push_back(error_to_json(e, ctx.lang()));
     }
-    ctx.print(out.dump(2) + "\n");
+    ctx.print(out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
   } else if (loaded) {
     ctx.print(render(msg(MsgId::catalog_valid, loaded->roles.size(), loaded->pay_bands.size(),
-                         paths.size()),
+                         loaded->source_files.size()),
                      ctx.lang()) +
               "\n");
   } else {

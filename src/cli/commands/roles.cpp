@@ -14,7 +14,10 @@ namespace {
 
 // Prints a JSON value as JSON or YAML, whichever was asked for.
 void print_data(Context& ctx, const std::string& format, const nlohmann::ordered_json& value) {
-  ctx.print(format == "yaml" ? io::json_to_yaml(value) : value.dump(2) + "\n");
+  ctx.print(format == "yaml"
+                ? io::json_to_yaml(value)
+                : value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+                      "\n");
 }
 
 void list_roles(Context& ctx) {
