@@ -1,0 +1,31 @@
+#pragma once
+// A call forecast: calls offered and AHT per interval of equal length, in time order without
+// gaps or overlaps (io/forecast_csv checks that when reading one).
+
+#include <chrono>
+#include <vector>
+
+#include "ccteam/staffing/erlang.hpp"
+
+namespace ccteam::staffing {
+
+// Local wall-clock time of the call center (no time zone is attached), to the second.
+using LocalTime = std::chrono::local_seconds;
+
+struct ForecastInterval {
+  LocalTime start;
+  double calls_offered = 0;  // calls expected in the interval, >= 0 (need not be whole)
+  Seconds handle_time{0};    // AHT of those calls, > 0
+  int source_line = 0;       // line in the file it came from; 0 when generated
+};
+
+struct Forecast {
+  Seconds interval{1800};  // length of every interval: 900, 1800 or 3600 s
+  std::vector<ForecastInterval> intervals;
+
+  Workload workload(const ForecastInterval& i) const {
+    return Workload{i.calls_offered, interval, i.handle_time};
+  }
+};
+
+}  // namespace ccteam::staffing
