@@ -1,6 +1,7 @@
 // ccteam plan, run as a user would (src/cli/commands/plan.cpp).
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "cli/run.hpp"
@@ -71,6 +72,22 @@ TEST(PlanCli, DailyProfile) {
   double calls = 0;
   for (const auto& i : plan["intervals"]) calls += i["calls_offered"].get<double>();
   EXPECT_NEAR(calls, 1200, 1e-9);
+}
+
+TEST(PlanCli, ChartIsAnSvgWithOneBarPerInterval) {
+  auto svg_path = std::filesystem::temp_directory_path() /
+                  ("ccteam_plan_chart_" + std::to_string(::getpid()) + ".svg");
+  Outcome run = run_ccteam({"plan", k_small, "--sl", "80/20", "--chart", svg_path.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::string svg = slurp(svg_path);
+  std::filesystem::remove(svg_path);
+  EXPECT_EQ(svg.rfind("<svg", 0), 0u);
+  EXPECT_NE(svg.find("Required agents and service level"), std::string::npos);
+  // 4 intervals: 4 bars + background + 2 legend swatches.
+  std::size_t rects = 0;
+  for (auto p = svg.find("<rect"); p != std::string::npos; p = svg.find("<rect", p + 1)) ++rects;
+  EXPECT_EQ(rects, 7u);
+  EXPECT_NE(svg.find(">08:30</text>"), std::string::npos);
 }
 
 TEST(PlanCli, BadInputNamesFileLineAndColumn) {

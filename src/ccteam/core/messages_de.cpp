@@ -286,6 +286,11 @@ constexpr MsgEntry k_de[] = {
     {MsgId::plan_opt_on_cost, "Arbeitgeber-Nebenkosten als Anteil am Bruttogehalt (Standard 0.21)"},
     {MsgId::plan_opt_market_reference,
      "Rollen ohne eigenes Gehaltsband mit dem Marktreferenzwert kalkulieren"},
+    {MsgId::plan_opt_chart,
+     "zusätzlich benötigte Agents und Servicelevel im Zeitverlauf als SVG zeichnen"},
+    {MsgId::plan_chart_title, "Benötigte Agents und Servicelevel"},
+    {MsgId::plan_chart_agents, "Agents"},
+    {MsgId::plan_chart_sl, "Servicelevel"},
 };
 
 }  // namespace

@@ -258,6 +258,10 @@ constexpr MsgEntry k_en[] = {
     {MsgId::plan_opt_on_cost, "employer on-costs as a share of gross pay (default 0.21)"},
     {MsgId::plan_opt_market_reference,
      "cost roles without an own pay band from the market reference"},
+    {MsgId::plan_opt_chart, "also draw required agents and service level over time as SVG"},
+    {MsgId::plan_chart_title, "Required agents and service level"},
+    {MsgId::plan_chart_agents, "agents"},
+    {MsgId::plan_chart_sl, "service level"},
 };
 
 }  // namespace

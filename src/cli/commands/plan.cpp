@@ -11,8 +11,10 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "io/files.hpp"
 #include "io/forecast_csv.hpp"
 #include "io/plan_json.hpp"
+#include "io/svg_chart.hpp"
 #include "io/table.hpp"
 
 namespace ccteam::cli {
@@ -39,6 +41,7 @@ struct PlanArgs {
   std::string country = "DE";
   double on_cost = 0.21;
   bool market_reference = false;
+  std::string chart;  // SVG file; empty: none
 };
 
 std::optional<double> number(std::string_view s) {
@@ -193,6 +196,24 @@ std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs, 
          (notes.empty() ? "" : tr(MsgId::plan_notes, lang) + "\n" + notes);
 }
 
+// Required agents (bars, left axis) and service level (line, right axis) per interval.
+std::string render_chart(const Plan& plan, Lang lang) {
+  io::Chart chart;
+  chart.title = tr(MsgId::plan_chart_title, lang);
+  chart.left_label = tr(MsgId::plan_chart_agents, lang);
+  chart.right_label = tr(MsgId::plan_chart_sl, lang);
+  io::ChartSeries agents{tr(MsgId::plan_chart_agents, lang), {}, false, true, "#1f77b4"};
+  io::ChartSeries sl{tr(MsgId::plan_chart_sl, lang), {}, true, false, "#d62728"};
+  for (const IntervalPlan& i : plan.intervals) {
+    std::string start = io::format_local_time(i.start);
+    chart.x_labels.push_back(plan.forecast_days > 1 ? start.substr(5, 11) : start.substr(11, 5));
+    agents.values.push_back(i.agents.agents);
+    sl.values.push_back(i.agents.service_level);
+  }
+  chart.series = {agents, sl};
+  return io::render_svg(chart);
+}
+
 std::string render_csv(const Plan& plan) {
   std::string out =
       "interval_start,calls_offered,aht_seconds,load_erlangs,agents,state,service_level,"
@@ -239,6 +260,13 @@ void run_plan(Context& ctx, const PlanArgs& args) {
   } else {
     ctx.exit_code = k_exit_unusable;
     return;
+  }
+  if (!args.chart.empty()) {
+    if (auto written = io::write_file(args.chart, render_chart(*plan, ctx.lang())); !written) {
+      ctx.report(written.error());
+      ctx.exit_code = k_exit_unusable;
+      return;
+    }
   }
   if (format == "json") {
     ctx.print(io::plan_to_json(*plan, costs, ctx.lang()).dump(2) + "\n");
@@ -302,6 +330,7 @@ void add_plan_command(CLI::App& app, Context& ctx) {
       ->option_text("SHARE");
   plan->add_flag("--market-reference", a->market_reference,
                  tr(MsgId::plan_opt_market_reference, lang));
+  plan->add_option("--chart", a->chart, tr(MsgId::plan_opt_chart, lang))->option_text("FILE.svg");
   plan->callback([&ctx, a] { run_plan(ctx, *a); });
 }
 
