@@ -90,6 +90,19 @@ TEST(PlanCli, ChartIsAnSvgWithOneBarPerInterval) {
   EXPECT_NE(svg.find(">08:30</text>"), std::string::npos);
 }
 
+TEST(PlanCli, QueuesThatShareAgentsArePooled) {
+  // The small forecast twice: 200 calls x 180 s = 20 Erlangs in the first half hour.
+  Outcome run = run_ccteam({"plan", k_small, k_small, "--sl", "80/20", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto plan = nlohmann::json::parse(run.out);
+  EXPECT_EQ(plan["intervals"][0]["calls_offered"], 200.0);
+  EXPECT_EQ(plan["intervals"][0]["agents"], 24);  // erlang_reference.py: 20 E at 80/20
+  Outcome mismatch = run_ccteam(
+      {"plan", k_small, "tests/data/forecasts/reordered-15min-crlf.csv", "--sl", "80/20"});
+  EXPECT_EQ(mismatch.exit_code, 2);
+  EXPECT_NE(mismatch.err.find("forecast 2 differs"), std::string::npos) << mismatch.err;
+}
+
 TEST(PlanCli, BadInputNamesFileLineAndColumn) {
   Outcome run = run_ccteam({"plan", "fuzz/corpus/forecast_csv/gap.csv", "--sl", "80/20"});
   EXPECT_EQ(run.exit_code, 2);

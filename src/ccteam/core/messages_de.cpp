@@ -251,7 +251,9 @@ constexpr MsgEntry k_de[] = {
     {MsgId::plan_col_headcount, "Personen"},
     {MsgId::plan_col_basis, "bemessen nach"},
     {MsgId::plan_col_cost, "Jahreskosten"},
-    {MsgId::plan_opt_forecast, "Prognose-CSV (docs/forecast-format.md); - für stdin"},
+    {MsgId::plan_opt_forecast,
+     "Prognose-CSV (docs/forecast-format.md), - für stdin; mehrere Warteschlangen mit gemeinsamen "
+     "Agents werden zusammengefasst"},
     {MsgId::plan_opt_sl,
      "Servicelevel-Ziel, Prozent angenommen innerhalb von Sekunden, z. B. 80/20"},
     {MsgId::plan_opt_asa, "maximale durchschnittliche Wartezeit bis zur Annahme (ASA) in Sekunden"},
@@ -291,6 +293,9 @@ constexpr MsgEntry k_de[] = {
     {MsgId::plan_chart_title, "Benötigte Agents und Servicelevel"},
     {MsgId::plan_chart_agents, "Agents"},
     {MsgId::plan_chart_sl, "Servicelevel"},
+    {MsgId::forecast_pool_mismatch,
+     "Prognosen mit gemeinsamen Agents brauchen dieselben Intervalle: Prognose {0} weicht ab Zeile "
+     "{1} von der ersten ab"},
 };
 
 }  // namespace

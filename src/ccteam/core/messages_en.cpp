@@ -228,7 +228,9 @@ constexpr MsgEntry k_en[] = {
     {MsgId::plan_col_headcount, "people"},
     {MsgId::plan_col_basis, "sized by"},
     {MsgId::plan_col_cost, "annual cost"},
-    {MsgId::plan_opt_forecast, "forecast CSV (docs/forecast-format.md); - for stdin"},
+    {MsgId::plan_opt_forecast,
+     "forecast CSV (docs/forecast-format.md), - for stdin; several queues that share agents are "
+     "pooled"},
     {MsgId::plan_opt_sl, "service-level target, percent answered within seconds, e.g. 80/20"},
     {MsgId::plan_opt_asa, "maximum average speed of answer in seconds"},
     {MsgId::plan_opt_max_abandon, "maximum share of callers who hang up (needs --patience)"},
@@ -262,6 +264,9 @@ constexpr MsgEntry k_en[] = {
     {MsgId::plan_chart_title, "Required agents and service level"},
     {MsgId::plan_chart_agents, "agents"},
     {MsgId::plan_chart_sl, "service level"},
+    {MsgId::forecast_pool_mismatch,
+     "forecasts that share agents must have the same intervals: forecast {0} differs from the "
+     "first at row {1}"},
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <vector>
 
+#include "ccteam/core/error.hpp"
 #include "ccteam/staffing/erlang.hpp"
 
 namespace ccteam::staffing {
@@ -27,5 +28,12 @@ struct Forecast {
     return Workload{i.calls_offered, interval, i.handle_time};
   }
 };
+
+// Pools queues that share agents into one forecast before sizing (pooling needs fewer agents
+// than sizing each queue alone; Gans, Koole & Mandelbaum 2003, section 4.1): per interval the
+// calls add up and the AHT is the calls-weighted mean (the plain mean where no calls come).
+// All forecasts must have the same interval length and the same starts; otherwise fails with
+// MsgId::forecast_pool_mismatch naming the forecast (1-based) and the first differing row.
+Result<Forecast> pool_forecasts(const std::vector<Forecast>& forecasts);
 
 }  // namespace ccteam::staffing

@@ -24,8 +24,8 @@ namespace {
 using namespace ccteam::staffing;
 
 struct PlanArgs {
-  std::string forecast;  // path or "-"; empty: --calls/--hours
-  std::string sl;        // "80/20"
+  std::vector<std::string> forecasts;  // paths or "-"; several are pooled; none: --calls/--hours
+  std::string sl;                      // "80/20"
   std::optional<double> asa_seconds, max_abandon, max_occupancy, patience_seconds;
   std::string sl_definition = "offered";
   std::string asa_definition = "answered";
@@ -111,7 +111,17 @@ std::optional<Seconds> interval_of(const PlanArgs& a) {
 }
 
 Checked<Forecast> load_forecast(const PlanArgs& a) {
-  if (!a.forecast.empty()) return io::read_forecast_csv(a.forecast, interval_of(a));
+  if (!a.forecasts.empty()) {
+    std::vector<Forecast> all;
+    for (const std::string& path : a.forecasts) {
+      auto f = io::read_forecast_csv(path, interval_of(a));
+      if (!f) return f;
+      all.push_back(std::move(*f));
+    }
+    auto pooled = pool_forecasts(all);
+    if (!pooled) return tl::unexpected(Errors{pooled.error()});
+    return *pooled;
+  }
   auto fail_usage = [](Error e) { return tl::unexpected(Errors{std::move(e)}); };
   if (a.calls.empty()) {
     return fail_usage(Error{ErrorKind::usage, msg(MsgId::plan_no_forecast), {}, {}});
@@ -248,7 +258,9 @@ void run_plan(Context& ctx, const PlanArgs& args) {
   auto plan = make_plan(*forecast, *options);
   if (!plan) {
     Error e = plan.error();
-    if (e.where.line > 0 && e.where.file.empty()) e.where.file = args.forecast;
+    if (e.where.line > 0 && e.where.file.empty() && args.forecasts.size() == 1) {
+      e.where.file = args.forecasts.front();
+    }
     ctx.report(e);
     ctx.exit_code = k_exit_unusable;
     return;
@@ -283,7 +295,7 @@ void add_plan_command(CLI::App& app, Context& ctx) {
   Lang lang = ctx.lang();
   auto a = std::make_shared<PlanArgs>();
   CLI::App* plan = app.add_subcommand("plan", tr(MsgId::cmd_plan, lang));
-  plan->add_option("FORECAST", a->forecast, tr(MsgId::plan_opt_forecast, lang));
+  plan->add_option("FORECAST", a->forecasts, tr(MsgId::plan_opt_forecast, lang));
   plan->add_option("--sl", a->sl, tr(MsgId::plan_opt_sl, lang))->option_text("PCT/SECONDS");
   plan->add_option("--asa", a->asa_seconds, tr(MsgId::plan_opt_asa, lang))->option_text("SECONDS");
   plan->add_option("--max-abandon", a->max_abandon, tr(MsgId::plan_opt_max_abandon, lang))
