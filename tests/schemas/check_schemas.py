@@ -29,6 +29,13 @@ checks = [
     (["catalog", "validate", "--format", "json", "data/catalog"], "validation.schema.json", 0),
     (["catalog", "validate", "--format", "json", "tests/data/catalog/invalid/ladder-cycle.yaml"],
      "validation.schema.json", 2),
+    (["plan", "tests/data/forecasts/small-30min.csv", "--sl", "80/20", "--format", "json"],
+     "plan.schema.json", 0),
+    (["plan", "tests/data/forecasts/small-30min.csv", "--sl", "80/20", "--patience", "90",
+      "--max-abandon", "0.05", "--escalation-share", "0.1", "--market-reference",
+      "--format", "json"], "plan.schema.json", 0),
+    (["plan", "--calls", "1200/day", "--hours", "08:00-20:00", "--asa", "15", "--format", "json"],
+     "plan.schema.json", 0),
 ]
 failed = 0
 for args, schema_name, expected_exit in checks:

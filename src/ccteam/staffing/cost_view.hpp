@@ -1,0 +1,46 @@
+#pragma once
+// The cost view of one interval: what N agents cost plus what waiting and abandoned calls cost,
+// as a function of N, and the N that minimises the total ("economic staffing": Borst,
+// Mandelbaum & Reiman 2004, "Dimensioning Large Call Centers", Operations Research 52(1);
+// Koole 2013, Call Center Optimization, ch. 6).
+//
+//   staff(N)   = N x agent cost per hour x interval hours
+//   waiting(N) = calls x mean wait of all callers (minutes) x cost per caller-minute
+//   abandon(N) = calls x P(abandon) x cost per abandoned call   (Erlang A only)
+//
+// The mean wait is over all callers (Erlang C: C AHT / (N - a); Erlang A: E[queue] / lambda),
+// whatever the model's ASA definition, because every waiting minute costs.
+
+#include <vector>
+
+#include "ccteam/core/money.hpp"
+#include "ccteam/staffing/solve.hpp"
+
+namespace ccteam::staffing {
+
+// All three in one currency.
+struct CostRates {
+  Money agent_hour;             // loaded cost of one agent for one hour
+  Money caller_waiting_minute;  // cost of one caller waiting one minute
+  Money abandoned_call;         // cost of one call lost to abandonment
+};
+
+struct CostPoint {
+  int agents = 0;
+  Money staff, waiting, abandonment, total;
+  QueueMetrics metrics;
+};
+
+struct CostCurve {
+  std::vector<CostPoint> points;  // consecutive agent counts, from the first stable one
+  std::size_t best = 0;           // index of the cheapest point (the fewest agents on a tie)
+};
+
+// From the first stable agent count (Erlang C: floor(a) + 1; Erlang A: 1) upwards until the
+// staff cost alone exceeds the cheapest total found (no larger N can be cheaper). No calls: the
+// single point N = 0. Fails on erlang_c / erlang_a's input errors, or with
+// MsgId::staffing_bad_option ("currency") when the rates mix currencies or are negative.
+Result<CostCurve> cost_curve(const Workload& workload, const QueueModel& model,
+                             const CostRates& rates);
+
+}  // namespace ccteam::staffing

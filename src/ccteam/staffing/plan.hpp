@@ -1,0 +1,108 @@
+#pragma once
+// The staffing and budget plan: agents per interval, FTE with shrinkage, team leads by span of
+// control, on-duty cover and live escalations, managers by span of control, and what the team
+// costs from the catalog's pay bands. Pure: no I/O.
+//
+// Rules and their sources:
+// - Agents per interval: whole numbers, the fewest meeting the targets (solve.hpp).
+// - FTE = required agent-hours per week / paid hours per FTE per week / (1 - shrinkage), summed
+//   over the whole forecast and rounded once, at the end (to people). Shrinkage (absence, breaks,
+//   training: time paid but not available for calls) divides, N / (1 - s), because it is a share
+//   of paid time, not of productive time (Cleveland 2012, Call Center Management on Fast
+//   Forward, 3rd ed., ch. 6; Koole 2013, Call Center Optimization, ch. 9).
+// - Team leads: span of control counts people, not FTE (part-timers need leading too). Default
+//   1 team lead per 12 agents: industry surveys put the span at 8 to 12 agents per supervisor,
+//   up to about 17 in large centers (Cleveland 2012, ch. 10; ICMI benchmark surveys). At least
+//   one team lead is on duty in every open interval (one with calls), and enough of them to
+//   answer the live escalations: the escalated calls form their own queue, sized with the same
+//   model and targets, and a team lead spends 'phone_share' of on-duty time on that queue.
+// - Managers: by span of control only, default 1 per 6 team leads; they do not work a queue.
+//
+// Week: a forecast of 7 or more days is a sample of the calendar (weekly hours = hours /
+// days x 7); a shorter one is a typical day repeated 'days_per_week' times a week.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ccteam/catalog/catalog.hpp"
+#include "ccteam/core/money.hpp"
+#include "ccteam/staffing/forecast.hpp"
+#include "ccteam/staffing/solve.hpp"
+
+namespace ccteam::staffing {
+
+// Live escalations from agents to team leads (a warm transfer into the team leads' queue).
+struct Escalation {
+  double share = 0;                    // share of offered calls escalated live, 0..1
+  std::optional<Seconds> handle_time;  // team lead's AHT per escalation; empty: the agents' AHT
+  double phone_share = 0.5;            // share of a team lead's on-duty time for escalations
+};
+
+struct PlanOptions {
+  Targets targets;
+  QueueModel model;
+  double shrinkage = 0.30;         // 0 <= s < 1
+  double paid_hours_per_fte = 39;  // paid hours per FTE per week (38 to 40 in Germany)
+  int days_per_week = 5;           // for forecasts shorter than a week, 1..7
+  double part_time_share = 0;      // share of agents who work part time, 0..1
+  double part_time_fte = 0.5;      // FTE of one part-time agent, 0 < f <= 1
+  int team_lead_span = 12;         // agents (people) per team lead
+  int manager_span = 6;            // team leads per manager
+  Escalation escalation;
+};
+
+struct IntervalPlan {
+  LocalTime start;
+  Workload workload;
+  QueueMetrics agents;                     // agents.agents = agents required
+  int team_leads_on_duty = 0;              // max(1 when open, escalation need)
+  std::optional<QueueMetrics> escalation;  // the team leads' queue, when escalations are set
+};
+
+// One level of the team. 'fte' is exact; 'headcount' is the one rounding (people, up).
+struct LevelPlan {
+  RoleId role;
+  double weekly_hours = 0;  // required hours on duty per week (agents, team leads); 0 for managers
+  double fte = 0;           // paid FTE, shrinkage included
+  int headcount = 0;        // people
+  std::string basis;        // which rule set the headcount: "workload", "span", "cover"
+};
+
+struct Plan {
+  Seconds interval{1800};
+  std::vector<IntervalPlan> intervals;
+  double forecast_days = 0;
+  double weeks = 0;  // how many weeks the forecast stands for
+  LevelPlan agents, team_leads, managers;
+  PlanOptions options;
+};
+
+// Checks the options (ranges above) and the targets (check_targets), then sizes every interval
+// and the three levels. Errors name the interval (its start) for workload errors; the option's
+// name for bad options (MsgId::staffing_bad_option).
+Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options);
+
+// Annual cost of one level: low and high end of the band x paid FTE x (1 + on-cost factor).
+struct LevelCost {
+  RoleId role;
+  std::optional<Money> low, high;  // empty when not costed
+  bool market_reference = false;   // priced from the article's market reference (asked for)
+  std::optional<Message> note;     // why it is not costed, or that a market reference is used
+};
+
+struct CostOptions {
+  std::string country = "DE";         // ISO 3166-1 alpha-2 of the pay band
+  double on_cost_factor = 0.21;       // employer on-costs as a share of gross pay (DE: ~21 %
+                                      // social insurance, Destatis labour cost survey)
+  bool use_market_reference = false;  // price roles without own bands from the market reference
+};
+
+// Prices each level from catalog.bands_for(role) in 'country' (a band for another country is
+// not used). Hourly bands are annualised with the plan's paid hours x 52 weeks, monthly ones x 12.
+// A role without an own band is costed from its market reference only when asked, and says so;
+// an open-ended band (no top) has no high end and says that it needs one.
+std::vector<LevelCost> cost_plan(const Plan& plan, const catalog::Catalog& catalog,
+                                 const CostOptions& options);
+
+}  // namespace ccteam::staffing

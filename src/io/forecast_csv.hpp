@@ -1,0 +1,40 @@
+#pragma once
+// Reads a call forecast from CSV (schema: docs/forecast-format.md).
+//
+//   interval_start,calls_offered,aht_seconds
+//   1999-02-01T07:00:00,20,101
+//
+// A header row names the three columns (in any order; names are case-sensitive); then one row
+// per interval: local start time "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS", calls offered
+// (a decimal >= 0) and AHT in seconds (a decimal > 0). Fields may be quoted as in RFC 4180;
+// lines may end in LF or CRLF; a UTF-8 byte-order mark and blank lines are ignored. Intervals
+// are 15, 30 or 60 minutes long, all the same, in time order, without gaps or overlaps.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ccteam/core/error.hpp"
+#include "ccteam/staffing/forecast.hpp"
+
+namespace ccteam::io {
+
+// Parses 'text' (the content of 'file', used in error positions). The interval length is the
+// difference between the first two starts; 'interval' gives it for a forecast of one row (and
+// must agree with the file otherwise). Returns every error found (at most 50), each with
+// file:line:col of the offending field and the column's name in its message: malformed rows
+// (forecast_field_count, forecast_bad_quote), missing, non-numeric or negative values
+// (forecast_missing_value, forecast_bad_number, forecast_negative, forecast_zero_aht), bad
+// times (forecast_bad_time), interval lengths other than 15/30/60 min (forecast_bad_interval),
+// gaps and overlaps (forecast_gap, forecast_overlap), and header problems.
+Checked<staffing::Forecast> parse_forecast_csv(std::string_view text, const std::string& file,
+                                               std::optional<staffing::Seconds> interval = {});
+
+// Reads and parses a file ("-" = standard input).
+Checked<staffing::Forecast> read_forecast_csv(const std::string& path,
+                                              std::optional<staffing::Seconds> interval = {});
+
+// "1999-02-01T07:30:00": the form the reader accepts and the plan writes.
+std::string format_local_time(staffing::LocalTime t);
+
+}  // namespace ccteam::io

@@ -1,0 +1,24 @@
+#pragma once
+// The stable JSON shape of a staffing plan (schema: docs/schemas/plan.schema.json), read by the
+// simulation and the web workspace. Non-finite values (the ASA of an unstable queue) are
+// written as null next to "state": "unstable".
+
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ccteam/core/lang.hpp"
+#include "ccteam/staffing/plan.hpp"
+
+namespace ccteam::io {
+
+// Written names of the definitions: "over_offered", "over_answered",
+// "over_offered_minus_short_abandons"; "over_answered", "over_all_callers".
+std::string_view to_string(staffing::SlDefinition d);
+std::string_view to_string(staffing::AsaDefinition d);
+
+// The plan with its costs (one per level, as cost_plan returns them); notes rendered in 'lang'.
+nlohmann::ordered_json plan_to_json(const staffing::Plan& plan,
+                                    const std::vector<staffing::LevelCost>& costs, Lang lang);
+
+}  // namespace ccteam::io

@@ -1,0 +1,186 @@
+#include "ccteam/staffing/plan.hpp"
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "io/forecast_csv.hpp"
+#include "support/paths.hpp"
+
+namespace ccteam::staffing {
+namespace {
+
+PlanOptions sl_80_20() {
+  PlanOptions o;
+  o.targets.service_level = ServiceLevelTarget{0.8, Seconds{20}};
+  return o;
+}
+
+Forecast two_intervals() {
+  Forecast f;
+  f.interval = Seconds{1800};
+  LocalTime t0{std::chrono::local_days{std::chrono::year{2026} / 3 / 2}.time_since_epoch() +
+               std::chrono::hours{8}};
+  f.intervals.push_back({t0, 100, Seconds{180}, 2});                           // 10 Erlangs
+  f.intervals.push_back({t0 + std::chrono::minutes{30}, 0, Seconds{180}, 3});  // closed
+  return f;
+}
+
+TEST(Plan, FteIsRoundedOnceWithShrinkageAsADivisor) {
+  auto plan = make_plan(two_intervals(), sl_80_20());
+  ASSERT_TRUE(plan);
+  // 10 Erlangs at 80/20 need 14 agents (erlang_test.cpp); the closed interval needs none.
+  EXPECT_EQ(plan->intervals[0].agents.agents, 14);
+  EXPECT_EQ(plan->intervals[1].agents.agents, 0);
+  // One day, repeated 5 days a week: 14 agents x 0.5 h x 5 = 35 agent-hours per week.
+  // FTE = 35 / 39 / (1 - 0.3) = 1.2821 (not 35 / 39 x 1.3 = 1.1667); people = 2.
+  EXPECT_DOUBLE_EQ(plan->agents.weekly_hours, 35.0);
+  EXPECT_NEAR(plan->agents.fte, 35.0 / 39 / 0.7, 1e-12);
+  EXPECT_EQ(plan->agents.headcount, 2);
+  // Team leads: span 2/12 -> 1; cover: one open half hour a day, 2.5 h a week -> 0.09 FTE -> 1.
+  EXPECT_EQ(plan->team_leads.headcount, 1);
+  EXPECT_EQ(plan->intervals[0].team_leads_on_duty, 1);
+  EXPECT_EQ(plan->intervals[1].team_leads_on_duty, 0);
+  EXPECT_EQ(plan->managers.headcount, 1);
+}
+
+TEST(Plan, PartTimersCountAsPeopleForTheSpan) {
+  PlanOptions o = sl_80_20();
+  o.days_per_week = 7;
+  o.part_time_share = 1.0;  // everyone half time
+  o.part_time_fte = 0.5;
+  o.team_lead_span = 2;
+  auto plan = make_plan(two_intervals(), o);
+  ASSERT_TRUE(plan);
+  // 14 x 0.5 h x 7 = 49 h/week; FTE = 49 / 27.3 = 1.795; people = 1.795 / 0.5 = 3.59 -> 4;
+  // team leads by span = 4 / 2 = 2.
+  EXPECT_NEAR(plan->agents.fte, 49.0 / 27.3, 1e-12);
+  EXPECT_EQ(plan->agents.headcount, 4);
+  EXPECT_EQ(plan->team_leads.headcount, 2);
+  EXPECT_EQ(plan->team_leads.basis, "span");
+}
+
+TEST(Plan, LiveEscalationsNeedTeamLeadTime) {
+  PlanOptions o = sl_80_20();
+  o.escalation.share = 0.1;  // 10 of the 100 calls go to a team lead
+  o.escalation.handle_time = Seconds{360};
+  o.escalation.phone_share = 0.5;
+  auto plan = make_plan(two_intervals(), o);
+  ASSERT_TRUE(plan);
+  // 10 calls x 360 s / 1800 s = 2 Erlangs; Erlang C 80/20: 3 agents give C = 0.4444,
+  // SL = 1 - 0.4444 exp(-(3 - 2) 20 / 360) = 0.5796; 4 agents C = 0.1739,
+  // SL = 1 - 0.1739 exp(-2 x 20 / 360) = 0.8444 -> 4 on the phone, / 0.5 -> 8 on duty.
+  ASSERT_TRUE(plan->intervals[0].escalation);
+  EXPECT_EQ(plan->intervals[0].escalation->agents, 4);
+  EXPECT_EQ(plan->intervals[0].team_leads_on_duty, 8);
+  // 8 x 0.5 h x 5 days = 20 h/week / 27.3 = 0.73 FTE -> 1 (cover), span 2/12 -> 1.
+  EXPECT_EQ(plan->team_leads.headcount, 1);
+}
+
+TEST(Plan, RejectsBadOptions) {
+  PlanOptions o = sl_80_20();
+  o.shrinkage = 1.0;
+  EXPECT_EQ(make_plan(two_intervals(), o).error().message.id, MsgId::staffing_bad_option);
+  o = sl_80_20();
+  o.targets.service_level->fraction = 1.0;
+  o.targets.service_level->answer_time = Seconds{0};
+  EXPECT_EQ(make_plan(two_intervals(), o).error().message.id, MsgId::staffing_impossible_target);
+}
+
+catalog::Catalog catalog_with_bands() {
+  catalog::Catalog c;
+  auto eur = *Currency::parse("EUR");
+  auto usd = *Currency::parse("USD");
+  catalog::Role agent;
+  agent.id = RoleId("agent");
+  catalog::Role lead;
+  lead.id = RoleId("team-lead");
+  catalog::Role manager;
+  manager.id = RoleId("manager");
+  catalog::MarketReference ref;
+  ref.source = "article";
+  ref.country = "US";
+  ref.range = catalog::PayRange{
+      Money{6'300'000, usd}, Money{10'000'000, usd}, true, catalog::PayPeriod::year, {}};
+  manager.market_reference = ref;
+  c.roles = {agent, lead, manager};
+  c.pay_bands.push_back(
+      {catalog::RoleRef{RoleId("agent"), {}}, "DE",
+       catalog::PayRange{
+           Money{3'000'000, eur}, Money{3'600'000, eur}, false, catalog::PayPeriod::year, {}}});
+  c.pay_bands.push_back(
+      {catalog::RoleRef{RoleId("team-lead"), {}}, "DE",
+       catalog::PayRange{
+           Money{350'000, eur}, Money{400'000, eur}, false, catalog::PayPeriod::month, {}}});
+  return c;
+}
+
+TEST(CostPlan, PricesFromOwnBandsWithOnCosts) {
+  auto plan = *make_plan(two_intervals(), sl_80_20());
+  auto costs = cost_plan(plan, catalog_with_bands(), CostOptions{"DE", 0.21, false});
+  ASSERT_EQ(costs.size(), 3u);
+  // Agents: 2 people x EUR 30,000..36,000 x 1.21 = 72,600..87,120.
+  EXPECT_EQ(costs[0].low->minor, 7'260'000);
+  EXPECT_EQ(costs[0].high->minor, 8'712'000);
+  EXPECT_EQ(costs[0].low->currency.code(), "EUR");
+  // Team lead: 1 x EUR 3,500..4,000 a month x 12 x 1.21 = 50,820..58,080.
+  EXPECT_EQ(costs[1].low->minor, 5'082'000);
+  EXPECT_EQ(costs[1].high->minor, 5'808'000);
+  // Manager: no own band; the market reference exists but was not asked for.
+  EXPECT_FALSE(costs[2].low);
+  EXPECT_EQ(costs[2].note->id, MsgId::staffing_no_band_market_available);
+}
+
+TEST(CostPlan, MarketReferenceOnlyWhenAskedAndOpenEndedHasNoTop) {
+  auto plan = *make_plan(two_intervals(), sl_80_20());
+  auto costs = cost_plan(plan, catalog_with_bands(), CostOptions{"DE", 0.0, true});
+  ASSERT_EQ(costs.size(), 3u);
+  EXPECT_TRUE(costs[2].market_reference);
+  EXPECT_EQ(costs[2].low->minor, 6'300'000);  // 1 manager x USD 63,000
+  EXPECT_FALSE(costs[2].high);                // "over 100,000" has no top
+  EXPECT_EQ(costs[2].note->id, MsgId::staffing_band_open_ended);
+  // Another country has no band for anyone.
+  auto us = cost_plan(plan, catalog_with_bands(), CostOptions{"AT", 0.21, false});
+  EXPECT_EQ(us[0].note->id, MsgId::staffing_no_band);
+}
+
+// The real bank forecast of 1 February 1999 (../shared/fixtures/forecasts), 80/20, defaults
+// (shrinkage 30 %, 39 h per FTE, 5 days a week, span 1:12). Hand checks:
+// - 00:00, 2 calls, AHT 164 s: a = 2 x 164 / 1800 = 0.18222 Erlangs. One agent: C = a =
+//   0.18222 (Erlang C for N = 1), SL = 1 - 0.18222 exp(-(1 - 0.18222) 20 / 164)
+//   = 1 - 0.18222 x 0.90507 = 0.8351 >= 0.8 -> 1 agent.
+// - 03:00, 0 calls: 0 agents, no team lead on duty.
+// - 08:30, 75 calls, AHT 123 s: a = 75 x 123 / 1800 = 5.125 Erlangs; 7 agents SL 73.84 %,
+//   8 agents SL 88.33 % (erlang_reference.py) -> 8.
+// - 11:00, 68 calls, AHT 232 s: a = 8.7644; 11 agents 68.59 %, 12 agents 82.49 % -> 12.
+// Day: 238 agent-intervals = 119 agent-hours; x 5 days = 595 h/week;
+// FTE = 595 / 39 / 0.7 = 21.79 -> 22 agents. Team leads: 42 open half hours = 21 h/day,
+// 105 h/week / 27.3 = 3.85 -> 4 (cover beats span 22/12 -> 2). Managers: 4/6 -> 1.
+TEST(Plan, RealBankDayCheckedByHand) {
+  auto path = test::fixtures_dir() / "forecasts" / "anonymous-bank-1999-02-01-30min.csv";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "fixture absent: " << path;
+  auto forecast = io::read_forecast_csv(path.string());
+  ASSERT_TRUE(forecast);
+  auto plan = make_plan(*forecast, sl_80_20());
+  ASSERT_TRUE(plan);
+  ASSERT_EQ(plan->intervals.size(), 48u);
+  const auto& midnight = plan->intervals[0];
+  EXPECT_NEAR(midnight.agents.offered_load_erlangs, 0.182222222222, 1e-9);
+  EXPECT_EQ(midnight.agents.agents, 1);
+  EXPECT_NEAR(midnight.agents.service_level, 0.83507383, 1e-7);
+  EXPECT_EQ(plan->intervals[6].agents.agents, 0);  // 03:00
+  EXPECT_EQ(plan->intervals[6].team_leads_on_duty, 0);
+  EXPECT_EQ(plan->intervals[17].agents.agents, 8);  // 08:30
+  EXPECT_NEAR(plan->intervals[17].agents.service_level, 0.8832905, 1e-6);
+  EXPECT_EQ(plan->intervals[22].agents.agents, 12);  // 11:00
+  EXPECT_NEAR(plan->intervals[22].agents.service_level, 0.82492648, 1e-7);
+  EXPECT_DOUBLE_EQ(plan->agents.weekly_hours, 595.0);
+  EXPECT_NEAR(plan->agents.fte, 595.0 / 39 / 0.7, 1e-9);
+  EXPECT_EQ(plan->agents.headcount, 22);
+  EXPECT_EQ(plan->team_leads.headcount, 4);
+  EXPECT_EQ(plan->team_leads.basis, "cover");
+  EXPECT_EQ(plan->managers.headcount, 1);
+}
+
+}  // namespace
+}  // namespace ccteam::staffing

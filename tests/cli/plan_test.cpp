@@ -1,0 +1,122 @@
+// ccteam plan, run as a user would (src/cli/commands/plan.cpp).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "cli/run.hpp"
+
+namespace ccteam::test {
+namespace {
+
+const std::string k_small = "tests/data/forecasts/small-30min.csv";
+
+// tests/data/forecasts/small-30min.csv at 80/20 with Erlang C (erlang_reference.py):
+// 100 calls x 180 s = 10 E -> 14 agents; 150 x 180 s = 15 E -> 19 (SL 84.3 %); 0 calls -> 0;
+// 42.5 x 240 s = 5.667 E -> 9 (SL 88.6 %). 42 agent half hours = 21 h a day, x 5 days = 105 h;
+// FTE = 105 / 39 / 0.7 = 3.85 -> 4 agents; 1 team lead (span and cover), 1 manager.
+TEST(PlanCli, JsonForTheSmallForecast) {
+  Outcome run = run_ccteam({"plan", k_small, "--sl", "80/20", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto plan = nlohmann::json::parse(run.out);
+  EXPECT_EQ(plan["model"], "erlang_c");
+  EXPECT_EQ(plan["definitions"]["service_level"], "over_offered");
+  ASSERT_EQ(plan["intervals"].size(), 4u);
+  std::vector<int> agents;
+  for (const auto& i : plan["intervals"]) agents.push_back(i["agents"].get<int>());
+  EXPECT_EQ(agents, (std::vector<int>{14, 19, 0, 9}));
+  EXPECT_NEAR(plan["intervals"][1]["service_level"].get<double>(), 0.84341205, 1e-7);
+  EXPECT_EQ(plan["levels"][0]["role"], "agent");
+  EXPECT_NEAR(plan["levels"][0]["fte"].get<double>(), 105.0 / 27.3, 1e-9);
+  EXPECT_EQ(plan["levels"][0]["headcount"], 4);
+  EXPECT_EQ(plan["levels"][1]["headcount"], 1);
+  EXPECT_EQ(plan["levels"][2]["headcount"], 1);
+  // The default catalog has no own pay bands: not costed, and it says why.
+  EXPECT_TRUE(plan["levels"][0]["cost"]["annual_low"].is_null());
+  EXPECT_FALSE(plan["levels"][0]["cost"]["note"].is_null());
+}
+
+TEST(PlanCli, MarketReferenceOnlyWhenAsked) {
+  Outcome run =
+      run_ccteam({"plan", k_small, "--sl", "80/20", "--format", "json", "--market-reference"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto plan = nlohmann::json::parse(run.out);
+  // 4 agents x USD 32,000..35,000 (the article's market reference) x 1.21 on-costs.
+  EXPECT_EQ(plan["levels"][0]["cost"]["currency"], "USD");
+  EXPECT_NEAR(plan["levels"][0]["cost"]["annual_low"].get<double>(), 154880.0, 0.005);
+  EXPECT_NEAR(plan["levels"][0]["cost"]["annual_high"].get<double>(), 169400.0, 0.005);
+  EXPECT_TRUE(plan["levels"][0]["cost"]["market_reference"].get<bool>());
+}
+
+TEST(PlanCli, TableAndCsv) {
+  Outcome table = run_ccteam({"plan", k_small, "--sl", "80/20"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("2026-03-02T08:30:00"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("service level over_offered"), std::string::npos) << table.out;
+  Outcome csv = run_ccteam({"plan", k_small, "--sl", "80/20", "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
+            "interval_start,calls_offered,aht_seconds,load_erlangs,agents,state,service_level,"
+            "asa_seconds,occupancy,abandonment,team_leads_on_duty");
+  EXPECT_NE(csv.out.find("2026-03-02T08:00:00,100,180,10,14,stable,"), std::string::npos)
+      << csv.out;
+}
+
+TEST(PlanCli, DailyProfile) {
+  Outcome run = run_ccteam({"plan", "--calls", "1200/day", "--hours", "08:00-20:00", "--sl",
+                            "80/20", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto plan = nlohmann::json::parse(run.out);
+  ASSERT_EQ(plan["intervals"].size(), 24u);
+  EXPECT_EQ(plan["intervals"][0]["start"], "2000-01-03T08:00:00");
+  double calls = 0;
+  for (const auto& i : plan["intervals"]) calls += i["calls_offered"].get<double>();
+  EXPECT_NEAR(calls, 1200, 1e-9);
+}
+
+TEST(PlanCli, ChartIsAnSvgWithOneBarPerInterval) {
+  auto svg_path = std::filesystem::temp_directory_path() /
+                  ("ccteam_plan_chart_" + std::to_string(::getpid()) + ".svg");
+  Outcome run = run_ccteam({"plan", k_small, "--sl", "80/20", "--chart", svg_path.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::string svg = slurp(svg_path);
+  std::filesystem::remove(svg_path);
+  EXPECT_EQ(svg.rfind("<svg", 0), 0u);
+  EXPECT_NE(svg.find("Required agents and service level"), std::string::npos);
+  // 4 intervals: 4 bars + background + 2 legend swatches.
+  std::size_t rects = 0;
+  for (auto p = svg.find("<rect"); p != std::string::npos; p = svg.find("<rect", p + 1)) ++rects;
+  EXPECT_EQ(rects, 7u);
+  EXPECT_NE(svg.find(">08:30</text>"), std::string::npos);
+}
+
+TEST(PlanCli, QueuesThatShareAgentsArePooled) {
+  // The small forecast twice: 200 calls x 180 s = 20 Erlangs in the first half hour.
+  Outcome run = run_ccteam({"plan", k_small, k_small, "--sl", "80/20", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto plan = nlohmann::json::parse(run.out);
+  EXPECT_EQ(plan["intervals"][0]["calls_offered"], 200.0);
+  EXPECT_EQ(plan["intervals"][0]["agents"], 24);  // erlang_reference.py: 20 E at 80/20
+  Outcome mismatch = run_ccteam(
+      {"plan", k_small, "tests/data/forecasts/reordered-15min-crlf.csv", "--sl", "80/20"});
+  EXPECT_EQ(mismatch.exit_code, 2);
+  EXPECT_NE(mismatch.err.find("forecast 2 differs"), std::string::npos) << mismatch.err;
+}
+
+TEST(PlanCli, BadInputNamesFileLineAndColumn) {
+  Outcome run = run_ccteam({"plan", "fuzz/corpus/forecast_csv/gap.csv", "--sl", "80/20"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("gap.csv:4:1: error: column interval_start: gap in the intervals"),
+            std::string::npos)
+      << run.err;
+  Outcome impossible = run_ccteam({"plan", k_small, "--sl", "100/0"});
+  EXPECT_EQ(impossible.exit_code, 2);
+  EXPECT_NE(impossible.err.find("no finite team"), std::string::npos) << impossible.err;
+  Outcome german = run_ccteam({"plan", k_small, "--sl", "100/0", "--lang", "de"});
+  EXPECT_NE(german.err.find("Kein endlich großes Team"), std::string::npos) << german.err;
+  Outcome nothing = run_ccteam({"plan", "--sl", "80/20"});
+  EXPECT_EQ(nothing.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace ccteam::test
