@@ -34,7 +34,9 @@ TEST(PoolForecasts, RejectsDifferentIntervals) {
   auto pooled = pool_forecasts({one_interval(50, 180), one_interval(50, 120, 30)});
   ASSERT_FALSE(pooled);
   EXPECT_EQ(pooled.error().message.id, MsgId::forecast_pool_mismatch);
-  EXPECT_EQ(pooled.error().message.args, (std::vector<std::string>{"2", "1"}));
+  ASSERT_EQ(pooled.error().message.args.size(), 2u);
+  EXPECT_EQ(pooled.error().message.args[0].text, "2");
+  EXPECT_EQ(pooled.error().message.args[1].text, "1");
 }
 
 }  // namespace
