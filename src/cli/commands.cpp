@@ -6,6 +6,8 @@ std::span<const AddCommand> all_commands() {
   static constexpr AddCommand k_commands[] = {
       add_roles_command,
       add_catalog_command,
+      add_screen_command,
+      add_career_command,
   };
   return k_commands;
 }

@@ -29,6 +29,12 @@ checks = [
     (["catalog", "validate", "--format", "json", "data/catalog"], "validation.schema.json", 0),
     (["catalog", "validate", "--format", "json", "tests/data/catalog/invalid/ladder-cycle.yaml"],
      "validation.schema.json", 2),
+    (["screen", "agent", "tests/data/resumes/agent-de.json", "tests/data/resumes/people.csv",
+      "--as-of", "2025-12-31", "--country", "DE", "--format", "json"], "screen.schema.json", 1),
+    (["screen", "manager", "tests/data/resumes/batch.ndjson", "--as-of", "2025-12-31",
+      "--reveal", "--format", "json"], "screen.schema.json", 1),
+    (["career", "tests/data/resumes/agent-de.json", "--as-of", "2025-12-31", "--format", "json"],
+     "career.schema.json", 0),
 ]
 failed = 0
 for args, schema_name, expected_exit in checks:

@@ -1,0 +1,104 @@
+#include "ccteam/text/matcher.hpp"
+
+#include <algorithm>
+
+#include <libstemmer.h>
+
+#include "ccteam/text/normalize.hpp"
+
+namespace ccteam::text {
+
+void Stemmer::Free::operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+
+Stemmer::Stemmer(Lang lang)
+    : m_stemmer(sb_stemmer_new(lang == Lang::de ? "german" : "english", "UTF_8")) {}
+
+std::string Stemmer::stem(std::string_view folded_word) const {
+  if (!m_stemmer) return std::string(folded_word);
+  const sb_symbol* out =
+      sb_stemmer_stem(m_stemmer.get(), reinterpret_cast<const sb_symbol*>(folded_word.data()),
+                      static_cast<int>(folded_word.size()));
+  if (out == nullptr) return std::string(folded_word);  // out of memory: keep the word
+  return std::string(reinterpret_cast<const char*>(out),
+                     static_cast<std::size_t>(sb_stemmer_length(m_stemmer.get())));
+}
+
+Matcher::Matcher() : m_en(Lang::en), m_de(Lang::de) {}
+
+void Matcher::add(std::string_view phrase, Lang lang, int tag) {
+  const Stemmer& stemmer = lang == Lang::de ? m_de : m_en;
+  Phrase p{std::string(phrase), lang, tag, {}, {}};
+  std::vector<std::string> w = words(phrase);
+  for (const std::string& word : w) p.stems.push_back(stemmer.stem(word));
+  if (w.size() == 1) p.word = w.front();
+  if (!p.stems.empty()) m_phrases.push_back(std::move(p));
+}
+
+AnalyzedText Matcher::analyze(std::string_view text) const {
+  AnalyzedText out;
+  out.words = words(text);
+  out.stems_en.reserve(out.words.size());
+  out.stems_de.reserve(out.words.size());
+  for (const std::string& word : out.words) {
+    out.stems_en.push_back(m_en.stem(word));
+    out.stems_de.push_back(m_de.stem(word));
+  }
+  return out;
+}
+
+namespace {
+
+constexpr std::size_t k_min_compound_part = 4;  // bytes; shorter stems match whole words only
+
+bool compound_match(const std::string& word_stem, const std::string& phrase_stem) {
+  if (phrase_stem.size() < k_min_compound_part || word_stem.size() <= phrase_stem.size()) {
+    return false;
+  }
+  return word_stem.ends_with(phrase_stem);
+}
+
+}  // namespace
+
+void Matcher::add_compound_exception(std::string_view folded_word) {
+  m_compound_exceptions.emplace_back(folded_word);
+}
+
+void Matcher::add_blocker(std::string_view phrase) {
+  std::vector<std::string> w = words(phrase);
+  if (!w.empty()) m_blockers.push_back(std::move(w));
+}
+
+bool Matcher::blocked(const AnalyzedText& text, std::size_t at) const {
+  for (const std::vector<std::string>& blocker : m_blockers) {
+    if (blocker.size() > at) continue;
+    if (std::equal(blocker.begin(), blocker.end(),
+                   text.words.begin() + static_cast<long>(at - blocker.size())))
+      return true;
+  }
+  return false;
+}
+
+std::vector<Matcher::Hit> Matcher::find(const AnalyzedText& text) const {
+  std::vector<Hit> hits;
+  for (const Phrase& p : m_phrases) {
+    const std::vector<std::string>& stems = p.lang == Lang::de ? text.stems_de : text.stems_en;
+    std::size_t n = p.stems.size();
+    for (std::size_t i = 0; i + n <= stems.size(); ++i) {
+      bool match = true;
+      for (std::size_t k = 0; k < n && match; ++k) match = stems[i + k] == p.stems[k];
+      if (!match && n == 1 && p.lang == Lang::de &&
+          (compound_match(stems[i], p.stems[0]) || compound_match(text.words[i], p.word))) {
+        match = std::find(m_compound_exceptions.begin(), m_compound_exceptions.end(),
+                          text.words[i]) == m_compound_exceptions.end();
+      }
+      if (!match || blocked(text, i)) continue;
+      std::string matched;
+      for (std::size_t k = 0; k < n; ++k) matched += (k == 0 ? "" : " ") + text.words[i + k];
+      hits.push_back(Hit{p.tag, p.text, std::move(matched)});
+      break;
+    }
+  }
+  return hits;
+}
+
+}  // namespace ccteam::text
