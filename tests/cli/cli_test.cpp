@@ -285,3 +285,20 @@ TEST(CliCareer, NeedsExactlyOnePerson) {
   Outcome run = ccteam({"career", "tests/data/resumes/batch.ndjson", "--as-of", "2025-12-31"});
   EXPECT_EQ(run.exit_code, 2);
 }
+
+TEST(CliScreen, TopKeepsTheFirstInReviewOrder) {
+  // batch.ndjson twice: 4 readable documents (A1, A7 and their copies A8, A14). Agent role,
+  // no country (ISCED 3): the Kundenberaterin (A1) lists no education, but 2020-01..2021-12 =
+  // 24 months of customer service >= the 12 of experience-for-upper-secondary: meets by
+  // substitution. The Abitur holder (A7) has no work history: needs review. Verdict first,
+  // then input order: A1, A8, A7, A14; the top 2 are A1 and its copy A8.
+  Outcome run = ccteam({"screen", "agent", "tests/data/resumes/batch.ndjson",
+                        "tests/data/resumes/batch.ndjson", "--as-of", "2025-12-31", "--top", "2",
+                        "--format", "json"});
+  EXPECT_EQ(run.exit_code, 1);  // rejected documents are findings
+  auto json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["summary"]["evaluated"], 4);
+  ASSERT_EQ(json["applicants"].size(), 2u);
+  EXPECT_EQ(json["applicants"][0]["id"], "A1");
+  EXPECT_EQ(json["applicants"][1]["id"], "A8");
+}

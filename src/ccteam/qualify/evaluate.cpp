@@ -224,8 +224,7 @@ Criterion language_criterion(const Person& person, const catalog::LanguageRequir
 }
 
 Criterion experience_criterion(const Person& person, const catalog::ExperienceRequirement& req,
-                               const Experience& experience, Lang label_lang_unused) {
-  (void)label_lang_unused;
+                               const Experience& experience) {
   Criterion c;
   c.kind = CriterionKind::experience;
   c.importance = req.importance;
@@ -367,7 +366,7 @@ Evaluation Evaluator::evaluate(const Person& person, const Role& role,
     }
   }
   for (const catalog::ExperienceRequirement& req : role.experience) {
-    out.criteria.push_back(experience_criterion(person, req, experience, Lang::en));
+    out.criteria.push_back(experience_criterion(person, req, experience));
   }
   for (std::size_t i = 0; i < role.preferred_education.size(); ++i) {
     out.criteria.push_back(

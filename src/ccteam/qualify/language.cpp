@@ -98,8 +98,13 @@ std::optional<Cefr> cefr_of(std::string_view fluency) {
   for (const std::string& word : w) {
     if (auto level = catalog::parse_cefr(word); level && word.size() == 2) return level;
   }
-  for (const FluencyRow& row : k_fluency) {
-    if (contains_run(w, text::words(row.words))) return row.level;
+  static const std::vector<std::vector<std::string>> k_row_words = [] {
+    std::vector<std::vector<std::string>> rows;
+    for (const FluencyRow& row : k_fluency) rows.push_back(text::words(row.words));
+    return rows;
+  }();
+  for (std::size_t i = 0; i < k_row_words.size(); ++i) {
+    if (contains_run(w, k_row_words[i])) return k_fluency[i].level;
   }
   return std::nullopt;
 }

@@ -31,7 +31,14 @@ void Matcher::add(std::string_view phrase, Lang lang, int tag) {
   std::vector<std::string> w = words(phrase);
   for (const std::string& word : w) p.stems.push_back(stemmer.stem(word));
   if (w.size() == 1) p.word = w.front();
-  if (!p.stems.empty()) m_phrases.push_back(std::move(p));
+  if (p.stems.empty()) return;
+  std::size_t index = m_phrases.size();
+  m_by_first_stem[lang == Lang::de ? 1 : 0][p.stems.front()].push_back(index);
+  if (lang == Lang::de && p.stems.size() == 1) {
+    m_compound_stem[p.stems.front()].push_back(index);
+    m_compound_word[p.word].push_back(index);
+  }
+  m_phrases.push_back(std::move(p));
 }
 
 AnalyzedText Matcher::analyze(std::string_view text) const {
@@ -79,24 +86,57 @@ bool Matcher::blocked(const AnalyzedText& text, std::size_t at) const {
 }
 
 std::vector<Matcher::Hit> Matcher::find(const AnalyzedText& text) const {
-  std::vector<Hit> hits;
-  for (const Phrase& p : m_phrases) {
+  // Candidates come from the indexes; each phrase counts once, at its first unblocked match.
+  std::vector<std::pair<std::size_t, std::size_t>> found;  // (phrase, word position)
+  std::vector<bool> done(m_phrases.size());
+  auto try_at = [&](std::size_t phrase, std::size_t i, bool compound) {
+    if (done[phrase]) return;
+    const Phrase& p = m_phrases[phrase];
     const std::vector<std::string>& stems = p.lang == Lang::de ? text.stems_de : text.stems_en;
     std::size_t n = p.stems.size();
-    for (std::size_t i = 0; i + n <= stems.size(); ++i) {
-      bool match = true;
-      for (std::size_t k = 0; k < n && match; ++k) match = stems[i + k] == p.stems[k];
-      if (!match && n == 1 && p.lang == Lang::de &&
-          (compound_match(stems[i], p.stems[0]) || compound_match(text.words[i], p.word))) {
-        match = std::find(m_compound_exceptions.begin(), m_compound_exceptions.end(),
-                          text.words[i]) == m_compound_exceptions.end();
-      }
-      if (!match || blocked(text, i)) continue;
-      std::string matched;
-      for (std::size_t k = 0; k < n; ++k) matched += (k == 0 ? "" : " ") + text.words[i + k];
-      hits.push_back(Hit{p.tag, p.text, std::move(matched)});
-      break;
+    if (i + n > stems.size()) return;
+    bool match = true;
+    for (std::size_t k = 0; k < n && match; ++k) match = stems[i + k] == p.stems[k];
+    if (!match && compound) {
+      match = (compound_match(stems[i], p.stems[0]) || compound_match(text.words[i], p.word)) &&
+              std::find(m_compound_exceptions.begin(), m_compound_exceptions.end(),
+                        text.words[i]) == m_compound_exceptions.end();
     }
+    if (!match || blocked(text, i)) return;
+    done[phrase] = true;
+    found.emplace_back(phrase, i);
+  };
+  auto lookup = [](const std::unordered_map<std::string, std::vector<std::size_t>>& map,
+                   const std::string& key) -> const std::vector<std::size_t>* {
+    auto it = map.find(key);
+    return it == map.end() ? nullptr : &it->second;
+  };
+  for (std::size_t i = 0; i < text.words.size(); ++i) {
+    for (int l = 0; l < 2; ++l) {
+      const std::string& stem = l == 1 ? text.stems_de[i] : text.stems_en[i];
+      if (const auto* list = lookup(m_by_first_stem[static_cast<std::size_t>(l)], stem)) {
+        for (std::size_t phrase : *list) try_at(phrase, i, false);
+      }
+    }
+    // German compound heads: every proper suffix of the stem and of the folded word.
+    for (const auto& [source, index] : {std::pair{&text.stems_de[i], &m_compound_stem},
+                                        std::pair{&text.words[i], &m_compound_word}}) {
+      for (std::size_t start = 1; start + k_min_compound_part <= source->size(); ++start) {
+        if (const auto* list = lookup(*index, source->substr(start))) {
+          for (std::size_t phrase : *list) try_at(phrase, i, true);
+        }
+      }
+    }
+  }
+  std::ranges::sort(found);
+  std::vector<Hit> hits;
+  for (const auto& [phrase, i] : found) {
+    const Phrase& p = m_phrases[phrase];
+    std::string matched;
+    for (std::size_t k = 0; k < p.stems.size(); ++k) {
+      matched += (k == 0 ? "" : " ") + text.words[i + k];
+    }
+    hits.push_back(Hit{p.tag, p.text, std::move(matched)});
   }
   return hits;
 }

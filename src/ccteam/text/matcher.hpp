@@ -14,9 +14,11 @@
 // Ownership and threads: a Matcher owns its two stemmers; one instance must not be used from
 // two threads at once (Snowball stemmers keep state). Build one per thread.
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ccteam/core/lang.hpp"
@@ -83,6 +85,11 @@ class Matcher {
   Stemmer m_de;
   std::vector<Phrase> m_phrases;
   std::vector<std::string> m_compound_exceptions;
+  // Indexes into m_phrases, per language (0 = en, 1 = de): by first stem, and for one-word
+  // German phrases by stem and by folded word (compound heads).
+  std::array<std::unordered_map<std::string, std::vector<std::size_t>>, 2> m_by_first_stem;
+  std::unordered_map<std::string, std::vector<std::size_t>> m_compound_stem;
+  std::unordered_map<std::string, std::vector<std::size_t>> m_compound_word;
   std::vector<std::vector<std::string>> m_blockers;
 
   bool blocked(const AnalyzedText& text, std::size_t at) const;

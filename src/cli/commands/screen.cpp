@@ -130,15 +130,24 @@ void screen(Context& ctx, const ScreenOptions& o) {
   qualify::Evaluator evaluator(*catalog);
   qualify::EvaluationOptions options{*as_of, o.country};
   std::vector<Screened> list;
+  std::size_t evaluated = 0;
   ReadCounts counts = read_people(ctx, o.files, [&](qualify::Person&& person) {
     qualify::Evaluation e = evaluator.evaluate(person, *role, options);
     if (!o.reveal) person = qualify::Person{};  // blind: nothing identifying is kept
     list.push_back({std::move(e), std::move(person)});
+    ++evaluated;
+    // --top N: keep at most 2N evaluations; review order is stable, so keeping the first N of
+    // a stably sorted prefix never loses one that would make the final N.
+    if (o.top > 0 && list.size() >= 2 * o.top) {
+      std::ranges::stable_sort(list, [](const Screened& a, const Screened& b) {
+        return qualify::review_before(a.evaluation, b.evaluation);
+      });
+      list.resize(o.top);
+    }
   });
   std::ranges::stable_sort(list, [](const Screened& a, const Screened& b) {
     return qualify::review_before(a.evaluation, b.evaluation);
   });
-  std::size_t evaluated = list.size();
   if (o.top > 0 && list.size() > o.top) list.resize(o.top);
 
   Lang lang = ctx.lang();

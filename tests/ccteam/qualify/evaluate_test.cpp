@@ -13,8 +13,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
+#include <stdexcept>
 
 #include "io/catalog_yaml.hpp"
 #include "io/files.hpp"
@@ -296,6 +298,97 @@ TEST(OrderForReview, VerdictThenPreferredThenInputOrder) {
   std::vector<std::string> ids;
   for (const Evaluation& e : list) ids.push_back(e.person_id);
   EXPECT_EQ(ids, (std::vector<std::string>{"A3", "A5", "A4", "A2", "A6", "A1"}));
+}
+
+}  // namespace
+}  // namespace ccteam::qualify
+
+namespace ccteam::qualify {
+namespace {
+
+// Each substitution rule of the default catalog on small people written here (no fixtures).
+Person with_jobs(std::vector<std::pair<const char*, const char*>> spans, const char* education) {
+  Person p;
+  p.id = "T";
+  for (const auto& [start, end] : spans) {
+    Position job;
+    job.title = "Call center agent";
+    job.start = *PartialDate::parse(start);
+    if (end != nullptr) job.end = *PartialDate::parse(end);
+    p.work.push_back(job);
+  }
+  if (education != nullptr) {
+    Education e;
+    e.study_type = education;
+    e.end = *PartialDate::parse("2010");
+    p.education.push_back(e);
+  }
+  return p;
+}
+
+const Criterion& education_of(const Evaluation& e) {
+  for (const Criterion& c : e.criteria) {
+    if (c.kind == CriterionKind::education) return c;
+  }
+  throw std::logic_error("no education criterion");
+}
+
+TEST(Substitution, AgentOneYearReplacesUpperSecondary) {
+  // Agent outside DE/US ("*"): ISCED 3. GCSE is ISCED 2. experience-for-upper-secondary:
+  // 12 months of customer service. 2024-01..2024-11 = 11 months: not met; ..2024-12 = 12: met.
+  Evaluator evaluator(default_catalog());
+  const catalog::Role& agent = *default_catalog().find(RoleId("agent"));
+  Evaluation short_one =
+      evaluator.evaluate(with_jobs({{"2024-01", "2024-11"}}, "GCSE"), agent, {k_as_of, "*"});
+  EXPECT_EQ(education_of(short_one).outcome, Outcome::not_met);
+  EXPECT_EQ(short_one.verdict, Verdict::does_not_meet_minimum);
+  Evaluation year =
+      evaluator.evaluate(with_jobs({{"2024-01", "2024-12"}}, "GCSE"), agent, {k_as_of, "*"});
+  EXPECT_EQ(education_of(year).outcome, Outcome::met_by_substitution);
+  EXPECT_EQ(education_of(year).substitution, "experience-for-upper-secondary");
+  EXPECT_EQ(year.verdict, Verdict::meets_by_substitution);
+}
+
+TEST(Substitution, NoEducationListedIsNotARejectionButExperienceCanStandIn) {
+  Evaluator evaluator(default_catalog());
+  const catalog::Role& lead = *default_catalog().find(RoleId("team-lead"));
+  // No education at all, 6 months: cannot tell (needs review), never "not met".
+  Evaluation none =
+      evaluator.evaluate(with_jobs({{"2025-07", nullptr}}, nullptr), lead, {k_as_of, "*"});
+  EXPECT_EQ(education_of(none).outcome, Outcome::unknown);
+  EXPECT_EQ(none.verdict, Verdict::does_not_meet_minimum);  // 6 < 12 months customer service
+  // 2023-01..today = 36 months: the one-year rule replaces ISCED 3.
+  Evaluation years =
+      evaluator.evaluate(with_jobs({{"2023-01", nullptr}}, nullptr), lead, {k_as_of, "*"});
+  EXPECT_EQ(education_of(years).outcome, Outcome::met_by_substitution);
+}
+
+TEST(Substitution, ThreeYearsReplaceShortCycleTertiary) {
+  // experience-for-short-cycle (36 months replace ISCED 5) only matters where the minimum is
+  // above 3: a team-lead role whose minimum is raised to ISCED 5. 35 months: not met (the
+  // one-year rule reaches only ISCED 3); 36 months: met by the three-year rule.
+  catalog::Catalog c = default_catalog();
+  catalog::Role& lead = *std::ranges::find_if(
+      c.roles, [](const catalog::Role& r) { return r.id == RoleId("team-lead"); });
+  for (auto& m : lead.minimum_education) m.isced = catalog::IscedLevel::short_cycle_tertiary;
+  Evaluator evaluator(c);
+  Evaluation short_one =
+      evaluator.evaluate(with_jobs({{"2023-02", nullptr}}, "Abitur"), lead, {k_as_of, "*"});
+  EXPECT_EQ(education_of(short_one).outcome, Outcome::not_met);
+  Evaluation three =
+      evaluator.evaluate(with_jobs({{"2023-01", nullptr}}, "Abitur"), lead, {k_as_of, "*"});
+  EXPECT_EQ(education_of(three).outcome, Outcome::met_by_substitution);
+  EXPECT_EQ(education_of(three).substitution, "experience-for-short-cycle");
+}
+
+TEST(Substitution, PartialYearsBetweenTheBoundsCannotTell) {
+  // Manager ("*": ISCED 6), rule: 60 months. "2019".."2023" is 36 (2019-12-31..2023-01-01)
+  // to 60 (2019-01-01..2023-12-31) months: the rule may or may not be met.
+  Evaluator evaluator(default_catalog());
+  const catalog::Role& manager = *default_catalog().find(RoleId("manager"));
+  Evaluation e =
+      evaluator.evaluate(with_jobs({{"2019", "2023"}}, "Abitur"), manager, {k_as_of, "*"});
+  EXPECT_EQ(education_of(e).outcome, Outcome::unknown);
 }
 
 }  // namespace
