@@ -15,15 +15,23 @@ ordered_json pos_to_json(const SourcePos& pos) {
 
 }  // namespace
 
+std::string render_text(const Message& message, Lang lang) {
+  Message localized = message;
+  for (std::string& arg : localized.args) {
+    if (auto kind = catalog::parse_experience_kind(arg)) arg = tr(catalog::label(*kind), lang);
+  }
+  return render(localized, lang);
+}
+
 ordered_json criterion_to_json(const qualify::Criterion& c, Lang lang) {
   ordered_json out;
   out["kind"] = qualify::to_string(c.kind);
   out["subject"] = c.subject;
   out["importance"] = catalog::to_string(c.importance);
-  out["title"] = render(c.title, lang);
+  out["title"] = render_text(c.title, lang);
   out["outcome"] = qualify::to_string(c.outcome);
   out["outcome_text"] = tr(qualify::label(c.outcome), lang);
-  out["explanation"] = render(c.explanation, lang);
+  out["explanation"] = render_text(c.explanation, lang);
   ordered_json evidence = ordered_json::array();
   for (const qualify::Evidence& e : c.evidence) {
     ordered_json item;

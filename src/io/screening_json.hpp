@@ -10,6 +10,10 @@
 
 namespace ccteam::io {
 
+// Renders a qualification message in 'lang', with experience kinds ("customer_service") shown
+// by their label in that language ("Kundenservice / Telefonie").
+std::string render_text(const Message& message, Lang lang);
+
 // {"kind", "subject", "importance", "title", "outcome", "explanation", "evidence": [...],
 //  "substitution"?}
 nlohmann::ordered_json criterion_to_json(const qualify::Criterion& criterion, Lang lang);

@@ -47,8 +47,13 @@ AnalyzedText Matcher::analyze(std::string_view text) const {
   out.stems_en.reserve(out.words.size());
   out.stems_de.reserve(out.words.size());
   for (const std::string& word : out.words) {
-    out.stems_en.push_back(m_en.stem(word));
-    out.stems_de.push_back(m_de.stem(word));
+    auto it = m_stem_cache.find(word);
+    if (it == m_stem_cache.end()) {
+      if (m_stem_cache.size() >= k_cache_limit) m_stem_cache.clear();
+      it = m_stem_cache.emplace(word, std::pair{m_en.stem(word), m_de.stem(word)}).first;
+    }
+    out.stems_en.push_back(it->second.first);
+    out.stems_de.push_back(it->second.second);
   }
   return out;
 }

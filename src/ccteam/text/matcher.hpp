@@ -93,6 +93,11 @@ class Matcher {
   std::vector<std::vector<std::string>> m_blockers;
 
   bool blocked(const AnalyzedText& text, std::size_t at) const;
+
+  // Stems of words seen before (English, German): résumés repeat their vocabulary, and
+  // stemming is most of the cost of matching. Cleared when it reaches k_cache_limit words.
+  static constexpr std::size_t k_cache_limit = 100000;
+  mutable std::unordered_map<std::string, std::pair<std::string, std::string>> m_stem_cache;
 };
 
 }  // namespace ccteam::text

@@ -43,10 +43,11 @@ std::string gap_text(const qualify::Readiness& r, std::size_t i, std::size_t& ex
   const qualify::Criterion& c = r.gaps[i];
   if (c.kind == qualify::CriterionKind::experience && experience_index < r.months_missing.size()) {
     std::string kind = c.subject.substr(0, c.subject.find(">="));
-    return render(msg(MsgId::career_gap_experience, r.months_missing[experience_index++], kind),
-                  lang);
+    return io::render_text(
+        msg(MsgId::career_gap_experience, r.months_missing[experience_index++], kind), lang);
   }
-  return render(msg(MsgId::career_gap_other, render(c.title, lang), render(c.explanation, lang)),
+  return render(msg(MsgId::career_gap_other, io::render_text(c.title, lang),
+                    io::render_text(c.explanation, lang)),
                 lang);
 }
 

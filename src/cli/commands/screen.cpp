@@ -40,9 +40,9 @@ std::string csv_cell(const std::string& text) {
 std::string explain_lines(const qualify::Evaluation& e, Lang lang, bool reveal) {
   std::string out;
   for (const qualify::Criterion& c : e.criteria) {
-    std::string line =
-        fmt::format("[{}] {} ({}): {}", tr(qualify::label(c.outcome), lang), render(c.title, lang),
-                    catalog::to_string(c.importance), render(c.explanation, lang));
+    std::string line = fmt::format("[{}] {} ({}): {}", tr(qualify::label(c.outcome), lang),
+                                   io::render_text(c.title, lang), catalog::to_string(c.importance),
+                                   io::render_text(c.explanation, lang));
     out += io::wrap(line, 96, "    ");
     for (const qualify::Evidence& ev : c.evidence) {
       if (ev.text.empty()) continue;
@@ -97,7 +97,7 @@ void print_csv(Context& ctx, const std::vector<Screened>& list) {
                             qualify::to_string(s.evaluation.verdict), s.evaluation.preferred_met,
                             qualify::to_string(c.kind), csv_cell(c.subject),
                             catalog::to_string(c.importance), qualify::to_string(c.outcome),
-                            csv_cell(render(c.explanation, lang))));
+                            csv_cell(io::render_text(c.explanation, lang))));
     }
   }
 }
