@@ -89,7 +89,7 @@ struct Evaluator::RoleMatchers {
   std::vector<std::unique_ptr<FieldMatcher>> fields;  // per role.preferred_education
 };
 
-Evaluator::Evaluator(const catalog::Catalog& catalog) : m_catalog(catalog), m_classifier(catalog) {}
+Evaluator::Evaluator(const catalog::Catalog& catalog) : m_classifier(catalog) {}
 Evaluator::~Evaluator() = default;
 
 const Evaluator::RoleMatchers& Evaluator::matchers_for(const Role& role) const {
@@ -303,7 +303,9 @@ std::vector<std::pair<std::string_view, SourcePos>> skill_texts(const Person& pe
 void add_skill_criteria(const Person& person, const Role& role, const text::Matcher& matcher,
                         std::vector<Criterion>& out) {
   std::vector<std::vector<Evidence>> found(role.skills.size());
-  for (const auto& [text, pos] : skill_texts(person)) {
+  for (const auto& item : skill_texts(person)) {
+    std::string_view text = item.first;
+    const SourcePos& pos = item.second;  // not a structured binding: clang 14 cannot capture one
     if (text.empty()) continue;
     for (text::Matcher::Hit& hit : matcher.find(matcher.analyze(text))) {
       auto& list = found[static_cast<std::size_t>(hit.tag)];

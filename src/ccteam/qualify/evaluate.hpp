@@ -108,7 +108,6 @@ class Evaluator {
   struct RoleMatchers;
   const RoleMatchers& matchers_for(const catalog::Role& role) const;
 
-  const catalog::Catalog& m_catalog;
   ExperienceClassifier m_classifier;
   EducationClassifier m_education;
   mutable std::vector<std::unique_ptr<RoleMatchers>> m_role_matchers;

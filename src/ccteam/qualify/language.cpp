@@ -59,7 +59,7 @@ constexpr FluencyRow k_fluency[] = {
 
 bool contains_run(const std::vector<std::string>& text, const std::vector<std::string>& run) {
   if (run.empty() || run.size() > text.size()) return false;
-  return std::ranges::search(text, run).begin() != text.end();
+  return std::search(text.begin(), text.end(), run.begin(), run.end()) != text.end();
 }
 
 const std::map<std::string, std::string>& language_names() {
