@@ -24,6 +24,14 @@ ReadCounts read_people(Context& ctx, const std::vector<std::string>& files,
     counts.errors.push_back(std::move(result.error()));
   };
   for (const std::string& file : files) {
+    if (file.ends_with(".ndjson") || file.ends_with(".jsonl")) {
+      // One document per line: streamed, so memory does not grow with the file.
+      if (auto streamed = io::stream_ndjson_resumes(file, next_id, sink); !streamed) {
+        ctx.report(streamed.error());
+        counts.unusable = true;
+      }
+      continue;
+    }
     auto content = io::read_file(file);
     if (!content) {
       ctx.report(content.error());

@@ -1,5 +1,11 @@
 #include "io/resume_json.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
 #include <nlohmann/json.hpp>
 
 namespace ccteam::io {
@@ -229,6 +235,25 @@ void emit(const json& doc, const std::string& file, int line, const std::string&
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+// Documents of 'content', one per line, the first being line 'first_line' of 'file'.
+void read_ndjson_lines(std::string_view content, const std::string& file, int first_line,
+                       std::size_t& next_id, const PersonSink& sink) {
+  int line = first_line;
+  for (std::size_t start = 0; start < content.size(); ++line) {
+    std::size_t end = content.find('\n', start);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view text = content.substr(start, end - start);
+    start = end + 1;
+    if (std::ranges::all_of(text, is_space)) continue;
+    try {
+      emit(json::parse(text), file, line, "", next_id, sink);
+    } catch (const json::parse_error& e) {
+      ++next_id;
+      sink(tl::unexpected(syntax_error(e, text, file, line)));
+    }
+  }
+}
+
 }  // namespace
 
 void read_json_resumes(std::string_view content, const std::string& file_in, std::size_t& next_id,
@@ -264,20 +289,36 @@ void read_json_resumes(std::string_view content, const std::string& file_in, std
       return;
     }
   }
-  int line = 1;
-  for (std::size_t start = 0; start < content.size(); ++line) {
-    std::size_t end = content.find('\n', start);
-    if (end == std::string_view::npos) end = content.size();
-    std::string_view text = content.substr(start, end - start);
-    start = end + 1;
-    if (std::ranges::all_of(text, is_space)) continue;
-    try {
-      emit(json::parse(text), file, line, "", next_id, sink);
-    } catch (const json::parse_error& e) {
-      ++next_id;
-      sink(tl::unexpected(syntax_error(e, text, file, line)));
+  read_ndjson_lines(content, file, 1, next_id, sink);
+}
+
+Result<void> stream_ndjson_resumes(const std::string& path, std::size_t& next_id,
+                                   const PersonSink& sink) {
+  std::ifstream file_stream;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      return fail(ErrorKind::not_found, msg(MsgId::file_not_found, path), SourcePos{},
+                  msg(MsgId::hint_check_path));
     }
+    file_stream.open(path, std::ios::binary);
+    if (!file_stream) {
+      return fail(ErrorKind::io, msg(MsgId::file_unreadable, path, std::strerror(errno)));
+    }
+    in = &file_stream;
   }
+  std::string file = path == "-" ? "<stdin>" : path;
+  std::string line;
+  int number = 0;
+  while (std::getline(*in, line)) {
+    ++number;
+    read_ndjson_lines(line, file, number, next_id, sink);
+  }
+  if (in->bad()) {
+    return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, std::strerror(errno)));
+  }
+  return {};
 }
 
 }  // namespace ccteam::io

@@ -38,4 +38,10 @@ using PersonSink = std::function<void(Result<qualify::Person>)>;
 void read_json_resumes(std::string_view content, const std::string& file, std::size_t& next_id,
                        const PersonSink& sink);
 
+// Streams an NDJSON file ("-" = standard input) line by line, so memory does not grow with the
+// file: each non-blank line is one document, read as read_json_resumes would read it. Fails
+// (before any document) with ErrorKind::not_found / io when the file cannot be opened.
+Result<void> stream_ndjson_resumes(const std::string& path, std::size_t& next_id,
+                                   const PersonSink& sink);
+
 }  // namespace ccteam::io

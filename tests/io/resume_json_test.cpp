@@ -125,3 +125,33 @@ TEST(ReadJsonResumes, CallcenterNdjsonHoldsTheEightFiles) {
 
 }  // namespace
 }  // namespace ccteam::io
+
+namespace ccteam::io {
+namespace {
+
+TEST(StreamNdjsonResumes, SameResultsAsReadingWhole) {
+  std::string path = test::data_path("resumes/batch.ndjson").string();
+  std::vector<std::string> streamed;
+  std::size_t next = 1;
+  auto done = stream_ndjson_resumes(path, next, [&](Result<qualify::Person> r) {
+    streamed.push_back(r ? r->id : to_string(r.error().where));
+  });
+  ASSERT_TRUE(done.has_value());
+  std::vector<std::string> whole;
+  std::size_t next_whole = 1;
+  read_json_resumes(*read_file(path), path, next_whole, [&](Result<qualify::Person> r) {
+    whole.push_back(r ? r->id : to_string(r.error().where));
+  });
+  EXPECT_EQ(streamed, whole);
+  EXPECT_EQ(streamed.size(), 7u);
+}
+
+TEST(StreamNdjsonResumes, MissingFileFailsBeforeAnyDocument) {
+  std::size_t next = 1;
+  auto done = stream_ndjson_resumes("no/such/file.ndjson", next, [](auto) { FAIL(); });
+  ASSERT_FALSE(done.has_value());
+  EXPECT_EQ(done.error().kind, ErrorKind::not_found);
+}
+
+}  // namespace
+}  // namespace ccteam::io
