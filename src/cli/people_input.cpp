@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "cli/app.hpp"
+#include "cli/progress.hpp"
 #include "io/files.hpp"
 #include "io/person_csv.hpp"
 #include "io/resume_json.hpp"
@@ -13,8 +14,10 @@ ReadCounts read_people(Context& ctx, const std::vector<std::string>& files,
                        const std::function<void(qualify::Person&&)>& on_person) {
   ReadCounts counts;
   std::size_t next_id = 1;
+  Progress progress(tr(MsgId::progress_documents, ctx.lang()));
   auto sink = [&](Result<qualify::Person> result) {
     ++counts.read;
+    progress.tick();
     if (result) {
       on_person(std::move(*result));
       return;

@@ -280,6 +280,7 @@ constexpr MsgEntry k_de[] = {
      "nötigen Art"},
     {MsgId::career_plan, "woran zu arbeiten ist: {0}"},
     {MsgId::career_no_next, "{0} ist die oberste Stufe der Leiter"},
+    {MsgId::progress_documents, "Dokumente"},
 };
 
 }  // namespace

@@ -260,6 +260,7 @@ constexpr MsgEntry k_en[] = {
      "the experience rules are not met by time alone: no current job of the needed kind"},
     {MsgId::career_plan, "to work on: {0}"},
     {MsgId::career_no_next, "{0} is the top of the ladder"},
+    {MsgId::progress_documents, "documents"},
 };
 
 }  // namespace
