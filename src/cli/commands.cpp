@@ -7,6 +7,8 @@ std::span<const AddCommand> all_commands() {
       add_roles_command,
       add_catalog_command,
       add_plan_command,
+      add_screen_command,
+      add_career_command,
   };
   return k_commands;
 }

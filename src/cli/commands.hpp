@@ -18,6 +18,8 @@ using AddCommand = void (*)(CLI::App& app, Context& ctx);
 void add_roles_command(CLI::App& app, Context& ctx);    // commands/roles.cpp
 void add_catalog_command(CLI::App& app, Context& ctx);  // commands/catalog.cpp
 void add_plan_command(CLI::App& app, Context& ctx);     // commands/plan.cpp
+void add_screen_command(CLI::App& app, Context& ctx);   // commands/screen.cpp
+void add_career_command(CLI::App& app, Context& ctx);   // commands/career.cpp
 
 // Every subcommand, in the order `ccteam --help` lists them.
 std::span<const AddCommand> all_commands();

@@ -230,3 +230,103 @@ TEST(Cli, HelpIsInTheUsersLanguage) {
 }
 
 }  // namespace
+
+// --- ccteam screen (issue 4)
+
+TEST(CliScreen, BlindJsonWithMergedExperience) {
+  // agent-de.json: Kundenberaterin 2023-01..2023-12 and Kundenbetreuerin since 2023-09 overlap;
+  // merged 2023-01-01..2025-12-31 = 36 months (not 12 + 28 = 40). Realschulabschluss (ISCED 2)
+  // meets the German agent minimum (ISCED 2); "Muttersprache" reads as C2 >= C1.
+  Outcome run = ccteam({"screen", "agent", "tests/data/resumes/agent-de.json", "--as-of",
+                        "2025-12-31", "--country", "DE", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["blind"], true);
+  ASSERT_EQ(json["applicants"].size(), 1u);
+  const auto& a = json["applicants"][0];
+  EXPECT_EQ(a["verdict"], "meets");
+  EXPECT_EQ(a.contains("personal"), false);
+  EXPECT_EQ(run.out.find("Nina"), std::string::npos);
+  EXPECT_EQ(run.out.find("Muttersprache"), std::string::npos);  // mother tongue never shown
+  bool found = false;
+  for (const auto& c : a["criteria"]) {
+    if (c["subject"] == "customer_service>=6") {
+      found = true;
+      EXPECT_NE(c["explanation"].get<std::string>().find("36 months"), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(CliScreen, RejectedDocumentsAreCountedAndTheBatchGoesOn) {
+  Outcome run =
+      ccteam({"screen", "agent", "tests/data/resumes/batch.ndjson", "--as-of", "2025-12-31"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.out.find("7 documents read: 2 evaluated, 5 rejected"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.err.find("batch.ndjson:4:12: error: invalid JSON"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("(/work/0/startDate)"), std::string::npos) << run.err;
+}
+
+TEST(CliScreen, RevealShowsNamesAndGermanTexts) {
+  Outcome run = ccteam({"screen", "agent", "tests/data/resumes/agent-de.json", "--as-of",
+                        "2025-12-31", "--country", "DE", "--reveal", "--lang", "de"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("Nina Beispiel"), std::string::npos);
+  EXPECT_NE(run.out.find("erfüllt die Anforderungen"), std::string::npos);
+  EXPECT_NE(run.out.find("DSGVO Art. 22"), std::string::npos);
+}
+
+TEST(CliScreen, UnknownRoleAndBadDateAreUsageErrors) {
+  EXPECT_EQ(ccteam({"screen", "ceo", "tests/data/resumes/agent-de.json"}).exit_code, 2);
+  EXPECT_EQ(ccteam({"screen", "agent", "tests/data/resumes/agent-de.json", "--as-of", "2025-02-30"})
+                .exit_code,
+            2);
+  EXPECT_EQ(ccteam({"screen", "agent", "tests/data/resumes/missing.json"}).exit_code, 2);
+}
+
+// --- ccteam career (issue 4)
+
+TEST(CliCareer, EarliestDateTheExperienceRuleIsMet) {
+  // Team leader since 2025-09-01: 4 months as of 2025-12-31; the team-lead role prefers 6.
+  // Six whole months are reached on 2026-02-28 (2025-09-01 .. 2026-03-01 = 6 months; on
+  // 2026-02-27 only 5), so that is the earliest date; 2 months are missing today.
+  Outcome run = ccteam({"career", "tests/data/resumes/career-tl.json", "--from", "agent", "--to",
+                        "team-lead", "--as-of", "2025-12-31", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto json = nlohmann::json::parse(run.out);
+  ASSERT_EQ(json["next"].size(), 1u);
+  const auto& next = json["next"][0];
+  EXPECT_EQ(next["role"], "team-lead");
+  EXPECT_EQ(next["experience_met_on"], "2026-02-28");
+  bool found = false;
+  for (const auto& gap : next["gaps"]) {
+    if (gap["subject"] == "team_leadership>=6") {
+      found = true;
+      EXPECT_EQ(gap["months_missing"], 2);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(CliCareer, NeedsExactlyOnePerson) {
+  Outcome run = ccteam({"career", "tests/data/resumes/batch.ndjson", "--as-of", "2025-12-31"});
+  EXPECT_EQ(run.exit_code, 2);
+}
+
+TEST(CliScreen, TopKeepsTheFirstInReviewOrder) {
+  // batch.ndjson twice: 4 readable documents (A1, A7 and their copies A8, A14). Agent role,
+  // no country (ISCED 3): the Kundenberaterin (A1) lists no education, but 2020-01..2021-12 =
+  // 24 months of customer service >= the 12 of experience-for-upper-secondary: meets by
+  // substitution. The Abitur holder (A7) has no work history: needs review. Verdict first,
+  // then input order: A1, A8, A7, A14; the top 2 are A1 and its copy A8.
+  Outcome run = ccteam({"screen", "agent", "tests/data/resumes/batch.ndjson",
+                        "tests/data/resumes/batch.ndjson", "--as-of", "2025-12-31", "--top", "2",
+                        "--format", "json"});
+  EXPECT_EQ(run.exit_code, 1);  // rejected documents are findings
+  auto json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["summary"]["evaluated"], 4);
+  ASSERT_EQ(json["applicants"].size(), 2u);
+  EXPECT_EQ(json["applicants"][0]["id"], "A1");
+  EXPECT_EQ(json["applicants"][1]["id"], "A8");
+}

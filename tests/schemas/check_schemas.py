@@ -36,6 +36,12 @@ checks = [
       "--format", "json"], "plan.schema.json", 0),
     (["plan", "--calls", "1200/day", "--hours", "08:00-20:00", "--asa", "15", "--format", "json"],
      "plan.schema.json", 0),
+    (["screen", "agent", "tests/data/resumes/agent-de.json", "tests/data/resumes/people.csv",
+      "--as-of", "2025-12-31", "--country", "DE", "--format", "json"], "screen.schema.json", 1),
+    (["screen", "manager", "tests/data/resumes/batch.ndjson", "--as-of", "2025-12-31",
+      "--reveal", "--format", "json"], "screen.schema.json", 1),
+    (["career", "tests/data/resumes/agent-de.json", "--as-of", "2025-12-31", "--format", "json"],
+     "career.schema.json", 0),
 ]
 failed = 0
 for args, schema_name, expected_exit in checks:

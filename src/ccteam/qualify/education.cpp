@@ -1,0 +1,125 @@
+#include "ccteam/qualify/education.hpp"
+
+namespace ccteam::qualify {
+
+namespace {
+
+struct LevelPhrase {
+  Lang lang;
+  std::string_view phrase;
+  IscedLevel isced;
+};
+
+using enum IscedLevel;
+
+constexpr LevelPhrase k_levels[] = {
+    {Lang::de, "Hauptschulabschluss", lower_secondary},
+    {Lang::de, "Erster Schulabschluss", lower_secondary},
+    {Lang::de, "Realschulabschluss", lower_secondary},
+    {Lang::de, "Mittlere Reife", lower_secondary},
+    {Lang::de, "Mittlerer Schulabschluss", lower_secondary},
+    {Lang::de, "Fachabitur", upper_secondary},
+    {Lang::de, "Fachhochschulreife", upper_secondary},
+    {Lang::de, "Abitur", upper_secondary},
+    {Lang::de, "Hochschulreife", upper_secondary},
+    {Lang::de, "Ausbildung", upper_secondary},
+    {Lang::de, "Berufsausbildung", upper_secondary},
+    {Lang::de, "duale Ausbildung", upper_secondary},
+    {Lang::de, "Kaufmann", upper_secondary},
+    {Lang::de, "Kauffrau", upper_secondary},
+    {Lang::de, "Servicefachkraft", upper_secondary},
+    {Lang::de, "Fachwirt", bachelor},
+    {Lang::de, "Meister", bachelor},
+    {Lang::de, "staatlich geprüfter Techniker", bachelor},
+    {Lang::de, "Betriebswirt IHK", bachelor},
+    {Lang::de, "Bachelor", bachelor},
+    {Lang::de, "Diplom FH", bachelor},
+    {Lang::de, "Diplom", master},
+    {Lang::de, "Magister", master},
+    {Lang::de, "Staatsexamen", master},
+    {Lang::de, "Master", master},
+    {Lang::de, "Promotion", doctoral},
+    {Lang::de, "Doktor", doctoral},
+    {Lang::en, "GCSE", lower_secondary},
+    {Lang::en, "GED", upper_secondary},
+    {Lang::en, "high school diploma", upper_secondary},
+    {Lang::en, "high school", upper_secondary},
+    {Lang::en, "A levels", upper_secondary},
+    {Lang::en, "A level", upper_secondary},
+    {Lang::en, "associate degree", short_cycle_tertiary},
+    {Lang::en, "associate of", short_cycle_tertiary},
+    {Lang::en, "HND", short_cycle_tertiary},
+    {Lang::en, "foundation degree", short_cycle_tertiary},
+    {Lang::en, "bachelor", bachelor},
+    {Lang::en, "BA", bachelor},
+    {Lang::en, "BSc", bachelor},
+    {Lang::en, "BCom", bachelor},
+    {Lang::en, "master", master},
+    {Lang::en, "MA", master},
+    {Lang::en, "MSc", master},
+    {Lang::en, "MBA", master},
+    {Lang::en, "PhD", doctoral},
+    {Lang::en, "doctorate", doctoral},
+};
+
+}  // namespace
+
+EducationClassifier::EducationClassifier() {
+  for (int i = 0; i < static_cast<int>(std::size(k_levels)); ++i) {
+    m_matcher.add(k_levels[i].phrase, k_levels[i].lang, i);
+  }
+}
+
+std::optional<EducationLevel> EducationClassifier::level_of(const Education& entry) const {
+  std::optional<EducationLevel> best;
+  bool diplom_fh = false;
+  for (const std::string* text : {&entry.study_type, &entry.area}) {
+    if (text->empty()) continue;
+    for (const text::Matcher::Hit& hit : m_matcher.find(m_matcher.analyze(*text))) {
+      const LevelPhrase& lp = k_levels[static_cast<std::size_t>(hit.tag)];
+      if (lp.phrase == "Diplom FH") diplom_fh = true;
+      if (lp.phrase == "Diplom" && diplom_fh) continue;
+      if (!best || to_int(lp.isced) > to_int(best->isced)) {
+        best = EducationLevel{lp.isced, std::string(lp.phrase), hit.matched, entry.pos};
+      }
+    }
+  }
+  return best;
+}
+
+EducationSummary EducationClassifier::assess(const Person& person, const Date& as_of) const {
+  using std::chrono::sys_days;
+  EducationSummary out;
+  for (const Education& e : person.education) {
+    EducationEntryResult r{&e, level_of(e), true};
+    if (e.start && !e.end) r.completed = false;
+    if (e.end && sys_days(e.end->latest()) > sys_days(as_of)) r.completed = false;
+    if (!r.level) out.any_unplaced = true;
+    if (r.level && r.completed &&
+        (!out.highest_completed || to_int(r.level->isced) > to_int(out.highest_completed->isced))) {
+      out.highest_completed = r.level;
+    }
+    out.entries.push_back(std::move(r));
+  }
+  return out;
+}
+
+FieldMatcher::FieldMatcher(const catalog::LocalizedList& fields) {
+  for (Lang lang : {Lang::en, Lang::de}) {
+    for (const std::string& f : fields.get(lang)) {
+      if (f == "related field" || f == "verwandtes Fach") continue;
+      m_matcher.add(f, lang, 0);
+    }
+  }
+}
+
+std::optional<std::string> FieldMatcher::match(const Education& entry) const {
+  for (const std::string* text : {&entry.area, &entry.study_type}) {
+    if (text->empty()) continue;
+    auto hits = m_matcher.find(m_matcher.analyze(*text));
+    if (!hits.empty()) return hits.front().phrase;
+  }
+  return std::nullopt;
+}
+
+}  // namespace ccteam::qualify

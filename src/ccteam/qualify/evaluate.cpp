@@ -1,0 +1,396 @@
+#include "ccteam/qualify/evaluate.hpp"
+
+#include <algorithm>
+
+#include "ccteam/qualify/language.hpp"
+
+namespace ccteam::qualify {
+
+using catalog::Cefr;
+using catalog::Importance;
+using catalog::Role;
+
+std::string_view to_string(Outcome value) {
+  switch (value) {
+    case Outcome::met:
+      return "met";
+    case Outcome::met_by_substitution:
+      return "met_by_substitution";
+    case Outcome::not_met:
+      return "not_met";
+    case Outcome::unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(Verdict value) {
+  switch (value) {
+    case Verdict::meets:
+      return "meets";
+    case Verdict::meets_by_substitution:
+      return "meets_by_substitution";
+    case Verdict::needs_review:
+      return "needs_review";
+    case Verdict::does_not_meet_minimum:
+      return "does_not_meet_minimum";
+  }
+  return "needs_review";
+}
+
+std::string_view to_string(CriterionKind value) {
+  switch (value) {
+    case CriterionKind::education:
+      return "education";
+    case CriterionKind::language:
+      return "language";
+    case CriterionKind::experience:
+      return "experience";
+    case CriterionKind::preferred_education:
+      return "preferred_education";
+    case CriterionKind::skill:
+      return "skill";
+  }
+  return "education";
+}
+
+MsgId label(Outcome value) {
+  switch (value) {
+    case Outcome::met:
+      return MsgId::q_outcome_met;
+    case Outcome::met_by_substitution:
+      return MsgId::q_outcome_substitution;
+    case Outcome::not_met:
+      return MsgId::q_outcome_not_met;
+    case Outcome::unknown:
+      return MsgId::q_outcome_unknown;
+  }
+  return MsgId::q_outcome_unknown;
+}
+
+MsgId label(Verdict value) {
+  switch (value) {
+    case Verdict::meets:
+      return MsgId::q_verdict_meets;
+    case Verdict::meets_by_substitution:
+      return MsgId::q_verdict_substitution;
+    case Verdict::needs_review:
+      return MsgId::q_verdict_review;
+    case Verdict::does_not_meet_minimum:
+      return MsgId::q_verdict_not_minimum;
+  }
+  return MsgId::q_verdict_review;
+}
+
+// Per role: skill phrases (tag = index into role.skills) and preferred fields of study.
+struct Evaluator::RoleMatchers {
+  const Role* role = nullptr;
+  text::Matcher skills;
+  std::vector<std::unique_ptr<FieldMatcher>> fields;  // per role.preferred_education
+};
+
+Evaluator::Evaluator(const catalog::Catalog& catalog) : m_classifier(catalog) {}
+Evaluator::~Evaluator() = default;
+
+const Evaluator::RoleMatchers& Evaluator::matchers_for(const Role& role) const {
+  for (const auto& m : m_role_matchers) {
+    if (m->role == &role) return *m;
+  }
+  auto m = std::make_unique<RoleMatchers>();
+  m->role = &role;
+  for (std::size_t i = 0; i < role.skills.size(); ++i) {
+    const catalog::Skill& skill = role.skills[i];
+    int tag = static_cast<int>(i);
+    m->skills.add(skill.name.en, Lang::en, tag);
+    m->skills.add(skill.name.de, Lang::de, tag);
+    for (const std::string& s : skill.synonyms.en) m->skills.add(s, Lang::en, tag);
+    for (const std::string& s : skill.synonyms.de) m->skills.add(s, Lang::de, tag);
+  }
+  for (const catalog::PreferredEducation& p : role.preferred_education) {
+    m->fields.push_back(std::make_unique<FieldMatcher>(p.fields));
+  }
+  m_role_matchers.push_back(std::move(m));
+  return *m_role_matchers.back();
+}
+
+Experience Evaluator::experience(const Person& person, const Date& as_of) const {
+  return measure_experience(person, m_classifier, as_of);
+}
+
+namespace {
+
+bool applies_to(const std::vector<std::string>& countries, const std::string& country) {
+  return countries.empty() || std::ranges::find(countries, country) != countries.end();
+}
+
+const catalog::MinimumEducation* minimum_for(const Role& role, const std::string& country) {
+  const catalog::MinimumEducation* fallback = nullptr;
+  for (const catalog::MinimumEducation& m : role.minimum_education) {
+    if (m.country == country) return &m;
+    if (m.country == "*") fallback = &m;
+  }
+  return fallback;
+}
+
+Criterion education_criterion(const Person& person, const Role& role,
+                              const catalog::MinimumEducation& minimum,
+                              const EducationSummary& education, const Experience& experience,
+                              const EvaluationOptions& options) {
+  int needed = to_int(minimum.isced);
+  Criterion c;
+  c.kind = CriterionKind::education;
+  c.subject = "isced>=" + std::to_string(needed);
+  c.title = msg(MsgId::q_crit_education);
+  for (const EducationEntryResult& e : education.entries) {
+    if (e.level && e.completed)
+      c.evidence.push_back({e.level->matched, e.level->phrase, e.entry->pos});
+  }
+  const std::optional<EducationLevel>& best = education.highest_completed;
+  if (best && to_int(best->isced) >= needed) {
+    c.outcome = Outcome::met;
+    c.explanation = msg(MsgId::q_edu_met, to_int(best->isced), best->phrase, needed);
+    return c;
+  }
+  c.outcome = best ? Outcome::not_met : Outcome::unknown;
+  c.explanation = best ? msg(MsgId::q_edu_below, to_int(best->isced), best->phrase, needed)
+                       : msg(MsgId::q_edu_none, needed);
+  for (const catalog::Substitution& rule : role.substitutions) {
+    if (to_int(rule.replaces_isced) < needed) continue;
+    MonthsRange months = months_of_any(person, experience, rule.kinds, options.as_of);
+    if (months.at_least >= rule.months) {
+      c.outcome = Outcome::met_by_substitution;
+      c.substitution = rule.id;
+      c.explanation = msg(MsgId::q_edu_substituted, months.at_least, needed, rule.id, rule.months);
+      return c;
+    }
+    if (!months.at_most || *months.at_most >= rule.months) {
+      c.outcome = Outcome::unknown;
+      c.explanation =
+          msg(MsgId::q_edu_maybe_substituted, months.at_least,
+              months.at_most ? std::to_string(*months.at_most) : "?", rule.id, rule.months, needed);
+    }
+  }
+  return c;
+}
+
+struct StatedLanguage {
+  std::optional<Cefr> level;
+  std::string words;
+  SourcePos where;
+  bool mentioned = false;
+};
+
+StatedLanguage stated_language(const Person& person, const std::string& code) {
+  StatedLanguage best;
+  auto consider = [&](const std::string& name, const std::string& fluency, const SourcePos& pos) {
+    if (language_code(name) != code) return;
+    std::optional<Cefr> level = cefr_of(fluency);
+    if (!best.mentioned || (level && (!best.level || *level > *best.level))) {
+      best = StatedLanguage{level, fluency, pos, true};
+    }
+  };
+  for (const LanguageEntry& l : person.languages) consider(l.language, l.fluency, l.pos);
+  for (const SkillEntry& s : person.skills) {
+    if (!s.level.empty()) consider(s.name, s.level, s.pos);
+  }
+  return best;
+}
+
+Criterion language_criterion(const Person& person, const catalog::LanguageRequirement& req) {
+  Criterion c;
+  c.kind = CriterionKind::language;
+  c.importance = req.importance;
+  std::string level(catalog::to_string(req.level));
+  c.subject = req.language + ">=" + level;
+  c.title = msg(MsgId::q_crit_language, req.language, level);
+  StatedLanguage stated = stated_language(person, req.language);
+  if (!stated.mentioned) {
+    c.outcome = Outcome::unknown;
+    c.explanation = msg(MsgId::q_lang_missing, req.language, level);
+    return c;
+  }
+  // Blind: the level words are not shown ("Muttersprache" would reveal a mother tongue);
+  // only the CEFR level they map to.
+  c.evidence.push_back(
+      {stated.level ? std::string(catalog::to_string(*stated.level)) : "", "", stated.where});
+  if (!stated.level) {
+    c.outcome = Outcome::unknown;
+    c.explanation = msg(MsgId::q_lang_unplaced, req.language, stated.words, level);
+    return c;
+  }
+  c.outcome = *stated.level >= req.level ? Outcome::met : Outcome::not_met;
+  c.explanation = msg(MsgId::q_lang_level, req.language, catalog::to_string(*stated.level), level);
+  return c;
+}
+
+Criterion experience_criterion(const Person& person, const catalog::ExperienceRequirement& req,
+                               const Experience& experience) {
+  Criterion c;
+  c.kind = CriterionKind::experience;
+  c.importance = req.importance;
+  std::string kind(catalog::to_string(req.kind));
+  c.subject = kind + ">=" + std::to_string(req.months);
+  c.title = msg(MsgId::q_crit_experience, kind, req.months);
+  for (const KindEvidence& e : experience.evidence[index(req.kind)]) {
+    c.evidence.push_back({e.matched, e.phrase, e.where});
+  }
+  if (person.work.empty()) {
+    c.outcome = Outcome::unknown;
+    c.explanation = msg(MsgId::q_exp_no_work, req.months, kind);
+    return c;
+  }
+  const MonthsRange& m = experience.of(req.kind);
+  if (m.at_least >= req.months) {
+    c.outcome = Outcome::met;
+  } else if (m.at_most && *m.at_most < req.months) {
+    c.outcome = Outcome::not_met;
+  } else {
+    c.outcome = Outcome::unknown;
+  }
+  if (!m.at_most) {
+    c.explanation = msg(MsgId::q_exp_open, m.at_least, kind, req.months);
+  } else if (*m.at_most != m.at_least) {
+    c.explanation = msg(MsgId::q_exp_range, m.at_least, *m.at_most, kind, req.months);
+  } else {
+    c.explanation = msg(MsgId::q_exp_months, m.at_least, kind, req.months);
+  }
+  return c;
+}
+
+Criterion preferred_education_criterion(const catalog::PreferredEducation& pref,
+                                        const FieldMatcher& fields,
+                                        const EducationSummary& education) {
+  Criterion c;
+  c.kind = CriterionKind::preferred_education;
+  c.importance = Importance::preferred;
+  int needed = to_int(pref.isced);
+  c.subject = "preferred:isced>=" + std::to_string(needed);
+  c.title = msg(MsgId::q_crit_preferred_education);
+  c.outcome = Outcome::not_met;
+  c.explanation = msg(MsgId::q_pref_edu_none, needed);
+  for (const EducationEntryResult& e : education.entries) {
+    if (!e.level || !e.completed || to_int(e.level->isced) < needed) continue;
+    std::optional<std::string> field = fields.match(*e.entry);
+    if (field || pref.fields.en.empty()) {
+      c.outcome = Outcome::met;
+      c.evidence = {{e.entry->area, field.value_or(""), e.entry->pos}};
+      c.explanation = msg(MsgId::q_pref_edu_met, to_int(e.level->isced), field.value_or("-"));
+      return c;
+    }
+    c.outcome = Outcome::unknown;
+    c.evidence = {{e.entry->area, "", e.entry->pos}};
+    c.explanation = msg(MsgId::q_pref_edu_other_field, to_int(e.level->isced));
+  }
+  return c;
+}
+
+// Every piece of free text in the document that may name a skill, with where it is.
+std::vector<std::pair<std::string_view, SourcePos>> skill_texts(const Person& person) {
+  std::vector<std::pair<std::string_view, SourcePos>> out;
+  for (const SkillEntry& s : person.skills) {
+    out.emplace_back(s.name, s.pos);
+    for (const std::string& k : s.keywords) out.emplace_back(k, s.pos);
+  }
+  for (const Position& p : person.work) {
+    out.emplace_back(p.title, p.pos);
+    out.emplace_back(p.summary, p.pos);
+    for (const std::string& h : p.highlights) out.emplace_back(h, p.pos);
+  }
+  for (const Certificate& c : person.certificates) out.emplace_back(c.name, c.pos);
+  return out;
+}
+
+void add_skill_criteria(const Person& person, const Role& role, const text::Matcher& matcher,
+                        std::vector<Criterion>& out) {
+  std::vector<std::vector<Evidence>> found(role.skills.size());
+  for (const auto& item : skill_texts(person)) {
+    std::string_view text = item.first;
+    const SourcePos& pos = item.second;  // not a structured binding: clang 14 cannot capture one
+    if (text.empty()) continue;
+    for (text::Matcher::Hit& hit : matcher.find(matcher.analyze(text))) {
+      auto& list = found[static_cast<std::size_t>(hit.tag)];
+      bool seen = std::ranges::any_of(list, [&](const Evidence& e) {
+        return e.text == hit.matched && e.where.json_pointer == pos.json_pointer;
+      });
+      if (!seen && list.size() < 3)
+        list.push_back({std::move(hit.matched), std::move(hit.phrase), pos});
+    }
+  }
+  for (std::size_t i = 0; i < role.skills.size(); ++i) {
+    Criterion c;
+    c.kind = CriterionKind::skill;
+    c.importance = role.skills[i].importance;
+    c.subject = role.skills[i].id;
+    c.title = msg(MsgId::q_crit_skill, role.skills[i].id);
+    c.evidence = std::move(found[i]);
+    c.outcome = c.evidence.empty() ? Outcome::unknown : Outcome::met;
+    c.explanation = c.evidence.empty() ? msg(MsgId::q_skill_missing)
+                                       : msg(MsgId::q_skill_found, c.evidence.front().text);
+    out.push_back(std::move(c));
+  }
+}
+
+Verdict verdict_of(const std::vector<Criterion>& criteria) {
+  bool unknown = false;
+  bool substituted = false;
+  for (const Criterion& c : criteria) {
+    if (c.importance != Importance::required || c.kind == CriterionKind::skill ||
+        c.kind == CriterionKind::preferred_education) {
+      continue;
+    }
+    if (c.outcome == Outcome::not_met) return Verdict::does_not_meet_minimum;
+    unknown = unknown || c.outcome == Outcome::unknown;
+    substituted = substituted || c.outcome == Outcome::met_by_substitution;
+  }
+  if (unknown) return Verdict::needs_review;
+  return substituted ? Verdict::meets_by_substitution : Verdict::meets;
+}
+
+}  // namespace
+
+Evaluation Evaluator::evaluate(const Person& person, const Role& role,
+                               const EvaluationOptions& options) const {
+  Evaluation out;
+  out.person_id = person.id;
+  out.role = role.id;
+  Experience experience = measure_experience(person, m_classifier, options.as_of);
+  EducationSummary education = m_education.assess(person, options.as_of);
+  const RoleMatchers& matchers = matchers_for(role);
+
+  if (const catalog::MinimumEducation* minimum = minimum_for(role, options.country)) {
+    out.criteria.push_back(
+        education_criterion(person, role, *minimum, education, experience, options));
+  }
+  for (const catalog::LanguageRequirement& req : role.languages) {
+    if (req.countries.empty() ||
+        (options.country != "*" && applies_to(req.countries, options.country))) {
+      out.criteria.push_back(language_criterion(person, req));
+    }
+  }
+  for (const catalog::ExperienceRequirement& req : role.experience) {
+    out.criteria.push_back(experience_criterion(person, req, experience));
+  }
+  for (std::size_t i = 0; i < role.preferred_education.size(); ++i) {
+    out.criteria.push_back(
+        preferred_education_criterion(role.preferred_education[i], *matchers.fields[i], education));
+  }
+  add_skill_criteria(person, role, matchers.skills, out.criteria);
+
+  out.verdict = verdict_of(out.criteria);
+  for (const Criterion& c : out.criteria) {
+    bool counts = c.importance == Importance::preferred || c.kind == CriterionKind::skill;
+    if (counts && c.outcome == Outcome::met) ++out.preferred_met;
+  }
+  return out;
+}
+
+bool review_before(const Evaluation& a, const Evaluation& b) {
+  if (a.verdict != b.verdict) return static_cast<int>(a.verdict) < static_cast<int>(b.verdict);
+  return a.preferred_met > b.preferred_met;
+}
+
+void order_for_review(std::vector<Evaluation>& evaluations) {
+  std::ranges::stable_sort(evaluations, review_before);
+}
+
+}  // namespace ccteam::qualify

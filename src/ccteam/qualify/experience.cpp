@@ -1,0 +1,198 @@
+#include "ccteam/qualify/experience.hpp"
+
+#include <algorithm>
+
+#include "ccteam/qualify/experience_phrases.hpp"
+
+namespace ccteam::qualify {
+
+namespace {
+
+using std::chrono::days;
+using std::chrono::sys_days;
+
+Date next_day(const Date& d) { return Date{sys_days(d) + days(1)}; }
+
+// Catalog skills whose synonyms describe a kind of experience.
+struct SkillKind {
+  std::string_view skill_id;
+  ExperienceKind kind;
+};
+constexpr SkillKind k_skill_kinds[] = {
+    {"team-leadership", ExperienceKind::team_leadership},
+    {"leadership-coaching", ExperienceKind::team_leadership},
+    {"operations-management", ExperienceKind::operations_management},
+};
+
+void add_position_text(std::vector<std::pair<std::string, std::string>>& parts, const Position& p) {
+  parts.emplace_back("title", p.title);
+  parts.emplace_back("summary", p.summary);
+  for (std::size_t i = 0; i < p.highlights.size(); ++i) {
+    parts.emplace_back("highlights/" + std::to_string(i), p.highlights[i]);
+  }
+}
+
+}  // namespace
+
+int whole_months(const Date& first, const Date& last) {
+  if (sys_days(last) < sys_days(first)) return 0;
+  Date end = next_day(last);
+  int months = (static_cast<int>(end.year()) - static_cast<int>(first.year())) * 12 +
+               (static_cast<int>(static_cast<unsigned>(end.month())) -
+                static_cast<int>(static_cast<unsigned>(first.month())));
+  if (static_cast<unsigned>(end.day()) < static_cast<unsigned>(first.day())) --months;
+  return std::max(months, 0);
+}
+
+std::vector<Span> merge_spans(std::vector<Span> spans) {
+  std::ranges::sort(
+      spans, [](const Span& a, const Span& b) { return sys_days(a.first) < sys_days(b.first); });
+  std::vector<Span> merged;
+  for (const Span& s : spans) {
+    if (sys_days(s.last) < sys_days(s.first)) continue;
+    if (!merged.empty() && sys_days(s.first) <= sys_days(next_day(merged.back().last))) {
+      if (sys_days(s.last) > sys_days(merged.back().last)) merged.back().last = s.last;
+    } else {
+      merged.push_back(s);
+    }
+  }
+  return merged;
+}
+
+int merged_months(const std::vector<Span>& spans) {
+  int total = 0;
+  for (const Span& s : merge_spans(spans)) total += whole_months(s.first, s.last);
+  return total;
+}
+
+ExperienceClassifier::ExperienceClassifier(const catalog::Catalog& catalog) {
+  for (const KindPhrase& p : experience_phrases()) {
+    m_matcher.add(p.phrase, p.lang, static_cast<int>(p.kind));
+  }
+  for (const catalog::Role& role : catalog.roles) {
+    for (const catalog::Skill& skill : role.skills) {
+      for (const SkillKind& sk : k_skill_kinds) {
+        if (skill.id != sk.skill_id) continue;
+        for (const std::string& s : skill.synonyms.en)
+          m_matcher.add(s, Lang::en, static_cast<int>(sk.kind));
+        for (const std::string& s : skill.synonyms.de)
+          m_matcher.add(s, Lang::de, static_cast<int>(sk.kind));
+      }
+    }
+  }
+  for (std::string_view w : compound_exceptions()) m_matcher.add_compound_exception(w);
+  for (const KindPhrase& b : context_blockers()) m_matcher.add_blocker(b.phrase);
+}
+
+std::vector<KindEvidence> ExperienceClassifier::classify(const Position& position) const {
+  std::vector<std::pair<std::string, std::string>> parts;
+  add_position_text(parts, position);
+  std::vector<KindEvidence> out;
+  for (const auto& [field, text] : parts) {
+    if (text.empty()) continue;
+    for (text::Matcher::Hit& hit : m_matcher.find(m_matcher.analyze(text))) {
+      SourcePos where = position.pos;
+      where.json_pointer =
+          json_pointer_append(where.json_pointer, field.substr(0, field.find('/')));
+      if (auto slash = field.find('/'); slash != std::string::npos) {
+        where.json_pointer = json_pointer_append(where.json_pointer, field.substr(slash + 1));
+      }
+      auto kind = static_cast<ExperienceKind>(hit.tag);
+      bool seen = std::ranges::any_of(out, [&](const KindEvidence& e) {
+        return e.kind == kind && e.matched == hit.matched &&
+               e.where.json_pointer == where.json_pointer;
+      });
+      if (!seen)
+        out.push_back(
+            KindEvidence{kind, std::move(hit.phrase), std::move(hit.matched), std::move(where)});
+    }
+  }
+  return out;
+}
+
+namespace {
+
+struct JobSpans {
+  std::optional<Span> at_least;
+  std::optional<Span> at_most;  // empty: no start date
+  bool counts = false;          // starts on or before as_of
+};
+
+JobSpans job_spans(const Position& p, const Date& as_of) {
+  JobSpans out;
+  auto clamp = [&](Date d) { return sys_days(d) > sys_days(as_of) ? as_of : d; };
+  if (!p.start) {
+    out.counts = true;
+    return out;
+  }
+  if (sys_days(p.start->earliest()) > sys_days(as_of)) return out;
+  out.counts = true;
+  // Month precision is read as whole months (the résumé convention); only a year alone is a
+  // range.
+  Date low_first = p.start->month != 0 ? p.start->earliest() : p.start->latest();
+  Date low_last = clamp(p.end ? (p.end->month != 0 ? p.end->latest() : p.end->earliest()) : as_of);
+  if (sys_days(low_first) <= sys_days(low_last)) out.at_least = Span{low_first, low_last};
+  out.at_most = Span{p.start->earliest(), clamp(p.end ? p.end->latest() : as_of)};
+  return out;
+}
+
+MonthsRange months_where(const Person& person, const Date& as_of,
+                         const std::vector<bool>& selected) {
+  std::vector<Span> low;
+  std::vector<Span> high;
+  bool unbounded = false;
+  for (std::size_t i = 0; i < person.work.size(); ++i) {
+    if (!selected[i]) continue;
+    JobSpans s = job_spans(person.work[i], as_of);
+    if (!s.counts) continue;
+    if (s.at_least) low.push_back(*s.at_least);
+    if (s.at_most) {
+      high.push_back(*s.at_most);
+    } else {
+      unbounded = true;
+    }
+  }
+  MonthsRange out;
+  out.at_least = merged_months(low);
+  if (!unbounded) out.at_most = merged_months(high);
+  return out;
+}
+
+}  // namespace
+
+Experience measure_experience(const Person& person, const ExperienceClassifier& classifier,
+                              const Date& as_of) {
+  Experience out;
+  out.job_kinds.resize(person.work.size());
+  for (std::size_t i = 0; i < person.work.size(); ++i) {
+    const Position& job = person.work[i];
+    JobSpans spans = job_spans(job, as_of);
+    if (!spans.counts) continue;
+    for (KindEvidence& e : classifier.classify(job)) {
+      std::size_t k = index(e.kind);
+      if (!out.job_kinds[i][k]) {
+        out.job_kinds[i][k] = true;
+        if (spans.at_least) out.spans[k].push_back(*spans.at_least);
+        if (!job.end) out.ongoing[k] = true;
+      }
+      out.evidence[k].push_back(std::move(e));
+    }
+  }
+  for (std::size_t k = 0; k < k_experience_kinds; ++k) {
+    std::vector<bool> selected(person.work.size());
+    for (std::size_t i = 0; i < person.work.size(); ++i) selected[i] = out.job_kinds[i][k];
+    out.months[k] = months_where(person, as_of, selected);
+  }
+  return out;
+}
+
+MonthsRange months_of_any(const Person& person, const Experience& experience,
+                          const std::vector<ExperienceKind>& kinds, const Date& as_of) {
+  std::vector<bool> selected(person.work.size());
+  for (std::size_t i = 0; i < person.work.size() && i < experience.job_kinds.size(); ++i) {
+    for (ExperienceKind k : kinds) selected[i] = selected[i] || experience.job_kinds[i][index(k)];
+  }
+  return months_where(person, as_of, selected);
+}
+
+}  // namespace ccteam::qualify

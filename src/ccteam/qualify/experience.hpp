@@ -1,0 +1,106 @@
+#pragma once
+// Work history to experience: which kinds of experience each job gave (customer service,
+// team leadership, operations management), with the words that show it, and how many months
+// of each kind a person has, with overlapping jobs merged so parallel jobs count once.
+//
+// Months are whole calendar months: a span from D1 to D2 (both days included) lasts the
+// number of times one can add a month to D1 and stay at or before D2 + 1 day
+// (2018-07-01..2020-12-31 = 30; 2022-08-01..2024-07-31 = 24; 2024-10-15..2024-11-13 = 0).
+// Each merged span is counted on its own and the results added, so the total never exceeds
+// the time actually covered.
+//
+// Partial dates: a month ("2019-04") is read the way résumés mean it, from the first day of
+// the start month to the last day of the end month (2018-07..2020-12 = 30 months). A year
+// alone ("2019") is genuinely vague and gives a range, never a guess: `at_least` counts the
+// job from the last day of its start year to the first day of its end year (2016..2019 ->
+// 2016-12-31..2019-01-01 = 24 months), `at_most` from the first day to the last day
+// (2016-01-01..2019-12-31 = 48 months). A job without an end date runs to the as-of date; a
+// job without a start date adds nothing to `at_least` and leaves `at_most` unknown. Days
+// after the as-of date are not counted.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ccteam/catalog/catalog.hpp"
+#include "ccteam/core/date.hpp"
+#include "ccteam/qualify/person.hpp"
+#include "ccteam/text/matcher.hpp"
+
+namespace ccteam::qualify {
+
+using catalog::ExperienceKind;
+inline constexpr std::size_t k_experience_kinds = 3;
+inline std::size_t index(ExperienceKind kind) { return static_cast<std::size_t>(kind); }
+
+// A run of days, both ends included.
+struct Span {
+  Date first;
+  Date last;
+};
+
+// Whole calendar months in [first, last] as described above; 0 when last < first.
+int whole_months(const Date& first, const Date& last);
+
+// Sorted, with overlapping and touching spans (next day) joined.
+std::vector<Span> merge_spans(std::vector<Span> spans);
+
+// Sum of whole_months over merge_spans(spans).
+int merged_months(const std::vector<Span>& spans);
+
+// Why a job counts as one kind of experience: the catalog or built-in phrase that matched, the
+// words of the document that matched it, and where ("/work/1/title").
+struct KindEvidence {
+  ExperienceKind kind = ExperienceKind::customer_service;
+  std::string phrase;
+  std::string matched;
+  SourcePos where;
+};
+
+// Classifies jobs by their title, summary and highlights. Phrases come from two places:
+// the built-in lists in experience_phrases.cpp (English and German job titles and duties of
+// each kind, our own selection), and the synonyms of the catalog's skills that name a kind
+// ("team-leadership", "leadership-coaching" -> team leadership; "operations-management" ->
+// operations management) in every role. Not thread-safe (owns Snowball stemmers).
+class ExperienceClassifier {
+ public:
+  explicit ExperienceClassifier(const catalog::Catalog& catalog);
+
+  // Every kind the job shows, each with all its evidence; kinds without evidence are absent.
+  std::vector<KindEvidence> classify(const Position& position) const;
+
+  const text::Matcher& matcher() const { return m_matcher; }
+
+ private:
+  text::Matcher m_matcher;
+};
+
+struct MonthsRange {
+  int at_least = 0;
+  std::optional<int> at_most;  // empty: a job without a start date makes it unbounded
+};
+
+// A person's experience as of a date.
+struct Experience {
+  std::array<MonthsRange, k_experience_kinds> months{};
+  std::array<std::vector<KindEvidence>, k_experience_kinds> evidence{};
+  // Lower-bound spans of each kind, for "when will the rule be met" (career.hpp).
+  std::array<std::vector<Span>, k_experience_kinds> spans{};
+  std::array<bool, k_experience_kinds> ongoing{};  // a job of that kind has no end date
+  std::vector<std::array<bool, k_experience_kinds>> job_kinds;  // per person.work[i]
+
+  const MonthsRange& of(ExperienceKind kind) const { return months[index(kind)]; }
+};
+
+// Measures 'person' as of 'as_of'. Jobs that start after 'as_of' are ignored.
+Experience measure_experience(const Person& person, const ExperienceClassifier& classifier,
+                              const Date& as_of);
+
+// Merged months over the union of several kinds (substitution rules count experience of any
+// of their kinds, so a job that is both kinds counts once).
+// 'experience' must come from measure_experience(person, ..., as_of).
+MonthsRange months_of_any(const Person& person, const Experience& experience,
+                          const std::vector<ExperienceKind>& kinds, const Date& as_of);
+
+}  // namespace ccteam::qualify

@@ -1,0 +1,134 @@
+#include "ccteam/qualify/experience_phrases.hpp"
+
+namespace ccteam::qualify {
+
+namespace {
+
+using catalog::ExperienceKind;
+constexpr auto cs = ExperienceKind::customer_service;
+constexpr auto tl = ExperienceKind::team_leadership;
+constexpr auto om = ExperienceKind::operations_management;
+constexpr auto en = Lang::en;
+constexpr auto de = Lang::de;
+
+// Customer service counts any work whose core is conversations with customers (the agent
+// role's "prior work with customers"), including leading such work inside a contact centre,
+// since the manager role's requirement is broad call-centre experience "from customer contact
+// upwards". Leadership and operations phrases are kept apart so that a warehouse shift lead
+// is a leader but not customer-service experience.
+constexpr KindPhrase k_phrases[] = {
+    {cs, en, "customer service"},
+    {cs, en, "customer support"},
+    {cs, en, "customer care"},
+    {cs, en, "customer contact"},
+    {cs, en, "customer experience"},
+    {cs, en, "helped customers"},
+    {cs, en, "client service"},
+    {cs, en, "call center"},
+    {cs, en, "call centre"},
+    {cs, en, "contact center"},
+    {cs, en, "contact centre"},
+    {cs, en, "callcenter"},
+    {cs, en, "help desk"},
+    {cs, en, "helpdesk"},
+    {cs, en, "service desk"},
+    {cs, en, "hotline"},
+    {cs, en, "inbound calls"},
+    {cs, en, "outbound calls"},
+    {cs, en, "escalated calls"},
+    {cs, en, "complaints"},
+    {cs, en, "reservations agent"},
+    {cs, en, "phone order"},
+    {cs, en, "telephone sales"},
+    {cs, en, "telesales"},
+    {cs, en, "call handling"},
+    {cs, de, "Kundenservice"},
+    {cs, de, "Kundendienst"},
+    {cs, de, "Kundenberater"},
+    {cs, de, "Kundenbetreuer"},
+    {cs, de, "Kundenbetreuung"},
+    {cs, de, "Kundenanfragen"},
+    {cs, de, "Kundenkontakt"},
+    {cs, de, "Kundenbindung"},
+    {cs, de, "Callcenter"},
+    {cs, de, "Contact Center"},
+    {cs, de, "Servicecenter"},
+    {cs, de, "Hotline"},
+    {cs, de, "Telefonservice"},
+    {cs, de, "telefonische"},
+    {cs, de, "Reklamationsbearbeitung"},
+    {cs, de, "Beschwerdemanagement"},
+    {cs, de, "Dialogmarketing"},
+    {cs, de, "Servicefachkraft"},
+    {cs, de, "Inbound"},
+    {cs, de, "Outbound"},
+    {cs, de, "Tarifberatung"},
+    {tl, en, "team leader"},
+    {tl, en, "team lead"},
+    {tl, en, "supervisor"},
+    {tl, en, "supervises"},
+    {tl, en, "supervised"},
+    {tl, en, "shift lead"},
+    {tl, en, "shift leader"},
+    {tl, en, "shift manager"},
+    {tl, en, "led a team"},
+    {tl, en, "managed a team"},
+    {tl, en, "line manager"},
+    {tl, en, "people manager"},
+    {tl, en, "head of"},
+    {tl, en, "operations manager"},
+    {tl, de, "Teamleiter"},
+    {tl, de, "Teamleitung"},
+    {tl, de, "Gruppenleiter"},
+    {tl, de, "Gruppenleitung"},
+    {tl, de, "Schichtleiter"},
+    {tl, de, "Schichtleitung"},
+    {tl, de, "Führung"},
+    {tl, de, "Leiter"},
+    {tl, de, "Einarbeitung neuer"},
+    {om, en, "operations manager"},
+    {om, en, "operations director"},
+    {om, en, "head of customer"},
+    {om, en, "centre manager"},
+    {om, en, "center manager"},
+    {om, en, "site manager"},
+    {om, en, "workforce planning"},
+    {om, en, "budget responsibility"},
+    {om, en, "cost per contact"},
+    {om, de, "Leiter Kundenservice"},
+    {om, de, "Leiter Contact Center"},
+    {om, de, "Leiter Callcenter"},
+    {om, de, "Leitung Kundenservice"},
+    {om, de, "Centerleiter"},
+    {om, de, "Standortleiter"},
+    {om, de, "Standortleitung"},
+    {om, de, "Abteilungsleiter"},
+    {om, de, "Bereichsleiter"},
+    {om, de, "Betriebsleiter"},
+    {om, de, "Budgetplanung"},
+    {om, de, "Budgetverantwortung"},
+    {om, de, "Personalbedarfsplanung"},
+};
+
+// German words that end in a phrase's stem without being that kind of compound
+// ("Durchführung" is carrying out, not leadership; "Weiterleitung" is forwarding).
+constexpr std::string_view k_compound_exceptions[] = {
+    "durchführung", "ausführung", "einführung", "weiterführung", "fortführung",
+    "buchführung",  "anleitung",  "einleitung", "weiterleitung", "ableitung",
+    "überleitung",  "begleitung", "begleiter",  "halbleiter",    "ableiter",
+};
+
+// Words right before a match that turn it into someone else's role: "an die Teamleitung"
+// (handed to the team lead), "reported to the team leader".
+constexpr KindPhrase k_blockers[] = {
+    {cs, de, "an die"}, {cs, de, "an den"}, {cs, de, "zur"},    {cs, de, "zum"},
+    {cs, en, "to the"}, {cs, en, "to my"},  {cs, en, "to our"},
+};
+
+}  // namespace
+
+std::span<const KindPhrase> experience_phrases() { return k_phrases; }
+std::span<const std::string_view> compound_exceptions() { return k_compound_exceptions; }
+std::span<const KindPhrase> context_blockers() { return k_blockers; }
+
+}  // namespace ccteam::qualify

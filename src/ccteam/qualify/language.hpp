@@ -1,0 +1,40 @@
+#pragma once
+// Languages a person names, to ISO 639-1 codes and CEFR levels (Council of Europe 2001,
+// "Common European Framework of Reference for Languages", A1-C2).
+//
+// Language names: ICU's display names of every ISO 639 language in English and German
+// ("German", "Deutsch", "Englisch"), or the code itself ("de").
+//
+// Level words (k_fluency in language.cpp; the first matching row wins, so longer phrases
+// come first). A CEFR level written out ("C1", "Niveau B2") always wins. The word table is our
+// reading of common CV usage (the Europass self-assessment grid and the German
+// "Grundkenntnisse / gute / sehr gute Kenntnisse / fließend / verhandlungssicher /
+// Muttersprache" scale):
+//   native, native speaker, mother tongue, first language, bilingual, Muttersprache,
+//     muttersprachlich, zweisprachig                                            -> C2
+//   fluent, business fluent, full professional proficiency, proficient, fließend,
+//     verhandlungssicher, fließend in Wort und Schrift                           -> C1
+//   very good, upper intermediate, advanced, professional working proficiency,
+//     sehr gut, sehr gute Kenntnisse                                            -> B2
+//   good, intermediate, limited working proficiency, conversational, gut,
+//     gute Kenntnisse                                                            -> B1
+//   basic, elementary, Grundkenntnisse, Basiskenntnisse                          -> A2
+//   beginner, Anfänger                                                           -> A1
+// Native is read as C2 and nothing more: being a native speaker is neither used nor shown
+// (blind screening), only the level it implies.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ccteam/catalog/terms.hpp"
+
+namespace ccteam::qualify {
+
+// ISO 639-1 code of a language name in English or German, or of a code; empty if unknown.
+std::optional<std::string> language_code(std::string_view name);
+
+// CEFR level of a fluency description, or empty when the words are not in the table.
+std::optional<catalog::Cefr> cefr_of(std::string_view fluency);
+
+}  // namespace ccteam::qualify

@@ -1,0 +1,86 @@
+#pragma once
+// The person model of the qualification engine: what a résumé, an HR-system export row or an
+// application form says about one person, in one shape. Readers (src/io/resume_json.hpp,
+// src/io/person_csv.hpp) build it; the engine (experience.hpp, education.hpp, evaluate.hpp)
+// reads it. Plain data, no I/O.
+//
+// Blind screening: `Personal` holds everything that identifies a person or stands in for a
+// protected trait (name, contact data, address, photo, birth date, gender, nationality). The
+// engine never reads it; only the edge shows it, and only with --reveal.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ccteam/core/date.hpp"
+#include "ccteam/core/position.hpp"
+
+namespace ccteam::qualify {
+
+// Identifying data: never used by the evaluation, shown only on request.
+struct Personal {
+  std::string name;
+  std::string email;
+  std::string phone;
+  std::string city;
+  std::string country_code;  // of the address as written; not a nationality
+};
+
+// One job. A missing end date means the job continues (counted up to the as-of date).
+struct Position {
+  std::string title;
+  std::string organisation;
+  std::string summary;
+  std::vector<std::string> highlights;
+  std::optional<PartialDate> start;  // empty: the document gives no start
+  std::optional<PartialDate> end;    // empty: ongoing
+  SourcePos pos;                     // where the job was written ("/work/2")
+};
+
+// One education entry as written ("studyType": "Bachelor", "area": "Business").
+struct Education {
+  std::string study_type;
+  std::string area;
+  std::string institution;
+  std::optional<PartialDate> start;
+  std::optional<PartialDate> end;  // empty with a start: still in progress
+  SourcePos pos;
+};
+
+// A language and the words the person used for their level ("fließend", "C1").
+struct LanguageEntry {
+  std::string language;
+  std::string fluency;
+  SourcePos pos;
+};
+
+struct SkillEntry {
+  std::string name;
+  std::string level;
+  std::vector<std::string> keywords;
+  SourcePos pos;
+};
+
+struct Certificate {
+  std::string name;
+  std::optional<PartialDate> date;
+  SourcePos pos;
+};
+
+struct Person {
+  std::string id;  // applicant id shown in blind mode: "A1", "A2", ... or the CSV's id column
+  SourcePos pos;   // where the document starts (file, line)
+  Personal personal;
+  std::vector<Position> work;
+  std::vector<Education> education;
+  std::vector<LanguageEntry> languages;
+  std::vector<SkillEntry> skills;
+  std::vector<Certificate> certificates;
+};
+
+// True when the document says nothing the engine could evaluate: no job, education, language,
+// skill or certificate with any letter or digit in it. Readers reject such documents
+// (MsgId::resume_empty) so that an empty résumé is never evaluated as if it said something.
+bool says_nothing(const Person& person);
+
+}  // namespace ccteam::qualify

@@ -1,0 +1,149 @@
+#include "ccteam/text/matcher.hpp"
+
+#include <algorithm>
+
+#include <libstemmer.h>
+
+#include "ccteam/text/normalize.hpp"
+
+namespace ccteam::text {
+
+void Stemmer::Free::operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+
+Stemmer::Stemmer(Lang lang)
+    : m_stemmer(sb_stemmer_new(lang == Lang::de ? "german" : "english", "UTF_8")) {}
+
+std::string Stemmer::stem(std::string_view folded_word) const {
+  if (!m_stemmer) return std::string(folded_word);
+  const sb_symbol* out =
+      sb_stemmer_stem(m_stemmer.get(), reinterpret_cast<const sb_symbol*>(folded_word.data()),
+                      static_cast<int>(folded_word.size()));
+  if (out == nullptr) return std::string(folded_word);  // out of memory: keep the word
+  return std::string(reinterpret_cast<const char*>(out),
+                     static_cast<std::size_t>(sb_stemmer_length(m_stemmer.get())));
+}
+
+Matcher::Matcher() : m_en(Lang::en), m_de(Lang::de) {}
+
+void Matcher::add(std::string_view phrase, Lang lang, int tag) {
+  const Stemmer& stemmer = lang == Lang::de ? m_de : m_en;
+  Phrase p{std::string(phrase), lang, tag, {}, {}};
+  std::vector<std::string> w = words(phrase);
+  for (const std::string& word : w) p.stems.push_back(stemmer.stem(word));
+  if (w.size() == 1) p.word = w.front();
+  if (p.stems.empty()) return;
+  std::size_t index = m_phrases.size();
+  m_by_first_stem[lang == Lang::de ? 1 : 0][p.stems.front()].push_back(index);
+  if (lang == Lang::de && p.stems.size() == 1) {
+    m_compound_stem[p.stems.front()].push_back(index);
+    m_compound_word[p.word].push_back(index);
+  }
+  m_phrases.push_back(std::move(p));
+}
+
+AnalyzedText Matcher::analyze(std::string_view text) const {
+  AnalyzedText out;
+  out.words = words(text);
+  out.stems_en.reserve(out.words.size());
+  out.stems_de.reserve(out.words.size());
+  for (const std::string& word : out.words) {
+    auto it = m_stem_cache.find(word);
+    if (it == m_stem_cache.end()) {
+      if (m_stem_cache.size() >= k_cache_limit) m_stem_cache.clear();
+      it = m_stem_cache.emplace(word, std::pair{m_en.stem(word), m_de.stem(word)}).first;
+    }
+    out.stems_en.push_back(it->second.first);
+    out.stems_de.push_back(it->second.second);
+  }
+  return out;
+}
+
+namespace {
+
+constexpr std::size_t k_min_compound_part = 4;  // bytes; shorter stems match whole words only
+
+bool compound_match(const std::string& word_stem, const std::string& phrase_stem) {
+  if (phrase_stem.size() < k_min_compound_part || word_stem.size() <= phrase_stem.size()) {
+    return false;
+  }
+  return word_stem.ends_with(phrase_stem);
+}
+
+}  // namespace
+
+void Matcher::add_compound_exception(std::string_view folded_word) {
+  m_compound_exceptions.emplace_back(folded_word);
+}
+
+void Matcher::add_blocker(std::string_view phrase) {
+  std::vector<std::string> w = words(phrase);
+  if (!w.empty()) m_blockers.push_back(std::move(w));
+}
+
+bool Matcher::blocked(const AnalyzedText& text, std::size_t at) const {
+  for (const std::vector<std::string>& blocker : m_blockers) {
+    if (blocker.size() > at) continue;
+    if (std::equal(blocker.begin(), blocker.end(),
+                   text.words.begin() + static_cast<long>(at - blocker.size())))
+      return true;
+  }
+  return false;
+}
+
+std::vector<Matcher::Hit> Matcher::find(const AnalyzedText& text) const {
+  // Candidates come from the indexes; each phrase counts once, at its first unblocked match.
+  std::vector<std::pair<std::size_t, std::size_t>> found;  // (phrase, word position)
+  std::vector<bool> done(m_phrases.size());
+  auto try_at = [&](std::size_t phrase, std::size_t i, bool compound) {
+    if (done[phrase]) return;
+    const Phrase& p = m_phrases[phrase];
+    const std::vector<std::string>& stems = p.lang == Lang::de ? text.stems_de : text.stems_en;
+    std::size_t n = p.stems.size();
+    if (i + n > stems.size()) return;
+    bool match = true;
+    for (std::size_t k = 0; k < n && match; ++k) match = stems[i + k] == p.stems[k];
+    if (!match && compound) {
+      match = (compound_match(stems[i], p.stems[0]) || compound_match(text.words[i], p.word)) &&
+              std::find(m_compound_exceptions.begin(), m_compound_exceptions.end(),
+                        text.words[i]) == m_compound_exceptions.end();
+    }
+    if (!match || blocked(text, i)) return;
+    done[phrase] = true;
+    found.emplace_back(phrase, i);
+  };
+  auto lookup = [](const std::unordered_map<std::string, std::vector<std::size_t>>& map,
+                   const std::string& key) -> const std::vector<std::size_t>* {
+    auto it = map.find(key);
+    return it == map.end() ? nullptr : &it->second;
+  };
+  for (std::size_t i = 0; i < text.words.size(); ++i) {
+    for (int l = 0; l < 2; ++l) {
+      const std::string& stem = l == 1 ? text.stems_de[i] : text.stems_en[i];
+      if (const auto* list = lookup(m_by_first_stem[static_cast<std::size_t>(l)], stem)) {
+        for (std::size_t phrase : *list) try_at(phrase, i, false);
+      }
+    }
+    // German compound heads: every proper suffix of the stem and of the folded word.
+    for (const auto& [source, index] : {std::pair{&text.stems_de[i], &m_compound_stem},
+                                        std::pair{&text.words[i], &m_compound_word}}) {
+      for (std::size_t start = 1; start + k_min_compound_part <= source->size(); ++start) {
+        if (const auto* list = lookup(*index, source->substr(start))) {
+          for (std::size_t phrase : *list) try_at(phrase, i, true);
+        }
+      }
+    }
+  }
+  std::ranges::sort(found);
+  std::vector<Hit> hits;
+  for (const auto& [phrase, i] : found) {
+    const Phrase& p = m_phrases[phrase];
+    std::string matched;
+    for (std::size_t k = 0; k < p.stems.size(); ++k) {
+      matched += (k == 0 ? "" : " ") + text.words[i + k];
+    }
+    hits.push_back(Hit{p.tag, p.text, std::move(matched)});
+  }
+  return hits;
+}
+
+}  // namespace ccteam::text

@@ -1,0 +1,152 @@
+#include "ccteam/text/normalize.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+namespace ccteam::text {
+
+namespace {
+
+bool is_lower_ascii_or_letter(char c) { return (c >= 'a' && c <= 'z') || (c & 0x80) != 0; }
+bool is_letter_ascii(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Length of the gender marker at 'i' ("*innen", ":in", "_innen", "/-innen", "/innen", "Innen"
+// after a lower-case letter), or 0 when there is none. The marker must end the word.
+std::size_t gender_marker(std::string_view s, std::size_t i) {
+  auto ends_word = [&](std::size_t end) { return end >= s.size() || !is_letter_ascii(s[end]); };
+  auto suffix_at = [&](std::size_t at, std::string_view lower, std::string_view upper) {
+    for (std::string_view form : {lower, upper}) {
+      if (s.substr(at, form.size()) == form && ends_word(at + form.size())) return form.size();
+    }
+    return std::size_t{0};
+  };
+  char c = s[i];
+  if (c == '*' || c == ':' || c == '_' || c == '/') {
+    if (i == 0 || !is_letter_ascii(s[i - 1])) return 0;
+    std::size_t at = i + 1;
+    if (c == '/' && at < s.size() && s[at] == '-') ++at;
+    std::size_t n = suffix_at(at, "innen", "Innen");
+    if (n == 0) n = suffix_at(at, "in", "In");
+    return n == 0 ? 0 : at - i + n;
+  }
+  if (c == 'I' && i > 0 && is_lower_ascii_or_letter(s[i - 1]) && s[i - 1] != ' ') {
+    if (s.substr(i, 5) == "Innen" && ends_word(i + 5)) return 5;
+    // "BeraterIn" but not "LinkedIn": the singular only after "-er".
+    if (s.substr(i, 2) == "In" && ends_word(i + 2) && i >= 2 && s.substr(i - 2, 2) == "er")
+      return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string fold_gendered_forms(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    if (std::size_t n = gender_marker(utf8, i); n > 0) {
+      i += n;
+      continue;
+    }
+    out += utf8[i++];
+  }
+  return out;
+}
+
+std::string fold(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString normal = nfc->normalize(text, status);
+    if (U_SUCCESS(status)) text = normal;
+  }
+  text.foldCase(U_FOLD_CASE_DEFAULT);
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+std::string strip_feminine_suffix(std::string word) {
+  static constexpr std::array<std::string_view, 10> k_stems = {
+      "er", "ent", "ant", "ist", "eur", "og", "at", "kund", "kolleg", "beamt"};
+  for (std::string_view ending : {std::string_view("innen"), std::string_view("in")}) {
+    if (word.size() < ending.size() + 3 || !word.ends_with(ending)) continue;
+    std::string_view base = std::string_view(word).substr(0, word.size() - ending.size());
+    for (std::string_view stem : k_stems) {
+      if (base.ends_with(stem) && base.size() >= 3) {
+        word.resize(base.size());
+        return word;
+      }
+    }
+    return word;
+  }
+  return word;
+}
+
+namespace {
+
+// ASCII text needs no ICU: NFC leaves it unchanged, default case folding of ASCII is
+// lower-casing, and its letters and digits are [A-Za-z0-9]. Same result, much faster.
+std::vector<std::string> ascii_words(const std::string& text) {
+  std::vector<std::string> out;
+  std::string current;
+  for (char c : text) {
+    bool upper = c >= 'A' && c <= 'Z';
+    if (upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      current += upper ? static_cast<char>(c - 'A' + 'a') : c;
+    } else if (!current.empty()) {
+      out.push_back(strip_feminine_suffix(std::move(current)));
+      current.clear();
+    }
+  }
+  if (!current.empty()) out.push_back(strip_feminine_suffix(std::move(current)));
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> words(std::string_view utf8) {
+  std::string gender_folded = fold_gendered_forms(utf8);
+  if (std::ranges::all_of(gender_folded, [](char c) { return (c & 0x80) == 0; })) {
+    return ascii_words(gender_folded);
+  }
+  std::string folded = fold(gender_folded);
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
+  std::vector<std::string> out;
+  icu::UnicodeString current;
+  auto flush = [&] {
+    if (current.isEmpty()) return;
+    std::string word;
+    current.toUTF8String(word);
+    out.push_back(strip_feminine_suffix(std::move(word)));
+    current.remove();
+  };
+  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
+    UChar32 c = text.char32At(i);
+    if (u_isalnum(c)) {
+      current.append(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+bool is_blank(std::string_view utf8) {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
+    if (u_isalnum(text.char32At(i))) return false;
+  }
+  return true;
+}
+
+}  // namespace ccteam::text

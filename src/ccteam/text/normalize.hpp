@@ -1,0 +1,41 @@
+#pragma once
+// The one place where ccteam turns free text (résumés, catalog synonyms) into comparable words.
+//
+// Pipeline, in this order (each step is a public function so tests can check it alone):
+//   1. fold_gendered_forms: German gender-inclusive spellings to the base form
+//      ("Mitarbeiter*innen", "Kund:innen", "Kund_innen", "KundInnen", "Berater/-innen" ->
+//      "Mitarbeiter", "Kund", ...). Snowball does not strip these (its German stemmer treats
+//      "-in"/"-innen" as part of the word), so they are folded first. Case-sensitive, because
+//      the "Binnen-I" form (KundInnen) is recognised by its capital I.
+//   2. fold: Unicode NFC normalisation and full case folding by ICU (Unicode Standard, ch. 3.13
+//      "Default Case Folding"; "Straße" -> "strasse", "FLIESSEND" == "fließend").
+//   3. words: runs of letters and digits (ICU character properties); everything else separates.
+//   4. strip_feminine_suffix: the German feminine derivation "-in"/"-innen" on person nouns
+//      ("Kundenberaterin" -> "kundenberater", "Werkstudentin" -> "werkstudent"), limited to
+//      endings that mark a person ("-erin", "-entin", "-antin", "-istin", "-eurin", "-ogin",
+//      "-atin", "-kundin", "-kollegin", "-beamtin") so words such as "Disziplin" or "Termin"
+//      keep their ending.
+// Stemming (Snowball) follows in text/matcher.hpp. Pure functions, thread-safe.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ccteam::text {
+
+// Step 1. Input and output UTF-8; invalid UTF-8 is passed through unchanged.
+std::string fold_gendered_forms(std::string_view utf8);
+
+// Step 2. NFC + default full case folding. Invalid UTF-8 sequences become U+FFFD.
+std::string fold(std::string_view utf8);
+
+// Step 4 on one folded word.
+std::string strip_feminine_suffix(std::string word);
+
+// Steps 1-4: the folded words of 'utf8', in order.
+std::vector<std::string> words(std::string_view utf8);
+
+// True when 'utf8' holds no letter or digit at all (empty, blank, punctuation only).
+bool is_blank(std::string_view utf8);
+
+}  // namespace ccteam::text

@@ -1,0 +1,178 @@
+// ccteam career FILE [--from ROLE] [--to ROLE] [--as-of DATE]: one person's readiness for the
+// next roles on the ladder, each gap, when the experience rules will be met, what to work on.
+#include <CLI/CLI.hpp>
+
+#include "ccteam/core/iso_codes.hpp"
+#include "ccteam/qualify/career.hpp"
+#include "cli/app.hpp"
+#include "cli/commands.hpp"
+#include "cli/context.hpp"
+#include "cli/people_input.hpp"
+#include "io/screening_json.hpp"
+#include "io/table.hpp"
+
+namespace ccteam::cli {
+
+namespace {
+
+struct CareerOptions {
+  std::string file;
+  std::string from;
+  std::string to;
+  std::string as_of;
+  std::string country = "*";
+};
+
+const catalog::Role* find_role(Context& ctx, const catalog::Catalog& catalog,
+                               const std::string& id) {
+  const catalog::Role* role = catalog.find(RoleId(id));
+  if (role != nullptr) return role;
+  std::string known;
+  for (const catalog::Role* r : catalog.by_rank())
+    known += (known.empty() ? "" : ", ") + r->id.str();
+  ctx.report(Error{ErrorKind::not_found,
+                   msg(MsgId::role_not_found, id),
+                   {},
+                   msg(MsgId::hint_known_roles, known)});
+  ctx.exit_code = k_exit_unusable;
+  return nullptr;
+}
+
+std::string gap_text(const qualify::Readiness& r, std::size_t i, std::size_t& experience_index,
+                     Lang lang) {
+  const qualify::Criterion& c = r.gaps[i];
+  if (c.kind == qualify::CriterionKind::experience && experience_index < r.months_missing.size()) {
+    std::string kind = c.subject.substr(0, c.subject.find(">="));
+    return io::render_text(
+        msg(MsgId::career_gap_experience, r.months_missing[experience_index++], kind), lang);
+  }
+  return render(msg(MsgId::career_gap_other, io::render_text(c.title, lang),
+                    io::render_text(c.explanation, lang)),
+                lang);
+}
+
+void print_table(Context& ctx, const qualify::CareerPath& path) {
+  Lang lang = ctx.lang();
+  ctx.print(render(msg(MsgId::career_title, path.from->id.str()), lang) + "\n");
+  if (path.next.empty()) {
+    ctx.print(render(msg(MsgId::career_no_next, path.from->id.str()), lang) + "\n");
+    return;
+  }
+  for (const qualify::Readiness& r : path.next) {
+    std::string verdict = tr(qualify::label(r.evaluation.verdict), lang);
+    bool ready = r.evaluation.verdict == qualify::Verdict::meets ||
+                 r.evaluation.verdict == qualify::Verdict::meets_by_substitution;
+    ctx.print("\n" +
+              render(msg(ready ? MsgId::career_ready : MsgId::career_not_ready, r.role->id.str(),
+                         verdict),
+                     lang) +
+              "\n");
+    std::size_t experience_index = 0;
+    for (std::size_t i = 0; i < r.gaps.size(); ++i) {
+      ctx.print(io::wrap("- " + gap_text(r, i, experience_index, lang), 96, "  "));
+    }
+    if (r.experience_met_on) {
+      ctx.print(io::wrap(render(msg(MsgId::career_earliest, to_iso(*r.experience_met_on)), lang),
+                         96, "  "));
+    } else {
+      ctx.print(io::wrap(tr(MsgId::career_not_by_time, lang), 96, "  "));
+    }
+    for (const LocalizedText& step : r.plan) {
+      ctx.print(io::wrap(render(msg(MsgId::career_plan, step.get(lang)), lang), 96, "  "));
+    }
+  }
+}
+
+nlohmann::ordered_json to_json(const qualify::CareerPath& path, const qualify::Person& person,
+                               const Date& as_of, Lang lang) {
+  nlohmann::ordered_json out;
+  out["id"] = person.id;
+  out["as_of"] = to_iso(as_of);
+  out["from"] = path.from->id.str();
+  nlohmann::ordered_json next = nlohmann::ordered_json::array();
+  for (const qualify::Readiness& r : path.next) {
+    nlohmann::ordered_json item;
+    item["role"] = r.role->id.str();
+    item["verdict"] = qualify::to_string(r.evaluation.verdict);
+    item["verdict_text"] = tr(qualify::label(r.evaluation.verdict), lang);
+    nlohmann::ordered_json gaps = nlohmann::ordered_json::array();
+    std::size_t experience_index = 0;
+    for (std::size_t i = 0; i < r.gaps.size(); ++i) {
+      nlohmann::ordered_json gap = io::criterion_to_json(r.gaps[i], lang);
+      if (r.gaps[i].kind == qualify::CriterionKind::experience &&
+          experience_index < r.months_missing.size()) {
+        gap["months_missing"] = r.months_missing[experience_index];
+      }
+      gap["text"] = gap_text(r, i, experience_index, lang);
+      gaps.push_back(std::move(gap));
+    }
+    item["gaps"] = std::move(gaps);
+    item["experience_met_on"] = r.experience_met_on
+                                    ? nlohmann::ordered_json(to_iso(*r.experience_met_on))
+                                    : nlohmann::ordered_json(nullptr);
+    nlohmann::ordered_json plan = nlohmann::ordered_json::array();
+    for (const LocalizedText& step : r.plan) plan.push_back(step.get(lang));
+    item["plan"] = std::move(plan);
+    next.push_back(std::move(item));
+  }
+  out["next"] = std::move(next);
+  return out;
+}
+
+void career(Context& ctx, const CareerOptions& o) {
+  std::string format = ctx.format({"table", "json"});
+  if (format.empty()) return;
+  std::optional<Date> as_of = as_of_date(ctx, o.as_of);
+  if (!as_of) return;
+  if (o.country != "*" && !is_iso_country(o.country)) {
+    ctx.report(Error{ErrorKind::usage, msg(MsgId::screen_bad_country, o.country), {}, {}});
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
+  const catalog::Catalog* catalog = ctx.catalog();
+  if (catalog == nullptr) return;
+  std::vector<qualify::Person> people;
+  ReadCounts counts =
+      read_people(ctx, {o.file}, [&](qualify::Person&& p) { people.push_back(std::move(p)); });
+  if (counts.unusable || people.size() != 1 || counts.rejected > 0) {
+    if (!counts.unusable && counts.rejected == 0) {
+      ctx.report(Error{ErrorKind::invalid_input,
+                       msg(MsgId::career_person_count, o.file, people.size()),
+                       {},
+                       {}});
+    }
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
+  qualify::Evaluator evaluator(*catalog);
+  qualify::EvaluationOptions options{*as_of, o.country};
+  const catalog::Role* from = o.from.empty()
+                                  ? qualify::current_role(evaluator, *catalog, people[0], options)
+                                  : find_role(ctx, *catalog, o.from);
+  if (from == nullptr) return;
+  const catalog::Role* to = nullptr;
+  if (!o.to.empty() && (to = find_role(ctx, *catalog, o.to)) == nullptr) return;
+  qualify::CareerPath path =
+      qualify::career_path(evaluator, people[0], *from, *catalog, options, to);
+  if (format == "json") {
+    ctx.print(to_json(path, people[0], *as_of, ctx.lang()).dump(2) + "\n");
+  } else {
+    print_table(ctx, path);
+  }
+}
+
+}  // namespace
+
+void add_career_command(CLI::App& app, Context& ctx) {
+  Lang lang = ctx.lang();
+  auto o = std::make_shared<CareerOptions>();
+  CLI::App* cmd = app.add_subcommand("career", tr(MsgId::cmd_career, lang));
+  cmd->add_option("PERSON", o->file, tr(MsgId::arg_resume_files, lang))->required();
+  cmd->add_option("--from", o->from, tr(MsgId::opt_from_role, lang))->option_text("ROLE");
+  cmd->add_option("--to", o->to, tr(MsgId::opt_to_role, lang))->option_text("ROLE");
+  cmd->add_option("--as-of", o->as_of, tr(MsgId::opt_as_of, lang))->option_text("DATE");
+  cmd->add_option("--country", o->country, tr(MsgId::opt_country, lang))->option_text("CC");
+  cmd->callback([&ctx, o] { career(ctx, *o); });
+}
+
+}  // namespace ccteam::cli

@@ -1,0 +1,203 @@
+// ccteam screen ROLE FILE... : check applicants against a role's requirements, blind by
+// default, ordered for review, each criterion explained. Never decides (GDPR art. 22).
+#include <CLI/CLI.hpp>
+
+#include "ccteam/core/iso_codes.hpp"
+#include "ccteam/qualify/evaluate.hpp"
+#include "cli/app.hpp"
+#include "cli/commands.hpp"
+#include "cli/context.hpp"
+#include "cli/people_input.hpp"
+#include "io/screening_json.hpp"
+#include "io/table.hpp"
+
+namespace ccteam::cli {
+
+namespace {
+
+struct ScreenOptions {
+  std::string role;
+  std::vector<std::string> files;
+  std::string as_of;
+  std::string country = "*";
+  std::size_t top = 0;  // 0: all
+  bool reveal = false;
+  bool explain = false;
+};
+
+struct Screened {
+  qualify::Evaluation evaluation;
+  qualify::Person person;  // kept for --reveal only
+};
+
+std::string csv_cell(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string explain_lines(const qualify::Evaluation& e, Lang lang, bool reveal) {
+  std::string out;
+  for (const qualify::Criterion& c : e.criteria) {
+    std::string line = fmt::format("[{}] {} ({}): {}", tr(qualify::label(c.outcome), lang),
+                                   io::render_text(c.title, lang), catalog::to_string(c.importance),
+                                   io::render_text(c.explanation, lang));
+    out += io::wrap(line, 96, "    ");
+    for (const qualify::Evidence& ev : c.evidence) {
+      if (ev.text.empty()) continue;
+      // Blind: the place in the document, not the file (whose name may be the person's).
+      SourcePos where = ev.where;
+      if (!reveal) where = SourcePos{"", 0, 0, ev.where.json_pointer};
+      out += io::wrap(fmt::format("- \"{}\" {}", ev.text, to_string(where)), 92, "      ");
+    }
+  }
+  return out;
+}
+
+void print_table(Context& ctx, const ScreenOptions& o, const std::vector<Screened>& list) {
+  Lang lang = ctx.lang();
+  std::vector<std::string> headers = {tr(MsgId::screen_col_id, lang),
+                                      tr(MsgId::screen_col_verdict, lang),
+                                      tr(MsgId::screen_col_preferred, lang)};
+  if (o.reveal) {
+    headers.push_back(tr(MsgId::screen_col_name, lang));
+    headers.push_back(tr(MsgId::screen_col_source, lang));
+  }
+  if (!o.explain) {
+    io::TextTable table(headers);
+    for (const Screened& s : list) {
+      std::vector<std::string> row = {s.evaluation.person_id,
+                                      tr(qualify::label(s.evaluation.verdict), lang),
+                                      std::to_string(s.evaluation.preferred_met)};
+      if (o.reveal) {
+        row.push_back(s.person.personal.name);
+        row.push_back(to_string(s.person.pos));
+      }
+      table.add_row(std::move(row));
+    }
+    ctx.print(table.render());
+    return;
+  }
+  for (const Screened& s : list) {
+    std::string head = fmt::format(
+        "{}  {}  ({}: {})", s.evaluation.person_id, tr(qualify::label(s.evaluation.verdict), lang),
+        tr(MsgId::screen_col_preferred, lang), s.evaluation.preferred_met);
+    if (o.reveal) head += fmt::format("  {}  {}", s.person.personal.name, to_string(s.person.pos));
+    ctx.print(head + "\n" + explain_lines(s.evaluation, lang, o.reveal) + "\n");
+  }
+}
+
+void print_csv(Context& ctx, const std::vector<Screened>& list) {
+  Lang lang = ctx.lang();
+  ctx.print("id,verdict,preferred_met,kind,subject,importance,outcome,explanation\n");
+  for (const Screened& s : list) {
+    for (const qualify::Criterion& c : s.evaluation.criteria) {
+      ctx.print(fmt::format("{},{},{},{},{},{},{},{}\n", csv_cell(s.evaluation.person_id),
+                            qualify::to_string(s.evaluation.verdict), s.evaluation.preferred_met,
+                            qualify::to_string(c.kind), csv_cell(c.subject),
+                            catalog::to_string(c.importance), qualify::to_string(c.outcome),
+                            csv_cell(io::render_text(c.explanation, lang))));
+    }
+  }
+}
+
+void screen(Context& ctx, const ScreenOptions& o) {
+  std::string format = ctx.format({"table", "json", "csv"});
+  if (format.empty()) return;
+  std::optional<Date> as_of = as_of_date(ctx, o.as_of);
+  if (!as_of) return;
+  if (o.country != "*" && !is_iso_country(o.country)) {
+    ctx.report(Error{ErrorKind::usage, msg(MsgId::screen_bad_country, o.country), {}, {}});
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
+  const catalog::Catalog* catalog = ctx.catalog();
+  if (catalog == nullptr) return;
+  const catalog::Role* role = catalog->find(RoleId(o.role));
+  if (role == nullptr) {
+    std::string known;
+    for (const catalog::Role* r : catalog->by_rank())
+      known += (known.empty() ? "" : ", ") + r->id.str();
+    ctx.report(Error{ErrorKind::not_found,
+                     msg(MsgId::role_not_found, o.role),
+                     {},
+                     msg(MsgId::hint_known_roles, known)});
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
+
+  qualify::Evaluator evaluator(*catalog);
+  qualify::EvaluationOptions options{*as_of, o.country};
+  std::vector<Screened> list;
+  std::size_t evaluated = 0;
+  ReadCounts counts = read_people(ctx, o.files, [&](qualify::Person&& person) {
+    qualify::Evaluation e = evaluator.evaluate(person, *role, options);
+    if (!o.reveal) person = qualify::Person{};  // blind: nothing identifying is kept
+    list.push_back({std::move(e), std::move(person)});
+    ++evaluated;
+    // --top N: keep at most 2N evaluations; review order is stable, so keeping the first N of
+    // a stably sorted prefix never loses one that would make the final N.
+    if (o.top > 0 && list.size() >= 2 * o.top) {
+      std::ranges::stable_sort(list, [](const Screened& a, const Screened& b) {
+        return qualify::review_before(a.evaluation, b.evaluation);
+      });
+      list.resize(o.top);
+    }
+  });
+  std::ranges::stable_sort(list, [](const Screened& a, const Screened& b) {
+    return qualify::review_before(a.evaluation, b.evaluation);
+  });
+  if (o.top > 0 && list.size() > o.top) list.resize(o.top);
+
+  Lang lang = ctx.lang();
+  Message summary = msg(MsgId::screen_summary, counts.read, evaluated, counts.rejected);
+  if (format == "json") {
+    nlohmann::ordered_json out;
+    out["role"] = role->id.str();
+    out["as_of"] = to_iso(*as_of);
+    out["country"] = o.country;
+    out["blind"] = !o.reveal;
+    out["summary"] = {
+        {"read", counts.read}, {"evaluated", evaluated}, {"rejected", counts.rejected}};
+    out["notice"] = tr(MsgId::screen_human_decides, lang);
+    nlohmann::ordered_json applicants = nlohmann::ordered_json::array();
+    for (const Screened& s : list) {
+      applicants.push_back(
+          io::evaluation_to_json(s.evaluation, lang, o.reveal ? &s.person : nullptr));
+    }
+    out["applicants"] = std::move(applicants);
+    nlohmann::ordered_json rejected = nlohmann::ordered_json::array();
+    for (const Error& e : counts.errors) rejected.push_back(io::error_to_json(e, lang));
+    out["rejected"] = std::move(rejected);
+    ctx.print(out.dump(2) + "\n");
+  } else if (format == "csv") {
+    print_csv(ctx, list);
+  } else {
+    print_table(ctx, o, list);
+    ctx.print("\n" + render(summary, lang) + "\n" + tr(MsgId::screen_human_decides, lang) + "\n");
+  }
+  if (counts.unusable && counts.read == 0) {
+    ctx.exit_code = k_exit_unusable;
+  } else if (counts.rejected > 0 || counts.unusable) {
+    ctx.exit_code = k_exit_findings;
+  }
+}
+
+}  // namespace
+
+void add_screen_command(CLI::App& app, Context& ctx) {
+  Lang lang = ctx.lang();
+  auto o = std::make_shared<ScreenOptions>();
+  CLI::App* cmd = app.add_subcommand("screen", tr(MsgId::cmd_screen, lang));
+  cmd->add_option("ROLE", o->role, tr(MsgId::arg_role_to_screen, lang))->required();
+  cmd->add_option("FILES", o->files, tr(MsgId::arg_resume_files, lang))->required();
+  cmd->add_option("--as-of", o->as_of, tr(MsgId::opt_as_of, lang))->option_text("DATE");
+  cmd->add_option("--country", o->country, tr(MsgId::opt_country, lang))->option_text("CC");
+  cmd->add_option("--top", o->top, tr(MsgId::opt_top, lang))->option_text("N");
+  cmd->add_flag("--reveal", o->reveal, tr(MsgId::opt_reveal, lang));
+  cmd->add_flag("--explain", o->explain, tr(MsgId::opt_explain, lang));
+  cmd->callback([&ctx, o] { screen(ctx, *o); });
+}
+
+}  // namespace ccteam::cli

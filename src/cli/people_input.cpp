@@ -1,0 +1,68 @@
+#include "cli/people_input.hpp"
+
+#include <chrono>
+
+#include "cli/app.hpp"
+#include "cli/progress.hpp"
+#include "io/files.hpp"
+#include "io/person_csv.hpp"
+#include "io/resume_json.hpp"
+
+namespace ccteam::cli {
+
+ReadCounts read_people(Context& ctx, const std::vector<std::string>& files,
+                       const std::function<void(qualify::Person&&)>& on_person) {
+  ReadCounts counts;
+  std::size_t next_id = 1;
+  Progress progress(tr(MsgId::progress_documents, ctx.lang()));
+  auto sink = [&](Result<qualify::Person> result) {
+    ++counts.read;
+    progress.tick();
+    if (result) {
+      on_person(std::move(*result));
+      return;
+    }
+    ++counts.rejected;
+    ctx.report(result.error());
+    counts.errors.push_back(std::move(result.error()));
+  };
+  for (const std::string& file : files) {
+    if (file.ends_with(".ndjson") || file.ends_with(".jsonl")) {
+      // One document per line: streamed, so memory does not grow with the file.
+      if (auto streamed = io::stream_ndjson_resumes(file, next_id, sink); !streamed) {
+        ctx.report(streamed.error());
+        counts.unusable = true;
+      }
+      continue;
+    }
+    auto content = io::read_file(file);
+    if (!content) {
+      ctx.report(content.error());
+      counts.unusable = true;
+      continue;
+    }
+    if (file.ends_with(".csv")) {
+      io::read_person_csv(*content, file, next_id, sink);
+    } else {
+      io::read_json_resumes(*content, file, next_id, sink);
+    }
+  }
+  return counts;
+}
+
+std::optional<Date> as_of_date(Context& ctx, const std::string& text) {
+  if (text.empty()) {
+    return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  }
+  auto date = parse_iso_date(text);
+  if (!date) {
+    Error e = date.error();
+    e.kind = ErrorKind::usage;
+    ctx.report(e);
+    ctx.exit_code = k_exit_unusable;
+    return std::nullopt;
+  }
+  return *date;
+}
+
+}  // namespace ccteam::cli

@@ -1,0 +1,324 @@
+#include "io/resume_json.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+namespace ccteam::io {
+
+namespace {
+
+using nlohmann::json;
+using qualify::Person;
+
+// Thrown inside this file only, to leave a document at its first error; caught per document.
+struct DocumentError {
+  Error error;
+};
+
+class DocumentReader {
+ public:
+  DocumentReader(std::string file, int line, std::string base)
+      : m_file(std::move(file)), m_line(line), m_base(std::move(base)) {}
+
+  Person read(const json& doc) {
+    Person p;
+    p.pos = pos("");
+    expect(doc, json::value_t::object, "");
+    if (const json* basics = member(doc, "basics", json::value_t::object, "")) {
+      p.personal.name = str(*basics, "name", "/basics");
+      p.personal.email = str(*basics, "email", "/basics");
+      p.personal.phone = str(*basics, "phone", "/basics");
+      if (const json* loc = member(*basics, "location", json::value_t::object, "/basics")) {
+        p.personal.city = str(*loc, "city", "/basics/location");
+        p.personal.country_code = str(*loc, "countryCode", "/basics/location");
+      }
+    }
+    each(doc, "work", [&](const json& w, const std::string& at) { p.work.push_back(work(w, at)); });
+    each(doc, "education", [&](const json& e, const std::string& at) {
+      qualify::Education ed;
+      ed.study_type = str(e, "studyType", at);
+      ed.area = str(e, "area", at);
+      ed.institution = str(e, "institution", at);
+      ed.start = date(e, "startDate", at);
+      ed.end = date(e, "endDate", at);
+      check_order(ed.start, ed.end, at);
+      ed.pos = pos(at);
+      p.education.push_back(std::move(ed));
+    });
+    each(doc, "languages", [&](const json& l, const std::string& at) {
+      p.languages.push_back({str(l, "language", at), str(l, "fluency", at), pos(at)});
+    });
+    each(doc, "skills", [&](const json& s, const std::string& at) {
+      qualify::SkillEntry skill{str(s, "name", at), str(s, "level", at), strings(s, "keywords", at),
+                                pos(at)};
+      p.skills.push_back(std::move(skill));
+    });
+    each(doc, "certificates", [&](const json& c, const std::string& at) {
+      p.certificates.push_back({str(c, "name", at), date(c, "date", at), pos(at)});
+    });
+    if (qualify::says_nothing(p)) {
+      throw DocumentError{Error{ErrorKind::invalid_input, msg(MsgId::resume_empty), pos(""),
+                                msg(MsgId::hint_resume_empty)}};
+    }
+    return p;
+  }
+
+ private:
+  SourcePos pos(const std::string& pointer) const {
+    return SourcePos{m_file, m_line, 0, m_base + pointer};
+  }
+
+  [[noreturn]] void wrong_type(const std::string& pointer, MsgId type) const {
+    std::string shown = m_base + pointer;
+    throw DocumentError{
+        Error{ErrorKind::invalid_input,
+              msg(MsgId::resume_wrong_type, shown.empty() ? "/" : shown, tr(type, Lang::en)),
+              pos(pointer), msg(MsgId::hint_resume_json)}};
+  }
+
+  void expect(const json& value, json::value_t type, const std::string& pointer) const {
+    if (value.type() == type) return;
+    wrong_type(pointer, type == json::value_t::object  ? MsgId::type_object
+                        : type == json::value_t::array ? MsgId::type_array
+                                                       : MsgId::type_string);
+  }
+
+  // The member 'key' of 'obj' if present and not null, checked to be of 'type'.
+  const json* member(const json& obj, const char* key, json::value_t type,
+                     const std::string& at) const {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return nullptr;
+    std::string pointer = json_pointer_append(at, key);
+    expect(*it, type, pointer);
+    return &*it;
+  }
+
+  std::string str(const json& obj, const char* key, const std::string& at) const {
+    const json* v = member(obj, key, json::value_t::string, at);
+    return v ? v->get<std::string>() : std::string();
+  }
+
+  std::vector<std::string> strings(const json& obj, const char* key, const std::string& at) const {
+    std::vector<std::string> out;
+    const json* v = member(obj, key, json::value_t::array, at);
+    if (!v) return out;
+    std::string pointer = json_pointer_append(at, key);
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      expect((*v)[i], json::value_t::string, json_pointer_append(pointer, i));
+      out.push_back((*v)[i].get<std::string>());
+    }
+    return out;
+  }
+
+  std::optional<PartialDate> date(const json& obj, const char* key, const std::string& at) const {
+    std::string text = str(obj, key, at);
+    if (text.empty()) return std::nullopt;
+    auto parsed = PartialDate::parse(text);
+    if (!parsed) {
+      Error e = parsed.error();
+      e.where = pos(json_pointer_append(at, key));
+      throw DocumentError{std::move(e)};
+    }
+    return *parsed;
+  }
+
+  void check_order(const std::optional<PartialDate>& start, const std::optional<PartialDate>& end,
+                   const std::string& at) const {
+    using std::chrono::sys_days;
+    if (!start || !end) return;
+    // Only an end that is certainly before the start: "2019" .. "2019-03" is fine.
+    if (sys_days(end->latest()) < sys_days(start->earliest())) {
+      auto show = [](const PartialDate& d) {
+        std::string s = std::to_string(d.year);
+        if (d.month) s += fmt::format("-{:02}", d.month);
+        if (d.day) s += fmt::format("-{:02}", d.day);
+        return s;
+      };
+      throw DocumentError{Error{
+          ErrorKind::invalid_input, msg(MsgId::resume_end_before_start, show(*end), show(*start)),
+          pos(json_pointer_append(at, "endDate")), msg(MsgId::hint_end_before_start)}};
+    }
+  }
+
+  template <class F>
+  void each(const json& doc, const char* key, F&& f) const {
+    const json* list = member(doc, key, json::value_t::array, "");
+    if (!list) return;
+    std::string pointer = json_pointer_append("", key);
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string at = json_pointer_append(pointer, i);
+      expect((*list)[i], json::value_t::object, at);
+      f((*list)[i], at);
+    }
+  }
+
+  qualify::Position work(const json& w, const std::string& at) const {
+    qualify::Position job;
+    job.title = str(w, "position", at);
+    job.organisation = str(w, "name", at);
+    if (job.organisation.empty()) job.organisation = str(w, "company", at);
+    job.summary = str(w, "summary", at);
+    job.highlights = strings(w, "highlights", at);
+    job.start = date(w, "startDate", at);
+    job.end = date(w, "endDate", at);
+    check_order(job.start, job.end, at);
+    job.pos = pos(at);
+    return job;
+  }
+
+  std::string m_file;
+  int m_line;
+  std::string m_base;
+};
+
+// 1-based line and column of byte 'offset' in 'content'.
+std::pair<int, int> line_col(std::string_view content, std::size_t offset) {
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < content.size(); ++i) {
+    if (content[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, static_cast<int>(offset - line_start) + 1};
+}
+
+Error syntax_error(const json::parse_error& e, std::string_view content, const std::string& file,
+                   int first_line) {
+  // nlohmann's byte is 1-based and points at the last character it read. For an unexpected
+  // token (no "last read" in the message) that is the token's end; report its start.
+  std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+  std::string_view message = e.what();
+  if (offset < content.size() && message.find("last read") == std::string_view::npos) {
+    auto literal = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+';
+    };
+    if (content[offset] == '"') {
+      std::size_t p = offset;
+      while (p > 0) {
+        --p;
+        if (content[p] == '"' && (p == 0 || content[p - 1] != '\\')) break;
+      }
+      offset = p;
+    } else {
+      while (offset > 0 && literal(content[offset]) && literal(content[offset - 1])) --offset;
+    }
+  }
+  auto [line, col] = line_col(content, offset);
+  std::string what = e.what();
+  // Drop nlohmann's own "[json.exception...] parse error at line L, column C: " prefix: its
+  // position is the end of the token, ours the start.
+  if (auto c = what.find("column "); c != std::string::npos) {
+    if (auto colon = what.find(": ", c); colon != std::string::npos) what = what.substr(colon + 2);
+  }
+  return Error{ErrorKind::invalid_input, msg(MsgId::resume_bad_json, what),
+               SourcePos{file, first_line + line - 1, col, ""}, msg(MsgId::hint_resume_json)};
+}
+
+void emit(const json& doc, const std::string& file, int line, const std::string& base,
+          std::size_t& next_id, const PersonSink& sink) {
+  std::string id = "A" + std::to_string(next_id++);
+  try {
+    Person p = DocumentReader(file, line, base).read(doc);
+    p.id = std::move(id);
+    sink(std::move(p));
+  } catch (const DocumentError& e) {
+    sink(tl::unexpected(e.error));
+  }
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Documents of 'content', one per line, the first being line 'first_line' of 'file'.
+void read_ndjson_lines(std::string_view content, const std::string& file, int first_line,
+                       std::size_t& next_id, const PersonSink& sink) {
+  int line = first_line;
+  for (std::size_t start = 0; start < content.size(); ++line) {
+    std::size_t end = content.find('\n', start);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view text = content.substr(start, end - start);
+    start = end + 1;
+    if (std::ranges::all_of(text, is_space)) continue;
+    try {
+      emit(json::parse(text), file, line, "", next_id, sink);
+    } catch (const json::parse_error& e) {
+      ++next_id;
+      sink(tl::unexpected(syntax_error(e, text, file, line)));
+    }
+  }
+}
+
+}  // namespace
+
+void read_json_resumes(std::string_view content, const std::string& file_in, std::size_t& next_id,
+                       const PersonSink& sink) {
+  std::string file = file_in.empty() || file_in == "-" ? "<stdin>" : file_in;
+  if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
+  std::size_t first = 0;
+  while (first < content.size() && is_space(content[first])) ++first;
+  if (first == content.size()) {
+    ++next_id;
+    sink(fail(ErrorKind::invalid_input, msg(MsgId::resume_empty), SourcePos{file, 0, 0, ""},
+              msg(MsgId::hint_resume_empty)));
+    return;
+  }
+  try {
+    json whole = json::parse(content);
+    if (whole.is_array()) {
+      for (std::size_t i = 0; i < whole.size(); ++i) {
+        emit(whole[i], file, 0, json_pointer_append("", i), next_id, sink);
+      }
+    } else {
+      emit(whole, file, line_col(content, first).first, "", next_id, sink);
+    }
+    return;
+  } catch (const json::parse_error& whole_error) {
+    // NDJSON when the first non-blank line is a complete document on its own.
+    std::size_t eol = content.find('\n', first);
+    std::string_view first_line =
+        content.substr(first, eol == std::string_view::npos ? std::string_view::npos : eol - first);
+    if (eol == std::string_view::npos || !json::accept(first_line)) {
+      ++next_id;
+      sink(tl::unexpected(syntax_error(whole_error, content, file, 1)));
+      return;
+    }
+  }
+  read_ndjson_lines(content, file, 1, next_id, sink);
+}
+
+Result<void> stream_ndjson_resumes(const std::string& path, std::size_t& next_id,
+                                   const PersonSink& sink) {
+  std::ifstream file_stream;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      return fail(ErrorKind::not_found, msg(MsgId::file_not_found, path), SourcePos{},
+                  msg(MsgId::hint_check_path));
+    }
+    file_stream.open(path, std::ios::binary);
+    if (!file_stream) {
+      return fail(ErrorKind::io, msg(MsgId::file_unreadable, path, std::strerror(errno)));
+    }
+    in = &file_stream;
+  }
+  std::string file = path == "-" ? "<stdin>" : path;
+  std::string line;
+  int number = 0;
+  while (std::getline(*in, line)) {
+    ++number;
+    read_ndjson_lines(line, file, number, next_id, sink);
+  }
+  if (in->bad()) {
+    return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, std::strerror(errno)));
+  }
+  return {};
+}
+
+}  // namespace ccteam::io

@@ -1,0 +1,47 @@
+#pragma once
+// Reading JSON Resume documents (jsonresume.org schema, ../shared/fixtures/json-resume.schema.json)
+// into qualify::Person.
+//
+// Accepted layouts, detected from the content:
+//   - one JSON object (a résumé), possibly pretty-printed over many lines;
+//   - a JSON array of résumé objects;
+//   - NDJSON: one résumé object per line (blank lines are skipped).
+// Each document succeeds or fails on its own: invalid JSON (with line:col), wrong types
+// (string where an array belongs, ...), impossible dates ("2023-02-30"), an end date before
+// the start date, and an empty résumé (qualify::says_nothing) give an Error whose position
+// names the file, the line (NDJSON: the document's line; JSON syntax errors: the exact line
+// and column) and a JSON pointer ("/work/2/endDate"; in an array prefixed with the element's
+// index). The rest of the batch goes on.
+//
+// Read fields: basics.name, email, phone, location.city, location.countryCode (identifying,
+// kept apart in Person::personal); work[] (position, name or company, summary, highlights,
+// startDate, endDate); education[] (studyType, area, institution, startDate, endDate);
+// languages[] (language, fluency); skills[] (name, level, keywords); certificates[] (name,
+// date). Other fields are ignored. An empty string date ("") counts as absent, as in the
+// schema's blank template. Dates are partial dates ("2019", "2019-04", "2019-04-15").
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "ccteam/core/error.hpp"
+#include "ccteam/qualify/person.hpp"
+
+namespace ccteam::io {
+
+// Receives each document's result in input order.
+using PersonSink = std::function<void(Result<qualify::Person>)>;
+
+// Reads every document of 'content'; 'file' names it in positions ("" for stdin shows as
+// "<stdin>"). Ids are assigned as "A<n>" from 'next_id', which is advanced per document
+// (rejected ones included, so an id always names the same document of a batch).
+void read_json_resumes(std::string_view content, const std::string& file, std::size_t& next_id,
+                       const PersonSink& sink);
+
+// Streams an NDJSON file ("-" = standard input) line by line, so memory does not grow with the
+// file: each non-blank line is one document, read as read_json_resumes would read it. Fails
+// (before any document) with ErrorKind::not_found / io when the file cannot be opened.
+Result<void> stream_ndjson_resumes(const std::string& path, std::size_t& next_id,
+                                   const PersonSink& sink);
+
+}  // namespace ccteam::io
