@@ -17,8 +17,10 @@ ordered_json pos_to_json(const SourcePos& pos) {
 
 std::string render_text(const Message& message, Lang lang) {
   Message localized = message;
-  for (std::string& arg : localized.args) {
-    if (auto kind = catalog::parse_experience_kind(arg)) arg = tr(catalog::label(*kind), lang);
+  for (MessageArg& arg : localized.args) {
+    if (arg.id != MsgId::count_) continue;
+    if (auto kind = catalog::parse_experience_kind(arg.text))
+      arg = MessageArg(catalog::label(*kind));
   }
   return render(localized, lang);
 }
