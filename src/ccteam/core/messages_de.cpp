@@ -169,6 +169,46 @@ constexpr MsgEntry k_de[] = {
     {MsgId::substitution_line, "{0} Erfahrung in {1} zählen als Bildung bis {2}"},
     {MsgId::kpi_target, "Zielwert {0}"},
     {MsgId::ladder_title, "Karriereleiter"},
+    // --- job postings and the posting linter (issue 3)
+    {MsgId::employer_bad_url, "'{0}' ist keine http(s)-URL"},
+    {MsgId::hint_url, "schreiben Sie die vollständige Adresse, z. B. https://example.com/jobs"},
+    {MsgId::employer_bad_email, "'{0}' ist keine E-Mail-Adresse"},
+    {MsgId::employer_bad_region,
+     "'{0}' ist kein Regionscode (ISO 3166-2 ohne Land, z. B. CO oder NI)"},
+    {MsgId::employer_no_apply, "das Profil nennt weder apply.url noch apply.email"},
+    {MsgId::hint_employer_apply, "ergänzen Sie apply.url (eine Bewerbungsseite) oder apply.email"},
+    {MsgId::employer_no_positions, "das Profil nennt keine Positionen"},
+    {MsgId::employer_pay_and_adopt, "eine Position hat sowohl pay als auch adopt_market_reference"},
+    {MsgId::hint_employer_pay_and_adopt,
+     "behalten Sie eines: die eigene Spanne (pay) oder den Katalogwert (adopt_market_reference: "
+     "true)"},
+    {MsgId::profile_valid_before_posting, "valid_through {0} liegt vor posting_date {1}"},
+    {MsgId::profile_unknown_role,
+     "die Position nennt die Rolle '{0}', die der Katalog nicht kennt"},
+    {MsgId::profile_no_market_reference,
+     "adopt_market_reference ist gesetzt, aber die Rolle '{0}' hat keinen Marktwert"},
+    {MsgId::profile_no_pay, "die Position '{0}' hat keine Gehaltsspanne"},
+    {MsgId::hint_profile_pay,
+     "ergänzen Sie pay mit min und max: EU- und viele US-Gesetze zur Entgelttransparenz verlangen "
+     "eine Spanne"},
+    {MsgId::profile_open_ended_pay, "die Gehaltsspanne von '{0}' hat keine Obergrenze"},
+    {MsgId::hint_profile_pay_max,
+     "ergänzen Sie max: Gesetze zu Gehaltsspannen (z. B. Colorado, Washington, New York) verbieten "
+     "offene Spannen"},
+    {MsgId::profile_remote_without_places, "Remote-Regel '{0}' ohne erlaubte Orte"},
+    {MsgId::hint_profile_remote,
+     "nennen Sie unter remote.allowed, von wo aus gearbeitet werden darf, z. B. [DE, US-CO]"},
+    {MsgId::profile_pay_currency,
+     "Gehalt in {0} für {1}, wo der Mindestlohn in {2} festgelegt ist"},
+    {MsgId::profile_german_pay_period,
+     "das Gehalt für '{0}' ist pro Jahr angegeben; deutsche Anzeigen nennen einen Bruttobetrag pro "
+     "Monat oder Stunde"},
+    {MsgId::hint_profile_german_period, "verwenden Sie period: month (oder hour)"},
+    {MsgId::profile_below_minimum_wage,
+     "das Gehalt für '{0}' entspricht {1} pro Stunde und liegt unter dem Mindestlohn in {2} von "
+     "{3}"},
+    {MsgId::hint_minimum_wage, "erhöhen Sie pay.min mindestens auf den Mindestlohn; Quelle: {0}"},
+    {MsgId::posting_data_bad_jurisdiction, "'{0}' ist kein Rechtsraum-Code (DE, US, US-CO, EU)"},
 };
 
 }  // namespace
