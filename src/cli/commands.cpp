@@ -6,6 +6,7 @@ std::span<const AddCommand> all_commands() {
   static constexpr AddCommand k_commands[] = {
       add_roles_command,
       add_catalog_command,
+      add_posting_command,
   };
   return k_commands;
 }

@@ -17,6 +17,7 @@ using AddCommand = void (*)(CLI::App& app, Context& ctx);
 
 void add_roles_command(CLI::App& app, Context& ctx);    // commands/roles.cpp
 void add_catalog_command(CLI::App& app, Context& ctx);  // commands/catalog.cpp
+void add_posting_command(CLI::App& app, Context& ctx);  // commands/posting.cpp
 
 // Every subcommand, in the order `ccteam --help` lists them.
 std::span<const AddCommand> all_commands();

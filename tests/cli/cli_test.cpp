@@ -202,3 +202,45 @@ TEST(Cli, HelpIsInTheUsersLanguage) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CliPosting, RendersJsonLdForTheUsExample) {
+  Outcome run = ccteam({"posting", "render", "agent", "--employer",
+                        "data/examples/employer-us.yaml", "--format", "jsonld"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["@type"], "JobPosting");
+  EXPECT_EQ(json["baseSalary"]["value"]["unitText"], "HOUR");
+}
+
+TEST(CliPosting, RendersGermanHtml) {
+  Outcome run = ccteam({"posting", "render", "manager", "--employer",
+                        "data/examples/employer-de.yaml", "--lang", "de", "--format", "html"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("<h1>Callcenter-Manager (m/w/d)</h1>"), std::string::npos);
+  EXPECT_NE(run.out.find("application/ld+json"), std::string::npos);
+}
+
+// below-minimum.yaml: 2,000 EUR a month at 40 h is 2000 * 3 / 13 / 40 = 11.53 EUR/h, below
+// 13.90 (MiLoV5); valid_through (line 11, col 16) is before posting_date.
+TEST(CliPosting, ProfileErrorsNameTheFieldAndExitWithTwo) {
+  Outcome run = ccteam({"posting", "render", "agent", "--employer",
+                        "tests/data/posting/employer/below-minimum.yaml"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(run.out.empty());
+  EXPECT_NE(run.err.find("below-minimum.yaml:11:16 (/valid_through): error:"), std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("(/positions/0/pay/min): error: pay for 'agent' is €11.53 per hour, "
+                         "below the minimum wage in DE of €13.90"),
+            std::string::npos)
+      << run.err;
+}
+
+TEST(CliPosting, UnknownPositionAndUnknownFormatAreUsageErrors) {
+  Outcome run = ccteam({"posting", "render", "agent", "--employer",
+                        "data/examples/employer-us.yaml", "--format", "pdf"});
+  EXPECT_EQ(run.exit_code, 2);
+}
+
+}  // namespace
