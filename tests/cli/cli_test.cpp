@@ -244,3 +244,40 @@ TEST(CliPosting, UnknownPositionAndUnknownFormatAreUsageErrors) {
 }
 
 }  // namespace
+
+namespace {
+
+// tests/data/posting/lint/en-defects.md: findings worked out in tests/ccteam/lint/linter_test.cpp.
+TEST(CliPosting, LintReportsFindingsAsJsonAndExitsWithOne) {
+  Outcome run = ccteam({"posting", "lint", "tests/data/posting/lint/en-defects.md", "--format",
+                        "json", "--today", "2026-12-01"});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  auto json = nlohmann::json::parse(run.out);
+  ASSERT_EQ(json.size(), 1u);
+  EXPECT_EQ(json[0]["jurisdictions"], nlohmann::json::array({"US-CO"}));
+  const auto& first = json[0]["findings"][0];
+  EXPECT_EQ(first["rule"], "agg-age");
+  EXPECT_EQ(first["line"], 3);
+  EXPECT_EQ(first["column"], 10);
+  EXPECT_EQ(first["severity"], "warning");
+  EXPECT_FALSE(first["fix"].get<std::string>().empty());
+  EXPECT_FALSE(first["source"].get<std::string>().empty());
+}
+
+TEST(CliPosting, LintCleanPostingFromStdinExitsWithZero) {
+  Outcome run = ccteam({"posting", "lint", "tests/data/posting/lint/de-clean.html", "--today",
+                        "2026-12-01", "--lang", "de"});
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("keine Befunde"), std::string::npos);
+}
+
+TEST(CliPosting, LintFailOnErrorIgnoresWarnings) {
+  Outcome run = ccteam({"posting", "lint", "tests/data/posting/lint/de-defects.txt", "--today",
+                        "2026-11-01", "--fail-on", "error", "--jurisdiction", "DE"});
+  // On 2026-11-01: 12.00 EUR/h is below 13.90 (error) -> still 1.
+  EXPECT_EQ(run.exit_code, 1);
+  Outcome missing = ccteam({"posting", "lint", "no-such-file.md"});
+  EXPECT_EQ(missing.exit_code, 2);
+}
+
+}  // namespace

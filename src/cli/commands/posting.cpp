@@ -4,13 +4,16 @@
 
 #include <CLI/CLI.hpp>
 
+#include "ccteam/lint/linter.hpp"
 #include "ccteam/posting/document.hpp"
 #include "ccteam/posting/profile_check.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "io/employer_yaml.hpp"
+#include "io/files.hpp"
 #include "io/posting_data_yaml.hpp"
+#include "io/posting_text.hpp"
 #include "io/posting_writers.hpp"
 
 namespace ccteam::cli {
@@ -81,6 +84,94 @@ void render_posting(Context& ctx, const std::string& role_id, const std::string&
   }
 }
 
+struct LintArgs {
+  std::vector<std::string> files;
+  std::string lang = "auto";
+  std::vector<std::string> jurisdictions;
+  std::string fail_on = "info";
+  std::string today;  // YYYY-MM-DD; empty: the system date
+};
+
+nlohmann::ordered_json finding_to_json(const lint::Finding& f, const std::string& file, Lang lang) {
+  return {{"file", file},
+          {"line", f.line},
+          {"column", f.column},
+          {"rule", f.rule},
+          {"severity", std::string(posting::to_string(f.severity))},
+          {"why", render(f.why, lang)},
+          {"fix", render(f.fix, lang)},
+          {"source", f.source},
+          {"jurisdiction", f.jurisdiction}};
+}
+
+void lint_postings(Context& ctx, const LintArgs& args) {
+  std::string format = ctx.format({"text", "json"});
+  if (format.empty()) return;
+  auto fail_on = posting::parse_severity(args.fail_on);
+  std::optional<Lang> lang;
+  if (args.lang != "auto") lang = parse_lang(args.lang);
+  if (!fail_on || (args.lang != "auto" && !lang)) {
+    ctx.report(Error{
+        ErrorKind::usage, msg(MsgId::cli_usage_error, args.fail_on + " " + args.lang), {}, {}});
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
+  auto rules = io::load_lint_rules(io::default_posting_data_dir());
+  if (!rules) {
+    ctx.report(rules.error());
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
+  lint::LintOptions options;
+  options.lang = lang;
+  options.jurisdictions = args.jurisdictions;
+  if (args.today.empty()) {
+    options.today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  } else if (auto d = parse_iso_date(args.today)) {
+    options.today = *d;
+  } else {
+    ctx.report(d.error());
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
+  nlohmann::ordered_json json = nlohmann::ordered_json::array();
+  bool failing = false;
+  for (const std::string& file : args.files) {
+    auto raw = io::read_file(file, 4u << 20);
+    if (!raw) {
+      ctx.report(raw.error());
+      ctx.exit_code = k_exit_unusable;
+      return;
+    }
+    auto result = lint::lint_posting(io::read_posting_text(*raw), *rules, options);
+    std::string name = file == "-" ? "<stdin>" : file;
+    for (const auto& f : result.findings) failing = failing || f.severity >= *fail_on;
+    if (format == "json") {
+      nlohmann::ordered_json doc{{"file", name},
+                                 {"lang", std::string(to_string(result.lang))},
+                                 {"jurisdictions", result.jurisdictions},
+                                 {"gender_score", result.gender_score},
+                                 {"findings", nlohmann::ordered_json::array()}};
+      for (const auto& f : result.findings)
+        doc["findings"].push_back(finding_to_json(f, name, ctx.lang()));
+      json.push_back(doc);
+      continue;
+    }
+    if (result.findings.empty()) ctx.print(render(msg(MsgId::lint_clean, name), ctx.lang()) + "\n");
+    for (const auto& f : result.findings) {
+      ctx.print(fmt::format("{}:{}:{}: {} [{}] {}\n", name, f.line, f.column,
+                            posting::to_string(f.severity), f.rule, render(f.why, ctx.lang())));
+      ctx.print("  " + tr(MsgId::label_hint, ctx.lang()) + ": " + render(f.fix, ctx.lang()) + "\n");
+      if (!f.source.empty()) {
+        ctx.print("  " + std::string(f.jurisdiction.empty() ? "" : f.jurisdiction + ": ") +
+                  f.source + "\n");
+      }
+    }
+  }
+  if (format == "json") ctx.print(json.dump(2) + "\n");
+  if (failing) ctx.exit_code = k_exit_findings;
+}
+
 }  // namespace
 
 void add_posting_command(CLI::App& app, Context& ctx) {
@@ -95,6 +186,16 @@ void add_posting_command(CLI::App& app, Context& ctx) {
       ->required()
       ->option_text("FILE");
   render_cmd->callback([&ctx, role, employer] { render_posting(ctx, *role, *employer); });
+
+  CLI::App* lint_cmd = posting->add_subcommand("lint", tr(MsgId::cmd_posting_lint, lang));
+  auto args = std::make_shared<LintArgs>();
+  lint_cmd->add_option("FILE", args->files, tr(MsgId::arg_posting_files, lang))->required();
+  lint_cmd->add_option("--posting-lang", args->lang, "auto|de|en")->option_text("auto|de|en");
+  lint_cmd->add_option("--jurisdiction", args->jurisdictions, "DE, US-CO, ...")
+      ->option_text("CODE...");
+  lint_cmd->add_option("--fail-on", args->fail_on, "info|warning|error")->option_text("SEVERITY");
+  lint_cmd->add_option("--today", args->today, "YYYY-MM-DD")->option_text("DATE");
+  lint_cmd->callback([&ctx, args] { lint_postings(ctx, *args); });
 }
 
 }  // namespace ccteam::cli
