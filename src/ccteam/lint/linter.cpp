@@ -325,9 +325,10 @@ void check_law_text(Run& run, const std::vector<Binding>& laws) {
                                      "application window", "bis zum", "bewerbungsschluss"});
     Requiring history = requiring(laws, Requirement::no_pay_history_question);
     if (history.any) {
-      for (std::string_view q : {"aktuellen gehalt*", "derzeitigen gehalt*", "bisherigen gehalt*",
-                                 "current salary", "current pay", "salary history", "pay history",
-                                 "previous salary", "current compensation"}) {
+      for (std::string_view q :
+           {"aktuellen gehalt*", "derzeitigen gehalt*", "bisherigen gehalt*", "aktuelles gehalt",
+            "derzeitiges gehalt", "bisheriges gehalt", "current salary", "current pay",
+            "salary history", "pay history", "previous salary", "current compensation"}) {
         for (std::size_t at : find_phrase(f, std::string(q))) {
           run.add("pay-history", history.severity, i, at, msg(MsgId::lint_why_pay_history),
                   msg(MsgId::lint_fix_pay_history), history.sources, history.places);
@@ -524,18 +525,26 @@ std::string fold(std::string_view text) {
 }
 
 Lang detect_lang(const PostingText& text) {
-  static constexpr std::array<std::string_view, 16> k_de = {
-      "und", "der", "die", "das", "mit", "für", "wir", "sie",
-      "du",  "ist", "bei", "von", "zu",  "im",  "auf", "eine"};
-  static constexpr std::array<std::string_view, 16> k_en = {
-      "the", "and", "with", "for", "we", "you",  "to",   "of",
-      "in",  "a",   "our",  "is",  "at", "your", "will", "an"};
+  static constexpr std::array<std::string_view, 32> k_de = {
+      "und", "der", "die",    "das",  "mit",   "für",  "wir",  "sie",   "du",  "ist",  "bei",
+      "von", "zu",  "im",     "auf",  "eine",  "dich", "dein", "deine", "ihr", "ihre", "bis",
+      "zum", "pro", "brutto", "oder", "nicht", "sich", "uns",  "unser", "als", "auch"};
+  static constexpr std::array<std::string_view, 20> k_en = {
+      "the", "and", "with", "for",  "we",   "you", "to",  "of",   "in",   "a",
+      "our", "is",  "at",   "your", "will", "an",  "per", "from", "this", "are"};
   int de = 0;
   int en = 0;
   for (const TextLine& line : text.lines) {
     for (const Word& w : words(fold(line.text))) {
       if (std::find(k_de.begin(), k_de.end(), w.folded) != k_de.end()) ++de;
       if (std::find(k_en.begin(), k_en.end(), w.folded) != k_en.end()) ++en;
+      // Words with ä, ö, ü or ß are German.
+      for (std::string_view u : {"\xC3\xA4", "\xC3\xB6", "\xC3\xBC", "\xC3\x9F"}) {
+        if (w.folded.find(u) != std::string::npos) {
+          ++de;
+          break;
+        }
+      }
     }
   }
   return de > en ? Lang::de : Lang::en;

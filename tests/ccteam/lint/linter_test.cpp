@@ -106,6 +106,50 @@ TEST(Linter, LongSentencesAreInfo) {
             Expected{"long-sentence@2:1"});
 }
 
+// Each rule with a posting that triggers it and one that does not, in English (Colorado) and
+// German; expected line:col counted by hand.
+TEST(Linter, RulesTriggerAndStayQuietInEnglish) {
+  const std::string head =
+      "# Agent\n## Responsibilities\n- Answer calls\n## Requirements\n- Patience\n";
+  const std::string ok = head +
+                         "## Pay\n$18.00 - $21.00 per hour, medical insurance. Apply by 2027-01-15 "
+                         "at jobs@example.org\n";
+  EXPECT_EQ(lint_text(ok, {"US-CO"}), Expected{});
+  EXPECT_EQ(lint_text(ok + "Tell us your current salary.\n", {"US-CO"}),
+            Expected{"pay-history@8:14"});
+  EXPECT_EQ(lint_text(head + "## Pay\n$18.00 - $21.00 per hour. Apply by 2027-01-15 at a@b.org\n",
+                      {"US-CO"}),
+            Expected{"benefits-missing@1:1"});
+  EXPECT_EQ(lint_text(head + "## Pay\n$18.00 - $21.00 per hour, medical insurance. Apply at "
+                             "a@b.org\n",
+                      {"US-CO"}),
+            Expected{"deadline-missing@1:1"});
+  EXPECT_EQ(lint_text("# Agent\n## Requirements\n- Patience\n## Pay\n$18.00 - $21.00 per hour, "
+                      "medical insurance. Apply by 2027-01-15 at a@b.org\n",
+                      {"US-CO"}),
+            Expected{"section-responsibilities@1:1"});
+}
+
+TEST(Linter, RulesTriggerAndStayQuietInGerman) {
+  const std::string pay =
+      "2.900 € – 3.300 € brutto pro Monat. Bewirb dich bis zum 15.01.2027: jobs@example.org\n";
+  const std::string body = "Deine Aufgaben:\n- Anrufe annehmen\nDein Profil:\n- Geduld\n";
+  EXPECT_EQ(lint_text("# Kundenberater (m/w/d)\n" + body + pay), Expected{});
+  EXPECT_EQ(lint_text("# Kundenberater\n" + body + pay), Expected{"title-gender@1:1"});
+  EXPECT_EQ(lint_text("# Kundenberater (m/w/d)\n" + body + pay +
+                      "Bitte nennen Sie Ihr aktuelles Gehalt.\n"),
+            Expected{"pay-history@7:22"});
+  EXPECT_EQ(lint_text("# Kundenberater (m/w/d)\n" + body +
+                      "Attraktive Vergütung. Bewirb dich bis zum 15.01.2027: jobs@example.org\n"),
+            Expected{"pay-missing@6:1"});
+  EXPECT_EQ(lint_text("# Kundenberater (m/w/d)\nDeine Aufgaben:\n- Anrufe annehmen\n" + pay),
+            Expected{"section-requirements@1:1"});
+  EXPECT_EQ(lint_text("# Kundenberater (m/w/d)\nDeine Aufgaben:\n- Anrufe annehmen\nDein "
+                      "Profil:\n- Geduld, idealerweise Erfahrung\n" +
+                      pay),
+            Expected{"requirements-mixed@5:11"});
+}
+
 // The fixtures of ../shared/fixtures/postings. Expected findings were written down from the
 // rules before the linter ran on them (see the report of issue 3); columns are byte columns.
 TEST(Linter, RealPostingFixtures) {
