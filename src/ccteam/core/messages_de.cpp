@@ -323,6 +323,11 @@ constexpr MsgEntry k_de[] = {
      "Stellenanzeigen (Markdown, Text, HTML) gegen Entgelt- und Antidiskriminierungsrecht prüfen"},
     {MsgId::arg_posting_files, "Anzeigendateien, oder - für die Standardeingabe"},
     {MsgId::lint_clean, "{0}: keine Befunde"},
+    {MsgId::profile_law_open_ended,
+     "die Gehaltsspanne von '{0}' hat keine Obergrenze, was das Recht in {1} verbietet"},
+    {MsgId::profile_law_no_pay,
+     "die Position '{0}' hat keine Gehaltsspanne, die das Recht in {1} verlangt"},
+    {MsgId::hint_profile_law, "Quelle: {0}"},
 };
 
 }  // namespace

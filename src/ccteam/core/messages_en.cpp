@@ -294,6 +294,10 @@ constexpr MsgEntry k_en[] = {
      "lint job postings (Markdown, text, HTML) against pay and anti-discrimination laws"},
     {MsgId::arg_posting_files, "posting files, or - for standard input"},
     {MsgId::lint_clean, "{0}: no findings"},
+    {MsgId::profile_law_open_ended,
+     "the pay range of '{0}' has no upper bound, which the law of {1} forbids"},
+    {MsgId::profile_law_no_pay, "position '{0}' has no pay range, which the law of {1} requires"},
+    {MsgId::hint_profile_law, "source: {0}"},
 };
 
 }  // namespace

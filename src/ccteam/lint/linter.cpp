@@ -602,6 +602,42 @@ std::vector<std::string> detect_jurisdictions(const PostingText& text, Lang lang
   return out;
 }
 
+std::vector<posting::ProfileIssue> check_profile_laws(const posting::EmployerProfile& profile,
+                                                      const RuleData& rules) {
+  std::vector<posting::ProfileIssue> out;
+  LintOptions options;
+  options.today = profile.posting_date;
+  options.employees = profile.headcount;
+  std::vector<std::string> places;
+  for (const posting::Place& place : profile.places()) places.push_back(place.code());
+  auto laws = binding_laws(rules, options, places);
+  Requiring range = requiring(laws, Requirement::pay_range);
+  Requiring closed = requiring(laws, Requirement::no_open_ended_range);
+  for (std::size_t i = 0; i < profile.positions.size(); ++i) {
+    const posting::Position& p = profile.positions[i];
+    std::string pointer = "/positions/" + std::to_string(i);
+    SourcePos where = p.pos;
+    where.file = profile.file;
+    if (!p.pay && !p.adopt_market_reference && range.any) {
+      where.json_pointer = pointer + "/pay";
+      out.push_back(
+          {range.severity, Error{ErrorKind::invalid_input,
+                                 msg(MsgId::profile_law_no_pay, p.role.str(), range.places), where,
+                                 msg(MsgId::hint_profile_law, range.sources)}});
+    }
+    if (p.pay && !p.pay->max && closed.any) {
+      where = p.pay->pos;
+      where.file = profile.file;
+      where.json_pointer = pointer + "/pay/max";
+      out.push_back(
+          {closed.severity, Error{ErrorKind::invalid_input,
+                                  msg(MsgId::profile_law_open_ended, p.role.str(), closed.places),
+                                  where, msg(MsgId::hint_profile_law, closed.sources)}});
+    }
+  }
+  return out;
+}
+
 LintResult lint_posting(const PostingText& text, const RuleData& rules,
                         const LintOptions& options) {
   Run run{text, rules, options, {}, {}};

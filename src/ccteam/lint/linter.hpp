@@ -29,6 +29,7 @@
 #include "ccteam/core/messages.hpp"
 #include "ccteam/lint/rules.hpp"
 #include "ccteam/lint/text.hpp"
+#include "ccteam/posting/profile_check.hpp"
 
 namespace ccteam::lint {
 
@@ -65,6 +66,14 @@ Lang detect_lang(const PostingText& text);
 // Places a posting names: "DE" for German postings; US states by name or ", XX" abbreviation;
 // "US" when an English posting names none.
 std::vector<std::string> detect_jurisdictions(const PostingText& text, Lang lang);
+
+// Checks an employer profile against the laws that bind at its places on its posting date,
+// with its known headcount: a position without pay where a law requires a range
+// (profile_law_no_pay) or with an open-ended range where a law forbids one
+// (profile_law_open_ended) is an error (or a warning where an EU directive is not yet
+// transposed), naming the field. Complements posting::check_profile.
+std::vector<posting::ProfileIssue> check_profile_laws(const posting::EmployerProfile& profile,
+                                                      const RuleData& rules);
 
 // Byte-length-preserving lower case: ASCII and the German umlauts Ä Ö Ü.
 std::string fold(std::string_view text);

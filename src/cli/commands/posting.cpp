@@ -52,6 +52,13 @@ void render_posting(Context& ctx, const std::string& role_id, const std::string&
     return;
   }
   auto issues = posting::check_profile(*profile, *catalog, *wages);
+  auto rules = io::load_lint_rules(io::default_posting_data_dir());
+  if (!rules) {
+    ctx.report(rules.error());
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
+  for (auto& issue : lint::check_profile_laws(*profile, *rules)) issues.push_back(std::move(issue));
   int errors = 0;
   for (const auto& issue : issues) {
     if (issue.severity == posting::Severity::error) {

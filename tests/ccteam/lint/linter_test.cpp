@@ -197,3 +197,41 @@ TEST(Linter, OurOwnPostingsLintClean) {
 
 }  // namespace
 }  // namespace ccteam::lint
+
+namespace ccteam::lint {
+namespace {
+
+// open-ended-co.yaml: Denver, 40 employees, 2026-12-01. Colorado (C.R.S. 8-5-201, every
+// employer) requires a closed range: the agent's open range (pay map at line 8, col 10) and the
+// team lead's missing pay (position at line 9, col 5) are errors.
+TEST(ProfileLaws, OpenEndedAndMissingPayWhereColoradoLawApplies) {
+  auto profile = io::load_employer(test::data_path("posting/employer/open-ended-co.yaml").string());
+  ASSERT_TRUE(profile);
+  auto issues = check_profile_laws(*profile, rules());
+  ASSERT_EQ(issues.size(), 2u);
+  EXPECT_EQ(issues[0].error.message.id, MsgId::profile_law_open_ended);
+  EXPECT_EQ(issues[0].severity, posting::Severity::error);
+  EXPECT_EQ(issues[0].error.where.json_pointer, "/positions/0/pay/max");
+  EXPECT_EQ(issues[0].error.where.line, 8);
+  EXPECT_EQ(issues[0].error.where.column, 10);
+  EXPECT_EQ(issues[1].error.message.id, MsgId::profile_law_no_pay);
+  EXPECT_EQ(issues[1].error.where.line, 9);
+  EXPECT_EQ(issues[1].error.where.column, 5);
+  // Washington's law starts at 15 employees (RCW 49.58.110): with 10, nothing binds there.
+  profile->locations[0].region = "WA";
+  profile->headcount = 10;
+  EXPECT_TRUE(check_profile_laws(*profile, rules()).empty());
+  profile->headcount = 15;
+  EXPECT_EQ(check_profile_laws(*profile, rules()).size(), 2u);
+}
+
+TEST(ProfileLaws, ExampleProfilesSatisfyTheirLaws) {
+  for (const char* name : {"examples/employer-de.yaml", "examples/employer-us.yaml"}) {
+    auto profile = io::load_employer(test::repo_data_path(name).string());
+    ASSERT_TRUE(profile);
+    EXPECT_TRUE(check_profile_laws(*profile, rules()).empty()) << name;
+  }
+}
+
+}  // namespace
+}  // namespace ccteam::lint
