@@ -9,6 +9,7 @@ std::span<const AddCommand> all_commands() {
       add_plan_command,
       add_screen_command,
       add_career_command,
+      add_posting_command,
   };
   return k_commands;
 }

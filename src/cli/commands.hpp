@@ -20,6 +20,7 @@ void add_catalog_command(CLI::App& app, Context& ctx);  // commands/catalog.cpp
 void add_plan_command(CLI::App& app, Context& ctx);     // commands/plan.cpp
 void add_screen_command(CLI::App& app, Context& ctx);   // commands/screen.cpp
 void add_career_command(CLI::App& app, Context& ctx);   // commands/career.cpp
+void add_posting_command(CLI::App& app, Context& ctx);  // commands/posting.cpp
 
 // Every subcommand, in the order `ccteam --help` lists them.
 std::span<const AddCommand> all_commands();

@@ -500,6 +500,8 @@ void read_pay_band(YamlContext& ctx, const YAML::Node& node, const std::string& 
 
 }  // namespace
 
+std::optional<catalog::PayRange> read_pay_range(MapReader& map) { return pay_range(map); }
+
 Errors read_catalog_yaml(std::string_view text, const std::string& file, Catalog& into) {
   auto root = parse_yaml(text, file);
   if (!root) return {root.error()};

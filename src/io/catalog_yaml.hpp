@@ -7,6 +7,7 @@
 
 #include "ccteam/catalog/catalog.hpp"
 #include "ccteam/core/error.hpp"
+#include "io/yaml_reader.hpp"
 
 namespace ccteam::io {
 
@@ -21,5 +22,10 @@ Errors read_catalog_yaml(std::string_view text, const std::string& file, catalog
 // only when no file had an error, and otherwise every error of every file.
 // MsgId::catalog_no_files when the paths hold no catalog file at all.
 Checked<catalog::Catalog> load_catalog(const std::vector<std::string>& paths);
+
+// Reads a pay range from a map with the keys currency, period, min, max and open_ended, as
+// catalogs and employer profiles write it (docs/catalog-format.md). Reports problems to the
+// map's context and returns nullopt when the range is unusable.
+std::optional<catalog::PayRange> read_pay_range(MapReader& map);
 
 }  // namespace ccteam::io

@@ -330,3 +330,81 @@ TEST(CliScreen, TopKeepsTheFirstInReviewOrder) {
   EXPECT_EQ(json["applicants"][0]["id"], "A1");
   EXPECT_EQ(json["applicants"][1]["id"], "A8");
 }
+namespace {
+
+TEST(CliPosting, RendersJsonLdForTheUsExample) {
+  Outcome run = ccteam({"posting", "render", "agent", "--employer",
+                        "data/examples/employer-us.yaml", "--format", "jsonld"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["@type"], "JobPosting");
+  EXPECT_EQ(json["baseSalary"]["value"]["unitText"], "HOUR");
+}
+
+TEST(CliPosting, RendersGermanHtml) {
+  Outcome run = ccteam({"posting", "render", "manager", "--employer",
+                        "data/examples/employer-de.yaml", "--lang", "de", "--format", "html"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("<h1>Callcenter-Manager (m/w/d)</h1>"), std::string::npos);
+  EXPECT_NE(run.out.find("application/ld+json"), std::string::npos);
+}
+
+// below-minimum.yaml: 2,000 EUR a month at 40 h is 2000 * 3 / 13 / 40 = 11.53 EUR/h, below
+// 13.90 (MiLoV5); valid_through (line 11, col 16) is before posting_date.
+TEST(CliPosting, ProfileErrorsNameTheFieldAndExitWithTwo) {
+  Outcome run = ccteam({"posting", "render", "agent", "--employer",
+                        "tests/data/posting/employer/below-minimum.yaml"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(run.out.empty());
+  EXPECT_NE(run.err.find("below-minimum.yaml:11:16 (/valid_through): error:"), std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("(/positions/0/pay/min): error: pay for 'agent' is €11.53 per hour, "
+                         "below the minimum wage in DE of €13.90"),
+            std::string::npos)
+      << run.err;
+}
+
+TEST(CliPosting, UnknownPositionAndUnknownFormatAreUsageErrors) {
+  Outcome run = ccteam({"posting", "render", "agent", "--employer",
+                        "data/examples/employer-us.yaml", "--format", "pdf"});
+  EXPECT_EQ(run.exit_code, 2);
+}
+
+}  // namespace
+
+namespace {
+
+// tests/data/posting/lint/en-defects.md: findings worked out in tests/ccteam/lint/linter_test.cpp.
+TEST(CliPosting, LintReportsFindingsAsJsonAndExitsWithOne) {
+  Outcome run = ccteam({"posting", "lint", "tests/data/posting/lint/en-defects.md", "--format",
+                        "json", "--today", "2026-12-01"});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  auto json = nlohmann::json::parse(run.out);
+  ASSERT_EQ(json.size(), 1u);
+  EXPECT_EQ(json[0]["jurisdictions"], nlohmann::json::array({"US-CO"}));
+  const auto& first = json[0]["findings"][0];
+  EXPECT_EQ(first["rule"], "agg-age");
+  EXPECT_EQ(first["line"], 3);
+  EXPECT_EQ(first["column"], 10);
+  EXPECT_EQ(first["severity"], "warning");
+  EXPECT_FALSE(first["fix"].get<std::string>().empty());
+  EXPECT_FALSE(first["source"].get<std::string>().empty());
+}
+
+TEST(CliPosting, LintCleanPostingFromStdinExitsWithZero) {
+  Outcome run = ccteam({"posting", "lint", "tests/data/posting/lint/de-clean.html", "--today",
+                        "2026-12-01", "--lang", "de"});
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("keine Befunde"), std::string::npos);
+}
+
+TEST(CliPosting, LintFailOnErrorIgnoresWarnings) {
+  Outcome run = ccteam({"posting", "lint", "tests/data/posting/lint/de-defects.txt", "--today",
+                        "2026-11-01", "--fail-on", "error", "--jurisdiction", "DE"});
+  // On 2026-11-01: 12.00 EUR/h is below 13.90 (error) -> still 1.
+  EXPECT_EQ(run.exit_code, 1);
+  Outcome missing = ccteam({"posting", "lint", "no-such-file.md"});
+  EXPECT_EQ(missing.exit_code, 2);
+}
+
+}  // namespace
