@@ -249,7 +249,7 @@ void read_contact(MapReader& top, EmployerProfile& p) {
 Checked<EmployerProfile> read_employer_yaml(std::string_view text, const std::string& file) {
   auto root = parse_yaml(text, file);
   if (!root) return tl::unexpected(Errors{root.error()});
-  YamlContext ctx(file);
+  YamlContext ctx(file, text);
   EmployerProfile p;
   p.file = file;
   MapReader top(ctx, *root, "");

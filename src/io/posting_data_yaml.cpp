@@ -29,7 +29,7 @@ Checked<posting::MinimumWages> read_minimum_wages_yaml(std::string_view text,
                                                        const std::string& file) {
   auto root = parse_yaml(text, file);
   if (!root) return tl::unexpected(Errors{root.error()});
-  YamlContext ctx(file);
+  YamlContext ctx(file, text);
   posting::MinimumWages out;
   MapReader top(ctx, *root, "");
   if (top.is_map()) {
@@ -129,7 +129,7 @@ std::optional<Lang> read_lang(MapReader& map) {
 Errors read_laws(std::string_view text, const std::string& file, lint::RuleData& out) {
   auto root = parse_yaml(text, file);
   if (!root) return {root.error()};
-  YamlContext ctx(file);
+  YamlContext ctx(file, text);
   MapReader top(ctx, *root, "");
   if (!top.is_map()) return ctx.take_errors();
   out.laws_as_of = read_date(top, "as_of").value_or(Date{});
@@ -173,7 +173,7 @@ Errors read_laws(std::string_view text, const std::string& file, lint::RuleData&
 Errors read_phrases(std::string_view text, const std::string& file, lint::RuleData& out) {
   auto root = parse_yaml(text, file);
   if (!root) return {root.error()};
-  YamlContext ctx(file);
+  YamlContext ctx(file, text);
   MapReader top(ctx, *root, "");
   if (!top.is_map()) return ctx.take_errors();
   top.list("phrases", true, [&](const YAML::Node& node, const std::string& pointer) {
@@ -204,7 +204,7 @@ Errors read_phrases(std::string_view text, const std::string& file, lint::RuleDa
 Errors read_words(std::string_view text, const std::string& file, lint::RuleData& out) {
   auto root = parse_yaml(text, file);
   if (!root) return {root.error()};
-  YamlContext ctx(file);
+  YamlContext ctx(file, text);
   MapReader top(ctx, *root, "");
   if (!top.is_map()) return ctx.take_errors();
   std::vector<std::pair<std::string, std::string>> sources;

@@ -47,6 +47,9 @@ struct MessageArg {
   MessageArg(const char* value) : text(value) {}             // NOLINT
   MessageArg(MsgId word) : id(word) {}                       // NOLINT
 
+  // Equal to a plain text argument with that text (for tests and checks).
+  bool operator==(std::string_view other) const { return id == MsgId::count_ && text == other; }
+
   std::string text;
   MsgId id = MsgId::count_;  // count_: use 'text'
 };
