@@ -190,8 +190,10 @@ MapReader::Entry* MapReader::find(std::string_view key) {
 }
 
 bool MapReader::has(std::string_view key) const {
+  // A key without a value counts as absent: get() reports it, and callers that test has()
+  // before dereferencing get() must not find it.
   return std::any_of(m_entries.begin(), m_entries.end(),
-                     [&](const Entry& e) { return e.key == key; });
+                     [&](const Entry& e) { return e.key == key && !e.value.IsNull(); });
 }
 
 std::optional<YAML::Node> MapReader::get(std::string_view key, bool required) {

@@ -81,6 +81,7 @@ class MapReader {
   // The value of 'key', or nullopt when absent (and, if 'required', an error says so). A key
   // written without a value ("key:" or "key: ~") is an error at the key, and gives nullopt.
   std::optional<YAML::Node> get(std::string_view key, bool required);
+  // True when 'key' is present with a value (a key written without a value is absent).
   bool has(std::string_view key) const;
 
   std::optional<std::string> string(std::string_view key, bool required);

@@ -121,6 +121,7 @@ TEST(YamlReader, AKeyWithoutValueIsReportedAtTheKey) {
   YAML::Node node = load(text);
   MapReader map(ctx, node, "");
   map.string("id", true);
+  EXPECT_FALSE(map.has("reports_to"));  // present without a value counts as absent
   EXPECT_FALSE(map.string("reports_to", false));
   map.integer("rank", true, 1, 9);
   map.finish();
