@@ -12,16 +12,41 @@ Money money(double minor, const Currency& currency) {
   return Money{static_cast<std::int64_t>(std::llround(minor)), currency};
 }
 
+std::optional<tl::unexpected<Error>> check_rates(const CostRates& rates) {
+  const Currency& cur = rates.agent_hour.currency;
+  if (!(rates.caller_waiting_minute.currency == cur) || !(rates.abandoned_call.currency == cur) ||
+      rates.agent_hour.minor < 0 || rates.caller_waiting_minute.minor < 0 ||
+      rates.abandoned_call.minor < 0) {
+    return tl::unexpected(
+        Error{ErrorKind::invalid_input, msg(MsgId::staffing_bad_option, "currency", 0), {}, {}});
+  }
+  return std::nullopt;
+}
+
+// The cost terms of 'n' agents with metrics 'm' (mean wait over all callers).
+CostPoint point_of(int n, const QueueMetrics& m, const Workload& workload, const CostRates& rates) {
+  const Currency& cur = rates.agent_hour.currency;
+  double staff =
+      static_cast<double>(rates.agent_hour.minor) * n * workload.interval.count() / 3600.0;
+  double waiting = std::isfinite(m.asa.count())
+                       ? workload.calls * m.asa.count() / 60 *
+                             static_cast<double>(rates.caller_waiting_minute.minor)
+                       : 0;
+  double abandon = workload.calls * m.p_abandon * static_cast<double>(rates.abandoned_call.minor);
+  return {n,
+          money(staff, cur),
+          money(waiting, cur),
+          money(abandon, cur),
+          money(staff + waiting + abandon, cur),
+          m};
+}
+
 }  // namespace
 
 Result<CostCurve> cost_curve(const Workload& workload, const QueueModel& model,
                              const CostRates& rates) {
   const Currency& cur = rates.agent_hour.currency;
-  if (!(rates.caller_waiting_minute.currency == cur) || !(rates.abandoned_call.currency == cur) ||
-      rates.agent_hour.minor < 0 || rates.caller_waiting_minute.minor < 0 ||
-      rates.abandoned_call.minor < 0) {
-    return fail(ErrorKind::invalid_input, msg(MsgId::staffing_bad_option, "currency", 0));
-  }
+  if (auto bad = check_rates(rates)) return *bad;
   QueueModel all_callers = model;
   all_callers.definitions.asa = AsaDefinition::over_all_callers;
   Targets none;
@@ -48,20 +73,61 @@ Result<CostCurve> cost_curve(const Workload& workload, const QueueModel& model,
                        : Result<QueueMetrics>(detail::erlang_c_given_b(
                              n, a, b, workload.handle_time, Seconds{0}, all_callers.definitions));
     if (!m) return tl::unexpected(m.error());
-    double staff = staff_minor(n);
-    double waiting = workload.calls * m->asa.count() / 60 *
-                     static_cast<double>(rates.caller_waiting_minute.minor);
-    double abandon =
-        workload.calls * m->p_abandon * static_cast<double>(rates.abandoned_call.minor);
-    double total = staff + waiting + abandon;
-    curve.points.push_back(
-        {n, money(staff, cur), money(waiting, cur), money(abandon, cur), money(total, cur), *m});
+    curve.points.push_back(point_of(n, *m, workload, rates));
+    double total = static_cast<double>(curve.points.back().total.minor);
     if (total < best_total) {
       best_total = total;
       curve.best = curve.points.size() - 1;
     }
   }
   return curve;
+}
+
+Result<CostPoint> cost_point(int agents, const Workload& workload, const QueueModel& model,
+                             const CostRates& rates) {
+  if (auto bad = check_rates(rates)) return *bad;
+  QueueModel all_callers = model;
+  all_callers.definitions.asa = AsaDefinition::over_all_callers;
+  auto m = evaluate(agents, workload, Targets{}, all_callers);
+  if (!m) return tl::unexpected(m.error());
+  return point_of(agents, *m, workload, rates);
+}
+
+Result<std::vector<IntervalCost>> cost_view(const Plan& plan, const CostRates& rates) {
+  std::vector<IntervalCost> out;
+  out.reserve(plan.intervals.size());
+  for (const IntervalPlan& i : plan.intervals) {
+    auto curve = cost_curve(i.workload, plan.options.model, rates);
+    if (!curve) return tl::unexpected(curve.error());
+    auto at = cost_point(i.agents.agents, i.workload, plan.options.model, rates);
+    if (!at) return tl::unexpected(at.error());
+    out.push_back({i.start, *at, curve->points[curve->best]});
+  }
+  return out;
+}
+
+std::optional<Money> agent_hour_cost(const catalog::Catalog& catalog, const PlanOptions& plan,
+                                     const CostOptions& options) {
+  const catalog::PayRange* range = nullptr;
+  const RoleId agent("agent");
+  for (const catalog::PayBand* b : catalog.bands_for(agent)) {
+    if (b->country == options.country) {
+      range = &b->range;
+      break;
+    }
+  }
+  const catalog::Role* role = catalog.find(agent);
+  if (range == nullptr && options.use_market_reference && role != nullptr &&
+      role->market_reference) {
+    range = &role->market_reference->range;
+  }
+  if (range == nullptr) return std::nullopt;
+  double low = static_cast<double>(range->min.minor);
+  double mid =
+      range->max && !range->open_ended ? (low + static_cast<double>(range->max->minor)) / 2 : low;
+  double per_year = periods_per_year(range->period, plan.paid_hours_per_fte);
+  double hourly = mid * per_year * (1 + options.on_cost_factor) / (plan.paid_hours_per_fte * 52);
+  return money(hourly, range->min.currency);
 }
 
 }  // namespace ccteam::staffing

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ccteam/core/money.hpp"
+#include "ccteam/staffing/plan.hpp"
 #include "ccteam/staffing/solve.hpp"
 
 namespace ccteam::staffing {
@@ -42,5 +43,29 @@ struct CostCurve {
 // MsgId::staffing_bad_option ("currency") when the rates mix currencies or are negative.
 Result<CostCurve> cost_curve(const Workload& workload, const QueueModel& model,
                              const CostRates& rates);
+
+// The cost of exactly 'agents' agents on 'workload' (the terms above). Fails like evaluate()
+// and like cost_curve on bad rates.
+Result<CostPoint> cost_point(int agents, const Workload& workload, const QueueModel& model,
+                             const CostRates& rates);
+
+// One interval of a plan in the cost view: the plan's agents (meeting the targets) against the
+// cheapest agent count.
+struct IntervalCost {
+  LocalTime start;
+  CostPoint at_targets;    // the plan's agents
+  CostPoint cost_optimal;  // the cheapest count (cost_curve's best)
+};
+
+// The cost view of every interval of 'plan' with its model. Fails like cost_curve, naming the
+// interval's forecast line.
+Result<std::vector<IntervalCost>> cost_view(const Plan& plan, const CostRates& rates);
+
+// The loaded cost of one paid agent-hour from the agent role's pay band in options.country:
+// the middle of the band (its bottom when open-ended), annualised as cost_plan does, times
+// (1 + on-cost factor), divided by the paid hours of a year (paid hours per FTE x 52). Empty
+// when the role has no band there (and no market reference is allowed to stand in).
+std::optional<Money> agent_hour_cost(const catalog::Catalog& catalog, const PlanOptions& plan,
+                                     const CostOptions& options);
 
 }  // namespace ccteam::staffing

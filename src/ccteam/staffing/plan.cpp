@@ -1,7 +1,10 @@
 #include "ccteam/staffing/plan.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
+#include <string>
+#include <utility>
 
 namespace ccteam::staffing {
 
@@ -31,13 +34,21 @@ std::optional<tl::unexpected<Error>> check_options(const PlanOptions& o) {
   }
   if (o.team_lead_span < 1) return bad_option("team lead span", o.team_lead_span);
   if (o.manager_span < 1) return bad_option("manager span", o.manager_span);
-  if (!in(o.escalation.share, 0, 1)) return bad_option("escalation share", o.escalation.share);
-  if (!in(o.escalation.phone_share, 0, 1) || o.escalation.phone_share == 0) {
-    return bad_option("team lead phone share", o.escalation.phone_share);
-  }
-  if (o.escalation.handle_time) {
-    double s = o.escalation.handle_time->count();
-    if (!std::isfinite(s) || s <= 0) return bad_option("escalation AHT", s);
+  for (const auto& [name, e] : {std::pair{"escalation", &o.escalation},
+                                std::pair{"manager escalation", &o.manager_escalation}}) {
+    const std::string label(name);
+    if (!in(e->share, 0, 1)) return bad_option(label + " share", e->share);
+    if (!in(e->phone_share, 0, 1) || e->phone_share == 0) {
+      return bad_option(label + " phone share", e->phone_share);
+    }
+    if (e->handle_time) {
+      double s = e->handle_time->count();
+      if (!std::isfinite(s) || s <= 0) return bad_option(label + " AHT", s);
+    }
+    double d = e->deadline.count();
+    if (e->mode == TierMode::deferred && (!std::isfinite(d) || d <= 0)) {
+      return bad_option(label + " deadline", d);
+    }
   }
   return std::nullopt;
 }
@@ -56,12 +67,83 @@ Error at_interval(Error e, const ForecastInterval& i) {
   return e;
 }
 
+// What one upper tier needs per interval to take its escalations.
+struct TierNeed {
+  std::vector<int> on_duty;                       // people on duty for escalations
+  std::vector<std::optional<QueueMetrics>> live;  // live mode: the tier's queue
+  std::vector<double> deferred_hours;             // deferred mode: work hours done there
+};
+
+bool is_open(const ForecastInterval& i) { return i.calls_offered > 0; }
+
+// The open intervals that deferred work arriving in interval 'from' may be done in: from its
+// arrival up to its deadline, wrapping round from the forecast's end to its start in whole days
+// (the forecast stands for a repeating day or week). Never empty: 'from' is open.
+std::vector<std::size_t> deadline_window(const Forecast& f, std::size_t from, Seconds deadline) {
+  constexpr double k_day = 86400;
+  const double length = f.interval.count();
+  const double span = static_cast<double>(f.intervals.size()) * length;
+  const double period = std::ceil(span / k_day - k_round_slack) * k_day;
+  const auto steps = static_cast<std::size_t>(
+      std::min(std::ceil(deadline.count() / length - k_round_slack), period / length));
+  std::vector<std::size_t> window;
+  for (std::size_t m = 0; m < std::max<std::size_t>(steps, 1); ++m) {
+    double at = std::fmod(static_cast<double>(from + m) * length, period);
+    auto index = static_cast<std::size_t>(std::llround(at / length));
+    if (index < f.intervals.size() && is_open(f.intervals[index])) window.push_back(index);
+  }
+  return window;
+}
+
+// Sizes a tier for 'calls[i]' escalations arriving in interval i, each taking the escalation's
+// handle time (or 'lower_aht[i]', the lower tier's).
+Result<TierNeed> size_tier(const Forecast& f, const std::vector<double>& calls,
+                           const std::vector<Seconds>& lower_aht, const Escalation& e,
+                           const PlanOptions& o) {
+  const std::size_t n = f.intervals.size();
+  const double interval_hours = f.interval.count() / 3600.0;
+  TierNeed need{std::vector<int>(n, 0), std::vector<std::optional<QueueMetrics>>(n),
+                std::vector<double>(n, 0)};
+  for (std::size_t i = 0; i < n; ++i) {
+    if (calls[i] <= 0) continue;
+    const Seconds aht = e.handle_time.value_or(lower_aht[i]);
+    if (e.mode == TierMode::live) {
+      auto queue = solve_agents(Workload{calls[i], f.interval, aht}, o.targets, o.model);
+      if (!queue) return tl::unexpected(at_interval(queue.error(), f.intervals[i]));
+      need.live[i] = *queue;
+      need.on_duty[i] = ceil_count(queue->agents / e.phone_share);
+      continue;
+    }
+    const std::vector<std::size_t> window = deadline_window(f, i, e.deadline);
+    const double hours = calls[i] * aht.count() / 3600;
+    for (std::size_t j : window)
+      need.deferred_hours[j] += hours / static_cast<double>(window.size());
+  }
+  if (e.mode == TierMode::deferred) {
+    for (std::size_t j = 0; j < n; ++j) {
+      need.on_duty[j] = ceil_count(need.deferred_hours[j] / (interval_hours * e.phone_share));
+    }
+  }
+  return need;
+}
+
 }  // namespace
 
 Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options) {
   if (auto bad = check_options(options)) return *bad;
   auto targets = check_targets(options.targets, options.model);
   if (!targets) return tl::unexpected(targets.error());
+  // A deferred tier's work is spread over whole intervals: a deadline shorter than one interval
+  // cannot be planned this way (such escalations are a live queue).
+  if (options.escalation.mode == TierMode::deferred &&
+      options.escalation.deadline < forecast.interval) {
+    return bad_option("escalation deadline", options.escalation.deadline.count());
+  }
+  if (options.manager_escalation.share > 0 &&
+      options.manager_escalation.mode == TierMode::deferred &&
+      options.manager_escalation.deadline < forecast.interval) {
+    return bad_option("manager escalation deadline", options.manager_escalation.deadline.count());
+  }
 
   Plan plan;
   plan.options = options;
@@ -70,8 +152,12 @@ Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options) {
   plan.weeks =
       plan.forecast_days >= 7 ? plan.forecast_days / 7 : plan.forecast_days / options.days_per_week;
   const double interval_hours = forecast.interval.count() / 3600.0;
-  double agent_hours = 0, lead_hours = 0;
-  for (const ForecastInterval& i : forecast.intervals) {
+  const std::size_t n = forecast.intervals.size();
+  double agent_hours = 0, lead_hours = 0, manager_hours = 0;
+  std::vector<double> to_leads(n), to_managers(n);
+  std::vector<Seconds> agent_aht(n), lead_aht(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const ForecastInterval& i = forecast.intervals[k];
     IntervalPlan ip;
     ip.start = i.start;
     ip.workload = forecast.workload(i);
@@ -79,20 +165,27 @@ Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options) {
     if (!agents) return tl::unexpected(at_interval(agents.error(), i));
     ip.agents = *agents;
     agent_hours += ip.agents.agents * interval_hours;
-    if (i.calls_offered > 0) {
-      ip.team_leads_on_duty = 1;
-      if (options.escalation.share > 0) {
-        Workload escalated{i.calls_offered * options.escalation.share, forecast.interval,
-                           options.escalation.handle_time.value_or(i.handle_time)};
-        auto leads = solve_agents(escalated, options.targets, options.model);
-        if (!leads) return tl::unexpected(at_interval(leads.error(), i));
-        ip.escalation = *leads;
-        ip.team_leads_on_duty =
-            std::max(1, ceil_count(leads->agents / options.escalation.phone_share));
-      }
-    }
-    lead_hours += ip.team_leads_on_duty * interval_hours;
+    // Manager escalations arrive with the call they come from (same interval).
+    to_leads[k] = i.calls_offered * options.escalation.share;
+    to_managers[k] = to_leads[k] * options.manager_escalation.share;
+    agent_aht[k] = i.handle_time;
+    lead_aht[k] = options.escalation.handle_time.value_or(i.handle_time);
+    ip.escalated_calls = to_leads[k];
     plan.intervals.push_back(std::move(ip));
+  }
+  auto leads = size_tier(forecast, to_leads, agent_aht, options.escalation, options);
+  if (!leads) return tl::unexpected(leads.error());
+  auto managers = size_tier(forecast, to_managers, lead_aht, options.manager_escalation, options);
+  if (!managers) return tl::unexpected(managers.error());
+  for (std::size_t k = 0; k < n; ++k) {
+    IntervalPlan& ip = plan.intervals[k];
+    ip.escalation = leads->live[k];
+    ip.deferred_lead_hours = leads->deferred_hours[k];
+    ip.team_leads_on_duty = std::max(is_open(forecast.intervals[k]) ? 1 : 0, leads->on_duty[k]);
+    ip.managers_on_duty = managers->on_duty[k];
+    ip.deferred_manager_hours = managers->deferred_hours[k];
+    lead_hours += ip.team_leads_on_duty * interval_hours;
+    manager_hours += ip.managers_on_duty * interval_hours;
   }
 
   const double productive = options.paid_hours_per_fte * (1 - options.shrinkage);
@@ -116,27 +209,19 @@ Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options) {
   plan.team_leads.basis = by_cover > by_span ? "cover" : "span";
   plan.team_leads.fte = plan.team_leads.headcount;
 
+  // Managers: span of control over team leads, or the on-duty time their escalations need.
   plan.managers.role = RoleId("manager");
-  plan.managers.headcount =
+  plan.managers.weekly_hours = manager_hours / plan.weeks;
+  int managers_by_span =
       ceil_count(static_cast<double>(plan.team_leads.headcount) / options.manager_span);
+  int managers_by_cover = ceil_count(plan.managers.weekly_hours / productive);
+  plan.managers.headcount = std::max(managers_by_span, managers_by_cover);
   plan.managers.fte = plan.managers.headcount;
-  plan.managers.basis = "span";
+  plan.managers.basis = managers_by_cover > managers_by_span ? "cover" : "span";
   return plan;
 }
 
 namespace {
-
-double annual_factor(catalog::PayPeriod period, double paid_hours_per_fte) {
-  switch (period) {
-    case catalog::PayPeriod::hour:
-      return paid_hours_per_fte * 52;
-    case catalog::PayPeriod::month:
-      return 12;
-    case catalog::PayPeriod::year:
-      return 1;
-  }
-  return 1;
-}
 
 Money scaled(const Money& m, double factor) {
   return Money{static_cast<std::int64_t>(std::llround(static_cast<double>(m.minor) * factor)),
@@ -155,7 +240,7 @@ LevelCost price(const Plan& plan, const LevelPlan& level, const catalog::PayRang
   LevelCost cost;
   cost.role = level.role;
   double factor = paid_fte(plan, level) *
-                  annual_factor(range.period, plan.options.paid_hours_per_fte) *
+                  periods_per_year(range.period, plan.options.paid_hours_per_fte) *
                   (1 + options.on_cost_factor);
   cost.low = scaled(range.min, factor);
   if (range.max && !range.open_ended) {
@@ -167,6 +252,18 @@ LevelCost price(const Plan& plan, const LevelPlan& level, const catalog::PayRang
 }
 
 }  // namespace
+
+double periods_per_year(catalog::PayPeriod period, double paid_hours_per_fte) {
+  switch (period) {
+    case catalog::PayPeriod::hour:
+      return paid_hours_per_fte * 52;
+    case catalog::PayPeriod::month:
+      return 12;
+    case catalog::PayPeriod::year:
+      return 1;
+  }
+  return 1;
+}
 
 std::vector<LevelCost> cost_plan(const Plan& plan, const catalog::Catalog& catalog,
                                  const CostOptions& options) {

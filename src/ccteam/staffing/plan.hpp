@@ -16,7 +16,17 @@
 //   one team lead is on duty in every open interval (one with calls), and enough of them to
 //   answer the live escalations: the escalated calls form their own queue, sized with the same
 //   model and targets, and a team lead spends 'phone_share' of on-duty time on that queue.
-// - Managers: by span of control only, default 1 per 6 team leads; they do not work a queue.
+// - Managers: by span of control, default 1 per 6 team leads; they do not work a live queue
+//   unless asked. A further escalation share from the team leads to the managers may be given;
+//   managers then also need enough on-duty time for it (deferred by default).
+// - Escalation tiers are live (a warm transfer into a queue: Erlang C or A with the plan's
+//   targets on the escalated calls) or deferred (callbacks or tickets that must be done within a
+//   deadline). A deferred tier is sized as a fluid: the work that arrives in an interval is
+//   spread evenly over the open intervals from its arrival up to its deadline (so every item is
+//   done in time when the work is divisible), and each interval gets the people whose time on
+//   escalations covers the work spread onto it. Work that would run past the forecast's last
+//   day wraps round to its first (the forecast stands for a repeating day or week). Randomness
+//   within an interval is not in this rule; `ccteam simulate` checks the deadlines with it.
 //
 // Week: a forecast of 7 or more days is a sample of the calendar (weekly hours = hours /
 // days x 7); a shorter one is a typical day repeated 'days_per_week' times a week.
@@ -32,11 +42,20 @@
 
 namespace ccteam::staffing {
 
-// Live escalations from agents to team leads (a warm transfer into the team leads' queue).
+// How an upper tier takes its escalations.
+enum class TierMode {
+  live,      // warm transfer into the tier's queue, sized with Erlang C / A and the targets
+  deferred,  // callback or ticket, done within 'deadline' of its arrival
+};
+
+// Escalations from one tier to the next (agents -> team leads, team leads -> managers).
 struct Escalation {
-  double share = 0;                    // share of offered calls escalated live, 0..1
-  std::optional<Seconds> handle_time;  // team lead's AHT per escalation; empty: the agents' AHT
-  double phone_share = 0.5;            // share of a team lead's on-duty time for escalations
+  double share = 0;                    // share of the lower tier's calls escalated, 0..1
+  std::optional<Seconds> handle_time;  // the tier's handle time per escalation; empty: the
+                                       // lower tier's handle time
+  double phone_share = 0.5;            // share of the tier's on-duty time for escalations, (0, 1]
+  TierMode mode = TierMode::live;
+  Seconds deadline{4 * 3600.0};  // deferred only: time from arrival to done, >= one interval
 };
 
 struct PlanOptions {
@@ -49,7 +68,10 @@ struct PlanOptions {
   double part_time_fte = 0.5;      // FTE of one part-time agent, 0 < f <= 1
   int team_lead_span = 12;         // agents (people) per team lead
   int manager_span = 6;            // team leads per manager
-  Escalation escalation;
+  Escalation escalation;           // agents -> team leads; live by default
+  // Team leads -> managers: the share of the escalations reaching team leads that go on to a
+  // manager. Default none (managers by span of control only); deferred, one working day.
+  Escalation manager_escalation{0, std::nullopt, 0.25, TierMode::deferred, Seconds{8 * 3600.0}};
 };
 
 struct IntervalPlan {
@@ -57,16 +79,22 @@ struct IntervalPlan {
   Workload workload;
   QueueMetrics agents;                     // agents.agents = agents required
   int team_leads_on_duty = 0;              // max(1 when open, escalation need)
-  std::optional<QueueMetrics> escalation;  // the team leads' queue, when escalations are set
+  std::optional<QueueMetrics> escalation;  // the team leads' live queue, when set and live
+  double escalated_calls = 0;              // escalations reaching team leads in the interval
+  double deferred_lead_hours = 0;          // deferred mode: team-lead hours of escalation work done
+                                           // in this interval (after spreading to deadlines)
+  int managers_on_duty = 0;                // managers needed on duty for their escalations
+  double deferred_manager_hours = 0;       // as deferred_lead_hours, for managers
 };
 
 // One level of the team. 'fte' is exact; 'headcount' is the one rounding (people, up).
 struct LevelPlan {
   RoleId role;
-  double weekly_hours = 0;  // required hours on duty per week (agents, team leads); 0 for managers
+  double weekly_hours = 0;  // required hours on duty per week; managers: for escalations only
   double fte = 0;           // paid FTE, shrinkage included
   int headcount = 0;        // people
   std::string basis;        // which rule set the headcount: "workload", "span", "cover"
+                            // (on-duty hours, escalations included)
 };
 
 struct Plan {
@@ -80,7 +108,8 @@ struct Plan {
 
 // Checks the options (ranges above) and the targets (check_targets), then sizes every interval
 // and the three levels. Errors name the interval (its start) for workload errors; the option's
-// name for bad options (MsgId::staffing_bad_option).
+// name for bad options (MsgId::staffing_bad_option; a deferred deadline shorter than one
+// interval is one).
 Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options);
 
 // Annual cost of one level: low and high end of the band x paid FTE x (1 + on-cost factor).
@@ -102,6 +131,10 @@ struct CostOptions {
 // not used). Hourly bands are annualised with the plan's paid hours x 52 weeks, monthly ones x 12.
 // A role without an own band is costed from its market reference only when asked, and says so;
 // an open-ended band (no top) has no high end and says that it needs one.
+// How many pay periods make a year: hour -> paid hours per FTE per week x 52, month -> 12, year
+// -> 1.
+double periods_per_year(catalog::PayPeriod period, double paid_hours_per_fte);
+
 std::vector<LevelCost> cost_plan(const Plan& plan, const catalog::Catalog& catalog,
                                  const CostOptions& options);
 

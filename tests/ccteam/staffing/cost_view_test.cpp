@@ -44,5 +44,41 @@ TEST(CostCurve, RejectsMixedCurrencies) {
                           CostRates{eur(2000), usd, eur(0)}));
 }
 
+// The same half hour in a plan with a 70/20 target: 13 agents meet it (SL 1 - C e^(-3 x 20/180)
+// with C = 0.2853 from ASA 17.12 s: 79.6 %), so the plan staffs 13 at EUR 158.53 where 14 would
+// cost EUR 153.06 (totals from the test above).
+TEST(CostView, ComparesThePlanWithTheCheapestCount) {
+  Forecast f;
+  f.interval = Seconds{1800};
+  f.intervals.push_back({LocalTime{std::chrono::hours{8}}, 100, Seconds{180}, 2});
+  PlanOptions o;
+  o.targets.service_level = ServiceLevelTarget{0.7, Seconds{20}};
+  auto plan = make_plan(f, o);
+  ASSERT_TRUE(plan);
+  auto view = cost_view(*plan, CostRates{eur(2000), eur(100), eur(0)});
+  ASSERT_TRUE(view);
+  ASSERT_EQ(view->size(), 1u);
+  EXPECT_EQ((*view)[0].at_targets.agents, 13);
+  EXPECT_EQ((*view)[0].at_targets.total.minor, 15853);
+  EXPECT_EQ((*view)[0].cost_optimal.agents, 14);
+  EXPECT_EQ((*view)[0].cost_optimal.total.minor, 15306);
+}
+
+// Agent band EUR 30,000 - 36,000 a year: middle 33,000 x 1.21 on-costs / (39 h x 52) paid
+// hours = 39,930 / 2,028 = EUR 19.689 -> 1,969 cents an hour.
+TEST(CostView, AgentHourCostFromTheBandMiddle) {
+  catalog::Catalog c;
+  catalog::Role agent;
+  agent.id = RoleId("agent");
+  c.roles = {agent};
+  c.pay_bands.push_back(
+      {catalog::RoleRef{RoleId("agent"), {}}, "DE",
+       catalog::PayRange{eur(3'000'000), eur(3'600'000), false, catalog::PayPeriod::year, {}}});
+  auto cost = agent_hour_cost(c, PlanOptions{}, CostOptions{"DE", 0.21, false});
+  ASSERT_TRUE(cost);
+  EXPECT_EQ(cost->minor, 1969);
+  EXPECT_FALSE(agent_hour_cost(c, PlanOptions{}, CostOptions{"US", 0.21, false}));
+}
+
 }  // namespace
 }  // namespace ccteam::staffing

@@ -77,6 +77,108 @@ TEST(Plan, LiveEscalationsNeedTeamLeadTime) {
   EXPECT_EQ(plan->team_leads.headcount, 1);
 }
 
+// Three open half hours from 08:00 with 'calls' each, AHT 180 s, on one day.
+Forecast three_intervals(double scale) {
+  Forecast f;
+  f.interval = Seconds{1800};
+  LocalTime t0{std::chrono::local_days{std::chrono::year{2026} / 3 / 2}.time_since_epoch() +
+               std::chrono::hours{8}};
+  double calls[] = {10, 40, 70};
+  for (int k = 0; k < 3; ++k) {
+    f.intervals.push_back(
+        {t0 + std::chrono::minutes{30 * k}, calls[k] * scale, Seconds{180}, 2 + k});
+  }
+  return f;
+}
+
+PlanOptions deferred_to_leads(double deadline_hours) {
+  PlanOptions o = sl_80_20();
+  o.escalation.share = 0.1;
+  o.escalation.handle_time = Seconds{450};  // 1 escalation = 0.125 h of team-lead work
+  o.escalation.phone_share = 0.5;           // 0.25 h of escalation work per lead per half hour
+  o.escalation.mode = TierMode::deferred;
+  o.escalation.deadline = Seconds{deadline_hours * 3600};
+  return o;
+}
+
+TEST(Plan, DeferredEscalationsAreSpreadUpToTheirDeadline) {
+  // Work arriving: 1, 4, 7 escalations x 0.125 h = 0.125, 0.5, 0.875 h.
+  // Deadline 1 h (two intervals): 08:00 -> {08:00, 08:30}: 0.0625 each; 08:30 -> {08:30,
+  // 09:00}: 0.25 each; 09:00 -> {09:00} only (09:30 is closed). Per interval 0.0625, 0.3125,
+  // 1.125 h; on duty = ceil(h / 0.25) = 1 (cover), 2, 5.
+  auto plan = make_plan(three_intervals(1), deferred_to_leads(1));
+  ASSERT_TRUE(plan) << render(plan.error().message, Lang::en);
+  EXPECT_NEAR(plan->intervals[0].deferred_lead_hours, 0.0625, 1e-12);
+  EXPECT_NEAR(plan->intervals[1].deferred_lead_hours, 0.3125, 1e-12);
+  EXPECT_NEAR(plan->intervals[2].deferred_lead_hours, 1.125, 1e-12);
+  EXPECT_EQ(plan->intervals[0].team_leads_on_duty, 1);
+  EXPECT_EQ(plan->intervals[1].team_leads_on_duty, 2);
+  EXPECT_EQ(plan->intervals[2].team_leads_on_duty, 5);
+  EXPECT_FALSE(plan->intervals[2].escalation);  // no live queue
+
+  // Deadline = one interval: each interval does its own work: 0.125, 0.5, 0.875 h -> 1, 2, 4.
+  plan = make_plan(three_intervals(1), deferred_to_leads(0.5));
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->intervals[2].team_leads_on_duty, 4);
+  EXPECT_EQ(plan->intervals[1].team_leads_on_duty, 2);
+}
+
+TEST(Plan, DeferredWorkWrapsToTheNextMorning) {
+  // Deadline 24 h: the evening's work may wait for the next day's opening (the forecast day
+  // repeats), so every interval's work is spread over all three: 1.5 h / 3 = 0.5 h each,
+  // on duty ceil(0.5 / 0.25) = 2 in every interval.
+  auto plan = make_plan(three_intervals(1), deferred_to_leads(24));
+  ASSERT_TRUE(plan);
+  for (const IntervalPlan& i : plan->intervals) {
+    EXPECT_NEAR(i.deferred_lead_hours, 0.5, 1e-12);
+    EXPECT_EQ(i.team_leads_on_duty, 2);
+  }
+}
+
+TEST(Plan, ManagerEscalationsAddManagersBeyondTheSpan) {
+  // Ten times the calls: 10, 40, 70 escalations to team leads (deferred, 24 h), 20 % of them
+  // on to managers (deferred, 24 h, 450 s each, 25 % of a manager's time): 2, 8, 14 x 0.125 h =
+  // 3 h spread over the three intervals = 1 h each -> ceil(1 / (0.5 x 0.25)) = 8 managers on
+  // duty per interval; 8 x 1.5 h x 5 days = 60 h/week / (39 x 0.7) = 2.198 -> 3 managers.
+  // Team leads: 15 h / 3 = 5 h per interval -> ceil(5 / 0.25) = 20 on duty;
+  // 20 x 1.5 x 5 = 150 h / 27.3 = 5.49 -> 6 team leads (cover); by span 1 manager < 3 by cover.
+  PlanOptions o = deferred_to_leads(24);
+  o.manager_escalation.share = 0.2;
+  o.manager_escalation.deadline = Seconds{24 * 3600.0};
+  o.manager_escalation.phone_share = 0.25;
+  auto plan = make_plan(three_intervals(10), o);
+  ASSERT_TRUE(plan) << render(plan.error().message, Lang::en);
+  EXPECT_EQ(plan->intervals[0].managers_on_duty, 8);
+  EXPECT_NEAR(plan->intervals[2].deferred_manager_hours, 1.0, 1e-12);
+  EXPECT_EQ(plan->team_leads.headcount, 6);
+  EXPECT_EQ(plan->team_leads.basis, "cover");
+  EXPECT_NEAR(plan->managers.weekly_hours, 60, 1e-9);
+  EXPECT_EQ(plan->managers.headcount, 3);
+  EXPECT_EQ(plan->managers.basis, "cover");
+
+  // With the default 8 h deadline the 09:00 work cannot wait for the next morning:
+  // 08:00 -> {08:00..09:00}: 0.0833 h each; 08:30 -> {08:30, 09:00}: 0.5 h each;
+  // 09:00 -> {09:00}: 1.75 h. At 09:00: 0.0833 + 0.5 + 1.75 = 2.3333 h -> ceil(18.67) = 19.
+  o.manager_escalation.deadline = Seconds{8 * 3600.0};
+  plan = make_plan(three_intervals(10), o);
+  ASSERT_TRUE(plan);
+  EXPECT_NEAR(plan->intervals[2].deferred_manager_hours, 0.25 / 3 + 0.5 + 1.75, 1e-12);
+  EXPECT_EQ(plan->intervals[2].managers_on_duty, 19);
+
+  // Without manager escalations: managers by span only, ceil(6 / 6) = 1.
+  o.manager_escalation.share = 0;
+  plan = make_plan(three_intervals(10), o);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->managers.headcount, 1);
+  EXPECT_EQ(plan->managers.basis, "span");
+}
+
+TEST(Plan, DeferredDeadlineShorterThanAnIntervalIsRejected) {
+  auto plan = make_plan(three_intervals(1), deferred_to_leads(0.25));
+  ASSERT_FALSE(plan);
+  EXPECT_EQ(plan.error().message.id, MsgId::staffing_bad_option);
+}
+
 TEST(Plan, RejectsBadOptions) {
   PlanOptions o = sl_80_20();
   o.shrinkage = 1.0;
