@@ -193,7 +193,9 @@ Checked<Forecast> parse_forecast_csv(std::string_view text, const std::string& f
   if (!errors.empty()) return tl::unexpected(std::move(errors));
 
   Forecast forecast;
-  std::optional<Seconds> length = interval;
+  // The length comes from the first two rows; 'interval' is for a one-row forecast and, when
+  // both exist, must agree (one error, not a gap on every row).
+  std::optional<Seconds> length;
   auto error = [&](MsgId id, const Row& row, int col, auto... args) {
     if (errors.size() < k_max_errors) {
       errors.push_back(
@@ -268,6 +270,7 @@ Checked<Forecast> parse_forecast_csv(std::string_view text, const std::string& f
     errors.push_back(Error{
         ErrorKind::invalid_input, msg(MsgId::forecast_empty), reader.at(header->line, 1), {}});
   }
+  if (errors.empty() && !length) length = interval;
   if (errors.empty() && !length) {
     errors.push_back(Error{ErrorKind::invalid_input,
                            msg(MsgId::forecast_interval_unknown),
@@ -275,10 +278,11 @@ Checked<Forecast> parse_forecast_csv(std::string_view text, const std::string& f
                            {}});
   }
   if (errors.empty() && interval && length && *length != *interval) {
-    errors.push_back(Error{ErrorKind::invalid_input,
-                           msg(MsgId::forecast_bad_interval, length->count() / 60.0),
-                           reader.at(forecast.intervals.front().source_line, 1),
-                           {}});
+    errors.push_back(Error{
+        ErrorKind::invalid_input,
+        msg(MsgId::forecast_interval_mismatch, length->count() / 60.0, interval->count() / 60.0),
+        reader.at(forecast.intervals[1].source_line, 1),
+        {}});
   }
   if (errors.empty()) {
     double s = length->count();

@@ -45,7 +45,43 @@ ordered_json level_json(const LevelPlan& level, const LevelCost* cost, Lang lang
   return out;
 }
 
+ordered_json escalation_json(const Escalation& e) {
+  return ordered_json{
+      {"share", e.share},
+      {"handle_seconds",
+       optional_json(e.handle_time, [](Seconds s) { return ordered_json(s.count()); })},
+      {"phone_share", e.phone_share},
+      {"mode", e.mode == TierMode::live ? "live" : "deferred"},
+      {"deadline_seconds",
+       e.mode == TierMode::deferred ? ordered_json(e.deadline.count()) : ordered_json()}};
+}
+
+ordered_json cost_point_json(const CostPoint& p) {
+  return ordered_json{{"agents", p.agents},
+                      {"staff", to_major(p.staff)},
+                      {"waiting", to_major(p.waiting)},
+                      {"abandonment", to_major(p.abandonment)},
+                      {"total", to_major(p.total)},
+                      {"service_level", p.metrics.service_level},
+                      {"mean_wait_seconds", number_or_null(p.metrics.asa.count())},
+                      {"abandonment_share", p.metrics.p_abandon}};
+}
+
 }  // namespace
+
+ordered_json cost_view_to_json(const std::vector<IntervalCost>& view, const CostRates& rates) {
+  ordered_json intervals = ordered_json::array();
+  for (const IntervalCost& c : view) {
+    intervals.push_back(ordered_json{{"start", format_local_time(c.start)},
+                                     {"at_plan", cost_point_json(c.at_targets)},
+                                     {"cheapest", cost_point_json(c.cost_optimal)}});
+  }
+  return ordered_json{{"currency", std::string(rates.agent_hour.currency.code())},
+                      {"agent_hour", to_major(rates.agent_hour)},
+                      {"caller_waiting_minute", to_major(rates.caller_waiting_minute)},
+                      {"abandoned_call", to_major(rates.abandoned_call)},
+                      {"intervals", std::move(intervals)}};
+}
 
 std::string_view to_string(SlDefinition d) {
   switch (d) {
@@ -84,21 +120,17 @@ ordered_json plan_to_json(const Plan& plan, const std::vector<LevelCost>& costs,
       {"max_occupancy", optional_json(t.max_occupancy, [](double v) { return ordered_json(v); })},
       {"patience_seconds",
        optional_json(o.model.patience, [](Seconds s) { return ordered_json(s.count()); })}};
-  out["assumptions"] = {
-      {"shrinkage", o.shrinkage},
-      {"paid_hours_per_fte", o.paid_hours_per_fte},
-      {"days_per_week", o.days_per_week},
-      {"forecast_days", plan.forecast_days},
-      {"weeks", plan.weeks},
-      {"part_time_share", o.part_time_share},
-      {"part_time_fte", o.part_time_fte},
-      {"team_lead_span", o.team_lead_span},
-      {"manager_span", o.manager_span},
-      {"escalation",
-       {{"share", o.escalation.share},
-        {"handle_seconds", optional_json(o.escalation.handle_time,
-                                         [](Seconds s) { return ordered_json(s.count()); })},
-        {"phone_share", o.escalation.phone_share}}}};
+  out["assumptions"] = {{"shrinkage", o.shrinkage},
+                        {"paid_hours_per_fte", o.paid_hours_per_fte},
+                        {"days_per_week", o.days_per_week},
+                        {"forecast_days", plan.forecast_days},
+                        {"weeks", plan.weeks},
+                        {"part_time_share", o.part_time_share},
+                        {"part_time_fte", o.part_time_fte},
+                        {"team_lead_span", o.team_lead_span},
+                        {"manager_span", o.manager_span},
+                        {"escalation", escalation_json(o.escalation)},
+                        {"manager_escalation", escalation_json(o.manager_escalation)}};
   out["interval_seconds"] = plan.interval.count();
   ordered_json intervals = ordered_json::array();
   for (const IntervalPlan& i : plan.intervals) {
@@ -116,7 +148,11 @@ ordered_json plan_to_json(const Plan& plan, const std::vector<LevelCost>& costs,
         {"p_wait", m.p_wait},
         {"abandonment", m.p_abandon},
         {"team_leads_on_duty", i.team_leads_on_duty},
-        {"escalation_agents", i.escalation ? ordered_json(i.escalation->agents) : ordered_json()}});
+        {"escalation_agents", i.escalation ? ordered_json(i.escalation->agents) : ordered_json()},
+        {"escalated_calls", i.escalated_calls},
+        {"deferred_lead_hours", i.deferred_lead_hours},
+        {"managers_on_duty", i.managers_on_duty},
+        {"deferred_manager_hours", i.deferred_manager_hours}});
   }
   out["intervals"] = std::move(intervals);
   ordered_json levels = ordered_json::array();

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ccteam/core/lang.hpp"
+#include "ccteam/staffing/cost_view.hpp"
 #include "ccteam/staffing/plan.hpp"
 
 namespace ccteam::io {
@@ -20,5 +21,10 @@ std::string_view to_string(staffing::AsaDefinition d);
 // The plan with its costs (one per level, as cost_plan returns them); notes rendered in 'lang'.
 nlohmann::ordered_json plan_to_json(const staffing::Plan& plan,
                                     const std::vector<staffing::LevelCost>& costs, Lang lang);
+
+// The cost view (the "cost_view" member of the plan JSON): the rates in major units of their
+// currency and, per interval, the plan's agents ("at_plan") against the cheapest ("cheapest").
+nlohmann::ordered_json cost_view_to_json(const std::vector<staffing::IntervalCost>& view,
+                                         const staffing::CostRates& rates);
 
 }  // namespace ccteam::io

@@ -57,7 +57,7 @@ TEST(PlanCli, TableAndCsv) {
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
             "interval_start,calls_offered,aht_seconds,load_erlangs,agents,state,service_level,"
-            "asa_seconds,occupancy,abandonment,team_leads_on_duty");
+            "asa_seconds,occupancy,abandonment,team_leads_on_duty,managers_on_duty");
   EXPECT_NE(csv.out.find("2026-03-02T08:00:00,100,180,10,14,stable,"), std::string::npos)
       << csv.out;
 }
@@ -116,6 +116,58 @@ TEST(PlanCli, BadInputNamesFileLineAndColumn) {
   EXPECT_NE(german.err.find("Kein endlich großes Team"), std::string::npos) << german.err;
   Outcome nothing = run_ccteam({"plan", "--sl", "80/20"});
   EXPECT_EQ(nothing.exit_code, 2);
+}
+
+// Agent-hour from the article's market reference: USD 33,500 (middle of 32,000..35,000) x 1.21
+// / (39 h x 52) = USD 19.99. At 08:00 (10 E) the waiting costs per half hour at USD 1 a minute
+// are 13.06 (14 agents) and 6.12 (15), 28.53 (13) (cost_view_test.cpp): totals 152.99 (14),
+// 156.05 (15), 158.47 (13): the plan's 14 agents are also the cheapest.
+TEST(PlanCli, CostViewFromTheAgentBand) {
+  Outcome run = run_ccteam({"plan", k_small, "--sl", "80/20", "--market-reference",
+                            "--waiting-cost", "1", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto view = nlohmann::json::parse(run.out)["cost_view"];
+  EXPECT_EQ(view["currency"], "USD");
+  EXPECT_NEAR(view["agent_hour"].get<double>(), 19.99, 1e-9);
+  EXPECT_EQ(view["intervals"][0]["at_plan"]["agents"], 14);
+  EXPECT_EQ(view["intervals"][0]["cheapest"]["agents"], 14);
+  EXPECT_NEAR(view["intervals"][0]["cheapest"]["total"].get<double>(), 152.99, 0.011);
+
+  Outcome table = run_ccteam({"plan", k_small, "--sl", "80/20", "--market-reference",
+                              "--waiting-cost", "1", "--lang", "de"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("Kostensicht"), std::string::npos) << table.out;
+
+  // No band in the catalog for DE and no market reference: it says what is missing.
+  Outcome missing = run_ccteam({"plan", k_small, "--sl", "80/20", "--waiting-cost", "1"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("--agent-hour-cost"), std::string::npos) << missing.err;
+  Outcome given = run_ccteam({"plan", k_small, "--sl", "80/20", "--waiting-cost", "1",
+                              "--agent-hour-cost", "20", "--currency", "EUR", "--format", "csv"});
+  ASSERT_EQ(given.exit_code, 0) << given.err;
+  // 08:00 at EUR 20 an hour: 14 agents cost 153.06 (cost_view_test.cpp).
+  EXPECT_NE(given.out.find(",153.06,14,153.06\n"), std::string::npos) << given.out;
+}
+
+// Deferred escalations, 10 %, deadline 1 h (two half hours), team-lead AHT = the agents' 180 s:
+// 08:00: 10 tickets = 0.5 h, spread over 08:00 and 08:30 (0.25 h each); 08:30: 15 tickets =
+// 0.75 h, over 08:30 only (09:00 has no calls: closed). 08:30 carries 1.0 h:
+// ceil(1.0 h / (0.5 h x 0.5 phone share)) = 4 team leads on duty.
+TEST(PlanCli, DeferredEscalations) {
+  Outcome run = run_ccteam({"plan", k_small, "--sl", "80/20", "--escalation-share", "0.1",
+                            "--escalation-mode", "deferred", "--escalation-deadline-hours", "1",
+                            "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto plan = nlohmann::json::parse(run.out);
+  EXPECT_EQ(plan["assumptions"]["escalation"]["mode"], "deferred");
+  EXPECT_NEAR(plan["intervals"][1]["deferred_lead_hours"].get<double>(), 0.75 + 0.25, 1e-9);
+  EXPECT_EQ(plan["intervals"][1]["team_leads_on_duty"], 4);
+  Outcome bad = run_ccteam({"plan", k_small, "--sl", "80/20", "--escalation-share", "0.1",
+                            "--escalation-mode", "deferred", "--escalation-deadline-hours", "0.1"});
+  EXPECT_EQ(bad.exit_code, 2);
+  Outcome mode = run_ccteam({"plan", k_small, "--sl", "80/20", "--escalation-mode", "later"});
+  EXPECT_EQ(mode.exit_code, 2);
+  EXPECT_NE(mode.err.find("--escalation-mode"), std::string::npos) << mode.err;
 }
 
 }  // namespace

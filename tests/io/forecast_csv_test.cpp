@@ -54,6 +54,19 @@ TEST(ForecastCsv, OneRowNeedsTheIntervalLength) {
   EXPECT_EQ(f->interval, Seconds{3600});
 }
 
+TEST(ForecastCsv, AGivenIntervalThatDisagreesIsOneError) {
+  // Rows 30 minutes apart read with a 15-minute interval: one error at the second row (line 3),
+  // not a gap on every row.
+  std::string text =
+      header + "2026-03-02T08:00,10,200\n2026-03-02T08:30,10,200\n2026-03-02T09:00,10,200\n";
+  auto f = parse_forecast_csv(text, "f.csv", Seconds{900});
+  ASSERT_FALSE(f);
+  ASSERT_EQ(f.error().size(), 1u);
+  EXPECT_EQ(f.error()[0].message.id, MsgId::forecast_interval_mismatch);
+  EXPECT_EQ(f.error()[0].where.line, 3);
+  EXPECT_TRUE(parse_forecast_csv(text, "f.csv", Seconds{1800}));
+}
+
 TEST(ForecastCsv, NamesRowAndColumnOfEachDefect) {
   EXPECT_EQ(one_error(""), "1:1 forecast_empty");
   EXPECT_EQ(one_error(header), "1:1 forecast_empty");

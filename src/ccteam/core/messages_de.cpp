@@ -618,6 +618,46 @@ constexpr MsgEntry k_de[] = {
     {MsgId::profile_law_no_pay,
      "die Position '{0}' hat keine Gehaltsspanne, die das Recht in {1} verlangt"},
     {MsgId::hint_profile_law, "Quelle: {0}"},
+    // Staffing (session 2)
+    {MsgId::plan_opt_escalation_mode,
+     "wie Teamleitungen Eskalationen annehmen: live (Weiterleitung, Standard) oder deferred "
+     "(Rückruf/Ticket)"},
+    {MsgId::plan_opt_escalation_deadline,
+     "aufgeschobene Eskalationen: Stunden bis zur Erledigung (Standard 4)"},
+    {MsgId::plan_opt_manager_escalation_share,
+     "Anteil der Eskalationen an Teamleitungen, die an die Leitung weitergehen (Standard 0)"},
+    {MsgId::plan_opt_manager_escalation_mode,
+     "wie die Leitung Eskalationen annimmt: deferred (Standard) oder live"},
+    {MsgId::plan_opt_manager_escalation_deadline,
+     "aufgeschobene Eskalationen an die Leitung: Stunden bis zur Erledigung (Standard 8)"},
+    {MsgId::plan_opt_manager_escalation_aht,
+     "Bearbeitungszeit der Leitung je Eskalation in Sekunden (Standard: die der Teamleitungen)"},
+    {MsgId::plan_opt_manager_phone_share,
+     "Anteil der Zeit der Leitung für Eskalationen (Standard 0,25)"},
+    {MsgId::plan_opt_waiting_cost,
+     "Kostensicht: Kosten einer Minute Wartezeit eines Anrufers, in der Währung des Gehaltsbands"},
+    {MsgId::plan_opt_abandon_cost, "Kostensicht: Kosten eines abgebrochenen Anrufs (Standard 0)"},
+    {MsgId::plan_opt_agent_hour_cost,
+     "Kostensicht: Kosten einer Agentenstunde (Standard: Mitte des Gehaltsbands mit Nebenkosten)"},
+    {MsgId::plan_opt_currency,
+     "Kostensicht: Währung der Beträge, wenn kein Gehaltsband eine vorgibt (ISO 4217)"},
+    {MsgId::plan_col_managers, "Leitung"},
+    {MsgId::plan_cost_view_title,
+     "Kostensicht (je Intervall: die Agenten des Plans gegen die günstigste Zahl; Sätze: "
+     "Agentenstunde {0}, Warteminute {1}, abgebrochener Anruf {2})"},
+    {MsgId::plan_col_cost_at_plan, "Kosten (Plan)"},
+    {MsgId::plan_col_agents_cheapest, "günstigste Agentenzahl"},
+    {MsgId::plan_col_cost_cheapest, "Kosten (günstigste)"},
+    {MsgId::plan_col_sl_cheapest, "SL (günstigste)"},
+    {MsgId::plan_cost_no_agent_rate,
+     "die Kostensicht braucht die Kosten einer Agentenstunde: der Katalog hat kein Gehaltsband für "
+     "Agenten in {0}"},
+    {MsgId::hint_plan_cost_no_agent_rate,
+     "--agent-hour-cost und --currency angeben, oder --country mit Gehaltsband, oder "
+     "--market-reference"},
+    {MsgId::forecast_interval_mismatch,
+     "die Zeilen liegen {0} Minuten auseinander, angegeben sind aber {1} Minuten; --interval "
+     "weglassen oder {0} angeben"},
 };
 
 }  // namespace

@@ -84,11 +84,11 @@ Result<CostCurve> cost_curve(const Workload& workload, const QueueModel& model,
 }
 
 Result<CostPoint> cost_point(int agents, const Workload& workload, const QueueModel& model,
-                             const CostRates& rates) {
+                             const CostRates& rates, const Targets& targets) {
   if (auto bad = check_rates(rates)) return *bad;
   QueueModel all_callers = model;
   all_callers.definitions.asa = AsaDefinition::over_all_callers;
-  auto m = evaluate(agents, workload, Targets{}, all_callers);
+  auto m = evaluate(agents, workload, targets, all_callers);
   if (!m) return tl::unexpected(m.error());
   return point_of(agents, *m, workload, rates);
 }
@@ -99,9 +99,13 @@ Result<std::vector<IntervalCost>> cost_view(const Plan& plan, const CostRates& r
   for (const IntervalPlan& i : plan.intervals) {
     auto curve = cost_curve(i.workload, plan.options.model, rates);
     if (!curve) return tl::unexpected(curve.error());
-    auto at = cost_point(i.agents.agents, i.workload, plan.options.model, rates);
+    const auto& targets = plan.options.targets;
+    auto at = cost_point(i.agents.agents, i.workload, plan.options.model, rates, targets);
     if (!at) return tl::unexpected(at.error());
-    out.push_back({i.start, *at, curve->points[curve->best]});
+    auto cheapest = cost_point(curve->points[curve->best].agents, i.workload, plan.options.model,
+                               rates, targets);
+    if (!cheapest) return tl::unexpected(cheapest.error());
+    out.push_back({i.start, *at, *cheapest});
   }
   return out;
 }

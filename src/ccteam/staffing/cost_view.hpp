@@ -44,10 +44,11 @@ struct CostCurve {
 Result<CostCurve> cost_curve(const Workload& workload, const QueueModel& model,
                              const CostRates& rates);
 
-// The cost of exactly 'agents' agents on 'workload' (the terms above). Fails like evaluate()
-// and like cost_curve on bad rates.
+// The cost of exactly 'agents' agents on 'workload' (the terms above); the metrics' service
+// level is for the answer time of 'targets' (20 s without one), as evaluate() does. Fails like
+// evaluate() and like cost_curve on bad rates.
 Result<CostPoint> cost_point(int agents, const Workload& workload, const QueueModel& model,
-                             const CostRates& rates);
+                             const CostRates& rates, const Targets& targets = {});
 
 // One interval of a plan in the cost view: the plan's agents (meeting the targets) against the
 // cheapest agent count.
@@ -56,6 +57,8 @@ struct IntervalCost {
   CostPoint at_targets;    // the plan's agents
   CostPoint cost_optimal;  // the cheapest count (cost_curve's best)
 };
+// (Both points' service levels are for the plan's target answer time; cost_curve's own points
+// use 0 s.)
 
 // The cost view of every interval of 'plan' with its model. Fails like cost_curve, naming the
 // interval's forecast line.

@@ -1,11 +1,13 @@
 // ccteam plan [FORECAST.csv] --sl 80/20 ...: agents per interval, FTE, team leads, managers and
 // their cost. Parses options, calls staffing::make_plan and cost_plan, renders the result.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "ccteam/staffing/cost_view.hpp"
 #include "ccteam/staffing/plan.hpp"
 #include "ccteam/staffing/profile.hpp"
 #include "cli/app.hpp"
@@ -33,6 +35,15 @@ struct PlanArgs {
   int days_per_week = 5, span = 12, manager_span = 6;
   double escalation_share = 0, lead_phone_share = 0.5;
   std::optional<double> escalation_aht;
+  std::string escalation_mode = "live";
+  double escalation_deadline_hours = 4;
+  double manager_escalation_share = 0, manager_phone_share = 0.25;
+  std::optional<double> manager_escalation_aht;
+  std::string manager_escalation_mode = "deferred";
+  double manager_escalation_deadline_hours = 8;
+  // Cost view: on when a waiting cost is given.
+  std::optional<std::string> waiting_cost, abandon_cost, agent_hour_cost;
+  std::string currency;
   std::optional<int> interval_minutes;
   std::string calls;  // "1200/day"
   std::string hours = "08:00-20:00";
@@ -102,6 +113,25 @@ Result<PlanOptions> to_options(const PlanArgs& a) {
   o.escalation.share = a.escalation_share;
   o.escalation.phone_share = a.lead_phone_share;
   if (a.escalation_aht) o.escalation.handle_time = Seconds{*a.escalation_aht};
+  auto mode = [](const std::string& text) -> std::optional<TierMode> {
+    if (text == "live") return TierMode::live;
+    if (text == "deferred") return TierMode::deferred;
+    return std::nullopt;
+  };
+  auto lead_mode = mode(a.escalation_mode);
+  if (!lead_mode) return tl::unexpected(usage("--escalation-mode", a.escalation_mode));
+  o.escalation.mode = *lead_mode;
+  o.escalation.deadline = Seconds{a.escalation_deadline_hours * 3600};
+  o.manager_escalation.share = a.manager_escalation_share;
+  o.manager_escalation.phone_share = a.manager_phone_share;
+  if (a.manager_escalation_aht)
+    o.manager_escalation.handle_time = Seconds{*a.manager_escalation_aht};
+  auto manager_mode = mode(a.manager_escalation_mode);
+  if (!manager_mode) {
+    return tl::unexpected(usage("--manager-escalation-mode", a.manager_escalation_mode));
+  }
+  o.manager_escalation.mode = *manager_mode;
+  o.manager_escalation.deadline = Seconds{a.manager_escalation_deadline_hours * 3600};
   return o;
 }
 
@@ -152,7 +182,57 @@ Checked<Forecast> load_forecast(const PlanArgs& a) {
   return *f;
 }
 
-std::string percent(double v) { return fmt::format("{:.1f} %", v * 100); }
+// The cost view's rates: amounts in the agent band's currency (or --currency), the agent-hour
+// from the band's middle unless given.
+Result<std::optional<CostRates>> cost_rates(const PlanArgs& a, const PlanOptions& plan,
+                                            const catalog::Catalog& catalog) {
+  if (!a.waiting_cost && !a.abandon_cost && !a.agent_hour_cost) return std::nullopt;
+  const CostOptions costing{a.country, a.on_cost, a.market_reference};
+  std::optional<Money> band_hour = agent_hour_cost(catalog, plan, costing);
+  std::optional<Currency> currency;
+  if (!a.currency.empty()) {
+    auto c = Currency::parse(a.currency);
+    if (!c) return tl::unexpected(usage("--currency", a.currency));
+    currency = *c;
+  } else if (band_hour) {
+    currency = band_hour->currency;
+  }
+  if (!currency || (!a.agent_hour_cost && !band_hour)) {
+    return tl::unexpected(Error{ErrorKind::usage,
+                                msg(MsgId::plan_cost_no_agent_rate, a.country),
+                                {},
+                                msg(MsgId::hint_plan_cost_no_agent_rate)});
+  }
+  auto amount = [&](const std::optional<std::string>& text,
+                    std::string_view option) -> Result<Money> {
+    if (!text) return Money{0, *currency};
+    auto m = money_from_decimal(*text, *currency);
+    if (!m) return tl::unexpected(usage(option, *text));
+    return *m;
+  };
+  auto waiting = amount(a.waiting_cost, "--waiting-cost");
+  if (!waiting) return tl::unexpected(waiting.error());
+  auto abandon = amount(a.abandon_cost, "--abandon-cost");
+  if (!abandon) return tl::unexpected(abandon.error());
+  Result<Money> hour = band_hour && !a.agent_hour_cost
+                           ? Result<Money>(*band_hour)
+                           : amount(a.agent_hour_cost, "--agent-hour-cost");
+  if (!hour) return tl::unexpected(hour.error());
+  if (!(hour->currency == *currency)) {
+    return tl::unexpected(Error{ErrorKind::usage,
+                                msg(MsgId::plan_cost_no_agent_rate, a.country),
+                                {},
+                                msg(MsgId::hint_plan_cost_no_agent_rate)});
+  }
+  return CostRates{*hour, *waiting, *abandon};
+}
+
+// "84.3 %" in English, "84,3 %" in German.
+std::string percent(double v, Lang lang) {
+  std::string text = fmt::format("{:.1f} %", v * 100);
+  if (lang == Lang::de) std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
 
 std::string seconds_text(Seconds s, Lang lang) {
   return std::isfinite(s.count()) ? fmt::format("{:.1f}", s.count())
@@ -173,19 +253,40 @@ std::string definitions_line(const Plan& plan, Lang lang) {
                 lang);
 }
 
+std::string render_cost_view(const std::vector<IntervalCost>& view, const CostRates& rates,
+                             Lang lang) {
+  io::TextTable table(
+      {tr(MsgId::plan_col_start, lang), tr(MsgId::plan_col_agents, lang),
+       tr(MsgId::plan_col_cost_at_plan, lang), tr(MsgId::plan_col_agents_cheapest, lang),
+       tr(MsgId::plan_col_cost_cheapest, lang), tr(MsgId::plan_col_sl_cheapest, lang)});
+  for (const IntervalCost& c : view) {
+    table.add_row({io::format_local_time(c.start), std::to_string(c.at_targets.agents),
+                   format_money(c.at_targets.total, lang), std::to_string(c.cost_optimal.agents),
+                   format_money(c.cost_optimal.total, lang),
+                   percent(c.cost_optimal.metrics.service_level, lang)});
+  }
+  return render(msg(MsgId::plan_cost_view_title, format_money(rates.agent_hour, lang),
+                    format_money(rates.caller_waiting_minute, lang),
+                    format_money(rates.abandoned_call, lang)),
+                lang) +
+         "\n" + table.render();
+}
+
 std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs, Lang lang) {
   io::TextTable intervals({tr(MsgId::plan_col_start, lang), tr(MsgId::plan_col_calls, lang),
                            tr(MsgId::plan_col_aht, lang), tr(MsgId::plan_col_erlangs, lang),
                            tr(MsgId::plan_col_agents, lang), tr(MsgId::plan_col_sl, lang),
                            tr(MsgId::plan_col_asa, lang), tr(MsgId::plan_col_occupancy, lang),
-                           tr(MsgId::plan_col_abandon, lang), tr(MsgId::plan_col_leads, lang)});
+                           tr(MsgId::plan_col_abandon, lang), tr(MsgId::plan_col_leads, lang),
+                           tr(MsgId::plan_col_managers, lang)});
   for (const IntervalPlan& i : plan.intervals) {
     const QueueMetrics& m = i.agents;
     intervals.add_row({io::format_local_time(i.start), fmt::format("{:g}", i.workload.calls),
                        fmt::format("{:g}", i.workload.handle_time.count()),
                        fmt::format("{:.2f}", m.offered_load_erlangs), std::to_string(m.agents),
-                       percent(m.service_level), seconds_text(m.asa, lang), percent(m.occupancy),
-                       percent(m.p_abandon), std::to_string(i.team_leads_on_duty)});
+                       percent(m.service_level, lang), seconds_text(m.asa, lang),
+                       percent(m.occupancy, lang), percent(m.p_abandon, lang),
+                       std::to_string(i.team_leads_on_duty), std::to_string(i.managers_on_duty)});
   }
   io::TextTable levels({tr(MsgId::plan_col_role, lang), tr(MsgId::plan_col_weekly_hours, lang),
                         tr(MsgId::plan_col_fte, lang), tr(MsgId::plan_col_headcount, lang),
@@ -224,18 +325,26 @@ std::string render_chart(const Plan& plan, Lang lang) {
   return io::render_svg(chart);
 }
 
-std::string render_csv(const Plan& plan) {
+// One row per interval; with the cost view, its columns are added (amounts in major units).
+std::string render_csv(const Plan& plan, const std::vector<IntervalCost>& view) {
   std::string out =
       "interval_start,calls_offered,aht_seconds,load_erlangs,agents,state,service_level,"
-      "asa_seconds,occupancy,abandonment,team_leads_on_duty\n";
-  for (const IntervalPlan& i : plan.intervals) {
+      "asa_seconds,occupancy,abandonment,team_leads_on_duty,managers_on_duty";
+  out += view.empty() ? "\n" : ",cost_at_plan,agents_cheapest,cost_cheapest\n";
+  for (std::size_t k = 0; k < plan.intervals.size(); ++k) {
+    const IntervalPlan& i = plan.intervals[k];
     const QueueMetrics& m = i.agents;
-    out += fmt::format("{},{:g},{:g},{:.6g},{},{},{:.6g},{},{:.6g},{:.6g},{}\n",
+    out += fmt::format("{},{:g},{:g},{:.6g},{},{},{:.6g},{},{:.6g},{:.6g},{},{}",
                        io::format_local_time(i.start), i.workload.calls,
                        i.workload.handle_time.count(), m.offered_load_erlangs, m.agents,
                        m.state == QueueState::stable ? "stable" : "unstable", m.service_level,
                        std::isfinite(m.asa.count()) ? fmt::format("{:.6g}", m.asa.count()) : "",
-                       m.occupancy, m.p_abandon, i.team_leads_on_duty);
+                       m.occupancy, m.p_abandon, i.team_leads_on_duty, i.managers_on_duty);
+    if (!view.empty()) {
+      out += fmt::format(",{},{},{}", to_major(view[k].at_targets.total),
+                         view[k].cost_optimal.agents, to_major(view[k].cost_optimal.total));
+    }
+    out += "\n";
   }
   return out;
 }
@@ -273,6 +382,22 @@ void run_plan(Context& ctx, const PlanArgs& args) {
     ctx.exit_code = k_exit_unusable;
     return;
   }
+  auto rates = cost_rates(args, plan->options, *ctx.catalog());
+  if (!rates) {
+    ctx.report(rates.error());
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
+  std::vector<IntervalCost> view;
+  if (*rates) {
+    auto computed = cost_view(*plan, **rates);
+    if (!computed) {
+      ctx.report(computed.error());
+      ctx.exit_code = k_exit_unusable;
+      return;
+    }
+    view = std::move(*computed);
+  }
   if (!args.chart.empty()) {
     if (auto written = io::write_file(args.chart, render_chart(*plan, ctx.lang())); !written) {
       ctx.report(written.error());
@@ -281,11 +406,15 @@ void run_plan(Context& ctx, const PlanArgs& args) {
     }
   }
   if (format == "json") {
-    ctx.print(io::plan_to_json(*plan, costs, ctx.lang()).dump(2) + "\n");
+    auto json = io::plan_to_json(*plan, costs, ctx.lang());
+    if (*rates) json["cost_view"] = io::cost_view_to_json(view, **rates);
+    ctx.print(json.dump(2) + "\n");
   } else if (format == "csv") {
-    ctx.print(render_csv(*plan));
+    ctx.print(render_csv(*plan, view));
   } else {
-    ctx.print(render_table(*plan, costs, ctx.lang()));
+    std::string text = render_table(*plan, costs, ctx.lang());
+    if (*rates) text += "\n" + render_cost_view(view, **rates, ctx.lang());
+    ctx.print(text);
   }
 }
 
@@ -330,6 +459,36 @@ void add_plan_command(CLI::App& app, Context& ctx) {
   plan->add_option("--lead-phone-share", a->lead_phone_share,
                    tr(MsgId::plan_opt_lead_phone_share, lang))
       ->option_text("SHARE");
+  plan->add_option("--escalation-mode", a->escalation_mode,
+                   tr(MsgId::plan_opt_escalation_mode, lang))
+      ->option_text("live|deferred");
+  plan->add_option("--escalation-deadline-hours", a->escalation_deadline_hours,
+                   tr(MsgId::plan_opt_escalation_deadline, lang))
+      ->option_text("HOURS");
+  plan->add_option("--manager-escalation-share", a->manager_escalation_share,
+                   tr(MsgId::plan_opt_manager_escalation_share, lang))
+      ->option_text("SHARE");
+  plan->add_option("--manager-escalation-mode", a->manager_escalation_mode,
+                   tr(MsgId::plan_opt_manager_escalation_mode, lang))
+      ->option_text("deferred|live");
+  plan->add_option("--manager-escalation-deadline-hours", a->manager_escalation_deadline_hours,
+                   tr(MsgId::plan_opt_manager_escalation_deadline, lang))
+      ->option_text("HOURS");
+  plan->add_option("--manager-escalation-aht", a->manager_escalation_aht,
+                   tr(MsgId::plan_opt_manager_escalation_aht, lang))
+      ->option_text("SECONDS");
+  plan->add_option("--manager-phone-share", a->manager_phone_share,
+                   tr(MsgId::plan_opt_manager_phone_share, lang))
+      ->option_text("SHARE");
+  plan->add_option("--waiting-cost", a->waiting_cost, tr(MsgId::plan_opt_waiting_cost, lang))
+      ->option_text("AMOUNT/MIN");
+  plan->add_option("--abandon-cost", a->abandon_cost, tr(MsgId::plan_opt_abandon_cost, lang))
+      ->option_text("AMOUNT");
+  plan->add_option("--agent-hour-cost", a->agent_hour_cost,
+                   tr(MsgId::plan_opt_agent_hour_cost, lang))
+      ->option_text("AMOUNT");
+  plan->add_option("--currency", a->currency, tr(MsgId::plan_opt_currency, lang))
+      ->option_text("CODE");
   plan->add_option("--interval", a->interval_minutes, tr(MsgId::plan_opt_interval, lang))
       ->option_text("15|30|60");
   plan->add_option("--calls", a->calls, tr(MsgId::plan_opt_calls, lang))->option_text("N/day");

@@ -62,6 +62,10 @@ TEST(CostView, ComparesThePlanWithTheCheapestCount) {
   EXPECT_EQ((*view)[0].at_targets.total.minor, 15853);
   EXPECT_EQ((*view)[0].cost_optimal.agents, 14);
   EXPECT_EQ((*view)[0].cost_optimal.total.minor, 15306);
+  // Service levels at the target's 20 s: 13 agents 1 - 0.2853 e^(-1/3) = 0.7956; 14 agents
+  // (C = ASA 7.836 s x 4 / 180 = 0.1741) 1 - 0.1741 e^(-4/9) = 0.8884.
+  EXPECT_NEAR((*view)[0].at_targets.metrics.service_level, 0.7956, 0.001);
+  EXPECT_NEAR((*view)[0].cost_optimal.metrics.service_level, 0.8884, 0.001);
 }
 
 // Agent band EUR 30,000 - 36,000 a year: middle 33,000 x 1.21 on-costs / (39 h x 52) paid
