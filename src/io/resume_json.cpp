@@ -88,13 +88,13 @@ class DocumentReader {
                                                        : MsgId::type_string);
   }
 
-  // The member 'key' of 'obj' if present and not null, checked to be of 'type'.
+  // The member 'key' of 'obj' if present and not null, checked to be of 'type'. The pointer
+  // is built only for the error (most members are fine, and building it is not free).
   const json* member(const json& obj, const char* key, json::value_t type,
                      const std::string& at) const {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) return nullptr;
-    std::string pointer = json_pointer_append(at, key);
-    expect(*it, type, pointer);
+    if (it->type() != type) expect(*it, type, json_pointer_append(at, key));
     return &*it;
   }
 
@@ -107,9 +107,12 @@ class DocumentReader {
     std::vector<std::string> out;
     const json* v = member(obj, key, json::value_t::array, at);
     if (!v) return out;
-    std::string pointer = json_pointer_append(at, key);
+    out.reserve(v->size());
     for (std::size_t i = 0; i < v->size(); ++i) {
-      expect((*v)[i], json::value_t::string, json_pointer_append(pointer, i));
+      if (!(*v)[i].is_string()) {
+        expect((*v)[i], json::value_t::string,
+               json_pointer_append(json_pointer_append(at, key), i));
+      }
       out.push_back((*v)[i].get<std::string>());
     }
     return out;
