@@ -1,6 +1,7 @@
 #include "cli/people_input.hpp"
 
 #include <chrono>
+#include <iostream>
 
 #include "ccteam/core/iso_codes.hpp"
 #include "cli/app.hpp"
@@ -31,6 +32,14 @@ ReadCounts read_people(Context& ctx, const std::vector<std::string>& files,
     if (file.ends_with(".ndjson") || file.ends_with(".jsonl")) {
       // One document per line: streamed, so memory does not grow with the file.
       if (auto streamed = io::stream_ndjson_resumes(file, next_id, sink); !streamed) {
+        ctx.report(streamed.error());
+        counts.unusable = true;
+      }
+      continue;
+    }
+    if (file == "-") {
+      // Standard input: NDJSON streamed line by line, one document or an array read whole.
+      if (auto streamed = io::stream_json_resumes(std::cin, file, next_id, sink); !streamed) {
         ctx.report(streamed.error());
         counts.unusable = true;
       }

@@ -21,7 +21,8 @@ struct ReadCounts {
   bool unusable = false;  // a file could not be opened at all
 };
 
-// Reads every file ("-" = stdin; "*.csv" as person CSV; "*.ndjson" / "*.jsonl" streamed line
+// Reads every file ("-" = standard input, JSON Resume: NDJSON streamed line by line, one
+// object or an array read whole; "*.csv" as person CSV; "*.ndjson" / "*.jsonl" streamed line
 // by line; anything else as JSON Resume read whole: one object, an array or NDJSON) and
 // calls 'on_person' for each document that could be read, in input order.
 ReadCounts read_people(Context& ctx, const std::vector<std::string>& files,
