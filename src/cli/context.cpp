@@ -50,6 +50,16 @@ std::string Context::format(std::initializer_list<std::string_view> allowed) {
   return {};
 }
 
+std::optional<std::string> Context::binary_output(std::string_view format) {
+  if (!m_options.output.empty() && m_options.output != "-") return m_options.output;
+  report(Error{ErrorKind::usage,
+               msg(MsgId::cli_binary_needs_output, std::string(format)),
+               {},
+               msg(MsgId::hint_binary_needs_output, std::string(format))});
+  exit_code = k_exit_unusable;
+  return std::nullopt;
+}
+
 void Context::report(const Error& error) const {
   // "file:line:col: error: ..." starts the line so that editors can jump to it; errors
   // without a position name the program instead.

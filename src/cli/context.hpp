@@ -3,6 +3,7 @@
 // catalog (loaded once, on first use), the output buffer and error reporting.
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,11 @@ class Context {
   // Checks --format against the formats the command offers (the first is its default) and
   // returns the chosen one, or empty after printing a usage error.
   std::string format(std::initializer_list<std::string_view> allowed);
+
+  // For a binary format (xlsx) that the command writes itself: the -o FILE to write to, or
+  // empty after printing a usage error when -o is missing or "-" (binary data is never
+  // printed to the terminal).
+  std::optional<std::string> binary_output(std::string_view format);
 
   // Appends to the command's output, written at the end to stdout or -o FILE.
   void print(std::string_view text) { m_output += text; }

@@ -1,7 +1,9 @@
 #include "cli/people_input.hpp"
 
 #include <chrono>
+#include <iostream>
 
+#include "ccteam/core/iso_codes.hpp"
 #include "cli/app.hpp"
 #include "cli/progress.hpp"
 #include "io/files.hpp"
@@ -35,6 +37,14 @@ ReadCounts read_people(Context& ctx, const std::vector<std::string>& files,
       }
       continue;
     }
+    if (file == "-") {
+      // Standard input: NDJSON streamed line by line, one document or an array read whole.
+      if (auto streamed = io::stream_json_resumes(std::cin, file, next_id, sink); !streamed) {
+        ctx.report(streamed.error());
+        counts.unusable = true;
+      }
+      continue;
+    }
     auto content = io::read_file(file);
     if (!content) {
       ctx.report(content.error());
@@ -63,6 +73,35 @@ std::optional<Date> as_of_date(Context& ctx, const std::string& text) {
     return std::nullopt;
   }
   return *date;
+}
+
+std::optional<QualifySetting> qualify_setting(Context& ctx, const std::string& as_of,
+                                              const std::string& country) {
+  std::optional<Date> date = as_of_date(ctx, as_of);
+  if (!date) return std::nullopt;
+  if (country != "*" && !is_iso_country(country)) {
+    ctx.report(Error{ErrorKind::usage, msg(MsgId::screen_bad_country, country), {}, {}});
+    ctx.exit_code = k_exit_unusable;
+    return std::nullopt;
+  }
+  const catalog::Catalog* catalog = ctx.catalog();
+  if (catalog == nullptr) return std::nullopt;
+  return QualifySetting{*date, catalog};
+}
+
+const catalog::Role* find_role(Context& ctx, const catalog::Catalog& catalog,
+                               const std::string& id) {
+  if (const catalog::Role* role = catalog.find(RoleId(id))) return role;
+  std::string known;
+  for (const catalog::Role* r : catalog.by_rank()) {
+    known += (known.empty() ? "" : ", ") + r->id.str();
+  }
+  ctx.report(Error{ErrorKind::not_found,
+                   msg(MsgId::role_not_found, id),
+                   {},
+                   msg(MsgId::hint_known_roles, known)});
+  ctx.exit_code = k_exit_unusable;
+  return nullptr;
 }
 
 }  // namespace ccteam::cli

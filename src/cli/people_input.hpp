@@ -1,12 +1,13 @@
 #pragma once
 // What `screen` and `career` share: reading people from files or stdin (JSON Resume or person
-// CSV, chosen by the file name) and the --as-of date.
+// CSV, chosen by the file name), the checks of --as-of and --country, the catalog and role ids.
 
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "ccteam/catalog/catalog.hpp"
 #include "ccteam/core/date.hpp"
 #include "ccteam/qualify/person.hpp"
 #include "cli/context.hpp"
@@ -20,7 +21,8 @@ struct ReadCounts {
   bool unusable = false;  // a file could not be opened at all
 };
 
-// Reads every file ("-" = stdin; "*.csv" as person CSV; "*.ndjson" / "*.jsonl" streamed line
+// Reads every file ("-" = standard input, JSON Resume: NDJSON streamed line by line, one
+// object or an array read whole; "*.csv" as person CSV; "*.ndjson" / "*.jsonl" streamed line
 // by line; anything else as JSON Resume read whole: one object, an array or NDJSON) and
 // calls 'on_person' for each document that could be read, in input order.
 ReadCounts read_people(Context& ctx, const std::vector<std::string>& files,
@@ -29,5 +31,20 @@ ReadCounts read_people(Context& ctx, const std::vector<std::string>& files,
 // --as-of: empty = today (UTC, from the system clock: the edge is where the clock is read).
 // Reports a usage error and returns empty for a bad date.
 std::optional<Date> as_of_date(Context& ctx, const std::string& text);
+
+// What screen and career need before reading anyone: the --as-of date (empty = today), a valid
+// --country ("*" or an ISO 3166-1 alpha-2 code) and the catalog. On a bad date or country,
+// or a catalog that does not load, reports it, sets exit code 2 and returns empty.
+struct QualifySetting {
+  Date as_of;
+  const catalog::Catalog* catalog = nullptr;  // owned by the Context
+};
+std::optional<QualifySetting> qualify_setting(Context& ctx, const std::string& as_of,
+                                              const std::string& country);
+
+// The role 'id' of 'catalog', or nullptr after reporting it as unknown with the known role ids
+// as a hint (exit code 2).
+const catalog::Role* find_role(Context& ctx, const catalog::Catalog& catalog,
+                               const std::string& id);
 
 }  // namespace ccteam::cli

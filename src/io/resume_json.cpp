@@ -88,13 +88,13 @@ class DocumentReader {
                                                        : MsgId::type_string);
   }
 
-  // The member 'key' of 'obj' if present and not null, checked to be of 'type'.
+  // The member 'key' of 'obj' if present and not null, checked to be of 'type'. The pointer
+  // is built only for the error (most members are fine, and building it is not free).
   const json* member(const json& obj, const char* key, json::value_t type,
                      const std::string& at) const {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) return nullptr;
-    std::string pointer = json_pointer_append(at, key);
-    expect(*it, type, pointer);
+    if (it->type() != type) expect(*it, type, json_pointer_append(at, key));
     return &*it;
   }
 
@@ -107,9 +107,12 @@ class DocumentReader {
     std::vector<std::string> out;
     const json* v = member(obj, key, json::value_t::array, at);
     if (!v) return out;
-    std::string pointer = json_pointer_append(at, key);
+    out.reserve(v->size());
     for (std::size_t i = 0; i < v->size(); ++i) {
-      expect((*v)[i], json::value_t::string, json_pointer_append(pointer, i));
+      if (!(*v)[i].is_string()) {
+        expect((*v)[i], json::value_t::string,
+               json_pointer_append(json_pointer_append(at, key), i));
+      }
       out.push_back((*v)[i].get<std::string>());
     }
     return out;
@@ -292,6 +295,24 @@ void read_json_resumes(std::string_view content, const std::string& file_in, std
   read_ndjson_lines(content, file, 1, next_id, sink);
 }
 
+namespace {
+
+// Streams the remaining lines of 'in' as NDJSON, the next being line 'number' + 1.
+Result<void> stream_lines(std::istream& in, const std::string& file, int number,
+                          std::size_t& next_id, const PersonSink& sink) {
+  std::string line;
+  while (std::getline(in, line)) {
+    ++number;
+    read_ndjson_lines(line, file, number, next_id, sink);
+  }
+  if (in.bad()) {
+    return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, std::strerror(errno)));
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<void> stream_ndjson_resumes(const std::string& path, std::size_t& next_id,
                                    const PersonSink& sink) {
   std::ifstream file_stream;
@@ -308,16 +329,43 @@ Result<void> stream_ndjson_resumes(const std::string& path, std::size_t& next_id
     }
     in = &file_stream;
   }
-  std::string file = path == "-" ? "<stdin>" : path;
+  return stream_lines(*in, path == "-" ? "<stdin>" : path, 0, next_id, sink);
+}
+
+Result<void> stream_json_resumes(std::istream& in, const std::string& file_in, std::size_t& next_id,
+                                 const PersonSink& sink, std::size_t max_bytes) {
+  std::string file = file_in.empty() || file_in == "-" ? "<stdin>" : file_in;
+  // Lines up to and including the first non-blank one.
+  std::string head;
   std::string line;
   int number = 0;
-  while (std::getline(*in, line)) {
+  bool found = false;
+  while (!found && std::getline(in, line)) {
     ++number;
+    if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
+    found = !std::ranges::all_of(line, is_space);
+    head += line;
+    head += '\n';
+  }
+  if (in.bad()) return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, std::strerror(errno)));
+  std::string_view first = line;
+  while (!first.empty() && is_space(first.front())) first.remove_prefix(1);
+  if (found && first.starts_with('{') && json::accept(line)) {
+    // NDJSON: blank lines before the first document only move the line numbers on.
     read_ndjson_lines(line, file, number, next_id, sink);
+    return stream_lines(in, file, number, next_id, sink);
   }
-  if (in->bad()) {
-    return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, std::strerror(errno)));
+  // One document or an array: the whole text is needed before anything can be read.
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    head.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (head.size() > max_bytes) {
+      return fail(ErrorKind::invalid_input, msg(MsgId::file_too_large, max_bytes >> 20),
+                  SourcePos{file, 0, 0, ""});
+    }
   }
+  if (in.bad()) return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, std::strerror(errno)));
+  read_json_resumes(head, file, next_id, sink);
   return {};
 }
 

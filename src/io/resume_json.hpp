@@ -21,6 +21,7 @@
 // schema's blank template. Dates are partial dates ("2019", "2019-04", "2019-04-15").
 
 #include <functional>
+#include <istream>
 #include <string>
 #include <string_view>
 
@@ -43,5 +44,15 @@ void read_json_resumes(std::string_view content, const std::string& file, std::s
 // (before any document) with ErrorKind::not_found / io when the file cannot be opened.
 Result<void> stream_ndjson_resumes(const std::string& path, std::size_t& next_id,
                                    const PersonSink& sink);
+
+// Reads 'in' (standard input, a pipe) with the layout detected from its first non-blank line:
+// when that line is a JSON object on its own, the input is NDJSON and is streamed line by line
+// (memory does not grow with the input); otherwise (a pretty-printed document, an array) the
+// rest is read whole, up to 'max_bytes', and read as read_json_resumes would. Results are the
+// same as read_json_resumes on the whole text, with the same line numbers. Fails with
+// ErrorKind::io when reading fails and ErrorKind::invalid_input when a whole-read input is over
+// 'max_bytes' (no document of it is then emitted).
+Result<void> stream_json_resumes(std::istream& in, const std::string& file, std::size_t& next_id,
+                                 const PersonSink& sink, std::size_t max_bytes = 256u << 20);
 
 }  // namespace ccteam::io

@@ -33,8 +33,10 @@ std::string slurp(const fs::path& path) {
   return buffer.str();
 }
 
-// Runs ccteam with 'args' in a clean environment (LANG as given) from the source folder.
-Outcome ccteam(const std::vector<std::string>& args, const std::string& lang = "C") {
+// Runs ccteam with 'args' in a clean environment (LANG as given) from the source folder,
+// with standard input from 'input' (a path relative to the source folder) when given.
+Outcome ccteam(const std::vector<std::string>& args, const std::string& lang = "C",
+               const std::string& input = "") {
   fs::path dir = fs::temp_directory_path() / ("ccteam_cli_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   std::string command = "cd " + quote(CCTEAM_SOURCE_DIR) +
@@ -42,6 +44,7 @@ Outcome ccteam(const std::vector<std::string>& args, const std::string& lang = "
                         quote(CCTEAM_BINARY);
   for (const std::string& arg : args) command += " " + quote(arg);
   command += " >" + quote((dir / "out").string()) + " 2>" + quote((dir / "err").string());
+  command += " <" + quote(input.empty() ? std::string("/dev/null") : input);
   int status = std::system(command.c_str());
   Outcome run;
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -405,6 +408,22 @@ TEST(CliPosting, LintFailOnErrorIgnoresWarnings) {
   EXPECT_EQ(run.exit_code, 1);
   Outcome missing = ccteam({"posting", "lint", "no-such-file.md"});
   EXPECT_EQ(missing.exit_code, 2);
+}
+
+TEST(CliScreen, NdjsonFromStandardInputAsFromAFile) {
+  // The same batch through stdin gives the same summary; positions name <stdin>.
+  Outcome run = ccteam({"screen", "agent", "-", "--as-of", "2025-12-31"}, "C",
+                       "tests/data/resumes/batch.ndjson");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.out.find("7 documents read: 2 evaluated, 5 rejected"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.err.find("<stdin>:4:12: error: invalid JSON"), std::string::npos) << run.err;
+  // A pretty-printed document through stdin is still read whole.
+  Outcome one = ccteam(
+      {"screen", "agent", "-", "--as-of", "2025-12-31", "--country", "DE", "--format", "json"}, "C",
+      "tests/data/resumes/agent-de.json");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(nlohmann::json::parse(one.out)["applicants"][0]["verdict"], "meets");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <sstream>
 
 #include "io/files.hpp"
 #include "support/paths.hpp"
@@ -151,6 +152,82 @@ TEST(StreamNdjsonResumes, MissingFileFailsBeforeAnyDocument) {
   auto done = stream_ndjson_resumes("no/such/file.ndjson", next, [](auto) { FAIL(); });
   ASSERT_FALSE(done.has_value());
   EXPECT_EQ(done.error().kind, ErrorKind::not_found);
+}
+
+// Each result as a line: the person's id, or the error's position and English message.
+std::vector<std::string> outcomes_whole(std::string_view content) {
+  std::vector<std::string> out;
+  std::size_t next = 1;
+  read_json_resumes(content, "-", next, [&](Result<qualify::Person> r) {
+    out.push_back(r ? r->id : to_string(r.error().where) + " " + render(r.error(), Lang::en));
+  });
+  return out;
+}
+
+std::vector<std::string> outcomes_streamed(const std::string& content) {
+  std::vector<std::string> out;
+  std::istringstream in(content);
+  std::size_t next = 1;
+  auto done = stream_json_resumes(in, "-", next, [&](Result<qualify::Person> r) {
+    out.push_back(r ? r->id : to_string(r.error().where) + " " + render(r.error(), Lang::en));
+  });
+  EXPECT_TRUE(done.has_value());
+  return out;
+}
+
+TEST(StreamJsonResumes, SameResultsAsReadingWholeForEveryLayout) {
+  std::string batch = *read_file(test::data_path("resumes/batch.ndjson").string());
+  std::string pretty = *read_file(test::data_path("resumes/agent-de.json").string());
+  const std::vector<std::string> inputs = {
+      batch,
+      "\n  \n" + batch,        // blank lines first: line numbers move on
+      "\xEF\xBB\xBF" + batch,  // byte order mark
+      pretty,
+      "[" + pretty + ",{\"work\":[{\"position\":\"Agent\",\"startDate\":\"2021-13\"}]}]",
+      "{\"work\": [\n oops ]}\n",  // invalid JSON over two lines: one error at line 2
+      "",
+      "  \n\n",
+  };
+  for (const std::string& input : inputs) {
+    SCOPED_TRACE(input.substr(0, 60));
+    std::vector<std::string> whole = outcomes_whole(input);
+    EXPECT_FALSE(whole.empty());
+    EXPECT_EQ(outcomes_streamed(input), whole);
+  }
+  // The batch: 7 documents (2 people, 5 errors) with the invalid JSON at line 4, column 12.
+  std::vector<std::string> got = outcomes_streamed("\n  \n" + batch);
+  ASSERT_EQ(got.size(), 7u);
+  EXPECT_NE(got[2].find("<stdin>:6:12"), std::string::npos) << got[2];
+}
+
+TEST(StreamJsonResumes, NdjsonIsReadLineByLine) {
+  // 1,000 one-line documents: when the first person arrives, most of the input is unread.
+  std::string input;
+  for (int i = 0; i < 1000; ++i)
+    input += R"({"work":[{"position":"Agent","startDate":"2020"}]})"
+             "\n";
+  std::istringstream in(input);
+  std::size_t next = 1;
+  std::streamoff read_at_first = -1;
+  std::size_t people = 0;
+  auto done = stream_json_resumes(in, "-", next, [&](Result<qualify::Person> r) {
+    ASSERT_TRUE(r.has_value());
+    if (people++ == 0) read_at_first = in.tellg();
+  });
+  ASSERT_TRUE(done.has_value());
+  EXPECT_EQ(people, 1000u);
+  EXPECT_GT(read_at_first, 0);
+  EXPECT_LT(read_at_first, 200);  // the first line (51 bytes), not all 51,000
+}
+
+TEST(StreamJsonResumes, AWholeDocumentOverTheLimitIsRefusedWithoutResults) {
+  std::string pretty = *read_file(test::data_path("resumes/agent-de.json").string());
+  std::istringstream in(pretty);
+  std::size_t next = 1;
+  auto done = stream_json_resumes(
+      in, "-", next, [](auto) { FAIL(); }, 100);
+  ASSERT_FALSE(done.has_value());
+  EXPECT_EQ(done.error().kind, ErrorKind::invalid_input);
 }
 
 }  // namespace

@@ -658,6 +658,52 @@ constexpr MsgEntry k_de[] = {
     {MsgId::forecast_interval_mismatch,
      "die Zeilen liegen {0} Minuten auseinander, angegeben sind aber {1} Minuten; --interval "
      "weglassen oder {0} angeben"},
+    // --- Qualification (session 2): XLSX export, stdin streaming, shared command input
+    {MsgId::cli_binary_needs_output,
+     "--format {0} schreibt eine Binärdatei, die nicht im Terminal ausgegeben wird"},
+    {MsgId::hint_binary_needs_output, "die Datei mit -o angeben, z. B. -o ergebnisse.{0}"},
+    {MsgId::xlsx_no_sheets, "eine Arbeitsmappe braucht mindestens ein Tabellenblatt"},
+    {MsgId::xlsx_bad_sheet_name, "'{0}' ist als Name eines Excel-Tabellenblatts nicht möglich"},
+    {MsgId::hint_xlsx_sheet_name,
+     "1 bis 31 Zeichen verwenden, keines von [ ] : * ? / \\, nicht mit ' am Anfang oder Ende"},
+    {MsgId::xlsx_duplicate_sheet,
+     "zwei Tabellenblätter heißen '{0}' (Excel unterscheidet bei Blattnamen keine Groß- und "
+     "Kleinschreibung)"},
+    {MsgId::xlsx_too_large,
+     "das Tabellenblatt '{0}' hätte {1} Zeilen und {2} Spalten; ein Excel-Blatt fasst höchstens "
+     "1.048.576 Zeilen und 16.384 Spalten"},
+    {MsgId::xlsx_text_too_long,
+     "Tabellenblatt '{0}', Zelle {1}: {2} Zeichen, mehr als die 32.767, die eine Excel-Zelle "
+     "fasst"},
+    {MsgId::xlsx_not_finite,
+     "Tabellenblatt '{0}', Zelle {1}: {2} ist keine Zahl, die eine Tabellenkalkulation speichern "
+     "kann"},
+    {MsgId::screen_sheet_summary, "Übersicht"},
+    {MsgId::screen_sheet_applicants, "Bewerbungen"},
+    {MsgId::screen_sheet_criteria, "Kriterien"},
+    {MsgId::screen_sheet_rejected, "Abgewiesene Dokumente"},
+    {MsgId::screen_col_criterion, "Kriterium"},
+    {MsgId::screen_col_importance, "Gewichtung"},
+    {MsgId::screen_col_outcome, "Ergebnis"},
+    {MsgId::screen_col_explanation, "Begründung"},
+    {MsgId::screen_col_evidence, "Belege"},
+    {MsgId::screen_col_where, "Stelle"},
+    {MsgId::screen_col_error, "Fehler"},
+    {MsgId::screen_row_role, "Rolle"},
+    {MsgId::screen_row_as_of, "Stichtag"},
+    {MsgId::screen_row_country, "Land der Stelle"},
+    {MsgId::screen_row_read, "gelesene Dokumente"},
+    {MsgId::screen_row_evaluated, "bewertet"},
+    {MsgId::screen_row_rejected, "abgewiesen"},
+    {MsgId::screen_row_blind, "anonymisiert (persönliche Daten verborgen)"},
+    {MsgId::word_yes, "ja"},
+    {MsgId::word_no, "nein"},
+    {MsgId::career_sheet_gaps, "Karriereweg"},
+    {MsgId::career_col_role, "nächste Rolle"},
+    {MsgId::career_col_gap, "Lücke"},
+    {MsgId::career_col_months_missing, "fehlende Monate"},
+    {MsgId::career_col_earliest, "Erfahrungsregeln erfüllt am"},
+    {MsgId::career_col_plan, "woran arbeiten"},
 };
 
 }  // namespace

@@ -180,30 +180,50 @@ struct StatedLanguage {
   bool mentioned = false;
 };
 
-StatedLanguage stated_language(const Person& person, const std::string& code) {
-  StatedLanguage best;
+// Every language the document names (languages, and skills with a level), read once per
+// person: its ISO 639-1 code and the CEFR level its words map to.
+struct NamedLanguage {
+  std::string code;
+  std::optional<Cefr> level;
+  const std::string* words;
+  const SourcePos* where;
+};
+
+std::vector<NamedLanguage> named_languages(const Person& person) {
+  std::vector<NamedLanguage> out;
   auto consider = [&](const std::string& name, const std::string& fluency, const SourcePos& pos) {
-    if (language_code(name) != code) return;
-    std::optional<Cefr> level = cefr_of(fluency);
-    if (!best.mentioned || (level && (!best.level || *level > *best.level))) {
-      best = StatedLanguage{level, fluency, pos, true};
+    if (std::optional<std::string> code = language_code(name)) {
+      out.push_back({std::move(*code), cefr_of(fluency), &fluency, &pos});
     }
   };
   for (const LanguageEntry& l : person.languages) consider(l.language, l.fluency, l.pos);
   for (const SkillEntry& s : person.skills) {
     if (!s.level.empty()) consider(s.name, s.level, s.pos);
   }
+  return out;
+}
+
+// The highest level stated for 'code' (the first mention when none has a level).
+StatedLanguage stated_language(const std::vector<NamedLanguage>& named, const std::string& code) {
+  StatedLanguage best;
+  for (const NamedLanguage& n : named) {
+    if (n.code != code) continue;
+    if (!best.mentioned || (n.level && (!best.level || *n.level > *best.level))) {
+      best = StatedLanguage{n.level, *n.words, *n.where, true};
+    }
+  }
   return best;
 }
 
-Criterion language_criterion(const Person& person, const catalog::LanguageRequirement& req) {
+Criterion language_criterion(const std::vector<NamedLanguage>& named,
+                             const catalog::LanguageRequirement& req) {
   Criterion c;
   c.kind = CriterionKind::language;
   c.importance = req.importance;
   std::string level(catalog::to_string(req.level));
   c.subject = req.language + ">=" + level;
   c.title = msg(MsgId::q_crit_language, req.language, level);
-  StatedLanguage stated = stated_language(person, req.language);
+  StatedLanguage stated = stated_language(named, req.language);
   if (!stated.mentioned) {
     c.outcome = Outcome::unknown;
     c.explanation = msg(MsgId::q_lang_missing, req.language, level);
@@ -361,10 +381,16 @@ Evaluation Evaluator::evaluate(const Person& person, const Role& role,
     out.criteria.push_back(
         education_criterion(person, role, *minimum, education, experience, options));
   }
+  std::vector<NamedLanguage> named;
+  bool named_read = false;
   for (const catalog::LanguageRequirement& req : role.languages) {
     if (req.countries.empty() ||
         (options.country != "*" && applies_to(req.countries, options.country))) {
-      out.criteria.push_back(language_criterion(person, req));
+      if (!named_read) {
+        named = named_languages(person);
+        named_read = true;
+      }
+      out.criteria.push_back(language_criterion(named, req));
     }
   }
   for (const catalog::ExperienceRequirement& req : role.experience) {

@@ -37,6 +37,11 @@ void Matcher::add(std::string_view phrase, Lang lang, int tag) {
   if (lang == Lang::de && p.stems.size() == 1) {
     m_compound_stem[p.stems.front()].push_back(index);
     m_compound_word[p.word].push_back(index);
+    for (auto [lengths, key] : {std::pair{&m_compound_stem_lengths, &p.stems.front()},
+                                std::pair{&m_compound_word_lengths, &p.word}}) {
+      if (std::ranges::find(*lengths, key->size()) == lengths->end())
+        lengths->push_back(key->size());
+    }
   }
   m_phrases.push_back(std::move(p));
 }
@@ -90,6 +95,36 @@ bool Matcher::blocked(const AnalyzedText& text, std::size_t at) const {
   return false;
 }
 
+const std::vector<Matcher::Candidate>& Matcher::candidates(const AnalyzedText& text,
+                                                           std::size_t i) const {
+  const std::string& word = text.words[i];
+  if (auto it = m_candidate_cache.find(word); it != m_candidate_cache.end()) return it->second;
+  std::vector<Candidate> out;
+  auto add = [&](const Index& map, std::string_view key, bool compound) {
+    if (auto it = map.find(key); it != map.end()) {
+      for (std::size_t phrase : it->second) out.push_back({phrase, compound});
+    }
+  };
+  add(m_by_first_stem[0], text.stems_en[i], false);
+  add(m_by_first_stem[1], text.stems_de[i], false);
+  // German compound heads: the proper suffixes (at least k_min_compound_part bytes) of the
+  // stem and of the folded word, of the lengths that some key has.
+  struct Source {
+    std::string_view text;
+    const Index* index;
+    const std::vector<std::size_t>* lengths;
+  };
+  for (const Source& source : {Source{text.stems_de[i], &m_compound_stem, &m_compound_stem_lengths},
+                               Source{word, &m_compound_word, &m_compound_word_lengths}}) {
+    for (std::size_t length : *source.lengths) {
+      if (length < k_min_compound_part || length >= source.text.size()) continue;
+      add(*source.index, source.text.substr(source.text.size() - length), true);
+    }
+  }
+  if (m_candidate_cache.size() >= k_cache_limit) m_candidate_cache.clear();
+  return m_candidate_cache.emplace(word, std::move(out)).first->second;
+}
+
 std::vector<Matcher::Hit> Matcher::find(const AnalyzedText& text) const {
   // Candidates come from the indexes; each phrase counts once, at its first unblocked match.
   std::vector<std::pair<std::size_t, std::size_t>> found;  // (phrase, word position)
@@ -111,27 +146,8 @@ std::vector<Matcher::Hit> Matcher::find(const AnalyzedText& text) const {
     done[phrase] = true;
     found.emplace_back(phrase, i);
   };
-  auto lookup = [](const std::unordered_map<std::string, std::vector<std::size_t>>& map,
-                   const std::string& key) -> const std::vector<std::size_t>* {
-    auto it = map.find(key);
-    return it == map.end() ? nullptr : &it->second;
-  };
   for (std::size_t i = 0; i < text.words.size(); ++i) {
-    for (int l = 0; l < 2; ++l) {
-      const std::string& stem = l == 1 ? text.stems_de[i] : text.stems_en[i];
-      if (const auto* list = lookup(m_by_first_stem[static_cast<std::size_t>(l)], stem)) {
-        for (std::size_t phrase : *list) try_at(phrase, i, false);
-      }
-    }
-    // German compound heads: every proper suffix of the stem and of the folded word.
-    for (const auto& [source, index] : {std::pair{&text.stems_de[i], &m_compound_stem},
-                                        std::pair{&text.words[i], &m_compound_word}}) {
-      for (std::size_t start = 1; start + k_min_compound_part <= source->size(); ++start) {
-        if (const auto* list = lookup(*index, source->substr(start))) {
-          for (std::size_t phrase : *list) try_at(phrase, i, true);
-        }
-      }
-    }
+    for (const Candidate& c : candidates(text, i)) try_at(c.phrase, i, c.compound);
   }
   std::ranges::sort(found);
   std::vector<Hit> hits;

@@ -85,19 +85,39 @@ class Matcher {
   Stemmer m_de;
   std::vector<Phrase> m_phrases;
   std::vector<std::string> m_compound_exceptions;
+  // Looked up by std::string_view (a suffix of a word) without building a std::string.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Index = std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>>;
   // Indexes into m_phrases, per language (0 = en, 1 = de): by first stem, and for one-word
-  // German phrases by stem and by folded word (compound heads).
-  std::array<std::unordered_map<std::string, std::vector<std::size_t>>, 2> m_by_first_stem;
-  std::unordered_map<std::string, std::vector<std::size_t>> m_compound_stem;
-  std::unordered_map<std::string, std::vector<std::size_t>> m_compound_word;
+  // German phrases by stem and by folded word (compound heads), with the distinct byte lengths
+  // of their keys: only suffixes of those lengths can match a compound head.
+  std::array<Index, 2> m_by_first_stem;
+  Index m_compound_stem;
+  Index m_compound_word;
+  std::vector<std::size_t> m_compound_stem_lengths;
+  std::vector<std::size_t> m_compound_word_lengths;
   std::vector<std::vector<std::string>> m_blockers;
 
   bool blocked(const AnalyzedText& text, std::size_t at) const;
+
+  // Phrases that may start at text word 'i': by its first stem in either language, and German
+  // one-word phrases as the head of a compound. A function of the word alone, so cached per
+  // folded word (one lookup per word instead of one per stem and suffix length).
+  struct Candidate {
+    std::size_t phrase;
+    bool compound;
+  };
+  const std::vector<Candidate>& candidates(const AnalyzedText& text, std::size_t i) const;
 
   // Stems of words seen before (English, German): résumés repeat their vocabulary, and
   // stemming is most of the cost of matching. Cleared when it reaches k_cache_limit words.
   static constexpr std::size_t k_cache_limit = 100000;
   mutable std::unordered_map<std::string, std::pair<std::string, std::string>> m_stem_cache;
+  mutable std::unordered_map<std::string, std::vector<Candidate>, Hash, std::equal_to<>>
+      m_candidate_cache;
 };
 
 }  // namespace ccteam::text

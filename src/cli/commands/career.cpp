@@ -2,7 +2,6 @@
 // next roles on the ladder, each gap, when the experience rules will be met, what to work on.
 #include <CLI/CLI.hpp>
 
-#include "ccteam/core/iso_codes.hpp"
 #include "ccteam/qualify/career.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
@@ -10,6 +9,7 @@
 #include "cli/people_input.hpp"
 #include "io/screening_json.hpp"
 #include "io/table.hpp"
+#include "io/xlsx_writer.hpp"
 
 namespace ccteam::cli {
 
@@ -22,21 +22,6 @@ struct CareerOptions {
   std::string as_of;
   std::string country = "*";
 };
-
-const catalog::Role* find_role(Context& ctx, const catalog::Catalog& catalog,
-                               const std::string& id) {
-  const catalog::Role* role = catalog.find(RoleId(id));
-  if (role != nullptr) return role;
-  std::string known;
-  for (const catalog::Role* r : catalog.by_rank())
-    known += (known.empty() ? "" : ", ") + r->id.str();
-  ctx.report(Error{ErrorKind::not_found,
-                   msg(MsgId::role_not_found, id),
-                   {},
-                   msg(MsgId::hint_known_roles, known)});
-  ctx.exit_code = k_exit_unusable;
-  return nullptr;
-}
 
 std::string gap_text(const qualify::Readiness& r, std::size_t i, std::size_t& experience_index,
                      Lang lang) {
@@ -119,18 +104,49 @@ nlohmann::ordered_json to_json(const qualify::CareerPath& path, const qualify::P
   return out;
 }
 
-void career(Context& ctx, const CareerOptions& o) {
-  std::string format = ctx.format({"table", "json"});
-  if (format.empty()) return;
-  std::optional<Date> as_of = as_of_date(ctx, o.as_of);
-  if (!as_of) return;
-  if (o.country != "*" && !is_iso_country(o.country)) {
-    ctx.report(Error{ErrorKind::usage, msg(MsgId::screen_bad_country, o.country), {}, {}});
-    ctx.exit_code = k_exit_unusable;
-    return;
+// One row per gap of each next role (a role without gaps gets one row), with the role's
+// verdict, earliest date and plan repeated so that the sheet can be filtered by any column.
+io::XlsxSheet career_sheet(const qualify::CareerPath& path, Lang lang) {
+  using io::XlsxCell;
+  auto t = [lang](MsgId id) { return tr(id, lang); };
+  io::XlsxSheet sheet{t(MsgId::career_sheet_gaps),
+                      {t(MsgId::career_col_role), t(MsgId::screen_col_verdict),
+                       t(MsgId::career_col_gap), t(MsgId::career_col_months_missing),
+                       t(MsgId::career_col_earliest), t(MsgId::career_col_plan)},
+                      {}};
+  for (const qualify::Readiness& r : path.next) {
+    std::string plan;
+    for (const LocalizedText& step : r.plan) plan += (plan.empty() ? "" : "; ") + step.get(lang);
+    std::string earliest = r.experience_met_on ? to_iso(*r.experience_met_on) : "";
+    auto row = [&](std::string gap, std::optional<int> months) {
+      sheet.rows.push_back(
+          {XlsxCell{r.role->id.str()}, XlsxCell{t(qualify::label(r.evaluation.verdict))},
+           XlsxCell{std::move(gap)}, months ? XlsxCell{static_cast<double>(*months)} : XlsxCell{""},
+           XlsxCell{earliest}, XlsxCell{plan}});
+    };
+    std::size_t experience_index = 0;
+    for (std::size_t i = 0; i < r.gaps.size(); ++i) {
+      std::optional<int> months;
+      if (r.gaps[i].kind == qualify::CriterionKind::experience &&
+          experience_index < r.months_missing.size()) {
+        months = r.months_missing[experience_index];
+      }
+      row(gap_text(r, i, experience_index, lang), months);
+    }
+    if (r.gaps.empty()) row("", std::nullopt);
   }
-  const catalog::Catalog* catalog = ctx.catalog();
-  if (catalog == nullptr) return;
+  return sheet;
+}
+
+void career(Context& ctx, const CareerOptions& o) {
+  std::string format = ctx.format({"table", "json", "xlsx"});
+  if (format.empty()) return;
+  std::optional<std::string> xlsx_path;
+  if (format == "xlsx" && !(xlsx_path = ctx.binary_output(format))) return;
+  std::optional<QualifySetting> setting = qualify_setting(ctx, o.as_of, o.country);
+  if (!setting) return;
+  const catalog::Catalog* catalog = setting->catalog;
+  const Date as_of = setting->as_of;
   std::vector<qualify::Person> people;
   ReadCounts counts =
       read_people(ctx, {o.file}, [&](qualify::Person&& p) { people.push_back(std::move(p)); });
@@ -145,7 +161,7 @@ void career(Context& ctx, const CareerOptions& o) {
     return;
   }
   qualify::Evaluator evaluator(*catalog);
-  qualify::EvaluationOptions options{*as_of, o.country};
+  qualify::EvaluationOptions options{as_of, o.country};
   const catalog::Role* from = o.from.empty()
                                   ? qualify::current_role(evaluator, *catalog, people[0], options)
                                   : find_role(ctx, *catalog, o.from);
@@ -155,7 +171,12 @@ void career(Context& ctx, const CareerOptions& o) {
   qualify::CareerPath path =
       qualify::career_path(evaluator, people[0], *from, *catalog, options, to);
   if (format == "json") {
-    ctx.print(to_json(path, people[0], *as_of, ctx.lang()).dump(2) + "\n");
+    ctx.print(to_json(path, people[0], as_of, ctx.lang()).dump(2) + "\n");
+  } else if (format == "xlsx") {
+    if (auto written = io::write_xlsx(*xlsx_path, {career_sheet(path, ctx.lang())}); !written) {
+      ctx.report(written.error());
+      ctx.exit_code = k_exit_unusable;
+    }
   } else {
     print_table(ctx, path);
   }

@@ -2,7 +2,6 @@
 // default, ordered for review, each criterion explained. Never decides (GDPR art. 22).
 #include <CLI/CLI.hpp>
 
-#include "ccteam/core/iso_codes.hpp"
 #include "ccteam/qualify/evaluate.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
@@ -10,6 +9,7 @@
 #include "cli/people_input.hpp"
 #include "io/screening_json.hpp"
 #include "io/table.hpp"
+#include "io/xlsx_writer.hpp"
 
 namespace ccteam::cli {
 
@@ -102,33 +102,94 @@ void print_csv(Context& ctx, const std::vector<Screened>& list) {
   }
 }
 
+// Evidence of one criterion as one line; blind: the place in the document, not the file.
+std::string evidence_text(const qualify::Criterion& c, bool reveal) {
+  std::string out;
+  for (const qualify::Evidence& ev : c.evidence) {
+    if (ev.text.empty()) continue;
+    SourcePos where = reveal ? ev.where : SourcePos{"", 0, 0, ev.where.json_pointer};
+    out += fmt::format("{}\"{}\" {}", out.empty() ? "" : "; ", ev.text, to_string(where));
+  }
+  return out;
+}
+
+struct ScreenRun {
+  const catalog::Role& role;
+  Date as_of;
+  const ReadCounts& counts;
+  std::size_t evaluated;
+};
+
+// Four sheets: summary, applicants in review order, one row per criterion, rejected documents.
+std::vector<io::XlsxSheet> screening_sheets(const ScreenOptions& o, const ScreenRun& run,
+                                            const std::vector<Screened>& list, Lang lang) {
+  using io::XlsxCell;
+  auto t = [lang](MsgId id) { return tr(id, lang); };
+  auto number = [](std::size_t n) { return XlsxCell{static_cast<double>(n)}; };
+  io::XlsxSheet summary{t(MsgId::screen_sheet_summary), {}, {}};
+  summary.rows = {
+      {XlsxCell{t(MsgId::screen_row_role)}, XlsxCell{run.role.id.str()}},
+      {XlsxCell{t(MsgId::screen_row_as_of)}, XlsxCell{to_iso(run.as_of)}},
+      {XlsxCell{t(MsgId::screen_row_country)}, XlsxCell{o.country}},
+      {XlsxCell{t(MsgId::screen_row_read)}, number(run.counts.read)},
+      {XlsxCell{t(MsgId::screen_row_evaluated)}, number(run.evaluated)},
+      {XlsxCell{t(MsgId::screen_row_rejected)}, number(run.counts.rejected)},
+      {XlsxCell{t(MsgId::screen_row_blind)},
+       XlsxCell{t(o.reveal ? MsgId::word_no : MsgId::word_yes)}},
+      {XlsxCell{t(MsgId::screen_human_decides)}},
+  };
+  io::XlsxSheet applicants{
+      t(MsgId::screen_sheet_applicants),
+      {t(MsgId::screen_col_id), t(MsgId::screen_col_verdict), t(MsgId::screen_col_preferred)},
+      {}};
+  if (o.reveal) {
+    applicants.header.push_back(t(MsgId::screen_col_name));
+    applicants.header.push_back(t(MsgId::screen_col_source));
+  }
+  io::XlsxSheet criteria{t(MsgId::screen_sheet_criteria),
+                         {t(MsgId::screen_col_id), t(MsgId::screen_col_criterion),
+                          t(MsgId::screen_col_importance), t(MsgId::screen_col_outcome),
+                          t(MsgId::screen_col_explanation), t(MsgId::screen_col_evidence)},
+                         {}};
+  for (const Screened& s : list) {
+    const qualify::Evaluation& e = s.evaluation;
+    std::vector<XlsxCell> row = {XlsxCell{e.person_id}, XlsxCell{t(qualify::label(e.verdict))},
+                                 number(static_cast<std::size_t>(e.preferred_met))};
+    if (o.reveal) {
+      row.emplace_back(s.person.personal.name);
+      row.emplace_back(to_string(s.person.pos));
+    }
+    applicants.rows.push_back(std::move(row));
+    for (const qualify::Criterion& c : e.criteria) {
+      criteria.rows.push_back(
+          {XlsxCell{e.person_id}, XlsxCell{io::render_text(c.title, lang)},
+           XlsxCell{t(catalog::label(c.importance))}, XlsxCell{t(qualify::label(c.outcome))},
+           XlsxCell{io::render_text(c.explanation, lang)}, XlsxCell{evidence_text(c, o.reveal)}});
+    }
+  }
+  io::XlsxSheet rejected{t(MsgId::screen_sheet_rejected),
+                         {t(MsgId::screen_col_where), t(MsgId::screen_col_error)},
+                         {}};
+  for (const Error& e : run.counts.errors) {
+    rejected.rows.push_back({XlsxCell{to_string(e.where)}, XlsxCell{render(e.message, lang)}});
+  }
+  return {std::move(summary), std::move(applicants), std::move(criteria), std::move(rejected)};
+}
+
 void screen(Context& ctx, const ScreenOptions& o) {
-  std::string format = ctx.format({"table", "json", "csv"});
+  std::string format = ctx.format({"table", "json", "csv", "xlsx"});
   if (format.empty()) return;
-  std::optional<Date> as_of = as_of_date(ctx, o.as_of);
-  if (!as_of) return;
-  if (o.country != "*" && !is_iso_country(o.country)) {
-    ctx.report(Error{ErrorKind::usage, msg(MsgId::screen_bad_country, o.country), {}, {}});
-    ctx.exit_code = k_exit_unusable;
-    return;
-  }
-  const catalog::Catalog* catalog = ctx.catalog();
-  if (catalog == nullptr) return;
-  const catalog::Role* role = catalog->find(RoleId(o.role));
-  if (role == nullptr) {
-    std::string known;
-    for (const catalog::Role* r : catalog->by_rank())
-      known += (known.empty() ? "" : ", ") + r->id.str();
-    ctx.report(Error{ErrorKind::not_found,
-                     msg(MsgId::role_not_found, o.role),
-                     {},
-                     msg(MsgId::hint_known_roles, known)});
-    ctx.exit_code = k_exit_unusable;
-    return;
-  }
+  std::optional<std::string> xlsx_path;
+  if (format == "xlsx" && !(xlsx_path = ctx.binary_output(format))) return;
+  std::optional<QualifySetting> setting = qualify_setting(ctx, o.as_of, o.country);
+  if (!setting) return;
+  const catalog::Catalog* catalog = setting->catalog;
+  const Date as_of = setting->as_of;
+  const catalog::Role* role = find_role(ctx, *catalog, o.role);
+  if (role == nullptr) return;
 
   qualify::Evaluator evaluator(*catalog);
-  qualify::EvaluationOptions options{*as_of, o.country};
+  qualify::EvaluationOptions options{as_of, o.country};
   std::vector<Screened> list;
   std::size_t evaluated = 0;
   ReadCounts counts = read_people(ctx, o.files, [&](qualify::Person&& person) {
@@ -155,7 +216,7 @@ void screen(Context& ctx, const ScreenOptions& o) {
   if (format == "json") {
     nlohmann::ordered_json out;
     out["role"] = role->id.str();
-    out["as_of"] = to_iso(*as_of);
+    out["as_of"] = to_iso(as_of);
     out["country"] = o.country;
     out["blind"] = !o.reveal;
     out["summary"] = {
@@ -173,6 +234,13 @@ void screen(Context& ctx, const ScreenOptions& o) {
     ctx.print(out.dump(2) + "\n");
   } else if (format == "csv") {
     print_csv(ctx, list);
+  } else if (format == "xlsx") {
+    ScreenRun run{*role, as_of, counts, evaluated};
+    if (auto written = io::write_xlsx(*xlsx_path, screening_sheets(o, run, list, lang)); !written) {
+      ctx.report(written.error());
+      ctx.exit_code = k_exit_unusable;
+      return;
+    }
   } else {
     print_table(ctx, o, list);
     ctx.print("\n" + render(summary, lang) + "\n" + tr(MsgId::screen_human_decides, lang) + "\n");

@@ -214,6 +214,77 @@ const std::vector<Expected>& cases() {
        "manager",
        Verdict::does_not_meet_minimum,
        {{"isced>=6", no}, {"customer_service>=36", no}}},
+      // --- The rest of the matrix (every résumé against every role in its country), reasoned
+      // the same way before the engine ran.
+      // Pat as an agent (US): GED (3) meets the US minimum 3; no language section, so English
+      // C1 cannot be told; customer service since 2013-01 (156 months) >= 6.
+      {"en-teamlead-no-degree.json",
+       "US",
+       "agent",
+       Verdict::needs_review,
+       {{"isced>=3", met}, {"en>=C1", unknown}, {"customer_service>=6", met}}},
+      // Alex as an agent (IE: the "*" row, ISCED 3): bachelor (6) and MBA (7) are above it;
+      // English C1 applies in IE but no language is listed; 208 months of customer service.
+      {"en-manager-mba.json",
+       "IE",
+       "agent",
+       Verdict::needs_review,
+       {{"isced>=3", met}, {"en>=C1", unknown}, {"customer_service>=6", met}}},
+      // Alex as a team lead (IE): English B2 is preferred only in DE/AT/CH, so only C1 applies
+      // (unknown). Leadership since 2011-03 (178 months) >= 6. Preferred education ISCED 6 in
+      // management, business administration or communication: the Bachelor of Commerce's area
+      // "Business" is not one of them (one word of "business administration"), but the MBA
+      // (7, done 2018-06) is in "Management": met.
+      {"en-manager-mba.json",
+       "IE",
+       "team-lead",
+       Verdict::needs_review,
+       {{"isced>=3", met},
+        {"en>=C1", unknown},
+        {"customer_service>=12", met},
+        {"team_leadership>=6", met},
+        {"preferred:isced>=6", met}}},
+      // Robin as a team lead (GB): A-levels (3) meet the "*" minimum 3; customer service
+      // 39..63 months >= 12; Team Leader 2024-02..today = 23 months >= 6; no degree, so the
+      // preferred ISCED 6 is not met; English C1 cannot be told.
+      {"en-gap-and-partial-dates.json",
+       "GB",
+       "team-lead",
+       Verdict::needs_review,
+       {{"isced>=3", met},
+        {"en>=C1", unknown},
+        {"customer_service>=12", met},
+        {"team_leadership>=6", met},
+        {"preferred:isced>=6", no}}},
+      // Kim as an agent (DE): Handelsfachwirt (6) >= 2; no language section, so German C1
+      // cannot be told; customer service since 2015-01 (132 months) >= 6.
+      {"de-manager-quereinsteiger.json",
+       "DE",
+       "agent",
+       Verdict::needs_review,
+       {{"isced>=2", met}, {"de>=C1", unknown}, {"customer_service>=6", met}}},
+      // Kim as a team lead (DE): 6 >= 3; German C1 and the preferred English B2 unknown;
+      // leadership since 2009-04 (201 months). The Fachwirt (6) is in "Handelsfachwirt", not in
+      // management, Betriebswirtschaftslehre or Kommunikation: the preferred education is at
+      // the level but in another field, which only a person can weigh (unknown).
+      {"de-manager-quereinsteiger.json",
+       "DE",
+       "team-lead",
+       Verdict::needs_review,
+       {{"isced>=3", met},
+        {"de>=C1", unknown},
+        {"en>=B2", unknown},
+        {"customer_service>=12", met},
+        {"team_leadership>=6", met},
+        {"preferred:isced>=6", unknown}}},
+      // Lea as an agent (DE): Abitur (3, done 2023-06) >= 2; the bachelor in progress does not
+      // count; German is not mentioned (only "Englisch: fließend"); 15 months of customer
+      // service >= 6.
+      {"de-student-parttime.json",
+       "DE",
+       "agent",
+       Verdict::needs_review,
+       {{"isced>=2", met}, {"de>=C1", unknown}, {"customer_service>=6", met}}},
       // Without a country no language rule applies (they are all country-bound), and the
       // verdicts follow from education and experience alone.
       {"de-teamlead-kaufmann.json",
@@ -256,6 +327,26 @@ TEST(EvaluateFixtures, VerdictsAndCriteriaAsReasonedByHand) {
       }();
     }
   }
+}
+
+TEST(EvaluateFixtures, EveryResumeIsCheckedAgainstEveryRoleInItsCountry) {
+  if (!std::filesystem::exists(test::fixtures_dir() / "resumes" / "callcenter")) {
+    GTEST_SKIP() << "fixtures absent: " << test::fixtures_dir();
+  }
+  std::size_t files = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(test::fixtures_dir() / "resumes" / "callcenter")) {
+    if (entry.path().extension() != ".json") continue;
+    ++files;
+    std::string name = entry.path().filename().string();
+    for (const catalog::Role* role : default_catalog().by_rank()) {
+      bool covered = std::ranges::any_of(cases(), [&](const Expected& ex) {
+        return name == ex.file && role->id.str() == ex.role && std::string(ex.country) != "*";
+      });
+      EXPECT_TRUE(covered) << name << " against " << role->id.str() << " has no expected row";
+    }
+  }
+  EXPECT_EQ(files, 8u);
 }
 
 TEST(EvaluateFixtures, NothingIdentifyingIsRead) {

@@ -1,0 +1,133 @@
+// ccteam screen / career --format xlsx (issue 4, session 2): the workbook read back with an
+// independent reader (tests/support/read_xlsx.py).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli/run.hpp"
+#include "support/xlsx.hpp"
+
+namespace ccteam::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path xlsx_scratch(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("ccteam_cli_xlsx_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  return dir / name;
+}
+
+TEST(CliScreen, XlsxWorkbookReadBackByAnIndependentReader) {
+  // Same case as BlindJsonWithMergedExperience: one applicant (A1) who meets the agent role in
+  // DE, with 36 months of customer service; blind, so Nina's name is nowhere in the workbook.
+  fs::path file = xlsx_scratch("screen.xlsx");
+  Outcome run =
+      run_ccteam({"screen", "agent", "tests/data/resumes/agent-de.json", "--as-of", "2025-12-31",
+                  "--country", "DE", "--format", "xlsx", "-o", file.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "");
+  nlohmann::json book = read_xlsx(file);
+  ASSERT_TRUE(book.is_object()) << "not a workbook: " << file;
+  ASSERT_EQ(book["sheets"].size(), 4u);
+  nlohmann::json summary = sheet_cells(book, "summary");
+  EXPECT_EQ(summary["B1"]["value"], "agent");
+  EXPECT_EQ(summary["B2"]["value"], "2025-12-31");
+  EXPECT_EQ(summary["B3"]["value"], "DE");
+  EXPECT_EQ(summary["B4"]["type"], "number");
+  EXPECT_EQ(summary["B4"]["value"], 1.0);  // read
+  EXPECT_EQ(summary["B5"]["value"], 1.0);  // evaluated
+  EXPECT_EQ(summary["B6"]["value"], 0.0);  // rejected
+  EXPECT_EQ(summary["B7"]["value"], "yes");
+  nlohmann::json applicants = sheet_cells(book, "applicants");
+  EXPECT_EQ(applicants["A1"]["value"], "applicant");
+  EXPECT_EQ(applicants["A2"]["value"], "A1");
+  EXPECT_EQ(applicants["B2"]["value"], "meets the requirements");
+  EXPECT_EQ(applicants["C2"]["type"], "number");
+  EXPECT_FALSE(applicants.contains("A3"));
+  nlohmann::json criteria = sheet_cells(book, "criteria");
+  bool experience_row = false;
+  for (const auto& [ref, cell] : criteria.items()) {
+    std::string text = cell["value"].is_string() ? cell["value"].get<std::string>() : "";
+    if (ref[0] == 'E' && text.find("36 months") != std::string::npos) {
+      experience_row = true;
+      std::string row = ref.substr(1);
+      EXPECT_EQ(criteria["A" + row]["value"], "A1");
+      EXPECT_EQ(criteria["D" + row]["value"], "met");
+      EXPECT_NE(criteria["F" + row]["value"].get<std::string>().find("/work/"), std::string::npos);
+    }
+    EXPECT_EQ(text.find("Nina"), std::string::npos) << ref;
+    EXPECT_EQ(text.find("agent-de.json"), std::string::npos) << ref;  // blind: no file name
+  }
+  EXPECT_TRUE(experience_row);
+  EXPECT_TRUE(sheet_cells(book, "rejected").contains("B1"));
+  fs::remove_all(file.parent_path());
+}
+
+TEST(CliScreen, XlsxRejectedDocumentsHaveTheirOwnSheetInGerman) {
+  fs::path file = xlsx_scratch("rejected.xlsx");
+  Outcome run = run_ccteam({"screen", "agent", "tests/data/resumes/batch.ndjson", "--as-of",
+                            "2025-12-31", "--format", "xlsx", "-o", file.string(), "--lang", "de"});
+  EXPECT_EQ(run.exit_code, 1);  // rejected documents are findings
+  nlohmann::json book = read_xlsx(file);
+  nlohmann::json rejected = sheet_cells(book, "Abgewiesene Dokumente");
+  ASSERT_TRUE(rejected.is_object()) << book.dump();
+  EXPECT_EQ(rejected["A1"]["value"], "Stelle");
+  // Five rejected documents (see RejectedDocumentsAreCountedAndTheBatchGoesOn), rows 2-6.
+  EXPECT_TRUE(rejected.contains("A6"));
+  EXPECT_FALSE(rejected.contains("A7"));
+  EXPECT_EQ(rejected["A3"]["value"], "tests/data/resumes/batch.ndjson:4:12");  // 2nd rejected
+  nlohmann::json summary = sheet_cells(book, "Übersicht");
+  EXPECT_EQ(summary["B4"]["value"], 7.0);
+  EXPECT_EQ(summary["B6"]["value"], 5.0);
+  fs::remove_all(file.parent_path());
+}
+
+TEST(CliScreen, XlsxNeedsAnOutputFileInBothLanguages) {
+  Outcome en =
+      run_ccteam({"screen", "agent", "tests/data/resumes/agent-de.json", "--format", "xlsx"});
+  EXPECT_EQ(en.exit_code, 2);
+  EXPECT_EQ(en.out, "");
+  EXPECT_NE(en.err.find("--format xlsx writes a binary file"), std::string::npos) << en.err;
+  EXPECT_NE(en.err.find("-o results.xlsx"), std::string::npos) << en.err;
+  Outcome de = run_ccteam(
+      {"screen", "agent", "tests/data/resumes/agent-de.json", "--format", "xlsx", "-o", "-"},
+      "de_DE.UTF-8");
+  EXPECT_EQ(de.exit_code, 2);
+  EXPECT_NE(de.err.find("schreibt eine Binärdatei"), std::string::npos) << de.err;
+  Outcome career = run_ccteam({"career", "tests/data/resumes/career-tl.json", "--format", "xlsx"});
+  EXPECT_EQ(career.exit_code, 2);
+  EXPECT_NE(career.err.find("-o results.xlsx"), std::string::npos) << career.err;
+}
+
+TEST(CliCareer, XlsxOneRowPerGap) {
+  // As EarliestDateTheExperienceRuleIsMet: team leadership 4 of 6 months, so 2 missing; met
+  // on 2026-02-28.
+  fs::path file = xlsx_scratch("career.xlsx");
+  Outcome run =
+      run_ccteam({"career", "tests/data/resumes/career-tl.json", "--from", "agent", "--to",
+                  "team-lead", "--as-of", "2025-12-31", "--format", "xlsx", "-o", file.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  nlohmann::json cells = sheet_cells(read_xlsx(file), "career path");
+  ASSERT_TRUE(cells.is_object());
+  EXPECT_EQ(cells["A1"]["value"], "next role");
+  bool found = false;
+  for (const auto& [ref, cell] : cells.items()) {
+    if (ref[0] != 'D' || ref == "D1") continue;
+    found = true;
+    std::string row = ref.substr(1);
+    EXPECT_EQ(cell["value"], 2.0);
+    EXPECT_EQ(cells["A" + row]["value"], "team-lead");
+    EXPECT_EQ(cells["E" + row]["value"], "2026-02-28");
+    EXPECT_NE(cells["C" + row]["value"].get<std::string>().find("2 more months"),
+              std::string::npos);
+  }
+  EXPECT_TRUE(found);
+  fs::remove_all(file.parent_path());
+}
+
+}  // namespace
+}  // namespace ccteam::test
