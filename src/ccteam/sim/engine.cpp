@@ -44,6 +44,7 @@ class EventList {
     m_heap[i] = e;
   }
   bool empty() const { return m_heap.empty(); }
+  double top_time() const { return m_heap.front().time; }
   Event pop() {
     Event top = m_heap.front();
     Event last = m_heap.back();
@@ -68,6 +69,7 @@ class EventList {
 };
 
 constexpr std::uint32_t k_none = std::numeric_limits<std::uint32_t>::max();
+constexpr double k_never = std::numeric_limits<double>::infinity();
 
 enum class CallState : std::uint8_t { waiting, in_service, retrying, free };
 
@@ -131,21 +133,26 @@ class Engine {
     m_slot = start < 0 ? m_n : 0;
     boundary(start, start < 0 ? -1 : 0);
     m_arrival_segment = start < 0 ? -1 : 0;
+    enter_segment();
     schedule_arrival(start);
 
     std::uint64_t events = 0;
     bool stopped = false;
-    while (!m_events.empty()) {
+    while (!m_events.empty() || m_next_arrival < k_never) {
       if ((events & 4095) == 0 && stop != nullptr && stop->load(std::memory_order_relaxed)) {
         stopped = true;
         break;
       }
-      Event e = m_events.pop();
       ++events;
+      if (m_events.empty() || m_next_arrival < m_events.top_time()) {
+        m_now = m_next_arrival;
+        on_arrival();
+        continue;  // the system cannot have emptied: a call just arrived
+      }
+      Event e = m_events.pop();
       m_now = e.time;
       switch (e.kind) {
-        case Kind::arrival:
-          on_arrival();
+        case Kind::arrival:  // never queued: the next arrival is held in m_next_arrival
           break;
         case Kind::departure:
           on_departure(e.call, e.tier);
@@ -185,7 +192,8 @@ class Engine {
   void advance(TierState& t) {
     double dt = m_now - t.last_time;
     t.busy_area += t.busy * dt;
-    t.phone_area += t.capacity * dt;
+    // A person still finishing a call after their time on the phone ended is on the phone.
+    t.phone_area += std::max(t.capacity, t.busy) * dt;
     t.last_time = m_now;
   }
 
@@ -240,26 +248,34 @@ class Engine {
   }
 
   // --- the model -----------------------------------------------------------------------------
+  // Next arrival after 'from' of the Poisson process whose rate is constant within each
+  // interval: memorylessness lets a gap that crosses the interval's end restart there.
   void schedule_arrival(double from) {
     double t = from;
     for (;;) {
-      int seg = m_arrival_segment;
-      double end = seg < 0 ? 0.0 : (seg + 1) * m_length;
-      double calls = m_s.calls_per_interval[static_cast<std::size_t>(seg < 0 ? 0 : seg)];
-      if (calls > 0) {
-        double next = t + m_arrivals.exponential(m_length / calls);
-        if (next < end) {
-          m_events.push(Event{next, 0, 0, Kind::arrival, 0});
+      if (m_gap > 0) {
+        double next = t + m_arrivals.exponential(m_gap);
+        if (next < m_segment_end) {
+          m_next_arrival = next;
           return;
         }
       }
-      t = end;
+      t = m_segment_end;
       ++m_arrival_segment;
       if (m_arrival_segment >= m_n) {
         m_arrivals_done = true;
+        m_next_arrival = k_never;
         return;
       }
+      enter_segment();
     }
+  }
+  // Mean gap between arrivals and end of the current arrival segment (-1: the warm-up).
+  void enter_segment() {
+    int seg = m_arrival_segment;
+    double calls = m_s.calls_per_interval[static_cast<std::size_t>(seg < 0 ? 0 : seg)];
+    m_gap = calls > 0 ? m_length / calls : 0;
+    m_segment_end = seg < 0 ? 0.0 : (seg + 1) * m_length;
   }
 
   void on_arrival() {
@@ -460,6 +476,8 @@ class Engine {
   double m_now = 0;
   int m_slot = 0;
   int m_arrival_segment = 0;
+  double m_gap = 0, m_segment_end = 0;
+  double m_next_arrival = k_never;  // the one pending arrival, kept out of the heap
   bool m_arrivals_done = false;
   std::uint32_t m_period = 0;
   int m_next_interval = 0;

@@ -14,7 +14,9 @@
 // call off. After the last interval no call arrives; the last interval's staff stays until the
 // system is empty (the drain; at most k_max_drain after the horizon, the rest is "unfinished").
 //
-// Future-event list: a binary min-heap of 16-byte events in one vector that is reused, so the
+// Future-event list: the one pending arrival is held apart (there is always exactly one, so
+// keeping it out of the heap saves a push and a pop per call); every other event sits in a
+// binary min-heap of 16-byte events in one vector that is reused, so the
 // hot path allocates nothing once the heap and the call pool have grown to the day's peak;
 // events are dispatched by a switch on their kind (no virtual calls). Abandonment events of
 // callers who were answered first stay in the heap and are recognised as stale when popped
@@ -43,7 +45,8 @@ struct TierCounts {
   double abandoned = 0;              // callers who hung up in the queue (live)
   double wait_answered_seconds = 0;  // total wait of the answered ones
   double busy_seconds = 0;           // person-seconds handling calls within the interval
-  double on_phone_seconds = 0;       // person-seconds on the phone within the interval
+  double on_phone_seconds = 0;       // person-seconds on the phone within the interval,
+                                     // including people finishing a call past their time
   double deadline_due = 0;           // deferred items checked against their deadline
   double deadline_missed = 0;        // ... that missed it
 };
