@@ -460,7 +460,7 @@ Checked<Scenario> read_scenario_yaml(std::string_view text, const std::string& f
               msg(MsgId::hint_sim_format));
   }
   s.name = top.string("name", false).value_or("");
-  if (auto l = top.number("interval_seconds", true, 0, 31 * 24 * 3600.0)) {
+  if (auto l = top.number("interval_seconds", true, 1, 31 * 24 * 3600.0)) {
     if (*l > 0)
       s.interval = Seconds{*l};
     else

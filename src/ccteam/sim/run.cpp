@@ -88,6 +88,7 @@ struct StaffCost {
   std::string currency;
   double low = 0, high = 0;
   bool any = false;
+  bool high_complete = true;  // every priced tier has a top to its band
   std::vector<std::string> priced;
   std::vector<Message> notes;
 };
@@ -99,14 +100,17 @@ StaffCost staff_cost(const Scenario& s, const std::vector<TierPay>& pay) {
   for (std::size_t k = 0; k < s.tiers.size(); ++k) {
     const TierPay& p = pay[k];
     if (p.note) out.notes.push_back(*p.note);
-    if (!p.annual_low || !p.annual_high) continue;
+    if (!p.annual_low) continue;
     std::string code(p.annual_low->currency.code());
     if (out.any && code != out.currency) continue;  // one currency per report
     double person_hours = 0;
     for (int staff : s.tiers[k].staff) person_hours += staff;
     person_hours *= s.interval.count() / 3600 / (1 - s.cost->shrinkage);
     out.low += person_hours * to_major(*p.annual_low) / hours_per_year;
-    out.high += person_hours * to_major(*p.annual_high) / hours_per_year;
+    if (p.annual_high)
+      out.high += person_hours * to_major(*p.annual_high) / hours_per_year;
+    else
+      out.high_complete = false;
     out.currency = code;
     out.any = true;
     out.priced.push_back(s.tiers[k].id);
@@ -148,7 +152,7 @@ class Folder {
     for (double x : j.resolved_at) resolved += x;
     if (m_cost.any && resolved > 0) {
       m_cost_low.add(m_cost.low / resolved);
-      m_cost_high.add(m_cost.high / resolved);
+      if (m_cost.high_complete) m_cost_high.add(m_cost.high / resolved);
     }
     m_drain.add(r.drain_seconds);
     m_events += r.events;

@@ -63,9 +63,9 @@ struct TierPay {
 };
 
 struct CostReport {
-  std::string currency;   // ISO 4217 code of the bands
-  Estimate per_call_low;  // staff cost / resolved customers, major units of 'currency'
-  Estimate per_call_high;
+  std::string currency;    // ISO 4217 code of the bands
+  Estimate per_call_low;   // staff cost / resolved customers, major units of 'currency'
+  Estimate per_call_high;  // not defined when a priced tier's band has no top
   std::vector<std::string> tiers_priced;  // ids of the tiers included
   std::vector<Message> notes;             // why a tier is left out
 };
