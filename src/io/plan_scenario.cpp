@@ -37,6 +37,19 @@ std::optional<double> optional_number(const json& parent, const std::string& poi
   return number(parent, pointer, key, 0);
 }
 
+// "mode": "deferred" (plans that have it) makes the tier a callback/ticket tier with the plan's
+// deadline; live is the default.
+void apply_mode(const json& escalation, const std::string& at, Tier& tier) {
+  if (!escalation.contains("mode") || escalation.at("mode") == "live") return;
+  if (escalation.at("mode") != "deferred")
+    throw PlanError{at + "/mode", "expected live or deferred"};
+  auto deadline = optional_number(escalation, at, "deadline_seconds");
+  if (!deadline || *deadline <= 0) throw PlanError{at + "/deadline_seconds", "expected > 0"};
+  tier.kind = TierKind::deferred;
+  tier.deadline = Seconds{*deadline};
+  tier.patience = Distribution{};
+}
+
 Scenario build(const json& plan) {
   const json& format = field(plan, "", "format");
   if (format != "ccteam-plan/1") throw PlanError{"/format", "expected \"ccteam-plan/1\""};
@@ -96,7 +109,41 @@ Scenario build(const json& plan) {
   s.tiers.push_back(std::move(agents));
   if (share > 0) {
     if (phone_share <= 0) throw PlanError{"/assumptions/escalation/phone_share", "expected > 0"};
-    s.tiers.push_back(std::move(leads));
+    apply_mode(escalation, "/assumptions/escalation", leads);
+    // Plans with a manager escalation tier (team leads -> managers) add it as a third tier.
+    if (assumptions.contains("manager_escalation")) {
+      const json& up = assumptions.at("manager_escalation");
+      const std::string at = "/assumptions/manager_escalation";
+      double up_share = number(up, at, "share", 0);
+      if (up_share > 0) {
+        Tier managers;
+        managers.id = "managers";
+        if (levels.size() > 2)
+          managers.role = RoleId(field(levels[2], "/levels/2", "role").get<std::string>());
+        managers.service_level_target = Seconds{sl_seconds};
+        managers.patience = patience;
+        double up_phone = number(up, at, "phone_share", 0);
+        if (up_phone <= 0) throw PlanError{at + "/phone_share", "expected > 0"};
+        auto up_aht = optional_number(up, at, "handle_seconds");
+        for (std::size_t i = 0; i < intervals.size(); ++i) {
+          std::string row = fmt::format("/intervals/{}", i);
+          managers.staff.push_back(
+              static_cast<int>(number(intervals[i], row, "managers_on_duty", 0)));
+          managers.off_phone_share.push_back(1 - std::min(up_phone, 1.0));
+          const Distribution& below = leads.handle_time[i];
+          managers.handle_time.push_back(
+              Distribution{DistKind::exponential, up_aht.value_or(below.mean_seconds), 0, {}});
+        }
+        apply_mode(up, at, managers);
+        leads.escalate = up_share;
+        s.tiers.push_back(std::move(leads));
+        s.tiers.push_back(std::move(managers));
+      } else {
+        s.tiers.push_back(std::move(leads));
+      }
+    } else {
+      s.tiers.push_back(std::move(leads));
+    }
   }
   CostSettings cost;
   cost.paid_hours_per_fte = number(assumptions, "/assumptions", "paid_hours_per_fte", 1);
