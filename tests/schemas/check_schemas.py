@@ -47,7 +47,22 @@ checks = [
       "--reveal", "--format", "json"], "screen.schema.json", 1),
     (["career", "tests/data/resumes/agent-de.json", "--as-of", "2025-12-31", "--format", "json"],
      "career.schema.json", 0),
+    (["simulate", "--scenario", "data/scenarios/article-team.yaml", "--replications", "3",
+      "--format", "json"], "simulation.schema.json", 0),
+    (["simulate", "--scenario", "tests/data/scenarios/constant.yaml", "--replications", "1",
+      "--format", "json"], "simulation.schema.json", 0),
 ]
+# Scenario files validate against the scenario schema (read as JSON through PyYAML).
+import yaml
+for path in [source / "data" / "scenarios" / "article-team.yaml",
+             *sorted((source / "tests" / "data" / "scenarios").glob("*.yaml"))]:
+    try:
+        jsonschema.validate(yaml.safe_load(path.read_text()), schemas["scenario.schema.json"],
+                            cls=jsonschema.Draft202012Validator)
+        print(f"ok   {path.name} ~ scenario.schema.json")
+    except jsonschema.ValidationError as error:
+        print(f"FAIL {path.name} ~ scenario.schema.json: {str(error)[:2000]}")
+        sys.exit(1)
 failed = 0
 for args, schema_name, expected_exit in checks:
     run = subprocess.run([binary, *args], cwd=source, capture_output=True, text=True)

@@ -1,0 +1,229 @@
+// ccteam simulate (--plan PLAN.json | --scenario FILE) --replications N --seed S: the tiered
+// team simulation. Reads the model, runs the replications on all cores (progress on a terminal,
+// Ctrl-C stops cleanly and reports the replications done) and renders the report.
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+
+#include <fmt/format.h>
+#include <unistd.h>
+#include <CLI/CLI.hpp>
+
+#include "ccteam/sim/run.hpp"
+#include "cli/app.hpp"
+#include "cli/commands.hpp"
+#include "cli/context.hpp"
+#include "io/plan_scenario.hpp"
+#include "io/scenario_yaml.hpp"
+#include "io/sim_json.hpp"
+#include "io/table.hpp"
+
+namespace ccteam::cli {
+
+namespace {
+
+using namespace ccteam::sim;
+
+struct SimulateArgs {
+  std::string plan, scenario;
+  std::optional<int> replications;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;
+  std::string country;
+};
+
+// Set by SIGINT; the engine polls it.
+std::atomic<bool> g_stop{false};
+extern "C" void on_sigint(int) { g_stop.store(true); }
+
+// Installs the SIGINT handler for the lifetime of the object and restores the previous one.
+class StopOnInterrupt {
+ public:
+  StopOnInterrupt() {
+    g_stop.store(false);
+    m_previous = std::signal(SIGINT, on_sigint);
+  }
+  ~StopOnInterrupt() { std::signal(SIGINT, m_previous); }
+  StopOnInterrupt(const StopOnInterrupt&) = delete;
+  StopOnInterrupt& operator=(const StopOnInterrupt&) = delete;
+
+ private:
+  void (*m_previous)(int) = SIG_DFL;
+};
+
+std::string pct(const Estimate& e) {
+  if (!std::isfinite(e.mean)) return "-";
+  if (!std::isfinite(e.half_width)) return fmt::format("{:.1f} %", e.mean * 100);
+  return fmt::format("{:.1f} ± {:.1f} %", e.mean * 100, e.half_width * 100);
+}
+
+std::string num(const Estimate& e, int digits = 1) {
+  if (!std::isfinite(e.mean)) return "-";
+  if (!std::isfinite(e.half_width)) return fmt::format("{:.{}f}", e.mean, digits);
+  return fmt::format("{:.{}f} ± {:.{}f}", e.mean, digits, e.half_width, digits);
+}
+
+std::string render_table(const Scenario& s, const SimReport& r, std::uint64_t seed, Lang lang) {
+  std::string out;
+  if (!s.name.empty()) out += s.name + "\n";
+  out += render(msg(MsgId::sim_summary, std::to_string(r.replications_done), std::to_string(seed),
+                    std::to_string(r.calls), std::to_string(r.events)),
+                lang) +
+         "\n";
+  out += (r.start == Start::empty
+              ? tr(MsgId::sim_start_empty, lang)
+              : render(msg(MsgId::sim_start_warm, fmt::format("{:g}", r.warm_up.count())), lang)) +
+         "\n";
+  for (std::size_t k = 0; k < r.tiers.size(); ++k) {
+    const TierReport& t = r.tiers[k];
+    bool live = t.kind == TierKind::live;
+    out += "\n" +
+           render(msg(MsgId::sim_tier_title, t.id,
+                      live ? MsgId::sim_kind_live : MsgId::sim_kind_deferred),
+                  lang) +
+           "\n";
+    std::vector<std::string> headers{tr(MsgId::sim_col_interval, lang),
+                                     tr(MsgId::sim_col_offered, lang)};
+    if (live) {
+      headers.push_back(tr(MsgId::sim_col_sl, lang));
+      headers.push_back(tr(MsgId::sim_col_asa, lang));
+      headers.push_back(tr(MsgId::sim_col_abandon, lang));
+    } else {
+      headers.push_back(tr(MsgId::sim_col_wait, lang));
+      headers.push_back(tr(MsgId::sim_col_missed, lang));
+    }
+    headers.push_back(tr(MsgId::sim_col_utilisation, lang));
+    io::TextTable table(headers);
+    auto row = [&](const std::string& label, const TierMetrics& m) {
+      std::vector<std::string> cells{label, num(m.offered)};
+      if (live) {
+        cells.push_back(pct(m.service_level));
+        cells.push_back(num(m.asa_seconds));
+        cells.push_back(pct(m.abandonment));
+      } else {
+        cells.push_back(num(m.asa_seconds, 0));
+        cells.push_back(pct(m.deadline_missed));
+      }
+      cells.push_back(pct(m.utilisation));
+      table.add_row(std::move(cells));
+    };
+    for (std::size_t i = 0; i < t.intervals.size(); ++i)
+      row(interval_label(s, static_cast<int>(i)), t.intervals[i]);
+    row(tr(MsgId::sim_all, lang), t.horizon);
+    out += table.render();
+  }
+  const JourneyReport& j = r.journeys;
+  out += "\n" + tr(MsgId::sim_journeys_title, lang) + "\n";
+  io::TextTable journeys({"", ""});
+  journeys.add_row({tr(MsgId::sim_journey_count, lang), num(j.journeys)});
+  journeys.add_row({tr(MsgId::sim_journey_wait, lang), num(j.total_wait_seconds)});
+  journeys.add_row({tr(MsgId::sim_journey_transfers, lang), num(j.transfers, 3)});
+  journeys.add_row({tr(MsgId::sim_journey_attempts, lang), num(j.attempts, 3)});
+  for (std::size_t k = 0; k < j.resolved_at.size(); ++k)
+    journeys.add_row(
+        {render(msg(MsgId::sim_journey_resolved, r.tiers[k].id), lang), pct(j.resolved_at[k])});
+  journeys.add_row({tr(MsgId::sim_journey_abandoned, lang), pct(j.abandoned)});
+  journeys.add_row({tr(MsgId::sim_journey_unfinished, lang), pct(j.unfinished)});
+  out += journeys.render();
+  if (std::isfinite(r.drain_seconds.mean))
+    out += render(msg(MsgId::sim_drain, fmt::format("{:.0f}", r.drain_seconds.mean)), lang) + "\n";
+  if (r.cost) {
+    const CostReport& c = *r.cost;
+    if (!c.tiers_priced.empty()) {
+      std::string tiers;
+      for (const std::string& id : c.tiers_priced) tiers += (tiers.empty() ? "" : ", ") + id;
+      out += render(msg(MsgId::sim_cost_line, c.currency, num(c.per_call_low, 2),
+                        num(c.per_call_high, 2), tiers),
+                    lang) +
+             "\n";
+    }
+    for (const Message& m : c.notes) out += "  " + render(m, lang) + "\n";
+  }
+  return out;
+}
+
+Checked<Scenario> load(const SimulateArgs& a) {
+  if (!a.plan.empty() && !a.scenario.empty())
+    return tl::unexpected(Errors{Error{ErrorKind::usage, msg(MsgId::sim_both_inputs), {}, {}}});
+  if (!a.plan.empty()) return io::load_plan_scenario(a.plan);
+  if (!a.scenario.empty()) return io::load_scenario(a.scenario);
+  return tl::unexpected(Errors{Error{ErrorKind::usage, msg(MsgId::sim_no_input), {}, {}}});
+}
+
+void run_simulate(Context& ctx, const SimulateArgs& args) {
+  std::string format = ctx.format({"table", "json"});
+  if (format.empty()) return;
+  auto scenario = load(args);
+  if (!scenario) {
+    ctx.report(scenario.error());
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
+  if (!args.country.empty() && scenario->cost) scenario->cost->country = args.country;
+  std::vector<TierPay> pay;
+  if (scenario->cost) {
+    const catalog::Catalog* catalog = ctx.catalog();
+    if (catalog == nullptr) {
+      ctx.exit_code = k_exit_unusable;
+      return;
+    }
+    pay = price_tiers(*scenario, *catalog);
+  }
+  RunOptions options;
+  options.replications = args.replications.value_or(scenario->replications.value_or(30));
+  options.seed = args.seed.value_or(scenario->seed.value_or(1));
+  options.threads = args.threads;
+  Model model(*scenario);
+
+  bool terminal = ::isatty(2) == 1;
+  SimReport report;
+  {
+    StopOnInterrupt guard;
+    Lang lang = ctx.lang();
+    report = run(model, options, pay, &g_stop, [&](int done, int total) {
+      if (!terminal) return;
+      std::fprintf(
+          stderr, "\r%s",
+          render(msg(MsgId::sim_progress, std::to_string(done), std::to_string(total)), lang)
+              .c_str());
+      std::fflush(stderr);
+    });
+    if (terminal) std::fputs("\r\033[K", stderr);
+  }
+  if (report.stopped) {
+    std::fprintf(stderr, "%s\n",
+                 render(msg(MsgId::sim_stopped, std::to_string(report.replications_done),
+                            std::to_string(report.replications_requested)),
+                        ctx.lang())
+                     .c_str());
+    ctx.exit_code = k_exit_findings;
+  }
+  if (format == "json") {
+    ctx.print(io::simulation_to_json(*scenario, report, options.seed, ctx.lang()).dump(2) + "\n");
+  } else {
+    ctx.print(render_table(*scenario, report, options.seed, ctx.lang()));
+  }
+}
+
+}  // namespace
+
+void add_simulate_command(CLI::App& app, Context& ctx) {
+  Lang lang = ctx.lang();
+  auto a = std::make_shared<SimulateArgs>();
+  CLI::App* cmd = app.add_subcommand("simulate", tr(MsgId::cmd_simulate, lang));
+  cmd->add_option("--plan", a->plan, tr(MsgId::sim_opt_plan, lang))->option_text("PLAN.json");
+  cmd->add_option("--scenario", a->scenario, tr(MsgId::sim_opt_scenario, lang))
+      ->option_text("FILE.yaml");
+  cmd->add_option("--replications", a->replications, tr(MsgId::sim_opt_replications, lang))
+      ->option_text("N")
+      ->check(CLI::Range(1, 100'000));
+  cmd->add_option("--seed", a->seed, tr(MsgId::sim_opt_seed, lang))->option_text("S");
+  cmd->add_option("--threads", a->threads, tr(MsgId::sim_opt_threads, lang))
+      ->option_text("N")
+      ->check(CLI::Range(0, 1024));
+  cmd->add_option("--country", a->country, tr(MsgId::plan_opt_country, lang))->option_text("CC");
+  cmd->callback([&ctx, a] { run_simulate(ctx, *a); });
+}
+
+}  // namespace ccteam::cli
