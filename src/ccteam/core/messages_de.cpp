@@ -618,6 +618,18 @@ constexpr MsgEntry k_de[] = {
     {MsgId::profile_law_no_pay,
      "die Position '{0}' hat keine Gehaltsspanne, die das Recht in {1} verlangt"},
     {MsgId::hint_profile_law, "Quelle: {0}"},
+    // --- Postings (session 2)
+    {MsgId::posting_data_formula_lang,
+     "die Formel {0} ist nicht für die Sprache {1} gemacht (flesch-1948 gilt für en, amstad-1978 "
+     "für de)"},
+    {MsgId::lint_why_readability,
+     "Lesbarkeitsindex {0} ({1}) liegt unter {2}: der Text ist schwer lesbar"},
+    {MsgId::lint_fix_readability, "kürzere Sätze und kürzere, gebräuchliche Wörter verwenden"},
+    {MsgId::yaml_alias_expansion,
+     "durch Aliasse (*name) wächst das Dokument über {0} Werte hinaus, mehr als sein Text enthält"},
+    {MsgId::hint_alias_expansion,
+     "schreiben Sie die Werte aus, statt einen verankerten Block (&name) über Aliasse zu "
+     "wiederholen"},
 };
 
 }  // namespace

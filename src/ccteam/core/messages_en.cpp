@@ -554,6 +554,15 @@ constexpr MsgEntry k_en[] = {
      "the pay range of '{0}' has no upper bound, which the law of {1} forbids"},
     {MsgId::profile_law_no_pay, "position '{0}' has no pay range, which the law of {1} requires"},
     {MsgId::hint_profile_law, "source: {0}"},
+    // --- Postings (session 2)
+    {MsgId::posting_data_formula_lang,
+     "formula {0} is not made for language {1} (flesch-1948 is for en, amstad-1978 for de)"},
+    {MsgId::lint_why_readability, "reading ease {0} ({1}) is below {2}: the text is hard to read"},
+    {MsgId::lint_fix_readability, "use shorter sentences and shorter, everyday words"},
+    {MsgId::yaml_alias_expansion,
+     "through aliases (*name) the document grows past {0} values, more than its text holds"},
+    {MsgId::hint_alias_expansion,
+     "write the values out instead of repeating an anchored (&name) block by aliases"},
 };
 
 }  // namespace
