@@ -47,6 +47,31 @@ void YamlContext::error(SourcePos where, Message message, std::optional<Message>
       Error{ErrorKind::invalid_input, std::move(message), std::move(where), std::move(hint)});
 }
 
+namespace {
+
+// Visits the tree as readers do, an aliased node once per reference, and stops at the first
+// node past 'budget' visits: that node, or nullopt when the tree fits.
+std::optional<YAML::Node> node_past_budget(const YAML::Node& root, std::size_t budget) {
+  std::vector<YAML::Node> stack{root};
+  std::size_t visited = 0;
+  while (!stack.empty()) {
+    YAML::Node node = stack.back();
+    stack.pop_back();
+    if (++visited > budget) return node;
+    if (node.IsSequence()) {
+      for (const YAML::Node& item : node) stack.push_back(item);
+    } else if (node.IsMap()) {
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        stack.push_back(it->first);
+        stack.push_back(it->second);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file) {
   if (text.size() > k_max_yaml_bytes) {
     return fail(ErrorKind::invalid_input, msg(MsgId::file_too_large, k_max_yaml_bytes >> 20),
@@ -77,7 +102,16 @@ Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file) {
       return fail(ErrorKind::invalid_input, msg(MsgId::yaml_several_documents, documents.size()),
                   where, msg(MsgId::hint_several_documents));
     }
-    return documents.empty() ? YAML::Node() : documents[0];
+    if (documents.empty()) return YAML::Node();
+    std::size_t budget = k_nodes_per_byte * text.size() + 16;
+    if (auto past = node_past_budget(documents[0], budget)) {
+      YAML::Mark mark = past->Mark();
+      SourcePos where = mark.pos >= 0 ? position_of(text, static_cast<std::size_t>(mark.pos), file)
+                                      : SourcePos{file, 0, 0, ""};
+      return fail(ErrorKind::invalid_input, msg(MsgId::yaml_alias_expansion, budget), where,
+                  msg(MsgId::hint_alias_expansion));
+    }
+    return documents[0];
   } catch (const YAML::Exception& e) {
     SourcePos where = e.mark.pos >= 0
                           ? position_of(text, static_cast<std::size_t>(e.mark.pos), file)

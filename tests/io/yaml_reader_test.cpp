@@ -183,6 +183,31 @@ TEST(ParseYaml, RejectsSeveralDocumentsInsteadOfDroppingAllButOne) {
   EXPECT_EQ(result.error().where.line, 3);
 }
 
+// Regression (fuzzing of employer_yaml, session 2): one anchored map repeated by aliases made
+// the readers visit it at every alias; 13 KB took 555 MB and 30 s. Such a tree is larger than
+// its text could hold without aliases and is refused at parse time, at the node where the
+// budget ran out (yaml-cpp gives an aliased node the position of its anchor).
+TEST(ParseYaml, RejectsAliasesThatBlowUpTheTree) {
+  std::string keys;
+  for (int i = 0; i < 100; ++i) keys += (i ? ", k" : "k") + std::to_string(i) + ": 1";
+  std::string refs;
+  for (int i = 0; i < 300; ++i) refs += i ? ", *p" : "*p";
+  std::string text = "x: &p {" + keys + "}\npositions: [" + refs + "]\n";
+  auto root = parse_yaml(text, "t.yaml");
+  ASSERT_FALSE(root);
+  EXPECT_EQ(root.error().message.id, MsgId::yaml_alias_expansion);
+  EXPECT_EQ(root.error().where.file, "t.yaml");
+  EXPECT_GE(root.error().where.line, 1);
+  EXPECT_EQ(root.error().message.args.at(0), std::to_string(2 * text.size() + 16));
+}
+
+TEST(ParseYaml, AcceptsAliasesThatStayWithinTheText) {
+  // Three aliases of a scalar and one of a small map: 13 nodes from 58 bytes.
+  auto root = parse_yaml("a: &x 1\nb: *x\nc: [*x, *x]\nd: &m {e: 1}\nf: *m\n", "t.yaml");
+  ASSERT_TRUE(root);
+  EXPECT_EQ((*root)["f"]["e"].as<int>(), 1);
+}
+
 TEST(PositionOf, CountsLinesAndCharacters) {
   std::string_view text = "ab\nÄb\n";
   EXPECT_EQ(position_of(text, 0, "f").line, 1);
