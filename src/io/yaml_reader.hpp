@@ -60,6 +60,8 @@ class YamlContext {
 // every "*name", so "[*p, *p, ...]" over a large "&p" map makes reading time and errors grow
 // with the product of the two (a 13 KB file took 555 MB and 30 s to read before this check).
 // Without aliases a document cannot have more nodes than k_nodes_per_byte per byte of text.
+// Documents are counted by a bounded parser loop, not YAML::LoadAll, which yaml-cpp 0.7 can
+// send into an endless loop on invalid input (see parse_yaml in yaml_reader.cpp).
 
 Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file);
 

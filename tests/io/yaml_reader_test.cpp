@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 namespace ccteam::io {
 namespace {
 
@@ -206,6 +209,22 @@ TEST(ParseYaml, AcceptsAliasesThatStayWithinTheText) {
   auto root = parse_yaml("a: &x 1\nb: *x\nc: [*x, *x]\nd: &m {e: 1}\nf: *m\n", "t.yaml");
   ASSERT_TRUE(root);
   EXPECT_EQ((*root)["f"]["e"].as<int>(), 1);
+}
+
+// Regression (fuzzing of employer_yaml, session 2): after this input's first document
+// yaml-cpp 0.7 reports '""' pairs as documents and then the same document forever; LoadAll
+// collected them until memory ran out. Counted with a bounded parser loop, it is refused as
+// several documents (34 before the repetition). The input is in fuzz/corpus/employer_yaml/.
+TEST(ParseYaml, RefusesInputThatYamlCppRepeatsAsDocumentsForever) {
+  std::ifstream in(std::string(CCTEAM_SOURCE_DIR) +
+                       "/fuzz/corpus/employer_yaml/timeout-loadall-repeats-document.yaml",
+                   std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_EQ(text.size(), 165u);
+  auto root = parse_yaml(text, "t.yaml");
+  ASSERT_FALSE(root);
+  EXPECT_EQ(root.error().message.id, MsgId::yaml_several_documents);
+  EXPECT_EQ(root.error().where.line, 3);
 }
 
 TEST(PositionOf, CountsLinesAndCharacters) {
