@@ -5,6 +5,7 @@
 
 #include "ccteam/core/iso_codes.hpp"
 #include "ccteam/lint/linter.hpp"
+#include "ccteam/text/normalize.hpp"
 #include "io/files.hpp"
 #include "io/yaml_reader.hpp"
 
@@ -56,6 +57,8 @@ Checked<posting::MinimumWages> read_minimum_wages_yaml(std::string_view text,
       auto code = map.string("currency", true);
       auto amount = map.string("per_hour", true);
       w.source = map.string("source", true).value_or("");
+      w.verified = map.boolean("verified", false).value_or(true);
+      w.note = map.string("note", false).value_or("");
       map.finish();
       if (!code || !amount) return;
       auto currency = Currency::parse(*code);
@@ -161,8 +164,29 @@ Errors read_laws(std::string_view text, const std::string& file, lint::RuleData&
     law.severity =
         map.choice<posting::Severity>("severity", true, posting::parse_severity, k_severities)
             .value_or(posting::Severity::error);
-    law.countries = map.strings("countries", false).value_or(std::vector<std::string>{});
-    law.transposed = map.strings("transposed", false).value_or(std::vector<std::string>{});
+    law.verified = map.boolean("verified", false).value_or(true);
+    law.note = map.string("note", false).value_or("");
+    map.list("member_states", false, [&](const YAML::Node& n, const std::string& p) {
+      MapReader state(ctx, n, p);
+      if (!state.is_map()) return;
+      lint::MemberState m;
+      m.country = state.string("country", true).value_or("");
+      if (!m.country.empty() && !is_iso_country(m.country)) {
+        ctx.error(*state.get("country", false), state.pointer_of("country"),
+                  msg(MsgId::posting_data_bad_jurisdiction, m.country));
+      }
+      m.status = state
+                     .choice<lint::Transposition>("status", true, lint::parse_transposition,
+                                                  lint::all_transpositions())
+                     .value_or(lint::Transposition::unknown);
+      m.source = state.string("source", false).value_or("");
+      m.verified = state.boolean("verified", false).value_or(true);
+      m.note = state.string("note", false).value_or("");
+      state.finish();
+      law.countries.push_back(m.country);
+      if (m.status == lint::Transposition::transposed) law.transposed.push_back(m.country);
+      law.member_states.push_back(std::move(m));
+    });
     map.finish();
     out.laws.push_back(std::move(law));
   });
@@ -192,7 +216,7 @@ Errors read_phrases(std::string_view text, const std::string& file, lint::RuleDa
                          k_rules)
                       .value_or("agg-age");
     phrase.lang = read_lang(map).value_or(Lang::de);
-    phrase.text = lint::fold(map.string("text", true).value_or(""));
+    phrase.text = text::fold(map.string("text", true).value_or(""));
     phrase.source = map.string("source", true).value_or("");
     map.finish();
     out.phrases.push_back(std::move(phrase));
@@ -233,15 +257,54 @@ Errors read_words(std::string_view text, const std::string& file, lint::RuleData
                             k_codings)
                          .value_or(true);
     std::string source_id = map.string("source", true).value_or("");
+    bool verified = map.boolean("verified", false).value_or(true);
+    map.string("note", false);
     std::string source = source_id;
     for (const auto& [id, citation] : sources) {
       if (id == source_id) source = citation;
     }
     for (const std::string& stem :
          map.strings("stems", true).value_or(std::vector<std::string>{})) {
-      out.words.push_back(lint::CodedWord{lang, masculine, lint::fold(stem), source});
+      out.words.push_back(lint::CodedWord{lang, masculine, text::fold(stem), source, verified});
     }
     map.finish();
+  });
+  top.finish();
+  return ctx.take_errors();
+}
+
+Errors read_readability(std::string_view text, const std::string& file, lint::RuleData& out) {
+  auto root = parse_yaml(text, file);
+  if (!root) return {root.error()};
+  YamlContext ctx(file, text);
+  MapReader top(ctx, *root, "");
+  if (!top.is_map()) return ctx.take_errors();
+  top.list("readability", true, [&](const YAML::Node& node, const std::string& pointer) {
+    MapReader map(ctx, node, pointer);
+    if (!map.is_map()) return;
+    lint::ReadabilityLimit limit;
+    limit.lang = read_lang(map).value_or(Lang::en);
+    static constexpr std::string_view k_formulas[] = {"flesch-1948", "amstad-1978"};
+    limit.formula = map.choice<std::string>(
+                           "formula", true,
+                           [](std::string_view s) -> std::optional<std::string> {
+                             for (std::string_view f : k_formulas) {
+                               if (s == f) return std::string(s);
+                             }
+                             return std::nullopt;
+                           },
+                           k_formulas)
+                        .value_or("");
+    bool formula_fits = (limit.lang == Lang::en) == (limit.formula == "flesch-1948");
+    if (!limit.formula.empty() && !formula_fits) {
+      ctx.error(*map.get("formula", false), map.pointer_of("formula"),
+                msg(MsgId::posting_data_formula_lang, limit.formula, to_string(limit.lang)));
+    }
+    limit.min_score = map.number("min_score", true, -1000.0, 206.835).value_or(50.0);
+    limit.min_words = static_cast<int>(map.integer("min_words", true, 1, 100'000).value_or(100));
+    limit.source = map.string("source", true).value_or("");
+    map.finish();
+    out.readability.push_back(std::move(limit));
   });
   top.finish();
   return ctx.take_errors();
@@ -253,8 +316,10 @@ Checked<lint::RuleData> load_lint_rules(const std::string& dir) {
   lint::RuleData data;
   Errors errors;
   using Reader = Errors (*)(std::string_view, const std::string&, lint::RuleData&);
-  const std::pair<const char*, Reader> files[] = {
-      {"laws.yaml", read_laws}, {"phrases.yaml", read_phrases}, {"gender-words.yaml", read_words}};
+  const std::pair<const char*, Reader> files[] = {{"laws.yaml", read_laws},
+                                                  {"phrases.yaml", read_phrases},
+                                                  {"gender-words.yaml", read_words},
+                                                  {"readability.yaml", read_readability}};
   for (const auto& [name, reader] : files) {
     std::string path = (std::filesystem::path(dir) / name).string();
     auto text = read_file(path, k_max_yaml_bytes);

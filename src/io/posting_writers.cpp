@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ccteam/core/date.hpp"
+#include "io/markup.hpp"
 #include "io/table.hpp"
 
 namespace ccteam::io {
@@ -34,21 +35,21 @@ std::string sections_html(const PostingDocument& doc, int level) {
   std::string h = "h" + std::to_string(level);
   std::string sub = "h" + std::to_string(level + 1);
   for (const Section& s : doc.sections) {
-    out += "<section id=\"" + html_escape(s.id) + "\"><" + h + ">" + html_escape(s.heading) + "</" +
-           h + ">\n";
+    out += "<section id=\"" + escape_markup(s.id) + "\"><" + h + ">" + escape_markup(s.heading) +
+           "</" + h + ">\n";
     for (const Block& b : s.blocks) {
       switch (b.kind) {
         case Block::Kind::paragraph:
-          for (const auto& line : b.lines) out += "<p>" + html_escape(line) + "</p>\n";
+          for (const auto& line : b.lines) out += "<p>" + escape_markup(line) + "</p>\n";
           break;
         case Block::Kind::subheading:
           for (const auto& line : b.lines) {
-            out += "<" + sub + ">" + html_escape(line) + "</" + sub + ">\n";
+            out += "<" + sub + ">" + escape_markup(line) + "</" + sub + ">\n";
           }
           break;
         case Block::Kind::bullets:
           out += "<ul>\n";
-          for (const auto& line : b.lines) out += "<li>" + html_escape(line) + "</li>\n";
+          for (const auto& line : b.lines) out += "<li>" + escape_markup(line) + "</li>\n";
           out += "</ul>\n";
           break;
       }
@@ -112,33 +113,6 @@ std::string main_country(const posting::EmployerProfile& p) {
 
 }  // namespace
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string posting_to_markdown(const PostingDocument& doc) {
   std::string out = "# " + md_escape(doc.title) + "\n\n" + md_escape(doc.subtitle) + "\n";
   for (const Section& s : doc.sections) {
@@ -200,7 +174,7 @@ std::string posting_to_html(const PostingDocument& doc) {
     }
   }
   std::string out = "<!doctype html>\n<html lang=\"" + std::string(to_string(doc.lang)) +
-                    "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(doc.title) +
+                    "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape_markup(doc.title) +
                     "</title>\n";
   out +=
       "<style>\nbody{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;"
@@ -210,8 +184,8 @@ std::string posting_to_html(const PostingDocument& doc) {
       "section{break-inside:avoid}\n@media print{body{margin:0;max-width:none;font-size:11pt}}\n"
       "</style>\n";
   out += "<script type=\"application/ld+json\">\n" + safe_json + "\n</script>\n</head>\n<body>\n";
-  out += "<header><h1>" + html_escape(doc.title) + "</h1>\n<p class=\"subtitle\">" +
-         html_escape(doc.subtitle) + "</p></header>\n<main>\n";
+  out += "<header><h1>" + escape_markup(doc.title) + "</h1>\n<p class=\"subtitle\">" +
+         escape_markup(doc.subtitle) + "</p></header>\n<main>\n";
   out += sections_html(doc, 2);
   out += "</main>\n</body>\n</html>\n";
   return out;

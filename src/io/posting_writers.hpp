@@ -32,7 +32,4 @@ std::string posting_to_html(const posting::PostingDocument& doc);
 // experienceInPlaceOfEducation. 'description' is the posting's sections as HTML.
 nlohmann::ordered_json posting_to_jsonld(const posting::PostingDocument& doc);
 
-// HTML escaping of text: & < > " ' become entities.
-std::string html_escape(std::string_view text);
-
 }  // namespace ccteam::io

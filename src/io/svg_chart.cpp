@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "io/markup.hpp"
+
 namespace ccteam::io {
 
 namespace {
@@ -23,33 +25,6 @@ double tick_step(double max) {
 }
 
 }  // namespace
-
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string render_svg(const Chart& c) {
   const double w = c.width, h = c.height;
@@ -74,7 +49,7 @@ std::string render_svg(const Chart& c) {
       "viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" font-size=\"12\">\n"
       "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       "<text x=\"{2}\" y=\"22\" font-size=\"15\">{3}</text>\n",
-      c.width, c.height, k_left, xml_escape(c.title));
+      c.width, c.height, k_left, escape_markup(c.title));
   // Grid and left ticks.
   for (double v = 0; v <= left_max + step / 2; v += step) {
     out += fmt::format(
@@ -84,7 +59,7 @@ std::string render_svg(const Chart& c) {
   }
   out += fmt::format(
       "<text transform=\"translate(16,{0:.1f}) rotate(-90)\" text-anchor=\"middle\">{1}</text>\n",
-      k_top + plot_h / 2, xml_escape(c.left_label));
+      k_top + plot_h / 2, escape_markup(c.left_label));
   if (!c.right_label.empty()) {
     for (int i = 0; i <= 5; ++i) {
       double v = c.right_max * i / 5;
@@ -94,13 +69,13 @@ std::string render_svg(const Chart& c) {
     }
     out += fmt::format(
         "<text transform=\"translate({0},{1:.1f}) rotate(90)\" text-anchor=\"middle\">{2}</text>\n",
-        w - 12, k_top + plot_h / 2, xml_escape(c.right_label));
+        w - 12, k_top + plot_h / 2, escape_markup(c.right_label));
   }
   // X labels, thinned to about 12.
   const std::size_t every = std::max<std::size_t>(1, (n + 11) / 12);
   for (std::size_t i = 0; i < c.x_labels.size(); i += every) {
     out += fmt::format("<text x=\"{0:.1f}\" y=\"{1:.1f}\" text-anchor=\"middle\">{2}</text>\n",
-                       x_at(i), k_top + plot_h + 18, xml_escape(c.x_labels[i]));
+                       x_at(i), k_top + plot_h + 18, escape_markup(c.x_labels[i]));
   }
   // Series.
   for (const ChartSeries& s : c.series) {
@@ -112,7 +87,7 @@ std::string render_svg(const Chart& c) {
         out += fmt::format(
             "<rect x=\"{0:.1f}\" y=\"{1:.1f}\" width=\"{2:.1f}\" height=\"{3:.1f}\" "
             "fill=\"{4}\" opacity=\"0.7\"/>\n",
-            x_at(i) - slot * 0.4, top, slot * 0.8, k_top + plot_h - top, xml_escape(s.color));
+            x_at(i) - slot * 0.4, top, slot * 0.8, k_top + plot_h - top, escape_markup(s.color));
       }
     } else {
       std::string points;
@@ -121,7 +96,7 @@ std::string render_svg(const Chart& c) {
           if (!points.empty()) {
             out += fmt::format(
                 "<polyline fill=\"none\" stroke=\"{0}\" stroke-width=\"2\" points=\"{1}\"/>\n",
-                xml_escape(s.color), points);
+                escape_markup(s.color), points);
           }
           points.clear();
           continue;
@@ -132,7 +107,7 @@ std::string render_svg(const Chart& c) {
       if (!points.empty()) {
         out += fmt::format(
             "<polyline fill=\"none\" stroke=\"{0}\" stroke-width=\"2\" points=\"{1}\"/>\n",
-            xml_escape(s.color), points);
+            escape_markup(s.color), points);
       }
     }
   }
@@ -142,7 +117,7 @@ std::string render_svg(const Chart& c) {
     out += fmt::format(
         "<rect x=\"{0:.1f}\" y=\"{1:.1f}\" width=\"12\" height=\"12\" fill=\"{2}\"/>"
         "<text x=\"{3:.1f}\" y=\"{4:.1f}\">{5}</text>\n",
-        lx, h - 22, xml_escape(s.color), lx + 16, h - 12, xml_escape(s.name));
+        lx, h - 22, escape_markup(s.color), lx + 16, h - 12, escape_markup(s.name));
     lx += 30 + 7.0 * static_cast<double>(s.name.size());
   }
   out += "</svg>\n";

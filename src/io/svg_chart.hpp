@@ -2,7 +2,7 @@
 // A small SVG chart writer for the planner and later charts: bars and lines over labelled
 // x positions, with a left axis (from 0 to the largest left value) and an optional right axis
 // (0 to 'right_max', e.g. 1 for shares shown as percent). Self-contained SVG 1.1, no scripts;
-// every text is XML-escaped.
+// every text is escaped by io/markup.
 
 #include <string>
 #include <vector>
@@ -31,8 +31,5 @@ struct Chart {
 
 // The chart as an SVG document (UTF-8, ends in '\n').
 std::string render_svg(const Chart& chart);
-
-// '&', '<', '>', '"' and '\'' as XML entities.
-std::string xml_escape(const std::string& text);
 
 }  // namespace ccteam::io

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include <sstream>
+
 #include <unicode/utf8.h>
+#include <yaml-cpp/eventhandler.h>
 
 namespace ccteam::io {
 
@@ -47,6 +50,63 @@ void YamlContext::error(SourcePos where, Message message, std::optional<Message>
       Error{ErrorKind::invalid_input, std::move(message), std::move(where), std::move(hint)});
 }
 
+namespace {
+
+// Remembers where a document's first node starts (yaml-cpp events, nothing kept).
+class FirstMark : public YAML::EventHandler {
+ public:
+  YAML::Mark first;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { note(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { note(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    note(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    note(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    note(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void note(const YAML::Mark& mark) {
+    if (!m_seen) first = mark;
+    m_seen = true;
+  }
+  bool m_seen = false;
+};
+
+// Visits the tree as readers do, an aliased node once per reference, and stops at the first
+// node past 'budget' visits: that node, or nullopt when the tree fits.
+std::optional<YAML::Node> node_past_budget(const YAML::Node& root, std::size_t budget) {
+  std::vector<YAML::Node> stack{root};
+  std::size_t visited = 0;
+  while (!stack.empty()) {
+    YAML::Node node = stack.back();
+    stack.pop_back();
+    if (++visited > budget) return node;
+    if (node.IsSequence()) {
+      for (const YAML::Node& item : node) stack.push_back(item);
+    } else if (node.IsMap()) {
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        stack.push_back(it->first);
+        stack.push_back(it->second);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file) {
   if (text.size() > k_max_yaml_bytes) {
     return fail(ErrorKind::invalid_input, msg(MsgId::file_too_large, k_max_yaml_bytes >> 20),
@@ -69,15 +129,51 @@ Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file) {
     }
   }
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
-    if (documents.size() > 1) {
-      YAML::Mark mark = documents[1].Mark();
+    // Count the documents with a parser that keeps nothing, instead of YAML::LoadAll: on some
+    // invalid input ('""""...' after a document) yaml-cpp 0.7 returns the same document over
+    // and over, and LoadAll collects them until memory runs out (fixed upstream in yaml-cpp
+    // PR 1319, 2024; Debian 12 ships 0.7). A document that does not start after the previous
+    // one ends the count.
+    std::istringstream in{std::string(text)};
+    YAML::Parser parser(in);
+    FirstMark marks;
+    std::size_t count = 0;
+    int last = -1;
+    YAML::Mark second;
+    bool stuck = false;
+    while (count < 1000 && parser.HandleNextDocument(marks)) {
+      if (marks.first.pos <= last) {
+        stuck = true;
+        break;
+      }
+      last = marks.first.pos;
+      if (++count == 2) second = marks.first;
+      marks = FirstMark{};
+    }
+    auto where_of = [&](const YAML::Mark& mark) {
+      return mark.pos >= 0 ? position_of(text, static_cast<std::size_t>(mark.pos), file)
+                           : SourcePos{file, 0, 0, ""};
+    };
+    if (count > 1) {
+      return fail(ErrorKind::invalid_input, msg(MsgId::yaml_several_documents, count),
+                  where_of(second), msg(MsgId::hint_several_documents));
+    }
+    if (stuck) {
+      return fail(ErrorKind::invalid_input,
+                  msg(MsgId::yaml_syntax, "content the parser cannot read after the document"),
+                  where_of(marks.first), msg(MsgId::hint_yaml_syntax));
+    }
+    if (count == 0) return YAML::Node();
+    YAML::Node root = YAML::Load(std::string(text));
+    std::size_t budget = k_nodes_per_byte * text.size() + 16;
+    if (auto past = node_past_budget(root, budget)) {
+      YAML::Mark mark = past->Mark();
       SourcePos where = mark.pos >= 0 ? position_of(text, static_cast<std::size_t>(mark.pos), file)
                                       : SourcePos{file, 0, 0, ""};
-      return fail(ErrorKind::invalid_input, msg(MsgId::yaml_several_documents, documents.size()),
-                  where, msg(MsgId::hint_several_documents));
+      return fail(ErrorKind::invalid_input, msg(MsgId::yaml_alias_expansion, budget), where,
+                  msg(MsgId::hint_alias_expansion));
     }
-    return documents.empty() ? YAML::Node() : documents[0];
+    return root;
   } catch (const YAML::Exception& e) {
     SourcePos where = e.mark.pos >= 0
                           ? position_of(text, static_cast<std::size_t>(e.mark.pos), file)

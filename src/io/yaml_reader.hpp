@@ -23,6 +23,10 @@ namespace ccteam::io {
 // Documents larger than this are refused before parsing (a catalog is a few hundred KiB).
 inline constexpr std::size_t k_max_yaml_bytes = 16u << 20;
 
+// A YAML text of n bytes without aliases has fewer than k_nodes_per_byte * n + 16 nodes (the
+// densest form, "[a,a,...]" or "{a,b,...}", spends 2 bytes on 1 or 2 nodes).
+inline constexpr std::size_t k_nodes_per_byte = 2;
+
 // Collects the errors found while reading one file.
 class YamlContext {
  public:
@@ -50,8 +54,15 @@ class YamlContext {
 
 // Parses 'text' into a node tree. Fails with the position of the problem for: bytes that are
 // not UTF-8 (MsgId::not_utf8), a syntax error or nesting too deep (yaml_syntax, as yaml-cpp
-// reports it), more than one document in the file (yaml_several_documents), and input larger
-// than k_max_yaml_bytes (file_too_large).
+// reports it), more than one document in the file (yaml_several_documents), input larger
+// than k_max_yaml_bytes (file_too_large), and a tree that aliases make larger than the text
+// could hold (yaml_alias_expansion): yaml-cpp shares an aliased node, but readers visit it at
+// every "*name", so "[*p, *p, ...]" over a large "&p" map makes reading time and errors grow
+// with the product of the two (a 13 KB file took 555 MB and 30 s to read before this check).
+// Without aliases a document cannot have more nodes than k_nodes_per_byte per byte of text.
+// Documents are counted by a bounded parser loop, not YAML::LoadAll, which yaml-cpp 0.7 can
+// send into an endless loop on invalid input (see parse_yaml in yaml_reader.cpp).
+
 Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file);
 
 // The 1-based line and character column of byte 'offset' in 'text'.

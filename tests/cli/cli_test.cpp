@@ -367,6 +367,17 @@ TEST(CliPosting, ProfileErrorsNameTheFieldAndExitWithTwo) {
       << run.err;
 }
 
+// The same profile error for a German user: the amounts in German format (ICU: "11,53 €").
+TEST(CliPosting, ProfileErrorsShowMoneyInTheUsersLanguage) {
+  Outcome run = ccteam({"posting", "render", "agent", "--employer",
+                        "tests/data/posting/employer/below-minimum.yaml", "--lang", "de"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("entspricht 11,53\u00a0€ pro Stunde und liegt unter dem Mindestlohn in "
+                         "DE von 13,90\u00a0€"),
+            std::string::npos)
+      << run.err;
+}
+
 TEST(CliPosting, UnknownPositionAndUnknownFormatAreUsageErrors) {
   Outcome run = ccteam({"posting", "render", "agent", "--employer",
                         "data/examples/employer-us.yaml", "--format", "pdf"});
@@ -385,6 +396,7 @@ TEST(CliPosting, LintReportsFindingsAsJsonAndExitsWithOne) {
   auto json = nlohmann::json::parse(run.out);
   ASSERT_EQ(json.size(), 1u);
   EXPECT_EQ(json[0]["jurisdictions"], nlohmann::json::array({"US-CO"}));
+  EXPECT_TRUE(json[0]["reading_ease"].is_null());  // under the 100 words readability needs
   const auto& first = json[0]["findings"][0];
   EXPECT_EQ(first["rule"], "agg-age");
   EXPECT_EQ(first["line"], 3);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 namespace ccteam::io {
 namespace {
 
@@ -181,6 +184,47 @@ TEST(ParseYaml, RejectsSeveralDocumentsInsteadOfDroppingAllButOne) {
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().message.id, MsgId::yaml_several_documents);
   EXPECT_EQ(result.error().where.line, 3);
+}
+
+// Regression (fuzzing of employer_yaml, session 2): one anchored map repeated by aliases made
+// the readers visit it at every alias; 13 KB took 555 MB and 30 s. Such a tree is larger than
+// its text could hold without aliases and is refused at parse time, at the node where the
+// budget ran out (yaml-cpp gives an aliased node the position of its anchor).
+TEST(ParseYaml, RejectsAliasesThatBlowUpTheTree) {
+  std::string keys;
+  for (int i = 0; i < 100; ++i) keys += (i ? ", k" : "k") + std::to_string(i) + ": 1";
+  std::string refs;
+  for (int i = 0; i < 300; ++i) refs += i ? ", *p" : "*p";
+  std::string text = "x: &p {" + keys + "}\npositions: [" + refs + "]\n";
+  auto root = parse_yaml(text, "t.yaml");
+  ASSERT_FALSE(root);
+  EXPECT_EQ(root.error().message.id, MsgId::yaml_alias_expansion);
+  EXPECT_EQ(root.error().where.file, "t.yaml");
+  EXPECT_GE(root.error().where.line, 1);
+  EXPECT_EQ(root.error().message.args.at(0), std::to_string(2 * text.size() + 16));
+}
+
+TEST(ParseYaml, AcceptsAliasesThatStayWithinTheText) {
+  // Three aliases of a scalar and one of a small map: 13 nodes from 58 bytes.
+  auto root = parse_yaml("a: &x 1\nb: *x\nc: [*x, *x]\nd: &m {e: 1}\nf: *m\n", "t.yaml");
+  ASSERT_TRUE(root);
+  EXPECT_EQ((*root)["f"]["e"].as<int>(), 1);
+}
+
+// Regression (fuzzing of employer_yaml, session 2): after this input's first document
+// yaml-cpp 0.7 reports '""' pairs as documents and then the same document forever; LoadAll
+// collected them until memory ran out. Counted with a bounded parser loop, it is refused as
+// several documents (34 before the repetition). The input is in fuzz/corpus/employer_yaml/.
+TEST(ParseYaml, RefusesInputThatYamlCppRepeatsAsDocumentsForever) {
+  std::ifstream in(std::string(CCTEAM_SOURCE_DIR) +
+                       "/fuzz/corpus/employer_yaml/timeout-loadall-repeats-document.yaml",
+                   std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_EQ(text.size(), 165u);
+  auto root = parse_yaml(text, "t.yaml");
+  ASSERT_FALSE(root);
+  EXPECT_EQ(root.error().message.id, MsgId::yaml_several_documents);
+  EXPECT_EQ(root.error().where.line, 3);
 }
 
 TEST(PositionOf, CountsLinesAndCharacters) {

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string>
 
+#include "ccteam/core/enum_names.hpp"
+
 namespace ccteam::catalog {
 
 namespace {
@@ -20,29 +22,15 @@ constexpr std::array<std::string_view, 7> k_units = {"percent", "seconds", "rati
 constexpr std::array<std::string_view, 3> k_directions = {"higher_is_better", "lower_is_better",
                                                           "target_band"};
 
-template <class Enum, std::size_t N>
-std::optional<Enum> find(const std::array<std::string_view, N>& table, std::string_view text) {
-  for (std::size_t i = 0; i < N; ++i) {
-    if (table[i] == text) return static_cast<Enum>(i);
-  }
-  return std::nullopt;
-}
-
-template <class Enum, std::size_t N>
-std::string_view name(const std::array<std::string_view, N>& table, Enum value) {
-  auto i = static_cast<std::size_t>(value);
-  return i < N ? table[i] : std::string_view("?");
-}
-
 }  // namespace
 
-std::string_view to_string(Importance v) { return name(k_importance, v); }
-std::string_view to_string(Cefr v) { return name(k_cefr, v); }
-std::string_view to_string(ExperienceKind v) { return name(k_kinds, v); }
-std::string_view to_string(PayPeriod v) { return name(k_periods, v); }
-std::string_view to_string(LevelName v) { return name(k_levels, v); }
-std::string_view to_string(KpiUnit v) { return name(k_units, v); }
-std::string_view to_string(KpiDirection v) { return name(k_directions, v); }
+std::string_view to_string(Importance v) { return enum_name(k_importance, v); }
+std::string_view to_string(Cefr v) { return enum_name(k_cefr, v); }
+std::string_view to_string(ExperienceKind v) { return enum_name(k_kinds, v); }
+std::string_view to_string(PayPeriod v) { return enum_name(k_periods, v); }
+std::string_view to_string(LevelName v) { return enum_name(k_levels, v); }
+std::string_view to_string(KpiUnit v) { return enum_name(k_units, v); }
+std::string_view to_string(KpiDirection v) { return enum_name(k_directions, v); }
 
 std::optional<IscedLevel> isced_from_int(long long value) {
   if (value < 0 || value > 8) return std::nullopt;
@@ -50,25 +38,27 @@ std::optional<IscedLevel> isced_from_int(long long value) {
 }
 
 std::optional<Importance> parse_importance(std::string_view t) {
-  return find<Importance>(k_importance, t);
+  return enum_from_name<Importance>(k_importance, t);
 }
 std::optional<Cefr> parse_cefr(std::string_view t) {
   std::string upper(t);
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return find<Cefr>(k_cefr, upper);
+  return enum_from_name<Cefr>(k_cefr, upper);
 }
 std::optional<ExperienceKind> parse_experience_kind(std::string_view t) {
-  return find<ExperienceKind>(k_kinds, t);
+  return enum_from_name<ExperienceKind>(k_kinds, t);
 }
 std::optional<PayPeriod> parse_pay_period(std::string_view t) {
-  return find<PayPeriod>(k_periods, t);
+  return enum_from_name<PayPeriod>(k_periods, t);
 }
 std::optional<LevelName> parse_level_name(std::string_view t) {
-  return find<LevelName>(k_levels, t);
+  return enum_from_name<LevelName>(k_levels, t);
 }
-std::optional<KpiUnit> parse_kpi_unit(std::string_view t) { return find<KpiUnit>(k_units, t); }
+std::optional<KpiUnit> parse_kpi_unit(std::string_view t) {
+  return enum_from_name<KpiUnit>(k_units, t);
+}
 std::optional<KpiDirection> parse_kpi_direction(std::string_view t) {
-  return find<KpiDirection>(k_directions, t);
+  return enum_from_name<KpiDirection>(k_directions, t);
 }
 
 std::span<const std::string_view> all_importances() { return k_importance; }

@@ -57,7 +57,7 @@ std::string render(const Message& message, Lang lang) {
   std::string_view text = msg_text(message.id, lang);
   fmt::dynamic_format_arg_store<fmt::format_context> store;
   for (const MessageArg& arg : message.args) {
-    store.push_back(arg.id == MsgId::count_ ? arg.text : std::string(msg_text(arg.id, lang)));
+    store.push_back(arg.id == MsgId::count_ ? arg.in(lang) : std::string(msg_text(arg.id, lang)));
   }
   try {
     return fmt::vformat(text, store);

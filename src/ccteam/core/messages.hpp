@@ -12,6 +12,7 @@
 // other placeholders than English.
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -40,18 +41,27 @@ std::string_view msg_name(MsgId id);
 std::string_view msg_text(MsgId id, Lang lang);
 
 // A text to be shown to a user: which one, and its arguments already turned into strings.
-// One argument of a Message: a value already turned into text, or a word of the message
-// tables (a MsgId), which is translated when the message is rendered ("integer"/"Ganzzahl").
+// One argument of a Message: a value already turned into text, a word of the message tables
+// (a MsgId), which is translated when the message is rendered ("integer"/"Ganzzahl"), or a
+// value already formatted in every language (an amount of money: "USD 7.25" / "7,25 $"), of
+// which render picks the message's language.
 struct MessageArg {
   MessageArg(std::string value) : text(std::move(value)) {}  // NOLINT: implicit on purpose
   MessageArg(const char* value) : text(value) {}             // NOLINT
   MessageArg(MsgId word) : id(word) {}                       // NOLINT
+  MessageArg(LocalizedText value)                            // NOLINT
+      : text(value.en), localized(std::move(value)) {}
 
-  // Equal to a plain text argument with that text (for tests and checks).
+  // Equal to a plain text argument with that text (for tests and checks); a localized argument
+  // compares by its English text.
   bool operator==(std::string_view other) const { return id == MsgId::count_ && text == other; }
+
+  // The argument's text in 'lang' (a MsgId word is looked up by render, not here).
+  const std::string& in(Lang lang) const { return localized ? localized->get(lang) : text; }
 
   std::string text;
   MsgId id = MsgId::count_;  // count_: use 'text'
+  std::optional<LocalizedText> localized;
 };
 
 struct Message {
@@ -61,6 +71,7 @@ struct Message {
 
 namespace detail {
 inline MessageArg to_arg(MsgId word) { return MessageArg(word); }
+inline MessageArg to_arg(LocalizedText text) { return MessageArg(std::move(text)); }
 template <class T>
 MessageArg to_arg(const T& value) {
   return MessageArg(fmt::format("{}", value));

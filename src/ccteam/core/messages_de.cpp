@@ -793,6 +793,18 @@ constexpr MsgEntry k_de[] = {
     {MsgId::sim_not_positive, "{0} muss größer als 0 sein"},
     {MsgId::sim_below_one, "{0} muss kleiner als 1 sein"},
     {MsgId::sim_bad_tier_id, "'{0}' ist keine Stufen-ID (Kleinbuchstaben, Ziffern und '-')"},
+    // --- Postings (session 2)
+    {MsgId::posting_data_formula_lang,
+     "die Formel {0} ist nicht für die Sprache {1} gemacht (flesch-1948 gilt für en, amstad-1978 "
+     "für de)"},
+    {MsgId::lint_why_readability,
+     "Lesbarkeitsindex {0} ({1}) liegt unter {2}: der Text ist schwer lesbar"},
+    {MsgId::lint_fix_readability, "kürzere Sätze und kürzere, gebräuchliche Wörter verwenden"},
+    {MsgId::yaml_alias_expansion,
+     "durch Aliasse (*name) wächst das Dokument über {0} Werte hinaus, mehr als sein Text enthält"},
+    {MsgId::hint_alias_expansion,
+     "schreiben Sie die Werte aus, statt einen verankerten Block (&name) über Aliasse zu "
+     "wiederholen"},
 };
 
 }  // namespace

@@ -713,6 +713,15 @@ constexpr MsgEntry k_en[] = {
     {MsgId::sim_not_positive, "{0} must be above 0"},
     {MsgId::sim_below_one, "{0} must be below 1"},
     {MsgId::sim_bad_tier_id, "'{0}' is not a tier id (lower-case letters, digits and '-')"},
+    // --- Postings (session 2)
+    {MsgId::posting_data_formula_lang,
+     "formula {0} is not made for language {1} (flesch-1948 is for en, amstad-1978 for de)"},
+    {MsgId::lint_why_readability, "reading ease {0} ({1}) is below {2}: the text is hard to read"},
+    {MsgId::lint_fix_readability, "use shorter sentences and shorter, everyday words"},
+    {MsgId::yaml_alias_expansion,
+     "through aliases (*name) the document grows past {0} values, more than its text holds"},
+    {MsgId::hint_alias_expansion,
+     "write the values out instead of repeating an anchored (&name) block by aliases"},
 };
 
 }  // namespace

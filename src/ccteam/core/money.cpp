@@ -109,4 +109,8 @@ std::string format_money(const Money& money, Lang lang) {
   return out;
 }
 
+LocalizedText format_money_localized(const Money& money) {
+  return LocalizedText{format_money(money, Lang::en), format_money(money, Lang::de)};
+}
+
 }  // namespace ccteam

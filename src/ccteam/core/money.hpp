@@ -53,4 +53,8 @@ double to_major(const Money& money);
 // en "$32,000", de "32.000 $"; minor units are shown only when not zero ("12,82 €").
 std::string format_money(const Money& money, Lang lang);
 
+// The amount formatted by format_money in every language, for a Message argument that render
+// shows in the message's language ("USD 7.25" is never shown to a German reader).
+LocalizedText format_money_localized(const Money& money);
+
 }  // namespace ccteam

@@ -6,7 +6,9 @@
 #include <map>
 #include <tuple>
 
+#include "ccteam/lint/readability.hpp"
 #include "ccteam/posting/document.hpp"
+#include "ccteam/text/normalize.hpp"
 
 namespace ccteam::lint {
 
@@ -109,7 +111,16 @@ struct Amount {
 // Amounts with a currency sign or code: "$17.50", "$63,000", "1.050 €", "3.000 EUR".
 std::vector<Amount> amounts(const std::string& text, Lang lang) {
   std::vector<Amount> out;
-  const std::string folded = fold(text);
+  // Currency codes in any case, compared on the original bytes (ASCII).
+  auto code_at = [&](std::size_t k, std::string_view code) {
+    if (k + code.size() > text.size()) return false;
+    for (std::size_t j = 0; j < code.size(); ++j) {
+      char c = text[k + j];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != code[j]) return false;
+    }
+    return true;
+  };
   auto parse_number = [&](std::size_t i, std::size_t& end) -> std::optional<double> {
     std::string digits;
     bool decimal = false;
@@ -154,14 +165,14 @@ std::vector<Amount> amounts(const std::string& text, Lang lang) {
       while (k < text.size() && (text[k] == ' ' || static_cast<unsigned char>(text[k]) == 0xC2 ||
                                  static_cast<unsigned char>(text[k]) == 0xA0))
         ++k;
-      bool euro = text.compare(k, 3, "€") == 0 || folded.compare(k, 3, "eur") == 0 ||
-                  folded.compare(k, 3, "usd") == 0 || text.compare(k, 1, "$") == 0;
+      bool euro = text.compare(k, 3, "€") == 0 || code_at(k, "eur") || code_at(k, "usd") ||
+                  text.compare(k, 1, "$") == 0;
       if (euro) out.push_back(Amount{i, *v, false});
       i = end;
     }
   }
   for (Amount& a : out) {
-    std::string rest = folded.substr(a.start, 60);
+    std::string rest = text::fold(std::string_view(text).substr(a.start, 60));
     a.hourly = contains_any(rest, {"per hour", "an hour", "pro stunde", "stündlich", "hourly"}) ||
                rest.find("/h") != std::string::npos;
   }
@@ -175,7 +186,12 @@ struct Run {
   const RuleData& rules;
   const LintOptions& options;
   LintResult result;
-  std::vector<std::string> folded;  // folded text per line
+  std::vector<text::FoldedText> folded;  // per line: text::fold_with_origin of its text
+
+  // The index in line 'line_index''s text of byte 'at' of its folded text.
+  std::size_t original(std::size_t line_index, std::size_t at) const {
+    return folded[line_index].origin_of(at, text.lines[line_index].text.size());
+  }
 
   void add(std::string rule, Severity severity, std::size_t line_index, std::size_t at, Message why,
            Message fix, std::string source, std::string jurisdiction = {}) {
@@ -245,7 +261,7 @@ Requiring requiring(const std::vector<Binding>& laws, Requirement what) {
 void check_pay(Run& run, const std::vector<Binding>& laws, Lang lang) {
   bool any_amount = false;
   for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
-    const std::string& f = run.folded[i];
+    const std::string& f = run.folded[i].text;
     auto found = amounts(run.text.lines[i].text, lang);
     if (found.empty()) continue;
     any_amount = true;
@@ -254,11 +270,13 @@ void check_pay(Run& run, const std::vector<Binding>& laws, Lang lang) {
     if (closed.any && found.size() == 1) {
       std::optional<std::size_t> at;
       for (std::string_view m : {"starting at", "starting from", "from", "ab", "up to", "bis zu"}) {
-        for (std::size_t p : find_phrase(f, std::string(m))) {
+        for (std::size_t folded_at : find_phrase(f, std::string(m))) {
+          std::size_t p = run.original(i, folded_at);  // amounts are in the original text
           if (p < found[0].start && found[0].start - p <= m.size() + 2) at = p;
         }
       }
-      std::string after = f.substr(found[0].start, 40);
+      std::string after =
+          text::fold(std::string_view(run.text.lines[i].text).substr(found[0].start, 40));
       if (!at && contains_any(after, {"and up", "or more", "und mehr", "plus"}))
         at = found[0].start;
       if (!at && after.find("+") != std::string::npos && after.find("+") < 12) at = found[0].start;
@@ -295,10 +313,10 @@ void check_pay(Run& run, const std::vector<Binding>& laws, Lang lang) {
     for (std::string_view vague :
          {"attraktive vergütung", "attraktives gehalt", "leistungsgerechte vergütung",
           "competitive salary", "competitive pay", "competitive compensation"}) {
-      auto hits = find_phrase(run.folded[i], std::string(vague));
+      auto hits = find_phrase(run.folded[i].text, std::string(vague));
       if (!hits.empty()) {
         line = i;
-        at = hits[0];
+        at = run.original(i, hits[0]);
         break;
       }
     }
@@ -316,7 +334,7 @@ void check_law_text(Run& run, const std::vector<Binding>& laws) {
   bool benefits = false;
   bool deadline = false;
   for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
-    const std::string& f = run.folded[i];
+    const std::string& f = run.folded[i].text;
     benefits = benefits ||
                contains_any(f, {"benefit*", "medical", "dental", "401(k)", "paid time off", "pto",
                                 "insurance", "urlaub", "jobrad", "zuschuss", "betriebliche*"});
@@ -330,8 +348,9 @@ void check_law_text(Run& run, const std::vector<Binding>& laws) {
             "derzeitiges gehalt", "bisheriges gehalt", "current salary", "current pay",
             "salary history", "pay history", "previous salary", "current compensation"}) {
         for (std::size_t at : find_phrase(f, std::string(q))) {
-          run.add("pay-history", history.severity, i, at, msg(MsgId::lint_why_pay_history),
-                  msg(MsgId::lint_fix_pay_history), history.sources, history.places);
+          run.add("pay-history", history.severity, i, run.original(i, at),
+                  msg(MsgId::lint_why_pay_history), msg(MsgId::lint_fix_pay_history),
+                  history.sources, history.places);
         }
       }
     }
@@ -378,8 +397,8 @@ void check_agg(Run& run, const std::vector<Binding>& laws, Lang lang) {
                 : phrase.rule == "agg-origin" ? MsgId::lint_fix_origin
                                               : MsgId::lint_fix_photo;
     for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
-      for (std::size_t at : find_phrase(run.folded[i], phrase.text)) {
-        run.add(phrase.rule, severity, i, at, msg(why, phrase.text), msg(fix),
+      for (std::size_t at : find_phrase(run.folded[i].text, phrase.text)) {
+        run.add(phrase.rule, severity, i, run.original(i, at), msg(why, phrase.text), msg(fix),
                 phrase.source + (law.any ? "; " + law.sources : ""), law.places);
       }
     }
@@ -390,7 +409,7 @@ void check_agg(Run& run, const std::vector<Binding>& laws, Lang lang) {
 bool positive_action(const std::string& f) {
   return contains_any(f, {"especially welcome", "particularly welcome", "under-represented",
                           "underrepresented", "ausdrücklich erwünscht", "besonders willkommen",
-                          "unterrepräsentiert", "begrüßen wir besonders", "freuen uns besonders"});
+                          "unterrepräsentiert", "begrüssen wir besonders", "freuen uns besonders"});
 }
 
 void check_gender_words(Run& run, Lang lang) {
@@ -403,13 +422,14 @@ void check_gender_words(Run& run, Lang lang) {
   std::vector<Hit> masculine;
   int feminine = 0;
   for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
-    if (positive_action(run.folded[i])) continue;
-    for (const Word& w : words(run.folded[i])) {
+    if (positive_action(run.folded[i].text)) continue;
+    for (const Word& w : words(run.folded[i].text)) {
       for (const CodedWord& c : run.rules.words) {
         if (c.lang != lang || !stem_matches(c.stem, w.folded)) continue;
         if (c.masculine) {
-          masculine.push_back(
-              Hit{i, w.start, run.text.lines[i].text.substr(w.start, w.folded.size()), &c});
+          std::size_t start = run.original(i, w.start);
+          std::size_t end = run.original(i, w.start + w.folded.size());
+          masculine.push_back(Hit{i, start, run.text.lines[i].text.substr(start, end - start), &c});
         } else {
           ++feminine;
         }
@@ -433,7 +453,7 @@ void check_structure(Run& run) {
   bool apply = false;
   for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
     const TextLine& line = run.text.lines[i];
-    const std::string& f = run.folded[i];
+    const std::string& f = run.folded[i].text;
     apply = apply || contains_any(f, {"apply", "bewirb*", "bewerb*"}) ||
             f.find('@') != std::string::npos;
     Part part = Part::none;
@@ -449,8 +469,8 @@ void check_structure(Run& run) {
     for (std::string_view marker : {"idealerweise", "wünschenswert", "von vorteil", "gerne",
                                     "ideally", "preferred", "a plus", "nice to have", "bonus"}) {
       for (std::size_t at : find_phrase(f, std::string(marker))) {
-        run.add("requirements-mixed", Severity::warning, i, at, msg(MsgId::lint_why_mixed),
-                msg(MsgId::lint_fix_mixed), "");
+        run.add("requirements-mixed", Severity::warning, i, run.original(i, at),
+                msg(MsgId::lint_why_mixed), msg(MsgId::lint_fix_mixed), "");
       }
     }
   }
@@ -500,28 +520,27 @@ void check_sentences(Run& run) {
   }
 }
 
+void check_readability(Run& run, Lang lang) {
+  auto limit = std::find_if(run.rules.readability.begin(), run.rules.readability.end(),
+                            [&](const ReadabilityLimit& l) { return l.lang == lang; });
+  if (limit == run.rules.readability.end()) return;
+  TextStats stats = text_stats(run.text, lang);
+  if (stats.words < limit->min_words) return;
+  double score = reading_ease(stats, lang);
+  run.result.reading_ease = score;
+  if (score >= limit->min_score) return;
+  run.add("readability", Severity::info, run.text.lines.size(), 0,
+          msg(MsgId::lint_why_readability, fmt::format("{:.0f}", score), limit->formula,
+              fmt::format("{:.0f}", limit->min_score)),
+          msg(MsgId::lint_fix_readability), limit->source);
+}
+
 }  // namespace
 
 int TextLine::column(std::size_t index) const {
   if (index < columns.size()) return columns[index];
   if (columns.empty()) return 1;
   return columns.back() + 1;
-}
-
-std::string fold(std::string_view text) {
-  std::string out(text);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    char& c = out[i];
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    } else if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < out.size()) {
-      auto& n = out[i + 1];
-      auto u = static_cast<unsigned char>(n);
-      if (u == 0x84 || u == 0x96 || u == 0x9C) n = static_cast<char>(u + 0x20);  // Ä Ö Ü
-      ++i;
-    }
-  }
-  return out;
 }
 
 Lang detect_lang(const PostingText& text) {
@@ -535,11 +554,15 @@ Lang detect_lang(const PostingText& text) {
   int de = 0;
   int en = 0;
   for (const TextLine& line : text.lines) {
-    for (const Word& w : words(fold(line.text))) {
+    // ß folds to "ss"; it marks German in the original.
+    for (std::size_t at = line.text.find("\xC3\x9F"); at != std::string::npos;
+         at = line.text.find("\xC3\x9F", at + 2))
+      ++de;
+    for (const Word& w : words(text::fold(line.text))) {
       if (std::find(k_de.begin(), k_de.end(), w.folded) != k_de.end()) ++de;
       if (std::find(k_en.begin(), k_en.end(), w.folded) != k_en.end()) ++en;
-      // Words with ä, ö, ü or ß are German.
-      for (std::string_view u : {"\xC3\xA4", "\xC3\xB6", "\xC3\xBC", "\xC3\x9F"}) {
+      // Words with ä, ö or ü are German.
+      for (std::string_view u : {"\xC3\xA4", "\xC3\xB6", "\xC3\xBC"}) {
         if (w.folded.find(u) != std::string::npos) {
           ++de;
           break;
@@ -581,7 +604,7 @@ std::vector<std::string> detect_jurisdictions(const PostingText& text, Lang lang
     if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(std::move(code));
   };
   for (const TextLine& line : text.lines) {
-    std::string f = fold(line.text);
+    std::string f = text::fold(line.text);
     for (const State& s : k_states) {
       for (std::size_t at : find_phrase(f, std::string(s.name))) {
         // "Washington, DC" is the District, not the state.
@@ -641,7 +664,8 @@ std::vector<posting::ProfileIssue> check_profile_laws(const posting::EmployerPro
 LintResult lint_posting(const PostingText& text, const RuleData& rules,
                         const LintOptions& options) {
   Run run{text, rules, options, {}, {}};
-  for (const TextLine& line : text.lines) run.folded.push_back(fold(line.text));
+  run.folded.reserve(text.lines.size());
+  for (const TextLine& line : text.lines) run.folded.push_back(text::fold_with_origin(line.text));
   run.result.lang = options.lang ? *options.lang : detect_lang(text);
   run.result.jurisdictions = options.jurisdictions.empty()
                                  ? detect_jurisdictions(text, run.result.lang)
@@ -653,6 +677,7 @@ LintResult lint_posting(const PostingText& text, const RuleData& rules,
   check_gender_words(run, run.result.lang);
   check_structure(run);
   check_sentences(run);
+  check_readability(run, run.result.lang);
   std::stable_sort(run.result.findings.begin(), run.result.findings.end(),
                    [](const Finding& a, const Finding& b) {
                      return std::tie(a.line, a.column) < std::tie(b.line, b.column);

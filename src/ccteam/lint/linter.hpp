@@ -18,6 +18,8 @@
 //   requirements-mixed    a nice-to-have ("ideally", "idealerweise") inside a requirement
 //   too-many-requirements more than 10 requirement bullets (info)
 //   long-sentence         a sentence of more than 30 words (info)
+//   readability           reading ease below the limit of data/posting/readability.yaml: Flesch
+//                         (1948) for English, Amstad (1978) for German (lint/readability.hpp), info
 // A law binds when its jurisdiction is one of the posting's (an EU law: when a posting's
 // country is among its member states; where that state has not transposed it, its findings
 // are warnings), it applies on 'today' and the employer size is unknown or above its threshold.
@@ -54,8 +56,9 @@ struct LintOptions {
 struct LintResult {
   Lang lang = Lang::en;
   std::vector<std::string> jurisdictions;
-  int gender_score = 0;           // feminine minus masculine coded words
-  std::vector<Finding> findings;  // ordered by line, then column
+  int gender_score = 0;                // feminine minus masculine coded words
+  std::optional<double> reading_ease;  // lint/readability.hpp; nullopt: too short or no limit
+  std::vector<Finding> findings;       // ordered by line, then column
 };
 
 LintResult lint_posting(const PostingText& text, const RuleData& rules, const LintOptions& options);
@@ -74,8 +77,5 @@ std::vector<std::string> detect_jurisdictions(const PostingText& text, Lang lang
 // transposed), naming the field. Complements posting::check_profile.
 std::vector<posting::ProfileIssue> check_profile_laws(const posting::EmployerProfile& profile,
                                                       const RuleData& rules);
-
-// Byte-length-preserving lower case: ASCII and the German umlauts Ä Ö Ü.
-std::string fold(std::string_view text);
 
 }  // namespace ccteam::lint

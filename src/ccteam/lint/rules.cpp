@@ -1,8 +1,8 @@
 #include "ccteam/lint/rules.hpp"
 
-#include <algorithm>
 #include <array>
-#include <iterator>
+
+#include "ccteam/core/enum_names.hpp"
 
 namespace ccteam::lint {
 
@@ -16,12 +16,18 @@ constexpr std::array<std::string_view, 9> k_requirements = {"pay_range",
                                                             "no_age_wording",
                                                             "no_origin_wording",
                                                             "no_photo_request"};
+constexpr std::array<std::string_view, 4> k_transpositions = {"transposed", "partial",
+                                                              "not_transposed", "unknown"};
 }  // namespace
 
+std::optional<Transposition> parse_transposition(std::string_view text) {
+  return enum_from_name<Transposition>(k_transpositions, text);
+}
+
+std::span<const std::string_view> all_transpositions() { return k_transpositions; }
+
 std::optional<Requirement> parse_requirement(std::string_view text) {
-  auto it = std::find(k_requirements.begin(), k_requirements.end(), text);
-  if (it == k_requirements.end()) return std::nullopt;
-  return static_cast<Requirement>(std::distance(k_requirements.begin(), it));
+  return enum_from_name<Requirement>(k_requirements, text);
 }
 
 std::span<const std::string_view> all_requirements() { return k_requirements; }

@@ -1,7 +1,7 @@
 #pragma once
 // The data the posting linter works from: laws per jurisdiction, risky phrases, gender-coded
-// words and minimum wages. Read from data/posting/*.yaml by src/io/lint_data_yaml.hpp; adding a
-// law or a word is adding data.
+// words, reading-ease limits and minimum wages. Read from data/posting/*.yaml by
+// src/io/posting_data_yaml.hpp; adding a law or a word is adding data.
 
 #include <optional>
 #include <span>
@@ -31,6 +31,20 @@ enum class Requirement {
 std::optional<Requirement> parse_requirement(std::string_view text);
 std::span<const std::string_view> all_requirements();
 
+// How far a member state has carried an EU directive into national law (for the posting
+// linter: its art. 5, the part a posting can break).
+enum class Transposition { transposed, partial, not_transposed, unknown };
+std::optional<Transposition> parse_transposition(std::string_view text);
+std::span<const std::string_view> all_transpositions();
+
+struct MemberState {
+  std::string country;  // ISO 3166-1 alpha-2
+  Transposition status = Transposition::unknown;
+  std::string source = {};  // the national act, empty when none is known
+  bool verified = true;
+  std::string note = {};  // what could not be confirmed
+};
+
 struct Law {
   std::string id;
   std::string jurisdiction;  // "EU", "DE", "US-CO"
@@ -39,8 +53,11 @@ struct Law {
   int min_employees = 1;
   std::vector<Requirement> demands;  // the file's "requires" list
   posting::Severity severity = posting::Severity::error;
-  std::vector<std::string> countries;   // EU: the member states it binds
-  std::vector<std::string> transposed;  // EU: those that had transposed it as of the file's date
+  bool verified = true;  // false: a part of the entry could not be confirmed ('note' says which)
+  std::string note;
+  std::vector<MemberState> member_states;  // EU: each member state it binds and its transposition
+  std::vector<std::string> countries;      // EU: the member states it binds (from member_states)
+  std::vector<std::string> transposed;     // EU: those with status transposed as of the file's date
 };
 
 struct Phrase {
@@ -55,6 +72,17 @@ struct CodedWord {
   bool masculine = true;
   std::string stem;  // lower case; a trailing '*' matches any ending
   std::string source;
+  bool verified = true;  // false: the attribution to 'source' could not be confirmed
+};
+
+// Below 'min_score' reading ease (lint/readability.hpp) a posting of at least 'min_words' words
+// gets an info finding.
+struct ReadabilityLimit {
+  Lang lang = Lang::en;
+  std::string formula;  // "flesch-1948" (en) or "amstad-1978" (de)
+  double min_score = 50.0;
+  int min_words = 100;
+  std::string source;
 };
 
 struct RuleData {
@@ -62,6 +90,7 @@ struct RuleData {
   std::vector<Law> laws;
   std::vector<Phrase> phrases;
   std::vector<CodedWord> words;
+  std::vector<ReadabilityLimit> readability;
   posting::MinimumWages wages;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "ccteam/core/enum_names.hpp"
 #include "ccteam/posting/severity.hpp"
 
 namespace ccteam::posting {
@@ -16,37 +17,28 @@ constexpr std::array<std::string_view, 2> k_contract = {"permanent", "fixed_term
 constexpr std::array<std::string_view, 2> k_address = {"sie", "du"};
 constexpr std::array<std::string_view, 3> k_severity = {"info", "warning", "error"};
 
-template <class Enum, std::size_t N>
-std::optional<Enum> parse_in(const std::array<std::string_view, N>& words, std::string_view text) {
-  auto it = std::find(words.begin(), words.end(), text);
-  if (it == words.end()) return std::nullopt;
-  return static_cast<Enum>(std::distance(words.begin(), it));
-}
-
 }  // namespace
 
-std::string_view to_string(RemotePolicy value) { return k_remote[static_cast<std::size_t>(value)]; }
-std::string_view to_string(EmploymentType value) {
-  return k_employment[static_cast<std::size_t>(value)];
-}
-std::string_view to_string(Contract value) { return k_contract[static_cast<std::size_t>(value)]; }
-std::string_view to_string(AddressForm value) { return k_address[static_cast<std::size_t>(value)]; }
-std::string_view to_string(Severity value) { return k_severity[static_cast<std::size_t>(value)]; }
+std::string_view to_string(RemotePolicy value) { return enum_name(k_remote, value); }
+std::string_view to_string(EmploymentType value) { return enum_name(k_employment, value); }
+std::string_view to_string(Contract value) { return enum_name(k_contract, value); }
+std::string_view to_string(AddressForm value) { return enum_name(k_address, value); }
+std::string_view to_string(Severity value) { return enum_name(k_severity, value); }
 
 std::optional<RemotePolicy> parse_remote_policy(std::string_view text) {
-  return parse_in<RemotePolicy>(k_remote, text);
+  return enum_from_name<RemotePolicy>(k_remote, text);
 }
 std::optional<EmploymentType> parse_employment_type(std::string_view text) {
-  return parse_in<EmploymentType>(k_employment, text);
+  return enum_from_name<EmploymentType>(k_employment, text);
 }
 std::optional<Contract> parse_contract(std::string_view text) {
-  return parse_in<Contract>(k_contract, text);
+  return enum_from_name<Contract>(k_contract, text);
 }
 std::optional<AddressForm> parse_address_form(std::string_view text) {
-  return parse_in<AddressForm>(k_address, text);
+  return enum_from_name<AddressForm>(k_address, text);
 }
 std::optional<Severity> parse_severity(std::string_view text) {
-  return parse_in<Severity>(k_severity, text);
+  return enum_from_name<Severity>(k_severity, text);
 }
 
 std::span<const std::string_view> all_remote_policies() { return k_remote; }

@@ -24,6 +24,8 @@ struct MinimumWage {
   Money per_hour;
   std::string source;
   SourcePos pos;
+  bool verified = true;   // false: the figure or its source could not be confirmed ('note')
+  std::string note = {};  // what could not be confirmed
 };
 
 struct MinimumWages {

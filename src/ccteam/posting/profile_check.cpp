@@ -78,8 +78,8 @@ void check_pay(Checker& c, const Position& position, std::size_t index,
       Money per_hour{hourly, range->min.currency};
       c.add(Severity::error,
             msg(MsgId::profile_below_minimum_wage, position.role.str(),
-                format_money(per_hour, Lang::en), place.code(),
-                format_money(wage->per_hour, Lang::en)),
+                format_money_localized(per_hour), place.code(),
+                format_money_localized(wage->per_hour)),
             field(pay_pos, pointer + "/pay/min"), msg(MsgId::hint_minimum_wage, wage->source));
     }
   }

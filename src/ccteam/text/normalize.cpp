@@ -6,6 +6,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 namespace ccteam::text {
 
@@ -69,6 +70,56 @@ std::string fold(std::string_view utf8) {
   text.foldCase(U_FOLD_CASE_DEFAULT);
   std::string out;
   text.toUTF8String(out);
+  return out;
+}
+
+FoldedText fold_with_origin(std::string_view utf8) {
+  FoldedText out;
+  out.text.reserve(utf8.size());
+  out.origin.reserve(utf8.size());
+  if (std::ranges::all_of(utf8, [](char c) { return (c & 0x80) == 0; })) {
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+      char c = utf8[i];
+      out.text += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      out.origin.push_back(static_cast<std::uint32_t>(i));
+    }
+    return out;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
+  auto size = static_cast<std::int32_t>(utf8.size());
+  // One NFC segment at a time: a character that starts a segment (hasBoundaryBefore) ends the
+  // previous one; fold(segment) is then what fold() makes of those characters in context.
+  std::int32_t segment = 0;
+  auto flush = [&](std::int32_t end) {
+    if (end <= segment) return;
+    if (end - segment == 1 && (utf8[static_cast<std::size_t>(segment)] & 0x80) == 0) {
+      char c = utf8[static_cast<std::size_t>(segment)];  // ASCII alone: no ICU call
+      out.text += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      out.origin.push_back(static_cast<std::uint32_t>(segment));
+      segment = end;
+      return;
+    }
+    std::string folded = fold(
+        utf8.substr(static_cast<std::size_t>(segment), static_cast<std::size_t>(end - segment)));
+    out.text += folded;
+    out.origin.insert(out.origin.end(), folded.size(), static_cast<std::uint32_t>(segment));
+    segment = end;
+  };
+  for (std::int32_t i = 0; i < size;) {
+    std::int32_t start = i;
+    UChar32 c = 0;
+// ICU's U8_NEXT macro narrows int to uint8_t internally; the conversion is intended there.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+    U8_NEXT(bytes, i, size, c);
+#pragma GCC diagnostic pop
+    bool boundary = c < 0 || U_FAILURE(status) || nfc->hasBoundaryBefore(c);
+    if (boundary) flush(start);
+  }
+  flush(size);
   return out;
 }
 

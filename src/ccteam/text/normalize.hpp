@@ -17,6 +17,7 @@
 //      keep their ending.
 // Stemming (Snowball) follows in text/matcher.hpp. Pure functions, thread-safe.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,22 @@ std::string fold_gendered_forms(std::string_view utf8);
 
 // Step 2. NFC + default full case folding. Invalid UTF-8 sequences become U+FFFD.
 std::string fold(std::string_view utf8);
+
+// Step 2, remembering where each byte came from, for tools that report positions in the
+// original (the posting linter's line:column). 'text' equals fold(utf8); origin[i] is the byte
+// offset in 'utf8' of the character that text[i] came from: the start of its NFC segment (a
+// base letter with its combining marks), so "Straße" -> "strasse" maps both "s" of "ss" to
+// the offset of "ß". ASCII-only input takes no ICU call (origin[i] == i).
+struct FoldedText {
+  std::string text;
+  std::vector<std::uint32_t> origin;  // text.size() entries
+
+  // The offset in the original of folded byte 'i'; 'original_size' for i == text.size().
+  std::size_t origin_of(std::size_t i, std::size_t original_size) const {
+    return i < origin.size() ? origin[i] : original_size;
+  }
+};
+FoldedText fold_with_origin(std::string_view utf8);
 
 // Step 4 on one folded word.
 std::string strip_feminine_suffix(std::string word);

@@ -1,5 +1,6 @@
 // ccteam posting render ROLE --employer FILE: a role's job posting for an employer, as
 // Markdown, HTML, plain text or schema.org JSON-LD; ccteam posting lint: see lint below.
+#include <cmath>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -158,7 +159,9 @@ void lint_postings(Context& ctx, const LintArgs& args) {
                                  {"lang", std::string(to_string(result.lang))},
                                  {"jurisdictions", result.jurisdictions},
                                  {"gender_score", result.gender_score},
+                                 {"reading_ease", nullptr},
                                  {"findings", nlohmann::ordered_json::array()}};
+      if (result.reading_ease) doc["reading_ease"] = std::round(*result.reading_ease * 10) / 10;
       for (const auto& f : result.findings)
         doc["findings"].push_back(finding_to_json(f, name, ctx.lang()));
       json.push_back(doc);

@@ -70,6 +70,14 @@ TEST(Messages, RenderFillsPositionalArguments) {
             "Schlüssel 'level' kommt doppelt vor (zuerst in Zeile 6)");
 }
 
+// A localized argument shows its text in the language the message is rendered in.
+TEST(Messages, LocalizedArgumentsFollowTheRenderLanguage) {
+  Message m = msg(MsgId::yaml_duplicate_key, LocalizedText{"one", "eins"}, 6);
+  EXPECT_NE(render(m, Lang::en).find("'one'"), std::string::npos);
+  EXPECT_NE(render(m, Lang::de).find("'eins'"), std::string::npos);
+  EXPECT_EQ(m.args[0], "one");  // compares by its English text
+}
+
 TEST(Messages, EscapedBracesRenderAsBraces) {
   EXPECT_EQ(tr(MsgId::hint_both_languages, Lang::en),
             "every text needs both languages: {en: ..., de: ...}");

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "ccteam/text/normalize.hpp"
 #include "io/catalog_yaml.hpp"
 #include "io/employer_yaml.hpp"
 #include "io/posting_data_yaml.hpp"
@@ -68,7 +69,7 @@ TEST(Linter, EnglishPostingWithDefects) {
 }
 
 TEST(Linter, TokenisingKeepsGermanGenderedFormsAndUmlauts) {
-  EXPECT_EQ(fold("ÄÖÜ Kund*innen"), "äöü kund*innen");
+  EXPECT_EQ(text::fold("ÄÖÜ Kund*innen"), "äöü kund*innen");
   // "Kolleg*innen" is one word; "unterstützen" matches the stem "unterstütz*" only whole.
   LintOptions options;
   options.today = 2026y / December / 1;
@@ -78,6 +79,20 @@ TEST(Linter, TokenisingKeepsGermanGenderedFormsAndUmlauts) {
                    rules(), options);
   EXPECT_EQ(result.lang, Lang::de);
   EXPECT_EQ(result.gender_score, 1);
+}
+
+// Folding goes through the shared ICU normaliser (NFC + case folding), which changes byte
+// lengths: a decomposed "u" + U+0308 (3 bytes) becomes "ü" (2 bytes), "ẞ" (3) becomes "ss" (2).
+// Findings still point at the original bytes: "mit Foto" starts at byte 26 of line 7
+// ("Kontakt: " 9 + "Mu" 2 + U+0308 2 + "ller, " 6 + "bitte " 6 = 25 bytes before it).
+TEST(Linter, ColumnsStayInTheOriginalWhenFoldingChangesLengths) {
+  const std::string head =
+      "# Kundenberater (m/w/d)\nDeine Aufgaben:\n- Anrufe annehmen\nDein Profil:\n- Geduld\n"
+      "2.900 € – 3.300 € brutto pro Monat. Bewirb dich bis zum 15.01.2027: jobs@example.org\n";
+  EXPECT_EQ(lint_text(head + "Kontakt: Mu\u0308ller, bitte mit Foto.\n"),
+            Expected{"agg-photo@7:26"});
+  // "GROẞE " is 8 bytes (ẞ has 3) and folds to "grosse " (7): "MIT FOTO" is at col 9.
+  EXPECT_EQ(lint_text(head + "GROẞE MIT FOTO\n"), Expected{"agg-photo@7:9"});
 }
 
 TEST(Linter, DetectsLanguageAndJurisdictions) {
@@ -95,6 +110,28 @@ TEST(Linter, ExplicitJurisdictionReplacesDetection) {
       "Pay: from $18 per hour. Apply at jobs@example.org\n";
   EXPECT_EQ(lint_text(posting, {"US-TX"}), Expected{});
   EXPECT_EQ(lint_text(posting, {"US-NY"}), Expected{"pay-open-ended@6:6"});
+}
+
+// The EU directive binds through national law: an error where the member state has transposed
+// art. 5 (Poland, Labour Code art. 18(3ca) from 2025-12-24), a warning where its status is
+// unknown (Germany as of 2026-11-29, data/posting/laws.yaml).
+TEST(Linter, EuDirectiveSeverityFollowsTransposition) {
+  const std::string posting =
+      "# Agent\n## Responsibilities\n- Calls\n## Requirements\n- Patience\n"
+      "Apply at jobs@example.org\n";
+  auto severity_of_pay_missing = [&](std::string place) {
+    LintOptions options;
+    options.today = 2026y / December / 1;
+    options.lang = Lang::en;
+    options.jurisdictions = {std::move(place)};
+    for (const Finding& f :
+         lint_posting(io::read_posting_text(posting), rules(), options).findings) {
+      if (f.rule == "pay-missing") return f.severity;
+    }
+    return posting::Severity::info;
+  };
+  EXPECT_EQ(severity_of_pay_missing("PL"), posting::Severity::error);
+  EXPECT_EQ(severity_of_pay_missing("DE"), posting::Severity::warning);
 }
 
 TEST(Linter, LongSentencesAreInfo) {
@@ -148,6 +185,126 @@ TEST(Linter, RulesTriggerAndStayQuietInGerman) {
                       "Profil:\n- Geduld, idealerweise Erfahrung\n" +
                       pay),
             Expected{"requirements-mixed@5:11"});
+}
+
+// The rules that the two tests above leave out, each with a posting that triggers it and one
+// that does not, in English and in German. Expected line:col counted by hand (byte columns).
+std::string repeat(const std::string& sentence, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += (i == 0 ? "" : " ") + sentence;
+  return out + "\n";
+}
+
+std::string requirement_bullets(int count) {
+  std::string out;
+  for (int i = 1; i <= count; ++i) out += "- Skill " + std::to_string(i) + "\n";
+  return out;
+}
+
+TEST(Linter, MoreRulesTriggerAndStayQuietInEnglish) {
+  const std::string head = "# Agent\n## Responsibilities\n- Answer calls\n## Requirements\n";
+  const std::string pay =
+      "## Pay\n$18.00 - $21.00 per hour, medical insurance. Apply by 2027-01-15 at "
+      "jobs@example.org\n";
+  const std::string ok = head + "- Patience\n" + pay;  // lines 1-7
+  // agg-photo: "include a photo" at line 8, col 8.
+  EXPECT_EQ(lint_text(ok + "Please include a photo.\n", {"US-CO"}), Expected{"agg-photo@8:8"});
+  EXPECT_EQ(lint_text(ok + "Please include your resume.\n", {"US-CO"}), Expected{});
+  // too-many-requirements: 11 bullets under Requirements (reported for the whole posting, 1:1).
+  EXPECT_EQ(lint_text(head + requirement_bullets(11) + pay, {"US-CO"}),
+            Expected{"too-many-requirements@1:1"});
+  EXPECT_EQ(lint_text(head + requirement_bullets(10) + pay, {"US-CO"}), Expected{});
+  // gender-coded: "Responsibilities" is feminine-coded (respon*), competitive, dominant and
+  // leader masculine: score 1 - 3 = -2, each masculine word reported (cols 11, 24, 33).
+  EXPECT_EQ(lint_text(ok + "We want a competitive, dominant leader.\n", {"US-CO"}),
+            (Expected{"gender-coded@8:11", "gender-coded@8:24", "gender-coded@8:33"}));
+  // supportive and understanding (feminine) outweigh leader: score 1 + 2 - 1 = 2.
+  EXPECT_EQ(lint_text(ok + "We want a supportive, understanding leader.\n", {"US-CO"}), Expected{});
+  // section-pay and section-apply where no pay law binds (Texas).
+  const std::string body = head + "- Patience\n";
+  EXPECT_EQ(lint_text(body + "Apply at jobs@example.org\n", {"US-TX"}),
+            Expected{"section-pay@1:1"});
+  EXPECT_EQ(lint_text(body + "$18.00 - $21.00 per hour.\n", {"US-TX"}),
+            Expected{"section-apply@1:1"});
+  EXPECT_EQ(lint_text(body + "$18.00 - $21.00 per hour. Apply at jobs@example.org\n", {"US-TX"}),
+            Expected{});
+  // long-sentence: 31 words on line 8; 30 words are fine.
+  std::string words30 = "We";
+  for (int i = 0; i < 29; ++i) words30 += " help";
+  EXPECT_EQ(lint_text(ok + words30 + " too.\n", {"US-CO"}), Expected{"long-sentence@8:1"});
+  EXPECT_EQ(lint_text(ok + words30 + ".\n", {"US-CO"}), Expected{});
+  // readability (Flesch 1948): 15 times a 7-word sentence of 35 syllables (-223.27 alone) pulls
+  // the whole posting below 30; 15 times "We answer calls and help people every day." (71.8
+  // alone) keeps it above. Both texts are over the 100 words the rule needs.
+  EXPECT_EQ(lint_text(ok + repeat("Comprehensive organizational responsibilities necessitate "
+                                  "extraordinary communication capabilities.",
+                                  15),
+                      {"US-CO"}),
+            Expected{"readability@1:1"});
+  EXPECT_EQ(lint_text(ok + repeat("We answer calls and help people every day.", 15), {"US-CO"}),
+            Expected{});
+}
+
+TEST(Linter, MoreRulesTriggerAndStayQuietInGerman) {
+  const std::string head = "# Kundenberater (m/w/d)\n";
+  const std::string tasks = "Deine Aufgaben:\n- Anrufe annehmen\n";
+  const std::string body = tasks + "Dein Profil:\n- Geduld\n";
+  const std::string pay =
+      "2.900 € – 3.300 € brutto pro Monat. Bewirb dich bis zum 15.01.2027: jobs@example.org\n";
+  const std::string ok = head + body + pay;  // lines 1-6
+  // pay-open-ended and the Colorado duties (benefits, deadline) in German wording, for a
+  // posting published for Colorado.
+  const std::string co_tail =
+      " brutto pro Monat, 30 Tage Urlaub. Bewirb dich bis zum 15.01.2027: "
+      "jobs@example.org\n";
+  EXPECT_EQ(lint_text(head + body + "Ab 3.000 €" + co_tail, {"US-CO"}),
+            Expected{"pay-open-ended@6:1"});
+  EXPECT_EQ(lint_text(head + body + "2.900 € – 3.300 €" + co_tail, {"US-CO"}), Expected{});
+  EXPECT_EQ(lint_text(head + body +
+                          "2.900 € – 3.300 € brutto pro Monat. Bewirb dich bis zum 15.01.2027: "
+                          "jobs@example.org\n",
+                      {"US-CO"}),
+            Expected{"benefits-missing@1:1"});
+  EXPECT_EQ(lint_text(head + body +
+                          "2.900 € – 3.300 € brutto pro Monat, 30 Tage Urlaub. Bewirb dich: "
+                          "jobs@example.org\n",
+                      {"US-CO"}),
+            Expected{"deadline-missing@1:1"});
+  // agg-photo: "mit Foto" at line 7, col 13 ("Bewirb dich " is 12 bytes).
+  EXPECT_EQ(lint_text(ok + "Bewirb dich mit Foto.\n"), Expected{"agg-photo@7:13"});
+  EXPECT_EQ(lint_text(ok + "Bewirb dich mit Lebenslauf.\n"), Expected{});
+  // too-many-requirements: 11 bullets under "Dein Profil:".
+  EXPECT_EQ(lint_text(head + tasks + "Dein Profil:\n" + requirement_bullets(11) + pay),
+            Expected{"too-many-requirements@1:1"});
+  EXPECT_EQ(lint_text(head + tasks + "Dein Profil:\n" + requirement_bullets(10) + pay), Expected{});
+  // gender-coded: three masculine words of the TU München study, no feminine one: score -3
+  // (cols 17, 38, 55); engagiert and gewissenhaft (feminine) outweigh zielstrebig.
+  EXPECT_EQ(lint_text(ok + "Wir suchen eine durchsetzungsstarke, zielstrebige und analytische "
+                           "Persönlichkeit.\n"),
+            (Expected{"gender-coded@7:17", "gender-coded@7:38", "gender-coded@7:55"}));
+  EXPECT_EQ(lint_text(ok + "Wir suchen eine engagierte, zielstrebige und gewissenhafte "
+                           "Persönlichkeit.\n"),
+            Expected{});
+  // section-pay where no pay law binds (Switzerland is not in the EU); section-apply;
+  // section-responsibilities.
+  EXPECT_EQ(lint_text(head + body + "Bewirb dich: jobs@example.org\n", {"CH"}),
+            Expected{"section-pay@1:1"});
+  EXPECT_EQ(lint_text(ok, {"CH"}), Expected{});
+  EXPECT_EQ(lint_text(head + body + "2.900 € – 3.300 € brutto pro Monat.\n"),
+            Expected{"section-apply@1:1"});
+  EXPECT_EQ(lint_text(head + "Dein Profil:\n- Geduld\n" + pay),
+            Expected{"section-responsibilities@1:1"});
+  // long-sentence: the quiet case (the trigger is LongSentencesAreInfo).
+  std::string words30 = "Wir";
+  for (int i = 0; i < 29; ++i) words30 += " helfen";
+  EXPECT_EQ(lint_text(ok + words30 + ".\n"), Expected{});
+  // readability (Amstad 1978): 15 times a 6-word sentence of 26 syllables (-79.5 alone) against
+  // 15 times "Wir nehmen Anrufe an und helfen Kunden." (72.7 alone).
+  EXPECT_EQ(lint_text(ok + repeat("Die Berücksichtigung arbeitsvertraglicher Verpflichtungen "
+                                  "erfordert Verantwortungsbewusstsein.",
+                                  15)),
+            Expected{"readability@1:1"});
+  EXPECT_EQ(lint_text(ok + repeat("Wir nehmen Anrufe an und helfen Kunden.", 15)), Expected{});
 }
 
 // The fixtures of ../shared/fixtures/postings. Expected findings were written down from the

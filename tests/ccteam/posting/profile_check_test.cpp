@@ -78,6 +78,21 @@ TEST(ProfileCheck, GermanMonthlyPayACentBelowTheMinimumWageIsAnError) {
   EXPECT_EQ(issues[0].error.message.args.at(2), "DE-NI");
 }
 
+// The amounts in the message follow the reader's language: 2,349.09 EUR a month at 39 h is
+// 13.89 EUR an hour (rounded down), the minimum 13.90 EUR; German "13,89 €", English "€13.89"
+// (ICU's conventions, as in money_test).
+TEST(ProfileCheck, MinimumWageMessageFormatsMoneyInTheReadersLanguage) {
+  auto issues =
+      check_profile(german(234909, catalog::PayPeriod::month), default_catalog(), wages());
+  ASSERT_EQ(issues.size(), 1u);
+  const Message& m = issues[0].error.message;
+  EXPECT_EQ(render(m, Lang::de),
+            "das Gehalt für 'agent' entspricht 13,89\u00a0€ pro Stunde und liegt unter dem "
+            "Mindestlohn in DE-NI von 13,90\u00a0€");
+  EXPECT_EQ(render(m, Lang::en),
+            "pay for 'agent' is €13.89 per hour, below the minimum wage in DE-NI of €13.90");
+}
+
 // 2,400 EUR at 39 h is 14.20 EUR/h: above 13.90 (2026), below 14.60 (from 2027-01-01).
 TEST(ProfileCheck, MinimumWageFollowsThePostingDate) {
   EmployerProfile p = german(240000, catalog::PayPeriod::month);

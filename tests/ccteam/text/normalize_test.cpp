@@ -71,3 +71,26 @@ TEST(IsBlank, OnlyLettersAndDigitsCount) {
 
 }  // namespace
 }  // namespace ccteam::text
+
+namespace ccteam::text {
+namespace {
+
+// fold_with_origin gives fold()'s text, and for each byte the offset of its character in the
+// original: "ẞ" (3 bytes) -> "ss", "u" + U+0308 -> "ü" (NFC), both mapped to their start.
+TEST(FoldWithOrigin, SameTextAsFoldWithOffsetsIntoTheOriginal) {
+  for (std::string_view s :
+       {"Straße", "GROẞE Kund*innen", "Mu\u0308ller", "plain ASCII", "", "Ä\u0301x"}) {
+    EXPECT_EQ(fold_with_origin(s).text, fold(s)) << s;
+    EXPECT_EQ(fold_with_origin(s).origin.size(), fold(s).size()) << s;
+  }
+  FoldedText f = fold_with_origin("AẞB");  // A(0) ẞ(1..3) B(4)
+  EXPECT_EQ(f.text, "assb");
+  EXPECT_EQ(f.origin, (std::vector<std::uint32_t>{0, 1, 1, 4}));
+  FoldedText m = fold_with_origin("Mu\u0308l");  // M(0) u(1) U+0308(2..3) l(4)
+  EXPECT_EQ(m.text, "m\xC3\xBCl");
+  EXPECT_EQ(m.origin, (std::vector<std::uint32_t>{0, 1, 1, 4}));
+  EXPECT_EQ(m.origin_of(4, 5), 5u);  // one past the end maps to the original's size
+}
+
+}  // namespace
+}  // namespace ccteam::text
