@@ -42,6 +42,12 @@ checks = [
       "--reveal", "--format", "json"], "screen.schema.json", 1),
     (["career", "tests/data/resumes/agent-de.json", "--as-of", "2025-12-31", "--format", "json"],
      "career.schema.json", 0),
+    (["metrics", "tests/data/calls/small.csv", "--min-group", "1", "--format", "json"],
+     "metrics.schema.json", 0),
+    (["metrics", "tests/data/calls/small.csv", "--by", "agent", "--team", "red", "--format",
+      "json"], "metrics.schema.json", 0),
+    (["metrics", "tests/data/calls/bank-small.tsv", "--interval", "week", "--format", "json"],
+     "metrics.schema.json", 1),
 ]
 failed = 0
 for args, schema_name, expected_exit in checks:
