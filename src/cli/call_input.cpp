@@ -46,7 +46,7 @@ io::ReadSummary read_calls(Context& ctx, const CallInputArgs& args, const io::Re
     return failed;
   }
   options.utc_offset = *offset;
-  Progress progress(ctx.lang() == Lang::de ? "Datensätze" : "records");
+  Progress progress(tr(MsgId::metrics_progress_records, ctx.lang()));
   io::ReadSummary summary = io::read_call_records(
       args.file, format,
       [&](const metrics::CallRecord& r) {

@@ -728,6 +728,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::calibrate_opt_short_call,
      "Bearbeitungszeiten unter so vielen Sekunden bleiben außerhalb der Lognormal-Anpassung "
      "(Standard 10)"},
+    {MsgId::metrics_progress_records, "Datensätze"},
 };
 
 }  // namespace

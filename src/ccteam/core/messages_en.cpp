@@ -654,6 +654,7 @@ constexpr MsgEntry k_en[] = {
     {MsgId::calibrate_too_few, "too few answered calls to fit handle times ({0})"},
     {MsgId::calibrate_opt_short_call,
      "handle times below this many seconds are kept apart from the lognormal fit (default 10)"},
+    {MsgId::metrics_progress_records, "records"},
 };
 
 }  // namespace
