@@ -6,6 +6,7 @@ find_package(fmt 9 REQUIRED)
 find_package(tl-expected REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n)
 find_package(Threads REQUIRED)
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)  # HMAC-SHA256 of agent pseudonyms
 
 # Snowball stemmers (libstemmer-dev) and the RFC 4180 CSV parser libcsv (libcsv-dev) ship no
 # CMake config; find them by hand and wrap them as imported targets.

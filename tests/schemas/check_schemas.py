@@ -51,6 +51,12 @@ checks = [
       "--format", "json"], "simulation.schema.json", 0),
     (["simulate", "--scenario", "tests/data/scenarios/constant.yaml", "--replications", "1",
       "--format", "json"], "simulation.schema.json", 0),
+    (["metrics", "tests/data/calls/small.csv", "--min-group", "1", "--format", "json"],
+     "metrics.schema.json", 0),
+    (["metrics", "tests/data/calls/small.csv", "--by", "agent", "--team", "red", "--format",
+      "json"], "metrics.schema.json", 0),
+    (["metrics", "tests/data/calls/bank-small.tsv", "--interval", "week", "--format", "json"],
+     "metrics.schema.json", 1),
 ]
 # Scenario files validate against the scenario schema (read as JSON through PyYAML).
 import yaml

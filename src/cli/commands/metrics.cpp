@@ -1,0 +1,404 @@
+// ccteam metrics FILE [--by agent|team|queue|interval] [--interval 30m] [--format
+// table|json|csv] [--chart FILE.svg]: team performance from call records, under works-council
+// rules (pseudonymised agents, minimum group size, per-agent rows only for one team).
+#include <cmath>
+#include <cstdlib>
+#include <random>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "ccteam/core/date.hpp"
+#include "ccteam/metrics/metrics.hpp"
+#include "cli/app.hpp"
+#include "cli/call_input.hpp"
+#include "cli/commands.hpp"
+#include "cli/context.hpp"
+#include "io/files.hpp"
+#include "io/forecast_csv.hpp"
+#include "io/plan_json.hpp"
+#include "io/svg_chart.hpp"
+#include "io/table.hpp"
+
+namespace ccteam::cli {
+
+namespace {
+
+using namespace ccteam::metrics;
+using nlohmann::ordered_json;
+
+struct MetricsArgs {
+  CallInputArgs input;
+  std::string by = "interval";
+  std::string interval = "30m";
+  double sl_seconds = 20;
+  std::string sl_definition = "offered";
+  std::string asa_definition = "answered";
+  double short_abandon = 5;
+  int repeat_days = 7;
+  int min_group = 5;
+  std::string team;
+  bool real_ids = false;
+  std::string key;
+  std::optional<int> retention_days;
+  std::string as_of;
+  std::string chart;
+};
+
+Error usage(std::string_view option, std::string_view value) {
+  return Error{ErrorKind::usage, msg(MsgId::metrics_bad_argument, option, value), {}, {}};
+}
+
+std::string random_key() {
+  std::random_device device;
+  std::string key;
+  for (int i = 0; i < 4; ++i) key += fmt::format("{:08x}", device());
+  return key;
+}
+
+Result<MetricsOptions> to_options(const MetricsArgs& a) {
+  MetricsOptions o;
+  if (a.by == "agent") {
+    o.by = GroupBy::agent;
+  } else if (a.by == "team") {
+    o.by = GroupBy::team;
+  } else if (a.by == "queue") {
+    o.by = GroupBy::queue;
+  } else if (a.by == "interval") {
+    o.by = GroupBy::interval;
+  } else {
+    return tl::unexpected(usage("--by", a.by));
+  }
+  if (a.interval == "15m" || a.interval == "15") {
+    o.interval = std::chrono::minutes{15};
+  } else if (a.interval == "30m" || a.interval == "30") {
+    o.interval = std::chrono::minutes{30};
+  } else if (a.interval == "60m" || a.interval == "60" || a.interval == "1h") {
+    o.interval = std::chrono::minutes{60};
+  } else if (a.interval == "day") {
+    o.interval = k_day;
+  } else if (a.interval == "week") {
+    o.interval = k_week;
+  } else {
+    return tl::unexpected(usage("--interval", a.interval));
+  }
+  using staffing::AsaDefinition;
+  using staffing::SlDefinition;
+  if (a.sl_definition == "offered") {
+    o.definitions.service_level = SlDefinition::over_offered;
+  } else if (a.sl_definition == "answered") {
+    o.definitions.service_level = SlDefinition::over_answered;
+  } else if (a.sl_definition == "offered-minus-short") {
+    o.definitions.service_level = SlDefinition::over_offered_minus_short_abandons;
+  } else {
+    return tl::unexpected(usage("--sl-definition", a.sl_definition));
+  }
+  if (a.asa_definition == "answered") {
+    o.definitions.asa = AsaDefinition::over_answered;
+  } else if (a.asa_definition == "all") {
+    o.definitions.asa = AsaDefinition::over_all_callers;
+  } else {
+    return tl::unexpected(usage("--asa-definition", a.asa_definition));
+  }
+  o.service_target = Seconds{a.sl_seconds};
+  o.short_abandon = Seconds{a.short_abandon};
+  o.repeat_window = std::chrono::days{a.repeat_days};
+  o.min_group = a.min_group;
+  o.team_filter = a.team;
+  o.pseudonymise = !a.real_ids;
+  if (!a.key.empty()) {
+    o.pseudonym_key = a.key;
+  } else if (const char* env = std::getenv("CCTEAM_PSEUDONYM_KEY"); env && *env) {
+    o.pseudonym_key = env;
+  } else {
+    o.pseudonym_key = random_key();
+  }
+  if (a.retention_days) {
+    if (*a.retention_days < 0) return tl::unexpected(usage("--retention-days", "negative"));
+    std::chrono::sys_days today =
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    if (!a.as_of.empty()) {
+      auto d = parse_iso_date(a.as_of);
+      if (!d) return tl::unexpected(usage("--as-of", a.as_of));
+      today = std::chrono::sys_days{*d};
+    }
+    o.retention_cutoff =
+        LocalTime{(today - std::chrono::days{*a.retention_days}).time_since_epoch()};
+  }
+  if (auto ok = check_options(o); !ok) return tl::unexpected(ok.error());
+  return o;
+}
+
+std::string percent(const std::optional<double>& v) {
+  return v ? fmt::format("{:.1f} %", *v * 100) : std::string("-");
+}
+std::string secs(const std::optional<Seconds>& v) {
+  return v ? fmt::format("{:.0f} s", v->count()) : std::string("-");
+}
+std::optional<double> count_of(const std::optional<Seconds>& v) {
+  return v ? std::optional<double>(v->count()) : std::nullopt;
+}
+
+std::string row_label(const MetricsRow& row, const MetricsOptions& o) {
+  if (!row.start) return row.key;
+  std::string t = io::format_local_time(*row.start);
+  return o.interval >= k_day ? t.substr(0, 10) : t.substr(0, 16);
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : " ") + s;
+  return out;
+}
+
+ordered_json opt_json(const std::optional<double>& v) {
+  return v ? ordered_json(*v) : ordered_json();
+}
+
+ordered_json row_json(const MetricsRow& row, const MetricsOptions& o) {
+  const Figures& f = row.figures;
+  ordered_json j;
+  if (row.start)
+    j["start"] = io::format_local_time(*row.start);
+  else if (o.by != GroupBy::interval)
+    j["key"] = row.key;
+  j["agents"] = row.agents;
+  j["suppressed"] = row.suppressed;
+  j["offered"] = f.offered;
+  j["answered"] = f.answered;
+  j["abandoned"] = f.abandoned;
+  j["short_abandoned"] = f.short_abandoned;
+  j["outbound"] = f.outbound;
+  j["abandon_share"] = opt_json(f.abandon_share);
+  j["service_level"] = opt_json(f.service_level);
+  j["asa_seconds"] = opt_json(count_of(f.asa));
+  j["aht_seconds"] = opt_json(count_of(f.aht));
+  j["talk_seconds"] = opt_json(count_of(f.talk));
+  j["hold_seconds"] = opt_json(count_of(f.hold));
+  j["wrap_seconds"] = opt_json(count_of(f.wrap));
+  j["transfer_rate"] = opt_json(f.transfer_rate);
+  j["escalation_rate"] = opt_json(f.escalation_rate);
+  j["repeat_rate"] = opt_json(f.repeat_rate);
+  j["conversion"] = opt_json(f.conversion);
+  j["quality"] = opt_json(f.quality);
+  j["satisfaction"] = opt_json(f.satisfaction);
+  j["trend"] = {{"offered_change", opt_json(row.trend.offered_change)},
+                {"aht_change", opt_json(row.trend.aht_change)},
+                {"service_level_change", opt_json(row.trend.service_level_change)}};
+  j["outliers"] = row.outliers;
+  return j;
+}
+
+std::string by_name(GroupBy by) {
+  switch (by) {
+    case GroupBy::agent:
+      return "agent";
+    case GroupBy::team:
+      return "team";
+    case GroupBy::queue:
+      return "queue";
+    case GroupBy::interval:
+      break;
+  }
+  return "interval";
+}
+
+ordered_json report_json(const MetricsReport& r, const io::ReadSummary& s, Lang lang) {
+  const MetricsOptions& o = r.options;
+  ordered_json out;
+  out["format"] = "ccteam-metrics/1";
+  out["by"] = by_name(o.by);
+  out["interval_seconds"] = o.interval.count();
+  out["definitions"] = {{"service_level", io::to_string(o.definitions.service_level)},
+                        {"asa", io::to_string(o.definitions.asa)},
+                        {"service_target_seconds", o.service_target.count()},
+                        {"short_abandon_seconds", o.short_abandon.count()},
+                        {"repeat_window_days", o.repeat_window.count()}};
+  out["works_council"] = {
+      {"pseudonymised", o.pseudonymise},
+      {"min_group", o.min_group},
+      {"team", o.team_filter.empty() ? ordered_json() : ordered_json(o.team_filter)}};
+  ordered_json skipped = ordered_json::array();
+  for (const auto& [reason, count] : s.skipped)
+    skipped.push_back({{"reason", msg_name(reason)},
+                       {"text", render(Message{reason, {"...", "...", "..."}}, lang)},
+                       {"rows", count}});
+  out["input"] = {{"rows", s.rows},
+                  {"records", s.records},
+                  {"counted", r.records},
+                  {"filtered_out", r.filtered_out},
+                  {"beyond_retention", r.beyond_retention},
+                  {"skipped", std::move(skipped)}};
+  ordered_json rows = ordered_json::array();
+  for (const MetricsRow& row : r.rows) rows.push_back(row_json(row, o));
+  out["rows"] = std::move(rows);
+  out["total"] = row_json(r.total, o);
+  return out;
+}
+
+std::string report_csv(const MetricsReport& r) {
+  const MetricsOptions& o = r.options;
+  std::string out =
+      "group,start,agents,suppressed,offered,answered,abandoned,short_abandoned,abandon_share,"
+      "service_level,asa_seconds,aht_seconds,talk_seconds,hold_seconds,wrap_seconds,"
+      "transfer_rate,escalation_rate,repeat_rate,conversion,quality,satisfaction,"
+      "offered_change,aht_change,service_level_change,outliers\n";
+  auto num = [](const std::optional<double>& v) {
+    return v ? fmt::format("{:.6g}", *v) : std::string();
+  };
+  auto cell = [](const std::string& text) {
+    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+    std::string q = "\"";
+    for (char c : text) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  auto line = [&](const MetricsRow& row, const std::string& group) {
+    const Figures& f = row.figures;
+    out += fmt::format(
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", cell(group),
+        row.start ? io::format_local_time(*row.start) : "", row.agents,
+        row.suppressed ? "yes" : "no", f.offered, f.answered, f.abandoned, f.short_abandoned,
+        num(f.abandon_share), num(f.service_level), num(count_of(f.asa)), num(count_of(f.aht)),
+        num(count_of(f.talk)), num(count_of(f.hold)), num(count_of(f.wrap)), num(f.transfer_rate),
+        num(f.escalation_rate), num(f.repeat_rate), num(f.conversion), num(f.quality),
+        num(f.satisfaction), num(row.trend.offered_change), num(row.trend.aht_change),
+        num(row.trend.service_level_change), join(row.outliers));
+  };
+  for (const MetricsRow& row : r.rows) line(row, o.by == GroupBy::interval ? "" : row.key);
+  line(r.total, "total");
+  return out;
+}
+
+std::string report_table(const MetricsReport& r, const io::ReadSummary& s, Lang lang) {
+  const MetricsOptions& o = r.options;
+  io::TextTable table(
+      {"", tr(MsgId::metrics_col_offered, lang), tr(MsgId::metrics_col_answered, lang),
+       tr(MsgId::metrics_col_abandoned, lang), tr(MsgId::metrics_col_short, lang), "SL", "ASA",
+       "AHT", tr(MsgId::metrics_col_agents, lang), tr(MsgId::metrics_col_transfer, lang),
+       tr(MsgId::metrics_col_escalation, lang), tr(MsgId::metrics_col_repeat, lang),
+       tr(MsgId::metrics_col_conversion, lang), tr(MsgId::metrics_col_trend, lang),
+       tr(MsgId::metrics_col_outliers, lang)});
+  bool any_suppressed = false;
+  auto add = [&](const MetricsRow& row, std::string label) {
+    const Figures& f = row.figures;
+    any_suppressed = any_suppressed || row.suppressed;
+    if (row.suppressed) label += " *";
+    table.add_row(
+        {label, std::to_string(f.offered), std::to_string(f.answered), std::to_string(f.abandoned),
+         std::to_string(f.short_abandoned), percent(f.service_level), secs(f.asa), secs(f.aht),
+         std::to_string(row.agents), percent(f.transfer_rate), percent(f.escalation_rate),
+         percent(f.repeat_rate), percent(f.conversion),
+         row.trend.offered_change ? fmt::format("{:+.0f} %", *row.trend.offered_change * 100) : "-",
+         join(row.outliers)});
+  };
+  for (const MetricsRow& row : r.rows) add(row, row_label(row, o));
+  add(r.total, tr(MsgId::metrics_total, lang));
+  std::string out = table.render() + "\n";
+  out += fmt::format("SL {} {} s, ASA {}\n", io::to_string(o.definitions.service_level),
+                     o.service_target.count(), io::to_string(o.definitions.asa));
+  if (any_suppressed) out += render(msg(MsgId::metrics_suppressed_note, o.min_group), lang) + "\n";
+  if (o.by == GroupBy::agent && o.pseudonymise)
+    out += tr(MsgId::metrics_pseudonym_note, lang) + "\n";
+  out += summary_text(s, lang);
+  return out;
+}
+
+std::string report_chart(const MetricsReport& r, Lang lang) {
+  io::Chart chart;
+  chart.title = tr(MsgId::metrics_chart_title, lang);
+  chart.left_label = tr(MsgId::metrics_col_offered, lang);
+  chart.right_label = "SL";
+  io::ChartSeries offered{tr(MsgId::metrics_col_offered, lang), {}, false, true, "#1f77b4"};
+  io::ChartSeries sl{"SL", {}, true, false, "#d62728"};
+  for (const MetricsRow& row : r.rows) {
+    chart.x_labels.push_back(row_label(row, r.options));
+    offered.values.push_back(static_cast<double>(row.figures.offered));
+    sl.values.push_back(row.figures.service_level.value_or(std::nan("")));
+  }
+  chart.series = {offered, sl};
+  return io::render_svg(chart);
+}
+
+void run_metrics(Context& ctx, const MetricsArgs& args) {
+  std::string format = ctx.format({"table", "json", "csv"});
+  if (format.empty()) return;
+  auto options = to_options(args);
+  if (!options) {
+    ctx.report(options.error());
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
+  MetricsBuilder builder(*options);
+  io::ReadSummary summary =
+      read_calls(ctx, args.input, [&](const CallRecord& r) { builder.add(r); });
+  if (summary.unusable) {
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
+  MetricsReport report = builder.finish();
+  if (report.records == 0) {
+    ctx.report(Error{ErrorKind::invalid_input,
+                     msg(MsgId::metrics_no_records),
+                     SourcePos{args.input.file, 0, 0, ""},
+                     {}});
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
+  Lang lang = ctx.lang();
+  if (!args.chart.empty()) {
+    if (auto written = io::write_file(args.chart, report_chart(report, lang)); !written) {
+      ctx.report(written.error());
+      ctx.exit_code = k_exit_unusable;
+      return;
+    }
+  }
+  if (format == "json") {
+    ctx.print(report_json(report, summary, lang).dump(2) + "\n");
+  } else if (format == "csv") {
+    ctx.print(report_csv(report));
+  } else {
+    ctx.print(report_table(report, summary, lang));
+  }
+  if (bad_rows(summary) > 0) ctx.exit_code = k_exit_findings;
+}
+
+}  // namespace
+
+void add_metrics_command(CLI::App& app, Context& ctx) {
+  Lang lang = ctx.lang();
+  auto a = std::make_shared<MetricsArgs>();
+  CLI::App* cmd = app.add_subcommand("metrics", tr(MsgId::cmd_metrics, lang));
+  cmd->add_option("FILE", a->input.file, tr(MsgId::arg_call_file, lang))->required();
+  cmd->add_option("--by", a->by, tr(MsgId::metrics_opt_by, lang))
+      ->option_text("agent|team|queue|interval");
+  cmd->add_option("--interval", a->interval, tr(MsgId::metrics_opt_interval, lang))
+      ->option_text("15m|30m|60m|day|week");
+  cmd->add_option("--sl-seconds", a->sl_seconds, tr(MsgId::metrics_opt_sl_seconds, lang))
+      ->option_text("SECONDS");
+  cmd->add_option("--sl-definition", a->sl_definition, tr(MsgId::plan_opt_sl_definition, lang))
+      ->option_text("offered|answered|offered-minus-short");
+  cmd->add_option("--asa-definition", a->asa_definition, tr(MsgId::plan_opt_asa_definition, lang))
+      ->option_text("answered|all");
+  cmd->add_option("--short-abandon", a->short_abandon, tr(MsgId::metrics_opt_short_abandon, lang))
+      ->option_text("SECONDS");
+  cmd->add_option("--repeat-days", a->repeat_days, tr(MsgId::metrics_opt_repeat_days, lang))
+      ->option_text("N");
+  cmd->add_option("--min-group", a->min_group, tr(MsgId::metrics_opt_min_group, lang))
+      ->option_text("N");
+  cmd->add_option("--team", a->team, tr(MsgId::metrics_opt_team, lang))->option_text("TEAM");
+  cmd->add_flag("--real-ids", a->real_ids, tr(MsgId::metrics_opt_real_ids, lang));
+  cmd->add_option("--pseudonym-key", a->key, tr(MsgId::metrics_opt_key, lang))->option_text("KEY");
+  cmd->add_option("--retention-days", a->retention_days, tr(MsgId::metrics_opt_retention, lang))
+      ->option_text("N");
+  cmd->add_option("--as-of", a->as_of, tr(MsgId::metrics_opt_as_of, lang))
+      ->option_text("YYYY-MM-DD");
+  cmd->add_option("--chart", a->chart, tr(MsgId::metrics_opt_chart, lang))->option_text("FILE.svg");
+  cmd->add_option("--utc-offset", a->input.utc_offset, tr(MsgId::metrics_opt_utc_offset, lang))
+      ->option_text("+HH:MM");
+  cmd->add_option("--input-format", a->input.input_format,
+                  tr(MsgId::metrics_opt_input_format, lang))
+      ->option_text("bank|csv");
+  cmd->callback([&ctx, a] { run_metrics(ctx, *a); });
+}
+
+}  // namespace ccteam::cli
