@@ -15,21 +15,17 @@ class Context;
 // Adds a subcommand (its options, help texts and callback) to the application.
 using AddCommand = void (*)(CLI::App& app, Context& ctx);
 
-void add_roles_command(CLI::App& app, Context& ctx);     // commands/roles.cpp
-void add_catalog_command(CLI::App& app, Context& ctx);   // commands/catalog.cpp
-void add_plan_command(CLI::App& app, Context& ctx);      // commands/plan.cpp
-void add_screen_command(CLI::App& app, Context& ctx);    // commands/screen.cpp
-void add_career_command(CLI::App& app, Context& ctx);    // commands/career.cpp
-void add_posting_command(CLI::App& app, Context& ctx);   // commands/posting.cpp
+// clang-format off
+void add_roles_command(CLI::App& app, Context& ctx);  // commands/roles.cpp
+void add_catalog_command(CLI::App& app, Context& ctx);  // commands/catalog.cpp
+void add_plan_command(CLI::App& app, Context& ctx);  // commands/plan.cpp
 void add_simulate_command(CLI::App& app, Context& ctx);  // commands/simulate.cpp
-void add_roles_command(CLI::App& app, Context& ctx);      // commands/roles.cpp
-void add_catalog_command(CLI::App& app, Context& ctx);    // commands/catalog.cpp
-void add_plan_command(CLI::App& app, Context& ctx);       // commands/plan.cpp
-void add_screen_command(CLI::App& app, Context& ctx);     // commands/screen.cpp
-void add_career_command(CLI::App& app, Context& ctx);     // commands/career.cpp
-void add_posting_command(CLI::App& app, Context& ctx);    // commands/posting.cpp
-void add_metrics_command(CLI::App& app, Context& ctx);    // commands/metrics.cpp
+void add_metrics_command(CLI::App& app, Context& ctx);  // commands/metrics.cpp
 void add_calibrate_command(CLI::App& app, Context& ctx);  // commands/calibrate.cpp
+void add_screen_command(CLI::App& app, Context& ctx);  // commands/screen.cpp
+void add_career_command(CLI::App& app, Context& ctx);  // commands/career.cpp
+void add_posting_command(CLI::App& app, Context& ctx);  // commands/posting.cpp
+// clang-format on
 
 // Every subcommand, in the order `ccteam --help` lists them.
 std::span<const AddCommand> all_commands();
