@@ -431,7 +431,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::cmd_screen,
      "Bewerbungen gegen die Anforderungen einer Rolle prüfen (standardmäßig anonym)"},
     {MsgId::cmd_career,
-     "Die Bereitschaft einer Person für die nächsten Rollen der Karriereleiter zeigen"},
+     "die Bereitschaft einer Person für die nächsten Rollen der Karriereleiter zeigen"},
     {MsgId::arg_role_to_screen, "Rollen-ID aus dem Katalog"},
     {MsgId::arg_resume_files,
      "JSON-Resume- (Objekt, Array oder NDJSON) oder Personen-CSV-Dateien; - für die "

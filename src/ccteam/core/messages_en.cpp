@@ -249,7 +249,7 @@ constexpr MsgEntry k_en[] = {
      "{0}: no own pay band for {1}; a market reference exists and is used only with "
      "--market-reference"},
     {MsgId::staffing_no_band, "{0}: no own pay band for {1}; add one to the catalog's pay_bands"},
-    {MsgId::cmd_plan, "Size agents, team leads and managers for a forecast and price the team"},
+    {MsgId::cmd_plan, "size agents, team leads and managers for a forecast and price the team"},
     {MsgId::plan_bad_argument, "{0}: cannot read '{1}'"},
     {MsgId::plan_no_forecast,
      "give a forecast CSV or a daily profile (--calls N/day --hours HH:MM-HH:MM)"},
@@ -388,8 +388,8 @@ constexpr MsgEntry k_en[] = {
     {MsgId::screen_human_decides,
      "This list sorts and explains; it does not decide. A person reviews every applicant (GDPR "
      "art. 22)."},
-    {MsgId::cmd_screen, "Check applicants against a role's requirements (blind by default)"},
-    {MsgId::cmd_career, "Show one person's readiness for the next roles on the career ladder"},
+    {MsgId::cmd_screen, "check applicants against a role's requirements (blind by default)"},
+    {MsgId::cmd_career, "show one person's readiness for the next roles on the career ladder"},
     {MsgId::arg_role_to_screen, "role id from the catalog"},
     {MsgId::arg_resume_files,
      "JSON Resume (object, array or NDJSON) or person CSV files; - for standard input"},
