@@ -129,5 +129,29 @@ TEST(CliCareer, XlsxOneRowPerGap) {
   fs::remove_all(file.parent_path());
 }
 
+// ccteam metrics --format xlsx: the CSV's columns in one sheet. tests/data/calls/small.csv
+// totals (worked by hand in tests/ccteam/metrics/metrics_test.cpp): 7 offered, 3 of 5 answered
+// within the target over answered calls = 0.6, ASA 18 s.
+TEST(CliMetrics, XlsxSheetReadBackByAnIndependentReader) {
+  fs::path file = xlsx_scratch("metrics.xlsx");
+  Outcome run =
+      run_ccteam({"metrics", "tests/data/calls/small.csv", "--min-group", "1", "--sl-definition",
+                  "answered", "--format", "xlsx", "-o", file.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  nlohmann::json book = read_xlsx(file);
+  ASSERT_TRUE(book.is_object()) << "not a workbook: " << file;
+  nlohmann::json cells = sheet_cells(book, "metrics");
+  EXPECT_EQ(cells["A1"]["value"], "group");
+  EXPECT_EQ(cells["E1"]["value"], "offered");
+  // Five interval rows, then the total in row 7.
+  EXPECT_EQ(cells["A7"]["value"], "total");
+  EXPECT_EQ(cells["E7"]["type"], "number");
+  EXPECT_EQ(cells["E7"]["value"], 7.0);
+  EXPECT_DOUBLE_EQ(cells["J7"]["value"].get<double>(), 0.6);
+  EXPECT_DOUBLE_EQ(cells["K7"]["value"].get<double>(), 18.0);
+  Outcome stdout_run = run_ccteam({"metrics", "tests/data/calls/small.csv", "--format", "xlsx"});
+  EXPECT_EQ(stdout_run.exit_code, 2);
+}
+
 }  // namespace
 }  // namespace ccteam::test

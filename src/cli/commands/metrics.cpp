@@ -1,5 +1,5 @@
 // ccteam metrics FILE [--by agent|team|queue|interval] [--interval 30m] [--format
-// table|json|csv] [--chart FILE.svg]: team performance from call records, under works-council
+// table|json|csv|xlsx] [--chart FILE.svg]: team performance from call records, under works-council
 // rules (pseudonymised agents, minimum group size, per-agent rows only for one team).
 #include <cmath>
 #include <cstdlib>
@@ -19,6 +19,7 @@
 #include "io/plan_json.hpp"
 #include "io/svg_chart.hpp"
 #include "io/table.hpp"
+#include "io/xlsx_writer.hpp"
 
 namespace ccteam::cli {
 
@@ -269,6 +270,56 @@ std::string report_csv(const MetricsReport& r) {
   return out;
 }
 
+// One sheet with the CSV's columns (the same machine names), counts and shares as numbers
+// (shares 0..1, seconds as seconds), an empty cell where a figure does not exist.
+io::XlsxSheet report_sheet(const MetricsReport& r) {
+  const MetricsOptions& o = r.options;
+  io::XlsxSheet sheet{"metrics",
+                      {"group",           "start",          "agents",       "suppressed",
+                       "offered",         "answered",       "abandoned",    "short_abandoned",
+                       "abandon_share",   "service_level",  "asa_seconds",  "aht_seconds",
+                       "talk_seconds",    "hold_seconds",   "wrap_seconds", "transfer_rate",
+                       "escalation_rate", "repeat_rate",    "conversion",   "quality",
+                       "satisfaction",    "offered_change", "aht_change",   "service_level_change",
+                       "outliers"},
+                      {}};
+  auto num = [](const std::optional<double>& v) -> io::XlsxCell {
+    return v ? io::XlsxCell{*v} : io::XlsxCell{std::string()};
+  };
+  auto count = [](auto v) { return io::XlsxCell{static_cast<double>(v)}; };
+  auto add = [&](const MetricsRow& row, const std::string& group) {
+    const Figures& f = row.figures;
+    sheet.rows.push_back({group,
+                          row.start ? io::format_local_time(*row.start) : std::string(),
+                          count(row.agents),
+                          std::string(row.suppressed ? "yes" : "no"),
+                          count(f.offered),
+                          count(f.answered),
+                          count(f.abandoned),
+                          count(f.short_abandoned),
+                          num(f.abandon_share),
+                          num(f.service_level),
+                          num(count_of(f.asa)),
+                          num(count_of(f.aht)),
+                          num(count_of(f.talk)),
+                          num(count_of(f.hold)),
+                          num(count_of(f.wrap)),
+                          num(f.transfer_rate),
+                          num(f.escalation_rate),
+                          num(f.repeat_rate),
+                          num(f.conversion),
+                          num(f.quality),
+                          num(f.satisfaction),
+                          num(row.trend.offered_change),
+                          num(row.trend.aht_change),
+                          num(row.trend.service_level_change),
+                          join(row.outliers)});
+  };
+  for (const MetricsRow& row : r.rows) add(row, o.by == GroupBy::interval ? "" : row.key);
+  add(r.total, "total");
+  return sheet;
+}
+
 std::string report_table(const MetricsReport& r, const io::ReadSummary& s, Lang lang) {
   const MetricsOptions& o = r.options;
   io::TextTable table(
@@ -320,8 +371,10 @@ std::string report_chart(const MetricsReport& r, Lang lang) {
 }
 
 void run_metrics(Context& ctx, const MetricsArgs& args) {
-  std::string format = ctx.format({"table", "json", "csv"});
+  std::string format = ctx.format({"table", "json", "csv", "xlsx"});
   if (format.empty()) return;
+  std::optional<std::string> xlsx_path;
+  if (format == "xlsx" && !(xlsx_path = ctx.binary_output(format))) return;
   auto options = to_options(args);
   if (!options) {
     ctx.report(options.error());
@@ -356,6 +409,12 @@ void run_metrics(Context& ctx, const MetricsArgs& args) {
     ctx.print(report_json(report, summary, lang).dump(2) + "\n");
   } else if (format == "csv") {
     ctx.print(report_csv(report));
+  } else if (format == "xlsx") {
+    if (auto written = io::write_xlsx(*xlsx_path, {report_sheet(report)}); !written) {
+      ctx.report(written.error());
+      ctx.exit_code = k_exit_unusable;
+      return;
+    }
   } else {
     ctx.print(report_table(report, summary, lang));
   }
