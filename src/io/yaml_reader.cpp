@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-
 #include <sstream>
 
-#include <unicode/utf8.h>
 #include <yaml-cpp/eventhandler.h>
+
+#include "ccteam/text/normalize.hpp"
 
 namespace ccteam::io {
 
@@ -113,16 +113,9 @@ Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file) {
                 SourcePos{file, 0, 0, ""});
   }
   // yaml-cpp passes invalid UTF-8 through; it would reach JSON output and terminals.
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
   for (std::int32_t i = 0, size = static_cast<std::int32_t>(text.size()); i < size;) {
     std::int32_t start = i;
-    UChar32 c = 0;
-// ICU's U8_NEXT macro narrows int to uint8_t internally; the conversion is intended there.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wconversion"
-#pragma GCC diagnostic ignored "-Wsign-conversion"
-    U8_NEXT(bytes, i, size, c);
-#pragma GCC diagnostic pop
+    std::int32_t c = text::next_code_point(text, i);
     if (c < 0) {
       return fail(ErrorKind::invalid_input, msg(MsgId::not_utf8),
                   position_of(text, static_cast<std::size_t>(start), file), msg(MsgId::hint_utf8));

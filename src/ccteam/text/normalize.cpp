@@ -10,6 +10,19 @@
 
 namespace ccteam::text {
 
+std::int32_t next_code_point(std::string_view utf8, std::int32_t& offset) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
+  const auto size = static_cast<std::int32_t>(utf8.size());
+  UChar32 c = 0;
+// ICU's U8_NEXT macro narrows int to uint8_t internally; the conversion is intended there.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+  U8_NEXT(bytes, offset, size, c);
+#pragma GCC diagnostic pop
+  return c;
+}
+
 namespace {
 
 bool is_lower_ascii_or_letter(char c) { return (c >= 'a' && c <= 'z') || (c & 0x80) != 0; }
@@ -87,7 +100,6 @@ FoldedText fold_with_origin(std::string_view utf8) {
   }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
   auto size = static_cast<std::int32_t>(utf8.size());
   // One NFC segment at a time: a character that starts a segment (hasBoundaryBefore) ends the
   // previous one; fold(segment) is then what fold() makes of those characters in context.
@@ -109,13 +121,7 @@ FoldedText fold_with_origin(std::string_view utf8) {
   };
   for (std::int32_t i = 0; i < size;) {
     std::int32_t start = i;
-    UChar32 c = 0;
-// ICU's U8_NEXT macro narrows int to uint8_t internally; the conversion is intended there.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wconversion"
-#pragma GCC diagnostic ignored "-Wsign-conversion"
-    U8_NEXT(bytes, i, size, c);
-#pragma GCC diagnostic pop
+    UChar32 c = next_code_point(utf8, i);
     bool boundary = c < 0 || U_FAILURE(status) || nfc->hasBoundaryBefore(c);
     if (boundary) flush(start);
   }

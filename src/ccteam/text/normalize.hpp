@@ -24,6 +24,12 @@
 
 namespace ccteam::text {
 
+// The code point that starts at byte 'offset' of 'utf8' (decoded by ICU's U8_NEXT), with
+// 'offset' moved past it; a negative value for an ill-formed sequence (Unicode ch. 3.9), with
+// 'offset' moved past its maximal bad prefix. 'offset' < utf8.size() on entry; 'utf8' at most
+// 2 GiB (ICU's int32 offsets).
+std::int32_t next_code_point(std::string_view utf8, std::int32_t& offset);
+
 // Step 1. Input and output UTF-8; invalid UTF-8 is passed through unchanged.
 std::string fold_gendered_forms(std::string_view utf8);
 
