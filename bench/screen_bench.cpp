@@ -16,6 +16,7 @@
 // batch). perf (DWARF call graphs, 20,000 résumés), inclusive: nlohmann parse 17%, JSON to
 // Person ~6%, experience 18% (classifier 13%), skills 10%, text analysis (words, gender
 // folding, stems) 11%; malloc/free/memmove ~25% of self time. The aim is 100k/s; it is not met.
+// Smoke size in the dev preset (ASan + UBSan, -O1): 5,000 résumés in 1.2 s CPU, 2.9 s wall.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
