@@ -312,6 +312,22 @@ TEST(CliCareer, EarliestDateTheExperienceRuleIsMet) {
   EXPECT_TRUE(found);
 }
 
+TEST(CliCareer, StartsAtTheEntryRoleAndOnlyGoesUp) {
+  // The team leader of career-tl.json meets the agent role and more, but without --from the
+  // path starts at the entry role (agent), so its next role (team-lead) is shown.
+  Outcome run = ccteam(
+      {"career", "tests/data/resumes/career-tl.json", "--as-of", "2025-12-31", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["from"], "agent");
+  ASSERT_EQ(json["next"].size(), 1u);
+  EXPECT_EQ(json["next"][0]["role"], "team-lead");
+  Outcome down = ccteam({"career", "tests/data/resumes/career-tl.json", "--from", "team-lead",
+                         "--to", "agent", "--as-of", "2025-12-31"});
+  EXPECT_EQ(down.exit_code, 2);
+  EXPECT_NE(down.err.find("'agent' is not above 'team-lead'"), std::string::npos) << down.err;
+}
+
 TEST(CliCareer, NeedsExactlyOnePerson) {
   Outcome run = ccteam({"career", "tests/data/resumes/batch.ndjson", "--as-of", "2025-12-31"});
   EXPECT_EQ(run.exit_code, 2);

@@ -916,6 +916,10 @@ constexpr MsgEntry k_de[] = {
      "Bearbeitungszeiten unter so vielen Sekunden bleiben außerhalb der Lognormal-Anpassung "
      "(Standard 10)"},
     {MsgId::metrics_progress_records, "Datensätze"},
+    // Career (session 2)
+    {MsgId::career_to_not_above, "'{0}' steht auf der Leiter nicht über '{1}'"},
+    {MsgId::hint_career_from,
+     "mit --from die Rolle der Person und mit --to eine höhere Rolle angeben"},
 };
 
 }  // namespace

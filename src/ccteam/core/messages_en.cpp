@@ -823,6 +823,10 @@ constexpr MsgEntry k_en[] = {
     {MsgId::calibrate_opt_short_call,
      "handle times below this many seconds are kept apart from the lognormal fit (default 10)"},
     {MsgId::metrics_progress_records, "records"},
+    // Career (session 2)
+    {MsgId::career_to_not_above, "'{0}' is not above '{1}' on the ladder"},
+    {MsgId::hint_career_from,
+     "give the role the person holds with --from and a more senior role with --to"},
 };
 
 }  // namespace

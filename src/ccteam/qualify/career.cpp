@@ -99,16 +99,9 @@ Readiness readiness(const Evaluator& evaluator, const Person& person, const cata
 
 }  // namespace
 
-const catalog::Role* current_role(const Evaluator& evaluator, const catalog::Catalog& catalog,
-                                  const Person& person, const EvaluationOptions& options) {
+const catalog::Role* entry_role(const catalog::Catalog& catalog) {
   std::vector<const catalog::Role*> ranked = catalog.by_rank();
-  if (ranked.empty()) return nullptr;
-  const catalog::Role* best = ranked.front();
-  for (const catalog::Role* role : ranked) {
-    Verdict v = evaluator.evaluate(person, *role, options).verdict;
-    if (v == Verdict::meets || v == Verdict::meets_by_substitution) best = role;
-  }
-  return best;
+  return ranked.empty() ? nullptr : ranked.front();
 }
 
 CareerPath career_path(const Evaluator& evaluator, const Person& person, const catalog::Role& from,

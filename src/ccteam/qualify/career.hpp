@@ -33,10 +33,11 @@ struct CareerPath {
   std::vector<Readiness> next;
 };
 
-// The role a person holds when none is given: the highest-ranked role whose verdict is
-// meets or meets_by_substitution, else the lowest-ranked role.
-const catalog::Role* current_role(const Evaluator& evaluator, const catalog::Catalog& catalog,
-                                  const Person& person, const EvaluationOptions& options);
+// The role a path starts from when none is given: the entry role of the ladder (the lowest
+// rank). Being qualified for a role is not holding it (an experienced agent often meets the
+// team lead's requirements), so the role held is not guessed from the verdicts. Null for an
+// empty catalog.
+const catalog::Role* entry_role(const catalog::Catalog& catalog);
 
 // Readiness for 'from''s next roles, or for 'only_to' alone when given.
 CareerPath career_path(const Evaluator& evaluator, const Person& person, const catalog::Role& from,

@@ -162,12 +162,19 @@ void career(Context& ctx, const CareerOptions& o) {
   }
   qualify::Evaluator evaluator(*catalog);
   qualify::EvaluationOptions options{as_of, o.country};
-  const catalog::Role* from = o.from.empty()
-                                  ? qualify::current_role(evaluator, *catalog, people[0], options)
-                                  : find_role(ctx, *catalog, o.from);
+  const catalog::Role* from =
+      o.from.empty() ? qualify::entry_role(*catalog) : find_role(ctx, *catalog, o.from);
   if (from == nullptr) return;
   const catalog::Role* to = nullptr;
   if (!o.to.empty() && (to = find_role(ctx, *catalog, o.to)) == nullptr) return;
+  if (to != nullptr && to->rank <= from->rank) {
+    ctx.report(Error{ErrorKind::usage,
+                     msg(MsgId::career_to_not_above, to->id.str(), from->id.str()),
+                     {},
+                     msg(MsgId::hint_career_from)});
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
   qualify::CareerPath path =
       qualify::career_path(evaluator, people[0], *from, *catalog, options, to);
   if (format == "json") {

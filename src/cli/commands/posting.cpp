@@ -118,9 +118,19 @@ void lint_postings(Context& ctx, const LintArgs& args) {
   auto fail_on = posting::parse_severity(args.fail_on);
   std::optional<Lang> lang;
   if (args.lang != "auto") lang = parse_lang(args.lang);
-  if (!fail_on || (args.lang != "auto" && !lang)) {
-    ctx.report(Error{
-        ErrorKind::usage, msg(MsgId::cli_usage_error, args.fail_on + " " + args.lang), {}, {}});
+  if (!fail_on) {
+    ctx.report(Error{ErrorKind::usage,
+                     msg(MsgId::plan_bad_argument, "--fail-on (info|warning|error)", args.fail_on),
+                     {},
+                     {}});
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
+  if (args.lang != "auto" && !lang) {
+    ctx.report(Error{ErrorKind::usage,
+                     msg(MsgId::plan_bad_argument, "--posting-lang (auto|de|en)", args.lang),
+                     {},
+                     {}});
     ctx.exit_code = k_exit_unusable;
     return;
   }
