@@ -24,8 +24,8 @@ std::string list(const std::vector<double>& values) {
 
 std::vector<double> staff_of(const metrics::WeekdayProfile& w) {
   std::vector<double> staff;
-  for (std::size_t i = 0; i < w.agents.size(); ++i) {
-    double n = std::round(w.agents[i]);
+  for (std::size_t i = 0; i < w.staff.size(); ++i) {
+    double n = w.staff[i];
     // The simulation refuses a tier without people where calls can arrive.
     if (w.calls[i] > 0 && n < 1) n = 1;
     staff.push_back(n);
@@ -138,7 +138,9 @@ nlohmann::ordered_json calibration_json(const metrics::Calibration& c) {
                         {"observed_service_level", sl ? ordered_json(*sl) : ordered_json()},
                         {"calls", w.calls},
                         {"aht_seconds", w.aht},
-                        {"agents", w.agents}});
+                        {"agents", w.agents},
+                        {"abandon_share", w.abandon_share},
+                        {"staff", w.staff}});
   }
   out["weekdays"] = std::move(weekdays);
   return out;

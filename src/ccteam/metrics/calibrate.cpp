@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ccteam/staffing/erlang.hpp"
+
 namespace ccteam::metrics {
 
 namespace {
@@ -17,6 +19,7 @@ struct Cell {
   long handled = 0;
   double handle_s = 0;
   long within = 0;
+  long abandoned = 0;
 };
 
 double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
@@ -78,6 +81,7 @@ void Calibrator::add(const CallRecord& r) {
   if (r.direction == Direction::inbound) {
     ++cell.offered;
     if (answered && r.wait <= s.options.service_target) ++cell.within;
+    if (r.outcome == Outcome::abandoned) ++cell.abandoned;
     auto& w = s.waits[static_cast<long>(std::floor(r.wait.count()))];
     (answered ? w.second : w.first) += 1;
     s.total_wait += r.wait.count();
@@ -114,6 +118,46 @@ void Calibrator::add(const CallRecord& r) {
   }
 }
 
+int fit_staff(double calls, Seconds interval, Seconds handle_time, Seconds patience,
+              double abandon_share, double active_agents) {
+  if (calls <= 0) return 0;
+  const int upper = std::max(1, static_cast<int>(std::ceil(active_agents - 1e-9)));
+  staffing::Workload load{calls, interval, handle_time};
+  int best = upper;
+  double best_gap = 2;
+  for (int n = 1; n <= upper; ++n) {
+    auto q = staffing::erlang_a(n, load, patience, Seconds{0});
+    if (!q) break;
+    double gap = std::abs(q->p_abandon - abandon_share);
+    if (gap < best_gap) {
+      best_gap = gap;
+      best = n;
+    }
+    if (q->p_abandon < abandon_share) break;  // p_abandon falls with n: no closer n follows
+  }
+  return best;
+}
+
+namespace {
+
+void fit_all_staff(Calibration& c) {
+  const Seconds interval{static_cast<double>(c.options.interval.count())};
+  const Seconds handle = c.handle_time.all_mean;
+  const auto patience = c.patience.exponential_mean;
+  for (WeekdayProfile& w : c.weekdays) {
+    for (std::size_t i = 0; i < w.calls.size(); ++i) {
+      if (w.calls[i] <= 0) continue;
+      // Without abandons or a handle time there is nothing to fit: every active agent counts.
+      w.staff[i] =
+          patience && handle.count() > 0
+              ? fit_staff(w.calls[i], interval, handle, *patience, w.abandon_share[i], w.agents[i])
+              : std::max(1, static_cast<int>(std::ceil(w.agents[i] - 1e-9)));
+    }
+  }
+}
+
+}  // namespace
+
 Calibration Calibrator::finish() const {
   const State& s = *m_state;
   Calibration c;
@@ -124,6 +168,8 @@ Calibration Calibrator::finish() const {
     w.calls.assign(slots, 0);
     w.aht.assign(slots, 0);
     w.agents.assign(slots, 0);
+    w.abandon_share.assign(slots, 0);
+    w.staff.assign(slots, 0);
   }
   if (s.first_day) {
     c.first_day = sys_days{days{*s.first_day}};
@@ -145,6 +191,7 @@ Calibration Calibrator::finish() const {
     t.handled += cell.handled;
     t.handle_s += cell.handle_s;
     t.within += cell.within;
+    t.abandoned += cell.abandoned;
   }
   for (const auto& [key, agents] : s.active) {
     auto [wd, slot] = weekday_of(key);
@@ -168,6 +215,8 @@ Calibration Calibrator::finish() const {
       w.calls[i] = static_cast<double>(t.offered) / days_n;
       w.agents[i] /= days_n;
       w.aht[i] = t.handled >= 5 ? t.handle_s / static_cast<double>(t.handled) : day_aht;
+      w.abandon_share[i] =
+          t.offered > 0 ? static_cast<double>(t.abandoned) / static_cast<double>(t.offered) : 0;
     }
   }
 
@@ -221,6 +270,7 @@ Calibration Calibrator::finish() const {
       break;
     }
   }
+  fit_all_staff(c);
   return c;
 }
 

@@ -18,8 +18,16 @@
 //     the exponential estimate mean patience = total wait of all callers / abandons, the MLE for
 //     exponential patience under censoring (Brown et al. 2005, section 5: P(abandon) / E[wait]
 //     estimates the abandonment rate theta).
-//   - Staffing per interval: the agents who were handling a call at some time in the interval
-//     (talk time from the answer on), as a mean over the days of that weekday.
+//   - Active agents per interval: the agents who were handling a call at some time in the
+//     interval (talk time from the answer on), as a mean over the days of that weekday. An upper
+//     bound of the staff: an agent who took one call and then did other work counts fully.
+//   - Staff per interval (effective staff): the records have no agent schedules (Brown et al.
+//     2005 note the same of this bank's data), so the staff is fitted: the whole
+//     number N in 1..ceil(active agents) whose Erlang A abandonment probability (M/M/N+M,
+//     staffing::erlang_a; Mandelbaum & Zeltyn 2007) with the interval's mean calls, the mean
+//     handle time of all handled calls and the exponential mean patience comes closest to the
+//     share of the interval's offered calls that abandoned in the records. Abandonment, not
+//     the service level, is fitted, so the service level stays an independent check.
 
 #include <array>
 #include <chrono>
@@ -66,11 +74,13 @@ struct PatienceEstimate {
 };
 
 struct WeekdayProfile {
-  int days = 0;                // how many such weekdays the records span
-  std::vector<double> calls;   // mean calls offered per interval of the day
-  std::vector<double> aht;     // seconds; the weekday's mean where fewer than 5 handled
-                               // (the mean of all handled calls where the weekday has none)
-  std::vector<double> agents;  // mean distinct agents active per interval
+  int days = 0;                       // how many such weekdays the records span
+  std::vector<double> calls;          // mean calls offered per interval of the day
+  std::vector<double> aht;            // seconds; the weekday's mean where fewer than 5 handled
+                                      // (the mean of all handled calls where the weekday has none)
+  std::vector<double> agents;         // mean distinct agents active per interval
+  std::vector<double> abandon_share;  // abandoned / offered per interval (0 without calls)
+  std::vector<int> staff;             // effective staff per interval (0 without calls)
   long offered = 0, answered_within_target = 0;  // for the observed service level
   std::optional<double> service_level() const {
     if (offered == 0) return std::nullopt;
@@ -101,6 +111,13 @@ class Calibrator {
   struct State;
   std::unique_ptr<State> m_state;
 };
+
+// The effective staff of one interval (see the header comment): the N in
+// 1..max(1, ceil(active_agents)) whose Erlang A P(abandon) is closest to 'abandon_share'
+// (the smaller N on a tie); 0 without calls. 'calls' per 'interval', 'handle_time' the mean
+// handle time, 'patience' the mean of exponential patience (finite, positive).
+int fit_staff(double calls, Seconds interval, Seconds handle_time, Seconds patience,
+              double abandon_share, double active_agents);
 
 // Kaplan-Meier estimate from (time, event) counts: events[t] abandons and censored[t] answered
 // callers at whole-second time t. Ties: events before censorings at the same time (the usual

@@ -67,6 +67,34 @@ TEST(Calibrate, ArrivalProfileAndStaffingPerWeekday) {
   EXPECT_DOUBLE_EQ(c.weekdays[0].aht[24], 153.0 / 5);
   // Monday service level: 3 of 4 offered answered within 20 s.
   EXPECT_DOUBLE_EQ(*c.weekdays[k_mon].service_level(), 0.75);
+  // Abandoned share of Monday 08:00: r4 of r1-r4; 08:30 has no offered call (share 0, staff 0).
+  EXPECT_DOUBLE_EQ(c.weekdays[k_mon].abandon_share[16], 0.25);
+  EXPECT_EQ(c.weekdays[k_mon].staff[17], 0);
+  // The fitted staff never exceeds the active agents rounded up (1.5 -> 2).
+  EXPECT_GE(c.weekdays[k_mon].staff[16], 1);
+  EXPECT_LE(c.weekdays[k_mon].staff[16], 2);
+}
+
+// fit_staff, worked by hand: with mean patience = AHT (theta = mu) every caller leaves at the
+// same rate whether waiting or served, so the number in the system is Poisson(a) for any N
+// (as in M/M/infinity) and P(abandon) = theta E[(K - N)+] / lambda = E[(K - N)+] / a.
+// a = 120 calls x 30 s / 1800 s = 2 Erlangs, patience 30 s:
+//   N = 1: (a - 1 + P0) / a = (1 + e^-2) / 2 = 0.5677
+//   N = 2: (a - 2 + 2 P0 + P1) / a = 4 e^-2 / 2 = 0.2707
+//   N = 3: (a - 3 + 3 P0 + 2 P1 + P2) / a = (9 e^-2 - 1) / 2 = 0.1090
+//   N = 4: (a - 4 + 4 P0 + 3 P1 + 2 P2 + P3) / a = (46/3 e^-2 - 2) / 2 = 0.0376
+TEST(Calibrate, FitStaffMatchesTheAbandonShareWithErlangA) {
+  const Seconds interval{1800}, aht{30}, patience{30};
+  EXPECT_EQ(fit_staff(120, interval, aht, patience, 0.57, 10), 1);
+  EXPECT_EQ(fit_staff(120, interval, aht, patience, 0.25, 10), 2);  // |0.2707 - 0.25| smallest
+  EXPECT_EQ(fit_staff(120, interval, aht, patience, 0.12, 10), 3);
+  EXPECT_EQ(fit_staff(120, interval, aht, patience, 0.05, 10), 4);
+  // Capped by the agents active in the interval (2.5 -> 3), and at least 1.
+  EXPECT_EQ(fit_staff(120, interval, aht, patience, 0.05, 2.5), 3);
+  EXPECT_EQ(fit_staff(120, interval, aht, patience, 0.0, 0.2), 1);
+  // No abandons: the most staff the records allow; no calls: none.
+  EXPECT_EQ(fit_staff(120, interval, aht, patience, 0.0, 6), 6);
+  EXPECT_EQ(fit_staff(0, interval, aht, patience, 0.1, 6), 0);
 }
 
 TEST(Calibrate, LognormalFitWithShortCallsApart) {
