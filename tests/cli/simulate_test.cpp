@@ -66,5 +66,62 @@ TEST(SimulateCli, ArticleTeamScenarioRuns) {
   EXPECT_EQ(j["cost"]["currency"], "USD");
 }
 
+// The synopsis: `simulate [planner options]` plans in memory and maps the plan as
+// --plan does, so for the same seed both runs must print the same report, byte for byte.
+TEST(SimulateCli, PlannerOptionsMatchThePlanFile) {
+  std::string plan = (std::filesystem::temp_directory_path() /
+                      ("ccteam_sim_same_" + std::to_string(::getpid()) + ".json"))
+                         .string();
+  const std::vector<std::string> planner{"tests/data/forecasts/small-30min.csv",
+                                         "--sl",
+                                         "80/20",
+                                         "--patience",
+                                         "120",
+                                         "--escalation-share",
+                                         "0.1",
+                                         "--escalation-mode",
+                                         "deferred"};
+  std::vector<std::string> make{"plan"};
+  make.insert(make.end(), planner.begin(), planner.end());
+  make.insert(make.end(), {"--format", "json", "-o", plan});
+  Outcome planned = run_ccteam(make);
+  ASSERT_EQ(planned.exit_code, 0) << planned.err;
+  const std::vector<std::string> run_options{"--replications", "6",   "--seed", "11",
+                                             "--format",       "json"};
+  std::vector<std::string> via_file{"simulate", "--plan", plan};
+  via_file.insert(via_file.end(), run_options.begin(), run_options.end());
+  std::vector<std::string> via_options{"simulate"};
+  via_options.insert(via_options.end(), planner.begin(), planner.end());
+  via_options.insert(via_options.end(), run_options.begin(), run_options.end());
+  Outcome from_file = run_ccteam(via_file);
+  Outcome from_options = run_ccteam(via_options);
+  std::filesystem::remove(plan);
+  ASSERT_EQ(from_file.exit_code, 0) << from_file.err;
+  ASSERT_EQ(from_options.exit_code, 0) << from_options.err;
+  EXPECT_EQ(from_options.out, from_file.out);
+  auto j = nlohmann::json::parse(from_options.out);
+  ASSERT_EQ(j["tiers"].size(), 2u);
+  EXPECT_EQ(j["tiers"][1]["kind"], "deferred");
+  EXPECT_EQ(j["seed"], 11);
+
+  // The daily profile works the same way.
+  Outcome profile = run_ccteam({"simulate", "--calls", "1200/day", "--hours", "08:00-12:00", "--sl",
+                                "80/20", "--replications", "2", "--format", "json"});
+  ASSERT_EQ(profile.exit_code, 0) << profile.err;
+  EXPECT_EQ(nlohmann::json::parse(profile.out)["tiers"][0]["intervals"].size(), 8u);
+}
+
+TEST(SimulateCli, PlannerOptionsAreAThirdInput) {
+  Outcome both =
+      run_ccteam({"simulate", "--scenario", "tests/data/scenarios/constant.yaml", "--sl", "80/20"});
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_NE(both.err.find("not both"), std::string::npos) << both.err;
+  Outcome bad = run_ccteam({"simulate", "--calls", "1200", "--sl", "80/20"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--calls"), std::string::npos) << bad.err;
+  Outcome no_forecast = run_ccteam({"simulate", "--sl", "80/20"});
+  EXPECT_EQ(no_forecast.exit_code, 2);
+}
+
 }  // namespace
 }  // namespace ccteam::test

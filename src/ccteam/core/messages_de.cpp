@@ -753,8 +753,11 @@ constexpr MsgEntry k_de[] = {
      "unabhängige Replikationen (Standard: die des Szenarios, sonst 30)"},
     {MsgId::sim_opt_seed, "Startwert der Zufallszahlen (Standard: der des Szenarios, sonst 1)"},
     {MsgId::sim_opt_threads, "Threads (Standard: alle Kerne)"},
-    {MsgId::sim_no_input, "geben Sie --plan PLAN.json oder --scenario DATEI an"},
-    {MsgId::sim_both_inputs, "geben Sie --plan oder --scenario an, nicht beides"},
+    {MsgId::sim_no_input,
+     "geben Sie --plan PLAN.json, --scenario DATEI oder die Planungsoptionen an (eine Prognose-CSV "
+     "oder --calls N/day)"},
+    {MsgId::sim_both_inputs,
+     "geben Sie nur eines an: --plan, --scenario oder die Planungsoptionen, nicht beides"},
     {MsgId::sim_progress, "{0} von {1} Replikationen"},
     {MsgId::sim_stopped,
      "nach {0} von {1} Replikationen angehalten; die Ergebnisse umfassen diese"},

@@ -675,8 +675,10 @@ constexpr MsgEntry k_en[] = {
     {MsgId::sim_opt_replications, "independent replications (default: the scenario's, else 30)"},
     {MsgId::sim_opt_seed, "seed of the random numbers (default: the scenario's, else 1)"},
     {MsgId::sim_opt_threads, "threads (default: all cores)"},
-    {MsgId::sim_no_input, "give --plan PLAN.json or --scenario FILE"},
-    {MsgId::sim_both_inputs, "give --plan or --scenario, not both"},
+    {MsgId::sim_no_input,
+     "give --plan PLAN.json, --scenario FILE or the planner options (a forecast CSV or --calls "
+     "N/day)"},
+    {MsgId::sim_both_inputs, "give one of --plan, --scenario or the planner options, not both"},
     {MsgId::sim_progress, "{0} of {1} replications"},
     {MsgId::sim_stopped, "stopped after {0} of {1} replications; the results cover those"},
     {MsgId::sim_start_empty,

@@ -1,6 +1,7 @@
-// ccteam simulate (--plan PLAN.json | --scenario FILE) --replications N --seed S: the tiered
-// team simulation. Reads the model, runs the replications on all cores (progress on a terminal,
-// Ctrl-C stops cleanly and reports the replications done) and renders the report.
+// ccteam simulate (--plan PLAN.json | --scenario FILE | [planner options]) --replications N --seed
+// S: the tiered team simulation. Reads the model, runs the replications on all cores (progress on a
+// terminal, Ctrl-C stops cleanly and reports the replications done) and renders the report.
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <csignal>
@@ -11,9 +12,12 @@
 #include <CLI/CLI.hpp>
 
 #include "ccteam/sim/run.hpp"
+#include "ccteam/staffing/plan.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/plan_options.hpp"
+#include "io/plan_json.hpp"
 #include "io/plan_scenario.hpp"
 #include "io/scenario_yaml.hpp"
 #include "io/sim_json.hpp"
@@ -27,6 +31,8 @@ using namespace ccteam::sim;
 
 struct SimulateArgs {
   std::string plan, scenario;
+  PlanArgs planner;                           // the third input: plan in memory
+  std::vector<CLI::Option*> planner_options;  // to tell whether any was given
   std::optional<int> replications;
   std::optional<std::uint64_t> seed;
   int threads = 0;
@@ -143,18 +149,46 @@ std::string render_table(const Scenario& s, const SimReport& r, std::uint64_t se
   return out;
 }
 
-Checked<Scenario> load(const SimulateArgs& a) {
-  if (!a.plan.empty() && !a.scenario.empty())
+bool planner_given(const SimulateArgs& a) {
+  return std::any_of(a.planner_options.begin(), a.planner_options.end(),
+                     [](const CLI::Option* o) { return o->count() > 0; });
+}
+
+// The plan the planner options describe, written as `ccteam plan --format json` would and read
+// back through the same mapping as --plan, so both inputs give the same scenario.
+Checked<Scenario> planned_scenario(Context& ctx, const PlanArgs& a) {
+  auto options = to_options(a);
+  if (!options) return tl::unexpected(Errors{options.error()});
+  auto forecast = load_forecast(a);
+  if (!forecast) return tl::unexpected(forecast.error());
+  auto plan = staffing::make_plan(*forecast, *options);
+  if (!plan) {
+    Error e = plan.error();
+    if (e.where.line > 0 && e.where.file.empty() && a.forecasts.size() == 1)
+      e.where.file = a.forecasts.front();
+    return tl::unexpected(Errors{std::move(e)});
+  }
+  const catalog::Catalog* catalog = ctx.catalog();
+  if (catalog == nullptr) return tl::unexpected(Errors{});
+  auto costs = staffing::cost_plan(*plan, *catalog, staffing::CostOptions{});
+  std::string text = io::plan_to_json(*plan, costs, ctx.lang()).dump(2) + "\n";
+  return io::scenario_from_plan_json(text, "ccteam plan");
+}
+
+Checked<Scenario> load(Context& ctx, const SimulateArgs& a) {
+  int inputs = (a.plan.empty() ? 0 : 1) + (a.scenario.empty() ? 0 : 1) + (planner_given(a) ? 1 : 0);
+  if (inputs > 1)
     return tl::unexpected(Errors{Error{ErrorKind::usage, msg(MsgId::sim_both_inputs), {}, {}}});
   if (!a.plan.empty()) return io::load_plan_scenario(a.plan);
   if (!a.scenario.empty()) return io::load_scenario(a.scenario);
+  if (planner_given(a)) return planned_scenario(ctx, a.planner);
   return tl::unexpected(Errors{Error{ErrorKind::usage, msg(MsgId::sim_no_input), {}, {}}});
 }
 
 void run_simulate(Context& ctx, const SimulateArgs& args) {
   std::string format = ctx.format({"table", "json"});
   if (format.empty()) return;
-  auto scenario = load(args);
+  auto scenario = load(ctx, args);
   if (!scenario) {
     ctx.report(scenario.error());
     ctx.exit_code = k_exit_unusable;
@@ -215,6 +249,7 @@ void add_simulate_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--plan", a->plan, tr(MsgId::sim_opt_plan, lang))->option_text("PLAN.json");
   cmd->add_option("--scenario", a->scenario, tr(MsgId::sim_opt_scenario, lang))
       ->option_text("FILE.yaml");
+  a->planner_options = add_plan_options(*cmd, a->planner, lang);
   cmd->add_option("--replications", a->replications, tr(MsgId::sim_opt_replications, lang))
       ->option_text("N")
       ->check(CLI::Range(1, 100'000));
