@@ -641,7 +641,7 @@ constexpr MsgEntry k_de[] = {
      "Kostensicht: Kosten einer Agentenstunde (Standard: Mitte des Gehaltsbands mit Nebenkosten)"},
     {MsgId::plan_opt_currency,
      "Kostensicht: Währung der Beträge, wenn kein Gehaltsband eine vorgibt (ISO 4217)"},
-    {MsgId::plan_col_managers, "Leitung"},
+    {MsgId::plan_col_managers, "Leitung für Eskalationen"},
     {MsgId::plan_cost_view_title,
      "Kostensicht (je Intervall: die Agenten des Plans gegen die günstigste Zahl; Sätze: "
      "Agentenstunde {0}, Warteminute {1}, abgebrochener Anruf {2})"},

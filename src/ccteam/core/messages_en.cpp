@@ -577,7 +577,7 @@ constexpr MsgEntry k_en[] = {
      "cost view: cost of one agent-hour (default: middle of the agent pay band with on-costs)"},
     {MsgId::plan_opt_currency,
      "cost view: currency of the amounts when no agent pay band gives one (ISO 4217)"},
-    {MsgId::plan_col_managers, "managers"},
+    {MsgId::plan_col_managers, "managers for escalations"},
     {MsgId::plan_cost_view_title,
      "Cost view (per interval: the plan's agents against the cheapest count; rates: agent-hour "
      "{0}, caller-minute {1}, abandoned call {2})"},
