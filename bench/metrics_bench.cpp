@@ -13,13 +13,13 @@
 // wall), 2.24 M records/s, peak RSS 8.6 MiB; our CSV (libcsv) 5.91 s CPU, 1.20 M records/s,
 // peak RSS 9.1 MiB. The rate counter is per CPU second.
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
 
 #include <cstdlib>
 #include <string>
 
 #include <fmt/format.h>
 
+#include "bench_support.hpp"
 #include "ccteam/metrics/metrics.hpp"
 #include "io/call_records.hpp"
 
@@ -27,16 +27,10 @@ namespace {
 
 using namespace ccteam;
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr long k_default_records = 50'000;
-#else
-constexpr long k_default_records = 10'000'000;
-#endif
 constexpr long k_block = 10'000;
 
 long record_count() {
-  if (const char* env = std::getenv("CCTEAM_BENCH_RECORDS"); env && *env) return std::atol(env);
-  return k_default_records;
+  return ccteam::bench::input_count("CCTEAM_BENCH_RECORDS", 50'000, 10'000'000);
 }
 
 std::string hms(long s) { return fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60); }
@@ -101,11 +95,9 @@ void read_and_sum(benchmark::State& state, bool csv) {
     counted = report.records;
     benchmark::DoNotOptimize(report.total.figures.offered);
   }
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
   state.counters["records/s"] = benchmark::Counter(static_cast<double>(counted),
                                                    benchmark::Counter::kIsIterationInvariantRate);
-  state.counters["peak_rss_MiB"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  state.counters["peak_rss_MiB"] = ccteam::bench::peak_rss_mib();
 }
 
 void BM_MetricsFromBankTsv(benchmark::State& state) { read_and_sum(state, false); }

@@ -18,7 +18,6 @@
 // folding, stems) 11%; malloc/free/memmove ~25% of self time. The aim is 100k/s; it is not met.
 // Smoke size in the dev preset (ASan + UBSan, -O1): 5,000 résumés in 1.2 s CPU, 2.9 s wall.
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <array>
@@ -27,23 +26,16 @@
 #include <streambuf>
 #include <string>
 
+#include "bench_support.hpp"
 #include "ccteam/qualify/evaluate.hpp"
 #include "io/catalog_yaml.hpp"
 #include "io/resume_json.hpp"
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr long k_default_resumes = 5'000;
-#else
-constexpr long k_default_resumes = 1'000'000;
-#endif
 constexpr long k_block = 10'000;
 
-long resume_count() {
-  if (const char* env = std::getenv("CCTEAM_BENCH_RESUMES"); env && *env) return std::atol(env);
-  return k_default_resumes;
-}
+long resume_count() { return ccteam::bench::input_count("CCTEAM_BENCH_RESUMES", 5'000, 1'000'000); }
 
 // Varied after tests/data/resumes/ (agent-de.json, career-tl.json, batch.ndjson): English and
 // German titles with feminine and gendered forms, partial dates, overlapping and open-ended
@@ -158,9 +150,7 @@ void BM_ScreenNdjson(benchmark::State& state) {
   state.counters["resumes"] = static_cast<double>(count);
   state.counters["resumes/s"] =
       benchmark::Counter(static_cast<double>(evaluated), benchmark::Counter::kIsRate);
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  state.counters["peak_rss_MiB"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  state.counters["peak_rss_MiB"] = ccteam::bench::peak_rss_mib();
 }
 BENCHMARK(BM_ScreenNdjson)->Unit(benchmark::kMillisecond);
 
