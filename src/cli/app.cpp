@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <string_view>
 
@@ -75,6 +76,57 @@ void add_shared_options(CLI::App& app, Context& ctx) {
   app.add_option("-o,--output", o.output, tr(MsgId::cli_opt_output, lang))->option_text("FILE");
 }
 
+// CLI11 says "Could not convert: --shrinkage = abc" when an option's value is not of its type
+// (a number, mostly). We name the option and the value in the user's language; a decimal comma
+// ("0,85") gets a hint, since numbers on the command line take a decimal point.
+Error conversion_error(std::string_view what) {
+  constexpr std::string_view k_prefix = "Could not convert: ";
+  std::size_t eq = what.find(" = ");
+  if (!what.starts_with(k_prefix) || eq == std::string_view::npos) {
+    return Error{ErrorKind::usage, msg(MsgId::cli_usage_error, what), {}, {}};
+  }
+  std::string_view option = what.substr(k_prefix.size(), eq - k_prefix.size());
+  std::string_view value = what.substr(eq + 3);
+  std::optional<Message> hint;
+  if (value.find(',') != std::string_view::npos) hint = msg(MsgId::hint_cli_decimal_point);
+  return Error{ErrorKind::usage, msg(MsgId::cli_not_a_number, option, value), {}, hint};
+}
+
+// The value of -o/--output in argv, if any ("-o F", "--output F", "--output=F").
+std::optional<std::string> output_argument(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if ((arg == "-o" || arg == "--output") && i + 1 < argc) return std::string(argv[i + 1]);
+    if (arg.starts_with("--output=")) return std::string(arg.substr(9));
+  }
+  return std::nullopt;
+}
+
+// "-o forecast.csv" next to the input forecast.csv would overwrite the input with the result
+// (the file is written after the command has read it). Any other argument naming the same
+// existing file counts as an input.
+std::optional<Error> output_overwrites_input(int argc, char** argv) {
+  std::optional<std::string> output = output_argument(argc, argv);
+  if (!output || *output == "-") return std::nullopt;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(*output, ec)) return std::nullopt;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == *output && i > 1 &&
+        (std::string_view(argv[i - 1]) == "-o" || std::string_view(argv[i - 1]) == "--output")) {
+      continue;
+    }
+    if (arg.starts_with("-") || !std::filesystem::is_regular_file(arg, ec)) continue;
+    if (std::filesystem::equivalent(arg, *output, ec)) {
+      return Error{ErrorKind::usage,
+                   msg(MsgId::cli_output_is_input, *output),
+                   {},
+                   msg(MsgId::hint_cli_output_is_input)};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -95,6 +147,10 @@ int run(int argc, char** argv) {
   for (AddCommand add : all_commands()) add(app, ctx);
   localize_commands(app, *lang);
 
+  if (std::optional<Error> clash = output_overwrites_input(argc, argv)) {
+    ctx.report(*clash);
+    return k_exit_unusable;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -124,6 +180,9 @@ int run(int argc, char** argv) {
                          colon == std::string::npos ? what : what.substr(colon + 2)),
                      {},
                      {}});
+    return k_exit_unusable;
+  } catch (const CLI::ConversionError& e) {
+    ctx.report(conversion_error(e.what()));
     return k_exit_unusable;
   } catch (const CLI::ParseError& e) {
     ctx.report(Error{ErrorKind::usage, msg(MsgId::cli_usage_error, e.what()), {}, {}});

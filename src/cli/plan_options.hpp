@@ -56,6 +56,10 @@ Checked<staffing::Forecast> load_forecast(const PlanArgs& args);
 // A usage error for a malformed option value (MsgId::plan_bad_argument).
 Error bad_argument(std::string_view option, std::string_view value);
 
+// The same with an example of a good value or the list of values allowed
+// (MsgId::plan_bad_argument_expected): "--calls: cannot read '100'; expected e.g. 1200/day".
+Error bad_argument(std::string_view option, std::string_view value, std::string_view expected);
+
 // A decimal number filling all of 's'; nullopt otherwise.
 std::optional<double> parse_number(std::string_view s);
 

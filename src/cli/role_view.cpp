@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "ccteam/core/iso_codes.hpp"
 #include "io/table.hpp"
 
 namespace ccteam::cli {
@@ -24,16 +25,6 @@ std::string display_locale_name(const icu::Locale& subject, Lang lang) {
 // "German" / "Deutsch" for "de", by ICU.
 std::string language_name(const std::string& code, Lang lang) {
   return display_locale_name(icu::Locale(code.c_str()), lang);
-}
-
-// "Germany" / "Deutschland" for "DE", by ICU; "*" as "any other country".
-std::string country_name(const std::string& code, Lang lang) {
-  if (code == "*") return tr(MsgId::any_other_country, lang);
-  icu::Locale in(lang == Lang::de ? "de" : "en");
-  icu::UnicodeString name;
-  std::string out;
-  icu::Locale("", code.c_str()).getDisplayCountry(in, name);
-  return name.toUTF8String(out);
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ") {

@@ -168,6 +168,18 @@ Checked<Forecast> parse_forecast_csv(std::string_view text, const std::string& f
     return tl::unexpected(
         Errors{Error{ErrorKind::invalid_input, msg(MsgId::forecast_empty), reader.at(1, 1), {}}});
   }
+  // A spreadsheet saved with German settings separates by ';': one header field holding the
+  // names. Say so once instead of reporting every column as missing.
+  if (header->fields.size() == 1) {
+    std::string_view only = header->fields[0].text;
+    for (char sep : {';', '\t'}) {
+      if (only.find(sep) == std::string_view::npos) continue;
+      return tl::unexpected(Errors{
+          Error{ErrorKind::invalid_input,
+                msg(MsgId::forecast_separator, sep == ';' ? std::string(";") : std::string("tab")),
+                reader.at(header->line, 1), msg(MsgId::hint_forecast_separator)}});
+    }
+  }
   // Where each of k_columns sits in a row.
   std::array<int, 3> index{-1, -1, -1};
   for (std::size_t i = 0; i < header->fields.size(); ++i) {
@@ -245,6 +257,11 @@ Checked<Forecast> parse_forecast_csv(std::string_view text, const std::string& f
     if (!ok) continue;
     if (!forecast.intervals.empty()) {
       const ForecastInterval& prev = forecast.intervals.back();
+      if (*start == prev.start) {
+        error(MsgId::forecast_repeated_start, *row, field(0).column, values[0]);
+        if (!length) return tl::unexpected(std::move(errors));
+        continue;
+      }
       if (!length) {
         auto diff = std::chrono::duration_cast<std::chrono::seconds>(*start - prev.start);
         if (diff.count() != 900 && diff.count() != 1800 && diff.count() != 3600) {

@@ -52,7 +52,8 @@ TEST(PlanCli, TableAndCsv) {
   Outcome table = run_ccteam({"plan", k_small, "--sl", "80/20"});
   ASSERT_EQ(table.exit_code, 0) << table.err;
   EXPECT_NE(table.out.find("2026-03-02T08:30:00"), std::string::npos) << table.out;
-  EXPECT_NE(table.out.find("service level over_offered"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("service level over offered calls"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("span of control"), std::string::npos) << table.out;
   Outcome csv = run_ccteam({"plan", k_small, "--sl", "80/20", "--format", "csv"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
@@ -60,6 +61,68 @@ TEST(PlanCli, TableAndCsv) {
             "asa_seconds,occupancy,abandonment,team_leads_on_duty,managers_on_duty");
   EXPECT_NE(csv.out.find("2026-03-02T08:00:00,100,180,10,14,stable,"), std::string::npos)
       << csv.out;
+}
+
+// The German table writes decimals with a comma and names rules and definitions in German; the
+// values are the ones worked out above (SL 84.3 % at 08:30, 105 h / 39 h / 0.7 = 3.85 FTE).
+TEST(PlanCli, GermanTableInGermanWordsAndNumbers) {
+  Outcome table = run_ccteam({"plan", k_small, "--sl", "80/20", "--lang", "de"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  for (const char* expected : {"84,3 %", "3,85", "105,0", "Arbeitslast", "Führungsspanne",
+                               "Servicelevel über angebotene Anrufe", "Teamleitung"}) {
+    EXPECT_NE(table.out.find(expected), std::string::npos) << expected << "\n" << table.out;
+  }
+  EXPECT_EQ(table.out.find("84.3"), std::string::npos) << table.out;
+}
+
+// Option values: the range is stated, a decimal comma gets a hint, a profile across midnight
+// is refused with the way out, in the user's language.
+TEST(PlanCli, OptionValueErrorsSayWhatIsAllowed) {
+  Outcome range = run_ccteam({"plan", k_small, "--sl", "80/20", "--shrinkage", "1.5"});
+  EXPECT_EQ(range.exit_code, 2);
+  EXPECT_NE(range.err.find("--shrinkage: 1.5 is not allowed here; use a value from 0 to below 1"),
+            std::string::npos)
+      << range.err;
+  Outcome span = run_ccteam({"plan", k_small, "--sl", "80/20", "--span", "0", "--lang", "de"});
+  EXPECT_EQ(span.exit_code, 2);
+  EXPECT_NE(
+      span.err.find("--span: 0 ist hier nicht zulässig; erlaubt ist ein Wert von mindestens 1"),
+      std::string::npos)
+      << span.err;
+  Outcome comma =
+      run_ccteam({"plan", k_small, "--sl", "80/20", "--max-occupancy", "0,85", "--lang", "de"});
+  EXPECT_EQ(comma.exit_code, 2);
+  EXPECT_NE(comma.err.find("--max-occupancy: '0,85' ist keine Zahl"), std::string::npos)
+      << comma.err;
+  EXPECT_NE(comma.err.find("0.85 statt 0,85"), std::string::npos) << comma.err;
+  Outcome night = run_ccteam({"plan", "--calls", "1200/day", "--hours", "20:00-08:00"});
+  EXPECT_EQ(night.exit_code, 2);
+  EXPECT_NE(night.err.find("closing time must be after the opening time"), std::string::npos)
+      << night.err;
+  EXPECT_NE(night.err.find("forecast CSV"), std::string::npos) << night.err;
+  Outcome calls = run_ccteam({"plan", "--calls", "100"});
+  EXPECT_EQ(calls.exit_code, 2);
+  EXPECT_NE(calls.err.find("--calls: cannot read '100' (expected: 1200/day)"), std::string::npos)
+      << calls.err;
+  Outcome grid = run_ccteam({"plan", "--calls", "100/day", "--hours", "08:10-20:00"});
+  EXPECT_EQ(grid.exit_code, 2);
+  EXPECT_NE(grid.err.find("30-minute"), std::string::npos) << grid.err;
+}
+
+// The chart is SVG only; -o must not overwrite the forecast it reads.
+TEST(PlanCli, ChartNameAndOutputThatWouldOverwriteTheInput) {
+  Outcome png = run_ccteam({"plan", k_small, "--sl", "80/20", "--chart", "plan.png"});
+  EXPECT_EQ(png.exit_code, 2);
+  EXPECT_NE(png.err.find("'plan.png': the chart is drawn as SVG"), std::string::npos) << png.err;
+  const auto copy = std::filesystem::temp_directory_path() / "ccteam-plan-overwrite.csv";
+  std::filesystem::copy_file(k_small, copy, std::filesystem::copy_options::overwrite_existing);
+  const auto size = std::filesystem::file_size(copy);
+  Outcome clash =
+      run_ccteam({"plan", copy.string(), "--sl", "80/20", "--format", "csv", "-o", copy.string()});
+  EXPECT_EQ(clash.exit_code, 2);
+  EXPECT_NE(clash.err.find("is also an input of this command"), std::string::npos) << clash.err;
+  EXPECT_EQ(std::filesystem::file_size(copy), size);
+  std::filesystem::remove(copy);
 }
 
 TEST(PlanCli, DailyProfile) {

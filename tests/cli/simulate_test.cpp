@@ -123,5 +123,22 @@ TEST(SimulateCli, PlannerOptionsAreAThirdInput) {
   EXPECT_EQ(no_forecast.exit_code, 2);
 }
 
+// A negative seed would wrap round to a huge unsigned one; the ranges are said in German too.
+TEST(SimulateCli, CountsAndSeedsOutOfRange) {
+  const std::string scenario = "tests/data/scenarios/constant.yaml";
+  Outcome seed = run_ccteam({"simulate", "--scenario", scenario, "--seed", "-1"});
+  EXPECT_EQ(seed.exit_code, 2);
+  EXPECT_NE(seed.err.find("--seed: -1 is not allowed here; use a value of at least 0"),
+            std::string::npos)
+      << seed.err;
+  Outcome none =
+      run_ccteam({"simulate", "--scenario", scenario, "--replications", "0", "--lang", "de"});
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.err.find("--replications: 0 ist hier nicht zulässig; erlaubt ist ein Wert von 1 "
+                          "bis 100000"),
+            std::string::npos)
+      << none.err;
+}
+
 }  // namespace
 }  // namespace ccteam::test

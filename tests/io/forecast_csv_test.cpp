@@ -89,7 +89,19 @@ TEST(ForecastCsv, NamesRowAndColumnOfEachDefect) {
             "4:1 forecast_gap");
   EXPECT_EQ(one_error(header +
                       "2026-03-02T08:00,1,200\n2026-03-02T08:30,1,200\n2026-03-02T08:30,1,200\n"),
+            "4:1 forecast_repeated_start");
+  EXPECT_EQ(one_error(header + "2026-03-02T08:00,1,200\n2026-03-02T08:00,1,200\n"),
+            "3:1 forecast_repeated_start");
+  EXPECT_EQ(one_error(header +
+                      "2026-03-02T08:00,1,200\n2026-03-02T08:30,1,200\n2026-03-02T08:15,1,200\n"),
             "4:1 forecast_overlap");
+  // Saved with German spreadsheet settings: one error with the separator, not three.
+  auto semicolons = parse_forecast_csv(
+      "interval_start;calls_offered;aht_seconds\n2026-03-02T08:00;1;200\n", "f.csv");
+  ASSERT_FALSE(semicolons);
+  ASSERT_EQ(semicolons.error().size(), 1u);
+  EXPECT_EQ(msg_name(semicolons.error()[0].message.id), "forecast_separator");
+  EXPECT_TRUE(semicolons.error()[0].hint);
 }
 
 TEST(ForecastCsv, ReportsEveryDefectAtOnce) {

@@ -156,6 +156,21 @@ TEST(PostingWriters, JsonLdOfAnAgentPaidByTheHourAndAFullyRemotePosting) {
   EXPECT_EQ(j["applicantLocationRequirements"][1]["name"], "US-WA");
 }
 
+// Where remote work is allowed is written with country names a reader knows (ICU's CLDR names),
+// the region as its ISO 3166-2 code.
+TEST(PostingWriters, RemotePlacesByCountryName) {
+  auto p = example("employer-us.yaml");
+  p.remote = posting::RemotePolicy::remote;
+  p.remote_allowed = {posting::Place{"DE", "", {}}, posting::Place{"US", "WA", {}}};
+  std::string de = posting_to_markdown(build("agent", p, Lang::de));
+  EXPECT_NE(de.find("Mobiles Arbeiten möglich aus: Deutschland, Vereinigte Staaten (WA)"),
+            std::string::npos)
+      << de;
+  std::string en = posting_to_markdown(build("agent", p, Lang::en));
+  EXPECT_NE(en.find("Remote work possible from: Germany, United States (WA)"), std::string::npos)
+      << en;
+}
+
 TEST(PostingWriters, GenderNeutralMarkers) {
   for (const char* title :
        {"Agent (m/w/d)", "Agent (w/m/d)", "Agent (m/f/d)", "Agent (gn)", "Berater*in", "Berater:in",

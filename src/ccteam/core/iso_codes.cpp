@@ -3,7 +3,11 @@
 #include <set>
 #include <string>
 
+#include <unicode/locid.h>
 #include <unicode/uloc.h>
+#include <unicode/unistr.h>
+
+#include "ccteam/core/messages.hpp"
 
 namespace ccteam {
 
@@ -25,6 +29,17 @@ bool is_iso_country(std::string_view code) {
 bool is_iso_language(std::string_view code) {
   static const std::set<std::string> languages = read_list(uloc_getISOLanguages());
   return code.size() == 2 && languages.contains(std::string(code));
+}
+
+std::string country_name(std::string_view code, Lang lang) {
+  if (code == "*") return tr(MsgId::any_other_country, lang);
+  const std::string country(code);
+  icu::Locale in(lang == Lang::de ? "de" : "en");
+  icu::UnicodeString name;
+  icu::Locale("", country.c_str()).getDisplayCountry(in, name);
+  std::string out;
+  name.toUTF8String(out);
+  return out.empty() ? country : out;
 }
 
 }  // namespace ccteam

@@ -1,7 +1,10 @@
 #pragma once
-// Checks of ISO country and language codes against ICU's tables.
+// Checks of ISO country and language codes against ICU's tables, and country names.
 
+#include <string>
 #include <string_view>
+
+#include "ccteam/core/lang.hpp"
 
 namespace ccteam {
 
@@ -10,5 +13,9 @@ bool is_iso_country(std::string_view code);
 
 // True for an ISO 639-1 two-letter language code in lower case ("de", "en").
 bool is_iso_language(std::string_view code);
+
+// The country's name in 'lang' from ICU's locale data: "DE" -> "Germany" / "Deutschland";
+// "*" -> "any other country" / "jedes andere Land". An unknown code comes back as given.
+std::string country_name(std::string_view code, Lang lang);
 
 }  // namespace ccteam

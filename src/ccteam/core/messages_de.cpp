@@ -923,6 +923,46 @@ constexpr MsgEntry k_de[] = {
     {MsgId::career_to_not_above, "'{0}' steht auf der Leiter nicht über '{1}'"},
     {MsgId::hint_career_from,
      "mit --from die Rolle der Person und mit --to eine höhere Rolle angeben"},
+    // CLI option values and plan table words (session 3)
+    {MsgId::cli_not_a_number, "{0}: '{1}' ist keine Zahl, die diese Option annimmt"},
+    {MsgId::hint_cli_decimal_point, "Zahlen mit Dezimalpunkt schreiben, z. B. 0.85 statt 0,85"},
+    {MsgId::cli_out_of_range, "{0} ist hier nicht zulässig; erlaubt ist ein Wert {1}"},
+    {MsgId::cli_range_from_to, "von {0} bis {1}"},
+    {MsgId::cli_range_up_to_below, "von {0} bis unter {1}"},
+    {MsgId::cli_range_above_up_to, "über {0} bis {1}"},
+    {MsgId::cli_range_at_least, "von mindestens {0}"},
+    {MsgId::cli_range_above, "über {0}"},
+    {MsgId::plan_bad_argument_expected, "{0}: '{1}' ist nicht lesbar (erwartet: {2})"},
+    {MsgId::plan_hours_order, "--hours: '{0}': das Ende muss nach dem Beginn liegen"},
+    {MsgId::hint_plan_hours_order,
+     "ein Tagesprofil umfasst einen Kalendertag; für Öffnungszeiten über Mitternacht eine "
+     "Prognose-CSV schreiben (docs/forecast-format.md)"},
+    {MsgId::plan_hours_grid,
+     "--hours: '{0}' passt nicht auf das {1}-Minuten-Raster; Zeiten auf dem Raster oder ein "
+     "anderes --interval wählen"},
+    {MsgId::plan_basis_workload, "Arbeitslast"},
+    {MsgId::plan_basis_cover, "Eskalationen"},
+    {MsgId::plan_basis_span, "Führungsspanne"},
+    {MsgId::plan_sl_over_offered, "über angebotene Anrufe"},
+    {MsgId::plan_sl_over_answered, "über angenommene Anrufe"},
+    {MsgId::plan_sl_over_offered_minus_short, "über angebotene Anrufe ohne Kurzaufleger"},
+    {MsgId::plan_asa_over_answered, "über angenommene Anrufe"},
+    {MsgId::plan_asa_over_all_callers, "über alle Anrufenden"},
+    {MsgId::forecast_separator,
+     "die Kopfzeile ist eine einzige, durch '{0}' getrennte Spalte; ccteam liest Prognosedateien "
+     "mit Komma als Trennzeichen"},
+    {MsgId::hint_forecast_separator,
+     "die Datei als CSV mit Komma als Feldtrenner speichern (docs/forecast-format.md)"},
+    {MsgId::forecast_repeated_start,
+     "Spalte interval_start: {0} wiederholt den Beginn der Zeile davor; jedes Intervall steht nur "
+     "einmal in der Datei"},
+    {MsgId::cli_chart_not_svg,
+     "'{0}': das Diagramm wird als SVG gezeichnet; einen Dateinamen mit der Endung .svg "
+     "angeben"},
+    {MsgId::cli_output_is_input,
+     "-o {0} ist zugleich eine Eingabe dieses Befehls; dorthin zu schreiben würde sie "
+     "überschreiben"},
+    {MsgId::hint_cli_output_is_input, "eine andere Ausgabedatei wählen"},
 };
 
 }  // namespace

@@ -829,6 +829,43 @@ constexpr MsgEntry k_en[] = {
     {MsgId::career_to_not_above, "'{0}' is not above '{1}' on the ladder"},
     {MsgId::hint_career_from,
      "give the role the person holds with --from and a more senior role with --to"},
+    // CLI option values and plan table words (session 3)
+    {MsgId::cli_not_a_number, "{0}: '{1}' is not a number this option can take"},
+    {MsgId::hint_cli_decimal_point, "write numbers with a decimal point, e.g. 0.85"},
+    {MsgId::cli_out_of_range, "{0} is not allowed here; use a value {1}"},
+    {MsgId::cli_range_from_to, "from {0} to {1}"},
+    {MsgId::cli_range_up_to_below, "from {0} to below {1}"},
+    {MsgId::cli_range_above_up_to, "above {0} up to {1}"},
+    {MsgId::cli_range_at_least, "of at least {0}"},
+    {MsgId::cli_range_above, "above {0}"},
+    {MsgId::plan_bad_argument_expected, "{0}: cannot read '{1}' (expected: {2})"},
+    {MsgId::plan_hours_order, "--hours: '{0}': the closing time must be after the opening time"},
+    {MsgId::hint_plan_hours_order,
+     "a daily profile covers one calendar day; for opening hours across midnight, write a forecast "
+     "CSV (docs/forecast-format.md)"},
+    {MsgId::plan_hours_grid,
+     "--hours: '{0}' does not fall on the {1}-minute intervals; choose times on that grid or "
+     "another --interval"},
+    {MsgId::plan_basis_workload, "workload"},
+    {MsgId::plan_basis_cover, "escalations"},
+    {MsgId::plan_basis_span, "span of control"},
+    {MsgId::plan_sl_over_offered, "over offered calls"},
+    {MsgId::plan_sl_over_answered, "over answered calls"},
+    {MsgId::plan_sl_over_offered_minus_short, "over offered calls less short abandons"},
+    {MsgId::plan_asa_over_answered, "over answered calls"},
+    {MsgId::plan_asa_over_all_callers, "over all callers"},
+    {MsgId::forecast_separator,
+     "the header is a single column separated by '{0}'; ccteam reads comma-separated forecast "
+     "files"},
+    {MsgId::hint_forecast_separator,
+     "save the file as CSV with a comma as field separator (docs/forecast-format.md)"},
+    {MsgId::forecast_repeated_start,
+     "column interval_start: {0} repeats the start of the row before; each interval appears once"},
+    {MsgId::cli_chart_not_svg,
+     "'{0}': the chart is drawn as SVG; give a file name ending in .svg"},
+    {MsgId::cli_output_is_input,
+     "-o {0} is also an input of this command; writing there would overwrite it"},
+    {MsgId::hint_cli_output_is_input, "choose another output file"},
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "ccteam/core/iso_codes.hpp"
 #include "ccteam/core/money.hpp"
 
 namespace ccteam::posting {
@@ -172,8 +173,12 @@ Section offer(const EmployerProfile& p, const Position& position,
   if (p.shift_pattern) b.lines.push_back(w.f(MsgId::posting_shifts, p.shift_pattern->get(w.lang)));
   if (p.remote != RemotePolicy::on_site && !p.remote_allowed.empty()) {
     std::string places;
-    for (const Place& place : p.remote_allowed)
-      places += (places.empty() ? "" : ", ") + place.code();
+    for (const Place& place : p.remote_allowed) {
+      // "Germany", "United States (WA)": the name a reader knows, the region as its code.
+      std::string name = country_name(place.country, w.lang);
+      if (!place.region.empty()) name += " (" + place.region + ")";
+      places += (places.empty() ? "" : ", ") + name;
+    }
     b.lines.push_back(w.f(MsgId::posting_remote_from, places));
   }
   for (const auto& benefit : p.benefits) b.lines.push_back(benefit.get(w.lang));

@@ -11,9 +11,11 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/plan_options.hpp"
 #include "io/files.hpp"
 #include "io/forecast_csv.hpp"
+#include "io/number_text.hpp"
 #include "io/plan_json.hpp"
 #include "io/svg_chart.hpp"
 #include "io/table.hpp"
@@ -81,15 +83,8 @@ Result<std::optional<CostRates>> cost_rates(const PlanCommandArgs& a, const Plan
   return CostRates{*hour, *waiting, *abandon};
 }
 
-// "84.3 %" in English, "84,3 %" in German.
-std::string percent(double v, Lang lang) {
-  std::string text = fmt::format("{:.1f} %", v * 100);
-  if (lang == Lang::de) std::replace(text.begin(), text.end(), '.', ',');
-  return text;
-}
-
 std::string seconds_text(Seconds s, Lang lang) {
-  return std::isfinite(s.count()) ? fmt::format("{:.1f}", s.count())
+  return std::isfinite(s.count()) ? io::decimal_text(s.count(), 1, lang)
                                   : tr(MsgId::plan_unstable, lang);
 }
 
@@ -102,9 +97,23 @@ std::string cost_text(const LevelCost& c, Lang lang) {
 
 std::string definitions_line(const Plan& plan, Lang lang) {
   const auto& d = plan.options.model.definitions;
-  return render(msg(MsgId::plan_definitions, plan.options.model.patience ? "Erlang A" : "Erlang C",
-                    io::to_string(d.service_level), io::to_string(d.asa)),
-                lang);
+  MsgId sl = d.service_level == SlDefinition::over_answered ? MsgId::plan_sl_over_answered
+             : d.service_level == SlDefinition::over_offered_minus_short_abandons
+                 ? MsgId::plan_sl_over_offered_minus_short
+                 : MsgId::plan_sl_over_offered;
+  MsgId asa = d.asa == AsaDefinition::over_all_callers ? MsgId::plan_asa_over_all_callers
+                                                       : MsgId::plan_asa_over_answered;
+  return render(
+      msg(MsgId::plan_definitions, plan.options.model.patience ? "Erlang A" : "Erlang C", sl, asa),
+      lang);
+}
+
+// Which rule set a level's headcount, in the reader's words (plan.hpp: LevelPlan::basis).
+std::string basis_text(const std::string& basis, Lang lang) {
+  if (basis == "workload") return tr(MsgId::plan_basis_workload, lang);
+  if (basis == "cover") return tr(MsgId::plan_basis_cover, lang);
+  if (basis == "span") return tr(MsgId::plan_basis_span, lang);
+  return basis;
 }
 
 std::string render_cost_view(const std::vector<IntervalCost>& view, const CostRates& rates,
@@ -117,7 +126,7 @@ std::string render_cost_view(const std::vector<IntervalCost>& view, const CostRa
     table.add_row({io::format_local_time(c.start), std::to_string(c.at_targets.agents),
                    format_money(c.at_targets.total, lang), std::to_string(c.cost_optimal.agents),
                    format_money(c.cost_optimal.total, lang),
-                   percent(c.cost_optimal.metrics.service_level, lang)});
+                   io::percent_text(c.cost_optimal.metrics.service_level, lang)});
   }
   return render(msg(MsgId::plan_cost_view_title, format_money(rates.agent_hour, lang),
                     format_money(rates.caller_waiting_minute, lang),
@@ -126,7 +135,14 @@ std::string render_cost_view(const std::vector<IntervalCost>& view, const CostRa
          "\n" + table.render();
 }
 
-std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs, Lang lang) {
+// The role's title in the reader's language; its id when the catalog does not have it.
+std::string role_title(const RoleId& id, const catalog::Catalog& catalog, Lang lang) {
+  const catalog::Role* role = catalog.find(id);
+  return role ? role->title.get(lang) : id.str();
+}
+
+std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs,
+                         const catalog::Catalog& catalog, Lang lang) {
   io::TextTable intervals({tr(MsgId::plan_col_start, lang), tr(MsgId::plan_col_calls, lang),
                            tr(MsgId::plan_col_aht, lang), tr(MsgId::plan_col_erlangs, lang),
                            tr(MsgId::plan_col_agents, lang), tr(MsgId::plan_col_sl, lang),
@@ -135,11 +151,12 @@ std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs, 
                            tr(MsgId::plan_col_managers, lang)});
   for (const IntervalPlan& i : plan.intervals) {
     const QueueMetrics& m = i.agents;
-    intervals.add_row({io::format_local_time(i.start), fmt::format("{:g}", i.workload.calls),
-                       fmt::format("{:g}", i.workload.handle_time.count()),
-                       fmt::format("{:.2f}", m.offered_load_erlangs), std::to_string(m.agents),
-                       percent(m.service_level, lang), seconds_text(m.asa, lang),
-                       percent(m.occupancy, lang), percent(m.p_abandon, lang),
+    intervals.add_row({io::format_local_time(i.start),
+                       io::short_decimal_text(i.workload.calls, 1, lang),
+                       io::short_decimal_text(i.workload.handle_time.count(), 1, lang),
+                       io::decimal_text(m.offered_load_erlangs, 2, lang), std::to_string(m.agents),
+                       io::percent_text(m.service_level, lang), seconds_text(m.asa, lang),
+                       io::percent_text(m.occupancy, lang), io::percent_text(m.p_abandon, lang),
                        std::to_string(i.team_leads_on_duty), std::to_string(i.managers_on_duty)});
   }
   io::TextTable levels({tr(MsgId::plan_col_role, lang), tr(MsgId::plan_col_weekly_hours, lang),
@@ -153,9 +170,10 @@ std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs, 
       cost = cost_text(c, lang);
       if (c.note) notes += "  " + render(*c.note, lang) + "\n";
     }
-    levels.add_row({level->role.str(), fmt::format("{:.1f}", level->weekly_hours),
-                    fmt::format("{:.2f}", level->fte), std::to_string(level->headcount),
-                    level->basis, cost});
+    levels.add_row({role_title(level->role, catalog, lang),
+                    io::decimal_text(level->weekly_hours, 1, lang),
+                    io::decimal_text(level->fte, 2, lang), std::to_string(level->headcount),
+                    basis_text(level->basis, lang), cost});
   }
   return intervals.render() + "\n" + levels.render() + "\n" + definitions_line(plan, lang) + "\n" +
          (notes.empty() ? "" : tr(MsgId::plan_notes, lang) + "\n" + notes);
@@ -266,7 +284,7 @@ void run_plan(Context& ctx, const PlanCommandArgs& args) {
   } else if (format == "csv") {
     ctx.print(render_csv(*plan, view));
   } else {
-    std::string text = render_table(*plan, costs, ctx.lang());
+    std::string text = render_table(*plan, costs, *ctx.catalog(), ctx.lang());
     if (*rates) text += "\n" + render_cost_view(view, **rates, ctx.lang());
     ctx.print(text);
   }
@@ -293,7 +311,9 @@ void add_plan_command(CLI::App& app, Context& ctx) {
       ->option_text("SHARE");
   plan->add_flag("--market-reference", a->market_reference,
                  tr(MsgId::plan_opt_market_reference, lang));
-  plan->add_option("--chart", a->chart, tr(MsgId::plan_opt_chart, lang))->option_text("FILE.svg");
+  plan->add_option("--chart", a->chart, tr(MsgId::plan_opt_chart, lang))
+      ->option_text("FILE.svg")
+      ->check(svg_file(lang));
   plan->callback([&ctx, a] { run_plan(ctx, *a); });
 }
 

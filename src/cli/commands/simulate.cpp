@@ -16,7 +16,9 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/plan_options.hpp"
+#include "io/number_text.hpp"
 #include "io/plan_json.hpp"
 #include "io/plan_scenario.hpp"
 #include "io/scenario_yaml.hpp"
@@ -58,16 +60,18 @@ class StopOnInterrupt {
   void (*m_previous)(int) = SIG_DFL;
 };
 
-std::string pct(const Estimate& e) {
+// "89.6 ± 3.1 %" (mean and the half-width of its 95 % interval), comma-decimal in German.
+std::string pct(const Estimate& e, Lang lang) {
   if (!std::isfinite(e.mean)) return "-";
-  if (!std::isfinite(e.half_width)) return fmt::format("{:.1f} %", e.mean * 100);
-  return fmt::format("{:.1f} ± {:.1f} %", e.mean * 100, e.half_width * 100);
+  if (!std::isfinite(e.half_width)) return io::percent_text(e.mean, lang);
+  return io::decimal_text(e.mean * 100, 1, lang) + " ± " + io::percent_text(e.half_width, lang);
 }
 
-std::string num(const Estimate& e, int digits = 1) {
+std::string num(const Estimate& e, Lang lang, int digits = 1) {
   if (!std::isfinite(e.mean)) return "-";
-  if (!std::isfinite(e.half_width)) return fmt::format("{:.{}f}", e.mean, digits);
-  return fmt::format("{:.{}f} ± {:.{}f}", e.mean, digits, e.half_width, digits);
+  if (!std::isfinite(e.half_width)) return io::decimal_text(e.mean, digits, lang);
+  return io::decimal_text(e.mean, digits, lang) + " ± " +
+         io::decimal_text(e.half_width, digits, lang);
 }
 
 std::string render_table(const Scenario& s, const SimReport& r, std::uint64_t seed, Lang lang) {
@@ -102,16 +106,16 @@ std::string render_table(const Scenario& s, const SimReport& r, std::uint64_t se
     headers.push_back(tr(MsgId::sim_col_utilisation, lang));
     io::TextTable table(headers);
     auto row = [&](const std::string& label, const TierMetrics& m) {
-      std::vector<std::string> cells{label, num(m.offered)};
+      std::vector<std::string> cells{label, num(m.offered, lang)};
       if (live) {
-        cells.push_back(pct(m.service_level));
-        cells.push_back(num(m.asa_seconds));
-        cells.push_back(pct(m.abandonment));
+        cells.push_back(pct(m.service_level, lang));
+        cells.push_back(num(m.asa_seconds, lang));
+        cells.push_back(pct(m.abandonment, lang));
       } else {
-        cells.push_back(num(m.asa_seconds, 0));
-        cells.push_back(pct(m.deadline_missed));
+        cells.push_back(num(m.asa_seconds, lang, 0));
+        cells.push_back(pct(m.deadline_missed, lang));
       }
-      cells.push_back(pct(m.utilisation));
+      cells.push_back(pct(m.utilisation, lang));
       table.add_row(std::move(cells));
     };
     for (std::size_t i = 0; i < t.intervals.size(); ++i)
@@ -122,15 +126,15 @@ std::string render_table(const Scenario& s, const SimReport& r, std::uint64_t se
   const JourneyReport& j = r.journeys;
   out += "\n" + tr(MsgId::sim_journeys_title, lang) + "\n";
   io::TextTable journeys({"", ""});
-  journeys.add_row({tr(MsgId::sim_journey_count, lang), num(j.journeys)});
-  journeys.add_row({tr(MsgId::sim_journey_wait, lang), num(j.total_wait_seconds)});
-  journeys.add_row({tr(MsgId::sim_journey_transfers, lang), num(j.transfers, 3)});
-  journeys.add_row({tr(MsgId::sim_journey_attempts, lang), num(j.attempts, 3)});
+  journeys.add_row({tr(MsgId::sim_journey_count, lang), num(j.journeys, lang)});
+  journeys.add_row({tr(MsgId::sim_journey_wait, lang), num(j.total_wait_seconds, lang)});
+  journeys.add_row({tr(MsgId::sim_journey_transfers, lang), num(j.transfers, lang, 3)});
+  journeys.add_row({tr(MsgId::sim_journey_attempts, lang), num(j.attempts, lang, 3)});
   for (std::size_t k = 0; k < j.resolved_at.size(); ++k)
-    journeys.add_row(
-        {render(msg(MsgId::sim_journey_resolved, r.tiers[k].id), lang), pct(j.resolved_at[k])});
-  journeys.add_row({tr(MsgId::sim_journey_abandoned, lang), pct(j.abandoned)});
-  journeys.add_row({tr(MsgId::sim_journey_unfinished, lang), pct(j.unfinished)});
+    journeys.add_row({render(msg(MsgId::sim_journey_resolved, r.tiers[k].id), lang),
+                      pct(j.resolved_at[k], lang)});
+  journeys.add_row({tr(MsgId::sim_journey_abandoned, lang), pct(j.abandoned, lang)});
+  journeys.add_row({tr(MsgId::sim_journey_unfinished, lang), pct(j.unfinished, lang)});
   out += journeys.render();
   if (std::isfinite(r.drain_seconds.mean))
     out += render(msg(MsgId::sim_drain, fmt::format("{:.0f}", r.drain_seconds.mean)), lang) + "\n";
@@ -139,8 +143,8 @@ std::string render_table(const Scenario& s, const SimReport& r, std::uint64_t se
     if (!c.tiers_priced.empty()) {
       std::string tiers;
       for (const std::string& id : c.tiers_priced) tiers += (tiers.empty() ? "" : ", ") + id;
-      out += render(msg(MsgId::sim_cost_line, c.currency, num(c.per_call_low, 2),
-                        num(c.per_call_high, 2), tiers),
+      out += render(msg(MsgId::sim_cost_line, c.currency, num(c.per_call_low, lang, 2),
+                        num(c.per_call_high, lang, 2), tiers),
                     lang) +
              "\n";
     }
@@ -252,11 +256,13 @@ void add_simulate_command(CLI::App& app, Context& ctx) {
   a->planner_options = add_plan_options(*cmd, a->planner, lang);
   cmd->add_option("--replications", a->replications, tr(MsgId::sim_opt_replications, lang))
       ->option_text("N")
-      ->check(CLI::Range(1, 100'000));
-  cmd->add_option("--seed", a->seed, tr(MsgId::sim_opt_seed, lang))->option_text("S");
+      ->check(in_range(1, 100'000, lang));
+  cmd->add_option("--seed", a->seed, tr(MsgId::sim_opt_seed, lang))
+      ->option_text("S")
+      ->check(at_least(0, lang));  // an unsigned number: "-1" would wrap round
   cmd->add_option("--threads", a->threads, tr(MsgId::sim_opt_threads, lang))
       ->option_text("N")
-      ->check(CLI::Range(0, 1024));
+      ->check(in_range(0, 1024, lang));
   cmd->add_option("--country", a->country, tr(MsgId::plan_opt_country, lang))->option_text("CC");
   cmd->callback([&ctx, a] { run_simulate(ctx, *a); });
 }
