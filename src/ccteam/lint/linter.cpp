@@ -369,18 +369,22 @@ void check_law_text(Run& run, const std::vector<Binding>& laws) {
   }
 }
 
+// The posting's title: its first non-blank line; lines.size() when there is none.
+std::size_t title_line(const Run& run) {
+  for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
+    if (run.text.lines[i].text.find_first_not_of(" \t") != std::string::npos) return i;
+  }
+  return run.text.lines.size();
+}
+
 void check_agg(Run& run, const std::vector<Binding>& laws, Lang lang) {
   Requiring title = requiring(laws, Requirement::gender_neutral_title);
   if (title.any && lang == Lang::de) {
-    for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
-      if (run.text.lines[i].text.find_first_not_of(" \t") == std::string::npos) continue;
-      // First non-blank line is the title.
-      if (!posting::has_gender_neutral_marker(run.text.lines[i].text)) {
-        std::size_t at = run.text.lines[i].text.find_first_not_of(" \t");
-        run.add("title-gender", title.severity, i, at, msg(MsgId::lint_why_title),
-                msg(MsgId::lint_fix_title), title.sources, title.places);
-      }
-      break;
+    const std::size_t i = title_line(run);
+    if (i < run.text.lines.size() && !posting::has_gender_neutral_marker(run.text.lines[i].text)) {
+      std::size_t at = run.text.lines[i].text.find_first_not_of(" \t");
+      run.add("title-gender", title.severity, i, at, msg(MsgId::lint_why_title),
+              msg(MsgId::lint_fix_title), title.sources, title.places);
     }
   }
   for (const Phrase& phrase : run.rules.phrases) {
@@ -412,6 +416,8 @@ bool positive_action(const std::string& f) {
                           "unterrepräsentiert", "begrüssen wir besonders", "freuen uns besonders"});
 }
 
+// The title is left out: it names the role ("Team Lead"), which the employer cannot reword,
+// and Gaucher, Friesen & Kay (2011) scored the wording of the advertisement's body.
 void check_gender_words(Run& run, Lang lang) {
   struct Hit {
     std::size_t line;
@@ -421,8 +427,9 @@ void check_gender_words(Run& run, Lang lang) {
   };
   std::vector<Hit> masculine;
   int feminine = 0;
+  const std::size_t title = title_line(run);
   for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
-    if (positive_action(run.folded[i].text)) continue;
+    if (i == title || positive_action(run.folded[i].text)) continue;
     for (const Word& w : words(run.folded[i].text)) {
       for (const CodedWord& c : run.rules.words) {
         if (c.lang != lang || !stem_matches(c.stem, w.folded)) continue;

@@ -81,6 +81,23 @@ TEST(Linter, TokenisingKeepsGermanGenderedFormsAndUmlauts) {
   EXPECT_EQ(result.gender_score, 1);
 }
 
+// The title names the role and is not scored: "Lead" in "Team Lead" is neither flagged nor
+// counted; the body's "lead" (stem lead*, Gaucher et al. 2011) is: score 0 - 1 = -1.
+TEST(Linter, TheTitleIsNotScoredForGenderCodedWords) {
+  LintOptions options;
+  options.today = 2026y / December / 1;
+  auto result = lint_posting(
+      io::read_posting_text("# Team Lead, Customer Service\n\nYou lead a team of twelve agents.\n"),
+      rules(), options);
+  EXPECT_EQ(result.gender_score, -1);
+  std::vector<std::string> coded;
+  for (const Finding& f : result.findings) {
+    if (f.rule == "gender-coded")
+      coded.push_back(std::to_string(f.line) + ":" + std::to_string(f.column));
+  }
+  EXPECT_EQ(coded, std::vector<std::string>{"3:5"});
+}
+
 // Folding goes through the shared ICU normaliser (NFC + case folding), which changes byte
 // lengths: a decomposed "u" + U+0308 (3 bytes) becomes "ü" (2 bytes), "ẞ" (3) becomes "ss" (2).
 // Findings still point at the original bytes: "mit Foto" starts at byte 26 of line 7
