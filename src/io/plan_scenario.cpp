@@ -1,5 +1,7 @@
 #include "io/plan_scenario.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "io/files.hpp"
@@ -171,7 +173,19 @@ Checked<Scenario> scenario_from_plan_json(std::string_view text, const std::stri
   try {
     plan = json::parse(text);
   } catch (const json::parse_error& e) {
-    return fail("", e.what());
+    // Not JSON at all: say where, without nlohmann's "[json.exception...] parse error at" prefix.
+    std::string what = e.what();
+    if (std::size_t colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
+    auto error = fail("", what);
+    std::size_t offset = e.byte > 0 ? std::min<std::size_t>(e.byte - 1, text.size()) : 0;
+    std::string_view before = text.substr(0, offset);
+    std::size_t line_start = before.rfind('\n');
+    error.value().front().where.line =
+        static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+    error.value().front().where.column =
+        static_cast<int>(line_start == std::string_view::npos ? offset : offset - line_start - 1) +
+        1;
+    return error;
   }
   Scenario s;
   try {

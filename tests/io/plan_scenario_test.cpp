@@ -62,6 +62,13 @@ TEST(PlanScenario, NotAPlan) {
   EXPECT_EQ(s.error().front().message.id, MsgId::sim_bad_plan);
   EXPECT_EQ(s.error().front().where.json_pointer, "/format");
   EXPECT_FALSE(scenario_from_plan_json("{", "x.json"));
+  // Not JSON: the position of the bad character (line 2, column 3: the 'h'), no library prefix.
+  auto text = scenario_from_plan_json("{\n  hello\n}", "x.json");
+  ASSERT_FALSE(text);
+  EXPECT_EQ(text.error().front().where.line, 2);
+  EXPECT_EQ(text.error().front().where.column, 3);
+  EXPECT_EQ(render(text.error().front().message, Lang::en).find("json.exception"),
+            std::string::npos);
 }
 
 }  // namespace
