@@ -312,6 +312,17 @@ TEST(CliCareer, EarliestDateTheExperienceRuleIsMet) {
   EXPECT_TRUE(found);
 }
 
+// The table names roles by title (and id, for --to) and marks the gaps that are only preferred:
+// the 2 missing months of team leadership above (team-lead prefers 6, requires none).
+TEST(CliCareer, TableNamesRolesAndMarksPreferredGaps) {
+  Outcome run = ccteam({"career", "tests/data/resumes/career-tl.json", "--from", "agent", "--to",
+                        "team-lead", "--as-of", "2025-12-31", "--lang", "de"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("Karriereweg ab Callcenter-Agent (agent)"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("- noch 2 Monate Teamführung (wünschenswert)"), std::string::npos)
+      << run.out;
+}
+
 TEST(CliCareer, StartsAtTheEntryRoleAndOnlyGoesUp) {
   // The team leader of career-tl.json meets the agent role and more, but without --from the
   // path starts at the entry role (agent), so its next role (team-lead) is shown.

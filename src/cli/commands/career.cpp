@@ -36,11 +36,25 @@ std::string gap_text(const qualify::Readiness& r, std::size_t i, std::size_t& ex
                 lang);
 }
 
+// A gap in the table, marked when it is only preferred (the role can be reached without it).
+std::string gap_line(const qualify::Readiness& r, std::size_t i, std::size_t& experience_index,
+                     Lang lang) {
+  std::string text = gap_text(r, i, experience_index, lang);
+  if (r.gaps[i].importance == catalog::Importance::preferred)
+    text += " (" + tr(MsgId::term_preferred, lang) + ")";
+  return text;
+}
+
+// "Call-Center Team Lead (team-lead)": the title in the reader's language and the id for --to.
+std::string role_name(const catalog::Role& role, Lang lang) {
+  return role.title.get(lang) + " (" + role.id.str() + ")";
+}
+
 void print_table(Context& ctx, const qualify::CareerPath& path) {
   Lang lang = ctx.lang();
-  ctx.print(render(msg(MsgId::career_title, path.from->id.str()), lang) + "\n");
+  ctx.print(render(msg(MsgId::career_title, role_name(*path.from, lang)), lang) + "\n");
   if (path.next.empty()) {
-    ctx.print(render(msg(MsgId::career_no_next, path.from->id.str()), lang) + "\n");
+    ctx.print(render(msg(MsgId::career_no_next, role_name(*path.from, lang)), lang) + "\n");
     return;
   }
   for (const qualify::Readiness& r : path.next) {
@@ -48,13 +62,13 @@ void print_table(Context& ctx, const qualify::CareerPath& path) {
     bool ready = r.evaluation.verdict == qualify::Verdict::meets ||
                  r.evaluation.verdict == qualify::Verdict::meets_by_substitution;
     ctx.print("\n" +
-              render(msg(ready ? MsgId::career_ready : MsgId::career_not_ready, r.role->id.str(),
-                         verdict),
+              render(msg(ready ? MsgId::career_ready : MsgId::career_not_ready,
+                         role_name(*r.role, lang), verdict),
                      lang) +
               "\n");
     std::size_t experience_index = 0;
     for (std::size_t i = 0; i < r.gaps.size(); ++i) {
-      ctx.print(io::wrap("- " + gap_text(r, i, experience_index, lang), 96, "  "));
+      ctx.print(io::wrap("- " + gap_line(r, i, experience_index, lang), 96, "  "));
     }
     if (r.experience_met_on) {
       ctx.print(io::wrap(render(msg(MsgId::career_earliest, to_iso(*r.experience_met_on)), lang),
