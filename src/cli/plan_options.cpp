@@ -116,7 +116,16 @@ Checked<Forecast> load_forecast(const PlanArgs& a) {
       all.push_back(std::move(*f));
     }
     auto pooled = pool_forecasts(all);
-    if (!pooled) return tl::unexpected(Errors{pooled.error()});
+    if (!pooled) {
+      // Name the file that does not fit the first one (the domain only knows its number).
+      Error e = pooled.error();
+      for (std::size_t k = 1; k < all.size(); ++k) {
+        if (pool_forecasts({all.front(), all[k]})) continue;
+        e.where.file = a.forecasts[k];
+        break;
+      }
+      return tl::unexpected(Errors{std::move(e)});
+    }
     return *pooled;
   }
   auto fail_usage = [](Error e) { return tl::unexpected(Errors{std::move(e)}); };

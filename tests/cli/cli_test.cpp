@@ -449,6 +449,19 @@ TEST(CliPosting, LintFailOnErrorIgnoresWarnings) {
   EXPECT_EQ(missing.exit_code, 2);
 }
 
+// A jurisdiction must be an ISO 3166 code; an unknown one would silently apply no law.
+TEST(CliPosting, UnknownJurisdictionIsAnError) {
+  for (const char* code : {"XX-YY", "de", "US-", "DE-toolong"}) {
+    Outcome run = ccteam(
+        {"posting", "lint", "tests/data/posting/lint/de-defects.txt", "--jurisdiction", code});
+    EXPECT_EQ(run.exit_code, 2) << code;
+    EXPECT_NE(run.err.find("--jurisdiction: cannot read"), std::string::npos) << run.err;
+  }
+  Outcome region = ccteam({"posting", "lint", "tests/data/posting/lint/en-defects.md",
+                           "--jurisdiction", "US-CO", "--today", "2026-12-01"});
+  EXPECT_EQ(region.exit_code, 1) << region.err;
+}
+
 TEST(CliScreen, NdjsonFromStandardInputAsFromAFile) {
   // The same batch through stdin gives the same summary; positions name <stdin>.
   Outcome run = ccteam({"screen", "agent", "-", "--as-of", "2025-12-31"}, "C",

@@ -115,7 +115,8 @@ TEST(PlanCli, ChartNameAndOutputThatWouldOverwriteTheInput) {
   EXPECT_EQ(png.exit_code, 2);
   EXPECT_NE(png.err.find("'plan.png': the chart is drawn as SVG"), std::string::npos) << png.err;
   const auto copy = std::filesystem::temp_directory_path() / "ccteam-plan-overwrite.csv";
-  std::filesystem::copy_file(k_small, copy, std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::copy_file(std::filesystem::path(CCTEAM_SOURCE_DIR) / k_small, copy,
+                             std::filesystem::copy_options::overwrite_existing);
   const auto size = std::filesystem::file_size(copy);
   Outcome clash =
       run_ccteam({"plan", copy.string(), "--sl", "80/20", "--format", "csv", "-o", copy.string()});
@@ -164,6 +165,7 @@ TEST(PlanCli, QueuesThatShareAgentsArePooled) {
       {"plan", k_small, "tests/data/forecasts/reordered-15min-crlf.csv", "--sl", "80/20"});
   EXPECT_EQ(mismatch.exit_code, 2);
   EXPECT_NE(mismatch.err.find("forecast 2 differs"), std::string::npos) << mismatch.err;
+  EXPECT_NE(mismatch.err.find("reordered-15min-crlf.csv"), std::string::npos) << mismatch.err;
 }
 
 TEST(PlanCli, BadInputNamesFileLineAndColumn) {

@@ -1,10 +1,12 @@
 // ccteam posting render ROLE --employer FILE: a role's job posting for an employer, as
 // Markdown, HTML, plain text or schema.org JSON-LD; ccteam posting lint: see lint below.
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
+#include "ccteam/core/iso_codes.hpp"
 #include "ccteam/lint/linter.hpp"
 #include "ccteam/posting/document.hpp"
 #include "ccteam/posting/profile_check.hpp"
@@ -139,6 +141,26 @@ void lint_postings(Context& ctx, const LintArgs& args) {
     ctx.report(rules.error());
     ctx.exit_code = k_exit_unusable;
     return;
+  }
+  for (const std::string& code : args.jurisdictions) {
+    // ISO 3166-1 country, optionally "-" and an ISO 3166-2 subdivision ("DE", "US-CO").
+    std::string_view country = std::string_view(code).substr(0, code.find('-'));
+    std::string_view region = code.find('-') == std::string::npos
+                                  ? ""
+                                  : std::string_view(code).substr(code.find('-') + 1);
+    bool region_ok = code.find('-') == std::string::npos ||
+                     (!region.empty() && region.size() <= 3 &&
+                      std::all_of(region.begin(), region.end(), [](char c) {
+                        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+                      }));
+    if (!is_iso_country(country) || !region_ok) {
+      ctx.report(Error{ErrorKind::usage,
+                       msg(MsgId::plan_bad_argument_expected, "--jurisdiction", code, "DE, US-CO"),
+                       {},
+                       {}});
+      ctx.exit_code = k_exit_unusable;
+      return;
+    }
   }
   lint::LintOptions options;
   options.lang = lang;
