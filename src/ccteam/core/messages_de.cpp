@@ -963,6 +963,14 @@ constexpr MsgEntry k_de[] = {
      "-o {0} ist zugleich eine Eingabe dieses Befehls; dorthin zu schreiben würde sie "
      "überschreiben"},
     {MsgId::hint_cli_output_is_input, "eine andere Ausgabedatei wählen"},
+    {MsgId::lint_opt_posting_lang, "Sprache der Anzeigen: auto (aus dem Text erkannt), de oder en"},
+    {MsgId::lint_opt_jurisdiction,
+     "Rechtsräume, deren Gesetze gelten, als ISO-3166-Code wie DE oder US-CO (Standard: der Ort, "
+     "den die Anzeige nennt)"},
+    {MsgId::lint_opt_fail_on,
+     "niedrigster Schweregrad, der den Exit-Code 1 ergibt: info, warning oder error (Standard "
+     "info)"},
+    {MsgId::lint_opt_today, "Stichtag für Gesetze und Mindestlöhne, JJJJ-MM-TT (Standard: heute)"},
 };
 
 }  // namespace

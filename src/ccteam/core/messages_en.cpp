@@ -861,11 +861,19 @@ constexpr MsgEntry k_en[] = {
      "save the file as CSV with a comma as field separator (docs/forecast-format.md)"},
     {MsgId::forecast_repeated_start,
      "column interval_start: {0} repeats the start of the row before; each interval appears once"},
-    {MsgId::cli_chart_not_svg,
-     "'{0}': the chart is drawn as SVG; give a file name ending in .svg"},
+    {MsgId::cli_chart_not_svg, "'{0}': the chart is drawn as SVG; give a file name ending in .svg"},
     {MsgId::cli_output_is_input,
      "-o {0} is also an input of this command; writing there would overwrite it"},
     {MsgId::hint_cli_output_is_input, "choose another output file"},
+    {MsgId::lint_opt_posting_lang,
+     "language of the postings: auto (detected from the text), de or en"},
+    {MsgId::lint_opt_jurisdiction,
+     "jurisdictions whose laws apply, ISO 3166 codes such as DE or US-CO (default: the place the "
+     "posting names)"},
+    {MsgId::lint_opt_fail_on,
+     "lowest severity that makes the exit code 1: info, warning or error (default info)"},
+    {MsgId::lint_opt_today,
+     "day for which laws and minimum wages are checked, YYYY-MM-DD (default today)"},
 };
 
 }  // namespace

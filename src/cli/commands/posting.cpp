@@ -232,11 +232,15 @@ void add_posting_command(CLI::App& app, Context& ctx) {
   CLI::App* lint_cmd = posting->add_subcommand("lint", tr(MsgId::cmd_posting_lint, lang));
   auto args = std::make_shared<LintArgs>();
   lint_cmd->add_option("FILE", args->files, tr(MsgId::arg_posting_files, lang))->required();
-  lint_cmd->add_option("--posting-lang", args->lang, "auto|de|en")->option_text("auto|de|en");
-  lint_cmd->add_option("--jurisdiction", args->jurisdictions, "DE, US-CO, ...")
+  lint_cmd->add_option("--posting-lang", args->lang, tr(MsgId::lint_opt_posting_lang, lang))
+      ->option_text("auto|de|en");
+  lint_cmd
+      ->add_option("--jurisdiction", args->jurisdictions, tr(MsgId::lint_opt_jurisdiction, lang))
       ->option_text("CODE...");
-  lint_cmd->add_option("--fail-on", args->fail_on, "info|warning|error")->option_text("SEVERITY");
-  lint_cmd->add_option("--today", args->today, "YYYY-MM-DD")->option_text("DATE");
+  lint_cmd->add_option("--fail-on", args->fail_on, tr(MsgId::lint_opt_fail_on, lang))
+      ->option_text("info|warning|error");
+  lint_cmd->add_option("--today", args->today, tr(MsgId::lint_opt_today, lang))
+      ->option_text("YYYY-MM-DD");
   lint_cmd->callback([&ctx, args] { lint_postings(ctx, *args); });
 }
 
