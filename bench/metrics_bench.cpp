@@ -13,8 +13,9 @@
 //   before, our CSV parsed by libcsv: 1.19 M records/s (5.99 s CPU), peak RSS 8.9 MiB;
 //           Anonymous Bank TSV: 2.35 M records/s (4.25 s CPU), peak RSS 8.4 MiB;
 //   after, our CSV split by io/csv_splitter (fields as views, no copy per field) and agents
-//           counted in bit sets: 3.01 M records/s (2.36 s CPU), peak RSS 8.4 MiB;
-//           Anonymous Bank TSV: 2.89 M records/s (3.46 s CPU), peak RSS 7.9 MiB.
+//           counted in bit sets: 2.73-3.02 M records/s (2.36-2.61 s CPU), peak RSS 8.4-8.6 MiB;
+//           Anonymous Bank TSV: 2.70-2.89 M records/s (3.46-3.71 s CPU), peak RSS 7.9-8.0 MiB
+//           (four runs; the load of other builds moves the CPU time by about 10 %).
 // Profiles and the reasoning: docs/call-records-format.md, section "Speed".
 #include <benchmark/benchmark.h>
 
