@@ -14,7 +14,9 @@
 //   - a field may be quoted with '"'; inside quotes a doubled quote is one quote, and commas,
 //     CR and LF are data (a row may span lines);
 //   - spaces and tabs around a field are dropped (inside quotes they are kept);
-//   - a row that is a single empty unquoted field (a blank line) is not a row.
+//   - a row that is a single empty unquoted field (a blank line) is not a row;
+//   - line numbers count LF, CRLF once, and a lone CR that ends a row; a lone CR inside
+//     quotes is data and not counted (as grep -n and editors that break at LF count).
 // Errors, each reported for the row with its line and column and then skipped (reading goes on
 // at the next line): a quote inside an unquoted field (csv_stray_quote), text after a closing
 // quote (csv_text_after_quote). A quote still open at the end of the input (csv_unclosed_quote)
