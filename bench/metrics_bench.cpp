@@ -8,10 +8,15 @@
 // queues, four weeks, 12 % abandoned), fed to the parser again and again with the clock
 // advanced per block, so memory stays constant whatever the count. Counters: "records/s" and
 // "peak_rss_MiB" (getrusage, the whole process).
-// Measured 2026-11-29, 10 million records, g++ 12 -O2 (the bench sources compiled by hand with
-// the bench flags), 2 shared cores at load average ~10: Anonymous Bank TSV 4.47 s CPU (7.0 s
-// wall), 2.24 M records/s, peak RSS 8.6 MiB; our CSV (libcsv) 5.91 s CPU, 1.20 M records/s,
-// peak RSS 9.1 MiB. The rate counter is per CPU second.
+// Measured 2026-11-29, 10 million records, scripts/bench's build (g++ 12 -O2), 2 shared cores
+// at load average ~7; the rate counter is per CPU second.
+//   before, our CSV parsed by libcsv: 1.19 M records/s (5.99 s CPU), peak RSS 8.9 MiB;
+//           Anonymous Bank TSV: 2.35 M records/s (4.25 s CPU), peak RSS 8.4 MiB;
+//   after, our CSV split by io/csv_splitter (fields as views, no copy per field) and agents
+//           counted in bit sets: 2.73-3.02 M records/s (2.36-2.61 s CPU), peak RSS 8.4-8.6 MiB;
+//           Anonymous Bank TSV: 2.70-2.89 M records/s (3.46-3.71 s CPU), peak RSS 7.9-8.0 MiB
+//           (four runs; the load of other builds moves the CPU time by about 10 %).
+// Profiles and the reasoning: docs/call-records-format.md, section "Speed".
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>

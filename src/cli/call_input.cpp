@@ -58,14 +58,6 @@ io::ReadSummary read_calls(Context& ctx, const CallInputArgs& args, const io::Re
   return summary;
 }
 
-long bad_rows(const io::ReadSummary& summary) {
-  long n = 0;
-  for (const auto& [reason, count] : summary.skipped) {
-    if (reason != MsgId::metrics_skip_phantom && reason != MsgId::metrics_skip_vru_only) n += count;
-  }
-  return n;
-}
-
 std::string summary_text(const io::ReadSummary& summary, Lang lang) {
   std::string out =
       render(msg(MsgId::metrics_summary, summary.rows, summary.records, summary.skipped_total()),

@@ -20,9 +20,6 @@ struct CallInputArgs {
 // printed.
 io::ReadSummary read_calls(Context& ctx, const CallInputArgs& args, const io::RecordSink& sink);
 
-// Skipped rows that are defects (not rows skipped by rule, such as PHANTOM calls).
-long bad_rows(const io::ReadSummary& summary);
-
 // "rows read, counted, skipped" and one line per skip reason, in the user's language.
 std::string summary_text(const io::ReadSummary& summary, Lang lang);
 

@@ -37,6 +37,46 @@ Error bad_argument(std::string_view option, std::string_view value, std::string_
       ErrorKind::usage, msg(MsgId::plan_bad_argument_expected, option, value, expected), {}, {}};
 }
 
+Result<Definitions> parse_definitions(std::string_view sl_definition,
+                                      std::string_view asa_definition) {
+  Definitions d;
+  if (sl_definition == "offered") {
+    d.service_level = SlDefinition::over_offered;
+  } else if (sl_definition == "answered") {
+    d.service_level = SlDefinition::over_answered;
+  } else if (sl_definition == "offered-minus-short") {
+    d.service_level = SlDefinition::over_offered_minus_short_abandons;
+  } else {
+    return tl::unexpected(
+        bad_argument("--sl-definition", sl_definition, "offered, answered, offered-minus-short"));
+  }
+  if (asa_definition == "answered") {
+    d.asa = AsaDefinition::over_answered;
+  } else if (asa_definition == "all") {
+    d.asa = AsaDefinition::over_all_callers;
+  } else {
+    return tl::unexpected(bad_argument("--asa-definition", asa_definition, "answered, all"));
+  }
+  return d;
+}
+
+MsgId sl_definition_words(SlDefinition definition) {
+  switch (definition) {
+    case SlDefinition::over_answered:
+      return MsgId::plan_sl_over_answered;
+    case SlDefinition::over_offered_minus_short_abandons:
+      return MsgId::plan_sl_over_offered_minus_short;
+    case SlDefinition::over_offered:
+      break;
+  }
+  return MsgId::plan_sl_over_offered;
+}
+
+MsgId asa_definition_words(AsaDefinition definition) {
+  return definition == AsaDefinition::over_all_callers ? MsgId::plan_asa_over_all_callers
+                                                       : MsgId::plan_asa_over_answered;
+}
+
 Result<PlanOptions> to_options(const PlanArgs& a) {
   PlanOptions o;
   if (!a.sl.empty()) {
@@ -51,23 +91,9 @@ Result<PlanOptions> to_options(const PlanArgs& a) {
   if (a.max_abandon) o.targets.max_abandon = *a.max_abandon;
   if (a.max_occupancy) o.targets.max_occupancy = *a.max_occupancy;
   if (a.patience_seconds) o.model.patience = Seconds{*a.patience_seconds};
-  if (a.sl_definition == "offered") {
-    o.model.definitions.service_level = SlDefinition::over_offered;
-  } else if (a.sl_definition == "answered") {
-    o.model.definitions.service_level = SlDefinition::over_answered;
-  } else if (a.sl_definition == "offered-minus-short") {
-    o.model.definitions.service_level = SlDefinition::over_offered_minus_short_abandons;
-  } else {
-    return tl::unexpected(
-        bad_argument("--sl-definition", a.sl_definition, "offered, answered, offered-minus-short"));
-  }
-  if (a.asa_definition == "answered") {
-    o.model.definitions.asa = AsaDefinition::over_answered;
-  } else if (a.asa_definition == "all") {
-    o.model.definitions.asa = AsaDefinition::over_all_callers;
-  } else {
-    return tl::unexpected(bad_argument("--asa-definition", a.asa_definition, "answered, all"));
-  }
+  auto definitions = parse_definitions(a.sl_definition, a.asa_definition);
+  if (!definitions) return tl::unexpected(definitions.error());
+  o.model.definitions = *definitions;
   o.shrinkage = a.shrinkage;
   o.paid_hours_per_fte = a.hours_per_fte;
   o.days_per_week = a.days_per_week;

@@ -48,6 +48,11 @@ std::vector<CLI::Option*> add_plan_options(CLI::App& cmd, PlanArgs& args, Lang l
 // The targets, model and FTE assumptions. Error: MsgId::plan_bad_argument naming the option.
 Result<staffing::PlanOptions> to_options(const PlanArgs& args);
 
+// The metric definitions from --sl-definition (offered|answered|offered-minus-short) and
+// --asa-definition (answered|all); shared with `ccteam metrics`. Error: MsgId::plan_bad_argument.
+Result<staffing::Definitions> parse_definitions(std::string_view sl_definition,
+                                                std::string_view asa_definition);
+
 // The forecast: the CSV files pooled, or the daily profile from --calls/--hours/--aht/--date.
 // Errors: the CSV reader's (file:line:col), MsgId::plan_no_forecast when neither is given,
 // MsgId::plan_bad_argument for a malformed --calls, --hours or --date.
@@ -59,6 +64,11 @@ Error bad_argument(std::string_view option, std::string_view value);
 // The same with an example of a good value or the list of values allowed
 // (MsgId::plan_bad_argument_expected): "--calls: cannot read '100'; expected e.g. 1200/day".
 Error bad_argument(std::string_view option, std::string_view value, std::string_view expected);
+
+// How a definition reads in a sentence ("over offered calls" / "über angebotene Anrufe"), for
+// the line under a plan's or the metrics' table.
+MsgId sl_definition_words(staffing::SlDefinition definition);
+MsgId asa_definition_words(staffing::AsaDefinition definition);
 
 // A decimal number filling all of 's'; nullopt otherwise.
 std::optional<double> parse_number(std::string_view s);

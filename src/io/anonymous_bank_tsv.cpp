@@ -172,6 +172,11 @@ class AnonymousBankParser final : public detail::ParserBase {
     if (!waited) return reject(m_line, col[q_time], msg(MsgId::metrics_bad_count, f[q_time]));
     auto service = detail::parse_count(f[ser_time]);
     if (!service) return reject(m_line, col[ser_time], msg(MsgId::metrics_bad_count, f[ser_time]));
+    const long limit = metrics::k_max_plausible_duration.count();
+    if (*waited > limit)
+      return reject(m_line, col[q_time], msg(MsgId::metrics_bank_implausible, f[q_time]));
+    if (*service > limit)
+      return reject(m_line, col[ser_time], msg(MsgId::metrics_bank_implausible, f[ser_time]));
 
     std::string_view what = f[outcome];
     if (what == "PHANTOM") return skip(MsgId::metrics_skip_phantom);

@@ -1,17 +1,19 @@
-// ccteam's own call-record CSV (docs/call-records-format.md), parsed incrementally by libcsv.
+// ccteam's own call-record CSV (docs/call-records-format.md), split incrementally by
+// io/csv_splitter (fields are views into the input; see there why not libcsv).
 #include <array>
 #include <cmath>
-#include <vector>
-
-#include <csv.h>
 
 #include "io/call_parser_base.hpp"
+#include "io/csv_splitter.hpp"
+#include "io/iso_stamp.hpp"
 
 namespace ccteam::io {
 
 namespace {
 
 using namespace std::chrono;
+using detail::parse_stamp;
+using detail::Stamp;
 using metrics::CallRecord;
 using metrics::LocalTime;
 
@@ -42,56 +44,6 @@ constexpr std::array<std::string_view, k_cols> k_names = {
     "team",    "offered",      "answered",  "ended",   "hold_seconds", "wrap_seconds",
     "outcome", "escalated_to", "transfers", "sale",    "quality",      "satisfaction"};
 
-struct Stamp {
-  LocalTime local;
-  seconds offset;
-  sys_seconds utc() const { return sys_seconds{local.time_since_epoch() - offset}; }
-};
-
-std::optional<int> digits(std::string_view s, std::size_t at, std::size_t n) {
-  if (at + n > s.size()) return std::nullopt;
-  int v = 0;
-  for (std::size_t i = at; i < at + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
-}
-
-// ISO 8601 "YYYY-MM-DDTHH:MM:SS" (or a space for T) followed by "Z" or "+HH:MM" / "-HH:MM"
-// (also "+HHMM"). Returns nullopt when malformed; 'missing_zone' is set when only the zone is
-// missing.
-std::optional<Stamp> parse_stamp(std::string_view s, bool& missing_zone) {
-  missing_zone = false;
-  if (s.size() < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') ||
-      s[13] != ':' || s[16] != ':')
-    return std::nullopt;
-  auto y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
-  auto h = digits(s, 11, 2), mi = digits(s, 14, 2), se = digits(s, 17, 2);
-  if (!y || !mo || !d || !h || !mi || !se || *h > 23 || *mi > 59 || *se > 59) return std::nullopt;
-  year_month_day ymd{year{*y}, month{static_cast<unsigned>(*mo)}, day{static_cast<unsigned>(*d)}};
-  if (!ymd.ok()) return std::nullopt;
-  std::string_view zone = s.substr(19);
-  seconds offset{0};
-  if (zone.empty()) {
-    missing_zone = true;
-    return std::nullopt;
-  }
-  if (zone != "Z") {
-    if (zone[0] != '+' && zone[0] != '-') return std::nullopt;
-    std::optional<int> zh = digits(zone, 1, 2), zm;
-    if (zone.size() == 6 && zone[3] == ':')
-      zm = digits(zone, 4, 2);
-    else if (zone.size() == 5)
-      zm = digits(zone, 3, 2);
-    if (!zh || !zm || *zh > 14 || *zm > 59) return std::nullopt;
-    offset = hours{*zh} + minutes{*zm};
-    if (zone[0] == '-') offset = -offset;
-  }
-  LocalTime local{local_days{ymd}.time_since_epoch() + hours{*h} + minutes{*mi} + seconds{*se}};
-  return Stamp{local, offset};
-}
-
 std::optional<double> parse_decimal(std::string_view s) {
   if (s.empty()) return std::nullopt;
   double v = 0;
@@ -100,66 +52,49 @@ std::optional<double> parse_decimal(std::string_view s) {
   return v;
 }
 
-class CallCsvParser final : public detail::ParserBase {
+class CallCsvParser final : public detail::ParserBase, private CsvSink {
  public:
   CallCsvParser(std::string file, RecordSink sink, CallReadOptions options)
-      : ParserBase(std::move(file), std::move(sink), std::move(options)) {
-    csv_init(&m_parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
-  }
-  ~CallCsvParser() override { csv_free(&m_parser); }
-  CallCsvParser(const CallCsvParser&) = delete;
-  CallCsvParser& operator=(const CallCsvParser&) = delete;
+      : ParserBase(std::move(file), std::move(sink), std::move(options)) {}
 
   void feed(std::string_view chunk) override {
-    if (m_summary.unusable || m_broken) return;
-    if (!m_bom_checked) {
-      m_bom_checked = true;
-      if (chunk.starts_with("\xEF\xBB\xBF")) chunk.remove_prefix(3);
-    }
-    std::size_t used = csv_parse(&m_parser, chunk.data(), chunk.size(), on_field, on_row, this);
-    if (used != chunk.size()) syntax_error();
+    if (m_summary.unusable) return;
+    m_splitter.feed(chunk, *this);
   }
 
   void finish() override {
-    if (m_summary.unusable || m_broken) return;
-    if (csv_fini(&m_parser, on_field, on_row, this) != 0) syntax_error();
+    if (m_summary.unusable) return;
+    m_splitter.finish(*this);
     if (!m_header_seen && !m_summary.unusable) give_up(0, 0, msg(MsgId::metrics_empty_file));
   }
 
  private:
-  static void on_field(void* data, std::size_t len, void* self_ptr) {
-    auto* self = static_cast<CallCsvParser*>(self_ptr);
-    if (self->m_count == 0) self->m_row_line = self->m_line;
-    std::string_view field(static_cast<const char*>(data), len);
-    if (self->m_count < self->m_fields.size()) {
-      self->m_fields[self->m_count].assign(field);
-    } else {
-      self->m_fields.emplace_back(field);
+  void row(const CsvRow& r) override {
+    if (m_summary.unusable) return;
+    m_fields = r.fields;
+    m_row_line = r.line;
+    if (!m_header_seen) {
+      header();
+      return;
     }
-    ++self->m_count;
-    for (char c : field) self->m_line += c == '\n' ? 1 : 0;
+    record();
   }
 
-  static void on_row(int c, void* self_ptr) {
-    auto* self = static_cast<CallCsvParser*>(self_ptr);
-    bool lf_of_crlf = c == '\n' && self->m_after_cr && self->m_count == 0;
-    self->m_after_cr = c == '\r';
-    if (self->m_count > 0 && !self->m_summary.unusable) self->row();
-    self->m_count = 0;
-    if (!lf_of_crlf && c != -1) ++self->m_line;
-  }
-
-  void syntax_error() {
-    m_broken = true;
+  void syntax_error(int line, int column, MsgId what) override {
+    if (m_summary.unusable) return;
+    if (!m_header_seen) {
+      give_up(line, column, msg(what));
+      return;
+    }
     ++m_summary.rows;
-    reject(m_line, 0, msg(MsgId::csv_syntax, csv_strerror(csv_error(&m_parser))));
-    m_summary.unusable = m_summary.records == 0;
+    reject(line, column, msg(what));
+    if (m_splitter.stopped() && m_summary.records == 0) m_summary.unusable = true;
   }
 
   void header() {
     m_header_seen = true;
     m_index.fill(-1);
-    for (std::size_t i = 0; i < m_count; ++i) {
+    for (std::size_t i = 0; i < m_fields.size(); ++i) {
       std::string_view name = m_fields[i];
       std::size_t k = 0;
       while (k < k_cols && k_names[k] != name) ++k;
@@ -183,12 +118,12 @@ class CallCsvParser final : public detail::ParserBase {
         return;
       }
     }
-    m_width = m_count;
+    m_width = m_fields.size();
   }
 
   std::string_view get(Col c) const {
     int i = m_index[static_cast<std::size_t>(c)];
-    return i < 0 ? std::string_view() : std::string_view(m_fields[static_cast<std::size_t>(i)]);
+    return i < 0 ? std::string_view() : m_fields[static_cast<std::size_t>(i)];
   }
   // Rejects the row naming the column; always returns false.
   bool bad(Col c, MsgId id, std::string_view value) {
@@ -213,6 +148,7 @@ class CallCsvParser final : public detail::ParserBase {
     auto d = parse_decimal(v);
     if (!d || *d < 0) return bad(c, MsgId::metrics_csv_bad_seconds, v);
     out = metrics::Seconds{*d};
+    if (out > metrics::k_max_plausible_duration) return bad(c, MsgId::metrics_csv_implausible, v);
     return true;
   }
   bool score(Col c, std::optional<double>& out) {
@@ -224,14 +160,10 @@ class CallCsvParser final : public detail::ParserBase {
     return true;
   }
 
-  void row() {
-    if (!m_header_seen) {
-      header();
-      return;
-    }
+  void record() {
     ++m_summary.rows;
-    if (m_count != m_width) {
-      reject(m_row_line, 0, msg(MsgId::csv_row_width, m_count, m_width));
+    if (m_fields.size() != m_width) {
+      reject(m_row_line, 0, msg(MsgId::csv_row_width, m_fields.size(), m_width));
       return;
     }
     CallRecord& r = m_record;
@@ -301,10 +233,14 @@ class CallCsvParser final : public detail::ParserBase {
       if (answered->utc() < r.offered)
         return (void)bad(Col::answered, MsgId::metrics_csv_before_offered, get(Col::answered));
       r.wait = answered->utc() - r.offered;
+      if (r.wait > metrics::k_max_plausible_duration)
+        return (void)bad(Col::answered, MsgId::metrics_csv_implausible, get(Col::answered));
       if (ended) {
         if (ended->utc() < answered->utc())
           return (void)bad(Col::ended, MsgId::metrics_csv_end_before_answer, get(Col::ended));
         metrics::Seconds connected = ended->utc() - answered->utc();
+        if (connected > metrics::k_max_plausible_duration)
+          return (void)bad(Col::ended, MsgId::metrics_csv_implausible, get(Col::ended));
         if (r.hold > connected)
           return (void)bad(Col::hold_seconds, MsgId::metrics_csv_hold_too_long,
                            get(Col::hold_seconds));
@@ -317,21 +253,18 @@ class CallCsvParser final : public detail::ParserBase {
       if (ended->utc() < r.offered)
         return (void)bad(Col::ended, MsgId::metrics_csv_before_offered, get(Col::ended));
       r.wait = ended->utc() - r.offered;
+      if (r.wait > metrics::k_max_plausible_duration)
+        return (void)bad(Col::ended, MsgId::metrics_csv_implausible, get(Col::ended));
     }
     r.source_line = m_row_line;
     emit(r);
   }
 
-  csv_parser m_parser{};
-  std::vector<std::string> m_fields;
-  std::size_t m_count = 0;
+  CsvSplitter m_splitter;
+  std::span<const std::string_view> m_fields;
   std::size_t m_width = 0;
   std::array<int, k_cols> m_index{};
   bool m_header_seen = false;
-  bool m_bom_checked = false;
-  bool m_after_cr = false;
-  bool m_broken = false;
-  int m_line = 1;
   int m_row_line = 1;
   CallRecord m_record;
 };

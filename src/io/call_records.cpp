@@ -35,8 +35,8 @@ ReadSummary parse_call_records(std::string_view text, CallFormat format, const s
   return parser->summary();
 }
 
-ReadSummary read_call_records(const std::string& path, CallFormat format, const RecordSink& sink,
-                              CallReadOptions options) {
+ReadSummary read_chunks(const std::string& path, CallParser& parser,
+                        const std::function<void(std::size_t bytes)>& progress) {
   std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (in == nullptr) {
     ReadSummary summary;
@@ -48,16 +48,13 @@ ReadSummary read_call_records(const std::string& path, CallFormat format, const 
                                    {}});
     return summary;
   }
-  auto progress = options.progress;
-  std::string file = path == "-" ? std::string() : path;
-  auto parser = make_parser(format, file, sink, std::move(options));
   std::vector<char> buffer(1u << 20);
   std::size_t total = 0;
   bool failed = false;
   while (true) {
     std::size_t n = std::fread(buffer.data(), 1, buffer.size(), in);
     if (n > 0) {
-      parser->feed(std::string_view(buffer.data(), n));
+      parser.feed(std::string_view(buffer.data(), n));
       total += n;
       if (progress) progress(total);
     }
@@ -68,8 +65,8 @@ ReadSummary read_call_records(const std::string& path, CallFormat format, const 
   }
   int err = errno;
   if (in != stdin) std::fclose(in);
-  parser->finish();
-  ReadSummary summary = parser->summary();
+  parser.finish();
+  ReadSummary summary = parser.summary();
   if (failed) {
     summary.unusable = true;
     summary.errors.push_back(Error{ErrorKind::io,
@@ -78,6 +75,14 @@ ReadSummary read_call_records(const std::string& path, CallFormat format, const 
                                    {}});
   }
   return summary;
+}
+
+ReadSummary read_call_records(const std::string& path, CallFormat format, const RecordSink& sink,
+                              CallReadOptions options) {
+  auto progress = options.progress;
+  std::string file = path == "-" ? std::string() : path;
+  auto parser = make_parser(format, file, sink, std::move(options));
+  return read_chunks(path, *parser, progress);
 }
 
 }  // namespace ccteam::io

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -69,6 +70,11 @@ std::unique_ptr<CallParser> make_call_csv_parser(std::string file, RecordSink si
 // Parses a whole text (tests, fuzzing).
 ReadSummary parse_call_records(std::string_view text, CallFormat format, const std::string& file,
                                const RecordSink& sink, CallReadOptions options = {});
+
+// Feeds the file 'path' ("-" = standard input) to 'parser' in chunks of 1 MiB and finishes it;
+// 'progress' (may be empty) gets the bytes read so far. Errors as read_call_records.
+ReadSummary read_chunks(const std::string& path, CallParser& parser,
+                        const std::function<void(std::size_t bytes)>& progress);
 
 // Reads 'path' ("-" = standard input) in chunks. A file that cannot be opened or read gives a
 // summary with 'unusable' set and one Error (ErrorKind::not_found or io).

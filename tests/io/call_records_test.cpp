@@ -149,6 +149,25 @@ TEST(CallCsv, BadRowsAreReportedByLineAndSkipped) {
   EXPECT_EQ(records[1].wait.count(), 4);
 }
 
+// Durations above 24 h (metrics::k_max_plausible_duration) are skipped with a reason: an end
+// in 2099 would otherwise give an AHT of about 2.3e9 s.
+TEST(CallCsv, ImplausibleDurationsAreSkipped) {
+  std::string text =
+      "call_id,offered,answered,ended,outcome,wrap_seconds\n"
+      "ok,2026-03-02T08:00:00Z,2026-03-02T08:00:10Z,2026-03-03T08:00:10Z,answered,86400\n"
+      "end,2026-03-02T08:00:00Z,2026-03-02T08:00:10Z,2099-03-02T08:00:10Z,answered,\n"
+      "wait,2026-03-02T08:00:00Z,2026-03-03T08:00:01Z,,answered,\n"
+      "hang,2026-03-02T08:00:00Z,,2026-03-04T08:00:00Z,abandoned,\n"
+      "wrap,2026-03-02T08:00:00Z,2026-03-02T08:00:10Z,,answered,86401\n";
+  std::vector<int> lines;
+  ReadSummary s = parse_call_records(text, CallFormat::csv, "x.csv",
+                                     [&](const CallRecord& r) { lines.push_back(r.source_line); });
+  EXPECT_EQ(lines, std::vector<int>{2});  // exactly 24 h of talk and of wrap-up are accepted
+  EXPECT_EQ(s.skipped.at(MsgId::metrics_csv_implausible), 4);
+  ASSERT_EQ(s.errors.size(), 4u);
+  EXPECT_EQ(s.errors[0].where.line, 3);
+}
+
 TEST(CallCsv, HeaderProblemsRejectTheFile) {
   auto first_error = [](std::string_view text) {
     ReadSummary s = parse_call_records(text, CallFormat::csv, "x.csv", [](const CallRecord&) {});

@@ -56,7 +56,10 @@ checks = [
     (["metrics", "tests/data/calls/small.csv", "--by", "agent", "--team", "red", "--format",
       "json"], "metrics.schema.json", 0),
     (["metrics", "tests/data/calls/bank-small.tsv", "--interval", "week", "--format", "json"],
-     "metrics.schema.json", 1),
+     "metrics.schema.json", 0),
+    (["metrics", "tests/data/calls/small.csv", "--min-group", "1", "--format", "json", "--states",
+      "tests/data/states/states.csv", "--schedule", "tests/data/states/schedule.csv"],
+     "metrics.schema.json", 0),
 ]
 # Scenario files validate against the scenario schema (read as JSON through PyYAML).
 import yaml

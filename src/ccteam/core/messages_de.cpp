@@ -971,6 +971,59 @@ constexpr MsgEntry k_de[] = {
      "niedrigster Schweregrad, der den Exit-Code 1 ergibt: info, warning oder error (Standard "
      "info)"},
     {MsgId::lint_opt_today, "Stichtag für Gesetze und Mindestlöhne, JJJJ-MM-TT (Standard: heute)"},
+    // Metrics 7 (Sitzung 3): unser CSV-Zerleger, Plausibilitätsgrenzen, Agentenstatus
+    {MsgId::csv_stray_quote,
+     "ein Anführungszeichen in einem Feld ohne Anführungszeichen; das ganze Feld in "
+     "Anführungszeichen setzen und das Zeichen verdoppeln (RFC 4180)"},
+    {MsgId::csv_text_after_quote,
+     "Text nach dem schließenden Anführungszeichen eines Felds; danach muss ein Komma oder das "
+     "Zeilenende folgen"},
+    {MsgId::csv_unclosed_quote,
+     "das hier geöffnete Anführungszeichen wird nie geschlossen; der Rest der Datei ist nicht "
+     "lesbar"},
+    {MsgId::csv_row_too_long,
+     "die Zeile ist länger als 1 MiB (ein nicht geschlossenes Anführungszeichen?); der Rest der "
+     "Datei ist nicht lesbar"},
+    {MsgId::metrics_csv_implausible,
+     "Spalte {0}: '{1}' ergibt eine Warte-, Gesprächs-, Halte- oder Nachbearbeitungszeit über "
+     "24 Stunden; solche Zeilen werden als unplausibel übersprungen"},
+    {MsgId::metrics_bank_implausible,
+     "'{0}' Sekunden sind mehr als 24 Stunden; solche Zeilen werden als unplausibel "
+     "übersprungen"},
+    {MsgId::metrics_no_records_why,
+     "kein Datensatz konnte gezählt werden: von {0} gelesenen Zeilen wurden {1} übersprungen "
+     "(Gründe oben), {2} sind älter als die Aufbewahrungsfrist (--retention-days, --as-of) und "
+     "{3} gehören nicht zum mit --team angegebenen Team (hat die Datei eine Spalte team?)"},
+    {MsgId::metrics_interval_choices, "--interval: '{0}' ist keiner der Werte {1}"},
+    {MsgId::calibrate_needs_output,
+     "calibrate schreibt mehrere Dateien und braucht ein Ausgabeverzeichnis: -o DIR"},
+    {MsgId::states_hint_columns,
+     "Spalten: agent, state und start sind Pflicht, dazu end oder duration_seconds; team ist "
+     "optional; siehe docs/agent-states-format.md"},
+    {MsgId::schedule_hint_columns,
+     "Spalten: agent, activity, start und end; siehe docs/agent-states-format.md"},
+    {MsgId::states_no_end, "Spalte {0}: die Zeile braucht ein Ende oder duration_seconds{1}"},
+    {MsgId::states_end_before_start, "Spalte {0}: '{1}' liegt vor dem Beginn"},
+    {MsgId::states_end_mismatch, "Spalte {0}: '{1}' passt nicht zu Beginn und Ende"},
+    {MsgId::states_implausible,
+     "Spalte {0}: '{1}' ergibt einen Abschnitt über 24 Stunden; solche Zeilen werden als "
+     "unplausibel übersprungen"},
+    {MsgId::states_bad_word,
+     "Spalte {0}: '{1}' ist keiner der Werte available, on_call, wrap_up, break, other, "
+     "logged_in"},
+    {MsgId::schedule_bad_word, "Spalte {0}: '{1}' ist keiner der Werte work, break, other"},
+    {MsgId::metrics_opt_states,
+     "Agentenstatus-Protokoll (CSV) für Auslastung und Planeinhaltung "
+     "(docs/agent-states-format.md)"},
+    {MsgId::metrics_opt_schedule,
+     "Dienstplan (CSV: agent, activity, start, end) für die Planeinhaltung; braucht --states"},
+    {MsgId::metrics_col_occupancy, "Auslastung"},
+    {MsgId::metrics_col_adherence, "Planeinhaltung"},
+    {MsgId::metrics_schedule_needs_states,
+     "--schedule braucht --states (das Agentenstatus-Protokoll)"},
+    {MsgId::states_summary, "{0}: {1} Zeilen gelesen, {2} gezählt, {3} übersprungen"},
+    // Metrics table words (session 3)
+    {MsgId::metrics_definitions, "Servicelevel {0} innerhalb von {1} s; ASA {2}"},
 };
 
 }  // namespace

@@ -874,6 +874,51 @@ constexpr MsgEntry k_en[] = {
      "lowest severity that makes the exit code 1: info, warning or error (default info)"},
     {MsgId::lint_opt_today,
      "day for which laws and minimum wages are checked, YYYY-MM-DD (default today)"},
+    // Metrics 7 (session 3): our CSV splitter, plausibility limits, agent states
+    {MsgId::csv_stray_quote,
+     "a quote inside an unquoted field; quote the whole field and double the quote (RFC 4180)"},
+    {MsgId::csv_text_after_quote,
+     "text after the closing quote of a field; a comma or the line end must follow it"},
+    {MsgId::csv_unclosed_quote,
+     "the quote opened here is never closed; the rest of the file cannot be read"},
+    {MsgId::csv_row_too_long,
+     "the row is longer than 1 MiB (an unclosed quote?); the rest of the file cannot be read"},
+    {MsgId::metrics_csv_implausible,
+     "column {0}: '{1}' makes a wait, call, hold or wrap-up longer than 24 hours; such rows "
+     "are skipped as implausible"},
+    {MsgId::metrics_bank_implausible,
+     "'{0}' seconds is longer than 24 hours; such rows are skipped as implausible"},
+    {MsgId::metrics_no_records_why,
+     "no record could be counted: of {0} rows read, {1} were skipped (reasons above), {2} are "
+     "older than the retention window (--retention-days, --as-of) and {3} are not of the team "
+     "given with --team (does the file have a team column?)"},
+    {MsgId::metrics_interval_choices, "--interval: '{0}' is not one of {1}"},
+    {MsgId::calibrate_needs_output,
+     "calibrate writes several files and needs an output directory: -o DIR"},
+    {MsgId::states_hint_columns,
+     "columns: agent, state and start are required, and end or duration_seconds; team is "
+     "optional; see docs/agent-states-format.md"},
+    {MsgId::schedule_hint_columns,
+     "columns: agent, activity, start and end; see docs/agent-states-format.md"},
+    {MsgId::states_no_end, "column {0}: the row needs an end or a duration_seconds{1}"},
+    {MsgId::states_end_before_start, "column {0}: '{1}' is before the start"},
+    {MsgId::states_end_mismatch, "column {0}: '{1}' does not agree with start and end"},
+    {MsgId::states_implausible,
+     "column {0}: '{1}' makes the span longer than 24 hours; such rows are skipped as "
+     "implausible"},
+    {MsgId::states_bad_word,
+     "column {0}: '{1}' is none of available, on_call, wrap_up, break, other, logged_in"},
+    {MsgId::schedule_bad_word, "column {0}: '{1}' is none of work, break, other"},
+    {MsgId::metrics_opt_states,
+     "agent-state log CSV for occupancy and schedule adherence (docs/agent-states-format.md)"},
+    {MsgId::metrics_opt_schedule,
+     "schedule CSV (agent, activity, start, end) for schedule adherence; needs --states"},
+    {MsgId::metrics_col_occupancy, "occupancy"},
+    {MsgId::metrics_col_adherence, "adherence"},
+    {MsgId::metrics_schedule_needs_states, "--schedule needs --states (the agent-state log)"},
+    {MsgId::states_summary, "{0}: {1} rows read, {2} counted, {3} skipped"},
+    // Metrics table words (session 3)
+    {MsgId::metrics_definitions, "service level {0} within {1} s; ASA {2}"},
 };
 
 }  // namespace

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "ccteam/metrics/pseudonym.hpp"
 
@@ -23,10 +22,30 @@ long week_index(LocalTime t) {
   return floor_div((t.time_since_epoch() - k_monday_offset).count(), k_week.count());
 }
 
+// Distinct agents as a bit set over the agent numbers of MetricsBuilder::State::agent_ids (one
+// hash per record for the id instead of one per group it enters).
+class AgentSet {
+ public:
+  void insert(std::size_t agent) {
+    std::size_t word = agent / 64;
+    if (word >= m_bits.size()) m_bits.resize(word + 1, 0);
+    std::uint64_t bit = std::uint64_t{1} << (agent % 64);
+    if ((m_bits[word] & bit) == 0) {
+      m_bits[word] |= bit;
+      ++m_count;
+    }
+  }
+  std::size_t size() const { return m_count; }
+
+ private:
+  std::vector<std::uint64_t> m_bits;
+  std::size_t m_count = 0;
+};
+
 struct Group {
   Tally total;
   std::map<long, Tally> by_week;  // named groups only (for the trend)
-  std::unordered_set<std::string> agents;
+  AgentSet agents;
   std::optional<LocalTime> start;
 };
 
@@ -240,6 +259,7 @@ struct MetricsBuilder::State {
   std::map<long, Group> intervals;
   Group total;
   std::unordered_map<std::string, LastContact> last_contact;
+  std::unordered_map<std::string, std::size_t> agent_ids;  // agent id -> number
   std::optional<long> last_week;
   MetricsReport report;
 };
@@ -290,11 +310,15 @@ void MetricsBuilder::add(const CallRecord& r) {
   }
   bool named = o.by != GroupBy::interval;
   count(s.total.total, r, o);
-  if (r.outcome == Outcome::answered && !r.agent.empty()) s.total.agents.insert(r.agent);
+  std::optional<std::size_t> agent;
+  if (r.outcome == Outcome::answered && !r.agent.empty()) {
+    agent = s.agent_ids.try_emplace(r.agent, s.agent_ids.size()).first->second;
+    s.total.agents.insert(*agent);
+  }
   if (group != nullptr) {
     count(group->total, r, o);
     if (named) count(group->by_week[week], r, o);
-    if (r.outcome == Outcome::answered && !r.agent.empty()) group->agents.insert(r.agent);
+    if (agent) group->agents.insert(*agent);
   }
 
   if (r.customer_id.empty()) return;

@@ -125,6 +125,9 @@ struct MetricsRow {
   Figures figures;
   Trend trend;
   std::vector<std::string> outliers;  // "offered", "aht", "service_level", "abandon_share"
+  // From an agent-state log (metrics/agent_states.hpp, attach_states); absent without one.
+  std::optional<double> occupancy, adherence;
+  bool states_suppressed = false;  // fewer than min_group agents in the state log's row
 };
 
 struct MetricsReport {

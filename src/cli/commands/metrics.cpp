@@ -9,13 +9,18 @@
 #include <CLI/CLI.hpp>
 
 #include "ccteam/core/date.hpp"
+#include "ccteam/metrics/agent_states.hpp"
 #include "ccteam/metrics/metrics.hpp"
 #include "cli/app.hpp"
 #include "cli/call_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/option_checks.hpp"
+#include "cli/plan_options.hpp"
+#include "io/agent_states_csv.hpp"
 #include "io/files.hpp"
 #include "io/forecast_csv.hpp"
+#include "io/number_text.hpp"
 #include "io/plan_json.hpp"
 #include "io/svg_chart.hpp"
 #include "io/table.hpp"
@@ -44,6 +49,8 @@ struct MetricsArgs {
   std::optional<int> retention_days;
   std::string as_of;
   std::string chart;
+  std::string states;    // agent-state log (docs/agent-states-format.md)
+  std::string schedule;  // schedule for adherence
 };
 
 Error usage(std::string_view option, std::string_view value) {
@@ -81,26 +88,15 @@ Result<MetricsOptions> to_options(const MetricsArgs& a) {
   } else if (a.interval == "week") {
     o.interval = k_week;
   } else {
-    return tl::unexpected(usage("--interval", a.interval));
+    return tl::unexpected(
+        Error{ErrorKind::usage,
+              msg(MsgId::metrics_interval_choices, a.interval, "15m, 30m, 60m, day, week"),
+              {},
+              {}});
   }
-  using staffing::AsaDefinition;
-  using staffing::SlDefinition;
-  if (a.sl_definition == "offered") {
-    o.definitions.service_level = SlDefinition::over_offered;
-  } else if (a.sl_definition == "answered") {
-    o.definitions.service_level = SlDefinition::over_answered;
-  } else if (a.sl_definition == "offered-minus-short") {
-    o.definitions.service_level = SlDefinition::over_offered_minus_short_abandons;
-  } else {
-    return tl::unexpected(usage("--sl-definition", a.sl_definition));
-  }
-  if (a.asa_definition == "answered") {
-    o.definitions.asa = AsaDefinition::over_answered;
-  } else if (a.asa_definition == "all") {
-    o.definitions.asa = AsaDefinition::over_all_callers;
-  } else {
-    return tl::unexpected(usage("--asa-definition", a.asa_definition));
-  }
+  auto definitions = parse_definitions(a.sl_definition, a.asa_definition);
+  if (!definitions) return tl::unexpected(definitions.error());
+  o.definitions = *definitions;
   o.service_target = Seconds{a.sl_seconds};
   o.short_abandon = Seconds{a.short_abandon};
   o.repeat_window = std::chrono::days{a.repeat_days};
@@ -130,8 +126,8 @@ Result<MetricsOptions> to_options(const MetricsArgs& a) {
   return o;
 }
 
-std::string percent(const std::optional<double>& v) {
-  return v ? fmt::format("{:.1f} %", *v * 100) : std::string("-");
+std::string percent(const std::optional<double>& v, Lang lang) {
+  return v ? io::percent_text(*v, lang) : std::string("-");
 }
 std::string secs(const std::optional<Seconds>& v) {
   return v ? fmt::format("{:.0f} s", v->count()) : std::string("-");
@@ -187,6 +183,9 @@ ordered_json row_json(const MetricsRow& row, const MetricsOptions& o) {
                 {"aht_change", opt_json(row.trend.aht_change)},
                 {"service_level_change", opt_json(row.trend.service_level_change)}};
   j["outliers"] = row.outliers;
+  j["occupancy"] = opt_json(row.occupancy);
+  j["adherence"] = opt_json(row.adherence);
+  j["states_suppressed"] = row.states_suppressed;
   return j;
 }
 
@@ -243,7 +242,7 @@ std::string report_csv(const MetricsReport& r) {
       "group,start,agents,suppressed,offered,answered,abandoned,short_abandoned,abandon_share,"
       "service_level,asa_seconds,aht_seconds,talk_seconds,hold_seconds,wrap_seconds,"
       "transfer_rate,escalation_rate,repeat_rate,conversion,quality,satisfaction,"
-      "offered_change,aht_change,service_level_change,outliers\n";
+      "offered_change,aht_change,service_level_change,outliers,occupancy,adherence\n";
   auto num = [](const std::optional<double>& v) {
     return v ? fmt::format("{:.6g}", *v) : std::string();
   };
@@ -256,14 +255,15 @@ std::string report_csv(const MetricsReport& r) {
   auto line = [&](const MetricsRow& row, const std::string& group) {
     const Figures& f = row.figures;
     out += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", cell(group),
-        row.start ? io::format_local_time(*row.start) : "", row.agents,
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+        cell(group), row.start ? io::format_local_time(*row.start) : "", row.agents,
         row.suppressed ? "yes" : "no", f.offered, f.answered, f.abandoned, f.short_abandoned,
         num(f.abandon_share), num(f.service_level), num(count_of(f.asa)), num(count_of(f.aht)),
         num(count_of(f.talk)), num(count_of(f.hold)), num(count_of(f.wrap)), num(f.transfer_rate),
         num(f.escalation_rate), num(f.repeat_rate), num(f.conversion), num(f.quality),
         num(f.satisfaction), num(row.trend.offered_change), num(row.trend.aht_change),
-        num(row.trend.service_level_change), join(row.outliers));
+        num(row.trend.service_level_change), join(row.outliers), num(row.occupancy),
+        num(row.adherence));
   };
   for (const MetricsRow& row : r.rows) line(row, o.by == GroupBy::interval ? "" : row.key);
   line(r.total, "total");
@@ -281,7 +281,7 @@ io::XlsxSheet report_sheet(const MetricsReport& r) {
                        "talk_seconds",    "hold_seconds",   "wrap_seconds", "transfer_rate",
                        "escalation_rate", "repeat_rate",    "conversion",   "quality",
                        "satisfaction",    "offered_change", "aht_change",   "service_level_change",
-                       "outliers"},
+                       "outliers",        "occupancy",      "adherence"},
                       {}};
   auto num = [](const std::optional<double>& v) -> io::XlsxCell {
     return v ? io::XlsxCell{*v} : io::XlsxCell{std::string()};
@@ -313,40 +313,65 @@ io::XlsxSheet report_sheet(const MetricsReport& r) {
                           num(row.trend.offered_change),
                           num(row.trend.aht_change),
                           num(row.trend.service_level_change),
-                          join(row.outliers)});
+                          join(row.outliers),
+                          num(row.occupancy),
+                          num(row.adherence)});
   };
   for (const MetricsRow& row : r.rows) add(row, o.by == GroupBy::interval ? "" : row.key);
   add(r.total, "total");
   return sheet;
 }
 
-std::string report_table(const MetricsReport& r, const io::ReadSummary& s, Lang lang) {
+std::string report_table(const MetricsReport& r, const io::ReadSummary& s, Lang lang,
+                         bool with_states) {
   const MetricsOptions& o = r.options;
-  io::TextTable table(
-      {"", tr(MsgId::metrics_col_offered, lang), tr(MsgId::metrics_col_answered, lang),
-       tr(MsgId::metrics_col_abandoned, lang), tr(MsgId::metrics_col_short, lang), "SL", "ASA",
-       "AHT", tr(MsgId::metrics_col_agents, lang), tr(MsgId::metrics_col_transfer, lang),
-       tr(MsgId::metrics_col_escalation, lang), tr(MsgId::metrics_col_repeat, lang),
-       tr(MsgId::metrics_col_conversion, lang), tr(MsgId::metrics_col_trend, lang),
-       tr(MsgId::metrics_col_outliers, lang)});
+  std::vector<std::string> header = {"",
+                                     tr(MsgId::metrics_col_offered, lang),
+                                     tr(MsgId::metrics_col_answered, lang),
+                                     tr(MsgId::metrics_col_abandoned, lang),
+                                     tr(MsgId::metrics_col_short, lang),
+                                     "SL",
+                                     "ASA",
+                                     "AHT",
+                                     tr(MsgId::metrics_col_agents, lang),
+                                     tr(MsgId::metrics_col_transfer, lang),
+                                     tr(MsgId::metrics_col_escalation, lang),
+                                     tr(MsgId::metrics_col_repeat, lang),
+                                     tr(MsgId::metrics_col_conversion, lang),
+                                     tr(MsgId::metrics_col_trend, lang),
+                                     tr(MsgId::metrics_col_outliers, lang)};
+  if (with_states) {
+    header.push_back(tr(MsgId::metrics_col_occupancy, lang));
+    header.push_back(tr(MsgId::metrics_col_adherence, lang));
+  }
+  io::TextTable table(header);
   bool any_suppressed = false;
   auto add = [&](const MetricsRow& row, std::string label) {
     const Figures& f = row.figures;
-    any_suppressed = any_suppressed || row.suppressed;
-    if (row.suppressed) label += " *";
-    table.add_row(
+    any_suppressed = any_suppressed || row.suppressed || row.states_suppressed;
+    if (row.suppressed || row.states_suppressed) label += " *";
+    std::vector<std::string> cells(
         {label, std::to_string(f.offered), std::to_string(f.answered), std::to_string(f.abandoned),
-         std::to_string(f.short_abandoned), percent(f.service_level), secs(f.asa), secs(f.aht),
-         std::to_string(row.agents), percent(f.transfer_rate), percent(f.escalation_rate),
-         percent(f.repeat_rate), percent(f.conversion),
+         std::to_string(f.short_abandoned), percent(f.service_level, lang), secs(f.asa),
+         secs(f.aht), std::to_string(row.agents), percent(f.transfer_rate, lang),
+         percent(f.escalation_rate, lang), percent(f.repeat_rate, lang),
+         percent(f.conversion, lang),
          row.trend.offered_change ? fmt::format("{:+.0f} %", *row.trend.offered_change * 100) : "-",
          join(row.outliers)});
+    if (with_states) {
+      cells.push_back(percent(row.occupancy, lang));
+      cells.push_back(percent(row.adherence, lang));
+    }
+    table.add_row(cells);
   };
   for (const MetricsRow& row : r.rows) add(row, row_label(row, o));
   add(r.total, tr(MsgId::metrics_total, lang));
   std::string out = table.render() + "\n";
-  out += fmt::format("SL {} {} s, ASA {}\n", io::to_string(o.definitions.service_level),
-                     o.service_target.count(), io::to_string(o.definitions.asa));
+  out += render(msg(MsgId::metrics_definitions, sl_definition_words(o.definitions.service_level),
+                    fmt::format("{:g}", o.service_target.count()),
+                    asa_definition_words(o.definitions.asa)),
+                lang) +
+         "\n";
   if (any_suppressed) out += render(msg(MsgId::metrics_suppressed_note, o.min_group), lang) + "\n";
   if (o.by == GroupBy::agent && o.pseudonymise)
     out += tr(MsgId::metrics_pseudonym_note, lang) + "\n";
@@ -370,11 +395,42 @@ std::string report_chart(const MetricsReport& r, Lang lang) {
   return io::render_svg(chart);
 }
 
+// Reads --schedule and --states and adds occupancy and adherence to 'report'. False (errors
+// reported) when either file is unusable.
+bool add_states(Context& ctx, const MetricsArgs& args, const MetricsOptions& options,
+                MetricsReport& report) {
+  Lang lang = ctx.lang();
+  auto note = [&](const std::string& file, const io::ReadSummary& s) {
+    ctx.report(s.errors);
+    if (s.skipped_total() > 0 || s.unusable)
+      std::fputs(
+          (render(msg(MsgId::states_summary, file, s.rows, s.records, s.skipped_total()), lang) +
+           "\n")
+              .c_str(),
+          stderr);
+    return !s.unusable;
+  };
+  std::vector<ScheduleBlock> blocks;
+  if (!args.schedule.empty() && !note(args.schedule, io::read_schedule(args.schedule, blocks)))
+    return false;
+  StateBuilder builder(options, std::move(blocks));
+  if (!note(args.states,
+            io::read_agent_states(args.states, [&](const StateSpan& s) { builder.add(s); })))
+    return false;
+  attach_states(report, builder.finish());
+  return true;
+}
+
 void run_metrics(Context& ctx, const MetricsArgs& args) {
   std::string format = ctx.format({"table", "json", "csv", "xlsx"});
   if (format.empty()) return;
   std::optional<std::string> xlsx_path;
   if (format == "xlsx" && !(xlsx_path = ctx.binary_output(format))) return;
+  if (!args.schedule.empty() && args.states.empty()) {
+    ctx.report(Error{ErrorKind::usage, msg(MsgId::metrics_schedule_needs_states), {}, {}});
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
   auto options = to_options(args);
   if (!options) {
     ctx.report(options.error());
@@ -389,9 +445,14 @@ void run_metrics(Context& ctx, const MetricsArgs& args) {
     return;
   }
   MetricsReport report = builder.finish();
-  if (report.records == 0) {
+  if (!args.states.empty() && !add_states(ctx, args, *options, report)) {
+    ctx.exit_code = k_exit_unusable;
+    return;
+  }
+  if (report.records == 0 && args.states.empty()) {
     ctx.report(Error{ErrorKind::invalid_input,
-                     msg(MsgId::metrics_no_records),
+                     msg(MsgId::metrics_no_records_why, summary.rows, summary.skipped_total(),
+                         report.beyond_retention, report.filtered_out),
                      SourcePos{args.input.file, 0, 0, ""},
                      {}});
     ctx.exit_code = k_exit_unusable;
@@ -416,9 +477,12 @@ void run_metrics(Context& ctx, const MetricsArgs& args) {
       return;
     }
   } else {
-    ctx.print(report_table(report, summary, lang));
+    ctx.print(report_table(report, summary, lang, !args.states.empty()));
   }
-  if (bad_rows(summary) > 0) ctx.exit_code = k_exit_findings;
+  // Skipped rows are warnings (reported above, counted in the summary); the exit code stays 0
+  // because the figures were computed from every usable row (docs/call-records-format.md).
+  if (format != "table" && summary.skipped_total() > 0)
+    std::fputs(summary_text(summary, lang).c_str(), stderr);
 }
 
 }  // namespace
@@ -451,12 +515,18 @@ void add_metrics_command(CLI::App& app, Context& ctx) {
       ->option_text("N");
   cmd->add_option("--as-of", a->as_of, tr(MsgId::metrics_opt_as_of, lang))
       ->option_text("YYYY-MM-DD");
-  cmd->add_option("--chart", a->chart, tr(MsgId::metrics_opt_chart, lang))->option_text("FILE.svg");
+  cmd->add_option("--chart", a->chart, tr(MsgId::metrics_opt_chart, lang))
+      ->option_text("FILE.svg")
+      ->check(svg_file(lang));
   cmd->add_option("--utc-offset", a->input.utc_offset, tr(MsgId::metrics_opt_utc_offset, lang))
       ->option_text("+HH:MM");
   cmd->add_option("--input-format", a->input.input_format,
                   tr(MsgId::metrics_opt_input_format, lang))
       ->option_text("bank|csv");
+  cmd->add_option("--states", a->states, tr(MsgId::metrics_opt_states, lang))
+      ->option_text("STATES.csv");
+  cmd->add_option("--schedule", a->schedule, tr(MsgId::metrics_opt_schedule, lang))
+      ->option_text("SCHEDULE.csv");
   cmd->callback([&ctx, a] { run_metrics(ctx, *a); });
 }
 

@@ -97,15 +97,9 @@ std::string cost_text(const LevelCost& c, Lang lang) {
 
 std::string definitions_line(const Plan& plan, Lang lang) {
   const auto& d = plan.options.model.definitions;
-  MsgId sl = d.service_level == SlDefinition::over_answered ? MsgId::plan_sl_over_answered
-             : d.service_level == SlDefinition::over_offered_minus_short_abandons
-                 ? MsgId::plan_sl_over_offered_minus_short
-                 : MsgId::plan_sl_over_offered;
-  MsgId asa = d.asa == AsaDefinition::over_all_callers ? MsgId::plan_asa_over_all_callers
-                                                       : MsgId::plan_asa_over_answered;
-  return render(
-      msg(MsgId::plan_definitions, plan.options.model.patience ? "Erlang A" : "Erlang C", sl, asa),
-      lang);
+  return render(msg(MsgId::plan_definitions, plan.options.model.patience ? "Erlang A" : "Erlang C",
+                    sl_definition_words(d.service_level), asa_definition_words(d.asa)),
+                lang);
 }
 
 // Which rule set a level's headcount, in the reader's words (plan.hpp: LevelPlan::basis).
