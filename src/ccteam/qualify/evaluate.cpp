@@ -243,16 +243,23 @@ Criterion language_criterion(const std::vector<NamedLanguage>& named,
   return c;
 }
 
+// 'take_evidence': the last requirement of its kind takes the evidence instead of copying it.
 Criterion experience_criterion(const Person& person, const catalog::ExperienceRequirement& req,
-                               const Experience& experience) {
+                               Experience& experience, bool take_evidence) {
   Criterion c;
   c.kind = CriterionKind::experience;
   c.importance = req.importance;
   std::string kind(catalog::to_string(req.kind));
   c.subject = kind + ">=" + std::to_string(req.months);
   c.title = msg(MsgId::q_crit_experience, kind, req.months);
-  for (const KindEvidence& e : experience.evidence[index(req.kind)]) {
-    c.evidence.push_back({e.matched, e.phrase, e.where});
+  std::vector<KindEvidence>& kind_evidence = experience.evidence[index(req.kind)];
+  c.evidence.reserve(kind_evidence.size());
+  for (KindEvidence& e : kind_evidence) {
+    if (take_evidence) {
+      c.evidence.push_back({std::move(e.matched), std::move(e.phrase), std::move(e.where)});
+    } else {
+      c.evidence.push_back({e.matched, e.phrase, e.where});
+    }
   }
   if (person.work.empty()) {
     c.outcome = Outcome::unknown;
@@ -398,8 +405,13 @@ Evaluation Evaluator::evaluate(const Person& person, const Role& role,
       out.criteria.push_back(language_criterion(named, req));
     }
   }
-  for (const catalog::ExperienceRequirement& req : role.experience) {
-    out.criteria.push_back(experience_criterion(person, req, experience));
+  // The experience criteria come last of what reads 'experience'.
+  for (std::size_t i = 0; i < role.experience.size(); ++i) {
+    const catalog::ExperienceRequirement& req = role.experience[i];
+    bool last_of_kind =
+        std::none_of(role.experience.begin() + static_cast<long>(i) + 1, role.experience.end(),
+                     [&](const auto& later) { return later.kind == req.kind; });
+    out.criteria.push_back(experience_criterion(person, req, experience, last_of_kind));
   }
   for (std::size_t i = 0; i < role.preferred_education.size(); ++i) {
     out.criteria.push_back(

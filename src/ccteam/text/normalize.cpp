@@ -155,6 +155,7 @@ std::vector<std::string> ascii_words(std::string_view text) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   };
   std::vector<std::string> out;
+  out.reserve(text.size() / 6 + 1);  // about one word per six bytes of prose
   for (std::size_t i = 0; i < text.size();) {
     if (!alnum(text[i])) {
       ++i;
