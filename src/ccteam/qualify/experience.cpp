@@ -141,10 +141,32 @@ JobSpans job_spans(const Position& p, const Date& as_of) {
   return out;
 }
 
+// merged_months without copies: sorts 'spans' in place and adds up the merged runs as they are
+// joined (the same joining rule as merge_spans).
+int merged_months_in_place(std::vector<Span>& spans) {
+  std::ranges::sort(
+      spans, [](const Span& a, const Span& b) { return sys_days(a.first) < sys_days(b.first); });
+  int total = 0;
+  std::optional<Span> run;
+  for (const Span& s : spans) {
+    if (sys_days(s.last) < sys_days(s.first)) continue;
+    if (run && sys_days(s.first) <= sys_days(next_day(run->last))) {
+      if (sys_days(s.last) > sys_days(run->last)) run->last = s.last;
+    } else {
+      if (run) total += whole_months(run->first, run->last);
+      run = s;
+    }
+  }
+  if (run) total += whole_months(run->first, run->last);
+  return total;
+}
+
 MonthsRange months_where(const Person& person, const Date& as_of,
                          const std::vector<bool>& selected) {
   std::vector<Span> low;
   std::vector<Span> high;
+  low.reserve(person.work.size());
+  high.reserve(person.work.size());
   bool unbounded = false;
   for (std::size_t i = 0; i < person.work.size(); ++i) {
     if (!selected[i]) continue;
@@ -158,8 +180,8 @@ MonthsRange months_where(const Person& person, const Date& as_of,
     }
   }
   MonthsRange out;
-  out.at_least = merged_months(low);
-  if (!unbounded) out.at_most = merged_months(high);
+  out.at_least = merged_months_in_place(low);
+  if (!unbounded) out.at_most = merged_months_in_place(high);
   return out;
 }
 
