@@ -493,6 +493,24 @@ Error json_error(const json::exception& e, std::string_view content, const std::
                SourcePos{file, first_line, 0, ""}, msg(MsgId::hint_resume_json)};
 }
 
+// nlohmann-json takes a NUL byte for the end of the input and would read "{...}\0{...}" as the
+// first document alone, dropping the rest without a word; so a NUL byte is an error here, at
+// its position, before nlohmann sees the text (in a JSON string it is written \u0000).
+Error nul_error(std::string_view content, std::size_t offset, const std::string& file,
+                int first_line) {
+  auto [line, col] = line_col(content, offset);
+  return Error{ErrorKind::invalid_input,
+               msg(MsgId::resume_bad_json,
+                   LocalizedText{"a NUL byte (inside a string it is written \\u0000)",
+                                 "ein NUL-Byte (in einer Zeichenkette als \\u0000 zu schreiben)"}),
+               SourcePos{file, first_line + line - 1, col, ""}, msg(MsgId::hint_resume_json)};
+}
+
+// json::accept, except that a NUL byte is never accepted (see nul_error).
+bool accepts(std::string_view text) {
+  return text.find('\0') == std::string_view::npos && json::accept(text);
+}
+
 void emit(const json& doc, const std::string& file, int line, const std::string& base,
           std::size_t& next_id, const PersonSink& sink) {
   std::string id = "A" + std::to_string(next_id++);
@@ -534,6 +552,11 @@ void read_ndjson_lines(std::string_view content, const std::string& file, int fi
           doc && emit_fast(*doc, file, line, "", next_id, sink)) {
         continue;
       }
+    }
+    if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+      ++next_id;
+      sink(tl::unexpected(nul_error(text, nul, file, line)));
+      continue;
     }
     try {
       emit(json::parse(text), file, line, "", next_id, sink);
@@ -585,26 +608,32 @@ void read_all(std::string_view content, const std::string& file_in, std::size_t&
   if (fast && read_whole_fast(content, file, line_col(content, first).first, next_id, sink)) {
     return;
   }
-  try {
-    json whole = json::parse(content);
-    if (whole.is_array()) {
-      for (std::size_t i = 0; i < whole.size(); ++i) {
-        emit(whole[i], file, 0, json_pointer_append("", i), next_id, sink);
+  std::optional<Error> whole_error;
+  if (std::size_t nul = content.find('\0'); nul != std::string_view::npos) {
+    whole_error = nul_error(content, nul, file, 1);
+  } else {
+    try {
+      json whole = json::parse(content);
+      if (whole.is_array()) {
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+          emit(whole[i], file, 0, json_pointer_append("", i), next_id, sink);
+        }
+      } else {
+        emit(whole, file, line_col(content, first).first, "", next_id, sink);
       }
-    } else {
-      emit(whole, file, line_col(content, first).first, "", next_id, sink);
-    }
-    return;
-  } catch (const json::exception& whole_error) {
-    // NDJSON when the first non-blank line is a complete document on its own.
-    std::size_t eol = content.find('\n', first);
-    std::string_view first_line =
-        content.substr(first, eol == std::string_view::npos ? std::string_view::npos : eol - first);
-    if (eol == std::string_view::npos || !json::accept(first_line)) {
-      ++next_id;
-      sink(tl::unexpected(json_error(whole_error, content, file, 1)));
       return;
+    } catch (const json::exception& e) {
+      whole_error = json_error(e, content, file, 1);
     }
+  }
+  // NDJSON when the first non-blank line is a complete document on its own.
+  std::size_t eol = content.find('\n', first);
+  std::string_view first_line =
+      content.substr(first, eol == std::string_view::npos ? std::string_view::npos : eol - first);
+  if (eol == std::string_view::npos || !accepts(first_line)) {
+    ++next_id;
+    sink(tl::unexpected(std::move(*whole_error)));
+    return;
   }
   read_ndjson_lines(content, file, 1, next_id, sink, fast);
 }
@@ -676,7 +705,7 @@ Result<void> stream_json_resumes(std::istream& in, const std::string& file_in, s
   if (in.bad()) return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, std::strerror(errno)));
   std::string_view first = line;
   while (!first.empty() && is_space(first.front())) first.remove_prefix(1);
-  if (found && first.starts_with('{') && json::accept(line)) {
+  if (found && first.starts_with('{') && accepts(line)) {
     // NDJSON: blank lines before the first document only move the line numbers on.
     read_ndjson_lines(line, file, number, next_id, sink);
     return stream_lines(in, file, number, next_id, sink);

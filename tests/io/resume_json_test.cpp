@@ -346,3 +346,38 @@ TEST(ReadJsonResumes, FastPathAgreesWithTheReference) {
 
 }  // namespace
 }  // namespace ccteam::io
+
+namespace ccteam::io {
+namespace {
+
+// nlohmann-json stops at a NUL byte as if the input ended there; the reader must not drop what
+// follows without a word. Columns counted by hand: {"skills":[{"name":"CRM"}]} is 27 bytes, so
+// a NUL right after it is column 28.
+TEST(ReadJsonResumes, NulByteIsAnErrorNotTheEndOfTheInput) {
+  const std::string doc = R"({"skills":[{"name":"CRM"}]})";
+  std::string first_line_nul = doc + std::string(1, '\0') + doc + "\n" + doc + "\n";
+  Batch b = read(first_line_nul);
+  ASSERT_EQ(b.errors.size(), 1u);
+  EXPECT_TRUE(b.people.empty());
+  EXPECT_EQ(b.errors[0].message.id, MsgId::resume_bad_json);
+  EXPECT_EQ(b.errors[0].where.line, 1);
+  EXPECT_EQ(b.errors[0].where.column, 28);
+  std::string second_line_nul = doc + "\n" + doc + std::string(1, '\0') + "\n" + doc + "\n";
+  Batch n = read(second_line_nul);
+  ASSERT_EQ(n.people.size(), 2u);
+  ASSERT_EQ(n.errors.size(), 1u);
+  EXPECT_EQ(n.errors[0].where.line, 2);
+  EXPECT_EQ(n.errors[0].where.column, 28);
+  EXPECT_EQ(n.people[1].id, "A3");
+  for (const std::string& content : {first_line_nul, second_line_nul}) {
+    EXPECT_EQ(both_paths(content, false), both_paths(content, true));
+    std::istringstream in(content);
+    std::size_t next = 1;
+    std::size_t streamed = 0;
+    ASSERT_TRUE(stream_json_resumes(in, "in.json", next, [&](auto) { ++streamed; }));
+    EXPECT_EQ(streamed, both_paths(content, false).size());
+  }
+}
+
+}  // namespace
+}  // namespace ccteam::io
