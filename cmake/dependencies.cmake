@@ -1,6 +1,8 @@
 # Every dependency is a Debian 12 package; scripts/deps installs them.
 find_package(yaml-cpp 0.7 REQUIRED)
 find_package(nlohmann_json 3.11 REQUIRED)
+# simdjson (libsimdjson-dev 3.0): the fast path of the JSON Resume reader (src/io/resume_json.cpp).
+find_package(simdjson 3 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(fmt 9 REQUIRED)
 find_package(tl-expected REQUIRED)

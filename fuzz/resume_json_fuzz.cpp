@@ -1,10 +1,13 @@
 // Fuzz target: the JSON Resume reader must turn any byte string into people or per-document
 // errors with positions, never crash, hang or throw; every person it accepts must evaluate;
-// the stdin reader (stream_json_resumes) must find as many documents as the whole-text reader.
+// the stdin reader (stream_json_resumes) must find as many documents as the whole-text reader;
+// the fast path (simdjson) must give what the reference path (nlohmann-json) gives.
 #include <cstdint>
 #include <cstdlib>
 #include <sstream>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "ccteam/qualify/evaluate.hpp"
 #include "io/resume_json.hpp"
@@ -29,6 +32,37 @@ const ccteam::catalog::Catalog& fuzz_catalog() {
   return catalog;
 }
 
+// The parts of a result that the two paths could disagree on.
+std::string fingerprint(const ccteam::Result<ccteam::qualify::Person>& r) {
+  if (!r) {
+    return "E" + ccteam::render(r.error(), ccteam::Lang::en);
+  }
+  const ccteam::qualify::Person& p = *r;
+  std::string out = p.id + "|" + ccteam::to_string(p.pos) + "|" + p.personal.name + "|" +
+                    p.personal.email + "|" + p.personal.city;
+  for (const auto& w : p.work) {
+    out +=
+        "|W" + w.title + "," + w.organisation + "," + w.summary + "," +
+        std::to_string(w.highlights.size()) + "," + ccteam::to_string(w.pos) + "," +
+        (w.start ? std::to_string(w.start->year * 10000 + static_cast<int>(w.start->month) * 100 +
+                                  static_cast<int>(w.start->day))
+                 : "-") +
+        "," +
+        (w.end ? std::to_string(w.end->year * 10000 + static_cast<int>(w.end->month) * 100 +
+                                static_cast<int>(w.end->day))
+               : "-");
+    for (const auto& h : w.highlights) out += "," + h;
+  }
+  for (const auto& e : p.education) out += "|E" + e.study_type + "," + e.area + "," + e.institution;
+  for (const auto& l : p.languages) out += "|L" + l.language + "," + l.fluency;
+  for (const auto& s : p.skills) {
+    out += "|S" + s.name + "," + s.level;
+    for (const auto& k : s.keywords) out += "," + k;
+  }
+  for (const auto& c : p.certificates) out += "|C" + c.name + (c.date ? "d" : "");
+  return out;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -37,10 +71,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::size_t next_id = 1;
   const ccteam::Date as_of{std::chrono::year(2025), std::chrono::month(12), std::chrono::day(31)};
   std::size_t whole = 0;
+  std::vector<std::string> fast;
   ccteam::io::read_json_resumes(text, "fuzz.json", next_id, [&](auto result) {
     ++whole;
+    fast.push_back(fingerprint(result));
     if (result) evaluator.evaluate(*result, fuzz_catalog().roles.front(), {as_of, "DE"});
   });
+  std::vector<std::string> reference;
+  std::size_t next_reference = 1;
+  ccteam::io::read_json_resumes_reference(text, "fuzz.json", next_reference, [&](auto result) {
+    reference.push_back(fingerprint(result));
+  });
+  if (fast != reference) std::abort();
   // The stdin reader detects the layout from the first line; it must find the same documents.
   std::istringstream in{std::string(text)};
   std::size_t streamed = 0;

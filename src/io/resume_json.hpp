@@ -39,6 +39,17 @@ using PersonSink = std::function<void(Result<qualify::Person>)>;
 void read_json_resumes(std::string_view content, const std::string& file, std::size_t& next_id,
                        const PersonSink& sink);
 
+// How it reads: simdjson's validating DOM parser straight into the person model, for speed
+// (screening reads millions of documents). A document that this fast path does not accept as it
+// is (invalid JSON, a wrong type, a duplicate member, a bad or reversed date, an empty résumé,
+// a \u escape of a UTF-16 surrogate) is read again by the reference path, nlohmann-json, which
+// produces every error with its position; so results and errors are those of the reference.
+//
+// The reference path alone: same results as read_json_resumes, slower. For tests and the fuzz
+// target, which check that both paths agree.
+void read_json_resumes_reference(std::string_view content, const std::string& file,
+                                 std::size_t& next_id, const PersonSink& sink);
+
 // Streams an NDJSON file ("-" = standard input) line by line, so memory does not grow with the
 // file: each non-blank line is one document, read as read_json_resumes would read it. Fails
 // (before any document) with ErrorKind::not_found / io when the file cannot be opened.

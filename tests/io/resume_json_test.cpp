@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "io/files.hpp"
 #include "support/paths.hpp"
 
@@ -228,6 +230,153 @@ TEST(StreamJsonResumes, AWholeDocumentOverTheLimitIsRefusedWithoutResults) {
       in, "-", next, [](auto) { FAIL(); }, 100);
   ASSERT_FALSE(done.has_value());
   EXPECT_EQ(done.error().kind, ErrorKind::invalid_input);
+}
+
+}  // namespace
+}  // namespace ccteam::io
+
+// The fast path (simdjson) against the reference path (nlohmann-json): every field of every
+// person and every error (message and position) must be the same, for the repository's résumés,
+// the real fixtures, the fuzz corpus and inputs written to hit each place where the fast path
+// hands a document back to the reference path.
+namespace ccteam::io {
+namespace {
+
+std::string show(const std::optional<PartialDate>& d) {
+  return d ? fmt::format("{}-{}-{}", d->year, d->month, d->day) : "-";
+}
+std::string show(const SourcePos& p) {
+  return fmt::format("{}:{}:{}({})", p.file, p.line, p.column, p.json_pointer);
+}
+
+// Every field of a result, in one line per document.
+std::string describe(const Result<qualify::Person>& r) {
+  if (!r) {
+    const Error& e = r.error();
+    return fmt::format("error {} at {} hint {}", render(e.message, Lang::en), show(e.where),
+                       e.hint ? render(*e.hint, Lang::en) : "-");
+  }
+  const qualify::Person& p = *r;
+  std::string out =
+      fmt::format("{} {} [{}|{}|{}|{}|{}]", p.id, show(p.pos), p.personal.name, p.personal.email,
+                  p.personal.phone, p.personal.city, p.personal.country_code);
+  for (const auto& w : p.work) {
+    out += fmt::format(" W[{}|{}|{}|{}|{}|{}|{}]", w.title, w.organisation, w.summary,
+                       fmt::join(w.highlights, ","), show(w.start), show(w.end), show(w.pos));
+  }
+  for (const auto& e : p.education) {
+    out += fmt::format(" E[{}|{}|{}|{}|{}|{}]", e.study_type, e.area, e.institution, show(e.start),
+                       show(e.end), show(e.pos));
+  }
+  for (const auto& l : p.languages) {
+    out += fmt::format(" L[{}|{}|{}]", l.language, l.fluency, show(l.pos));
+  }
+  for (const auto& s : p.skills) {
+    out += fmt::format(" S[{}|{}|{}|{}]", s.name, s.level, fmt::join(s.keywords, ","), show(s.pos));
+  }
+  for (const auto& c : p.certificates) {
+    out += fmt::format(" C[{}|{}|{}]", c.name, show(c.date), show(c.pos));
+  }
+  return out;
+}
+
+std::vector<std::string> both_paths(std::string_view content, bool reference) {
+  std::vector<std::string> out;
+  std::size_t next = 1;
+  auto sink = [&](Result<qualify::Person> r) { out.push_back(describe(r)); };
+  if (reference) {
+    read_json_resumes_reference(content, "in.json", next, sink);
+  } else {
+    read_json_resumes(content, "in.json", next, sink);
+  }
+  return out;
+}
+
+void expect_same(std::string_view content, const std::string& name) {
+  EXPECT_EQ(both_paths(content, false), both_paths(content, true)) << name;
+}
+
+TEST(ReadJsonResumes, FastPathAgreesWithTheReference) {
+  std::vector<std::filesystem::path> files;
+  auto add_dir = [&](const std::filesystem::path& dir) {
+    if (!std::filesystem::exists(dir)) return;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+      if (entry.is_regular_file()) files.push_back(entry.path());
+    }
+  };
+  add_dir(test::data_path("resumes"));
+  add_dir(std::filesystem::path(CCTEAM_SOURCE_DIR) / "fuzz" / "corpus" / "resume_json");
+  add_dir(test::fixtures_dir() / "resumes");
+  ASSERT_GE(files.size(), 4u);
+  for (const auto& f : files) expect_same(read_file(f.string()).value_or(""), f.string());
+  // Where the fast path must decline (or read exactly like the reference).
+  const char* cases[] = {
+      R"({"work":[{"position":"A"}],"work":[{"position":"B"}]})",  // duplicate: last wins
+      R"({"work":[{"position":"A","position":"B"}]})",
+      R"({"basics":{"name":"X","location":null},"skills":[{"name":"CRM","keywords":null}]})",
+      R"({"skills":[{"name":"CRM","keywords":["a",1]}]})",
+      R"({"skills":[{"name":"\udc00"}]})",            // lone low surrogate
+      R"({"skills":[{"name":"\ud83d\ude00 CRM"}]})",  // a surrogate pair
+      R"({"skills":[{"name":"K\u00fcndigung"}]})",
+      R"({"work":[{"position":"A","company":"C"}],"x":[1e999]})",
+      R"({"work":[{"position":"A","name":"","company":"C"}]})",
+      R"({"work":[{"position":"A","startDate":""}],"certificates":[{"name":"B","date":"2019-02-29"}]})",
+      R"({"work":[{"position":"A","startDate":"2020","endDate":"2019"}]})",
+      R"({"basics":{"name":"only a name"}})",
+      R"({"education":[{"studyType":"Abitur","endDate":"2004"}]} x)",
+      "[]",
+      "5",
+      "\"text\"",
+      "[{\"skills\":[{\"name\":\"CRM\"}]}, 5]",
+      "{\"skills\":[{\"name\":\"CRM\"}]}\r\n{\"skills\":[{\"name\":\"x\"}]}\r\n",
+      "{\"skills\":[{\"name\":\"CRM\"}]}\n\n{\"skills\":[{\"name\":tru}]}\n",
+      "\xEF\xBB\xBF{\"skills\":[{\"name\":\"CRM\"}]}",
+      "{\"skills\":[{\"name\":\"\xC3\x28\"}]}",  // invalid UTF-8
+  };
+  for (const char* c : cases) expect_same(c, c);
+  // The duplicate member: both paths keep the last one, as nlohmann's parser does.
+  Batch dup = read(cases[0]);
+  ASSERT_EQ(dup.people.size(), 1u);
+  EXPECT_EQ(dup.people[0].work[0].title, "B");
+  // The surrogate pair is U+1F600 (UTF-8 F0 9F 98 80).
+  Batch pair = read(cases[5]);
+  ASSERT_EQ(pair.people.size(), 1u);
+  EXPECT_EQ(pair.people[0].skills[0].name, "\xF0\x9F\x98\x80 CRM");
+}
+
+}  // namespace
+}  // namespace ccteam::io
+
+namespace ccteam::io {
+namespace {
+
+// nlohmann-json stops at a NUL byte as if the input ended there; the reader must not drop what
+// follows without a word. Columns counted by hand: {"skills":[{"name":"CRM"}]} is 27 bytes, so
+// a NUL right after it is column 28.
+TEST(ReadJsonResumes, NulByteIsAnErrorNotTheEndOfTheInput) {
+  const std::string doc = R"({"skills":[{"name":"CRM"}]})";
+  std::string first_line_nul = doc + std::string(1, '\0') + doc + "\n" + doc + "\n";
+  Batch b = read(first_line_nul);
+  ASSERT_EQ(b.errors.size(), 1u);
+  EXPECT_TRUE(b.people.empty());
+  EXPECT_EQ(b.errors[0].message.id, MsgId::resume_bad_json);
+  EXPECT_EQ(b.errors[0].where.line, 1);
+  EXPECT_EQ(b.errors[0].where.column, 28);
+  std::string second_line_nul = doc + "\n" + doc + std::string(1, '\0') + "\n" + doc + "\n";
+  Batch n = read(second_line_nul);
+  ASSERT_EQ(n.people.size(), 2u);
+  ASSERT_EQ(n.errors.size(), 1u);
+  EXPECT_EQ(n.errors[0].where.line, 2);
+  EXPECT_EQ(n.errors[0].where.column, 28);
+  EXPECT_EQ(n.people[1].id, "A3");
+  for (const std::string& content : {first_line_nul, second_line_nul}) {
+    EXPECT_EQ(both_paths(content, false), both_paths(content, true));
+    std::istringstream in(content);
+    std::size_t next = 1;
+    std::size_t streamed = 0;
+    ASSERT_TRUE(stream_json_resumes(in, "in.json", next, [&](auto) { ++streamed; }));
+    EXPECT_EQ(streamed, both_paths(content, false).size());
+  }
 }
 
 }  // namespace

@@ -243,16 +243,23 @@ Criterion language_criterion(const std::vector<NamedLanguage>& named,
   return c;
 }
 
+// 'take_evidence': the last requirement of its kind takes the evidence instead of copying it.
 Criterion experience_criterion(const Person& person, const catalog::ExperienceRequirement& req,
-                               const Experience& experience) {
+                               Experience& experience, bool take_evidence) {
   Criterion c;
   c.kind = CriterionKind::experience;
   c.importance = req.importance;
   std::string kind(catalog::to_string(req.kind));
   c.subject = kind + ">=" + std::to_string(req.months);
   c.title = msg(MsgId::q_crit_experience, kind, req.months);
-  for (const KindEvidence& e : experience.evidence[index(req.kind)]) {
-    c.evidence.push_back({e.matched, e.phrase, e.where});
+  std::vector<KindEvidence>& kind_evidence = experience.evidence[index(req.kind)];
+  c.evidence.reserve(kind_evidence.size());
+  for (KindEvidence& e : kind_evidence) {
+    if (take_evidence) {
+      c.evidence.push_back({std::move(e.matched), std::move(e.phrase), std::move(e.where)});
+    } else {
+      c.evidence.push_back({e.matched, e.phrase, e.where});
+    }
   }
   if (person.work.empty()) {
     c.outcome = Outcome::unknown;
@@ -304,30 +311,16 @@ Criterion preferred_education_criterion(const catalog::PreferredEducation& pref,
   return c;
 }
 
-// Every piece of free text in the document that may name a skill, with where it is.
-std::vector<std::pair<std::string_view, SourcePos>> skill_texts(const Person& person) {
-  std::vector<std::pair<std::string_view, SourcePos>> out;
-  for (const SkillEntry& s : person.skills) {
-    out.emplace_back(s.name, s.pos);
-    for (const std::string& k : s.keywords) out.emplace_back(k, s.pos);
-  }
-  for (const Position& p : person.work) {
-    out.emplace_back(p.title, p.pos);
-    out.emplace_back(p.summary, p.pos);
-    for (const std::string& h : p.highlights) out.emplace_back(h, p.pos);
-  }
-  for (const Certificate& c : person.certificates) out.emplace_back(c.name, c.pos);
-  return out;
-}
-
+// Looks for the role's skills in every piece of free text of the document that may name one:
+// skills (name, keywords), jobs (title, summary, highlights; analysed beforehand, in
+// work_texts) and certificates, in this order.
 void add_skill_criteria(const Person& person, const Role& role, const text::Matcher& matcher,
+                        const std::vector<std::vector<text::AnalyzedText>>& work_texts,
                         std::vector<Criterion>& out) {
   std::vector<std::vector<Evidence>> found(role.skills.size());
-  for (const auto& item : skill_texts(person)) {
-    std::string_view text = item.first;
-    const SourcePos& pos = item.second;  // not a structured binding: clang 14 cannot capture one
-    if (text.empty()) continue;
-    for (text::Matcher::Hit& hit : matcher.find(matcher.analyze(text))) {
+  auto look = [&](const text::AnalyzedText& text, const SourcePos& pos) {
+    if (text.words.empty()) return;
+    for (text::Matcher::Hit& hit : matcher.find(text)) {
       auto& list = found[static_cast<std::size_t>(hit.tag)];
       bool seen = std::ranges::any_of(list, [&](const Evidence& e) {
         return e.text == hit.matched && e.where.json_pointer == pos.json_pointer;
@@ -335,7 +328,18 @@ void add_skill_criteria(const Person& person, const Role& role, const text::Matc
       if (!seen && list.size() < 3)
         list.push_back({std::move(hit.matched), std::move(hit.phrase), pos});
     }
+  };
+  auto look_up = [&](const std::string& text, const SourcePos& pos) {
+    if (!text.empty()) look(matcher.analyze(text), pos);
+  };
+  for (const SkillEntry& s : person.skills) {
+    look_up(s.name, s.pos);
+    for (const std::string& k : s.keywords) look_up(k, s.pos);
   }
+  for (std::size_t i = 0; i < person.work.size(); ++i) {
+    for (const text::AnalyzedText& text : work_texts[i]) look(text, person.work[i].pos);
+  }
+  for (const Certificate& c : person.certificates) look_up(c.name, c.pos);
   for (std::size_t i = 0; i < role.skills.size(); ++i) {
     Criterion c;
     c.kind = CriterionKind::skill;
@@ -371,9 +375,17 @@ Verdict verdict_of(const std::vector<Criterion>& criteria) {
 Evaluation Evaluator::evaluate(const Person& person, const Role& role,
                                const EvaluationOptions& options) const {
   Evaluation out;
+  out.criteria.reserve(1 + role.languages.size() + role.experience.size() +
+                       role.preferred_education.size() + role.skills.size());
   out.person_id = person.id;
   out.role = role.id;
-  Experience experience = measure_experience(person, m_classifier, options.as_of);
+  // Each job's texts analysed once, for the experience classifier and the skills.
+  std::vector<std::vector<text::AnalyzedText>> work_texts;
+  work_texts.reserve(person.work.size());
+  for (const Position& job : person.work) {
+    work_texts.push_back(analyze_position(job, m_classifier.matcher()));
+  }
+  Experience experience = measure_experience(person, m_classifier, options.as_of, work_texts);
   EducationSummary education = m_education.assess(person, options.as_of);
   const RoleMatchers& matchers = matchers_for(role);
 
@@ -393,14 +405,19 @@ Evaluation Evaluator::evaluate(const Person& person, const Role& role,
       out.criteria.push_back(language_criterion(named, req));
     }
   }
-  for (const catalog::ExperienceRequirement& req : role.experience) {
-    out.criteria.push_back(experience_criterion(person, req, experience));
+  // The experience criteria come last of what reads 'experience'.
+  for (std::size_t i = 0; i < role.experience.size(); ++i) {
+    const catalog::ExperienceRequirement& req = role.experience[i];
+    bool last_of_kind =
+        std::none_of(role.experience.begin() + static_cast<long>(i) + 1, role.experience.end(),
+                     [&](const auto& later) { return later.kind == req.kind; });
+    out.criteria.push_back(experience_criterion(person, req, experience, last_of_kind));
   }
   for (std::size_t i = 0; i < role.preferred_education.size(); ++i) {
     out.criteria.push_back(
         preferred_education_criterion(role.preferred_education[i], *matchers.fields[i], education));
   }
-  add_skill_criteria(person, role, matchers.skills, out.criteria);
+  add_skill_criteria(person, role, matchers.skills, work_texts, out.criteria);
 
   out.verdict = verdict_of(out.criteria);
   for (const Criterion& c : out.criteria) {

@@ -24,14 +24,6 @@ constexpr SkillKind k_skill_kinds[] = {
     {"operations-management", ExperienceKind::operations_management},
 };
 
-void add_position_text(std::vector<std::pair<std::string, std::string>>& parts, const Position& p) {
-  parts.emplace_back("title", p.title);
-  parts.emplace_back("summary", p.summary);
-  for (std::size_t i = 0; i < p.highlights.size(); ++i) {
-    parts.emplace_back("highlights/" + std::to_string(i), p.highlights[i]);
-  }
-}
-
 }  // namespace
 
 int whole_months(const Date& first, const Date& last) {
@@ -84,27 +76,40 @@ ExperienceClassifier::ExperienceClassifier(const catalog::Catalog& catalog) {
   for (const KindPhrase& b : context_blockers()) m_matcher.add_blocker(b.phrase);
 }
 
+std::vector<text::AnalyzedText> analyze_position(const Position& position,
+                                                 const text::Matcher& matcher) {
+  std::vector<text::AnalyzedText> out;
+  out.reserve(2 + position.highlights.size());
+  out.push_back(matcher.analyze(position.title));
+  out.push_back(matcher.analyze(position.summary));
+  for (const std::string& h : position.highlights) out.push_back(matcher.analyze(h));
+  return out;
+}
+
 std::vector<KindEvidence> ExperienceClassifier::classify(const Position& position) const {
-  std::vector<std::pair<std::string, std::string>> parts;
-  add_position_text(parts, position);
+  return classify(position, analyze_position(position, m_matcher));
+}
+
+std::vector<KindEvidence> ExperienceClassifier::classify(
+    const Position& position, const std::vector<text::AnalyzedText>& texts) const {
   std::vector<KindEvidence> out;
-  for (const auto& [field, text] : parts) {
-    if (text.empty()) continue;
-    for (text::Matcher::Hit& hit : m_matcher.find(m_matcher.analyze(text))) {
-      SourcePos where = position.pos;
-      where.json_pointer =
-          json_pointer_append(where.json_pointer, field.substr(0, field.find('/')));
-      if (auto slash = field.find('/'); slash != std::string::npos) {
-        where.json_pointer = json_pointer_append(where.json_pointer, field.substr(slash + 1));
-      }
+  for (std::size_t t = 0; t < texts.size(); ++t) {
+    if (texts[t].words.empty()) continue;
+    for (text::Matcher::Hit& hit : m_matcher.find(texts[t])) {
+      // "/work/2" + "/title", "/summary" or "/highlights/i" (tokens that need no escaping).
+      std::string pointer = position.pos.json_pointer;
+      pointer += t == 0 ? "/title" : t == 1 ? "/summary" : "/highlights/";
+      if (t >= 2) pointer += std::to_string(t - 2);
       auto kind = static_cast<ExperienceKind>(hit.tag);
       bool seen = std::ranges::any_of(out, [&](const KindEvidence& e) {
-        return e.kind == kind && e.matched == hit.matched &&
-               e.where.json_pointer == where.json_pointer;
+        return e.kind == kind && e.matched == hit.matched && e.where.json_pointer == pointer;
       });
-      if (!seen)
+      if (!seen) {
+        SourcePos where{position.pos.file, position.pos.line, position.pos.column,
+                        std::move(pointer)};
         out.push_back(
             KindEvidence{kind, std::move(hit.phrase), std::move(hit.matched), std::move(where)});
+      }
     }
   }
   return out;
@@ -136,10 +141,32 @@ JobSpans job_spans(const Position& p, const Date& as_of) {
   return out;
 }
 
+// merged_months without copies: sorts 'spans' in place and adds up the merged runs as they are
+// joined (the same joining rule as merge_spans).
+int merged_months_in_place(std::vector<Span>& spans) {
+  std::ranges::sort(
+      spans, [](const Span& a, const Span& b) { return sys_days(a.first) < sys_days(b.first); });
+  int total = 0;
+  std::optional<Span> run;
+  for (const Span& s : spans) {
+    if (sys_days(s.last) < sys_days(s.first)) continue;
+    if (run && sys_days(s.first) <= sys_days(next_day(run->last))) {
+      if (sys_days(s.last) > sys_days(run->last)) run->last = s.last;
+    } else {
+      if (run) total += whole_months(run->first, run->last);
+      run = s;
+    }
+  }
+  if (run) total += whole_months(run->first, run->last);
+  return total;
+}
+
 MonthsRange months_where(const Person& person, const Date& as_of,
                          const std::vector<bool>& selected) {
   std::vector<Span> low;
   std::vector<Span> high;
+  low.reserve(person.work.size());
+  high.reserve(person.work.size());
   bool unbounded = false;
   for (std::size_t i = 0; i < person.work.size(); ++i) {
     if (!selected[i]) continue;
@@ -153,8 +180,8 @@ MonthsRange months_where(const Person& person, const Date& as_of,
     }
   }
   MonthsRange out;
-  out.at_least = merged_months(low);
-  if (!unbounded) out.at_most = merged_months(high);
+  out.at_least = merged_months_in_place(low);
+  if (!unbounded) out.at_most = merged_months_in_place(high);
   return out;
 }
 
@@ -162,13 +189,24 @@ MonthsRange months_where(const Person& person, const Date& as_of,
 
 Experience measure_experience(const Person& person, const ExperienceClassifier& classifier,
                               const Date& as_of) {
+  std::vector<std::vector<text::AnalyzedText>> work_texts;
+  work_texts.reserve(person.work.size());
+  for (const Position& job : person.work) {
+    work_texts.push_back(analyze_position(job, classifier.matcher()));
+  }
+  return measure_experience(person, classifier, as_of, work_texts);
+}
+
+Experience measure_experience(const Person& person, const ExperienceClassifier& classifier,
+                              const Date& as_of,
+                              const std::vector<std::vector<text::AnalyzedText>>& work_texts) {
   Experience out;
   out.job_kinds.resize(person.work.size());
   for (std::size_t i = 0; i < person.work.size(); ++i) {
     const Position& job = person.work[i];
     JobSpans spans = job_spans(job, as_of);
     if (!spans.counts) continue;
-    for (KindEvidence& e : classifier.classify(job)) {
+    for (KindEvidence& e : classifier.classify(job, work_texts[i])) {
       std::size_t k = index(e.kind);
       if (!out.job_kinds[i][k]) {
         out.job_kinds[i][k] = true;

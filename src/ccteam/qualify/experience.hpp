@@ -69,12 +69,22 @@ class ExperienceClassifier {
 
   // Every kind the job shows, each with all its evidence; kinds without evidence are absent.
   std::vector<KindEvidence> classify(const Position& position) const;
+  // The same from the job's texts analysed beforehand (analyze_position), so that other
+  // matchers (the role's skills) can use the same analysis.
+  std::vector<KindEvidence> classify(const Position& position,
+                                     const std::vector<text::AnalyzedText>& texts) const;
 
   const text::Matcher& matcher() const { return m_matcher; }
 
  private:
   text::Matcher m_matcher;
 };
+
+// A job's texts analysed for matching (text::Matcher::analyze): title, summary, then each
+// highlight, in this order. The analysis depends on the text only (the same words and stems
+// whatever matcher runs it), so one analysis serves every matcher.
+std::vector<text::AnalyzedText> analyze_position(const Position& position,
+                                                 const text::Matcher& matcher);
 
 struct MonthsRange {
   int at_least = 0;
@@ -96,6 +106,11 @@ struct Experience {
 // Measures 'person' as of 'as_of'. Jobs that start after 'as_of' are ignored.
 Experience measure_experience(const Person& person, const ExperienceClassifier& classifier,
                               const Date& as_of);
+// The same with each job's texts analysed beforehand: work_texts[i] = analyze_position of
+// person.work[i].
+Experience measure_experience(const Person& person, const ExperienceClassifier& classifier,
+                              const Date& as_of,
+                              const std::vector<std::vector<text::AnalyzedText>>& work_texts);
 
 // Merged months over the union of several kinds (substitution rules count experience of any
 // of their kinds, so a job that is both kinds counts once).

@@ -127,8 +127,11 @@ const std::vector<Matcher::Candidate>& Matcher::candidates(const AnalyzedText& t
 
 std::vector<Matcher::Hit> Matcher::find(const AnalyzedText& text) const {
   // Candidates come from the indexes; each phrase counts once, at its first unblocked match.
-  std::vector<std::pair<std::size_t, std::size_t>> found;  // (phrase, word position)
-  std::vector<bool> done(m_phrases.size());
+  // Buffers kept between calls (this runs for every text of every résumé): 'done' is all
+  // false between calls, 'found' empty.
+  std::vector<std::pair<std::size_t, std::size_t>>& found = m_found;  // (phrase, word position)
+  std::vector<char>& done = m_done;
+  if (done.size() != m_phrases.size()) done.assign(m_phrases.size(), 0);
   auto try_at = [&](std::size_t phrase, std::size_t i, bool compound) {
     if (done[phrase]) return;
     const Phrase& p = m_phrases[phrase];
@@ -143,7 +146,7 @@ std::vector<Matcher::Hit> Matcher::find(const AnalyzedText& text) const {
                         text.words[i]) == m_compound_exceptions.end();
     }
     if (!match || blocked(text, i)) return;
-    done[phrase] = true;
+    done[phrase] = 1;
     found.emplace_back(phrase, i);
   };
   for (std::size_t i = 0; i < text.words.size(); ++i) {
@@ -151,14 +154,18 @@ std::vector<Matcher::Hit> Matcher::find(const AnalyzedText& text) const {
   }
   std::ranges::sort(found);
   std::vector<Hit> hits;
+  hits.reserve(found.size());
   for (const auto& [phrase, i] : found) {
     const Phrase& p = m_phrases[phrase];
     std::string matched;
     for (std::size_t k = 0; k < p.stems.size(); ++k) {
-      matched += (k == 0 ? "" : " ") + text.words[i + k];
+      if (k > 0) matched += ' ';
+      matched += text.words[i + k];
     }
     hits.push_back(Hit{p.tag, p.text, std::move(matched)});
+    done[phrase] = 0;
   }
+  found.clear();
   return hits;
 }
 

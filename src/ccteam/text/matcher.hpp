@@ -118,6 +118,9 @@ class Matcher {
   mutable std::unordered_map<std::string, std::pair<std::string, std::string>> m_stem_cache;
   mutable std::unordered_map<std::string, std::vector<Candidate>, Hash, std::equal_to<>>
       m_candidate_cache;
+  // find()'s working buffers, reused: which phrases were found, and where.
+  mutable std::vector<char> m_done;
+  mutable std::vector<std::pair<std::size_t, std::size_t>> m_found;
 };
 
 }  // namespace ccteam::text

@@ -150,30 +150,47 @@ namespace {
 
 // ASCII text needs no ICU: NFC leaves it unchanged, default case folding of ASCII is
 // lower-casing, and its letters and digits are [A-Za-z0-9]. Same result, much faster.
-std::vector<std::string> ascii_words(const std::string& text) {
+std::vector<std::string> ascii_words(std::string_view text) {
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
   std::vector<std::string> out;
-  std::string current;
-  for (char c : text) {
-    bool upper = c >= 'A' && c <= 'Z';
-    if (upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      current += upper ? static_cast<char>(c - 'A' + 'a') : c;
-    } else if (!current.empty()) {
-      out.push_back(strip_feminine_suffix(std::move(current)));
-      current.clear();
+  out.reserve(text.size() / 6 + 1);  // about one word per six bytes of prose
+  for (std::size_t i = 0; i < text.size();) {
+    if (!alnum(text[i])) {
+      ++i;
+      continue;
     }
+    std::size_t end = i + 1;
+    while (end < text.size() && alnum(text[end])) ++end;
+    std::string word(text.substr(i, end - i));
+    for (char& c : word) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    out.push_back(strip_feminine_suffix(std::move(word)));
+    i = end;
   }
-  if (!current.empty()) out.push_back(strip_feminine_suffix(std::move(current)));
   return out;
+}
+
+// True when 'utf8' may hold a gender marker (gender_marker needs one of these characters).
+bool may_have_gender_marker(std::string_view utf8) {
+  return utf8.find_first_of("*:_/I") != std::string_view::npos;
 }
 
 }  // namespace
 
 std::vector<std::string> words(std::string_view utf8) {
-  std::string gender_folded = fold_gendered_forms(utf8);
-  if (std::ranges::all_of(gender_folded, [](char c) { return (c & 0x80) == 0; })) {
-    return ascii_words(gender_folded);
+  std::string gender_folded;
+  std::string_view input = utf8;
+  if (may_have_gender_marker(utf8)) {
+    gender_folded = fold_gendered_forms(utf8);
+    input = gender_folded;
   }
-  std::string folded = fold(gender_folded);
+  if (std::ranges::all_of(input, [](char c) { return (c & 0x80) == 0; })) {
+    return ascii_words(input);
+  }
+  std::string folded = fold(input);
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
   std::vector<std::string> out;
@@ -198,6 +215,13 @@ std::vector<std::string> words(std::string_view utf8) {
 }
 
 bool is_blank(std::string_view utf8) {
+  // An ASCII letter or digit answers at once; ASCII-only text has no other letters or digits.
+  bool ascii = true;
+  for (char c : utf8) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return false;
+    ascii = ascii && (c & 0x80) == 0;
+  }
+  if (ascii) return true;
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
