@@ -462,6 +462,24 @@ TEST(CliPosting, UnknownJurisdictionIsAnError) {
   EXPECT_EQ(region.exit_code, 1) << region.err;
 }
 
+// One document is "1 document", importance words and skill names follow the language, and
+// --top takes 1 or more (0 would silently mean everyone).
+TEST(CliScreen, WordsOfTheExplanationAndTopAtLeastOne) {
+  Outcome one = ccteam({"screen", "agent", "tests/data/resumes/agent-de.json", "--as-of",
+                        "2025-12-31", "--explain", "--lang", "de"});
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_NE(one.out.find("1 Dokument gelesen: 1 bewertet, 0 abgelehnt"), std::string::npos)
+      << one.out;
+  EXPECT_NE(one.out.find("(erforderlich)"), std::string::npos) << one.out;
+  EXPECT_EQ(one.out.find("(required)"), std::string::npos) << one.out;
+  EXPECT_EQ(one.out.find("Fähigkeit: communication"), std::string::npos) << one.out;
+  for (const char* top : {"0", "-1"}) {
+    Outcome bad = ccteam({"screen", "agent", "tests/data/resumes/agent-de.json", "--top", top});
+    EXPECT_EQ(bad.exit_code, 2) << top;
+    EXPECT_NE(bad.err.find("--top"), std::string::npos) << bad.err;
+  }
+}
+
 TEST(CliScreen, NdjsonFromStandardInputAsFromAFile) {
   // The same batch through stdin gives the same summary; positions name <stdin>.
   Outcome run = ccteam({"screen", "agent", "-", "--as-of", "2025-12-31"}, "C",

@@ -1024,6 +1024,8 @@ constexpr MsgEntry k_de[] = {
     {MsgId::states_summary, "{0}: {1} Zeilen gelesen, {2} gezählt, {3} übersprungen"},
     // Metrics table words (session 3)
     {MsgId::metrics_definitions, "Servicelevel {0} innerhalb von {1} s; ASA {2}"},
+    // Screening words (session 3)
+    {MsgId::screen_summary_one, "1 Dokument gelesen: {1} bewertet, {2} abgelehnt"},
 };
 
 }  // namespace

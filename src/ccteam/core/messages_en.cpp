@@ -919,6 +919,8 @@ constexpr MsgEntry k_en[] = {
     {MsgId::states_summary, "{0}: {1} rows read, {2} counted, {3} skipped"},
     // Metrics table words (session 3)
     {MsgId::metrics_definitions, "service level {0} within {1} s; ASA {2}"},
+    // Screening words (session 3)
+    {MsgId::screen_summary_one, "1 document read: {1} evaluated, {2} rejected"},
 };
 
 }  // namespace

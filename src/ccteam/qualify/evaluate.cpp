@@ -345,7 +345,9 @@ void add_skill_criteria(const Person& person, const Role& role, const text::Matc
     c.kind = CriterionKind::skill;
     c.importance = role.skills[i].importance;
     c.subject = role.skills[i].id;
-    c.title = msg(MsgId::q_crit_skill, role.skills[i].id);
+    const catalog::Skill& skill = role.skills[i];
+    c.title = skill.name.en.empty() ? msg(MsgId::q_crit_skill, skill.id)
+                                    : msg(MsgId::q_crit_skill, skill.name);
     c.evidence = std::move(found[i]);
     c.outcome = c.evidence.empty() ? Outcome::unknown : Outcome::met;
     c.explanation = c.evidence.empty() ? msg(MsgId::q_skill_missing)

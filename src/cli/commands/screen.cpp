@@ -6,6 +6,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/people_input.hpp"
 #include "io/screening_json.hpp"
 #include "io/table.hpp"
@@ -40,9 +41,9 @@ std::string csv_cell(const std::string& text) {
 std::string explain_lines(const qualify::Evaluation& e, Lang lang, bool reveal) {
   std::string out;
   for (const qualify::Criterion& c : e.criteria) {
-    std::string line = fmt::format("[{}] {} ({}): {}", tr(qualify::label(c.outcome), lang),
-                                   io::render_text(c.title, lang), catalog::to_string(c.importance),
-                                   io::render_text(c.explanation, lang));
+    std::string line = fmt::format(
+        "[{}] {} ({}): {}", tr(qualify::label(c.outcome), lang), io::render_text(c.title, lang),
+        tr(catalog::label(c.importance), lang), io::render_text(c.explanation, lang));
     out += io::wrap(line, 96, "    ");
     for (const qualify::Evidence& ev : c.evidence) {
       if (ev.text.empty()) continue;
@@ -212,7 +213,8 @@ void screen(Context& ctx, const ScreenOptions& o) {
   if (o.top > 0 && list.size() > o.top) list.resize(o.top);
 
   Lang lang = ctx.lang();
-  Message summary = msg(MsgId::screen_summary, counts.read, evaluated, counts.rejected);
+  Message summary = msg(counts.read == 1 ? MsgId::screen_summary_one : MsgId::screen_summary,
+                        counts.read, evaluated, counts.rejected);
   if (format == "json") {
     nlohmann::ordered_json out;
     out["role"] = role->id.str();
@@ -262,7 +264,9 @@ void add_screen_command(CLI::App& app, Context& ctx) {
   cmd->add_option("FILES", o->files, tr(MsgId::arg_resume_files, lang))->required();
   cmd->add_option("--as-of", o->as_of, tr(MsgId::opt_as_of, lang))->option_text("DATE");
   cmd->add_option("--country", o->country, tr(MsgId::opt_country, lang))->option_text("CC");
-  cmd->add_option("--top", o->top, tr(MsgId::opt_top, lang))->option_text("N");
+  cmd->add_option("--top", o->top, tr(MsgId::opt_top, lang))
+      ->option_text("N")
+      ->check(at_least(1, lang));  // 0 (all) is the default, not a value to give
   cmd->add_flag("--reveal", o->reveal, tr(MsgId::opt_reveal, lang));
   cmd->add_flag("--explain", o->explain, tr(MsgId::opt_explain, lang));
   cmd->callback([&ctx, o] { screen(ctx, *o); });
