@@ -10,6 +10,19 @@ find_package(ICU REQUIRED COMPONENTS uc i18n)
 find_package(Threads REQUIRED)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)  # HMAC-SHA256 of agent pseudonyms
 
+# mimalloc (libmimalloc-dev 2.0) as the process allocator: Debian's shared library overrides
+# malloc/free (and so operator new/delete) once it is loaded. Nothing calls it by name, so the
+# link uses --no-as-needed to keep it; ccteam_use_mimalloc(target) does that for an executable.
+if(CCTEAM_MIMALLOC)
+  find_package(mimalloc 2 REQUIRED)
+endif()
+function(ccteam_use_mimalloc target)
+  if(CCTEAM_MIMALLOC)
+    target_link_libraries(${target} PRIVATE -Wl,--push-state,--no-as-needed mimalloc
+                          -Wl,--pop-state)
+  endif()
+endfunction()
+
 # Snowball stemmers (libstemmer-dev) and the RFC 4180 CSV parser libcsv (libcsv-dev) ship no
 # CMake config; find them by hand and wrap them as imported targets.
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)

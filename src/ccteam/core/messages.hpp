@@ -11,6 +11,7 @@
 // tests/ccteam/core/messages_test.cpp fails when a language misses an id, has it twice, or uses
 // other placeholders than English.
 
+#include <concepts>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -72,6 +73,17 @@ struct Message {
 namespace detail {
 inline MessageArg to_arg(MsgId word) { return MessageArg(word); }
 inline MessageArg to_arg(LocalizedText text) { return MessageArg(std::move(text)); }
+// What fmt's "{}" makes of strings and integers, without going through fmt::format (messages
+// are built for every criterion of every applicant screened).
+inline MessageArg to_arg(const std::string& value) { return MessageArg(value); }
+inline MessageArg to_arg(std::string_view value) { return MessageArg(std::string(value)); }
+template <class T>
+requires std::same_as<T, int> || std::same_as<T, long> || std::same_as<T, long long> ||
+    std::same_as<T, unsigned> || std::same_as<T, unsigned long> ||
+    std::same_as<T, unsigned long long>
+        MessageArg to_arg(const T& value) {
+  return MessageArg(fmt::format_int(value).str());
+}
 template <class T>
 MessageArg to_arg(const T& value) {
   return MessageArg(fmt::format("{}", value));

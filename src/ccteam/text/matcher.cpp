@@ -1,6 +1,7 @@
 #include "ccteam/text/matcher.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 #include <libstemmer.h>
 
@@ -23,7 +24,18 @@ std::string Stemmer::stem(std::string_view folded_word) const {
                      static_cast<std::size_t>(sb_stemmer_length(m_stemmer.get())));
 }
 
-Matcher::Matcher() : m_en(Lang::en), m_de(Lang::de) {}
+namespace {
+
+// Cache generations are unique across all Matchers, so an AnalyzedText from one Matcher (or
+// from an earlier state of its cache) never passes for one of another.
+std::uint64_t next_cache_generation() {
+  static std::atomic<std::uint64_t> counter{0};
+  return ++counter;
+}
+
+}  // namespace
+
+Matcher::Matcher() : m_en(Lang::en), m_de(Lang::de), m_cache_generation(next_cache_generation()) {}
 
 void Matcher::add(std::string_view phrase, Lang lang, int tag) {
   const Stemmer& stemmer = lang == Lang::de ? m_de : m_en;
@@ -46,19 +58,39 @@ void Matcher::add(std::string_view phrase, Lang lang, int tag) {
   m_phrases.push_back(std::move(p));
 }
 
+Matcher::WordEntry& Matcher::entry(std::string_view word) const {
+  auto it = m_word_cache.find(word);
+  if (it == m_word_cache.end()) {
+    if (m_word_cache.size() >= k_cache_limit) {
+      m_word_cache.clear();
+      m_cache_generation = next_cache_generation();
+    }
+    it = m_word_cache
+             .emplace(std::string(word), WordEntry{m_en.stem(word), m_de.stem(word), false, {}})
+             .first;
+  }
+  return it->second;
+}
+
 AnalyzedText Matcher::analyze(std::string_view text) const {
   AnalyzedText out;
   out.words = words(text);
   out.stems_en.reserve(out.words.size());
   out.stems_de.reserve(out.words.size());
+  out.cache_entries.reserve(out.words.size());
+  const std::uint64_t generation = m_cache_generation;
   for (const std::string& word : out.words) {
-    auto it = m_stem_cache.find(word);
-    if (it == m_stem_cache.end()) {
-      if (m_stem_cache.size() >= k_cache_limit) m_stem_cache.clear();
-      it = m_stem_cache.emplace(word, std::pair{m_en.stem(word), m_de.stem(word)}).first;
-    }
-    out.stems_en.push_back(it->second.first);
-    out.stems_de.push_back(it->second.second);
+    const WordEntry& e = entry(word);
+    out.stems_en.push_back(e.stem_en);
+    out.stems_de.push_back(e.stem_de);
+    out.cache_entries.push_back(&e);
+  }
+  // A clear during the loop left earlier entries stale: keep none. A clear after this call
+  // changes the generation, and find() then looks the words up again.
+  if (generation == m_cache_generation) {
+    out.cache_generation = generation;
+  } else {
+    out.cache_entries.clear();
   }
   return out;
 }
@@ -98,7 +130,11 @@ bool Matcher::blocked(const AnalyzedText& text, std::size_t at) const {
 const std::vector<Matcher::Candidate>& Matcher::candidates(const AnalyzedText& text,
                                                            std::size_t i) const {
   const std::string& word = text.words[i];
-  if (auto it = m_candidate_cache.find(word); it != m_candidate_cache.end()) return it->second;
+  const bool cached =
+      text.cache_generation == m_cache_generation && text.cache_entries.size() == text.words.size();
+  auto* e = cached ? const_cast<WordEntry*>(static_cast<const WordEntry*>(text.cache_entries[i]))
+                   : &entry(word);
+  if (e->has_candidates) return e->candidates;
   std::vector<Candidate> out;
   auto add = [&](const Index& map, std::string_view key, bool compound) {
     if (auto it = map.find(key); it != map.end()) {
@@ -121,8 +157,9 @@ const std::vector<Matcher::Candidate>& Matcher::candidates(const AnalyzedText& t
       add(*source.index, source.text.substr(source.text.size() - length), true);
     }
   }
-  if (m_candidate_cache.size() >= k_cache_limit) m_candidate_cache.clear();
-  return m_candidate_cache.emplace(word, std::move(out)).first->second;
+  e->candidates = std::move(out);
+  e->has_candidates = true;
+  return e->candidates;
 }
 
 std::vector<Matcher::Hit> Matcher::find(const AnalyzedText& text) const {

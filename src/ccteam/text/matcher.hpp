@@ -15,6 +15,7 @@
 // two threads at once (Snowball stemmers keep state). Build one per thread.
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -45,6 +46,11 @@ struct AnalyzedText {
   std::vector<std::string> words;     // folded words (normalize.hpp)
   std::vector<std::string> stems_en;  // words[i] stemmed in English
   std::vector<std::string> stems_de;  // words[i] stemmed in German
+  // Internal to Matcher: the analysing Matcher's cache entry of words[i] and that cache's
+  // generation (unique across Matchers; 0: none); lets find() skip a second lookup per word
+  // while the entries are still there.
+  std::vector<const void*> cache_entries;
+  std::uint64_t cache_generation = 0;
 };
 
 class Matcher {
@@ -112,12 +118,20 @@ class Matcher {
   };
   const std::vector<Candidate>& candidates(const AnalyzedText& text, std::size_t i) const;
 
-  // Stems of words seen before (English, German): résumés repeat their vocabulary, and
-  // stemming is most of the cost of matching. Cleared when it reaches k_cache_limit words.
+  // Stems and candidates of words seen before: résumés repeat their vocabulary, and stemming
+  // is most of the cost of matching. Cleared when it reaches k_cache_limit words.
   static constexpr std::size_t k_cache_limit = 100000;
-  mutable std::unordered_map<std::string, std::pair<std::string, std::string>> m_stem_cache;
-  mutable std::unordered_map<std::string, std::vector<Candidate>, Hash, std::equal_to<>>
-      m_candidate_cache;
+  // One entry per word: its stems, and its candidates once find() has looked them up. Entries
+  // stay where they are until the cache is cleared, which starts a new generation.
+  struct WordEntry {
+    std::string stem_en;
+    std::string stem_de;
+    bool has_candidates = false;
+    std::vector<Candidate> candidates;
+  };
+  mutable std::unordered_map<std::string, WordEntry, Hash, std::equal_to<>> m_word_cache;
+  mutable std::uint64_t m_cache_generation;
+  WordEntry& entry(std::string_view word) const;
   // find()'s working buffers, reused: which phrases were found, and where.
   mutable std::vector<char> m_done;
   mutable std::vector<std::pair<std::size_t, std::size_t>> m_found;

@@ -132,6 +132,7 @@ FoldedText fold_with_origin(std::string_view utf8) {
 std::string strip_feminine_suffix(std::string word) {
   static constexpr std::array<std::string_view, 10> k_stems = {
       "er", "ent", "ant", "ist", "eur", "og", "at", "kund", "kolleg", "beamt"};
+  if (word.empty() || word.back() != 'n') return word;  // both endings end in 'n'
   for (std::string_view ending : {std::string_view("innen"), std::string_view("in")}) {
     if (word.size() < ending.size() + 3 || !word.ends_with(ending)) continue;
     std::string_view base = std::string_view(word).substr(0, word.size() - ending.size());
@@ -174,8 +175,10 @@ std::vector<std::string> ascii_words(std::string_view text) {
 }
 
 // True when 'utf8' may hold a gender marker (gender_marker needs one of these characters).
+// (One pass over the bytes: find_first_of calls memchr on the set once per byte of text.)
 bool may_have_gender_marker(std::string_view utf8) {
-  return utf8.find_first_of("*:_/I") != std::string_view::npos;
+  return std::ranges::any_of(
+      utf8, [](char c) { return c == '*' || c == ':' || c == '_' || c == '/' || c == 'I'; });
 }
 
 }  // namespace
