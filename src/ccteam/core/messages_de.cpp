@@ -941,7 +941,7 @@ constexpr MsgEntry k_de[] = {
      "--hours: '{0}' passt nicht auf das {1}-Minuten-Raster; Zeiten auf dem Raster oder ein "
      "anderes --interval wählen"},
     {MsgId::plan_basis_workload, "Arbeitslast"},
-    {MsgId::plan_basis_cover, "Eskalationen"},
+    {MsgId::plan_basis_cover, "Besetzung im Dienst"},
     {MsgId::plan_basis_span, "Führungsspanne"},
     {MsgId::plan_sl_over_offered, "über angebotene Anrufe"},
     {MsgId::plan_sl_over_answered, "über angenommene Anrufe"},

@@ -847,7 +847,7 @@ constexpr MsgEntry k_en[] = {
      "--hours: '{0}' does not fall on the {1}-minute intervals; choose times on that grid or "
      "another --interval"},
     {MsgId::plan_basis_workload, "workload"},
-    {MsgId::plan_basis_cover, "escalations"},
+    {MsgId::plan_basis_cover, "on-duty cover"},
     {MsgId::plan_basis_span, "span of control"},
     {MsgId::plan_sl_over_offered, "over offered calls"},
     {MsgId::plan_sl_over_answered, "over answered calls"},
