@@ -10,7 +10,7 @@
 // (string where an array belongs, ...), impossible dates ("2023-02-30"), an end date before
 // the start date, and an empty résumé (qualify::says_nothing) give an Error whose position
 // names the file, the line (NDJSON: the document's line; JSON syntax errors: the exact line
-// and column) and a JSON pointer ("/work/2/endDate"; in an array prefixed with the element's
+// and column) and a JSON pointer (work, 2, endDate; in an array prefixed with the element's
 // index). The rest of the batch goes on.
 //
 // Read fields: basics.name, email, phone, location.city, location.countryCode (identifying,

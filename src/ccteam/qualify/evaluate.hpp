@@ -61,7 +61,7 @@ MsgId label(Verdict value);
 struct Evidence {
   std::string text;  // the document's words ("teamleiter kundenservice")
   std::string rule;  // the table entry or catalog phrase it matched ("Teamleiter")
-  SourcePos where;   // where in the document ("/work/3/title")
+  SourcePos where;   // where in the document (JSON pointer: work, 3, title)
 };
 
 struct Criterion {

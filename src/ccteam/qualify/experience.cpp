@@ -96,7 +96,8 @@ std::vector<KindEvidence> ExperienceClassifier::classify(
   for (std::size_t t = 0; t < texts.size(); ++t) {
     if (texts[t].words.empty()) continue;
     for (text::Matcher::Hit& hit : m_matcher.find(texts[t])) {
-      // "/work/2" + "/title", "/summary" or "/highlights/i" (tokens that need no escaping).
+      // The job's pointer (work, 2) + title, summary or highlights/i (tokens that need no
+      // escaping).
       std::string pointer = position.pos.json_pointer;
       pointer += t == 0 ? "/title" : t == 1 ? "/summary" : "/highlights/";
       if (t >= 2) pointer += std::to_string(t - 2);

@@ -50,7 +50,7 @@ std::vector<Span> merge_spans(std::vector<Span> spans);
 int merged_months(const std::vector<Span>& spans);
 
 // Why a job counts as one kind of experience: the catalog or built-in phrase that matched, the
-// words of the document that matched it, and where ("/work/1/title").
+// words of the document that matched it, and where (JSON pointer: work, 1, title).
 struct KindEvidence {
   ExperienceKind kind = ExperienceKind::customer_service;
   std::string phrase;

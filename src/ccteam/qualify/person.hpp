@@ -34,7 +34,7 @@ struct Position {
   std::vector<std::string> highlights;
   std::optional<PartialDate> start;  // empty: the document gives no start
   std::optional<PartialDate> end;    // empty: ongoing
-  SourcePos pos;                     // where the job was written ("/work/2")
+  SourcePos pos;                     // where the job was written (JSON pointer: work, 2)
 };
 
 // One education entry as written ("studyType": "Bachelor", "area": "Business").
