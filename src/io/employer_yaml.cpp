@@ -33,13 +33,6 @@ bool is_email(std::string_view s) {
          s.find('<') == std::string_view::npos;
 }
 
-// ISO 3166-2 subdivision code without the country: 1 to 3 upper-case letters or digits.
-bool is_region(std::string_view s) {
-  return !s.empty() && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](unsigned char c) {
-    return std::isupper(c) != 0 || std::isdigit(c) != 0;
-  });
-}
-
 std::string url(MapReader& map, std::string_view key, bool required) {
   auto text = map.string(key, required);
   if (!text) return {};
@@ -76,7 +69,7 @@ std::string country(MapReader& map) {
 std::string region(MapReader& map) {
   auto code = map.string("region", false);
   if (!code) return {};
-  if (!is_region(*code)) {
+  if (!is_iso_region(*code)) {
     map.ctx().error(*map.get("region", false), map.pointer_of("region"),
                     msg(MsgId::employer_bad_region, *code));
     return {};
@@ -131,15 +124,14 @@ std::optional<posting::Place> read_place(YamlContext& ctx, const YAML::Node& nod
                                          const std::string& pointer) {
   auto text = read_string(ctx, node, pointer);
   if (!text) return std::nullopt;
-  std::string code = text->substr(0, text->find('-'));
-  std::string sub = text->find('-') == std::string::npos ? "" : text->substr(text->find('-') + 1);
-  bool region_ok = text->find('-') == std::string::npos || is_region(sub);
-  if (!is_iso_country(code) || !region_ok) {
+  if (!is_iso_place(*text)) {
     ctx.error(node, pointer, msg(MsgId::posting_data_bad_jurisdiction, *text),
               msg(MsgId::hint_country));
     return std::nullopt;
   }
-  return posting::Place{code, sub, ctx.pos(node, pointer)};
+  std::size_t dash = text->find('-');
+  std::string sub = dash == std::string::npos ? "" : text->substr(dash + 1);
+  return posting::Place{text->substr(0, dash), sub, ctx.pos(node, pointer)};
 }
 
 void read_remote(MapReader& top, EmployerProfile& p) {

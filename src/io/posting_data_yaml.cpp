@@ -14,15 +14,7 @@ namespace ccteam::io {
 namespace {
 
 // "DE", "US", "US-CO", and "EU" for the European Union as a whole.
-bool is_jurisdiction(std::string_view code) {
-  if (code == "EU") return true;
-  auto dash = code.find('-');
-  std::string_view country = code.substr(0, dash);
-  if (!is_iso_country(country)) return false;
-  if (dash == std::string_view::npos) return true;
-  std::string_view region = code.substr(dash + 1);
-  return !region.empty() && region.size() <= 3;
-}
+bool is_jurisdiction(std::string_view code) { return code == "EU" || is_iso_place(code); }
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "ccteam/core/iso_codes.hpp"
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -29,6 +30,18 @@ bool is_iso_country(std::string_view code) {
 bool is_iso_language(std::string_view code) {
   static const std::set<std::string> languages = read_list(uloc_getISOLanguages());
   return code.size() == 2 && languages.contains(std::string(code));
+}
+
+bool is_iso_region(std::string_view code) {
+  return !code.empty() && code.size() <= 3 && std::all_of(code.begin(), code.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  });
+}
+
+bool is_iso_place(std::string_view code) {
+  std::size_t dash = code.find('-');
+  if (dash == std::string_view::npos) return is_iso_country(code);
+  return is_iso_country(code.substr(0, dash)) && is_iso_region(code.substr(dash + 1));
 }
 
 std::string country_name(std::string_view code, Lang lang) {

@@ -1,6 +1,5 @@
 // ccteam posting render ROLE --employer FILE: a role's job posting for an employer, as
 // Markdown, HTML, plain text or schema.org JSON-LD; ccteam posting lint: see lint below.
-#include <algorithm>
 #include <cmath>
 #include <iostream>
 
@@ -143,24 +142,13 @@ void lint_postings(Context& ctx, const LintArgs& args) {
     return;
   }
   for (const std::string& code : args.jurisdictions) {
-    // ISO 3166-1 country, optionally "-" and an ISO 3166-2 subdivision ("DE", "US-CO").
-    std::string_view country = std::string_view(code).substr(0, code.find('-'));
-    std::string_view region = code.find('-') == std::string::npos
-                                  ? ""
-                                  : std::string_view(code).substr(code.find('-') + 1);
-    bool region_ok = code.find('-') == std::string::npos ||
-                     (!region.empty() && region.size() <= 3 &&
-                      std::all_of(region.begin(), region.end(), [](char c) {
-                        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-                      }));
-    if (!is_iso_country(country) || !region_ok) {
-      ctx.report(Error{ErrorKind::usage,
-                       msg(MsgId::plan_bad_argument_expected, "--jurisdiction", code, "DE, US-CO"),
-                       {},
-                       {}});
-      ctx.exit_code = k_exit_unusable;
-      return;
-    }
+    if (is_iso_place(code)) continue;
+    ctx.report(Error{ErrorKind::usage,
+                     msg(MsgId::plan_bad_argument_expected, "--jurisdiction", code, "DE, US-CO"),
+                     {},
+                     {}});
+    ctx.exit_code = k_exit_unusable;
+    return;
   }
   lint::LintOptions options;
   options.lang = lang;
