@@ -155,15 +155,16 @@ void BM_ScreenNdjson(benchmark::State& state) {
     std::size_t next_id = 1;
     // The path `ccteam screen` takes for NDJSON: streamed line by line (io::stream_json_resumes
     // detects NDJSON from the first line and goes on as stream_ndjson_resumes does for a file).
-    auto streamed = ccteam::io::stream_json_resumes(in, "bench.ndjson", next_id, [&](auto result) {
-      if (!result) {
-        ++rejected;
-        return;
-      }
-      auto e = evaluator.evaluate(*result, role, options);
-      benchmark::DoNotOptimize(e);
-      ++evaluated;
-    });
+    auto streamed = ccteam::io::stream_json_resumes(
+        in, "applicants/2026-11/export-all.ndjson", next_id, [&](auto result) {
+          if (!result) {
+            ++rejected;
+            return;
+          }
+          auto e = evaluator.evaluate(*result, role, options);
+          benchmark::DoNotOptimize(e);
+          ++evaluated;
+        });
     if (!streamed) state.SkipWithError("the generated stream could not be read");
   }
   if (rejected > 0 || evaluated != static_cast<std::size_t>(count * state.iterations())) {

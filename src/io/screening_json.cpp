@@ -18,7 +18,7 @@ ordered_json pos_to_json(const SourcePos& pos) {
 std::string render_text(const Message& message, Lang lang) {
   Message localized = message;
   for (MessageArg& arg : localized.args) {
-    if (arg.id != MsgId::count_) continue;
+    if (arg.id != MsgId::count_ || arg.localized) continue;
     if (auto kind = catalog::parse_experience_kind(arg.text))
       arg = MessageArg(catalog::label(*kind));
   }

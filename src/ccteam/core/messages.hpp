@@ -51,17 +51,19 @@ struct MessageArg {
   MessageArg(const char* value) : text(value) {}             // NOLINT
   MessageArg(MsgId word) : id(word) {}                       // NOLINT
   MessageArg(LocalizedText value)                            // NOLINT
-      : text(value.en), localized(std::move(value)) {}
+      : localized(std::move(value)) {}
 
   // Equal to a plain text argument with that text (for tests and checks); a localized argument
   // compares by its English text.
-  bool operator==(std::string_view other) const { return id == MsgId::count_ && text == other; }
+  bool operator==(std::string_view other) const {
+    return id == MsgId::count_ && in(Lang::en) == other;
+  }
 
   // The argument's text in 'lang' (a MsgId word is looked up by render, not here).
   const std::string& in(Lang lang) const { return localized ? localized->get(lang) : text; }
 
-  std::string text;
-  MsgId id = MsgId::count_;  // count_: use 'text'
+  std::string text;          // a plain argument's text; empty for MsgId and localized ones
+  MsgId id = MsgId::count_;  // count_: use 'text' or 'localized'
   std::optional<LocalizedText> localized;
 };
 
@@ -72,10 +74,13 @@ struct Message {
 
 namespace detail {
 inline MessageArg to_arg(MsgId word) { return MessageArg(word); }
-inline MessageArg to_arg(LocalizedText text) { return MessageArg(std::move(text)); }
+inline MessageArg to_arg(const LocalizedText& text) { return MessageArg(text); }
+inline MessageArg to_arg(LocalizedText&& text) { return MessageArg(std::move(text)); }
 // What fmt's "{}" makes of strings and integers, without going through fmt::format (messages
 // are built for every criterion of every applicant screened).
 inline MessageArg to_arg(const std::string& value) { return MessageArg(value); }
+inline MessageArg to_arg(std::string&& value) { return MessageArg(std::move(value)); }
+inline MessageArg to_arg(const char* value) { return MessageArg(value); }
 inline MessageArg to_arg(std::string_view value) { return MessageArg(std::string(value)); }
 template <class T>
 requires std::same_as<T, int> || std::same_as<T, long> || std::same_as<T, long long> ||
@@ -92,9 +97,14 @@ MessageArg to_arg(const T& value) {
 
 // Builds a Message; each argument is formatted with fmt's "{}", except MsgId arguments, which
 // are translated at render time.
+// Each argument is converted once, straight into the message (an initializer list would copy
+// every argument a second time), and temporaries are moved.
 template <class... Args>
-Message msg(MsgId id, const Args&... args) {
-  return Message{id, {detail::to_arg(args)...}};
+Message msg(MsgId id, Args&&... args) {
+  Message out{id, {}};
+  out.args.reserve(sizeof...(Args));
+  (out.args.push_back(detail::to_arg(std::forward<Args>(args))), ...);
+  return out;
 }
 
 // The message's text in 'lang' with its arguments filled in. A text whose placeholders do not

@@ -75,7 +75,8 @@ std::optional<EducationLevel> EducationClassifier::level_of(const Education& ent
   bool diplom_fh = false;
   for (const std::string* text : {&entry.study_type, &entry.area}) {
     if (text->empty()) continue;
-    for (const text::Matcher::Hit& hit : m_matcher.find(m_matcher.analyze(*text))) {
+    m_matcher.analyze_into(*text, m_scratch);
+    for (const text::Matcher::Hit& hit : m_matcher.find(m_scratch)) {
       const LevelPhrase& lp = k_levels[static_cast<std::size_t>(hit.tag)];
       if (lp.phrase == "Diplom FH") diplom_fh = true;
       if (lp.phrase == "Diplom" && diplom_fh) continue;
@@ -116,7 +117,8 @@ FieldMatcher::FieldMatcher(const catalog::LocalizedList& fields) {
 std::optional<std::string> FieldMatcher::match(const Education& entry) const {
   for (const std::string* text : {&entry.area, &entry.study_type}) {
     if (text->empty()) continue;
-    auto hits = m_matcher.find(m_matcher.analyze(*text));
+    m_matcher.analyze_into(*text, m_scratch);
+    auto hits = m_matcher.find(m_scratch);
     if (!hits.empty()) return hits.front().phrase;
   }
   return std::nullopt;

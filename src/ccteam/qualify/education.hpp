@@ -65,6 +65,7 @@ class EducationClassifier {
 
  private:
   text::Matcher m_matcher;
+  mutable text::AnalyzedText m_scratch;  // the text being classified (buffers reused)
 };
 
 // Matches an entry's area (or study type) against a role's preferred fields of study, in
@@ -78,6 +79,7 @@ class FieldMatcher {
 
  private:
   text::Matcher m_matcher;
+  mutable text::AnalyzedText m_scratch;  // the text being matched (buffers reused)
 };
 
 }  // namespace ccteam::qualify

@@ -314,13 +314,16 @@ Criterion preferred_education_criterion(const catalog::PreferredEducation& pref,
 // Looks for the role's skills in every piece of free text of the document that may name one:
 // skills (name, keywords), jobs (title, summary, highlights; analysed beforehand, in
 // work_texts) and certificates, in this order.
+// 'scratch': reused for the texts analysed here.
 void add_skill_criteria(const Person& person, const Role& role, const text::Matcher& matcher,
                         const std::vector<std::vector<text::AnalyzedText>>& work_texts,
-                        std::vector<Criterion>& out) {
+                        text::AnalyzedText& scratch, std::vector<Criterion>& out) {
   std::vector<std::vector<Evidence>> found(role.skills.size());
+  std::vector<text::Matcher::Hit> hits;  // buffer reused from text to text
   auto look = [&](const text::AnalyzedText& text, const SourcePos& pos) {
     if (text.words.empty()) return;
-    for (text::Matcher::Hit& hit : matcher.find(text)) {
+    matcher.find_into(text, hits);
+    for (text::Matcher::Hit& hit : hits) {
       auto& list = found[static_cast<std::size_t>(hit.tag)];
       bool seen = std::ranges::any_of(list, [&](const Evidence& e) {
         return e.text == hit.matched && e.where.json_pointer == pos.json_pointer;
@@ -330,7 +333,9 @@ void add_skill_criteria(const Person& person, const Role& role, const text::Matc
     }
   };
   auto look_up = [&](const std::string& text, const SourcePos& pos) {
-    if (!text.empty()) look(matcher.analyze(text), pos);
+    if (text.empty()) return;
+    matcher.analyze_into(text, scratch);
+    look(scratch, pos);
   };
   for (const SkillEntry& s : person.skills) {
     look_up(s.name, s.pos);
@@ -382,10 +387,10 @@ Evaluation Evaluator::evaluate(const Person& person, const Role& role,
   out.person_id = person.id;
   out.role = role.id;
   // Each job's texts analysed once, for the experience classifier and the skills.
-  std::vector<std::vector<text::AnalyzedText>> work_texts;
-  work_texts.reserve(person.work.size());
-  for (const Position& job : person.work) {
-    work_texts.push_back(analyze_position(job, m_classifier.matcher()));
+  std::vector<std::vector<text::AnalyzedText>>& work_texts = m_work_texts;
+  work_texts.resize(person.work.size());
+  for (std::size_t i = 0; i < person.work.size(); ++i) {
+    analyze_position_into(person.work[i], m_classifier.matcher(), work_texts[i]);
   }
   Experience experience = measure_experience(person, m_classifier, options.as_of, work_texts);
   EducationSummary education = m_education.assess(person, options.as_of);
@@ -419,7 +424,7 @@ Evaluation Evaluator::evaluate(const Person& person, const Role& role,
     out.criteria.push_back(
         preferred_education_criterion(role.preferred_education[i], *matchers.fields[i], education));
   }
-  add_skill_criteria(person, role, matchers.skills, work_texts, out.criteria);
+  add_skill_criteria(person, role, matchers.skills, work_texts, m_scratch_text, out.criteria);
 
   out.verdict = verdict_of(out.criteria);
   for (const Criterion& c : out.criteria) {

@@ -111,6 +111,10 @@ class Evaluator {
   ExperienceClassifier m_classifier;
   EducationClassifier m_education;
   mutable std::vector<std::unique_ptr<RoleMatchers>> m_role_matchers;
+  // evaluate()'s analysis of each job's texts, kept from one call to the next so that its
+  // buffers are reused (screening evaluates person after person).
+  mutable std::vector<std::vector<text::AnalyzedText>> m_work_texts;
+  mutable text::AnalyzedText m_scratch_text;  // other texts analysed one at a time
 };
 
 // Review order: verdict (meets, by substitution, needs review, does not meet), then more

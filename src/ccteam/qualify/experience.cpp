@@ -79,11 +79,18 @@ ExperienceClassifier::ExperienceClassifier(const catalog::Catalog& catalog) {
 std::vector<text::AnalyzedText> analyze_position(const Position& position,
                                                  const text::Matcher& matcher) {
   std::vector<text::AnalyzedText> out;
-  out.reserve(2 + position.highlights.size());
-  out.push_back(matcher.analyze(position.title));
-  out.push_back(matcher.analyze(position.summary));
-  for (const std::string& h : position.highlights) out.push_back(matcher.analyze(h));
+  analyze_position_into(position, matcher, out);
   return out;
+}
+
+void analyze_position_into(const Position& position, const text::Matcher& matcher,
+                           std::vector<text::AnalyzedText>& out) {
+  out.resize(2 + position.highlights.size());
+  matcher.analyze_into(position.title, out[0]);
+  matcher.analyze_into(position.summary, out[1]);
+  for (std::size_t h = 0; h < position.highlights.size(); ++h) {
+    matcher.analyze_into(position.highlights[h], out[2 + h]);
+  }
 }
 
 std::vector<KindEvidence> ExperienceClassifier::classify(const Position& position) const {
@@ -93,27 +100,37 @@ std::vector<KindEvidence> ExperienceClassifier::classify(const Position& positio
 std::vector<KindEvidence> ExperienceClassifier::classify(
     const Position& position, const std::vector<text::AnalyzedText>& texts) const {
   std::vector<KindEvidence> out;
+  classify_into(position, texts, out);
+  return out;
+}
+
+void ExperienceClassifier::classify_into(const Position& position,
+                                         const std::vector<text::AnalyzedText>& texts,
+                                         std::vector<KindEvidence>& out) const {
+  std::vector<text::Matcher::Hit>& hits = m_hits;
   for (std::size_t t = 0; t < texts.size(); ++t) {
     if (texts[t].words.empty()) continue;
-    for (text::Matcher::Hit& hit : m_matcher.find(texts[t])) {
-      // The job's pointer (work, 2) + title, summary or highlights/i (tokens that need no
-      // escaping).
-      std::string pointer = position.pos.json_pointer;
-      pointer += t == 0 ? "/title" : t == 1 ? "/summary" : "/highlights/";
-      if (t >= 2) pointer += std::to_string(t - 2);
+    m_matcher.find_into(texts[t], hits);
+    if (hits.empty()) continue;
+    // The job's pointer (work, 2) + title, summary or highlights/i (tokens that need no
+    // escaping).
+    std::string pointer = position.pos.json_pointer;
+    pointer += t == 0 ? "/title" : t == 1 ? "/summary" : "/highlights/";
+    if (t >= 2) pointer += std::to_string(t - 2);
+    // Evidence of this text starts here: only these can repeat a hit (same text, same pointer).
+    const std::size_t first_of_text = out.size();
+    for (text::Matcher::Hit& hit : hits) {
       auto kind = static_cast<ExperienceKind>(hit.tag);
-      bool seen = std::ranges::any_of(out, [&](const KindEvidence& e) {
-        return e.kind == kind && e.matched == hit.matched && e.where.json_pointer == pointer;
-      });
+      bool seen = std::any_of(
+          out.begin() + static_cast<long>(first_of_text), out.end(),
+          [&](const KindEvidence& e) { return e.kind == kind && e.matched == hit.matched; });
       if (!seen) {
-        SourcePos where{position.pos.file, position.pos.line, position.pos.column,
-                        std::move(pointer)};
-        out.push_back(
-            KindEvidence{kind, std::move(hit.phrase), std::move(hit.matched), std::move(where)});
+        out.push_back(KindEvidence{
+            kind, std::move(hit.phrase), std::move(hit.matched),
+            SourcePos{position.pos.file, position.pos.line, position.pos.column, pointer}});
       }
     }
   }
-  return out;
 }
 
 namespace {
@@ -162,15 +179,23 @@ int merged_months_in_place(std::vector<Span>& spans) {
   return total;
 }
 
-MonthsRange months_where(const Person& person, const Date& as_of,
-                         const std::vector<bool>& selected) {
+// Buffers for months_where, reused from one kind to the next (no allocation per kind).
+struct SpanBuffers {
   std::vector<Span> low;
   std::vector<Span> high;
-  low.reserve(person.work.size());
-  high.reserve(person.work.size());
+};
+
+// Merged months of the jobs i of 'person' for which selected(i) is true.
+template <class Selected>
+MonthsRange months_where(const Person& person, const Date& as_of, const Selected& selected,
+                         SpanBuffers& buffers) {
+  std::vector<Span>& low = buffers.low;
+  std::vector<Span>& high = buffers.high;
+  low.clear();
+  high.clear();
   bool unbounded = false;
   for (std::size_t i = 0; i < person.work.size(); ++i) {
-    if (!selected[i]) continue;
+    if (!selected(i)) continue;
     JobSpans s = job_spans(person.work[i], as_of);
     if (!s.counts) continue;
     if (s.at_least) low.push_back(*s.at_least);
@@ -203,11 +228,14 @@ Experience measure_experience(const Person& person, const ExperienceClassifier& 
                               const std::vector<std::vector<text::AnalyzedText>>& work_texts) {
   Experience out;
   out.job_kinds.resize(person.work.size());
+  std::vector<KindEvidence> job_evidence;  // one job's, buffer reused from job to job
   for (std::size_t i = 0; i < person.work.size(); ++i) {
     const Position& job = person.work[i];
     JobSpans spans = job_spans(job, as_of);
     if (!spans.counts) continue;
-    for (KindEvidence& e : classifier.classify(job, work_texts[i])) {
+    job_evidence.clear();
+    classifier.classify_into(job, work_texts[i], job_evidence);
+    for (KindEvidence& e : job_evidence) {
       std::size_t k = index(e.kind);
       if (!out.job_kinds[i][k]) {
         out.job_kinds[i][k] = true;
@@ -217,21 +245,23 @@ Experience measure_experience(const Person& person, const ExperienceClassifier& 
       out.evidence[k].push_back(std::move(e));
     }
   }
+  SpanBuffers buffers;
   for (std::size_t k = 0; k < k_experience_kinds; ++k) {
-    std::vector<bool> selected(person.work.size());
-    for (std::size_t i = 0; i < person.work.size(); ++i) selected[i] = out.job_kinds[i][k];
-    out.months[k] = months_where(person, as_of, selected);
+    out.months[k] = months_where(
+        person, as_of, [&](std::size_t i) { return out.job_kinds[i][k]; }, buffers);
   }
   return out;
 }
 
 MonthsRange months_of_any(const Person& person, const Experience& experience,
                           const std::vector<ExperienceKind>& kinds, const Date& as_of) {
-  std::vector<bool> selected(person.work.size());
-  for (std::size_t i = 0; i < person.work.size() && i < experience.job_kinds.size(); ++i) {
-    for (ExperienceKind k : kinds) selected[i] = selected[i] || experience.job_kinds[i][index(k)];
-  }
-  return months_where(person, as_of, selected);
+  SpanBuffers buffers;
+  auto selected = [&](std::size_t i) {
+    return i < experience.job_kinds.size() && std::ranges::any_of(kinds, [&](ExperienceKind k) {
+             return experience.job_kinds[i][index(k)];
+           });
+  };
+  return months_where(person, as_of, selected, buffers);
 }
 
 }  // namespace ccteam::qualify

@@ -73,11 +73,15 @@ class ExperienceClassifier {
   // matchers (the role's skills) can use the same analysis.
   std::vector<KindEvidence> classify(const Position& position,
                                      const std::vector<text::AnalyzedText>& texts) const;
+  // The same, appended to 'out'.
+  void classify_into(const Position& position, const std::vector<text::AnalyzedText>& texts,
+                     std::vector<KindEvidence>& out) const;
 
   const text::Matcher& matcher() const { return m_matcher; }
 
  private:
   text::Matcher m_matcher;
+  mutable std::vector<text::Matcher::Hit> m_hits;  // classify's buffer, reused
 };
 
 // A job's texts analysed for matching (text::Matcher::analyze): title, summary, then each
@@ -85,6 +89,9 @@ class ExperienceClassifier {
 // whatever matcher runs it), so one analysis serves every matcher.
 std::vector<text::AnalyzedText> analyze_position(const Position& position,
                                                  const text::Matcher& matcher);
+// The same into 'out' (replacing what it held), reusing its buffers.
+void analyze_position_into(const Position& position, const text::Matcher& matcher,
+                           std::vector<text::AnalyzedText>& out);
 
 struct MonthsRange {
   int at_least = 0;

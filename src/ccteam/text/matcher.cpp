@@ -35,7 +35,11 @@ std::uint64_t next_cache_generation() {
 
 }  // namespace
 
-Matcher::Matcher() : m_en(Lang::en), m_de(Lang::de), m_cache_generation(next_cache_generation()) {}
+Matcher::Matcher(std::size_t cache_limit)
+    : m_en(Lang::en),
+      m_de(Lang::de),
+      m_cache_limit(std::max<std::size_t>(cache_limit, 1)),
+      m_cache_generation(next_cache_generation()) {}
 
 void Matcher::add(std::string_view phrase, Lang lang, int tag) {
   const Stemmer& stemmer = lang == Lang::de ? m_de : m_en;
@@ -58,13 +62,15 @@ void Matcher::add(std::string_view phrase, Lang lang, int tag) {
   m_phrases.push_back(std::move(p));
 }
 
+void Matcher::clear_cache_if_full() const {
+  if (m_word_cache.size() < m_cache_limit) return;
+  m_word_cache.clear();
+  m_cache_generation = next_cache_generation();
+}
+
 Matcher::WordEntry& Matcher::entry(std::string_view word) const {
   auto it = m_word_cache.find(word);
   if (it == m_word_cache.end()) {
-    if (m_word_cache.size() >= k_cache_limit) {
-      m_word_cache.clear();
-      m_cache_generation = next_cache_generation();
-    }
     it = m_word_cache
              .emplace(std::string(word), WordEntry{m_en.stem(word), m_de.stem(word), false, {}})
              .first;
@@ -74,25 +80,28 @@ Matcher::WordEntry& Matcher::entry(std::string_view word) const {
 
 AnalyzedText Matcher::analyze(std::string_view text) const {
   AnalyzedText out;
-  out.words = words(text);
-  out.stems_en.reserve(out.words.size());
-  out.stems_de.reserve(out.words.size());
-  out.cache_entries.reserve(out.words.size());
-  const std::uint64_t generation = m_cache_generation;
-  for (const std::string& word : out.words) {
-    const WordEntry& e = entry(word);
-    out.stems_en.push_back(e.stem_en);
-    out.stems_de.push_back(e.stem_de);
-    out.cache_entries.push_back(&e);
-  }
-  // A clear during the loop left earlier entries stale: keep none. A clear after this call
-  // changes the generation, and find() then looks the words up again.
-  if (generation == m_cache_generation) {
-    out.cache_generation = generation;
-  } else {
-    out.cache_entries.clear();
-  }
+  out.words.reserve(text.size() / 6 + 1);  // about one word per six bytes of prose
+  analyze_into(text, out);
   return out;
+}
+
+void Matcher::analyze_into(std::string_view text, AnalyzedText& out) const {
+  clear_cache_if_full();
+  words_into(text, out.words);
+  out.cache_entries.clear();
+  out.cache_entries.reserve(out.words.size());
+  for (const std::string& word : out.words) out.cache_entries.push_back(&entry(word));
+  out.cache_generation = m_cache_generation;
+}
+
+const std::vector<const void*>& Matcher::entries_of(const AnalyzedText& text) const {
+  if (text.cache_generation == m_cache_generation &&
+      text.cache_entries.size() == text.words.size()) {
+    return text.cache_entries;
+  }
+  m_lookup.clear();
+  for (const std::string& word : text.words) m_lookup.push_back(&entry(word));
+  return m_lookup;
 }
 
 namespace {
@@ -127,22 +136,17 @@ bool Matcher::blocked(const AnalyzedText& text, std::size_t at) const {
   return false;
 }
 
-const std::vector<Matcher::Candidate>& Matcher::candidates(const AnalyzedText& text,
-                                                           std::size_t i) const {
-  const std::string& word = text.words[i];
-  const bool cached =
-      text.cache_generation == m_cache_generation && text.cache_entries.size() == text.words.size();
-  auto* e = cached ? const_cast<WordEntry*>(static_cast<const WordEntry*>(text.cache_entries[i]))
-                   : &entry(word);
-  if (e->has_candidates) return e->candidates;
+const std::vector<Matcher::Candidate>& Matcher::candidates(WordEntry& e,
+                                                           const std::string& word) const {
+  if (e.has_candidates) return e.candidates;
   std::vector<Candidate> out;
   auto add = [&](const Index& map, std::string_view key, bool compound) {
     if (auto it = map.find(key); it != map.end()) {
       for (std::size_t phrase : it->second) out.push_back({phrase, compound});
     }
   };
-  add(m_by_first_stem[0], text.stems_en[i], false);
-  add(m_by_first_stem[1], text.stems_de[i], false);
+  add(m_by_first_stem[0], e.stem_en, false);
+  add(m_by_first_stem[1], e.stem_de, false);
   // German compound heads: the proper suffixes (at least k_min_compound_part bytes) of the
   // stem and of the folded word, of the lengths that some key has.
   struct Source {
@@ -150,19 +154,33 @@ const std::vector<Matcher::Candidate>& Matcher::candidates(const AnalyzedText& t
     const Index* index;
     const std::vector<std::size_t>* lengths;
   };
-  for (const Source& source : {Source{text.stems_de[i], &m_compound_stem, &m_compound_stem_lengths},
+  for (const Source& source : {Source{e.stem_de, &m_compound_stem, &m_compound_stem_lengths},
                                Source{word, &m_compound_word, &m_compound_word_lengths}}) {
     for (std::size_t length : *source.lengths) {
       if (length < k_min_compound_part || length >= source.text.size()) continue;
       add(*source.index, source.text.substr(source.text.size() - length), true);
     }
   }
-  e->candidates = std::move(out);
-  e->has_candidates = true;
-  return e->candidates;
+  e.candidates = std::move(out);
+  e.has_candidates = true;
+  return e.candidates;
 }
 
 std::vector<Matcher::Hit> Matcher::find(const AnalyzedText& text) const {
+  std::vector<Hit> hits;
+  find_into(text, hits);
+  return hits;
+}
+
+void Matcher::find_into(const AnalyzedText& text, std::vector<Hit>& hits) const {
+  clear_cache_if_full();
+  hits.clear();
+  // Each word's cache entry (its stems); valid until this call returns (the cache is cleared
+  // only at the start of a call).
+  const std::vector<const void*>& entries = entries_of(text);
+  auto word_entry = [&](std::size_t i) -> WordEntry& {
+    return *const_cast<WordEntry*>(static_cast<const WordEntry*>(entries[i]));
+  };
   // Candidates come from the indexes; each phrase counts once, at its first unblocked match.
   // Buffers kept between calls (this runs for every text of every résumé): 'done' is all
   // false between calls, 'found' empty.
@@ -172,13 +190,16 @@ std::vector<Matcher::Hit> Matcher::find(const AnalyzedText& text) const {
   auto try_at = [&](std::size_t phrase, std::size_t i, bool compound) {
     if (done[phrase]) return;
     const Phrase& p = m_phrases[phrase];
-    const std::vector<std::string>& stems = p.lang == Lang::de ? text.stems_de : text.stems_en;
+    const bool de = p.lang == Lang::de;
+    auto stem = [&](std::size_t at) -> const std::string& {
+      return de ? word_entry(at).stem_de : word_entry(at).stem_en;
+    };
     std::size_t n = p.stems.size();
-    if (i + n > stems.size()) return;
+    if (i + n > text.words.size()) return;
     bool match = true;
-    for (std::size_t k = 0; k < n && match; ++k) match = stems[i + k] == p.stems[k];
+    for (std::size_t k = 0; k < n && match; ++k) match = stem(i + k) == p.stems[k];
     if (!match && compound) {
-      match = (compound_match(stems[i], p.stems[0]) || compound_match(text.words[i], p.word)) &&
+      match = (compound_match(stem(i), p.stems[0]) || compound_match(text.words[i], p.word)) &&
               std::find(m_compound_exceptions.begin(), m_compound_exceptions.end(),
                         text.words[i]) == m_compound_exceptions.end();
     }
@@ -187,10 +208,11 @@ std::vector<Matcher::Hit> Matcher::find(const AnalyzedText& text) const {
     found.emplace_back(phrase, i);
   };
   for (std::size_t i = 0; i < text.words.size(); ++i) {
-    for (const Candidate& c : candidates(text, i)) try_at(c.phrase, i, c.compound);
+    for (const Candidate& c : candidates(word_entry(i), text.words[i])) {
+      try_at(c.phrase, i, c.compound);
+    }
   }
   std::ranges::sort(found);
-  std::vector<Hit> hits;
   hits.reserve(found.size());
   for (const auto& [phrase, i] : found) {
     const Phrase& p = m_phrases[phrase];
@@ -203,7 +225,6 @@ std::vector<Matcher::Hit> Matcher::find(const AnalyzedText& text) const {
     done[phrase] = 0;
   }
   found.clear();
-  return hits;
 }
 
 }  // namespace ccteam::text

@@ -43,19 +43,21 @@ class Stemmer {
 
 // A text prepared once for matching against many phrases.
 struct AnalyzedText {
-  std::vector<std::string> words;     // folded words (normalize.hpp)
-  std::vector<std::string> stems_en;  // words[i] stemmed in English
-  std::vector<std::string> stems_de;  // words[i] stemmed in German
-  // Internal to Matcher: the analysing Matcher's cache entry of words[i] and that cache's
-  // generation (unique across Matchers; 0: none); lets find() skip a second lookup per word
-  // while the entries are still there.
+  std::vector<std::string> words;  // folded words (normalize.hpp)
+  // Internal to Matcher: per word, the analysing Matcher's cache entry (its stems), and the
+  // generation of that cache (unique across Matchers; 0: none). find() uses the entries while
+  // the generation is still the cache's, and looks the words up again otherwise (a text
+  // analysed by another Matcher, or a cache cleared since).
   std::vector<const void*> cache_entries;
   std::uint64_t cache_generation = 0;
 };
 
 class Matcher {
  public:
-  Matcher();
+  static constexpr std::size_t k_default_cache_limit = 100000;  // distinct words
+  // 'cache_limit': how many distinct words the stem cache holds before it is cleared (see
+  // below); the default suits screening, tests pass a small one.
+  explicit Matcher(std::size_t cache_limit = k_default_cache_limit);
 
   // Adds a phrase in 'lang' that stands for 'tag' (the caller's id). Blank phrases are ignored.
   void add(std::string_view phrase, Lang lang, int tag);
@@ -68,6 +70,9 @@ class Matcher {
   void add_blocker(std::string_view phrase);
 
   AnalyzedText analyze(std::string_view text) const;
+  // The same into 'out' (replacing what it held), reusing its buffers: for callers that
+  // analyse text after text.
+  void analyze_into(std::string_view text, AnalyzedText& out) const;
 
   struct Hit {
     int tag = 0;
@@ -76,6 +81,8 @@ class Matcher {
   };
   // Every phrase found in 'text', in the order the phrases were added; a phrase counts once.
   std::vector<Hit> find(const AnalyzedText& text) const;
+  // The same into 'out' (replacing what it held), reusing its buffer.
+  void find_into(const AnalyzedText& text, std::vector<Hit>& out) const;
 
   std::size_t size() const { return m_phrases.size(); }
 
@@ -109,32 +116,40 @@ class Matcher {
 
   bool blocked(const AnalyzedText& text, std::size_t at) const;
 
-  // Phrases that may start at text word 'i': by its first stem in either language, and German
-  // one-word phrases as the head of a compound. A function of the word alone, so cached per
-  // folded word (one lookup per word instead of one per stem and suffix length).
+  // Stems and candidates of words seen before: résumés repeat their vocabulary, and stemming
+  // is most of the cost of matching. One entry per word: its stems, and its candidates once
+  // find() has looked them up. Entries never move (unordered_map nodes) and are removed only
+  // when the cache is cleared, which starts a new generation. It is cleared at the start of a
+  // call (analyze, find) once it holds 'cache_limit' words, never during one, so the entries a
+  // call looks up stay valid until it returns.
   struct Candidate {
     std::size_t phrase;
     bool compound;
   };
-  const std::vector<Candidate>& candidates(const AnalyzedText& text, std::size_t i) const;
-
-  // Stems and candidates of words seen before: résumés repeat their vocabulary, and stemming
-  // is most of the cost of matching. Cleared when it reaches k_cache_limit words.
-  static constexpr std::size_t k_cache_limit = 100000;
-  // One entry per word: its stems, and its candidates once find() has looked them up. Entries
-  // stay where they are until the cache is cleared, which starts a new generation.
   struct WordEntry {
     std::string stem_en;
     std::string stem_de;
     bool has_candidates = false;
     std::vector<Candidate> candidates;
   };
+  std::size_t m_cache_limit;
   mutable std::unordered_map<std::string, WordEntry, Hash, std::equal_to<>> m_word_cache;
   mutable std::uint64_t m_cache_generation;
   WordEntry& entry(std::string_view word) const;
+  void clear_cache_if_full() const;
+  // The cache entry of each word of 'text': its own while its generation is current, else
+  // looked up again (into m_lookup).
+  const std::vector<const void*>& entries_of(const AnalyzedText& text) const;
+
+  // Phrases that may start at a word: by its first stem in either language, and German one-word
+  // phrases as the head of a compound. A function of the word alone, so kept in its entry (one
+  // lookup per word instead of one per stem and suffix length).
+  const std::vector<Candidate>& candidates(WordEntry& entry, const std::string& word) const;
+
   // find()'s working buffers, reused: which phrases were found, and where.
   mutable std::vector<char> m_done;
   mutable std::vector<std::pair<std::size_t, std::size_t>> m_found;
+  mutable std::vector<const void*> m_lookup;
 };
 
 }  // namespace ccteam::text

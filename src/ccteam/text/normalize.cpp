@@ -129,21 +129,28 @@ FoldedText fold_with_origin(std::string_view utf8) {
   return out;
 }
 
-std::string strip_feminine_suffix(std::string word) {
+namespace {
+
+// The length 'word' keeps once strip_feminine_suffix has removed "-in"/"-innen".
+std::size_t without_feminine_suffix(std::string_view word) {
   static constexpr std::array<std::string_view, 10> k_stems = {
       "er", "ent", "ant", "ist", "eur", "og", "at", "kund", "kolleg", "beamt"};
-  if (word.empty() || word.back() != 'n') return word;  // both endings end in 'n'
+  if (word.empty() || word.back() != 'n') return word.size();  // both endings end in 'n'
   for (std::string_view ending : {std::string_view("innen"), std::string_view("in")}) {
     if (word.size() < ending.size() + 3 || !word.ends_with(ending)) continue;
-    std::string_view base = std::string_view(word).substr(0, word.size() - ending.size());
+    std::string_view base = word.substr(0, word.size() - ending.size());
     for (std::string_view stem : k_stems) {
-      if (base.ends_with(stem) && base.size() >= 3) {
-        word.resize(base.size());
-        return word;
-      }
+      if (base.ends_with(stem) && base.size() >= 3) return base.size();
     }
-    return word;
+    return word.size();
   }
+  return word.size();
+}
+
+}  // namespace
+
+std::string strip_feminine_suffix(std::string word) {
+  word.resize(without_feminine_suffix(word));
   return word;
 }
 
@@ -151,12 +158,18 @@ namespace {
 
 // ASCII text needs no ICU: NFC leaves it unchanged, default case folding of ASCII is
 // lower-casing, and its letters and digits are [A-Za-z0-9]. Same result, much faster.
-std::vector<std::string> ascii_words(std::string_view text) {
+// The next string of 'out' to write a word into: out[n] when there is one (its capacity is
+// reused), else a new one.
+std::string& next_word(std::vector<std::string>& out, std::size_t& n) {
+  if (n == out.size()) out.emplace_back();
+  return out[n++];
+}
+
+// Appends the words of 'text' to out[n...] (see next_word); returns the new count.
+std::size_t ascii_words(std::string_view text, std::vector<std::string>& out, std::size_t n) {
   auto alnum = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   };
-  std::vector<std::string> out;
-  out.reserve(text.size() / 6 + 1);  // about one word per six bytes of prose
   for (std::size_t i = 0; i < text.size();) {
     if (!alnum(text[i])) {
       ++i;
@@ -164,45 +177,61 @@ std::vector<std::string> ascii_words(std::string_view text) {
     }
     std::size_t end = i + 1;
     while (end < text.size() && alnum(text[end])) ++end;
-    std::string word(text.substr(i, end - i));
+    // Written in place: lower-cased into the vector's string, then cut to its length without a
+    // feminine suffix (no temporary strings; this runs for every word screened).
+    std::string& word = next_word(out, n);
+    word.assign(text.substr(i, end - i));
     for (char& c : word) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    out.push_back(strip_feminine_suffix(std::move(word)));
+    word.resize(without_feminine_suffix(word));
     i = end;
   }
-  return out;
-}
-
-// True when 'utf8' may hold a gender marker (gender_marker needs one of these characters).
-// (One pass over the bytes: find_first_of calls memchr on the set once per byte of text.)
-bool may_have_gender_marker(std::string_view utf8) {
-  return std::ranges::any_of(
-      utf8, [](char c) { return c == '*' || c == ':' || c == '_' || c == '/' || c == 'I'; });
+  return n;
 }
 
 }  // namespace
 
 std::vector<std::string> words(std::string_view utf8) {
+  std::vector<std::string> out;
+  out.reserve(utf8.size() / 6 + 1);  // about one word per six bytes of prose
+  words_into(utf8, out);
+  return out;
+}
+
+void words_into(std::string_view utf8, std::vector<std::string>& out) {
+  // One pass: is the text ASCII, and does it hold a gender marker? (Only then is a folded
+  // copy made; "Inbound" starts with a capital I, but not a marker.)
+  bool ascii = true;
+  bool marker = false;
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    char c = utf8[i];
+    ascii = ascii && (c & 0x80) == 0;
+    if (!marker && (c == '*' || c == ':' || c == '_' || c == '/' || c == 'I')) {
+      marker = gender_marker(utf8, i) > 0;
+    }
+  }
   std::string gender_folded;
   std::string_view input = utf8;
-  if (may_have_gender_marker(utf8)) {
+  if (marker) {
     gender_folded = fold_gendered_forms(utf8);
     input = gender_folded;
   }
-  if (std::ranges::all_of(input, [](char c) { return (c & 0x80) == 0; })) {
-    return ascii_words(input);
+  std::size_t n = 0;
+  if (ascii) {  // folding gendered forms removes only ASCII
+    out.resize(ascii_words(input, out, n));
+    return;
   }
   std::string folded = fold(input);
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
-  std::vector<std::string> out;
   icu::UnicodeString current;
   auto flush = [&] {
     if (current.isEmpty()) return;
-    std::string word;
+    std::string& word = next_word(out, n);
+    word.clear();
     current.toUTF8String(word);
-    out.push_back(strip_feminine_suffix(std::move(word)));
+    word.resize(without_feminine_suffix(word));
     current.remove();
   };
   for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
@@ -214,7 +243,7 @@ std::vector<std::string> words(std::string_view utf8) {
     }
   }
   flush();
-  return out;
+  out.resize(n);
 }
 
 bool is_blank(std::string_view utf8) {

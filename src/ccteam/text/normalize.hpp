@@ -57,6 +57,9 @@ std::string strip_feminine_suffix(std::string word);
 
 // Steps 1-4: the folded words of 'utf8', in order.
 std::vector<std::string> words(std::string_view utf8);
+// The same into 'out' (replacing what it held), reusing its strings and their capacity: for
+// callers that analyse text after text (screening).
+void words_into(std::string_view utf8, std::vector<std::string>& out);
 
 // True when 'utf8' holds no letter or digit at all (empty, blank, punctuation only).
 bool is_blank(std::string_view utf8);

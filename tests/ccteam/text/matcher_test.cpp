@@ -58,5 +58,54 @@ TEST(Matcher, EvidenceNamesTheDocumentWords) {
   EXPECT_EQ(hits[0].matched, "customer service");
 }
 
+TEST(Matcher, TextAnalysedByAnotherMatcherMatchesTheSame) {
+  // Screening analyses a job's texts once (experience matcher) and runs the skills matcher on
+  // the same analysis: its cache entries are not the other matcher's, so it looks them up.
+  Matcher experience;
+  experience.add("Kundenservice", Lang::de, 1);
+  Matcher skills;
+  skills.add("Beschwerdemanagement", Lang::de, 2);
+  AnalyzedText text = experience.analyze("Kundenservice und Beschwerdemanagement");
+  auto hits = skills.find(text);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].tag, 2);
+  EXPECT_EQ(hits[0].matched, "beschwerdemanagement");
+  ASSERT_EQ(experience.find(text).size(), 1u);
+  EXPECT_EQ(experience.find(text)[0].phrase, "Kundenservice");
+}
+
+TEST(Matcher, CacheClearedBetweenCallsLeavesEarlierAnalysesUsable) {
+  // A cache of 3 words: analysing the 4-word text B clears it (at the start of the next call)
+  // after A was analysed, so A's entries are gone; find() must look A's words up again and
+  // still see "team leader" (English stems "team", "leader").
+  Matcher m(3);
+  m.add("team leader", Lang::en, 5);
+  AnalyzedText a = m.analyze("Team Leader");
+  AnalyzedText b = m.analyze("one two three four");
+  AnalyzedText c = m.analyze("five");  // starts with a clear: the cache held 6 words
+  auto hits = m.find(a);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].tag, 5);
+  EXPECT_EQ(hits[0].matched, "team leader");
+  EXPECT_TRUE(m.find(b).empty());
+  EXPECT_TRUE(m.find(c).empty());
+}
+
+TEST(Matcher, ReusedBuffersHoldOnlyTheLatestText) {
+  Matcher m;
+  m.add("coaching", Lang::en, 1);
+  AnalyzedText text;
+  m.analyze_into("Coaching of new agents and quality monitoring", text);
+  m.analyze_into("Coaching", text);  // shorter: the words of the first text must be gone
+  EXPECT_EQ(text.words, std::vector<std::string>{"coaching"});
+  std::vector<Matcher::Hit> hits{{9, "stale", "stale"}};
+  m.find_into(text, hits);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].tag, 1);
+  m.analyze_into("quality monitoring", text);
+  m.find_into(text, hits);
+  EXPECT_TRUE(hits.empty());
+}
+
 }  // namespace
 }  // namespace ccteam::text

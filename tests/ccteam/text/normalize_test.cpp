@@ -61,6 +61,23 @@ TEST(Words, AsciiFastPathAgreesWithIcu) {
             (std::vector<std::string>{"team", "leader", "call", "centre", "24", "7", "berater"}));
 }
 
+TEST(Words, IntoReusedVectorReplacesItsContent) {
+  // words_into reuses the vector's strings: longer earlier words must not leave bytes behind,
+  // and a shorter text must leave no extra words.
+  std::vector<std::string> out{"previouslylongword", "x", "y", "z"};
+  words_into("Kundenberaterin Inbound", out);
+  EXPECT_EQ(out, (std::vector<std::string>{"kundenberater", "inbound"}));
+  words_into("Größe", out);  // the ICU path: ß folds to ss, ö stays
+  EXPECT_EQ(out, std::vector<std::string>{"grösse"});
+  words_into("", out);
+  EXPECT_TRUE(out.empty());
+}
+
+TEST(Words, CapitalIIsAMarkerOnlyAfterALowerCaseLetter) {
+  EXPECT_EQ(words("Inbound Innen"), (std::vector<std::string>{"inbound", "innen"}));
+  EXPECT_EQ(words("BeraterInnen Inbound"), (std::vector<std::string>{"berater", "inbound"}));
+}
+
 TEST(IsBlank, OnlyLettersAndDigitsCount) {
   EXPECT_TRUE(is_blank(""));
   EXPECT_TRUE(is_blank(" \t\n"));
