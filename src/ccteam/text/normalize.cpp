@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -61,17 +64,102 @@ std::size_t gender_marker(std::string_view s, std::size_t i) {
 std::string fold_gendered_forms(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
-  for (std::size_t i = 0; i < utf8.size();) {
-    if (std::size_t n = gender_marker(utf8, i); n > 0) {
-      i += n;
+  std::size_t kept = 0;  // utf8[kept, i) is still to be copied
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const char c = utf8[i];
+    if (c != '*' && c != ':' && c != '_' && c != '/' && c != 'I') continue;  // no marker here
+    const std::size_t n = gender_marker(utf8, i);
+    if (n == 0) continue;
+    out.append(utf8.substr(kept, i - kept));
+    i += n - 1;
+    kept = i + 1;
+  }
+  out.append(utf8.substr(kept));
+  return out;
+}
+
+namespace {
+
+bool is_well_formed_utf8(std::string_view utf8) {
+  const auto size = static_cast<std::int32_t>(utf8.size());
+  for (std::int32_t i = 0; i < size;) {
+    if (next_code_point(utf8, i) < 0) return false;
+  }
+  return true;
+}
+
+// fold() on well-formed UTF-8 with ICU's UTF-8 functions (no conversion to UTF-16 and back;
+// same NFC and the same full case folding). Empty when ICU reports an error.
+std::optional<std::string> fold_well_formed(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::nullopt;
+  icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+  std::string normal;
+  if (!nfc->isNormalizedUTF8(piece, status)) {
+    icu::StringByteSink<std::string> sink(&normal);
+    nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+    piece = icu::StringPiece(normal.data(), static_cast<int32_t>(normal.size()));
+  }
+  std::string out;
+  out.reserve(utf8.size());
+  icu::StringByteSink<std::string> sink(&out);
+  icu::CaseMap::utf8Fold(U_FOLD_CASE_DEFAULT, piece, sink, nullptr, status);
+  if (U_FAILURE(status)) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+// fold() of text made of ASCII and Latin-1 Supplement letters (U+0080..U+00FF: German
+// umlauts and ß, French and Spanish accents), the usual non-ASCII in résumés, without ICU.
+// Such text is already NFC: none of these characters decomposes differently or composes with a
+// neighbour (all have NFC_Quick_Check=Yes and canonical combining class 0). Case folding per
+// Unicode CaseFolding.txt: U+00C0..U+00DE except U+00D7 (multiplication sign) fold to the
+// letter 0x20 above; "00B5; C; 03BC" (micro sign to Greek mu); "00DF; F; 0073 0073" (sharp s to
+// "ss"); all other characters of the block fold to themselves. Empty when the text holds
+// anything else. A test compares it with ICU for every character of the block.
+std::optional<std::string> fold_latin1(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size() + 2);
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 0x20 : c);
       continue;
     }
-    out += utf8[i++];
+    // U+0080..U+00FF is C2 80..C3 BF in UTF-8.
+    if ((c != 0xC2 && c != 0xC3) || i + 1 >= utf8.size()) return std::nullopt;
+    const auto next = static_cast<unsigned char>(utf8[i + 1]);
+    if ((next & 0xC0) != 0x80) return std::nullopt;
+    ++i;
+    const unsigned code = ((c & 0x1Fu) << 6) | (next & 0x3Fu);
+    if (code == 0xB5) {
+      out += "\xCE\xBC";  // U+03BC
+    } else if (code == 0xDF) {
+      out += "ss";
+    } else if (code >= 0xC0 && code <= 0xDE && code != 0xD7) {
+      const unsigned lower = code + 0x20;
+      out += static_cast<char>(0xC0 | (lower >> 6));
+      out += static_cast<char>(0x80 | (lower & 0x3F));
+    } else {
+      out += static_cast<char>(c);
+      out += static_cast<char>(next);
+    }
   }
   return out;
 }
 
+}  // namespace
+
 std::string fold(std::string_view utf8) {
+  if (std::optional<std::string> out = fold_latin1(utf8)) return std::move(*out);
+  if (is_well_formed_utf8(utf8)) {
+    if (std::optional<std::string> out = fold_well_formed(utf8)) return std::move(*out);
+  }
+  // Ill-formed input: ICU's UTF-16 conversion replaces each bad sequence with U+FFFD first.
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
@@ -222,27 +310,31 @@ void words_into(std::string_view utf8, std::vector<std::string>& out) {
     out.resize(ascii_words(input, out, n));
     return;
   }
-  std::string folded = fold(input);
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
-  icu::UnicodeString current;
-  auto flush = [&] {
-    if (current.isEmpty()) return;
-    std::string& word = next_word(out, n);
-    word.clear();
-    current.toUTF8String(word);
-    word.resize(without_feminine_suffix(word));
-    current.remove();
-  };
-  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
-    UChar32 c = text.char32At(i);
-    if (u_isalnum(c)) {
-      current.append(c);
-    } else {
-      flush();
+  // Words are runs of letters and digits (u_isalnum) in the folded text, which fold() writes
+  // as well-formed UTF-8 (ill-formed input comes out with U+FFFD).
+  const std::string folded = fold(input);
+  const auto size = static_cast<std::int32_t>(folded.size());
+  // Whether the code point at 'i' is a letter or digit; moves 'i' past it.
+  auto alnum_at = [&](std::int32_t& i) {
+    const auto byte = static_cast<unsigned char>(folded[static_cast<std::size_t>(i)]);
+    if (byte < 0x80) {  // ASCII, most of the text: no ICU call
+      ++i;
+      return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+             (byte >= '0' && byte <= '9');
     }
+    const UChar32 c = next_code_point(folded, i);
+    return c >= 0 && u_isalnum(c) != 0;
+  };
+  std::int32_t i = 0;
+  while (i < size) {
+    std::int32_t start = i;
+    if (!alnum_at(i)) continue;
+    std::int32_t end = i;
+    while (i < size && alnum_at(i)) end = i;
+    std::string& word = next_word(out, n);
+    word.assign(folded, static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+    word.resize(without_feminine_suffix(word));
   }
-  flush();
   out.resize(n);
 }
 

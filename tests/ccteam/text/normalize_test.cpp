@@ -3,6 +3,8 @@
 #include "ccteam/text/normalize.hpp"
 
 #include <gtest/gtest.h>
+#include <unicode/stringoptions.h>
+#include <unicode/unistr.h>
 
 namespace ccteam::text {
 namespace {
@@ -29,6 +31,46 @@ TEST(Fold, NfcAndFullCaseFolding) {
   EXPECT_EQ(fold("Straße"), "strasse");
   // U+0075 U+0308 (u + combining diaeresis) is NFC-composed to U+00FC.
   EXPECT_EQ(fold("Fu\xCC\x88hrung"), "f\xC3\xBChrung");
+}
+
+TEST(Fold, FullFoldingEntriesOfCaseFoldingTxt) {
+  // Unicode 15 CaseFolding.txt: "FB01; F; 0066 0069" (the fi ligature), "0130; F; 0069 0307"
+  // (capital I with dot), "03A3; C; 03C3" (sigma); NormalizationTest: U+212B ANGSTROM SIGN
+  // is NFC U+00C5, which folds to U+00E5.
+  EXPECT_EQ(fold("\xEF\xAC\x81le"), "file");
+  EXPECT_EQ(fold("\xC4\xB0stanbul"), "i\xCC\x87stanbul");
+  EXPECT_EQ(fold("\xCE\x9F\xCE\x94\xCE\x9F\xCE\xA3"), "\xCE\xBF\xCE\xB4\xCE\xBF\xCF\x83");
+  EXPECT_EQ(fold("\xE2\x84\xAB"), "\xC3\xA5");
+}
+
+TEST(Fold, LatinOneSupplementAgreesWithIcu) {
+  // fold() folds text of ASCII and U+0080..U+00FF without ICU; for every character of the
+  // block (after a capital A, which must fold too) the result must be ICU's: NFC, then full
+  // case folding (Unicode CaseFolding.txt).
+  for (UChar32 c = 0x80; c <= 0xFF; ++c) {
+    icu::UnicodeString text("A");
+    text.append(c);
+    text.foldCase(U_FOLD_CASE_DEFAULT);
+    std::string expected;
+    text.toUTF8String(expected);
+    std::string input = "A";
+    icu::UnicodeString(c).toUTF8String(input);
+    EXPECT_EQ(fold(input), expected) << "U+" << std::hex << c;
+  }
+  EXPECT_EQ(fold("\xC3\x84RGER \xC3\x9F \xC2\xB5"), "\xC3\xA4rger ss \xCE\xBC");  // ÄRGER ß µ
+}
+
+TEST(Fold, IllFormedUtf8BecomesReplacementCharacters) {
+  // A 0xFF byte is never UTF-8: it reads as U+FFFD (EF BF BD), which is no letter, and the
+  // rest is folded as usual.
+  EXPECT_EQ(fold("a\xFF"
+                 "B"),
+            "a\xEF\xBF\xBD"
+            "b");
+  EXPECT_EQ(words("Gr\xC3\xB6\xC3\x9F"
+                  "e\xFF"
+                  "Team"),
+            (std::vector<std::string>{"gr\xC3\xB6sse", "team"}));
 }
 
 TEST(StripFeminineSuffix, PersonNounsOnly) {
