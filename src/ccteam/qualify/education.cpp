@@ -1,5 +1,8 @@
 #include "ccteam/qualify/education.hpp"
 
+#include <string_view>
+#include <utility>
+
 namespace ccteam::qualify {
 
 namespace {
@@ -62,21 +65,41 @@ constexpr LevelPhrase k_levels[] = {
     {Lang::en, "doctorate", doctoral},
 };
 
+// Words that say an entry was not finished ("Ausbildung (abgebrochen)", "BA, dropped out"):
+// matched by the same matcher as the levels, with tags after the last level.
+constexpr std::pair<Lang, std::string_view> k_not_completed[] = {
+    {Lang::de, "abgebrochen"}, {Lang::de, "ohne Abschluss"},   {Lang::de, "nicht abgeschlossen"},
+    {Lang::en, "dropped out"}, {Lang::en, "not completed"},    {Lang::en, "incomplete"},
+    {Lang::en, "unfinished"},  {Lang::en, "did not graduate"},
+};
+constexpr int k_not_completed_tag = static_cast<int>(std::size(k_levels));
+
 }  // namespace
 
 EducationClassifier::EducationClassifier() {
   for (int i = 0; i < static_cast<int>(std::size(k_levels)); ++i) {
     m_matcher.add(k_levels[i].phrase, k_levels[i].lang, i);
   }
+  for (const auto& [lang, words] : k_not_completed) m_matcher.add(words, lang, k_not_completed_tag);
 }
 
 std::optional<EducationLevel> EducationClassifier::level_of(const Education& entry) const {
+  bool not_completed = false;
+  return classify(entry, not_completed);
+}
+
+std::optional<EducationLevel> EducationClassifier::classify(const Education& entry,
+                                                            bool& not_completed) const {
   std::optional<EducationLevel> best;
   bool diplom_fh = false;
   for (const std::string* text : {&entry.study_type, &entry.area}) {
     if (text->empty()) continue;
     m_matcher.analyze_into(*text, m_scratch);
     for (const text::Matcher::Hit& hit : m_matcher.find(m_scratch)) {
+      if (hit.tag == k_not_completed_tag) {
+        not_completed = true;
+        continue;
+      }
       const LevelPhrase& lp = k_levels[static_cast<std::size_t>(hit.tag)];
       if (lp.phrase == "Diplom FH") diplom_fh = true;
       if (lp.phrase == "Diplom" && diplom_fh) continue;
@@ -92,7 +115,8 @@ EducationSummary EducationClassifier::assess(const Person& person, const Date& a
   using std::chrono::sys_days;
   EducationSummary out;
   for (const Education& e : person.education) {
-    EducationEntryResult r{&e, level_of(e), true};
+    bool not_completed = false;
+    EducationEntryResult r{&e, classify(e, not_completed), !not_completed};
     if (e.start && !e.end) r.completed = false;
     if (e.end && sys_days(e.end->latest()) > sys_days(as_of)) r.completed = false;
     if (!r.level) out.any_unplaced = true;

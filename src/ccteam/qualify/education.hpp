@@ -61,9 +61,14 @@ class EducationClassifier {
   // The level of one entry from its study type and area, or empty.
   std::optional<EducationLevel> level_of(const Education& entry) const;
 
+  // Every entry with its level; an entry is not completed when it has a start and no end,
+  // ends after 'as_of', or says so ("abgebrochen", "ohne Abschluss", "dropped out",
+  // "not completed", "incomplete", "unfinished").
   EducationSummary assess(const Person& person, const Date& as_of) const;
 
  private:
+  // level_of, also telling whether the entry says it was not finished.
+  std::optional<EducationLevel> classify(const Education& entry, bool& not_completed) const;
   text::Matcher m_matcher;
   mutable text::AnalyzedText m_scratch;  // the text being classified (buffers reused)
 };

@@ -193,7 +193,10 @@ std::vector<NamedLanguage> named_languages(const Person& person) {
   std::vector<NamedLanguage> out;
   auto consider = [&](const std::string& name, const std::string& fluency, const SourcePos& pos) {
     if (std::optional<std::string> code = language_code(name)) {
-      out.push_back({std::move(*code), cefr_of(fluency), &fluency, &pos});
+      // A level may be written into the name instead: "Deutsch (Muttersprache)".
+      std::optional<Cefr> level = cefr_of(fluency);
+      if (!level && fluency.empty()) level = cefr_of(name);
+      out.push_back({std::move(*code), level, level && fluency.empty() ? &name : &fluency, &pos});
     }
   };
   for (const LanguageEntry& l : person.languages) consider(l.language, l.fluency, l.pos);
@@ -222,11 +225,12 @@ Criterion language_criterion(const std::vector<NamedLanguage>& named,
   c.importance = req.importance;
   std::string level(catalog::to_string(req.level));
   c.subject = req.language + ">=" + level;
-  c.title = msg(MsgId::q_crit_language, req.language, level);
+  const LocalizedText& name = language_name(req.language);
+  c.title = msg(MsgId::q_crit_language, name, level);
   StatedLanguage stated = stated_language(named, req.language);
   if (!stated.mentioned) {
     c.outcome = Outcome::unknown;
-    c.explanation = msg(MsgId::q_lang_missing, req.language, level);
+    c.explanation = msg(MsgId::q_lang_missing, name, level);
     return c;
   }
   // Blind: the level words are not shown ("Muttersprache" would reveal a mother tongue);
@@ -235,11 +239,11 @@ Criterion language_criterion(const std::vector<NamedLanguage>& named,
       {stated.level ? std::string(catalog::to_string(*stated.level)) : "", "", stated.where});
   if (!stated.level) {
     c.outcome = Outcome::unknown;
-    c.explanation = msg(MsgId::q_lang_unplaced, req.language, stated.words, level);
+    c.explanation = msg(MsgId::q_lang_unplaced, name, stated.words, level);
     return c;
   }
   c.outcome = *stated.level >= req.level ? Outcome::met : Outcome::not_met;
-  c.explanation = msg(MsgId::q_lang_level, req.language, catalog::to_string(*stated.level), level);
+  c.explanation = msg(MsgId::q_lang_level, name, catalog::to_string(*stated.level), level);
   return c;
 }
 

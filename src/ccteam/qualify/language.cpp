@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <vector>
 
 #include <unicode/locid.h>
@@ -29,6 +30,7 @@ constexpr FluencyRow k_fluency[] = {
     {"bilingual", Cefr::c2},
     {"Muttersprache", Cefr::c2},
     {"muttersprachlich", Cefr::c2},
+    {"Muttersprachler", Cefr::c2},
     {"zweisprachig", Cefr::c2},
     {"business fluent", Cefr::c1},
     {"full professional proficiency", Cefr::c1},
@@ -37,12 +39,15 @@ constexpr FluencyRow k_fluency[] = {
     {"fluent", Cefr::c1},
     {"proficient", Cefr::c1},
     {"fließend", Cefr::c1},
+    {"fließende", Cefr::c1},
     {"professional working proficiency", Cefr::b2},
     {"upper intermediate", Cefr::b2},
     {"very good", Cefr::b2},
     {"advanced", Cefr::b2},
     {"sehr gute Kenntnisse", Cefr::b2},
     {"sehr gut", Cefr::b2},
+    {"fortgeschritten", Cefr::b2},
+    {"fortgeschrittene", Cefr::b2},
     {"limited working proficiency", Cefr::b1},
     {"intermediate", Cefr::b1},
     {"conversational", Cefr::b1},
@@ -82,21 +87,69 @@ const std::map<std::string, std::string>& language_names() {
   return names;
 }
 
+// ICU's display name of 'code' in 'display' ("de" in "en": "German"); empty when it has none
+// (ICU then returns the code).
+std::string display_name(const char* code, const char* display) {
+  icu::UnicodeString name;
+  icu::Locale(code).getDisplayLanguage(icu::Locale(display), name);
+  std::string utf8;
+  name.toUTF8String(utf8);
+  return utf8 == code ? "" : utf8;
+}
+
 }  // namespace
 
+const LocalizedText& language_name(const std::string& code) {
+  // Every two-letter code once, at first use (a static initialised once, so thread-safe).
+  static const std::map<std::string, LocalizedText, std::less<>> names = [] {
+    std::map<std::string, LocalizedText, std::less<>> out;
+    for (const char* const* c = uloc_getISOLanguages(); *c != nullptr; ++c) {
+      if (std::string_view(*c).size() != 2) continue;
+      std::string en = display_name(*c, "en");
+      std::string de = display_name(*c, "de");
+      if (!en.empty() && !de.empty()) out.emplace(*c, LocalizedText{std::move(en), std::move(de)});
+    }
+    return out;
+  }();
+  if (auto it = names.find(code); it != names.end()) return it->second;
+  // Unknown codes: kept per code for the program's run (a catalog names few languages).
+  static std::mutex mutex;
+  static std::map<std::string, LocalizedText, std::less<>> others;
+  std::lock_guard lock(mutex);
+  return others.try_emplace(code, LocalizedText{code, code}).first->second;
+}
+
 std::optional<std::string> language_code(std::string_view name) {
-  std::vector<std::string> w = text::words(name);
-  std::string joined;
-  for (const std::string& s : w) joined += (joined.empty() ? "" : " ") + s;
   const auto& names = language_names();
-  if (auto it = names.find(joined); it != names.end()) return it->second;
+  auto lookup = [&](std::string_view text) -> std::optional<std::string> {
+    std::vector<std::string> w = text::words(text);
+    std::string joined;
+    for (const std::string& s : w) joined += (joined.empty() ? "" : " ") + s;
+    if (auto it = names.find(joined); it != names.end()) return it->second;
+    return std::nullopt;
+  };
+  if (std::optional<std::string> code = lookup(name)) return code;
+  // "Deutsch (Muttersprache)": the name before a remark in parentheses.
+  if (std::size_t open = name.find('('); open != std::string_view::npos && open > 0) {
+    return lookup(name.substr(0, open));
+  }
   return std::nullopt;
 }
 
 std::optional<Cefr> cefr_of(std::string_view fluency) {
   std::vector<std::string> w = text::words(fluency);
+  // Levels written out; of several ("B2/C1") the lowest, the level the person surely claims.
+  std::optional<Cefr> written;
   for (const std::string& word : w) {
-    if (auto level = catalog::parse_cefr(word); level && word.size() == 2) return level;
+    if (auto level = catalog::parse_cefr(word); level && word.size() == 2) {
+      if (!written || *level < *written) written = level;
+    }
+  }
+  if (written) return written;
+  // "not fluent", "nicht fließend", "keine Kenntnisse": a negated level cannot be placed.
+  static const std::vector<std::string> k_negations = {"not", "nicht", "kein", "keine"};
+  for (const std::string& word : w) {
+    if (std::ranges::find(k_negations, word) != k_negations.end()) return std::nullopt;
   }
   static const std::vector<std::vector<std::string>> k_row_words = [] {
     std::vector<std::vector<std::string>> rows;

@@ -3,19 +3,22 @@
 // "Common European Framework of Reference for Languages", A1-C2).
 //
 // Language names: ICU's display names of every ISO 639 language in English and German
-// ("German", "Deutsch", "Englisch"), or the code itself ("de").
+// ("German", "Deutsch", "Englisch"), or the code itself ("de"); a remark in parentheses after
+// the name is left out ("Deutsch (Muttersprache)").
 //
 // Level words (k_fluency in language.cpp; the first matching row wins, so longer phrases
-// come first). A CEFR level written out ("C1", "Niveau B2") always wins. The word table is our
+// come first). A CEFR level written out ("C1", "Niveau B2") always wins; of several ("B2/C1")
+// the lowest counts. A negated level ("not fluent", "nicht fließend", "keine Kenntnisse")
+// cannot be placed (the criterion is "cannot tell", for a person to read). The word table is our
 // reading of common CV usage (the Europass self-assessment grid and the German
 // "Grundkenntnisse / gute / sehr gute Kenntnisse / fließend / verhandlungssicher /
 // Muttersprache" scale):
 //   native, native speaker, mother tongue, first language, bilingual, Muttersprache,
-//     muttersprachlich, zweisprachig                                            -> C2
+//     muttersprachlich, Muttersprachler(in), zweisprachig                       -> C2
 //   fluent, business fluent, full professional proficiency, proficient, fließend,
-//     verhandlungssicher, fließend in Wort und Schrift                           -> C1
+//     fließende (Kenntnisse), verhandlungssicher, fließend in Wort und Schrift   -> C1
 //   very good, upper intermediate, advanced, professional working proficiency,
-//     sehr gut, sehr gute Kenntnisse                                            -> B2
+//     sehr gut, sehr gute Kenntnisse, fortgeschritten(e Kenntnisse)             -> B2
 //   good, intermediate, limited working proficiency, conversational, gut,
 //     gute Kenntnisse                                                            -> B1
 //   basic, elementary, Grundkenntnisse, Basiskenntnisse                          -> A2
@@ -28,6 +31,7 @@
 #include <string_view>
 
 #include "ccteam/catalog/terms.hpp"
+#include "ccteam/core/lang.hpp"
 
 namespace ccteam::qualify {
 
@@ -36,5 +40,9 @@ std::optional<std::string> language_code(std::string_view name);
 
 // CEFR level of a fluency description, or empty when the words are not in the table.
 std::optional<catalog::Cefr> cefr_of(std::string_view fluency);
+
+// The name of an ISO 639-1 language in English and German (ICU display names: "de" ->
+// "German" / "Deutsch"); the code itself in both when ICU has no name for it.
+const LocalizedText& language_name(const std::string& code);
 
 }  // namespace ccteam::qualify

@@ -221,8 +221,8 @@ namespace {
 
 // The length 'word' keeps once strip_feminine_suffix has removed "-in"/"-innen".
 std::size_t without_feminine_suffix(std::string_view word) {
-  static constexpr std::array<std::string_view, 10> k_stems = {
-      "er", "ent", "ant", "ist", "eur", "og", "at", "kund", "kolleg", "beamt"};
+  static constexpr std::array<std::string_view, 11> k_stems = {
+      "er", "ent", "ant", "ist", "eur", "or", "og", "at", "kund", "kolleg", "beamt"};
   if (word.empty() || word.back() != 'n') return word.size();  // both endings end in 'n'
   for (std::string_view ending : {std::string_view("innen"), std::string_view("in")}) {
     if (word.size() < ending.size() + 3 || !word.ends_with(ending)) continue;

@@ -12,9 +12,9 @@
 //   3. words: runs of letters and digits (ICU character properties); everything else separates.
 //   4. strip_feminine_suffix: the German feminine derivation "-in"/"-innen" on person nouns
 //      ("Kundenberaterin" -> "kundenberater", "Werkstudentin" -> "werkstudent"), limited to
-//      endings that mark a person ("-erin", "-entin", "-antin", "-istin", "-eurin", "-ogin",
-//      "-atin", "-kundin", "-kollegin", "-beamtin") so words such as "Disziplin" or "Termin"
-//      keep their ending.
+//      endings that mark a person ("-erin", "-entin", "-antin", "-istin", "-eurin", "-orin"
+//      as in "Supervisorin", "-ogin", "-atin", "-kundin", "-kollegin", "-beamtin") so words
+//      such as "Disziplin" or "Termin" keep their ending.
 // Stemming (Snowball) follows in text/matcher.hpp. Pure functions, thread-safe.
 
 #include <cstdint>

@@ -69,6 +69,30 @@ TEST(EducationSummary, InProgressDoesNotCount) {
   EXPECT_FALSE(s.entries[2].completed);
 }
 
+TEST(EducationSummary, EntriesThatSayTheyWereNotFinishedDoNotCount) {
+  EducationClassifier classifier;
+  Person p;
+  Education ausbildung;
+  ausbildung.study_type = "Ausbildung (abgebrochen)";
+  ausbildung.end = *PartialDate::parse("2015");
+  Education bachelor;
+  bachelor.study_type = "Bachelor";
+  bachelor.area = "Business, dropped out";
+  Education realschule;
+  realschule.study_type = "Realschulabschluss";
+  realschule.end = *PartialDate::parse("2012");
+  p.education = {ausbildung, bachelor, realschule};
+  EducationSummary s = classifier.assess(p, Date{year(2025), month(12), day(31)});
+  EXPECT_FALSE(s.entries[0].completed);
+  EXPECT_FALSE(s.entries[1].completed);
+  EXPECT_TRUE(s.entries[2].completed);
+  ASSERT_TRUE(s.highest_completed.has_value());  // the Realschulabschluss: ISCED 2
+  EXPECT_EQ(to_int(s.highest_completed->isced), 2);
+  // The level is still read ("Ausbildung" is ISCED 3); only its completion is not given.
+  ASSERT_TRUE(s.entries[0].level.has_value());
+  EXPECT_EQ(to_int(s.entries[0].level->isced), 3);
+}
+
 TEST(FieldMatcher, PreferredFieldsInBothLanguages) {
   catalog::LocalizedList fields{{"management", "business administration", "related field"},
                                 {"Management", "Betriebswirtschaftslehre", "verwandtes Fach"}};

@@ -133,6 +133,33 @@ INSTANTIATE_TEST_SUITE_P(
         ClassifyCase{"Operations Manager", "workforce planning", false, true, true},
         ClassifyCase{"Software developer", "Built a REST API", false, false, false}));
 
+// Titles a first reader found unrecognised or misread (session 4), judged the same way:
+// agents' titles are customer service; managers of a contact centre lead people; steering a
+// conversation or keeping an account ("-führung") is not leadership; a warehouse's inbound
+// goods are not inbound calls.
+INSTANTIATE_TEST_SUITE_P(
+    MoreTitles, Classify,
+    ::testing::Values(ClassifyCase{"Customer Advisor", "", true, false, false},
+                      ClassifyCase{"Call Handler", "", true, false, false},
+                      ClassifyCase{"Phone agent", "", true, false, false},
+                      ClassifyCase{"Technical Support Representative", "", true, false, false},
+                      ClassifyCase{"Member Services Representative", "", true, false, false},
+                      ClassifyCase{"Telemarketer", "", true, false, false},
+                      ClassifyCase{"Telefonistin", "", true, false, false},
+                      ClassifyCase{"Agent im Kundendialog", "", true, false, false},
+                      ClassifyCase{"Telefonverkäufer", "", true, false, false},
+                      ClassifyCase{"Support-Mitarbeiterin", "", true, false, false},
+                      ClassifyCase{"Supervisorin", "", false, true, false},
+                      ClassifyCase{"Team Manager", "", false, true, false},
+                      ClassifyCase{"Customer Service Manager", "", true, true, true},
+                      ClassifyCase{"Contact Centre Manager", "", true, true, true},
+                      // Talking to customers on the phone is customer contact; steering the talk
+                      // or keeping an account is not leading people.
+                      ClassifyCase{"Bankkauffrau", "Gesprächsführung am Telefon und Kontoführung",
+                                   true, false, false},
+                      ClassifyCase{"Lagerarbeiter Inbound-Logistik",
+                                   "Wareneingang, Outbound Versand", false, false, false}));
+
 TEST(Classify, EvidenceNamesWordsAndPlace) {
   ExperienceClassifier classifier(default_catalog());
   Position p = job("Werkstudentin Kundenservice", "2024-10", nullptr);

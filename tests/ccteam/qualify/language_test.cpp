@@ -51,5 +51,33 @@ TEST(CefrOf, UnknownWords) {
   EXPECT_FALSE(cefr_of("").has_value());
 }
 
+TEST(CefrOf, NegatedLevelsCannotBePlaced) {
+  EXPECT_FALSE(cefr_of("not fluent").has_value());
+  EXPECT_FALSE(cefr_of("nicht fließend").has_value());
+  EXPECT_FALSE(cefr_of("keine Kenntnisse").has_value());
+  EXPECT_EQ(cefr_of("C1 (not certified)"), Cefr::c1);  // a written level still counts
+}
+
+TEST(CefrOf, MoreGermanWordsAndRanges) {
+  EXPECT_EQ(cefr_of("Muttersprachler(in)"), Cefr::c2);
+  EXPECT_EQ(cefr_of("fließende Kenntnisse"), Cefr::c1);
+  EXPECT_EQ(cefr_of("Fortgeschritten"), Cefr::b2);
+  EXPECT_EQ(cefr_of("B2/C1"), Cefr::b2);  // of a range, the level surely claimed
+  EXPECT_EQ(cefr_of("C1-B2"), Cefr::b2);
+}
+
+TEST(LanguageCode, RemarkInParentheses) {
+  EXPECT_EQ(language_code("Deutsch (Muttersprache)"), "de");
+  EXPECT_EQ(language_code("English (business fluent)"), "en");
+  EXPECT_FALSE(language_code("Sprache (Deutsch)").has_value());  // "Sprache" names none
+}
+
+TEST(LanguageName, IcuDisplayNames) {
+  EXPECT_EQ(language_name("de").en, "German");
+  EXPECT_EQ(language_name("de").de, "Deutsch");
+  EXPECT_EQ(language_name("en").de, "Englisch");
+  EXPECT_EQ(language_name("xq").en, "xq");  // no such language: the code
+}
+
 }  // namespace
 }  // namespace ccteam::qualify
