@@ -1,5 +1,7 @@
 #include "cli/people_input.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <iostream>
 
@@ -28,8 +30,26 @@ ReadCounts read_people(Context& ctx, const std::vector<std::string>& files,
     ctx.report(result.error());
     counts.errors.push_back(std::move(result.error()));
   };
+  // File kinds by extension, in any case ("PEOPLE.CSV" is a CSV file).
+  auto has_extension = [](const std::string& file, std::string_view extension) {
+    if (file.size() < extension.size()) return false;
+    return std::equal(
+        extension.begin(), extension.end(), file.end() - static_cast<long>(extension.size()),
+        [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+  };
+  bool stdin_read = false;
   for (const std::string& file : files) {
-    if (file.ends_with(".ndjson") || file.ends_with(".jsonl")) {
+    if (file == "-" && stdin_read) {
+      // A second '-' would read an empty stream and count a document that is not there.
+      Error twice{ErrorKind::usage,
+                  msg(MsgId::people_stdin_twice),
+                  {},
+                  msg(MsgId::hint_people_stdin_twice)};
+      ctx.report(twice);
+      counts.unusable = true;
+      continue;
+    }
+    if (has_extension(file, ".ndjson") || has_extension(file, ".jsonl")) {
       // One document per line: streamed, so memory does not grow with the file.
       if (auto streamed = io::stream_ndjson_resumes(file, next_id, sink); !streamed) {
         ctx.report(streamed.error());
@@ -38,6 +58,7 @@ ReadCounts read_people(Context& ctx, const std::vector<std::string>& files,
       continue;
     }
     if (file == "-") {
+      stdin_read = true;
       // Standard input: NDJSON streamed line by line, one document or an array read whole.
       if (auto streamed = io::stream_json_resumes(std::cin, file, next_id, sink); !streamed) {
         ctx.report(streamed.error());
@@ -51,7 +72,7 @@ ReadCounts read_people(Context& ctx, const std::vector<std::string>& files,
       counts.unusable = true;
       continue;
     }
-    if (file.ends_with(".csv")) {
+    if (has_extension(file, ".csv")) {
       io::read_person_csv(*content, file, next_id, sink);
     } else {
       io::read_json_resumes(*content, file, next_id, sink);

@@ -6,6 +6,8 @@
 #include <memory>
 #include <vector>
 
+#include "io/files.hpp"
+
 namespace ccteam::io {
 
 CallFormat call_format_for(const std::string& path) {
@@ -43,7 +45,7 @@ ReadSummary read_chunks(const std::string& path, CallParser& parser,
     summary.unusable = true;
     int err = errno;
     summary.errors.push_back(Error{err == ENOENT ? ErrorKind::not_found : ErrorKind::io,
-                                   msg(MsgId::metrics_cannot_open, path, std::strerror(err)),
+                                   msg(MsgId::metrics_cannot_open, path, os_error_text(err)),
                                    SourcePos{path, 0, 0, ""},
                                    {}});
     return summary;
@@ -70,7 +72,7 @@ ReadSummary read_chunks(const std::string& path, CallParser& parser,
   if (failed) {
     summary.unusable = true;
     summary.errors.push_back(Error{ErrorKind::io,
-                                   msg(MsgId::metrics_cannot_open, path, std::strerror(err)),
+                                   msg(MsgId::metrics_cannot_open, path, os_error_text(err)),
                                    SourcePos{path, 0, 0, ""},
                                    {}});
   }

@@ -6,8 +6,34 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <utility>
 
 namespace ccteam::io {
+
+LocalizedText os_error_text(int errnum) {
+  static constexpr std::pair<int, std::string_view> k_german[] = {
+      {ENOENT, "Datei oder Verzeichnis nicht gefunden"},
+      {EACCES, "keine Berechtigung"},
+      {EPERM, "Vorgang nicht erlaubt"},
+      {EISDIR, "ist ein Verzeichnis"},
+      {ENOTDIR, "ein Teil des Pfads ist kein Verzeichnis"},
+      {ENOSPC, "kein Platz mehr auf dem Datenträger"},
+      {EDQUOT, "Speicherkontingent überschritten"},
+      {EROFS, "Dateisystem nur lesbar"},
+      {EEXIST, "existiert bereits"},
+      {ENAMETOOLONG, "Dateiname zu lang"},
+      {EMFILE, "zu viele offene Dateien"},
+      {ENFILE, "zu viele offene Dateien im System"},
+      {EIO, "Ein-/Ausgabefehler"},
+      {EBUSY, "Gerät oder Ressource belegt"},
+      {EXDEV, "Verschieben zwischen Dateisystemen nicht möglich"},
+  };
+  std::string english = std::strerror(errnum);
+  for (const auto& [code, german] : k_german) {
+    if (code == errnum) return LocalizedText{english, std::string(german)};
+  }
+  return LocalizedText{english, english};
+}
 
 Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
   SourcePos where{path, 0, 0, ""};
@@ -34,10 +60,10 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in)
-    return fail(ErrorKind::io, msg(MsgId::file_unreadable, path, std::strerror(errno)), where);
+    return fail(ErrorKind::io, msg(MsgId::file_unreadable, path, os_error_text(errno)), where);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) {
-    return fail(ErrorKind::io, msg(MsgId::file_unreadable, path, std::strerror(errno)), where);
+    return fail(ErrorKind::io, msg(MsgId::file_unreadable, path, os_error_text(errno)), where);
   }
   return text;
 }
@@ -58,7 +84,7 @@ Result<void> write_file(const std::string& path, std::string_view content) {
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.flush();
     if (!out) {
-      return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, std::strerror(errno)),
+      return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, os_error_text(errno)),
                   SourcePos{path, 0, 0, ""});
     }
     return {};
@@ -67,14 +93,14 @@ Result<void> write_file(const std::string& path, std::string_view content) {
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) {
-      return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, std::strerror(errno)),
+      return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, os_error_text(errno)),
                   SourcePos{path, 0, 0, ""});
     }
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.close();
     if (!out) {
       std::filesystem::remove(temporary);
-      return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, std::strerror(errno)),
+      return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, os_error_text(errno)),
                   SourcePos{path, 0, 0, ""});
     }
   }
@@ -82,7 +108,7 @@ Result<void> write_file(const std::string& path, std::string_view content) {
   std::filesystem::rename(temporary, path, ec);
   if (ec) {
     std::filesystem::remove(temporary);
-    return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, ec.message()),
+    return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, os_error_text(ec.value())),
                 SourcePos{path, 0, 0, ""});
   }
   return {};

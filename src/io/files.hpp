@@ -6,8 +6,14 @@
 #include <string_view>
 
 #include "ccteam/core/error.hpp"
+#include "ccteam/core/lang.hpp"
 
 namespace ccteam::io {
+
+// The reason an operating-system call failed (an errno value), in English and German:
+// strerror's English text, and our German wording of the common ones (no such file, no
+// permission, is a directory, disk full, ...; the C library speaks the C locale only).
+LocalizedText os_error_text(int errnum);
 
 // The whole content of 'path', or "-" for standard input. Fails with ErrorKind::not_found
 // when the file does not exist and ErrorKind::io when it cannot be read; refuses files larger

@@ -9,6 +9,8 @@
 #include <simdjson.h>
 #include <nlohmann/json.hpp>
 
+#include "io/files.hpp"
+
 namespace ccteam::io {
 
 namespace {
@@ -76,10 +78,9 @@ class DocumentReader {
 
   [[noreturn]] void wrong_type(const std::string& pointer, MsgId type) const {
     std::string shown = m_base + pointer;
-    throw DocumentError{
-        Error{ErrorKind::invalid_input,
-              msg(MsgId::resume_wrong_type, shown.empty() ? "/" : shown, tr(type, Lang::en)),
-              pos(pointer), msg(MsgId::hint_resume_json)}};
+    throw DocumentError{Error{ErrorKind::invalid_input,
+                              msg(MsgId::resume_wrong_type, shown.empty() ? "/" : shown, type),
+                              pos(pointer), msg(MsgId::hint_resume_json)}};
   }
 
   void expect(const json& value, json::value_t type, const std::string& pointer) const {
@@ -445,6 +446,53 @@ std::pair<int, int> line_col(std::string_view content, std::size_t offset) {
   return {line, static_cast<int>(offset - line_start) + 1};
 }
 
+// nlohmann-json's description of a parse error ("syntax error while parsing object -
+// unexpected end of input; expected '}'"), in English as it is and in German: its fixed
+// phrases are translated one by one, the quoted input and tokens are kept.
+LocalizedText parser_message(const std::string& english) {
+  static constexpr std::pair<std::string_view, std::string_view> k_german[] = {
+      {"syntax error while parsing object key", "Syntaxfehler in einem Objektschlüssel"},
+      {"syntax error while parsing object separator", "Syntaxfehler nach einem Objektschlüssel"},
+      {"syntax error while parsing object", "Syntaxfehler in einem Objekt"},
+      {"syntax error while parsing array", "Syntaxfehler in einem Array"},
+      {"syntax error while parsing value", "Syntaxfehler in einem Wert"},
+      {"unexpected end of input", "unerwartetes Ende der Eingabe"},
+      {"ill-formed UTF-8 byte", "fehlerhaftes UTF-8-Byte"},
+      {"invalid string: control character", "ungültige Zeichenkette: Steuerzeichen"},
+      {"must be escaped to", "muss maskiert werden als"},
+      {"invalid string: missing closing quote", "ungültige Zeichenkette: schließendes \" fehlt"},
+      {"invalid string", "ungültige Zeichenkette"},
+      {"invalid literal", "ungültiges Literal"},
+      {"invalid number", "ungültige Zahl"},
+      {"number overflow parsing", "Zahl zu groß:"},
+      {"surrogate", "Surrogat"},
+      {"unexpected", "unerwartet"},
+      {"expected", "erwartet"},
+      {"last read", "zuletzt gelesen"},
+      {" or ", " oder "},
+  };
+  std::string german;
+  for (std::size_t i = 0; i < english.size();) {
+    bool replaced = false;
+    if (english[i] != '\'' && english[i] != '"') {
+      for (const auto& [from, to] : k_german) {
+        if (english.compare(i, from.size(), from) == 0) {
+          german += to;
+          i += from.size();
+          replaced = true;
+          break;
+        }
+      }
+    } else if (std::size_t close = english.find(english[i], i + 1); close != std::string::npos) {
+      german.append(english, i, close + 1 - i);  // quoted input stays as it is
+      i = close + 1;
+      replaced = true;
+    }
+    if (!replaced) german += english[i++];
+  }
+  return LocalizedText{english, std::move(german)};
+}
+
 Error syntax_error(const json::parse_error& e, std::string_view content, const std::string& file,
                    int first_line) {
   // nlohmann's byte is 1-based and points at the last character it read. For an unexpected
@@ -473,7 +521,7 @@ Error syntax_error(const json::parse_error& e, std::string_view content, const s
   if (auto c = what.find("column "); c != std::string::npos) {
     if (auto colon = what.find(": ", c); colon != std::string::npos) what = what.substr(colon + 2);
   }
-  return Error{ErrorKind::invalid_input, msg(MsgId::resume_bad_json, what),
+  return Error{ErrorKind::invalid_input, msg(MsgId::resume_bad_json, parser_message(what)),
                SourcePos{file, first_line + line - 1, col, ""}, msg(MsgId::hint_resume_json)};
 }
 
@@ -489,7 +537,7 @@ Error json_error(const json::exception& e, std::string_view content, const std::
   if (what.starts_with("[json.exception.")) {
     if (auto close = what.find("] "); close != std::string::npos) what = what.substr(close + 2);
   }
-  return Error{ErrorKind::invalid_input, msg(MsgId::resume_bad_json, what),
+  return Error{ErrorKind::invalid_input, msg(MsgId::resume_bad_json, parser_message(what)),
                SourcePos{file, first_line, 0, ""}, msg(MsgId::hint_resume_json)};
 }
 
@@ -661,7 +709,7 @@ Result<void> stream_lines(std::istream& in, const std::string& file, int number,
     read_ndjson_lines(line, file, number, next_id, sink);
   }
   if (in.bad()) {
-    return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, std::strerror(errno)));
+    return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, os_error_text(errno)));
   }
   return {};
 }
@@ -680,7 +728,7 @@ Result<void> stream_ndjson_resumes(const std::string& path, std::size_t& next_id
     }
     file_stream.open(path, std::ios::binary);
     if (!file_stream) {
-      return fail(ErrorKind::io, msg(MsgId::file_unreadable, path, std::strerror(errno)));
+      return fail(ErrorKind::io, msg(MsgId::file_unreadable, path, os_error_text(errno)));
     }
     in = &file_stream;
   }
@@ -702,7 +750,7 @@ Result<void> stream_json_resumes(std::istream& in, const std::string& file_in, s
     head += line;
     head += '\n';
   }
-  if (in.bad()) return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, std::strerror(errno)));
+  if (in.bad()) return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, os_error_text(errno)));
   std::string_view first = line;
   while (!first.empty() && is_space(first.front())) first.remove_prefix(1);
   if (found && first.starts_with('{') && accepts(line)) {
@@ -719,7 +767,7 @@ Result<void> stream_json_resumes(std::istream& in, const std::string& file_in, s
                   SourcePos{file, 0, 0, ""});
     }
   }
-  if (in.bad()) return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, std::strerror(errno)));
+  if (in.bad()) return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, os_error_text(errno)));
   read_json_resumes(head, file, next_id, sink);
   return {};
 }

@@ -288,6 +288,49 @@ TEST(CliScreen, UnknownRoleAndBadDateAreUsageErrors) {
   EXPECT_EQ(ccteam({"screen", "agent", "tests/data/resumes/missing.json"}).exit_code, 2);
 }
 
+TEST(CliScreen, NothingEvaluatedIsUnusableInput) {
+  // Both documents are broken (an impossible date, invalid JSON): nothing could be evaluated,
+  // so the exit code is 2 (unusable input), not 1 (findings) as when some were evaluated.
+  Outcome run = ccteam({"screen", "agent", "tests/data/resumes/all-broken.ndjson"});
+  EXPECT_EQ(run.exit_code, 2) << run.out;
+  EXPECT_NE(run.out.find("2 documents read: 0 evaluated, 2 rejected"), std::string::npos)
+      << run.out;
+}
+
+TEST(CliScreen, StandardInputNamedTwiceIsReadOnce) {
+  Outcome run = ccteam({"screen", "agent", "-", "-", "--as-of", "2025-12-31"}, "C",
+                       "tests/data/resumes/batch.ndjson");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.out.find("7 documents read: 2 evaluated, 5 rejected"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.err.find("standard input ('-') is named more than once"), std::string::npos)
+      << run.err;
+}
+
+TEST(CliScreen, CsvExtensionInAnyCase) {
+  // The same rows as people.csv (3 people: one evaluated, an empty one and a bad date).
+  Outcome run =
+      ccteam({"screen", "agent", "tests/data/resumes/export-UPPER.CSV", "--as-of", "2025-12-31"});
+  EXPECT_NE(run.out.find("3 documents read: 1 evaluated, 2 rejected"), std::string::npos)
+      << run.out << run.err;
+}
+
+TEST(CliScreen, GermanErrorsAreGerman) {
+  // Type names and the JSON parser's description in German; the quoted input stays as written.
+  Outcome run = ccteam({"screen", "agent", "tests/data/resumes/batch.ndjson", "--as-of",
+                        "2025-12-31", "--lang", "de"});
+  EXPECT_NE(run.err.find("/work muss ein Array sein"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("ungültiges JSON: Syntaxfehler in einem Wert - ungültiges Literal; "
+                         "zuletzt gelesen: '\"work\": [ o'"),
+            std::string::npos)
+      << run.err;
+  Outcome dir = ccteam({"screen", "agent", "tests/data/resumes/agent-de.json", "--lang", "de",
+                        "--format", "json", "-o", "tests"});
+  EXPECT_EQ(dir.exit_code, 2);
+  EXPECT_NE(dir.err.find("kann nicht geschrieben werden: ist ein Verzeichnis"), std::string::npos)
+      << dir.err;
+}
+
 // --- ccteam career (issue 4)
 
 TEST(CliCareer, EarliestDateTheExperienceRuleIsMet) {

@@ -906,7 +906,6 @@ constexpr MsgEntry k_de[] = {
     {MsgId::metrics_col_outliers, "Ausreißer"},
     {MsgId::metrics_total, "gesamt"},
     {MsgId::metrics_chart_title, "Angebotene Anrufe und Servicelevel"},
-    {MsgId::metrics_no_records, "kein Datensatz konnte gezählt werden"},
     {MsgId::cmd_calibrate, "Prognose und Simulationsszenario aus Anrufdaten kalibrieren"},
     {MsgId::calibrate_opt_out, "Ordner für forecast.csv und das Szenario"},
     {MsgId::calibrate_written, "geschrieben: {0}"},
@@ -1026,6 +1025,11 @@ constexpr MsgEntry k_de[] = {
     {MsgId::metrics_definitions, "Servicelevel {0} innerhalb von {1} s; ASA {2}"},
     // Screening words (session 3)
     {MsgId::screen_summary_one, "1 Dokument gelesen: {1} bewertet, {2} abgelehnt"},
+    // Reading people (session 4)
+    {MsgId::people_stdin_twice,
+     "die Standardeingabe („-“) ist mehrmals angegeben; sie wird nur einmal gelesen"},
+    {MsgId::hint_people_stdin_twice,
+     "geben Sie „-“ nur einmal an, oder speichern Sie die Eingabe in einer Datei"},
 };
 
 }  // namespace

@@ -814,7 +814,6 @@ constexpr MsgEntry k_en[] = {
     {MsgId::metrics_col_outliers, "outliers"},
     {MsgId::metrics_total, "total"},
     {MsgId::metrics_chart_title, "Offered calls and service level"},
-    {MsgId::metrics_no_records, "no record could be counted"},
     {MsgId::cmd_calibrate, "calibrate a forecast and a simulation scenario from call records"},
     {MsgId::calibrate_opt_out, "folder for forecast.csv and the scenario"},
     {MsgId::calibrate_written, "written: {0}"},
@@ -921,6 +920,9 @@ constexpr MsgEntry k_en[] = {
     {MsgId::metrics_definitions, "service level {0} within {1} s; ASA {2}"},
     // Screening words (session 3)
     {MsgId::screen_summary_one, "1 document read: {1} evaluated, {2} rejected"},
+    // Reading people (session 4)
+    {MsgId::people_stdin_twice, "standard input ('-') is named more than once; it is read once"},
+    {MsgId::hint_people_stdin_twice, "name '-' once, or save the input to a file"},
 };
 
 }  // namespace

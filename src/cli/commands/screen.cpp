@@ -247,7 +247,9 @@ void screen(Context& ctx, const ScreenOptions& o) {
     print_table(ctx, o, list);
     ctx.print("\n" + render(summary, lang) + "\n" + tr(MsgId::screen_human_decides, lang) + "\n");
   }
-  if (counts.unusable && counts.read == 0) {
+  // Nothing could be evaluated from input that was given: unusable (2), as for a file that is
+  // missing or a document that is broken; some evaluated, some not: findings (1).
+  if (evaluated == 0 && (counts.unusable || counts.rejected > 0)) {
     ctx.exit_code = k_exit_unusable;
   } else if (counts.rejected > 0 || counts.unusable) {
     ctx.exit_code = k_exit_findings;
