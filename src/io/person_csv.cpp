@@ -214,6 +214,25 @@ class RowReader {
   const std::vector<std::string>& m_names;
 };
 
+// libcsv's error code in words a user can act on, in English and German (csv_strerror speaks
+// English only and names libcsv's modes).
+LocalizedText csv_problem(int code) {
+  switch (code) {
+    case CSV_EPARSE:
+      return {
+          "a quoted field is not closed, or its closing quote is followed by other characters "
+          "than a comma",
+          "ein Feld in Anführungszeichen ist nicht geschlossen, oder nach dem schließenden "
+          "Anführungszeichen folgt etwas anderes als ein Komma"};
+    case CSV_ETOOBIG:
+      return {"a field or row is too large", "ein Feld oder eine Zeile ist zu groß"};
+    case CSV_ENOMEM:
+      return {"out of memory", "kein Speicher mehr frei"};
+    default:
+      return {csv_strerror(code), csv_strerror(code)};
+  }
+}
+
 }  // namespace
 
 void read_person_csv(std::string_view content, const std::string& file_in, std::size_t& next_id,
@@ -227,7 +246,7 @@ void read_person_csv(std::string_view content, const std::string& file_in, std::
                                Collector::on_row, &collector);
   bool ok = used == content.size() &&
             csv_fini(&parser, Collector::on_field, Collector::on_row, &collector) == 0;
-  std::string parse_problem = ok ? "" : csv_strerror(csv_error(&parser));
+  LocalizedText parse_problem = ok ? LocalizedText{} : csv_problem(csv_error(&parser));
   csv_free(&parser);
   if (!ok) {
     // Rows before the error are still read; the error is reported where parsing stopped.

@@ -366,6 +366,17 @@ TEST(CliCareer, TableNamesRolesAndMarksPreferredGaps) {
       << run.out;
 }
 
+TEST(CliCareer, RulesMetAlreadyAreNotGivenAFutureDate) {
+  // As of 2026-03-31 the team leader of career-tl.json has 7 whole months of team leadership
+  // (2025-09-01 .. 2026-03-31) and 80 of call-centre work: every experience rule of team-lead
+  // is met today, so the table says so instead of "met on 2026-03-31 if the job continues".
+  Outcome run = ccteam({"career", "tests/data/resumes/career-tl.json", "--from", "agent", "--to",
+                        "team-lead", "--as-of", "2026-03-31"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("experience rules already met (as of 2026-03-31)"), std::string::npos)
+      << run.out;
+}
+
 TEST(CliCareer, StartsAtTheEntryRoleAndOnlyGoesUp) {
   // The team leader of career-tl.json meets the agent role and more, but without --from the
   // path starts at the entry role (agent), so its next role (team-lead) is shown.

@@ -70,5 +70,17 @@ TEST(ReadPersonCsv, RowWidthAndQuoting) {
   EXPECT_EQ(b.errors[0].where.line, 3);
 }
 
+TEST(ReadPersonCsv, UnclosedQuoteIsNamedInBothLanguages) {
+  Batch b = read("work1_title,work1_start\n\"Agent,2020-01\n");
+  ASSERT_FALSE(b.errors.empty());
+  const Error& e = b.errors.back();
+  EXPECT_EQ(e.message.id, MsgId::csv_syntax);
+  EXPECT_NE(render(e.message, Lang::en).find("a quoted field is not closed"), std::string::npos)
+      << render(e.message, Lang::en);
+  EXPECT_NE(render(e.message, Lang::de).find("Anführungszeichen ist nicht geschlossen"),
+            std::string::npos)
+      << render(e.message, Lang::de);
+}
+
 }  // namespace
 }  // namespace ccteam::io

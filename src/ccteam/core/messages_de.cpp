@@ -1030,6 +1030,7 @@ constexpr MsgEntry k_de[] = {
      "die Standardeingabe („-“) ist mehrmals angegeben; sie wird nur einmal gelesen"},
     {MsgId::hint_people_stdin_twice,
      "geben Sie „-“ nur einmal an, oder speichern Sie die Eingabe in einer Datei"},
+    {MsgId::career_already_met, "Erfahrungsregeln bereits erfüllt (Stand {0})"},
 };
 
 }  // namespace

@@ -923,6 +923,7 @@ constexpr MsgEntry k_en[] = {
     // Reading people (session 4)
     {MsgId::people_stdin_twice, "standard input ('-') is named more than once; it is read once"},
     {MsgId::hint_people_stdin_twice, "name '-' once, or save the input to a file"},
+    {MsgId::career_already_met, "experience rules already met (as of {0})"},
 };
 
 }  // namespace

@@ -50,7 +50,7 @@ std::string role_name(const catalog::Role& role, Lang lang) {
   return role.title.get(lang) + " (" + role.id.str() + ")";
 }
 
-void print_table(Context& ctx, const qualify::CareerPath& path) {
+void print_table(Context& ctx, const qualify::CareerPath& path, const Date& as_of) {
   Lang lang = ctx.lang();
   ctx.print(render(msg(MsgId::career_title, role_name(*path.from, lang)), lang) + "\n");
   if (path.next.empty()) {
@@ -71,7 +71,11 @@ void print_table(Context& ctx, const qualify::CareerPath& path) {
       ctx.print(io::wrap("- " + gap_line(r, i, experience_index, lang), 96, "  "));
     }
     if (r.experience_met_on) {
-      ctx.print(io::wrap(render(msg(MsgId::career_earliest, to_iso(*r.experience_met_on)), lang),
+      // Met already (the date is the as-of date): say so, not "met on <today> if ...".
+      bool already = std::chrono::sys_days(*r.experience_met_on) <= std::chrono::sys_days(as_of);
+      ctx.print(io::wrap(render(msg(already ? MsgId::career_already_met : MsgId::career_earliest,
+                                    to_iso(already ? as_of : *r.experience_met_on)),
+                                lang),
                          96, "  "));
     } else {
       ctx.print(io::wrap(tr(MsgId::career_not_by_time, lang), 96, "  "));
@@ -199,7 +203,7 @@ void career(Context& ctx, const CareerOptions& o) {
       ctx.exit_code = k_exit_unusable;
     }
   } else {
-    print_table(ctx, path);
+    print_table(ctx, path, as_of);
   }
 }
 
