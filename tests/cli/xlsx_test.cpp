@@ -120,10 +120,14 @@ TEST(CliCareer, XlsxOneRowPerGap) {
     found = true;
     std::string row = ref.substr(1);
     EXPECT_EQ(cell["value"], 2.0);
-    EXPECT_EQ(cells["A" + row]["value"], "team-lead");
+    // The role by title and id, as in the table; the gap marked as only preferred (team-lead
+    // prefers 6 months of team leadership and requires none).
+    EXPECT_EQ(cells["A" + row]["value"], "Call-Center Team Lead (team-lead)");
     EXPECT_EQ(cells["E" + row]["value"], "2026-02-28");
     EXPECT_NE(cells["C" + row]["value"].get<std::string>().find("2 more months"),
               std::string::npos);
+    EXPECT_NE(cells["C" + row]["value"].get<std::string>().find("(preferred)"), std::string::npos)
+        << cells["C" + row]["value"];
   }
   EXPECT_TRUE(found);
   fs::remove_all(file.parent_path());

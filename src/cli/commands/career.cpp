@@ -138,7 +138,7 @@ io::XlsxSheet career_sheet(const qualify::CareerPath& path, Lang lang) {
     std::string earliest = r.experience_met_on ? to_iso(*r.experience_met_on) : "";
     auto row = [&](std::string gap, std::optional<int> months) {
       sheet.rows.push_back(
-          {XlsxCell{r.role->id.str()}, XlsxCell{t(qualify::label(r.evaluation.verdict))},
+          {XlsxCell{role_name(*r.role, lang)}, XlsxCell{t(qualify::label(r.evaluation.verdict))},
            XlsxCell{std::move(gap)}, months ? XlsxCell{static_cast<double>(*months)} : XlsxCell{""},
            XlsxCell{earliest}, XlsxCell{plan}});
     };
@@ -149,7 +149,7 @@ io::XlsxSheet career_sheet(const qualify::CareerPath& path, Lang lang) {
           experience_index < r.months_missing.size()) {
         months = r.months_missing[experience_index];
       }
-      row(gap_text(r, i, experience_index, lang), months);
+      row(gap_line(r, i, experience_index, lang), months);
     }
     if (r.gaps.empty()) row("", std::nullopt);
   }
