@@ -89,6 +89,7 @@ std::optional<Date> as_of_date(Context& ctx, const std::string& text) {
   if (!date) {
     Error e = date.error();
     e.kind = ErrorKind::usage;
+    e.hint = msg(MsgId::hint_full_date);  // an as-of date is a day, never a month or year
     ctx.report(e);
     ctx.exit_code = k_exit_unusable;
     return std::nullopt;
@@ -101,7 +102,11 @@ std::optional<QualifySetting> qualify_setting(Context& ctx, const std::string& a
   std::optional<Date> date = as_of_date(ctx, as_of);
   if (!date) return std::nullopt;
   if (country != "*" && !is_iso_country(country)) {
-    ctx.report(Error{ErrorKind::usage, msg(MsgId::screen_bad_country, country), {}, {}});
+    std::string upper = country;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::optional<Message> hint;
+    if (is_iso_country(upper)) hint = msg(MsgId::hint_country_upper, upper);
+    ctx.report(Error{ErrorKind::usage, msg(MsgId::screen_bad_country, country), {}, hint});
     ctx.exit_code = k_exit_unusable;
     return std::nullopt;
   }

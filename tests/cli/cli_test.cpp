@@ -288,6 +288,18 @@ TEST(CliScreen, UnknownRoleAndBadDateAreUsageErrors) {
   EXPECT_EQ(ccteam({"screen", "agent", "tests/data/resumes/missing.json"}).exit_code, 2);
 }
 
+TEST(CliScreen, OptionHintsForLowerCaseCountryAndPartialAsOfDate) {
+  Outcome country =
+      ccteam({"screen", "agent", "tests/data/resumes/agent-de.json", "--country", "de"});
+  EXPECT_EQ(country.exit_code, 2);
+  EXPECT_NE(country.err.find("country codes are written in capitals: DE"), std::string::npos)
+      << country.err;
+  Outcome as_of =
+      ccteam({"screen", "agent", "tests/data/resumes/agent-de.json", "--as-of", "2026-11"});
+  EXPECT_EQ(as_of.exit_code, 2);
+  EXPECT_NE(as_of.err.find("write a whole date, YYYY-MM-DD"), std::string::npos) << as_of.err;
+}
+
 TEST(CliScreen, NothingEvaluatedIsUnusableInput) {
   // Both documents are broken (an impossible date, invalid JSON): nothing could be evaluated,
   // so the exit code is 2 (unusable input), not 1 (findings) as when some were evaluated.

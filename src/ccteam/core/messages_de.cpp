@@ -1031,6 +1031,8 @@ constexpr MsgEntry k_de[] = {
     {MsgId::hint_people_stdin_twice,
      "geben Sie „-“ nur einmal an, oder speichern Sie die Eingabe in einer Datei"},
     {MsgId::career_already_met, "Erfahrungsregeln bereits erfüllt (Stand {0})"},
+    {MsgId::hint_full_date, "ein vollständiges Datum angeben, JJJJ-MM-TT (etwa 2026-11-30)"},
+    {MsgId::hint_country_upper, "Ländercodes werden großgeschrieben: {0}"},
 };
 
 }  // namespace

@@ -924,6 +924,8 @@ constexpr MsgEntry k_en[] = {
     {MsgId::people_stdin_twice, "standard input ('-') is named more than once; it is read once"},
     {MsgId::hint_people_stdin_twice, "name '-' once, or save the input to a file"},
     {MsgId::career_already_met, "experience rules already met (as of {0})"},
+    {MsgId::hint_full_date, "write a whole date, YYYY-MM-DD (such as 2026-11-30)"},
+    {MsgId::hint_country_upper, "country codes are written in capitals: {0}"},
 };
 
 }  // namespace
