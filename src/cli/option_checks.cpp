@@ -1,7 +1,6 @@
 // Localised range checks for numeric options (see option_checks.hpp).
 #include "cli/option_checks.hpp"
 
-#include <cctype>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -10,6 +9,7 @@
 
 #include "ccteam/core/messages.hpp"
 #include "cli/plan_options.hpp"
+#include "io/files.hpp"
 
 namespace ccteam::cli {
 
@@ -60,9 +60,9 @@ CLI::Validator above(double lo, Lang lang) {
 CLI::Validator svg_file(Lang lang) {
   return CLI::Validator(
       [lang](std::string& input) -> std::string {
-        std::string ext = input.size() >= 4 ? input.substr(input.size() - 4) : input;
-        for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return ext == ".svg" ? std::string() : render(msg(MsgId::cli_chart_not_svg, input), lang);
+        return io::has_extension(input, ".svg")
+                   ? std::string()
+                   : render(msg(MsgId::cli_chart_not_svg, input), lang);
       },
       "FILE.svg");
 }

@@ -1,6 +1,5 @@
 #include "cli/people_input.hpp"
 
-#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <iostream>
@@ -30,13 +29,6 @@ ReadCounts read_people(Context& ctx, const std::vector<std::string>& files,
     ctx.report(result.error());
     counts.errors.push_back(std::move(result.error()));
   };
-  // File kinds by extension, in any case ("PEOPLE.CSV" is a CSV file).
-  auto has_extension = [](const std::string& file, std::string_view extension) {
-    if (file.size() < extension.size()) return false;
-    return std::equal(
-        extension.begin(), extension.end(), file.end() - static_cast<long>(extension.size()),
-        [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
-  };
   bool stdin_read = false;
   for (const std::string& file : files) {
     if (file == "-" && stdin_read) {
@@ -49,7 +41,7 @@ ReadCounts read_people(Context& ctx, const std::vector<std::string>& files,
       counts.unusable = true;
       continue;
     }
-    if (has_extension(file, ".ndjson") || has_extension(file, ".jsonl")) {
+    if (io::has_extension(file, ".ndjson") || io::has_extension(file, ".jsonl")) {
       // One document per line: streamed, so memory does not grow with the file.
       if (auto streamed = io::stream_ndjson_resumes(file, next_id, sink); !streamed) {
         ctx.report(streamed.error());
@@ -72,7 +64,7 @@ ReadCounts read_people(Context& ctx, const std::vector<std::string>& files,
       counts.unusable = true;
       continue;
     }
-    if (has_extension(file, ".csv")) {
+    if (io::has_extension(file, ".csv")) {
       io::read_person_csv(*content, file, next_id, sink);
     } else {
       io::read_json_resumes(*content, file, next_id, sink);

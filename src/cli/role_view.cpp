@@ -1,10 +1,9 @@
 #include "cli/role_view.hpp"
 
-#include <unicode/locid.h>
-
 #include <fmt/format.h>
 
 #include "ccteam/core/iso_codes.hpp"
+#include "ccteam/qualify/language.hpp"
 #include "io/table.hpp"
 
 namespace ccteam::cli {
@@ -15,16 +14,9 @@ using namespace ccteam::catalog;
 
 constexpr std::size_t k_width = 96;
 
-std::string display_locale_name(const icu::Locale& subject, Lang lang) {
-  icu::Locale in(lang == Lang::de ? "de" : "en");
-  icu::UnicodeString name;
-  std::string out;
-  return subject.getDisplayName(in, name).toUTF8String(out);
-}
-
-// "German" / "Deutsch" for "de", by ICU.
+// "German" / "Deutsch" for "de" (qualify/language: ICU's names).
 std::string language_name(const std::string& code, Lang lang) {
-  return display_locale_name(icu::Locale(code.c_str()), lang);
+  return qualify::language_name(code).get(lang);
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ") {

@@ -1,5 +1,7 @@
 #include "io/files.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -33,6 +35,13 @@ LocalizedText os_error_text(int errnum) {
     if (code == errnum) return LocalizedText{english, std::string(german)};
   }
   return LocalizedText{english, english};
+}
+
+bool has_extension(std::string_view path, std::string_view extension) {
+  if (path.size() < extension.size()) return false;
+  return std::equal(
+      extension.begin(), extension.end(), path.end() - extension.size(),
+      [](char lower, char c) { return lower == std::tolower(static_cast<unsigned char>(c)); });
 }
 
 Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {

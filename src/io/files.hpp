@@ -15,6 +15,10 @@ namespace ccteam::io {
 // permission, is a directory, disk full, ...; the C library speaks the C locale only).
 LocalizedText os_error_text(int errnum);
 
+// True when 'path' ends with 'extension' (".csv"), compared without regard to ASCII case
+// ("PEOPLE.CSV" is a CSV file). 'extension' is written in lower case.
+bool has_extension(std::string_view path, std::string_view extension);
+
 // The whole content of 'path', or "-" for standard input. Fails with ErrorKind::not_found
 // when the file does not exist and ErrorKind::io when it cannot be read; refuses files larger
 // than 'max_bytes' with ErrorKind::invalid_input.

@@ -96,9 +96,8 @@ MessageArg to_arg(const T& value) {
 }  // namespace detail
 
 // Builds a Message; each argument is formatted with fmt's "{}", except MsgId arguments, which
-// are translated at render time.
-// Each argument is converted once, straight into the message (an initializer list would copy
-// every argument a second time), and temporaries are moved.
+// are translated at render time. Each argument is converted once, straight into the message
+// (an initializer list would copy it a second time), and temporaries are moved.
 template <class... Args>
 Message msg(MsgId id, Args&&... args) {
   Message out{id, {}};

@@ -225,7 +225,7 @@ Criterion language_criterion(const std::vector<NamedLanguage>& named,
   c.importance = req.importance;
   std::string level(catalog::to_string(req.level));
   c.subject = req.language + ">=" + level;
-  const LocalizedText& name = language_name(req.language);
+  const LocalizedText name = language_name(req.language);
   c.title = msg(MsgId::q_crit_language, name, level);
   StatedLanguage stated = stated_language(named, req.language);
   if (!stated.mentioned) {

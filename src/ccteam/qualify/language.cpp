@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 #include <vector>
 
 #include <unicode/locid.h>
@@ -67,26 +66,6 @@ bool contains_run(const std::vector<std::string>& text, const std::vector<std::s
   return std::search(text.begin(), text.end(), run.begin(), run.end()) != text.end();
 }
 
-const std::map<std::string, std::string>& language_names() {
-  static const std::map<std::string, std::string> names = [] {
-    std::map<std::string, std::string> out;
-    for (const char* const* code = uloc_getISOLanguages(); *code != nullptr; ++code) {
-      if (std::string_view(*code).size() != 2) continue;
-      icu::Locale locale(*code);
-      for (const char* display : {"en", "de"}) {
-        icu::UnicodeString name;
-        locale.getDisplayLanguage(icu::Locale(display), name);
-        std::string utf8;
-        name.toUTF8String(utf8);
-        out.emplace(text::fold(utf8), *code);
-      }
-      out.emplace(*code, *code);
-    }
-    return out;
-  }();
-  return names;
-}
-
 // ICU's display name of 'code' in 'display' ("de" in "en": "German"); empty when it has none
 // (ICU then returns the code).
 std::string display_name(const char* code, const char* display) {
@@ -97,26 +76,42 @@ std::string display_name(const char* code, const char* display) {
   return utf8 == code ? "" : utf8;
 }
 
-}  // namespace
-
-const LocalizedText& language_name(const std::string& code) {
-  // Every two-letter code once, at first use (a static initialised once, so thread-safe).
+// Every two-letter ISO 639 code with its English and German name, read from ICU once.
+const std::map<std::string, LocalizedText, std::less<>>& display_names() {
   static const std::map<std::string, LocalizedText, std::less<>> names = [] {
     std::map<std::string, LocalizedText, std::less<>> out;
     for (const char* const* c = uloc_getISOLanguages(); *c != nullptr; ++c) {
       if (std::string_view(*c).size() != 2) continue;
-      std::string en = display_name(*c, "en");
-      std::string de = display_name(*c, "de");
-      if (!en.empty() && !de.empty()) out.emplace(*c, LocalizedText{std::move(en), std::move(de)});
+      out.emplace(*c, LocalizedText{display_name(*c, "en"), display_name(*c, "de")});
     }
     return out;
   }();
-  if (auto it = names.find(code); it != names.end()) return it->second;
-  // Unknown codes: kept per code for the program's run (a catalog names few languages).
-  static std::mutex mutex;
-  static std::map<std::string, LocalizedText, std::less<>> others;
-  std::lock_guard lock(mutex);
-  return others.try_emplace(code, LocalizedText{code, code}).first->second;
+  return names;
+}
+
+// Folded names in both languages, and the codes themselves, to the code.
+const std::map<std::string, std::string>& language_names() {
+  static const std::map<std::string, std::string> names = [] {
+    std::map<std::string, std::string> out;
+    for (const auto& [code, name] : display_names()) {
+      for (const std::string& n : {name.en, name.de}) {
+        if (!n.empty()) out.emplace(text::fold(n), code);
+      }
+      out.emplace(code, code);
+    }
+    return out;
+  }();
+  return names;
+}
+
+}  // namespace
+
+LocalizedText language_name(const std::string& code) {
+  if (auto it = display_names().find(code); it != display_names().end()) {
+    const LocalizedText& name = it->second;
+    if (!name.en.empty() && !name.de.empty()) return name;
+  }
+  return LocalizedText{code, code};
 }
 
 std::optional<std::string> language_code(std::string_view name) {

@@ -43,6 +43,6 @@ std::optional<catalog::Cefr> cefr_of(std::string_view fluency);
 
 // The name of an ISO 639-1 language in English and German (ICU display names: "de" ->
 // "German" / "Deutsch"); the code itself in both when ICU has no name for it.
-const LocalizedText& language_name(const std::string& code);
+LocalizedText language_name(const std::string& code);
 
 }  // namespace ccteam::qualify

@@ -4,8 +4,6 @@
 #include <array>
 #include <optional>
 
-#include <unicode/bytestream.h>
-#include <unicode/casemap.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -80,39 +78,6 @@ std::string fold_gendered_forms(std::string_view utf8) {
 
 namespace {
 
-bool is_well_formed_utf8(std::string_view utf8) {
-  const auto size = static_cast<std::int32_t>(utf8.size());
-  for (std::int32_t i = 0; i < size;) {
-    if (next_code_point(utf8, i) < 0) return false;
-  }
-  return true;
-}
-
-// fold() on well-formed UTF-8 with ICU's UTF-8 functions (no conversion to UTF-16 and back;
-// same NFC and the same full case folding). Empty when ICU reports an error.
-std::optional<std::string> fold_well_formed(std::string_view utf8) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return std::nullopt;
-  icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
-  std::string normal;
-  if (!nfc->isNormalizedUTF8(piece, status)) {
-    icu::StringByteSink<std::string> sink(&normal);
-    nfc->normalizeUTF8(0, piece, sink, nullptr, status);
-    piece = icu::StringPiece(normal.data(), static_cast<int32_t>(normal.size()));
-  }
-  std::string out;
-  out.reserve(utf8.size());
-  icu::StringByteSink<std::string> sink(&out);
-  icu::CaseMap::utf8Fold(U_FOLD_CASE_DEFAULT, piece, sink, nullptr, status);
-  if (U_FAILURE(status)) return std::nullopt;
-  return out;
-}
-
-}  // namespace
-
-namespace {
-
 // fold() of text made of ASCII and Latin-1 Supplement letters (U+0080..U+00FF: German
 // umlauts and ß, French and Spanish accents), the usual non-ASCII in résumés, without ICU.
 // Such text is already NFC: none of these characters decomposes differently or composes with a
@@ -156,10 +121,7 @@ std::optional<std::string> fold_latin1(std::string_view utf8) {
 
 std::string fold(std::string_view utf8) {
   if (std::optional<std::string> out = fold_latin1(utf8)) return std::move(*out);
-  if (is_well_formed_utf8(utf8)) {
-    if (std::optional<std::string> out = fold_well_formed(utf8)) return std::move(*out);
-  }
-  // Ill-formed input: ICU's UTF-16 conversion replaces each bad sequence with U+FFFD first.
+  // Any other text through ICU in UTF-16 (ill-formed UTF-8 becomes U+FFFD on the way in).
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
