@@ -3,8 +3,8 @@
 
 #include <filesystem>
 
-#include "io/catalog_yaml.hpp"
-#include "io/files.hpp"
+#include "io/catalog/catalog_yaml.hpp"
+#include "io/base/files.hpp"
 
 namespace {
 

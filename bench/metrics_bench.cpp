@@ -1,5 +1,5 @@
 // Metrics speed: generated call records in the Anonymous Bank TSV and in our CSV, parsed and
-// summed per 30-minute interval (io/call_records + metrics/metrics), streaming. Aim (issue 7):
+// summed per 30-minute interval (io/metrics/call_records + metrics/metrics), streaming. Aim (issue 7):
 // at least 2 million records per second on one core, in constant memory.
 //
 // The record count is the benchmark's argument: CCTEAM_BENCH_RECORDS if set, else 10 million
@@ -12,7 +12,7 @@
 // at load average ~7; the rate counter is per CPU second.
 //   before, our CSV parsed by libcsv: 1.19 M records/s (5.99 s CPU), peak RSS 8.9 MiB;
 //           Anonymous Bank TSV: 2.35 M records/s (4.25 s CPU), peak RSS 8.4 MiB;
-//   after, our CSV split by io/csv_splitter (fields as views, no copy per field) and agents
+//   after, our CSV split by io/base/csv_splitter (fields as views, no copy per field) and agents
 //           counted in bit sets: 2.73-3.02 M records/s (2.36-2.61 s CPU), peak RSS 8.4-8.6 MiB;
 //           Anonymous Bank TSV: 2.70-2.89 M records/s (3.46-3.71 s CPU), peak RSS 7.9-8.0 MiB
 //           (four runs; the load of other builds moves the CPU time by about 10 %).
@@ -26,7 +26,7 @@
 
 #include "bench_support.hpp"
 #include "ccteam/metrics/metrics.hpp"
-#include "io/call_records.hpp"
+#include "io/metrics/call_records.hpp"
 
 namespace {
 

@@ -5,11 +5,11 @@
 #include <chrono>
 
 #include "ccteam/lint/linter.hpp"
-#include "io/catalog_yaml.hpp"
-#include "io/employer_yaml.hpp"
-#include "io/posting_data_yaml.hpp"
-#include "io/posting_text.hpp"
-#include "io/posting_writers.hpp"
+#include "io/catalog/catalog_yaml.hpp"
+#include "io/posting/employer_yaml.hpp"
+#include "io/posting/posting_data_yaml.hpp"
+#include "io/posting/posting_text.hpp"
+#include "io/posting/posting_writers.hpp"
 
 namespace {
 

@@ -63,8 +63,8 @@
 
 #include "bench_support.hpp"
 #include "ccteam/qualify/evaluate.hpp"
-#include "io/catalog_yaml.hpp"
-#include "io/resume_json.hpp"
+#include "io/catalog/catalog_yaml.hpp"
+#include "io/qualify/resume_json.hpp"
 
 namespace {
 

@@ -20,7 +20,7 @@
 #include <thread>
 
 #include "ccteam/sim/run.hpp"
-#include "io/scenario_yaml.hpp"
+#include "io/sim/scenario_yaml.hpp"
 
 namespace {
 

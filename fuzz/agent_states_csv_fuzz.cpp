@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "ccteam/metrics/agent_states.hpp"
-#include "io/agent_states_csv.hpp"
+#include "io/metrics/agent_states_csv.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace ccteam;

@@ -6,7 +6,7 @@
 
 #include "ccteam/metrics/calibrate.hpp"
 #include "ccteam/metrics/metrics.hpp"
-#include "io/call_records.hpp"
+#include "io/metrics/call_records.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace ccteam;

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "ccteam/catalog/catalog.hpp"
-#include "io/catalog_yaml.hpp"
+#include "io/catalog/catalog_yaml.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

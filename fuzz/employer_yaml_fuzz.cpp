@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "ccteam/posting/profile_check.hpp"
-#include "io/employer_yaml.hpp"
+#include "io/posting/employer_yaml.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

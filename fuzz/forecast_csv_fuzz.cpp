@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "ccteam/staffing/solve.hpp"
-#include "io/forecast_csv.hpp"
+#include "io/staffing/forecast_csv.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "ccteam/lint/linter.hpp"
-#include "io/posting_text.hpp"
+#include "io/posting/posting_text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace std::chrono;

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "ccteam/qualify/evaluate.hpp"
-#include "io/resume_json.hpp"
+#include "io/qualify/resume_json.hpp"
 
 namespace {
 

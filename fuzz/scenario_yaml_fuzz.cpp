@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "ccteam/sim/engine.hpp"
-#include "io/scenario_yaml.hpp"
+#include "io/sim/scenario_yaml.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -9,7 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
-#include "io/files.hpp"
+#include "io/base/files.hpp"
 
 #ifndef CCTEAM_VERSION
 #define CCTEAM_VERSION "0.0.0"
@@ -133,8 +133,9 @@ int run(int argc, char** argv) {
   std::string bad_lang;
   std::optional<Lang> lang = initial_lang(argc, argv, bad_lang);
   if (!lang) {
-    Context(Lang::en).report(Error{ErrorKind::usage, msg(MsgId::cli_bad_lang, bad_lang), {}, {}});
-    return k_exit_unusable;
+    Context fallback(Lang::en);
+    fallback.fail(Error::usage(msg(MsgId::cli_bad_lang, bad_lang)));
+    return fallback.exit_code();
   }
   Context ctx(*lang);
 
@@ -148,8 +149,8 @@ int run(int argc, char** argv) {
   localize_commands(app, *lang);
 
   if (std::optional<Error> clash = output_overwrites_input(argc, argv)) {
-    ctx.report(*clash);
-    return k_exit_unusable;
+    ctx.fail(*clash);
+    return ctx.exit_code();
   }
   try {
     app.parse(argc, argv);
@@ -170,32 +171,32 @@ int run(int argc, char** argv) {
       message = rest.empty() ? msg(MsgId::cli_need_subcommand)
                              : msg(MsgId::cli_unexpected_argument, rest.front());
     }
-    ctx.report(Error{ErrorKind::usage, std::move(message), {}, {}});
-    return k_exit_unusable;
+    ctx.fail(Error{ErrorKind::usage, std::move(message), {}, {}});
+    return ctx.exit_code();
   } catch (const CLI::ExtrasError& e) {
     std::string what = e.what();
     std::size_t colon = what.find(": ");
-    ctx.report(Error{ErrorKind::usage,
+    ctx.fail(Error{ErrorKind::usage,
                      msg(MsgId::cli_unexpected_argument,
                          colon == std::string::npos ? what : what.substr(colon + 2)),
                      {},
                      {}});
-    return k_exit_unusable;
+    return ctx.exit_code();
   } catch (const CLI::ConversionError& e) {
-    ctx.report(conversion_error(e.what()));
-    return k_exit_unusable;
+    ctx.fail(conversion_error(e.what()));
+    return ctx.exit_code();
   } catch (const CLI::ParseError& e) {
-    ctx.report(Error{ErrorKind::usage, msg(MsgId::cli_usage_error, e.what()), {}, {}});
-    return k_exit_unusable;
+    ctx.fail(Error{ErrorKind::usage, msg(MsgId::cli_usage_error, e.what()), {}, {}});
+    return ctx.exit_code();
   }
 
   if (!ctx.output().empty()) {
     if (auto written = io::write_file(ctx.options().output, ctx.output()); !written) {
-      ctx.report(written.error());
-      return k_exit_unusable;
+      ctx.fail(written.error());
+      return ctx.exit_code();
     }
   }
-  return ctx.exit_code;
+  return ctx.exit_code();
 }
 
 }  // namespace ccteam::cli

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "cli/context.hpp"
-#include "io/call_records.hpp"
+#include "io/metrics/call_records.hpp"
 
 namespace ccteam::cli {
 

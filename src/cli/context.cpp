@@ -1,37 +1,26 @@
 #include "cli/context.hpp"
 
-#include <cstdlib>
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/app.hpp"
-#include "io/catalog_yaml.hpp"
+#include "app/catalog/catalog.hpp"
+#include "io/base/install_paths.hpp"
 
 namespace ccteam::cli {
 
-std::string default_catalog_path() {
-  if (const char* env = std::getenv("CCTEAM_CATALOG"); env != nullptr && *env != '\0') return env;
-  std::error_code ec;
-  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    auto installed = exe.parent_path().parent_path() / "share" / "ccteam" / "catalog";
-    if (std::filesystem::is_directory(installed, ec)) return installed.string();
-  }
-  return "data/catalog";
-}
+Context::Context(Lang lang)
+    : m_lang(lang),
+      m_environment{Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())},
+                    io::default_catalog_path(), io::default_posting_data_dir()} {}
 
 const catalog::Catalog* Context::catalog() {
   if (m_catalog) return &*m_catalog;
-  std::vector<std::string> paths = m_options.catalog;
-  if (paths.empty()) paths.push_back(default_catalog_path());
-  auto loaded = io::load_catalog(paths);
+  auto loaded = app::load_catalog(m_options.catalog, m_environment);
   if (!loaded) {
-    report(loaded.error());
-    report(Error{ErrorKind::invalid_input,
-                 msg(MsgId::cli_catalog_failed, loaded.error().size()),
-                 {},
-                 std::nullopt});
-    exit_code = k_exit_unusable;
+    fail(loaded.error());
     return nullptr;
   }
   m_catalog = std::move(*loaded);
@@ -45,18 +34,14 @@ std::string Context::format(std::initializer_list<std::string_view> allowed) {
   }
   std::string list;
   for (std::string_view f : allowed) list += (list.empty() ? "" : ", ") + std::string(f);
-  report(Error{ErrorKind::usage, msg(MsgId::cli_bad_format, m_options.format, list), {}, {}});
-  exit_code = k_exit_unusable;
+  fail(Error::usage(msg(MsgId::cli_bad_format, m_options.format, list)));
   return {};
 }
 
 std::optional<std::string> Context::binary_output(std::string_view format) {
   if (!m_options.output.empty() && m_options.output != "-") return m_options.output;
-  report(Error{ErrorKind::usage,
-               msg(MsgId::cli_binary_needs_output, std::string(format)),
-               {},
-               msg(MsgId::hint_binary_needs_output, std::string(format))});
-  exit_code = k_exit_unusable;
+  fail(Error::usage(msg(MsgId::cli_binary_needs_output, std::string(format)),
+                    msg(MsgId::hint_binary_needs_output, std::string(format))));
   return std::nullopt;
 }
 
@@ -70,5 +55,22 @@ void Context::report(const Error& error) const {
 void Context::report(const Errors& errors) const {
   for (const Error& error : errors) report(error);
 }
+
+}  // namespace ccteam::cli
+
+namespace ccteam::cli {
+
+void Context::fail(const Error& error) {
+  report(error);
+  m_exit_code = std::max(m_exit_code, app::exit_code(error.kind));
+}
+
+void Context::fail(const Errors& errors) {
+  for (const Error& error : errors) fail(error);
+}
+
+void Context::errors_reported() { m_exit_code = std::max(m_exit_code, app::ExitCode::unusable); }
+
+void Context::found_problems() { m_exit_code = std::max(m_exit_code, app::ExitCode::findings); }
 
 }  // namespace ccteam::cli

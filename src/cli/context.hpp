@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "app/environment.hpp"
+#include "app/error_status.hpp"
 #include "ccteam/catalog/catalog.hpp"
 #include "ccteam/core/error.hpp"
 
@@ -22,13 +24,13 @@ struct SharedOptions {
 
 class Context {
  public:
-  explicit Context(Lang lang) : m_lang(lang) {}
+  explicit Context(Lang lang);
 
   Lang lang() const { return m_lang; }
   SharedOptions& options() { return m_options; }
 
   // The catalog from --catalog or the default location. On failure prints every error and
-  // returns nullptr; the command then returns k_exit_unusable.
+  // returns nullptr with the exit code set; the command then returns.
   const catalog::Catalog* catalog();
 
   // Checks --format against the formats the command offers (the first is its default) and
@@ -48,18 +50,31 @@ class Context {
   void report(const Error& error) const;
   void report(const Errors& errors) const;
 
-  // Set by the subcommand's callback; returned by run().
-  int exit_code = 0;
+  // Reports the error(s) and sets the exit code their kind maps to (app::exit_code; the last
+  // error's kind for a list). The one way a command ends with an error.
+  void fail(const Error& error);
+  void fail(const Errors& errors);
+
+  // Errors were reported already (a reader's per-row errors): exit code 2 (unusable).
+  void errors_reported();
+
+  // The command ran and found problems (lint findings, rejected documents): exit code 1,
+  // unless an error has already set a higher one.
+  void found_problems();
+
+  // The world the use cases see: today (UTC) and the install paths (io/base/install_paths).
+  const app::Environment& environment() const { return m_environment; }
+
+  // Set through fail() and found_problems(); returned by run().
+  int exit_code() const { return static_cast<int>(m_exit_code); }
 
  private:
   Lang m_lang;
+  app::Environment m_environment;
+  app::ExitCode m_exit_code = app::ExitCode::ok;
   SharedOptions m_options;
   std::string m_output;
   std::optional<catalog::Catalog> m_catalog;
 };
-
-// Where the default catalog is: $CCTEAM_CATALOG if set, else share/ccteam/catalog beside the
-// binary's folder (build tree and installed layout alike).
-std::string default_catalog_path();
 
 }  // namespace ccteam::cli

@@ -9,7 +9,7 @@
 
 #include "ccteam/core/messages.hpp"
 #include "cli/plan_options.hpp"
-#include "io/files.hpp"
+#include "io/base/files.hpp"
 
 namespace ccteam::cli {
 

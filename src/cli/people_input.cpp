@@ -7,9 +7,9 @@
 #include "ccteam/core/iso_codes.hpp"
 #include "cli/app.hpp"
 #include "cli/progress.hpp"
-#include "io/files.hpp"
-#include "io/person_csv.hpp"
-#include "io/resume_json.hpp"
+#include "io/base/files.hpp"
+#include "io/qualify/person_csv.hpp"
+#include "io/qualify/resume_json.hpp"
 
 namespace ccteam::cli {
 
@@ -82,8 +82,7 @@ std::optional<Date> as_of_date(Context& ctx, const std::string& text) {
     Error e = date.error();
     e.kind = ErrorKind::usage;
     e.hint = msg(MsgId::hint_full_date);  // an as-of date is a day, never a month or year
-    ctx.report(e);
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(e);
     return std::nullopt;
   }
   return *date;
@@ -98,8 +97,7 @@ std::optional<QualifySetting> qualify_setting(Context& ctx, const std::string& a
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     std::optional<Message> hint;
     if (is_iso_country(upper)) hint = msg(MsgId::hint_country_upper, upper);
-    ctx.report(Error{ErrorKind::usage, msg(MsgId::screen_bad_country, country), {}, hint});
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(Error{ErrorKind::usage, msg(MsgId::screen_bad_country, country), {}, hint});
     return std::nullopt;
   }
   const catalog::Catalog* catalog = ctx.catalog();
@@ -114,11 +112,10 @@ const catalog::Role* find_role(Context& ctx, const catalog::Catalog& catalog,
   for (const catalog::Role* r : catalog.by_rank()) {
     known += (known.empty() ? "" : ", ") + r->id.str();
   }
-  ctx.report(Error{ErrorKind::not_found,
+  ctx.fail(Error{ErrorKind::not_found,
                    msg(MsgId::role_not_found, id),
                    {},
                    msg(MsgId::hint_known_roles, known)});
-  ctx.exit_code = k_exit_unusable;
   return nullptr;
 }
 

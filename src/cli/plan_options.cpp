@@ -7,7 +7,7 @@
 #include "ccteam/core/messages.hpp"
 #include "ccteam/staffing/profile.hpp"
 #include "cli/option_checks.hpp"
-#include "io/forecast_csv.hpp"
+#include "io/staffing/forecast_csv.hpp"
 
 namespace ccteam::cli {
 

@@ -4,7 +4,7 @@
 
 #include "ccteam/core/iso_codes.hpp"
 #include "ccteam/qualify/language.hpp"
-#include "io/table.hpp"
+#include "io/base/table.hpp"
 
 namespace ccteam::cli {
 

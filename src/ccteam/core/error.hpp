@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <tl/expected.hpp>
@@ -29,6 +30,27 @@ struct Error {
   Message message;
   SourcePos where;
   std::optional<Message> hint;  // how to fix it, when we know
+
+  // Factories, one per kind, so that making an error is one line:
+  //   return tl::unexpected(Error::not_found(msg(MsgId::role_not_found, id), {}, hint));
+  static Error invalid_input(Message message, SourcePos where = {},
+                             std::optional<Message> hint = std::nullopt) {
+    return {ErrorKind::invalid_input, std::move(message), std::move(where), std::move(hint)};
+  }
+  static Error not_found(Message message, SourcePos where = {},
+                         std::optional<Message> hint = std::nullopt) {
+    return {ErrorKind::not_found, std::move(message), std::move(where), std::move(hint)};
+  }
+  static Error io(Message message, SourcePos where = {},
+                  std::optional<Message> hint = std::nullopt) {
+    return {ErrorKind::io, std::move(message), std::move(where), std::move(hint)};
+  }
+  static Error usage(Message message, std::optional<Message> hint = std::nullopt) {
+    return {ErrorKind::usage, std::move(message), {}, std::move(hint)};
+  }
+  static Error internal(Message message) {
+    return {ErrorKind::internal, std::move(message), {}, std::nullopt};
+  }
 };
 
 using Errors = std::vector<Error>;
@@ -44,6 +66,18 @@ inline tl::unexpected<Error> fail(ErrorKind kind, Message message, SourcePos whe
                                   std::optional<Message> hint = std::nullopt) {
   return tl::unexpected<Error>(Error{kind, std::move(message), std::move(where), std::move(hint)});
 }
+
+// Propagates the error of a Result (or Checked) to the caller, else binds its value:
+//   CCTEAM_TRY(catalog::Catalog catalog, io::load_catalog(paths));
+// The enclosing function must return a Result/Checked with the same error type.
+#define CCTEAM_TRY(declaration, expression) \
+  CCTEAM_TRY_IMPL(CCTEAM_TRY_CONCAT(ccteam_try_, __LINE__), declaration, expression)
+#define CCTEAM_TRY_CONCAT_INNER(a, b) a##b
+#define CCTEAM_TRY_CONCAT(a, b) CCTEAM_TRY_CONCAT_INNER(a, b)
+#define CCTEAM_TRY_IMPL(tmp, declaration, expression)              \
+  auto tmp = (expression);                                         \
+  if (!tmp) return tl::unexpected(std::move(tmp).error());         \
+  declaration = std::move(*tmp)
 
 // "file:line:col: error: message" followed, when there is a hint, by an indented
 // "hint: ..." line; in the user's language. No trailing newline.

@@ -1,7 +1,7 @@
 #pragma once
 // The data the posting linter works from: laws per jurisdiction, risky phrases, gender-coded
 // words, reading-ease limits and minimum wages. Read from data/posting/*.yaml by
-// src/io/posting_data_yaml.hpp; adding a law or a word is adding data.
+// src/io/posting/posting_data_yaml.hpp; adding a law or a word is adding data.
 
 #include <optional>
 #include <span>

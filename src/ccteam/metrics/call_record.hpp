@@ -1,5 +1,5 @@
 #pragma once
-// One call-detail record as every reader produces it (io/anonymous_bank_tsv, io/call_csv), in
+// One call-detail record as every reader produces it (io/metrics/anonymous_bank_tsv, io/metrics/call_csv), in
 // the units the metrics need. Times are kept twice: the instant (UTC, for waits and ordering)
 // and the call center's wall-clock time at that instant (for intervals, days and weekdays).
 

@@ -1,7 +1,7 @@
 #pragma once
 // A job posting as a document: a role of the catalog plus an employer profile, in one language,
 // laid out in the sections German and English job boards expect. Writers in
-// src/io/posting_writers.hpp turn it into Markdown, plain text, HTML and JSON-LD.
+// src/io/posting/posting_writers.hpp turn it into Markdown, plain text, HTML and JSON-LD.
 
 #include <string>
 #include <string_view>

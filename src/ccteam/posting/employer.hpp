@@ -1,7 +1,7 @@
 #pragma once
 // An employer profile: everything about the organisation and the opening that a posting needs
 // besides the role itself (company, places, remote policy, contract, hours, pay, how to apply,
-// dates). Read from YAML by src/io/employer_yaml.hpp; format: docs/employer-format.md.
+// dates). Read from YAML by src/io/posting/employer_yaml.hpp; format: docs/employer-format.md.
 //
 // Pay shown in a posting is the employer's own range (Position::pay). The catalog's market
 // reference is published only when the employer sets Position::adopt_market_reference.

@@ -2,7 +2,7 @@
 // Statutory minimum wages per jurisdiction and date, and hourly equivalents of pay.
 //
 // The figures are data (data/posting/minimum-wages.yaml, each entry with its legal source),
-// read by src/io/posting_data_yaml.hpp. This file only chooses and compares.
+// read by src/io/posting/posting_data_yaml.hpp. This file only chooses and compares.
 
 #include <optional>
 #include <string>

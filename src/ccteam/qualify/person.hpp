@@ -1,7 +1,7 @@
 #pragma once
 // The person model of the qualification engine: what a résumé, an HR-system export row or an
-// application form says about one person, in one shape. Readers (src/io/resume_json.hpp,
-// src/io/person_csv.hpp) build it; the engine (experience.hpp, education.hpp, evaluate.hpp)
+// application form says about one person, in one shape. Readers (src/io/qualify/resume_json.hpp,
+// src/io/qualify/person_csv.hpp) build it; the engine (experience.hpp, education.hpp, evaluate.hpp)
 // reads it. Plain data, no I/O.
 //
 // Blind screening: `Personal` holds everything that identifies a person or stands in for a

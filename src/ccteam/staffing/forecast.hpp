@@ -1,6 +1,6 @@
 #pragma once
 // A call forecast: calls offered and AHT per interval of equal length, in time order without
-// gaps or overlaps (io/forecast_csv checks that when reading one).
+// gaps or overlaps (io/staffing/forecast_csv checks that when reading one).
 
 #include <chrono>
 #include <vector>

@@ -12,8 +12,8 @@
 #include "cli/call_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
-#include "io/calibration_writers.hpp"
-#include "io/files.hpp"
+#include "io/metrics/calibration_writers.hpp"
+#include "io/base/files.hpp"
 
 namespace ccteam::cli {
 
@@ -30,17 +30,15 @@ void run_calibrate(Context& ctx, const CalibrateArgs& args) {
   Lang lang = ctx.lang();
   const std::string& dir = ctx.options().output;
   if (dir == "-" || dir.empty()) {
-    ctx.report(Error{ErrorKind::usage, msg(MsgId::calibrate_needs_output), {}, {}});
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(Error{ErrorKind::usage, msg(MsgId::calibrate_needs_output), {}, {}});
     return;
   }
   if (args.interval_minutes != 15 && args.interval_minutes != 30 && args.interval_minutes != 60) {
-    ctx.report(Error{
+    ctx.fail(Error{
         ErrorKind::usage,
         msg(MsgId::metrics_interval_choices, std::to_string(args.interval_minutes), "15, 30, 60"),
         {},
         {}});
-    ctx.exit_code = k_exit_unusable;
     return;
   }
   metrics::CalibrationOptions options;
@@ -51,16 +49,15 @@ void run_calibrate(Context& ctx, const CalibrateArgs& args) {
   io::ReadSummary summary =
       read_calls(ctx, args.input, [&](const metrics::CallRecord& r) { calibrator.add(r); });
   if (summary.unusable) {
-    ctx.exit_code = k_exit_unusable;
+    ctx.errors_reported();
     return;
   }
   metrics::Calibration c = calibrator.finish();
   if (c.handle_time.calls < 1) {
-    ctx.report(Error{ErrorKind::invalid_input,
+    ctx.fail(Error{ErrorKind::invalid_input,
                      msg(MsgId::calibrate_too_few, c.handle_time.calls),
                      SourcePos{args.input.file, 0, 0, ""},
                      {}});
-    ctx.exit_code = k_exit_unusable;
     return;
   }
   std::error_code ec;
@@ -77,8 +74,7 @@ void run_calibrate(Context& ctx, const CalibrateArgs& args) {
   for (const auto& [name, content] : files) {
     std::string path = (std::filesystem::path(dir) / name).string();
     if (auto written = io::write_file(path, content); !written) {
-      ctx.report(written.error());
-      ctx.exit_code = k_exit_unusable;
+      ctx.fail(written.error());
       return;
     }
     std::fprintf(stderr, "%s\n", render(msg(MsgId::calibrate_written, path), lang).c_str());

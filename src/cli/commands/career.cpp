@@ -7,9 +7,9 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/people_input.hpp"
-#include "io/screening_json.hpp"
-#include "io/table.hpp"
-#include "io/xlsx_writer.hpp"
+#include "io/qualify/screening_json.hpp"
+#include "io/base/table.hpp"
+#include "io/base/xlsx_writer.hpp"
 
 namespace ccteam::cli {
 
@@ -175,7 +175,7 @@ void career(Context& ctx, const CareerOptions& o) {
                        {},
                        {}});
     }
-    ctx.exit_code = k_exit_unusable;
+    ctx.errors_reported();
     return;
   }
   qualify::Evaluator evaluator(*catalog);
@@ -186,11 +186,10 @@ void career(Context& ctx, const CareerOptions& o) {
   const catalog::Role* to = nullptr;
   if (!o.to.empty() && (to = find_role(ctx, *catalog, o.to)) == nullptr) return;
   if (to != nullptr && to->rank <= from->rank) {
-    ctx.report(Error{ErrorKind::usage,
+    ctx.fail(Error{ErrorKind::usage,
                      msg(MsgId::career_to_not_above, to->id.str(), from->id.str()),
                      {},
                      msg(MsgId::hint_career_from)});
-    ctx.exit_code = k_exit_unusable;
     return;
   }
   qualify::CareerPath path =
@@ -199,8 +198,7 @@ void career(Context& ctx, const CareerOptions& o) {
     ctx.print(to_json(path, people[0], as_of, ctx.lang()).dump(2) + "\n");
   } else if (format == "xlsx") {
     if (auto written = io::write_xlsx(*xlsx_path, {career_sheet(path, ctx.lang())}); !written) {
-      ctx.report(written.error());
-      ctx.exit_code = k_exit_unusable;
+      ctx.fail(written.error());
     }
   } else {
     print_table(ctx, path, as_of);

@@ -5,47 +5,36 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
-#include "io/catalog_yaml.hpp"
+#include "app/catalog/catalog.hpp"
+#include "io/base/error_json.hpp"
 
 namespace ccteam::cli {
 
 namespace {
 
-nlohmann::ordered_json error_to_json(const Error& error, Lang lang) {
-  return {{"file", error.where.file},
-          {"line", error.where.line},
-          {"column", error.where.column},
-          {"pointer", error.where.json_pointer},
-          {"message", render(error.message, lang)},
-          {"hint", error.hint ? nlohmann::ordered_json(render(*error.hint, lang))
-                              : nlohmann::ordered_json()}};
-}
-
 void validate(Context& ctx, const std::vector<std::string>& paths) {
   std::string format = ctx.format({"table", "json"});
   if (format.empty()) return;
-  auto loaded = io::load_catalog(paths);
+  app::CatalogValidation result = app::validate_catalog(paths);
   if (format == "json") {
-    nlohmann::ordered_json out{{"valid", loaded.has_value()},
+    nlohmann::ordered_json out{{"valid", result.valid},
                                {"errors", nlohmann::ordered_json::array()}};
-    if (loaded) {
-      out["roles"] = loaded->roles.size();
-      out["pay_bands"] = loaded->pay_bands.size();
-    } else {
-      for (const Error& e : loaded.error()) out["errors"].push_back(error_to_json(e, ctx.lang()));
+    if (result.valid) {
+      out["roles"] = result.roles;
+      out["pay_bands"] = result.pay_bands;
     }
+    for (const Error& e : result.errors) out["errors"].push_back(io::error_to_json(e, ctx.lang()));
     ctx.print(out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
-  } else if (loaded) {
-    ctx.print(render(msg(MsgId::catalog_valid, loaded->roles.size(), loaded->pay_bands.size(),
-                         loaded->source_files.size()),
+  } else if (result.valid) {
+    ctx.print(render(msg(MsgId::catalog_valid, result.roles, result.pay_bands, result.source_files),
                      ctx.lang()) +
               "\n");
   } else {
-    ctx.report(loaded.error());
-    ctx.report(Error{
-        ErrorKind::invalid_input, msg(MsgId::catalog_invalid, loaded.error().size()), {}, {}});
+    ctx.report(result.errors);
   }
-  if (!loaded) ctx.exit_code = k_exit_unusable;
+  if (!result.valid) {
+    ctx.fail(Error::invalid_input(msg(MsgId::catalog_invalid, result.errors.size())));
+  }
 }
 
 }  // namespace

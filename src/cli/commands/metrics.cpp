@@ -17,14 +17,14 @@
 #include "cli/context.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/plan_options.hpp"
-#include "io/agent_states_csv.hpp"
-#include "io/files.hpp"
-#include "io/forecast_csv.hpp"
-#include "io/number_text.hpp"
-#include "io/plan_json.hpp"
-#include "io/svg_chart.hpp"
-#include "io/table.hpp"
-#include "io/xlsx_writer.hpp"
+#include "io/metrics/agent_states_csv.hpp"
+#include "io/base/files.hpp"
+#include "io/staffing/forecast_csv.hpp"
+#include "io/base/number_text.hpp"
+#include "io/staffing/plan_json.hpp"
+#include "io/base/svg_chart.hpp"
+#include "io/base/table.hpp"
+#include "io/base/xlsx_writer.hpp"
 
 namespace ccteam::cli {
 
@@ -427,42 +427,38 @@ void run_metrics(Context& ctx, const MetricsArgs& args) {
   std::optional<std::string> xlsx_path;
   if (format == "xlsx" && !(xlsx_path = ctx.binary_output(format))) return;
   if (!args.schedule.empty() && args.states.empty()) {
-    ctx.report(Error{ErrorKind::usage, msg(MsgId::metrics_schedule_needs_states), {}, {}});
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(Error{ErrorKind::usage, msg(MsgId::metrics_schedule_needs_states), {}, {}});
     return;
   }
   auto options = to_options(args);
   if (!options) {
-    ctx.report(options.error());
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(options.error());
     return;
   }
   MetricsBuilder builder(*options);
   io::ReadSummary summary =
       read_calls(ctx, args.input, [&](const CallRecord& r) { builder.add(r); });
   if (summary.unusable) {
-    ctx.exit_code = k_exit_unusable;
+    ctx.errors_reported();
     return;
   }
   MetricsReport report = builder.finish();
   if (!args.states.empty() && !add_states(ctx, args, *options, report)) {
-    ctx.exit_code = k_exit_unusable;
+    ctx.errors_reported();
     return;
   }
   if (report.records == 0 && args.states.empty()) {
-    ctx.report(Error{ErrorKind::invalid_input,
+    ctx.fail(Error{ErrorKind::invalid_input,
                      msg(MsgId::metrics_no_records_why, summary.rows, summary.skipped_total(),
                          report.beyond_retention, report.filtered_out),
                      SourcePos{args.input.file, 0, 0, ""},
                      {}});
-    ctx.exit_code = k_exit_unusable;
     return;
   }
   Lang lang = ctx.lang();
   if (!args.chart.empty()) {
     if (auto written = io::write_file(args.chart, report_chart(report, lang)); !written) {
-      ctx.report(written.error());
-      ctx.exit_code = k_exit_unusable;
+      ctx.fail(written.error());
       return;
     }
   }
@@ -472,8 +468,7 @@ void run_metrics(Context& ctx, const MetricsArgs& args) {
     ctx.print(report_csv(report));
   } else if (format == "xlsx") {
     if (auto written = io::write_xlsx(*xlsx_path, {report_sheet(report)}); !written) {
-      ctx.report(written.error());
-      ctx.exit_code = k_exit_unusable;
+      ctx.fail(written.error());
       return;
     }
   } else {

@@ -13,12 +13,12 @@
 #include "cli/context.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/plan_options.hpp"
-#include "io/files.hpp"
-#include "io/forecast_csv.hpp"
-#include "io/number_text.hpp"
-#include "io/plan_json.hpp"
-#include "io/svg_chart.hpp"
-#include "io/table.hpp"
+#include "io/base/files.hpp"
+#include "io/staffing/forecast_csv.hpp"
+#include "io/base/number_text.hpp"
+#include "io/staffing/plan_json.hpp"
+#include "io/base/svg_chart.hpp"
+#include "io/base/table.hpp"
 
 namespace ccteam::cli {
 
@@ -220,14 +220,12 @@ void run_plan(Context& ctx, const PlanCommandArgs& args) {
   if (format.empty()) return;
   auto options = to_options(args.plan);
   if (!options) {
-    ctx.report(options.error());
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(options.error());
     return;
   }
   auto forecast = load_forecast(args.plan);
   if (!forecast) {
-    ctx.report(forecast.error());
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(forecast.error());
     return;
   }
   auto plan = make_plan(*forecast, *options);
@@ -236,8 +234,7 @@ void run_plan(Context& ctx, const PlanCommandArgs& args) {
     if (e.where.line > 0 && e.where.file.empty() && args.plan.forecasts.size() == 1) {
       e.where.file = args.plan.forecasts.front();
     }
-    ctx.report(e);
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(e);
     return;
   }
   std::vector<LevelCost> costs;
@@ -245,29 +242,26 @@ void run_plan(Context& ctx, const PlanCommandArgs& args) {
     costs =
         cost_plan(*plan, *catalog, CostOptions{args.country, args.on_cost, args.market_reference});
   } else {
-    ctx.exit_code = k_exit_unusable;
+    ctx.errors_reported();
     return;
   }
   auto rates = cost_rates(args, plan->options, *ctx.catalog());
   if (!rates) {
-    ctx.report(rates.error());
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(rates.error());
     return;
   }
   std::vector<IntervalCost> view;
   if (*rates) {
     auto computed = cost_view(*plan, **rates);
     if (!computed) {
-      ctx.report(computed.error());
-      ctx.exit_code = k_exit_unusable;
+      ctx.fail(computed.error());
       return;
     }
     view = std::move(*computed);
   }
   if (!args.chart.empty()) {
     if (auto written = io::write_file(args.chart, render_chart(*plan, ctx.lang())); !written) {
-      ctx.report(written.error());
-      ctx.exit_code = k_exit_unusable;
+      ctx.fail(written.error());
       return;
     }
   }

@@ -12,11 +12,12 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
-#include "io/employer_yaml.hpp"
-#include "io/files.hpp"
-#include "io/posting_data_yaml.hpp"
-#include "io/posting_text.hpp"
-#include "io/posting_writers.hpp"
+#include "io/posting/employer_yaml.hpp"
+#include "io/base/files.hpp"
+#include "io/base/install_paths.hpp"
+#include "io/posting/posting_data_yaml.hpp"
+#include "io/posting/posting_text.hpp"
+#include "io/posting/posting_writers.hpp"
 
 namespace ccteam::cli {
 
@@ -37,27 +38,23 @@ void render_posting(Context& ctx, const std::string& role_id, const std::string&
   if (catalog == nullptr) return;
   const catalog::Role* role = catalog->find(RoleId(role_id));
   if (role == nullptr) {
-    ctx.report(Error{ErrorKind::not_found, msg(MsgId::role_not_found, role_id), {}, {}});
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(Error{ErrorKind::not_found, msg(MsgId::role_not_found, role_id), {}, {}});
     return;
   }
   auto profile = io::load_employer(employer);
   if (!profile) {
-    ctx.report(profile.error());
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(profile.error());
     return;
   }
   auto wages = io::load_minimum_wages(io::default_posting_data_dir());
   if (!wages) {
-    ctx.report(wages.error());
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(wages.error());
     return;
   }
   auto issues = posting::check_profile(*profile, *catalog, *wages);
   auto rules = io::load_lint_rules(io::default_posting_data_dir());
   if (!rules) {
-    ctx.report(rules.error());
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(rules.error());
     return;
   }
   for (auto& issue : lint::check_profile_laws(*profile, *rules)) issues.push_back(std::move(issue));
@@ -71,15 +68,13 @@ void render_posting(Context& ctx, const std::string& role_id, const std::string&
     }
   }
   if (errors > 0) {
-    ctx.report(
+    ctx.fail(
         Error{ErrorKind::invalid_input, msg(MsgId::posting_profile_invalid, errors), {}, {}});
-    ctx.exit_code = k_exit_unusable;
     return;
   }
   auto doc = posting::build_posting(*role, *catalog, *profile, ctx.lang());
   if (!doc) {
-    ctx.report(doc.error());
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(doc.error());
     return;
   }
   if (format == "md") {
@@ -120,34 +115,30 @@ void lint_postings(Context& ctx, const LintArgs& args) {
   std::optional<Lang> lang;
   if (args.lang != "auto") lang = parse_lang(args.lang);
   if (!fail_on) {
-    ctx.report(Error{ErrorKind::usage,
+    ctx.fail(Error{ErrorKind::usage,
                      msg(MsgId::plan_bad_argument, "--fail-on (info|warning|error)", args.fail_on),
                      {},
                      {}});
-    ctx.exit_code = k_exit_unusable;
     return;
   }
   if (args.lang != "auto" && !lang) {
-    ctx.report(Error{ErrorKind::usage,
+    ctx.fail(Error{ErrorKind::usage,
                      msg(MsgId::plan_bad_argument, "--posting-lang (auto|de|en)", args.lang),
                      {},
                      {}});
-    ctx.exit_code = k_exit_unusable;
     return;
   }
   auto rules = io::load_lint_rules(io::default_posting_data_dir());
   if (!rules) {
-    ctx.report(rules.error());
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(rules.error());
     return;
   }
   for (const std::string& code : args.jurisdictions) {
     if (is_iso_place(code)) continue;
-    ctx.report(Error{ErrorKind::usage,
+    ctx.fail(Error{ErrorKind::usage,
                      msg(MsgId::plan_bad_argument_expected, "--jurisdiction", code, "DE, US-CO"),
                      {},
                      {}});
-    ctx.exit_code = k_exit_unusable;
     return;
   }
   lint::LintOptions options;
@@ -158,8 +149,7 @@ void lint_postings(Context& ctx, const LintArgs& args) {
   } else if (auto d = parse_iso_date(args.today)) {
     options.today = *d;
   } else {
-    ctx.report(d.error());
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(d.error());
     return;
   }
   nlohmann::ordered_json json = nlohmann::ordered_json::array();
@@ -167,8 +157,7 @@ void lint_postings(Context& ctx, const LintArgs& args) {
   for (const std::string& file : args.files) {
     auto raw = io::read_file(file, 4u << 20);
     if (!raw) {
-      ctx.report(raw.error());
-      ctx.exit_code = k_exit_unusable;
+      ctx.fail(raw.error());
       return;
     }
     auto result = lint::lint_posting(io::read_posting_text(*raw), *rules, options);
@@ -199,7 +188,7 @@ void lint_postings(Context& ctx, const LintArgs& args) {
     }
   }
   if (format == "json") ctx.print(json.dump(2) + "\n");
-  if (failing) ctx.exit_code = k_exit_findings;
+  if (failing) ctx.found_problems();
 }
 
 }  // namespace

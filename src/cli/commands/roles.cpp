@@ -5,8 +5,8 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/role_view.hpp"
-#include "io/catalog_json.hpp"
-#include "io/json_yaml.hpp"
+#include "io/catalog/catalog_json.hpp"
+#include "io/base/json_yaml.hpp"
 
 namespace ccteam::cli {
 
@@ -42,11 +42,10 @@ void show_role(Context& ctx, const std::string& id) {
     std::string known;
     for (const catalog::Role* r : catalog->by_rank())
       known += (known.empty() ? "" : ", ") + r->id.str();
-    ctx.report(Error{ErrorKind::not_found,
+    ctx.fail(Error{ErrorKind::not_found,
                      msg(MsgId::role_not_found, id),
                      {},
                      msg(MsgId::hint_known_roles, known)});
-    ctx.exit_code = k_exit_unusable;
     return;
   }
   if (format == "table") {

@@ -8,9 +8,10 @@
 #include "cli/context.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/people_input.hpp"
-#include "io/screening_json.hpp"
-#include "io/table.hpp"
-#include "io/xlsx_writer.hpp"
+#include "io/base/error_json.hpp"
+#include "io/qualify/screening_json.hpp"
+#include "io/base/table.hpp"
+#include "io/base/xlsx_writer.hpp"
 
 namespace ccteam::cli {
 
@@ -239,8 +240,7 @@ void screen(Context& ctx, const ScreenOptions& o) {
   } else if (format == "xlsx") {
     ScreenRun run{*role, as_of, counts, evaluated};
     if (auto written = io::write_xlsx(*xlsx_path, screening_sheets(o, run, list, lang)); !written) {
-      ctx.report(written.error());
-      ctx.exit_code = k_exit_unusable;
+      ctx.fail(written.error());
       return;
     }
   } else {
@@ -250,9 +250,9 @@ void screen(Context& ctx, const ScreenOptions& o) {
   // Nothing could be evaluated from input that was given: unusable (2), as for a file that is
   // missing or a document that is broken; some evaluated, some not: findings (1).
   if (evaluated == 0 && (counts.unusable || counts.rejected > 0)) {
-    ctx.exit_code = k_exit_unusable;
+    ctx.errors_reported();
   } else if (counts.rejected > 0 || counts.unusable) {
-    ctx.exit_code = k_exit_findings;
+    ctx.found_problems();
   }
 }
 

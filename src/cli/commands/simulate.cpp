@@ -18,12 +18,12 @@
 #include "cli/context.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/plan_options.hpp"
-#include "io/number_text.hpp"
-#include "io/plan_json.hpp"
-#include "io/plan_scenario.hpp"
-#include "io/scenario_yaml.hpp"
-#include "io/sim_json.hpp"
-#include "io/table.hpp"
+#include "io/base/number_text.hpp"
+#include "io/staffing/plan_json.hpp"
+#include "io/sim/plan_scenario.hpp"
+#include "io/sim/scenario_yaml.hpp"
+#include "io/sim/sim_json.hpp"
+#include "io/base/table.hpp"
 
 namespace ccteam::cli {
 
@@ -194,8 +194,7 @@ void run_simulate(Context& ctx, const SimulateArgs& args) {
   if (format.empty()) return;
   auto scenario = load(ctx, args);
   if (!scenario) {
-    ctx.report(scenario.error());
-    ctx.exit_code = k_exit_unusable;
+    ctx.fail(scenario.error());
     return;
   }
   if (!args.country.empty() && scenario->cost) scenario->cost->country = args.country;
@@ -203,7 +202,7 @@ void run_simulate(Context& ctx, const SimulateArgs& args) {
   if (scenario->cost) {
     const catalog::Catalog* catalog = ctx.catalog();
     if (catalog == nullptr) {
-      ctx.exit_code = k_exit_unusable;
+      ctx.errors_reported();
       return;
     }
     pay = price_tiers(*scenario, *catalog);
@@ -235,7 +234,7 @@ void run_simulate(Context& ctx, const SimulateArgs& args) {
                             std::to_string(report.replications_requested)),
                         ctx.lang())
                      .c_str());
-    ctx.exit_code = k_exit_findings;
+    ctx.found_problems();
   }
   if (format == "json") {
     ctx.print(io::simulation_to_json(*scenario, report, options.seed, ctx.lang()).dump(2) + "\n");

@@ -5,7 +5,7 @@
 #include <unicode/unistr.h>
 #include <algorithm>
 
-#include "io/catalog_yaml.hpp"
+#include "io/catalog/catalog_yaml.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::catalog {

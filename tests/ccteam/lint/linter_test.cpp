@@ -6,11 +6,11 @@
 #include <sstream>
 
 #include "ccteam/text/normalize.hpp"
-#include "io/catalog_yaml.hpp"
-#include "io/employer_yaml.hpp"
-#include "io/posting_data_yaml.hpp"
-#include "io/posting_text.hpp"
-#include "io/posting_writers.hpp"
+#include "io/catalog/catalog_yaml.hpp"
+#include "io/posting/employer_yaml.hpp"
+#include "io/posting/posting_data_yaml.hpp"
+#include "io/posting/posting_text.hpp"
+#include "io/posting/posting_writers.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::lint {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "io/posting_text.hpp"
+#include "io/posting/posting_text.hpp"
 
 namespace ccteam::lint {
 namespace {

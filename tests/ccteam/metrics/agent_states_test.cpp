@@ -18,7 +18,7 @@
 
 #include <gtest/gtest.h>
 
-#include "io/agent_states_csv.hpp"
+#include "io/metrics/agent_states_csv.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::metrics {

@@ -1,5 +1,5 @@
 // The real month (../shared/fixtures/calls/anonymous-bank-1999-02.tsv, February 1999 of the
-// Technion "Anonymous Bank" call center) read by io/anonymous_bank_tsv and summed by
+// Technion "Anonymous Bank" call center) read by io/metrics/anonymous_bank_tsv and summed by
 // metrics/metrics and metrics/calibrate, against an independent calculation written here (a
 // plain std::getline and tab split, with the same documented counting rules:
 // docs/call-records-format.md) and against what Brown et al. (2005), "Statistical Analysis of a
@@ -15,7 +15,7 @@
 
 #include "ccteam/metrics/calibrate.hpp"
 #include "ccteam/metrics/metrics.hpp"
-#include "io/call_records.hpp"
+#include "io/metrics/call_records.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::metrics {

@@ -1,14 +1,14 @@
 // Calibration (src/ccteam/metrics/calibrate.cpp) on seven hand-made records; every expected
 // value is worked out by hand in the comments. The forecast it writes is read back with the
-// planner's own reader (io/forecast_csv).
+// planner's own reader (io/staffing/forecast_csv).
 #include "ccteam/metrics/calibrate.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "io/calibration_writers.hpp"
-#include "io/forecast_csv.hpp"
+#include "io/metrics/calibration_writers.hpp"
+#include "io/staffing/forecast_csv.hpp"
 
 namespace ccteam::metrics {
 namespace {

@@ -17,7 +17,7 @@
 #include <algorithm>
 
 #include "ccteam/metrics/pseudonym.hpp"
-#include "io/call_records.hpp"
+#include "io/metrics/call_records.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::metrics {

@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "io/catalog_yaml.hpp"
-#include "io/employer_yaml.hpp"
-#include "io/posting_data_yaml.hpp"
+#include "io/catalog/catalog_yaml.hpp"
+#include "io/posting/employer_yaml.hpp"
+#include "io/posting/posting_data_yaml.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::posting {

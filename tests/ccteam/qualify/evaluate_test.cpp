@@ -18,9 +18,9 @@
 #include <map>
 #include <stdexcept>
 
-#include "io/catalog_yaml.hpp"
-#include "io/files.hpp"
-#include "io/resume_json.hpp"
+#include "io/catalog/catalog_yaml.hpp"
+#include "io/base/files.hpp"
+#include "io/qualify/resume_json.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::qualify {

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "io/catalog_yaml.hpp"
+#include "io/catalog/catalog_yaml.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::qualify {

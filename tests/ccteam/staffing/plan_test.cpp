@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "io/forecast_csv.hpp"
+#include "io/staffing/forecast_csv.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::staffing {

@@ -1,0 +1,19 @@
+#pragma once
+// Where the installed data of ccteam lives. The binary looks beside its own folder
+// (bin/../share/ccteam/<name>), the same in the build tree and in an installed layout; an
+// environment variable overrides each. Both clients (CLI, server) call these once and pass the
+// paths to the use cases (app::Environment).
+
+#include <string>
+
+namespace ccteam::io {
+
+// The default role catalog: $CCTEAM_CATALOG if set and not empty, else
+// share/ccteam/catalog beside the binary's folder, else "data/catalog" (a source checkout).
+std::string default_catalog_path();
+
+// The posting rule data: $CCTEAM_POSTING_DATA if set and not empty, else share/ccteam/posting
+// beside the binary's folder, else "data/posting".
+std::string default_posting_data_dir();
+
+}  // namespace ccteam::io

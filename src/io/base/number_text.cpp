@@ -1,0 +1,43 @@
+// Table numbers in the reader's language (see number_text.hpp).
+#include "io/base/number_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace ccteam::io {
+
+namespace {
+
+std::string localized(std::string text, Lang lang) {
+  if (lang == Lang::de) std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
+}  // namespace
+
+std::string decimal_text(double value, int fraction_digits, Lang lang) {
+  if (!std::isfinite(value)) return "-";
+  std::string text = fmt::format("{:.{}f}", value, std::max(0, fraction_digits));
+  // "-0.0" for a tiny negative value reads as a sign error; show "0.0".
+  if (text[0] == '-' && text.find_first_not_of("-0.") == std::string::npos) text.erase(0, 1);
+  return localized(std::move(text), lang);
+}
+
+std::string short_decimal_text(double value, int max_fraction_digits, Lang lang) {
+  if (!std::isfinite(value)) return "-";
+  std::string text = decimal_text(value, max_fraction_digits, Lang::en);
+  if (text.find('.') != std::string::npos) {
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.back() == '.') text.pop_back();
+  }
+  return localized(std::move(text), lang);
+}
+
+std::string percent_text(double share, Lang lang) {
+  if (!std::isfinite(share)) return "-";
+  return decimal_text(share * 100, 1, lang) + " %";
+}
+
+}  // namespace ccteam::io

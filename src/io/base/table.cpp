@@ -1,0 +1,59 @@
+#include "io/base/table.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace ccteam::io {
+
+std::size_t display_width(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+void TextTable::add_row(std::vector<std::string> cells) {
+  cells.resize(m_headers.size());
+  m_rows.push_back(std::move(cells));
+}
+
+std::string TextTable::render() const {
+  std::vector<std::size_t> widths(m_headers.size());
+  for (std::size_t c = 0; c < m_headers.size(); ++c) {
+    widths[c] = display_width(m_headers[c]);
+    for (const auto& row : m_rows) widths[c] = std::max(widths[c], display_width(row[c]));
+  }
+  std::string out;
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string text;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      text += cells[c];
+      if (c + 1 < cells.size()) text += std::string(widths[c] - display_width(cells[c]) + 2, ' ');
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    out += text + '\n';
+  };
+  line(m_headers);
+  std::vector<std::string> rule;
+  for (std::size_t w : widths) rule.emplace_back(w, '-');
+  line(rule);
+  for (const auto& row : m_rows) line(row);
+  return out;
+}
+
+std::string wrap(const std::string& text, std::size_t width, const std::string& indent) {
+  std::istringstream words(text);
+  std::string word;
+  std::string out;
+  std::string current;
+  while (words >> word) {
+    if (!current.empty() && display_width(current) + 1 + display_width(word) > width) {
+      out += indent + current + '\n';
+      current.clear();
+    }
+    current += (current.empty() ? "" : " ") + word;
+  }
+  if (!current.empty()) out += indent + current + '\n';
+  return out;
+}
+
+}  // namespace ccteam::io

@@ -1,0 +1,775 @@
+#include "io/qualify/resume_json.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <simdjson.h>
+#include <nlohmann/json.hpp>
+
+#include "io/base/files.hpp"
+
+namespace ccteam::io {
+
+namespace {
+
+using nlohmann::json;
+using qualify::Person;
+
+// Thrown inside this file only, to leave a document at its first error; caught per document.
+struct DocumentError {
+  Error error;
+};
+
+class DocumentReader {
+ public:
+  DocumentReader(std::string file, int line, std::string base)
+      : m_file(std::move(file)), m_line(line), m_base(std::move(base)) {}
+
+  Person read(const json& doc) {
+    Person p;
+    p.pos = pos("");
+    expect(doc, json::value_t::object, "");
+    if (const json* basics = member(doc, "basics", json::value_t::object, "")) {
+      p.personal.name = str(*basics, "name", "/basics");
+      p.personal.email = str(*basics, "email", "/basics");
+      p.personal.phone = str(*basics, "phone", "/basics");
+      if (const json* loc = member(*basics, "location", json::value_t::object, "/basics")) {
+        p.personal.city = str(*loc, "city", "/basics/location");
+        p.personal.country_code = str(*loc, "countryCode", "/basics/location");
+      }
+    }
+    each(doc, "work", [&](const json& w, const std::string& at) { p.work.push_back(work(w, at)); });
+    each(doc, "education", [&](const json& e, const std::string& at) {
+      qualify::Education ed;
+      ed.study_type = str(e, "studyType", at);
+      ed.area = str(e, "area", at);
+      ed.institution = str(e, "institution", at);
+      ed.start = date(e, "startDate", at);
+      ed.end = date(e, "endDate", at);
+      check_order(ed.start, ed.end, at);
+      ed.pos = pos(at);
+      p.education.push_back(std::move(ed));
+    });
+    each(doc, "languages", [&](const json& l, const std::string& at) {
+      p.languages.push_back({str(l, "language", at), str(l, "fluency", at), pos(at)});
+    });
+    each(doc, "skills", [&](const json& s, const std::string& at) {
+      qualify::SkillEntry skill{str(s, "name", at), str(s, "level", at), strings(s, "keywords", at),
+                                pos(at)};
+      p.skills.push_back(std::move(skill));
+    });
+    each(doc, "certificates", [&](const json& c, const std::string& at) {
+      p.certificates.push_back({str(c, "name", at), date(c, "date", at), pos(at)});
+    });
+    if (qualify::says_nothing(p)) {
+      throw DocumentError{Error{ErrorKind::invalid_input, msg(MsgId::resume_empty), pos(""),
+                                msg(MsgId::hint_resume_empty)}};
+    }
+    return p;
+  }
+
+ private:
+  SourcePos pos(const std::string& pointer) const {
+    return SourcePos{m_file, m_line, 0, m_base + pointer};
+  }
+
+  [[noreturn]] void wrong_type(const std::string& pointer, MsgId type) const {
+    std::string shown = m_base + pointer;
+    throw DocumentError{Error{ErrorKind::invalid_input,
+                              msg(MsgId::resume_wrong_type, shown.empty() ? "/" : shown, type),
+                              pos(pointer), msg(MsgId::hint_resume_json)}};
+  }
+
+  void expect(const json& value, json::value_t type, const std::string& pointer) const {
+    if (value.type() == type) return;
+    wrong_type(pointer, type == json::value_t::object  ? MsgId::type_object
+                        : type == json::value_t::array ? MsgId::type_array
+                                                       : MsgId::type_string);
+  }
+
+  // The member 'key' of 'obj' if present and not null, checked to be of 'type'. The pointer
+  // is built only for the error (most members are fine, and building it is not free).
+  const json* member(const json& obj, const char* key, json::value_t type,
+                     const std::string& at) const {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return nullptr;
+    if (it->type() != type) expect(*it, type, json_pointer_append(at, key));
+    return &*it;
+  }
+
+  std::string str(const json& obj, const char* key, const std::string& at) const {
+    const json* v = member(obj, key, json::value_t::string, at);
+    return v ? v->get<std::string>() : std::string();
+  }
+
+  std::vector<std::string> strings(const json& obj, const char* key, const std::string& at) const {
+    std::vector<std::string> out;
+    const json* v = member(obj, key, json::value_t::array, at);
+    if (!v) return out;
+    out.reserve(v->size());
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      if (!(*v)[i].is_string()) {
+        expect((*v)[i], json::value_t::string,
+               json_pointer_append(json_pointer_append(at, key), i));
+      }
+      out.push_back((*v)[i].get<std::string>());
+    }
+    return out;
+  }
+
+  std::optional<PartialDate> date(const json& obj, const char* key, const std::string& at) const {
+    std::string text = str(obj, key, at);
+    if (text.empty()) return std::nullopt;
+    auto parsed = PartialDate::parse(text);
+    if (!parsed) {
+      Error e = parsed.error();
+      e.where = pos(json_pointer_append(at, key));
+      throw DocumentError{std::move(e)};
+    }
+    return *parsed;
+  }
+
+  void check_order(const std::optional<PartialDate>& start, const std::optional<PartialDate>& end,
+                   const std::string& at) const {
+    using std::chrono::sys_days;
+    if (!start || !end) return;
+    // Only an end that is certainly before the start: "2019" .. "2019-03" is fine.
+    if (sys_days(end->latest()) < sys_days(start->earliest())) {
+      auto show = [](const PartialDate& d) {
+        std::string s = std::to_string(d.year);
+        if (d.month) s += fmt::format("-{:02}", d.month);
+        if (d.day) s += fmt::format("-{:02}", d.day);
+        return s;
+      };
+      throw DocumentError{Error{
+          ErrorKind::invalid_input, msg(MsgId::resume_end_before_start, show(*end), show(*start)),
+          pos(json_pointer_append(at, "endDate")), msg(MsgId::hint_end_before_start)}};
+    }
+  }
+
+  template <class F>
+  void each(const json& doc, const char* key, F&& f) const {
+    const json* list = member(doc, key, json::value_t::array, "");
+    if (!list) return;
+    std::string pointer = json_pointer_append("", key);
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string at = json_pointer_append(pointer, i);
+      expect((*list)[i], json::value_t::object, at);
+      f((*list)[i], at);
+    }
+  }
+
+  qualify::Position work(const json& w, const std::string& at) const {
+    qualify::Position job;
+    job.title = str(w, "position", at);
+    job.organisation = str(w, "name", at);
+    if (job.organisation.empty()) job.organisation = str(w, "company", at);
+    job.summary = str(w, "summary", at);
+    job.highlights = strings(w, "highlights", at);
+    job.start = date(w, "startDate", at);
+    job.end = date(w, "endDate", at);
+    check_order(job.start, job.end, at);
+    job.pos = pos(at);
+    return job;
+  }
+
+  std::string m_file;
+  int m_line;
+  std::string m_base;
+};
+
+// The fast path: simdjson's DOM parser (fully validating, one tape per thread reused across
+// documents) read straight into the Person model. It reads only documents that are fine: at
+// the first thing that is not (invalid JSON, a wrong type, a duplicate member this reader
+// reads, a bad or reversed date, an empty résumé, a surrogate escape) it declines, and the
+// nlohmann path below reads the document again to produce exactly today's result and error
+// (errors are rare; nlohmann's positions and messages are the reference).
+class FastReader {
+ public:
+  FastReader(std::string_view file, int line, std::string_view base)
+      : m_file(file), m_line(line), m_base(base) {}
+
+  // False when the document must be read by the reference path.
+  bool read(simdjson::dom::element doc, Person& p) {
+    simdjson::dom::object root;
+    if (doc.get_object().get(root)) return false;
+    p.pos = pos("");
+    enum Field { basics, work, education, languages, skills, certificates, count };
+    std::array<simdjson::dom::element, count> fields{};
+    std::array<bool, count> seen{};
+    for (simdjson::dom::key_value_pair kv : root) {
+      int f = kv.key == "basics"         ? basics
+              : kv.key == "work"         ? work
+              : kv.key == "education"    ? education
+              : kv.key == "languages"    ? languages
+              : kv.key == "skills"       ? skills
+              : kv.key == "certificates" ? certificates
+                                         : -1;
+      if (f < 0) continue;
+      if (seen[static_cast<std::size_t>(f)]) return false;  // nlohmann keeps the last one
+      seen[static_cast<std::size_t>(f)] = true;
+      fields[static_cast<std::size_t>(f)] = kv.value;
+    }
+    if (seen[basics] && !fields[basics].is_null() && !read_basics(fields[basics], p.personal)) {
+      return false;
+    }
+    bool ok =
+        each(seen[work], fields[work], "/work", p.work,
+             [&](simdjson::dom::object o, const std::string& at, qualify::Position& job) {
+               return read_work(o, at, job);
+             }) &&
+        each(seen[education], fields[education], "/education", p.education,
+             [&](simdjson::dom::object o, const std::string& at, qualify::Education& ed) {
+               return read_education(o, at, ed);
+             }) &&
+        each(seen[languages], fields[languages], "/languages", p.languages,
+             [&](simdjson::dom::object o, const std::string& at, qualify::LanguageEntry& l) {
+               l.pos = pos(at);
+               return members(o, {{"language", &l.language}, {"fluency", &l.fluency}});
+             }) &&
+        each(seen[skills], fields[skills], "/skills", p.skills,
+             [&](simdjson::dom::object o, const std::string& at, qualify::SkillEntry& s) {
+               s.pos = pos(at);
+               return members(o, {{"name", &s.name}, {"level", &s.level}},
+                              {{"keywords", &s.keywords}});
+             }) &&
+        each(seen[certificates], fields[certificates], "/certificates", p.certificates,
+             [&](simdjson::dom::object o, const std::string& at, qualify::Certificate& c) {
+               c.pos = pos(at);
+               std::string date;
+               return members(o, {{"name", &c.name}, {"date", &date}}) && read_date(date, c.date);
+             });
+    return ok && !qualify::says_nothing(p);
+  }
+
+ private:
+  struct StringMember {
+    std::string_view key;
+    std::string* out;
+  };
+  struct ListMember {
+    std::string_view key;
+    std::vector<std::string>* out;
+  };
+
+  SourcePos pos(std::string_view pointer) const {
+    std::string full;
+    full.reserve(m_base.size() + pointer.size());
+    full.append(m_base).append(pointer);
+    return SourcePos{std::string(m_file), m_line, 0, std::move(full)};
+  }
+
+  // Reads the listed members of 'o' (absent or null: left empty); false on a wrong type or a
+  // listed member given twice.
+  static bool members(simdjson::dom::object o, std::initializer_list<StringMember> strings,
+                      std::initializer_list<ListMember> lists = {}) {
+    std::uint32_t seen = 0;
+    for (simdjson::dom::key_value_pair kv : o) {
+      std::uint32_t bit = 1;
+      bool known = false;
+      for (const StringMember& m : strings) {
+        if (kv.key == m.key) {
+          if ((seen & bit) != 0) return false;
+          seen |= bit;
+          known = true;
+          if (kv.value.is_null()) break;
+          std::string_view text;
+          if (kv.value.get_string().get(text)) return false;
+          m.out->assign(text);
+          break;
+        }
+        bit <<= 1;
+      }
+      if (known) continue;
+      bit = 1u << 16;
+      for (const ListMember& m : lists) {
+        if (kv.key == m.key) {
+          if ((seen & bit) != 0) return false;
+          seen |= bit;
+          if (kv.value.is_null()) break;
+          simdjson::dom::array list;
+          if (kv.value.get_array().get(list)) return false;
+          m.out->reserve(list.size());
+          for (simdjson::dom::element item : list) {
+            std::string_view text;
+            if (item.get_string().get(text)) return false;
+            m.out->emplace_back(text);
+          }
+          break;
+        }
+        bit <<= 1;
+      }
+    }
+    return true;
+  }
+
+  static bool read_date(const std::string& text, std::optional<PartialDate>& out) {
+    if (text.empty()) return true;
+    auto parsed = PartialDate::parse(text);
+    if (!parsed) return false;
+    out = *parsed;
+    return true;
+  }
+
+  // Only an end that is certainly before the start is wrong (as DocumentReader::check_order).
+  static bool in_order(const std::optional<PartialDate>& start,
+                       const std::optional<PartialDate>& end) {
+    using std::chrono::sys_days;
+    return !start || !end || sys_days(end->latest()) >= sys_days(start->earliest());
+  }
+
+  static bool read_basics(simdjson::dom::element value, qualify::Personal& out) {
+    simdjson::dom::object basics;
+    if (value.get_object().get(basics)) return false;
+    if (!members(basics, {{"name", &out.name}, {"email", &out.email}, {"phone", &out.phone}})) {
+      return false;
+    }
+    bool seen = false;
+    for (simdjson::dom::key_value_pair kv : basics) {
+      if (kv.key != "location") continue;
+      if (seen) return false;
+      seen = true;
+      if (kv.value.is_null()) continue;
+      simdjson::dom::object loc;
+      if (kv.value.get_object().get(loc)) return false;
+      if (!members(loc, {{"city", &out.city}, {"countryCode", &out.country_code}})) return false;
+    }
+    return true;
+  }
+
+  bool read_work(simdjson::dom::object o, const std::string& at, qualify::Position& job) {
+    std::string company;
+    std::string start;
+    std::string end;
+    if (!members(o,
+                 {{"position", &job.title},
+                  {"name", &job.organisation},
+                  {"company", &company},
+                  {"summary", &job.summary},
+                  {"startDate", &start},
+                  {"endDate", &end}},
+                 {{"highlights", &job.highlights}})) {
+      return false;
+    }
+    if (job.organisation.empty()) job.organisation = std::move(company);
+    if (!read_date(start, job.start) || !read_date(end, job.end)) return false;
+    job.pos = pos(at);
+    return in_order(job.start, job.end);
+  }
+
+  bool read_education(simdjson::dom::object o, const std::string& at, qualify::Education& ed) {
+    std::string start;
+    std::string end;
+    if (!members(o, {{"studyType", &ed.study_type},
+                     {"area", &ed.area},
+                     {"institution", &ed.institution},
+                     {"startDate", &start},
+                     {"endDate", &end}})) {
+      return false;
+    }
+    if (!read_date(start, ed.start) || !read_date(end, ed.end)) return false;
+    ed.pos = pos(at);
+    return in_order(ed.start, ed.end);
+  }
+
+  // Each element of the array 'value' (absent or null: none), read by 'f' into a new T.
+  template <class T, class F>
+  bool each(bool present, simdjson::dom::element value, const char* pointer, std::vector<T>& out,
+            F&& f) {
+    if (!present || value.is_null()) return true;
+    simdjson::dom::array list;
+    if (value.get_array().get(list)) return false;
+    out.reserve(list.size());
+    std::size_t i = 0;
+    for (simdjson::dom::element item : list) {
+      simdjson::dom::object o;
+      if (item.get_object().get(o)) return false;
+      if (!f(o, json_pointer_append(pointer, i++), out.emplace_back())) return false;
+    }
+    return true;
+  }
+
+  std::string_view m_file;
+  int m_line;
+  std::string_view m_base;
+};
+
+// A "\\u" escape of a UTF-16 surrogate (D800-DFFF): simdjson and nlohmann may judge lone ones
+// differently, so such documents take the reference path.
+bool has_surrogate_escape(std::string_view text) {
+  for (std::size_t i = text.find('\\'); i != std::string_view::npos; i = text.find('\\', i + 2)) {
+    if (i + 3 < text.size() && text[i + 1] == 'u' && (text[i + 2] == 'd' || text[i + 2] == 'D')) {
+      char c = text[i + 3];
+      if ((c >= '8' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) return true;
+    }
+  }
+  return false;
+}
+
+// One simdjson parser and padded input buffer per thread, reused for every small document
+// (a parser keeps its tape, which grows to the largest document it has read).
+constexpr std::size_t k_reused_parser_limit = 1u << 20;
+
+struct FastParser {
+  simdjson::dom::parser parser;
+  std::string buffer;
+
+  // The document 'text' parsed, or nullopt when simdjson rejects it.
+  std::optional<simdjson::dom::element> parse(std::string_view text) {
+    if (has_surrogate_escape(text)) return std::nullopt;
+    buffer.assign(text);
+    buffer.append(simdjson::SIMDJSON_PADDING, ' ');
+    simdjson::dom::element doc;
+    if (parser.parse(buffer.data(), text.size(), false).get(doc)) return std::nullopt;
+    return doc;
+  }
+};
+
+FastParser& thread_parser() {
+  thread_local FastParser parser;
+  return parser;
+}
+
+// 1-based line and column of byte 'offset' in 'content'.
+std::pair<int, int> line_col(std::string_view content, std::size_t offset) {
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < content.size(); ++i) {
+    if (content[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, static_cast<int>(offset - line_start) + 1};
+}
+
+// nlohmann-json's description of a parse error ("syntax error while parsing object -
+// unexpected end of input; expected '}'"), in English as it is and in German: its fixed
+// phrases are translated one by one, the quoted input and tokens are kept.
+LocalizedText parser_message(const std::string& english) {
+  static constexpr std::pair<std::string_view, std::string_view> k_german[] = {
+      {"syntax error while parsing object key", "Syntaxfehler in einem Objektschlüssel"},
+      {"syntax error while parsing object separator", "Syntaxfehler nach einem Objektschlüssel"},
+      {"syntax error while parsing object", "Syntaxfehler in einem Objekt"},
+      {"syntax error while parsing array", "Syntaxfehler in einem Array"},
+      {"syntax error while parsing value", "Syntaxfehler in einem Wert"},
+      {"unexpected end of input", "unerwartetes Ende der Eingabe"},
+      {"ill-formed UTF-8 byte", "fehlerhaftes UTF-8-Byte"},
+      {"invalid string: control character", "ungültige Zeichenkette: Steuerzeichen"},
+      {"must be escaped to", "muss maskiert werden als"},
+      {"invalid string: missing closing quote", "ungültige Zeichenkette: schließendes \" fehlt"},
+      {"invalid string", "ungültige Zeichenkette"},
+      {"invalid literal", "ungültiges Literal"},
+      {"invalid number", "ungültige Zahl"},
+      {"number overflow parsing", "Zahl zu groß:"},
+      {"surrogate", "Surrogat"},
+      {"unexpected", "unerwartet"},
+      {"expected", "erwartet"},
+      {"last read", "zuletzt gelesen"},
+      {" or ", " oder "},
+  };
+  std::string german;
+  for (std::size_t i = 0; i < english.size();) {
+    bool replaced = false;
+    if (english[i] != '\'' && english[i] != '"') {
+      for (const auto& [from, to] : k_german) {
+        if (english.compare(i, from.size(), from) == 0) {
+          german += to;
+          i += from.size();
+          replaced = true;
+          break;
+        }
+      }
+    } else if (std::size_t close = english.find(english[i], i + 1); close != std::string::npos) {
+      german.append(english, i, close + 1 - i);  // quoted input stays as it is
+      i = close + 1;
+      replaced = true;
+    }
+    if (!replaced) german += english[i++];
+  }
+  return LocalizedText{english, std::move(german)};
+}
+
+Error syntax_error(const json::parse_error& e, std::string_view content, const std::string& file,
+                   int first_line) {
+  // nlohmann's byte is 1-based and points at the last character it read. For an unexpected
+  // token (no "last read" in the message) that is the token's end; report its start.
+  std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+  std::string_view message = e.what();
+  if (offset < content.size() && message.find("last read") == std::string_view::npos) {
+    auto literal = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+';
+    };
+    if (content[offset] == '"') {
+      std::size_t p = offset;
+      while (p > 0) {
+        --p;
+        if (content[p] == '"' && (p == 0 || content[p - 1] != '\\')) break;
+      }
+      offset = p;
+    } else {
+      while (offset > 0 && literal(content[offset]) && literal(content[offset - 1])) --offset;
+    }
+  }
+  auto [line, col] = line_col(content, offset);
+  std::string what = e.what();
+  // Drop nlohmann's own "[json.exception...] parse error at line L, column C: " prefix: its
+  // position is the end of the token, ours the start.
+  if (auto c = what.find("column "); c != std::string::npos) {
+    if (auto colon = what.find(": ", c); colon != std::string::npos) what = what.substr(colon + 2);
+  }
+  return Error{ErrorKind::invalid_input, msg(MsgId::resume_bad_json, parser_message(what)),
+               SourcePos{file, first_line + line - 1, col, ""}, msg(MsgId::hint_resume_json)};
+}
+
+// Any error of nlohmann's parser: a syntax error (parse_error, with its byte) or a value it
+// cannot hold (out_of_range 406, "number overflow parsing '1e999'"), which has no byte and is
+// reported at the document's first line.
+Error json_error(const json::exception& e, std::string_view content, const std::string& file,
+                 int first_line) {
+  if (const auto* parse = dynamic_cast<const json::parse_error*>(&e)) {
+    return syntax_error(*parse, content, file, first_line);
+  }
+  std::string what = e.what();
+  if (what.starts_with("[json.exception.")) {
+    if (auto close = what.find("] "); close != std::string::npos) what = what.substr(close + 2);
+  }
+  return Error{ErrorKind::invalid_input, msg(MsgId::resume_bad_json, parser_message(what)),
+               SourcePos{file, first_line, 0, ""}, msg(MsgId::hint_resume_json)};
+}
+
+// nlohmann-json takes a NUL byte for the end of the input and would read "{...}\0{...}" as the
+// first document alone, dropping the rest without a word; so a NUL byte is an error here, at
+// its position, before nlohmann sees the text (in a JSON string it is written \u0000).
+Error nul_error(std::string_view content, std::size_t offset, const std::string& file,
+                int first_line) {
+  auto [line, col] = line_col(content, offset);
+  return Error{ErrorKind::invalid_input,
+               msg(MsgId::resume_bad_json,
+                   LocalizedText{"a NUL byte (inside a string it is written \\u0000)",
+                                 "ein NUL-Byte (in einer Zeichenkette als \\u0000 zu schreiben)"}),
+               SourcePos{file, first_line + line - 1, col, ""}, msg(MsgId::hint_resume_json)};
+}
+
+// json::accept, except that a NUL byte is never accepted (see nul_error).
+bool accepts(std::string_view text) {
+  return text.find('\0') == std::string_view::npos && json::accept(text);
+}
+
+void emit(const json& doc, const std::string& file, int line, const std::string& base,
+          std::size_t& next_id, const PersonSink& sink) {
+  std::string id = "A" + std::to_string(next_id++);
+  try {
+    Person p = DocumentReader(file, line, base).read(doc);
+    p.id = std::move(id);
+    sink(std::move(p));
+  } catch (const DocumentError& e) {
+    sink(tl::unexpected(e.error));
+  }
+}
+
+// Reads the parsed document 'doc' through the fast path and hands the person to 'sink'; false
+// (nothing emitted, 'next_id' unchanged) when the reference path must read it.
+bool emit_fast(simdjson::dom::element doc, const std::string& file, int line, std::string_view base,
+               std::size_t& next_id, const PersonSink& sink) {
+  Person p;
+  if (!FastReader(file, line, base).read(doc, p)) return false;
+  p.id = "A" + std::to_string(next_id++);
+  sink(std::move(p));
+  return true;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Documents of 'content', one per line, the first being line 'first_line' of 'file'.
+// 'fast': try the simdjson path first (false: the nlohmann reference path alone).
+void read_ndjson_lines(std::string_view content, const std::string& file, int first_line,
+                       std::size_t& next_id, const PersonSink& sink, bool fast = true) {
+  int line = first_line;
+  for (std::size_t start = 0; start < content.size(); ++line) {
+    std::size_t end = content.find('\n', start);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view text = content.substr(start, end - start);
+    start = end + 1;
+    if (std::ranges::all_of(text, is_space)) continue;
+    if (fast) {
+      if (auto doc = thread_parser().parse(text);
+          doc && emit_fast(*doc, file, line, "", next_id, sink)) {
+        continue;
+      }
+    }
+    if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+      ++next_id;
+      sink(tl::unexpected(nul_error(text, nul, file, line)));
+      continue;
+    }
+    try {
+      emit(json::parse(text), file, line, "", next_id, sink);
+    } catch (const json::exception& e) {
+      ++next_id;
+      sink(tl::unexpected(json_error(e, text, file, line)));
+    }
+  }
+}
+
+// One document or an array read whole through the fast path; false (nothing emitted) when any
+// document of it must be read by the reference path (or the content is NDJSON).
+bool read_whole_fast(std::string_view content, const std::string& file, int line,
+                     std::size_t& next_id, const PersonSink& sink) {
+  FastParser local;
+  FastParser& fast = content.size() <= k_reused_parser_limit ? thread_parser() : local;
+  std::optional<simdjson::dom::element> doc = fast.parse(content);
+  if (!doc) return false;
+  simdjson::dom::array list;
+  if (doc->get_array().get(list)) {
+    return emit_fast(*doc, file, line, "", next_id, sink);
+  }
+  std::vector<Person> people(list.size());
+  std::size_t i = 0;
+  for (simdjson::dom::element item : list) {
+    std::string base = json_pointer_append("", i);
+    if (!FastReader(file, 0, base).read(item, people[i])) return false;
+    ++i;
+  }
+  for (Person& p : people) {
+    p.id = "A" + std::to_string(next_id++);
+    sink(std::move(p));
+  }
+  return true;
+}
+
+void read_all(std::string_view content, const std::string& file_in, std::size_t& next_id,
+              const PersonSink& sink, bool fast) {
+  std::string file = file_in.empty() || file_in == "-" ? "<stdin>" : file_in;
+  if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
+  std::size_t first = 0;
+  while (first < content.size() && is_space(content[first])) ++first;
+  if (first == content.size()) {
+    ++next_id;
+    sink(fail(ErrorKind::invalid_input, msg(MsgId::resume_empty), SourcePos{file, 0, 0, ""},
+              msg(MsgId::hint_resume_empty)));
+    return;
+  }
+  if (fast && read_whole_fast(content, file, line_col(content, first).first, next_id, sink)) {
+    return;
+  }
+  std::optional<Error> whole_error;
+  if (std::size_t nul = content.find('\0'); nul != std::string_view::npos) {
+    whole_error = nul_error(content, nul, file, 1);
+  } else {
+    try {
+      json whole = json::parse(content);
+      if (whole.is_array()) {
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+          emit(whole[i], file, 0, json_pointer_append("", i), next_id, sink);
+        }
+      } else {
+        emit(whole, file, line_col(content, first).first, "", next_id, sink);
+      }
+      return;
+    } catch (const json::exception& e) {
+      whole_error = json_error(e, content, file, 1);
+    }
+  }
+  // NDJSON when the first non-blank line is a complete document on its own.
+  std::size_t eol = content.find('\n', first);
+  std::string_view first_line =
+      content.substr(first, eol == std::string_view::npos ? std::string_view::npos : eol - first);
+  if (eol == std::string_view::npos || !accepts(first_line)) {
+    ++next_id;
+    sink(tl::unexpected(std::move(*whole_error)));
+    return;
+  }
+  read_ndjson_lines(content, file, 1, next_id, sink, fast);
+}
+
+}  // namespace
+
+void read_json_resumes(std::string_view content, const std::string& file, std::size_t& next_id,
+                       const PersonSink& sink) {
+  read_all(content, file, next_id, sink, true);
+}
+
+void read_json_resumes_reference(std::string_view content, const std::string& file,
+                                 std::size_t& next_id, const PersonSink& sink) {
+  read_all(content, file, next_id, sink, false);
+}
+
+namespace {
+
+// Streams the remaining lines of 'in' as NDJSON, the next being line 'number' + 1.
+Result<void> stream_lines(std::istream& in, const std::string& file, int number,
+                          std::size_t& next_id, const PersonSink& sink) {
+  std::string line;
+  while (std::getline(in, line)) {
+    ++number;
+    read_ndjson_lines(line, file, number, next_id, sink);
+  }
+  if (in.bad()) {
+    return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, os_error_text(errno)));
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<void> stream_ndjson_resumes(const std::string& path, std::size_t& next_id,
+                                   const PersonSink& sink) {
+  std::ifstream file_stream;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      return fail(ErrorKind::not_found, msg(MsgId::file_not_found, path), SourcePos{},
+                  msg(MsgId::hint_check_path));
+    }
+    file_stream.open(path, std::ios::binary);
+    if (!file_stream) {
+      return fail(ErrorKind::io, msg(MsgId::file_unreadable, path, os_error_text(errno)));
+    }
+    in = &file_stream;
+  }
+  return stream_lines(*in, path == "-" ? "<stdin>" : path, 0, next_id, sink);
+}
+
+Result<void> stream_json_resumes(std::istream& in, const std::string& file_in, std::size_t& next_id,
+                                 const PersonSink& sink, std::size_t max_bytes) {
+  std::string file = file_in.empty() || file_in == "-" ? "<stdin>" : file_in;
+  // Lines up to and including the first non-blank one.
+  std::string head;
+  std::string line;
+  int number = 0;
+  bool found = false;
+  while (!found && std::getline(in, line)) {
+    ++number;
+    if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
+    found = !std::ranges::all_of(line, is_space);
+    head += line;
+    head += '\n';
+  }
+  if (in.bad()) return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, os_error_text(errno)));
+  std::string_view first = line;
+  while (!first.empty() && is_space(first.front())) first.remove_prefix(1);
+  if (found && first.starts_with('{') && accepts(line)) {
+    // NDJSON: blank lines before the first document only move the line numbers on.
+    read_ndjson_lines(line, file, number, next_id, sink);
+    return stream_lines(in, file, number, next_id, sink);
+  }
+  // One document or an array: the whole text is needed before anything can be read.
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    head.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (head.size() > max_bytes) {
+      return fail(ErrorKind::invalid_input, msg(MsgId::file_too_large, max_bytes >> 20),
+                  SourcePos{file, 0, 0, ""});
+    }
+  }
+  if (in.bad()) return fail(ErrorKind::io, msg(MsgId::file_unreadable, file, os_error_text(errno)));
+  read_json_resumes(head, file, next_id, sink);
+  return {};
+}
+
+}  // namespace ccteam::io

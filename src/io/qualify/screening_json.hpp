@@ -1,0 +1,26 @@
+#pragma once
+// The JSON shape of screening results and career paths (schemas: docs/schemas/screen.schema.json
+// and docs/schemas/career.schema.json). Texts are rendered in 'lang'; machine-readable values
+// (verdict, outcome, kind, subject) are the stable written forms of evaluate.hpp.
+
+#include <nlohmann/json.hpp>
+
+#include "ccteam/core/error.hpp"
+#include "ccteam/qualify/evaluate.hpp"
+
+namespace ccteam::io {
+
+// Renders a qualification message in 'lang', with experience kinds ("customer_service") shown
+// by their label in that language ("Kundenservice / Telefonie").
+std::string render_text(const Message& message, Lang lang);
+
+// {"kind", "subject", "importance", "title", "outcome", "explanation", "evidence": [...],
+//  "substitution"?}
+nlohmann::ordered_json criterion_to_json(const qualify::Criterion& criterion, Lang lang);
+
+// {"id", "verdict", "verdict_text", "preferred_met", "criteria": [...]}; with 'person' (only
+// when the user asked to reveal) also "personal" and "source".
+nlohmann::ordered_json evaluation_to_json(const qualify::Evaluation& evaluation, Lang lang,
+                                          const qualify::Person* reveal = nullptr);
+
+}  // namespace ccteam::io

@@ -1,0 +1,43 @@
+#include "io/base/number_text.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include <gtest/gtest.h>
+
+namespace ccteam::io {
+namespace {
+
+TEST(NumberText, DecimalSeparatorFollowsTheLanguage) {
+  EXPECT_EQ(decimal_text(1234.567, 1, Lang::en), "1234.6");
+  EXPECT_EQ(decimal_text(1234.567, 1, Lang::de), "1234,6");
+  EXPECT_EQ(decimal_text(17.2222, 2, Lang::de), "17,22");
+  EXPECT_EQ(decimal_text(7, 0, Lang::de), "7");
+}
+
+TEST(NumberText, NegativeZeroIsShownAsZero) {
+  EXPECT_EQ(decimal_text(-0.04, 1, Lang::en), "0.0");
+  EXPECT_EQ(decimal_text(-0.06, 1, Lang::en), "-0.1");
+}
+
+TEST(NumberText, ShortDecimalDropsTrailingZeros) {
+  EXPECT_EQ(short_decimal_text(43.0, 1, Lang::en), "43");
+  EXPECT_EQ(short_decimal_text(43.2973, 1, Lang::de), "43,3");
+  EXPECT_EQ(short_decimal_text(180, 2, Lang::de), "180");
+  EXPECT_EQ(short_decimal_text(0.25, 3, Lang::en), "0.25");
+}
+
+TEST(NumberText, PercentOfAShare) {
+  EXPECT_EQ(percent_text(0.8614, Lang::de), "86,1 %");
+  EXPECT_EQ(percent_text(0.8614, Lang::en), "86.1 %");
+  EXPECT_EQ(percent_text(1, Lang::en), "100.0 %");
+}
+
+TEST(NumberText, NotFiniteIsADash) {
+  EXPECT_EQ(decimal_text(std::numeric_limits<double>::infinity(), 1, Lang::en), "-");
+  EXPECT_EQ(short_decimal_text(std::nan(""), 1, Lang::de), "-");
+  EXPECT_EQ(percent_text(std::nan(""), Lang::de), "-");
+}
+
+}  // namespace
+}  // namespace ccteam::io

@@ -1,0 +1,74 @@
+#include "io/posting/posting_data_yaml.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "support/paths.hpp"
+
+namespace ccteam::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+const lint::Law* find_law(const lint::RuleData& data, std::string_view id) {
+  auto it = std::find_if(data.laws.begin(), data.laws.end(),
+                         [&](const lint::Law& law) { return law.id == id; });
+  return it == data.laws.end() ? nullptr : &*it;
+}
+
+// The shipped data, as checked on 2026-11-29 (docs/posting-lint.md, "Sources").
+TEST(PostingData, MemberStatesCarryTheirTransposition) {
+  auto data = load_lint_rules(test::repo_data_path("posting").string());
+  ASSERT_TRUE(data);
+  const lint::Law* eu = find_law(*data, "eu-pay-transparency");
+  ASSERT_NE(eu, nullptr);
+  EXPECT_EQ(eu->member_states.size(), 27u);  // every EU member state, once
+  EXPECT_EQ(eu->countries.size(), 27u);
+  // Italy: legislative decree published 2026-06-01; Poland: Labour Code art. 18(3ca) from
+  // 2025-12-24 (art. 5 only). Slovakia is listed transposed but from one source only.
+  EXPECT_EQ(eu->transposed, (std::vector<std::string>{"IT", "SK", "PL"}));
+  auto de = std::find_if(eu->member_states.begin(), eu->member_states.end(),
+                         [](const lint::MemberState& m) { return m.country == "DE"; });
+  ASSERT_NE(de, eu->member_states.end());
+  EXPECT_EQ(de->status, lint::Transposition::unknown);
+  // Hawaii's pay-range duty is HRS 378-2.8 (Act 203 of 2023), not 378-2.4.
+  const lint::Law* hi = find_law(*data, "us-hi-378-2-8");
+  ASSERT_NE(hi, nullptr);
+  EXPECT_NE(hi->citation.find("378-2.8"), std::string::npos);
+  EXPECT_FALSE(hi->verified);
+  EXPECT_FALSE(hi->note.empty());
+  EXPECT_TRUE(find_law(*data, "us-co-epewa")->verified);
+}
+
+TEST(PostingData, UnknownTranspositionStatusIsAnErrorWithItsPointer) {
+  fs::path dir = fs::temp_directory_path() / "ccteam-posting-data-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const char* name :
+       {"phrases.yaml", "gender-words.yaml", "minimum-wages.yaml", "readability.yaml"}) {
+    fs::copy_file(test::repo_data_path(std::string("posting/") + name), dir / name);
+  }
+  std::ofstream(dir / "laws.yaml") << "as_of: 2026-11-29\n"
+                                      "laws:\n"
+                                      "  - id: eu\n"
+                                      "    jurisdiction: EU\n"
+                                      "    citation: x\n"
+                                      "    applies_from: 2026-06-07\n"
+                                      "    min_employees: 1\n"
+                                      "    requires: [pay_range]\n"
+                                      "    severity: error\n"
+                                      "    member_states:\n"
+                                      "      - {country: DE, status: done}\n";
+  auto data = load_lint_rules(dir.string());
+  fs::remove_all(dir);
+  ASSERT_FALSE(data);
+  ASSERT_EQ(data.error().size(), 1u);
+  EXPECT_EQ(data.error()[0].where.json_pointer, "/laws/0/member_states/0/status");
+  EXPECT_EQ(data.error()[0].where.line, 11);
+}
+
+}  // namespace
+}  // namespace ccteam::io

@@ -1,0 +1,86 @@
+// Reading people from CSV (docs/person-csv.md).
+#include "io/qualify/person_csv.hpp"
+
+#include <gtest/gtest.h>
+
+#include "io/base/files.hpp"
+#include "support/paths.hpp"
+
+namespace ccteam::io {
+namespace {
+
+struct Batch {
+  std::vector<qualify::Person> people;
+  std::vector<Error> errors;
+};
+
+Batch read(std::string_view content) {
+  Batch b;
+  std::size_t next = 1;
+  read_person_csv(content, "people.csv", next, [&](Result<qualify::Person> r) {
+    if (r) {
+      b.people.push_back(std::move(*r));
+    } else {
+      b.errors.push_back(r.error());
+    }
+  });
+  return b;
+}
+
+TEST(ReadPersonCsv, RowsBecomePeople) {
+  auto content = read_file(test::data_path("resumes/people.csv").string());
+  ASSERT_TRUE(content.has_value());
+  Batch b = read(*content);
+  ASSERT_EQ(b.people.size(), 1u);
+  const qualify::Person& p = b.people[0];
+  EXPECT_EQ(p.id, "E-17");
+  EXPECT_EQ(p.personal.name, "Eva Probe");
+  ASSERT_EQ(p.work.size(), 2u);
+  EXPECT_EQ(p.work[1].title, "Teamleiterin Kundenservice");
+  EXPECT_FALSE(p.work[1].end.has_value());
+  EXPECT_EQ(p.work[0].summary, "Inbound, Reklamationen");
+  ASSERT_EQ(p.education.size(), 1u);
+  EXPECT_EQ(p.education[0].area, "Kaufmann für Dialogmarketing");
+  ASSERT_EQ(p.languages.size(), 1u);
+  EXPECT_EQ(p.languages[0].fluency, "Muttersprache");
+  ASSERT_EQ(p.skills.size(), 2u);
+  EXPECT_EQ(p.skills[1].name, "Coaching");
+  // Row 3 is all blank (empty résumé), row 4 has month 13.
+  ASSERT_EQ(b.errors.size(), 2u);
+  EXPECT_EQ(b.errors[0].message.id, MsgId::resume_empty);
+  EXPECT_EQ(b.errors[0].where.line, 3);
+  EXPECT_EQ(b.errors[1].message.id, MsgId::bad_date);
+  EXPECT_EQ(b.errors[1].where.line, 4);
+  EXPECT_EQ(b.errors[1].where.json_pointer, "/work1_start");
+}
+
+TEST(ReadPersonCsv, UnknownColumnRejectsTheFile) {
+  Batch b = read("id,birthday\n1,2000-01-01\n");
+  ASSERT_EQ(b.errors.size(), 1u);
+  EXPECT_EQ(b.errors[0].message.id, MsgId::csv_unknown_column);
+  EXPECT_TRUE(b.people.empty());
+}
+
+TEST(ReadPersonCsv, RowWidthAndQuoting) {
+  Batch b = read("work1_title,work1_start\n\"Agent, inbound\",2020-01\nAgent\n\"unterminated\n");
+  ASSERT_EQ(b.people.size(), 1u);
+  EXPECT_EQ(b.people[0].work[0].title, "Agent, inbound");
+  ASSERT_GE(b.errors.size(), 2u);
+  EXPECT_EQ(b.errors[0].message.id, MsgId::csv_row_width);
+  EXPECT_EQ(b.errors[0].where.line, 3);
+}
+
+TEST(ReadPersonCsv, UnclosedQuoteIsNamedInBothLanguages) {
+  Batch b = read("work1_title,work1_start\n\"Agent,2020-01\n");
+  ASSERT_FALSE(b.errors.empty());
+  const Error& e = b.errors.back();
+  EXPECT_EQ(e.message.id, MsgId::csv_syntax);
+  EXPECT_NE(render(e.message, Lang::en).find("a quoted field is not closed"), std::string::npos)
+      << render(e.message, Lang::en);
+  EXPECT_NE(render(e.message, Lang::de).find("Anführungszeichen ist nicht geschlossen"),
+            std::string::npos)
+      << render(e.message, Lang::de);
+}
+
+}  // namespace
+}  // namespace ccteam::io
