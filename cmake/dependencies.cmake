@@ -1,7 +1,7 @@
 # Every dependency is a Debian 12 package; scripts/deps installs them.
 find_package(yaml-cpp 0.7 REQUIRED)
 find_package(nlohmann_json 3.11 REQUIRED)
-# simdjson (libsimdjson-dev 3.0): the fast path of the JSON Resume reader (src/io/resume_json.cpp).
+# simdjson (libsimdjson-dev 3.0): the fast path of the JSON Resume reader (src/io/qualify/resume_json.cpp).
 find_package(simdjson 3 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(fmt 9 REQUIRED)
@@ -23,18 +23,13 @@ function(ccteam_use_mimalloc target)
   endif()
 endfunction()
 
-# Snowball stemmers (libstemmer-dev) and the RFC 4180 CSV parser libcsv (libcsv-dev) ship no
-# CMake config; find them by hand and wrap them as imported targets.
+# Snowball stemmers (libstemmer-dev) ship no CMake config; find them by hand and wrap them as an
+# imported target. (CSV has no library: io/base/csv_splitter is the one CSV reader.)
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
 find_library(STEMMER_LIBRARY stemmer REQUIRED)
 add_library(ccteam_stemmer INTERFACE)
 target_include_directories(ccteam_stemmer SYSTEM INTERFACE ${STEMMER_INCLUDE_DIR})
 target_link_libraries(ccteam_stemmer INTERFACE ${STEMMER_LIBRARY})
-find_path(CSV_INCLUDE_DIR csv.h REQUIRED)
-find_library(CSV_LIBRARY csv REQUIRED)
-add_library(ccteam_csv INTERFACE)
-target_include_directories(ccteam_csv SYSTEM INTERFACE ${CSV_INCLUDE_DIR})
-target_link_libraries(ccteam_csv INTERFACE ${CSV_LIBRARY})
 # libxlsxwriter (libxlsxwriter-dev) writes Excel workbooks; it ships a pkg-config file only.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)

@@ -20,6 +20,7 @@ CsvSplitter::Scan CsvSplitter::scan(std::string_view text, bool at_end) {
   int lines = 0;
   bool reserved = false;
   m_fields.clear();
+  m_columns.clear();
   m_unescaped.clear();
   Scan out;
   auto fail = [&](MsgId what, std::size_t at) {
@@ -40,6 +41,7 @@ CsvSplitter::Scan CsvSplitter::scan(std::string_view text, bool at_end) {
     return out;
   };
   while (true) {
+    if (m_track_columns) m_columns.push_back(static_cast<int>(pos - line_start) + 1);
     while (pos < n && blank(s[pos])) ++pos;
     if (pos < n && s[pos] == '"') {
       // Quoted field: up to the next quote that is not doubled.
@@ -143,7 +145,7 @@ std::size_t CsvSplitter::drain(std::string_view text, bool at_end, CsvSink& sink
     Scan r = scan(text.substr(used), at_end);
     if (r.status == Status::need_more) break;
     if (r.status == Status::row) {
-      sink.row(CsvRow{m_fields, m_line});
+      sink.row(CsvRow{m_fields, m_line, m_columns});
     } else if (r.status == Status::error) {
       sink.syntax_error(m_line + r.error_line, r.error_column, r.error);
       if (r.error == MsgId::csv_unclosed_quote) m_stopped = true;
@@ -192,6 +194,13 @@ void CsvSplitter::feed(std::string_view chunk, CsvSink& sink) {
     sink.syntax_error(m_line, 1, MsgId::csv_row_too_long);
     m_carry.clear();
   }
+}
+
+void CsvSplitter::split(std::string_view text, CsvSink& sink, FieldColumns columns) {
+  CsvSplitter splitter(text.size(), columns);
+  splitter.m_bom_checked = true;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  splitter.drain(text, true, sink);
 }
 
 void CsvSplitter::finish(CsvSink& sink) {

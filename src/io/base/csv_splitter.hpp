@@ -1,13 +1,13 @@
 #pragma once
 // A streaming RFC 4180 CSV splitter that hands out fields as views into the input (no copy per
 // field; only a quoted field with doubled quotes is unescaped, into a buffer the splitter owns).
-// Used by the call-record CSV (io/metrics/call_csv.cpp) and the agent-state CSV readers.
+// The one CSV reader of ccteam: the call-record CSV (io/metrics/call_csv.cpp), the agent-state
+// CSV, the forecast CSV (io/staffing/forecast_csv.cpp) and the person CSV
+// (io/qualify/person_csv.cpp) all split with it.
 //
 // Why our own and not libcsv (the libraries-first rule): libcsv copies every field into its own
-// buffer and calls back per field; measured 2026-11-29 on 10 million generated call records
-// (bench/metrics_bench.cpp, g++ 12 -O2, one core) our call CSV reached 1.19 M records/s with
-// libcsv, 39 % of the time inside csv_parse, against the aim of 2 M/s of issue 7. Numbers after
-// the switch: docs/call-records-format.md, section "Speed".
+// buffer and calls back per field; with it the call CSV spent 39 % of its time inside csv_parse
+// and missed the aim of 2 M records/s of issue 7 (numbers: docs/performance.md).
 //
 // Grammar (RFC 4180, section 2, with the usual leniencies of libcsv's default mode):
 //   - fields are separated by ',', rows end with LF, CRLF or a lone CR;
@@ -27,6 +27,7 @@
 // constant in the size of the input. Not thread-safe; one splitter per input.
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -39,7 +40,15 @@ namespace ccteam::io {
 struct CsvRow {
   std::span<const std::string_view> fields;  // valid only during the call to CsvSink::row
   int line = 0;                              // 1-based line where the row starts
+  // With FieldColumns::yes, one per field: the 1-based byte column, in its physical line, where
+  // the field begins (just after the comma or the line start, before blanks and the opening
+  // quote). Empty with FieldColumns::no.
+  std::span<const int> columns;
 };
+
+// Whether rows carry the column of each field (a reader that reports a field's column asks for
+// it; the call-record reader does not, and saves the work).
+enum class FieldColumns : std::uint8_t { no, yes };
 
 class CsvSink {
  public:
@@ -53,7 +62,14 @@ class CsvSink {
 class CsvSplitter {
  public:
   static constexpr std::size_t k_default_max_row = std::size_t{1} << 20;
-  explicit CsvSplitter(std::size_t max_row_bytes = k_default_max_row) : m_max_row(max_row_bytes) {}
+  explicit CsvSplitter(std::size_t max_row_bytes = k_default_max_row,
+                       FieldColumns columns = FieldColumns::no)
+      : m_max_row(max_row_bytes), m_track_columns(columns == FieldColumns::yes) {}
+
+  // Splits a whole text held in memory (after a UTF-8 byte-order mark, if any) and passes its
+  // rows to 'sink'; fields are views into 'text' where no quote was doubled. No row is too long
+  // (the whole text is there), so the reading stops only at an unclosed quote.
+  static void split(std::string_view text, CsvSink& sink, FieldColumns columns = FieldColumns::no);
 
   // Splits the rows completed by 'chunk' (chunks in order, split anywhere, even inside a
   // quoted field or between CR and LF) and passes them to 'sink'.
@@ -78,9 +94,11 @@ class CsvSplitter {
 
   std::size_t m_max_row;
   std::vector<std::string_view> m_fields;
-  std::string m_unescaped;  // doubled-quote fields of the current row
-  std::string m_carry;      // the unfinished row at the end of the last chunk
+  std::vector<int> m_columns;  // with m_track_columns
+  std::string m_unescaped;     // doubled-quote fields of the current row
+  std::string m_carry;         // the unfinished row at the end of the last chunk
   int m_line = 1;
+  bool m_track_columns = false;
   bool m_bom_checked = false;
   bool m_stopped = false;
 };

@@ -4,7 +4,8 @@
 // file. Two formats:
 //   - the "Anonymous Bank" TSV of the Technion SEE center (io/metrics/anonymous_bank_tsv.cpp;
 //     docs/call-records-format.md, section "Anonymous Bank");
-//   - ccteam's own CSV schema (io/metrics/call_csv.cpp; docs/call-records-format.md), parsed by libcsv.
+//   - ccteam's own CSV schema (io/metrics/call_csv.cpp; docs/call-records-format.md), split by
+//   io/base/csv_splitter.
 // A bad row is skipped and reported (file:line:col, what is wrong); the rest of the file goes
 // on. Rows that are well formed but are not calls to an agent (the Anonymous Bank's PHANTOM
 // calls and calls that ended in the voice response unit) are skipped by rule and counted per

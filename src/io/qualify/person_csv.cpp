@@ -5,9 +5,8 @@
 #include <optional>
 #include <vector>
 
-#include <csv.h>
-
 #include "ccteam/text/normalize.hpp"
+#include "io/base/csv_splitter.hpp"
 
 namespace ccteam::io {
 
@@ -17,26 +16,24 @@ using qualify::Person;
 
 struct Row {
   std::vector<std::string> fields;
-  int line = 0;  // 1-based line where the row starts
+  int line = 0;  // 1-based line where the row starts; -line for a row that cannot be split
 };
 
-struct Collector {
+// Keeps the rows up to the first syntax error; that one ends the reading, as it always has
+// (the rows after it are not read, so a fault is never hidden behind a misaligned row).
+class Collector final : public CsvSink {
+ public:
   std::vector<Row> rows;
-  Row current;
-  int line = 1;
+  bool stopped = false;
 
-  static void on_field(void* data, std::size_t len, void* self_ptr) {
-    auto* self = static_cast<Collector*>(self_ptr);
-    if (self->current.fields.empty()) self->current.line = self->line;
-    std::string field(static_cast<const char*>(data), len);
-    for (char c : field) self->line += c == '\n' ? 1 : 0;
-    self->current.fields.push_back(std::move(field));
+  void row(const CsvRow& r) override {
+    if (stopped) return;
+    rows.push_back(Row{std::vector<std::string>(r.fields.begin(), r.fields.end()), r.line});
   }
-  static void on_row(int, void* self_ptr) {
-    auto* self = static_cast<Collector*>(self_ptr);
-    self->rows.push_back(std::move(self->current));
-    self->current = Row{};
-    ++self->line;
+  void syntax_error(int line, int /*column*/, MsgId /*what*/) override {
+    if (stopped) return;
+    rows.push_back(Row{{}, -line});
+    stopped = true;
   }
 };
 
@@ -214,23 +211,13 @@ class RowReader {
   const std::vector<std::string>& m_names;
 };
 
-// libcsv's error code in words a user can act on, in English and German (csv_strerror speaks
-// English only and names libcsv's modes).
-LocalizedText csv_problem(int code) {
-  switch (code) {
-    case CSV_EPARSE:
-      return {
-          "a quoted field is not closed, or its closing quote is followed by other characters "
-          "than a comma",
-          "ein Feld in Anführungszeichen ist nicht geschlossen, oder nach dem schließenden "
-          "Anführungszeichen folgt etwas anderes als ein Komma"};
-    case CSV_ETOOBIG:
-      return {"a field or row is too large", "ein Feld oder eine Zeile ist zu groß"};
-    case CSV_ENOMEM:
-      return {"out of memory", "kein Speicher mehr frei"};
-    default:
-      return {csv_strerror(code), csv_strerror(code)};
-  }
+// A row the CSV splitter rejects, in words a user can act on, in English and German.
+LocalizedText csv_problem() {
+  return {
+      "a quoted field is not closed, or its closing quote is followed by other characters "
+      "than a comma",
+      "ein Feld in Anführungszeichen ist nicht geschlossen, oder nach dem schließenden "
+      "Anführungszeichen folgt etwas anderes als ein Komma"};
 }
 
 }  // namespace
@@ -238,20 +225,10 @@ LocalizedText csv_problem(int code) {
 void read_person_csv(std::string_view content, const std::string& file_in, std::size_t& next_id,
                      const PersonSink& sink) {
   std::string file = file_in.empty() || file_in == "-" ? "<stdin>" : file_in;
-  if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
-  csv_parser parser;
-  csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI);
   Collector collector;
-  std::size_t used = csv_parse(&parser, content.data(), content.size(), Collector::on_field,
-                               Collector::on_row, &collector);
-  bool ok = used == content.size() &&
-            csv_fini(&parser, Collector::on_field, Collector::on_row, &collector) == 0;
-  LocalizedText parse_problem = ok ? LocalizedText{} : csv_problem(csv_error(&parser));
-  csv_free(&parser);
-  if (!ok) {
-    // Rows before the error are still read; the error is reported where parsing stopped.
-    collector.rows.push_back(Row{{}, -collector.line});
-  }
+  CsvSplitter::split(content, collector);
+  const bool ok = !collector.stopped;
+  const LocalizedText parse_problem = ok ? LocalizedText{} : csv_problem();
 
   if (collector.rows.empty() || collector.rows.front().line < 0) {
     ++next_id;

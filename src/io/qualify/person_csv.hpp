@@ -1,6 +1,6 @@
 #pragma once
-// Reading people from CSV (RFC 4180, parsed by libcsv), the form an HR-system export takes:
-// one row per person, applicants and employees alike. Columns: docs/person-csv.md.
+// Reading people from CSV (RFC 4180, split by io/base/csv_splitter), the form an HR-system export
+// takes: one row per person, applicants and employees alike. Columns: docs/person-csv.md.
 //
 // The first row is the header. A row that fails (a date that is not a date, an end before
 // the start, a row with another number of fields than the header, a row that says nothing)

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "io/base/csv_splitter.hpp"
 #include "io/base/files.hpp"
 
 namespace ccteam::io {
@@ -31,23 +32,21 @@ struct Row {
   int line = 0;
 };
 
-class Reader {
+// The rows of a forecast from the CSV splitter, and the rows it could not split, in file order.
+class Reader final : public CsvSink {
  public:
-  Reader(std::string_view text, const std::string& file) : m_text(text), m_file(file) {
-    if (m_text.substr(0, 3) == "\xEF\xBB\xBF") m_text.remove_prefix(3);
+  Reader(std::string_view text, const std::string& file) : m_file(file) {
+    CsvSplitter::split(text, *this, FieldColumns::yes);
   }
 
-  // The next non-blank row, or nullopt at the end. A quoted field may not span lines.
+  // The next row, or nullopt at the end; a row the splitter rejected becomes an error in
+  // 'errors' (an unclosed quote is forecast_bad_quote, as before the splitter; the others keep
+  // the splitter's words) and is skipped.
   std::optional<Row> next(Errors& errors) {
-    while (m_pos < m_text.size()) {
-      std::size_t end = m_text.find('\n', m_pos);
-      if (end == std::string_view::npos) end = m_text.size();
-      std::string_view line = m_text.substr(m_pos, end - m_pos);
-      m_pos = end + 1;
-      ++m_line;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-      return split(line, errors);
+    while (m_next < m_items.size()) {
+      Item& item = m_items[m_next++];
+      if (!item.error) return std::move(item.row);
+      errors.push_back(std::move(*item.error));
     }
     return std::nullopt;
   }
@@ -55,53 +54,28 @@ class Reader {
   SourcePos at(int line, int column) const { return SourcePos{m_file, line, column, {}}; }
 
  private:
-  Row split(std::string_view line, Errors& errors) {
+  struct Item {
     Row row;
-    row.line = m_line;
-    std::size_t i = 0;
-    for (;;) {
-      Field field;
-      field.column = static_cast<int>(i) + 1;
-      if (i < line.size() && line[i] == '"') {
-        ++i;
-        for (;;) {
-          if (i >= line.size()) {
-            errors.push_back(Error{ErrorKind::invalid_input,
-                                   msg(MsgId::forecast_bad_quote),
-                                   at(m_line, field.column),
-                                   {}});
-            return row;
-          }
-          if (line[i] == '"') {
-            if (i + 1 < line.size() && line[i + 1] == '"') {
-              field.text += '"';
-              i += 2;
-              continue;
-            }
-            ++i;
-            break;
-          }
-          field.text += line[i++];
-        }
-        // After the closing quote only a separator or the end may follow.
-        while (i < line.size() && line[i] != ',') field.text += line[i++];
-      } else {
-        std::size_t comma = line.find(',', i);
-        if (comma == std::string_view::npos) comma = line.size();
-        field.text = std::string(line.substr(i, comma - i));
-        i = comma;
-      }
-      row.fields.push_back(std::move(field));
-      if (i >= line.size()) break;
-      ++i;  // the comma
-    }
-    return row;
+    std::optional<Error> error;
+  };
+
+  void row(const CsvRow& r) override {
+    Row out;
+    out.line = r.line;
+    out.fields.reserve(r.fields.size());
+    for (std::size_t i = 0; i < r.fields.size(); ++i)
+      out.fields.push_back(Field{std::string(r.fields[i]), r.columns[i]});
+    m_items.push_back(Item{std::move(out), std::nullopt});
   }
 
-  std::string_view m_text;
+  void syntax_error(int line, int column, MsgId what) override {
+    MsgId id = what == MsgId::csv_unclosed_quote ? MsgId::forecast_bad_quote : what;
+    m_items.push_back(Item{{}, Error{ErrorKind::invalid_input, msg(id), at(line, column), {}}});
+  }
+
   std::string m_file;
-  std::size_t m_pos = 0;
-  int m_line = 0;
+  std::vector<Item> m_items;
+  std::size_t m_next = 0;
 };
 
 std::string_view trim(std::string_view s) {
@@ -164,6 +138,7 @@ Checked<Forecast> parse_forecast_csv(std::string_view text, const std::string& f
   Errors errors;
   Reader reader(text, file);
   auto header = reader.next(errors);
+  if (!errors.empty()) return tl::unexpected(std::move(errors));  // the header cannot be split
   if (!header) {
     return tl::unexpected(
         Errors{Error{ErrorKind::invalid_input, msg(MsgId::forecast_empty), reader.at(1, 1), {}}});

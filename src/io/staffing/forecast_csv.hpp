@@ -6,8 +6,9 @@
 //
 // A header row names the three columns (in any order; names are case-sensitive); then one row
 // per interval: local start time "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS", calls offered
-// (a decimal >= 0) and AHT in seconds (a decimal > 0). Fields may be quoted as in RFC 4180;
-// lines may end in LF or CRLF; a UTF-8 byte-order mark and blank lines are ignored. Intervals
+// (a decimal >= 0) and AHT in seconds (a decimal > 0). Fields are split as RFC 4180 says, by
+// io/base/csv_splitter (quoted fields, doubled quotes; lines may end in LF, CRLF or CR); a UTF-8
+// byte-order mark, blank lines and blanks around a field are ignored. Intervals
 // are 15, 30 or 60 minutes long, all the same, in time order, without gaps or overlaps.
 
 #include <optional>
@@ -23,7 +24,8 @@ namespace ccteam::io {
 // difference between the first two starts; 'interval' gives it for a forecast of one row (and
 // must agree with the file otherwise). Returns every error found (at most 50), each with
 // file:line:col of the offending field and the column's name in its message: malformed rows
-// (forecast_field_count, forecast_bad_quote), missing, non-numeric or negative values
+// (forecast_field_count; forecast_bad_quote for a quote never closed, which ends the reading;
+// csv_stray_quote, csv_text_after_quote), missing, non-numeric or negative values
 // (forecast_missing_value, forecast_bad_number, forecast_negative, forecast_zero_aht), bad
 // times (forecast_bad_time), interval lengths other than 15/30/60 min (forecast_bad_interval),
 // gaps and overlaps (forecast_gap, forecast_overlap), and header problems.

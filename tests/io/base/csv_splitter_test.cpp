@@ -92,5 +92,38 @@ TEST(CsvSplitter, LongRowStopsTheReading) {
   EXPECT_EQ(out.errors, errors);
 }
 
+struct CollectColumns final : CsvSink {
+  std::vector<std::vector<int>> columns;
+  std::vector<std::tuple<int, int, MsgId>> errors;
+  void row(const CsvRow& r) override { columns.emplace_back(r.columns.begin(), r.columns.end()); }
+  void syntax_error(int line, int column, MsgId what) override {
+    errors.emplace_back(line, column, what);
+  }
+};
+
+TEST(CsvSplitter, ColumnsOfFieldsWhenAskedFor) {
+  // Columns in bytes from the start of the field's own line, after the byte-order mark: the
+  // field after a quoted line break starts on line 3; a blank before a field is part of it.
+  std::string text =
+      "\xEF\xBB\xBF"
+      "ab,c\n x,\"y\ny\",z\n";
+  CollectColumns got;
+  CsvSplitter::split(text, got, FieldColumns::yes);
+  std::vector<std::vector<int>> want = {{1, 4}, {1, 4, 4}};
+  EXPECT_EQ(got.columns, want);
+  CollectColumns none;
+  CsvSplitter::split(text, none);
+  EXPECT_EQ(none.columns, (std::vector<std::vector<int>>{{}, {}}));
+}
+
+TEST(CsvSplitter, SplitInMemoryHasNoRowLimitAndStopsAtAnUnclosedQuote) {
+  std::string text = "a,\"" + std::string(CsvSplitter::k_default_max_row + 10, 'x') + "\"\nb,\"c\n";
+  CollectColumns got;
+  CsvSplitter::split(text, got);
+  EXPECT_EQ(got.columns.size(), 1u);
+  std::vector<std::tuple<int, int, MsgId>> errors = {{2, 3, MsgId::csv_unclosed_quote}};
+  EXPECT_EQ(got.errors, errors);
+}
+
 }  // namespace
 }  // namespace ccteam::io

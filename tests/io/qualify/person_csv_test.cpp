@@ -82,5 +82,17 @@ TEST(ReadPersonCsv, UnclosedQuoteIsNamedInBothLanguages) {
       << render(e.message, Lang::de);
 }
 
+// Since the one CSV reader: lines count blank lines (libcsv's count skipped them), and the first
+// row that cannot be split ends the reading, reported at its line.
+TEST(ReadPersonCsv, LinesCountBlankLinesAndABadRowEndsTheReading) {
+  Batch b = read("work1_title,work1_start\n\nAgent,2020-13\n\nAg\"ent,2020-01\nAgent,2020-01\n");
+  ASSERT_EQ(b.errors.size(), 2u);
+  EXPECT_EQ(b.errors[0].message.id, MsgId::bad_date);
+  EXPECT_EQ(b.errors[0].where.line, 3);
+  EXPECT_EQ(b.errors[1].message.id, MsgId::csv_syntax);
+  EXPECT_EQ(b.errors[1].where.line, 5);
+  EXPECT_TRUE(b.people.empty());  // line 6 comes after the bad row
+}
+
 }  // namespace
 }  // namespace ccteam::io

@@ -131,5 +131,18 @@ TEST(ForecastCsv, ReadsTheRealBankForecasts) {
   EXPECT_EQ(feb1.intervals[17].handle_time, Seconds{123});
 }
 
+// Since the one CSV reader (io/base/csv_splitter): a quoted field may span lines, a lone CR
+// ends a line, and stray quotes are errors of their row with the splitter's words.
+TEST(ForecastCsv, SplitAsRfc4180) {
+  std::string two_rows = "2026-03-02T08:00,1,200\r2026-03-02T08:30,1,200\r";
+  auto cr = parse_forecast_csv("interval_start,calls_offered,aht_seconds\r" + two_rows, "f.csv");
+  ASSERT_TRUE(cr);
+  EXPECT_EQ(cr->intervals[1].source_line, 3);
+  EXPECT_EQ(one_error(header + "2026-03-02T08:00,1\"0,200\n"), "2:19 csv_stray_quote");
+  EXPECT_EQ(one_error(header + "2026-03-02T08:00,\"10\"5,200\n"), "2:22 csv_text_after_quote");
+  // A quoted value over two lines is one field (and here not a number).
+  EXPECT_EQ(one_error(header + "2026-03-02T08:00,\"1\n0\",200\n"), "2:18 forecast_bad_number");
+}
+
 }  // namespace
 }  // namespace ccteam::io
