@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <vector>
+
+#include "ccteam/core/nearest_word.hpp"
 
 namespace ccteam::catalog {
 
@@ -51,27 +55,10 @@ std::string known_ids(const Catalog& catalog) {
 void check_ref(const Catalog& catalog, const RoleRef& ref, std::string_view field, Errors& out) {
   if (catalog.find(ref.id) != nullptr) return;
   // The nearest id by edit distance, as a likely typo ("team-led").
-  std::string nearest;
-  std::size_t best = std::max<std::size_t>(2, ref.id.str().size() / 3) + 1;
-  for (const Role& role : catalog.roles) {
-    const std::string& a = ref.id.str();
-    const std::string& b = role.id.str();
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-        std::size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        diagonal = above;
-      }
-    }
-    if (row[b.size()] < best) {
-      best = row[b.size()];
-      nearest = b;
-    }
-  }
+  std::vector<std::string_view> ids;
+  ids.reserve(catalog.roles.size());
+  for (const Role& role : catalog.roles) ids.push_back(role.id.str());
+  std::string nearest = nearest_word(ref.id.str(), ids).value_or("");
   out.push_back(invalid(msg(MsgId::catalog_unknown_role, ref.id.str(), field), ref.pos,
                         nearest.empty()
                             ? msg(MsgId::hint_known_roles, known_ids(catalog))

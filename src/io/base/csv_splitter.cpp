@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "io/base/utf8.hpp"
+
 namespace ccteam::io {
 
 namespace {
@@ -161,7 +163,7 @@ void CsvSplitter::feed(std::string_view chunk, CsvSink& sink) {
   if (!m_bom_checked && m_carry.size() + chunk.size() >= 3) {
     m_bom_checked = true;
     m_carry.append(chunk);  // the BOM may be split across chunks
-    if (std::string_view(m_carry).starts_with("\xEF\xBB\xBF")) m_carry.erase(0, 3);
+    m_carry.erase(0, bom_length(m_carry));
     chunk = {};
   }
   if (!m_bom_checked) {
@@ -199,13 +201,13 @@ void CsvSplitter::feed(std::string_view chunk, CsvSink& sink) {
 void CsvSplitter::split(std::string_view text, CsvSink& sink, FieldColumns columns) {
   CsvSplitter splitter(text.size(), columns);
   splitter.m_bom_checked = true;
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  text.remove_prefix(bom_length(text));
   splitter.drain(text, true, sink);
 }
 
 void CsvSplitter::finish(CsvSink& sink) {
   if (m_stopped) return;
-  if (!m_bom_checked && std::string_view(m_carry).starts_with("\xEF\xBB\xBF")) m_carry.erase(0, 3);
+  if (!m_bom_checked) m_carry.erase(0, bom_length(m_carry));
   m_bom_checked = true;
   drain(m_carry, true, sink);
   m_carry.clear();

@@ -3,13 +3,11 @@
 #include <algorithm>
 #include <sstream>
 
+#include "io/base/utf8.hpp"
+
 namespace ccteam::io {
 
-std::size_t display_width(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
+std::size_t display_width(const std::string& text) { return utf8_length(text); }
 
 void TextTable::add_row(std::vector<std::string> cells) {
   cells.resize(m_headers.size());

@@ -10,6 +10,8 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "io/base/utf8.hpp"
+
 namespace ccteam::io {
 
 namespace {
@@ -22,12 +24,6 @@ struct CloseWorkbook {
     if (w != nullptr) workbook_close(w);
   }
 };
-
-// Code points of UTF-8 text (Excel's limit counts characters, not bytes).
-std::size_t characters(const std::string& utf8) {
-  return static_cast<std::size_t>(std::ranges::count_if(
-      utf8, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 std::string cell_name(std::size_t row, std::size_t col) {
   // "A1" notation, row and column 0-based here.
@@ -44,7 +40,7 @@ Result<void> check(const std::vector<XlsxSheet>& sheets) {
   std::set<std::string> names;
   for (const XlsxSheet& sheet : sheets) {
     bool bad_char = sheet.name.find_first_of("[]:*?/\\") != std::string::npos;
-    std::size_t length = characters(sheet.name);
+    std::size_t length = utf8_length(sheet.name);
     if (length == 0 || length > LXW_SHEETNAME_MAX || bad_char || sheet.name.front() == '\'' ||
         sheet.name.back() == '\'') {
       return fail(ErrorKind::invalid_input, msg(MsgId::xlsx_bad_sheet_name, sheet.name),
@@ -65,9 +61,9 @@ Result<void> check(const std::vector<XlsxSheet>& sheets) {
                   msg(MsgId::xlsx_too_large, sheet.name, sheet.rows.size() + header_rows, columns));
     }
     for (std::size_t c = 0; c < sheet.header.size(); ++c) {
-      if (characters(sheet.header[c]) > k_max_text) {
+      if (utf8_length(sheet.header[c]) > k_max_text) {
         return fail(ErrorKind::invalid_input, msg(MsgId::xlsx_text_too_long, sheet.name,
-                                                  cell_name(0, c), characters(sheet.header[c])));
+                                                  cell_name(0, c), utf8_length(sheet.header[c])));
       }
     }
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
@@ -75,9 +71,9 @@ Result<void> check(const std::vector<XlsxSheet>& sheets) {
         const XlsxCell& cell = sheet.rows[r][c];
         std::size_t at = r + header_rows;
         if (const auto* text = std::get_if<std::string>(&cell);
-            text != nullptr && characters(*text) > k_max_text) {
+            text != nullptr && utf8_length(*text) > k_max_text) {
           return fail(ErrorKind::invalid_input, msg(MsgId::xlsx_text_too_long, sheet.name,
-                                                    cell_name(at, c), characters(*text)));
+                                                    cell_name(at, c), utf8_length(*text)));
         }
         if (const auto* number = std::get_if<double>(&cell);
             number != nullptr && !std::isfinite(*number)) {
@@ -111,7 +107,7 @@ lxw_error write_sheet(lxw_workbook* workbook, lxw_format* bold, const XlsxSheet&
       lxw_error e =
           worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), sheet.header[c].c_str(), bold);
       if (e != LXW_NO_ERROR) return e;
-      widen(c, characters(sheet.header[c]));
+      widen(c, utf8_length(sheet.header[c]));
     }
     worksheet_freeze_panes(ws, 1, 0);
     row = 1;
@@ -123,7 +119,7 @@ lxw_error write_sheet(lxw_workbook* workbook, lxw_format* bold, const XlsxSheet&
       if (const auto* text = std::get_if<std::string>(&cells[c])) {
         if (text->empty()) continue;
         e = worksheet_write_string(ws, row, col, text->c_str(), nullptr);
-        widen(c, characters(*text));
+        widen(c, utf8_length(*text));
       } else {
         double number = std::get<double>(cells[c]);
         e = worksheet_write_number(ws, row, col, number, nullptr);

@@ -6,26 +6,15 @@
 
 #include <yaml-cpp/eventhandler.h>
 
+#include "ccteam/core/nearest_word.hpp"
 #include "ccteam/text/normalize.hpp"
+#include "io/base/utf8.hpp"
 
 namespace ccteam::io {
 
 SourcePos position_of(std::string_view text, std::size_t offset, const std::string& file) {
-  offset = std::min(offset, text.size());
-  std::size_t line_start = 0;
-  if (offset > 0) {
-    std::size_t newline = text.rfind('\n', offset - 1);
-    if (newline != std::string_view::npos) line_start = newline + 1;
-  }
-  auto begin = text.begin();
-  int line = 1 + static_cast<int>(
-                     std::count(begin, begin + static_cast<std::ptrdiff_t>(line_start), '\n'));
-  // Characters, not bytes: count the bytes that do not continue a UTF-8 sequence.
-  int column = 1 + static_cast<int>(std::count_if(
-                       text.begin() + static_cast<std::ptrdiff_t>(line_start),
-                       text.begin() + static_cast<std::ptrdiff_t>(offset),
-                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-  return SourcePos{file, line, column, ""};
+  LineColumn at = line_column(text, offset);
+  return SourcePos{file, at.line, at.column, ""};
 }
 
 SourcePos YamlContext::pos(const YAML::Mark& mark, const std::string& pointer) const {
@@ -440,9 +429,8 @@ void MapReader::list(std::string_view key, bool required,
 }
 
 void MapReader::report_bad_choice(const Entry& entry, std::span<const std::string_view> allowed) {
-  std::vector<std::string> words(allowed.begin(), allowed.end());
   std::optional<Message> hint = msg(MsgId::hint_one_of, join(allowed));
-  if (auto near = nearest_word(entry.value.Scalar(), words)) {
+  if (auto near = nearest_word(entry.value.Scalar(), allowed)) {
     hint = msg(MsgId::hint_did_you_mean_of, *near, join(allowed));
   }
   m_ctx.error(entry.value, pointer_of(entry.key), msg(MsgId::yaml_bad_choice, entry.value.Scalar()),
@@ -462,36 +450,6 @@ void MapReader::finish() {
     m_ctx.error(entry.key_node, pointer_of(entry.key), msg(MsgId::yaml_unknown_key, entry.key),
                 std::move(hint));
   }
-}
-
-std::optional<std::string> nearest_word(std::string_view word,
-                                        std::span<const std::string> candidates) {
-  // Levenshtein distance with one row; words here are short keys.
-  auto distance = [](std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-        std::size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        diagonal = above;
-      }
-    }
-    return row[b.size()];
-  };
-  std::optional<std::string> best;
-  // Up to a third of the word may differ, and at least two edits (one transposition).
-  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-  for (const std::string& candidate : candidates) {
-    std::size_t d = distance(word, candidate);
-    if (d < best_distance) {
-      best_distance = d;
-      best = candidate;
-    }
-  }
-  return best;
 }
 
 std::string join(std::span<const std::string_view> words) {

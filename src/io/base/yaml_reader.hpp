@@ -142,11 +142,6 @@ std::optional<std::string> read_string(YamlContext& ctx, const YAML::Node& node,
 std::optional<LocalizedText> read_text(YamlContext& ctx, const YAML::Node& node,
                                        const std::string& pointer);
 
-// The nearest word to 'word' among 'candidates' by edit distance, if close enough to be a
-// likely typo (distance at most a third of the word's length, at least 1).
-std::optional<std::string> nearest_word(std::string_view word,
-                                        std::span<const std::string> candidates);
-
 // "a, b, c" for hints.
 std::string join(std::span<const std::string_view> words);
 

@@ -2,6 +2,7 @@
 // 17 columns, CRLF or LF line ends. Mapping to CallRecord: docs/call-records-format.md.
 #include <array>
 
+#include "io/base/utf8.hpp"
 #include "io/metrics/call_parser_base.hpp"
 
 namespace ccteam::io {
@@ -108,7 +109,7 @@ class AnonymousBankParser final : public detail::ParserBase {
   void line(std::string_view text) {
     ++m_line;
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-    if (m_line == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    if (m_line == 1) text.remove_prefix(bom_length(text));
     if (text.find_first_not_of(" \t") == std::string_view::npos) return;
     std::array<std::string_view, 17> f;
     std::array<int, 17> col{};

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/base/files.hpp"
+#include "io/base/utf8.hpp"
 
 namespace ccteam::io {
 
@@ -433,19 +434,6 @@ FastParser& thread_parser() {
   return parser;
 }
 
-// 1-based line and column of byte 'offset' in 'content'.
-std::pair<int, int> line_col(std::string_view content, std::size_t offset) {
-  int line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset && i < content.size(); ++i) {
-    if (content[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, static_cast<int>(offset - line_start) + 1};
-}
-
 // nlohmann-json's description of a parse error ("syntax error while parsing object -
 // unexpected end of input; expected '}'"), in English as it is and in German: its fixed
 // phrases are translated one by one, the quoted input and tokens are kept.
@@ -514,7 +502,7 @@ Error syntax_error(const json::parse_error& e, std::string_view content, const s
       while (offset > 0 && literal(content[offset]) && literal(content[offset - 1])) --offset;
     }
   }
-  auto [line, col] = line_col(content, offset);
+  auto [line, col] = line_column(content, offset);
   std::string what = e.what();
   // Drop nlohmann's own "[json.exception...] parse error at line L, column C: " prefix: its
   // position is the end of the token, ours the start.
@@ -546,7 +534,7 @@ Error json_error(const json::exception& e, std::string_view content, const std::
 // its position, before nlohmann sees the text (in a JSON string it is written \u0000).
 Error nul_error(std::string_view content, std::size_t offset, const std::string& file,
                 int first_line) {
-  auto [line, col] = line_col(content, offset);
+  auto [line, col] = line_column(content, offset);
   return Error{ErrorKind::invalid_input,
                msg(MsgId::resume_bad_json,
                    LocalizedText{"a NUL byte (inside a string it is written \\u0000)",
@@ -644,7 +632,7 @@ bool read_whole_fast(std::string_view content, const std::string& file, int line
 void read_all(std::string_view content, const std::string& file_in, std::size_t& next_id,
               const PersonSink& sink, bool fast) {
   std::string file = file_in.empty() || file_in == "-" ? "<stdin>" : file_in;
-  if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
+  content.remove_prefix(bom_length(content));
   std::size_t first = 0;
   while (first < content.size() && is_space(content[first])) ++first;
   if (first == content.size()) {
@@ -653,7 +641,7 @@ void read_all(std::string_view content, const std::string& file_in, std::size_t&
               msg(MsgId::hint_resume_empty)));
     return;
   }
-  if (fast && read_whole_fast(content, file, line_col(content, first).first, next_id, sink)) {
+  if (fast && read_whole_fast(content, file, line_column(content, first).line, next_id, sink)) {
     return;
   }
   std::optional<Error> whole_error;
@@ -667,7 +655,7 @@ void read_all(std::string_view content, const std::string& file_in, std::size_t&
           emit(whole[i], file, 0, json_pointer_append("", i), next_id, sink);
         }
       } else {
-        emit(whole, file, line_col(content, first).first, "", next_id, sink);
+        emit(whole, file, line_column(content, first).line, "", next_id, sink);
       }
       return;
     } catch (const json::exception& e) {
@@ -745,7 +733,7 @@ Result<void> stream_json_resumes(std::istream& in, const std::string& file_in, s
   bool found = false;
   while (!found && std::getline(in, line)) {
     ++number;
-    if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
+    if (number == 1) line.erase(0, bom_length(line));
     found = !std::ranges::all_of(line, is_space);
     head += line;
     head += '\n';

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/base/files.hpp"
+#include "io/base/utf8.hpp"
 
 namespace ccteam::io {
 
@@ -178,13 +179,9 @@ Checked<Scenario> scenario_from_plan_json(std::string_view text, const std::stri
     if (std::size_t colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
     auto error = fail("", what);
     std::size_t offset = e.byte > 0 ? std::min<std::size_t>(e.byte - 1, text.size()) : 0;
-    std::string_view before = text.substr(0, offset);
-    std::size_t line_start = before.rfind('\n');
-    error.value().front().where.line =
-        static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
-    error.value().front().where.column =
-        static_cast<int>(line_start == std::string_view::npos ? offset : offset - line_start - 1) +
-        1;
+    LineColumn at = line_column(text, offset);
+    error.value().front().where.line = at.line;
+    error.value().front().where.column = at.column;
     return error;
   }
   Scenario s;

@@ -97,13 +97,6 @@ TEST(YamlReader, JsonPointersEscapeSlashAndTilde) {
   EXPECT_EQ(json_pointer_append("/roles", std::size_t{3}), "/roles/3");
 }
 
-TEST(YamlReader, NearestWordToleratesSmallTypos) {
-  std::vector<std::string> keys{"title", "description", "job_summary"};
-  EXPECT_EQ(nearest_word("titel", keys), "title");
-  EXPECT_EQ(nearest_word("descripton", keys), "description");
-  EXPECT_EQ(nearest_word("salary", keys), std::nullopt);
-}
-
 TEST(YamlReader, ColumnsCountCharactersNotBytes) {
   // "title: {en: Äöü, de: x, zz: 1}": 'zz' starts at character 25 (byte 28).
   std::string text = "title: {en: Äöü, de: x, zz: 1}\n";

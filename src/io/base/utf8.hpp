@@ -1,0 +1,35 @@
+#pragma once
+// UTF-8 text helpers for readers and writers: the byte-order mark, characters, and where a byte
+// offset sits as line:column. The one place for each (readers used to count on their own, some
+// columns in bytes, some in characters); columns are in characters, as an editor shows them and
+// as the YAML errors have always reported them.
+//
+// A "character" here is a Unicode code point: every byte that does not continue a UTF-8
+// sequence (not 10xxxxxx) starts one. Invalid UTF-8 is counted the same way and never rejected
+// here. Pure functions, thread-safe.
+
+#include <cstddef>
+#include <string_view>
+
+namespace ccteam::io {
+
+// The bytes of a UTF-8 byte-order mark (EF BB BF) at the start of 'text': 3 or 0. Skip it with
+// text.remove_prefix(bom_length(text)) or s.erase(0, bom_length(s)).
+std::size_t bom_length(std::string_view text);
+
+// The number of characters (code points) in 'text': utf8_length("Größe") == 5.
+std::size_t utf8_length(std::string_view text);
+
+// A 1-based line and column, the column in characters.
+struct LineColumn {
+  int line = 1;
+  int column = 1;
+  friend bool operator==(const LineColumn&, const LineColumn&) = default;
+};
+
+// Where byte 'offset' of 'text' is: lines end at LF (a CR before it is part of its line); the
+// column counts the characters before 'offset' on its line, plus one. An offset past the end
+// is taken as the end.
+LineColumn line_column(std::string_view text, std::size_t offset);
+
+}  // namespace ccteam::io
