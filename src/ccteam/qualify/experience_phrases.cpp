@@ -5,11 +5,14 @@ namespace ccteam::qualify {
 namespace {
 
 using catalog::ExperienceKind;
+// Two-letter names for the columns of the table below, which k_ prefixes would only clutter.
+// NOLINTBEGIN(readability-identifier-naming)
 constexpr auto cs = ExperienceKind::customer_service;
 constexpr auto tl = ExperienceKind::team_leadership;
 constexpr auto om = ExperienceKind::operations_management;
 constexpr auto en = Lang::en;
 constexpr auto de = Lang::de;
+// NOLINTEND(readability-identifier-naming)
 
 // Customer service counts any work whose core is conversations with customers (the agent
 // role's "prior work with customers"), including leading such work inside a contact centre,
