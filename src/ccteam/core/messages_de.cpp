@@ -618,7 +618,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::profile_law_no_pay,
      "die Position '{0}' hat keine Gehaltsspanne, die das Recht in {1} verlangt"},
     {MsgId::hint_profile_law, "Quelle: {0}"},
-    // Staffing (session 2)
+    // Staffing
     {MsgId::plan_opt_escalation_mode,
      "wie Teamleitungen Eskalationen annehmen: live (Weiterleitung, Standard) oder deferred "
      "(Rückruf/Ticket)"},
@@ -658,7 +658,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::forecast_interval_mismatch,
      "die Zeilen liegen {0} Minuten auseinander, angegeben sind aber {1} Minuten; --interval "
      "weglassen oder {0} angeben"},
-    // --- Qualification (session 2): XLSX export, stdin streaming, shared command input
+    // --- Qualification: XLSX export, stdin streaming, shared command input
     {MsgId::cli_binary_needs_output,
      "--format {0} schreibt eine Binärdatei, die nicht im Terminal ausgegeben wird"},
     {MsgId::hint_binary_needs_output, "die Datei mit -o angeben, z. B. -o ergebnisse.{0}"},
@@ -796,7 +796,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::sim_not_positive, "{0} muss größer als 0 sein"},
     {MsgId::sim_below_one, "{0} muss kleiner als 1 sein"},
     {MsgId::sim_bad_tier_id, "'{0}' ist keine Stufen-ID (Kleinbuchstaben, Ziffern und '-')"},
-    // --- Postings (session 2)
+    // --- Postings
     {MsgId::posting_data_formula_lang,
      "die Formel {0} ist nicht für die Sprache {1} gemacht (flesch-1948 gilt für en, amstad-1978 "
      "für de)"},
@@ -918,11 +918,11 @@ constexpr MsgEntry k_de[] = {
      "Bearbeitungszeiten unter so vielen Sekunden bleiben außerhalb der Lognormal-Anpassung "
      "(Standard 10)"},
     {MsgId::metrics_progress_records, "Datensätze"},
-    // Career (session 2)
+    // Career
     {MsgId::career_to_not_above, "'{0}' steht auf der Leiter nicht über '{1}'"},
     {MsgId::hint_career_from,
      "mit --from die Rolle der Person und mit --to eine höhere Rolle angeben"},
-    // CLI option values and plan table words (session 3)
+    // CLI option values and plan table words
     {MsgId::cli_not_a_number, "{0}: '{1}' ist keine Zahl, die diese Option annimmt"},
     {MsgId::hint_cli_decimal_point, "Zahlen mit Dezimalpunkt schreiben, z. B. 0.85 statt 0,85"},
     {MsgId::cli_out_of_range, "{0} ist hier nicht zulässig; erlaubt ist ein Wert {1}"},
@@ -1021,11 +1021,11 @@ constexpr MsgEntry k_de[] = {
     {MsgId::metrics_schedule_needs_states,
      "--schedule braucht --states (das Agentenstatus-Protokoll)"},
     {MsgId::states_summary, "{0}: {1} Zeilen gelesen, {2} gezählt, {3} übersprungen"},
-    // Metrics table words (session 3)
+    // Metrics table words
     {MsgId::metrics_definitions, "Servicelevel {0} innerhalb von {1} s; ASA {2}"},
-    // Screening words (session 3)
+    // Screening words
     {MsgId::screen_summary_one, "1 Dokument gelesen: {1} bewertet, {2} abgelehnt"},
-    // Reading people (session 4)
+    // Reading people
     {MsgId::people_stdin_twice,
      "die Standardeingabe („-“) ist mehrmals angegeben; sie wird nur einmal gelesen"},
     {MsgId::hint_people_stdin_twice,

@@ -554,7 +554,7 @@ constexpr MsgEntry k_en[] = {
      "the pay range of '{0}' has no upper bound, which the law of {1} forbids"},
     {MsgId::profile_law_no_pay, "position '{0}' has no pay range, which the law of {1} requires"},
     {MsgId::hint_profile_law, "source: {0}"},
-    // Staffing (session 2)
+    // Staffing
     {MsgId::plan_opt_escalation_mode,
      "how team leads take escalations: live (warm transfer, default) or deferred "
      "(callback/ticket)"},
@@ -592,7 +592,7 @@ constexpr MsgEntry k_en[] = {
     {MsgId::forecast_interval_mismatch,
      "the rows are {0} minutes apart, but the interval given is {1} minutes; drop --interval or "
      "give {0}"},
-    // --- Qualification (session 2): XLSX export, stdin streaming, shared command input
+    // --- Qualification: XLSX export, stdin streaming, shared command input
     {MsgId::cli_binary_needs_output,
      "--format {0} writes a binary file, which is not printed to the terminal"},
     {MsgId::hint_binary_needs_output, "name the file with -o, e.g. -o results.{0}"},
@@ -715,7 +715,7 @@ constexpr MsgEntry k_en[] = {
     {MsgId::sim_not_positive, "{0} must be above 0"},
     {MsgId::sim_below_one, "{0} must be below 1"},
     {MsgId::sim_bad_tier_id, "'{0}' is not a tier id (lower-case letters, digits and '-')"},
-    // --- Postings (session 2)
+    // --- Postings
     {MsgId::posting_data_formula_lang,
      "formula {0} is not made for language {1} (flesch-1948 is for en, amstad-1978 for de)"},
     {MsgId::lint_why_readability, "reading ease {0} ({1}) is below {2}: the text is hard to read"},
@@ -824,11 +824,11 @@ constexpr MsgEntry k_en[] = {
     {MsgId::calibrate_opt_short_call,
      "handle times below this many seconds are kept apart from the lognormal fit (default 10)"},
     {MsgId::metrics_progress_records, "records"},
-    // Career (session 2)
+    // Career
     {MsgId::career_to_not_above, "'{0}' is not above '{1}' on the ladder"},
     {MsgId::hint_career_from,
      "give the role the person holds with --from and a more senior role with --to"},
-    // CLI option values and plan table words (session 3)
+    // CLI option values and plan table words
     {MsgId::cli_not_a_number, "{0}: '{1}' is not a number this option can take"},
     {MsgId::hint_cli_decimal_point, "write numbers with a decimal point, e.g. 0.85"},
     {MsgId::cli_out_of_range, "{0} is not allowed here; use a value {1}"},
@@ -873,7 +873,7 @@ constexpr MsgEntry k_en[] = {
      "lowest severity that makes the exit code 1: info, warning or error (default info)"},
     {MsgId::lint_opt_today,
      "day for which laws and minimum wages are checked, YYYY-MM-DD (default today)"},
-    // Metrics 7 (session 3): our CSV splitter, plausibility limits, agent states
+    // Metrics: the CSV splitter, plausibility limits, agent states
     {MsgId::csv_stray_quote,
      "a quote inside an unquoted field; quote the whole field and double the quote (RFC 4180)"},
     {MsgId::csv_text_after_quote,
@@ -916,11 +916,11 @@ constexpr MsgEntry k_en[] = {
     {MsgId::metrics_col_adherence, "adherence"},
     {MsgId::metrics_schedule_needs_states, "--schedule needs --states (the agent-state log)"},
     {MsgId::states_summary, "{0}: {1} rows read, {2} counted, {3} skipped"},
-    // Metrics table words (session 3)
+    // Metrics table words
     {MsgId::metrics_definitions, "service level {0} within {1} s; ASA {2}"},
-    // Screening words (session 3)
+    // Screening words
     {MsgId::screen_summary_one, "1 document read: {1} evaluated, {2} rejected"},
-    // Reading people (session 4)
+    // Reading people
     {MsgId::people_stdin_twice, "standard input ('-') is named more than once; it is read once"},
     {MsgId::hint_people_stdin_twice, "name '-' once, or save the input to a file"},
     {MsgId::career_already_met, "experience rules already met (as of {0})"},

@@ -58,7 +58,7 @@ class YamlContext {
 // than k_max_yaml_bytes (file_too_large), and a tree that aliases make larger than the text
 // could hold (yaml_alias_expansion): yaml-cpp shares an aliased node, but readers visit it at
 // every "*name", so "[*p, *p, ...]" over a large "&p" map makes reading time and errors grow
-// with the product of the two (a 13 KB file took 555 MB and 30 s to read before this check).
+// with the product of the two (a 13 KB file of this kind: docs/performance.md).
 // Without aliases a document cannot have more nodes than k_nodes_per_byte per byte of text.
 // Documents are counted by a bounded parser loop, not YAML::LoadAll, which yaml-cpp 0.7 can
 // send into an endless loop on invalid input (see parse_yaml in yaml_reader.cpp).
