@@ -1,61 +1,29 @@
 #include "cli/call_input.hpp"
 
-#include <charconv>
-
-#include "cli/progress.hpp"
+#include "io/metrics/metrics_text.hpp"
 
 namespace ccteam::cli {
 
-namespace {
-
-std::optional<std::chrono::seconds> parse_offset(std::string_view s) {
-  if (s == "Z" || s == "0") return std::chrono::seconds{0};
-  if (s.size() != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':') return std::nullopt;
-  int h = 0, m = 0;
-  auto r1 = std::from_chars(s.data() + 1, s.data() + 3, h);
-  auto r2 = std::from_chars(s.data() + 4, s.data() + 6, m);
-  if (r1.ec != std::errc{} || r2.ec != std::errc{} || h > 14 || m > 59) return std::nullopt;
-  std::chrono::seconds off = std::chrono::hours{h} + std::chrono::minutes{m};
-  return s[0] == '-' ? -off : off;
+void add_call_input_options(CLI::App& cmd, CallInputArgs& args, Lang lang) {
+  const io::CallReadOptions defaults;
+  cmd.add_option(
+         "--utc-offset", args.utc_offset,
+         render(msg(MsgId::metrics_opt_utc_offset, io::utc_offset_text(defaults.utc_offset)), lang))
+      ->option_text("+HH:MM");
+  cmd.add_option("--input-format", args.input_format, tr(MsgId::metrics_opt_input_format, lang))
+      ->option_text("bank|csv");
 }
 
-}  // namespace
-
-io::ReadSummary read_calls(Context& ctx, const CallInputArgs& args, const io::RecordSink& sink) {
-  io::ReadSummary failed;
-  failed.unusable = true;
-  io::CallFormat format = io::call_format_for(args.file);
-  if (args.input_format == "bank") {
-    format = io::CallFormat::anonymous_bank;
-  } else if (args.input_format == "csv") {
-    format = io::CallFormat::csv;
-  } else if (!args.input_format.empty()) {
-    ctx.report(Error{ErrorKind::usage,
-                     msg(MsgId::metrics_bad_argument, "--input-format", args.input_format),
-                     {},
-                     {}});
-    return failed;
+Result<app::CallSource> to_call_source(const std::string& file, const CallInputArgs& args) {
+  app::CallSource source;
+  source.file = file;
+  if (args.input_format && !args.input_format->empty()) {
+    CCTEAM_TRY(source.format, io::parse_call_format(*args.input_format, "/calls/format"));
   }
-  io::CallReadOptions options;
-  auto offset = parse_offset(args.utc_offset);
-  if (!offset) {
-    ctx.report(Error{ErrorKind::usage,
-                     msg(MsgId::metrics_bad_argument, "--utc-offset", args.utc_offset),
-                     {},
-                     {}});
-    return failed;
+  if (args.utc_offset) {
+    CCTEAM_TRY(source.utc_offset, io::parse_utc_offset(*args.utc_offset, "/calls/utc_offset"));
   }
-  options.utc_offset = *offset;
-  Progress progress(tr(MsgId::metrics_progress_records, ctx.lang()));
-  io::ReadSummary summary = io::read_call_records(
-      args.file, format,
-      [&](const metrics::CallRecord& r) {
-        progress.tick();
-        sink(r);
-      },
-      options);
-  ctx.report(summary.errors);
-  return summary;
+  return source;
 }
 
 std::string summary_text(const io::ReadSummary& summary, Lang lang) {

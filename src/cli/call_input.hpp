@@ -1,24 +1,30 @@
 #pragma once
-// Reading call records for `metrics` and `calibrate`: the format by file name or
-// --input-format, a progress counter on a terminal, bad rows reported to stderr.
+// The call-record options of `metrics` and `calibrate` (--input-format, --utc-offset) and the
+// summary of what was read, in the user's language.
 
+#include <optional>
 #include <string>
 
-#include "cli/context.hpp"
+#include <CLI/CLI.hpp>
+
+#include "app/metrics/call_source.hpp"
+#include "ccteam/core/error.hpp"
+#include "ccteam/core/lang.hpp"
 #include "io/metrics/call_records.hpp"
 
 namespace ccteam::cli {
 
 struct CallInputArgs {
-  std::string file;
-  std::string input_format;           // "", "bank" or "csv"
-  std::string utc_offset = "+02:00";  // Anonymous Bank only
+  std::optional<std::string> input_format;  // "bank" or "csv"; empty: by the file name
+  std::optional<std::string> utc_offset;    // "+HH:MM", Anonymous Bank only
 };
 
-// Reads the records into 'sink'. Prints every kept error to stderr. Returns the summary; on a
-// usage error (bad --input-format or --utc-offset) the summary is unusable and the error is
-// printed.
-io::ReadSummary read_calls(Context& ctx, const CallInputArgs& args, const io::RecordSink& sink);
+// Registers --utc-offset and --input-format on 'cmd', bound to 'args' (which must outlive it).
+void add_call_input_options(CLI::App& cmd, CallInputArgs& args, Lang lang);
+
+// The call source of 'file' with the options. Errors: MsgId::metrics_bad_argument at
+// "/calls/format" or "/calls/utc_offset" (usage).
+Result<app::CallSource> to_call_source(const std::string& file, const CallInputArgs& args);
 
 // "rows read, counted, skipped" and one line per skip reason, in the user's language.
 std::string summary_text(const io::ReadSummary& summary, Lang lang);

@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "ccteam/core/messages.hpp"
-#include "cli/plan_options.hpp"
 #include "io/base/files.hpp"
+#include "io/staffing/plan_text.hpp"
 
 namespace ccteam::cli {
 
@@ -33,7 +33,7 @@ CLI::Validator range_check(double lo, double hi, Lang lang, End lo_end, End hi_e
   std::string words = render(range_words(lo, hi, lo_end, hi_end), lang);
   return CLI::Validator(
       [=](std::string& input) -> std::string {
-        std::optional<double> v = parse_number(input);
+        std::optional<double> v = io::parse_decimal(input);
         if (!v) return {};  // not a number: CLI11's conversion reports it
         bool low_ok = lo_end == End::open ? *v > lo : *v >= lo;
         bool high_ok = hi_end == End::open ? *v < hi : *v <= hi;

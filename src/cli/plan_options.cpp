@@ -1,64 +1,15 @@
 // The planner's options shared by `ccteam plan` and `ccteam simulate` (see plan_options.hpp).
 #include "cli/plan_options.hpp"
 
-#include <charconv>
-#include <chrono>
+#include <fmt/format.h>
 
 #include "ccteam/core/messages.hpp"
-#include "ccteam/staffing/profile.hpp"
 #include "cli/option_checks.hpp"
-#include "io/staffing/forecast_csv.hpp"
+#include "io/staffing/plan_text.hpp"
 
 namespace ccteam::cli {
 
 using namespace ccteam::staffing;
-
-std::optional<double> parse_number(std::string_view s) {
-  double v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc{} || end != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
-static std::optional<std::chrono::minutes> clock_time(std::string_view s) {
-  if (s.size() != 5 || s[2] != ':') return std::nullopt;
-  auto h = parse_number(s.substr(0, 2)), m = parse_number(s.substr(3, 2));
-  if (!h || !m || *h < 0 || *h > 24 || *m < 0 || *m > 59) return std::nullopt;
-  if (*h == 24 && *m > 0) return std::nullopt;  // 24:00 closes the day; 24:30 is no time
-  return std::chrono::minutes{static_cast<int>(*h) * 60 + static_cast<int>(*m)};
-}
-
-Error bad_argument(std::string_view option, std::string_view value) {
-  return Error{ErrorKind::usage, msg(MsgId::plan_bad_argument, option, value), {}, {}};
-}
-
-Error bad_argument(std::string_view option, std::string_view value, std::string_view expected) {
-  return Error{
-      ErrorKind::usage, msg(MsgId::plan_bad_argument_expected, option, value, expected), {}, {}};
-}
-
-Result<Definitions> parse_definitions(std::string_view sl_definition,
-                                      std::string_view asa_definition) {
-  Definitions d;
-  if (sl_definition == "offered") {
-    d.service_level = SlDefinition::over_offered;
-  } else if (sl_definition == "answered") {
-    d.service_level = SlDefinition::over_answered;
-  } else if (sl_definition == "offered-minus-short") {
-    d.service_level = SlDefinition::over_offered_minus_short_abandons;
-  } else {
-    return tl::unexpected(
-        bad_argument("--sl-definition", sl_definition, "offered, answered, offered-minus-short"));
-  }
-  if (asa_definition == "answered") {
-    d.asa = AsaDefinition::over_answered;
-  } else if (asa_definition == "all") {
-    d.asa = AsaDefinition::over_all_callers;
-  } else {
-    return tl::unexpected(bad_argument("--asa-definition", asa_definition, "answered, all"));
-  }
-  return d;
-}
 
 MsgId sl_definition_words(SlDefinition definition) {
   switch (definition) {
@@ -77,131 +28,86 @@ MsgId asa_definition_words(AsaDefinition definition) {
                                                        : MsgId::plan_asa_over_answered;
 }
 
+namespace {
+
+Seconds hours(double h) { return Seconds{h * 3600}; }
+
+// The targets, model and FTE assumptions.
 Result<PlanOptions> to_options(const PlanArgs& a) {
-  PlanOptions o;
+  PlanOptions o = a.request.options;
   if (!a.sl.empty()) {
-    auto slash = a.sl.find('/');
-    auto pct = parse_number(std::string_view(a.sl).substr(0, slash));
-    auto sec = slash == std::string::npos ? std::nullopt
-                                          : parse_number(std::string_view(a.sl).substr(slash + 1));
-    if (!pct || !sec) return tl::unexpected(bad_argument("--sl", a.sl, "80/20"));
-    o.targets.service_level = ServiceLevelTarget{*pct / 100, Seconds{*sec}};
+    CCTEAM_TRY(o.targets.service_level,
+               io::parse_service_level(a.sl, "/options/targets/service_level"));
   }
   if (a.asa_seconds) o.targets.max_asa = Seconds{*a.asa_seconds};
   if (a.max_abandon) o.targets.max_abandon = *a.max_abandon;
   if (a.max_occupancy) o.targets.max_occupancy = *a.max_occupancy;
   if (a.patience_seconds) o.model.patience = Seconds{*a.patience_seconds};
-  auto definitions = parse_definitions(a.sl_definition, a.asa_definition);
-  if (!definitions) return tl::unexpected(definitions.error());
-  o.model.definitions = *definitions;
-  o.shrinkage = a.shrinkage;
-  o.paid_hours_per_fte = a.hours_per_fte;
-  o.days_per_week = a.days_per_week;
-  o.part_time_share = a.part_time_share;
-  o.part_time_fte = a.part_time_fte;
-  o.team_lead_span = a.span;
-  o.manager_span = a.manager_span;
-  o.escalation.share = a.escalation_share;
-  o.escalation.phone_share = a.lead_phone_share;
+  if (a.sl_definition) {
+    CCTEAM_TRY(
+        o.model.definitions.service_level,
+        io::parse_sl_definition(*a.sl_definition, "/options/model/definitions/service_level"));
+  }
+  if (a.asa_definition) {
+    CCTEAM_TRY(o.model.definitions.asa,
+               io::parse_asa_definition(*a.asa_definition, "/options/model/definitions/asa"));
+  }
   if (a.escalation_aht) o.escalation.handle_time = Seconds{*a.escalation_aht};
-  auto mode = [](const std::string& text) -> std::optional<TierMode> {
-    if (text == "live") return TierMode::live;
-    if (text == "deferred") return TierMode::deferred;
-    return std::nullopt;
-  };
-  auto lead_mode = mode(a.escalation_mode);
-  if (!lead_mode)
-    return tl::unexpected(bad_argument("--escalation-mode", a.escalation_mode, "live, deferred"));
-  o.escalation.mode = *lead_mode;
-  o.escalation.deadline = Seconds{a.escalation_deadline_hours * 3600};
-  o.manager_escalation.share = a.manager_escalation_share;
-  o.manager_escalation.phone_share = a.manager_phone_share;
+  if (a.escalation_mode) {
+    CCTEAM_TRY(o.escalation.mode,
+               io::parse_tier_mode(*a.escalation_mode, "/options/escalation/mode", TierMode::live));
+  }
+  if (a.escalation_deadline_hours) o.escalation.deadline = hours(*a.escalation_deadline_hours);
   if (a.manager_escalation_aht)
     o.manager_escalation.handle_time = Seconds{*a.manager_escalation_aht};
-  auto manager_mode = mode(a.manager_escalation_mode);
-  if (!manager_mode) {
-    return tl::unexpected(
-        bad_argument("--manager-escalation-mode", a.manager_escalation_mode, "deferred, live"));
+  if (a.manager_escalation_mode) {
+    CCTEAM_TRY(o.manager_escalation.mode,
+               io::parse_tier_mode(*a.manager_escalation_mode, "/options/manager_escalation/mode",
+                                   TierMode::deferred));
   }
-  o.manager_escalation.mode = *manager_mode;
-  o.manager_escalation.deadline = Seconds{a.manager_escalation_deadline_hours * 3600};
+  if (a.manager_escalation_deadline_hours) {
+    o.manager_escalation.deadline = hours(*a.manager_escalation_deadline_hours);
+  }
   return o;
 }
 
-static std::optional<Seconds> interval_of(const PlanArgs& a) {
-  if (!a.interval_minutes) return std::nullopt;
-  return Seconds{*a.interval_minutes * 60.0};
+// The daily profile of --calls/--hours/--aht/--date.
+Result<DailyProfile> to_profile(const PlanArgs& a) {
+  DailyProfile p = app::daily_profile();
+  CCTEAM_TRY(p.calls_per_day, io::parse_calls_per_day(a.calls, "/forecast/profile/calls_per_day"));
+  if (a.hours) {
+    CCTEAM_TRY(io::OpeningHours h, io::parse_opening_hours(*a.hours, "/forecast/profile/open"));
+    p.open = h.open;
+    p.close = h.close;
+  }
+  if (a.aht_seconds) p.handle_time = Seconds{*a.aht_seconds};
+  if (a.date) {
+    CCTEAM_TRY(p.day, io::parse_local_day(*a.date, "/forecast/profile/day"));
+  }
+  return p;
 }
 
-Checked<Forecast> load_forecast(const PlanArgs& a) {
-  if (!a.forecasts.empty()) {
-    std::vector<Forecast> all;
-    for (const std::string& path : a.forecasts) {
-      auto f = io::read_forecast_csv(path, interval_of(a));
-      if (!f) return f;
-      all.push_back(std::move(*f));
-    }
-    auto pooled = pool_forecasts(all);
-    if (!pooled) {
-      // Name the file that does not fit the first one (the domain only knows its number).
-      Error e = pooled.error();
-      for (std::size_t k = 1; k < all.size(); ++k) {
-        if (pool_forecasts({all.front(), all[k]})) continue;
-        e.where.file = a.forecasts[k];
-        break;
-      }
-      return tl::unexpected(Errors{std::move(e)});
-    }
-    return *pooled;
+}  // namespace
+
+Result<app::PlanRequest> to_request(const PlanArgs& a) {
+  app::PlanRequest r = a.request;
+  CCTEAM_TRY(r.options, to_options(a));
+  if (a.interval_minutes) r.forecast.interval = Seconds{*a.interval_minutes * 60.0};
+  if (r.forecast.files.empty() && !a.calls.empty()) {
+    CCTEAM_TRY(r.forecast.profile, to_profile(a));
   }
-  auto fail_usage = [](Error e) { return tl::unexpected(Errors{std::move(e)}); };
-  if (a.calls.empty()) {
-    return fail_usage(Error{ErrorKind::usage, msg(MsgId::plan_no_forecast), {}, {}});
-  }
-  DailyProfile p;
-  auto slash = a.calls.find('/');
-  auto calls = parse_number(std::string_view(a.calls).substr(0, slash));
-  if (!calls || slash == std::string::npos || a.calls.substr(slash) != "/day") {
-    return fail_usage(bad_argument("--calls", a.calls, "1200/day"));
-  }
-  p.calls_per_day = *calls;
-  auto dash = a.hours.find('-');
-  auto open = clock_time(std::string_view(a.hours).substr(0, dash));
-  auto close = dash == std::string::npos ? std::nullopt
-                                         : clock_time(std::string_view(a.hours).substr(dash + 1));
-  if (!open || !close) return fail_usage(bad_argument("--hours", a.hours, "08:00-20:00"));
-  if (*open >= *close) {
-    // A profile is one calendar day; night shifts across midnight need a forecast CSV.
-    return fail_usage(Error{ErrorKind::usage,
-                            msg(MsgId::plan_hours_order, a.hours),
-                            {},
-                            msg(MsgId::hint_plan_hours_order)});
-  }
-  p.open = *open;
-  p.close = *close;
-  p.handle_time = Seconds{a.aht_seconds};
-  p.interval = interval_of(a).value_or(Seconds{1800});
-  const auto step = std::chrono::duration_cast<std::chrono::minutes>(p.interval);
-  if (step.count() > 0 &&
-      (p.open % step != std::chrono::minutes{0} || p.close % step != std::chrono::minutes{0})) {
-    return fail_usage(Error{ErrorKind::usage,
-                            msg(MsgId::plan_hours_grid, a.hours, std::to_string(step.count())),
-                            {},
-                            {}});
-  }
-  auto day =
-      io::parse_forecast_csv("interval_start,calls_offered,aht_seconds\n" + a.date + "T00:00,0,1\n",
-                             "--date", Seconds{1800});
-  if (!day) return fail_usage(bad_argument("--date", a.date, "2026-01-05"));
-  p.day = std::chrono::floor<std::chrono::days>(day->intervals.front().start);
-  auto f = forecast_from_profile(p);
-  if (!f) return tl::unexpected(Errors{f.error()});
-  return *f;
+  return r;
 }
 
 std::vector<CLI::Option*> add_plan_options(CLI::App& cmd, PlanArgs& args, Lang lang) {
+  const PlanOptions defaults;
+  const DailyProfile profile = app::daily_profile();
+  auto help = [lang](MsgId id, const auto&... values) { return render(msg(id, values...), lang); };
+  auto hours_of = [](Seconds s) { return s.count() / 3600; };
+  PlanOptions& o = args.request.options;
   std::vector<CLI::Option*> opts;
-  opts.push_back(cmd.add_option("FORECAST", args.forecasts, tr(MsgId::plan_opt_forecast, lang)));
+  opts.push_back(
+      cmd.add_option("FORECAST", args.request.forecast.files, tr(MsgId::plan_opt_forecast, lang)));
   opts.push_back(
       cmd.add_option("--sl", args.sl, tr(MsgId::plan_opt_sl, lang))->option_text("PCT/SECONDS"));
   opts.push_back(cmd.add_option("--asa", args.asa_seconds, tr(MsgId::plan_opt_asa, lang))
@@ -220,58 +126,66 @@ std::vector<CLI::Option*> add_plan_options(CLI::App& cmd, PlanArgs& args, Lang l
           ->option_text("SECONDS")
           ->check(above(0, lang)));
   opts.push_back(
-      cmd.add_option("--sl-definition", args.sl_definition, tr(MsgId::plan_opt_sl_definition, lang))
+      cmd.add_option("--sl-definition", args.sl_definition,
+                     help(MsgId::plan_opt_sl_definition,
+                          io::sl_definition_text(defaults.model.definitions.service_level)))
           ->option_text("offered|answered|offered-minus-short"));
   opts.push_back(cmd.add_option("--asa-definition", args.asa_definition,
-                                tr(MsgId::plan_opt_asa_definition, lang))
+                                help(MsgId::plan_opt_asa_definition,
+                                     io::asa_definition_text(defaults.model.definitions.asa)))
                      ->option_text("answered|all"));
-  opts.push_back(cmd.add_option("--shrinkage", args.shrinkage, tr(MsgId::plan_opt_shrinkage, lang))
+  opts.push_back(cmd.add_option("--shrinkage", o.shrinkage,
+                                help(MsgId::plan_opt_shrinkage, defaults.shrinkage))
                      ->option_text("SHARE")
                      ->check(in_range(0, 1, lang, End::closed, End::open)));
-  opts.push_back(
-      cmd.add_option("--hours-per-fte", args.hours_per_fte, tr(MsgId::plan_opt_hours_per_fte, lang))
-          ->option_text("HOURS")
-          ->check(in_range(0, 168, lang, End::open)));
-  opts.push_back(
-      cmd.add_option("--days-per-week", args.days_per_week, tr(MsgId::plan_opt_days_per_week, lang))
-          ->option_text("1..7")
-          ->check(in_range(1, 7, lang)));
-  opts.push_back(cmd.add_option("--part-time-share", args.part_time_share,
-                                tr(MsgId::plan_opt_part_time_share, lang))
+  opts.push_back(cmd.add_option("--hours-per-fte", o.paid_hours_per_fte,
+                                help(MsgId::plan_opt_hours_per_fte, defaults.paid_hours_per_fte))
+                     ->option_text("HOURS")
+                     ->check(in_range(0, 168, lang, End::open)));
+  opts.push_back(cmd.add_option("--days-per-week", o.days_per_week,
+                                help(MsgId::plan_opt_days_per_week, defaults.days_per_week))
+                     ->option_text("1..7")
+                     ->check(in_range(1, 7, lang)));
+  opts.push_back(cmd.add_option("--part-time-share", o.part_time_share,
+                                help(MsgId::plan_opt_part_time_share, defaults.part_time_share))
                      ->option_text("SHARE")
                      ->check(in_range(0, 1, lang)));
-  opts.push_back(
-      cmd.add_option("--part-time-fte", args.part_time_fte, tr(MsgId::plan_opt_part_time_fte, lang))
-          ->option_text("FTE")
-          ->check(in_range(0, 1, lang, End::open)));
-  opts.push_back(cmd.add_option("--span", args.span, tr(MsgId::plan_opt_span, lang))
+  opts.push_back(cmd.add_option("--part-time-fte", o.part_time_fte,
+                                help(MsgId::plan_opt_part_time_fte, defaults.part_time_fte))
+                     ->option_text("FTE")
+                     ->check(in_range(0, 1, lang, End::open)));
+  opts.push_back(cmd.add_option("--span", o.team_lead_span,
+                                help(MsgId::plan_opt_span, defaults.team_lead_span))
                      ->option_text("AGENTS")
                      ->check(at_least(1, lang)));
-  opts.push_back(
-      cmd.add_option("--manager-span", args.manager_span, tr(MsgId::plan_opt_manager_span, lang))
-          ->option_text("TEAM_LEADS")
-          ->check(at_least(1, lang)));
-  opts.push_back(cmd.add_option("--escalation-share", args.escalation_share,
-                                tr(MsgId::plan_opt_escalation_share, lang))
+  opts.push_back(cmd.add_option("--manager-span", o.manager_span,
+                                help(MsgId::plan_opt_manager_span, defaults.manager_span))
+                     ->option_text("TEAM_LEADS")
+                     ->check(at_least(1, lang)));
+  opts.push_back(cmd.add_option("--escalation-share", o.escalation.share,
+                                help(MsgId::plan_opt_escalation_share, defaults.escalation.share))
                      ->option_text("SHARE")
                      ->check(in_range(0, 1, lang)));
   opts.push_back(cmd.add_option("--escalation-aht", args.escalation_aht,
                                 tr(MsgId::plan_opt_escalation_aht, lang))
                      ->option_text("SECONDS")
                      ->check(above(0, lang)));
-  opts.push_back(cmd.add_option("--lead-phone-share", args.lead_phone_share,
-                                tr(MsgId::plan_opt_lead_phone_share, lang))
-                     ->option_text("SHARE")
-                     ->check(in_range(0, 1, lang, End::open)));
+  opts.push_back(
+      cmd.add_option("--lead-phone-share", o.escalation.phone_share,
+                     help(MsgId::plan_opt_lead_phone_share, defaults.escalation.phone_share))
+          ->option_text("SHARE")
+          ->check(in_range(0, 1, lang, End::open)));
   opts.push_back(cmd.add_option("--escalation-mode", args.escalation_mode,
                                 tr(MsgId::plan_opt_escalation_mode, lang))
                      ->option_text("live|deferred"));
   opts.push_back(cmd.add_option("--escalation-deadline-hours", args.escalation_deadline_hours,
-                                tr(MsgId::plan_opt_escalation_deadline, lang))
+                                help(MsgId::plan_opt_escalation_deadline,
+                                     hours_of(defaults.escalation.deadline)))
                      ->option_text("HOURS")
                      ->check(above(0, lang)));
-  opts.push_back(cmd.add_option("--manager-escalation-share", args.manager_escalation_share,
-                                tr(MsgId::plan_opt_manager_escalation_share, lang))
+  opts.push_back(cmd.add_option("--manager-escalation-share", o.manager_escalation.share,
+                                help(MsgId::plan_opt_manager_escalation_share,
+                                     defaults.manager_escalation.share))
                      ->option_text("SHARE")
                      ->check(in_range(0, 1, lang)));
   opts.push_back(cmd.add_option("--manager-escalation-mode", args.manager_escalation_mode,
@@ -279,14 +193,15 @@ std::vector<CLI::Option*> add_plan_options(CLI::App& cmd, PlanArgs& args, Lang l
                      ->option_text("deferred|live"));
   opts.push_back(cmd.add_option("--manager-escalation-deadline-hours",
                                 args.manager_escalation_deadline_hours,
-                                tr(MsgId::plan_opt_manager_escalation_deadline, lang))
+                                help(MsgId::plan_opt_manager_escalation_deadline,
+                                     hours_of(defaults.manager_escalation.deadline)))
                      ->option_text("HOURS")
                      ->check(above(0, lang)));
   opts.push_back(cmd.add_option("--manager-escalation-aht", args.manager_escalation_aht,
                                 tr(MsgId::plan_opt_manager_escalation_aht, lang))
                      ->option_text("SECONDS")
                      ->check(above(0, lang)));
-  opts.push_back(cmd.add_option("--manager-phone-share", args.manager_phone_share,
+  opts.push_back(cmd.add_option("--manager-phone-share", o.manager_escalation.phone_share,
                                 tr(MsgId::plan_opt_manager_phone_share, lang))
                      ->option_text("SHARE")
                      ->check(in_range(0, 1, lang, End::open)));
@@ -295,12 +210,16 @@ std::vector<CLI::Option*> add_plan_options(CLI::App& cmd, PlanArgs& args, Lang l
           ->option_text("15|30|60"));
   opts.push_back(
       cmd.add_option("--calls", args.calls, tr(MsgId::plan_opt_calls, lang))->option_text("N/day"));
-  opts.push_back(cmd.add_option("--hours", args.hours, tr(MsgId::plan_opt_hours, lang))
+  opts.push_back(cmd.add_option("--hours", args.hours,
+                                help(MsgId::plan_opt_hours,
+                                     io::opening_hours_text(profile.open, profile.close)))
                      ->option_text("HH:MM-HH:MM"));
-  opts.push_back(cmd.add_option("--aht", args.aht_seconds, tr(MsgId::plan_opt_aht, lang))
+  opts.push_back(cmd.add_option("--aht", args.aht_seconds,
+                                help(MsgId::plan_opt_aht, profile.handle_time.count()))
                      ->option_text("SECONDS")
                      ->check(above(0, lang)));
-  opts.push_back(cmd.add_option("--date", args.date, tr(MsgId::plan_opt_date, lang))
+  opts.push_back(cmd.add_option("--date", args.date,
+                                help(MsgId::plan_opt_date, io::local_day_text(profile.day)))
                      ->option_text("YYYY-MM-DD"));
   return opts;
 }

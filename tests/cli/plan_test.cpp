@@ -237,3 +237,36 @@ TEST(PlanCli, DeferredEscalations) {
 
 }  // namespace
 }  // namespace ccteam::test
+
+namespace ccteam::test {
+namespace {
+
+// Issue 13: the planner names a bad field by JSON pointer and the CLI words it as its option, in
+// either language without English words in the German text (before: "option escalation
+// deadline is out of range" / "Option escalation deadline liegt ...").
+TEST(PlanCli, Issue13OptionOutOfRangeNamesTheOption) {
+  const std::vector<std::string> args = {"plan",
+                                         k_small,
+                                         "--sl",
+                                         "80/20",
+                                         "--escalation-share",
+                                         "0.1",
+                                         "--escalation-mode",
+                                         "deferred",
+                                         "--escalation-deadline-hours",
+                                         "0.1"};
+  Outcome en = run_ccteam(args);
+  EXPECT_EQ(en.exit_code, 2);
+  EXPECT_EQ(en.err, "ccteam: error: option --escalation-deadline-hours is out of range: 360\n");
+  std::vector<std::string> de_args = args;
+  de_args.insert(de_args.end(), {"--lang", "de"});
+  Outcome de = run_ccteam(de_args);
+  EXPECT_EQ(de.exit_code, 2);
+  EXPECT_EQ(de.err,
+            "ccteam: Fehler: Option --escalation-deadline-hours liegt außerhalb des zulässigen "
+            "Bereichs: "
+            "360\n");
+}
+
+}  // namespace
+}  // namespace ccteam::test

@@ -14,11 +14,14 @@ Money money(double minor, const Currency& currency) {
 
 std::optional<tl::unexpected<Error>> check_rates(const CostRates& rates) {
   const Currency& cur = rates.agent_hour.currency;
-  if (!(rates.caller_waiting_minute.currency == cur) || !(rates.abandoned_call.currency == cur) ||
-      rates.agent_hour.minor < 0 || rates.caller_waiting_minute.minor < 0 ||
-      rates.abandoned_call.minor < 0) {
-    return tl::unexpected(
-        Error{ErrorKind::invalid_input, msg(MsgId::staffing_bad_option, "currency", 0), {}, {}});
+  // The first rate that is negative or in another currency than the agent-hour's.
+  for (const auto& [pointer, rate] :
+       {std::pair{"/agent_hour", &rates.agent_hour},
+        std::pair{"/caller_waiting_minute", &rates.caller_waiting_minute},
+        std::pair{"/abandoned_call", &rates.abandoned_call}}) {
+    if (rate->currency == cur && rate->minor >= 0) continue;
+    return tl::unexpected(Error::invalid_input(
+        msg(MsgId::staffing_bad_option, pointer, to_major(*rate)), SourcePos{{}, 0, 0, pointer}));
   }
   return std::nullopt;
 }

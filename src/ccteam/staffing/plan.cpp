@@ -15,39 +15,40 @@ constexpr double k_round_slack = 1e-9;
 
 int ceil_count(double x) { return static_cast<int>(std::ceil(x - k_round_slack)); }
 
-tl::unexpected<Error> bad_option(std::string_view name, double value) {
-  return tl::unexpected(
-      Error{ErrorKind::invalid_input, msg(MsgId::staffing_bad_option, name, value), {}, {}});
+// The option at 'pointer' (a JSON pointer into PlanOptions) is out of range.
+tl::unexpected<Error> bad_option(std::string pointer, double value) {
+  return tl::unexpected(Error::invalid_input(msg(MsgId::staffing_bad_option, pointer, value),
+                                             SourcePos{{}, 0, 0, pointer}));
 }
 
 std::optional<tl::unexpected<Error>> check_options(const PlanOptions& o) {
   auto in = [](double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; };
-  if (!in(o.shrinkage, 0, 1) || o.shrinkage >= 1) return bad_option("shrinkage", o.shrinkage);
+  if (!in(o.shrinkage, 0, 1) || o.shrinkage >= 1) return bad_option("/shrinkage", o.shrinkage);
   if (!in(o.paid_hours_per_fte, 0, 168) || o.paid_hours_per_fte == 0) {
-    return bad_option("hours per FTE", o.paid_hours_per_fte);
+    return bad_option("/paid_hours_per_fte", o.paid_hours_per_fte);
   }
   if (o.days_per_week < 1 || o.days_per_week > 7)
-    return bad_option("days per week", o.days_per_week);
-  if (!in(o.part_time_share, 0, 1)) return bad_option("part-time share", o.part_time_share);
+    return bad_option("/days_per_week", o.days_per_week);
+  if (!in(o.part_time_share, 0, 1)) return bad_option("/part_time_share", o.part_time_share);
   if (!in(o.part_time_fte, 0, 1) || o.part_time_fte == 0) {
-    return bad_option("part-time FTE", o.part_time_fte);
+    return bad_option("/part_time_fte", o.part_time_fte);
   }
-  if (o.team_lead_span < 1) return bad_option("team lead span", o.team_lead_span);
-  if (o.manager_span < 1) return bad_option("manager span", o.manager_span);
-  for (const auto& [name, e] : {std::pair{"escalation", &o.escalation},
-                                std::pair{"manager escalation", &o.manager_escalation}}) {
+  if (o.team_lead_span < 1) return bad_option("/team_lead_span", o.team_lead_span);
+  if (o.manager_span < 1) return bad_option("/manager_span", o.manager_span);
+  for (const auto& [name, e] : {std::pair{"/escalation", &o.escalation},
+                                std::pair{"/manager_escalation", &o.manager_escalation}}) {
     const std::string label(name);
-    if (!in(e->share, 0, 1)) return bad_option(label + " share", e->share);
+    if (!in(e->share, 0, 1)) return bad_option(label + "/share", e->share);
     if (!in(e->phone_share, 0, 1) || e->phone_share == 0) {
-      return bad_option(label + " phone share", e->phone_share);
+      return bad_option(label + "/phone_share", e->phone_share);
     }
     if (e->handle_time) {
       double s = e->handle_time->count();
-      if (!std::isfinite(s) || s <= 0) return bad_option(label + " AHT", s);
+      if (!std::isfinite(s) || s <= 0) return bad_option(label + "/handle_time", s);
     }
     double d = e->deadline.count();
     if (e->mode == TierMode::deferred && (!std::isfinite(d) || d <= 0)) {
-      return bad_option(label + " deadline", d);
+      return bad_option(label + "/deadline", d);
     }
   }
   return std::nullopt;
@@ -137,12 +138,12 @@ Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options) {
   // cannot be planned this way (such escalations are a live queue).
   if (options.escalation.mode == TierMode::deferred &&
       options.escalation.deadline < forecast.interval) {
-    return bad_option("escalation deadline", options.escalation.deadline.count());
+    return bad_option("/escalation/deadline", options.escalation.deadline.count());
   }
   if (options.manager_escalation.share > 0 &&
       options.manager_escalation.mode == TierMode::deferred &&
       options.manager_escalation.deadline < forecast.interval) {
-    return bad_option("manager escalation deadline", options.manager_escalation.deadline.count());
+    return bad_option("/manager_escalation/deadline", options.manager_escalation.deadline.count());
   }
 
   Plan plan;

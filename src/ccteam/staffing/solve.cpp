@@ -15,14 +15,16 @@ Seconds answer_time(const Targets& targets) {
   return targets.service_level ? targets.service_level->answer_time : Seconds{20};
 }
 
-tl::unexpected<Error> bad(std::string_view which, double value) {
-  return tl::unexpected(
-      Error{ErrorKind::invalid_input, msg(MsgId::staffing_bad_target, which, value), {}, {}});
+// The target at 'pointer' (a JSON pointer into PlanOptions) is out of range.
+tl::unexpected<Error> bad(std::string pointer, double value) {
+  return tl::unexpected(Error::invalid_input(msg(MsgId::staffing_bad_target, pointer, value),
+                                             SourcePos{{}, 0, 0, pointer}));
 }
 
-tl::unexpected<Error> impossible(std::string_view which) {
-  return tl::unexpected(
-      Error{ErrorKind::invalid_input, msg(MsgId::staffing_impossible_target, which), {}, {}});
+// The target at 'pointer' can be stated but no finite team meets it (100 %, 0 s).
+tl::unexpected<Error> impossible(std::string pointer) {
+  return tl::unexpected(Error::invalid_input(msg(MsgId::staffing_impossible_target, pointer),
+                                             SourcePos{{}, 0, 0, pointer}));
 }
 
 Result<QueueMetrics> evaluate_at(int agents, double a, double b, const Workload& w,
@@ -101,31 +103,32 @@ Result<Targets> check_targets(const Targets& targets, const QueueModel& model) {
   }
   if (const auto& sl = targets.service_level) {
     double t = sl->answer_time.count();
-    if (!std::isfinite(t) || t < 0) return bad("service level time", t);
-    if (!(sl->fraction > 0) || sl->fraction > 1) return bad("service level", sl->fraction);
-    if (sl->fraction >= 1) return impossible("service level 100 %");
+    if (!std::isfinite(t) || t < 0) return bad("/targets/service_level/answer_time", t);
+    if (!(sl->fraction > 0) || sl->fraction > 1)
+      return bad("/targets/service_level/fraction", sl->fraction);
+    if (sl->fraction >= 1) return impossible("/targets/service_level/fraction");
   }
   if (targets.max_asa) {
     double s = targets.max_asa->count();
-    if (!std::isfinite(s) || s < 0) return bad("ASA", s);
-    if (s == 0) return impossible("ASA 0 s");
+    if (!std::isfinite(s) || s < 0) return bad("/targets/max_asa", s);
+    if (s == 0) return impossible("/targets/max_asa");
   }
   if (targets.max_abandon) {
     double p = *targets.max_abandon;
-    if (!(p >= 0) || p >= 1) return bad("abandonment", p);
+    if (!(p >= 0) || p >= 1) return bad("/targets/max_abandon", p);
     if (!model.patience) {
       return tl::unexpected(
           Error{ErrorKind::invalid_input, msg(MsgId::staffing_abandon_needs_patience), {}, {}});
     }
-    if (p == 0) return impossible("abandonment 0 %");
+    if (p == 0) return impossible("/targets/max_abandon");
   }
   if (targets.max_occupancy) {
     double o = *targets.max_occupancy;
-    if (!(o > 0) || o > 1) return bad("occupancy", o);
+    if (!(o > 0) || o > 1) return bad("/targets/max_occupancy", o);
   }
   if (model.patience) {
     double p = model.patience->count();
-    if (!std::isfinite(p) || p <= 0) return bad("patience", p);
+    if (!std::isfinite(p) || p <= 0) return bad("/model/patience", p);
   }
   return targets;
 }

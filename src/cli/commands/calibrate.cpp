@@ -1,5 +1,5 @@
 // ccteam calibrate FILE -o DIR: estimates a plan's and a simulation's inputs from call records
-// (metrics/calibrate.hpp) and writes DIR/forecast.csv (for `ccteam plan`), one
+// (app/metrics/calibrate.hpp) and writes DIR/forecast.csv (for `ccteam plan`), one
 // DIR/scenario-<weekday>.yaml per weekday with calls (for `ccteam simulate`) and
 // DIR/calibration.json (everything estimated).
 #include <cstdio>
@@ -7,12 +7,13 @@
 
 #include <CLI/CLI.hpp>
 
-#include "ccteam/metrics/calibrate.hpp"
+#include "app/metrics/calibrate.hpp"
 #include "cli/app.hpp"
 #include "cli/call_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
-#include "io/metrics/calibration_writers.hpp"
+#include "cli/option_names.hpp"
+#include "cli/progress.hpp"
 #include "io/base/files.hpp"
 
 namespace ccteam::cli {
@@ -20,67 +21,49 @@ namespace ccteam::cli {
 namespace {
 
 struct CalibrateArgs {
+  app::CalibrationRequest request;  // FILE
   CallInputArgs input;
-  int interval_minutes = 30;
-  double short_call = 10;
-  double sl_seconds = 20;
+  std::optional<int> interval_minutes;
+  std::optional<double> short_call, sl_seconds;
 };
+
+Result<app::CalibrationRequest> to_request(const CalibrateArgs& a) {
+  app::CalibrationRequest r = a.request;
+  if (a.interval_minutes) r.options.interval = std::chrono::minutes{*a.interval_minutes};
+  if (a.short_call) r.options.short_call = metrics::Seconds{*a.short_call};
+  if (a.sl_seconds) r.options.service_target = metrics::Seconds{*a.sl_seconds};
+  return r;
+}
 
 void run_calibrate(Context& ctx, const CalibrateArgs& args) {
   Lang lang = ctx.lang();
+  auto fail = [&ctx](const Error& e) { ctx.fail(as_option(e, calibrate_option_names())); };
   const std::string& dir = ctx.options().output;
-  if (dir == "-" || dir.empty()) {
-    ctx.fail(Error{ErrorKind::usage, msg(MsgId::calibrate_needs_output), {}, {}});
-    return;
-  }
-  if (args.interval_minutes != 15 && args.interval_minutes != 30 && args.interval_minutes != 60) {
-    ctx.fail(Error{
-        ErrorKind::usage,
-        msg(MsgId::metrics_interval_choices, std::to_string(args.interval_minutes), "15, 30, 60"),
-        {},
-        {}});
-    return;
-  }
-  metrics::CalibrationOptions options;
-  options.interval = std::chrono::minutes{args.interval_minutes};
-  options.short_call = metrics::Seconds{args.short_call};
-  options.service_target = metrics::Seconds{args.sl_seconds};
-  metrics::Calibrator calibrator(options);
-  io::ReadSummary summary =
-      read_calls(ctx, args.input, [&](const metrics::CallRecord& r) { calibrator.add(r); });
-  if (summary.unusable) {
-    ctx.errors_reported();
-    return;
-  }
-  metrics::Calibration c = calibrator.finish();
-  if (c.handle_time.calls < 1) {
-    ctx.fail(Error{ErrorKind::invalid_input,
-                     msg(MsgId::calibrate_too_few, c.handle_time.calls),
-                     SourcePos{args.input.file, 0, 0, ""},
-                     {}});
-    return;
-  }
+  if (dir == "-" || dir.empty()) return fail(Error::usage(msg(MsgId::calibrate_needs_output)));
+  auto request = to_request(args);
+  if (!request) return fail(request.error());
+  if (auto ok = app::check_calibration(request->options); !ok) return fail(ok.error());
+  auto source = to_call_source(request->calls.file, args.input);
+  if (!source) return fail(source.error());
+  request->calls = *source;
+  auto run = [&] {
+    Progress progress(tr(MsgId::metrics_progress_records, lang));
+    return app::calibrate(*request, [&] { progress.tick(); });
+  }();
+  if (!run) return fail(run.error());
+  ctx.report(run->calls.errors);
+  if (run->calls.unusable) return ctx.errors_reported();
+  if (auto too_few = app::too_few_calls(*run, *request)) return fail(*too_few);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  std::vector<std::pair<std::string, std::string>> files;
-  files.emplace_back("forecast.csv", io::forecast_csv_text(c));
-  std::string source = std::filesystem::path(args.input.file).filename().string();
-  for (unsigned wd = 0; wd < 7; ++wd) {
-    if (c.weekdays[wd].offered == 0) continue;
-    files.emplace_back("scenario-" + io::weekday_abbreviation(wd) + ".yaml",
-                       io::scenario_yaml_text(c, wd, source));
-  }
-  files.emplace_back("calibration.json", io::calibration_json(c).dump(2) + "\n");
-  for (const auto& [name, content] : files) {
+  std::string source_name = std::filesystem::path(request->calls.file).filename().string();
+  for (const auto& [name, content] : app::calibration_files(run->calibration, source_name)) {
     std::string path = (std::filesystem::path(dir) / name).string();
-    if (auto written = io::write_file(path, content); !written) {
-      ctx.fail(written.error());
-      return;
-    }
+    if (auto written = io::write_file(path, content); !written) return ctx.fail(written.error());
     std::fprintf(stderr, "%s\n", render(msg(MsgId::calibrate_written, path), lang).c_str());
   }
   // Skipped rows are warnings, as in `metrics`: exit 0 (docs/call-records-format.md).
-  std::fputs(summary_text(summary, lang).c_str(), stderr);
+  std::fputs(summary_text(run->calls, lang).c_str(), stderr);
 }
 
 }  // namespace
@@ -88,19 +71,19 @@ void run_calibrate(Context& ctx, const CalibrateArgs& args) {
 void add_calibrate_command(CLI::App& app, Context& ctx) {
   Lang lang = ctx.lang();
   auto a = std::make_shared<CalibrateArgs>();
+  const metrics::CalibrationOptions defaults;
+  auto help = [lang](MsgId id, const auto&... values) { return render(msg(id, values...), lang); };
   CLI::App* cmd = app.add_subcommand("calibrate", tr(MsgId::cmd_calibrate, lang));
-  cmd->add_option("FILE", a->input.file, tr(MsgId::arg_call_file, lang))->required();
+  cmd->add_option("FILE", a->request.calls.file, tr(MsgId::arg_call_file, lang))->required();
   cmd->add_option("--interval", a->interval_minutes, tr(MsgId::plan_opt_interval, lang))
       ->option_text("15|30|60");
-  cmd->add_option("--short-call", a->short_call, tr(MsgId::calibrate_opt_short_call, lang))
+  cmd->add_option("--short-call", a->short_call,
+                  help(MsgId::calibrate_opt_short_call, defaults.short_call.count()))
       ->option_text("SECONDS");
-  cmd->add_option("--sl-seconds", a->sl_seconds, tr(MsgId::metrics_opt_sl_seconds, lang))
+  cmd->add_option("--sl-seconds", a->sl_seconds,
+                  help(MsgId::metrics_opt_sl_seconds, defaults.service_target.count()))
       ->option_text("SECONDS");
-  cmd->add_option("--utc-offset", a->input.utc_offset, tr(MsgId::metrics_opt_utc_offset, lang))
-      ->option_text("+HH:MM");
-  cmd->add_option("--input-format", a->input.input_format,
-                  tr(MsgId::metrics_opt_input_format, lang))
-      ->option_text("bank|csv");
+  add_call_input_options(*cmd, a->input, lang);
   cmd->callback([&ctx, a] { run_calibrate(ctx, *a); });
 }
 

@@ -1,129 +1,88 @@
 // ccteam metrics FILE [--by agent|team|queue|interval] [--interval 30m] [--format
 // table|json|csv|xlsx] [--chart FILE.svg]: team performance from call records, under works-council
-// rules (pseudonymised agents, minimum group size, per-agent rows only for one team).
+// rules (pseudonymised agents, minimum group size, per-agent rows only for one team). Parses
+// options into an app::MetricsRequest, calls app::compute_metrics and renders the report.
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
-#include <random>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "app/metrics/metrics.hpp"
 #include "ccteam/core/date.hpp"
-#include "ccteam/metrics/agent_states.hpp"
 #include "ccteam/metrics/metrics.hpp"
 #include "cli/app.hpp"
 #include "cli/call_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/option_checks.hpp"
+#include "cli/option_names.hpp"
 #include "cli/plan_options.hpp"
-#include "io/metrics/agent_states_csv.hpp"
+#include "cli/progress.hpp"
 #include "io/base/files.hpp"
-#include "io/staffing/forecast_csv.hpp"
 #include "io/base/number_text.hpp"
-#include "io/staffing/plan_json.hpp"
 #include "io/base/svg_chart.hpp"
 #include "io/base/table.hpp"
 #include "io/base/xlsx_writer.hpp"
+#include "io/metrics/metrics_text.hpp"
+#include "io/metrics/metrics_writers.hpp"
+#include "io/staffing/forecast_csv.hpp"
+#include "io/staffing/plan_text.hpp"
 
 namespace ccteam::cli {
 
 namespace {
 
 using namespace ccteam::metrics;
-using nlohmann::ordered_json;
 
+// The options as given: numbers bound straight to the request, texts in a grammar
+// (io/metrics/metrics_text.hpp) kept until to_request.
 struct MetricsArgs {
+  app::MetricsRequest request;  // FILE, --min-group, --team, --retention-days, --states, ...
   CallInputArgs input;
-  std::string by = "interval";
-  std::string interval = "30m";
-  double sl_seconds = 20;
-  std::string sl_definition = "offered";
-  std::string asa_definition = "answered";
-  double short_abandon = 5;
-  int repeat_days = 7;
-  int min_group = 5;
-  std::string team;
+  std::optional<std::string> by, interval, sl_definition, asa_definition;
+  std::optional<double> sl_seconds, short_abandon;
+  std::optional<int> repeat_days;
   bool real_ids = false;
   std::string key;
-  std::optional<int> retention_days;
   std::string as_of;
   std::string chart;
-  std::string states;    // agent-state log (docs/agent-states-format.md)
-  std::string schedule;  // schedule for adherence
 };
 
-Error usage(std::string_view option, std::string_view value) {
-  return Error{ErrorKind::usage, msg(MsgId::metrics_bad_argument, option, value), {}, {}};
-}
-
-std::string random_key() {
-  std::random_device device;
-  std::string key;
-  for (int i = 0; i < 4; ++i) key += fmt::format("{:08x}", device());
-  return key;
-}
-
-Result<MetricsOptions> to_options(const MetricsArgs& a) {
-  MetricsOptions o;
-  if (a.by == "agent") {
-    o.by = GroupBy::agent;
-  } else if (a.by == "team") {
-    o.by = GroupBy::team;
-  } else if (a.by == "queue") {
-    o.by = GroupBy::queue;
-  } else if (a.by == "interval") {
-    o.by = GroupBy::interval;
-  } else {
-    return tl::unexpected(usage("--by", a.by));
+Result<app::MetricsRequest> to_request(const MetricsArgs& a) {
+  app::MetricsRequest r = a.request;
+  MetricsOptions& o = r.options;
+  if (a.by) {
+    CCTEAM_TRY(o.by, io::parse_group_by(*a.by, "/options/by"));
   }
-  if (a.interval == "15m" || a.interval == "15") {
-    o.interval = std::chrono::minutes{15};
-  } else if (a.interval == "30m" || a.interval == "30") {
-    o.interval = std::chrono::minutes{30};
-  } else if (a.interval == "60m" || a.interval == "60" || a.interval == "1h") {
-    o.interval = std::chrono::minutes{60};
-  } else if (a.interval == "day") {
-    o.interval = k_day;
-  } else if (a.interval == "week") {
-    o.interval = k_week;
-  } else {
-    return tl::unexpected(
-        Error{ErrorKind::usage,
-              msg(MsgId::metrics_interval_choices, a.interval, "15m, 30m, 60m, day, week"),
-              {},
-              {}});
+  if (a.interval) {
+    CCTEAM_TRY(o.interval, io::parse_metrics_interval(*a.interval, "/options/interval"));
   }
-  auto definitions = parse_definitions(a.sl_definition, a.asa_definition);
-  if (!definitions) return tl::unexpected(definitions.error());
-  o.definitions = *definitions;
-  o.service_target = Seconds{a.sl_seconds};
-  o.short_abandon = Seconds{a.short_abandon};
-  o.repeat_window = std::chrono::days{a.repeat_days};
-  o.min_group = a.min_group;
-  o.team_filter = a.team;
+  if (a.sl_definition) {
+    CCTEAM_TRY(o.definitions.service_level,
+               io::parse_sl_definition(*a.sl_definition, "/options/definitions/service_level"));
+  }
+  if (a.asa_definition) {
+    CCTEAM_TRY(o.definitions.asa,
+               io::parse_asa_definition(*a.asa_definition, "/options/definitions/asa"));
+  }
+  if (a.sl_seconds) o.service_target = Seconds{*a.sl_seconds};
+  if (a.short_abandon) o.short_abandon = Seconds{*a.short_abandon};
+  if (a.repeat_days) o.repeat_window = std::chrono::days{*a.repeat_days};
   o.pseudonymise = !a.real_ids;
   if (!a.key.empty()) {
     o.pseudonym_key = a.key;
   } else if (const char* env = std::getenv("CCTEAM_PSEUDONYM_KEY"); env && *env) {
     o.pseudonym_key = env;
-  } else {
-    o.pseudonym_key = random_key();
   }
-  if (a.retention_days) {
-    if (*a.retention_days < 0) return tl::unexpected(usage("--retention-days", "negative"));
-    std::chrono::sys_days today =
-        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    if (!a.as_of.empty()) {
-      auto d = parse_iso_date(a.as_of);
-      if (!d) return tl::unexpected(usage("--as-of", a.as_of));
-      today = std::chrono::sys_days{*d};
-    }
-    o.retention_cutoff =
-        LocalTime{(today - std::chrono::days{*a.retention_days}).time_since_epoch()};
+  if (a.request.retention_days && *a.request.retention_days >= 0 && !a.as_of.empty()) {
+    auto d = parse_iso_date(a.as_of);
+    if (!d) return tl::unexpected(io::unusable_value("/as_of", a.as_of));
+    r.as_of = *d;
   }
-  if (auto ok = check_options(o); !ok) return tl::unexpected(ok.error());
-  return o;
+  CCTEAM_TRY(r.calls, to_call_source(a.request.calls.file, a.input));
+  return r;
 }
 
 std::string percent(const std::optional<double>& v, Lang lang) {
@@ -131,9 +90,6 @@ std::string percent(const std::optional<double>& v, Lang lang) {
 }
 std::string secs(const std::optional<Seconds>& v) {
   return v ? fmt::format("{:.0f} s", v->count()) : std::string("-");
-}
-std::optional<double> count_of(const std::optional<Seconds>& v) {
-  return v ? std::optional<double>(v->count()) : std::nullopt;
 }
 
 std::string row_label(const MetricsRow& row, const MetricsOptions& o) {
@@ -146,180 +102,6 @@ std::string join(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& s : items) out += (out.empty() ? "" : " ") + s;
   return out;
-}
-
-ordered_json opt_json(const std::optional<double>& v) {
-  return v ? ordered_json(*v) : ordered_json();
-}
-
-ordered_json row_json(const MetricsRow& row, const MetricsOptions& o) {
-  const Figures& f = row.figures;
-  ordered_json j;
-  if (row.start)
-    j["start"] = io::format_local_time(*row.start);
-  else if (o.by != GroupBy::interval)
-    j["key"] = row.key;
-  j["agents"] = row.agents;
-  j["suppressed"] = row.suppressed;
-  j["offered"] = f.offered;
-  j["answered"] = f.answered;
-  j["abandoned"] = f.abandoned;
-  j["short_abandoned"] = f.short_abandoned;
-  j["outbound"] = f.outbound;
-  j["abandon_share"] = opt_json(f.abandon_share);
-  j["service_level"] = opt_json(f.service_level);
-  j["asa_seconds"] = opt_json(count_of(f.asa));
-  j["aht_seconds"] = opt_json(count_of(f.aht));
-  j["talk_seconds"] = opt_json(count_of(f.talk));
-  j["hold_seconds"] = opt_json(count_of(f.hold));
-  j["wrap_seconds"] = opt_json(count_of(f.wrap));
-  j["transfer_rate"] = opt_json(f.transfer_rate);
-  j["escalation_rate"] = opt_json(f.escalation_rate);
-  j["repeat_rate"] = opt_json(f.repeat_rate);
-  j["conversion"] = opt_json(f.conversion);
-  j["quality"] = opt_json(f.quality);
-  j["satisfaction"] = opt_json(f.satisfaction);
-  j["trend"] = {{"offered_change", opt_json(row.trend.offered_change)},
-                {"aht_change", opt_json(row.trend.aht_change)},
-                {"service_level_change", opt_json(row.trend.service_level_change)}};
-  j["outliers"] = row.outliers;
-  j["occupancy"] = opt_json(row.occupancy);
-  j["adherence"] = opt_json(row.adherence);
-  j["states_suppressed"] = row.states_suppressed;
-  return j;
-}
-
-std::string by_name(GroupBy by) {
-  switch (by) {
-    case GroupBy::agent:
-      return "agent";
-    case GroupBy::team:
-      return "team";
-    case GroupBy::queue:
-      return "queue";
-    case GroupBy::interval:
-      break;
-  }
-  return "interval";
-}
-
-ordered_json report_json(const MetricsReport& r, const io::ReadSummary& s, Lang lang) {
-  const MetricsOptions& o = r.options;
-  ordered_json out;
-  out["format"] = "ccteam-metrics/1";
-  out["by"] = by_name(o.by);
-  out["interval_seconds"] = o.interval.count();
-  out["definitions"] = {{"service_level", io::to_string(o.definitions.service_level)},
-                        {"asa", io::to_string(o.definitions.asa)},
-                        {"service_target_seconds", o.service_target.count()},
-                        {"short_abandon_seconds", o.short_abandon.count()},
-                        {"repeat_window_days", o.repeat_window.count()}};
-  out["works_council"] = {
-      {"pseudonymised", o.pseudonymise},
-      {"min_group", o.min_group},
-      {"team", o.team_filter.empty() ? ordered_json() : ordered_json(o.team_filter)}};
-  ordered_json skipped = ordered_json::array();
-  for (const auto& [reason, count] : s.skipped)
-    skipped.push_back({{"reason", msg_name(reason)},
-                       {"text", render(Message{reason, {"...", "...", "..."}}, lang)},
-                       {"rows", count}});
-  out["input"] = {{"rows", s.rows},
-                  {"records", s.records},
-                  {"counted", r.records},
-                  {"filtered_out", r.filtered_out},
-                  {"beyond_retention", r.beyond_retention},
-                  {"skipped", std::move(skipped)}};
-  ordered_json rows = ordered_json::array();
-  for (const MetricsRow& row : r.rows) rows.push_back(row_json(row, o));
-  out["rows"] = std::move(rows);
-  out["total"] = row_json(r.total, o);
-  return out;
-}
-
-std::string report_csv(const MetricsReport& r) {
-  const MetricsOptions& o = r.options;
-  std::string out =
-      "group,start,agents,suppressed,offered,answered,abandoned,short_abandoned,abandon_share,"
-      "service_level,asa_seconds,aht_seconds,talk_seconds,hold_seconds,wrap_seconds,"
-      "transfer_rate,escalation_rate,repeat_rate,conversion,quality,satisfaction,"
-      "offered_change,aht_change,service_level_change,outliers,occupancy,adherence\n";
-  auto num = [](const std::optional<double>& v) {
-    return v ? fmt::format("{:.6g}", *v) : std::string();
-  };
-  auto cell = [](const std::string& text) {
-    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-    std::string q = "\"";
-    for (char c : text) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
-  auto line = [&](const MetricsRow& row, const std::string& group) {
-    const Figures& f = row.figures;
-    out += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
-        cell(group), row.start ? io::format_local_time(*row.start) : "", row.agents,
-        row.suppressed ? "yes" : "no", f.offered, f.answered, f.abandoned, f.short_abandoned,
-        num(f.abandon_share), num(f.service_level), num(count_of(f.asa)), num(count_of(f.aht)),
-        num(count_of(f.talk)), num(count_of(f.hold)), num(count_of(f.wrap)), num(f.transfer_rate),
-        num(f.escalation_rate), num(f.repeat_rate), num(f.conversion), num(f.quality),
-        num(f.satisfaction), num(row.trend.offered_change), num(row.trend.aht_change),
-        num(row.trend.service_level_change), join(row.outliers), num(row.occupancy),
-        num(row.adherence));
-  };
-  for (const MetricsRow& row : r.rows) line(row, o.by == GroupBy::interval ? "" : row.key);
-  line(r.total, "total");
-  return out;
-}
-
-// One sheet with the CSV's columns (the same machine names), counts and shares as numbers
-// (shares 0..1, seconds as seconds), an empty cell where a figure does not exist.
-io::XlsxSheet report_sheet(const MetricsReport& r) {
-  const MetricsOptions& o = r.options;
-  io::XlsxSheet sheet{"metrics",
-                      {"group",           "start",          "agents",       "suppressed",
-                       "offered",         "answered",       "abandoned",    "short_abandoned",
-                       "abandon_share",   "service_level",  "asa_seconds",  "aht_seconds",
-                       "talk_seconds",    "hold_seconds",   "wrap_seconds", "transfer_rate",
-                       "escalation_rate", "repeat_rate",    "conversion",   "quality",
-                       "satisfaction",    "offered_change", "aht_change",   "service_level_change",
-                       "outliers",        "occupancy",      "adherence"},
-                      {}};
-  auto num = [](const std::optional<double>& v) -> io::XlsxCell {
-    return v ? io::XlsxCell{*v} : io::XlsxCell{std::string()};
-  };
-  auto count = [](auto v) { return io::XlsxCell{static_cast<double>(v)}; };
-  auto add = [&](const MetricsRow& row, const std::string& group) {
-    const Figures& f = row.figures;
-    sheet.rows.push_back({group,
-                          row.start ? io::format_local_time(*row.start) : std::string(),
-                          count(row.agents),
-                          std::string(row.suppressed ? "yes" : "no"),
-                          count(f.offered),
-                          count(f.answered),
-                          count(f.abandoned),
-                          count(f.short_abandoned),
-                          num(f.abandon_share),
-                          num(f.service_level),
-                          num(count_of(f.asa)),
-                          num(count_of(f.aht)),
-                          num(count_of(f.talk)),
-                          num(count_of(f.hold)),
-                          num(count_of(f.wrap)),
-                          num(f.transfer_rate),
-                          num(f.escalation_rate),
-                          num(f.repeat_rate),
-                          num(f.conversion),
-                          num(f.quality),
-                          num(f.satisfaction),
-                          num(row.trend.offered_change),
-                          num(row.trend.aht_change),
-                          num(row.trend.service_level_change),
-                          join(row.outliers),
-                          num(row.occupancy),
-                          num(row.adherence)});
-  };
-  for (const MetricsRow& row : r.rows) add(row, o.by == GroupBy::interval ? "" : row.key);
-  add(r.total, "total");
-  return sheet;
 }
 
 std::string report_table(const MetricsReport& r, const io::ReadSummary& s, Lang lang,
@@ -395,30 +177,17 @@ std::string report_chart(const MetricsReport& r, Lang lang) {
   return io::render_svg(chart);
 }
 
-// Reads --schedule and --states and adds occupancy and adherence to 'report'. False (errors
-// reported) when either file is unusable.
-bool add_states(Context& ctx, const MetricsArgs& args, const MetricsOptions& options,
-                MetricsReport& report) {
-  Lang lang = ctx.lang();
-  auto note = [&](const std::string& file, const io::ReadSummary& s) {
-    ctx.report(s.errors);
-    if (s.skipped_total() > 0 || s.unusable)
-      std::fputs(
-          (render(msg(MsgId::states_summary, file, s.rows, s.records, s.skipped_total()), lang) +
-           "\n")
-              .c_str(),
-          stderr);
-    return !s.unusable;
-  };
-  std::vector<ScheduleBlock> blocks;
-  if (!args.schedule.empty() && !note(args.schedule, io::read_schedule(args.schedule, blocks)))
-    return false;
-  StateBuilder builder(options, std::move(blocks));
-  if (!note(args.states,
-            io::read_agent_states(args.states, [&](const StateSpan& s) { builder.add(s); })))
-    return false;
-  attach_states(report, builder.finish());
-  return true;
+// Prints the errors and the summary line of the schedule or the agent-state log. False when the
+// file was unusable.
+bool note_states(Context& ctx, const std::string& file, const io::ReadSummary& s) {
+  ctx.report(s.errors);
+  if (s.skipped_total() > 0 || s.unusable)
+    std::fputs((render(msg(MsgId::states_summary, file, s.rows, s.records, s.skipped_total()),
+                       ctx.lang()) +
+                "\n")
+                   .c_str(),
+               stderr);
+  return !s.unusable;
 }
 
 void run_metrics(Context& ctx, const MetricsArgs& args) {
@@ -426,53 +195,44 @@ void run_metrics(Context& ctx, const MetricsArgs& args) {
   if (format.empty()) return;
   std::optional<std::string> xlsx_path;
   if (format == "xlsx" && !(xlsx_path = ctx.binary_output(format))) return;
-  if (!args.schedule.empty() && args.states.empty()) {
-    ctx.fail(Error{ErrorKind::usage, msg(MsgId::metrics_schedule_needs_states), {}, {}});
-    return;
+  auto fail = [&ctx](const Error& e) { ctx.fail(as_option(e, metrics_option_names())); };
+  if (!args.request.schedule.empty() && args.request.states.empty()) {
+    return fail(Error::usage(msg(MsgId::metrics_schedule_needs_states)));
   }
-  auto options = to_options(args);
-  if (!options) {
-    ctx.fail(options.error());
-    return;
+  auto request = to_request(args);
+  if (!request) return fail(request.error());
+  auto run = [&] {
+    Progress progress(tr(MsgId::metrics_progress_records, ctx.lang()));
+    return app::compute_metrics(*request, ctx.environment(), [&] { progress.tick(); });
+  }();
+  if (!run) return fail(run.error());
+  ctx.report(run->calls.errors);
+  if (run->calls.unusable) return ctx.errors_reported();
+  if (run->schedule && !note_states(ctx, request->schedule, *run->schedule)) {
+    return ctx.errors_reported();
   }
-  MetricsBuilder builder(*options);
-  io::ReadSummary summary =
-      read_calls(ctx, args.input, [&](const CallRecord& r) { builder.add(r); });
-  if (summary.unusable) {
-    ctx.errors_reported();
-    return;
+  if (run->states && !note_states(ctx, request->states, *run->states)) {
+    return ctx.errors_reported();
   }
-  MetricsReport report = builder.finish();
-  if (!args.states.empty() && !add_states(ctx, args, *options, report)) {
-    ctx.errors_reported();
-    return;
-  }
-  if (report.records == 0 && args.states.empty()) {
-    ctx.fail(Error{ErrorKind::invalid_input,
-                     msg(MsgId::metrics_no_records_why, summary.rows, summary.skipped_total(),
-                         report.beyond_retention, report.filtered_out),
-                     SourcePos{args.input.file, 0, 0, ""},
-                     {}});
-    return;
-  }
+  if (auto empty = app::nothing_counted(*run, *request)) return fail(*empty);
+  const MetricsReport& report = run->report;
+  const io::ReadSummary& summary = run->calls;
   Lang lang = ctx.lang();
   if (!args.chart.empty()) {
     if (auto written = io::write_file(args.chart, report_chart(report, lang)); !written) {
-      ctx.fail(written.error());
-      return;
+      return ctx.fail(written.error());
     }
   }
   if (format == "json") {
-    ctx.print(report_json(report, summary, lang).dump(2) + "\n");
+    ctx.print(io::metrics_to_json(report, summary, lang).dump(2) + "\n");
   } else if (format == "csv") {
-    ctx.print(report_csv(report));
+    ctx.print(io::metrics_to_csv(report));
   } else if (format == "xlsx") {
-    if (auto written = io::write_xlsx(*xlsx_path, {report_sheet(report)}); !written) {
-      ctx.fail(written.error());
-      return;
+    if (auto written = io::write_xlsx(*xlsx_path, {io::metrics_to_sheet(report)}); !written) {
+      return ctx.fail(written.error());
     }
   } else {
-    ctx.print(report_table(report, summary, lang, !args.states.empty()));
+    ctx.print(report_table(report, summary, lang, !request->states.empty()));
   }
   // Skipped rows are warnings (reported above, counted in the summary); the exit code stays 0
   // because the figures were computed from every usable row (docs/call-records-format.md).
@@ -485,42 +245,51 @@ void run_metrics(Context& ctx, const MetricsArgs& args) {
 void add_metrics_command(CLI::App& app, Context& ctx) {
   Lang lang = ctx.lang();
   auto a = std::make_shared<MetricsArgs>();
+  app::MetricsRequest& r = a->request;
+  const MetricsOptions defaults;
+  auto help = [lang](MsgId id, const auto&... values) { return render(msg(id, values...), lang); };
   CLI::App* cmd = app.add_subcommand("metrics", tr(MsgId::cmd_metrics, lang));
-  cmd->add_option("FILE", a->input.file, tr(MsgId::arg_call_file, lang))->required();
+  cmd->add_option("FILE", r.calls.file, tr(MsgId::arg_call_file, lang))->required();
   cmd->add_option("--by", a->by, tr(MsgId::metrics_opt_by, lang))
       ->option_text("agent|team|queue|interval");
-  cmd->add_option("--interval", a->interval, tr(MsgId::metrics_opt_interval, lang))
+  cmd->add_option("--interval", a->interval,
+                  help(MsgId::metrics_opt_interval, io::metrics_interval_text(defaults.interval)))
       ->option_text("15m|30m|60m|day|week");
-  cmd->add_option("--sl-seconds", a->sl_seconds, tr(MsgId::metrics_opt_sl_seconds, lang))
+  cmd->add_option("--sl-seconds", a->sl_seconds,
+                  help(MsgId::metrics_opt_sl_seconds, defaults.service_target.count()))
       ->option_text("SECONDS");
-  cmd->add_option("--sl-definition", a->sl_definition, tr(MsgId::plan_opt_sl_definition, lang))
+  cmd->add_option("--sl-definition", a->sl_definition,
+                  help(MsgId::plan_opt_sl_definition,
+                       io::sl_definition_text(defaults.definitions.service_level)))
       ->option_text("offered|answered|offered-minus-short");
-  cmd->add_option("--asa-definition", a->asa_definition, tr(MsgId::plan_opt_asa_definition, lang))
+  cmd->add_option(
+         "--asa-definition", a->asa_definition,
+         help(MsgId::plan_opt_asa_definition, io::asa_definition_text(defaults.definitions.asa)))
       ->option_text("answered|all");
-  cmd->add_option("--short-abandon", a->short_abandon, tr(MsgId::metrics_opt_short_abandon, lang))
+  cmd->add_option("--short-abandon", a->short_abandon,
+                  help(MsgId::metrics_opt_short_abandon, defaults.short_abandon.count()))
       ->option_text("SECONDS");
-  cmd->add_option("--repeat-days", a->repeat_days, tr(MsgId::metrics_opt_repeat_days, lang))
+  cmd->add_option("--repeat-days", a->repeat_days,
+                  help(MsgId::metrics_opt_repeat_days, defaults.repeat_window.count()))
       ->option_text("N");
-  cmd->add_option("--min-group", a->min_group, tr(MsgId::metrics_opt_min_group, lang))
+  cmd->add_option("--min-group", r.options.min_group,
+                  help(MsgId::metrics_opt_min_group, defaults.min_group))
       ->option_text("N");
-  cmd->add_option("--team", a->team, tr(MsgId::metrics_opt_team, lang))->option_text("TEAM");
+  cmd->add_option("--team", r.options.team_filter, tr(MsgId::metrics_opt_team, lang))
+      ->option_text("TEAM");
   cmd->add_flag("--real-ids", a->real_ids, tr(MsgId::metrics_opt_real_ids, lang));
   cmd->add_option("--pseudonym-key", a->key, tr(MsgId::metrics_opt_key, lang))->option_text("KEY");
-  cmd->add_option("--retention-days", a->retention_days, tr(MsgId::metrics_opt_retention, lang))
+  cmd->add_option("--retention-days", r.retention_days, tr(MsgId::metrics_opt_retention, lang))
       ->option_text("N");
   cmd->add_option("--as-of", a->as_of, tr(MsgId::metrics_opt_as_of, lang))
       ->option_text("YYYY-MM-DD");
   cmd->add_option("--chart", a->chart, tr(MsgId::metrics_opt_chart, lang))
       ->option_text("FILE.svg")
       ->check(svg_file(lang));
-  cmd->add_option("--utc-offset", a->input.utc_offset, tr(MsgId::metrics_opt_utc_offset, lang))
-      ->option_text("+HH:MM");
-  cmd->add_option("--input-format", a->input.input_format,
-                  tr(MsgId::metrics_opt_input_format, lang))
-      ->option_text("bank|csv");
-  cmd->add_option("--states", a->states, tr(MsgId::metrics_opt_states, lang))
+  add_call_input_options(*cmd, a->input, lang);
+  cmd->add_option("--states", r.states, tr(MsgId::metrics_opt_states, lang))
       ->option_text("STATES.csv");
-  cmd->add_option("--schedule", a->schedule, tr(MsgId::metrics_opt_schedule, lang))
+  cmd->add_option("--schedule", r.schedule, tr(MsgId::metrics_opt_schedule, lang))
       ->option_text("SCHEDULE.csv");
   cmd->callback([&ctx, a] { run_metrics(ctx, *a); });
 }

@@ -1,24 +1,24 @@
 // ccteam plan [FORECAST.csv] --sl 80/20 ...: agents per interval, FTE, team leads, managers and
-// their cost. Parses options, calls staffing::make_plan and cost_plan, renders the result.
-#include <algorithm>
+// their cost. Parses options into an app::PlanRequest, calls the staffing use cases
+// (app/staffing/plan.hpp) and renders the result.
 #include <cmath>
 
-#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
-#include "ccteam/staffing/cost_view.hpp"
-#include "ccteam/staffing/plan.hpp"
+#include "app/staffing/plan.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/option_checks.hpp"
+#include "cli/option_names.hpp"
 #include "cli/plan_options.hpp"
 #include "io/base/files.hpp"
-#include "io/staffing/forecast_csv.hpp"
 #include "io/base/number_text.hpp"
-#include "io/staffing/plan_json.hpp"
 #include "io/base/svg_chart.hpp"
 #include "io/base/table.hpp"
+#include "io/staffing/forecast_csv.hpp"
+#include "io/staffing/plan_csv.hpp"
+#include "io/staffing/plan_json.hpp"
 
 namespace ccteam::cli {
 
@@ -26,62 +26,12 @@ namespace {
 
 using namespace ccteam::staffing;
 
-// The planner's options (shared with `simulate`) and this command's cost view and chart.
+// The planner's options (shared with `simulate`; the cost view's and costing's in the request)
+// and this command's chart.
 struct PlanCommandArgs {
   PlanArgs plan;
-  // Cost view: on when a waiting cost is given.
-  std::optional<std::string> waiting_cost, abandon_cost, agent_hour_cost;
-  std::string currency;
-  std::string country = "DE";
-  double on_cost = 0.21;
-  bool market_reference = false;
   std::string chart;  // SVG file; empty: none
 };
-
-// The cost view's rates: amounts in the agent band's currency (or --currency), the agent-hour
-// from the band's middle unless given.
-Result<std::optional<CostRates>> cost_rates(const PlanCommandArgs& a, const PlanOptions& plan,
-                                            const catalog::Catalog& catalog) {
-  if (!a.waiting_cost && !a.abandon_cost && !a.agent_hour_cost) return std::nullopt;
-  const CostOptions costing{a.country, a.on_cost, a.market_reference};
-  std::optional<Money> band_hour = agent_hour_cost(catalog, plan, costing);
-  std::optional<Currency> currency;
-  if (!a.currency.empty()) {
-    auto c = Currency::parse(a.currency);
-    if (!c) return tl::unexpected(bad_argument("--currency", a.currency));
-    currency = *c;
-  } else if (band_hour) {
-    currency = band_hour->currency;
-  }
-  if (!currency || (!a.agent_hour_cost && !band_hour)) {
-    return tl::unexpected(Error{ErrorKind::usage,
-                                msg(MsgId::plan_cost_no_agent_rate, a.country),
-                                {},
-                                msg(MsgId::hint_plan_cost_no_agent_rate)});
-  }
-  auto amount = [&](const std::optional<std::string>& text,
-                    std::string_view option) -> Result<Money> {
-    if (!text) return Money{0, *currency};
-    auto m = money_from_decimal(*text, *currency);
-    if (!m) return tl::unexpected(bad_argument(option, *text));
-    return *m;
-  };
-  auto waiting = amount(a.waiting_cost, "--waiting-cost");
-  if (!waiting) return tl::unexpected(waiting.error());
-  auto abandon = amount(a.abandon_cost, "--abandon-cost");
-  if (!abandon) return tl::unexpected(abandon.error());
-  Result<Money> hour = band_hour && !a.agent_hour_cost
-                           ? Result<Money>(*band_hour)
-                           : amount(a.agent_hour_cost, "--agent-hour-cost");
-  if (!hour) return tl::unexpected(hour.error());
-  if (!(hour->currency == *currency)) {
-    return tl::unexpected(Error{ErrorKind::usage,
-                                msg(MsgId::plan_cost_no_agent_rate, a.country),
-                                {},
-                                msg(MsgId::hint_plan_cost_no_agent_rate)});
-  }
-  return CostRates{*hour, *waiting, *abandon};
-}
 
 std::string seconds_text(Seconds s, Lang lang) {
   return std::isfinite(s.count()) ? io::decimal_text(s.count(), 1, lang)
@@ -191,89 +141,32 @@ std::string render_chart(const Plan& plan, Lang lang) {
   return io::render_svg(chart);
 }
 
-// One row per interval; with the cost view, its columns are added (amounts in major units).
-std::string render_csv(const Plan& plan, const std::vector<IntervalCost>& view) {
-  std::string out =
-      "interval_start,calls_offered,aht_seconds,load_erlangs,agents,state,service_level,"
-      "asa_seconds,occupancy,abandonment,team_leads_on_duty,managers_on_duty";
-  out += view.empty() ? "\n" : ",cost_at_plan,agents_cheapest,cost_cheapest\n";
-  for (std::size_t k = 0; k < plan.intervals.size(); ++k) {
-    const IntervalPlan& i = plan.intervals[k];
-    const QueueMetrics& m = i.agents;
-    out += fmt::format("{},{:g},{:g},{:.6g},{},{},{:.6g},{},{:.6g},{:.6g},{},{}",
-                       io::format_local_time(i.start), i.workload.calls,
-                       i.workload.handle_time.count(), m.offered_load_erlangs, m.agents,
-                       m.state == QueueState::stable ? "stable" : "unstable", m.service_level,
-                       std::isfinite(m.asa.count()) ? fmt::format("{:.6g}", m.asa.count()) : "",
-                       m.occupancy, m.p_abandon, i.team_leads_on_duty, i.managers_on_duty);
-    if (!view.empty()) {
-      out += fmt::format(",{},{},{}", to_major(view[k].at_targets.total),
-                         view[k].cost_optimal.agents, to_major(view[k].cost_optimal.total));
-    }
-    out += "\n";
-  }
-  return out;
-}
-
 void run_plan(Context& ctx, const PlanCommandArgs& args) {
   std::string format = ctx.format({"table", "json", "csv"});
   if (format.empty()) return;
-  auto options = to_options(args.plan);
-  if (!options) {
-    ctx.fail(options.error());
-    return;
-  }
-  auto forecast = load_forecast(args.plan);
-  if (!forecast) {
-    ctx.fail(forecast.error());
-    return;
-  }
-  auto plan = make_plan(*forecast, *options);
-  if (!plan) {
-    Error e = plan.error();
-    if (e.where.line > 0 && e.where.file.empty() && args.plan.forecasts.size() == 1) {
-      e.where.file = args.plan.forecasts.front();
-    }
-    ctx.fail(e);
-    return;
-  }
-  std::vector<LevelCost> costs;
-  if (const catalog::Catalog* catalog = ctx.catalog()) {
-    costs =
-        cost_plan(*plan, *catalog, CostOptions{args.country, args.on_cost, args.market_reference});
-  } else {
-    ctx.errors_reported();
-    return;
-  }
-  auto rates = cost_rates(args, plan->options, *ctx.catalog());
-  if (!rates) {
-    ctx.fail(rates.error());
-    return;
-  }
-  std::vector<IntervalCost> view;
-  if (*rates) {
-    auto computed = cost_view(*plan, **rates);
-    if (!computed) {
-      ctx.fail(computed.error());
-      return;
-    }
-    view = std::move(*computed);
-  }
+  auto fail = [&ctx](auto error) { ctx.fail(as_option(std::move(error), plan_option_names())); };
+  auto request = to_request(args.plan);
+  if (!request) return fail(request.error());
+  auto plan = app::make_staffing_plan(*request);
+  if (!plan) return fail(plan.error());
+  const catalog::Catalog* catalog = ctx.catalog();
+  if (catalog == nullptr) return ctx.errors_reported();
+  auto costs = app::cost_staffing_plan(*plan, *request, *catalog);
+  if (!costs) return fail(costs.error());
   if (!args.chart.empty()) {
     if (auto written = io::write_file(args.chart, render_chart(*plan, ctx.lang())); !written) {
-      ctx.fail(written.error());
-      return;
+      return ctx.fail(written.error());
     }
   }
   if (format == "json") {
-    auto json = io::plan_to_json(*plan, costs, ctx.lang());
-    if (*rates) json["cost_view"] = io::cost_view_to_json(view, **rates);
+    auto json = io::plan_to_json(*plan, costs->levels, ctx.lang());
+    if (costs->rates) json["cost_view"] = io::cost_view_to_json(costs->view, *costs->rates);
     ctx.print(json.dump(2) + "\n");
   } else if (format == "csv") {
-    ctx.print(render_csv(*plan, view));
+    ctx.print(io::plan_to_csv(*plan, costs->view));
   } else {
-    std::string text = render_table(*plan, costs, *ctx.catalog(), ctx.lang());
-    if (*rates) text += "\n" + render_cost_view(view, **rates, ctx.lang());
+    std::string text = render_table(*plan, costs->levels, *catalog, ctx.lang());
+    if (costs->rates) text += "\n" + render_cost_view(costs->view, *costs->rates, ctx.lang());
     ctx.print(text);
   }
 }
@@ -285,19 +178,26 @@ void add_plan_command(CLI::App& app, Context& ctx) {
   auto a = std::make_shared<PlanCommandArgs>();
   CLI::App* plan = app.add_subcommand("plan", tr(MsgId::cmd_plan, lang));
   add_plan_options(*plan, a->plan, lang);
-  plan->add_option("--waiting-cost", a->waiting_cost, tr(MsgId::plan_opt_waiting_cost, lang))
+  app::PlanRequest& r = a->plan.request;
+  const staffing::CostOptions costing;
+  auto help = [lang](MsgId id, const auto&... values) { return render(msg(id, values...), lang); };
+  plan->add_option("--waiting-cost", r.cost_view.waiting_cost,
+                   tr(MsgId::plan_opt_waiting_cost, lang))
       ->option_text("AMOUNT/MIN");
-  plan->add_option("--abandon-cost", a->abandon_cost, tr(MsgId::plan_opt_abandon_cost, lang))
+  plan->add_option("--abandon-cost", r.cost_view.abandon_cost,
+                   tr(MsgId::plan_opt_abandon_cost, lang))
       ->option_text("AMOUNT");
-  plan->add_option("--agent-hour-cost", a->agent_hour_cost,
+  plan->add_option("--agent-hour-cost", r.cost_view.agent_hour_cost,
                    tr(MsgId::plan_opt_agent_hour_cost, lang))
       ->option_text("AMOUNT");
-  plan->add_option("--currency", a->currency, tr(MsgId::plan_opt_currency, lang))
+  plan->add_option("--currency", r.cost_view.currency, tr(MsgId::plan_opt_currency, lang))
       ->option_text("CODE");
-  plan->add_option("--country", a->country, tr(MsgId::plan_opt_country, lang))->option_text("CC");
-  plan->add_option("--on-cost", a->on_cost, tr(MsgId::plan_opt_on_cost, lang))
+  plan->add_option("--country", r.costing.country, help(MsgId::plan_opt_country, costing.country))
+      ->option_text("CC");
+  plan->add_option("--on-cost", r.costing.on_cost_factor,
+                   help(MsgId::plan_opt_on_cost, costing.on_cost_factor))
       ->option_text("SHARE");
-  plan->add_flag("--market-reference", a->market_reference,
+  plan->add_flag("--market-reference", r.costing.use_market_reference,
                  tr(MsgId::plan_opt_market_reference, lang));
   plan->add_option("--chart", a->chart, tr(MsgId::plan_opt_chart, lang))
       ->option_text("FILE.svg")

@@ -11,19 +11,17 @@
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
-#include "ccteam/sim/run.hpp"
-#include "ccteam/staffing/plan.hpp"
+#include "app/sim/simulate.hpp"
+#include "app/staffing/plan.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/option_checks.hpp"
+#include "cli/option_names.hpp"
 #include "cli/plan_options.hpp"
 #include "io/base/number_text.hpp"
-#include "io/staffing/plan_json.hpp"
-#include "io/sim/plan_scenario.hpp"
-#include "io/sim/scenario_yaml.hpp"
-#include "io/sim/sim_json.hpp"
 #include "io/base/table.hpp"
+#include "io/sim/sim_json.hpp"
 
 namespace ccteam::cli {
 
@@ -35,10 +33,7 @@ struct SimulateArgs {
   std::string plan, scenario;
   PlanArgs planner;                           // the third input: plan in memory
   std::vector<CLI::Option*> planner_options;  // to tell whether any was given
-  std::optional<int> replications;
-  std::optional<std::uint64_t> seed;
-  int threads = 0;
-  std::string country;
+  app::SimulationRequest run;                 // --replications, --seed, --threads, --country
 };
 
 // Set by SIGINT; the engine polls it.
@@ -158,35 +153,24 @@ bool planner_given(const SimulateArgs& a) {
                      [](const CLI::Option* o) { return o->count() > 0; });
 }
 
-// The plan the planner options describe, written as `ccteam plan --format json` would and read
-// back through the same mapping as --plan, so both inputs give the same scenario.
+// The plan the planner options describe, as a scenario (app::scenario_from_plan).
 Checked<Scenario> planned_scenario(Context& ctx, const PlanArgs& a) {
-  auto options = to_options(a);
-  if (!options) return tl::unexpected(Errors{options.error()});
-  auto forecast = load_forecast(a);
-  if (!forecast) return tl::unexpected(forecast.error());
-  auto plan = staffing::make_plan(*forecast, *options);
-  if (!plan) {
-    Error e = plan.error();
-    if (e.where.line > 0 && e.where.file.empty() && a.forecasts.size() == 1)
-      e.where.file = a.forecasts.front();
-    return tl::unexpected(Errors{std::move(e)});
-  }
+  auto request = to_request(a);
+  if (!request) return tl::unexpected(Errors{as_option(request.error(), plan_option_names())});
+  auto plan = app::make_staffing_plan(*request);
+  if (!plan) return tl::unexpected(as_option(plan.error(), plan_option_names()));
   const catalog::Catalog* catalog = ctx.catalog();
   if (catalog == nullptr) return tl::unexpected(Errors{});
-  auto costs = staffing::cost_plan(*plan, *catalog, staffing::CostOptions{});
-  std::string text = io::plan_to_json(*plan, costs, ctx.lang()).dump(2) + "\n";
-  return io::scenario_from_plan_json(text, "ccteam plan");
+  return app::scenario_from_plan(*plan, *catalog, ctx.lang());
 }
 
 Checked<Scenario> load(Context& ctx, const SimulateArgs& a) {
   int inputs = (a.plan.empty() ? 0 : 1) + (a.scenario.empty() ? 0 : 1) + (planner_given(a) ? 1 : 0);
-  if (inputs > 1)
-    return tl::unexpected(Errors{Error{ErrorKind::usage, msg(MsgId::sim_both_inputs), {}, {}}});
-  if (!a.plan.empty()) return io::load_plan_scenario(a.plan);
-  if (!a.scenario.empty()) return io::load_scenario(a.scenario);
+  if (inputs > 1) return tl::unexpected(Errors{Error::usage(msg(MsgId::sim_both_inputs))});
+  if (!a.plan.empty()) return app::load_plan_scenario(a.plan);
+  if (!a.scenario.empty()) return app::load_scenario(a.scenario);
   if (planner_given(a)) return planned_scenario(ctx, a.planner);
-  return tl::unexpected(Errors{Error{ErrorKind::usage, msg(MsgId::sim_no_input), {}, {}}});
+  return tl::unexpected(Errors{Error::usage(msg(MsgId::sim_no_input))});
 }
 
 void run_simulate(Context& ctx, const SimulateArgs& args) {
@@ -197,28 +181,23 @@ void run_simulate(Context& ctx, const SimulateArgs& args) {
     ctx.fail(scenario.error());
     return;
   }
-  if (!args.country.empty() && scenario->cost) scenario->cost->country = args.country;
-  std::vector<TierPay> pay;
-  if (scenario->cost) {
-    const catalog::Catalog* catalog = ctx.catalog();
+  app::apply_country(*scenario, args.run);
+  const catalog::Catalog* catalog = nullptr;
+  if (app::needs_catalog(*scenario)) {
+    catalog = ctx.catalog();
     if (catalog == nullptr) {
       ctx.errors_reported();
       return;
     }
-    pay = price_tiers(*scenario, *catalog);
   }
-  RunOptions options;
-  options.replications = args.replications.value_or(scenario->replications.value_or(30));
-  options.seed = args.seed.value_or(scenario->seed.value_or(1));
-  options.threads = args.threads;
-  Model model(*scenario);
+  const RunOptions options = app::run_options(*scenario, args.run);
 
   bool terminal = ::isatty(2) == 1;
   SimReport report;
   {
     StopOnInterrupt guard;
     Lang lang = ctx.lang();
-    report = run(model, options, pay, &g_stop, [&](int done, int total) {
+    report = app::simulate(*scenario, options, catalog, &g_stop, [&](int done, int total) {
       if (!terminal) return;
       std::fprintf(
           stderr, "\r%s",
@@ -253,16 +232,18 @@ void add_simulate_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--scenario", a->scenario, tr(MsgId::sim_opt_scenario, lang))
       ->option_text("FILE.yaml");
   a->planner_options = add_plan_options(*cmd, a->planner, lang);
-  cmd->add_option("--replications", a->replications, tr(MsgId::sim_opt_replications, lang))
+  cmd->add_option("--replications", a->run.replications, tr(MsgId::sim_opt_replications, lang))
       ->option_text("N")
       ->check(in_range(1, 100'000, lang));
-  cmd->add_option("--seed", a->seed, tr(MsgId::sim_opt_seed, lang))
+  cmd->add_option("--seed", a->run.seed, tr(MsgId::sim_opt_seed, lang))
       ->option_text("S")
       ->check(at_least(0, lang));  // an unsigned number: "-1" would wrap round
-  cmd->add_option("--threads", a->threads, tr(MsgId::sim_opt_threads, lang))
+  cmd->add_option("--threads", a->run.threads, tr(MsgId::sim_opt_threads, lang))
       ->option_text("N")
       ->check(in_range(0, 1024, lang));
-  cmd->add_option("--country", a->country, tr(MsgId::plan_opt_country, lang))->option_text("CC");
+  cmd->add_option("--country", a->run.country,
+                  render(msg(MsgId::plan_opt_country, staffing::CostOptions{}.country), lang))
+      ->option_text("CC");
   cmd->callback([&ctx, a] { run_simulate(ctx, *a); });
 }
 

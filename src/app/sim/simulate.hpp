@@ -1,0 +1,59 @@
+#pragma once
+// Use cases of the team simulation (`ccteam simulate`, later the server's simulation page): the
+// scenario from a scenario file, from a plan JSON, or from a plan made in memory, and the run.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "ccteam/catalog/catalog.hpp"
+#include "ccteam/core/error.hpp"
+#include "ccteam/core/lang.hpp"
+#include "ccteam/sim/run.hpp"
+#include "ccteam/staffing/plan.hpp"
+
+namespace ccteam::app {
+
+// A scenario file (docs/scenario-format.md); io::load_scenario's errors (file:line:col).
+Checked<sim::Scenario> load_scenario(const std::string& path);
+
+// A plan written by `ccteam plan --format json` ("-": standard input) as a scenario;
+// io::load_plan_scenario's errors.
+Checked<sim::Scenario> load_plan_scenario(const std::string& path);
+
+// The scenario of a plan made in memory (app::make_staffing_plan), priced with the default
+// staffing::CostOptions: the plan written as `ccteam plan --format json` writes it and read back
+// through the same mapping as load_plan_scenario, so both inputs give the same scenario. 'lang'
+// is the language of the plan's notes.
+Checked<sim::Scenario> scenario_from_plan(const staffing::Plan& plan,
+                                          const catalog::Catalog& catalog, Lang lang);
+
+// How to run: each field overrides the scenario's; empty: the scenario's, else 30 replications
+// and seed 1 (sim::RunOptions).
+struct SimulationRequest {
+  std::optional<int> replications;  // 1..100000
+  std::optional<std::uint64_t> seed;
+  int threads = 0;      // 0: one per hardware thread
+  std::string country;  // pay-band country for the cost; empty: the scenario's
+};
+
+// The scenario's settings overridden by the request.
+sim::RunOptions run_options(const sim::Scenario& scenario, const SimulationRequest& request);
+
+// Sets the request's pay-band country on a scenario with a cost section.
+void apply_country(sim::Scenario& scenario, const SimulationRequest& request);
+
+// Whether the scenario needs the catalog (it has a cost section to price).
+inline bool needs_catalog(const sim::Scenario& scenario) { return scenario.cost.has_value(); }
+
+// Runs the replications of 'scenario' (a pure function of the scenario and options.seed).
+// 'catalog' prices the tiers when the scenario has a cost section (required then). 'stop' may be
+// set from another thread to stop after the replications under way (report.stopped); 'progress'
+// is called with (done, total) after each replication.
+sim::SimReport simulate(const sim::Scenario& scenario, const sim::RunOptions& options,
+                        const catalog::Catalog* catalog, const std::atomic<bool>* stop,
+                        const std::function<void(int, int)>& progress);
+
+}  // namespace ccteam::app

@@ -1,0 +1,147 @@
+// Use cases of staffing (src/app/staffing/plan.cpp), called directly (no binary).
+#include "app/staffing/plan.hpp"
+
+#include <gtest/gtest.h>
+
+#include "io/catalog/catalog_yaml.hpp"
+#include "support/paths.hpp"
+
+namespace ccteam::app {
+namespace {
+
+using staffing::Seconds;
+
+PlanRequest request_for(const std::string& forecast) {
+  PlanRequest r;
+  r.forecast.files = {test::data_path("forecasts/" + forecast).string()};
+  r.options.targets.service_level = staffing::ServiceLevelTarget{0.8, Seconds{20}};
+  return r;
+}
+
+TEST(PlanUseCase, DefaultsAreTheDomainStructs) {
+  PlanRequest r;
+  EXPECT_DOUBLE_EQ(r.options.shrinkage, 0.30);
+  EXPECT_DOUBLE_EQ(r.options.paid_hours_per_fte, 39);
+  EXPECT_EQ(r.costing.country, "DE");
+  EXPECT_FALSE(r.cost_view.requested());
+  staffing::DailyProfile p = daily_profile();
+  EXPECT_EQ(p.day, std::chrono::local_days{std::chrono::year{2000} / 1 / 3});  // a Monday
+  EXPECT_EQ(p.handle_time, Seconds{180});
+}
+
+TEST(PlanUseCase, ErlangCAgentsOfTheTutorialExample) {
+  // small-30min.csv starts with 100 calls in 30 minutes at AHT 180 s (10 Erlangs): the classic
+  // Erlang C example, where 13 agents reach 79.6 % in 20 s and 14 agents 88.8 %
+  // (tests/ccteam/staffing/erlang_test.cpp). A half hour without calls needs no agent.
+  auto plan = make_staffing_plan(request_for("small-30min.csv"));
+  ASSERT_TRUE(plan.has_value()) << render(plan.error().front(), Lang::en);
+  ASSERT_EQ(plan->intervals.size(), 4u);
+  EXPECT_EQ(plan->intervals[0].agents.agents, 14);
+  EXPECT_NEAR(plan->intervals[0].agents.service_level, 0.888, 0.001);
+  EXPECT_EQ(plan->intervals[2].agents.agents, 0);
+}
+
+TEST(PlanUseCase, NoForecastIsAUsageError) {
+  PlanRequest r;
+  auto plan = make_staffing_plan(r);
+  ASSERT_FALSE(plan.has_value());
+  EXPECT_EQ(plan.error().front().kind, ErrorKind::usage);
+  EXPECT_EQ(plan.error().front().message.id, MsgId::plan_no_forecast);
+}
+
+TEST(PlanUseCase, ADailyProfileSpreadsTheCallsOverTheOpeningHours) {
+  PlanRequest r;
+  r.forecast.profile = daily_profile();
+  r.forecast.profile->calls_per_day = 1200;
+  r.forecast.interval = Seconds{3600};
+  auto forecast = load_forecast(r.forecast);
+  ASSERT_TRUE(forecast.has_value());
+  EXPECT_EQ(forecast->intervals.size(), 12u);  // 08:00 to 20:00 in hours
+  double calls = 0;
+  for (const auto& i : forecast->intervals) calls += i.calls;
+  EXPECT_NEAR(calls, 1200, 1e-9);
+}
+
+TEST(PlanUseCase, ProfileErrorsNameTheFieldByPointer) {
+  PlanRequest r;
+  r.forecast.profile = daily_profile();
+  r.forecast.profile->calls_per_day = -5;
+  auto plan = make_staffing_plan(r);
+  ASSERT_FALSE(plan.has_value());
+  const Error& e = plan.error().front();
+  EXPECT_EQ(e.message.id, MsgId::staffing_bad_option);
+  EXPECT_EQ(e.where.json_pointer, "/forecast/profile/calls_per_day");
+  // The field by its pointer, never by an English word: the client words it.
+  ASSERT_EQ(e.message.args.size(), 2u);
+  EXPECT_EQ(e.message.args[0], "/forecast/profile/calls_per_day");
+  EXPECT_EQ(e.message.args[1], "-5");
+}
+
+TEST(PlanUseCase, PlannerErrorsNameTheOptionByPointer) {
+  // A deferred deadline shorter than the 30-minute interval cannot be planned.
+  PlanRequest r = request_for("small-30min.csv");
+  r.options.escalation.mode = staffing::TierMode::deferred;
+  r.options.escalation.deadline = Seconds{600};
+  auto plan = make_staffing_plan(r);
+  ASSERT_FALSE(plan.has_value());
+  const Error& e = plan.error().front();
+  EXPECT_EQ(e.message.id, MsgId::staffing_bad_option);
+  EXPECT_EQ(e.where.json_pointer, "/options/escalation/deadline");
+  EXPECT_TRUE(e.where.file.empty());
+  // The field by its pointer, never by an English word (before: "escalation deadline").
+  ASSERT_EQ(e.message.args.size(), 2u);
+  EXPECT_EQ(e.message.args[0], "/options/escalation/deadline");
+  EXPECT_EQ(e.message.args[1], "600");
+  EXPECT_EQ(render(e.message, Lang::de),
+            "Option /options/escalation/deadline liegt außerhalb des zulässigen Bereichs: 600");
+}
+
+TEST(PlanUseCase, ImpossibleTargetNamesTheTarget) {
+  PlanRequest r = request_for("small-30min.csv");
+  r.options.targets.service_level = staffing::ServiceLevelTarget{1.0, Seconds{20}};
+  auto plan = make_staffing_plan(r);
+  ASSERT_FALSE(plan.has_value());
+  EXPECT_EQ(plan.error().front().message.id, MsgId::staffing_impossible_target);
+  EXPECT_EQ(plan.error().front().where.json_pointer, "/options/targets/service_level/fraction");
+  EXPECT_EQ(plan.error().front().message.args[0], "/options/targets/service_level/fraction");
+}
+
+TEST(PlanUseCase, CostViewNeedsAReadableCurrency) {
+  auto catalog = io::load_catalog({test::repo_data_path("catalog").string()});
+  ASSERT_TRUE(catalog.has_value());
+  PlanRequest r = request_for("small-30min.csv");
+  auto plan = make_staffing_plan(r);
+  ASSERT_TRUE(plan.has_value());
+  auto costs = cost_staffing_plan(*plan, r, *catalog);
+  ASSERT_TRUE(costs.has_value());
+  EXPECT_EQ(costs->levels.size(), 3u);  // agents, team leads, managers
+  EXPECT_FALSE(costs->rates.has_value());
+  r.cost_view.waiting_cost = "0.50";
+  r.cost_view.currency = "euro";
+  auto bad = cost_staffing_plan(*plan, r, *catalog);
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().message.id, MsgId::plan_bad_argument);
+  EXPECT_EQ(bad.error().where.json_pointer, "/cost_view/currency");
+}
+
+TEST(PlanUseCase, CostViewHasOneEntryPerInterval) {
+  auto catalog = io::load_catalog({test::repo_data_path("catalog").string()});
+  ASSERT_TRUE(catalog.has_value());
+  PlanRequest r = request_for("small-30min.csv");
+  r.cost_view.waiting_cost = "0.50";
+  r.cost_view.agent_hour_cost = "30";
+  r.cost_view.currency = "EUR";
+  auto plan = make_staffing_plan(r);
+  ASSERT_TRUE(plan.has_value());
+  auto costs = cost_staffing_plan(*plan, r, *catalog);
+  ASSERT_TRUE(costs.has_value()) << render(costs.error(), Lang::en);
+  ASSERT_TRUE(costs->rates.has_value());
+  EXPECT_EQ(costs->rates->agent_hour.minor, 3000);
+  EXPECT_EQ(costs->view.size(), plan->intervals.size());
+  // 14 agents for half an hour at 30 EUR an hour: 210 EUR of staff cost at plan, and more
+  // once waiting is priced.
+  EXPECT_GE(costs->view[0].at_targets.total.minor, 21000);
+}
+
+}  // namespace
+}  // namespace ccteam::app
