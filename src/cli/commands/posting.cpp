@@ -1,22 +1,17 @@
-// ccteam posting render ROLE --employer FILE: a role's job posting for an employer, as
-// Markdown, HTML, plain text or schema.org JSON-LD; ccteam posting lint: see lint below.
-#include <cmath>
+// ccteam posting render ROLE --employer FILE: a role's job posting for an
+// employer, as Markdown, HTML, plain text or schema.org JSON-LD; ccteam posting
+// lint: see lint below. The use cases are app/posting; this file parses the
+// options and renders the results.
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
+#include "app/posting/posting.hpp"
 #include "ccteam/core/iso_codes.hpp"
-#include "ccteam/lint/linter.hpp"
-#include "ccteam/posting/document.hpp"
-#include "ccteam/posting/profile_check.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
-#include "io/posting/employer_yaml.hpp"
-#include "io/base/files.hpp"
-#include "io/base/install_paths.hpp"
-#include "io/posting/posting_data_yaml.hpp"
-#include "io/posting/posting_text.hpp"
+#include "io/posting/lint_json.hpp"
 #include "io/posting/posting_writers.hpp"
 
 namespace ccteam::cli {
@@ -31,164 +26,113 @@ void print_warning(const Error& e, Lang lang) {
     std::cerr << "  " << tr(MsgId::label_hint, lang) << ": " << render(*e.hint, lang) << '\n';
 }
 
-void render_posting(Context& ctx, const std::string& role_id, const std::string& employer) {
+void render_posting(Context& ctx, const app::PostingRenderRequest& request) {
   std::string format = ctx.format({"md", "html", "text", "jsonld"});
   if (format.empty()) return;
   const catalog::Catalog* catalog = ctx.catalog();
   if (catalog == nullptr) return;
-  const catalog::Role* role = catalog->find(RoleId(role_id));
-  if (role == nullptr) {
-    ctx.fail(Error{ErrorKind::not_found, msg(MsgId::role_not_found, role_id), {}, {}});
-    return;
-  }
-  auto profile = io::load_employer(employer);
-  if (!profile) {
-    ctx.fail(profile.error());
-    return;
-  }
-  auto wages = io::load_minimum_wages(io::default_posting_data_dir());
-  if (!wages) {
-    ctx.fail(wages.error());
-    return;
-  }
-  auto issues = posting::check_profile(*profile, *catalog, *wages);
-  auto rules = io::load_lint_rules(io::default_posting_data_dir());
-  if (!rules) {
-    ctx.fail(rules.error());
-    return;
-  }
-  for (auto& issue : lint::check_profile_laws(*profile, *rules)) issues.push_back(std::move(issue));
-  int errors = 0;
-  for (const auto& issue : issues) {
+  auto rendered = app::render_posting(request, *catalog, ctx.environment());
+  if (!rendered) return ctx.fail(rendered.error());
+  for (const posting::ProfileIssue& issue : rendered->issues) {
     if (issue.severity == posting::Severity::error) {
       ctx.report(issue.error);
-      ++errors;
     } else {
       print_warning(issue.error, ctx.lang());
     }
   }
-  if (errors > 0) {
-    ctx.fail(
-        Error{ErrorKind::invalid_input, msg(MsgId::posting_profile_invalid, errors), {}, {}});
-    return;
-  }
-  auto doc = posting::build_posting(*role, *catalog, *profile, ctx.lang());
-  if (!doc) {
-    ctx.fail(doc.error());
-    return;
-  }
+  if (!rendered->document) return ctx.fail(rendered->document.error());
+  const posting::PostingDocument& doc = *rendered->document;
   if (format == "md") {
-    ctx.print(io::posting_to_markdown(*doc));
+    ctx.print(io::posting_to_markdown(doc));
   } else if (format == "html") {
-    ctx.print(io::posting_to_html(*doc));
+    ctx.print(io::posting_to_html(doc));
   } else if (format == "text") {
-    ctx.print(io::posting_to_text(*doc));
+    ctx.print(io::posting_to_text(doc));
   } else {
-    ctx.print(io::posting_to_jsonld(*doc).dump(2) + "\n");
+    ctx.print(io::posting_to_jsonld(doc).dump(2) + "\n");
   }
 }
 
+// The options as typed; their defaults are those of app::PostingLintRequest.
 struct LintArgs {
   std::vector<std::string> files;
-  std::string lang = "auto";
+  std::string lang = "auto";  // app::PostingLintRequest::posting_lang empty: detect
   std::vector<std::string> jurisdictions;
-  std::string fail_on = "info";
-  std::string today;  // YYYY-MM-DD; empty: the system date
+  std::string fail_on = std::string(posting::to_string(app::PostingLintRequest{}.fail_on));
+  std::string today;  // YYYY-MM-DD; empty: today
 };
 
-nlohmann::ordered_json finding_to_json(const lint::Finding& f, const std::string& file, Lang lang) {
-  return {{"file", file},
-          {"line", f.line},
-          {"column", f.column},
-          {"rule", f.rule},
-          {"severity", std::string(posting::to_string(f.severity))},
-          {"why", render(f.why, lang)},
-          {"fix", render(f.fix, lang)},
-          {"source", f.source},
-          {"jurisdiction", f.jurisdiction}};
+// The request of 'args', or empty after reporting a usage error.
+std::optional<app::PostingLintRequest> lint_request(Context& ctx, const LintArgs& args) {
+  app::PostingLintRequest request;
+  request.files = args.files;
+  auto fail_on = posting::parse_severity(args.fail_on);
+  if (!fail_on) {
+    ctx.fail(Error::usage(
+        msg(MsgId::plan_bad_argument, "--fail-on (info|warning|error)", args.fail_on)));
+    return std::nullopt;
+  }
+  request.fail_on = *fail_on;
+  if (args.lang != "auto") {
+    request.posting_lang = parse_lang(args.lang);
+    if (!request.posting_lang) {
+      ctx.fail(
+          Error::usage(msg(MsgId::plan_bad_argument, "--posting-lang (auto|de|en)", args.lang)));
+      return std::nullopt;
+    }
+  }
+  for (const std::string& code : args.jurisdictions) {
+    if (is_iso_place(code)) continue;
+    ctx.fail(
+        Error::usage(msg(MsgId::plan_bad_argument_expected, "--jurisdiction", code, "DE, US-CO")));
+    return std::nullopt;
+  }
+  request.jurisdictions = args.jurisdictions;
+  if (!args.today.empty()) {
+    auto today = parse_iso_date(args.today);
+    if (!today) {
+      ctx.fail(today.error());
+      return std::nullopt;
+    }
+    request.today = *today;
+  }
+  return request;
+}
+
+void print_findings(Context& ctx, const app::LintedPosting& linted) {
+  Lang lang = ctx.lang();
+  const std::string& name = linted.name;
+  if (linted.result.findings.empty()) ctx.print(render(msg(MsgId::lint_clean, name), lang) + "\n");
+  for (const auto& f : linted.result.findings) {
+    ctx.print(fmt::format("{}:{}:{}: {} [{}] {}\n", name, f.line, f.column,
+                          posting::to_string(f.severity), f.rule, render(f.why, lang)));
+    ctx.print("  " + tr(MsgId::label_hint, lang) + ": " + render(f.fix, lang) + "\n");
+    if (!f.source.empty()) {
+      ctx.print("  " + std::string(f.jurisdiction.empty() ? "" : f.jurisdiction + ": ") + f.source +
+                "\n");
+    }
+  }
 }
 
 void lint_postings(Context& ctx, const LintArgs& args) {
   std::string format = ctx.format({"text", "json"});
   if (format.empty()) return;
-  auto fail_on = posting::parse_severity(args.fail_on);
-  std::optional<Lang> lang;
-  if (args.lang != "auto") lang = parse_lang(args.lang);
-  if (!fail_on) {
-    ctx.fail(Error{ErrorKind::usage,
-                     msg(MsgId::plan_bad_argument, "--fail-on (info|warning|error)", args.fail_on),
-                     {},
-                     {}});
-    return;
-  }
-  if (args.lang != "auto" && !lang) {
-    ctx.fail(Error{ErrorKind::usage,
-                     msg(MsgId::plan_bad_argument, "--posting-lang (auto|de|en)", args.lang),
-                     {},
-                     {}});
-    return;
-  }
-  auto rules = io::load_lint_rules(io::default_posting_data_dir());
-  if (!rules) {
-    ctx.fail(rules.error());
-    return;
-  }
-  for (const std::string& code : args.jurisdictions) {
-    if (is_iso_place(code)) continue;
-    ctx.fail(Error{ErrorKind::usage,
-                     msg(MsgId::plan_bad_argument_expected, "--jurisdiction", code, "DE, US-CO"),
-                     {},
-                     {}});
-    return;
-  }
-  lint::LintOptions options;
-  options.lang = lang;
-  options.jurisdictions = args.jurisdictions;
-  if (args.today.empty()) {
-    options.today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  } else if (auto d = parse_iso_date(args.today)) {
-    options.today = *d;
+  std::optional<app::PostingLintRequest> request = lint_request(ctx, args);
+  if (!request) return;
+  auto lint = app::lint_postings(*request, ctx.environment());
+  if (!lint) return ctx.fail(lint.error());
+  if (format == "json") {
+    if (lint->unreadable) return ctx.fail(*lint->unreadable);  // no partial JSON
+    nlohmann::ordered_json json = nlohmann::ordered_json::array();
+    for (const app::LintedPosting& linted : lint->postings) {
+      json.push_back(io::lint_result_to_json(linted.result, linted.name, ctx.lang()));
+    }
+    ctx.print(json.dump(2) + "\n");
   } else {
-    ctx.fail(d.error());
-    return;
+    for (const app::LintedPosting& linted : lint->postings) print_findings(ctx, linted);
+    if (lint->unreadable) return ctx.fail(*lint->unreadable);
   }
-  nlohmann::ordered_json json = nlohmann::ordered_json::array();
-  bool failing = false;
-  for (const std::string& file : args.files) {
-    auto raw = io::read_file(file, 4u << 20);
-    if (!raw) {
-      ctx.fail(raw.error());
-      return;
-    }
-    auto result = lint::lint_posting(io::read_posting_text(*raw), *rules, options);
-    std::string name = file == "-" ? "<stdin>" : file;
-    for (const auto& f : result.findings) failing = failing || f.severity >= *fail_on;
-    if (format == "json") {
-      nlohmann::ordered_json doc{{"file", name},
-                                 {"lang", std::string(to_string(result.lang))},
-                                 {"jurisdictions", result.jurisdictions},
-                                 {"gender_score", result.gender_score},
-                                 {"reading_ease", nullptr},
-                                 {"findings", nlohmann::ordered_json::array()}};
-      if (result.reading_ease) doc["reading_ease"] = std::round(*result.reading_ease * 10) / 10;
-      for (const auto& f : result.findings)
-        doc["findings"].push_back(finding_to_json(f, name, ctx.lang()));
-      json.push_back(doc);
-      continue;
-    }
-    if (result.findings.empty()) ctx.print(render(msg(MsgId::lint_clean, name), ctx.lang()) + "\n");
-    for (const auto& f : result.findings) {
-      ctx.print(fmt::format("{}:{}:{}: {} [{}] {}\n", name, f.line, f.column,
-                            posting::to_string(f.severity), f.rule, render(f.why, ctx.lang())));
-      ctx.print("  " + tr(MsgId::label_hint, ctx.lang()) + ": " + render(f.fix, ctx.lang()) + "\n");
-      if (!f.source.empty()) {
-        ctx.print("  " + std::string(f.jurisdiction.empty() ? "" : f.jurisdiction + ": ") +
-                  f.source + "\n");
-      }
-    }
-  }
-  if (format == "json") ctx.print(json.dump(2) + "\n");
-  if (failing) ctx.found_problems();
+  if (lint->failing) ctx.found_problems();
 }
 
 }  // namespace
@@ -198,13 +142,15 @@ void add_posting_command(CLI::App& app, Context& ctx) {
   CLI::App* posting = app.add_subcommand("posting", tr(MsgId::cmd_posting, lang));
   posting->require_subcommand(1);
   CLI::App* render_cmd = posting->add_subcommand("render", tr(MsgId::cmd_posting_render, lang));
-  auto role = std::make_shared<std::string>();
-  auto employer = std::make_shared<std::string>();
-  render_cmd->add_option("ROLE", *role, tr(MsgId::arg_role_id, lang))->required();
-  render_cmd->add_option("--employer", *employer, tr(MsgId::arg_employer, lang))
+  auto request = std::make_shared<app::PostingRenderRequest>();
+  render_cmd->add_option("ROLE", request->role, tr(MsgId::arg_role_id, lang))->required();
+  render_cmd->add_option("--employer", request->employer_file, tr(MsgId::arg_employer, lang))
       ->required()
       ->option_text("FILE");
-  render_cmd->callback([&ctx, role, employer] { render_posting(ctx, *role, *employer); });
+  render_cmd->callback([&ctx, request] {
+    request->lang = ctx.lang();  // the posting in the user's language
+    render_posting(ctx, *request);
+  });
 
   CLI::App* lint_cmd = posting->add_subcommand("lint", tr(MsgId::cmd_posting_lint, lang));
   auto args = std::make_shared<LintArgs>();

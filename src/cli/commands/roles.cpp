@@ -1,12 +1,14 @@
-// ccteam roles list | show ID | ladder: the roles of the catalog and the career ladder.
+// ccteam roles list | show ID | ladder: the roles of the catalog and the career
+// ladder.
 #include <CLI/CLI.hpp>
 
+#include "app/catalog/roles.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/role_view.hpp"
-#include "io/catalog/catalog_json.hpp"
 #include "io/base/json_yaml.hpp"
+#include "io/catalog/catalog_json.hpp"
 
 namespace ccteam::cli {
 
@@ -37,21 +39,12 @@ void show_role(Context& ctx, const std::string& id) {
   if (format.empty()) return;
   const catalog::Catalog* catalog = ctx.catalog();
   if (catalog == nullptr) return;
-  const catalog::Role* role = catalog->find(RoleId(id));
-  if (role == nullptr) {
-    std::string known;
-    for (const catalog::Role* r : catalog->by_rank())
-      known += (known.empty() ? "" : ", ") + r->id.str();
-    ctx.fail(Error{ErrorKind::not_found,
-                     msg(MsgId::role_not_found, id),
-                     {},
-                     msg(MsgId::hint_known_roles, known)});
-    return;
-  }
+  auto role = app::find_role(*catalog, id);
+  if (!role) return ctx.fail(role.error());
   if (format == "table") {
-    ctx.print(role_page(*role, *catalog, ctx.lang()));
+    ctx.print(role_page(**role, *catalog, ctx.lang()));
   } else {
-    print_data(ctx, format, io::role_to_json(*role, *catalog));
+    print_data(ctx, format, io::role_to_json(**role, *catalog));
   }
 }
 
@@ -60,7 +53,7 @@ void show_ladder(Context& ctx) {
   if (format.empty()) return;
   const catalog::Catalog* catalog = ctx.catalog();
   if (catalog == nullptr) return;
-  auto ladder = catalog::build_ladder(*catalog);
+  auto ladder = app::role_ladder(*catalog);
   if (format == "table") {
     ctx.print(ladder_tree(ladder, ctx.lang()));
   } else {

@@ -1,0 +1,94 @@
+#include "app/qualify/people.hpp"
+
+#include <cctype>
+#include <optional>
+
+#include "ccteam/core/iso_codes.hpp"
+#include "io/base/files.hpp"
+#include "io/qualify/person_csv.hpp"
+#include "io/qualify/resume_json.hpp"
+
+namespace ccteam::app {
+
+namespace {
+
+void unusable(PeopleRead& out, Error error) {
+  out.unusable = true;
+  out.problems.push_back(std::move(error));
+}
+
+}  // namespace
+
+PeopleRead read_people(const PeopleSource& source, const PersonHandler& on_person,
+                       const DocumentTick& on_document) {
+  PeopleRead out;
+  std::size_t next_id = 1;
+  auto sink = [&](Result<qualify::Person> result) {
+    ++out.read;
+    if (on_document) on_document();
+    if (result) {
+      on_person(std::move(*result));
+      return;
+    }
+    ++out.rejected;
+    out.problems.push_back(result.error());
+    out.rejected_errors.push_back(std::move(result.error()));
+  };
+  bool stdin_read = false;
+  for (const std::string& file : source.files) {
+    if (file == "-" && stdin_read) {
+      // A second '-' would read an empty stream and count a document that is not there.
+      unusable(out,
+               Error::usage(msg(MsgId::people_stdin_twice), msg(MsgId::hint_people_stdin_twice)));
+      continue;
+    }
+    if (io::has_extension(file, ".ndjson") || io::has_extension(file, ".jsonl")) {
+      // One document per line: streamed, so memory does not grow with the file.
+      if (auto streamed = io::stream_ndjson_resumes(file, next_id, sink); !streamed) {
+        unusable(out, std::move(streamed.error()));
+      }
+      continue;
+    }
+    if (file == "-") {
+      stdin_read = true;
+      if (source.standard_input == nullptr) continue;
+      // Standard input: NDJSON streamed line by line, one document or an array read whole.
+      if (auto streamed = io::stream_json_resumes(*source.standard_input, file, next_id, sink);
+          !streamed) {
+        unusable(out, std::move(streamed.error()));
+      }
+      continue;
+    }
+    auto content = io::read_file(file);
+    if (!content) {
+      unusable(out, std::move(content.error()));
+      continue;
+    }
+    if (io::has_extension(file, ".csv")) {
+      io::read_person_csv(*content, file, next_id, sink);
+    } else {
+      io::read_json_resumes(*content, file, next_id, sink);
+    }
+  }
+  return out;
+}
+
+Result<Date> parse_as_of(std::string_view text) {
+  auto date = parse_iso_date(text);
+  if (date) return *date;
+  Error e = std::move(date.error());
+  e.kind = ErrorKind::usage;
+  e.hint = msg(MsgId::hint_full_date);  // an as-of date is a day, never a month or year
+  return tl::unexpected(std::move(e));
+}
+
+Result<void> check_country(const std::string& country) {
+  if (country == "*" || is_iso_country(country)) return {};
+  std::string upper = country;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::optional<Message> hint;
+  if (is_iso_country(upper)) hint = msg(MsgId::hint_country_upper, upper);
+  return tl::unexpected(Error::usage(msg(MsgId::screen_bad_country, country), hint));
+}
+
+}  // namespace ccteam::app

@@ -1,0 +1,162 @@
+// The screening use case, called directly (no binary). Expected values are worked out from
+// the résumés in tests/data/resumes and the default catalog's rules (see each test).
+#include "app/qualify/screening.hpp"
+
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "app/catalog/catalog.hpp"
+#include "support/paths.hpp"
+
+namespace ccteam::app {
+namespace {
+
+using namespace std::chrono_literals;
+
+Environment test_environment() {
+  return Environment{Date{2026y / std::chrono::December / 5},
+                     test::repo_data_path("catalog").string(),
+                     test::repo_data_path("posting").string()};
+}
+
+const catalog::Catalog& default_catalog() {
+  static const catalog::Catalog c = *load_catalog({}, test_environment());
+  return c;
+}
+
+std::string resume(const std::string& name) { return test::data_path("resumes/" + name).string(); }
+
+ScreeningRequest agent_request(std::vector<std::string> files) {
+  ScreeningRequest r;
+  r.role = "agent";
+  r.people.files = std::move(files);
+  r.as_of = Date{2025y / std::chrono::December / 31};
+  return r;
+}
+
+// batch.ndjson: 7 lines, 5 broken (an impossible date, invalid JSON, work not an array, end
+// before start, a copy of the impossible date) and 2 readable: A1, the Kundenberaterin with
+// 2020-01..2021-12 = 24 months of customer service, no education (>= the 12 months that stand
+// in for upper secondary: meets by substitution), and A7, an Abitur with no work (needs review).
+TEST(ScreeningUseCase, CountsRejectedDocumentsAndOrdersForReview) {
+  auto s = screen(agent_request({resume("batch.ndjson")}), default_catalog(), test_environment());
+  ASSERT_TRUE(s.has_value());
+  const Screening& v = s->value;
+  EXPECT_EQ(v.read.read, 7u);
+  EXPECT_EQ(v.evaluated, 2u);
+  EXPECT_EQ(v.read.rejected, 5u);
+  EXPECT_EQ(v.read.rejected_errors.size(), 5u);
+  EXPECT_EQ(s->warnings.size(), 5u);
+  // The second rejected document: line 4, column 12 (the 'o' of "oops").
+  EXPECT_EQ(v.read.rejected_errors[1].where.line, 4);
+  EXPECT_EQ(v.read.rejected_errors[1].where.column, 12);
+  ASSERT_EQ(v.applicants.size(), 2u);
+  EXPECT_EQ(v.applicants[0].evaluation.person_id, "A1");
+  EXPECT_EQ(v.applicants[0].evaluation.verdict, qualify::Verdict::meets_by_substitution);
+  EXPECT_EQ(v.applicants[1].evaluation.person_id, "A7");
+  EXPECT_EQ(v.applicants[1].evaluation.verdict, qualify::Verdict::needs_review);
+  EXPECT_EQ(read_status(v.read, v.evaluated), ReadStatus::partial);
+}
+
+TEST(ScreeningUseCase, BlindByDefaultRevealKeepsTheName) {
+  ScreeningRequest request = agent_request({resume("batch.ndjson")});
+  auto blind = screen(request, default_catalog(), test_environment());
+  ASSERT_TRUE(blind.has_value());
+  EXPECT_TRUE(blind->value.blind);
+  EXPECT_EQ(blind->value.applicants[0].person.personal.name, "");
+  request.reveal = true;
+  auto revealed = screen(request, default_catalog(), test_environment());
+  ASSERT_TRUE(revealed.has_value());
+  EXPECT_FALSE(revealed->value.blind);
+  EXPECT_EQ(revealed->value.applicants[0].person.personal.name, "Ada Probe");
+}
+
+// The batch twice: A1, A7 and their copies A8, A14; review order A1, A8 (by substitution),
+// A7, A14 (needs review); the top 2 are A1 and A8, and all 4 were evaluated.
+TEST(ScreeningUseCase, TopKeepsTheFirstInReviewOrder) {
+  ScreeningRequest request = agent_request({resume("batch.ndjson"), resume("batch.ndjson")});
+  request.top = 2;
+  auto s = screen(request, default_catalog(), test_environment());
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->value.evaluated, 4u);
+  ASSERT_EQ(s->value.applicants.size(), 2u);
+  EXPECT_EQ(s->value.applicants[0].evaluation.person_id, "A1");
+  EXPECT_EQ(s->value.applicants[1].evaluation.person_id, "A8");
+}
+
+TEST(ScreeningUseCase, DefaultsAreTodayEveryCountryAllAndBlind) {
+  ScreeningRequest request;
+  EXPECT_EQ(request.country, "*");
+  EXPECT_EQ(request.top, 0u);
+  EXPECT_FALSE(request.reveal);
+  request.role = "agent";
+  request.people.files = {resume("agent-de.json")};
+  auto s = screen(request, default_catalog(), test_environment());
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->value.as_of, test_environment().today);
+  EXPECT_EQ(s->value.country, "*");
+  EXPECT_EQ(read_status(s->value.read, s->value.evaluated), ReadStatus::complete);
+}
+
+TEST(ScreeningUseCase, StandardInputIsReadOnce) {
+  std::istringstream in(R"({"work":[{"position":"Agent","startDate":"2021-01"}]})"
+                        "\n");
+  ScreeningRequest request = agent_request({"-", "-"});
+  request.people.standard_input = &in;
+  auto s = screen(request, default_catalog(), test_environment());
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->value.read.read, 1u);
+  EXPECT_TRUE(s->value.read.unusable);
+  ASSERT_EQ(s->warnings.size(), 1u);
+  EXPECT_EQ(s->warnings[0].kind, ErrorKind::usage);
+  EXPECT_EQ(s->warnings[0].message.id, MsgId::people_stdin_twice);
+  EXPECT_EQ(read_status(s->value.read, s->value.evaluated), ReadStatus::partial);
+}
+
+// all-broken.ndjson: an impossible date and invalid JSON, nothing to evaluate.
+TEST(ScreeningUseCase, NothingEvaluatedIsUnusable) {
+  auto s =
+      screen(agent_request({resume("all-broken.ndjson")}), default_catalog(), test_environment());
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->value.read.read, 2u);
+  EXPECT_EQ(s->value.evaluated, 0u);
+  EXPECT_EQ(read_status(s->value.read, s->value.evaluated), ReadStatus::unusable);
+}
+
+TEST(ScreeningUseCase, UnknownRoleNamesTheKnownOnes) {
+  ScreeningRequest request = agent_request({resume("agent-de.json")});
+  request.role = "ceo";
+  auto s = screen(request, default_catalog(), test_environment());
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().kind, ErrorKind::not_found);
+  EXPECT_EQ(s.error().message.id, MsgId::role_not_found);
+  ASSERT_TRUE(s.error().hint.has_value());
+  EXPECT_EQ(render(*s.error().hint, Lang::en), "known roles: agent, team-lead, manager");
+}
+
+TEST(ScreeningUseCase, LowerCaseCountryIsAUsageErrorWithAHint) {
+  ScreeningRequest request = agent_request({resume("agent-de.json")});
+  request.country = "de";
+  auto s = screen(request, default_catalog(), test_environment());
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().kind, ErrorKind::usage);
+  EXPECT_EQ(s.error().message.id, MsgId::screen_bad_country);
+  ASSERT_TRUE(s.error().hint.has_value());
+  EXPECT_EQ(s.error().hint->id, MsgId::hint_country_upper);
+}
+
+TEST(ScreeningUseCase, AsOfMustBeAWholeDate) {
+  auto month = parse_as_of("2026-11");
+  ASSERT_FALSE(month.has_value());
+  EXPECT_EQ(month.error().kind, ErrorKind::usage);
+  ASSERT_TRUE(month.error().hint.has_value());
+  EXPECT_EQ(month.error().hint->id, MsgId::hint_full_date);
+  EXPECT_FALSE(parse_as_of("2025-02-30").has_value());
+  auto day = parse_as_of("2025-12-31");
+  ASSERT_TRUE(day.has_value());
+  EXPECT_EQ(*day, Date{2025y / std::chrono::December / 31});
+}
+
+}  // namespace
+}  // namespace ccteam::app
