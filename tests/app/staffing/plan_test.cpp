@@ -58,7 +58,7 @@ TEST(PlanUseCase, ADailyProfileSpreadsTheCallsOverTheOpeningHours) {
   ASSERT_TRUE(forecast.has_value());
   EXPECT_EQ(forecast->intervals.size(), 12u);  // 08:00 to 20:00 in hours
   double calls = 0;
-  for (const auto& i : forecast->intervals) calls += i.calls;
+  for (const auto& i : forecast->intervals) calls += i.calls_offered;
   EXPECT_NEAR(calls, 1200, 1e-9);
 }
 
