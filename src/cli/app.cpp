@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/messages.hpp"
 #include "io/base/files.hpp"
 
 #ifndef CCTEAM_VERSION
@@ -130,6 +131,7 @@ std::optional<Error> output_overwrites_input(int argc, char** argv) {
 }  // namespace
 
 int run(int argc, char** argv) {
+  add_cli_messages();
   std::string bad_lang;
   std::optional<Lang> lang = initial_lang(argc, argv, bad_lang);
   if (!lang) {
@@ -177,10 +179,10 @@ int run(int argc, char** argv) {
     std::string what = e.what();
     std::size_t colon = what.find(": ");
     ctx.fail(Error{ErrorKind::usage,
-                     msg(MsgId::cli_unexpected_argument,
-                         colon == std::string::npos ? what : what.substr(colon + 2)),
-                     {},
-                     {}});
+                   msg(MsgId::cli_unexpected_argument,
+                       colon == std::string::npos ? what : what.substr(colon + 2)),
+                   {},
+                   {}});
     return ctx.exit_code();
   } catch (const CLI::ConversionError& e) {
     ctx.fail(conversion_error(e.what()));

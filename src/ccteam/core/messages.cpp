@@ -1,6 +1,8 @@
 #include "ccteam/core/messages.hpp"
+#include "ccteam/core/message_tables.hpp"
 
 #include <array>
+#include <vector>
 
 #include <fmt/args.h>
 
@@ -23,22 +25,50 @@ constexpr std::array<std::string_view, k_msg_count> k_names = {
 
 using Index = std::array<std::string_view, k_msg_count>;
 
-Index build_index(Lang lang) {
-  Index index{};
-  for (const MsgEntry& entry : msg_table(lang)) {
+void add_to_index(Index& index, std::span<const MsgEntry> table) {
+  for (const MsgEntry& entry : table) {
     auto i = static_cast<std::size_t>(entry.id);
     if (i < k_msg_count && index[i].empty()) index[i] = entry.text;
   }
-  return index;
 }
 
-const Index& index_for(Lang lang) {
-  static const Index en = build_index(Lang::en);
-  static const Index de = build_index(Lang::de);
-  return lang == Lang::de ? de : en;
+struct Tables {
+  Index en{};
+  Index de{};
+  std::vector<std::span<const MsgEntry>> added_en;
+  std::vector<std::span<const MsgEntry>> added_de;
+};
+
+Tables& tables() {
+  static Tables t = [] {
+    Tables out;
+    add_to_index(out.en, msg_table(Lang::en));
+    add_to_index(out.de, msg_table(Lang::de));
+    return out;
+  }();
+  return t;
 }
+
+const Index& index_for(Lang lang) { return lang == Lang::de ? tables().de : tables().en; }
 
 }  // namespace
+
+void add_message_tables(std::span<const MsgEntry> en, std::span<const MsgEntry> de) {
+  Tables& t = tables();
+  add_to_index(t.en, en);
+  add_to_index(t.de, de);
+  t.added_en.push_back(en);
+  t.added_de.push_back(de);
+}
+
+std::vector<MsgEntry> all_msg_entries(Lang lang) {
+  std::span<const MsgEntry> own = msg_table(lang);
+  std::vector<MsgEntry> out(own.begin(), own.end());
+  for (std::span<const MsgEntry> table : lang == Lang::de ? tables().added_de : tables().added_en) {
+    out.insert(out.end(), table.begin(), table.end());
+  }
+  return out;
+}
 
 std::string_view msg_name(MsgId id) {
   auto i = static_cast<std::size_t>(id);
