@@ -3,8 +3,8 @@
 
 #include <filesystem>
 
-#include "io/catalog/catalog_yaml.hpp"
 #include "io/base/files.hpp"
+#include "io/catalog/catalog_yaml.hpp"
 
 namespace {
 

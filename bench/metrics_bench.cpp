@@ -1,6 +1,6 @@
 // Metrics speed: generated call records in the Anonymous Bank TSV and in our CSV, parsed and
-// summed per 30-minute interval (io/metrics/call_records + metrics/metrics), streaming. Aim (issue 7):
-// at least 2 million records per second on one core, in constant memory.
+// summed per 30-minute interval (io/metrics/call_records + metrics/metrics), streaming. Aim (issue
+// 7): at least 2 million records per second on one core, in constant memory.
 //
 // The record count is the benchmark's argument: CCTEAM_BENCH_RECORDS if set, else 10 million
 // in an optimised build (scripts/bench) and 50,000 in the sanitizer build that scripts/test

@@ -9,11 +9,11 @@ namespace ccteam::app {
 
 // Exit codes of every ccteam command (PRODUCT.md, Conventions).
 enum class ExitCode : int {
-  ok = 0,        // done, nothing to report
-  findings = 1,  // the command ran and found problems (lint findings, a failed check, rejected
-                 // documents next to evaluated ones)
-  unusable = 2,  // unusable input or a usage error; nothing was computed
-  internal = 70, // a bug in ccteam (EX_SOFTWARE of sysexits.h)
+  ok = 0,         // done, nothing to report
+  findings = 1,   // the command ran and found problems (lint findings, a failed check, rejected
+                  // documents next to evaluated ones)
+  unusable = 2,   // unusable input or a usage error; nothing was computed
+  internal = 70,  // a bug in ccteam (EX_SOFTWARE of sysexits.h)
 };
 
 // invalid_input, not_found, io and usage -> unusable (2); internal -> internal (70).
@@ -25,11 +25,16 @@ constexpr ExitCode exit_code(ErrorKind kind) {
 // itself is malformed), io and internal -> 500 (the server's side failed; never for bad input).
 constexpr int http_status(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::invalid_input: return 422;
-    case ErrorKind::not_found: return 404;
-    case ErrorKind::usage: return 400;
-    case ErrorKind::io: return 500;
-    case ErrorKind::internal: return 500;
+    case ErrorKind::invalid_input:
+      return 422;
+    case ErrorKind::not_found:
+      return 404;
+    case ErrorKind::usage:
+      return 400;
+    case ErrorKind::io:
+      return 500;
+    case ErrorKind::internal:
+      return 500;
   }
   return 500;
 }

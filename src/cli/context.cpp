@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli/app.hpp"
 #include "app/catalog/catalog.hpp"
+#include "cli/app.hpp"
 #include "io/base/install_paths.hpp"
 
 namespace ccteam::cli {

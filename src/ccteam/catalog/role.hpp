@@ -1,9 +1,9 @@
 #pragma once
 // The role catalog's data model: roles on a career ladder, what each requires, and its pay.
 //
-// A catalog is plain data. It is read from YAML by src/io/catalog/catalog_yaml.hpp, checked as a whole
-// by validate_catalog() (catalog.hpp) and rendered by the CLI and the server. The file format is
-// documented in docs/catalog-format.md.
+// A catalog is plain data. It is read from YAML by src/io/catalog/catalog_yaml.hpp, checked as a
+// whole by validate_catalog() (catalog.hpp) and rendered by the CLI and the server. The file format
+// is documented in docs/catalog-format.md.
 
 #include <optional>
 #include <string>

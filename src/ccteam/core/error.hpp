@@ -74,9 +74,9 @@ inline tl::unexpected<Error> fail(ErrorKind kind, Message message, SourcePos whe
   CCTEAM_TRY_IMPL(CCTEAM_TRY_CONCAT(ccteam_try_, __LINE__), declaration, expression)
 #define CCTEAM_TRY_CONCAT_INNER(a, b) a##b
 #define CCTEAM_TRY_CONCAT(a, b) CCTEAM_TRY_CONCAT_INNER(a, b)
-#define CCTEAM_TRY_IMPL(tmp, declaration, expression)              \
-  auto tmp = (expression);                                         \
-  if (!tmp) return tl::unexpected(std::move(tmp).error());         \
+#define CCTEAM_TRY_IMPL(tmp, declaration, expression)      \
+  auto tmp = (expression);                                 \
+  if (!tmp) return tl::unexpected(std::move(tmp).error()); \
   declaration = std::move(*tmp)
 
 // "file:line:col: error: message" followed, when there is a hint, by an indented

@@ -1,7 +1,8 @@
 #pragma once
-// One call-detail record as every reader produces it (io/metrics/anonymous_bank_tsv, io/metrics/call_csv), in
-// the units the metrics need. Times are kept twice: the instant (UTC, for waits and ordering)
-// and the call center's wall-clock time at that instant (for intervals, days and weekdays).
+// One call-detail record as every reader produces it (io/metrics/anonymous_bank_tsv,
+// io/metrics/call_csv), in the units the metrics need. Times are kept twice: the instant (UTC, for
+// waits and ordering) and the call center's wall-clock time at that instant (for intervals, days
+// and weekdays).
 
 #include <chrono>
 #include <cstdint>

@@ -2,10 +2,10 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "app/catalog/catalog.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
-#include "app/catalog/catalog.hpp"
 #include "io/base/error_json.hpp"
 
 namespace ccteam::cli {

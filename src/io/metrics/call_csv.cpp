@@ -3,9 +3,9 @@
 #include <array>
 #include <cmath>
 
-#include "io/metrics/call_parser_base.hpp"
 #include "io/base/csv_splitter.hpp"
 #include "io/base/iso_stamp.hpp"
+#include "io/metrics/call_parser_base.hpp"
 
 namespace ccteam::io {
 

@@ -4,9 +4,9 @@
 #include <cctype>
 
 #include "ccteam/core/iso_codes.hpp"
-#include "io/catalog/catalog_yaml.hpp"
 #include "io/base/files.hpp"
 #include "io/base/yaml_reader.hpp"
+#include "io/catalog/catalog_yaml.hpp"
 
 namespace ccteam::io {
 

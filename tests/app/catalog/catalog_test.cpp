@@ -10,7 +10,8 @@ namespace {
 
 Environment test_environment() {
   return Environment{Date{std::chrono::year{2026}, std::chrono::month{12}, std::chrono::day{5}},
-                     test::repo_data_path("catalog").string(), test::repo_data_path("posting").string()};
+                     test::repo_data_path("catalog").string(),
+                     test::repo_data_path("posting").string()};
 }
 
 TEST(CatalogUseCase, ValidatesTheDefaultCatalog) {
@@ -23,8 +24,7 @@ TEST(CatalogUseCase, ValidatesTheDefaultCatalog) {
 
 TEST(CatalogUseCase, ReportsEveryErrorWithItsPosition) {
   // bad-id.yaml states its expected error on line 1: "5:9: 'Agent_1' is not a valid id".
-  CatalogValidation v =
-      validate_catalog({test::data_path("catalog/invalid/bad-id.yaml").string()});
+  CatalogValidation v = validate_catalog({test::data_path("catalog/invalid/bad-id.yaml").string()});
   EXPECT_FALSE(v.valid);
   ASSERT_FALSE(v.errors.empty());
   EXPECT_EQ(v.errors.front().where.line, 5);
@@ -39,8 +39,8 @@ TEST(CatalogUseCase, LoadsTheInstalledCatalogWhenNoPathIsGiven) {
 }
 
 TEST(CatalogUseCase, FailureEndsWithTheCountOfErrors) {
-  auto loaded = load_catalog({test::data_path("catalog/invalid/bad-id.yaml").string()},
-                             test_environment());
+  auto loaded =
+      load_catalog({test::data_path("catalog/invalid/bad-id.yaml").string()}, test_environment());
   ASSERT_FALSE(loaded.has_value());
   ASSERT_GE(loaded.error().size(), 2u);
   EXPECT_EQ(loaded.error().back().message.id, MsgId::cli_catalog_failed);

@@ -18,8 +18,8 @@
 #include <map>
 #include <stdexcept>
 
-#include "io/catalog/catalog_yaml.hpp"
 #include "io/base/files.hpp"
+#include "io/catalog/catalog_yaml.hpp"
 #include "io/qualify/resume_json.hpp"
 #include "support/paths.hpp"
 

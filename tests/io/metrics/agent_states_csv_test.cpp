@@ -1,5 +1,5 @@
-// The agent-state log and schedule readers (src/io/metrics/agent_states_csv.cpp) on tests/data/states/;
-// expected values read off the rows by hand.
+// The agent-state log and schedule readers (src/io/metrics/agent_states_csv.cpp) on
+// tests/data/states/; expected values read off the rows by hand.
 #include "io/metrics/agent_states_csv.hpp"
 
 #include <gtest/gtest.h>

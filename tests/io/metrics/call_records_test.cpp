@@ -1,5 +1,5 @@
-// Readers of call records (src/io/metrics/call_records.cpp, anonymous_bank_tsv.cpp, call_csv.cpp) on
-// the hand-made files in tests/data/calls/; expected values worked out by hand from the rows.
+// Readers of call records (src/io/metrics/call_records.cpp, anonymous_bank_tsv.cpp, call_csv.cpp)
+// on the hand-made files in tests/data/calls/; expected values worked out by hand from the rows.
 #include "io/metrics/call_records.hpp"
 
 #include <gtest/gtest.h>
