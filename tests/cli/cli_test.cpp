@@ -152,6 +152,8 @@ TEST(Cli, ValidateAcceptsTheDefaultCatalogAndGivesJson) {
   EXPECT_EQ(json["errors"][0]["line"], 29);
   EXPECT_EQ(json["errors"][0]["column"], 25);
   EXPECT_EQ(json["errors"][0]["pointer"], "/roles/0/pay/market_reference");
+  EXPECT_TRUE(json["errors"][0]["hint"].is_null() || json["errors"][0]["hint"].is_string());
+  EXPECT_EQ(bad.err, "");  // the errors are in the JSON, not also on stderr
 }
 
 TEST(Cli, BrokenCatalogStopsEveryCommandWithExitTwo) {

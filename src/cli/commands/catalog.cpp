@@ -25,14 +25,13 @@ void validate(Context& ctx, const std::vector<std::string>& paths) {
     }
     for (const Error& e : result.errors) out["errors"].push_back(io::error_to_json(e, ctx.lang()));
     ctx.print(out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+    if (!result.valid) ctx.errors_reported();  // the errors are in the JSON
   } else if (result.valid) {
     ctx.print(render(msg(MsgId::catalog_valid, result.roles, result.pay_bands, result.source_files),
                      ctx.lang()) +
               "\n");
   } else {
-    ctx.report(result.errors);
-  }
-  if (!result.valid) {
+    ctx.fail(result.errors);
     ctx.fail(Error::invalid_input(msg(MsgId::catalog_invalid, result.errors.size())));
   }
 }
