@@ -29,10 +29,13 @@ Result<double> check_load(int agents, double load) {
   return load;
 }
 
-std::optional<Error> check_seconds(std::string_view what, Seconds value, bool zero_ok) {
+// 'pointer' names the argument as a JSON pointer ("/handle_time" of the Workload); it is also the
+// message's field argument, which a client words as its own field (cli/option_names).
+std::optional<Error> check_seconds(std::string_view pointer, Seconds value, bool zero_ok) {
   double s = value.count();
   if (!std::isfinite(s) || s < 0 || (!zero_ok && s == 0)) {
-    return Error{ErrorKind::invalid_input, msg(MsgId::staffing_bad_seconds, what, s), {}, {}};
+    return Error::invalid_input(msg(MsgId::staffing_bad_seconds, pointer, s),
+                                SourcePos{"", 0, 0, std::string(pointer)});
   }
   return std::nullopt;
 }
@@ -41,9 +44,9 @@ Result<double> check_workload(int agents, const Workload& w, Seconds target) {
   if (!finite_non_negative(w.calls)) {
     return fail(ErrorKind::invalid_input, msg(MsgId::staffing_bad_calls, w.calls));
   }
-  if (auto e = check_seconds("interval", w.interval, false)) return tl::unexpected(*e);
-  if (auto e = check_seconds("AHT", w.handle_time, false)) return tl::unexpected(*e);
-  if (auto e = check_seconds("target", target, true)) return tl::unexpected(*e);
+  if (auto e = check_seconds("/interval", w.interval, false)) return tl::unexpected(*e);
+  if (auto e = check_seconds("/handle_time", w.handle_time, false)) return tl::unexpected(*e);
+  if (auto e = check_seconds("/target", target, true)) return tl::unexpected(*e);
   return check_load(agents, offered_load_erlangs(w));
 }
 
@@ -237,7 +240,7 @@ Result<QueueMetrics> erlang_a(int agents, const Workload& workload, Seconds pati
                               Seconds target, Definitions definitions) {
   auto a = check_workload(agents, workload, target);
   if (!a) return tl::unexpected(a.error());
-  if (auto e = check_seconds("patience", patience, false)) return tl::unexpected(*e);
+  if (auto e = check_seconds("/patience", patience, false)) return tl::unexpected(*e);
   double b = detail::erlang_b_recursion(agents, *a);
   return detail::erlang_a_given_b(agents, *a, b, workload.handle_time, patience, target,
                                   definitions);
