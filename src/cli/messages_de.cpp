@@ -118,7 +118,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::plan_opt_manager_escalation_aht,
      "Bearbeitungszeit der Leitung je Eskalation in Sekunden (Standard: die der Teamleitungen)"},
     {MsgId::plan_opt_manager_phone_share,
-     "Anteil der Zeit der Leitung für Eskalationen (Standard 0,25)"},
+     "Anteil der Zeit der Leitung für Eskalationen (Standard {0})"},
     {MsgId::plan_opt_waiting_cost,
      "Kostensicht: Kosten einer Minute Wartezeit eines Anrufers, in der Währung des Gehaltsbands"},
     {MsgId::plan_opt_abandon_cost, "Kostensicht: Kosten eines abgebrochenen Anrufs (Standard 0)"},

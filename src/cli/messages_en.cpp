@@ -107,7 +107,7 @@ constexpr MsgEntry k_en[] = {
     {MsgId::plan_opt_manager_escalation_aht,
      "a manager's handle time per escalation in seconds (default: the team leads')"},
     {MsgId::plan_opt_manager_phone_share,
-     "share of a manager's time for escalations (default 0.25)"},
+     "share of a manager's time for escalations (default {0})"},
     {MsgId::plan_opt_waiting_cost,
      "cost view: cost of one caller waiting one minute, in the band's currency"},
     {MsgId::plan_opt_abandon_cost, "cost view: cost of one abandoned call (default 0)"},

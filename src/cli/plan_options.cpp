@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "ccteam/core/messages.hpp"
+#include "cli/help_text.hpp"
 #include "cli/option_checks.hpp"
 #include "io/staffing/plan_text.hpp"
 
@@ -102,7 +103,7 @@ Result<app::PlanRequest> to_request(const PlanArgs& a) {
 std::vector<CLI::Option*> add_plan_options(CLI::App& cmd, PlanArgs& args, Lang lang) {
   const PlanOptions defaults;
   const DailyProfile profile = app::daily_profile();
-  auto help = [lang](MsgId id, const auto&... values) { return render(msg(id, values...), lang); };
+  auto help = [lang](MsgId id, const auto&... values) { return help_text(id, lang, values...); };
   auto hours_of = [](Seconds s) { return s.count() / 3600; };
   PlanOptions& o = args.request.options;
   std::vector<CLI::Option*> opts;
@@ -202,7 +203,8 @@ std::vector<CLI::Option*> add_plan_options(CLI::App& cmd, PlanArgs& args, Lang l
                      ->option_text("SECONDS")
                      ->check(above(0, lang)));
   opts.push_back(cmd.add_option("--manager-phone-share", o.manager_escalation.phone_share,
-                                tr(MsgId::plan_opt_manager_phone_share, lang))
+                                help(MsgId::plan_opt_manager_phone_share,
+                                     defaults.manager_escalation.phone_share))
                      ->option_text("SHARE")
                      ->check(in_range(0, 1, lang, End::open)));
   opts.push_back(

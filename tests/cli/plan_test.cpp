@@ -268,5 +268,18 @@ TEST(PlanCli, Issue13OptionOutOfRangeNamesTheOption) {
             "360\n");
 }
 
+// Help texts state the defaults of staffing::PlanOptions (0.3 shrinkage, 0.25 of a manager's
+// time for escalations, 0.21 on-costs), as numbers of the reader's language.
+TEST(PlanCli, HelpStatesTheDefaultsInTheReadersNumbers) {
+  Outcome en = run_ccteam({"plan", "--help"});
+  EXPECT_NE(en.out.find("(default 0.3)"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("(default 0.25)"), std::string::npos) << en.out;
+  Outcome de = run_ccteam({"plan", "--help", "--lang", "de"});
+  EXPECT_NE(de.out.find("(Standard 0,3)"), std::string::npos) << de.out;
+  EXPECT_NE(de.out.find("(Standard 0,25)"), std::string::npos) << de.out;
+  EXPECT_NE(de.out.find("(Standard 0,21)"), std::string::npos) << de.out;
+  EXPECT_EQ(de.out.find("(Standard 0."), std::string::npos) << de.out;
+}
+
 }  // namespace
 }  // namespace ccteam::test

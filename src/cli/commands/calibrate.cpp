@@ -12,6 +12,7 @@
 #include "cli/call_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/help_text.hpp"
 #include "cli/option_names.hpp"
 #include "cli/progress.hpp"
 #include "io/base/files.hpp"
@@ -72,7 +73,7 @@ void add_calibrate_command(CLI::App& app, Context& ctx) {
   Lang lang = ctx.lang();
   auto a = std::make_shared<CalibrateArgs>();
   const metrics::CalibrationOptions defaults;
-  auto help = [lang](MsgId id, const auto&... values) { return render(msg(id, values...), lang); };
+  auto help = [lang](MsgId id, const auto&... values) { return help_text(id, lang, values...); };
   CLI::App* cmd = app.add_subcommand("calibrate", tr(MsgId::cmd_calibrate, lang));
   cmd->add_option("FILE", a->request.calls.file, tr(MsgId::arg_call_file, lang))->required();
   cmd->add_option("--interval", a->interval_minutes, tr(MsgId::plan_opt_interval, lang))

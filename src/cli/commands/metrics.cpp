@@ -16,6 +16,7 @@
 #include "cli/call_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/help_text.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/option_names.hpp"
 #include "cli/plan_options.hpp"
@@ -247,7 +248,7 @@ void add_metrics_command(CLI::App& app, Context& ctx) {
   auto a = std::make_shared<MetricsArgs>();
   app::MetricsRequest& r = a->request;
   const MetricsOptions defaults;
-  auto help = [lang](MsgId id, const auto&... values) { return render(msg(id, values...), lang); };
+  auto help = [lang](MsgId id, const auto&... values) { return help_text(id, lang, values...); };
   CLI::App* cmd = app.add_subcommand("metrics", tr(MsgId::cmd_metrics, lang));
   cmd->add_option("FILE", r.calls.file, tr(MsgId::arg_call_file, lang))->required();
   cmd->add_option("--by", a->by, tr(MsgId::metrics_opt_by, lang))

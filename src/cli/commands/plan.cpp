@@ -9,6 +9,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/help_text.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/option_names.hpp"
 #include "cli/plan_options.hpp"
@@ -180,7 +181,7 @@ void add_plan_command(CLI::App& app, Context& ctx) {
   add_plan_options(*plan, a->plan, lang);
   app::PlanRequest& r = a->plan.request;
   const staffing::CostOptions costing;
-  auto help = [lang](MsgId id, const auto&... values) { return render(msg(id, values...), lang); };
+  auto help = [lang](MsgId id, const auto&... values) { return help_text(id, lang, values...); };
   plan->add_option("--waiting-cost", r.cost_view.waiting_cost,
                    tr(MsgId::plan_opt_waiting_cost, lang))
       ->option_text("AMOUNT/MIN");
