@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "io/base/number_text.hpp"
+#include "io/metrics/metrics_text.hpp"
 #include "io/staffing/forecast_csv.hpp"
 #include "io/staffing/plan_json.hpp"
 
@@ -64,25 +65,11 @@ ordered_json row_json(const MetricsRow& row, const MetricsOptions& o) {
   return j;
 }
 
-std::string by_name(GroupBy by) {
-  switch (by) {
-    case GroupBy::agent:
-      return "agent";
-    case GroupBy::team:
-      return "team";
-    case GroupBy::queue:
-      return "queue";
-    case GroupBy::interval:
-      break;
-  }
-  return "interval";
-}
-
 ordered_json report_json(const MetricsReport& r, const io::ReadSummary& s, Lang lang) {
   const MetricsOptions& o = r.options;
   ordered_json out;
   out["format"] = "ccteam-metrics/1";
-  out["by"] = by_name(o.by);
+  out["by"] = std::string(group_by_text(o.by));
   out["interval_seconds"] = o.interval.count();
   out["definitions"] = {{"service_level", io::to_string(o.definitions.service_level)},
                         {"asa", io::to_string(o.definitions.asa)},
