@@ -4,6 +4,9 @@ repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export CCACHE_BASEDIR="$repo_root"   # cache hits across clones in different folders
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
 export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
+# Debug builds (-g) hash the working directory unless told not to; without this a fresh clone
+# (as CI makes) misses every object another clone of this machine compiled.
+export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 export CCTEAM_FIXTURES_DIR="${CCTEAM_FIXTURES_DIR:-$repo_root/../shared/fixtures}"
 
 # Configures (once) and builds one preset quietly; prints the build log on failure.
