@@ -4,7 +4,7 @@
 //     (48 intervals, 4,800 calls per replication);
 //   - ArticleTeam: data/scenarios/article-team.yaml, three tiers with abandonment, retrials,
 //     a deferred tier and lognormal/gamma/empirical handle times.
-// Aim (issue 6): at least 10 million calls per second on one core for M/M/14, about a hundred
+// Aim: at least 10 million calls per second on one core for M/M/14, about a hundred
 // times what SimPy reaches on the same model (about 130,000 calls per second).
 // The benchmarks call the same simulate() and run() as `ccteam simulate`; there is no other path.
 // "calls/s" counts arrivals and retrials; "events/s" every event the engine processed.

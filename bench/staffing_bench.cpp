@@ -1,5 +1,5 @@
 // Staffing speed: one year of 15-minute intervals (365 x 96 = 35,040) solved for the agents
-// each needs. Aim (issue 5): the whole year in under 50 ms on one core. The counter
+// each needs. Aim: the whole year in under 50 ms on one core. The counter
 // "intervals/s" is the rate; "agents" the agent-intervals of the year (a checksum).
 // Measured 2026-11-29 with `scripts/bench --benchmark_filter=YearOfQuarterHours` (g++ 12 -O2,
 // 2 shared cores, load average ~10): Erlang C 5.7 ms CPU (8.7 ms wall) per year, 6.1M

@@ -236,7 +236,7 @@ TEST(Cli, HelpIsInTheUsersLanguage) {
 
 }  // namespace
 
-// --- ccteam screen (issue 4)
+// --- ccteam screen
 
 TEST(CliScreen, BlindJsonWithMergedExperience) {
   // agent-de.json: Kundenberaterin 2023-01..2023-12 and Kundenbetreuerin since 2023-09 overlap;
@@ -345,7 +345,7 @@ TEST(CliScreen, GermanErrorsAreGerman) {
       << dir.err;
 }
 
-// --- ccteam career (issue 4)
+// --- ccteam career
 
 TEST(CliCareer, EarliestDateTheExperienceRuleIsMet) {
   // Team leader since 2025-09-01: 4 months as of 2025-12-31; the team-lead role prefers 6.

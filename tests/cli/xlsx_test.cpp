@@ -1,4 +1,4 @@
-// ccteam screen / career --format xlsx (issue 4, session 2): the workbook read back with an
+// ccteam screen / career --format xlsx: the workbook read back with an
 // independent reader (tests/support/read_xlsx.py).
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -189,7 +189,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::substitution_line_one, "{0} Erfahrung in {1} zählt als Bildung bis {2}"},
     {MsgId::kpi_target, "Zielwert {0}"},
     {MsgId::ladder_title, "Karriereleiter"},
-    // ---- staffing and budget planner (issue 5) ----
+    // ---- staffing and budget planner ----
     {MsgId::staffing_agents_out_of_range,
      "Die Zahl der Agents muss zwischen 0 und {1} liegen, ist aber {0}"},
     {MsgId::staffing_load_out_of_range,
@@ -276,7 +276,7 @@ constexpr MsgEntry k_de[] = {
      "Prognosen mit gemeinsamen Agents brauchen dieselben Intervalle: Prognose {0} weicht ab Zeile "
      "{1} von der ersten ab"},
 
-    // qualification engine (issue 4)
+    // qualification engine
     {MsgId::resume_bad_json, "ungültiges JSON: {0}"},
     {MsgId::hint_resume_json,
      "ein Lebenslauf ist ein JSON-Resume-Objekt (jsonresume.org); eine Datei enthält ein Objekt, "
@@ -370,7 +370,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::career_plan, "woran zu arbeiten ist: {0}"},
     {MsgId::career_no_next, "{0} ist die oberste Stufe der Leiter"},
     {MsgId::progress_documents, "Dokumente"},
-    // --- job postings and the posting linter (issue 3)
+    // --- job postings and the posting linter
     {MsgId::employer_bad_url, "'{0}' ist keine http(s)-URL"},
     {MsgId::hint_url, "schreiben Sie die vollständige Adresse, z. B. https://example.com/jobs"},
     {MsgId::employer_bad_email, "'{0}' ist keine E-Mail-Adresse"},

@@ -172,7 +172,7 @@ constexpr MsgEntry k_en[] = {
     {MsgId::substitution_line_one, "{0} of {1} counts as education up to {2}"},
     {MsgId::kpi_target, "target {0}"},
     {MsgId::ladder_title, "Career ladder"},
-    // ---- staffing and budget planner (issue 5) ----
+    // ---- staffing and budget planner ----
     {MsgId::staffing_agents_out_of_range, "agents must be between 0 and {1}, got {0}"},
     {MsgId::staffing_load_out_of_range, "offered load must be between 0 and {1} Erlangs, got {0}"},
     {MsgId::staffing_bad_seconds, "{0} must be a finite number of seconds (positive), got {1}"},
@@ -248,7 +248,7 @@ constexpr MsgEntry k_en[] = {
      "forecasts that share agents must have the same intervals: forecast {0} differs from the "
      "first at row {1}"},
 
-    // qualification engine (issue 4)
+    // qualification engine
     {MsgId::resume_bad_json, "invalid JSON: {0}"},
     {MsgId::hint_resume_json,
      "a résumé is a JSON Resume object (jsonresume.org); a file holds one object, an array of "
@@ -336,7 +336,7 @@ constexpr MsgEntry k_en[] = {
     {MsgId::career_plan, "to work on: {0}"},
     {MsgId::career_no_next, "{0} is the top of the ladder"},
     {MsgId::progress_documents, "documents"},
-    // --- job postings and the posting linter (issue 3)
+    // --- job postings and the posting linter
     {MsgId::employer_bad_url, "'{0}' is not an http(s) URL"},
     {MsgId::hint_url, "write the full address, e.g. https://example.com/jobs"},
     {MsgId::employer_bad_email, "'{0}' is not an e-mail address"},

@@ -7,7 +7,7 @@
 //   w(h) = 1 + 0.8 exp(-((h - 10.5) / 1.75)^2) + 0.5 exp(-((h - 15) / 1.75)^2),
 // h = the interval's mid-point in hours after midnight. Each interval gets
 // calls_per_day x w(h) / sum of w over the open intervals. Calibrate it from call records when
-// you have them (ccteam metrics, issue 7) and pass the weights instead.
+// you have them (ccteam metrics) and pass the weights instead.
 
 #include <chrono>
 #include <optional>

@@ -133,7 +133,7 @@ INSTANTIATE_TEST_SUITE_P(
         ClassifyCase{"Operations Manager", "workforce planning", false, true, true},
         ClassifyCase{"Software developer", "Built a REST API", false, false, false}));
 
-// Titles a first reader found unrecognised or misread (session 4), judged the same way:
+// Titles a first reader found unrecognised or misread, judged the same way:
 // agents' titles are customer service; managers of a contact centre lead people; steering a
 // conversation or keeping an account ("-führung") is not leadership; a warehouse's inbound
 // goods are not inbound calls.

@@ -179,7 +179,7 @@ TEST(ParseYaml, RejectsSeveralDocumentsInsteadOfDroppingAllButOne) {
   EXPECT_EQ(result.error().where.line, 3);
 }
 
-// Regression (fuzzing of employer_yaml, session 2): one anchored map repeated by aliases made
+// Regression (found by fuzzing employer_yaml): one anchored map repeated by aliases made
 // the readers visit it at every alias; 13 KB took 555 MB and 30 s. Such a tree is larger than
 // its text could hold without aliases and is refused at parse time, at the node where the
 // budget ran out (yaml-cpp gives an aliased node the position of its anchor).
@@ -204,7 +204,7 @@ TEST(ParseYaml, AcceptsAliasesThatStayWithinTheText) {
   EXPECT_EQ((*root)["f"]["e"].as<int>(), 1);
 }
 
-// Regression (fuzzing of employer_yaml, session 2): after this input's first document
+// Regression (found by fuzzing employer_yaml): after this input's first document
 // yaml-cpp 0.7 reports '""' pairs as documents and then the same document forever; LoadAll
 // collected them until memory ran out. Counted with a bounded parser loop, it is refused as
 // several documents (34 before the repetition). The input is in fuzz/corpus/employer_yaml/.
