@@ -844,6 +844,28 @@ constexpr MsgEntry k_de[] = {
     {MsgId::career_already_met, "Erfahrungsregeln bereits erfüllt (Stand {0})"},
     {MsgId::hint_full_date, "ein vollständiges Datum angeben, JJJJ-MM-TT (etwa 2026-11-30)"},
     {MsgId::hint_country_upper, "Ländercodes werden großgeschrieben: {0}"},
+    // Workspace server: configuration, serve, HTTP errors
+    {MsgId::config_bad_listen, "„{0}“ ist keine Adresse, an der gelauscht werden kann"},
+    {MsgId::hint_config_listen, "Host:Port schreiben, etwa 127.0.0.1:8080, 0.0.0.0:8080 oder [::1]:8080"},
+    {MsgId::config_bad_proxy, "„{0}“ ist weder eine IP-Adresse noch ein CIDR-Block"},
+    {MsgId::hint_config_proxy, "eine Adresse (10.0.0.7, ::1) oder einen Block (10.0.0.0/8, fd00::/8) schreiben"},
+    {MsgId::config_bad_public_url, "public_url „{0}“ ist keine http- oder https-Adresse"},
+    {MsgId::hint_config_public_url, "die Adresse schreiben, die Nutzer öffnen, etwa https://jobs.example.com"},
+    {MsgId::config_short_secret, "das Geheimnis hat {0} Zeichen; nötig sind mindestens 32"},
+    {MsgId::hint_config_secret, "eines erzeugen mit: head -c 32 /dev/urandom | base64"},
+    {MsgId::http_not_found, "unter {0} gibt es nichts"},
+    {MsgId::http_method_not_allowed, "{0} ist hier nicht erlaubt; erlaubt: {1}"},
+    {MsgId::http_bad_query, "der Abfrageparameter „{0}“ hat den unzulässigen Wert „{1}“"},
+    {MsgId::hint_http_query, "{0} verwenden"},
+    {MsgId::http_unknown_query_parameter, "unbekannter Abfrageparameter „{0}“"},
+    {MsgId::http_internal, "der Server ist an dieser Anfrage gescheitert; das Protokoll nennt sie unter der Anfrage-ID {0}"},
+    {MsgId::http_not_acceptable_lang, "„{0}“ ist keine Sprache von ccteam; en oder de wählen"},
+    {MsgId::cmd_serve, "den Recruiting-Arbeitsbereich starten, eine Webanwendung auf Deutsch und Englisch"},
+    {MsgId::serve_opt_config, "die Einstellungen aus dieser YAML-Datei lesen (docs/configuration.md)"},
+    {MsgId::serve_opt_db, "die SQLite-Datenbankdatei (Standard: ccteam.db; wird angelegt, wenn sie fehlt)"},
+    {MsgId::serve_opt_listen, "die Adresse, an der der Server lauscht (Standard: 127.0.0.1:8080)"},
+    {MsgId::serve_opt_demo, "eine leere Datenbank mit dem Standardkatalog und Beispiel-Arbeitgebern füllen"},
+    {MsgId::serve_listening, "ccteam-Arbeitsbereich: {0} öffnen (Strg+C beendet ihn)"},
 };
 
 }  // namespace

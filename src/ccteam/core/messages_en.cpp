@@ -758,6 +758,28 @@ constexpr MsgEntry k_en[] = {
     {MsgId::career_already_met, "experience rules already met (as of {0})"},
     {MsgId::hint_full_date, "write a whole date, YYYY-MM-DD (such as 2026-11-30)"},
     {MsgId::hint_country_upper, "country codes are written in capitals: {0}"},
+    // Workspace server: configuration, serve, HTTP errors
+    {MsgId::config_bad_listen, "'{0}' is not an address to listen on"},
+    {MsgId::hint_config_listen, "write host:port, such as 127.0.0.1:8080, 0.0.0.0:8080 or [::1]:8080"},
+    {MsgId::config_bad_proxy, "'{0}' is neither an IP address nor a CIDR block"},
+    {MsgId::hint_config_proxy, "write an address (10.0.0.7, ::1) or a block (10.0.0.0/8, fd00::/8)"},
+    {MsgId::config_bad_public_url, "public_url '{0}' is not an http or https address"},
+    {MsgId::hint_config_public_url, "write the address users open, such as https://jobs.example.com"},
+    {MsgId::config_short_secret, "the secret has {0} characters; it needs at least 32"},
+    {MsgId::hint_config_secret, "make one with: head -c 32 /dev/urandom | base64"},
+    {MsgId::http_not_found, "there is nothing at {0}"},
+    {MsgId::http_method_not_allowed, "{0} is not allowed here; allowed: {1}"},
+    {MsgId::http_bad_query, "query parameter '{0}' has the value '{1}', which is not allowed"},
+    {MsgId::hint_http_query, "use {0}"},
+    {MsgId::http_unknown_query_parameter, "unknown query parameter '{0}'"},
+    {MsgId::http_internal, "the server failed on this request; the log names it by its request id {0}"},
+    {MsgId::http_not_acceptable_lang, "'{0}' is not a language of ccteam; choose en or de"},
+    {MsgId::cmd_serve, "start the hiring workspace, a web application in German and English"},
+    {MsgId::serve_opt_config, "read the settings from this YAML file (docs/configuration.md)"},
+    {MsgId::serve_opt_db, "the SQLite database file (default: ccteam.db; created when missing)"},
+    {MsgId::serve_opt_listen, "the address to listen on (default: 127.0.0.1:8080)"},
+    {MsgId::serve_opt_demo, "fill an empty database with the default catalog and example employers"},
+    {MsgId::serve_listening, "ccteam workspace: open {0} (Ctrl-C stops it)"},
 };
 
 }  // namespace
