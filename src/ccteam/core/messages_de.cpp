@@ -844,6 +844,9 @@ constexpr MsgEntry k_de[] = {
     {MsgId::career_already_met, "Erfahrungsregeln bereits erfüllt (Stand {0})"},
     {MsgId::hint_full_date, "ein vollständiges Datum angeben, JJJJ-MM-TT (etwa 2026-11-30)"},
     {MsgId::hint_country_upper, "Ländercodes werden großgeschrieben: {0}"},
+    // HTTP-Server
+    {MsgId::server_cannot_listen, "kann nicht auf {0} lauschen: {1}"},
+    {MsgId::server_already_started, "der Server auf {0} ist schon gestartet"},
 };
 
 }  // namespace

@@ -758,6 +758,9 @@ constexpr MsgEntry k_en[] = {
     {MsgId::career_already_met, "experience rules already met (as of {0})"},
     {MsgId::hint_full_date, "write a whole date, YYYY-MM-DD (such as 2026-11-30)"},
     {MsgId::hint_country_upper, "country codes are written in capitals: {0}"},
+    // HTTP server
+    {MsgId::server_cannot_listen, "cannot listen on {0}: {1}"},
+    {MsgId::server_already_started, "the server on {0} is already started"},
 };
 
 }  // namespace
