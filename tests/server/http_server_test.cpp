@@ -383,6 +383,56 @@ TEST_F(HttpServerTest, SlowHeaderIsCutOffAtTheHeaderTimeout) {
   EXPECT_LT(Clock::now() - before, 1500ms);
 }
 
+TEST_F(HttpServerTest, SlowBodyIsCutOffAtTheBodyTimeout) {
+  auto limits = small_limits();
+  limits.body_timeout_ms = 300;
+  start(limits);
+  Client client(m_server->port());
+  auto before = Clock::now();
+  client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nab");
+  client.receive(3s, false);
+  EXPECT_TRUE(client.closed());
+  EXPECT_LT(Clock::now() - before, 1500ms);
+}
+
+TEST_F(HttpServerTest, IdleKeepAliveIsClosedAfterItsTimeout) {
+  auto limits = small_limits();
+  limits.keep_alive_idle_ms = 300;
+  start(limits);
+  Client client(m_server->port());
+  client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(status_of(client.receive(3s)), 200);
+  auto before = Clock::now();
+  client.receive(3s, false);
+  EXPECT_TRUE(client.closed());
+  EXPECT_LT(Clock::now() - before, 1500ms);
+}
+
+TEST_F(HttpServerTest, ExpectContinueGetsAnInterimAnswer) {
+  start();
+  Client client(m_server->port());
+  client.send(
+      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n");
+  auto interim = client.receive(1s, false);
+  EXPECT_EQ(interim, "HTTP/1.1 100 Continue\r\n\r\n");
+  client.send("abc");
+  auto response = client.receive(3s);
+  EXPECT_EQ(status_of(response), 200);
+  EXPECT_EQ(body_of(response), "abc");
+}
+
+TEST_F(HttpServerTest, RequestsBeyondTheInFlightCapGet503) {
+  auto limits = small_limits();
+  limits.max_requests_in_flight = 1;
+  start(limits);
+  Client slow(m_server->port());
+  slow.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::this_thread::sleep_for(150ms);
+  EXPECT_EQ(status_of(request("GET / HTTP/1.1\r\nHost: x\r\n\r\n")), 503);
+  EXPECT_EQ(status_of(slow.receive(3s)), 200);
+  EXPECT_EQ(status_of(request("GET / HTTP/1.1\r\nHost: x\r\n\r\n")), 200);
+}
+
 TEST_F(HttpServerTest, GracefulStopLetsAnInFlightRequestFinish) {
   start();
   Client slow(m_server->port());

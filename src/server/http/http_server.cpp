@@ -340,13 +340,13 @@ class Session;
 // ---- the server (HttpServer::Impl is this, under the name the header declares)
 
 struct Server {
-  Server(std::string address_, std::uint16_t port_, ServerLimits limits_, Routes routes_,
-         LogSink log_)
-      : address(std::move(address_)),
-        requested_port(port_),
-        limits(limits_),
-        routes(std::move(routes_)),
-        log_sink(std::move(log_)) {
+  Server(std::string listen_address, std::uint16_t listen_port, ServerLimits server_limits,
+         Routes route_table, LogSink log_function)
+      : address(std::move(listen_address)),
+        requested_port(listen_port),
+        limits(server_limits),
+        routes(std::move(route_table)),
+        log_sink(std::move(log_function)) {
     if (limits.threads == 0) {
       limits.threads = std::max(2U, std::thread::hardware_concurrency());
     }

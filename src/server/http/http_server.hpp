@@ -93,9 +93,10 @@ class HttpServer {
   std::uint16_t port() const;
 
   // Graceful stop, from any thread, any number of times: stops accepting, closes connections
-  // that wait for a request, lets requests already being read or handled finish (their
-  // responses carry Connection: close) and closes everything still open after
-  // drain_timeout_ms. Returns at once; wait() waits for the end.
+  // that have not sent a whole request header (idle keep-alive ones among them), lets requests
+  // whose header is in finish (their bodies read, handlers run, responses written with
+  // Connection: close) and closes everything still open after drain_timeout_ms. Returns at
+  // once; wait() waits for the end.
   void stop();
 
   // Blocks until the server has stopped and its threads have ended (a handler that never
@@ -107,9 +108,9 @@ class HttpServer {
   std::unique_ptr<Impl> m_impl;
 };
 
-// Blocks SIGINT and SIGTERM for the calling thread's wait, and calls server.stop() on the first
-// one; returns when the server has stopped (for a signal or any other reason). The server must
-// have been started.
+// Catches SIGINT and SIGTERM (replacing their default action while it runs) and calls
+// server.stop() on the first one; returns when the server has stopped, for a signal or any
+// other reason. Call it after a successful start().
 void run_until_signal(HttpServer& server);
 
 }  // namespace ccteam::server
