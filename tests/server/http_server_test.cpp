@@ -245,6 +245,15 @@ TEST_F(HttpServerTest, ControlCharactersInHeaderValuesAre400) {
   EXPECT_EQ(status_of(request(with_nul)), 400);
   EXPECT_EQ(status_of(request("GET / HTTP/1.1\r\nHost: x\r\nX-Test: a\rb\r\n\r\n")), 400);
   EXPECT_EQ(status_of(request("garbage\r\n\r\n")), 400);
+  // Bodies of unknown length, and conflicting lengths.
+  EXPECT_EQ(status_of(request("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n")),
+            400);
+  EXPECT_EQ(status_of(request("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+                              "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")),
+            400);
+  EXPECT_EQ(status_of(request("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+                              "Content-Length: 4\r\n\r\nabcd")),
+            400);
 }
 
 TEST_F(HttpServerTest, HeaderTooLargeIs431) {

@@ -518,6 +518,13 @@ class Session : public std::enable_shared_from_this<Session> {
       answer_error(400, "Bad Request");
       return;
     }
+    // A Transfer-Encoding that does not end in chunked leaves the body's length unknown: a
+    // server must refuse it (RFC 9112, 6.3), else the body would be read as the next request.
+    if (m_request.header("transfer-encoding") &&
+        (!m_parser->chunked() || m_parser->version() < 11)) {
+      answer_error(400, "Bad Request");
+      return;
+    }
     m_keep_alive = m_parser->keep_alive() && !m_server.stopping;
     m_head = m_request.method == "HEAD";
     std::size_t limit = 0;
