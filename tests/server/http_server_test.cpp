@@ -460,6 +460,21 @@ TEST_F(HttpServerTest, GracefulStopLetsAnInFlightRequestFinish) {
   EXPECT_FALSE(after.ok());
 }
 
+TEST_F(HttpServerTest, StopClosesWhatIsLeftAfterTheDrainTimeout) {
+  auto limits = small_limits();
+  limits.drain_timeout_ms = 100;
+  start(limits);
+  Client slow(m_server->port());
+  slow.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::this_thread::sleep_for(100ms);
+  auto before = Clock::now();
+  m_server->stop();
+  slow.receive(3s, false);
+  EXPECT_TRUE(slow.closed());
+  EXPECT_LT(Clock::now() - before, 350ms);  // the handler still sleeps; its answer is dropped
+  m_server->wait();                         // returns once the handler has returned
+}
+
 TEST_F(HttpServerTest, StartReportsAnAddressInUse) {
   start();
   HttpServer second("127.0.0.1", m_server->port(), small_limits(), test_routes(), {});
