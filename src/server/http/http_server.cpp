@@ -23,7 +23,6 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
