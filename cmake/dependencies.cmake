@@ -8,6 +8,9 @@ find_package(fmt 9 REQUIRED)
 find_package(tl-expected REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n)
 find_package(Threads REQUIRED)
+# Boost.Beast and Boost.Asio, header-only (libboost-dev 1.74; see scripts/deps for why 1.74):
+# the HTTP adapter of `ccteam serve`, src/server/http/http_server.cpp only.
+find_package(Boost 1.74 REQUIRED)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)  # HMAC-SHA256 of agent pseudonyms
 
 # mimalloc (libmimalloc-dev 2.0) as the process allocator: Debian's shared library overrides

@@ -51,6 +51,7 @@ LIBRARIES = {
     "OpenSSL": (r"openssl/", ["ccteam/metrics/pseudonym.cpp"]),
     "POSIX": (r"(unistd|fcntl|poll)\.h$|sys/|arpa/", ["cli/", "io/base/xlsx_writer.cpp",
                                                     "io/workspace/config_yaml.cpp"]),
+    "Boost": (r"boost/", ["server/http/http_server.cpp"]),
     "fmt": (r"fmt/", [""]),
     "tl::expected": (r"tl/", [""]),
 }

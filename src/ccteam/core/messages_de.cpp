@@ -866,6 +866,9 @@ constexpr MsgEntry k_de[] = {
     {MsgId::serve_opt_listen, "die Adresse, an der der Server lauscht (Standard: 127.0.0.1:8080)"},
     {MsgId::serve_opt_demo, "eine leere Datenbank mit dem Standardkatalog und Beispiel-Arbeitgebern füllen"},
     {MsgId::serve_listening, "ccteam-Arbeitsbereich: {0} öffnen (Strg+C beendet ihn)"},
+    // HTTP-Server
+    {MsgId::server_cannot_listen, "kann nicht auf {0} lauschen: {1}"},
+    {MsgId::server_already_started, "der Server auf {0} ist schon gestartet"},
 };
 
 }  // namespace

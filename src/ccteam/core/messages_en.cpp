@@ -780,6 +780,9 @@ constexpr MsgEntry k_en[] = {
     {MsgId::serve_opt_listen, "the address to listen on (default: 127.0.0.1:8080)"},
     {MsgId::serve_opt_demo, "fill an empty database with the default catalog and example employers"},
     {MsgId::serve_listening, "ccteam workspace: open {0} (Ctrl-C stops it)"},
+    // HTTP server
+    {MsgId::server_cannot_listen, "cannot listen on {0}: {1}"},
+    {MsgId::server_already_started, "the server on {0} is already started"},
 };
 
 }  // namespace
