@@ -1,6 +1,6 @@
 #include "server/catalog_cache.hpp"
 
-#include "app/workspace/catalog.hpp"
+#include "app/workspace/seed.hpp"
 
 namespace ccteam::server {
 
@@ -23,8 +23,10 @@ Result<std::shared_ptr<const CatalogSnapshot>> CatalogCache::current() {
     std::lock_guard lock(m_mutex);
     if (m_snapshot && m_snapshot->version() == version) return m_snapshot;
   }
+  // Read after the version: the text is at least as new as 'version', so a snapshot is never
+  // labelled newer than its content (a later request sees the newer version and reloads).
   CCTEAM_TRY(auto parsed, app::stored_catalog(m_repository, m_organisation));
-  auto snapshot = std::make_shared<const CatalogSnapshot>(parsed.version, std::move(parsed.catalog));
+  auto snapshot = std::make_shared<const CatalogSnapshot>(version, std::move(parsed));
   std::lock_guard lock(m_mutex);
   if (!m_snapshot || m_snapshot->version() < snapshot->version()) m_snapshot = snapshot;
   return snapshot;

@@ -5,10 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "app/workspace/demo.hpp"
+#include "app/workspace/seed.hpp"
 #include "server/catalog_cache.hpp"
 #include "server/http/http_server.hpp"
-#include "server/pages/pages.hpp"
+#include "server/pages/shell.hpp"
 #include "server/responses.hpp"
 #include "server/router.hpp"
 #include "server/routes/routes.hpp"
@@ -85,29 +85,41 @@ ServerLimits server_limits(const io::ServerLimitsConfig& config) {
   limits.max_requests_in_flight = config.max_requests_in_flight;
   limits.max_header_bytes = config.max_header_bytes;
   limits.max_header_fields = config.max_header_fields;
-  limits.header_timeout_ms = config.header_timeout_ms;
-  limits.body_timeout_ms = config.body_timeout_ms;
-  limits.write_timeout_ms = config.write_timeout_ms;
-  limits.keep_alive_idle_ms = config.keep_alive_idle_ms;
+  // The configuration reader bounds every time to an hour: it fits 32 bits.
+  limits.header_timeout_ms = static_cast<std::uint32_t>(config.header_timeout_ms);
+  limits.body_timeout_ms = static_cast<std::uint32_t>(config.body_timeout_ms);
+  limits.write_timeout_ms = static_cast<std::uint32_t>(config.write_timeout_ms);
+  limits.keep_alive_idle_ms = static_cast<std::uint32_t>(config.keep_alive_idle_ms);
   limits.threads = config.threads;
   return limits;
 }
 
+// A Result's error as the one error of a Checked.
+template <class T>
+Checked<T> all_errors(Result<T> result) {
+  if (!result) return tl::unexpected(Errors{std::move(result).error()});
+  return std::move(*result);
+}
+
 }  // namespace
 
-Result<void> run_workspace(const WorkspaceOptions& options) {
+Checked<void> run_workspace(const WorkspaceOptions& options) {
   const io::WorkspaceConfig& config = options.config;
-  CCTEAM_TRY(auto repository, store::open_sqlite_repository(config.db));
-  CCTEAM_TRY(auto organisation, repository->default_organisation());
+  CCTEAM_TRY(auto repository, all_errors(store::open_sqlite_repository(config.db)));
+  CCTEAM_TRY(auto organisation, all_errors(repository->default_organisation()));
   if (options.demo) {
     CCTEAM_TRY(auto demo, app::load_demo(*repository, organisation, options.env));
-    (void)demo;
+    options.log(fmt::format(
+        R"({{"level":"info","event":"demo_loaded","catalog_stored":{},"roles":{},"employers_added":{}}})",
+        demo.catalog.stored, demo.catalog.roles, demo.employers_added.size()));
   } else {
     CCTEAM_TRY(auto seeded, app::seed_catalog(*repository, organisation, options.env));
-    (void)seeded;
+    options.log(fmt::format(
+        R"({{"level":"info","event":"catalog_seeded","catalog_stored":{},"roles":{}}})",
+        seeded.stored, seeded.roles));
   }
-  CCTEAM_TRY(auto page_set, pages::Pages::load(options.web_dir));
-  CCTEAM_TRY(auto statics, StaticFiles::load(options.web_dir + "/static"));
+  CCTEAM_TRY(auto page_set, all_errors(pages::Pages::load(options.web_dir)));
+  CCTEAM_TRY(auto statics, all_errors(StaticFiles::load(options.web_dir + "/static")));
 
   CatalogCache catalogs(*repository, organisation);
   RouteContext context{*repository, organisation, catalogs, page_set, statics};
@@ -119,7 +131,7 @@ Result<void> run_workspace(const WorkspaceOptions& options) {
 
   HttpServer server(config.listen.host, config.listen.port, server_limits(config.limits),
                     http_routes(router, page_set, statics, options.log), options.log);
-  if (auto started = server.start(); !started) return tl::unexpected(started.error());
+  if (auto started = server.start(); !started) return tl::unexpected(Errors{started.error()});
   std::string host = config.listen.host.find(':') != std::string::npos
                          ? "[" + config.listen.host + "]"
                          : config.listen.host;

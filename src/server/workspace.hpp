@@ -27,6 +27,6 @@ struct WorkspaceOptions {
 
 // Runs the workspace until a signal stops it. Errors: the configuration's (invalid_input), the
 // database's (io: cannot open, schema newer than this binary), the address's (io: in use).
-Result<void> run_workspace(const WorkspaceOptions& options);
+Checked<void> run_workspace(const WorkspaceOptions& options);
 
 }  // namespace ccteam::server

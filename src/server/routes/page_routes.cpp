@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "app/catalog/roles.hpp"
-#include "server/pages/pages.hpp"
+#include "server/pages/shell.hpp"
 #include "server/responses.hpp"
 #include "server/routes/routes.hpp"
 
@@ -50,7 +50,10 @@ Response catalog_page(RouteContext& context, const Request& request, const std::
   std::string cache_key = std::string(to_string(*lang)) + key;
   std::shared_ptr<const std::string> page = (*snapshot)->find(cache_key);
   if (!page) {
-    auto html = render(**snapshot, *lang, page_info(context, path));
+    pages::PageInfo info = page_info(context, path);
+    info.catalog_name = (*snapshot)->catalog().name;
+    info.catalog_version = (*snapshot)->catalog().version;
+    auto html = render(**snapshot, *lang, info);
     if (!html) {
       return html_response(
           context.pages.error(404, html.error().message, *lang, page_info(context, path)), 404);
