@@ -7,10 +7,12 @@ Layers (CONTRIBUTING.md, "Layers"): each folder of SRC_DIR may include only itse
 layers below it, one way:
 
     ccteam (domain) <- io <- app <- cli
-                                  <- server
+                          <- store  <- server
 
-so the domain includes nothing from io/, app/, cli/, server/; io/ nothing from app/, cli/,
-server/; app/ nothing from cli/, server/; cli/ and server/ not each other.
+so the domain includes nothing from io/, app/, cli/, server/, store/; io/ nothing from app/,
+cli/, server/, store/; app/ nothing from cli/, server/; cli/ and server/ not each other. The
+store (store/) sits beside app/: app/ sees only its interface (STORE_INTERFACE), cli/ and
+server/ may include all of it (they open the database); the store includes no use case.
 
 Third-party libraries: a header of a library is included only by the files (or folders, ending
 in '/') of its entry in LIBRARIES, its adapter; the C++ standard library, fmt and tl::expected
@@ -29,12 +31,17 @@ import sys
 LAYERS = {
     "ccteam": {"ccteam"},
     "io": {"ccteam", "io"},
-    "app": {"ccteam", "io", "app"},
-    "cli": {"ccteam", "io", "app", "cli"},
-    "server": {"ccteam", "io", "app", "server"},
+    "store": {"ccteam", "io", "store"},
+    "app": {"ccteam", "io", "store", "app"},
+    "cli": {"ccteam", "io", "store", "app", "cli"},
+    "server": {"ccteam", "io", "store", "app", "server"},
 }
-LAYER_NAMES = {"ccteam": "domain (ccteam/)", "io": "io/", "app": "app/", "cli": "cli/",
-               "server": "server/"}
+LAYER_NAMES = {"ccteam": "domain (ccteam/)", "io": "io/", "store": "store/", "app": "app/",
+               "cli": "cli/", "server": "server/"}
+
+# The headers of store/ that app/ may include: the repository interface and its ids, never an
+# implementation (store/sqlite/), so that every use case runs on any database.
+STORE_INTERFACE = {"store/repository.hpp", "store/uuid.hpp"}
 
 # Library name -> (header pattern, files or folders/ under src/ that may include it).
 LIBRARIES = {
@@ -48,7 +55,9 @@ LIBRARIES = {
                           "ccteam/core/money.cpp", "ccteam/core/iso_codes.cpp"]),
     "libstemmer": (r"libstemmer\.h$", ["ccteam/text/matcher.cpp"]),
     "OpenSSL": (r"openssl/", ["ccteam/metrics/pseudonym.cpp"]),
-    "POSIX": (r"(unistd|fcntl|poll)\.h$|sys/", ["cli/", "io/base/xlsx_writer.cpp"]),
+    "POSIX": (r"(unistd|fcntl|poll)\.h$|sys/", ["cli/", "io/base/xlsx_writer.cpp",
+                                                 "store/uuid.cpp"]),
+    "SQLite": (r"sqlite3\.h$", ["store/sqlite/"]),
     "fmt": (r"fmt/", [""]),
     "tl::expected": (r"tl/", [""]),
 }
@@ -97,6 +106,9 @@ def check_file(src, rel):
                 elif first not in LAYERS[layer]:
                     problems.append((number, f"{LAYER_NAMES[layer]} includes {target}: the "
                                              "one-way rule is domain <- io <- app <- cli/server"))
+                elif layer == "app" and first == "store" and target not in STORE_INTERFACE:
+                    problems.append((number, f"app/ includes {target}: use cases see only the "
+                                             f"store's interface ({', '.join(sorted(STORE_INTERFACE))})"))
                 continue
             if header in STANDARD:
                 continue
