@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "io/catalog/catalog_yaml.hpp"
 #include "store/sqlite/sqlite_repository.hpp"
@@ -83,12 +84,21 @@ TEST_F(WorkspaceSeed, RefusesADefaultCatalogOfSeveralFiles) {
   Environment env = data_environment();
   std::filesystem::path folder = m_dir.path() / "catalog";
   std::filesystem::create_directories(folder);
-  std::filesystem::copy_file(test::repo_data_path("catalog/roles.yaml"), folder / "a.yaml");
-  std::ofstream(folder / "b.yaml") << "pay_bands: []\n";
+  // tests/data/catalog/minimal.yaml cut in two before its second role: valid as a whole.
+  std::ifstream minimal_file(test::data_path("catalog/minimal.yaml"));
+  std::string minimal((std::istreambuf_iterator<char>(minimal_file)),
+                      std::istreambuf_iterator<char>());
+  std::size_t cut = minimal.find("  - id: lead\n");
+  ASSERT_NE(cut, std::string::npos);
+  std::ofstream(folder / "a.yaml") << minimal.substr(0, cut);
+  std::ofstream(folder / "b.yaml") << "roles:\n" << minimal.substr(cut);
   env.catalog_dir = folder.string();
+  ASSERT_TRUE(io::load_catalog({folder.string()}).has_value());  // valid as a catalog
   auto refused = seed_catalog(*m_repository, m_organisation, env);
   ASSERT_FALSE(refused.has_value());
-  // Either the second file's own errors or the one-file rule; never a stored catalog.
+  ASSERT_EQ(refused.error().size(), 1u);
+  EXPECT_EQ(refused.error().front().kind, ErrorKind::invalid_input);
+  EXPECT_EQ(refused.error().front().message.id, MsgId::store_catalog_many_files);
   EXPECT_EQ(*m_repository->catalog_version(m_organisation), 0);
 }
 
