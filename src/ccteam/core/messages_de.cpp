@@ -28,6 +28,29 @@ constexpr MsgEntry k_de[] = {
     {MsgId::file_unwritable, "{0} kann nicht geschrieben werden: {1}"},
     {MsgId::file_too_large, "die Eingabe ist größer als {0} MiB"},
 
+    {MsgId::store_open_failed, "die Datenbank {0} lässt sich nicht öffnen: {1}"},
+    {MsgId::hint_store_open,
+     "der Ordner muss existieren und beschreibbar sein: ccteam legt die Datenbankdatei an, "
+     "nicht ihre Ordner"},
+    {MsgId::store_database_error, "Datenbank {0}: {1}"},
+    {MsgId::store_schema_newer,
+     "die Datenbank {0} hat die Schemaversion {1}, dieses ccteam kennt nur Versionen bis {2}"},
+    {MsgId::hint_store_schema_newer,
+     "ein neueres ccteam hat diese Datenbank aktualisiert: diese oder eine neuere Version "
+     "verwenden oder eine Sicherung von vor der Aktualisierung einspielen"},
+    {MsgId::store_unknown_organisation, "es gibt keine Organisation mit der ID {0}"},
+    {MsgId::store_bad_uuid, "die Datenbank enthält in {0} eine ID, die keine UUID ist"},
+    {MsgId::store_no_catalog, "die Organisation hat noch keinen Katalog"},
+    {MsgId::hint_store_no_catalog,
+     "den Server mit --demo starten, um den Standardkatalog zu speichern, oder einen Katalog "
+     "hochladen"},
+    {MsgId::store_catalog_many_files,
+     "der Standardkatalog {0} besteht aus {1} Dateien, die Datenbank speichert einen Katalog "
+     "aber als eine Datei"},
+    {MsgId::hint_store_catalog_many_files,
+     "die Dateien zu einer YAML-Datei zusammenfassen (roles und pay_bands dürfen in einer Datei "
+     "stehen) oder CCTEAM_CATALOG auf einen Ordner mit einer Datei zeigen lassen"},
+
     {MsgId::yaml_syntax, "YAML-Syntaxfehler: {0}"},
     {MsgId::hint_yaml_syntax,
      "Einrückung (Leerzeichen, keine Tabulatoren), Doppelpunkte nach Schlüsseln und "

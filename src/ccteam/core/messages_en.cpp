@@ -27,6 +27,26 @@ constexpr MsgEntry k_en[] = {
     {MsgId::file_unwritable, "cannot write {0}: {1}"},
     {MsgId::file_too_large, "the input is larger than {0} MiB"},
 
+    {MsgId::store_open_failed, "cannot open the database {0}: {1}"},
+    {MsgId::hint_store_open,
+     "the folder must exist and be writable: ccteam creates the database file, not its folders"},
+    {MsgId::store_database_error, "database {0}: {1}"},
+    {MsgId::store_schema_newer,
+     "the database {0} has schema version {1}, but this ccteam knows versions up to {2} only"},
+    {MsgId::hint_store_schema_newer,
+     "a newer ccteam has upgraded this database: run that version or a newer one, or restore a "
+     "backup from before the upgrade"},
+    {MsgId::store_unknown_organisation, "there is no organisation with the id {0}"},
+    {MsgId::store_bad_uuid, "the database holds an id that is not a UUID in {0}"},
+    {MsgId::store_no_catalog, "the organisation has no catalog yet"},
+    {MsgId::hint_store_no_catalog,
+     "start the server with --demo to store the default catalog, or upload a catalog"},
+    {MsgId::store_catalog_many_files,
+     "the default catalog {0} has {1} files, but the store keeps a catalog as one file"},
+    {MsgId::hint_store_catalog_many_files,
+     "merge them into one YAML file (roles and pay_bands may share a file) or point "
+     "CCTEAM_CATALOG to a folder with one file"},
+
     {MsgId::yaml_syntax, "YAML syntax error: {0}"},
     {MsgId::hint_yaml_syntax,
      "check indentation (spaces, not tabs), colons after keys and quotes around texts that "

@@ -29,4 +29,8 @@ std::string default_posting_data_dir() {
   return installed_dir("CCTEAM_POSTING_DATA", "posting", "data/posting");
 }
 
+std::string default_examples_dir() {
+  return installed_dir("CCTEAM_EXAMPLES", "examples", "data/examples");
+}
+
 }  // namespace ccteam::io

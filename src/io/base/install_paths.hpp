@@ -16,4 +16,9 @@ std::string default_catalog_path();
 // beside the binary's folder, else "data/posting".
 std::string default_posting_data_dir();
 
+// The example employer profiles (*.yaml) that the workspace loads with --demo: $CCTEAM_EXAMPLES
+// if set and not empty, else share/ccteam/examples beside the binary's folder, else
+// "data/examples".
+std::string default_examples_dir();
+
 }  // namespace ccteam::io
