@@ -49,6 +49,7 @@ LIBRARIES = {
     "libstemmer": (r"libstemmer\.h$", ["ccteam/text/matcher.cpp"]),
     "OpenSSL": (r"openssl/", ["ccteam/metrics/pseudonym.cpp"]),
     "POSIX": (r"(unistd|fcntl|poll)\.h$|sys/", ["cli/", "io/base/xlsx_writer.cpp"]),
+    "mstch": (r"mstch/", ["server/render/template.cpp"]),
     "fmt": (r"fmt/", [""]),
     "tl::expected": (r"tl/", [""]),
 }

@@ -29,4 +29,6 @@ std::string default_posting_data_dir() {
   return installed_dir("CCTEAM_POSTING_DATA", "posting", "data/posting");
 }
 
+std::string default_web_dir() { return installed_dir("CCTEAM_WEB", "web", "web"); }
+
 }  // namespace ccteam::io
