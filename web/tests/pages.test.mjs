@@ -36,6 +36,7 @@ const viewports = {
   desktop: { width: 1280, height: 800 },
 };
 const langs = ['en', 'de'];
+// Pages of one suite run side by side in the one browser (each in its own context).
 
 let browser;
 
@@ -69,7 +70,7 @@ async function withPage(options, body) {
   }
 }
 
-describe('pages on a phone and a desktop', () => {
+describe('pages on a phone and a desktop', { concurrency: 4 }, () => {
   for (const lang of langs) {
     for (const page of pages) {
       for (const [device, viewport] of Object.entries(viewports)) {
@@ -95,7 +96,7 @@ describe('pages on a phone and a desktop', () => {
   }
 });
 
-describe('keyboard only', () => {
+describe('keyboard only', { concurrency: 2 }, () => {
   test('Tab to the first role link on the ladder, Enter opens the role', async () => {
     await withPage({ viewport: viewports.desktop }, async (p) => {
       await p.goto(`${base}/en/roles`);
@@ -145,7 +146,7 @@ describe('JavaScript off', () => {
   });
 });
 
-describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+describe('accessibility (axe-core, WCAG 2.1 A and AA)', { concurrency: 3 }, () => {
   for (const lang of langs) {
     for (const page of pages) {
       test(`${lang} ${page.name}`, async () => {
@@ -171,7 +172,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   }
 });
 
-describe('JavaScript transferred', () => {
+describe('JavaScript transferred', { concurrency: 3 }, () => {
   for (const page of pages) {
     test(`${page.name} loads less than ${maxScriptBytes / 1024} KB of JavaScript`, async () => {
       await withPage({ viewport: viewports.desktop }, async (p) => {
