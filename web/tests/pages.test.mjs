@@ -3,6 +3,10 @@
 //
 //   CCTEAM_URL=http://127.0.0.1:8080 CCTEAM_SCREENSHOTS=/tmp/shots node --test web/tests/
 //
+// Before the server exists: render the pages to files and serve them with the workspace's CSP,
+//   CCTEAM_WRITE_PAGES=/tmp/site build/dev/tests/ccteam_server_tests --gtest_filter='*Writes*'
+//   web/tests/serve_pages.py /tmp/site build/dev/share/ccteam/web/static   # prints the URL
+//
 // CCTEAM_URL is the server's base URL (required); CCTEAM_SCREENSHOTS a folder for the
 // screenshots (default: a folder in the system's temporary directory). CHROMIUM overrides the
 // browser's path (default /usr/bin/chromium).
@@ -61,10 +65,20 @@ after(async () => {
   await browser?.close();
 });
 
+// Runs 'body' with a fresh page in its own context; fails when the page logged an error to
+// the console (a Content-Security-Policy violation among them) or threw.
 async function withPage(options, body) {
   const context = await browser.newContext(options);
+  const errors = [];
   try {
-    return await body(await context.newPage());
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const result = await body(page);
+    assert.deepEqual(errors, [], 'errors in the browser console');
+    return result;
   } finally {
     await context.close();
   }
@@ -150,7 +164,8 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', { concurrency: 3 }, () =
   for (const lang of langs) {
     for (const page of pages) {
       test(`${lang} ${page.name}`, async () => {
-        await withPage({ viewport: viewports.desktop }, async (p) => {
+        // The page's Content-Security-Policy would refuse the injected axe-core script.
+        await withPage({ viewport: viewports.desktop, bypassCSP: true }, async (p) => {
           await p.goto(`${base}/${lang}${page.path}`);
           await p.addScriptTag({ path: axePath });
           const violations = await p.evaluate(async () => {

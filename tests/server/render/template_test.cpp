@@ -156,6 +156,14 @@ TEST(TemplateDelimiters, CanBeChanged) {
   EXPECT_EQ(render_text("{{=<% %>=}}(<%text%>)", c), "(Hey!)");
 }
 
+// The optional spec modules that mstch lacks: a page cannot extend a layout ({{<parent}} with
+// {{$block}}s), so pages include shell_start and shell_end instead.
+TEST(TemplateOptionalModules, InheritanceIsNotSupported) {
+  Templates templates = Templates::from_sources({{"parent", "[{{$b}}default{{/b}}]"}});
+  auto out = templates.render_source("{{<parent}}{{$b}}child{{/b}}{{/parent}}", Context());
+  EXPECT_TRUE(!out || *out != "[child]");
+}
+
 TEST(Templates, LoadNamesEachFileByItsStemAndReportsUnknownNames) {
   auto dir = std::filesystem::temp_directory_path() / "ccteam_template_test";
   std::filesystem::remove_all(dir);
