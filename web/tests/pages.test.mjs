@@ -84,28 +84,75 @@ async function withPage(options, body) {
   }
 }
 
+
+// The scripts a page loaded, as gzip bytes: what the server sent if it compressed, else the
+// body compressed here with zlib.
+async function scriptBytes(responses) {
+  let total = 0;
+  const parts = [];
+  for (const r of responses) {
+    const encoding = (await r.allHeaders())['content-encoding'];
+    const size = encoding ? (await r.request().sizes()).responseBodySize : gzipSync(await r.body()).length;
+    total += size;
+    parts.push(`${new URL(r.url()).pathname} ${size} B ${encoding ? `(${encoding})` : '(gzip computed)'}`);
+  }
+  return { total, parts };
+}
+
+async function axeViolations(p) {
+  await p.addScriptTag({ path: axePath });
+  return p.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+}
+
+// Each page once on a phone (under the page's Content-Security-Policy: no console error, no
+// sideways scrolling, JavaScript size) and once on a desktop (axe-core, injected as a file,
+// which needs the CSP bypassed).
 describe('pages on a phone and a desktop', { concurrency: 4 }, () => {
   for (const lang of langs) {
     for (const page of pages) {
-      for (const [device, viewport] of Object.entries(viewports)) {
-        test(`${lang} ${page.name} ${device}`, async () => {
-          await withPage({ viewport }, async (p) => {
-            const response = await p.goto(`${base}/${lang}${page.path}`);
-            assert.equal(response.status(), 200);
-            assert.equal(await p.locator('html').getAttribute('lang'), lang);
-            assert.equal((await p.locator('h1').innerText()).trim(), page.heading[lang]);
-            if (device === 'phone') {
-              const { scrollWidth, innerWidth } = await p.evaluate(() => ({
-                scrollWidth: document.documentElement.scrollWidth,
-                innerWidth: window.innerWidth,
-              }));
-              assert.ok(scrollWidth <= innerWidth, `horizontal scroll: ${scrollWidth} > ${innerWidth}`);
-            }
-            const file = join(shots, `${lang}-${page.name}-${device}.png`);
-            await p.screenshot({ path: file, fullPage: true });
+      test(`${lang} ${page.name} phone: heading, lang, no sideways scroll, CSP, JavaScript < ${maxScriptBytes / 1024} KB`, async () => {
+        await withPage({ viewport: viewports.phone }, async (p) => {
+          const scripts = [];
+          p.on('response', (r) => {
+            if (r.request().resourceType() === 'script') scripts.push(r);
           });
+          const response = await p.goto(`${base}/${lang}${page.path}`, { waitUntil: 'load' });
+          assert.equal(response.status(), 200);
+          assert.equal(await p.locator('html').getAttribute('lang'), lang);
+          assert.equal((await p.locator('h1').innerText()).trim(), page.heading[lang]);
+          const { scrollWidth, innerWidth } = await p.evaluate(() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            innerWidth: window.innerWidth,
+          }));
+          assert.ok(scrollWidth <= innerWidth, `horizontal scroll: ${scrollWidth} > ${innerWidth}`);
+          await p.screenshot({ path: join(shots, `${lang}-${page.name}-phone.png`), fullPage: true });
+          const { total, parts } = await scriptBytes(scripts);
+          console.log(`JavaScript on /${lang}${page.path}: ${total} B gzip [${parts.join('; ')}]`);
+          assert.ok(total < maxScriptBytes, `${total} B of JavaScript`);
         });
-      }
+      });
+      test(`${lang} ${page.name} desktop: heading, lang, axe-core WCAG 2.1 A/AA`, async () => {
+        await withPage({ viewport: viewports.desktop, bypassCSP: true }, async (p) => {
+          const response = await p.goto(`${base}/${lang}${page.path}`);
+          assert.equal(response.status(), 200);
+          assert.equal(await p.locator('html').getAttribute('lang'), lang);
+          assert.equal((await p.locator('h1').innerText()).trim(), page.heading[lang]);
+          await p.screenshot({ path: join(shots, `${lang}-${page.name}-desktop.png`), fullPage: true });
+          const violations = await axeViolations(p);
+          if (violations.length) console.log(JSON.stringify(violations, null, 2));
+          assert.equal(violations.length, 0, `${violations.length} axe violation(s)`);
+        });
+      });
     }
   }
 });
@@ -158,56 +205,4 @@ describe('JavaScript off', () => {
       assert.equal((await p.locator('h1').innerText()).trim(), 'Call-Center Team Lead');
     });
   });
-});
-
-describe('accessibility (axe-core, WCAG 2.1 A and AA)', { concurrency: 3 }, () => {
-  for (const lang of langs) {
-    for (const page of pages) {
-      test(`${lang} ${page.name}`, async () => {
-        // The page's Content-Security-Policy would refuse the injected axe-core script.
-        await withPage({ viewport: viewports.desktop, bypassCSP: true }, async (p) => {
-          await p.goto(`${base}/${lang}${page.path}`);
-          await p.addScriptTag({ path: axePath });
-          const violations = await p.evaluate(async () => {
-            const result = await window.axe.run(document, {
-              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-            });
-            return result.violations.map((v) => ({
-              id: v.id,
-              impact: v.impact,
-              help: v.help,
-              nodes: v.nodes.map((n) => n.target.join(' ')),
-            }));
-          });
-          if (violations.length) console.log(JSON.stringify(violations, null, 2));
-          assert.equal(violations.length, 0, `${violations.length} axe violation(s)`);
-        });
-      });
-    }
-  }
-});
-
-describe('JavaScript transferred', { concurrency: 3 }, () => {
-  for (const page of pages) {
-    test(`${page.name} loads less than ${maxScriptBytes / 1024} KB of JavaScript`, async () => {
-      await withPage({ viewport: viewports.desktop }, async (p) => {
-        const scripts = [];
-        p.on('response', (r) => {
-          if (r.request().resourceType() === 'script') scripts.push(r);
-        });
-        await p.goto(`${base}/en${page.path}`, { waitUntil: 'load' });
-        let total = 0;
-        const parts = [];
-        for (const r of scripts) {
-          const body = await r.body();
-          const encoding = (await r.allHeaders())['content-encoding'];
-          const size = encoding ? (await r.request().sizes()).responseBodySize : gzipSync(body).length;
-          total += size;
-          parts.push(`${new URL(r.url()).pathname} ${size} B${encoding ? ` (${encoding})` : ' (gzip computed)'}`);
-        }
-        console.log(`JavaScript on ${page.path}: ${total} B gzip [${parts.join('; ')}]`);
-        assert.ok(total < maxScriptBytes, `${total} B of JavaScript`);
-      });
-    });
-  }
 });
