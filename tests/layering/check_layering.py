@@ -31,10 +31,11 @@ LAYERS = {
     "io": {"ccteam", "io"},
     "app": {"ccteam", "io", "app"},
     "cli": {"ccteam", "io", "app", "cli"},
-    "server": {"ccteam", "io", "app", "server"},
+    "store": {"ccteam", "store"},
+    "server": {"ccteam", "io", "app", "store", "server"},
 }
 LAYER_NAMES = {"ccteam": "domain (ccteam/)", "io": "io/", "app": "app/", "cli": "cli/",
-               "server": "server/"}
+               "store": "store/", "server": "server/"}
 
 # Library name -> (header pattern, files or folders/ under src/ that may include it).
 LIBRARIES = {
