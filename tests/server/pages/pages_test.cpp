@@ -130,7 +130,8 @@ TEST(Pages, LadderShowsTheTreeAndTheTableInBothLanguages) {
   std::string de = pages().ladder(default_catalog(), Lang::de, info("/roles"));
   EXPECT_TRUE(contains(de, "<h1>Karriereleiter</h1>"));
   EXPECT_TRUE(contains(de, "<a href=\"/de/roles/agent\">Callcenter-Agent</a>"));
-  EXPECT_TRUE(contains(de, "Marktreferenz, Vereinigte Staaten: 32.000\u00a0$ bis 35.000\u00a0$ pro Jahr"));
+  EXPECT_TRUE(
+      contains(de, "Marktreferenz, Vereinigte Staaten: 32.000\u00a0$ bis 35.000\u00a0$ pro Jahr"));
   expect_csp_clean(de);
 }
 
@@ -179,12 +180,14 @@ TEST(Pages, OwnPayBandsReplaceTheMarketReference) {
   with_band.pay_bands.push_back(band);
   const catalog::Role& agent = *with_band.find(RoleId("agent"));
   std::string de = pages().role(agent, with_band, Lang::de, info("/roles/agent"));
-  EXPECT_TRUE(contains(de, "Deutschland: <strong>2.450\u00a0€ bis 2.900\u00a0€ pro Monat</strong>"));
+  EXPECT_TRUE(
+      contains(de, "Deutschland: <strong>2.450\u00a0€ bis 2.900\u00a0€ pro Monat</strong>"));
   EXPECT_FALSE(contains(de, "32.000\u00a0$"));
   std::string en = pages().role(agent, with_band, Lang::en, info("/roles/agent"));
   EXPECT_TRUE(contains(en, "Germany: <strong>€2,450 to €2,900 per month</strong>"));
   std::string ladder = pages().ladder(with_band, Lang::de, info("/roles"));
-  EXPECT_TRUE(contains(ladder, "Eigenes Gehaltsband, Deutschland: 2.450\u00a0€ bis 2.900\u00a0€ pro Monat"));
+  EXPECT_TRUE(contains(
+      ladder, "Eigenes Gehaltsband, Deutschland: 2.450\u00a0€ bis 2.900\u00a0€ pro Monat"));
 }
 
 TEST(Pages, HostileCatalogValuesAreEscaped) {
