@@ -62,6 +62,7 @@ LIBRARIES = {
                                                     "store/uuid.cpp"]),
     "Boost": (r"boost/", ["server/http/http_server.cpp"]),
     "SQLite": (r"sqlite3\.h$", ["store/sqlite/"]),
+    "mstch": (r"mstch/", ["server/render/template.cpp"]),
     "fmt": (r"fmt/", [""]),
     "tl::expected": (r"tl/", [""]),
 }

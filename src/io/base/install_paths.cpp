@@ -33,4 +33,6 @@ std::string default_examples_dir() {
   return installed_dir("CCTEAM_EXAMPLES", "examples", "data/examples");
 }
 
+std::string default_web_dir() { return installed_dir("CCTEAM_WEB", "web", "web"); }
+
 }  // namespace ccteam::io
