@@ -13,15 +13,24 @@ namespace {
 
 std::string_view reason_phrase(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Content Too Large";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 503: return "Service Unavailable";
-    default: return status >= 500 ? "Internal Server Error" : "Error";
+    case 400:
+      return "Bad Request";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Content Too Large";
+    case 422:
+      return "Unprocessable Content";
+    case 429:
+      return "Too Many Requests";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return status >= 500 ? "Internal Server Error" : "Error";
   }
 }
 
@@ -62,8 +71,8 @@ Response problem(int status, const Errors& errors, Lang lang, const Request& req
   body["type"] = "about:blank";
   body["title"] = std::string(reason_phrase(status));
   body["status"] = status;
-  body["detail"] = errors.empty() ? std::string(reason_phrase(status))
-                                  : render(errors.front().message, lang);
+  body["detail"] =
+      errors.empty() ? std::string(reason_phrase(status)) : render(errors.front().message, lang);
   body["request_id"] = request.request_id;
   body["errors"] = nlohmann::ordered_json::array();
   for (const Error& e : errors) body["errors"].push_back(io::error_to_json(e, lang));
@@ -185,8 +194,8 @@ std::optional<std::vector<QueryParam>> parse_query(std::string_view query) {
     if (pair.empty()) continue;
     auto eq = pair.find('=');
     auto name = decode_component(pair.substr(0, eq));
-    auto value = decode_component(eq == std::string_view::npos ? std::string_view{}
-                                                                : pair.substr(eq + 1));
+    auto value =
+        decode_component(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
     if (!name || !value) return std::nullopt;
     out.push_back({std::move(*name), std::move(*value)});
   }

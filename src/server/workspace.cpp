@@ -20,8 +20,8 @@ namespace ccteam::server {
 namespace {
 
 std::string json_escape(std::string_view text) {
-  return nlohmann::ordered_json(std::string(text)).dump(-1, ' ', false,
-                                                        nlohmann::ordered_json::error_handler_t::replace);
+  return nlohmann::ordered_json(std::string(text))
+      .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 // The language of a page path ("/de/roles" -> de), else the reader's.
@@ -114,9 +114,9 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
         demo.catalog.stored, demo.catalog.roles, demo.employers_added.size()));
   } else {
     CCTEAM_TRY(auto seeded, app::seed_catalog(*repository, organisation, options.env));
-    options.log(fmt::format(
-        R"({{"level":"info","event":"catalog_seeded","catalog_stored":{},"roles":{}}})",
-        seeded.stored, seeded.roles));
+    options.log(
+        fmt::format(R"({{"level":"info","event":"catalog_seeded","catalog_stored":{},"roles":{}}})",
+                    seeded.stored, seeded.roles));
   }
   CCTEAM_TRY(auto page_set, all_errors(pages::Pages::load(options.web_dir)));
   CCTEAM_TRY(auto statics, all_errors(StaticFiles::load(options.web_dir + "/static")));
@@ -136,9 +136,8 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
                          ? "[" + config.listen.host + "]"
                          : config.listen.host;
   if (host == "0.0.0.0") host = "127.0.0.1";
-  std::string url = config.public_url.empty()
-                        ? fmt::format("http://{}:{}/", host, server.port())
-                        : config.public_url + "/";
+  std::string url = config.public_url.empty() ? fmt::format("http://{}:{}/", host, server.port())
+                                              : config.public_url + "/";
   if (options.on_listening) options.on_listening(url);
   run_until_signal(server);
   return {};

@@ -15,10 +15,10 @@ namespace ccteam::server {
 
 struct WorkspaceOptions {
   io::WorkspaceConfig config;
-  bool demo = false;       // add the example employers to an empty store
-  app::Environment env;    // where the default catalog and the examples are
-  std::string web_dir;     // templates/ and static/ (io::default_web_dir())
-  Lang lang = Lang::en;    // the language of what is printed to the terminal
+  bool demo = false;     // add the example employers to an empty store
+  app::Environment env;  // where the default catalog and the examples are
+  std::string web_dir;   // templates/ and static/ (io::default_web_dir())
+  Lang lang = Lang::en;  // the language of what is printed to the terminal
   // Called once the server listens, with the address to open ("http://127.0.0.1:8080/").
   std::function<void(const std::string& url)> on_listening;
   // Receives the JSON log lines (one object per line, no personal data).

@@ -39,8 +39,8 @@ TEST(Router, ParametersAreNamedAndNeverEmpty) {
   EXPECT_EQ(m.params["lang"], "de");
   EXPECT_EQ(m.params["id"], "team-lead");
   EXPECT_EQ(m.params["other"], "");
-  EXPECT_EQ(call(router, "GET", "/de/roles/"), 0);    // an empty {id}
-  EXPECT_EQ(call(router, "GET", "/de/roles"), 0);     // one segment short
+  EXPECT_EQ(call(router, "GET", "/de/roles/"), 0);     // an empty {id}
+  EXPECT_EQ(call(router, "GET", "/de/roles"), 0);      // one segment short
   EXPECT_EQ(call(router, "GET", "/de/roles/a/b"), 0);  // one segment too many
 }
 

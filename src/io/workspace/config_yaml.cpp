@@ -91,8 +91,8 @@ Result<void> check_proxy_entry(std::string_view text) {
          value <= bytes * 8;
   }
   if (!ok) {
-    return tl::unexpected(Error::invalid_input(msg(MsgId::config_bad_proxy, std::string(text)),
-                                               {}, msg(MsgId::hint_config_proxy)));
+    return tl::unexpected(Error::invalid_input(msg(MsgId::config_bad_proxy, std::string(text)), {},
+                                               msg(MsgId::hint_config_proxy)));
   }
   return {};
 }
@@ -132,8 +132,7 @@ Checked<WorkspaceConfig> read_workspace_config(std::string_view text, const std:
     if (auto secret = map.string("secret", false)) {
       if (secret->size() < 32) {
         ctx.error(*map.get("secret", false), map.pointer_of("secret"),
-                  msg(MsgId::config_short_secret, secret->size()),
-                  msg(MsgId::hint_config_secret));
+                  msg(MsgId::config_short_secret, secret->size()), msg(MsgId::hint_config_secret));
       } else {
         config.secret = *secret;
       }

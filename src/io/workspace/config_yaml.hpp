@@ -21,9 +21,9 @@ struct ListenAddress {
 // Bounds on what one client may cost the server. Defaults suit a workspace of one
 // organisation on a small machine; docs/configuration.md explains each.
 struct ServerLimitsConfig {
-  std::size_t max_connections = 1024;       // beyond: 503 at once
+  std::size_t max_connections = 1024;        // beyond: 503 at once
   std::size_t max_requests_in_flight = 256;  // beyond: 503
-  std::size_t max_header_bytes = 8 * 1024;  // request line + header fields
+  std::size_t max_header_bytes = 8 * 1024;   // request line + header fields
   std::size_t max_header_fields = 100;
   std::size_t max_body_bytes = 1024 * 1024;  // the largest body any route accepts
   std::int64_t header_timeout_ms = 10'000;   // the whole header must arrive within this
@@ -38,7 +38,8 @@ struct WorkspaceConfig {
   std::string db = "ccteam.db";  // a SQLite file
   std::string public_url;        // "https://jobs.example.com": links in e-mails, cookies' Secure
   std::string secret;            // at least 32 characters when set (signs tokens)
-  std::vector<std::string> trusted_proxies;  // addresses or CIDR blocks whose X-Forwarded-For counts
+  std::vector<std::string>
+      trusted_proxies;  // addresses or CIDR blocks whose X-Forwarded-For counts
   ServerLimitsConfig limits;
 };
 

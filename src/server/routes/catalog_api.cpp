@@ -117,7 +117,8 @@ Response list_roles(RouteContext& context, const Request& request) {
           body["items"].push_back(io::role_to_json(**it, catalog));
         }
         if (end != roles.end()) {
-          body["next"] = fmt::format("/api/v1/roles?limit={}&after={}", limit, (*(end - 1))->id.str());
+          body["next"] =
+              fmt::format("/api/v1/roles?limit={}&after={}", limit, (*(end - 1))->id.str());
         }
         return json_response(body);
       });
@@ -140,13 +141,12 @@ Response ladder(RouteContext& context, const Request& request) {
   Lang lang = preferred_lang(request);
   auto query = read_query(request, {});
   if (!query) return problem(query.error(), lang, request);
-  return with_catalog(context, request, "ladder",
-                      [&](const CatalogSnapshot& snapshot, Lang) -> Response {
-                        json body{{"catalog", catalog_info(snapshot.catalog(), snapshot.version())}};
-                        body["ladders"] =
-                            io::ladder_to_json(app::role_ladder(snapshot.catalog()))["ladders"];
-                        return json_response(body);
-                      });
+  return with_catalog(
+      context, request, "ladder", [&](const CatalogSnapshot& snapshot, Lang) -> Response {
+        json body{{"catalog", catalog_info(snapshot.catalog(), snapshot.version())}};
+        body["ladders"] = io::ladder_to_json(app::role_ladder(snapshot.catalog()))["ladders"];
+        return json_response(body);
+      });
 }
 
 }  // namespace
@@ -160,10 +160,9 @@ void add_catalog_api(Router& router, RouteContext& context) {
               [&context](const Request& request, const PathParams& params) {
                 return show_role(context, request, params);
               }});
-  router.add({"GET", "/api/v1/ladder", Access::anyone, 0,
-              [&context](const Request& request, const PathParams&) {
-                return ladder(context, request);
-              }});
+  router.add(
+      {"GET", "/api/v1/ladder", Access::anyone, 0,
+       [&context](const Request& request, const PathParams&) { return ladder(context, request); }});
 }
 
 }  // namespace ccteam::server

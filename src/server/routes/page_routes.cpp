@@ -40,9 +40,8 @@ Response catalog_page(RouteContext& context, const Request& request, const std::
     return html_response(context.pages.error(status, e.message, *lang, page_info(context, path)),
                          status);
   }
-  std::string tag =
-      fmt::format("c{}-{}-{}-{:x}", (*snapshot)->version(), to_string(*lang),
-                  context.static_files.version(), std::hash<std::string>{}(key));
+  std::string tag = fmt::format("c{}-{}-{}-{:x}", (*snapshot)->version(), to_string(*lang),
+                                context.static_files.version(), std::hash<std::string>{}(key));
   Response response;
   if (not_modified(request, response, tag, k_cache_control)) {
     return not_modified_response(tag, k_cache_control);
@@ -85,12 +84,11 @@ void add_page_routes(Router& router, RouteContext& context) {
               }});
   router.add({"GET", "/{lang}/roles", Access::anyone, 0,
               [&context](const Request& request, const PathParams& params) {
-                return catalog_page(
-                    context, request, params["lang"], "/roles", "ladder",
-                    [&context](const CatalogSnapshot& snapshot, Lang lang,
-                               const pages::PageInfo& info) -> Result<std::string> {
-                      return context.pages.ladder(snapshot.catalog(), lang, info);
-                    });
+                return catalog_page(context, request, params["lang"], "/roles", "ladder",
+                                    [&context](const CatalogSnapshot& snapshot, Lang lang,
+                                               const pages::PageInfo& info) -> Result<std::string> {
+                                      return context.pages.ladder(snapshot.catalog(), lang, info);
+                                    });
               }});
   router.add({"GET", "/{lang}/roles/{id}", Access::anyone, 0,
               [&context](const Request& request, const PathParams& params) {

@@ -28,8 +28,8 @@ TEST(TrustedProxies, AddressesAndBlocks) {
   for (const char* good : {"10.0.0.7", "10.0.0.0/8", "::1", "fd00::/8", "0.0.0.0/0", "::/128"}) {
     EXPECT_TRUE(check_proxy_entry(good)) << good;
   }
-  for (const char* bad : {"10.0.0.0/33", "fd00::/129", "10.0.0/8", "example.com", "10.0.0.1/",
-                          "10.0.0.1/x", ""}) {
+  for (const char* bad :
+       {"10.0.0.0/33", "fd00::/129", "10.0.0/8", "example.com", "10.0.0.1/", "10.0.0.1/x", ""}) {
     EXPECT_FALSE(check_proxy_entry(bad)) << bad;
   }
 }
