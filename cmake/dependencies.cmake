@@ -8,7 +8,11 @@ find_package(fmt 9 REQUIRED)
 find_package(tl-expected REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n)
 find_package(Threads REQUIRED)
+# Boost.Beast and Boost.Asio, header-only (libboost-dev 1.74; see scripts/deps for why 1.74):
+# the HTTP adapter of `ccteam serve`, src/server/http/http_server.cpp only.
+find_package(Boost 1.74 REQUIRED)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)  # HMAC-SHA256 of agent pseudonyms
+find_package(SQLite3 REQUIRED)  # the workspace store (src/store/sqlite/)
 
 # mimalloc (libmimalloc-dev 2.0) as the process allocator: Debian's shared library overrides
 # malloc/free (and so operator new/delete) once it is loaded. Nothing calls it by name, so the

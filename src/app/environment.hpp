@@ -13,6 +13,7 @@ struct Environment {
   Date today;                    // "today" in the user's calendar (UTC date for the CLI)
   std::string catalog_dir;       // the installed default catalog (io::default_catalog_path())
   std::string posting_data_dir;  // the posting rule data (io::default_posting_data_path())
+  std::string examples_dir{};    // example employer profiles, --demo (io::default_examples_dir())
 };
 
 }  // namespace ccteam::app

@@ -15,6 +15,7 @@ std::span<const AddCommand> all_commands() {
       add_screen_command,
       add_career_command,
       add_posting_command,
+      add_serve_command,
   };
   // clang-format on
   return k_commands;

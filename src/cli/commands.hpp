@@ -25,6 +25,7 @@ void add_calibrate_command(CLI::App& app, Context& ctx);  // commands/calibrate.
 void add_screen_command(CLI::App& app, Context& ctx);  // commands/screen.cpp
 void add_career_command(CLI::App& app, Context& ctx);  // commands/career.cpp
 void add_posting_command(CLI::App& app, Context& ctx);  // commands/posting.cpp
+void add_serve_command(CLI::App& app, Context& ctx);  // commands/serve.cpp
 // clang-format on
 
 // Every subcommand, in the order `ccteam --help` lists them.

@@ -14,7 +14,8 @@ namespace ccteam::cli {
 Context::Context(Lang lang)
     : m_lang(lang),
       m_environment{Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())},
-                    io::default_catalog_path(), io::default_posting_data_dir()} {}
+                    io::default_catalog_path(), io::default_posting_data_dir(),
+                    io::default_examples_dir()} {}
 
 const catalog::Catalog* Context::catalog() {
   if (m_catalog) return &*m_catalog;

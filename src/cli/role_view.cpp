@@ -5,6 +5,7 @@
 #include "ccteam/core/iso_codes.hpp"
 #include "ccteam/qualify/language.hpp"
 #include "io/base/table.hpp"
+#include "io/catalog/role_text.hpp"
 
 namespace ccteam::cli {
 
@@ -28,12 +29,7 @@ std::string join(const std::vector<std::string>& items, std::string_view sep = "
   return out;
 }
 
-std::string duration(int months, Lang lang) {
-  if (months == 12) return tr(MsgId::duration_one_year, lang);
-  if (months == 1) return tr(MsgId::duration_one_month, lang);
-  if (months % 12 == 0) return render(msg(MsgId::duration_years, months / 12), lang);
-  return render(msg(MsgId::duration_months, months), lang);
-}
+std::string duration(int months, Lang lang) { return io::duration_text(months, lang); }
 
 std::string basis_note(const Basis& basis, Lang lang) {
   std::string source = basis.source == "article" ? tr(MsgId::source_article, lang) : basis.source;
@@ -42,9 +38,7 @@ std::string basis_note(const Basis& basis, Lang lang) {
   return out + "]";
 }
 
-std::string isced(IscedLevel level, Lang lang) {
-  return render(msg(MsgId::isced_level, to_int(level)), lang);
-}
+std::string isced(IscedLevel level, Lang lang) { return io::isced_text(level, lang); }
 
 void section(std::string& out, MsgId title, Lang lang) { out += "\n" + tr(title, lang) + "\n"; }
 
@@ -62,12 +56,7 @@ std::string role_ref_list(const std::vector<RoleRef>& refs) {
 }  // namespace
 
 std::string format_pay_range(const PayRange& range, Lang lang) {
-  std::string period = tr(label(range.period), lang);
-  std::string min = format_money(range.min, lang);
-  if (!range.max) return render(msg(MsgId::pay_from, min, period), lang);
-  std::string max = format_money(*range.max, lang);
-  return render(msg(range.open_ended ? MsgId::pay_open_ended : MsgId::pay_range, min, max, period),
-                lang);
+  return io::pay_range_text(range, lang);
 }
 
 std::string roles_table(const Catalog& catalog, Lang lang) {

@@ -7,10 +7,14 @@ Layers (CONTRIBUTING.md, "Layers"): each folder of SRC_DIR may include only itse
 layers below it, one way:
 
     ccteam (domain) <- io <- app <- cli
-                                  <- server
+                          <- store  <- server
 
-so the domain includes nothing from io/, app/, cli/, server/; io/ nothing from app/, cli/,
-server/; app/ nothing from cli/, server/; cli/ and server/ not each other.
+so the domain includes nothing from io/, app/, cli/, server/, store/; io/ nothing from app/,
+cli/, server/, store/; app/ nothing from cli/, server/; server/ nothing from cli/. The store
+(store/) sits beside app/: app/ sees only its interface (STORE_INTERFACE), cli/ and server/ may
+include all of it (they open the database); the store includes no use case. cli/ is the
+binary's entry and may include server/ (`ccteam serve` starts the workspace through
+server/workspace.hpp).
 
 Third-party libraries: a header of a library is included only by the files (or folders, ending
 in '/') of its entry in LIBRARIES, its adapter; the C++ standard library, fmt and tl::expected
@@ -29,18 +33,23 @@ import sys
 LAYERS = {
     "ccteam": {"ccteam"},
     "io": {"ccteam", "io"},
-    "app": {"ccteam", "io", "app"},
-    "cli": {"ccteam", "io", "app", "cli"},
-    "server": {"ccteam", "io", "app", "server"},
+    "store": {"ccteam", "io", "store"},
+    "app": {"ccteam", "io", "store", "app"},
+    "cli": {"ccteam", "io", "store", "app", "cli", "server"},
+    "server": {"ccteam", "io", "store", "app", "server"},
 }
-LAYER_NAMES = {"ccteam": "domain (ccteam/)", "io": "io/", "app": "app/", "cli": "cli/",
-               "server": "server/"}
+LAYER_NAMES = {"ccteam": "domain (ccteam/)", "io": "io/", "store": "store/", "app": "app/",
+               "cli": "cli/", "server": "server/"}
+
+# The headers of store/ that app/ may include: the repository interface and its ids, never an
+# implementation (store/sqlite/), so that every use case runs on any database.
+STORE_INTERFACE = {"store/repository.hpp", "store/uuid.hpp"}
 
 # Library name -> (header pattern, files or folders/ under src/ that may include it).
 LIBRARIES = {
     "yaml-cpp": (r"yaml-cpp/", ["io/base/yaml_reader.hpp", "io/base/yaml_reader.cpp",
                                 "io/base/json_yaml.cpp"]),
-    "nlohmann json": (r"nlohmann/", ["io/", "app/", "cli/"]),
+    "nlohmann json": (r"nlohmann/", ["io/", "app/", "cli/", "server/"]),
     "simdjson": (r"simdjson\.h$", ["io/qualify/resume_json.cpp"]),
     "CLI11": (r"CLI/", ["cli/"]),
     "libxlsxwriter": (r"xlsxwriter(\.h$|/)", ["io/base/xlsx_writer.cpp"]),
@@ -48,7 +57,12 @@ LIBRARIES = {
                           "ccteam/core/money.cpp", "ccteam/core/iso_codes.cpp"]),
     "libstemmer": (r"libstemmer\.h$", ["ccteam/text/matcher.cpp"]),
     "OpenSSL": (r"openssl/", ["ccteam/metrics/pseudonym.cpp"]),
-    "POSIX": (r"(unistd|fcntl|poll)\.h$|sys/", ["cli/", "io/base/xlsx_writer.cpp"]),
+    "POSIX": (r"(unistd|fcntl|poll)\.h$|sys/|arpa/", ["cli/", "io/base/xlsx_writer.cpp",
+                                                    "io/workspace/config_yaml.cpp",
+                                                    "store/uuid.cpp"]),
+    "Boost": (r"boost/", ["server/http/http_server.cpp"]),
+    "SQLite": (r"sqlite3\.h$", ["store/sqlite/"]),
+    "mstch": (r"mstch/", ["server/render/template.cpp"]),
     "fmt": (r"fmt/", [""]),
     "tl::expected": (r"tl/", [""]),
 }
@@ -97,6 +111,9 @@ def check_file(src, rel):
                 elif first not in LAYERS[layer]:
                     problems.append((number, f"{LAYER_NAMES[layer]} includes {target}: the "
                                              "one-way rule is domain <- io <- app <- cli/server"))
+                elif layer == "app" and first == "store" and target not in STORE_INTERFACE:
+                    problems.append((number, f"app/ includes {target}: use cases see only the "
+                                             f"store's interface ({', '.join(sorted(STORE_INTERFACE))})"))
                 continue
             if header in STANDARD:
                 continue

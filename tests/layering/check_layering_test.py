@@ -15,6 +15,9 @@ expected = [
     (os.path.join(tree, "ccteam/core/clock.hpp") + ":5:", "includes io/base/files.hpp"),
     (os.path.join(tree, "io/catalog/reader.cpp") + ":3:", "<yaml-cpp/yaml.h> (yaml-cpp)"),
     (os.path.join(tree, "io/catalog/reader.cpp") + ":5:", "includes app/catalog/catalog.hpp"),
+    (os.path.join(tree, "app/workspace/seed.cpp") + ":7:",
+     "includes store/sqlite/sqlite_repository.hpp"),
+    (os.path.join(tree, "app/workspace/seed.cpp") + ":3:", "<sqlite3.h> (SQLite)"),
 ]
 failures = []
 if run.returncode != 1:

@@ -29,4 +29,10 @@ std::string default_posting_data_dir() {
   return installed_dir("CCTEAM_POSTING_DATA", "posting", "data/posting");
 }
 
+std::string default_examples_dir() {
+  return installed_dir("CCTEAM_EXAMPLES", "examples", "data/examples");
+}
+
+std::string default_web_dir() { return installed_dir("CCTEAM_WEB", "web", "web"); }
+
 }  // namespace ccteam::io

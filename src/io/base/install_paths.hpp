@@ -16,4 +16,16 @@ std::string default_catalog_path();
 // beside the binary's folder, else "data/posting".
 std::string default_posting_data_dir();
 
+// The example employer profiles (*.yaml) that the workspace loads with --demo: $CCTEAM_EXAMPLES
+// if set and not empty, else share/ccteam/examples beside the binary's folder, else
+// "data/examples".
+std::string default_examples_dir();
+
+// The web front end (templates/ and static/): $CCTEAM_WEB if set and not empty, else
+// share/ccteam/web beside the binary's folder (the build copies web/templates, web/static and
+// htmx.min.js from web/node_modules there), else "web" (a source checkout, where
+// scripts/web-deps copies htmx.min.js into web/static/ after npm ci, so the folder has the same
+// layout).
+std::string default_web_dir();
+
 }  // namespace ccteam::io

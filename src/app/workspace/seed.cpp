@@ -1,0 +1,138 @@
+#include "app/workspace/seed.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "app/catalog/catalog.hpp"
+#include "io/base/files.hpp"
+#include "io/catalog/catalog_yaml.hpp"
+#include "io/posting/employer_yaml.hpp"
+
+namespace ccteam::app {
+
+namespace {
+
+tl::unexpected<Errors> fail_with(Error error) { return tl::unexpected(Errors{std::move(error)}); }
+
+// Parses and validates one catalog text, as load_catalog does for a file.
+Checked<catalog::Catalog> parse_catalog(std::string_view text, const std::string& name) {
+  catalog::Catalog out;
+  Errors errors = io::read_catalog_yaml(text, name, out);
+  if (errors.empty()) errors = catalog::validate_catalog(out);
+  if (!errors.empty()) return tl::unexpected(std::move(errors));
+  out.source_files = {name};
+  return out;
+}
+
+// The *.yaml and *.yml files directly in 'folder', by name.
+Result<std::vector<std::string>> yaml_files(const std::string& folder) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec)) {
+    return tl::unexpected(
+        Error::not_found(msg(MsgId::file_not_found, folder), {}, msg(MsgId::hint_check_path)));
+  }
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+    if (!entry.is_regular_file(ec)) continue;
+    std::string path = entry.path().string();
+    if (io::has_extension(path, ".yaml") || io::has_extension(path, ".yml")) {
+      out.push_back(std::move(path));
+    }
+  }
+  if (ec) {
+    return tl::unexpected(
+        Error::io(msg(MsgId::file_unreadable, folder, io::os_error_text(ec.value()))));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+Checked<SeedCatalogResult> seed_catalog(store::Repository& repository,
+                                        const store::Uuid& organisation, const Environment& env) {
+  SeedCatalogResult out;
+  auto version = repository.catalog_version(organisation);
+  if (!version) return fail_with(std::move(version).error());
+  if (*version > 0) {
+    out.version = *version;
+    return out;
+  }
+  auto loaded = load_catalog({}, env);
+  if (!loaded) return tl::unexpected(std::move(loaded).error());
+  if (loaded->source_files.size() != 1) {
+    return fail_with(Error::invalid_input(
+        msg(MsgId::store_catalog_many_files, env.catalog_dir, loaded->source_files.size()), {},
+        msg(MsgId::hint_store_catalog_many_files)));
+  }
+  const std::string& file = loaded->source_files.front();
+  auto text = io::read_file(file);
+  if (!text) return fail_with(std::move(text).error());
+  // Validated again from the very text that is stored (the file may have changed meanwhile).
+  auto parsed = parse_catalog(*text, file);
+  if (!parsed) return tl::unexpected(std::move(parsed).error());
+  auto stored = repository.put_catalog(organisation, file, std::move(*text));
+  if (!stored) return fail_with(std::move(stored).error());
+  out.stored = true;
+  out.version = stored->version;
+  out.roles = parsed->roles.size();
+  out.source_name = file;
+  return out;
+}
+
+Checked<DemoResult> load_demo(store::Repository& repository, const store::Uuid& organisation,
+                              const Environment& env) {
+  DemoResult out;
+  auto seeded = seed_catalog(repository, organisation, env);
+  if (!seeded) return tl::unexpected(std::move(seeded).error());
+  out.catalog = std::move(*seeded);
+
+  auto existing = repository.employers(organisation, std::nullopt, 1);
+  if (!existing) return fail_with(std::move(existing).error());
+  if (!existing->empty()) return out;
+
+  auto files = yaml_files(env.examples_dir);
+  if (!files) return fail_with(std::move(files).error());
+  struct Example {
+    std::string name;
+    std::string yaml;
+  };
+  std::vector<Example> examples;
+  Errors errors;
+  for (const std::string& file : *files) {
+    auto text = io::read_file(file);
+    if (!text) {
+      errors.push_back(std::move(text).error());
+      continue;
+    }
+    auto profile = io::read_employer_yaml(*text, file);
+    if (!profile) {
+      for (Error& error : profile.error()) errors.push_back(std::move(error));
+      continue;
+    }
+    examples.push_back({std::move(profile->name), std::move(*text)});
+  }
+  if (!errors.empty()) return tl::unexpected(std::move(errors));
+
+  for (Example& example : examples) {
+    auto added = repository.add_employer(organisation, example.name, std::move(example.yaml));
+    if (!added) return fail_with(std::move(added).error());
+    out.employers_added.push_back(std::move(example.name));
+  }
+  return out;
+}
+
+Result<catalog::Catalog> stored_catalog(store::Repository& repository,
+                                        const store::Uuid& organisation) {
+  CCTEAM_TRY(std::optional<store::StoredCatalog> stored, repository.catalog(organisation));
+  if (!stored) {
+    return tl::unexpected(
+        Error::not_found(msg(MsgId::store_no_catalog), {}, msg(MsgId::hint_store_no_catalog)));
+  }
+  auto parsed = parse_catalog(stored->yaml, stored->source_name);
+  if (!parsed) return tl::unexpected(std::move(parsed.error().front()));
+  return std::move(*parsed);
+}
+
+}  // namespace ccteam::app

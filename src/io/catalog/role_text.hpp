@@ -1,0 +1,21 @@
+#pragma once
+// Short texts about a role's requirements and pay in the reader's language, shared by the
+// terminal views (cli/role_view) and the web pages (server/pages).
+
+#include <string>
+
+#include "ccteam/catalog/role.hpp"
+
+namespace ccteam::io {
+
+// "$32,000 to $35,000 per year" / "32.000 $ bis 35.000 $ pro Jahr"; an open-ended range
+// "... to more than ..."; a range without a maximum "from ...". Amounts by format_money.
+std::string pay_range_text(const catalog::PayRange& range, Lang lang);
+
+// A duration in months as people say it: "1 year", "3 years", "18 months" / "1 Jahr", ...
+std::string duration_text(int months, Lang lang);
+
+// "ISCED level 3" / "ISCED-Stufe 3".
+std::string isced_text(catalog::IscedLevel level, Lang lang);
+
+}  // namespace ccteam::io

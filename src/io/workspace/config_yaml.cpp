@@ -1,0 +1,166 @@
+#include "io/workspace/config_yaml.hpp"
+
+#include <arpa/inet.h>
+
+#include <charconv>
+#include <limits>
+
+#include "io/base/files.hpp"
+#include "io/base/yaml_reader.hpp"
+
+namespace ccteam::io {
+
+namespace {
+
+// Bytes of an IPv4 (4) or IPv6 (16) literal; 0 when 'text' is neither.
+int address_bytes(const std::string& text) {
+  unsigned char buffer[16];
+  if (inet_pton(AF_INET, text.c_str(), buffer) == 1) return 4;
+  if (inet_pton(AF_INET6, text.c_str(), buffer) == 1) return 16;
+  return 0;
+}
+
+Error bad_listen(std::string_view text) {
+  return Error::invalid_input(msg(MsgId::config_bad_listen, std::string(text)), {},
+                              msg(MsgId::hint_config_listen));
+}
+
+// Reads a whole number of 'key' in [min, max] into 'into' (unchanged when absent or wrong).
+template <class T>
+void read_whole(MapReader& map, std::string_view key, long long min, long long max, T& into) {
+  if (auto v = map.integer(key, false, min, max)) into = static_cast<T>(*v);
+}
+
+void read_limits(MapReader& map, ServerLimitsConfig& limits) {
+  constexpr long long k_hour_ms = 3'600'000;
+  read_whole(map, "max_connections", 1, 1'000'000, limits.max_connections);
+  read_whole(map, "max_requests_in_flight", 1, 1'000'000, limits.max_requests_in_flight);
+  read_whole(map, "max_header_bytes", 1024, 1 << 20, limits.max_header_bytes);
+  read_whole(map, "max_header_fields", 8, 10'000, limits.max_header_fields);
+  read_whole(map, "max_body_bytes", 0, 1LL << 30, limits.max_body_bytes);
+  read_whole(map, "header_timeout_ms", 10, k_hour_ms, limits.header_timeout_ms);
+  read_whole(map, "body_timeout_ms", 10, k_hour_ms, limits.body_timeout_ms);
+  read_whole(map, "write_timeout_ms", 10, k_hour_ms, limits.write_timeout_ms);
+  read_whole(map, "keep_alive_idle_ms", 10, k_hour_ms, limits.keep_alive_idle_ms);
+  read_whole(map, "threads", 0, 256, limits.threads);
+  map.finish();
+}
+
+}  // namespace
+
+Result<ListenAddress> parse_listen_address(std::string_view text) {
+  std::string_view host;
+  std::string_view port;
+  if (text.starts_with('[')) {
+    auto close = text.find(']');
+    if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != ':') {
+      return tl::unexpected(bad_listen(text));
+    }
+    host = text.substr(1, close - 1);
+    port = text.substr(close + 2);
+  } else {
+    auto colon = text.rfind(':');
+    if (colon == std::string_view::npos || text.find(':') != colon) {
+      return tl::unexpected(bad_listen(text));
+    }
+    host = text.substr(0, colon);
+    port = text.substr(colon + 1);
+  }
+  ListenAddress out;
+  out.host = std::string(host);
+  unsigned value = 0;
+  auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (port.empty() || ec != std::errc{} || end != port.data() + port.size() || value > 65535 ||
+      address_bytes(out.host) == 0) {
+    return tl::unexpected(bad_listen(text));
+  }
+  out.port = static_cast<std::uint16_t>(value);
+  return out;
+}
+
+Result<void> check_proxy_entry(std::string_view text) {
+  auto slash = text.find('/');
+  std::string address(text.substr(0, slash));
+  int bytes = address_bytes(address);
+  bool ok = bytes != 0;
+  if (ok && slash != std::string_view::npos) {
+    std::string_view bits = text.substr(slash + 1);
+    int value = -1;
+    auto [end, ec] = std::from_chars(bits.data(), bits.data() + bits.size(), value);
+    ok = !bits.empty() && ec == std::errc{} && end == bits.data() + bits.size() && value >= 0 &&
+         value <= bytes * 8;
+  }
+  if (!ok) {
+    return tl::unexpected(Error::invalid_input(msg(MsgId::config_bad_proxy, std::string(text)), {},
+                                               msg(MsgId::hint_config_proxy)));
+  }
+  return {};
+}
+
+Checked<WorkspaceConfig> read_workspace_config(std::string_view text, const std::string& file) {
+  WorkspaceConfig config;
+  auto root = parse_yaml(text, file);
+  if (!root) return tl::unexpected(Errors{root.error()});
+  YamlContext ctx(file, text);
+  if (root->IsNull()) return config;  // an empty file: every default
+  MapReader map(ctx, *root, "");
+  if (map.is_map()) {
+    // A rule a value breaks, reported at the value with the rule's own message and hint.
+    auto report = [&](const Error& error, const YAML::Node& node, const std::string& pointer) {
+      ctx.error(node, pointer, error.message, error.hint);
+    };
+    if (auto node = map.get("listen", false)) {
+      if (auto value = read_string(ctx, *node, map.pointer_of("listen"))) {
+        auto listen = parse_listen_address(*value);
+        if (listen) {
+          config.listen = *listen;
+        } else {
+          report(listen.error(), *node, map.pointer_of("listen"));
+        }
+      }
+    }
+    if (auto db = map.string("db", false)) config.db = *db;
+    if (auto url = map.string("public_url", false)) {
+      if (!url->starts_with("http://") && !url->starts_with("https://")) {
+        ctx.error(*map.get("public_url", false), map.pointer_of("public_url"),
+                  msg(MsgId::config_bad_public_url, *url), msg(MsgId::hint_config_public_url));
+      } else {
+        config.public_url = *url;
+        while (config.public_url.ends_with('/')) config.public_url.pop_back();
+      }
+    }
+    if (auto secret = map.string("secret", false)) {
+      if (secret->size() < 32) {
+        ctx.error(*map.get("secret", false), map.pointer_of("secret"),
+                  msg(MsgId::config_short_secret, secret->size()), msg(MsgId::hint_config_secret));
+      } else {
+        config.secret = *secret;
+      }
+    }
+    map.list("trusted_proxies", false, [&](const YAML::Node& node, const std::string& pointer) {
+      auto value = read_string(ctx, node, pointer);
+      if (!value) return;
+      auto ok = check_proxy_entry(*value);
+      if (ok) {
+        config.trusted_proxies.push_back(*value);
+      } else {
+        report(ok.error(), node, pointer);
+      }
+    });
+    if (auto node = map.get("limits", false)) {
+      MapReader limits(ctx, *node, map.pointer_of("limits"));
+      if (limits.is_map()) read_limits(limits, config.limits);
+    }
+    map.finish();
+  }
+  if (!ctx.errors().empty()) return tl::unexpected(ctx.take_errors());
+  return config;
+}
+
+Checked<WorkspaceConfig> load_workspace_config(const std::string& path) {
+  auto text = read_file(path, 1u << 20);
+  if (!text) return tl::unexpected(Errors{text.error()});
+  return read_workspace_config(*text, path);
+}
+
+}  // namespace ccteam::io

@@ -1,0 +1,62 @@
+#pragma once
+// The configuration of `ccteam serve`: a YAML file (docs/configuration.md) read by the strict
+// YAML reader, and the `--listen` address form both the file and the command line use.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ccteam/core/error.hpp"
+
+namespace ccteam::io {
+
+// Where the server listens: an IPv4 or IPv6 literal (without brackets) and a TCP port.
+struct ListenAddress {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0: any free port (tests)
+};
+
+// Bounds on what one client may cost the server. Defaults suit a workspace of one
+// organisation on a small machine; docs/configuration.md explains each.
+struct ServerLimitsConfig {
+  std::size_t max_connections = 1024;        // beyond: 503 at once
+  std::size_t max_requests_in_flight = 256;  // beyond: 503
+  std::size_t max_header_bytes = 8 * 1024;   // request line + header fields
+  std::size_t max_header_fields = 100;
+  std::size_t max_body_bytes = 1024 * 1024;  // the largest body any route accepts
+  std::int64_t header_timeout_ms = 10'000;   // the whole header must arrive within this
+  std::int64_t body_timeout_ms = 30'000;
+  std::int64_t write_timeout_ms = 30'000;
+  std::int64_t keep_alive_idle_ms = 5'000;  // an idle keep-alive connection is closed after it
+  unsigned threads = 0;                     // 0: one per core, at least 2
+};
+
+struct WorkspaceConfig {
+  ListenAddress listen;
+  std::string db = "ccteam.db";  // a SQLite file
+  std::string public_url;        // "https://jobs.example.com": links in e-mails, cookies' Secure
+  std::string secret;            // at least 32 characters when set (signs tokens)
+  std::vector<std::string>
+      trusted_proxies;  // addresses or CIDR blocks whose X-Forwarded-For counts
+  ServerLimitsConfig limits;
+};
+
+// Parses "127.0.0.1:8080", "[::1]:8080" or ":8080" (all interfaces is *not* the default: the
+// host must be written, "0.0.0.0:8080"). MsgId::config_bad_listen with the form as the hint.
+Result<ListenAddress> parse_listen_address(std::string_view text);
+
+// Parses an address ("10.0.0.7", "::1") or a CIDR block ("10.0.0.0/8", "fd00::/8") of the
+// trusted proxy list; MsgId::config_bad_proxy when it is neither.
+Result<void> check_proxy_entry(std::string_view text);
+
+// Reads the configuration file text 'text' (named 'file' in errors) over the defaults. Every
+// problem of the file, each with file:line:col and a JSON pointer; unknown keys with the
+// nearest known one. Relative 'db' paths are kept as written (relative to the working folder).
+Checked<WorkspaceConfig> read_workspace_config(std::string_view text, const std::string& file);
+
+// read_workspace_config of the file at 'path' (Error::not_found, Error::io as io::read_file).
+Checked<WorkspaceConfig> load_workspace_config(const std::string& path);
+
+}  // namespace ccteam::io

@@ -1,0 +1,205 @@
+#include "server/responses.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+
+#include "app/error_status.hpp"
+#include "io/base/error_json.hpp"
+
+namespace ccteam::server {
+
+namespace {
+
+std::string_view reason_phrase(int status) {
+  switch (status) {
+    case 400:
+      return "Bad Request";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Content Too Large";
+    case 422:
+      return "Unprocessable Content";
+    case 429:
+      return "Too Many Requests";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return status >= 500 ? "Internal Server Error" : "Error";
+  }
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::optional<std::string> decode_component(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '+') {
+      out.push_back(' ');
+    } else if (c == '%') {
+      if (i + 2 >= text.size()) return std::nullopt;
+      int high = hex_value(text[i + 1]);
+      int low = hex_value(text[i + 2]);
+      if (high < 0 || low < 0) return std::nullopt;
+      out.push_back(static_cast<char>(high * 16 + low));
+      i += 2;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int status_of(const Error& error) { return app::http_status(error.kind); }
+
+Response problem(int status, const Errors& errors, Lang lang, const Request& request) {
+  nlohmann::ordered_json body;
+  body["type"] = "about:blank";
+  body["title"] = std::string(reason_phrase(status));
+  body["status"] = status;
+  body["detail"] =
+      errors.empty() ? std::string(reason_phrase(status)) : render(errors.front().message, lang);
+  body["request_id"] = request.request_id;
+  body["errors"] = nlohmann::ordered_json::array();
+  for (const Error& e : errors) body["errors"].push_back(io::error_to_json(e, lang));
+  Response response = json_response(body, status);
+  response.set("Content-Type", "application/problem+json");
+  response.set("Cache-Control", "no-store");
+  response.set("Content-Language", std::string(to_string(lang)));
+  return response;
+}
+
+Response problem(const Error& error, Lang lang, const Request& request) {
+  return problem(status_of(error), Errors{error}, lang, request);
+}
+
+Response json_response(const nlohmann::ordered_json& body, int status) {
+  Response response;
+  response.status = status;
+  response.body = body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  response.set("Content-Type", "application/json");
+  return response;
+}
+
+Response html_response(std::string body, int status) {
+  Response response;
+  response.status = status;
+  response.body = std::move(body);
+  response.set("Content-Type", "text/html; charset=utf-8");
+  return response;
+}
+
+Response redirect(std::string location, std::string_view vary) {
+  Response response;
+  response.status = 303;
+  response.set("Location", std::move(location));
+  if (!vary.empty()) response.set("Vary", std::string(vary));
+  response.set("Cache-Control", "no-cache");
+  return response;
+}
+
+Lang preferred_lang(const Request& request) {
+  const std::string* header = request.header("accept-language");
+  if (!header) return Lang::en;
+  // "de-DE,de;q=0.9,en;q=0.8": the best q of each of our languages; ties go to the first.
+  double best_q = 0;
+  Lang best = Lang::en;
+  std::string_view rest = *header;
+  while (!rest.empty()) {
+    auto comma = rest.find(',');
+    std::string_view item = rest.substr(0, comma);
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    auto semicolon = item.find(';');
+    std::string_view tag = item.substr(0, semicolon);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    double q = 1;
+    if (semicolon != std::string_view::npos) {
+      std::string_view params = item.substr(semicolon + 1);
+      auto at = params.find("q=");
+      if (at != std::string_view::npos) {
+        std::string_view number = params.substr(at + 2);
+        auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), q);
+        if (ec != std::errc{}) q = 0;
+      }
+    }
+    std::string primary(tag.substr(0, tag.find('-')));
+    std::transform(primary.begin(), primary.end(), primary.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    auto lang = parse_lang(primary);
+    if (lang && q > best_q) {
+      best_q = q;
+      best = *lang;
+    }
+  }
+  return best;
+}
+
+bool not_modified(const Request& request, Response& response, std::string_view tag,
+                  std::string_view cache_control) {
+  std::string etag = "\"" + std::string(tag) + "\"";
+  response.set("ETag", etag);
+  response.set("Cache-Control", std::string(cache_control));
+  const std::string* match = request.header("if-none-match");
+  return match && (match->find(etag) != std::string::npos || *match == "*");
+}
+
+Response not_modified_response(std::string_view tag, std::string_view cache_control) {
+  Response response;
+  response.status = 304;
+  response.set("ETag", "\"" + std::string(tag) + "\"");
+  response.set("Cache-Control", std::string(cache_control));
+  return response;
+}
+
+void add_security_headers(Response& response, const Request& request) {
+  auto set_default = [&](const char* name, std::string value) {
+    for (const auto& h : response.headers) {
+      if (h.name == name) return;
+    }
+    response.headers.push_back({name, std::move(value)});
+  };
+  set_default("Content-Security-Policy",
+              "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+              "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  set_default("X-Content-Type-Options", "nosniff");
+  set_default("X-Frame-Options", "DENY");
+  set_default("Referrer-Policy", "strict-origin-when-cross-origin");
+  set_default("Cross-Origin-Opener-Policy", "same-origin");
+  set_default("Cross-Origin-Resource-Policy", "same-origin");
+  set_default("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+  if (!request.request_id.empty()) set_default("X-Request-Id", request.request_id);
+}
+
+std::optional<std::vector<QueryParam>> parse_query(std::string_view query) {
+  std::vector<QueryParam> out;
+  while (!query.empty()) {
+    auto amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    if (pair.empty()) continue;
+    auto eq = pair.find('=');
+    auto name = decode_component(pair.substr(0, eq));
+    auto value =
+        decode_component(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
+    if (!name || !value) return std::nullopt;
+    out.push_back({std::move(*name), std::move(*value)});
+  }
+  return out;
+}
+
+}  // namespace ccteam::server

@@ -1,0 +1,55 @@
+#pragma once
+// Building responses: JSON, HTML, redirects, and errors as problem details (RFC 9457), plus the
+// request facts every route needs (the reader's language, conditional requests).
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "ccteam/core/error.hpp"
+#include "ccteam/core/lang.hpp"
+#include "server/http/message.hpp"
+
+namespace ccteam::server {
+
+// The HTTP status of an error kind (app::http_status): invalid_input 422, not_found 404,
+// usage 400, io and internal 500.
+int status_of(const Error& error);
+
+// application/problem+json: {"type": "about:blank", "title": <reason phrase>, "status": N,
+// "detail": <the first error's message in 'lang'>, "request_id": ..., "errors": [<one JSON error
+// shape per error (io::error_to_json): pointer names the offending field>]}.
+Response problem(int status, const Errors& errors, Lang lang, const Request& request);
+Response problem(const Error& error, Lang lang, const Request& request);
+
+Response json_response(const nlohmann::ordered_json& body, int status = 200);
+Response html_response(std::string body, int status = 200);
+// 303 See Other to 'location' (a path on this server), with Vary when the target was chosen
+// from a request header.
+Response redirect(std::string location, std::string_view vary = {});
+
+// The language the reader asked for in Accept-Language ("de-DE,de;q=0.9,en;q=0.8" -> de), by
+// q-value, first listed on ties; English when neither German nor English is acceptable.
+Lang preferred_lang(const Request& request);
+
+// Cache validators of public resources: sets ETag ("\"" + tag + "\"") and Cache-Control; true
+// when the request's If-None-Match already names the tag (the caller answers 304 then).
+bool not_modified(const Request& request, Response& response, std::string_view tag,
+                  std::string_view cache_control);
+Response not_modified_response(std::string_view tag, std::string_view cache_control);
+
+// The headers every response carries: a strict Content-Security-Policy (no inline script or
+// style, nothing from other origins), nosniff, no framing, no referrer beyond the origin, and
+// the request id. Only fills in what the route did not set itself.
+void add_security_headers(Response& response, const Request& request);
+
+// A query string split into decoded name=value pairs; nullopt for a malformed %-escape.
+struct QueryParam {
+  std::string name;
+  std::string value;
+};
+std::optional<std::vector<QueryParam>> parse_query(std::string_view query);
+
+}  // namespace ccteam::server

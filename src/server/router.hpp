@@ -1,0 +1,65 @@
+#pragma once
+// The route table of the workspace: each route names its method, its path pattern, the most
+// body bytes it accepts and who may call it, and a handler that decodes the request, calls a use
+// case and encodes the result. Nothing is reachable that is not in the table (deny by default).
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "server/http/message.hpp"
+
+namespace ccteam::server {
+
+// Who may call a route. Every route states one; later kinds (signed-in roles) are added here.
+enum class Access {
+  anyone,  // public pages and the public API: no account needed
+};
+
+// The values of a pattern's {name} segments, in pattern order.
+class PathParams {
+ public:
+  void add(std::string name, std::string value) {
+    m_values.emplace_back(std::move(name), std::move(value));
+  }
+  // The value of {name}; empty when the pattern has no such segment.
+  const std::string& operator[](std::string_view name) const;
+
+ private:
+  std::vector<std::pair<std::string, std::string>> m_values;
+};
+
+using RouteHandler = std::function<Response(const Request&, const PathParams&)>;
+
+struct Route {
+  std::string method;   // "GET" (GET routes answer HEAD too)
+  std::string pattern;  // "/api/v1/roles/{id}": literal segments and {name} segments
+  Access access = Access::anyone;
+  std::size_t body_limit = 0;  // bytes; 0: no body
+  RouteHandler handler;
+};
+
+// What a request matched.
+struct RouteMatch {
+  const Route* route = nullptr;  // nullptr: no route
+  PathParams params;
+  std::vector<std::string> allowed;  // methods of routes with this path, when none had the method
+};
+
+class Router {
+ public:
+  void add(Route route);
+  // The route of 'method' and 'path' (a decoded path: "/en/roles/agent"). A path segment
+  // matches a literal segment exactly or any non-empty {name} segment; literal routes win over
+  // patterns when both match. Linear in the number of routes (a few dozen).
+  RouteMatch match(std::string_view method, std::string_view path) const;
+  const std::vector<Route>& routes() const { return m_routes; }
+
+ private:
+  std::vector<Route> m_routes;
+};
+
+}  // namespace ccteam::server

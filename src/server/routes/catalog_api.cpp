@@ -1,0 +1,168 @@
+// GET /api/v1/roles, /api/v1/roles/{id}, /api/v1/ladder: the catalog as JSON, in the shape of
+// `ccteam roles show --format json` (io/catalog/catalog_json). docs/openapi.yaml describes them.
+
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "app/catalog/roles.hpp"
+#include "io/catalog/catalog_json.hpp"
+#include "server/responses.hpp"
+#include "server/routes/routes.hpp"
+
+namespace ccteam::server {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr std::size_t k_default_page_size = 50;
+constexpr std::size_t k_max_page_size = 100;
+constexpr std::string_view k_cache_control = "public, max-age=60";
+
+Error bad_parameter(const std::string& name, const std::string& value, std::string allowed) {
+  return Error::usage(msg(MsgId::http_bad_query, name, value),
+                      msg(MsgId::hint_http_query, std::move(allowed)));
+}
+
+// The query parameters of a route: only the names in 'known'; each at most once.
+Result<std::vector<QueryParam>> read_query(const Request& request,
+                                           std::initializer_list<std::string_view> known) {
+  auto params = parse_query(request.query);
+  if (!params) {
+    return tl::unexpected(Error::usage(msg(MsgId::http_bad_query, "?", request.query),
+                                       msg(MsgId::hint_http_query, "name=value&...")));
+  }
+  for (std::size_t i = 0; i < params->size(); ++i) {
+    const QueryParam& p = (*params)[i];
+    if (std::find(known.begin(), known.end(), p.name) == known.end()) {
+      return tl::unexpected(Error::usage(msg(MsgId::http_unknown_query_parameter, p.name)));
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if ((*params)[j].name == p.name) {
+        return tl::unexpected(bad_parameter(p.name, p.value, "'" + p.name + "' once"));
+      }
+    }
+  }
+  return *params;
+}
+
+json catalog_info(const catalog::Catalog& catalog, std::int64_t stored_version) {
+  return json{{"name", catalog.name}, {"version", catalog.version}, {"revision", stored_version}};
+}
+
+// The response for 'make' when the catalog can be read; the catalog's errors as problems.
+template <class Make>
+Response with_catalog(RouteContext& context, const Request& request, const std::string& key,
+                      Make make) {
+  Lang lang = preferred_lang(request);
+  auto snapshot = context.catalogs.current();
+  if (!snapshot) return problem(snapshot.error(), lang, request);
+  // The key holds request text (a role id): hashed, so that the tag never carries a quote.
+  std::string tag = fmt::format("c{}-{:x}", (*snapshot)->version(), std::hash<std::string>{}(key));
+  Response response;
+  if (not_modified(request, response, tag, k_cache_control)) {
+    return not_modified_response(tag, k_cache_control);
+  }
+  Response made = make(**snapshot, lang);
+  if (made.status == 200) {
+    for (auto& h : response.headers) made.set(h.name, h.value);
+  }
+  return made;
+}
+
+Response list_roles(RouteContext& context, const Request& request) {
+  Lang lang = preferred_lang(request);
+  auto query = read_query(request, {"limit", "after"});
+  if (!query) return problem(query.error(), lang, request);
+  std::size_t limit = k_default_page_size;
+  std::string after;
+  for (const QueryParam& p : *query) {
+    if (p.name == "limit") {
+      std::size_t value = 0;
+      auto [end, ec] = std::from_chars(p.value.data(), p.value.data() + p.value.size(), value);
+      if (ec != std::errc{} || end != p.value.data() + p.value.size() || value < 1 ||
+          value > k_max_page_size) {
+        return problem(bad_parameter("limit", p.value, fmt::format("1 to {}", k_max_page_size)),
+                       lang, request);
+      }
+      limit = value;
+    } else {
+      after = p.value;
+    }
+  }
+  return with_catalog(
+      context, request, fmt::format("roles-{}-{}", limit, after),
+      [&](const CatalogSnapshot& snapshot, Lang) -> Response {
+        const catalog::Catalog& catalog = snapshot.catalog();
+        std::vector<const catalog::Role*> roles = catalog.by_rank();
+        auto begin = roles.begin();
+        if (!after.empty()) {
+          begin = std::find_if(roles.begin(), roles.end(),
+                               [&](const catalog::Role* r) { return r->id.str() == after; });
+          if (begin == roles.end()) {
+            return problem(bad_parameter("after", after, "the id of a role of the previous page"),
+                           lang, request);
+          }
+          ++begin;
+        }
+        json body{{"catalog", catalog_info(catalog, snapshot.version())},
+                  {"items", json::array()},
+                  {"next", nullptr}};
+        auto end = roles.end() - begin > static_cast<std::ptrdiff_t>(limit)
+                       ? begin + static_cast<std::ptrdiff_t>(limit)
+                       : roles.end();
+        for (auto it = begin; it != end; ++it) {
+          body["items"].push_back(io::role_to_json(**it, catalog));
+        }
+        if (end != roles.end()) {
+          body["next"] =
+              fmt::format("/api/v1/roles?limit={}&after={}", limit, (*(end - 1))->id.str());
+        }
+        return json_response(body);
+      });
+}
+
+Response show_role(RouteContext& context, const Request& request, const PathParams& params) {
+  Lang lang = preferred_lang(request);
+  auto query = read_query(request, {});
+  if (!query) return problem(query.error(), lang, request);
+  const std::string& id = params["id"];
+  return with_catalog(context, request, "role-" + id,
+                      [&](const CatalogSnapshot& snapshot, Lang) -> Response {
+                        auto role = app::find_role(snapshot.catalog(), id);
+                        if (!role) return problem(role.error(), lang, request);
+                        return json_response(io::role_to_json(**role, snapshot.catalog()));
+                      });
+}
+
+Response ladder(RouteContext& context, const Request& request) {
+  Lang lang = preferred_lang(request);
+  auto query = read_query(request, {});
+  if (!query) return problem(query.error(), lang, request);
+  return with_catalog(
+      context, request, "ladder", [&](const CatalogSnapshot& snapshot, Lang) -> Response {
+        json body{{"catalog", catalog_info(snapshot.catalog(), snapshot.version())}};
+        body["ladders"] = io::ladder_to_json(app::role_ladder(snapshot.catalog()))["ladders"];
+        return json_response(body);
+      });
+}
+
+}  // namespace
+
+void add_catalog_api(Router& router, RouteContext& context) {
+  router.add({"GET", "/api/v1/roles", Access::anyone, 0,
+              [&context](const Request& request, const PathParams&) {
+                return list_roles(context, request);
+              }});
+  router.add({"GET", "/api/v1/roles/{id}", Access::anyone, 0,
+              [&context](const Request& request, const PathParams& params) {
+                return show_role(context, request, params);
+              }});
+  router.add(
+      {"GET", "/api/v1/ladder", Access::anyone, 0,
+       [&context](const Request& request, const PathParams&) { return ladder(context, request); }});
+}
+
+}  // namespace ccteam::server

@@ -1,0 +1,87 @@
+#pragma once
+// The workspace's store on one SQLite file (store::Repository; schema in migrations.hpp).
+//
+// Connections: one writer, used under a mutex, whose every write is one BEGIN IMMEDIATE
+// transaction committed with synchronous=FULL (acknowledged only once durable), and a pool of
+// readers for the concurrent reads of HTTP threads (WAL: readers see the last commit and never
+// wait for the writer). A reader is handed to one thread at a time; a thread that finds them
+// all busy waits for one. Every connection gets the pragmas of Connection::open.
+//
+// Thread safety: every member function may be called from any number of threads at once.
+// Several processes may open the same file (SQLite's file locks and the busy timeout order
+// their writes); migrations then run once.
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ccteam/core/error.hpp"
+#include "store/repository.hpp"
+#include "store/sqlite/database.hpp"
+
+namespace ccteam::store {
+
+// The default organisation that migration 1 creates.
+inline constexpr std::string_view k_default_organisation_id =
+    "00000000-0000-7000-8000-000000000001";
+
+struct SqliteOptions {
+  std::size_t readers = 4;                       // reader connections; 0 counts as 1
+  std::chrono::milliseconds busy_timeout{5000};  // wait for another process's lock
+  std::function<UnixMillis()> clock{};           // "now"; empty: the system clock
+};
+
+class SqliteRepository final : public Repository {
+ public:
+  // Opens (creating when missing) the database file 'path', applies the migrations
+  // (sqlite::migrate) and opens the readers. Error::io with a hint when the file cannot be
+  // opened or created (its folder missing or read-only), when it is not a SQLite database, or
+  // when its schema is newer than this binary knows (MsgId::store_schema_newer).
+  static Result<std::unique_ptr<SqliteRepository>> open(const std::string& path,
+                                                        const SqliteOptions& options = {});
+
+  Result<Uuid> default_organisation() override;
+  Result<std::optional<StoredCatalog>> catalog(const Uuid& organisation) override;
+  Result<std::int64_t> catalog_version(const Uuid& organisation) override;
+  Result<StoredCatalog> put_catalog(const Uuid& organisation, std::string source_name,
+                                    std::string yaml) override;
+  Result<std::vector<StoredEmployer>> employers(const Uuid& organisation,
+                                                const std::optional<Uuid>& after,
+                                                std::size_t limit) override;
+  Result<StoredEmployer> add_employer(const Uuid& organisation, std::string name,
+                                      std::string yaml) override;
+  Result<StoreHealth> health() override;
+
+  // The pragmas as the writer connection and each reader have them (for tests and /readyz).
+  Result<sqlite::ConnectionPragmas> writer_pragmas();
+  Result<std::vector<sqlite::ConnectionPragmas>> reader_pragmas();
+
+  SqliteRepository(const SqliteRepository&) = delete;
+  SqliteRepository& operator=(const SqliteRepository&) = delete;
+  ~SqliteRepository() override;
+
+ private:
+  class ReaderLease;
+  SqliteRepository(std::unique_ptr<sqlite::Connection> writer, std::function<UnixMillis()> clock);
+  ReaderLease lease_reader();
+  UnixMillis now() const;
+
+  std::function<UnixMillis()> m_clock;
+  std::mutex m_write_mutex;
+  std::unique_ptr<sqlite::Connection> m_writer;  // guarded by m_write_mutex
+  std::mutex m_pool_mutex;
+  std::condition_variable m_reader_returned;
+  std::vector<std::unique_ptr<sqlite::Connection>> m_readers;
+  std::vector<sqlite::Connection*> m_idle_readers;  // guarded by m_pool_mutex
+};
+
+// The store the server and the CLI use: SqliteRepository::open with the default options.
+Result<std::unique_ptr<Repository>> open_sqlite_repository(const std::string& path);
+
+}  // namespace ccteam::store

@@ -1,0 +1,98 @@
+#include "io/workspace/config_yaml.hpp"
+
+#include <gtest/gtest.h>
+
+namespace ccteam::io {
+namespace {
+
+TEST(ListenAddress, HostAndPortInEveryForm) {
+  auto v4 = parse_listen_address("0.0.0.0:8080");
+  ASSERT_TRUE(v4);
+  EXPECT_EQ(v4->host, "0.0.0.0");
+  EXPECT_EQ(v4->port, 8080);
+  auto v6 = parse_listen_address("[::1]:0");
+  ASSERT_TRUE(v6);
+  EXPECT_EQ(v6->host, "::1");
+  EXPECT_EQ(v6->port, 0);
+  for (const char* bad : {"8080", ":8080", "localhost:8080", "1.2.3.4:65536", "1.2.3.4:", "::1:80",
+                          "[::1]8080", "1.2.3.4:80x", "[::1]", ""}) {
+    auto r = parse_listen_address(bad);
+    EXPECT_FALSE(r) << bad;
+    if (!r) {
+      EXPECT_EQ(r.error().message.id, MsgId::config_bad_listen) << bad;
+    }
+  }
+}
+
+TEST(TrustedProxies, AddressesAndBlocks) {
+  for (const char* good : {"10.0.0.7", "10.0.0.0/8", "::1", "fd00::/8", "0.0.0.0/0", "::/128"}) {
+    EXPECT_TRUE(check_proxy_entry(good)) << good;
+  }
+  for (const char* bad :
+       {"10.0.0.0/33", "fd00::/129", "10.0.0/8", "example.com", "10.0.0.1/", "10.0.0.1/x", ""}) {
+    EXPECT_FALSE(check_proxy_entry(bad)) << bad;
+  }
+}
+
+TEST(WorkspaceConfig, EmptyFileGivesTheDefaults) {
+  auto c = read_workspace_config("", "w.yaml");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->listen.host, "127.0.0.1");
+  EXPECT_EQ(c->listen.port, 8080);
+  EXPECT_EQ(c->db, "ccteam.db");
+  EXPECT_EQ(c->limits.max_connections, 1024u);
+}
+
+TEST(WorkspaceConfig, EveryKeyIsRead) {
+  auto c = read_workspace_config(R"(listen: "[::]:9000"
+db: /srv/ccteam.db
+public_url: https://jobs.example.com/
+secret: 0123456789abcdef0123456789abcdef
+trusted_proxies: [10.0.0.0/8, "::1"]
+limits:
+  max_connections: 64
+  header_timeout_ms: 1000
+  threads: 4
+)",
+                                 "w.yaml");
+  ASSERT_TRUE(c) << c.error().size();
+  EXPECT_EQ(c->listen.host, "::");
+  EXPECT_EQ(c->listen.port, 9000);
+  EXPECT_EQ(c->db, "/srv/ccteam.db");
+  EXPECT_EQ(c->public_url, "https://jobs.example.com");
+  EXPECT_EQ(c->trusted_proxies.size(), 2u);
+  EXPECT_EQ(c->limits.max_connections, 64u);
+  EXPECT_EQ(c->limits.header_timeout_ms, 1000);
+  EXPECT_EQ(c->limits.threads, 4u);
+  EXPECT_EQ(c->limits.body_timeout_ms, 30'000);  // not given: the default
+}
+
+TEST(WorkspaceConfig, EveryProblemWithItsPlace) {
+  auto c = read_workspace_config(R"(listen: localhost
+secret: short
+trusted_proxies: [10.0.0.0/99]
+public_url: jobs.example.com
+limits:
+  max_conections: 5
+  header_timeout_ms: 0
+)",
+                                 "w.yaml");
+  ASSERT_FALSE(c);
+  const Errors& errors = c.error();
+  ASSERT_EQ(errors.size(), 6u);
+  EXPECT_EQ(errors[0].message.id, MsgId::config_bad_listen);
+  EXPECT_EQ(errors[0].where.line, 1);
+  EXPECT_EQ(errors[0].where.json_pointer, "/listen");
+  EXPECT_EQ(errors[1].message.id, MsgId::config_bad_public_url);
+  EXPECT_EQ(errors[1].where.line, 4);
+  EXPECT_EQ(errors[2].message.id, MsgId::config_short_secret);
+  EXPECT_EQ(errors[3].message.id, MsgId::config_bad_proxy);
+  EXPECT_EQ(errors[3].where.json_pointer, "/trusted_proxies/0");
+  // Within limits: the out-of-range value first (read in key order), then the unknown key.
+  EXPECT_EQ(errors[4].where.json_pointer, "/limits/header_timeout_ms");
+  EXPECT_EQ(errors[5].message.id, MsgId::yaml_unknown_key);
+  EXPECT_EQ(errors[5].where.line, 6);
+}
+
+}  // namespace
+}  // namespace ccteam::io

