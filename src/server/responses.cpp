@@ -11,26 +11,23 @@ namespace ccteam::server {
 
 namespace {
 
-std::string_view reason_phrase(int status) {
+// The problem's title in the reader's language (RFC 9457 allows a localized title).
+std::string title_of(int status, Lang lang) {
   switch (status) {
     case 400:
-      return "Bad Request";
+      return tr(MsgId::http_title_400, lang);
     case 404:
-      return "Not Found";
+      return tr(MsgId::http_title_404, lang);
     case 405:
-      return "Method Not Allowed";
-    case 409:
-      return "Conflict";
+      return tr(MsgId::http_title_405, lang);
     case 413:
-      return "Content Too Large";
+      return tr(MsgId::http_title_413, lang);
     case 422:
-      return "Unprocessable Content";
-    case 429:
-      return "Too Many Requests";
+      return tr(MsgId::http_title_422, lang);
     case 503:
-      return "Service Unavailable";
+      return tr(MsgId::http_title_503, lang);
     default:
-      return status >= 500 ? "Internal Server Error" : "Error";
+      return tr(status >= 500 ? MsgId::http_title_500 : MsgId::http_title_400, lang);
   }
 }
 
@@ -66,13 +63,20 @@ std::optional<std::string> decode_component(std::string_view text) {
 
 int status_of(const Error& error) { return app::http_status(error.kind); }
 
+std::string shorten(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  std::size_t cut = max_bytes;
+  // Not inside a UTF-8 sequence: back up over continuation bytes.
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "\u2026";
+}
+
 Response problem(int status, const Errors& errors, Lang lang, const Request& request) {
   nlohmann::ordered_json body;
   body["type"] = "about:blank";
-  body["title"] = std::string(reason_phrase(status));
+  body["title"] = title_of(status, lang);
   body["status"] = status;
-  body["detail"] =
-      errors.empty() ? std::string(reason_phrase(status)) : render(errors.front().message, lang);
+  body["detail"] = errors.empty() ? title_of(status, lang) : render(errors.front().message, lang);
   body["request_id"] = request.request_id;
   body["errors"] = nlohmann::ordered_json::array();
   for (const Error& e : errors) body["errors"].push_back(io::error_to_json(e, lang));

@@ -18,7 +18,11 @@ namespace ccteam::server {
 // usage 400, io and internal 500.
 int status_of(const Error& error);
 
-// application/problem+json: {"type": "about:blank", "title": <reason phrase>, "status": N,
+// 'text' cut to at most 'max_bytes' bytes (at a UTF-8 boundary) and "…" added when it was longer:
+// for echoing what a client sent (an id, a path) in messages and pages.
+std::string shorten(std::string_view text, std::size_t max_bytes = 80);
+
+// application/problem+json: {"type": "about:blank", "title": <status in 'lang'>, "status": N,
 // "detail": <the first error's message in 'lang'>, "request_id": ..., "errors": [<one JSON error
 // shape per error (io::error_to_json): pointer names the offending field>]}.
 Response problem(int status, const Errors& errors, Lang lang, const Request& request);

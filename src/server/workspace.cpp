@@ -53,23 +53,34 @@ Routes http_routes(const Router& router, const pages::Pages& pages, const Static
       pages::PageInfo info;
       info.path = "/roles";
       info.asset_version = statics.version();
-      return html_response(pages.error(status, what, lang, info), status);
+      Response page = html_response(pages.error(status, what, lang, info), status);
+      page.set("Cache-Control", "no-store");
+      return page;
     };
     RouteMatch match = router.match(request.method, request.path);
-    if (!match.route && !match.allowed.empty()) {
+    std::string_view trimmed = request.path;
+    while (trimmed.size() > 1 && trimmed.ends_with('/')) trimmed.remove_suffix(1);
+    if (!match.route && match.allowed.empty() && trimmed.size() < request.path.size() &&
+        !trimmed.starts_with("//") && (request.method == "GET" || request.method == "HEAD")) {
+      // "/en/roles/" is "/en/roles": one address per page. ("//host" would leave the site.)
+      response =
+          redirect(std::string(trimmed) + (request.query.empty() ? "" : "?" + request.query));
+      response.status = 308;
+    } else if (!match.route && !match.allowed.empty()) {
       std::string allowed;
       for (const auto& m : match.allowed) allowed += (allowed.empty() ? "" : ", ") + m;
       if (allowed.find("GET") != std::string::npos) allowed += ", HEAD";
       response = fail(405, msg(MsgId::http_method_not_allowed, request.method, allowed));
       response.set("Allow", allowed);
     } else if (!match.route) {
-      response = fail(404, msg(MsgId::http_not_found, request.path));
+      response = fail(404, msg(MsgId::http_not_found, shorten(request.path)));
     } else {
       try {
         response = match.route->handler(request, match.params);
       } catch (const std::exception& e) {
-        log(fmt::format(R"({{"level":"error","request_id":{},"msg":"handler threw","what":{}}})",
-                        json_escape(request.request_id), json_escape(e.what())));
+        log(fmt::format(
+            R"({{"time":"{}","level":"error","event":"handler_failed","request_id":{},"what":{}}})",
+            utc_timestamp(), json_escape(request.request_id), json_escape(e.what())));
         response = fail(500, msg(MsgId::http_internal, request.request_id));
       }
     }
@@ -110,8 +121,8 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   if (options.demo) {
     CCTEAM_TRY(auto demo, app::load_demo(*repository, organisation, options.env));
     options.log(fmt::format(
-        R"({{"level":"info","event":"demo_loaded","catalog_stored":{},"roles":{},"employers_added":{}}})",
-        demo.catalog.stored, demo.catalog.roles, demo.employers_added.size()));
+        R"({{"time":"{}","level":"info","event":"seeded","demo":true,"catalog_stored":{},"roles":{},"employers_added":{}}})",
+        utc_timestamp(), demo.catalog.stored, demo.catalog.roles, demo.employers_added.size()));
   } else {
     CCTEAM_TRY(auto seeded, app::seed_catalog(*repository, organisation, options.env));
     options.log(

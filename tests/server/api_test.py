@@ -189,6 +189,41 @@ def main():
         _, hdrs, body = get(name, path, documented, expect=expect)
         check(f"{name}: problem+json", hdrs.get("content-type", "").startswith(
             "application/problem+json"))
+    _, _, body = client.request("GET", "/api/v1/roles?limit=0")
+    err = json.loads(body)["errors"][0]
+    check("a bad query parameter is named by its pointer", err["pointer"] == "/query/limit" and
+          "100" in (err["hint"] or ""), f"{err}")
+    _, _, body = client.request("GET", "/api/v1/roles?sort=id")
+    err = json.loads(body)["errors"][0]
+    check("an unknown parameter is named, the known ones hinted", err["pointer"] == "/query/sort"
+          and "limit" in (err["hint"] or ""), f"{err}")
+    _, _, body = client.request("GET", "/api/v1/roles?limit=0", {"Accept-Language": "de"})
+    de_problem = json.loads(body)
+    check("a German problem is German throughout", de_problem["title"] == "Ungültige Anfrage" and
+          "verwenden" in (de_problem["errors"][0]["hint"] or "") and " to " not in
+          (de_problem["errors"][0]["hint"] or ""), f"{de_problem}")
+    status, _, _ = client.request("GET", "/api/v1/roles?after=")
+    check("an empty 'after' is refused", status == 400, f"{status}")
+    long_id = "x" * 5000
+    status, _, body = client.request("GET", f"/api/v1/roles/{long_id}")
+    check("a 5,000-character id: 404, not echoed in full", status == 404 and len(body) < 1000,
+          f"{status} {len(body)} bytes")
+    for path, expect in (("/api/v1/roles/nobody", 404), ("/api/v1/roles?after=nope", 400),
+                         ("/en/roles/nobody", 404)):
+        status, _, _ = client.request("GET", path, {"If-None-Match": "*"})
+        check(f"If-None-Match: * on {path}: {expect}, not 304", status == expect, f"{status}")
+    status, hdrs, _ = client.request("GET", "/en/roles/?x=1")
+    check("a trailing slash redirects to the address without it", status == 308 and
+          hdrs.get("location") == "/en/roles?x=1", f"{status} {hdrs.get('location')}")
+    status, hdrs, _ = client.request("GET", "//example.com/")
+    check("'//host/' is not redirected off the site", status == 404, f"{status} {hdrs.get('location')}")
+    status, _, _ = client.request("GET", "/EN/roles")
+    check("/EN/roles is not a second address of /en/roles", status == 404, f"{status}")
+    status, hdrs, _ = client.request("GET", "/en/roles/agent%00")
+    check("a refused request still carries the security headers", status == 400 and
+          "default-src 'none'" in hdrs.get("content-security-policy", "") and
+          hdrs.get("x-content-type-options") == "nosniff", f"{status} {hdrs}")
+
     _, _, en = client.request("GET", "/api/v1/roles/nobody", {"Accept-Language": "en"})
     _, _, de = client.request("GET", "/api/v1/roles/nobody", {"Accept-Language": "de-DE,de;q=0.9"})
     en, de = json.loads(en), json.loads(de)

@@ -103,7 +103,7 @@ TEST(Responses, ProblemDetailsNameTheFieldAndTheRequest) {
   EXPECT_EQ(r.status, 422);
   auto body = nlohmann::json::parse(r.body);
   EXPECT_EQ(body["status"], 422);
-  EXPECT_EQ(body["title"], "Unprocessable Content");
+  EXPECT_EQ(body["title"], "Nicht verarbeitbarer Inhalt");
   EXPECT_EQ(body["request_id"], "r-1");
   EXPECT_EQ(body["errors"][0]["pointer"], "/limit");
   EXPECT_EQ(body["detail"], "unbekannter Abfrageparameter „sort“");
@@ -113,6 +113,13 @@ TEST(Responses, ProblemDetailsNameTheFieldAndTheRequest) {
   }
   ASSERT_NE(type, nullptr);
   EXPECT_EQ(*type, "application/problem+json");
+}
+
+TEST(Responses, ShortenCutsAtACharacterBoundary) {
+  EXPECT_EQ(shorten("agent", 80), "agent");
+  EXPECT_EQ(shorten("abcdef", 3), "abc\u2026");
+  // "ü" is two bytes: a cut after its first byte backs up before it.
+  EXPECT_EQ(shorten("a\xC3\xBC", 2), "a\u2026");
 }
 
 TEST(Responses, SecurityHeadersDoNotOverrideTheRoute) {

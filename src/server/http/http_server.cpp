@@ -189,7 +189,8 @@ std::string json_string(std::string_view s) {
   return out;
 }
 
-// "2026-12-05T03:45:56.123Z"
+}  // namespace
+
 std::string utc_timestamp() {
   using namespace std::chrono;
   auto now = system_clock::now();
@@ -200,6 +201,42 @@ std::string utc_timestamp() {
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
                      hms.hours().count(), hms.minutes().count(), hms.seconds().count(),
                      hms.subseconds().count());
+}
+
+namespace {
+
+// A logged path is cut after this many bytes (a client may send 8 KiB of path).
+constexpr std::size_t k_max_logged_path_bytes = 256;
+
+// What the log keeps of a client's address: its network (IPv4 /24, IPv6 /48), "10.1.2.0/24".
+// An address identifies a person (GDPR); the network still tells one source of load from many.
+std::string client_network(const asio::ip::address& address) {
+  if (address.is_v4()) {
+    auto bytes = address.to_v4().to_bytes();
+    bytes[3] = 0;
+    return asio::ip::make_address_v4(bytes).to_string() + "/24";
+  }
+  auto v6 = address.to_v6();
+  if (v6.is_v4_mapped()) {
+    return client_network(asio::ip::make_address_v4(asio::ip::v4_mapped, v6));
+  }
+  auto bytes = v6.to_bytes();
+  std::fill(bytes.begin() + 6, bytes.end(), static_cast<unsigned char>(0));
+  return asio::ip::make_address_v6(bytes).to_string() + "/48";
+}
+
+// A short plain-text answer the server gives by itself (parse errors, 431, 500), with the
+// headers every response of ccteam carries: nothing in it may run or be framed.
+Response plain_response(int status, std::string_view text) {
+  Response response;
+  response.status = status;
+  response.set("Content-Type", "text/plain; charset=utf-8");
+  response.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("X-Frame-Options", "DENY");
+  response.set("Cache-Control", "no-store");
+  response.body = fmt::format("{}\n", text);
+  return response;
 }
 
 // The Date header's value: "Sat, 05 Dec 2026 03:45:56 GMT".
@@ -413,13 +450,14 @@ struct Server {
 // answer. Owned by Server::sessions until close().
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(Server& server, Tcp::socket socket, std::string client)
+  Session(Server& server, Tcp::socket socket, std::string client, std::string client_network)
       : m_server(server),
         m_stream(std::move(socket)),
         m_buffer(
             std::max(server.limits.max_header_bytes, server.limits.max_chunk_extension_bytes + 64) +
             512),
-        m_client(std::move(client)) {}
+        m_client(std::move(client)),
+        m_client_network(std::move(client_network)) {}
 
   void start() {
     m_stream.expires_after(Millis(m_server.limits.header_timeout_ms));
@@ -590,11 +628,8 @@ class Session : public std::enable_shared_from_this<Session> {
         m_server.refused_requests = 0;
         m_server.last_request_cap_log = now;
       }
-      Response busy;
-      busy.status = 503;
-      busy.set("Content-Type", "text/plain; charset=utf-8");
+      Response busy = plain_response(503, "Service Unavailable");
       busy.set("Retry-After", "1");
-      busy.body = "Service Unavailable\n";
       m_keep_alive = false;
       respond(std::move(busy), false);
       return;
@@ -619,12 +654,7 @@ class Session : public std::enable_shared_from_this<Session> {
             "error", "handler_failed",
             fmt::format(R"(,"request_id":{})", json_string(request.request_id)));
       }
-      if (failed) {
-        response = Response{};
-        response.status = 500;
-        response.set("Content-Type", "text/plain; charset=utf-8");
-        response.body = "Internal Server Error\n";
-      }
+      if (failed) response = plain_response(500, "Internal Server Error");
       asio::post(self->m_server.io, [self, response = std::move(response)]() mutable {
         --self->m_server.in_flight;
         if (self->m_phase == Phase::closed) return;
@@ -638,11 +668,7 @@ class Session : public std::enable_shared_from_this<Session> {
     m_keep_alive = false;
     m_method = m_request.method;
     m_path = m_request.path;
-    Response response;
-    response.status = status;
-    response.set("Content-Type", "text/plain; charset=utf-8");
-    response.body = fmt::format("{}\n", text);
-    respond(std::move(response), true);
+    respond(plain_response(status, text), true);
   }
 
   void respond(Response response, bool linger) {
@@ -654,10 +680,7 @@ class Session : public std::enable_shared_from_this<Session> {
       m_server.log_event("error", "handler_failed",
                          fmt::format(R"(,"request_id":{},"what":"status {} is not a final status")",
                                      json_string(m_request_id), response.status));
-      response = Response{};
-      response.status = 500;
-      response.set("Content-Type", "text/plain; charset=utf-8");
-      response.body = "Internal Server Error\n";
+      response = plain_response(500, "Internal Server Error");
     }
     m_status = response.status;
     bool no_body = m_head || response.status == 204 || response.status == 304;
@@ -763,14 +786,16 @@ class Session : public std::enable_shared_from_this<Session> {
     auto ms = std::chrono::duration<double, std::milli>(Clock::now() - m_started).count();
     m_server.log(fmt::format(
         R"({{"time":"{}","level":"info","request_id":{},"method":{},"path":{},"status":{},"bytes":{},"duration_ms":{:.3f},"client":{}}})",
-        utc_timestamp(), json_string(m_request_id), json_string(m_method), json_string(m_path),
-        m_status, m_body_bytes, ms, json_string(m_client)));
+        utc_timestamp(), json_string(m_request_id), json_string(m_method),
+        json_string(std::string_view(m_path).substr(0, k_max_logged_path_bytes)), m_status,
+        m_body_bytes, ms, json_string(m_client_network)));
   }
 
   Server& m_server;
   beast::tcp_stream m_stream;
   beast::flat_buffer m_buffer;
   std::string m_client;
+  std::string m_client_network;  // what the log shows of the client: its network, not its address
   std::optional<RequestParser> m_parser;
   Request m_request;
   std::string m_request_id;
@@ -789,6 +814,8 @@ class Session : public std::enable_shared_from_this<Session> {
 constexpr std::string_view k_busy_response =
     "HTTP/1.1 503 Service Unavailable\r\n"
     "Content-Type: text/plain; charset=utf-8\r\n"
+    "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n"
+    "X-Content-Type-Options: nosniff\r\n"
     "Content-Length: 20\r\n"
     "Retry-After: 1\r\n"
     "Connection: close\r\n"
@@ -884,7 +911,9 @@ void Server::on_accept(const beast::error_code& ec, Tcp::socket socket) {
     beast::error_code ep_ec;
     auto peer = socket.remote_endpoint(ep_ec);
     std::string client = ep_ec ? std::string() : peer.address().to_string();
-    auto session = std::make_shared<Session>(*this, std::move(socket), std::move(client));
+    std::string network = ep_ec ? std::string() : client_network(peer.address());
+    auto session =
+        std::make_shared<Session>(*this, std::move(socket), std::move(client), std::move(network));
     sessions.emplace(session.get(), session);
     session->start();
   }

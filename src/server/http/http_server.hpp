@@ -108,6 +108,9 @@ class HttpServer {
   std::unique_ptr<Impl> m_impl;
 };
 
+// The log's time format: "2026-12-05T03:45:56.123Z" (UTC, milliseconds), now.
+std::string utc_timestamp();
+
 // Catches SIGINT and SIGTERM (replacing their default action while it runs) and calls
 // server.stop() on the first one; returns when the server has stopped, for a signal or any
 // other reason. Call it after a successful start().

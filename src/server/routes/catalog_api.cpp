@@ -21,9 +21,13 @@ constexpr std::size_t k_default_page_size = 50;
 constexpr std::size_t k_max_page_size = 100;
 constexpr std::string_view k_cache_control = "public, max-age=60";
 
-Error bad_parameter(const std::string& name, const std::string& value, std::string allowed) {
-  return Error::usage(msg(MsgId::http_bad_query, name, value),
-                      msg(MsgId::hint_http_query, std::move(allowed)));
+// Role ids of a catalog are short; a longer one cannot exist and is not echoed in full.
+constexpr std::size_t k_max_role_id_bytes = 100;
+
+// A query parameter is named by the pointer "/query/<name>" in an error (docs/api/openapi.yaml).
+Error bad_parameter(const std::string& name, const std::string& value, Message hint) {
+  return Error{ErrorKind::usage, msg(MsgId::http_bad_query, name, shorten(value)),
+               SourcePos{"", 0, 0, "/query/" + name}, std::move(hint)};
 }
 
 // The query parameters of a route: only the names in 'known'; each at most once.
@@ -31,17 +35,22 @@ Result<std::vector<QueryParam>> read_query(const Request& request,
                                            std::initializer_list<std::string_view> known) {
   auto params = parse_query(request.query);
   if (!params) {
-    return tl::unexpected(Error::usage(msg(MsgId::http_bad_query, "?", request.query),
-                                       msg(MsgId::hint_http_query, "name=value&...")));
+    return tl::unexpected(Error::usage(msg(MsgId::http_bad_query_string, shorten(request.query)),
+                                       msg(MsgId::hint_http_query_string)));
   }
   for (std::size_t i = 0; i < params->size(); ++i) {
     const QueryParam& p = (*params)[i];
     if (std::find(known.begin(), known.end(), p.name) == known.end()) {
-      return tl::unexpected(Error::usage(msg(MsgId::http_unknown_query_parameter, p.name)));
+      std::string names;
+      for (std::string_view k : known) names += (names.empty() ? "" : ", ") + std::string(k);
+      return tl::unexpected(
+          Error{ErrorKind::usage, msg(MsgId::http_unknown_query_parameter, shorten(p.name)),
+                SourcePos{"", 0, 0, "/query/" + shorten(p.name)},
+                names.empty() ? std::optional<Message>{} : msg(MsgId::hint_known_keys, names)});
     }
     for (std::size_t j = 0; j < i; ++j) {
       if ((*params)[j].name == p.name) {
-        return tl::unexpected(bad_parameter(p.name, p.value, "'" + p.name + "' once"));
+        return tl::unexpected(bad_parameter(p.name, p.value, msg(MsgId::hint_http_once, p.name)));
       }
     }
   }
@@ -61,13 +70,11 @@ Response with_catalog(RouteContext& context, const Request& request, const std::
   if (!snapshot) return problem(snapshot.error(), lang, request);
   // The key holds request text (a role id): hashed, so that the tag never carries a quote.
   std::string tag = fmt::format("c{}-{:x}", (*snapshot)->version(), std::hash<std::string>{}(key));
-  Response response;
-  if (not_modified(request, response, tag, k_cache_control)) {
-    return not_modified_response(tag, k_cache_control);
-  }
+  // Made first: a conditional request for something that does not exist is still a 404/400.
   Response made = make(**snapshot, lang);
-  if (made.status == 200) {
-    for (auto& h : response.headers) made.set(h.name, h.value);
+  if (made.status != 200) return made;
+  if (not_modified(request, made, tag, k_cache_control)) {
+    return not_modified_response(tag, k_cache_control);
   }
   return made;
 }
@@ -84,10 +91,14 @@ Response list_roles(RouteContext& context, const Request& request) {
       auto [end, ec] = std::from_chars(p.value.data(), p.value.data() + p.value.size(), value);
       if (ec != std::errc{} || end != p.value.data() + p.value.size() || value < 1 ||
           value > k_max_page_size) {
-        return problem(bad_parameter("limit", p.value, fmt::format("1 to {}", k_max_page_size)),
-                       lang, request);
+        return problem(
+            bad_parameter("limit", p.value,
+                          msg(MsgId::hint_range, "1", fmt::format("{}", k_max_page_size))),
+            lang, request);
       }
       limit = value;
+    } else if (p.value.empty()) {
+      return problem(bad_parameter("after", p.value, msg(MsgId::hint_http_after)), lang, request);
     } else {
       after = p.value;
     }
@@ -102,8 +113,8 @@ Response list_roles(RouteContext& context, const Request& request) {
           begin = std::find_if(roles.begin(), roles.end(),
                                [&](const catalog::Role* r) { return r->id.str() == after; });
           if (begin == roles.end()) {
-            return problem(bad_parameter("after", after, "the id of a role of the previous page"),
-                           lang, request);
+            return problem(bad_parameter("after", after, msg(MsgId::hint_http_after)), lang,
+                           request);
           }
           ++begin;
         }
@@ -129,6 +140,10 @@ Response show_role(RouteContext& context, const Request& request, const PathPara
   auto query = read_query(request, {});
   if (!query) return problem(query.error(), lang, request);
   const std::string& id = params["id"];
+  if (id.size() > k_max_role_id_bytes) {
+    return problem(Error::not_found(msg(MsgId::http_not_found, shorten(request.path))), lang,
+                   request);
+  }
   return with_catalog(context, request, "role-" + id,
                       [&](const CatalogSnapshot& snapshot, Lang) -> Response {
                         auto role = app::find_role(snapshot.catalog(), id);

@@ -14,6 +14,18 @@ namespace ccteam::server {
 namespace {
 
 constexpr std::string_view k_cache_control = "public, max-age=60";
+constexpr std::size_t k_max_role_id_bytes = 100;
+
+// The language of a page address: exactly "en" or "de" ("/EN/roles" would be a second
+// address of the same page).
+std::optional<Lang> url_lang(std::string_view text) {
+  auto lang = parse_lang(text);
+  if (lang && to_string(*lang) == text) return lang;
+  return std::nullopt;
+}
+
+Response error_page(RouteContext& context, int status, const Message& what, Lang lang,
+                    const std::string& path);
 
 pages::PageInfo page_info(const RouteContext& context, std::string path) {
   pages::PageInfo info;
@@ -26,26 +38,19 @@ pages::PageInfo page_info(const RouteContext& context, std::string path) {
 template <class Render>
 Response catalog_page(RouteContext& context, const Request& request, const std::string& lang_text,
                       const std::string& path, const std::string& key, Render render) {
-  auto lang = parse_lang(lang_text);
+  auto lang = url_lang(lang_text);
   if (!lang) {
-    Lang fallback = preferred_lang(request);
-    return html_response(context.pages.error(404, msg(MsgId::http_not_found, request.path),
-                                             fallback, page_info(context, "/roles")),
-                         404);
+    return error_page(context, 404, msg(MsgId::http_not_found, shorten(request.path)),
+                      preferred_lang(request), "/roles");
   }
   auto snapshot = context.catalogs.current();
   if (!snapshot) {
     const Error& e = snapshot.error();
     int status = e.kind == ErrorKind::not_found ? 404 : 500;
-    return html_response(context.pages.error(status, e.message, *lang, page_info(context, path)),
-                         status);
+    return error_page(context, status, e.message, *lang, path);
   }
   std::string tag = fmt::format("c{}-{}-{}-{:x}", (*snapshot)->version(), to_string(*lang),
                                 context.static_files.version(), std::hash<std::string>{}(key));
-  Response response;
-  if (not_modified(request, response, tag, k_cache_control)) {
-    return not_modified_response(tag, k_cache_control);
-  }
   std::string cache_key = std::string(to_string(*lang)) + key;
   std::shared_ptr<const std::string> page = (*snapshot)->find(cache_key);
   if (!page) {
@@ -53,15 +58,25 @@ Response catalog_page(RouteContext& context, const Request& request, const std::
     info.catalog_name = (*snapshot)->catalog().name;
     info.catalog_version = (*snapshot)->catalog().version;
     auto html = render(**snapshot, *lang, info);
-    if (!html) {
-      return html_response(
-          context.pages.error(404, html.error().message, *lang, page_info(context, path)), 404);
-    }
+    if (!html) return error_page(context, 404, html.error().message, *lang, path);
     page = (*snapshot)->store(cache_key, std::move(*html));
+  }
+  // Only a page that exists answers a conditional request with 304.
+  Response response;
+  if (not_modified(request, response, tag, k_cache_control)) {
+    return not_modified_response(tag, k_cache_control);
   }
   response.body = *page;
   response.set("Content-Type", "text/html; charset=utf-8");
   response.set("Content-Language", std::string(to_string(*lang)));
+  return response;
+}
+
+Response error_page(RouteContext& context, int status, const Message& what, Lang lang,
+                    const std::string& path) {
+  Response response =
+      html_response(context.pages.error(status, what, lang, page_info(context, path)), status);
+  response.set("Cache-Control", "no-store");
   return response;
 }
 
@@ -74,11 +89,9 @@ void add_page_routes(Router& router, RouteContext& context) {
               }});
   router.add({"GET", "/{lang}", Access::anyone, 0,
               [&context](const Request& request, const PathParams& params) {
-                if (!parse_lang(params["lang"])) {
-                  return html_response(
-                      context.pages.error(404, msg(MsgId::http_not_found, request.path),
-                                          preferred_lang(request), page_info(context, "/roles")),
-                      404);
+                if (!url_lang(params["lang"])) {
+                  return error_page(context, 404, msg(MsgId::http_not_found, shorten(request.path)),
+                                    preferred_lang(request), "/roles");
                 }
                 return redirect(fmt::format("/{}/roles", params["lang"]));
               }});
@@ -93,6 +106,11 @@ void add_page_routes(Router& router, RouteContext& context) {
   router.add({"GET", "/{lang}/roles/{id}", Access::anyone, 0,
               [&context](const Request& request, const PathParams& params) {
                 std::string id = params["id"];
+                if (id.size() > k_max_role_id_bytes) {
+                  auto lang = url_lang(params["lang"]);
+                  return error_page(context, 404, msg(MsgId::http_not_found, shorten(request.path)),
+                                    lang ? *lang : preferred_lang(request), "/roles");
+                }
                 return catalog_page(
                     context, request, params["lang"], "/roles/" + id, "role-" + id,
                     [&context, id](const CatalogSnapshot& snapshot, Lang lang,

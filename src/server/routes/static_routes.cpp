@@ -13,11 +13,14 @@ void add_static_routes(Router& router, RouteContext& context) {
                   return problem(Error::not_found(msg(MsgId::http_not_found, request.path)),
                                  preferred_lang(request), request);
                 }
-                // Pages link static files with ?v=<version>: a changed file gets a new address.
-                constexpr std::string_view k_cache = "public, max-age=86400";
+                // Pages link static files with ?v=<version of all files>: a changed file gets a
+                // new address, so the address of the current version never changes content.
+                std::string_view cache = request.query == "v=" + context.static_files.version()
+                                             ? "public, max-age=31536000, immutable"
+                                             : "public, max-age=300";
                 Response response;
-                if (not_modified(request, response, file->etag, k_cache)) {
-                  return not_modified_response(file->etag, k_cache);
+                if (not_modified(request, response, file->etag, cache)) {
+                  return not_modified_response(file->etag, cache);
                 }
                 response.body = file->content;
                 response.set("Content-Type", file->content_type);
