@@ -71,8 +71,18 @@ Response with_catalog(RouteContext& context, const Request& request, const std::
   // The key holds request text (a role id): hashed, so that the tag never carries a quote.
   std::string tag = fmt::format("c{}-{:x}", (*snapshot)->version(), std::hash<std::string>{}(key));
   // Made first: a conditional request for something that does not exist is still a 404/400.
-  Response made = make(**snapshot, lang);
-  if (made.status != 200) return made;
+  // A 200 body is kept beside the catalog; only answers for what exists are kept (a role of
+  // the catalog, a page after an existing role, a limit of 1 to 100), so the cache stays small.
+  Response made;
+  std::string cache_key = "api:" + key;
+  if (auto body = (*snapshot)->find(cache_key)) {
+    made.body = *body;
+    made.set("Content-Type", "application/json");
+  } else {
+    made = make(**snapshot, lang);
+    if (made.status != 200) return made;
+    (*snapshot)->store(cache_key, made.body);
+  }
   if (not_modified(request, made, tag, k_cache_control)) {
     return not_modified_response(tag, k_cache_control);
   }
