@@ -183,6 +183,24 @@ Checked<Scenario> scenario_from_plan_json(std::string_view text, const std::stri
     error.value().front().where.line = at.line;
     error.value().front().where.column = at.column;
     return error;
+  } catch (const json::exception& e) {
+    // Valid JSON the library cannot hold, such as a number beyond the double range ("1e400":
+    // out_of_range.406, which carries no position): point at the number's first appearance.
+    std::string what = e.what();
+    if (std::size_t bracket = what.find("] "); bracket != std::string::npos)
+      what.erase(0, bracket + 2);
+    auto error = fail("", what);
+    std::size_t quote = what.find('\'');
+    std::size_t end = quote == std::string::npos ? quote : what.find('\'', quote + 1);
+    if (end != std::string::npos && end > quote + 1) {
+      std::size_t offset = text.find(std::string_view(what).substr(quote + 1, end - quote - 1));
+      if (offset != std::string_view::npos) {
+        LineColumn at = line_column(text, offset);
+        error.value().front().where.line = at.line;
+        error.value().front().where.column = at.column;
+      }
+    }
+    return error;
   }
   Scenario s;
   try {

@@ -71,5 +71,19 @@ TEST(PlanScenario, NotAPlan) {
             std::string::npos);
 }
 
+TEST(PlanScenario, NumberBeyondTheDoubleRangeIsAnErrorNotAnAbort) {
+  // 1e400 is valid JSON but no double holds it: the library throws out_of_range, which the
+  // reader turns into an error at the number (line 2, column 8).
+  auto s = scenario_from_plan_json("{\"format\": \"ccteam-plan/1\",\n  \"x\": 1e400}", "p.json");
+  ASSERT_FALSE(s);
+  const Error& e = s.error().front();
+  EXPECT_EQ(e.message.id, MsgId::sim_bad_plan);
+  EXPECT_EQ(e.where.line, 2);
+  EXPECT_EQ(e.where.column, 8);
+  std::string text = render(e.message, Lang::en);
+  EXPECT_NE(text.find("1e400"), std::string::npos) << text;
+  EXPECT_EQ(text.find("json.exception"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace ccteam::io
