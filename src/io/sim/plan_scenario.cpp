@@ -1,6 +1,7 @@
 #include "io/sim/plan_scenario.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <nlohmann/json.hpp>
 
@@ -31,6 +32,18 @@ double number(const json& parent, const std::string& pointer, std::string_view k
     throw PlanError{pointer + "/" + std::string(key),
                     "expected a number >= " + fmt::format("{:g}", min)};
   return v.get<double>();
+}
+
+// A head count on duty: a whole number from 0 to k_max_plan_staff. (A cast of a larger double
+// to int is undefined: 1e30 agents came out as nobody on the phone.)
+constexpr double k_max_plan_staff = 1'000'000;
+int staff_count(const json& parent, const std::string& pointer, std::string_view key) {
+  double v = number(parent, pointer, key, 0);
+  if (v > k_max_plan_staff || v != std::floor(v)) {
+    throw PlanError{pointer + "/" + std::string(key),
+                    fmt::format("expected a whole number from 0 to {:g}", k_max_plan_staff)};
+  }
+  return static_cast<int>(v);
 }
 
 std::optional<double> optional_number(const json& parent, const std::string& pointer,
@@ -100,10 +113,10 @@ Scenario build(const json& plan) {
     s.calls_per_interval.push_back(number(row, at, "calls_offered", 0));
     double aht = number(row, at, "aht_seconds", 0);
     if (aht <= 0) throw PlanError{at + "/aht_seconds", "expected a number > 0"};
-    agents.staff.push_back(static_cast<int>(number(row, at, "agents", 0)));
+    agents.staff.push_back(staff_count(row, at, "agents"));
     agents.off_phone_share.push_back(0);
     agents.handle_time.push_back(Distribution{DistKind::exponential, aht, 0, {}});
-    leads.staff.push_back(static_cast<int>(number(row, at, "team_leads_on_duty", 0)));
+    leads.staff.push_back(staff_count(row, at, "team_leads_on_duty"));
     leads.off_phone_share.push_back(1 - std::clamp(phone_share, 0.0, 1.0));
     leads.handle_time.push_back(
         Distribution{DistKind::exponential, escalation_aht.value_or(aht), 0, {}});
@@ -130,8 +143,7 @@ Scenario build(const json& plan) {
         auto up_aht = optional_number(up, at, "handle_seconds");
         for (std::size_t i = 0; i < intervals.size(); ++i) {
           std::string row = fmt::format("/intervals/{}", i);
-          managers.staff.push_back(
-              static_cast<int>(number(intervals[i], row, "managers_on_duty", 0)));
+          managers.staff.push_back(staff_count(intervals[i], row, "managers_on_duty"));
           managers.off_phone_share.push_back(1 - std::min(up_phone, 1.0));
           const Distribution& below = leads.handle_time[i];
           managers.handle_time.push_back(

@@ -71,6 +71,26 @@ TEST(PlanScenario, NotAPlan) {
             std::string::npos);
 }
 
+TEST(PlanScenario, HeadCountsAreWholeAndBounded) {
+  // The plan with the first interval's agent count replaced: 1e30 agents and 2.5 agents are
+  // refused at that field; 1,000,000 (the bound) still reads.
+  std::string text = plan(R"({"share": 0.1, "handle_seconds": 300, "phone_share": 0.5})", "");
+  auto at = text.find("\"agents\": ");
+  ASSERT_NE(at, std::string::npos);
+  auto end = text.find_first_of(",}", at);
+  auto with = [&](const std::string& value) {
+    std::string copy = text;
+    copy.replace(at, end - at, "\"agents\": " + value);
+    return scenario_from_plan_json(copy, "p.json");
+  };
+  for (const char* bad : {"1e30", "2.5", "1000001"}) {
+    auto s = with(bad);
+    ASSERT_FALSE(s) << bad;
+    EXPECT_NE(s.error().front().where.json_pointer.find("/agents"), std::string::npos) << bad;
+  }
+  EXPECT_TRUE(with("1000000"));
+}
+
 TEST(PlanScenario, NumberBeyondTheDoubleRangeIsAnErrorNotAnAbort) {
   // 1e400 is valid JSON but no double holds it: the library throws out_of_range, which the
   // reader turns into an error at the number (line 2, column 8).
