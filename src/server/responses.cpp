@@ -6,6 +6,7 @@
 
 #include "app/error_status.hpp"
 #include "io/base/error_json.hpp"
+#include "server/http/uri.hpp"
 
 namespace ccteam::server {
 
@@ -29,34 +30,6 @@ std::string title_of(int status, Lang lang) {
     default:
       return tr(status >= 500 ? MsgId::http_title_500 : MsgId::http_title_400, lang);
   }
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::optional<std::string> decode_component(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '+') {
-      out.push_back(' ');
-    } else if (c == '%') {
-      if (i + 2 >= text.size()) return std::nullopt;
-      int high = hex_value(text[i + 1]);
-      int low = hex_value(text[i + 2]);
-      if (high < 0 || low < 0) return std::nullopt;
-      out.push_back(static_cast<char>(high * 16 + low));
-      i += 2;
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -197,9 +170,9 @@ std::optional<std::vector<QueryParam>> parse_query(std::string_view query) {
     query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
     if (pair.empty()) continue;
     auto eq = pair.find('=');
-    auto name = decode_component(pair.substr(0, eq));
-    auto value =
-        decode_component(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
+    auto name = percent_decode(pair.substr(0, eq), true, false);
+    auto value = percent_decode(
+        eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), true, false);
     if (!name || !value) return std::nullopt;
     out.push_back({std::move(*name), std::move(*value)});
   }

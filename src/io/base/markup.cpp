@@ -2,7 +2,9 @@
 
 namespace ccteam::io {
 
-std::string escape_markup(std::string_view text) {
+namespace {
+
+std::string escape(std::string_view text, bool strict) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -22,11 +24,23 @@ std::string escape_markup(std::string_view text) {
       case '\'':
         out += "&#39;";
         break;
+      case '`':
+        out += strict ? "&#96;" : "`";
+        break;
+      case '=':
+        out += strict ? "&#61;" : "=";
+        break;
       default:
         out += c;
     }
   }
   return out;
 }
+
+}  // namespace
+
+std::string escape_markup(std::string_view text) { return escape(text, false); }
+
+std::string escape_markup_strict(std::string_view text) { return escape(text, true); }
 
 }  // namespace ccteam::io

@@ -13,4 +13,8 @@ namespace ccteam::io {
 // unchanged.
 std::string escape_markup(std::string_view text);
 
+// escape_markup, and ` = replaced by &#96; &#61; as well: for values a template places where the
+// template's author may not have quoted the attribute (the workspace's Mustache templates).
+std::string escape_markup_strict(std::string_view text);
+
 }  // namespace ccteam::io

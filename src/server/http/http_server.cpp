@@ -6,6 +6,7 @@
 // hand their Response back to the I/O thread with asio::post.
 
 #include "server/http/http_server.hpp"
+#include "server/http/uri.hpp"
 
 #include <algorithm>
 #include <array>
@@ -77,33 +78,6 @@ bool is_token(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), is_token_char);
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// The percent-decoded path; nullopt for a malformed escape or a NUL.
-std::optional<std::string> percent_decode(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    char c = raw[i];
-    if (c == '%') {
-      if (i + 2 >= raw.size()) return std::nullopt;
-      int hi = hex_value(raw[i + 1]);
-      int lo = hex_value(raw[i + 2]);
-      if (hi < 0 || lo < 0) return std::nullopt;
-      c = static_cast<char>(hi * 16 + lo);
-      i += 2;
-    }
-    if (c == '\0') return std::nullopt;
-    out.push_back(c);
-  }
-  return out;
-}
-
 // Splits a request-target into the decoded path and the raw query; false when it is not an
 // origin-form, absolute-form or "*" target, or its path does not decode.
 bool split_target(std::string_view target, std::string& path, std::string& query) {
@@ -130,7 +104,7 @@ bool split_target(std::string_view target, std::string& path, std::string& query
   auto q = target.find('?');
   auto raw_path = target.substr(0, q);
   if (q != std::string_view::npos) query.assign(target.substr(q + 1));
-  auto decoded = percent_decode(raw_path);
+  auto decoded = percent_decode(raw_path, false, true);
   if (!decoded) return false;
   path = std::move(*decoded);
   return true;

@@ -1,5 +1,7 @@
 #include "server/pages/role.hpp"
 
+#include <fmt/format.h>
+
 #include "ccteam/core/iso_codes.hpp"
 #include "ccteam/qualify/language.hpp"
 #include "io/catalog/role_text.hpp"
@@ -11,13 +13,9 @@ namespace {
 
 using namespace ccteam::catalog;
 
+// "a, b, c" (or with 'sep').
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ") {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += sep;
-    out += item;
-  }
-  return out;
+  return fmt::format("{}", fmt::join(items, sep));
 }
 
 // "Germany" for "DE"; "*" (any country without its own entry) as "any other country".

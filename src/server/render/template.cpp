@@ -7,6 +7,7 @@
 #include <mstch/mstch.hpp>
 
 #include "io/base/files.hpp"
+#include "io/base/markup.hpp"
 
 namespace ccteam::server::render {
 
@@ -30,38 +31,7 @@ Context& Context::child(std::string name, Context value) {
   return *this;
 }
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '`':
-        out += "&#96;";
-        break;
-      case '=':
-        out += "&#61;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string escape_html(std::string_view text) { return io::escape_markup_strict(text); }
 
 namespace {
 
