@@ -37,6 +37,8 @@ target_link_libraries(ccteam_stemmer INTERFACE ${STEMMER_LIBRARY})
 # libxlsxwriter (libxlsxwriter-dev) writes Excel workbooks; it ships a pkg-config file only.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+# Argon2id password hashes and random tokens of the workspace (src/io/crypto/ only).
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 add_library(ccteam_xlsxwriter INTERFACE)
 target_include_directories(ccteam_xlsxwriter SYSTEM INTERFACE ${XLSXWRITER_INCLUDE_DIRS})
 target_link_libraries(ccteam_xlsxwriter INTERFACE PkgConfig::XLSXWRITER)

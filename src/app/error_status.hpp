@@ -22,7 +22,8 @@ constexpr ExitCode exit_code(ErrorKind kind) {
 }
 
 // invalid_input -> 422 (read but breaks a rule), not_found -> 404, usage -> 400 (the request
-// itself is malformed), io and internal -> 500 (the server's side failed; never for bad input).
+// itself is malformed), io and internal -> 500 (the server's side failed; never for bad input),
+// conflict -> 409, unauthenticated -> 401, forbidden -> 403, throttled -> 429.
 constexpr int http_status(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::invalid_input:
@@ -35,6 +36,14 @@ constexpr int http_status(ErrorKind kind) {
       return 500;
     case ErrorKind::internal:
       return 500;
+    case ErrorKind::conflict:
+      return 409;
+    case ErrorKind::unauthenticated:
+      return 401;
+    case ErrorKind::forbidden:
+      return 403;
+    case ErrorKind::throttled:
+      return 429;
   }
   return 500;
 }

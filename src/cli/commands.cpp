@@ -16,6 +16,8 @@ std::span<const AddCommand> all_commands() {
       add_career_command,
       add_posting_command,
       add_serve_command,
+      add_user_command,
+      add_backup_command,
   };
   // clang-format on
   return k_commands;

@@ -17,8 +17,16 @@ std::string title_of(int status, Lang lang) {
   switch (status) {
     case 400:
       return tr(MsgId::http_title_400, lang);
+    case 401:
+      return tr(MsgId::http_title_401, lang);
+    case 403:
+      return tr(MsgId::http_title_403, lang);
     case 404:
       return tr(MsgId::http_title_404, lang);
+    case 409:
+      return tr(MsgId::http_title_409, lang);
+    case 429:
+      return tr(MsgId::http_title_429, lang);
     case 405:
       return tr(MsgId::http_title_405, lang);
     case 413:
@@ -177,6 +185,40 @@ std::optional<std::vector<QueryParam>> parse_query(std::string_view query) {
     out.push_back({std::move(*name), std::move(*value)});
   }
   return out;
+}
+
+// A query parameter is named by the pointer "/query/<name>" in an error (docs/api/openapi.yaml).
+Error bad_query_parameter(const std::string& name, const std::string& value, Message hint) {
+  return Error{ErrorKind::usage, msg(MsgId::http_bad_query, name, shorten(value)),
+               SourcePos{"", 0, 0, "/query/" + name}, std::move(hint)};
+}
+
+// The query parameters of a route: only the names in 'known'; each at most once.
+Result<std::vector<QueryParam>> read_query(const Request& request,
+                                           std::initializer_list<std::string_view> known) {
+  auto params = parse_query(request.query);
+  if (!params) {
+    return tl::unexpected(Error::usage(msg(MsgId::http_bad_query_string, shorten(request.query)),
+                                       msg(MsgId::hint_http_query_string)));
+  }
+  for (std::size_t i = 0; i < params->size(); ++i) {
+    const QueryParam& p = (*params)[i];
+    if (std::find(known.begin(), known.end(), p.name) == known.end()) {
+      std::string names;
+      for (std::string_view k : known) names += (names.empty() ? "" : ", ") + std::string(k);
+      return tl::unexpected(
+          Error{ErrorKind::usage, msg(MsgId::http_unknown_query_parameter, shorten(p.name)),
+                SourcePos{"", 0, 0, "/query/" + shorten(p.name)},
+                names.empty() ? std::optional<Message>{} : msg(MsgId::hint_known_keys, names)});
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if ((*params)[j].name == p.name) {
+        return tl::unexpected(
+            bad_query_parameter(p.name, p.value, msg(MsgId::hint_http_once, p.name)));
+      }
+    }
+  }
+  return *params;
 }
 
 }  // namespace ccteam::server

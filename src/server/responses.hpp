@@ -3,8 +3,11 @@
 // request facts every route needs (the reader's language, conditional requests).
 
 #include <cstddef>
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -55,5 +58,13 @@ struct QueryParam {
   std::string value;
 };
 std::optional<std::vector<QueryParam>> parse_query(std::string_view query);
+
+// A bad query parameter, named by the pointer "/query/<name>" (docs/api/openapi.yaml):
+// Error::usage (http_bad_query) with 'hint'.
+Error bad_query_parameter(const std::string& name, const std::string& value, Message hint);
+// The query parameters of a route: only the names in 'known'; each at most once. Error::usage
+// for a malformed query string, an unknown or a repeated parameter.
+Result<std::vector<QueryParam>> read_query(const Request& request,
+                                           std::initializer_list<std::string_view> known);
 
 }  // namespace ccteam::server

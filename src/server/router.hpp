@@ -5,18 +5,40 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "app/workspace/accounts.hpp"
+#include "ccteam/access/access.hpp"
+#include "ccteam/core/lang.hpp"
 #include "server/http/message.hpp"
 
 namespace ccteam::server {
 
-// Who may call a route. Every route states one; later kinds (signed-in roles) are added here.
-enum class Access {
-  anyone,  // public pages and the public API: no account needed
+// Who may call a route. Every route states one (there is no default): public, or signed in
+// (by session cookie or API token) with a permission of access::allows. Routes for a
+// permission refuse a user who still has to replace a one-time password; own_account_setup
+// routes (the account page, changing the password, signing out) let them in.
+struct Access {
+  enum class Kind { anyone, permission, own_account_setup };
+  Kind kind = Kind::anyone;
+  access::Permission permission = access::Permission::own_account;
+
+  static constexpr Access anyone() { return {Kind::anyone, access::Permission::own_account}; }
+  static constexpr Access to(access::Permission p) { return {Kind::permission, p}; }
+  static constexpr Access own_account_setup() {
+    return {Kind::own_account_setup, access::Permission::own_account};
+  }
+  friend bool operator==(const Access&, const Access&) = default;
+};
+
+// Who is calling: nullopt when nobody is signed in (only for Access::anyone routes).
+struct Caller {
+  std::optional<app::Principal> principal;
+  Lang lang = Lang::en;  // the language of the answer (the page's, else Accept-Language)
 };
 
 // The values of a pattern's {name} segments, in pattern order.
@@ -32,12 +54,12 @@ class PathParams {
   std::vector<std::pair<std::string, std::string>> m_values;
 };
 
-using RouteHandler = std::function<Response(const Request&, const PathParams&)>;
+using RouteHandler = std::function<Response(const Request&, const PathParams&, const Caller&)>;
 
 struct Route {
   std::string method;   // "GET" (GET routes answer HEAD too)
   std::string pattern;  // "/api/v1/roles/{id}": literal segments and {name} segments
-  Access access = Access::anyone;
+  Access access;
   std::size_t body_limit = 0;  // bytes; 0: no body
   RouteHandler handler;
 };

@@ -1,5 +1,6 @@
 #include "server/workspace.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <exception>
 
@@ -36,26 +37,105 @@ Lang lang_of_path(const Request& request) {
 // The adapter's view of the router: match, call, and turn what no route answers (or a route
 // that throws) into a 404, 405 or 500 in the form the client reads (problem+json under /api/
 // and for the probes, an HTML page elsewhere).
+// The form field "csrf_token" of a form body, if the request sends a form.
+std::optional<std::string> form_csrf(const Request& request) {
+  const std::string* type = request.header("content-type");
+  if (!type || !type->starts_with("application/x-www-form-urlencoded")) return std::nullopt;
+  auto fields = parse_query(request.body);
+  if (!fields) return std::nullopt;
+  for (const auto& field : *fields) {
+    if (field.name == "csrf_token") return field.value;
+  }
+  return std::nullopt;
+}
+
+// Authenticates the request, applies the route's access policy and the rules for unsafe
+// requests, and calls the route.
+template <class Fail>
+Response call_route(const Route& route, const PathParams& params, const Request& request, Lang lang,
+                    bool api, app::Accounts& accounts, const AuthConfig& auth,
+                    const Fail& fail_with) {
+  Caller caller;
+  caller.lang = lang;
+  auto principal = authenticate(request, accounts, auth);
+  if (!principal) return fail_with(500, principal.error());
+  caller.principal = std::move(*principal);
+  if (!is_safe_method(request.method)) {
+    std::optional<std::string> csrf = form_csrf(request);
+    std::optional<std::string_view> csrf_view;
+    if (csrf) csrf_view = *csrf;
+    if (auto refused = check_unsafe_request(request, caller.principal, auth, csrf_view)) {
+      return fail_with(403, *refused);
+    }
+  }
+  if (route.access.kind != Access::Kind::anyone) {
+    if (!caller.principal) {
+      if (api || !is_safe_method(request.method)) {
+        Response response = fail_with(401, Error::unauthenticated(msg(MsgId::auth_required)));
+        if (api) response.set("WWW-Authenticate", "Bearer");
+        return response;
+      }
+      std::string encoded;
+      for (char c : request.target) {
+        auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+          encoded += c;
+        } else {
+          encoded += fmt::format("%{:02X}", byte);
+        }
+      }
+      return redirect(fmt::format("/{}/sign-in?next={}", to_string(lang), encoded));
+    }
+    const app::Principal& who = *caller.principal;
+    if (route.access.kind == Access::Kind::permission && who.user.must_change_password) {
+      if (!api && is_safe_method(request.method)) {
+        return redirect(fmt::format("/{}/account", to_string(lang)));
+      }
+      return fail_with(403, Error::forbidden(msg(MsgId::auth_must_change_password)));
+    }
+    if (!who.can(route.access.permission)) {
+      return fail_with(403, Error::forbidden(msg(MsgId::auth_forbidden,
+                                                 tr(access::role_title(who.role), lang))));
+    }
+  }
+  Response response = route.handler(request, params, caller);
+  if (caller.principal) response.set("Cache-Control", "no-store");
+  return response;
+}
+
+// The adapter's view of the router: match, authenticate, apply the route's access policy and
+// the CSRF rules, call, and turn what no route answers (or a route that throws) into a 404, 405
+// or 500 in the form the client reads (problem+json under /api/ and for the probes, an HTML
+// page elsewhere). Signed-in answers are never stored by caches.
 Routes http_routes(const Router& router, const pages::Pages& pages, const StaticFiles& statics,
+                   app::Accounts& accounts, const AuthConfig& auth,
                    const std::function<void(std::string_view)>& log) {
   Routes routes;
   routes.body_limit = [&router](std::string_view method, std::string_view path) -> std::size_t {
     RouteMatch match = router.match(method, path);
     return match.route ? match.route->body_limit : 0;
   };
-  routes.handle = [&router, &pages, &statics, log](const Request& request) {
+  routes.handle = [&router, &pages, &statics, &accounts, &auth, log](const Request& request) {
     Response response;
     bool api = request.path.starts_with("/api/") || request.path == "/healthz" ||
                request.path == "/readyz";
-    auto fail = [&](int status, const Message& what) {
-      Lang lang = api ? preferred_lang(request) : lang_of_path(request);
-      if (api) return problem(status, Errors{Error::usage(what)}, lang, request);
+    Lang lang = api ? preferred_lang(request) : lang_of_path(request);
+    auto fail_with = [&](int status, const Error& error) {
+      if (api) return problem(status, Errors{error}, lang, request);
       pages::PageInfo info;
       info.path = "/roles";
       info.asset_version = statics.version();
-      Response page = html_response(pages.error(status, what, lang, info), status);
+      Response page = html_response(pages.error(status, error.message, lang, info), status);
       page.set("Cache-Control", "no-store");
       return page;
+    };
+    auto fail = [&](int status, const Message& what) {
+      return fail_with(status, Error::usage(what));
+    };
+    auto log_failure = [&](std::string_view what) {
+      log(fmt::format(
+          R"({{"time":"{}","level":"error","event":"handler_failed","request_id":{},"what":{}}})",
+          utc_timestamp(), json_escape(request.request_id), json_escape(what)));
     };
     RouteMatch match = router.match(request.method, request.path);
     std::string_view trimmed = request.path;
@@ -76,11 +156,10 @@ Routes http_routes(const Router& router, const pages::Pages& pages, const Static
       response = fail(404, msg(MsgId::http_not_found, shorten(request.path)));
     } else {
       try {
-        response = match.route->handler(request, match.params);
+        response =
+            call_route(*match.route, match.params, request, lang, api, accounts, auth, fail_with);
       } catch (const std::exception& e) {
-        log(fmt::format(
-            R"({{"time":"{}","level":"error","event":"handler_failed","request_id":{},"what":{}}})",
-            utc_timestamp(), json_escape(request.request_id), json_escape(e.what())));
+        log_failure(e.what());
         response = fail(500, msg(MsgId::http_internal, request.request_id));
       }
     }
@@ -114,6 +193,15 @@ Checked<T> all_errors(Result<T> result) {
 
 }  // namespace
 
+void add_workspace_routes(Router& router, RouteContext& context) {
+  add_health_routes(router, context);
+  add_catalog_api(router, context);
+  add_static_routes(router, context);
+  add_page_routes(router, context);
+  add_account_api(router, context);
+  add_account_pages(router, context);
+}
+
 Checked<void> run_workspace(const WorkspaceOptions& options) {
   const io::WorkspaceConfig& config = options.config;
   CCTEAM_TRY(auto repository, all_errors(store::open_sqlite_repository(config.db)));
@@ -132,16 +220,31 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   CCTEAM_TRY(auto page_set, all_errors(pages::Pages::load(options.web_dir)));
   CCTEAM_TRY(auto statics, all_errors(StaticFiles::load(options.web_dir + "/static")));
 
+  app::AccountSettings account_settings;
+  account_settings.secret = config.secret;
+  app::Accounts accounts(*repository, organisation, account_settings);
+  if (options.demo) {
+    CCTEAM_TRY(auto demo_users, all_errors(accounts.demo_users()));
+    if (options.on_accounts) options.on_accounts(demo_users, true);
+  }
+  CCTEAM_TRY(auto first_admin, all_errors(accounts.ensure_first_admin()));
+  if (first_admin && options.on_accounts) options.on_accounts({*first_admin}, false);
+  AuthConfig auth;
+  if (!config.public_url.empty()) {
+    auto scheme_end = config.public_url.find("://");
+    auto path_start = config.public_url.find('/', scheme_end + 3);
+    auth.public_origin = config.public_url.substr(0, path_start);
+    auth.secure_cookies = config.public_url.starts_with("https://");
+  }
+
   CatalogCache catalogs(*repository, organisation);
-  RouteContext context{*repository, organisation, catalogs, page_set, statics};
+  RouteContext context{*repository, organisation, catalogs, page_set, statics, accounts, auth};
   Router router;
-  add_health_routes(router, context);
-  add_catalog_api(router, context);
-  add_static_routes(router, context);
-  add_page_routes(router, context);
+  add_workspace_routes(router, context);
 
   HttpServer server(config.listen.host, config.listen.port, server_limits(config.limits),
-                    http_routes(router, page_set, statics, options.log), options.log);
+                    http_routes(router, page_set, statics, accounts, context.auth, options.log),
+                    options.log);
   if (auto started = server.start(); !started) return tl::unexpected(Errors{started.error()});
   std::string host = config.listen.host.find(':') != std::string::npos
                          ? "[" + config.listen.host + "]"

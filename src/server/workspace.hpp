@@ -6,8 +6,10 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/environment.hpp"
+#include "app/workspace/accounts.hpp"
 #include "ccteam/core/error.hpp"
 #include "io/workspace/config_yaml.hpp"
 
@@ -21,6 +23,9 @@ struct WorkspaceOptions {
   Lang lang = Lang::en;  // the language of what is printed to the terminal
   // Called once the server listens, with the address to open ("http://127.0.0.1:8080/").
   std::function<void(const std::string& url)> on_listening;
+  // Called with the accounts made at start: the demo accounts (demo true, new passwords on every
+  // start) or, with an empty user table, the first admin; each with its one-time password.
+  std::function<void(const std::vector<app::UserWithPassword>&, bool demo)> on_accounts;
   // Receives the JSON log lines (one object per line, no personal data).
   std::function<void(std::string_view line)> log;
 };

@@ -5,9 +5,11 @@
 // Errors come back as Result: Error::not_found for a missing row, Error::io when the database
 // cannot be reached or refuses, Error::internal for what should not happen.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ccteam/core/error.hpp"
@@ -17,6 +19,9 @@ namespace ccteam::store {
 
 // Milliseconds since 1970-01-01T00:00:00Z.
 using UnixMillis = std::int64_t;
+
+// The SHA-256 of a secret token (session cookie, API token, throttling key).
+using TokenHash = std::array<std::uint8_t, 32>;
 
 // An organisation's role catalog, stored as the catalog YAML it was read from
 // (docs/catalog-format.md) so that nothing of it is lost; readers parse it with
@@ -38,6 +43,101 @@ struct StoredEmployer {
   std::string yaml;
   std::int64_t version = 0;
   UnixMillis updated_at = 0;
+};
+
+// A workspace account. 'role' is one of access::WorkspaceRole's names; 'login' is stored in
+// lower case and unique per organisation; 'password_hash' is an Argon2id string.
+struct StoredUser {
+  Uuid id;
+  Uuid organisation_id;
+  std::string login;
+  std::string display_name;
+  std::string role;
+  std::string password_hash;
+  bool must_change_password = false;  // signed in with a one-time password
+  bool disabled = false;
+  std::int64_t version = 0;
+  UnixMillis created_at = 0;
+  UnixMillis updated_at = 0;
+};
+
+// What update_user changes: only the fields that are set.
+struct UserChange {
+  std::optional<std::string> display_name;
+  std::optional<std::string> role;
+  std::optional<std::string> password_hash;
+  std::optional<bool> must_change_password;
+  std::optional<bool> disabled;
+  // Sign out every session of the user (password changed or reset, account disabled), except
+  // the one with this token hash when set (the session that changed its own password).
+  bool end_sessions = false;
+  std::optional<TokenHash> keep_session;
+};
+
+// A signed-in browser. The store keeps the SHA-256 of the cookie's token, never the token.
+struct StoredSession {
+  Uuid id;
+  Uuid organisation_id;
+  Uuid user_id;
+  TokenHash token_hash{};
+  UnixMillis created_at = 0;
+  UnixMillis last_seen_at = 0;  // for the idle expiry
+  UnixMillis expires_at = 0;    // the absolute expiry
+};
+
+// An API token of a user, for scripts. The store keeps the SHA-256 of the token; 'hint' is its
+// first characters, to tell tokens apart in a list.
+struct StoredApiToken {
+  Uuid id;
+  Uuid organisation_id;
+  Uuid user_id;
+  std::string name;
+  std::string hint;
+  UnixMillis created_at = 0;
+  std::optional<UnixMillis> last_used_at;
+  std::optional<UnixMillis> revoked_at;
+};
+
+// Who makes a write, for its audit entry: a signed-in user, the command line, or the system
+// (seeding, demo data).
+struct Actor {
+  std::optional<Uuid> user_id;
+  std::string kind = "system";  // "user", "cli", "system"
+  std::string request_id;       // the HTTP request's id, when there was one
+
+  static Actor user(const Uuid& id, std::string request_id) {
+    return {id, "user", std::move(request_id)};
+  }
+  static Actor cli() { return {std::nullopt, "cli", {}}; }
+  static Actor system() { return {std::nullopt, "system", {}}; }
+};
+
+// One line of the append-only audit log: who did what to which thing, when, and which fields
+// changed. Never personal values: ids and field names only, so that erasing a person later
+// leaves the log whole. 'action' is "user.create", "user.update", "user.password_reset",
+// "user.password_change", "session.sign_in", "session.sign_in_failed", "session.sign_out",
+// "token.create", "token.revoke", "catalog.put", "employer.create".
+struct AuditEntry {
+  std::int64_t seq = 0;  // order of writing, from 1
+  UnixMillis at = 0;
+  std::optional<Uuid> actor_user_id;
+  std::string actor_kind;
+  std::string action;
+  std::string target_kind;  // "user", "session", "token", "catalog", "employer"
+  std::optional<Uuid> target_id;
+  std::vector<std::string> fields;
+  std::string request_id;
+};
+
+// A page of the audit log, newest first: entries of 'actor', of 'action', at or after 'from'
+// and before 'to', older than 'before_seq'; at most 'limit'.
+struct AuditQuery {
+  std::optional<Uuid> actor;
+  std::optional<std::string> action;
+  std::optional<UnixMillis> from;
+  std::optional<UnixMillis> to;
+  std::optional<std::int64_t> before_seq;
+  std::size_t limit = 50;
 };
 
 // What /readyz reports.
@@ -69,6 +169,75 @@ class Repository {
                                                         std::size_t limit) = 0;
   virtual Result<StoredEmployer> add_employer(const Uuid& organisation, std::string name,
                                               std::string yaml) = 0;
+
+  // --- accounts. Every write below is one transaction with its audit entry: acknowledged only
+  // when both are durable.
+
+  // The organisation's users ordered by login, at most 'limit', after 'after_login' if given.
+  virtual Result<std::vector<StoredUser>> users(const Uuid& organisation,
+                                                const std::optional<std::string>& after_login,
+                                                std::size_t limit) = 0;
+  virtual Result<std::optional<StoredUser>> user_by_id(const Uuid& organisation,
+                                                       const Uuid& id) = 0;
+  virtual Result<std::optional<StoredUser>> user_by_login(const Uuid& organisation,
+                                                          const std::string& login) = 0;
+  // Users that are not disabled.
+  virtual Result<std::int64_t> count_active_users(const Uuid& organisation) = 0;
+  // Adds 'user' (id, version, times are set here). Error::invalid_input (user_login_taken)
+  // when the login exists.
+  virtual Result<StoredUser> add_user(const Uuid& organisation, StoredUser user,
+                                      const Actor& actor) = 0;
+  // Applies 'change' when the stored version is 'expected_version' and returns the new row
+  // (version + 1); the audit entry (action) names the fields that changed. Error::conflict
+  // (store_stale_version) for another version, not_found for no such user, invalid_input
+  // (user_last_admin) when no active admin would remain.
+  virtual Result<StoredUser> update_user(const Uuid& organisation, const Uuid& id,
+                                         std::int64_t expected_version, const UserChange& change,
+                                         const std::string& action, const Actor& actor) = 0;
+
+  // Sessions (audit: session.sign_in, session.sign_out).
+  virtual Result<void> add_session(const StoredSession& session, const Actor& actor) = 0;
+  // The session with this token hash and its user, when both exist (expiry is the caller's).
+  virtual Result<std::optional<std::pair<StoredSession, StoredUser>>> session_by_token(
+      const TokenHash& token_hash) = 0;
+  // Sets last_seen_at (not audited: reading is not a change).
+  virtual Result<void> touch_session(const TokenHash& token_hash, UnixMillis now) = 0;
+  // Removes the session (sign-out); removing one that is gone is not an error.
+  virtual Result<void> end_session(const TokenHash& token_hash, const Actor& actor) = 0;
+
+  // API tokens (audit: token.create, token.revoke).
+  virtual Result<StoredApiToken> add_api_token(StoredApiToken token, const TokenHash& token_hash,
+                                               const Actor& actor) = 0;
+  // The organisation's tokens (of 'user' only when given), newest first, revoked ones too.
+  virtual Result<std::vector<StoredApiToken>> api_tokens(const Uuid& organisation,
+                                                         const std::optional<Uuid>& user) = 0;
+  // The token that is not revoked with this hash, and its user.
+  virtual Result<std::optional<std::pair<StoredApiToken, StoredUser>>> api_token_by_hash(
+      const TokenHash& token_hash) = 0;
+  virtual Result<void> touch_api_token(const Uuid& id, UnixMillis now) = 0;
+  // Revokes the token 'id' (of 'owner' only, when given). Error::not_found (token_not_found)
+  // when there is no such token that is not revoked yet.
+  virtual Result<StoredApiToken> revoke_api_token(const Uuid& organisation, const Uuid& id,
+                                                  const std::optional<Uuid>& owner,
+                                                  const Actor& actor) = 0;
+
+  // Sign-in throttling: failures per key (hashed account or client address) since 'since'.
+  virtual Result<std::vector<std::int64_t>> sign_in_failures(const std::vector<TokenHash>& keys,
+                                                             UnixMillis since) = 0;
+  // Counts one failure for each key, drops failures older than 'forget_before', and writes the
+  // audit entry 'audit' (session.sign_in_failed) in the same transaction.
+  virtual Result<void> add_sign_in_failure(const Uuid& organisation,
+                                           const std::vector<TokenHash>& keys, UnixMillis now,
+                                           UnixMillis forget_before, const AuditEntry& audit) = 0;
+  virtual Result<void> clear_sign_in_failures(const TokenHash& key) = 0;
+
+  // The audit log, newest first.
+  virtual Result<std::vector<AuditEntry>> audit_entries(const Uuid& organisation,
+                                                        const AuditQuery& query) = 0;
+
+  // A consistent copy of the whole database into the new file 'path' (also while others
+  // write). Error::io when 'path' exists or cannot be written.
+  virtual Result<void> backup_to(const std::string& path) = 0;
 
   // The database answers and its schema is the one this binary knows.
   virtual Result<StoreHealth> health() = 0;

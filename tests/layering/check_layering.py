@@ -63,6 +63,7 @@ LIBRARIES = {
     "Boost": (r"boost/", ["server/http/http_server.cpp"]),
     "SQLite": (r"sqlite3\.h$", ["store/sqlite/"]),
     "mstch": (r"mstch/", ["server/render/template.cpp"]),
+    "libsodium": (r"sodium(\.h$|/)", ["io/crypto/secrets.cpp"]),
     "fmt": (r"fmt/", [""]),
     "tl::expected": (r"tl/", [""]),
 }

@@ -49,17 +49,26 @@ class Client:
 
 
 class Spec:
-    """The OpenAPI document and a validator for the schema of a response."""
+    """The OpenAPI document and a validator for the schema of a response.
+
+    'method' is the HTTP method of the operation ("get", "put", "post", "patch", "delete"; any
+    case), "get" unless given, so that scripts can check the answers of every route. A JSON
+    answer (application/json, application/problem+json) is validated against its schema; for
+    another documented media type (text/csv, text/plain) only that it is documented is checked.
+    """
 
     def __init__(self, doc):
         self.doc = doc
         self.resolver = jsonschema.RefResolver(base_uri="", referrer=doc)
 
-    def response_schema(self, path, status, content_type):
-        op = self.doc["paths"][path]["get"]
+    def response_schema(self, path, status, content_type, method="get"):
+        method = method.lower()
+        op = self.doc["paths"].get(path, {}).get(method)
+        if op is None:
+            return None, f"{method.upper()} {path} is not documented"
         resp = op["responses"].get(str(status))
         if resp is None:
-            return None, f"status {status} is not documented for {path}"
+            return None, f"status {status} is not documented for {method.upper()} {path}"
         if "$ref" in resp:
             resp = self.resolver.resolve(resp["$ref"])[1]
         content = resp.get("content")
@@ -67,16 +76,20 @@ class Spec:
             return {}, None
         media = content.get(content_type)
         if media is None:
-            return None, f"{content_type} is not documented for {path} {status}"
-        return media["schema"], None
+            return None, f"{content_type} is not documented for {method.upper()} {path} {status}"
+        return media.get("schema", {}), None
 
-    def validate(self, name, path, status, headers, body):
-        content_type = headers.get("content-type", "").split(";")[0]
-        schema, problem = self.response_schema(path, status, content_type)
+    @staticmethod
+    def is_json(content_type):
+        return content_type == "application/json" or content_type.endswith("+json")
+
+    def validate(self, name, path, status, headers, body, method="get"):
+        content_type = headers.get("content-type", "").split(";")[0].strip()
+        schema, problem = self.response_schema(path, status, content_type, method)
         if problem:
             check(f"{name}: documented", False, problem)
             return
-        if not schema:
+        if not schema or not self.is_json(content_type):
             return
         try:
             validator = jsonschema.Draft202012Validator(schema, resolver=self.resolver)

@@ -8,8 +8,8 @@ namespace ccteam::server {
 namespace {
 
 Route route(std::string method, std::string pattern, int tag) {
-  return Route{std::move(method), std::move(pattern), Access::anyone, 0,
-               [tag](const Request&, const PathParams&) {
+  return Route{std::move(method), std::move(pattern), Access::anyone(), 0,
+               [tag](const Request&, const PathParams&, const Caller&) {
                  Response r;
                  r.status = tag;
                  return r;
@@ -18,7 +18,7 @@ Route route(std::string method, std::string pattern, int tag) {
 
 int call(const Router& router, std::string_view method, std::string_view path) {
   RouteMatch m = router.match(method, path);
-  return m.route ? m.route->handler(Request{}, m.params).status : 0;
+  return m.route ? m.route->handler(Request{}, m.params, Caller{}).status : 0;
 }
 
 TEST(Router, LiteralSegmentsWinOverParameters) {

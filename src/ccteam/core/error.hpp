@@ -23,6 +23,11 @@ enum class ErrorKind {
   io,             // the operating system refused (cannot open, cannot write)
   usage,          // the command line is wrong
   internal,       // a bug in ccteam
+  // The workspace's kinds (HTTP 409, 401, 403, 429; exit code 2 like the input errors):
+  conflict,         // someone else changed the thing since it was read (stale version)
+  unauthenticated,  // no valid sign-in, session or API token
+  forbidden,        // signed in, but the role does not allow it
+  throttled,        // too many attempts; try again later
 };
 
 struct Error {
@@ -50,6 +55,18 @@ struct Error {
   }
   static Error internal(Message message) {
     return {ErrorKind::internal, std::move(message), {}, std::nullopt};
+  }
+  static Error conflict(Message message, std::optional<Message> hint = std::nullopt) {
+    return {ErrorKind::conflict, std::move(message), {}, std::move(hint)};
+  }
+  static Error unauthenticated(Message message, std::optional<Message> hint = std::nullopt) {
+    return {ErrorKind::unauthenticated, std::move(message), {}, std::move(hint)};
+  }
+  static Error forbidden(Message message) {
+    return {ErrorKind::forbidden, std::move(message), {}, std::nullopt};
+  }
+  static Error throttled(Message message, std::optional<Message> hint = std::nullopt) {
+    return {ErrorKind::throttled, std::move(message), {}, std::move(hint)};
   }
 };
 

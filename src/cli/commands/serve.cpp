@@ -4,6 +4,7 @@
 #include <iostream>
 #include <mutex>
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
@@ -25,13 +26,9 @@ struct ServeOptions {
 };
 
 void serve(Context& ctx, const ServeOptions& options) {
-  io::WorkspaceConfig config;
-  if (!options.config.empty()) {
-    auto loaded = io::load_workspace_config(options.config);
-    if (!loaded) return ctx.fail(loaded.error());
-    config = std::move(*loaded);
-  }
-  if (!options.db.empty()) config.db = options.db;
+  auto read = read_workspace_config(ctx, options.config, options.db);
+  if (!read) return;
+  io::WorkspaceConfig config = std::move(*read);
   if (!options.listen.empty()) {
     auto listen = io::parse_listen_address(options.listen);
     if (!listen) return ctx.fail(listen.error());
@@ -47,6 +44,24 @@ void serve(Context& ctx, const ServeOptions& options) {
   run.on_listening = [lang](const std::string& url) {
     std::string line = render(msg(MsgId::serve_listening, url), lang) + "\n";
     std::fputs(line.c_str(), stdout);
+    std::fflush(stdout);
+  };
+  run.on_accounts = [lang](const std::vector<app::UserWithPassword>& accounts, bool demo) {
+    std::string text;
+    if (demo) {
+      text += tr(MsgId::serve_demo_logins, lang) + "\n";
+      for (const auto& account : accounts) {
+        text += fmt::format("  {:<22} {:<16} {}\n", account.user.login, account.user.role,
+                            account.one_time_password);
+      }
+    } else {
+      for (const auto& account : accounts) {
+        text += render(msg(MsgId::serve_first_admin, account.user.login, account.one_time_password),
+                       lang) +
+                "\n";
+      }
+    }
+    std::fputs(text.c_str(), stdout);
     std::fflush(stdout);
   };
   static std::mutex log_mutex;

@@ -7,8 +7,9 @@ namespace ccteam::server::pages {
 namespace {
 
 // The templates Pages renders; load() checks that each is there.
-constexpr std::string_view k_page_templates[] = {"ladder", "role", "error", "shell_start",
-                                                 "shell_end"};
+constexpr std::string_view k_page_templates[] = {
+    "ladder",  "role",    "error", "shell_start", "shell_end", "form_messages",
+    "sign_in", "account", "users", "user",        "audit"};
 
 Lang other(Lang lang) { return lang == Lang::de ? Lang::en : Lang::de; }
 
@@ -40,6 +41,36 @@ render::Context shell_context(const std::string& title, Lang lang, const PageInf
         .flag("current", info.path.starts_with(item.path));
     nav.push_back(std::move(entry));
   }
+  if (info.viewer) {
+    struct Extra {
+      MsgId label;
+      std::string_view path;
+      bool shown;
+    };
+    for (const Extra& item :
+         {Extra{MsgId::web_nav_account, "/account", true},
+          Extra{MsgId::web_nav_users, "/admin/users", info.viewer->can_manage_users},
+          Extra{MsgId::web_nav_audit, "/admin/audit", info.viewer->can_read_audit}}) {
+      if (!item.shown) continue;
+      render::Context entry;
+      entry.text("href", lang_path(lang, item.path))
+          .text("label", tr(item.label, lang))
+          .flag("current", info.path.starts_with(item.path));
+      nav.push_back(std::move(entry));
+    }
+    render::Context viewer;
+    viewer.text("sign_out_action", lang_path(lang, "/sign-out"))
+        .text("csrf", info.viewer->csrf_token)
+        .text("sign_out_text", tr(MsgId::web_sign_out_button, lang))
+        .text("signed_in_as", ccteam::render(msg(MsgId::web_signed_in_as, info.viewer->display_name,
+                                                 info.viewer->role_title),
+                                             lang));
+    out.child("viewer", std::move(viewer));
+  } else {
+    out.text("sign_in_href", lang_path(lang, "/sign-in"))
+        .text("sign_in_text", tr(MsgId::web_nav_sign_in, lang))
+        .flag("sign_in_current", info.path.starts_with("/sign-in"));
+  }
   out.list("nav", std::move(nav));
   if (!info.catalog_name.empty()) {
     out.text("footer",
@@ -66,6 +97,10 @@ std::string Pages::page(std::string_view name, const render::Context& context) c
   if (html) return std::move(*html);
   return "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>500</title><p>" +
          render::escape_html(ccteam::render(html.error(), Lang::en)) + "</p></html>\n";
+}
+
+std::string Pages::account_page(std::string_view name, const render::Context& context) const {
+  return page(name, context);
 }
 
 std::string Pages::error(int status, const Message& what, Lang lang, const PageInfo& info) const {

@@ -14,6 +14,7 @@
 //
 // A Pages object is immutable after load() and may be shared by threads.
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -36,6 +37,15 @@ struct PageInfo {
   // The catalog named in the footer; empty to leave the footer line out.
   std::string catalog_name;
   std::string catalog_version;
+  // The signed-in user, for the navigation and the sign-out form; nullopt: a sign-in link.
+  struct Viewer {
+    std::string display_name;
+    std::string role_title;
+    std::string csrf_token;
+    bool can_manage_users = false;
+    bool can_read_audit = false;
+  };
+  std::optional<Viewer> viewer;
 };
 
 // One entry of the main navigation: its text and its path without the language prefix.
@@ -75,6 +85,10 @@ class Pages {
   // reporting and escalation, and links to the next roles. Path /{lang}/roles/{id}.
   std::string role(const catalog::Role& role, const catalog::Catalog& catalog, Lang lang,
                    const PageInfo& info) const;
+
+  // A page of the workspace's accounts ("sign_in", "account", "users", "user", "audit") with
+  // 'context' (shell_context plus the page's values; see the templates).
+  std::string account_page(std::string_view name, const render::Context& context) const;
 
   // An error page for HTTP 'status' saying 'what', with a link to the ladder.
   std::string error(int status, const Message& what, Lang lang, const PageInfo& info) const;

@@ -24,39 +24,6 @@ constexpr std::string_view k_cache_control = "public, max-age=60";
 // Role ids of a catalog are short; a longer one cannot exist and is not echoed in full.
 constexpr std::size_t k_max_role_id_bytes = 100;
 
-// A query parameter is named by the pointer "/query/<name>" in an error (docs/api/openapi.yaml).
-Error bad_parameter(const std::string& name, const std::string& value, Message hint) {
-  return Error{ErrorKind::usage, msg(MsgId::http_bad_query, name, shorten(value)),
-               SourcePos{"", 0, 0, "/query/" + name}, std::move(hint)};
-}
-
-// The query parameters of a route: only the names in 'known'; each at most once.
-Result<std::vector<QueryParam>> read_query(const Request& request,
-                                           std::initializer_list<std::string_view> known) {
-  auto params = parse_query(request.query);
-  if (!params) {
-    return tl::unexpected(Error::usage(msg(MsgId::http_bad_query_string, shorten(request.query)),
-                                       msg(MsgId::hint_http_query_string)));
-  }
-  for (std::size_t i = 0; i < params->size(); ++i) {
-    const QueryParam& p = (*params)[i];
-    if (std::find(known.begin(), known.end(), p.name) == known.end()) {
-      std::string names;
-      for (std::string_view k : known) names += (names.empty() ? "" : ", ") + std::string(k);
-      return tl::unexpected(
-          Error{ErrorKind::usage, msg(MsgId::http_unknown_query_parameter, shorten(p.name)),
-                SourcePos{"", 0, 0, "/query/" + shorten(p.name)},
-                names.empty() ? std::optional<Message>{} : msg(MsgId::hint_known_keys, names)});
-    }
-    for (std::size_t j = 0; j < i; ++j) {
-      if ((*params)[j].name == p.name) {
-        return tl::unexpected(bad_parameter(p.name, p.value, msg(MsgId::hint_http_once, p.name)));
-      }
-    }
-  }
-  return *params;
-}
-
 json catalog_info(const catalog::Catalog& catalog, std::int64_t stored_version) {
   return json{{"name", catalog.name}, {"version", catalog.version}, {"revision", stored_version}};
 }
@@ -102,13 +69,14 @@ Response list_roles(RouteContext& context, const Request& request) {
       if (ec != std::errc{} || end != p.value.data() + p.value.size() || value < 1 ||
           value > k_max_page_size) {
         return problem(
-            bad_parameter("limit", p.value,
-                          msg(MsgId::hint_range, "1", fmt::format("{}", k_max_page_size))),
+            bad_query_parameter("limit", p.value,
+                                msg(MsgId::hint_range, "1", fmt::format("{}", k_max_page_size))),
             lang, request);
       }
       limit = value;
     } else if (p.value.empty()) {
-      return problem(bad_parameter("after", p.value, msg(MsgId::hint_http_after)), lang, request);
+      return problem(bad_query_parameter("after", p.value, msg(MsgId::hint_http_after)), lang,
+                     request);
     } else {
       after = p.value;
     }
@@ -123,7 +91,7 @@ Response list_roles(RouteContext& context, const Request& request) {
           begin = std::find_if(roles.begin(), roles.end(),
                                [&](const catalog::Role* r) { return r->id.str() == after; });
           if (begin == roles.end()) {
-            return problem(bad_parameter("after", after, msg(MsgId::hint_http_after)), lang,
+            return problem(bad_query_parameter("after", after, msg(MsgId::hint_http_after)), lang,
                            request);
           }
           ++begin;
@@ -177,17 +145,18 @@ Response ladder(RouteContext& context, const Request& request) {
 }  // namespace
 
 void add_catalog_api(Router& router, RouteContext& context) {
-  router.add({"GET", "/api/v1/roles", Access::anyone, 0,
-              [&context](const Request& request, const PathParams&) {
+  router.add({"GET", "/api/v1/roles", Access::anyone(), 0,
+              [&context](const Request& request, const PathParams&, const Caller&) {
                 return list_roles(context, request);
               }});
-  router.add({"GET", "/api/v1/roles/{id}", Access::anyone, 0,
-              [&context](const Request& request, const PathParams& params) {
+  router.add({"GET", "/api/v1/roles/{id}", Access::anyone(), 0,
+              [&context](const Request& request, const PathParams& params, const Caller&) {
                 return show_role(context, request, params);
               }});
-  router.add(
-      {"GET", "/api/v1/ladder", Access::anyone, 0,
-       [&context](const Request& request, const PathParams&) { return ladder(context, request); }});
+  router.add({"GET", "/api/v1/ladder", Access::anyone(), 0,
+              [&context](const Request& request, const PathParams&, const Caller&) {
+                return ladder(context, request);
+              }});
 }
 
 }  // namespace ccteam::server

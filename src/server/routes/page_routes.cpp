@@ -36,8 +36,9 @@ pages::PageInfo page_info(const RouteContext& context, std::string path) {
 
 // A page of the catalog in 'lang_text', or the error page for an unknown language or role.
 template <class Render>
-Response catalog_page(RouteContext& context, const Request& request, const std::string& lang_text,
-                      const std::string& path, const std::string& key, Render render) {
+Response catalog_page(RouteContext& context, const Request& request, const Caller& caller,
+                      const std::string& lang_text, const std::string& path, const std::string& key,
+                      Render render) {
   auto lang = url_lang(lang_text);
   if (!lang) {
     return error_page(context, 404, msg(MsgId::http_not_found, shorten(request.path)),
@@ -51,6 +52,26 @@ Response catalog_page(RouteContext& context, const Request& request, const std::
   }
   std::string tag = fmt::format("c{}-{}-{}-{:x}", (*snapshot)->version(), to_string(*lang),
                                 context.static_files.version(), std::hash<std::string>{}(key));
+  if (caller.principal) {
+    // Signed in: the header names the user and carries the sign-out form's token, so the page
+    // is made for this request and not kept (the dispatcher marks it no-store).
+    pages::PageInfo info = page_info(context, path);
+    info.catalog_name = (*snapshot)->catalog().name;
+    info.catalog_version = (*snapshot)->catalog().version;
+    const app::Principal& who = *caller.principal;
+    pages::PageInfo::Viewer viewer;
+    viewer.display_name = who.user.display_name;
+    viewer.role_title = tr(access::role_title(who.role), *lang);
+    viewer.csrf_token = who.csrf_token;
+    viewer.can_manage_users = who.can(access::Permission::manage_users);
+    viewer.can_read_audit = who.can(access::Permission::read_audit);
+    info.viewer = std::move(viewer);
+    auto html = render(**snapshot, *lang, info);
+    if (!html) return error_page(context, 404, html.error().message, *lang, path);
+    Response response = html_response(std::move(*html));
+    response.set("Content-Language", std::string(to_string(*lang)));
+    return response;
+  }
   std::string cache_key = std::string(to_string(*lang)) + key;
   std::shared_ptr<const std::string> page = (*snapshot)->find(cache_key);
   if (!page) {
@@ -68,6 +89,8 @@ Response catalog_page(RouteContext& context, const Request& request, const std::
   }
   response.body = *page;
   response.set("Content-Type", "text/html; charset=utf-8");
+  // The same address answers a signed-in reader with another header.
+  response.set("Vary", "Cookie");
   response.set("Content-Language", std::string(to_string(*lang)));
   return response;
 }
@@ -83,28 +106,29 @@ Response error_page(RouteContext& context, int status, const Message& what, Lang
 }  // namespace
 
 void add_page_routes(Router& router, RouteContext& context) {
-  router.add({"GET", "/", Access::anyone, 0, [](const Request& request, const PathParams&) {
+  router.add({"GET", "/", Access::anyone(), 0,
+              [](const Request& request, const PathParams&, const Caller&) {
                 return redirect(fmt::format("/{}/roles", to_string(preferred_lang(request))),
                                 "Accept-Language");
               }});
-  router.add({"GET", "/{lang}", Access::anyone, 0,
-              [&context](const Request& request, const PathParams& params) {
+  router.add({"GET", "/{lang}", Access::anyone(), 0,
+              [&context](const Request& request, const PathParams& params, const Caller&) {
                 if (!url_lang(params["lang"])) {
                   return error_page(context, 404, msg(MsgId::http_not_found, shorten(request.path)),
                                     preferred_lang(request), "/roles");
                 }
                 return redirect(fmt::format("/{}/roles", params["lang"]));
               }});
-  router.add({"GET", "/{lang}/roles", Access::anyone, 0,
-              [&context](const Request& request, const PathParams& params) {
-                return catalog_page(context, request, params["lang"], "/roles", "ladder",
+  router.add({"GET", "/{lang}/roles", Access::anyone(), 0,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                return catalog_page(context, request, caller, params["lang"], "/roles", "ladder",
                                     [&context](const CatalogSnapshot& snapshot, Lang lang,
                                                const pages::PageInfo& info) -> Result<std::string> {
                                       return context.pages.ladder(snapshot.catalog(), lang, info);
                                     });
               }});
-  router.add({"GET", "/{lang}/roles/{id}", Access::anyone, 0,
-              [&context](const Request& request, const PathParams& params) {
+  router.add({"GET", "/{lang}/roles/{id}", Access::anyone(), 0,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
                 std::string id = params["id"];
                 if (id.size() > k_max_role_id_bytes) {
                   auto lang = url_lang(params["lang"]);
@@ -112,7 +136,7 @@ void add_page_routes(Router& router, RouteContext& context) {
                                     lang ? *lang : preferred_lang(request), "/roles");
                 }
                 return catalog_page(
-                    context, request, params["lang"], "/roles/" + id, "role-" + id,
+                    context, request, caller, params["lang"], "/roles/" + id, "role-" + id,
                     [&context, id](const CatalogSnapshot& snapshot, Lang lang,
                                    const pages::PageInfo& info) -> Result<std::string> {
                       CCTEAM_TRY(const catalog::Role* role, app::find_role(snapshot.catalog(), id));

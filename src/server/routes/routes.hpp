@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "app/workspace/accounts.hpp"
+#include "server/auth.hpp"
 #include "server/catalog_cache.hpp"
 #include "server/router.hpp"
 #include "server/static_files.hpp"
@@ -22,7 +24,12 @@ struct RouteContext {
   CatalogCache& catalogs;
   const pages::Pages& pages;
   const StaticFiles& static_files;
+  app::Accounts& accounts;
+  AuthConfig auth;
 };
+
+// Every route of the workspace (each add_* below).
+void add_workspace_routes(Router& router, RouteContext& context);
 
 // GET /api/v1/roles, /api/v1/roles/{id}, /api/v1/ladder (docs/openapi.yaml).
 void add_catalog_api(Router& router, RouteContext& context);
@@ -32,5 +39,11 @@ void add_page_routes(Router& router, RouteContext& context);
 void add_health_routes(Router& router, RouteContext& context);
 // GET /static/{name}.
 void add_static_routes(Router& router, RouteContext& context);
+// /api/v1/me, /api/v1/me/password, /api/v1/users[/{id}[/password-reset]], /api/v1/tokens[/{id}],
+// /api/v1/audit, /api/v1/audit.csv.
+void add_account_api(Router& router, RouteContext& context);
+// /{lang}/sign-in, /{lang}/sign-out, /{lang}/account[...], /{lang}/admin/users[...],
+// /{lang}/admin/audit.
+void add_account_pages(Router& router, RouteContext& context);
 
 }  // namespace ccteam::server

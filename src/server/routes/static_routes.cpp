@@ -6,8 +6,8 @@
 namespace ccteam::server {
 
 void add_static_routes(Router& router, RouteContext& context) {
-  router.add({"GET", "/static/{name}", Access::anyone, 0,
-              [&context](const Request& request, const PathParams& params) {
+  router.add({"GET", "/static/{name}", Access::anyone(), 0,
+              [&context](const Request& request, const PathParams& params, const Caller&) {
                 const StaticFile* file = context.static_files.find(params["name"]);
                 if (!file) {
                   return problem(Error::not_found(msg(MsgId::http_not_found, request.path)),

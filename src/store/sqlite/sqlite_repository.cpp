@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
+#include <initializer_list>
 #include <limits>
 #include <utility>
+#include <variant>
 
 #include "store/sqlite/migrations.hpp"
 
@@ -77,6 +80,167 @@ Result<std::optional<StoredCatalog>> find_catalog(Connection& connection,
   if (!has_row) return std::optional<StoredCatalog>();
   CCTEAM_TRY(StoredCatalog row, read_catalog_row(query));
   return std::optional<StoredCatalog>(std::move(row));
+}
+
+// --- accounts, sessions, API tokens, throttling and the audit log
+
+// A value bound to a statement parameter.
+using Bound =
+    std::variant<std::nullptr_t, std::int64_t, std::string_view, const Uuid*, const TokenHash*>;
+
+Result<void> bind_values(Statement& statement, std::initializer_list<Bound> values) {
+  int index = 0;
+  for (const Bound& value : values) {
+    ++index;
+    Result<void> bound;
+    if (std::holds_alternative<std::nullptr_t>(value)) {
+      bound = statement.bind_null(index);
+    } else if (const auto* number = std::get_if<std::int64_t>(&value)) {
+      bound = statement.bind_int64(index, *number);
+    } else if (const auto* text = std::get_if<std::string_view>(&value)) {
+      bound = statement.bind_text(index, *text);
+    } else if (const auto* id = std::get_if<const Uuid*>(&value)) {
+      bound = *id ? statement.bind_blob(index, (*id)->bytes) : statement.bind_null(index);
+    } else if (const auto* hash = std::get_if<const TokenHash*>(&value)) {
+      bound = statement.bind_blob(index, **hash);
+    }
+    if (!bound) return bound;
+  }
+  return {};
+}
+
+// Prepares 'sql', binds 'values' and runs it to the end.
+Result<void> run_sql(Connection& connection, std::string_view sql,
+                     std::initializer_list<Bound> values) {
+  CCTEAM_TRY(Statement statement, connection.prepare(sql));
+  if (auto bound = bind_values(statement, values); !bound) return bound;
+  return statement.run();
+}
+
+Bound optional_uuid(const std::optional<Uuid>& id) { return id ? Bound(&*id) : Bound(nullptr); }
+
+std::string fields_json(const std::vector<std::string>& fields) {
+  std::string out = "[";
+  for (const auto& field : fields) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (char c : field) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "]";
+}
+
+std::vector<std::string> parse_fields_json(const std::string& text) {
+  // Written by fields_json: ["a","b"] with \\ and \" escapes.
+  std::vector<std::string> out;
+  std::string current;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (!in_string) {
+      if (c == '"') {
+        in_string = true;
+        current.clear();
+      }
+    } else if (c == '\\' && i + 1 < text.size()) {
+      current += text[++i];
+    } else if (c == '"') {
+      in_string = false;
+      out.push_back(current);
+    } else {
+      current += c;
+    }
+  }
+  return out;
+}
+
+Result<void> append_audit(Connection& connection, const Uuid& organisation,
+                          const AuditEntry& entry) {
+  std::string fields = fields_json(entry.fields);
+  return run_sql(connection,
+                 "INSERT INTO audit_log (organisation_id, at_ms, actor_user_id, actor_kind, "
+                 "action, target_kind, target_id, fields, request_id) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 {&organisation, entry.at, optional_uuid(entry.actor_user_id),
+                  std::string_view(entry.actor_kind), std::string_view(entry.action),
+                  std::string_view(entry.target_kind), optional_uuid(entry.target_id),
+                  std::string_view(fields), std::string_view(entry.request_id)});
+}
+
+AuditEntry audit_of(const Actor& actor, UnixMillis at, std::string action, std::string target_kind,
+                    std::optional<Uuid> target, std::vector<std::string> fields = {}) {
+  AuditEntry entry;
+  entry.at = at;
+  entry.actor_user_id = actor.user_id;
+  entry.actor_kind = actor.kind;
+  entry.action = std::move(action);
+  entry.target_kind = std::move(target_kind);
+  entry.target_id = std::move(target);
+  entry.fields = std::move(fields);
+  entry.request_id = actor.request_id;
+  return entry;
+}
+
+constexpr std::string_view k_user_columns =
+    "SELECT id, organisation_id, login, display_name, role, password_hash, must_change_password, "
+    "disabled, version, created_at_ms, updated_at_ms FROM users ";
+
+// Reads the user columns starting at column 'first'.
+Result<StoredUser> read_user_row(const Statement& row, int first = 0) {
+  StoredUser out;
+  CCTEAM_TRY(out.id, column_uuid(row, first, "users.id"));
+  CCTEAM_TRY(out.organisation_id, column_uuid(row, first + 1, "users.organisation_id"));
+  out.login = row.column_text(first + 2);
+  out.display_name = row.column_text(first + 3);
+  out.role = row.column_text(first + 4);
+  out.password_hash = row.column_text(first + 5);
+  out.must_change_password = row.column_int64(first + 6) != 0;
+  out.disabled = row.column_int64(first + 7) != 0;
+  out.version = row.column_int64(first + 8);
+  out.created_at = row.column_int64(first + 9);
+  out.updated_at = row.column_int64(first + 10);
+  return out;
+}
+
+Result<std::optional<StoredUser>> find_user(Connection& connection, const Uuid& organisation,
+                                            std::string_view where, Bound key) {
+  std::string sql =
+      std::string(k_user_columns) + "WHERE organisation_id = ?1 AND " + std::string(where);
+  CCTEAM_TRY(Statement query, connection.prepare(sql));
+  if (auto bound = bind_values(query, {&organisation, key}); !bound) return pass(std::move(bound));
+  CCTEAM_TRY(bool has_row, query.step());
+  if (!has_row) return std::optional<StoredUser>();
+  CCTEAM_TRY(StoredUser user, read_user_row(query));
+  return std::optional<StoredUser>(std::move(user));
+}
+
+Result<std::int64_t> count_active_admins(Connection& connection, const Uuid& organisation) {
+  CCTEAM_TRY(Statement query,
+             connection.prepare("SELECT count(*) FROM users WHERE organisation_id = ?1 AND "
+                                "role = 'admin' AND disabled = 0"));
+  if (auto bound = bind_values(query, {&organisation}); !bound) return pass(std::move(bound));
+  CCTEAM_TRY(bool has_row, query.step());
+  return has_row ? query.column_int64(0) : std::int64_t{0};
+}
+
+constexpr std::string_view k_token_columns =
+    "SELECT t.id, t.organisation_id, t.user_id, t.name, t.hint, t.created_at_ms, "
+    "t.last_used_at_ms, t.revoked_at_ms FROM api_tokens t ";
+
+Result<StoredApiToken> read_token_row(const Statement& row) {
+  StoredApiToken out;
+  CCTEAM_TRY(out.id, column_uuid(row, 0, "api_tokens.id"));
+  CCTEAM_TRY(out.organisation_id, column_uuid(row, 1, "api_tokens.organisation_id"));
+  CCTEAM_TRY(out.user_id, column_uuid(row, 2, "api_tokens.user_id"));
+  out.name = row.column_text(3);
+  out.hint = row.column_text(4);
+  out.created_at = row.column_int64(5);
+  if (!row.column_is_null(6)) out.last_used_at = row.column_int64(6);
+  if (!row.column_is_null(7)) out.revoked_at = row.column_int64(7);
+  return out;
 }
 
 }  // namespace
@@ -201,6 +365,12 @@ Result<StoredCatalog> SqliteRepository::put_catalog(const Uuid& organisation,
   if (auto written = write.run(); !written) {
     return tl::unexpected(write_error(writer, std::move(written).error(), organisation));
   }
+  if (auto audited = append_audit(writer, organisation,
+                                  audit_of(Actor::system(), row.updated_at, "catalog.put",
+                                           "catalog", row.id, {"source_name", "yaml"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
   if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
   return row;
 }
@@ -256,8 +426,451 @@ Result<StoredEmployer> SqliteRepository::add_employer(const Uuid& organisation, 
   if (auto written = insert.run(); !written) {
     return tl::unexpected(write_error(writer, std::move(written).error(), organisation));
   }
+  if (auto audited = append_audit(writer, organisation,
+                                  audit_of(Actor::system(), row.updated_at, "employer.create",
+                                           "employer", row.id, {"name", "yaml"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
   if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
   return row;
+}
+
+Result<std::vector<StoredUser>> SqliteRepository::users(
+    const Uuid& organisation, const std::optional<std::string>& after_login, std::size_t limit) {
+  std::string sql = std::string(k_user_columns) + "WHERE organisation_id = ?1 AND login > ?2 " +
+                    "ORDER BY login LIMIT ?3";
+  auto capped = static_cast<std::int64_t>(std::min<std::size_t>(limit, 100000));
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement query, reader->prepare(sql));
+  if (auto bound = bind_values(
+          query, {&organisation, std::string_view(after_login ? *after_login : ""), capped});
+      !bound) {
+    return pass(std::move(bound));
+  }
+  std::vector<StoredUser> out;
+  while (true) {
+    CCTEAM_TRY(bool has_row, query.step());
+    if (!has_row) break;
+    CCTEAM_TRY(StoredUser user, read_user_row(query));
+    out.push_back(std::move(user));
+  }
+  return out;
+}
+
+Result<std::optional<StoredUser>> SqliteRepository::user_by_id(const Uuid& organisation,
+                                                               const Uuid& id) {
+  ReaderLease reader = lease_reader();
+  return find_user(*reader, organisation, "id = ?2", &id);
+}
+
+Result<std::optional<StoredUser>> SqliteRepository::user_by_login(const Uuid& organisation,
+                                                                  const std::string& login) {
+  ReaderLease reader = lease_reader();
+  return find_user(*reader, organisation, "login = ?2", std::string_view(login));
+}
+
+Result<std::int64_t> SqliteRepository::count_active_users(const Uuid& organisation) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement query, reader->prepare("SELECT count(*) FROM users WHERE "
+                                              "organisation_id = ?1 AND disabled = 0"));
+  if (auto bound = bind_values(query, {&organisation}); !bound) return pass(std::move(bound));
+  CCTEAM_TRY(bool has_row, query.step());
+  return has_row ? query.column_int64(0) : std::int64_t{0};
+}
+
+Result<StoredUser> SqliteRepository::add_user(const Uuid& organisation, StoredUser user,
+                                              const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  user.created_at = user.updated_at = now();
+  user.id = new_uuid_v7(user.created_at);
+  user.organisation_id = organisation;
+  user.version = 1;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  auto inserted =
+      run_sql(writer,
+              "INSERT INTO users (id, organisation_id, login, display_name, role, password_hash, "
+              "must_change_password, disabled, version, created_at_ms, updated_at_ms) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+              {&user.id, &organisation, std::string_view(user.login),
+               std::string_view(user.display_name), std::string_view(user.role),
+               std::string_view(user.password_hash), std::int64_t{user.must_change_password},
+               std::int64_t{user.disabled}, user.version, user.created_at, user.updated_at});
+  if (!inserted) {
+    if (writer.last_error_code() == SQLITE_CONSTRAINT_UNIQUE) {
+      return tl::unexpected(Error::invalid_input(msg(MsgId::user_login_taken, user.login)));
+    }
+    return tl::unexpected(write_error(writer, std::move(inserted).error(), organisation));
+  }
+  if (auto audited = append_audit(
+          writer, organisation,
+          audit_of(actor, user.created_at, "user.create", "user", user.id,
+                   {"login", "display_name", "role", "password_hash", "must_change_password"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return user;
+}
+
+Result<StoredUser> SqliteRepository::update_user(const Uuid& organisation, const Uuid& id,
+                                                 std::int64_t expected_version,
+                                                 const UserChange& change,
+                                                 const std::string& action, const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  CCTEAM_TRY(std::optional<StoredUser> found, find_user(writer, organisation, "id = ?2", &id));
+  if (!found) return tl::unexpected(Error::not_found(msg(MsgId::user_not_found, id.to_string())));
+  StoredUser user = std::move(*found);
+  if (user.version != expected_version) {
+    return tl::unexpected(Error::conflict(
+        msg(MsgId::store_stale_version, user.login, user.version, expected_version)));
+  }
+  bool was_active_admin = user.role == "admin" && !user.disabled;
+  std::vector<std::string> fields;
+  auto apply = [&fields](auto& target, const auto& value, const char* name) {
+    if (value && target != *value) {
+      target = *value;
+      fields.emplace_back(name);
+    }
+  };
+  apply(user.display_name, change.display_name, "display_name");
+  apply(user.role, change.role, "role");
+  if (change.password_hash) {
+    user.password_hash = *change.password_hash;
+    fields.emplace_back("password_hash");
+  }
+  apply(user.must_change_password, change.must_change_password, "must_change_password");
+  apply(user.disabled, change.disabled, "disabled");
+  if (fields.empty() && !change.end_sessions) return user;  // nothing to change, nothing to log
+  if (was_active_admin && (user.role != "admin" || user.disabled)) {
+    CCTEAM_TRY(std::int64_t admins, count_active_admins(writer, organisation));
+    if (admins <= 1) return tl::unexpected(Error::invalid_input(msg(MsgId::user_last_admin)));
+  }
+  user.version += 1;
+  user.updated_at = now();
+  if (auto updated =
+          run_sql(writer,
+                  "UPDATE users SET display_name = ?2, role = ?3, password_hash = ?4, "
+                  "must_change_password = ?5, disabled = ?6, version = ?7, updated_at_ms = ?8 "
+                  "WHERE id = ?1",
+                  {&user.id, std::string_view(user.display_name), std::string_view(user.role),
+                   std::string_view(user.password_hash), std::int64_t{user.must_change_password},
+                   std::int64_t{user.disabled}, user.version, user.updated_at});
+      !updated) {
+    return pass(std::move(updated));
+  }
+  if (change.end_sessions || user.disabled) {
+    static const TokenHash k_none{};
+    const TokenHash* keep = change.keep_session ? &*change.keep_session : &k_none;
+    if (auto ended = run_sql(writer, "DELETE FROM sessions WHERE user_id = ?1 AND token_hash <> ?2",
+                             {&user.id, keep});
+        !ended) {
+      return pass(std::move(ended));
+    }
+  }
+  if (auto audited = append_audit(
+          writer, organisation,
+          audit_of(actor, user.updated_at, action, "user", user.id, std::move(fields)));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return user;
+}
+
+Result<void> SqliteRepository::add_session(const StoredSession& session, const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  // Expired sessions of every user go when a new one starts: the table stays small.
+  if (auto pruned =
+          run_sql(writer, "DELETE FROM sessions WHERE expires_at_ms < ?1", {session.created_at});
+      !pruned) {
+    return pruned;
+  }
+  if (auto inserted =
+          run_sql(writer,
+                  "INSERT INTO sessions (token_hash, id, organisation_id, user_id, created_at_ms, "
+                  "last_seen_at_ms, expires_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                  {&session.token_hash, &session.id, &session.organisation_id, &session.user_id,
+                   session.created_at, session.last_seen_at, session.expires_at});
+      !inserted) {
+    return inserted;
+  }
+  if (auto audited = append_audit(
+          writer, session.organisation_id,
+          audit_of(actor, session.created_at, "session.sign_in", "session", session.id));
+      !audited) {
+    return audited;
+  }
+  return transaction.commit();
+}
+
+Result<std::optional<std::pair<StoredSession, StoredUser>>> SqliteRepository::session_by_token(
+    const TokenHash& token_hash) {
+  ReaderLease reader = lease_reader();
+  std::string sql =
+      "SELECT u.id, u.organisation_id, u.login, u.display_name, u.role, u.password_hash, "
+      "u.must_change_password, u.disabled, u.version, u.created_at_ms, u.updated_at_ms, "
+      "s.id, s.created_at_ms, s.last_seen_at_ms, s.expires_at_ms "
+      "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1";
+  CCTEAM_TRY(Statement query, reader->prepare(sql));
+  if (auto bound = bind_values(query, {&token_hash}); !bound) return pass(std::move(bound));
+  CCTEAM_TRY(bool has_row, query.step());
+  using Found = std::optional<std::pair<StoredSession, StoredUser>>;
+  if (!has_row) return Found();
+  CCTEAM_TRY(StoredUser user, read_user_row(query));
+  StoredSession session;
+  CCTEAM_TRY(session.id, column_uuid(query, 11, "sessions.id"));
+  session.organisation_id = user.organisation_id;
+  session.user_id = user.id;
+  session.token_hash = token_hash;
+  session.created_at = query.column_int64(12);
+  session.last_seen_at = query.column_int64(13);
+  session.expires_at = query.column_int64(14);
+  return Found(std::pair{std::move(session), std::move(user)});
+}
+
+Result<void> SqliteRepository::touch_session(const TokenHash& token_hash, UnixMillis at) {
+  std::lock_guard lock(m_write_mutex);
+  return run_sql(*m_writer, "UPDATE sessions SET last_seen_at_ms = ?2 WHERE token_hash = ?1",
+                 {&token_hash, at});
+}
+
+Result<void> SqliteRepository::end_session(const TokenHash& token_hash, const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  CCTEAM_TRY(Statement query,
+             writer.prepare("SELECT id, organisation_id FROM sessions WHERE token_hash = ?1"));
+  if (auto bound = bind_values(query, {&token_hash}); !bound) return bound;
+  CCTEAM_TRY(bool has_row, query.step());
+  if (!has_row) return {};
+  CCTEAM_TRY(Uuid id, column_uuid(query, 0, "sessions.id"));
+  CCTEAM_TRY(Uuid organisation, column_uuid(query, 1, "sessions.organisation_id"));
+  query.reset();
+  if (auto deleted = run_sql(writer, "DELETE FROM sessions WHERE token_hash = ?1", {&token_hash});
+      !deleted) {
+    return deleted;
+  }
+  if (auto audited = append_audit(writer, organisation,
+                                  audit_of(actor, now(), "session.sign_out", "session", id));
+      !audited) {
+    return audited;
+  }
+  return transaction.commit();
+}
+
+Result<StoredApiToken> SqliteRepository::add_api_token(StoredApiToken token,
+                                                       const TokenHash& token_hash,
+                                                       const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  token.created_at = now();
+  token.id = new_uuid_v7(token.created_at);
+  token.last_used_at.reset();
+  token.revoked_at.reset();
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  if (auto inserted =
+          run_sql(writer,
+                  "INSERT INTO api_tokens (id, organisation_id, user_id, token_hash, name, hint, "
+                  "created_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                  {&token.id, &token.organisation_id, &token.user_id, &token_hash,
+                   std::string_view(token.name), std::string_view(token.hint), token.created_at});
+      !inserted) {
+    return tl::unexpected(write_error(writer, std::move(inserted).error(), token.organisation_id));
+  }
+  if (auto audited = append_audit(writer, token.organisation_id,
+                                  audit_of(actor, token.created_at, "token.create", "token",
+                                           token.id, {"name", "user_id"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return token;
+}
+
+Result<std::vector<StoredApiToken>> SqliteRepository::api_tokens(const Uuid& organisation,
+                                                                 const std::optional<Uuid>& user) {
+  std::string sql = std::string(k_token_columns) + "WHERE t.organisation_id = ?1" +
+                    (user ? " AND t.user_id = ?2" : "") + " ORDER BY t.id DESC LIMIT 1000";
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement query, reader->prepare(sql));
+  if (auto bound =
+          user ? bind_values(query, {&organisation, &*user}) : bind_values(query, {&organisation});
+      !bound) {
+    return pass(std::move(bound));
+  }
+  std::vector<StoredApiToken> out;
+  while (true) {
+    CCTEAM_TRY(bool has_row, query.step());
+    if (!has_row) break;
+    CCTEAM_TRY(StoredApiToken token, read_token_row(query));
+    out.push_back(std::move(token));
+  }
+  return out;
+}
+
+Result<std::optional<std::pair<StoredApiToken, StoredUser>>> SqliteRepository::api_token_by_hash(
+    const TokenHash& token_hash) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement query,
+             reader->prepare(std::string(k_token_columns) +
+                             "WHERE t.token_hash = ?1 AND t.revoked_at_ms IS NULL"));
+  if (auto bound = bind_values(query, {&token_hash}); !bound) return pass(std::move(bound));
+  CCTEAM_TRY(bool has_row, query.step());
+  using Found = std::optional<std::pair<StoredApiToken, StoredUser>>;
+  if (!has_row) return Found();
+  CCTEAM_TRY(StoredApiToken token, read_token_row(query));
+  query.reset();
+  CCTEAM_TRY(std::optional<StoredUser> user,
+             find_user(*reader, token.organisation_id, "id = ?2", &token.user_id));
+  if (!user) return Found();
+  return Found(std::pair{std::move(token), std::move(*user)});
+}
+
+Result<void> SqliteRepository::touch_api_token(const Uuid& id, UnixMillis at) {
+  std::lock_guard lock(m_write_mutex);
+  return run_sql(*m_writer, "UPDATE api_tokens SET last_used_at_ms = ?2 WHERE id = ?1", {&id, at});
+}
+
+Result<StoredApiToken> SqliteRepository::revoke_api_token(const Uuid& organisation, const Uuid& id,
+                                                          const std::optional<Uuid>& owner,
+                                                          const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  CCTEAM_TRY(Statement query,
+             writer.prepare(std::string(k_token_columns) +
+                            "WHERE t.organisation_id = ?1 AND t.id = ?2 AND "
+                            "t.revoked_at_ms IS NULL AND (?3 IS NULL OR t.user_id = ?3)"));
+  if (auto bound = bind_values(query, {&organisation, &id, optional_uuid(owner)}); !bound) {
+    return pass(std::move(bound));
+  }
+  CCTEAM_TRY(bool has_row, query.step());
+  if (!has_row) {
+    return tl::unexpected(Error::not_found(msg(MsgId::token_not_found, id.to_string())));
+  }
+  CCTEAM_TRY(StoredApiToken token, read_token_row(query));
+  query.reset();
+  token.revoked_at = now();
+  if (auto revoked = run_sql(writer, "UPDATE api_tokens SET revoked_at_ms = ?2 WHERE id = ?1",
+                             {&id, *token.revoked_at});
+      !revoked) {
+    return pass(std::move(revoked));
+  }
+  if (auto audited = append_audit(
+          writer, organisation,
+          audit_of(actor, *token.revoked_at, "token.revoke", "token", id, {"revoked_at"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return token;
+}
+
+Result<std::vector<std::int64_t>> SqliteRepository::sign_in_failures(
+    const std::vector<TokenHash>& keys, UnixMillis since) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement query, reader->prepare("SELECT count(*) FROM sign_in_failures "
+                                              "WHERE key_hash = ?1 AND at_ms >= ?2"));
+  std::vector<std::int64_t> out;
+  for (const TokenHash& key : keys) {
+    query.reset();
+    if (auto bound = bind_values(query, {&key, since}); !bound) return pass(std::move(bound));
+    CCTEAM_TRY(bool has_row, query.step());
+    out.push_back(has_row ? query.column_int64(0) : 0);
+  }
+  return out;
+}
+
+Result<void> SqliteRepository::add_sign_in_failure(const Uuid& organisation,
+                                                   const std::vector<TokenHash>& keys,
+                                                   UnixMillis at, UnixMillis forget_before,
+                                                   const AuditEntry& audit) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  if (auto pruned =
+          run_sql(writer, "DELETE FROM sign_in_failures WHERE at_ms < ?1", {forget_before});
+      !pruned) {
+    return pruned;
+  }
+  for (const TokenHash& key : keys) {
+    if (auto added = run_sql(writer,
+                             "INSERT INTO sign_in_failures (key_hash, at_ms) "
+                             "VALUES (?1, ?2)",
+                             {&key, at});
+        !added) {
+      return added;
+    }
+  }
+  if (auto audited = append_audit(writer, organisation, audit); !audited) return audited;
+  return transaction.commit();
+}
+
+Result<void> SqliteRepository::clear_sign_in_failures(const TokenHash& key) {
+  std::lock_guard lock(m_write_mutex);
+  return run_sql(*m_writer, "DELETE FROM sign_in_failures WHERE key_hash = ?1", {&key});
+}
+
+Result<std::vector<AuditEntry>> SqliteRepository::audit_entries(const Uuid& organisation,
+                                                                const AuditQuery& query) {
+  std::string sql =
+      "SELECT seq, at_ms, actor_user_id, actor_kind, action, target_kind, target_id, fields, "
+      "request_id FROM audit_log WHERE organisation_id = ?1 "
+      "AND (?2 IS NULL OR actor_user_id = ?2) AND (?3 IS NULL OR action = ?3) "
+      "AND (?4 IS NULL OR at_ms >= ?4) AND (?5 IS NULL OR at_ms < ?5) "
+      "AND (?6 IS NULL OR seq < ?6) ORDER BY seq DESC LIMIT ?7";
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement statement, reader->prepare(sql));
+  auto optional_int = [](const std::optional<std::int64_t>& value) {
+    return value ? Bound(*value) : Bound(nullptr);
+  };
+  if (auto bound = bind_values(
+          statement,
+          {&organisation, optional_uuid(query.actor),
+           query.action ? Bound(std::string_view(*query.action)) : Bound(nullptr),
+           optional_int(query.from), optional_int(query.to), optional_int(query.before_seq),
+           static_cast<std::int64_t>(std::min<std::size_t>(query.limit, 100000))});
+      !bound) {
+    return pass(std::move(bound));
+  }
+  std::vector<AuditEntry> out;
+  while (true) {
+    CCTEAM_TRY(bool has_row, statement.step());
+    if (!has_row) break;
+    AuditEntry entry;
+    entry.seq = statement.column_int64(0);
+    entry.at = statement.column_int64(1);
+    if (!statement.column_is_null(2)) {
+      CCTEAM_TRY(entry.actor_user_id, column_uuid(statement, 2, "audit_log.actor_user_id"));
+    }
+    entry.actor_kind = statement.column_text(3);
+    entry.action = statement.column_text(4);
+    entry.target_kind = statement.column_text(5);
+    if (!statement.column_is_null(6)) {
+      CCTEAM_TRY(entry.target_id, column_uuid(statement, 6, "audit_log.target_id"));
+    }
+    entry.fields = parse_fields_json(statement.column_text(7));
+    entry.request_id = statement.column_text(8);
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+Result<void> SqliteRepository::backup_to(const std::string& path) {
+  if (std::filesystem::exists(path)) {
+    return tl::unexpected(Error::io(msg(MsgId::backup_target_exists, path)));
+  }
+  // VACUUM INTO writes a consistent copy from one read transaction, on a connection of its own
+  // (the pool's readers are query_only, which refuses it), so writers go on meanwhile.
+  CCTEAM_TRY(Connection copier, Connection::open(m_writer->path(), sqlite::OpenMode::read_write,
+                                                 std::chrono::milliseconds{5000}));
+  return run_sql(copier, "VACUUM INTO ?1", {std::string_view(path)});
 }
 
 Result<StoreHealth> SqliteRepository::health() {

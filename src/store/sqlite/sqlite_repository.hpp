@@ -56,6 +56,42 @@ class SqliteRepository final : public Repository {
                                                 std::size_t limit) override;
   Result<StoredEmployer> add_employer(const Uuid& organisation, std::string name,
                                       std::string yaml) override;
+  Result<std::vector<StoredUser>> users(const Uuid& organisation,
+                                        const std::optional<std::string>& after_login,
+                                        std::size_t limit) override;
+  Result<std::optional<StoredUser>> user_by_id(const Uuid& organisation, const Uuid& id) override;
+  Result<std::optional<StoredUser>> user_by_login(const Uuid& organisation,
+                                                  const std::string& login) override;
+  Result<std::int64_t> count_active_users(const Uuid& organisation) override;
+  Result<StoredUser> add_user(const Uuid& organisation, StoredUser user,
+                              const Actor& actor) override;
+  Result<StoredUser> update_user(const Uuid& organisation, const Uuid& id,
+                                 std::int64_t expected_version, const UserChange& change,
+                                 const std::string& action, const Actor& actor) override;
+  Result<void> add_session(const StoredSession& session, const Actor& actor) override;
+  Result<std::optional<std::pair<StoredSession, StoredUser>>> session_by_token(
+      const TokenHash& token_hash) override;
+  Result<void> touch_session(const TokenHash& token_hash, UnixMillis at) override;
+  Result<void> end_session(const TokenHash& token_hash, const Actor& actor) override;
+  Result<StoredApiToken> add_api_token(StoredApiToken token, const TokenHash& token_hash,
+                                       const Actor& actor) override;
+  Result<std::vector<StoredApiToken>> api_tokens(const Uuid& organisation,
+                                                 const std::optional<Uuid>& user) override;
+  Result<std::optional<std::pair<StoredApiToken, StoredUser>>> api_token_by_hash(
+      const TokenHash& token_hash) override;
+  Result<void> touch_api_token(const Uuid& id, UnixMillis at) override;
+  Result<StoredApiToken> revoke_api_token(const Uuid& organisation, const Uuid& id,
+                                          const std::optional<Uuid>& owner,
+                                          const Actor& actor) override;
+  Result<std::vector<std::int64_t>> sign_in_failures(const std::vector<TokenHash>& keys,
+                                                     UnixMillis since) override;
+  Result<void> add_sign_in_failure(const Uuid& organisation, const std::vector<TokenHash>& keys,
+                                   UnixMillis at, UnixMillis forget_before,
+                                   const AuditEntry& audit) override;
+  Result<void> clear_sign_in_failures(const TokenHash& key) override;
+  Result<std::vector<AuditEntry>> audit_entries(const Uuid& organisation,
+                                                const AuditQuery& query) override;
+  Result<void> backup_to(const std::string& path) override;
   Result<StoreHealth> health() override;
 
   // The pragmas as the writer connection and each reader have them (for tests and /readyz).

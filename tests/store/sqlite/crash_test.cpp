@@ -2,7 +2,8 @@
 // process writes in a loop and reports each committed write through a pipe; the parent kills it
 // with SIGKILL after a random short time, reopens the file and finds every reported write, an
 // intact file (integrity_check) and no broken reference (foreign_key_check). Several rounds on
-// one file, each starting where the last was killed; the first kills the writer while it opens
+// one file, each starting where the last was killed; user writes and the audit entries of every
+// write are checked the same way; the first kills the writer while it opens
 // the file, migrates it and loads the demo, the others while it writes.
 #include <fcntl.h>
 #include <poll.h>
@@ -14,6 +15,7 @@
 
 #include <chrono>
 #include <cstring>
+#include <map>
 #include <random>
 #include <set>
 #include <sstream>
@@ -77,6 +79,30 @@ bool send_line(int fd, const std::string& line) {
       if (!send_line(fd, "C " + std::to_string(catalog->version) + "\n")) ::_exit(4);
       continue;
     }
+    if (i % 7 == 3) {
+      // A user write and its audit entry: a new user, or the version of the last one raised.
+      StoredUser user;
+      user.login = "crash-" + std::to_string(round) + "-" + std::to_string(i);
+      user.display_name = "Crash " + std::to_string(i);
+      user.role = "viewer";
+      user.password_hash = "not-a-hash";
+      auto added = repository.add_user(organisation, user, Actor::cli());
+      if (!added) {
+        send_line(fd, "X user: " + render(added.error(), Lang::en) + "\n");
+        ::_exit(3);
+      }
+      if (!send_line(fd, "U " + added->id.to_string() + " 1\n")) ::_exit(4);
+      UserChange change;
+      change.role = "recruiter";
+      auto updated =
+          repository.update_user(organisation, added->id, 1, change, "user.update", Actor::cli());
+      if (!updated) {
+        send_line(fd, "X update: " + render(updated.error(), Lang::en) + "\n");
+        ::_exit(3);
+      }
+      if (!send_line(fd, "U " + added->id.to_string() + " 2\n")) ::_exit(4);
+      continue;
+    }
     std::string name = "crash " + std::to_string(round) + "/" + std::to_string(i);
     auto employer = repository.add_employer(organisation, name, "name: " + name + "\n");
     if (!employer) {
@@ -91,6 +117,7 @@ struct Acknowledged {
   bool ready = false;               // the child of this round has opened the store
   std::set<std::string> employers;  // "id name"
   std::int64_t catalog_version = 0;
+  std::map<std::string, std::int64_t> user_versions;  // user id -> acknowledged version
   std::vector<std::string> child_errors;
 };
 
@@ -103,6 +130,10 @@ void take_lines(std::string& buffer, Acknowledged& acknowledged) {
       acknowledged.ready = true;
     } else if (line.rfind("E ", 0) == 0) {
       acknowledged.employers.insert(line.substr(2));
+    } else if (line.rfind("U ", 0) == 0) {
+      auto space = line.find(' ', 2);
+      std::int64_t& version = acknowledged.user_versions[line.substr(2, space - 2)];
+      version = std::max<std::int64_t>(version, std::stoll(line.substr(space + 1)));
     } else if (line.rfind("C ", 0) == 0) {
       acknowledged.catalog_version =
           std::max<std::int64_t>(acknowledged.catalog_version, std::stoll(line.substr(2)));
@@ -214,6 +245,38 @@ void check_survivors(const std::string& path, const Acknowledged& acknowledged, 
     }
   }
   EXPECT_GE(*repository.catalog_version(organisation), acknowledged.catalog_version);
+
+  // Every acknowledged write has its audit entry: one "employer.create" per employer, one
+  // "user.create" and (version 2) one "user.update" per user.
+  AuditQuery everything;
+  everything.limit = 10'000'000;
+  auto audit = repository.audit_entries(organisation, everything);
+  ASSERT_TRUE(audit.has_value());
+  std::set<std::string> audited;
+  for (const auto& entry : *audit) {
+    if (entry.target_id) audited.insert(entry.action + " " + entry.target_id->to_string());
+  }
+  missing = 0;
+  for (const auto& entry : acknowledged.employers) {
+    std::string id = entry.substr(0, entry.find(' '));
+    if (!audited.contains("employer.create " + id) && ++missing <= 5) {
+      ADD_FAILURE() << "employer without its audit entry in round " << round << ": " << id;
+    }
+  }
+  for (const auto& [id, version] : acknowledged.user_versions) {
+    auto user = repository.user_by_id(organisation, *Uuid::parse(id));
+    ASSERT_TRUE(user.has_value());
+    if (!*user) {
+      if (++missing <= 5)
+        ADD_FAILURE() << "acknowledged user lost in round " << round << ": " << id;
+      continue;
+    }
+    EXPECT_GE((*user)->version, version) << id;
+    EXPECT_TRUE(audited.contains("user.create " + id)) << "round " << round << ": " << id;
+    if (version >= 2) {
+      EXPECT_TRUE(audited.contains("user.update " + id)) << "round " << round << ": " << id;
+    }
+  }
 }
 
 TEST(SqliteCrash, EveryAcknowledgedWriteSurvivesSigkill) {

@@ -1,0 +1,69 @@
+#pragma once
+// Who may do what in the hiring workspace: the five workspace roles, the permissions the routes
+// ask for, and the rules for logins, names and passwords. Pure: no clock, no store.
+//
+// Roles (docs/accounts.md): an admin manages accounts and reads the audit log; a recruiter and a
+// hiring manager work on openings and applicants (hiring managers on their own openings only,
+// once openings exist); the works council sees what co-determination gives it (§ 99 BetrVG);
+// a viewer reads. Every signed-in role manages its own password and API tokens.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ccteam/core/error.hpp"
+#include "ccteam/core/messages.hpp"
+
+namespace ccteam::access {
+
+enum class WorkspaceRole { admin, recruiter, hiring_manager, works_council, viewer };
+
+inline constexpr std::array k_workspace_roles = {
+    WorkspaceRole::admin, WorkspaceRole::recruiter, WorkspaceRole::hiring_manager,
+    WorkspaceRole::works_council, WorkspaceRole::viewer};
+
+// What a route may ask of its caller.
+enum class Permission {
+  own_account,   // one's own password, API tokens, who am I: every signed-in role
+  manage_users,  // add, change, disable users, reset passwords, see every API token: admin
+  read_audit,    // the audit log and its CSV export: admin
+};
+
+// True when 'role' has 'permission'.
+bool allows(WorkspaceRole role, Permission permission);
+
+// "admin", "recruiter", "hiring_manager", "works_council", "viewer": the names in the store,
+// the API and the CLI.
+std::string_view to_string(WorkspaceRole role);
+std::optional<WorkspaceRole> parse_workspace_role(std::string_view text);
+// "admin, recruiter, hiring_manager, works_council, viewer" for error messages.
+std::string workspace_role_names();
+// The role's title for people (role_admin ... role_viewer).
+MsgId role_title(WorkspaceRole role);
+
+// Accounts.
+inline constexpr std::size_t k_min_password_chars = 12;    // NIST SP 800-63B allows 8; we ask 12
+inline constexpr std::size_t k_max_password_bytes = 1024;  // bounds the hashing work
+inline constexpr std::size_t k_max_name_chars = 100;
+
+// A login is 3 to 64 of [A-Za-z0-9.-_@] and is compared case-insensitively: the store keeps
+// it in lower case. Error::invalid_input (user_login_invalid) otherwise.
+Result<std::string> normalize_login(std::string_view text);
+// A display name or token name: 1 to 100 characters (code points) of valid UTF-8 without
+// control characters, trimmed. Error::invalid_input with 'message' otherwise.
+Result<std::string> check_name(std::string_view text, MsgId message);
+// At least k_min_password_chars code points, at most k_max_password_bytes bytes.
+Result<void> check_new_password(std::string_view password);
+
+// Sign-in throttling (OWASP Authentication Cheat Sheet): counted before any password is hashed.
+inline constexpr int k_max_failures_per_account = 10;  // in a row; the 11th attempt waits
+inline constexpr int k_max_failures_per_address = 50;  // from one client address
+inline constexpr std::int64_t k_failure_window_ms = 15 * 60 * 1000;  // 15 minutes
+
+// Sessions: a signed-in browser is signed out after 30 minutes without a request, and after
+// 12 hours in any case (OWASP Session Management Cheat Sheet: idle 15-30 min for sensitive data).
+inline constexpr std::int64_t k_session_idle_ms = 30 * 60 * 1000;
+inline constexpr std::int64_t k_session_absolute_ms = 12 * 60 * 60 * 1000;
+
+}  // namespace ccteam::access

@@ -1,0 +1,255 @@
+#include "server/routes/account_shared.hpp"
+
+#include <charconv>
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "ccteam/core/date.hpp"
+
+namespace ccteam::server {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+std::tm utc(store::UnixMillis at) {
+  std::time_t seconds = static_cast<std::time_t>(at / 1000);
+  std::tm out{};
+  gmtime_r(&seconds, &out);
+  return out;
+}
+
+json optional_time(const std::optional<store::UnixMillis>& at) {
+  return at ? json(rfc3339(*at)) : json(nullptr);
+}
+
+// Days since 1970-01-01 of a civil date (H. Hinnant's algorithm, as in std::chrono).
+store::UnixMillis millis_of(const Date& date) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::sys_days(date).time_since_epoch())
+      .count();
+}
+
+// "2026-12-05" (the start of that day, or of the next one for an end) or
+// "2026-12-05T08:00:00Z".
+std::optional<store::UnixMillis> parse_instant(std::string_view text, bool end_of_day) {
+  if (text.size() == 10) {
+    auto date = parse_iso_date(text);
+    if (!date) return std::nullopt;
+    store::UnixMillis start = millis_of(*date);
+    return end_of_day ? start + 86400000 : start;
+  }
+  if (text.size() != 20 || text[10] != 'T' || text[19] != 'Z' || text[13] != ':' ||
+      text[16] != ':') {
+    return std::nullopt;
+  }
+  auto date = parse_iso_date(text.substr(0, 10));
+  if (!date) return std::nullopt;
+  int h = 0, m = 0, s = 0;
+  auto number = [&](std::size_t at, int& out, int max) {
+    auto [end, ec] = std::from_chars(text.data() + at, text.data() + at + 2, out);
+    return ec == std::errc{} && end == text.data() + at + 2 && out >= 0 && out <= max;
+  };
+  if (!number(11, h, 23) || !number(14, m, 59) || !number(17, s, 59)) return std::nullopt;
+  return millis_of(*date) + ((h * 60 + m) * 60 + s) * 1000LL;
+}
+
+std::string csv_field(std::string_view value) {
+  std::string text(value);
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) {
+    text.insert(0, "'");
+  }
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string rfc3339(store::UnixMillis at) {
+  std::tm t = utc(at);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", t.tm_year + 1900, t.tm_mon + 1,
+                     t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec);
+}
+
+std::string display_time(store::UnixMillis at, Lang lang) {
+  std::tm t = utc(at);
+  if (lang == Lang::de) {
+    return fmt::format("{:02}.{:02}.{:04}, {:02}:{:02}", t.tm_mday, t.tm_mon + 1, t.tm_year + 1900,
+                       t.tm_hour, t.tm_min);
+  }
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday,
+                     t.tm_hour, t.tm_min);
+}
+
+const std::vector<std::string_view>& audit_actions() {
+  static const std::vector<std::string_view> k_actions = {
+      "user.create",          "user.update",     "user.password_reset",
+      "user.password_change", "session.sign_in", "session.sign_in_failed",
+      "session.sign_out",     "token.create",    "token.revoke",
+      "catalog.put",          "employer.create"};
+  return k_actions;
+}
+
+MsgId audit_action_title(std::string_view action) {
+  static constexpr std::pair<std::string_view, MsgId> k_titles[] = {
+      {"user.create", MsgId::audit_action_user_create},
+      {"user.update", MsgId::audit_action_user_update},
+      {"user.password_reset", MsgId::audit_action_user_password_reset},
+      {"user.password_change", MsgId::audit_action_user_password_change},
+      {"session.sign_in", MsgId::audit_action_session_sign_in},
+      {"session.sign_in_failed", MsgId::audit_action_session_sign_in_failed},
+      {"session.sign_out", MsgId::audit_action_session_sign_out},
+      {"token.create", MsgId::audit_action_token_create},
+      {"token.revoke", MsgId::audit_action_token_revoke},
+      {"catalog.put", MsgId::audit_action_catalog_put},
+      {"employer.create", MsgId::audit_action_employer_create},
+  };
+  for (const auto& [name, id] : k_titles) {
+    if (name == action) return id;
+  }
+  return MsgId::audit_action_user_update;
+}
+
+json user_json(const store::StoredUser& user) {
+  return json{{"id", user.id.to_string()},
+              {"login", user.login},
+              {"display_name", user.display_name},
+              {"role", user.role},
+              {"must_change_password", user.must_change_password},
+              {"disabled", user.disabled},
+              {"version", user.version},
+              {"created_at", rfc3339(user.created_at)},
+              {"updated_at", rfc3339(user.updated_at)}};
+}
+
+json token_json(const store::StoredApiToken& token) {
+  return json{{"id", token.id.to_string()},
+              {"user_id", token.user_id.to_string()},
+              {"name", token.name},
+              {"hint", token.hint},
+              {"created_at", rfc3339(token.created_at)},
+              {"last_used_at", optional_time(token.last_used_at)},
+              {"revoked_at", optional_time(token.revoked_at)}};
+}
+
+json audit_json(const store::AuditEntry& entry) {
+  return json{
+      {"seq", entry.seq},
+      {"at", rfc3339(entry.at)},
+      {"actor",
+       {{"kind", entry.actor_kind},
+        {"user_id", entry.actor_user_id ? json(entry.actor_user_id->to_string()) : json(nullptr)}}},
+      {"action", entry.action},
+      {"target",
+       {{"kind", entry.target_kind},
+        {"id", entry.target_id ? json(entry.target_id->to_string()) : json(nullptr)}}},
+      {"fields", entry.fields},
+      {"request_id", entry.request_id}};
+}
+
+Result<store::AuditQuery> audit_query(const std::vector<QueryParam>& params) {
+  store::AuditQuery out;
+  for (const QueryParam& p : params) {
+    if (p.value.empty()) continue;  // an empty filter field of the page's form
+    if (p.name == "user") {
+      auto id = store::Uuid::parse(p.value);
+      if (!id) {
+        return tl::unexpected(bad_query_parameter("user", p.value, msg(MsgId::hint_http_after)));
+      }
+      out.actor = *id;
+    } else if (p.name == "action") {
+      const auto& known = audit_actions();
+      if (std::find(known.begin(), known.end(), p.value) == known.end()) {
+        std::string names;
+        for (auto name : known) names += (names.empty() ? "" : ", ") + std::string(name);
+        Error error = bad_query_parameter("action", p.value, msg(MsgId::hint_known_keys, names));
+        error.message = msg(MsgId::audit_bad_action, shorten(p.value), names);
+        return tl::unexpected(error);
+      }
+      out.action = p.value;
+    } else if (p.name == "from" || p.name == "to") {
+      auto at = parse_instant(p.value, p.name == "to");
+      if (!at) {
+        Error error = bad_query_parameter(p.name, p.value, msg(MsgId::hint_full_date));
+        error.message = msg(MsgId::audit_bad_time, shorten(p.value));
+        return tl::unexpected(error);
+      }
+      (p.name == "from" ? out.from : out.to) = *at;
+    } else if (p.name == "before" || p.name == "limit") {
+      std::int64_t value = 0;
+      auto [end, ec] = std::from_chars(p.value.data(), p.value.data() + p.value.size(), value);
+      bool limit = p.name == "limit";
+      if (ec != std::errc{} || end != p.value.data() + p.value.size() || value < 1 ||
+          (limit && value > 100)) {
+        return tl::unexpected(bad_query_parameter(
+            p.name, p.value,
+            limit ? msg(MsgId::hint_range, "1", "100") : msg(MsgId::hint_http_after)));
+      }
+      if (limit) {
+        out.limit = static_cast<std::size_t>(value);
+      } else {
+        out.before_seq = value;
+      }
+    }
+  }
+  return out;
+}
+
+Result<std::vector<QueryParam>> read_audit_params(const Request& request) {
+  return read_query(request, {"user", "action", "from", "to", "before", "limit"});
+}
+
+std::string audit_csv(const std::vector<store::AuditEntry>& entries) {
+  std::string out =
+      "seq,time,actor_kind,actor_user_id,action,target_kind,target_id,fields,request_id\r\n";
+  for (const auto& e : entries) {
+    std::string fields;
+    for (const auto& f : e.fields) fields += (fields.empty() ? "" : "|") + f;
+    out += fmt::format(
+        "{},{},{},{},{},{},{},{},{}\r\n", e.seq, rfc3339(e.at), csv_field(e.actor_kind),
+        e.actor_user_id ? e.actor_user_id->to_string() : std::string(), csv_field(e.action),
+        csv_field(e.target_kind), e.target_id ? e.target_id->to_string() : std::string(),
+        csv_field(fields), csv_field(e.request_id));
+  }
+  return out;
+}
+
+Result<nlohmann::json> json_body(const Request& request) {
+  const std::string* type = request.header("content-type");
+  if (!type || !type->starts_with("application/json")) {
+    return tl::unexpected(Error::usage(msg(MsgId::http_unsupported_media, "application/json")));
+  }
+  auto parsed = nlohmann::json::parse(request.body, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) {
+    return tl::unexpected(Error::usage(msg(MsgId::http_bad_json_body, shorten(request.body, 40))));
+  }
+  return parsed;
+}
+
+Result<std::vector<QueryParam>> form_body(const Request& request) {
+  const std::string* type = request.header("content-type");
+  if (!type || !type->starts_with("application/x-www-form-urlencoded")) {
+    return tl::unexpected(
+        Error::usage(msg(MsgId::http_unsupported_media, "application/x-www-form-urlencoded")));
+  }
+  auto fields = parse_query(request.body);
+  if (!fields) {
+    return tl::unexpected(Error::usage(msg(MsgId::http_bad_form_body, shorten(request.body, 40))));
+  }
+  return std::move(*fields);
+}
+
+std::string form_value(const std::vector<QueryParam>& fields, std::string_view name) {
+  for (const auto& field : fields) {
+    if (field.name == name) return field.value;
+  }
+  return {};
+}
+
+}  // namespace ccteam::server

@@ -1,0 +1,157 @@
+// Browser tests of the account pages: signing in and out, changing the password, an admin
+// adding a recruiter, in English and German, on a phone and a desktop, axe-core clean. Run by
+// tests/server/run_server_tests.sh against `ccteam serve --demo`; CCTEAM_LOGINS names the JSON
+// file of the demo accounts it printed ({"admin": {"login": ..., "password": ...}, ...}).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const axePath = join(here, '..', 'node_modules', 'axe-core', 'axe.min.js');
+const base = (process.env.CCTEAM_URL ?? '').replace(/\/$/, '');
+const shots = process.env.CCTEAM_SCREENSHOTS || join(tmpdir(), 'ccteam-screenshots');
+const logins = process.env.CCTEAM_LOGINS ? JSON.parse(readFileSync(process.env.CCTEAM_LOGINS, 'utf8')) : null;
+
+// The texts the pages show, from the message tables.
+const text = {
+  en: {
+    signIn: 'Sign in', account: 'Your account', users: 'Users', audit: 'Audit log',
+    mustChange: 'You signed in with a one-time password', changed: 'Your password is changed',
+    signedOut: 'You are signed out.', added: 'is added', login: 'Login', password: 'Password',
+    name: 'Name', role: 'Role', addUser: 'Add user', current: 'Current password',
+    repeat: 'Repeat the new password', save: 'Save password', signOut: 'Sign out', ladder: 'Career ladder',
+    wrong: 'the login or the password is wrong',
+  },
+  de: {
+    signIn: 'Anmelden', account: 'Ihr Konto', users: 'Benutzer', audit: 'Audit-Protokoll',
+    mustChange: 'Sie haben sich mit einem Einmalpasswort angemeldet', changed: 'Ihr Passwort ist geändert',
+    signedOut: 'Sie sind abgemeldet.', added: 'ist angelegt', login: 'Anmeldename', password: 'Passwort',
+    name: 'Name', role: 'Rolle', addUser: 'Benutzer anlegen', current: 'Aktuelles Passwort',
+    repeat: 'Neues Passwort wiederholen', save: 'Passwort speichern', signOut: 'Abmelden', ladder: 'Karriereleiter',
+    wrong: 'Anmeldename oder Passwort ist falsch',
+  },
+};
+
+let browser;
+
+before(async () => {
+  assert.ok(base, 'set CCTEAM_URL to the base URL of a running ccteam serve');
+  assert.ok(logins?.admin, 'set CCTEAM_LOGINS to the demo accounts file');
+  mkdirSync(shots, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function axeViolations(p) {
+  await p.addScriptTag({ path: axePath });
+  return p.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+async function checkPage(p, name) {
+  const { scrollWidth, innerWidth } = await p.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
+  }));
+  assert.ok(scrollWidth <= innerWidth, `${name}: horizontal scroll ${scrollWidth} > ${innerWidth}`);
+  await p.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const violations = await axeViolations(p);
+  if (violations.length) console.log(name, JSON.stringify(violations, null, 2));
+  assert.equal(violations.length, 0, `${name}: ${violations.length} axe violation(s)`);
+}
+
+async function signIn(p, lang, login, password) {
+  await p.goto(`${base}/${lang}/sign-in`);
+  await p.getByLabel(text[lang].login).fill(login);
+  await p.getByLabel(text[lang].password, { exact: true }).fill(password);
+  await Promise.all([p.waitForLoadState('load'), p.getByRole('button', { name: text[lang].signIn }).click()]);
+}
+
+describe('accounts', { concurrency: 2 }, () => {
+  for (const [lang, viewport] of [['en', { width: 390, height: 844 }], ['de', { width: 1280, height: 800 }]]) {
+    test(`${lang}: an admin adds a recruiter, who signs in, changes the password and signs out`, async () => {
+      // bypassCSP only for injecting axe-core; the pages' own CSP is tested in pages.test.mjs.
+      const admin = await browser.newContext({ viewport, bypassCSP: true });
+      const recruiter = await browser.newContext({ viewport, bypassCSP: true });
+      const errors = [];
+      try {
+        const a = await admin.newPage();
+        a.on('pageerror', (e) => errors.push(String(e)));
+        await a.goto(`${base}/${lang}/sign-in`);
+        assert.equal((await a.locator('h1').innerText()).trim(), text[lang].signIn);
+        await checkPage(a, `${lang}-sign-in`);
+        // A wrong password: the error is shown and the login kept.
+        await signIn(a, lang, logins.admin.login, 'not the password at all');
+        assert.ok((await a.locator('.form-errors').innerText()).includes(text[lang].wrong));
+        assert.equal(await a.getByLabel(text[lang].login).inputValue(), logins.admin.login);
+        await signIn(a, lang, logins.admin.login, logins.admin.password);
+        assert.match(new URL(a.url()).pathname, new RegExp(`^/${lang}/roles$`));
+        await Promise.all([a.waitForURL(new RegExp(`/${lang}/admin/users$`)),
+          a.getByRole('link', { name: text[lang].users, exact: true }).click()]);
+        await checkPage(a, `${lang}-users`);
+        const login = `recruiter-${lang}-${Date.now() % 100000}`;
+        await a.getByLabel(text[lang].login).fill(login);
+        await a.getByLabel(text[lang].name, { exact: true }).fill(lang === 'de' ? 'Jürgen Weiß' : 'Alex Morgan');
+        await a.getByLabel(text[lang].role).selectOption('recruiter');
+        await Promise.all([a.waitForLoadState('load'), a.getByRole('button', { name: text[lang].addUser }).click()]);
+        const notice = await a.locator('.notice').innerText();
+        assert.ok(notice.includes(text[lang].added), notice);
+        const oneTime = (await a.locator('.notice code.secret').innerText()).trim();
+        assert.match(oneTime, /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/);
+        assert.ok((await a.locator('table.data').innerText()).includes(login));
+        await checkPage(a, `${lang}-users-added`);
+        await Promise.all([a.waitForURL(new RegExp(`/${lang}/admin/audit$`)),
+          a.getByRole('link', { name: text[lang].audit, exact: true }).click()]);
+        await checkPage(a, `${lang}-audit`);
+
+        const r = await recruiter.newPage();
+        r.on('pageerror', (e) => errors.push(String(e)));
+        await signIn(r, lang, login, oneTime);
+        assert.match(new URL(r.url()).pathname, new RegExp(`^/${lang}/account$`));
+        assert.ok((await r.locator('.notice').first().innerText()).includes(text[lang].mustChange));
+        // Until the password is changed, other pages lead back here.
+        await r.goto(`${base}/${lang}/admin/audit`);
+        assert.equal(new URL(r.url()).pathname, `/${lang}/account`);
+        await r.goto(`${base}/${lang}/account`);
+        await checkPage(r, `${lang}-account-must-change`);
+        const fresh = `my own password ${Date.now()}`;
+        await r.getByLabel(text[lang].current).fill(oneTime);
+        await r.locator('#new_password').fill(fresh);
+        await r.getByLabel(text[lang].repeat).fill(fresh);
+        await Promise.all([r.waitForLoadState('load'), r.getByRole('button', { name: text[lang].save }).click()]);
+        assert.ok((await r.locator('.notice').innerText()).includes(text[lang].changed));
+        await checkPage(r, `${lang}-account`);
+        await Promise.all([r.waitForURL(new RegExp(`/${lang}/sign-in`)),
+          r.getByRole('button', { name: text[lang].signOut }).click()]);
+        assert.ok((await r.locator('.notice').innerText()).includes(text[lang].signedOut));
+        // Signed out: the account page asks to sign in again; the new password works.
+        await r.goto(`${base}/${lang}/account`);
+        assert.match(new URL(r.url()).pathname, new RegExp(`^/${lang}/sign-in$`));
+        // Signing in on that page returns to the account page (next=).
+        await r.getByLabel(text[lang].login).fill(login);
+        await r.getByLabel(text[lang].password, { exact: true }).fill(fresh);
+        await Promise.all([r.waitForURL(new RegExp(`/${lang}/account$`)),
+          r.getByRole('button', { name: text[lang].signIn }).click()]);
+        assert.equal((await r.locator('h1').innerText()).trim(), text[lang].account);
+        assert.deepEqual(errors, []);
+      } finally {
+        await admin.close();
+        await recruiter.close();
+      }
+    });
+  }
+});
