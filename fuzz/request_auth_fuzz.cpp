@@ -1,10 +1,11 @@
 // Fuzz target: what the workspace reads from a request before any route runs (Cookie headers,
-// the sign-in form's "next" address, query strings and the audit filters) must take any bytes
-// without a crash, hang or throw; "next" never leads off the site.
+// the sign-in form's "next" address, query strings and the audit filters, X-Forwarded-For) must
+// take any bytes without a crash, hang or throw; "next" never leads off the site.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
+#include "io/workspace/config_yaml.hpp"
 #include "server/auth.hpp"
 #include "server/responses.hpp"
 #include "server/routes/account_shared.hpp"
@@ -25,5 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   request.body = std::string(text);
   request.headers.push_back({"content-type", "application/json"});
   (void)json_body(request);
+  std::string client = ccteam::io::client_address("10.0.0.1", text, {"10.0.0.0/8", "fd00::/8"});
+  if (client.empty()) std::abort();
   return 0;
 }

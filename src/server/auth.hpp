@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/workspace/accounts.hpp"
 #include "ccteam/core/error.hpp"
@@ -28,6 +29,8 @@ struct AuthConfig {
   // http:// and the request's Host.
   std::string public_origin;
   bool secure_cookies = false;  // public_origin is https
+  // Peers whose X-Forwarded-For names the client (the configuration's trusted_proxies).
+  std::vector<std::string> trusted_proxies;
 };
 
 // The cookie's name for 'config'.

@@ -39,6 +39,9 @@ struct Access {
 struct Caller {
   std::optional<app::Principal> principal;
   Lang lang = Lang::en;  // the language of the answer (the page's, else Accept-Language)
+  // The client's address: the peer's, or behind a trusted proxy the one it forwarded
+  // (io::client_address); what sign-in throttling counts per address.
+  std::string client_address;
 };
 
 // The values of a pattern's {name} segments, in pattern order.

@@ -57,6 +57,9 @@ Response call_route(const Route& route, const PathParams& params, const Request&
                     const Fail& fail_with) {
   Caller caller;
   caller.lang = lang;
+  const std::string* forwarded = request.header("x-forwarded-for");
+  caller.client_address = io::client_address(
+      request.client_address, forwarded ? *forwarded : std::string_view(), auth.trusted_proxies);
   auto principal = authenticate(request, accounts, auth);
   if (!principal) return fail_with(500, principal.error());
   caller.principal = std::move(*principal);
@@ -70,13 +73,27 @@ Response call_route(const Route& route, const PathParams& params, const Request&
   }
   if (route.access.kind != Access::Kind::anyone) {
     if (!caller.principal) {
-      if (api || !is_safe_method(request.method)) {
+      if (api) {
         Response response = fail_with(401, Error::unauthenticated(msg(MsgId::auth_required)));
-        if (api) response.set("WWW-Authenticate", "Bearer");
+        response.set("WWW-Authenticate", "Bearer");
         return response;
       }
+      // A page, or a form sent after the session ended: sign in, then back to the page (for a
+      // form, the page it was on, from the same-origin Referer; else the account page).
+      std::string back = request.target;
+      if (!is_safe_method(request.method)) {
+        back = fmt::format("/{}/account", to_string(lang));
+        const std::string* referer = request.header("referer");
+        std::string origin = auth.public_origin;
+        if (origin.empty()) {
+          if (const std::string* host = request.header("host")) origin = "http://" + *host;
+        }
+        if (referer && !origin.empty() && referer->starts_with(origin + "/")) {
+          back = local_next(std::string_view(*referer).substr(origin.size()), back);
+        }
+      }
       std::string encoded;
-      for (char c : request.target) {
+      for (char c : back) {
         auto byte = static_cast<unsigned char>(c);
         if (std::isalnum(byte) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
           encoded += c;
@@ -84,7 +101,9 @@ Response call_route(const Route& route, const PathParams& params, const Request&
           encoded += fmt::format("%{:02X}", byte);
         }
       }
-      return redirect(fmt::format("/{}/sign-in?next={}", to_string(lang), encoded));
+      Response response = redirect(fmt::format("/{}/sign-in?next={}", to_string(lang), encoded));
+      if (cookie_value(request, session_cookie_name(auth))) clear_session_cookie(response, auth);
+      return response;
     }
     const app::Principal& who = *caller.principal;
     if (route.access.kind == Access::Kind::permission && who.user.must_change_password) {
@@ -230,6 +249,7 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   CCTEAM_TRY(auto first_admin, all_errors(accounts.ensure_first_admin()));
   if (first_admin && options.on_accounts) options.on_accounts({*first_admin}, false);
   AuthConfig auth;
+  auth.trusted_proxies = config.trusted_proxies;
   if (!config.public_url.empty()) {
     auto scheme_end = config.public_url.find("://");
     auto path_start = config.public_url.find('/', scheme_end + 3);

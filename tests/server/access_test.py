@@ -147,14 +147,15 @@ def run_matrix(client, matrix, sessions, logins, spec):
                 if api:
                     check(name, status == 401 and hdrs.get("www-authenticate") == "Bearer",
                           f"{status} {hdrs.get('www-authenticate')}")
-                elif method == "GET":
+                else:
+                    # A page: to the sign-in page, then back (a form without a Referer: back to
+                    # the account page).
                     location = hdrs.get("location", "")
                     lang = path[1:3]
+                    back = path if method == "GET" else f"/{lang}/account"
                     check(name, status == 303 and
-                          location == f"/{lang}/sign-in?next=" + urllib.parse.quote(path, safe="/"),
+                          location == f"/{lang}/sign-in?next=" + urllib.parse.quote(back, safe="/"),
                           f"{status} {location}")
-                else:
-                    check(name, status == 401, f"{status}")
             else:
                 check(name, status == 403, f"{status}, expected 403")
 
@@ -224,6 +225,27 @@ def main():
     check("a revoked token: 401", status == 401, status)
     status, _, _ = client.request("GET", "/api/v1/me", {"Authorization": "Bearer cct_forged"})
     check("a forged token: 401", status == 401, status)
+    status, _, _ = client.request("POST", "/api/v1/tokens", {
+        "Authorization": f"Bearer {secret}", "Content-Type": "application/json"}, '{"name": "x"}')
+    check("a revoked token on a write without Origin: 401, not 403", status == 401, status)
+
+    # A form sent after the session ended: to the sign-in page and back to the page it was on.
+    status, hdrs, _ = client.request("POST", "/de/account/tokens", {
+        "Cookie": "ccteam_session=ended", "Origin": client.origin,
+        "Referer": client.origin + "/de/account",
+        "Content-Type": "application/x-www-form-urlencoded"}, "name=x&csrf_token=y")
+    check("a form after the session ended: to sign-in, back to the page, cookie cleared",
+          status == 303 and hdrs.get("location") == "/de/sign-in?next=/de/account" and
+          "Max-Age=0" in hdrs.get("set-cookie", ""), f"{status} {hdrs.get('location')}")
+    # JSON bodies: an object, each key once (a repeated "role" must not pick the last).
+    for body, what in (('[]', "not an object"),
+                       ('{"login": "dup-x", "display_name": "D", "role": "viewer", "role": "admin"}',
+                        "a repeated key")):
+        status, hdrs, _ = client.request("POST", "/api/v1/users", {
+            "Cookie": admin.cookie, "X-CSRF-Token": admin.csrf, "Origin": client.origin,
+            "Content-Type": "application/json"}, body)
+        check(f"JSON body {what}: 400 problem", status == 400 and
+              hdrs.get("content-type", "").startswith("application/problem+json"), status)
 
     # A stale save: 409, the stored row unchanged.
     status, _, body = admin.send("POST", "/api/v1/users", json_body={

@@ -331,12 +331,37 @@ Result<StoredUser> Accounts::change_password(const Principal& principal, std::st
   if (next != repeated) {
     return tl::unexpected(Error::invalid_input(msg(MsgId::password_mismatch)));
   }
+  // Guessing the current password through a stolen session or token counts like guessing at
+  // the sign-in: the same per-account limit, checked before hashing.
+  UnixMillis at = now();
+  std::vector<TokenHash> key = {throttle_key("account", principal.user.login)};
+  CCTEAM_TRY(std::vector<std::int64_t> failures,
+             m_repository.sign_in_failures(key, at - access::k_failure_window_ms));
+  if (failures[0] >= access::k_max_failures_per_account) {
+    return tl::unexpected(
+        Error::throttled(msg(MsgId::auth_throttled, access::k_failure_window_ms / 60000)));
+  }
+  bool matches = false;
   {
     CCTEAM_TRY(HashSlot slot, hash_slot());
-    if (current.size() > access::k_max_password_bytes ||
-        !io::verify_password(principal.user.password_hash, current)) {
-      return tl::unexpected(Error::invalid_input(msg(MsgId::password_current_wrong)));
+    matches = current.size() <= access::k_max_password_bytes &&
+              io::verify_password(principal.user.password_hash, current);
+  }
+  if (!matches) {
+    store::AuditEntry audit;
+    audit.at = at;
+    audit.actor_user_id = principal.user.id;
+    audit.actor_kind = "user";
+    audit.action = "user.password_check_failed";
+    audit.target_kind = "user";
+    audit.target_id = principal.user.id;
+    audit.request_id = request_id;
+    if (auto counted = m_repository.add_sign_in_failure(m_organisation, key, at,
+                                                        at - access::k_failure_window_ms, audit);
+        !counted) {
+      return pass(std::move(counted));
     }
+    return tl::unexpected(Error::invalid_input(msg(MsgId::password_current_wrong)));
   }
   store::UserChange change;
   CCTEAM_TRY(change.password_hash, hash(next));
@@ -352,6 +377,14 @@ Result<StoredUser> Accounts::change_password(const Principal& principal, std::st
 Result<NewApiToken> Accounts::create_token(const Principal& principal, std::string_view name,
                                            const std::string& request_id) {
   CCTEAM_TRY(std::string checked, access::check_name(name, MsgId::token_name_invalid));
+  CCTEAM_TRY(std::vector<store::StoredApiToken> existing,
+             m_repository.api_tokens(m_organisation, principal.user.id));
+  auto in_use = std::count_if(existing.begin(), existing.end(),
+                              [](const store::StoredApiToken& t) { return !t.revoked_at; });
+  if (in_use >= access::k_max_api_tokens_per_user) {
+    return tl::unexpected(
+        Error::invalid_input(msg(MsgId::token_limit, access::k_max_api_tokens_per_user)));
+  }
   NewApiToken out;
   out.secret = std::string(k_api_token_prefix) + io::random_token(32);
   store::StoredApiToken token;

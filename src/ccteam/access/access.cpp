@@ -65,10 +65,12 @@ MsgId role_title(WorkspaceRole role) {
 
 namespace {
 
-// The number of code points of valid UTF-8 'text' without control characters (C0, DEL, C1);
-// nullopt when it is not valid UTF-8 or holds a control character.
+// The number of code points of valid UTF-8 'text' without control characters (C0, DEL, C1) or
+// bidirectional overrides; nullopt when it is not valid UTF-8 or holds one of those; 0 when it
+// has no visible character.
 std::optional<std::size_t> printable_chars(std::string_view text) {
   std::size_t count = 0;
+  bool visible = false;
   for (std::size_t i = 0; i < text.size();) {
     auto byte = static_cast<unsigned char>(text[i]);
     std::uint32_t cp = 0;
@@ -99,9 +101,14 @@ std::optional<std::size_t> printable_chars(std::string_view text) {
       return std::nullopt;
     }
     if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return std::nullopt;
+    if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) return std::nullopt;
+    bool blank =
+        cp == 0x20 || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x3000 || cp == 0xFEFF;
+    if (!blank) visible = true;
     ++count;
     i += len;
   }
+  if (!visible) return std::size_t{0};
   return count;
 }
 

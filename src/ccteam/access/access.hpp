@@ -46,12 +46,17 @@ MsgId role_title(WorkspaceRole role);
 inline constexpr std::size_t k_min_password_chars = 12;    // NIST SP 800-63B allows 8; we ask 12
 inline constexpr std::size_t k_max_password_bytes = 1024;  // bounds the hashing work
 inline constexpr std::size_t k_max_name_chars = 100;
+// API tokens in use (not revoked) per user: every one stays listed and revocable.
+inline constexpr long k_max_api_tokens_per_user = 50;
 
 // A login is 3 to 64 of [A-Za-z0-9.-_@] and is compared case-insensitively: the store keeps
 // it in lower case. Error::invalid_input (user_login_invalid) otherwise.
 Result<std::string> normalize_login(std::string_view text);
-// A display name or token name: 1 to 100 characters (code points) of valid UTF-8 without
-// control characters, trimmed. Error::invalid_input with 'message' otherwise.
+// A display name or token name: 1 to 100 characters (code points) of valid UTF-8, trimmed,
+// without control characters or bidirectional overrides and isolates (U+202A-202E,
+// U+2066-2069: they make text read differently than it is stored), with at least one visible
+// character (not only spaces, U+00A0, U+2000-200D, U+3000, U+FEFF). Error::invalid_input with
+// 'message' otherwise.
 Result<std::string> check_name(std::string_view text, MsgId message);
 // At least k_min_password_chars code points, at most k_max_password_bytes bytes.
 Result<void> check_new_password(std::string_view password);

@@ -30,12 +30,13 @@ struct UserOptions {
   bool admin = false;
 };
 
-// The database of --db, else of --config, else the default ("ccteam.db").
-std::optional<std::string> database_path(Context& ctx, const StoreOptions& options) {
+// The database of --db, else of --config, else the default ("ccteam.db"); unless 'create',
+// it must exist (listing or copying a workspace that is not there is a mistake in the path).
+std::optional<std::string> database_path(Context& ctx, const StoreOptions& options,
+                                         bool create = false) {
   auto config = read_workspace_config(ctx, options.config, options.db);
   if (!config) return std::nullopt;
-  // These commands work on an existing workspace; opening would create an empty one.
-  if (!std::filesystem::exists(config->db)) {
+  if (!create && !std::filesystem::exists(config->db)) {
     ctx.fail(Error::not_found(msg(MsgId::file_not_found, config->db)));
     return std::nullopt;
   }
@@ -43,8 +44,8 @@ std::optional<std::string> database_path(Context& ctx, const StoreOptions& optio
 }
 
 template <class Use>
-void with_accounts(Context& ctx, const StoreOptions& options, Use use) {
-  auto path = database_path(ctx, options);
+void with_accounts(Context& ctx, const StoreOptions& options, bool create, Use use) {
+  auto path = database_path(ctx, options, create);
   if (!path) return;
   auto repository = store::open_sqlite_repository(*path);
   if (!repository) return ctx.fail(repository.error());
@@ -93,7 +94,8 @@ void add_user_command(CLI::App& app, Context& ctx) {
   add_cmd->add_option("--role", add->role, tr(MsgId::user_opt_role, lang))->option_text("ROLE");
   add_cmd->add_flag("--admin", add->admin, tr(MsgId::user_opt_admin, lang));
   add_cmd->callback([&ctx, add] {
-    with_accounts(ctx, add->store, [&](app::Accounts& accounts) {
+    // The first admin may come before the first start: adding creates the workspace's file.
+    with_accounts(ctx, add->store, true, [&](app::Accounts& accounts) {
       std::string role = add->admin ? "admin" : add->role;
       std::string name = add->name.empty() ? add->login : add->name;
       auto added = accounts.add_user(add->login, name, role, store::Actor::cli());
@@ -110,7 +112,7 @@ void add_user_command(CLI::App& app, Context& ctx) {
   CLI::App* list_cmd = user_cmd->add_subcommand("list", tr(MsgId::cmd_user_list, lang));
   add_store_options(list_cmd, *list, lang);
   list_cmd->callback([&ctx, list] {
-    with_accounts(ctx, *list, [&](app::Accounts& accounts) {
+    with_accounts(ctx, *list, false, [&](app::Accounts& accounts) {
       auto users = accounts.users(std::nullopt, 100000);
       if (!users) return ctx.fail(users.error());
       Lang out = ctx.lang();
@@ -132,7 +134,7 @@ void add_user_command(CLI::App& app, Context& ctx) {
       ->required()
       ->option_text("LOGIN");
   disable_cmd->callback([&ctx, disable] {
-    with_accounts(ctx, disable->store, [&](app::Accounts& accounts) {
+    with_accounts(ctx, disable->store, false, [&](app::Accounts& accounts) {
       auto login = access::normalize_login(disable->login);
       if (!login) return ctx.fail(login.error());
       auto users = accounts.users(std::nullopt, 100000);

@@ -97,6 +97,67 @@ Result<void> check_proxy_entry(std::string_view text) {
   return {};
 }
 
+namespace {
+
+// The bytes of an address literal; 0 bytes when it is none.
+int address_value(const std::string& text, unsigned char (&out)[16]) {
+  if (inet_pton(AF_INET, text.c_str(), out) == 1) return 4;
+  if (inet_pton(AF_INET6, text.c_str(), out) == 1) return 16;
+  return 0;
+}
+
+// True when 'address' lies in 'entry' (an address or a CIDR block, as check_proxy_entry takes).
+bool in_block(const std::string& address, std::string_view entry) {
+  unsigned char a[16];
+  unsigned char b[16];
+  int size = address_value(address, a);
+  auto slash = entry.find('/');
+  int entry_size = address_value(std::string(entry.substr(0, slash)), b);
+  if (size == 0 || size != entry_size) return false;
+  int bits = size * 8;
+  if (slash != std::string_view::npos) {
+    std::string_view text = entry.substr(slash + 1);
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), bits);
+    if (ec != std::errc{} || bits < 0 || bits > size * 8) return false;
+  }
+  for (int i = 0; i < bits; ++i) {
+    unsigned mask = 0x80u >> (i % 8);
+    if ((a[i / 8] & mask) != (b[i / 8] & mask)) return false;
+  }
+  return true;
+}
+
+bool trusted_address(const std::string& address, const std::vector<std::string>& trusted) {
+  for (const auto& entry : trusted) {
+    if (in_block(address, entry)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string client_address(std::string_view peer, std::string_view forwarded_for,
+                           const std::vector<std::string>& trusted) {
+  std::string current(peer);
+  if (trusted.empty() || forwarded_for.empty() || !trusted_address(current, trusted)) {
+    return current;
+  }
+  std::string_view rest = forwarded_for.substr(0, 4096);
+  while (!rest.empty()) {
+    auto comma = rest.rfind(',');
+    std::string_view part = comma == std::string_view::npos ? rest : rest.substr(comma + 1);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
+    while (!part.empty() && (part.front() == ' ' || part.front() == '\t')) part.remove_prefix(1);
+    while (!part.empty() && (part.back() == ' ' || part.back() == '\t')) part.remove_suffix(1);
+    unsigned char ignored[16];
+    std::string candidate(part);
+    if (address_value(candidate, ignored) == 0) return current;
+    current = candidate;
+    if (!trusted_address(current, trusted)) return current;
+  }
+  return current;
+}
+
 Checked<WorkspaceConfig> read_workspace_config(std::string_view text, const std::string& file) {
   WorkspaceConfig config;
   auto root = parse_yaml(text, file);

@@ -51,6 +51,14 @@ Result<ListenAddress> parse_listen_address(std::string_view text);
 // trusted proxy list; MsgId::config_bad_proxy when it is neither.
 Result<void> check_proxy_entry(std::string_view text);
 
+// The client of a request that reached us from 'peer' with the X-Forwarded-For header
+// 'forwarded_for' (empty when absent): 'peer' itself unless it is in 'trusted' (addresses or
+// CIDR blocks); else the right-most address of the header that is not trusted, walking from the
+// right (each trusted proxy appends the address it got the request from), or the left-most
+// when every one is trusted. A malformed entry stops the walk at the last address known good.
+std::string client_address(std::string_view peer, std::string_view forwarded_for,
+                           const std::vector<std::string>& trusted);
+
 // Reads the configuration file text 'text' (named 'file' in errors) over the defaults. Every
 // problem of the file, each with file:line:col and a JSON pointer; unknown keys with the
 // nearest known one. Relative 'db' paths are kept as written (relative to the working folder).

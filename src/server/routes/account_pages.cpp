@@ -80,7 +80,7 @@ render::Context form_page(const std::string& title, Lang lang, const pages::Page
 
 std::string error_text(const Error& error, Lang lang) {
   std::string text = ccteam::render(error.message, lang);
-  if (error.hint) text += " (" + ccteam::render(*error.hint, lang) + ")";
+  if (error.hint) text += ". " + ccteam::render(*error.hint, lang);
   return text;
 }
 
@@ -166,7 +166,7 @@ Response account_page(RouteContext& context, const Caller& caller, const app::Pr
   }
   render::Context page = form_page(tr(MsgId::web_account_title, lang), lang, info, shown);
   page.text("signed_in_as", ccteam::render(msg(MsgId::web_signed_in_as,
-                                               who.user.display_name + " (" + who.user.login + ")",
+                                               who.user.display_name + ", " + who.user.login,
                                                tr(access::role_title(who.role), lang)),
                                            lang))
       .text("login", who.user.login)
@@ -365,14 +365,16 @@ Response audit_page(RouteContext& context, const Request& request, const Caller&
     } else {
       actor = tr(e.actor_kind == "cli" ? MsgId::audit_actor_cli : MsgId::audit_actor_system, lang);
     }
-    std::string target = e.target_kind;
+    std::string target = audit_target_title(e.target_kind, lang);
     if (e.target_id) {
       auto it = logins.find(e.target_id->to_string());
       target += " " + (it != logins.end() && e.target_kind == "user" ? it->second
                                                                      : e.target_id->to_string());
     }
     std::string fields;
-    for (const auto& f : e.fields) fields += (fields.empty() ? "" : ", ") + f;
+    for (const auto& f : e.fields) {
+      fields += (fields.empty() ? "" : ", ") + audit_field_title(f, lang);
+    }
     render::Context row;
     row.text("iso", rfc3339(e.at))
         .text("time", display_time(e.at, lang))
@@ -466,7 +468,7 @@ void add_account_pages(Router& router, RouteContext& context) {
          std::string login = form_value(*form, "login");
          std::string next = local_next(form_value(*form, "next"), "");
          auto signed_in = accounts.sign_in(login, form_value(*form, "password"),
-                                           request.client_address, request.request_id);
+                                           caller.client_address, request.request_id);
          if (!signed_in) {
            Response response = sign_in_page(context, caller, login.substr(0, 64), next,
                                             {{error_text(signed_in.error(), caller.lang)}, {}},
@@ -638,10 +640,12 @@ void add_account_pages(Router& router, RouteContext& context) {
          if (!updated) {
            // What was typed stays; a conflict brings the current version, so that saving again
            // (after checking) overwrites.
-           if (updated.error().kind == ErrorKind::conflict) typed.version = current->version;
-           return user_page(context, caller, *current, typed,
-                            {{error_text(updated.error(), caller.lang)}, {}},
-                            status_for(updated.error()));
+           FormState state{{error_text(updated.error(), caller.lang)}, {}};
+           if (updated.error().kind == ErrorKind::conflict) {
+             typed.version = current->version;
+             state.notices.push_back({tr(MsgId::web_input_kept, caller.lang), {}});
+           }
+           return user_page(context, caller, *current, typed, state, status_for(updated.error()));
          }
          return user_page(context, caller, *updated, form_of(*updated),
                           {{}, {{tr(MsgId::web_saved, caller.lang), {}}}});

@@ -1,7 +1,9 @@
 #include "server/routes/account_shared.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <ctime>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -88,11 +90,18 @@ std::string display_time(store::UnixMillis at, Lang lang) {
 }
 
 const std::vector<std::string_view>& audit_actions() {
-  static const std::vector<std::string_view> k_actions = {
-      "user.create",          "user.update",     "user.password_reset",
-      "user.password_change", "session.sign_in", "session.sign_in_failed",
-      "session.sign_out",     "token.create",    "token.revoke",
-      "catalog.put",          "employer.create"};
+  static const std::vector<std::string_view> k_actions = {"user.create",
+                                                          "user.update",
+                                                          "user.password_reset",
+                                                          "user.password_change",
+                                                          "user.password_check_failed",
+                                                          "session.sign_in",
+                                                          "session.sign_in_failed",
+                                                          "session.sign_out",
+                                                          "token.create",
+                                                          "token.revoke",
+                                                          "catalog.put",
+                                                          "employer.create"};
   return k_actions;
 }
 
@@ -102,6 +111,7 @@ MsgId audit_action_title(std::string_view action) {
       {"user.update", MsgId::audit_action_user_update},
       {"user.password_reset", MsgId::audit_action_user_password_reset},
       {"user.password_change", MsgId::audit_action_user_password_change},
+      {"user.password_check_failed", MsgId::audit_action_user_password_check_failed},
       {"session.sign_in", MsgId::audit_action_session_sign_in},
       {"session.sign_in_failed", MsgId::audit_action_session_sign_in_failed},
       {"session.sign_out", MsgId::audit_action_session_sign_out},
@@ -225,9 +235,26 @@ Result<nlohmann::json> json_body(const Request& request) {
   if (!type || !type->starts_with("application/json")) {
     return tl::unexpected(Error::usage(msg(MsgId::http_unsupported_media, "application/json")));
   }
-  auto parsed = nlohmann::json::parse(request.body, nullptr, false);
-  if (parsed.is_discarded() || !parsed.is_object()) {
+  // A key given twice would silently mean its last value ("role" twice: the second wins).
+  std::optional<std::string> duplicate;
+  std::vector<std::unordered_set<std::string>> keys;  // per open object
+  auto watch = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& value) {
+    using Event = nlohmann::json::parse_event_t;
+    if (event == Event::object_start) keys.emplace_back();
+    if (event == Event::object_end && !keys.empty()) keys.pop_back();
+    if (event == Event::key && !keys.empty() && !duplicate) {
+      std::string key = value.get<std::string>();
+      if (!keys.back().insert(key).second) duplicate = std::move(key);
+    }
+    return true;
+  };
+  auto parsed = nlohmann::json::parse(request.body, watch, false);
+  if (parsed.is_discarded()) {
     return tl::unexpected(Error::usage(msg(MsgId::http_bad_json_body, shorten(request.body, 40))));
+  }
+  if (!parsed.is_object()) return tl::unexpected(Error::usage(msg(MsgId::http_json_not_object)));
+  if (duplicate) {
+    return tl::unexpected(Error::usage(msg(MsgId::http_json_duplicate_key, shorten(*duplicate))));
   }
   return parsed;
 }

@@ -25,6 +25,10 @@ std::string display_time(store::UnixMillis at, Lang lang);
 // The kinds of change the audit log knows ("user.create", ...), and their titles.
 const std::vector<std::string_view>& audit_actions();
 MsgId audit_action_title(std::string_view action);
+// The words for people of an entry's target kind ("user") and of a field ("display_name");
+// an unknown one comes back as it is.
+std::string audit_target_title(std::string_view kind, Lang lang);
+std::string audit_field_title(std::string_view field, Lang lang);
 
 nlohmann::ordered_json user_json(const store::StoredUser& user);
 nlohmann::ordered_json token_json(const store::StoredApiToken& token);

@@ -82,6 +82,14 @@ Result<std::optional<StoredCatalog>> find_catalog(Connection& connection,
   return std::optional<StoredCatalog>(std::move(row));
 }
 
+// Read and write for the owner only (best effort: a file system without modes keeps its own).
+void restrict_to_owner(const std::string& path) {
+  std::error_code ignored;
+  std::filesystem::permissions(
+      path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+      std::filesystem::perm_options::replace, ignored);
+}
+
 // --- accounts, sessions, API tokens, throttling and the audit log
 
 // A value bound to a statement parameter.
@@ -275,8 +283,13 @@ SqliteRepository::~SqliteRepository() = default;
 
 Result<std::unique_ptr<SqliteRepository>> SqliteRepository::open(const std::string& path,
                                                                  const SqliteOptions& options) {
+  std::error_code ignored;
+  bool existed = std::filesystem::exists(path, ignored);
   CCTEAM_TRY(Connection writer,
              Connection::open(path, sqlite::OpenMode::read_write_create, options.busy_timeout));
+  // The workspace holds password hashes and, later, applicants' data: a new file is readable by
+  // its owner only (SQLite gives its -wal and -shm files the same permissions).
+  if (!existed) restrict_to_owner(path);
   std::unique_ptr<SqliteRepository> repository(
       new SqliteRepository(std::make_unique<Connection>(std::move(writer)), options.clock));
   CCTEAM_TRY(int version, sqlite::migrate(*repository->m_writer, repository->now()));
@@ -870,7 +883,11 @@ Result<void> SqliteRepository::backup_to(const std::string& path) {
   // (the pool's readers are query_only, which refuses it), so writers go on meanwhile.
   CCTEAM_TRY(Connection copier, Connection::open(m_writer->path(), sqlite::OpenMode::read_write,
                                                  std::chrono::milliseconds{5000}));
-  return run_sql(copier, "VACUUM INTO ?1", {std::string_view(path)});
+  if (auto copied = run_sql(copier, "VACUUM INTO ?1", {std::string_view(path)}); !copied) {
+    return copied;
+  }
+  restrict_to_owner(path);
+  return {};
 }
 
 Result<StoreHealth> SqliteRepository::health() {

@@ -191,6 +191,40 @@ TEST(Accounts, ChangingThePasswordChecksTheOldOneAndSignsOutOtherSessions) {
   EXPECT_TRUE(f.accounts->sign_in("admin", "another long one", "10.0.0.7", "r").has_value());
 }
 
+TEST(Accounts, GuessingTheCurrentPasswordIsThrottledLikeTheSignIn) {
+  Fixture f;
+  Principal anna = f.session_of("admin", k_password);
+  for (int i = 0; i < 10; ++i) {
+    auto wrong = f.accounts->change_password(anna, "guess " + std::to_string(i),
+                                             "another long one", "another long one", "r");
+    ASSERT_FALSE(wrong.has_value());
+    EXPECT_EQ(wrong.error().message.id, MsgId::password_current_wrong) << i;
+  }
+  auto eleventh = f.accounts->change_password(anna, k_password, "another long one",
+                                              "another long one", "r");
+  ASSERT_FALSE(eleventh.has_value());
+  EXPECT_EQ(eleventh.error().kind, ErrorKind::throttled);
+  // The sign-in of the account waits too: it is one limit.
+  EXPECT_EQ(f.accounts->sign_in("admin", k_password, "10.0.0.9", "r").error().kind,
+            ErrorKind::throttled);
+}
+
+TEST(Accounts, AUserHasAtMostFiftyTokensInUse) {
+  Fixture f;
+  Principal anna = f.session_of("admin", k_password);
+  std::optional<store::Uuid> first;
+  for (int i = 0; i < 50; ++i) {
+    auto made = f.accounts->create_token(anna, "t" + std::to_string(i), "r");
+    ASSERT_TRUE(made.has_value()) << i;
+    if (!first) first = made->token.id;
+  }
+  auto fifty_first = f.accounts->create_token(anna, "one more", "r");
+  ASSERT_FALSE(fifty_first.has_value());
+  EXPECT_EQ(fifty_first.error().message.id, MsgId::token_limit);
+  ASSERT_TRUE(f.accounts->revoke_token(anna, *first, "r").has_value());
+  EXPECT_TRUE(f.accounts->create_token(anna, "one more", "r").has_value());
+}
+
 TEST(Accounts, DemoAccountsGetNewPasswordsOnEveryStart) {
   Fixture f;
   auto first = f.accounts->demo_users();

@@ -59,6 +59,12 @@ TEST(Access, NamesAreTrimmedPrintableAndAtMostAHundredCharacters) {
                           MsgId::user_name_invalid)
                    .has_value());  // C1 CSI
   EXPECT_FALSE(check_name("\xff", MsgId::user_name_invalid).has_value());
+  // Nothing visible, or text that reads differently than it is stored.
+  EXPECT_FALSE(check_name("\u200b\u200b", MsgId::user_name_invalid).has_value());
+  EXPECT_FALSE(check_name("\u00a0\u3000\ufeff", MsgId::user_name_invalid).has_value());
+  EXPECT_FALSE(check_name("a\u202eevil", MsgId::user_name_invalid).has_value());
+  EXPECT_FALSE(check_name("a\u2066b\u2069", MsgId::user_name_invalid).has_value());
+  EXPECT_EQ(*check_name("Anna\u00a0Berg", MsgId::user_name_invalid), "Anna\u00a0Berg");
   std::string hundred;
   for (int i = 0; i < 100; ++i) hundred += "ü";  // 100 characters, 200 bytes
   EXPECT_TRUE(check_name(hundred, MsgId::user_name_invalid).has_value());

@@ -34,6 +34,25 @@ TEST(TrustedProxies, AddressesAndBlocks) {
   }
 }
 
+TEST(TrustedProxies, TheClientIsTheFirstUntrustedAddressFromTheRight) {
+  std::vector<std::string> trusted = {"10.0.0.0/8", "fd00::/8", "192.0.2.1"};
+  // No proxy, or one that is not trusted: the peer, whatever it claims.
+  EXPECT_EQ(client_address("198.51.100.7", "203.0.113.9", {}), "198.51.100.7");
+  EXPECT_EQ(client_address("198.51.100.7", "203.0.113.9", trusted), "198.51.100.7");
+  // One trusted proxy: the address it saw.
+  EXPECT_EQ(client_address("10.1.2.3", "203.0.113.9", trusted), "203.0.113.9");
+  // A client that forges a first entry cannot choose its address: the right-most untrusted.
+  EXPECT_EQ(client_address("10.1.2.3", "1.1.1.1, 203.0.113.9, 10.9.9.9", trusted), "203.0.113.9");
+  EXPECT_EQ(client_address("192.0.2.1", "2001:db8::5,fd00::1", trusted), "2001:db8::5");
+  // Every hop trusted: the left-most; a malformed entry stops at the last good address.
+  EXPECT_EQ(client_address("10.0.0.1", "10.0.0.2, 10.0.0.3", trusted), "10.0.0.2");
+  EXPECT_EQ(client_address("10.0.0.1", "203.0.113.9, junk, 10.0.0.3", trusted), "10.0.0.3");
+  EXPECT_EQ(client_address("10.0.0.1", "", trusted), "10.0.0.1");
+  // Block boundaries: 10.0.0.0/8 holds 10.255.255.255, not 11.0.0.0.
+  EXPECT_EQ(client_address("11.0.0.0", "203.0.113.9", trusted), "11.0.0.0");
+  EXPECT_EQ(client_address("10.255.255.255", "203.0.113.9", trusted), "203.0.113.9");
+}
+
 TEST(WorkspaceConfig, EmptyFileGivesTheDefaults) {
   auto c = read_workspace_config("", "w.yaml");
   ASSERT_TRUE(c);

@@ -226,6 +226,9 @@ void check_survivors(const std::string& path, const Acknowledged& acknowledged, 
     EXPECT_EQ(pragma_rows(*connection, "PRAGMA integrity_check"), std::vector<std::string>{"ok"})
         << "round " << round;
     EXPECT_TRUE(pragma_rows(*connection, "PRAGMA foreign_key_check").empty()) << "round " << round;
+    // The audit log stays append-only after a crash: its triggers refuse changes.
+    EXPECT_FALSE(connection->execute("UPDATE audit_log SET action = 'x'").has_value());
+    EXPECT_FALSE(connection->execute("DELETE FROM audit_log").has_value());
   }
   auto opened = SqliteRepository::open(path);
   ASSERT_TRUE(opened.has_value()) << render(opened.error(), Lang::en);
