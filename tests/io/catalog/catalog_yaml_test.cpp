@@ -201,5 +201,20 @@ TEST(CatalogYaml, TheRoleLimitCountsTheRolesOfEarlierFiles) {
   EXPECT_EQ(catalog.roles.size(), 800u);
 }
 
+TEST(CatalogYaml, ErrorsOfOneFileStopAtFiftyAndCountTheRest) {
+  // 1,000 roles of an id only: each misses the same 9 required keys (level, rank, title,
+  // description, job_summary, responsibilities, skills, education, occupation_codes), so 9,000
+  // errors at the roles' lines; the first 50 are kept (roles 0 to 5, lines 2 to 7), then the
+  // count of the other 8,950.
+  catalog::Catalog catalog;
+  Errors errors = read_catalog_yaml(many_roles(1000), "ids.yaml", catalog);
+  ASSERT_EQ(errors.size(), 51u) << all_errors(errors);
+  EXPECT_EQ(errors[0].where.line, 2);
+  EXPECT_EQ(errors[49].where.line, 7);
+  EXPECT_EQ(render(errors[50], Lang::en),
+            "ids.yaml: error: ... and 8,950 more\n"
+            "  hint: fix the errors shown and run again to see the rest");
+}
+
 }  // namespace
 }  // namespace ccteam::io
