@@ -44,6 +44,30 @@ std::size_t count(const std::string& text, const std::string& what) {
   return n;
 }
 
+bool has_control_bytes(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    auto b = static_cast<unsigned char>(c);
+    return (b < 0x20 && b != '\n') || b == 0x7F;
+  });
+}
+
+std::size_t longest_line(const std::string& text) {
+  std::size_t longest = 0;
+  std::size_t start = 0;
+  for (std::size_t end = text.find('\n'); end != std::string::npos;
+       start = end + 1, end = text.find('\n', start)) {
+    longest = std::max(longest, end - start);
+  }
+  return std::max(longest, text.size() - start);
+}
+
+// A JSON Resume line that screens as an agent, with 'name' (JSON-escaped) as the name.
+std::string resume_line(const std::string& name) {
+  return R"({"basics":{"name":")" + name +
+         R"("},"work":[{"position":"Kundenberaterin","startDate":"2020-01","endDate":"2021-12"}]})"
+         "\n";
+}
+
 TEST_F(HostileInput, ScreenShowsTheFirstFiftyBrokenLinesAndCountsTheRest) {
   std::string lines;
   for (int i = 0; i < 2000; ++i) lines += "{\"work\": [ oops ]}\n";
@@ -54,6 +78,46 @@ TEST_F(HostileInput, ScreenShowsTheFirstFiftyBrokenLinesAndCountsTheRest) {
       << run.err.substr(run.err.size() - std::min<std::size_t>(run.err.size(), 600));
   EXPECT_NE(run.out.find("2000 documents read: 0 evaluated, 2000 rejected"), std::string::npos)
       << run.out;
+}
+
+TEST_F(HostileInput, ScreenTableEscapesControlCharactersInNames) {
+  // ESC [ 2 J clears the screen; a line feed and "1  meets" would fake a row of the table.
+  std::string file =
+      write("names.ndjson", resume_line(R"(Eve\u001b[2J\nFake)") + resume_line(R"(Bob\u009b31m)"));
+  Outcome run =
+      run_ccteam({"screen", "agent", file, "--reveal", "--as-of", "2025-12-31", "--lang", "en"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_FALSE(has_control_bytes(run.out)) << run.out;
+  EXPECT_NE(run.out.find(R"(Eve\x1b[2J\x0aFake)"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find(R"(Bob\u009b31m)"), std::string::npos) << run.out;
+  Outcome explain = run_ccteam(
+      {"screen", "agent", file, "--reveal", "--explain", "--as-of", "2025-12-31", "--lang", "en"});
+  ASSERT_EQ(explain.exit_code, 0) << explain.err;
+  EXPECT_FALSE(has_control_bytes(explain.out)) << explain.out;
+  EXPECT_NE(explain.out.find(R"(Eve\x1b[2J\x0aFake)"), std::string::npos) << explain.out;
+}
+
+TEST_F(HostileInput, ForecastFieldsInErrorsAreEscapedAndCut) {
+  // interval_start holds ESC ] 0 ; title BEL and then 100,000 'x': one short, escaped line.
+  std::string field = "\x1b]0;owned\x07" + std::string(100'000, 'x');
+  std::string file =
+      write("forecast.csv", "interval_start,calls_offered,aht_seconds\n" + field + ",100,180\n");
+  Outcome run = run_ccteam({"plan", file, "--sl", "80/20"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_FALSE(has_control_bytes(run.err)) << run.err.substr(0, 400);
+  EXPECT_LT(longest_line(run.err), 300u + file.size()) << run.err.substr(0, 400);
+  // The first 52 characters of the escaped field: "\x1b]0;owned\x07" is 16, then 36 'x'.
+  EXPECT_NE(run.err.find(R"(\x1b]0;owned\x07)" + std::string(36, 'x') + "\u2026"),
+            std::string::npos)
+      << run.err.substr(0, 400);
+}
+
+TEST_F(HostileInput, YamlKeysInErrorsAreEscaped) {
+  std::string file = write("catalog.yaml", "roles: []\n\"\\e[8mhidden\": 1\n");
+  Outcome run = run_ccteam({"catalog", "validate", file});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_FALSE(has_control_bytes(run.err)) << run.err;
+  EXPECT_NE(run.err.find(R"(\x1b[8mhidden)"), std::string::npos) << run.err;
 }
 
 }  // namespace
