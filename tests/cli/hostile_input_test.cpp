@@ -120,5 +120,49 @@ TEST_F(HostileInput, YamlKeysInErrorsAreEscaped) {
   EXPECT_NE(run.err.find(R"(\x1b[8mhidden)"), std::string::npos) << run.err;
 }
 
+TEST_F(HostileInput, PostingLintRefusesBinaryFiles) {
+  std::string pdf = write("cv.pdf", std::string("%PDF-1.7\n\x01\x02\0\x03", 13));
+  Outcome run = run_ccteam({"posting", "lint", pdf});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.out, "");
+  EXPECT_NE(run.err.find(pdf + ":2:3: error: the file holds a NUL byte, so it is not text\n"),
+            std::string::npos)
+      << run.err;
+  std::string latin1 = write("posting.txt", "Wir suchen Verst\xE4rkung\n");
+  Outcome bad = run_ccteam({"posting", "lint", latin1, "--lang", "de"}, "de_DE.UTF-8");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find(latin1 + ":1:17: Fehler: die Datei ist kein gültiger UTF-8-Text"),
+            std::string::npos)
+      << bad.err;
+}
+
+TEST_F(HostileInput, PostingLintNamesUtf16AndReadsUtf8WithAMark) {
+  // "Hi\n" in UTF-16LE with its byte-order mark.
+  std::string utf16 = write("posting.md", std::string("\xFF\xFEH\0i\0\n\0", 8));
+  Outcome run = run_ccteam({"posting", "lint", utf16});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find(utf16 + ":1:1: error: the file is UTF-16LE text, not UTF-8\n  hint: "
+                                 "save the file as UTF-8"),
+            std::string::npos)
+      << run.err;
+  // The same posting with and without a UTF-8 byte-order mark: the same findings.
+  std::string text = "# Agent (m/w/d)\n\nWir suchen junge, dynamische Kollegen.\n";
+  Outcome plain = run_ccteam(
+      {"posting", "lint", write("plain.md", text), "--format", "json", "--today", "2026-12-01"});
+  Outcome marked = run_ccteam({"posting", "lint", write("plain-bom.md", "\xEF\xBB\xBF" + text),
+                               "--format", "json", "--today", "2026-12-01"});
+  EXPECT_EQ(plain.exit_code, marked.exit_code);
+  std::string without_names = plain.out;
+  std::string marked_out = marked.out;
+  auto strip = [](std::string s, const std::string& name) {
+    for (auto at = s.find(name); at != std::string::npos; at = s.find(name)) {
+      s.replace(at, name.size(), "X");
+    }
+    return s;
+  };
+  EXPECT_EQ(strip(marked_out, "plain-bom.md"), strip(without_names, "plain.md"));
+  EXPECT_NE(plain.out.find("\"rule\""), std::string::npos) << plain.out;
+}
+
 }  // namespace
 }  // namespace ccteam::test

@@ -7,7 +7,6 @@
 #include <yaml-cpp/eventhandler.h>
 
 #include "ccteam/core/nearest_word.hpp"
-#include "ccteam/text/normalize.hpp"
 #include "io/base/utf8.hpp"
 
 namespace ccteam::io {
@@ -115,13 +114,8 @@ Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file) {
                 SourcePos{file, 0, 0, ""});
   }
   // yaml-cpp passes invalid UTF-8 through; it would reach JSON output and terminals.
-  for (std::int32_t i = 0, size = static_cast<std::int32_t>(text.size()); i < size;) {
-    std::int32_t start = i;
-    std::int32_t c = text::next_code_point(text, i);
-    if (c < 0) {
-      return fail(ErrorKind::invalid_input, msg(MsgId::not_utf8),
-                  position_of(text, static_cast<std::size_t>(start), file), msg(MsgId::hint_utf8));
-    }
+  if (auto checked = check_text(text, file, Nul::refuse); !checked) {
+    return tl::unexpected(std::move(checked.error()));
   }
   try {
     // Count the documents with a parser that keeps nothing, instead of YAML::LoadAll: on some
