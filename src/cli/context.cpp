@@ -8,6 +8,7 @@
 #include "app/catalog/catalog.hpp"
 #include "cli/app.hpp"
 #include "io/base/install_paths.hpp"
+#include "io/base/markup.hpp"
 
 namespace ccteam::cli {
 
@@ -46,11 +47,36 @@ std::optional<std::string> Context::binary_output(std::string_view format) {
   return std::nullopt;
 }
 
+namespace {
+
+// The arguments of a message as the terminal may show them: escaped (io::escape_terminal) and,
+// with 'max_chars', cut (io::terminal_excerpt).
+void escape_args(Message& message, std::optional<std::size_t> max_chars) {
+  auto safe = [&](const std::string& text) {
+    return max_chars ? io::terminal_excerpt(text, *max_chars) : io::escape_terminal(text);
+  };
+  for (MessageArg& arg : message.args) {
+    arg.text = safe(arg.text);
+    if (arg.localized)
+      *arg.localized = LocalizedText{safe(arg.localized->en), safe(arg.localized->de)};
+  }
+}
+
+}  // namespace
+
+Error for_terminal(Error error) {
+  escape_args(error.message, io::k_excerpt_chars);
+  if (error.hint) escape_args(*error.hint, std::nullopt);
+  error.where.file = io::escape_terminal(error.where.file);
+  error.where.json_pointer = io::terminal_excerpt(error.where.json_pointer);
+  return error;
+}
+
 void Context::report(const Error& error) const {
   // "file:line:col: error: ..." starts the line so that editors can jump to it; errors
   // without a position name the program instead.
   if (!error.where.known()) std::cerr << "ccteam: ";
-  std::cerr << render(error, m_lang) << '\n';
+  std::cerr << render(for_terminal(error), m_lang) << '\n';
 }
 
 void Context::report(const Errors& errors) const {

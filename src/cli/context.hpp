@@ -22,6 +22,11 @@ struct SharedOptions {
   std::string output = "-";          // "-": standard output
 };
 
+// 'error' with every text that may have come from input made safe for a terminal: the values its
+// message quotes are escaped and cut to io::k_excerpt_chars, those of its hint (allowed values,
+// examples) escaped only, and so are the file name and the JSON pointer (keys are input too).
+Error for_terminal(Error error);
+
 class Context {
  public:
   explicit Context(Lang lang);
@@ -46,7 +51,8 @@ class Context {
   void print(std::string_view text) { m_output += text; }
   const std::string& output() const { return m_output; }
 
-  // Prints errors to stderr in the user's language.
+  // Prints errors to stderr in the user's language; input they quote is escaped and long
+  // values are cut (io::escape_terminal, io::terminal_excerpt).
   void report(const Error& error) const;
   void report(const Errors& errors) const;
 

@@ -11,7 +11,7 @@ Checked<catalog::Catalog> load_catalog(const std::vector<std::string>& paths,
   auto loaded = io::load_catalog(chosen);
   if (loaded) return loaded;
   Errors errors = std::move(loaded.error());
-  errors.push_back(Error::invalid_input(msg(MsgId::cli_catalog_failed, errors.size())));
+  errors.push_back(Error::invalid_input(msg(MsgId::cli_catalog_failed, error_count(errors))));
   return tl::unexpected(std::move(errors));
 }
 

@@ -1,6 +1,7 @@
 #include "app/posting/posting.hpp"
 
 #include "io/base/files.hpp"
+#include "io/base/utf8.hpp"
 #include "io/posting/employer_yaml.hpp"
 #include "io/posting/posting_data_yaml.hpp"
 #include "io/posting/posting_text.hpp"
@@ -45,8 +46,13 @@ Checked<PostingLint> lint_postings(const PostingLintRequest& request, const Envi
       out.unreadable = std::move(raw.error());
       break;
     }
-    LintedPosting linted{file == "-" ? "<stdin>" : file,
-                         lint::lint_posting(io::read_posting_text(*raw), rules, options)};
+    std::string name = file == "-" ? "<stdin>" : file;
+    // Binary files and UTF-16 are refused, as by every reader of text.
+    if (auto text = io::check_text(*raw, name, io::Nul::refuse); !text) {
+      out.unreadable = std::move(text.error());
+      break;
+    }
+    LintedPosting linted{name, lint::lint_posting(io::read_posting_text(*raw), rules, options)};
     for (const auto& f : linted.result.findings) {
       out.failing = out.failing || f.severity >= request.fail_on;
     }

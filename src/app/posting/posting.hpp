@@ -59,8 +59,9 @@ struct LintedPosting {
 struct PostingLint {
   std::vector<LintedPosting> postings;  // in the order of the files, up to 'unreadable'
   bool failing = false;                 // a finding of severity fail_on or higher
-  // The first file that could not be read (Error::io or not_found); the files after it are
-  // not linted.
+  // The first file that could not be read (Error::io or not_found) or is not UTF-8 text
+  // (Error::invalid_input from io::check_text: binary, UTF-16, a NUL byte); the files after it
+  // are not linted.
   std::optional<Error> unreadable;
 };
 

@@ -12,9 +12,9 @@ namespace ccteam::app {
 
 namespace {
 
-void unusable(PeopleRead& out, Error error) {
+void unusable(PeopleRead& out, ErrorList& problems, Error error) {
   out.unusable = true;
-  out.problems.push_back(std::move(error));
+  problems.add(std::move(error));
 }
 
 }  // namespace
@@ -22,6 +22,7 @@ void unusable(PeopleRead& out, Error error) {
 PeopleRead read_people(const PeopleSource& source, const PersonHandler& on_person,
                        const DocumentTick& on_document) {
   PeopleRead out;
+  ErrorList problems;
   std::size_t next_id = 1;
   auto sink = [&](Result<qualify::Person> result) {
     ++out.read;
@@ -31,21 +32,21 @@ PeopleRead read_people(const PeopleSource& source, const PersonHandler& on_perso
       return;
     }
     ++out.rejected;
-    out.problems.push_back(result.error());
+    problems.add(result.error());
     out.rejected_errors.push_back(std::move(result.error()));
   };
   bool stdin_read = false;
   for (const std::string& file : source.files) {
     if (file == "-" && stdin_read) {
       // A second '-' would read an empty stream and count a document that is not there.
-      unusable(out,
+      unusable(out, problems,
                Error::usage(msg(MsgId::people_stdin_twice), msg(MsgId::hint_people_stdin_twice)));
       continue;
     }
     if (io::has_extension(file, ".ndjson") || io::has_extension(file, ".jsonl")) {
       // One document per line: streamed, so memory does not grow with the file.
       if (auto streamed = io::stream_ndjson_resumes(file, next_id, sink); !streamed) {
-        unusable(out, std::move(streamed.error()));
+        unusable(out, problems, std::move(streamed.error()));
       }
       continue;
     }
@@ -55,13 +56,13 @@ PeopleRead read_people(const PeopleSource& source, const PersonHandler& on_perso
       // Standard input: NDJSON streamed line by line, one document or an array read whole.
       if (auto streamed = io::stream_json_resumes(*source.standard_input, file, next_id, sink);
           !streamed) {
-        unusable(out, std::move(streamed.error()));
+        unusable(out, problems, std::move(streamed.error()));
       }
       continue;
     }
     auto content = io::read_file(file);
     if (!content) {
-      unusable(out, std::move(content.error()));
+      unusable(out, problems, std::move(content.error()));
       continue;
     }
     if (io::has_extension(file, ".csv")) {
@@ -70,6 +71,7 @@ PeopleRead read_people(const PeopleSource& source, const PersonHandler& on_perso
       io::read_json_resumes(*content, file, next_id, sink);
     }
   }
+  out.problems = problems.take();
   return out;
 }
 

@@ -23,7 +23,8 @@ struct PeopleRead {
   std::size_t rejected = 0;  // of which could not be read as a person; each in 'rejected_errors'
   Errors rejected_errors;    // one per rejected document, in input order
   bool unusable = false;     // an input could not be read at all (missing file, '-' twice)
-  Errors problems;           // every problem in input order: rejected documents and unusable inputs
+  Errors problems;  // the problems in input order (rejected documents, unusable inputs): the
+                    // first k_max_errors, then "... and N more"
 };
 
 // Where the inputs come from: file names, "-" for 'standard_input'.

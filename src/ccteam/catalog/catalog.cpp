@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "ccteam/core/nearest_word.hpp"
@@ -52,22 +54,47 @@ std::string known_ids(const Catalog& catalog) {
   return out;
 }
 
-void check_ref(const Catalog& catalog, const RoleRef& ref, std::string_view field, Errors& out) {
-  if (catalog.find(ref.id) != nullptr) return;
+// The role ids of a catalog, for references: looked up in constant time, and listed once
+// for hints.
+class RoleIndex {
+ public:
+  explicit RoleIndex(const Catalog& catalog) : m_catalog(catalog) {
+    m_ids.reserve(catalog.roles.size());
+    for (const Role& role : catalog.roles) {
+      m_ids.push_back(role.id.str());
+      m_known.insert(role.id.str());
+    }
+  }
+  bool contains(const RoleId& id) const { return m_known.contains(id.str()); }
+  const std::vector<std::string_view>& ids() const { return m_ids; }
+  const std::string& listed() {
+    if (m_listed.empty()) m_listed = known_ids(m_catalog);
+    return m_listed;
+  }
+
+ private:
+  const Catalog& m_catalog;
+  std::vector<std::string_view> m_ids;
+  std::unordered_set<std::string_view> m_known;
+  std::string m_listed;  // known_ids(), made on first use
+};
+
+void check_ref(RoleIndex& index, const RoleRef& ref, std::string_view field, ErrorList& out) {
+  if (index.contains(ref.id)) return;
+  if (out.full()) return out.count_left_out();
   // The nearest id by edit distance, as a likely typo ("team-led").
-  std::vector<std::string_view> ids;
-  ids.reserve(catalog.roles.size());
-  for (const Role& role : catalog.roles) ids.push_back(role.id.str());
-  std::string nearest = nearest_word(ref.id.str(), ids).value_or("");
-  out.push_back(invalid(msg(MsgId::catalog_unknown_role, ref.id.str(), field), ref.pos,
-                        nearest.empty()
-                            ? msg(MsgId::hint_known_roles, known_ids(catalog))
-                            : msg(MsgId::hint_did_you_mean_of, nearest, known_ids(catalog))));
+  std::string nearest = nearest_word(ref.id.str(), index.ids()).value_or("");
+  out.add(invalid(msg(MsgId::catalog_unknown_role, ref.id.str(), field), ref.pos,
+                  nearest.empty() ? msg(MsgId::hint_known_roles, index.listed())
+                                  : msg(MsgId::hint_did_you_mean_of, nearest, index.listed())));
 }
 
 // Follows one edge kind from every role and reports each cycle once, naming its path.
+using RolesById = std::unordered_map<std::string_view, const Role*>;
+
 template <class Edges>
-void check_cycles(const Catalog& catalog, std::string_view field, Edges edges, Errors& out) {
+void check_cycles(const Catalog& catalog, const RolesById& by_id, std::string_view field,
+                  Edges edges, ErrorList& out) {
   enum class Mark { none, active, done };
   std::map<RoleId, Mark> mark;
   std::vector<const Role*> path;
@@ -75,15 +102,16 @@ void check_cycles(const Catalog& catalog, std::string_view field, Edges edges, E
     mark[role.id] = Mark::active;
     path.push_back(&role);
     for (const RoleRef* ref : edges(role)) {
-      const Role* next = catalog.find(ref->id);
-      if (next == nullptr) continue;  // reported as a dangling reference
+      auto found = by_id.find(ref->id.str());
+      if (found == by_id.end()) continue;  // reported as a dangling reference
+      const Role* next = found->second;
       if (mark[next->id] == Mark::active) {
         std::string cycle;
         auto start = std::find(path.begin(), path.end(), next);
         for (auto it = start; it != path.end(); ++it) cycle += (*it)->id.str() + " -> ";
         cycle += next->id.str();
-        out.push_back(invalid(msg(MsgId::catalog_cycle, field, cycle), ref->pos,
-                              msg(MsgId::hint_cycle, field)));
+        out.add(invalid(msg(MsgId::catalog_cycle, field, cycle), ref->pos,
+                        msg(MsgId::hint_cycle, field)));
       } else if (mark[next->id] == Mark::none) {
         self(self, *next);
       }
@@ -102,15 +130,31 @@ std::vector<const RoleRef*> optional_edge(const std::optional<RoleRef>& ref) {
 }
 
 template <class Items>
-void check_unique_items(const Role& role, const Items& items, std::string_view list, Errors& out) {
-  std::set<std::string> seen;
+void check_unique_items(const Role& role, const Items& items, std::string_view list,
+                        ErrorList& out) {
+  std::unordered_set<std::string_view> seen;
   for (const auto& item : items) {
     if (!seen.insert(item.id).second) {
-      out.push_back(invalid(msg(MsgId::catalog_duplicate_item, item.id, list, role.id.str()),
-                            item.pos, msg(MsgId::hint_unique_ids)));
+      out.add(invalid(msg(MsgId::catalog_duplicate_item, item.id, list, role.id.str()), item.pos,
+                      msg(MsgId::hint_unique_ids)));
     }
   }
 }
+
+// A pay band's key: two bands for one role, country and period contradict each other.
+struct BandKey {
+  std::string_view role;
+  std::string_view country;
+  PayPeriod period;
+  bool operator==(const BandKey&) const = default;
+};
+
+struct BandKeyHash {
+  std::size_t operator()(const BandKey& k) const {
+    std::hash<std::string_view> h;
+    return h(k.role) ^ (h(k.country) * 31) ^ (static_cast<std::size_t>(k.period) * 1000003);
+  }
+};
 
 }  // namespace
 
@@ -129,23 +173,24 @@ std::optional<Error> check_pay_range(const PayRange& range) {
 }
 
 Errors validate_catalog(const Catalog& catalog) {
-  Errors out;
-  std::map<RoleId, const Role*> first;
+  ErrorList out;
+  RolesById first;
   for (const Role& role : catalog.roles) {
-    auto [it, inserted] = first.emplace(role.id, &role);
+    auto [it, inserted] = first.emplace(role.id.str(), &role);
     if (!inserted) {
-      out.push_back(invalid(msg(MsgId::catalog_duplicate_role, role.id.str(),
-                                to_string(SourcePos{it->second->pos.file, it->second->pos.line,
-                                                    it->second->pos.column, ""})),
-                            role.pos, msg(MsgId::hint_unique_ids)));
+      out.add(invalid(msg(MsgId::catalog_duplicate_role, role.id.str(),
+                          to_string(SourcePos{it->second->pos.file, it->second->pos.line,
+                                              it->second->pos.column, ""})),
+                      role.pos, msg(MsgId::hint_unique_ids)));
     }
   }
+  RoleIndex index(catalog);
   for (const Role& role : catalog.roles) {
-    if (role.reports_to) check_ref(catalog, *role.reports_to, "reports_to", out);
-    if (role.escalates_to) check_ref(catalog, *role.escalates_to, "escalates_to", out);
-    for (const RoleRef& next : role.next_roles) check_ref(catalog, next, "next_roles", out);
+    if (role.reports_to) check_ref(index, *role.reports_to, "reports_to", out);
+    if (role.escalates_to) check_ref(index, *role.escalates_to, "escalates_to", out);
+    for (const RoleRef& next : role.next_roles) check_ref(index, next, "next_roles", out);
     if (role.market_reference) {
-      if (auto error = check_pay_range(role.market_reference->range)) out.push_back(*error);
+      if (auto error = check_pay_range(role.market_reference->range)) out.add(*error);
     }
     check_unique_items(role, role.responsibilities, "responsibilities", out);
     check_unique_items(role, role.skills, "skills", out);
@@ -153,22 +198,20 @@ Errors validate_catalog(const Catalog& catalog) {
     check_unique_items(role, role.substitutions, "substitutions", out);
     check_unique_items(role, role.kpis, "kpis", out);
   }
-  for (std::size_t i = 0; i < catalog.pay_bands.size(); ++i) {
-    const PayBand& band = catalog.pay_bands[i];
-    check_ref(catalog, band.role, "pay_bands.role", out);
-    if (auto error = check_pay_range(band.range)) out.push_back(*error);
-    for (std::size_t j = 0; j < i; ++j) {
-      const PayBand& other = catalog.pay_bands[j];
-      if (other.role.id == band.role.id && other.country == band.country &&
-          other.range.period == band.range.period) {
-        out.push_back(invalid(msg(MsgId::catalog_duplicate_band, band.role.id.str(), band.country,
-                                  to_string(band.range.period), to_string(other.range.pos)),
-                              band.range.pos, msg(MsgId::hint_duplicate_band)));
-      }
+  std::unordered_map<BandKey, const PayBand*, BandKeyHash> bands;
+  for (const PayBand& band : catalog.pay_bands) {
+    check_ref(index, band.role, "pay_bands.role", out);
+    if (auto error = check_pay_range(band.range)) out.add(*error);
+    auto [it, inserted] =
+        bands.emplace(BandKey{band.role.id.str(), band.country, band.range.period}, &band);
+    if (!inserted) {
+      out.add(invalid(msg(MsgId::catalog_duplicate_band, band.role.id.str(), band.country,
+                          to_string(band.range.period), to_string(it->second->range.pos)),
+                      band.range.pos, msg(MsgId::hint_duplicate_band)));
     }
   }
   check_cycles(
-      catalog, "next_roles",
+      catalog, first, "next_roles",
       [](const Role& r) {
         std::vector<const RoleRef*> refs;
         for (const RoleRef& next : r.next_roles) refs.push_back(&next);
@@ -176,10 +219,11 @@ Errors validate_catalog(const Catalog& catalog) {
       },
       out);
   check_cycles(
-      catalog, "reports_to", [](const Role& r) { return optional_edge(r.reports_to); }, out);
+      catalog, first, "reports_to", [](const Role& r) { return optional_edge(r.reports_to); }, out);
   check_cycles(
-      catalog, "escalates_to", [](const Role& r) { return optional_edge(r.escalates_to); }, out);
-  return out;
+      catalog, first, "escalates_to", [](const Role& r) { return optional_edge(r.escalates_to); },
+      out);
+  return out.take();
 }
 
 namespace {

@@ -32,6 +32,8 @@ struct Catalog {
 // pay ranges whose min exceeds max or that mix currencies (catalog_pay_min_gt_max,
 // catalog_pay_currency_mix), and duplicate ids inside one role's lists (catalog_duplicate_item).
 // Each Error carries the source position of the offending value. Empty when the catalog is sound.
+// Linear in the size of the catalog (ids are hashed); at most k_max_errors errors, then "... and
+// N more" (ErrorList).
 Errors validate_catalog(const Catalog& catalog);
 
 // Checks one pay range on its own (min <= max, one currency); used by validate_catalog and by

@@ -5,6 +5,7 @@
 // Exceptions thrown by third-party libraries are caught in the adapter file that calls them and
 // turned into an Error there.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
@@ -71,6 +72,52 @@ struct Error {
 };
 
 using Errors = std::vector<Error>;
+
+// How many errors a reader or validator keeps of one input: enough to fix in one go, few enough
+// to read, and memory and output that stop growing with a broken file.
+inline constexpr std::size_t k_max_errors = 50;
+
+// The error that ends a capped list: "... and N more" (MsgId::errors_more, N grouped as
+// the language writes numbers: 99,950 / 99.950) at 'file' (no line), with a hint to fix the
+// errors shown and run again; 'kind' is that of the last error left out, so exit codes stay.
+Error more_errors(std::size_t left_out, ErrorKind kind, std::string file = {});
+
+// Collects errors up to a cap and counts the rest, so that a reader stays linear in its input
+// whatever it finds. Not thread-safe; one per input read.
+class ErrorList {
+ public:
+  explicit ErrorList(std::size_t cap = k_max_errors) : m_cap(cap) {}
+
+  // Keeps 'error' while fewer than the cap are kept, else only counts it.
+  void add(Error error);
+  // Counts an error of 'kind' that is not kept: for a caller that checks full() first and
+  // skips building the error (its position, its message).
+  void count_left_out(ErrorKind kind = ErrorKind::invalid_input);
+  // True when the next error is only counted.
+  bool full() const { return m_kept.size() >= m_cap; }
+  bool empty() const { return m_kept.empty(); }
+  // Every error added, kept or not.
+  std::size_t count() const { return m_kept.size() + m_left_out; }
+  const Errors& kept() const { return m_kept; }
+
+  // The kept errors in the order added and, when some were left out, more_errors() at the end
+  // (at the file of the last kept error). Leaves the list empty.
+  Errors take();
+
+ private:
+  std::size_t m_cap;
+  Errors m_kept;
+  std::size_t m_left_out = 0;
+  ErrorKind m_left_out_kind = ErrorKind::invalid_input;
+};
+
+// How many errors 'errors' stands for: one for each, and for a closing more_errors() the number
+// it counts. For totals such as "the catalog cannot be used: 9000 error(s)".
+std::size_t error_count(const Errors& errors);
+
+// Cuts 'errors' to its first 'cap' and, when it was longer, ends it with more_errors() for the
+// rest (at the file of the last error kept).
+void cap_errors(Errors& errors, std::size_t cap = k_max_errors);
 
 template <class T>
 using Result = tl::expected<T, Error>;

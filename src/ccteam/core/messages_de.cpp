@@ -10,6 +10,9 @@ constexpr MsgEntry k_de[] = {
     {MsgId::label_warning, "Warnung"},
     {MsgId::label_hint, "Hinweis"},
     {MsgId::label_none, "keine"},
+    {MsgId::errors_more, "... und {0} weitere"},
+    {MsgId::hint_errors_more,
+     "die gezeigten Fehler beheben und erneut ausführen, um die übrigen zu sehen"},
 
     {MsgId::unknown_currency, "unbekannte Währung '{0}'"},
     {MsgId::hint_currency,
@@ -27,6 +30,11 @@ constexpr MsgEntry k_de[] = {
     {MsgId::file_unreadable, "{0} kann nicht gelesen werden: {1}"},
     {MsgId::file_unwritable, "{0} kann nicht geschrieben werden: {1}"},
     {MsgId::file_too_large, "die Eingabe ist größer als {0} MiB"},
+    {MsgId::utf16_text, "die Datei ist {0}-Text, nicht UTF-8"},
+    {MsgId::not_text_nul, "die Datei enthält ein NUL-Byte und ist daher kein Text"},
+    {MsgId::hint_not_binary,
+     "eine als UTF-8 gespeicherte Textdatei angeben; PDF-, Word- oder Bilddateien zuerst als Text "
+     "exportieren"},
 
     {MsgId::store_open_failed, "die Datenbank {0} lässt sich nicht öffnen: {1}"},
     {MsgId::hint_store_open,
@@ -143,6 +151,8 @@ constexpr MsgEntry k_de[] = {
     {MsgId::catalog_empty_list, "'{0}' ist leer; jede Rolle braucht mindestens einen Eintrag"},
     {MsgId::hint_empty_list, "mindestens einen Eintrag ergänzen"},
     {MsgId::catalog_too_many_roles, "der Katalog hat mehr als {0} Rollen"},
+    {MsgId::hint_too_many_roles,
+     "ein Katalog hat eine Rolle je Art von Tätigkeit, nicht eine je Person oder Team"},
     {MsgId::catalog_duplicate_band,
      "ein zweites Gehaltsband für {0} in {1} pro {2} (das erste bei {3})"},
     {MsgId::hint_duplicate_band, "ein Band je Rolle, Land und Zeitraum behalten"},

@@ -10,6 +10,8 @@ constexpr MsgEntry k_en[] = {
     {MsgId::label_warning, "warning"},
     {MsgId::label_hint, "hint"},
     {MsgId::label_none, "none"},
+    {MsgId::errors_more, "... and {0} more"},
+    {MsgId::hint_errors_more, "fix the errors shown and run again to see the rest"},
 
     {MsgId::unknown_currency, "unknown currency '{0}'"},
     {MsgId::hint_currency, "use a three-letter ISO 4217 code such as EUR, USD or CHF"},
@@ -26,6 +28,10 @@ constexpr MsgEntry k_en[] = {
     {MsgId::file_unreadable, "cannot read {0}: {1}"},
     {MsgId::file_unwritable, "cannot write {0}: {1}"},
     {MsgId::file_too_large, "the input is larger than {0} MiB"},
+    {MsgId::utf16_text, "the file is {0} text, not UTF-8"},
+    {MsgId::not_text_nul, "the file holds a NUL byte, so it is not text"},
+    {MsgId::hint_not_binary,
+     "give a text file saved as UTF-8; export a PDF, Word or image file as text first"},
 
     {MsgId::store_open_failed, "cannot open the database {0}: {1}"},
     {MsgId::hint_store_open,
@@ -125,6 +131,8 @@ constexpr MsgEntry k_en[] = {
     {MsgId::catalog_empty_list, "'{0}' is empty; every role needs at least one"},
     {MsgId::hint_empty_list, "add at least one entry"},
     {MsgId::catalog_too_many_roles, "the catalog has more than {0} roles"},
+    {MsgId::hint_too_many_roles,
+     "a catalog holds one role per kind of job, not one per person or team"},
     {MsgId::catalog_duplicate_band, "a second pay band for {0} in {1} per {2} (first at {3})"},
     {MsgId::hint_duplicate_band, "keep one band per role, country and period"},
 

@@ -32,7 +32,7 @@ void validate(Context& ctx, const std::vector<std::string>& paths) {
               "\n");
   } else {
     ctx.fail(result.errors);
-    ctx.fail(Error::invalid_input(msg(MsgId::catalog_invalid, result.errors.size())));
+    ctx.fail(Error::invalid_input(msg(MsgId::catalog_invalid, error_count(result.errors))));
   }
 }
 

@@ -18,7 +18,8 @@ namespace ccteam::cli {
 
 namespace {
 
-void print_warning(const Error& e, Lang lang) {
+void print_warning(const Error& error, Lang lang) {
+  Error e = for_terminal(error);
   std::string where = to_string(e.where);
   std::cerr << (where.empty() ? "ccteam" : where) << ": " << tr(MsgId::label_warning, lang) << ": "
             << render(e.message, lang) << '\n';

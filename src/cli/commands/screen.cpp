@@ -12,6 +12,7 @@
 #include "cli/context.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/progress.hpp"
+#include "io/base/markup.hpp"
 #include "io/base/table.hpp"
 #include "io/base/xlsx_writer.hpp"
 #include "io/qualify/screening_json.hpp"
@@ -40,7 +41,9 @@ std::string explain_lines(const qualify::Evaluation& e, Lang lang, bool reveal) 
       // person's).
       SourcePos where = ev.where;
       if (!reveal) where = SourcePos{"", 0, 0, ev.where.json_pointer};
-      out += io::wrap(fmt::format("- \"{}\" {}", ev.text, to_string(where)), 92, "      ");
+      out += io::wrap(fmt::format("- \"{}\" {}", io::escape_terminal(ev.text),
+                                  io::escape_terminal(to_string(where))),
+                      92, "      ");
     }
   }
   return out;
@@ -75,7 +78,10 @@ void print_table(Context& ctx, const ScreenOptions& o, const std::vector<io::Scr
     std::string head = fmt::format(
         "{}  {}  ({}: {})", s.evaluation.person_id, tr(qualify::label(s.evaluation.verdict), lang),
         tr(MsgId::screen_col_preferred, lang), s.evaluation.preferred_met);
-    if (reveal) head += fmt::format("  {}  {}", s.person.personal.name, to_string(s.person.pos));
+    if (reveal) {
+      head += fmt::format("  {}  {}", io::escape_terminal(s.person.personal.name),
+                          io::escape_terminal(to_string(s.person.pos)));
+    }
     ctx.print(head + "\n" + explain_lines(s.evaluation, lang, reveal) + "\n");
   }
 }

@@ -1,7 +1,9 @@
 #pragma once
-// Escaping text for HTML and XML (SVG) output: one function for both, because the five
-// entities it writes mean the same in HTML 5 and XML 1.0.
+// Escaping text for its output: HTML and XML (SVG), one function for both, because the five
+// entities it writes mean the same in HTML 5 and XML 1.0; and the terminal, where control
+// characters from input could move the cursor, recolour, retitle the window or hide a line.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -16,5 +18,26 @@ std::string escape_markup(std::string_view text);
 // escape_markup, and ` = replaced by &#96; &#61; as well: for values a template places where the
 // template's author may not have quoted the attribute (the workspace's Mustache templates).
 std::string escape_markup_strict(std::string_view text);
+
+// Whether escape_terminal passes line feeds and tabs (a text of several lines) or escapes them
+// (a value inside a line: a table cell, a value quoted in a message).
+enum class Newlines { keep, escape };
+
+// 'text' safe to print on a terminal, every control character written as an escape a user can
+// read: C0 controls (U+0000-U+001F) and DEL as \xHH with lowercase hex (ESC as \x1b, CR as
+// \x0d), line feed and tab included unless 'newlines' keeps them; C1 controls (U+0080-U+009F,
+// which terminals may take as ESC [ and the like) as \u0080-\u009f; each byte that is not
+// part of well-formed UTF-8 as \xHH. Everything else, other UTF-8 and the backslash included,
+// passes unchanged.
+std::string escape_terminal(std::string_view text, Newlines newlines = Newlines::escape);
+
+// Characters kept of a value quoted in a message.
+inline constexpr std::size_t k_excerpt_chars = 80;
+
+// escape_terminal(text), at most 'max_chars' characters (code points) long, for input quoted in
+// a message: a longer one keeps about its first two thirds and its last third of max_chars - 1
+// characters, never half an escape, with "…" (U+2026) between (the start of a value and the
+// file name at the end of a path both stay).
+std::string terminal_excerpt(std::string_view text, std::size_t max_chars = k_excerpt_chars);
 
 }  // namespace ccteam::io

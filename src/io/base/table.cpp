@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "io/base/markup.hpp"
 #include "io/base/utf8.hpp"
 
 namespace ccteam::io {
@@ -11,6 +12,7 @@ std::size_t display_width(const std::string& text) { return utf8_length(text); }
 
 void TextTable::add_row(std::vector<std::string> cells) {
   cells.resize(m_headers.size());
+  for (std::string& cell : cells) cell = escape_terminal(cell);
   m_rows.push_back(std::move(cells));
 }
 

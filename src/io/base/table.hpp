@@ -11,7 +11,8 @@ class TextTable {
  public:
   explicit TextTable(std::vector<std::string> headers) : m_headers(std::move(headers)) {}
 
-  // Adds a row; missing cells are empty, extra cells are ignored.
+  // Adds a row; missing cells are empty, extra cells are ignored. Cells are escaped for the
+  // terminal (escape_terminal: a line feed, tab or escape sequence in a cell shows as \x0a ...).
   void add_row(std::vector<std::string> cells);
 
   // Header, a rule of '-' and the rows; columns separated by two spaces; trailing spaces

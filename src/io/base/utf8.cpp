@@ -1,6 +1,9 @@
 #include "io/base/utf8.hpp"
 
 #include <algorithm>
+#include <cstdint>
+
+#include "ccteam/text/normalize.hpp"
 
 namespace ccteam::io {
 
@@ -22,6 +25,31 @@ LineColumn line_column(std::string_view text, std::size_t offset) {
   std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
   return LineColumn{1 + static_cast<int>(std::ranges::count(before, '\n')),
                     1 + static_cast<int>(utf8_length(before.substr(line_start)))};
+}
+
+Result<void> check_text(std::string_view text, const std::string& file, Nul nul) {
+  auto at = [&](std::size_t offset) {
+    LineColumn where = line_column(text, offset);
+    return SourcePos{file, where.line, where.column, ""};
+  };
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    return fail(ErrorKind::invalid_input,
+                msg(MsgId::utf16_text, text[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE"),
+                SourcePos{file, 1, 1, ""}, msg(MsgId::hint_utf8));
+  }
+  for (std::int32_t i = 0, size = static_cast<std::int32_t>(text.size()); i < size;) {
+    std::int32_t start = i;
+    std::int32_t c = text::next_code_point(text, i);
+    if (c < 0) {
+      return fail(ErrorKind::invalid_input, msg(MsgId::not_utf8),
+                  at(static_cast<std::size_t>(start)), msg(MsgId::hint_utf8));
+    }
+    if (c == 0 && nul == Nul::refuse) {
+      return fail(ErrorKind::invalid_input, msg(MsgId::not_text_nul),
+                  at(static_cast<std::size_t>(start)), msg(MsgId::hint_not_binary));
+    }
+  }
+  return {};
 }
 
 }  // namespace ccteam::io

@@ -9,7 +9,10 @@
 // here. Pure functions, thread-safe.
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+
+#include "ccteam/core/error.hpp"
 
 namespace ccteam::io {
 
@@ -31,5 +34,17 @@ struct LineColumn {
 // column counts the characters before 'offset' on its line, plus one. An offset past the end
 // is taken as the end.
 LineColumn line_column(std::string_view text, std::size_t offset);
+
+// Whether check_text lets NUL bytes through (U+0000 is UTF-8, but no text file holds one).
+enum class Nul { allow, refuse };
+
+// Checks that 'text' is UTF-8 text before a reader reads it, the one check every reader of
+// text files shares. Error::invalid_input at 'file' for: a UTF-16 byte-order mark (FF FE or
+// FE FF) at the start, MsgId::utf16_text ("UTF-16LE" / "UTF-16BE") at 1:1 with
+// MsgId::hint_utf8; a byte sequence that is not UTF-8, MsgId::not_utf8 at its line:column
+// with hint_utf8; with Nul::refuse a NUL byte (binary files, and UTF-16 without a mark),
+// MsgId::not_text_nul at its line:column with hint_not_binary. The first problem only; a UTF-8
+// byte-order mark is text. 'text' at most 2 GiB.
+Result<void> check_text(std::string_view text, const std::string& file, Nul nul);
 
 }  // namespace ccteam::io

@@ -7,7 +7,6 @@
 #include <yaml-cpp/eventhandler.h>
 
 #include "ccteam/core/nearest_word.hpp"
-#include "ccteam/text/normalize.hpp"
 #include "io/base/utf8.hpp"
 
 namespace ccteam::io {
@@ -20,9 +19,21 @@ SourcePos position_of(std::string_view text, std::size_t offset, const std::stri
 SourcePos YamlContext::pos(const YAML::Mark& mark, const std::string& pointer) const {
   // yaml-cpp counts lines and columns from 0, columns in bytes, and uses -1 for "no position".
   if (mark.pos < 0 || mark.line < 0) return SourcePos{m_file, 0, 0, pointer};
-  SourcePos out = position_of(m_text, static_cast<std::size_t>(mark.pos), m_file);
-  out.json_pointer = pointer;
-  return out;
+  // The line comes from an index of line starts, built on first use, so that a position costs
+  // the length of its line, not of the text before it (readers take one for every item).
+  if (m_line_starts.empty()) {
+    m_line_starts.push_back(0);
+    for (std::size_t i = m_text.find('\n'); i != std::string_view::npos;
+         i = m_text.find('\n', i + 1)) {
+      m_line_starts.push_back(i + 1);
+    }
+  }
+  std::size_t offset = std::min(static_cast<std::size_t>(mark.pos), m_text.size());
+  auto next = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+  std::size_t start = *(next - 1);
+  return SourcePos{m_file, static_cast<int>(next - m_line_starts.begin()),
+                   1 + static_cast<int>(utf8_length(m_text.substr(start, offset - start))),
+                   pointer};
 }
 
 SourcePos YamlContext::pos(const YAML::Node& node, const std::string& pointer) const {
@@ -31,11 +42,12 @@ SourcePos YamlContext::pos(const YAML::Node& node, const std::string& pointer) c
 
 void YamlContext::error(const YAML::Node& node, const std::string& pointer, Message message,
                         std::optional<Message> hint) {
+  if (m_errors.full()) return m_errors.count_left_out();
   error(pos(node, pointer), std::move(message), std::move(hint));
 }
 
 void YamlContext::error(SourcePos where, Message message, std::optional<Message> hint) {
-  m_errors.push_back(
+  m_errors.add(
       Error{ErrorKind::invalid_input, std::move(message), std::move(where), std::move(hint)});
 }
 
@@ -102,13 +114,8 @@ Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file) {
                 SourcePos{file, 0, 0, ""});
   }
   // yaml-cpp passes invalid UTF-8 through; it would reach JSON output and terminals.
-  for (std::int32_t i = 0, size = static_cast<std::int32_t>(text.size()); i < size;) {
-    std::int32_t start = i;
-    std::int32_t c = text::next_code_point(text, i);
-    if (c < 0) {
-      return fail(ErrorKind::invalid_input, msg(MsgId::not_utf8),
-                  position_of(text, static_cast<std::size_t>(start), file), msg(MsgId::hint_utf8));
-    }
+  if (auto checked = check_text(text, file, Nul::refuse); !checked) {
+    return tl::unexpected(std::move(checked.error()));
   }
   try {
     // Count the documents with a parser that keeps nothing, instead of YAML::LoadAll: on some

@@ -27,7 +27,8 @@ inline constexpr std::size_t k_max_yaml_bytes = 16u << 20;
 // densest form, "[a,a,...]" or "{a,b,...}", spends 2 bytes on 1 or 2 nodes).
 inline constexpr std::size_t k_nodes_per_byte = 2;
 
-// Collects the errors found while reading one file.
+// Collects the errors found while reading one file: the first k_max_errors, and a count of the
+// rest (ErrorList).
 class YamlContext {
  public:
   // 'text' is the document the nodes were parsed from; it must outlive the context. It turns
@@ -43,13 +44,16 @@ class YamlContext {
   void error(SourcePos where, Message message, std::optional<Message> hint = std::nullopt);
 
   const std::string& file() const { return m_file; }
-  const Errors& errors() const { return m_errors; }
-  Errors take_errors() { return std::move(m_errors); }
+  // The errors kept so far (empty exactly when none was found).
+  const Errors& errors() const { return m_errors.kept(); }
+  // The errors kept, ended by "... and N more" when some were only counted.
+  Errors take_errors() { return m_errors.take(); }
 
  private:
   std::string m_file;
   std::string_view m_text;
-  Errors m_errors;
+  ErrorList m_errors;
+  mutable std::vector<std::size_t> m_line_starts;  // byte offset of each line; built by pos()
 };
 
 // Parses 'text' into a node tree. Fails with the position of the problem for: bytes that are

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <limits>
+#include <unordered_set>
 
 #include "ccteam/core/iso_codes.hpp"
 #include "io/base/files.hpp"
@@ -268,14 +269,15 @@ void read_education(MapReader& role_map, Role& role) {
   YamlContext& ctx = role_map.ctx();
   MapReader education(ctx, *node, role_map.pointer_of("education"));
   if (!education.is_map()) return;
+  std::unordered_set<std::string> credential_ids;
+  for (const Credential& c : role.credentials) credential_ids.insert(c.id);
+  std::unordered_set<std::string> countries_seen;
   education.list("minimum", true, [&](const YAML::Node& item, const std::string& pointer) {
     MapReader map(ctx, item, pointer);
     if (!map.is_map()) return;
     MinimumEducation min;
     min.country = country(map, "country", true).value_or("");
-    bool repeated =
-        std::any_of(role.minimum_education.begin(), role.minimum_education.end(),
-                    [&](const MinimumEducation& m) { return m.country == min.country; });
+    bool repeated = !countries_seen.insert(min.country).second;
     if (repeated && !min.country.empty()) {
       ctx.error(*map.get("country", false), map.pointer_of("country"),
                 msg(MsgId::catalog_duplicate_country, min.country), msg(MsgId::hint_unique_ids));
@@ -286,9 +288,7 @@ void read_education(MapReader& role_map, Role& role) {
     map.list("credentials", false, [&](const YAML::Node& ref, const std::string& ref_pointer) {
       auto id = read_string(ctx, ref, ref_pointer);
       if (!id) return;
-      bool known = std::any_of(role.credentials.begin(), role.credentials.end(),
-                               [&](const Credential& c) { return c.id == *id; });
-      if (!known) {
+      if (!credential_ids.contains(*id)) {
         ctx.error(ref, ref_pointer, msg(MsgId::catalog_unknown_credential, *id, role.id.str()),
                   msg(MsgId::hint_define_credential));
       }
@@ -429,10 +429,6 @@ void read_kpi(YamlContext& ctx, const YAML::Node& node, const std::string& point
 
 void read_role(YamlContext& ctx, const YAML::Node& node, const std::string& pointer,
                Catalog& into) {
-  if (into.roles.size() == k_max_roles) {
-    ctx.error(node, pointer, msg(MsgId::catalog_too_many_roles, k_max_roles));
-  }
-  if (into.roles.size() >= k_max_roles) return;
   MapReader map(ctx, node, pointer);
   if (!map.is_map()) return;
   Role role;
@@ -521,9 +517,19 @@ Errors read_catalog_yaml(std::string_view text, const std::string& file, Catalog
     if (name && into.name.empty()) into.name = *name;
     if (version && into.version.empty()) into.version = *version;
   }
-  top.list("roles", false, [&](const YAML::Node& node, const std::string& pointer) {
-    read_role(ctx, node, pointer, into);
-  });
+  // Past the role limit: one error at the first role too many, and no role of this file is
+  // read (each would add its own errors to a file that is wrong as a whole).
+  auto roles = top.get("roles", false);
+  std::size_t room = k_max_roles - std::min(k_max_roles, into.roles.size());
+  if (roles && roles->IsSequence() && roles->size() > room) {
+    const YAML::Node& list = *roles;
+    ctx.error(list[room], json_pointer_append("/roles", room),
+              msg(MsgId::catalog_too_many_roles, k_max_roles), msg(MsgId::hint_too_many_roles));
+  } else {
+    top.list("roles", false, [&](const YAML::Node& node, const std::string& pointer) {
+      read_role(ctx, node, pointer, into);
+    });
+  }
   top.list("pay_bands", false, [&](const YAML::Node& node, const std::string& pointer) {
     read_pay_band(ctx, node, pointer, into);
   });
@@ -532,11 +538,15 @@ Errors read_catalog_yaml(std::string_view text, const std::string& file, Catalog
     ctx.error(SourcePos{file, 1, 1, ""}, msg(MsgId::catalog_empty_file),
               msg(MsgId::hint_catalog_top));
   }
-  // Report in file order, whatever order the checks ran in.
+  // Report in file order, whatever order the checks ran in; "... and N more", which has
+  // no line, stays last.
   Errors errors = ctx.take_errors();
-  std::stable_sort(errors.begin(), errors.end(), [](const Error& a, const Error& b) {
-    return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
-  });
+  auto order = [](const Error& e) {
+    return std::pair(e.where.line > 0 ? e.where.line : std::numeric_limits<int>::max(),
+                     e.where.column);
+  };
+  std::stable_sort(errors.begin(), errors.end(),
+                   [&](const Error& a, const Error& b) { return order(a) < order(b); });
   return errors;
 }
 

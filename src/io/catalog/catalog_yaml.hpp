@@ -12,9 +12,12 @@
 namespace ccteam::io {
 
 // Reads one catalog file's text and appends its roles and pay bands to 'into' (its
-// `catalog.name`/`version` fill the catalog's when still empty). Returns every problem found
-// in the file, each with file:line:column and JSON pointer; on any error 'into' may hold part
-// of the file, so callers discard it (load_catalog does). Never throws.
+// `catalog.name`/`version` fill the catalog's when still empty). Returns the problems found in
+// the file in file order, each with file:line:column and JSON pointer: the first k_max_errors,
+// then "... and N more" (MsgId::errors_more). A file whose roles would take 'into' past 1,000
+// gives one error, MsgId::catalog_too_many_roles at its first role too many, and none of its
+// roles is read. On any error 'into' may hold part of the file, so callers discard it
+// (load_catalog does). Never throws.
 Errors read_catalog_yaml(std::string_view text, const std::string& file, catalog::Catalog& into);
 
 // Loads a catalog from files and folders (a folder contributes its *.yaml and *.yml files in

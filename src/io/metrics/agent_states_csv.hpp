@@ -22,11 +22,11 @@ using StateSink = std::function<void(const metrics::StateSpan&)>;
 // malformed or zone-less time, end before start, end and duration that disagree, a span longer
 // than 24 hours (metrics::k_max_plausible_duration).
 std::unique_ptr<CallParser> make_agent_state_parser(std::string file, StateSink sink,
-                                                    std::size_t max_errors = 50);
+                                                    std::size_t max_errors = k_max_errors);
 // Incremental parser of a schedule: columns agent, activity (work, break, other), start, end.
 std::unique_ptr<CallParser> make_schedule_parser(std::string file,
                                                  std::vector<metrics::ScheduleBlock>& out,
-                                                 std::size_t max_errors = 50);
+                                                 std::size_t max_errors = k_max_errors);
 
 // Whole texts (tests, fuzzing) and files ("-" = standard input).
 ReadSummary parse_agent_states(std::string_view text, const std::string& file,

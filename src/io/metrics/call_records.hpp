@@ -32,7 +32,7 @@ struct CallReadOptions {
   std::chrono::seconds utc_offset{7200};
   // Called after each chunk with the bytes read so far (for a progress display); may be empty.
   std::function<void(std::size_t bytes)> progress;
-  std::size_t max_errors = 50;  // errors kept in the summary (all are counted)
+  std::size_t max_errors = k_max_errors;  // errors kept in the summary (all are counted)
 };
 
 struct ReadSummary {

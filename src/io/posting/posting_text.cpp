@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "io/base/utf8.hpp"
+
 namespace ccteam::io {
 
 namespace {
@@ -155,6 +157,7 @@ lint::PostingText from_text(std::string_view raw) {
 }  // namespace
 
 lint::PostingText read_posting_text(std::string_view raw) {
+  raw.remove_prefix(bom_length(raw));
   return looks_like_html(raw) ? from_html(raw) : from_text(raw);
 }
 

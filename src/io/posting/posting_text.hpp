@@ -13,7 +13,8 @@ namespace ccteam::io {
 // the entities &amp; &lt; &gt; &quot; &#39; &nbsp; decoded; <h1>-<h6> lines are headings and
 // <li> lines bullets. Markdown and text keep their words; "#" lines, "**...**" lines and short
 // lines ending in ':' are headings; lines starting with "-", "*", "+", "•" or "–" are bullets.
-// Never fails: any byte string gives some text.
+// A UTF-8 byte-order mark is skipped (columns on line 1 count from after it). Never fails: any
+// byte string gives some text; callers refuse binary input first (io::check_text).
 lint::PostingText read_posting_text(std::string_view raw);
 
 }  // namespace ccteam::io

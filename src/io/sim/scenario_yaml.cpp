@@ -566,7 +566,7 @@ Checked<Scenario> read_scenario_yaml(std::string_view text, const std::string& f
   if (!ctx.errors().empty()) return tl::unexpected(ctx.take_errors());
   for (Error& e : validate(s)) {
     std::string pointer = e.where.json_pointer;
-    ctx.error(ctx.pos(locate(*root, pointer), pointer), e.message, e.hint);
+    ctx.error(locate(*root, pointer), pointer, std::move(e.message), std::move(e.hint));
   }
   if (!ctx.errors().empty()) return tl::unexpected(ctx.take_errors());
   return s;

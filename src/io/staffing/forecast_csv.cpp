@@ -18,7 +18,6 @@ using staffing::ForecastInterval;
 using staffing::LocalTime;
 using staffing::Seconds;
 
-constexpr std::size_t k_max_errors = 50;
 constexpr std::array<std::string_view, 3> k_columns{"interval_start", "calls_offered",
                                                     "aht_seconds"};
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace ccteam::catalog {
 namespace {
 
@@ -45,6 +47,43 @@ TEST(ValidateCatalog, ASelfReferenceIsACycle) {
   Errors errors = validate_catalog(catalog);
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(render(errors[0].message, Lang::en), "reports_to forms a cycle: agent -> agent");
+}
+
+PayBand band(const char* role, std::string country, PayPeriod period, int line) {
+  PayBand out;
+  out.role = RoleRef{RoleId(role), {"c.yaml", line, 11, ""}};
+  out.country = std::move(country);
+  out.range = PayRange{usd(1), usd(2), false, period, {"c.yaml", line, 5, ""}};
+  return out;
+}
+
+TEST(ValidateCatalog, FindsDuplicateBandsByRoleCountryAndPeriod) {
+  Catalog catalog;
+  catalog.roles = {make_role("agent", 1)};
+  for (int i = 0; i < 20'000; ++i) {
+    catalog.pay_bands.push_back(band("agent", "C" + std::to_string(i), PayPeriod::month, i + 1));
+  }
+  catalog.pay_bands.push_back(band("agent", "C7", PayPeriod::year, 30'000));   // other period
+  catalog.pay_bands.push_back(band("agent", "C7", PayPeriod::month, 30'001));  // same as line 8
+  Errors errors = validate_catalog(catalog);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].message.id, MsgId::catalog_duplicate_band);
+  EXPECT_EQ(errors[0].where.line, 30'001);
+  EXPECT_EQ(errors[0].message.args.at(3), "c.yaml:8:5");
+}
+
+TEST(ValidateCatalog, StopsListingErrorsAtFifty) {
+  // 100,000 bands of an unknown role: 50 errors, then one that counts the other 99,950.
+  Catalog catalog;
+  catalog.roles = {make_role("agent", 1)};
+  for (int i = 0; i < 100'000; ++i) {
+    catalog.pay_bands.push_back(band("ghost", "C" + std::to_string(i), PayPeriod::month, i + 1));
+  }
+  Errors errors = validate_catalog(catalog);
+  ASSERT_EQ(errors.size(), 51u);
+  EXPECT_EQ(errors[49].message.id, MsgId::catalog_unknown_role);
+  EXPECT_EQ(errors[49].where.line, 50);
+  EXPECT_EQ(render(errors[50].message, Lang::en), "... and 99,950 more");
 }
 
 TEST(CheckPayRange, RejectsMinAboveMaxAndMixedCurrencies) {

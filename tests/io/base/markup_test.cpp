@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace ccteam::io {
 namespace {
 
@@ -15,6 +17,74 @@ TEST(Markup, LeavesOtherTextAndUtf8Alone) {
   EXPECT_EQ(escape_markup("Müller & Söhne – 2.900 €"), "Müller &amp; Söhne – 2.900 €");
   EXPECT_EQ(escape_markup(""), "");
   EXPECT_EQ(escape_markup("&amp;"), "&amp;amp;");  // escapes again: input is text, not markup
+}
+
+// Control characters from input, as a résumé or a forecast field could hold them: each becomes
+// a visible escape, so no text can move the cursor, recolour or hide a line.
+TEST(EscapeTerminal, WritesControlCharactersAsEscapes) {
+  // ESC [ 2 J clears the screen; ESC ] 0 ; ... BEL sets the window title.
+  EXPECT_EQ(escape_terminal("Ann\x1b[2J\x1b]0;pwned\x07 Lee"), "Ann\\x1b[2J\\x1b]0;pwned\\x07 Lee");
+  EXPECT_EQ(escape_terminal(std::string("a\rb\x7f\x00"
+                                        "c",
+                                        6),
+                            Newlines::keep),
+            "a\\x0db\\x7f\\x00c");
+  EXPECT_EQ(escape_terminal(std::string("x\0y", 3)), "x\\x00y");
+}
+
+TEST(EscapeTerminal, KeepsOrEscapesLineFeedsAndTabsAsAsked) {
+  EXPECT_EQ(escape_terminal("a\tb\nc"), "a\\x09b\\x0ac");
+  EXPECT_EQ(escape_terminal("a\tb\nc", Newlines::keep), "a\tb\nc");
+}
+
+TEST(EscapeTerminal, WritesC1ControlsAsCodePointsAndBadBytesAsBytes) {
+  // U+009B (C2 9B) is CSI, which some terminals read as ESC [; a lone 9B byte is no UTF-8.
+  EXPECT_EQ(escape_terminal("a\xC2\x9B"
+                            "31mb"),
+            "a\\u009b31mb");
+  EXPECT_EQ(escape_terminal("a\x9B"
+                            "31m\xFF"),
+            "a\\x9b31m\\xff");
+  EXPECT_EQ(escape_terminal("\xC3"), "\\xc3");  // cut-off sequence
+}
+
+TEST(EscapeTerminal, LeavesTextUtf8AndBackslashesAlone) {
+  EXPECT_EQ(escape_terminal("Müller – 2.900 € C:\\temp\\x1b"), "Müller – 2.900 € C:\\temp\\x1b");
+  EXPECT_EQ(escape_terminal(""), "");
+}
+
+TEST(TerminalExcerpt, ShortValuesStayWhole) {
+  std::string eighty(80, 'a');
+  EXPECT_EQ(terminal_excerpt(eighty), eighty);
+  EXPECT_EQ(terminal_excerpt("über\x1b"), "über\\x1b");
+}
+
+TEST(TerminalExcerpt, LongValuesKeepBothEndsAroundAnEllipsis) {
+  // 100,000 characters: 79 kept, 52 from the start (two thirds of 79) and 27 from the end.
+  std::string value = std::string(99'990, 'x') + "0123456789";
+  std::string cut = terminal_excerpt(value);
+  EXPECT_EQ(cut, std::string(52, 'x') + "\u2026" + std::string(17, 'x') + "0123456789");
+  // Characters, not bytes: 'ä' is one.
+  std::string umlauts;
+  for (int i = 0; i < 100; ++i) umlauts += "ä";
+  std::string expected;
+  for (int i = 0; i < 6; ++i) expected += "ä";
+  expected += "\u2026";
+  for (int i = 0; i < 3; ++i) expected += "ä";
+  EXPECT_EQ(terminal_excerpt(umlauts, 10), expected);
+}
+
+TEST(TerminalExcerpt, NeverCutsAnEscapeInHalf) {
+  // max 10: 6 characters of head, 3 of tail. "ab\x1b" is 6 characters; "abc\x1b" would be 7.
+  EXPECT_EQ(terminal_excerpt("ab\x1b"
+                             "cdefghijkl",
+                             10),
+            "ab\\x1b\u2026jkl");
+  EXPECT_EQ(terminal_excerpt("abc\x1b"
+                             "defghijkl",
+                             10),
+            "abc\u2026jkl");
+  EXPECT_EQ(terminal_excerpt("abcdefghijk\x1b", 10), "abcdef\u2026");
 }
 
 }  // namespace

@@ -45,5 +45,43 @@ TEST(Utf8, LineColumnInCharacters) {
   EXPECT_EQ(line_column("", 0), (LineColumn{1, 1}));
 }
 
+TEST(CheckText, AcceptsUtf8WithOrWithoutByteOrderMark) {
+  EXPECT_TRUE(check_text("Größe\nzweite Zeile\n", "a.md", Nul::refuse));
+  EXPECT_TRUE(check_text("\xEF\xBB\xBFGröße", "a.md", Nul::refuse));
+  EXPECT_TRUE(check_text("", "a.md", Nul::refuse));
+}
+
+TEST(CheckText, RefusesUtf16ByItsByteOrderMark) {
+  // "Hi" in UTF-16LE: FF FE 48 00 69 00; in UTF-16BE: FE FF 00 48 00 69.
+  auto le = check_text(std::string("\xFF\xFEH\0i\0", 6), "p.txt", Nul::refuse);
+  ASSERT_FALSE(le);
+  EXPECT_EQ(render(le.error(), Lang::en),
+            "p.txt:1:1: error: the file is UTF-16LE text, not UTF-8\n  hint: save the file as "
+            "UTF-8 (most editors offer it under \"Save as\" or \"Encoding\")");
+  auto be = check_text(std::string("\xFE\xFF\0H\0i", 6), "p.txt", Nul::allow);
+  ASSERT_FALSE(be);
+  EXPECT_EQ(render(be.error().message, Lang::de), "die Datei ist UTF-16BE-Text, nicht UTF-8");
+}
+
+TEST(CheckText, NamesWhereTheTextStopsBeingUtf8) {
+  // Line 2, after "ab" and "ü" (3 characters): column 4.
+  auto bad = check_text("first\nabü\xFFrest", "p.md", Nul::refuse);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().message.id, MsgId::not_utf8);
+  EXPECT_EQ(to_string(bad.error().where), "p.md:2:4");
+  EXPECT_EQ(bad.error().kind, ErrorKind::invalid_input);
+}
+
+TEST(CheckText, RefusesNulBytesOnlyWhenAsked) {
+  std::string binary("%PDF\n\x01\x02\0\x03", 9);
+  auto refused = check_text(binary, "cv.pdf", Nul::refuse);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().message.id, MsgId::not_text_nul);
+  EXPECT_EQ(to_string(refused.error().where), "cv.pdf:2:3");
+  ASSERT_TRUE(refused.error().hint);
+  EXPECT_EQ(refused.error().hint->id, MsgId::hint_not_binary);
+  EXPECT_TRUE(check_text(binary, "cv.pdf", Nul::allow));
+}
+
 }  // namespace
 }  // namespace ccteam::io

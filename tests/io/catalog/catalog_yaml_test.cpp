@@ -171,5 +171,50 @@ TEST(CatalogYaml, ReportsEveryProblemOfAFileNotOnlyTheFirst) {
   EXPECT_TRUE(has(MsgId::yaml_missing_key, 2));
 }
 
+// "roles:" and then 'n' roles "  - id: r<i>", role i on line i + 2.
+std::string many_roles(int n) {
+  std::string text = "roles:\n";
+  for (int i = 0; i < n; ++i) text += "  - id: r" + std::to_string(i) + "\n";
+  return text;
+}
+
+TEST(CatalogYaml, PastTheRoleLimitOneErrorAndNoRoleRead) {
+  catalog::Catalog catalog;
+  Errors errors = read_catalog_yaml(many_roles(50'000), "big.yaml", catalog);
+  ASSERT_EQ(errors.size(), 1u) << all_errors(errors);
+  // Role 1000 (the 1,001st) is on line 1002; its map starts after "  - ", at column 5.
+  EXPECT_EQ(render(errors[0], Lang::en),
+            "big.yaml:1002:5 (/roles/1000): error: the catalog has more than 1000 roles\n"
+            "  hint: a catalog holds one role per kind of job, not one per person or team");
+  EXPECT_TRUE(catalog.roles.empty());
+}
+
+TEST(CatalogYaml, TheRoleLimitCountsTheRolesOfEarlierFiles) {
+  catalog::Catalog catalog;
+  read_catalog_yaml(many_roles(800), "a.yaml", catalog);
+  ASSERT_EQ(catalog.roles.size(), 800u);
+  // 200 more fit: the error is at the second file's role 200, on line 202.
+  Errors errors = read_catalog_yaml(many_roles(300), "b.yaml", catalog);
+  ASSERT_EQ(errors.size(), 1u) << all_errors(errors);
+  EXPECT_EQ(to_string(errors[0].where), "b.yaml:202:5 (/roles/200)");
+  EXPECT_EQ(errors[0].message.id, MsgId::catalog_too_many_roles);
+  EXPECT_EQ(catalog.roles.size(), 800u);
+}
+
+TEST(CatalogYaml, ErrorsOfOneFileStopAtFiftyAndCountTheRest) {
+  // 1,000 roles of an id only: each misses the same 9 required keys (level, rank, title,
+  // description, job_summary, responsibilities, skills, education, occupation_codes), so 9,000
+  // errors at the roles' lines; the first 50 are kept (roles 0 to 5, lines 2 to 7), then the
+  // count of the other 8,950.
+  catalog::Catalog catalog;
+  Errors errors = read_catalog_yaml(many_roles(1000), "ids.yaml", catalog);
+  ASSERT_EQ(errors.size(), 51u) << all_errors(errors);
+  EXPECT_EQ(errors[0].where.line, 2);
+  EXPECT_EQ(errors[49].where.line, 7);
+  EXPECT_EQ(render(errors[50], Lang::en),
+            "ids.yaml: error: ... and 8,950 more\n"
+            "  hint: fix the errors shown and run again to see the rest");
+}
+
 }  // namespace
 }  // namespace ccteam::io

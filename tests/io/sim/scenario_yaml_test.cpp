@@ -108,5 +108,25 @@ TEST(ScenarioYaml, InvalidFilesGiveErrorsWithPositions) {
   EXPECT_GE(files, 10);
 }
 
+TEST(ScenarioYaml, ManyBadValuesGiveFiftyErrorsAndACount) {
+  // 100,000 intervals with -1 calls each, one per line: value i on line 5 + i, column 7.
+  std::string text =
+      "format: ccteam-scenario/1\ninterval_seconds: 1800\narrivals:\n  calls_per_interval:\n";
+  for (int i = 0; i < 100'000; ++i) text += "    - -1\n";
+  text +=
+      "tiers: [{id: a, kind: live, staff: 1, handle_time: {distribution: constant, "
+      "mean_seconds: 60}}]\n";
+  auto s = read_scenario_yaml(text, "neg.yaml");
+  ASSERT_FALSE(s);
+  const Errors& errors = s.error();
+  ASSERT_EQ(errors.size(), 51u);
+  EXPECT_EQ(render(errors[0], Lang::en),
+            "neg.yaml:5:7 (/arrivals/calls_per_interval/0): error: -1 is outside the allowed "
+            "range 0 to 1e+09\n  hint: use a value from 0 to 1e+09");
+  EXPECT_EQ(to_string(errors[49].where), "neg.yaml:54:7 (/arrivals/calls_per_interval/49)");
+  EXPECT_EQ(render(errors[50].message, Lang::en), "... and 99,950 more");
+  EXPECT_EQ(render(errors[50].message, Lang::de), "... und 99.950 weitere");
+}
+
 }  // namespace
 }  // namespace ccteam::io
