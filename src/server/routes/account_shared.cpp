@@ -126,6 +126,38 @@ MsgId audit_action_title(std::string_view action) {
   return MsgId::audit_action_user_update;
 }
 
+std::string audit_target_title(std::string_view kind, Lang lang) {
+  static constexpr std::pair<std::string_view, MsgId> k_titles[] = {
+      {"user", MsgId::audit_target_user},         {"session", MsgId::audit_target_session},
+      {"token", MsgId::audit_target_token},       {"catalog", MsgId::audit_target_catalog},
+      {"employer", MsgId::audit_target_employer},
+  };
+  for (const auto& [name, id] : k_titles) {
+    if (name == kind) return tr(id, lang);
+  }
+  return std::string(kind);
+}
+
+std::string audit_field_title(std::string_view field, Lang lang) {
+  static constexpr std::pair<std::string_view, MsgId> k_titles[] = {
+      {"login", MsgId::audit_field_login},
+      {"display_name", MsgId::audit_field_display_name},
+      {"role", MsgId::audit_field_role},
+      {"password_hash", MsgId::audit_field_password_hash},
+      {"must_change_password", MsgId::audit_field_must_change_password},
+      {"disabled", MsgId::audit_field_disabled},
+      {"name", MsgId::audit_field_name},
+      {"user_id", MsgId::audit_field_user_id},
+      {"revoked_at", MsgId::audit_field_revoked_at},
+      {"source_name", MsgId::audit_field_source_name},
+      {"yaml", MsgId::audit_field_yaml},
+  };
+  for (const auto& [name, id] : k_titles) {
+    if (name == field) return tr(id, lang);
+  }
+  return std::string(field);
+}
+
 json user_json(const store::StoredUser& user) {
   return json{{"id", user.id.to_string()},
               {"login", user.login},

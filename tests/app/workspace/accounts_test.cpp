@@ -195,13 +195,13 @@ TEST(Accounts, GuessingTheCurrentPasswordIsThrottledLikeTheSignIn) {
   Fixture f;
   Principal anna = f.session_of("admin", k_password);
   for (int i = 0; i < 10; ++i) {
-    auto wrong = f.accounts->change_password(anna, "guess " + std::to_string(i),
-                                             "another long one", "another long one", "r");
+    auto wrong = f.accounts->change_password(anna, "guess " + std::to_string(i), "another long one",
+                                             "another long one", "r");
     ASSERT_FALSE(wrong.has_value());
     EXPECT_EQ(wrong.error().message.id, MsgId::password_current_wrong) << i;
   }
-  auto eleventh = f.accounts->change_password(anna, k_password, "another long one",
-                                              "another long one", "r");
+  auto eleventh =
+      f.accounts->change_password(anna, k_password, "another long one", "another long one", "r");
   ASSERT_FALSE(eleventh.has_value());
   EXPECT_EQ(eleventh.error().kind, ErrorKind::throttled);
   // The sign-in of the account waits too: it is one limit.
