@@ -27,6 +27,25 @@ Error bad_credentials() {
           access::k_failure_window_ms / 60000));
 }
 
+// Refused before hashing: the window of failures is not over.
+Error throttled() {
+  return Error::throttled(msg(MsgId::auth_throttled, access::k_failure_window_ms / 60000));
+}
+
+// The audit entry of a failed password check of 'target' (when known) by 'actor'.
+store::AuditEntry failed_check(UnixMillis at, std::string action, const store::Actor& actor,
+                               const std::optional<store::Uuid>& target) {
+  store::AuditEntry audit;
+  audit.at = at;
+  audit.actor_user_id = actor.user_id;
+  audit.actor_kind = actor.kind;
+  audit.action = std::move(action);
+  audit.target_kind = "user";
+  audit.target_id = target;
+  audit.request_id = actor.request_id;
+  return audit;
+}
+
 Result<WorkspaceRole> parse_role(std::string_view text) {
   auto role = access::parse_workspace_role(text);
   if (!role) {
@@ -210,8 +229,7 @@ Result<SignedIn> Accounts::sign_in(std::string_view login, std::string_view pass
              m_repository.sign_in_failures(keys, at - access::k_failure_window_ms));
   if (failures[0] >= access::k_max_failures_per_account ||
       failures[1] >= access::k_max_failures_per_address) {
-    return tl::unexpected(
-        Error::throttled(msg(MsgId::auth_throttled, access::k_failure_window_ms / 60000)));
+    return tl::unexpected(throttled());
   }
   std::optional<StoredUser> user;
   if (normalized) {
@@ -228,13 +246,10 @@ Result<SignedIn> Accounts::sign_in(std::string_view login, std::string_view pass
     }
   }
   if (!matches) {
-    store::AuditEntry audit;
-    audit.at = at;
-    audit.actor_kind = "system";
-    audit.action = "session.sign_in_failed";
-    audit.target_kind = "user";
-    if (user) audit.target_id = user->id;
-    audit.request_id = request_id;
+    store::Actor nobody = store::Actor::system();
+    nobody.request_id = request_id;
+    auto audit = failed_check(at, "session.sign_in_failed", nobody,
+                              user ? std::optional<store::Uuid>(user->id) : std::nullopt);
     if (auto counted = m_repository.add_sign_in_failure(m_organisation, keys, at,
                                                         at - access::k_failure_window_ms, audit);
         !counted) {
@@ -338,8 +353,7 @@ Result<StoredUser> Accounts::change_password(const Principal& principal, std::st
   CCTEAM_TRY(std::vector<std::int64_t> failures,
              m_repository.sign_in_failures(key, at - access::k_failure_window_ms));
   if (failures[0] >= access::k_max_failures_per_account) {
-    return tl::unexpected(
-        Error::throttled(msg(MsgId::auth_throttled, access::k_failure_window_ms / 60000)));
+    return tl::unexpected(throttled());
   }
   bool matches = false;
   {
@@ -348,14 +362,8 @@ Result<StoredUser> Accounts::change_password(const Principal& principal, std::st
               io::verify_password(principal.user.password_hash, current);
   }
   if (!matches) {
-    store::AuditEntry audit;
-    audit.at = at;
-    audit.actor_user_id = principal.user.id;
-    audit.actor_kind = "user";
-    audit.action = "user.password_check_failed";
-    audit.target_kind = "user";
-    audit.target_id = principal.user.id;
-    audit.request_id = request_id;
+    auto audit = failed_check(at, "user.password_check_failed", principal.actor(request_id),
+                              principal.user.id);
     if (auto counted = m_repository.add_sign_in_failure(m_organisation, key, at,
                                                         at - access::k_failure_window_ms, audit);
         !counted) {

@@ -41,16 +41,7 @@ pages::PageInfo page_info(const RouteContext& context, std::string path, const C
   pages::PageInfo info;
   info.path = std::move(path);
   info.asset_version = context.static_files.version();
-  if (caller.principal) {
-    const app::Principal& who = *caller.principal;
-    pages::PageInfo::Viewer viewer;
-    viewer.display_name = who.user.display_name;
-    viewer.role_title = tr(access::role_title(who.role), caller.lang);
-    viewer.csrf_token = who.csrf_token;
-    viewer.can_manage_users = who.can(Permission::manage_users);
-    viewer.can_read_audit = who.can(Permission::read_audit);
-    info.viewer = std::move(viewer);
-  }
+  if (caller.principal) info.viewer = viewer_of(*caller.principal, caller.lang);
   return info;
 }
 

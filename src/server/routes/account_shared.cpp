@@ -73,6 +73,16 @@ std::string csv_field(std::string_view value) {
 
 }  // namespace
 
+pages::PageInfo::Viewer viewer_of(const app::Principal& principal, Lang lang) {
+  pages::PageInfo::Viewer viewer;
+  viewer.display_name = principal.user.display_name;
+  viewer.role_title = tr(access::role_title(principal.role), lang);
+  viewer.csrf_token = principal.csrf_token;
+  viewer.can_manage_users = principal.can(access::Permission::manage_users);
+  viewer.can_read_audit = principal.can(access::Permission::read_audit);
+  return viewer;
+}
+
 std::string rfc3339(store::UnixMillis at) {
   std::tm t = utc(at);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", t.tm_year + 1900, t.tm_mon + 1,

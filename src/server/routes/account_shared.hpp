@@ -9,13 +9,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/workspace/accounts.hpp"
 #include "ccteam/core/error.hpp"
 #include "ccteam/core/lang.hpp"
 #include "server/http/message.hpp"
+#include "server/pages/shell.hpp"
 #include "server/responses.hpp"
 #include "store/repository.hpp"
 
 namespace ccteam::server {
+
+// The signed-in user as the page header shows them (name, role title in 'lang', the sign-out
+// form's CSRF token, which admin links to offer).
+pages::PageInfo::Viewer viewer_of(const app::Principal& principal, Lang lang);
 
 // "2026-12-05T07:30:00Z" (RFC 3339, UTC, seconds).
 std::string rfc3339(store::UnixMillis at);

@@ -7,6 +7,7 @@
 #include "app/catalog/roles.hpp"
 #include "server/pages/shell.hpp"
 #include "server/responses.hpp"
+#include "server/routes/account_shared.hpp"
 #include "server/routes/routes.hpp"
 
 namespace ccteam::server {
@@ -58,14 +59,7 @@ Response catalog_page(RouteContext& context, const Request& request, const Calle
     pages::PageInfo info = page_info(context, path);
     info.catalog_name = (*snapshot)->catalog().name;
     info.catalog_version = (*snapshot)->catalog().version;
-    const app::Principal& who = *caller.principal;
-    pages::PageInfo::Viewer viewer;
-    viewer.display_name = who.user.display_name;
-    viewer.role_title = tr(access::role_title(who.role), *lang);
-    viewer.csrf_token = who.csrf_token;
-    viewer.can_manage_users = who.can(access::Permission::manage_users);
-    viewer.can_read_audit = who.can(access::Permission::read_audit);
-    info.viewer = std::move(viewer);
+    info.viewer = viewer_of(*caller.principal, *lang);
     auto html = render(**snapshot, *lang, info);
     if (!html) return error_page(context, 404, html.error().message, *lang, path);
     Response response = html_response(std::move(*html));
