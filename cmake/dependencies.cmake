@@ -39,6 +39,9 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 # Argon2id password hashes and random tokens of the workspace (src/io/crypto/ only).
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# libpq (libpq-dev 15), PostgreSQL's C client: the workspace store on PostgreSQL
+# (src/store/postgres/ only). libpqxx in Debian 12 is two major versions behind.
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 add_library(ccteam_xlsxwriter INTERFACE)
 target_include_directories(ccteam_xlsxwriter SYSTEM INTERFACE ${XLSXWRITER_INCLUDE_DIRS})
 target_link_libraries(ccteam_xlsxwriter INTERFACE PkgConfig::XLSXWRITER)

@@ -23,7 +23,8 @@ constexpr ExitCode exit_code(ErrorKind kind) {
 
 // invalid_input -> 422 (read but breaks a rule), not_found -> 404, usage -> 400 (the request
 // itself is malformed), io and internal -> 500 (the server's side failed; never for bad input),
-// conflict -> 409, unauthenticated -> 401, forbidden -> 403, throttled -> 429.
+// conflict -> 409, unauthenticated -> 401, forbidden -> 403, throttled -> 429, unavailable -> 503
+// (the database is away; the client may try again).
 constexpr int http_status(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::invalid_input:
@@ -44,6 +45,8 @@ constexpr int http_status(ErrorKind kind) {
       return 403;
     case ErrorKind::throttled:
       return 429;
+    case ErrorKind::unavailable:
+      return 503;
   }
   return 500;
 }

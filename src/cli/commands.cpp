@@ -18,6 +18,7 @@ std::span<const AddCommand> all_commands() {
       add_serve_command,
       add_user_command,
       add_backup_command,
+      add_migrate_command,
   };
   // clang-format on
   return k_commands;

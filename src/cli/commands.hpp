@@ -32,6 +32,7 @@ void add_posting_command(CLI::App& app, Context& ctx);  // commands/posting.cpp
 void add_serve_command(CLI::App& app, Context& ctx);  // commands/serve.cpp
 void add_user_command(CLI::App& app, Context& ctx);   // commands/user.cpp
 void add_backup_command(CLI::App& app, Context& ctx);  // commands/user.cpp
+void add_migrate_command(CLI::App& app, Context& ctx);  // commands/user.cpp
 
 // The workspace configuration of --config FILE (or the defaults), with --db overriding its
 // database; nullopt after reporting the file's errors (commands/user.cpp).

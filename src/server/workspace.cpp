@@ -7,14 +7,16 @@
 #include <fmt/format.h>
 
 #include "app/workspace/seed.hpp"
+#include "io/crypto/secrets.hpp"
 #include "server/catalog_cache.hpp"
 #include "server/http/http_server.hpp"
+#include "server/job_worker.hpp"
 #include "server/pages/shell.hpp"
 #include "server/responses.hpp"
 #include "server/router.hpp"
 #include "server/routes/routes.hpp"
 #include "server/static_files.hpp"
-#include "store/sqlite/sqlite_repository.hpp"
+#include "store/open.hpp"
 
 namespace ccteam::server {
 
@@ -61,7 +63,7 @@ Response call_route(const Route& route, const PathParams& params, const Request&
   caller.client_address = io::client_address(
       request.client_address, forwarded ? *forwarded : std::string_view(), auth.trusted_proxies);
   auto principal = authenticate(request, accounts, auth);
-  if (!principal) return fail_with(500, principal.error());
+  if (!principal) return fail_with(status_of(principal.error()), principal.error());
   caller.principal = std::move(*principal);
   if (!is_safe_method(request.method)) {
     std::optional<std::string> csrf = form_csrf(request);
@@ -223,7 +225,9 @@ void add_workspace_routes(Router& router, RouteContext& context) {
 
 Checked<void> run_workspace(const WorkspaceOptions& options) {
   const io::WorkspaceConfig& config = options.config;
-  CCTEAM_TRY(auto repository, all_errors(store::open_sqlite_repository(config.db)));
+  // One SQLite file serves one node; PostgreSQL any number of them.
+  CCTEAM_TRY(auto node_lock, all_errors(store::claim_node(config.db)));
+  CCTEAM_TRY(auto repository, all_errors(store::open_repository(config.db)));
   CCTEAM_TRY(auto organisation, all_errors(repository->default_organisation()));
   if (options.demo) {
     CCTEAM_TRY(auto demo, app::load_demo(*repository, organisation, options.env));
@@ -241,6 +245,12 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
 
   app::AccountSettings account_settings;
   account_settings.secret = config.secret;
+  if (account_settings.secret.empty()) {
+    // Every node keys its sign-in counters with the same secret: the configured one, else one
+    // the first node stored in the database.
+    CCTEAM_TRY(account_settings.secret,
+               all_errors(repository->shared_setting("server_secret", io::random_token(32))));
+  }
   app::Accounts accounts(*repository, organisation, account_settings);
   if (options.demo) {
     CCTEAM_TRY(auto demo_users, all_errors(accounts.demo_users()));
@@ -256,6 +266,11 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
     auth.public_origin = config.public_url.substr(0, path_start);
     auth.secure_cookies = config.public_url.starts_with("https://");
   }
+
+  // Background jobs: this node runs what is due, whichever node queued it.
+  app::JobRunner jobs(*repository, "node-" + io::random_token(6));
+  jobs.handle(std::string(app::k_prune_job), app::prune_handler(*repository, {}));
+  JobWorker job_worker(jobs, organisation, options.log);
 
   CatalogCache catalogs(*repository, organisation);
   RouteContext context{*repository, organisation, catalogs, page_set, statics, accounts, auth};

@@ -140,6 +140,42 @@ struct AuditQuery {
   std::size_t limit = 50;
 };
 
+// A piece of background work (a simulation, later e-mails and retention), run by whichever node
+// claims it. 'state': "queued" (waiting for run_after), "running" (claimed by 'claimed_by' until
+// lease_until), "done" (with 'result'), "failed" (with 'error', no attempts left). Handlers must
+// be idempotent: a node that dies while running a job leaves it to another once its lease ends.
+struct StoredJob {
+  Uuid id;
+  Uuid organisation_id;
+  std::string kind;                       // "maintenance.prune", later "plan.simulate", ...
+  std::optional<std::string> dedupe_key;  // one job per kind and key, however often queued
+  std::string payload;                    // JSON, as the handler of 'kind' reads it
+  std::string state = "queued";
+  std::int64_t attempts = 0;  // claims so far
+  std::int64_t max_attempts = 3;
+  UnixMillis run_after = 0;
+  std::optional<std::string> claimed_by;  // the node's id
+  std::optional<UnixMillis> lease_until;
+  std::optional<std::string> result;  // JSON
+  std::optional<std::string> error;
+  UnixMillis created_at = 0;
+  std::optional<UnixMillis> finished_at;
+};
+
+// How a claimed job ended: done with 'text' as its result, or failed with 'text' as the error,
+// to be tried again at 'retry_at' while attempts are left.
+struct JobOutcome {
+  bool done = false;
+  std::string text;
+  UnixMillis retry_at = 0;
+};
+
+// What a pruning of expired rows removed.
+struct PruneCounts {
+  std::int64_t sessions = 0;
+  std::int64_t sign_in_failures = 0;
+};
+
 // What /readyz reports.
 struct StoreHealth {
   int schema_version = 0;         // the newest migration applied
@@ -231,9 +267,40 @@ class Repository {
                                            UnixMillis forget_before, const AuditEntry& audit) = 0;
   virtual Result<void> clear_sign_in_failures(const TokenHash& key) = 0;
 
+  // A value every node shares (key "server_secret"): the stored value of 'key', or 'candidate',
+  // stored for it when there was none yet, so that the first node's value wins and every node
+  // reads the same. Not audited (a secret is never written to the log).
+  virtual Result<std::string> shared_setting(const std::string& key,
+                                             const std::string& candidate) = 0;
+
   // The audit log, newest first.
   virtual Result<std::vector<AuditEntry>> audit_entries(const Uuid& organisation,
                                                         const AuditQuery& query) = 0;
+
+  // --- background jobs (across nodes: claim_job gives each due job to one caller only).
+
+  // Queues 'job' (id, state, attempts and times other than run_after are set here). With a
+  // dedupe_key, the job of the same organisation, kind and key that exists already is returned
+  // instead of a new one. Error::not_found for an unknown organisation.
+  virtual Result<StoredJob> enqueue_job(StoredJob job) = 0;
+  // Claims the next due job of one of 'kinds' (those the node can run) for 'node' until
+  // 'lease_until': a queued job with run_after <= now, or a running one whose lease ended (its
+  // node died), with attempts left, oldest first; its attempts go up by one. nullopt when none
+  // is due. A running job whose lease ended with no attempts left is marked failed. Two callers
+  // never get the same job.
+  virtual Result<std::optional<StoredJob>> claim_job(const std::string& node,
+                                                     const std::vector<std::string>& kinds,
+                                                     UnixMillis now, UnixMillis lease_until) = 0;
+  // Ends the job 'id' that 'node' holds: done, or failed (queued again for outcome.retry_at
+  // while attempts are left). Error::conflict (store_stale_job) when 'node' no longer holds it
+  // (its lease ended and another node claimed it); not_found (job_not_found) for no such job.
+  virtual Result<StoredJob> finish_job(const Uuid& id, const std::string& node,
+                                       const JobOutcome& outcome) = 0;
+  virtual Result<std::optional<StoredJob>> job(const Uuid& organisation, const Uuid& id) = 0;
+
+  // Removes sessions that expired before 'now' and sign-in failures from before
+  // 'forget_failures_before' (retention: nothing is kept longer than it is used).
+  virtual Result<PruneCounts> prune_expired(UnixMillis now, UnixMillis forget_failures_before) = 0;
 
   // A consistent copy of the whole database into the new file 'path' (also while others
   // write). Error::io when 'path' exists or cannot be written.

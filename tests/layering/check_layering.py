@@ -42,7 +42,7 @@ LAYER_NAMES = {"ccteam": "domain (ccteam/)", "io": "io/", "store": "store/", "ap
                "cli": "cli/", "server": "server/"}
 
 # The headers of store/ that app/ may include: the repository interface and its ids, never an
-# implementation (store/sqlite/), so that every use case runs on any database.
+# implementation (store/sqlite/, store/postgres/), so that every use case runs on any database.
 STORE_INTERFACE = {"store/repository.hpp", "store/uuid.hpp"}
 
 # Library name -> (header pattern, files or folders/ under src/ that may include it).
@@ -59,9 +59,10 @@ LIBRARIES = {
     "OpenSSL": (r"openssl/", ["ccteam/metrics/pseudonym.cpp"]),
     "POSIX": (r"(unistd|fcntl|poll)\.h$|sys/|arpa/", ["cli/", "io/base/xlsx_writer.cpp",
                                                     "io/workspace/config_yaml.cpp",
-                                                    "store/uuid.cpp"]),
+                                                    "store/uuid.cpp", "store/open.cpp"]),
     "Boost": (r"boost/", ["server/http/http_server.cpp"]),
     "SQLite": (r"sqlite3\.h$", ["store/sqlite/"]),
+    "libpq": (r"libpq-fe\.h$", ["store/postgres/database.cpp"]),
     "mstch": (r"mstch/", ["server/render/template.cpp"]),
     "libsodium": (r"sodium(\.h$|/)", ["io/crypto/secrets.cpp"]),
     "fmt": (r"fmt/", [""]),

@@ -34,8 +34,9 @@ struct AccountSettings {
   io::PasswordHashCost hash_cost;
   int max_concurrent_hashes = 2;              // 128 MiB at the default cost
   std::chrono::milliseconds hash_wait{5000};  // how long a sign-in waits for a free slot
-  // Keys the throttling counters. Empty: a random key per process (counters then restart with
-  // the process; nodes sharing a database need the same configured secret).
+  // Keys the throttling counters. Empty: a random key per process (the server passes the
+  // configured secret, else the one shared through the database, so that every node counts
+  // alike).
   std::string secret;
   std::function<store::UnixMillis()> clock;  // empty: the system clock
 };

@@ -29,6 +29,7 @@ enum class ErrorKind {
   unauthenticated,  // no valid sign-in, session or API token
   forbidden,        // signed in, but the role does not allow it
   throttled,        // too many attempts; try again later
+  unavailable,      // a service the workspace needs (its database) cannot be reached now (503)
 };
 
 struct Error {
@@ -68,6 +69,9 @@ struct Error {
   }
   static Error throttled(Message message, std::optional<Message> hint = std::nullopt) {
     return {ErrorKind::throttled, std::move(message), {}, std::move(hint)};
+  }
+  static Error unavailable(Message message, std::optional<Message> hint = std::nullopt) {
+    return {ErrorKind::unavailable, std::move(message), {}, std::move(hint)};
   }
 };
 

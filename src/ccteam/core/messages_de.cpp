@@ -903,7 +903,8 @@ constexpr MsgEntry k_de[] = {
     {MsgId::serve_opt_config,
      "die Einstellungen aus dieser YAML-Datei lesen (docs/configuration.md)"},
     {MsgId::serve_opt_db,
-     "die SQLite-Datenbankdatei (Standard: ccteam.db; wird angelegt, wenn sie fehlt)"},
+     "die Datenbank: eine SQLite-Datei (Standard: ccteam.db; wird angelegt, wenn sie fehlt) oder "
+     "eine postgresql://-URL"},
     {MsgId::serve_opt_listen, "die Adresse, an der der Server lauscht (Standard: 127.0.0.1:8080)"},
     {MsgId::serve_opt_demo,
      "eine leere Datenbank mit dem Standardkatalog und Beispiel-Arbeitgebern füllen"},
@@ -1166,6 +1167,27 @@ constexpr MsgEntry k_de[] = {
     {MsgId::http_json_not_object, "der Inhalt muss ein JSON-Objekt sein ({...})"},
     {MsgId::http_json_duplicate_key, "der Schlüssel „{0}“ kommt im Inhalt zweimal vor"},
     {MsgId::audit_action_user_password_check_failed, "falsches aktuelles Passwort"},
+    {MsgId::store_unavailable, "die Datenbank {0} ist nicht erreichbar: {1}"},
+    {MsgId::hint_store_unavailable,
+     "ccteam verbindet sich von selbst wieder, sobald die Datenbank zurück ist; prüfen Sie, ob "
+     "PostgreSQL läuft und Verbindungen annimmt"},
+    {MsgId::hint_store_postgres_open,
+     "prüfen Sie die URL (postgresql://benutzer@host:port/datenbank oder ?host=/ordner für einen "
+     "Socket), ob PostgreSQL läuft und ob der Benutzer sich verbinden darf"},
+    {MsgId::store_backup_postgres,
+     "ccteam backup kopiert eine SQLite-Datenbank, {0} ist aber eine PostgreSQL-Datenbank"},
+    {MsgId::hint_store_backup_postgres, "sichern Sie PostgreSQL mit pg_dump (docs/deployment.md)"},
+    {MsgId::store_sqlite_in_use, "ein anderer ccteam serve nutzt die Datenbank {0} bereits"},
+    {MsgId::hint_store_sqlite_in_use,
+     "eine SQLite-Datei bedient einen Knoten: beenden Sie den anderen Server oder betreiben Sie "
+     "mehrere Knoten mit PostgreSQL (--db postgresql://..., docs/deployment.md)"},
+    {MsgId::cmd_migrate,
+     "die Datenbank des Arbeitsbereichs auf das Schema dieser Version bringen (vor einem "
+     "rollierenden Update)"},
+    {MsgId::migrate_done, "Datenbank {0}: Schemaversion {1} (vorher {2})"},
+    {MsgId::job_unknown_kind, "es gibt keine Auftragsart {0}"},
+    {MsgId::job_not_found, "es gibt keinen Auftrag {0}"},
+    {MsgId::store_stale_job, "der Auftrag {0} wird nicht mehr von diesem Knoten bearbeitet"},
 };
 
 }  // namespace

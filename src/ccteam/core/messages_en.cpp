@@ -808,7 +808,9 @@ constexpr MsgEntry k_en[] = {
     {MsgId::http_not_acceptable_lang, "'{0}' is not a language of ccteam; choose en or de"},
     {MsgId::cmd_serve, "start the hiring workspace, a web application in German and English"},
     {MsgId::serve_opt_config, "read the settings from this YAML file (docs/configuration.md)"},
-    {MsgId::serve_opt_db, "the SQLite database file (default: ccteam.db; created when missing)"},
+    {MsgId::serve_opt_db,
+     "the database: a SQLite file (default: ccteam.db; created when missing) or a postgresql:// "
+     "URL"},
     {MsgId::serve_opt_listen, "the address to listen on (default: 127.0.0.1:8080)"},
     {MsgId::serve_opt_demo,
      "fill an empty database with the default catalog and example employers"},
@@ -1054,6 +1056,26 @@ constexpr MsgEntry k_en[] = {
     {MsgId::http_json_not_object, "the body must be a JSON object ({...})"},
     {MsgId::http_json_duplicate_key, "key '{0}' appears twice in the body"},
     {MsgId::audit_action_user_password_check_failed, "wrong current password"},
+    {MsgId::store_unavailable, "the database {0} cannot be reached: {1}"},
+    {MsgId::hint_store_unavailable,
+     "ccteam connects again by itself once the database is back; check that PostgreSQL runs and "
+     "accepts connections"},
+    {MsgId::hint_store_postgres_open,
+     "check the URL (postgresql://user@host:port/database, or ?host=/folder for a socket), that "
+     "PostgreSQL runs and that the user may connect"},
+    {MsgId::store_backup_postgres,
+     "ccteam backup copies a SQLite database, and {0} is a PostgreSQL database"},
+    {MsgId::hint_store_backup_postgres, "back up PostgreSQL with pg_dump (docs/deployment.md)"},
+    {MsgId::store_sqlite_in_use, "another ccteam serve already uses the database {0}"},
+    {MsgId::hint_store_sqlite_in_use,
+     "one SQLite file serves one node: stop the other server, or run several nodes on PostgreSQL "
+     "(--db postgresql://..., docs/deployment.md)"},
+    {MsgId::cmd_migrate,
+     "bring the workspace database to this version's schema (before a rolling upgrade)"},
+    {MsgId::migrate_done, "database {0}: schema version {1} (was {2})"},
+    {MsgId::job_unknown_kind, "there is no job kind {0}"},
+    {MsgId::job_not_found, "there is no job {0}"},
+    {MsgId::store_stale_job, "the job {0} is no longer held by this node"},
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
-// ccteam user add|list|disable and ccteam backup: the workspace's accounts and a consistent copy
-// of its database, from the command line (for the first admin, for scripts, for operations).
+// ccteam user add|list|disable, ccteam backup and ccteam migrate: the workspace's accounts, a
+// consistent copy of its database and its schema, from the command line (for the first admin,
+// for scripts, for operations).
 // The database comes from --db or the configuration file, as for `ccteam serve`.
 #include <filesystem>
 
@@ -11,7 +12,7 @@
 #include "cli/context.hpp"
 #include "io/base/table.hpp"
 #include "io/workspace/config_yaml.hpp"
-#include "store/sqlite/sqlite_repository.hpp"
+#include "store/open.hpp"
 
 namespace ccteam::cli {
 
@@ -31,12 +32,13 @@ struct UserOptions {
 };
 
 // The database of --db, else of --config, else the default ("ccteam.db"); unless 'create',
-// it must exist (listing or copying a workspace that is not there is a mistake in the path).
+// a SQLite file must exist (listing or copying a workspace that is not there is a mistake in
+// the path).
 std::optional<std::string> database_path(Context& ctx, const StoreOptions& options,
                                          bool create = false) {
   auto config = read_workspace_config(ctx, options.config, options.db);
   if (!config) return std::nullopt;
-  if (!create && !std::filesystem::exists(config->db)) {
+  if (!create && !store::is_postgres(config->db) && !std::filesystem::exists(config->db)) {
     ctx.fail(Error::not_found(msg(MsgId::file_not_found, config->db)));
     return std::nullopt;
   }
@@ -47,7 +49,7 @@ template <class Use>
 void with_accounts(Context& ctx, const StoreOptions& options, bool create, Use use) {
   auto path = database_path(ctx, options, create);
   if (!path) return;
-  auto repository = store::open_sqlite_repository(*path);
+  auto repository = store::open_repository(*path);
   if (!repository) return ctx.fail(repository.error());
   auto organisation = (*repository)->default_organisation();
   if (!organisation) return ctx.fail(organisation.error());
@@ -58,7 +60,7 @@ void with_accounts(Context& ctx, const StoreOptions& options, bool create, Use u
 void add_store_options(CLI::App* command, StoreOptions& options, Lang lang) {
   command->add_option("--config", options.config, tr(MsgId::serve_opt_config, lang))
       ->option_text("FILE");
-  command->add_option("--db", options.db, tr(MsgId::serve_opt_db, lang))->option_text("FILE");
+  command->add_option("--db", options.db, tr(MsgId::serve_opt_db, lang))->option_text("FILE|URL");
 }
 
 }  // namespace
@@ -164,12 +166,29 @@ void add_backup_command(CLI::App& app, Context& ctx) {
   backup_cmd->callback([&ctx, options, target] {
     auto path = database_path(ctx, *options);
     if (!path) return;
-    auto repository = store::open_sqlite_repository(*path);
+    auto repository = store::open_repository(*path);
     if (!repository) return ctx.fail(repository.error());
     if (auto copied = (*repository)->backup_to(*target); !copied) return ctx.fail(copied.error());
     std::error_code ec;
     auto bytes = std::filesystem::file_size(*target, ec);
     ctx.print(render(msg(MsgId::backup_done, *path, *target, ec ? 0 : bytes), ctx.lang()) + "\n");
+  });
+}
+
+void add_migrate_command(CLI::App& app, Context& ctx) {
+  Lang lang = ctx.lang();
+  auto options = std::make_shared<StoreOptions>();
+  CLI::App* migrate_cmd = app.add_subcommand("migrate", tr(MsgId::cmd_migrate, lang));
+  add_store_options(migrate_cmd, *options, lang);
+  migrate_cmd->callback([&ctx, options] {
+    auto path = database_path(ctx, *options, true);
+    if (!path) return;
+    auto migrated = store::migrate_database(*path);
+    if (!migrated) return ctx.fail(migrated.error());
+    ctx.print(
+        render(msg(MsgId::migrate_done, migrated->database, migrated->after, migrated->before),
+               ctx.lang()) +
+        "\n");
   });
 }
 

@@ -115,6 +115,8 @@ int status_for(const Error& error) {
       return 409;
     case ErrorKind::not_found:
       return 404;
+    case ErrorKind::unavailable:
+      return 503;
     case ErrorKind::io:
     case ErrorKind::internal:
       return 500;
@@ -225,7 +227,8 @@ Response users_page(RouteContext& context, const Caller& caller, const FormState
   render::Context page = form_page(tr(MsgId::web_users_title, lang), lang, info, state);
   auto users = context.accounts.users(std::nullopt, 1000);
   if (!users) {
-    return page_response(context.pages.error(500, users.error().message, lang, info), 500);
+    int failed = status_for(users.error());
+    return page_response(context.pages.error(failed, users.error().message, lang, info), failed);
   }
   std::vector<render::Context> rows;
   for (const auto& user : *users) {
@@ -318,8 +321,10 @@ Response audit_page(RouteContext& context, const Request& request, const Caller&
   query.limit = limit + 1;
   auto entries = state.errors.empty() ? context.accounts.audit(query)
                                       : Result<std::vector<store::AuditEntry>>();
-  if (!entries)
-    return page_response(context.pages.error(500, entries.error().message, lang, info), 500);
+  if (!entries) {
+    int failed = status_for(entries.error());
+    return page_response(context.pages.error(failed, entries.error().message, lang, info), failed);
+  }
   auto users = context.accounts.users(std::nullopt, 1000);
   std::map<std::string, std::string> logins;
   if (users) {
@@ -486,9 +491,11 @@ void add_account_pages(Router& router, RouteContext& context) {
               localized(context, [&context, &accounts](const Request& request, const PathParams&,
                                                        const Caller& caller) {
                 if (auto ended = accounts.sign_out(*caller.principal, request.request_id); !ended) {
-                  return page_response(context.pages.error(500, ended.error().message, caller.lang,
-                                                           page_info(context, "/roles", caller)),
-                                       500);
+                  int status = status_for(ended.error());
+                  return page_response(
+                      context.pages.error(status, ended.error().message, caller.lang,
+                                          page_info(context, "/roles", caller)),
+                      status);
                 }
                 Response response = redirect(lang_path(caller.lang, "/sign-in?signed_out=1"));
                 clear_session_cookie(response, context.auth);

@@ -48,7 +48,10 @@ Response catalog_page(RouteContext& context, const Request& request, const Calle
   auto snapshot = context.catalogs.current();
   if (!snapshot) {
     const Error& e = snapshot.error();
-    int status = e.kind == ErrorKind::not_found ? 404 : 500;
+    // A stored catalog that does not read is the server's problem (500), not the visitor's.
+    int status = e.kind == ErrorKind::not_found     ? 404
+                 : e.kind == ErrorKind::unavailable ? 503
+                                                    : 500;
     return error_page(context, status, e.message, *lang, path);
   }
   std::string tag = fmt::format("c{}-{}-{}-{:x}", (*snapshot)->version(), to_string(*lang),

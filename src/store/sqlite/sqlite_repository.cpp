@@ -10,6 +10,7 @@
 #include <utility>
 #include <variant>
 
+#include "store/row_rules.hpp"
 #include "store/sqlite/migrations.hpp"
 
 namespace ccteam::store {
@@ -127,44 +128,6 @@ Result<void> run_sql(Connection& connection, std::string_view sql,
 
 Bound optional_uuid(const std::optional<Uuid>& id) { return id ? Bound(&*id) : Bound(nullptr); }
 
-std::string fields_json(const std::vector<std::string>& fields) {
-  std::string out = "[";
-  for (const auto& field : fields) {
-    if (out.size() > 1) out += ',';
-    out += '"';
-    for (char c : field) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "]";
-}
-
-std::vector<std::string> parse_fields_json(const std::string& text) {
-  // Written by fields_json: ["a","b"] with \\ and \" escapes.
-  std::vector<std::string> out;
-  std::string current;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (!in_string) {
-      if (c == '"') {
-        in_string = true;
-        current.clear();
-      }
-    } else if (c == '\\' && i + 1 < text.size()) {
-      current += text[++i];
-    } else if (c == '"') {
-      in_string = false;
-      out.push_back(current);
-    } else {
-      current += c;
-    }
-  }
-  return out;
-}
-
 Result<void> append_audit(Connection& connection, const Uuid& organisation,
                           const AuditEntry& entry) {
   std::string fields = fields_json(entry.fields);
@@ -176,20 +139,6 @@ Result<void> append_audit(Connection& connection, const Uuid& organisation,
                   std::string_view(entry.actor_kind), std::string_view(entry.action),
                   std::string_view(entry.target_kind), optional_uuid(entry.target_id),
                   std::string_view(fields), std::string_view(entry.request_id)});
-}
-
-AuditEntry audit_of(const Actor& actor, UnixMillis at, std::string action, std::string target_kind,
-                    std::optional<Uuid> target, std::vector<std::string> fields = {}) {
-  AuditEntry entry;
-  entry.at = at;
-  entry.actor_user_id = actor.user_id;
-  entry.actor_kind = actor.kind;
-  entry.action = std::move(action);
-  entry.target_kind = std::move(target_kind);
-  entry.target_id = std::move(target);
-  entry.fields = std::move(fields);
-  entry.request_id = actor.request_id;
-  return entry;
 }
 
 constexpr std::string_view k_user_columns =
@@ -249,6 +198,49 @@ Result<StoredApiToken> read_token_row(const Statement& row) {
   if (!row.column_is_null(6)) out.last_used_at = row.column_int64(6);
   if (!row.column_is_null(7)) out.revoked_at = row.column_int64(7);
   return out;
+}
+
+constexpr std::string_view k_job_columns =
+    "id, organisation_id, kind, dedupe_key, payload, state, attempts, max_attempts, run_after_ms, "
+    "claimed_by, lease_until_ms, result, error, created_at_ms, finished_at_ms";
+
+Result<StoredJob> read_job_row(const Statement& row) {
+  StoredJob out;
+  CCTEAM_TRY(out.id, column_uuid(row, 0, "jobs.id"));
+  CCTEAM_TRY(out.organisation_id, column_uuid(row, 1, "jobs.organisation_id"));
+  out.kind = row.column_text(2);
+  if (!row.column_is_null(3)) out.dedupe_key = row.column_text(3);
+  out.payload = row.column_text(4);
+  out.state = row.column_text(5);
+  out.attempts = row.column_int64(6);
+  out.max_attempts = row.column_int64(7);
+  out.run_after = row.column_int64(8);
+  if (!row.column_is_null(9)) out.claimed_by = row.column_text(9);
+  if (!row.column_is_null(10)) out.lease_until = row.column_int64(10);
+  if (!row.column_is_null(11)) out.result = row.column_text(11);
+  if (!row.column_is_null(12)) out.error = row.column_text(12);
+  out.created_at = row.column_int64(13);
+  if (!row.column_is_null(14)) out.finished_at = row.column_int64(14);
+  return out;
+}
+
+Bound optional_text(const std::optional<std::string>& text) {
+  return text ? Bound(std::string_view(*text)) : Bound(nullptr);
+}
+
+Bound optional_millis(const std::optional<UnixMillis>& value) {
+  return value ? Bound(*value) : Bound(nullptr);
+}
+
+// The job 'id' (of 'organisation' when given) on 'connection', or nullopt.
+Result<std::optional<StoredJob>> find_job(Connection& connection, const Uuid& id) {
+  CCTEAM_TRY(Statement query, connection.prepare("SELECT " + std::string(k_job_columns) +
+                                                 " FROM jobs WHERE id = ?1"));
+  if (auto bound = bind_values(query, {&id}); !bound) return pass(std::move(bound));
+  CCTEAM_TRY(bool has_row, query.step());
+  if (!has_row) return std::optional<StoredJob>();
+  CCTEAM_TRY(StoredJob job, read_job_row(query));
+  return std::optional<StoredJob>(std::move(job));
 }
 
 }  // namespace
@@ -541,24 +533,10 @@ Result<StoredUser> SqliteRepository::update_user(const Uuid& organisation, const
     return tl::unexpected(Error::conflict(
         msg(MsgId::store_stale_version, user.login, user.version, expected_version)));
   }
-  bool was_active_admin = user.role == "admin" && !user.disabled;
-  std::vector<std::string> fields;
-  auto apply = [&fields](auto& target, const auto& value, const char* name) {
-    if (value && target != *value) {
-      target = *value;
-      fields.emplace_back(name);
-    }
-  };
-  apply(user.display_name, change.display_name, "display_name");
-  apply(user.role, change.role, "role");
-  if (change.password_hash) {
-    user.password_hash = *change.password_hash;
-    fields.emplace_back("password_hash");
-  }
-  apply(user.must_change_password, change.must_change_password, "must_change_password");
-  apply(user.disabled, change.disabled, "disabled");
+  bool was_active_admin = is_active_admin(user);
+  std::vector<std::string> fields = apply_user_change(user, change);
   if (fields.empty() && !change.end_sessions) return user;  // nothing to change, nothing to log
-  if (was_active_admin && (user.role != "admin" || user.disabled)) {
+  if (was_active_admin && !is_active_admin(user)) {
     CCTEAM_TRY(std::int64_t admins, count_active_admins(writer, organisation));
     if (admins <= 1) return tl::unexpected(Error::invalid_input(msg(MsgId::user_last_admin)));
   }
@@ -828,6 +806,167 @@ Result<void> SqliteRepository::add_sign_in_failure(const Uuid& organisation,
 Result<void> SqliteRepository::clear_sign_in_failures(const TokenHash& key) {
   std::lock_guard lock(m_write_mutex);
   return run_sql(*m_writer, "DELETE FROM sign_in_failures WHERE key_hash = ?1", {&key});
+}
+
+Result<StoredJob> SqliteRepository::enqueue_job(StoredJob job) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  if (job.dedupe_key) {
+    CCTEAM_TRY(Statement query, writer.prepare("SELECT " + std::string(k_job_columns) +
+                                               " FROM jobs WHERE organisation_id = ?1 AND "
+                                               "kind = ?2 AND dedupe_key = ?3"));
+    if (auto bound = bind_values(query, {&job.organisation_id, std::string_view(job.kind),
+                                         std::string_view(*job.dedupe_key)});
+        !bound) {
+      return pass(std::move(bound));
+    }
+    CCTEAM_TRY(bool has_row, query.step());
+    if (has_row) return read_job_row(query);
+  }
+  job.created_at = now();
+  job.id = new_uuid_v7(job.created_at);
+  job.state = "queued";
+  job.attempts = 0;
+  job.claimed_by.reset();
+  job.lease_until.reset();
+  job.result.reset();
+  job.error.reset();
+  job.finished_at.reset();
+  if (auto inserted = run_sql(
+          writer,
+          "INSERT INTO jobs (id, organisation_id, kind, dedupe_key, payload, state, attempts, "
+          "max_attempts, run_after_ms, created_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, 'queued', 0, "
+          "?6, ?7, ?8)",
+          {&job.id, &job.organisation_id, std::string_view(job.kind), optional_text(job.dedupe_key),
+           std::string_view(job.payload), job.max_attempts, job.run_after, job.created_at});
+      !inserted) {
+    return tl::unexpected(write_error(writer, std::move(inserted).error(), job.organisation_id));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return job;
+}
+
+Result<std::optional<StoredJob>> SqliteRepository::claim_job(const std::string& node,
+                                                             const std::vector<std::string>& kinds,
+                                                             UnixMillis at,
+                                                             UnixMillis lease_until) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  if (auto given_up = run_sql(writer,
+                              "UPDATE jobs SET state = 'failed', finished_at_ms = ?1, error = "
+                              "'the lease ended after the last attempt' WHERE state = 'running' "
+                              "AND lease_until_ms < ?1 AND attempts >= max_attempts",
+                              {at});
+      !given_up) {
+    return pass(std::move(given_up));
+  }
+  CCTEAM_TRY(Statement claim,
+             writer.prepare("UPDATE jobs SET state = 'running', attempts = attempts + 1, "
+                            "claimed_by = ?2, lease_until_ms = ?3 WHERE id = (SELECT id FROM jobs "
+                            "WHERE ((state = 'queued' AND run_after_ms <= ?1) OR (state = "
+                            "'running' AND lease_until_ms < ?1)) AND attempts < max_attempts AND "
+                            "kind IN (SELECT value FROM json_each(?4)) "
+                            "ORDER BY run_after_ms, id LIMIT 1) RETURNING " +
+                            std::string(k_job_columns)));
+  std::string kind_list = fields_json(kinds);
+  if (auto bound = bind_values(
+          claim, {at, std::string_view(node), lease_until, std::string_view(kind_list)});
+      !bound) {
+    return pass(std::move(bound));
+  }
+  CCTEAM_TRY(bool has_row, claim.step());
+  std::optional<StoredJob> claimed;
+  if (has_row) {
+    CCTEAM_TRY(StoredJob job, read_job_row(claim));
+    claimed = std::move(job);
+  }
+  claim.reset();
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return claimed;
+}
+
+Result<StoredJob> SqliteRepository::finish_job(const Uuid& id, const std::string& node,
+                                               const JobOutcome& outcome) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  CCTEAM_TRY(std::optional<StoredJob> found, find_job(writer, id));
+  if (!found) return tl::unexpected(Error::not_found(msg(MsgId::job_not_found, id.to_string())));
+  StoredJob job = std::move(*found);
+  if (job.state != "running" || job.claimed_by != node) {
+    return tl::unexpected(Error::conflict(msg(MsgId::store_stale_job, id.to_string())));
+  }
+  finish_in_memory(job, outcome, now());
+  if (auto updated =
+          run_sql(writer,
+                  "UPDATE jobs SET state = ?2, run_after_ms = ?3, claimed_by = ?4, "
+                  "lease_until_ms = ?5, result = ?6, error = ?7, finished_at_ms = ?8 "
+                  "WHERE id = ?1",
+                  {&id, std::string_view(job.state), job.run_after, optional_text(job.claimed_by),
+                   optional_millis(job.lease_until), optional_text(job.result),
+                   optional_text(job.error), optional_millis(job.finished_at)});
+      !updated) {
+    return pass(std::move(updated));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return job;
+}
+
+Result<std::optional<StoredJob>> SqliteRepository::job(const Uuid& organisation, const Uuid& id) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(std::optional<StoredJob> found, find_job(*reader, id));
+  if (found && found->organisation_id != organisation) return std::optional<StoredJob>();
+  return found;
+}
+
+Result<PruneCounts> SqliteRepository::prune_expired(UnixMillis at,
+                                                    UnixMillis forget_failures_before) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  PruneCounts out;
+  auto count_deleted = [&writer](std::string_view sql, UnixMillis before) -> Result<std::int64_t> {
+    CCTEAM_TRY(Statement statement, writer.prepare(sql));
+    if (auto bound = bind_values(statement, {before}); !bound) return pass(std::move(bound));
+    std::int64_t deleted = 0;
+    while (true) {
+      CCTEAM_TRY(bool has_row, statement.step());
+      if (!has_row) break;
+      ++deleted;
+    }
+    return deleted;
+  };
+  CCTEAM_TRY(out.sessions,
+             count_deleted("DELETE FROM sessions WHERE expires_at_ms < ?1 RETURNING 1", at));
+  CCTEAM_TRY(out.sign_in_failures,
+             count_deleted("DELETE FROM sign_in_failures WHERE at_ms < ?1 RETURNING 1",
+                           forget_failures_before));
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return out;
+}
+
+Result<std::string> SqliteRepository::shared_setting(const std::string& key,
+                                                     const std::string& candidate) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  if (auto stored = run_sql(writer,
+                            "INSERT INTO settings (key, value, created_at_ms) VALUES (?1, ?2, ?3) "
+                            "ON CONFLICT (key) DO NOTHING",
+                            {std::string_view(key), std::string_view(candidate), now()});
+      !stored) {
+    return pass(std::move(stored));
+  }
+  CCTEAM_TRY(Statement query, writer.prepare("SELECT value FROM settings WHERE key = ?1"));
+  if (auto bound = bind_values(query, {std::string_view(key)}); !bound) {
+    return pass(std::move(bound));
+  }
+  CCTEAM_TRY(bool has_row, query.step());
+  if (!has_row)
+    return tl::unexpected(
+        Error::internal(msg(MsgId::store_database_error, writer.path(), "settings")));
+  return query.column_text(0);
 }
 
 Result<std::vector<AuditEntry>> SqliteRepository::audit_entries(const Uuid& organisation,

@@ -22,14 +22,11 @@
 #include <vector>
 
 #include "ccteam/core/error.hpp"
+#include "store/migrations.hpp"
 #include "store/repository.hpp"
 #include "store/sqlite/database.hpp"
 
 namespace ccteam::store {
-
-// The default organisation that migration 1 creates.
-inline constexpr std::string_view k_default_organisation_id =
-    "00000000-0000-7000-8000-000000000001";
 
 struct SqliteOptions {
   std::size_t readers = 4;                       // reader connections; 0 counts as 1
@@ -89,6 +86,15 @@ class SqliteRepository final : public Repository {
                                    UnixMillis at, UnixMillis forget_before,
                                    const AuditEntry& audit) override;
   Result<void> clear_sign_in_failures(const TokenHash& key) override;
+  Result<StoredJob> enqueue_job(StoredJob job) override;
+  Result<std::optional<StoredJob>> claim_job(const std::string& node,
+                                             const std::vector<std::string>& kinds, UnixMillis now,
+                                             UnixMillis lease_until) override;
+  Result<StoredJob> finish_job(const Uuid& id, const std::string& node,
+                               const JobOutcome& outcome) override;
+  Result<std::optional<StoredJob>> job(const Uuid& organisation, const Uuid& id) override;
+  Result<PruneCounts> prune_expired(UnixMillis now, UnixMillis forget_failures_before) override;
+  Result<std::string> shared_setting(const std::string& key, const std::string& candidate) override;
   Result<std::vector<AuditEntry>> audit_entries(const Uuid& organisation,
                                                 const AuditQuery& query) override;
   Result<void> backup_to(const std::string& path) override;

@@ -1,4 +1,5 @@
-// The SQLite store: migrations, pragmas, constraints, pages, versions and concurrent use.
+// What is SQLite's own in the store: the file, its pragmas, the rows of a fresh migration, and
+// two repositories on one file. (What both backends do is in repository_contract_test.cpp.)
 #include "store/sqlite/sqlite_repository.hpp"
 
 #include <gtest/gtest.h>
@@ -91,34 +92,6 @@ TEST(SqliteRepository, ReopeningChangesNothing) {
   EXPECT_EQ(count_rows(*connection, "SELECT count(*) FROM organisations"), 1);
 }
 
-TEST(SqliteRepository, RefusesASchemaNewerThanTheBinary) {
-  test::TempDir dir;
-  std::string path = dir.file("ws.db");
-  ASSERT_TRUE(open_or_fail(path));
-  {
-    auto connection = Connection::open(path, OpenMode::read_write, k_timeout);
-    ASSERT_TRUE(connection.has_value());
-    ASSERT_TRUE(connection
-                    ->execute("INSERT INTO schema_migrations (version, applied_at_ms) "
-                              "VALUES (999, 0)")
-                    .has_value());
-  }
-  auto refused = SqliteRepository::open(path);
-  ASSERT_FALSE(refused.has_value());
-  EXPECT_EQ(refused.error().kind, ErrorKind::io);
-  EXPECT_EQ(refused.error().message.id, MsgId::store_schema_newer);
-  ASSERT_TRUE(refused.error().hint.has_value());
-  EXPECT_EQ(refused.error().hint->id, MsgId::hint_store_schema_newer);
-  std::string text = render(refused.error(), Lang::en);
-  EXPECT_NE(text.find("999"), std::string::npos) << text;
-  EXPECT_NE(text.find(std::to_string(sqlite::known_schema_version())), std::string::npos) << text;
-  EXPECT_NE(text.find("newer ccteam"), std::string::npos) << text;
-  // Nothing was changed: the version is still there, once.
-  auto connection = Connection::open(path, OpenMode::read_write, k_timeout);
-  ASSERT_TRUE(connection.has_value());
-  EXPECT_EQ(count_rows(*connection, "SELECT max(version) FROM schema_migrations"), 999);
-}
-
 TEST(SqliteRepository, FolderThatDoesNotExistIsAnIoErrorWithAHint) {
   test::TempDir dir;
   auto refused = open_sqlite_repository(dir.file("no-such-folder/ws.db"));
@@ -161,140 +134,6 @@ TEST(SqliteRepository, EveryConnectionHasThePragmas) {
   ASSERT_TRUE(readers.has_value());
   ASSERT_EQ(readers->size(), 3u);
   for (const auto& reader : *readers) check(reader);
-}
-
-TEST(SqliteRepository, ForeignKeysAreEnforced) {
-  test::TempDir dir;
-  auto repository = open_or_fail(dir.file("ws.db"));
-  ASSERT_TRUE(repository);
-  Uuid stranger = new_uuid_v7(1'700'000'000'000);
-  auto employer = repository->add_employer(stranger, "Nobody Inc.", "name: Nobody Inc.\n");
-  ASSERT_FALSE(employer.has_value());
-  EXPECT_EQ(employer.error().kind, ErrorKind::not_found);
-  EXPECT_EQ(employer.error().message.id, MsgId::store_unknown_organisation);
-  auto catalog = repository->put_catalog(stranger, "upload", "roles: []\n");
-  ASSERT_FALSE(catalog.has_value());
-  EXPECT_EQ(catalog.error().kind, ErrorKind::not_found);
-  // Nothing of the failed writes is left, and the writer still works.
-  auto organisation = *repository->default_organisation();
-  EXPECT_TRUE(repository->employers(stranger, std::nullopt, 10)->empty());
-  EXPECT_TRUE(repository->add_employer(organisation, "Somebody", "name: Somebody\n").has_value());
-}
-
-TEST(SqliteRepository, PagesEmployersByIdWithAKey) {
-  test::TempDir dir;
-  auto repository = open_or_fail(dir.file("ws.db"));
-  ASSERT_TRUE(repository);
-  auto organisation = *repository->default_organisation();
-  std::vector<Uuid> added;
-  for (int i = 0; i < 5; ++i) {
-    std::string name = "Employer " + std::to_string(i);
-    auto employer = repository->add_employer(organisation, name, "name: " + name + "\n");
-    ASSERT_TRUE(employer.has_value());
-    EXPECT_EQ(employer->version, 1);
-    added.push_back(employer->id);
-  }
-  std::vector<std::vector<Uuid>> pages;
-  std::optional<Uuid> after;
-  while (true) {
-    auto page = repository->employers(organisation, after, 2);
-    ASSERT_TRUE(page.has_value());
-    if (page->empty()) break;
-    pages.emplace_back();
-    for (const auto& employer : *page) {
-      EXPECT_EQ(employer.organisation_id, organisation);
-      pages.back().push_back(employer.id);
-    }
-    after = page->back().id;
-    ASSERT_LT(pages.size(), 10u);
-  }
-  ASSERT_EQ(pages.size(), 3u);
-  EXPECT_EQ(pages[0].size(), 2u);
-  EXPECT_EQ(pages[1].size(), 2u);
-  EXPECT_EQ(pages[2].size(), 1u);
-  std::vector<Uuid> all;
-  for (const auto& page : pages) all.insert(all.end(), page.begin(), page.end());
-  std::vector<Uuid> sorted = added;
-  std::sort(sorted.begin(), sorted.end());
-  EXPECT_EQ(all, sorted);
-  EXPECT_EQ(all, added);  // UUIDv7: made in this order, so sorted in this order
-}
-
-TEST(SqliteRepository, PutCatalogCountsVersions) {
-  test::TempDir dir;
-  UnixMillis clock = 1000;
-  auto repository =
-      open_or_fail(dir.file("ws.db"), SqliteOptions{.clock = [&clock] { return clock; }});
-  ASSERT_TRUE(repository);
-  auto organisation = *repository->default_organisation();
-  EXPECT_EQ(*repository->catalog_version(organisation), 0);
-  EXPECT_FALSE(repository->catalog(organisation)->has_value());
-
-  auto first = repository->put_catalog(organisation, "first.yaml", "roles: []\n");
-  ASSERT_TRUE(first.has_value());
-  EXPECT_EQ(first->version, 1);
-  EXPECT_EQ(first->updated_at, 1000);
-  clock = 2000;
-  auto second = repository->put_catalog(organisation, "second.yaml", "roles: [] # 2\n");
-  ASSERT_TRUE(second.has_value());
-  EXPECT_EQ(second->version, 2);
-  EXPECT_EQ(second->id, first->id);
-  EXPECT_EQ(*repository->catalog_version(organisation), 2);
-
-  auto stored = repository->catalog(organisation);
-  ASSERT_TRUE(stored.has_value() && stored->has_value());
-  EXPECT_EQ((*stored)->version, 2);
-  EXPECT_EQ((*stored)->source_name, "second.yaml");
-  EXPECT_EQ((*stored)->yaml, "roles: [] # 2\n");
-  EXPECT_EQ((*stored)->updated_at, 2000);
-  EXPECT_EQ((*stored)->organisation_id, organisation);
-}
-
-TEST(SqliteRepository, ThreadsReadWhileOneWrites) {
-  test::TempDir dir;
-  auto repository = open_or_fail(dir.file("ws.db"), SqliteOptions{.readers = 2});
-  ASSERT_TRUE(repository);
-  auto organisation = *repository->default_organisation();
-  constexpr int k_writes = 40;
-  constexpr int k_readers = 6;  // more threads than reader connections: some wait
-  std::atomic<bool> writing{true};
-  std::atomic<int> failures{0};
-  std::atomic<long> reads{0};
-
-  std::vector<std::thread> readers;
-  for (int t = 0; t < k_readers; ++t) {
-    readers.emplace_back([&] {
-      std::size_t seen = 0;
-      std::int64_t catalog_seen = 0;
-      while (writing.load() || reads.load() < k_readers) {
-        auto page = repository->employers(organisation, std::nullopt, 1000);
-        auto version = repository->catalog_version(organisation);
-        if (!page || !version) {
-          ++failures;
-          break;
-        }
-        // Each reader sees a growing list (readers see committed writes only, in order).
-        if (page->size() < seen || *version < catalog_seen) ++failures;
-        seen = page->size();
-        catalog_seen = *version;
-        ++reads;
-      }
-    });
-  }
-  for (int i = 0; i < k_writes; ++i) {
-    std::string name = "Writer " + std::to_string(i);
-    if (!repository->add_employer(organisation, name, "name: " + name + "\n")) ++failures;
-    if (i % 10 == 0 && !repository->put_catalog(organisation, "upload", "roles: []\n")) {
-      ++failures;
-    }
-  }
-  writing = false;
-  for (auto& thread : readers) thread.join();
-  EXPECT_EQ(failures.load(), 0);
-  EXPECT_GE(reads.load(), k_readers);
-  EXPECT_EQ(repository->employers(organisation, std::nullopt, 1000)->size(),
-            static_cast<std::size_t>(k_writes));
-  EXPECT_EQ(*repository->catalog_version(organisation), 4);
 }
 
 TEST(SqliteRepository, TwoRepositoriesOnOneFileShareIt) {

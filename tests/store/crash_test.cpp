@@ -1,7 +1,8 @@
-// The store keeps every acknowledged write when its process is killed at any moment: a child
-// process writes in a loop and reports each committed write through a pipe; the parent kills it
-// with SIGKILL after a random short time, reopens the file and finds every reported write, an
-// intact file (integrity_check) and no broken reference (foreign_key_check). Several rounds on
+// The store keeps every acknowledged write when its process is killed at any moment, on SQLite
+// and on PostgreSQL (the server process killed, not the database): a child process writes in a
+// loop and reports each committed write through a pipe; the parent kills it with SIGKILL after a
+// random short time, reopens the store and finds every reported write (on SQLite also an intact
+// file, integrity_check, and no broken reference, foreign_key_check). Several rounds on
 // one file, each starting where the last was killed; user writes and the audit entries of every
 // write are checked the same way; the first kills the writer while it opens
 // the file, migrates it and loads the demo, the others while it writes.
@@ -22,9 +23,7 @@
 #include <string>
 
 #include "app/workspace/seed.hpp"
-#include "store/sqlite/database.hpp"
-#include "store/sqlite/sqlite_repository.hpp"
-#include "store/temp_dir.hpp"
+#include "store/backends.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::store {
@@ -55,8 +54,8 @@ bool send_line(int fd, const std::string& line) {
 // The child: opens the store, loads the demo, reports "R", then writes until it is killed.
 // Reports "E <id> <name>" after each committed employer, "C <version>" after each committed
 // catalog, "X <error>" when something fails. Never returns.
-[[noreturn]] void run_child(const std::string& path, int round, int fd) {
-  auto opened = SqliteRepository::open(path);
+[[noreturn]] void run_child(const test::TestDatabase& database, int round, int fd) {
+  auto opened = database.open();
   if (!opened) {
     send_line(fd, "X open: " + render(opened.error(), Lang::en) + "\n");
     ::_exit(3);
@@ -151,8 +150,8 @@ enum class KillWhen {
 
 // One round: fork a writer, read its acknowledgements for 'run_for', SIGKILL it, read what it
 // wrote to the pipe before it died.
-void run_round(const std::string& path, int round, KillWhen when, std::chrono::milliseconds run_for,
-               Acknowledged& acknowledged) {
+void run_round(const test::TestDatabase& database, int round, KillWhen when,
+               std::chrono::milliseconds run_for, Acknowledged& acknowledged) {
   acknowledged.ready = false;
   int fds[2];
   ASSERT_EQ(::pipe(fds), 0) << std::strerror(errno);
@@ -160,7 +159,7 @@ void run_round(const std::string& path, int round, KillWhen when, std::chrono::m
   ASSERT_GE(child, 0) << std::strerror(errno);
   if (child == 0) {
     ::close(fds[0]);
-    run_child(path, round, fds[1]);
+    run_child(database, round, fds[1]);
   }
   ::close(fds[1]);
   std::string buffer;
@@ -203,6 +202,13 @@ void run_round(const std::string& path, int round, KillWhen when, std::chrono::m
       << "the writer ended by itself (status " << status << ") in round " << round;
 }
 
+bool audit_is_empty(Repository& repository, const Uuid& organisation) {
+  AuditQuery one;
+  one.limit = 1;
+  auto entries = repository.audit_entries(organisation, one);
+  return !entries || entries->empty();
+}
+
 std::vector<std::string> pragma_rows(sqlite::Connection& connection, const std::string& sql) {
   std::vector<std::string> rows;
   auto statement = connection.prepare(sql);
@@ -217,9 +223,11 @@ std::vector<std::string> pragma_rows(sqlite::Connection& connection, const std::
   return rows;
 }
 
-// Reopens the file and checks it against everything acknowledged so far.
-void check_survivors(const std::string& path, const Acknowledged& acknowledged, int round) {
-  {
+// Reopens the store and checks it against everything acknowledged so far.
+void check_survivors(const test::TestDatabase& database, const Acknowledged& acknowledged,
+                     int round) {
+  if (!database.is_postgres()) {
+    const std::string& path = database.db();
     auto connection = sqlite::Connection::open(path, sqlite::OpenMode::read_write,
                                                std::chrono::milliseconds{5000});
     ASSERT_TRUE(connection.has_value()) << render(connection.error(), Lang::en);
@@ -237,10 +245,15 @@ void check_survivors(const std::string& path, const Acknowledged& acknowledged, 
       EXPECT_FALSE(connection->execute("DELETE FROM audit_log").has_value());
     }
   }
-  auto opened = SqliteRepository::open(path);
+  auto opened = database.open();
   ASSERT_TRUE(opened.has_value()) << render(opened.error(), Lang::en);
   auto& repository = **opened;
   Uuid organisation = *repository.default_organisation();
+  if (database.is_postgres() && !audit_is_empty(repository, organisation)) {
+    // The audit log stays append-only: its triggers refuse changes.
+    EXPECT_FALSE(database.execute("UPDATE audit_log SET action = 'x'").has_value());
+    EXPECT_FALSE(database.execute("DELETE FROM audit_log").has_value());
+  }
   auto employers = repository.employers(organisation, std::nullopt, 1'000'000);
   ASSERT_TRUE(employers.has_value());
   std::set<std::string> stored;
@@ -289,10 +302,16 @@ void check_survivors(const std::string& path, const Acknowledged& acknowledged, 
   }
 }
 
-TEST(SqliteCrash, EveryAcknowledgedWriteSurvivesSigkill) {
-  test::TempDir dir;
-  ASSERT_FALSE(dir.path().empty());
-  std::string path = dir.file("ws.db");
+class Crash : public ::testing::TestWithParam<std::string> {};
+
+INSTANTIATE_TEST_SUITE_P(Backends, Crash, ::testing::Values("sqlite", "postgresql"),
+                         [](const ::testing::TestParamInfo<std::string>& backend) {
+                           return backend.param;
+                         });
+
+TEST_P(Crash, EveryAcknowledgedWriteSurvivesSigkill) {
+  test::TestDatabase database(GetParam());
+  if (std::string missing = database.missing(); !missing.empty()) GTEST_SKIP() << missing;
   std::random_device seed;
   std::mt19937 random(seed());
   std::uniform_int_distribution<int> run_ms(300, 800);
@@ -303,16 +322,17 @@ TEST(SqliteCrash, EveryAcknowledgedWriteSurvivesSigkill) {
     KillWhen when = round == 0 ? KillWhen::starting : KillWhen::writing;
     std::chrono::milliseconds run_for{when == KillWhen::starting ? start_ms(random)
                                                                  : run_ms(random)};
-    run_round(path, round, when, run_for, acknowledged);
+    run_round(database, round, when, run_for, acknowledged);
     ASSERT_TRUE(acknowledged.child_errors.empty()) << acknowledged.child_errors.front();
-    check_survivors(path, acknowledged, round);
+    check_survivors(database, acknowledged, round);
     if (HasFailure()) break;
   }
   // The test tested something: writes were acknowledged, the demo was loaded once.
   EXPECT_GT(acknowledged.employers.size(), 0u);
   EXPECT_GT(acknowledged.catalog_version, 0);
   std::cout << acknowledged.employers.size() << " acknowledged employers and catalog version "
-            << acknowledged.catalog_version << " survived " << k_rounds << " SIGKILLs\n";
+            << acknowledged.catalog_version << " survived " << k_rounds << " SIGKILLs on "
+            << GetParam() << "\n";
 }
 
 }  // namespace

@@ -1,0 +1,91 @@
+#include "app/workspace/jobs.hpp"
+
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "ccteam/access/access.hpp"
+
+namespace ccteam::app {
+
+namespace {
+
+store::UnixMillis system_now() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+JobRunner::JobRunner(store::Repository& repository, std::string node_id, JobSettings settings)
+    : m_repository(repository), m_node_id(std::move(node_id)), m_settings(std::move(settings)) {}
+
+store::UnixMillis JobRunner::now() const {
+  return m_settings.clock ? m_settings.clock() : system_now();
+}
+
+void JobRunner::handle(std::string kind, JobHandler handler) {
+  if (!m_handlers.contains(kind)) m_kinds.push_back(kind);
+  m_handlers[std::move(kind)] = std::move(handler);
+}
+
+Result<store::StoredJob> JobRunner::enqueue(const store::Uuid& organisation, std::string kind,
+                                            std::string payload,
+                                            std::optional<std::string> dedupe_key,
+                                            store::UnixMillis run_after,
+                                            std::int64_t max_attempts) {
+  store::StoredJob job;
+  job.organisation_id = organisation;
+  job.kind = std::move(kind);
+  job.payload = std::move(payload);
+  job.dedupe_key = std::move(dedupe_key);
+  job.run_after = run_after;
+  job.max_attempts = max_attempts < 1 ? 1 : max_attempts;
+  return m_repository.enqueue_job(std::move(job));
+}
+
+Result<int> JobRunner::run_due(int max_jobs) {
+  int ran = 0;
+  while (ran < max_jobs && !m_kinds.empty()) {
+    store::UnixMillis at = now();
+    CCTEAM_TRY(std::optional<store::StoredJob> claimed,
+               m_repository.claim_job(m_node_id, m_kinds, at, at + m_settings.lease.count()));
+    if (!claimed) break;
+    ++ran;
+    auto handler = m_handlers.find(claimed->kind);
+    store::JobOutcome outcome;
+    if (handler == m_handlers.end()) {
+      outcome.text = render(msg(MsgId::job_unknown_kind, claimed->kind), Lang::en);
+    } else if (auto result = handler->second(*claimed)) {
+      outcome.done = true;
+      outcome.text = std::move(*result);
+    } else {
+      outcome.text = render(result.error().message, Lang::en);
+    }
+    outcome.retry_at = now() + m_settings.retry_after.count();
+    auto finished = m_repository.finish_job(claimed->id, m_node_id, outcome);
+    // A lease that ended meanwhile gave the job to another node: its outcome counts, not ours.
+    if (!finished && finished.error().kind != ErrorKind::conflict) {
+      return tl::unexpected(std::move(finished).error());
+    }
+  }
+  return ran;
+}
+
+JobHandler prune_handler(store::Repository& repository, std::function<store::UnixMillis()> clock) {
+  return [&repository, clock = std::move(clock)](const store::StoredJob&) -> Result<std::string> {
+    store::UnixMillis at = clock ? clock() : system_now();
+    CCTEAM_TRY(store::PruneCounts pruned,
+               repository.prune_expired(at, at - access::k_failure_window_ms));
+    return nlohmann::json{{"sessions", pruned.sessions},
+                          {"sign_in_failures", pruned.sign_in_failures}}
+        .dump();
+  };
+}
+
+std::string prune_dedupe_key(store::UnixMillis at) {
+  return "hour-" + std::to_string(at / 3'600'000);
+}
+
+}  // namespace ccteam::app

@@ -1,0 +1,75 @@
+#pragma once
+// Background jobs as use cases: queue work, and run what is due on this node. Jobs live in the
+// database (store::Repository::enqueue_job, claim_job, finish_job), so whichever node is free
+// runs the next one and no job is lost when a node stops. A node claims only the kinds it has a
+// handler for (a rolling upgrade leaves new kinds to new nodes), holds a claimed job for 'lease'
+// and must finish it within that time, else another node takes it over: handlers must be
+// idempotent (running one twice does no harm). A failed attempt is tried again after
+// 'retry_after', up to the job's max_attempts.
+//
+// The maintenance job (k_prune_job, once an hour however many nodes queue it) removes expired
+// sessions and sign-in failures older than the throttling window.
+//
+// Thread safety: handle() before the first run_due(); then any number of threads may call
+// run_due() and enqueue().
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ccteam/core/error.hpp"
+#include "store/repository.hpp"
+
+namespace ccteam::app {
+
+struct JobSettings {
+  std::chrono::milliseconds lease{std::chrono::minutes{5}};
+  std::chrono::milliseconds retry_after{std::chrono::seconds{30}};
+  std::function<store::UnixMillis()> clock;  // empty: the system clock
+};
+
+// A kind's work: reads job.payload (JSON), does the work and returns the result as JSON, or the
+// error that fails this attempt.
+using JobHandler = std::function<Result<std::string>(const store::StoredJob& job)>;
+
+class JobRunner {
+ public:
+  // 'node_id' names this node in claimed_by (host name and process id, for example).
+  JobRunner(store::Repository& repository, std::string node_id, JobSettings settings = {});
+
+  void handle(std::string kind, JobHandler handler);
+
+  // Queues a job of 'kind' (with a dedupe_key: once, however often queued) to run from
+  // 'run_after' (0: now).
+  Result<store::StoredJob> enqueue(const store::Uuid& organisation, std::string kind,
+                                   std::string payload,
+                                   std::optional<std::string> dedupe_key = std::nullopt,
+                                   store::UnixMillis run_after = 0, std::int64_t max_attempts = 3);
+
+  // Claims and runs due jobs one after the other until none is due or 'max_jobs' ran; returns
+  // how many ran (failed attempts included). Errors of the store end the loop.
+  Result<int> run_due(int max_jobs = 100);
+
+  const std::string& node_id() const { return m_node_id; }
+  store::UnixMillis now() const;
+
+ private:
+  store::Repository& m_repository;
+  std::string m_node_id;
+  JobSettings m_settings;
+  std::map<std::string, JobHandler, std::less<>> m_handlers;
+  std::vector<std::string> m_kinds;
+};
+
+// The maintenance job: prunes expired sessions and sign-in failures older than the throttling
+// window; result {"sessions": N, "sign_in_failures": M}.
+inline constexpr std::string_view k_prune_job = "maintenance.prune";
+JobHandler prune_handler(store::Repository& repository, std::function<store::UnixMillis()> clock);
+// The dedupe key of the maintenance job of the hour of 'at' ("hour-492478"): every node queues
+// the same one, so it runs once an hour.
+std::string prune_dedupe_key(store::UnixMillis at);
+
+}  // namespace ccteam::app

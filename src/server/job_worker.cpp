@@ -1,0 +1,54 @@
+#include "server/job_worker.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include <utility>
+
+namespace ccteam::server {
+
+JobWorker::JobWorker(app::JobRunner& runner, store::Uuid organisation,
+                     std::function<void(std::string_view)> log,
+                     std::chrono::milliseconds poll_interval)
+    : m_runner(runner),
+      m_organisation(organisation),
+      m_log(std::move(log)),
+      m_poll_interval(poll_interval),
+      m_thread([this] { loop(); }) {}
+
+JobWorker::~JobWorker() {
+  {
+    std::lock_guard lock(m_mutex);
+    m_stop = true;
+  }
+  m_wake.notify_all();
+  m_thread.join();
+}
+
+void JobWorker::loop() {
+  std::string queued_key;
+  bool failing = false;
+  while (true) {
+    {
+      std::unique_lock lock(m_mutex);
+      if (m_wake.wait_for(lock, m_poll_interval, [this] { return m_stop; })) return;
+    }
+    std::string key = app::prune_dedupe_key(m_runner.now());
+    Result<int> ran = 0;
+    if (key != queued_key) {
+      auto queued = m_runner.enqueue(m_organisation, std::string(app::k_prune_job), "{}", key);
+      if (queued) queued_key = key;
+      if (!queued) ran = tl::unexpected(std::move(queued).error());
+    }
+    if (ran) ran = m_runner.run_due();
+    if (!ran && !failing && m_log) {
+      std::string why = render(ran.error(), Lang::en);
+      m_log(fmt::format(R"({{"level":"warn","event":"jobs_failed","node":"{}","error":{}}})",
+                        m_runner.node_id(), nlohmann::json(why).dump()));
+    }
+    failing = !ran;
+  }
+}
+
+}  // namespace ccteam::server

@@ -1,0 +1,315 @@
+#include "store/migrations.hpp"
+
+#include <array>
+
+namespace ccteam::store {
+
+namespace {
+
+// The migration's own row in schema_migrations is written before its SQL runs, so a migration
+// can use its applied_at_ms.
+constexpr std::string_view k_sqlite_1 = R"sql(
+CREATE TABLE organisations (
+  id BLOB PRIMARY KEY CHECK (length(id) = 16),
+  name TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL
+) STRICT;
+
+INSERT INTO organisations (id, name, created_at_ms)
+  SELECT X'00000000000070008000000000000001', 'Default organisation', applied_at_ms
+  FROM schema_migrations WHERE version = 1;
+
+CREATE TABLE catalogs (
+  id BLOB PRIMARY KEY CHECK (length(id) = 16),
+  organisation_id BLOB NOT NULL REFERENCES organisations (id),
+  source_name TEXT NOT NULL,
+  yaml TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  updated_at_ms INTEGER NOT NULL,
+  UNIQUE (organisation_id)
+) STRICT;
+
+CREATE TABLE employers (
+  id BLOB PRIMARY KEY CHECK (length(id) = 16),
+  organisation_id BLOB NOT NULL REFERENCES organisations (id),
+  name TEXT NOT NULL,
+  yaml TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  updated_at_ms INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX employers_by_organisation ON employers (organisation_id, id);
+)sql";
+
+// Accounts, sessions, API tokens, sign-in throttling and the append-only audit log.
+constexpr std::string_view k_sqlite_2 = R"sql(
+CREATE TABLE users (
+  id BLOB PRIMARY KEY CHECK (length(id) = 16),
+  organisation_id BLOB NOT NULL REFERENCES organisations (id),
+  login TEXT NOT NULL CHECK (login = lower(login) AND length(login) BETWEEN 3 AND 64),
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL
+    CHECK (role IN ('admin', 'recruiter', 'hiring_manager', 'works_council', 'viewer')),
+  password_hash TEXT NOT NULL,
+  must_change_password INTEGER NOT NULL CHECK (must_change_password IN (0, 1)),
+  disabled INTEGER NOT NULL CHECK (disabled IN (0, 1)),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at_ms INTEGER NOT NULL,
+  updated_at_ms INTEGER NOT NULL,
+  UNIQUE (organisation_id, login)
+) STRICT;
+
+CREATE TABLE sessions (
+  token_hash BLOB PRIMARY KEY CHECK (length(token_hash) = 32),
+  id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
+  organisation_id BLOB NOT NULL REFERENCES organisations (id),
+  user_id BLOB NOT NULL REFERENCES users (id),
+  created_at_ms INTEGER NOT NULL,
+  last_seen_at_ms INTEGER NOT NULL,
+  expires_at_ms INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX sessions_by_user ON sessions (user_id);
+
+CREATE TABLE api_tokens (
+  id BLOB PRIMARY KEY CHECK (length(id) = 16),
+  organisation_id BLOB NOT NULL REFERENCES organisations (id),
+  user_id BLOB NOT NULL REFERENCES users (id),
+  token_hash BLOB NOT NULL UNIQUE CHECK (length(token_hash) = 32),
+  name TEXT NOT NULL,
+  hint TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  last_used_at_ms INTEGER,
+  revoked_at_ms INTEGER
+) STRICT;
+
+CREATE INDEX api_tokens_by_user ON api_tokens (organisation_id, user_id);
+
+CREATE TABLE sign_in_failures (
+  key_hash BLOB NOT NULL CHECK (length(key_hash) = 32),
+  at_ms INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX sign_in_failures_by_key ON sign_in_failures (key_hash, at_ms);
+CREATE INDEX sign_in_failures_by_time ON sign_in_failures (at_ms);
+
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  organisation_id BLOB NOT NULL REFERENCES organisations (id),
+  at_ms INTEGER NOT NULL,
+  actor_user_id BLOB CHECK (actor_user_id IS NULL OR length(actor_user_id) = 16),
+  actor_kind TEXT NOT NULL CHECK (actor_kind IN ('user', 'cli', 'system')),
+  action TEXT NOT NULL,
+  target_kind TEXT NOT NULL,
+  target_id BLOB CHECK (target_id IS NULL OR length(target_id) = 16),
+  fields TEXT NOT NULL,
+  request_id TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX audit_log_by_time ON audit_log (organisation_id, at_ms);
+CREATE INDEX audit_log_by_actor ON audit_log (organisation_id, actor_user_id, seq);
+
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+)sql";
+
+// PostgreSQL: the same tables, columns, keys and indexes (tests/store/schema_test.cpp compares
+// them). uuid and bytea for ids and hashes (the same bytes the SQLite BLOBs hold), boolean for
+// the 0/1 columns, bigint for counts and milliseconds, an identity column for the audit log.
+constexpr std::string_view k_postgresql_1 = R"sql(
+CREATE TABLE organisations (
+  id uuid PRIMARY KEY,
+  name text NOT NULL,
+  created_at_ms bigint NOT NULL
+);
+
+INSERT INTO organisations (id, name, created_at_ms)
+  SELECT '00000000-0000-7000-8000-000000000001', 'Default organisation', applied_at_ms
+  FROM schema_migrations WHERE version = 1;
+
+CREATE TABLE catalogs (
+  id uuid PRIMARY KEY,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  source_name text NOT NULL,
+  yaml text NOT NULL,
+  version bigint NOT NULL CHECK (version >= 1),
+  updated_at_ms bigint NOT NULL,
+  UNIQUE (organisation_id)
+);
+
+CREATE TABLE employers (
+  id uuid PRIMARY KEY,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  name text NOT NULL,
+  yaml text NOT NULL,
+  version bigint NOT NULL CHECK (version >= 1),
+  updated_at_ms bigint NOT NULL
+);
+
+CREATE INDEX employers_by_organisation ON employers (organisation_id, id);
+)sql";
+
+constexpr std::string_view k_postgresql_2 = R"sql(
+CREATE TABLE users (
+  id uuid PRIMARY KEY,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  login text COLLATE "C" NOT NULL
+    CHECK (login = lower(login) AND length(login) BETWEEN 3 AND 64),
+  display_name text NOT NULL,
+  role text NOT NULL
+    CHECK (role IN ('admin', 'recruiter', 'hiring_manager', 'works_council', 'viewer')),
+  password_hash text NOT NULL,
+  must_change_password boolean NOT NULL,
+  disabled boolean NOT NULL,
+  version bigint NOT NULL CHECK (version >= 1),
+  created_at_ms bigint NOT NULL,
+  updated_at_ms bigint NOT NULL,
+  UNIQUE (organisation_id, login)
+);
+
+CREATE TABLE sessions (
+  token_hash bytea PRIMARY KEY CHECK (length(token_hash) = 32),
+  id uuid NOT NULL UNIQUE,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  user_id uuid NOT NULL REFERENCES users (id),
+  created_at_ms bigint NOT NULL,
+  last_seen_at_ms bigint NOT NULL,
+  expires_at_ms bigint NOT NULL
+);
+
+CREATE INDEX sessions_by_user ON sessions (user_id);
+
+CREATE TABLE api_tokens (
+  id uuid PRIMARY KEY,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  user_id uuid NOT NULL REFERENCES users (id),
+  token_hash bytea NOT NULL UNIQUE CHECK (length(token_hash) = 32),
+  name text NOT NULL,
+  hint text NOT NULL,
+  created_at_ms bigint NOT NULL,
+  last_used_at_ms bigint,
+  revoked_at_ms bigint
+);
+
+CREATE INDEX api_tokens_by_user ON api_tokens (organisation_id, user_id);
+
+CREATE TABLE sign_in_failures (
+  key_hash bytea NOT NULL CHECK (length(key_hash) = 32),
+  at_ms bigint NOT NULL
+);
+
+CREATE INDEX sign_in_failures_by_key ON sign_in_failures (key_hash, at_ms);
+CREATE INDEX sign_in_failures_by_time ON sign_in_failures (at_ms);
+
+CREATE TABLE audit_log (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  at_ms bigint NOT NULL,
+  actor_user_id uuid,
+  actor_kind text NOT NULL CHECK (actor_kind IN ('user', 'cli', 'system')),
+  action text NOT NULL,
+  target_kind text NOT NULL,
+  target_id uuid,
+  fields text NOT NULL,
+  request_id text NOT NULL
+);
+
+CREATE INDEX audit_log_by_time ON audit_log (organisation_id, at_ms);
+CREATE INDEX audit_log_by_actor ON audit_log (organisation_id, actor_user_id, seq);
+
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the audit log is append-only';
+END
+$$;
+
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+)sql";
+
+// Values every node shares, written once by the first node that needs them (the server secret
+// when the configuration names none), and the jobs table: background work that whichever node
+// is free claims (store::Repository::claim_job). A job with a dedupe_key exists once per kind and
+// key, however many nodes queue it.
+constexpr std::string_view k_sqlite_3 = R"sql(
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE jobs (
+  id BLOB PRIMARY KEY CHECK (length(id) = 16),
+  organisation_id BLOB NOT NULL REFERENCES organisations (id),
+  kind TEXT NOT NULL,
+  dedupe_key TEXT,
+  payload TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+  attempts INTEGER NOT NULL CHECK (attempts >= 0),
+  max_attempts INTEGER NOT NULL CHECK (max_attempts >= 1),
+  run_after_ms INTEGER NOT NULL,
+  claimed_by TEXT,
+  lease_until_ms INTEGER,
+  result TEXT,
+  error TEXT,
+  created_at_ms INTEGER NOT NULL,
+  finished_at_ms INTEGER,
+  UNIQUE (organisation_id, kind, dedupe_key)
+) STRICT;
+
+CREATE INDEX jobs_due ON jobs (state, run_after_ms);
+)sql";
+
+constexpr std::string_view k_postgresql_3 = R"sql(
+CREATE TABLE settings (
+  key text PRIMARY KEY,
+  value text NOT NULL,
+  created_at_ms bigint NOT NULL
+);
+
+CREATE TABLE jobs (
+  id uuid PRIMARY KEY,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  kind text NOT NULL,
+  dedupe_key text,
+  payload text NOT NULL,
+  state text NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+  attempts integer NOT NULL CHECK (attempts >= 0),
+  max_attempts integer NOT NULL CHECK (max_attempts >= 1),
+  run_after_ms bigint NOT NULL,
+  claimed_by text,
+  lease_until_ms bigint,
+  result text,
+  error text,
+  created_at_ms bigint NOT NULL,
+  finished_at_ms bigint,
+  UNIQUE (organisation_id, kind, dedupe_key)
+);
+
+CREATE INDEX jobs_due ON jobs (state, run_after_ms);
+)sql";
+
+constexpr std::array k_migrations = {
+    Migration{1, k_sqlite_1, k_postgresql_1},
+    Migration{2, k_sqlite_2, k_postgresql_2},
+    Migration{3, k_sqlite_3, k_postgresql_3},
+};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return k_migrations; }
+
+int known_schema_version() { return k_migrations.back().version; }
+
+}  // namespace ccteam::store

@@ -1,0 +1,891 @@
+#include "store/postgres/postgres_repository.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <utility>
+
+#include "store/migrations.hpp"
+#include "store/postgres/migrations.hpp"
+#include "store/row_rules.hpp"
+
+namespace ccteam::store {
+
+using postgres::Connection;
+using postgres::Param;
+using postgres::Rows;
+using postgres::Transaction;
+
+namespace {
+
+template <class T>
+tl::unexpected<Error> pass(Result<T>&& failed) {
+  return tl::unexpected(std::move(failed).error());
+}
+
+Param id_param(const Uuid& id) { return Param(std::span<const std::uint8_t>(id.bytes)); }
+Param hash_param(const TokenHash& hash) { return Param(std::span<const std::uint8_t>(hash)); }
+Param optional_id(const std::optional<Uuid>& id) { return id ? id_param(*id) : Param(nullptr); }
+Param optional_int(const std::optional<std::int64_t>& value) {
+  return value ? Param(*value) : Param(nullptr);
+}
+Param capped(std::size_t limit, std::size_t cap) {
+  return Param(static_cast<std::int64_t>(std::min(limit, cap)));
+}
+
+Result<Uuid> uuid_at(const Rows& rows, int row, int column, const char* where) {
+  std::vector<std::uint8_t> bytes = rows.bytes(row, column);
+  if (bytes.size() != 16) return tl::unexpected(Error::internal(msg(MsgId::store_bad_uuid, where)));
+  Uuid id;
+  std::copy(bytes.begin(), bytes.end(), id.bytes.begin());
+  return id;
+}
+
+// The error of a failed write: an unknown organisation (the foreign key) as not_found.
+Error write_error(const Connection& connection, Error error, const Uuid& organisation) {
+  if (connection.sqlstate() == "23503") {
+    return Error::not_found(msg(MsgId::store_unknown_organisation, organisation.to_string()));
+  }
+  return error;
+}
+
+constexpr std::string_view k_catalog_columns =
+    "id, organisation_id, source_name, yaml, version, updated_at_ms";
+
+Result<StoredCatalog> read_catalog(const Rows& rows, int row) {
+  StoredCatalog out;
+  CCTEAM_TRY(out.id, uuid_at(rows, row, 0, "catalogs.id"));
+  CCTEAM_TRY(out.organisation_id, uuid_at(rows, row, 1, "catalogs.organisation_id"));
+  out.source_name = rows.text(row, 2);
+  out.yaml = rows.text(row, 3);
+  out.version = rows.int64(row, 4);
+  out.updated_at = rows.int64(row, 5);
+  return out;
+}
+
+Result<StoredEmployer> read_employer(const Rows& rows, int row) {
+  StoredEmployer out;
+  CCTEAM_TRY(out.id, uuid_at(rows, row, 0, "employers.id"));
+  CCTEAM_TRY(out.organisation_id, uuid_at(rows, row, 1, "employers.organisation_id"));
+  out.name = rows.text(row, 2);
+  out.yaml = rows.text(row, 3);
+  out.version = rows.int64(row, 4);
+  out.updated_at = rows.int64(row, 5);
+  return out;
+}
+
+constexpr std::string_view k_user_columns =
+    "u.id, u.organisation_id, u.login, u.display_name, u.role, u.password_hash, "
+    "u.must_change_password, u.disabled, u.version, u.created_at_ms, u.updated_at_ms";
+
+// Reads the user columns starting at column 'first'.
+Result<StoredUser> read_user(const Rows& rows, int row, int first = 0) {
+  StoredUser out;
+  CCTEAM_TRY(out.id, uuid_at(rows, row, first, "users.id"));
+  CCTEAM_TRY(out.organisation_id, uuid_at(rows, row, first + 1, "users.organisation_id"));
+  out.login = rows.text(row, first + 2);
+  out.display_name = rows.text(row, first + 3);
+  out.role = rows.text(row, first + 4);
+  out.password_hash = rows.text(row, first + 5);
+  out.must_change_password = rows.boolean(row, first + 6);
+  out.disabled = rows.boolean(row, first + 7);
+  out.version = rows.int64(row, first + 8);
+  out.created_at = rows.int64(row, first + 9);
+  out.updated_at = rows.int64(row, first + 10);
+  return out;
+}
+
+Result<std::optional<StoredUser>> find_user(Connection& connection, const Uuid& organisation,
+                                            std::string_view where, const Param& key) {
+  std::string sql = "SELECT " + std::string(k_user_columns) +
+                    " FROM users u WHERE u.organisation_id = $1 AND " + std::string(where);
+  std::array params = {id_param(organisation), key};
+  CCTEAM_TRY(Rows rows, connection.query(sql, params));
+  if (rows.size() == 0) return std::optional<StoredUser>();
+  CCTEAM_TRY(StoredUser user, read_user(rows, 0));
+  return std::optional<StoredUser>(std::move(user));
+}
+
+constexpr std::string_view k_token_columns =
+    "t.id, t.organisation_id, t.user_id, t.name, t.hint, t.created_at_ms, t.last_used_at_ms, "
+    "t.revoked_at_ms";
+
+Result<StoredApiToken> read_token(const Rows& rows, int row) {
+  StoredApiToken out;
+  CCTEAM_TRY(out.id, uuid_at(rows, row, 0, "api_tokens.id"));
+  CCTEAM_TRY(out.organisation_id, uuid_at(rows, row, 1, "api_tokens.organisation_id"));
+  CCTEAM_TRY(out.user_id, uuid_at(rows, row, 2, "api_tokens.user_id"));
+  out.name = rows.text(row, 3);
+  out.hint = rows.text(row, 4);
+  out.created_at = rows.int64(row, 5);
+  if (!rows.is_null(row, 6)) out.last_used_at = rows.int64(row, 6);
+  if (!rows.is_null(row, 7)) out.revoked_at = rows.int64(row, 7);
+  return out;
+}
+
+Result<void> append_audit(Connection& connection, const Uuid& organisation,
+                          const AuditEntry& entry) {
+  std::string fields = fields_json(entry.fields);
+  CCTEAM_TRY(Rows rows,
+             connection.query("INSERT INTO audit_log (organisation_id, at_ms, actor_user_id, "
+                              "actor_kind, action, target_kind, target_id, fields, request_id) "
+                              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                              {id_param(organisation), entry.at, optional_id(entry.actor_user_id),
+                               std::string_view(entry.actor_kind), std::string_view(entry.action),
+                               std::string_view(entry.target_kind), optional_id(entry.target_id),
+                               std::string_view(fields), std::string_view(entry.request_id)}));
+  (void)rows;
+  return {};
+}
+
+// Runs a statement whose rows do not matter.
+Result<void> run(Connection& connection, std::string_view sql,
+                 std::initializer_list<Param> params) {
+  CCTEAM_TRY(Rows rows, connection.query(sql, params));
+  (void)rows;
+  return {};
+}
+
+constexpr std::string_view k_job_columns =
+    "id, organisation_id, kind, dedupe_key, payload, state, attempts, max_attempts, run_after_ms, "
+    "claimed_by, lease_until_ms, result, error, created_at_ms, finished_at_ms";
+
+Result<StoredJob> read_job(const Rows& rows, int row) {
+  StoredJob out;
+  CCTEAM_TRY(out.id, uuid_at(rows, row, 0, "jobs.id"));
+  CCTEAM_TRY(out.organisation_id, uuid_at(rows, row, 1, "jobs.organisation_id"));
+  out.kind = rows.text(row, 2);
+  if (!rows.is_null(row, 3)) out.dedupe_key = rows.text(row, 3);
+  out.payload = rows.text(row, 4);
+  out.state = rows.text(row, 5);
+  out.attempts = rows.int64(row, 6);
+  out.max_attempts = rows.int64(row, 7);
+  out.run_after = rows.int64(row, 8);
+  if (!rows.is_null(row, 9)) out.claimed_by = rows.text(row, 9);
+  if (!rows.is_null(row, 10)) out.lease_until = rows.int64(row, 10);
+  if (!rows.is_null(row, 11)) out.result = rows.text(row, 11);
+  if (!rows.is_null(row, 12)) out.error = rows.text(row, 12);
+  out.created_at = rows.int64(row, 13);
+  if (!rows.is_null(row, 14)) out.finished_at = rows.int64(row, 14);
+  return out;
+}
+
+Param optional_text(const std::optional<std::string>& text) {
+  return text ? Param(std::string_view(*text)) : Param(nullptr);
+}
+
+}  // namespace
+
+// A connection lent to one thread; given back to the pool on destruction.
+class PostgresRepository::Lease {
+ public:
+  Lease(PostgresRepository& owner, std::unique_ptr<Connection> connection)
+      : m_owner(&owner), m_connection(std::move(connection)) {}
+  Lease(Lease&& other) noexcept
+      : m_owner(std::exchange(other.m_owner, nullptr)),
+        m_connection(std::move(other.m_connection)) {}
+  Lease& operator=(Lease&&) = delete;
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  ~Lease() {
+    if (m_owner == nullptr) return;
+    {
+      std::lock_guard lock(m_owner->m_pool_mutex);
+      m_owner->m_idle.push_back(std::move(m_connection));
+    }
+    m_owner->m_returned.notify_one();
+  }
+  Connection& operator*() const { return *m_connection; }
+  Connection* operator->() const { return m_connection.get(); }
+
+ private:
+  PostgresRepository* m_owner;
+  std::unique_ptr<Connection> m_connection;
+};
+
+PostgresRepository::PostgresRepository(std::string url, const PostgresOptions& options)
+    : m_url(std::move(url)), m_options(options) {
+  std::size_t size = std::max<std::size_t>(options.connections, 1);
+  m_idle.resize(size);
+}
+
+PostgresRepository::~PostgresRepository() = default;
+
+Result<std::unique_ptr<PostgresRepository>> PostgresRepository::open(
+    const std::string& url, const PostgresOptions& options) {
+  std::unique_ptr<PostgresRepository> repository(new PostgresRepository(url, options));
+  CCTEAM_TRY(Lease connection, repository->lease());
+  CCTEAM_TRY(int version, postgres::migrate(*connection, repository->now()));
+  (void)version;
+  return repository;
+}
+
+UnixMillis PostgresRepository::now() const {
+  if (m_options.clock) return m_options.clock();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Result<PostgresRepository::Lease> PostgresRepository::lease() {
+  std::unique_ptr<Connection> connection;
+  {
+    std::unique_lock lock(m_pool_mutex);
+    m_returned.wait(lock, [this] { return !m_idle.empty(); });
+    connection = std::move(m_idle.back());
+    m_idle.pop_back();
+  }
+  // Connecting happens outside the pool's lock: other threads go on with their connections.
+  auto give_back = [this](std::unique_ptr<Connection> slot) {
+    {
+      std::lock_guard lock(m_pool_mutex);
+      m_idle.push_back(std::move(slot));
+    }
+    m_returned.notify_one();
+  };
+  if (connection && !connection->alive() && !connection->reset()) connection.reset();
+  if (!connection) {
+    auto opened = Connection::open(m_url, m_options.connect_timeout);
+    if (!opened) {
+      give_back(nullptr);
+      return pass(std::move(opened));
+    }
+    connection = std::make_unique<Connection>(std::move(*opened));
+  }
+  return Lease(*this, std::move(connection));
+}
+
+Result<Uuid> PostgresRepository::default_organisation() {
+  return *Uuid::parse(k_default_organisation_id);
+}
+
+Result<std::optional<StoredCatalog>> PostgresRepository::catalog(const Uuid& organisation) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query("SELECT " + std::string(k_catalog_columns) +
+                                              " FROM catalogs WHERE organisation_id = $1",
+                                          {id_param(organisation)}));
+  if (rows.size() == 0) return std::optional<StoredCatalog>();
+  CCTEAM_TRY(StoredCatalog row, read_catalog(rows, 0));
+  return std::optional<StoredCatalog>(std::move(row));
+}
+
+Result<std::int64_t> PostgresRepository::catalog_version(const Uuid& organisation) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query("SELECT version FROM catalogs WHERE organisation_id = $1",
+                                          {id_param(organisation)}));
+  return rows.size() > 0 ? rows.int64(0, 0) : std::int64_t{0};
+}
+
+Result<StoredCatalog> PostgresRepository::put_catalog(const Uuid& organisation,
+                                                      std::string source_name, std::string yaml) {
+  CCTEAM_TRY(Lease connection, lease());
+  UnixMillis at = now();
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  // One statement inserts or bumps the version, so two nodes saving at once both count.
+  auto written = connection->query(
+      "INSERT INTO catalogs (id, organisation_id, source_name, yaml, version, updated_at_ms) "
+      "VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (organisation_id) DO UPDATE SET "
+      "source_name = EXCLUDED.source_name, yaml = EXCLUDED.yaml, "
+      "version = catalogs.version + 1, updated_at_ms = EXCLUDED.updated_at_ms RETURNING " +
+          std::string(k_catalog_columns),
+      {id_param(new_uuid_v7(at)), id_param(organisation), std::string_view(source_name),
+       std::string_view(yaml), at});
+  if (!written) {
+    return tl::unexpected(write_error(*connection, std::move(written).error(), organisation));
+  }
+  CCTEAM_TRY(StoredCatalog row, read_catalog(*written, 0));
+  if (auto audited = append_audit(
+          *connection, organisation,
+          audit_of(Actor::system(), at, "catalog.put", "catalog", row.id, {"source_name", "yaml"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return row;
+}
+
+Result<std::vector<StoredEmployer>> PostgresRepository::employers(const Uuid& organisation,
+                                                                  const std::optional<Uuid>& after,
+                                                                  std::size_t limit) {
+  CCTEAM_TRY(Lease connection, lease());
+  constexpr std::size_t k_cap = std::numeric_limits<std::int64_t>::max();
+  auto rows = after ? connection->query(
+                          "SELECT id, organisation_id, name, yaml, version, updated_at_ms FROM "
+                          "employers WHERE organisation_id = $1 AND id > $3 ORDER BY id LIMIT $2",
+                          {id_param(organisation), capped(limit, k_cap), id_param(*after)})
+                    : connection->query(
+                          "SELECT id, organisation_id, name, yaml, version, updated_at_ms FROM "
+                          "employers WHERE organisation_id = $1 ORDER BY id LIMIT $2",
+                          {id_param(organisation), capped(limit, k_cap)});
+  if (!rows) return pass(std::move(rows));
+  std::vector<StoredEmployer> out;
+  for (int i = 0; i < rows->size(); ++i) {
+    CCTEAM_TRY(StoredEmployer row, read_employer(*rows, i));
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<StoredEmployer> PostgresRepository::add_employer(const Uuid& organisation, std::string name,
+                                                        std::string yaml) {
+  CCTEAM_TRY(Lease connection, lease());
+  StoredEmployer row;
+  row.updated_at = now();
+  row.id = new_uuid_v7(row.updated_at);
+  row.organisation_id = organisation;
+  row.name = std::move(name);
+  row.yaml = std::move(yaml);
+  row.version = 1;
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  if (auto written = run(*connection,
+                         "INSERT INTO employers (id, organisation_id, name, yaml, version, "
+                         "updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6)",
+                         {id_param(row.id), id_param(organisation), std::string_view(row.name),
+                          std::string_view(row.yaml), row.version, row.updated_at});
+      !written) {
+    return tl::unexpected(write_error(*connection, std::move(written).error(), organisation));
+  }
+  if (auto audited = append_audit(*connection, organisation,
+                                  audit_of(Actor::system(), row.updated_at, "employer.create",
+                                           "employer", row.id, {"name", "yaml"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return row;
+}
+
+Result<std::vector<StoredUser>> PostgresRepository::users(
+    const Uuid& organisation, const std::optional<std::string>& after_login, std::size_t limit) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(
+      Rows rows,
+      connection->query("SELECT " + std::string(k_user_columns) +
+                            " FROM users u WHERE u.organisation_id = $1 AND u.login > $2 "
+                            "ORDER BY u.login LIMIT $3",
+                        {id_param(organisation), std::string_view(after_login ? *after_login : ""),
+                         capped(limit, 100000)}));
+  std::vector<StoredUser> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    CCTEAM_TRY(StoredUser user, read_user(rows, i));
+    out.push_back(std::move(user));
+  }
+  return out;
+}
+
+Result<std::optional<StoredUser>> PostgresRepository::user_by_id(const Uuid& organisation,
+                                                                 const Uuid& id) {
+  CCTEAM_TRY(Lease connection, lease());
+  return find_user(*connection, organisation, "u.id = $2", id_param(id));
+}
+
+Result<std::optional<StoredUser>> PostgresRepository::user_by_login(const Uuid& organisation,
+                                                                    const std::string& login) {
+  CCTEAM_TRY(Lease connection, lease());
+  return find_user(*connection, organisation, "u.login = $2", Param(std::string_view(login)));
+}
+
+Result<std::int64_t> PostgresRepository::count_active_users(const Uuid& organisation) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query("SELECT count(*) FROM users WHERE organisation_id = $1 "
+                                          "AND NOT disabled",
+                                          {id_param(organisation)}));
+  return rows.size() > 0 ? rows.int64(0, 0) : std::int64_t{0};
+}
+
+Result<StoredUser> PostgresRepository::add_user(const Uuid& organisation, StoredUser user,
+                                                const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  user.created_at = user.updated_at = now();
+  user.id = new_uuid_v7(user.created_at);
+  user.organisation_id = organisation;
+  user.version = 1;
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  auto inserted =
+      run(*connection,
+          "INSERT INTO users (id, organisation_id, login, display_name, role, password_hash, "
+          "must_change_password, disabled, version, created_at_ms, updated_at_ms) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+          {id_param(user.id), id_param(organisation), std::string_view(user.login),
+           std::string_view(user.display_name), std::string_view(user.role),
+           std::string_view(user.password_hash), Param::boolean(user.must_change_password),
+           Param::boolean(user.disabled), user.version, user.created_at, user.updated_at});
+  if (!inserted) {
+    if (connection->sqlstate() == "23505") {
+      return tl::unexpected(Error::invalid_input(msg(MsgId::user_login_taken, user.login)));
+    }
+    return tl::unexpected(write_error(*connection, std::move(inserted).error(), organisation));
+  }
+  if (auto audited = append_audit(
+          *connection, organisation,
+          audit_of(actor, user.created_at, "user.create", "user", user.id,
+                   {"login", "display_name", "role", "password_hash", "must_change_password"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return user;
+}
+
+Result<StoredUser> PostgresRepository::update_user(const Uuid& organisation, const Uuid& id,
+                                                   std::int64_t expected_version,
+                                                   const UserChange& change,
+                                                   const std::string& action, const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  // User writes of one organisation take turns on its row: the version check and the count of
+  // admins below then see every earlier write, on whichever node it was made.
+  CCTEAM_TRY(Rows locked, connection->query("SELECT 1 FROM organisations WHERE id = $1 FOR UPDATE",
+                                            {id_param(organisation)}));
+  (void)locked;
+  CCTEAM_TRY(std::optional<StoredUser> found,
+             find_user(*connection, organisation, "u.id = $2", id_param(id)));
+  if (!found) return tl::unexpected(Error::not_found(msg(MsgId::user_not_found, id.to_string())));
+  StoredUser user = std::move(*found);
+  if (user.version != expected_version) {
+    return tl::unexpected(Error::conflict(
+        msg(MsgId::store_stale_version, user.login, user.version, expected_version)));
+  }
+  bool was_active_admin = is_active_admin(user);
+  std::vector<std::string> fields = apply_user_change(user, change);
+  if (fields.empty() && !change.end_sessions) return user;  // nothing to change, nothing to log
+  if (was_active_admin && !is_active_admin(user)) {
+    CCTEAM_TRY(Rows admins, connection->query("SELECT count(*) FROM users WHERE organisation_id "
+                                              "= $1 AND role = 'admin' AND NOT disabled",
+                                              {id_param(organisation)}));
+    if (admins.size() == 0 || admins.int64(0, 0) <= 1) {
+      return tl::unexpected(Error::invalid_input(msg(MsgId::user_last_admin)));
+    }
+  }
+  user.version += 1;
+  user.updated_at = now();
+  if (auto updated =
+          run(*connection,
+              "UPDATE users SET display_name = $2, role = $3, password_hash = $4, "
+              "must_change_password = $5, disabled = $6, version = $7, updated_at_ms = $8 "
+              "WHERE id = $1",
+              {id_param(user.id), std::string_view(user.display_name), std::string_view(user.role),
+               std::string_view(user.password_hash), Param::boolean(user.must_change_password),
+               Param::boolean(user.disabled), user.version, user.updated_at});
+      !updated) {
+    return pass(std::move(updated));
+  }
+  if (change.end_sessions || user.disabled) {
+    static const TokenHash k_none{};
+    const TokenHash& keep = change.keep_session ? *change.keep_session : k_none;
+    if (auto ended =
+            run(*connection, "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2",
+                {id_param(user.id), hash_param(keep)});
+        !ended) {
+      return pass(std::move(ended));
+    }
+  }
+  if (auto audited = append_audit(
+          *connection, organisation,
+          audit_of(actor, user.updated_at, action, "user", user.id, std::move(fields)));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return user;
+}
+
+Result<void> PostgresRepository::add_session(const StoredSession& session, const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  // Expired sessions of every user go when a new one starts: the table stays small.
+  if (auto pruned =
+          run(*connection, "DELETE FROM sessions WHERE expires_at_ms < $1", {session.created_at});
+      !pruned) {
+    return pruned;
+  }
+  if (auto inserted =
+          run(*connection,
+              "INSERT INTO sessions (token_hash, id, organisation_id, user_id, created_at_ms, "
+              "last_seen_at_ms, expires_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+              {hash_param(session.token_hash), id_param(session.id),
+               id_param(session.organisation_id), id_param(session.user_id), session.created_at,
+               session.last_seen_at, session.expires_at});
+      !inserted) {
+    return inserted;
+  }
+  if (auto audited = append_audit(
+          *connection, session.organisation_id,
+          audit_of(actor, session.created_at, "session.sign_in", "session", session.id));
+      !audited) {
+    return audited;
+  }
+  return transaction.commit();
+}
+
+Result<std::optional<std::pair<StoredSession, StoredUser>>> PostgresRepository::session_by_token(
+    const TokenHash& token_hash) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query("SELECT " + std::string(k_user_columns) +
+                                              ", s.id, s.created_at_ms, s.last_seen_at_ms, "
+                                              "s.expires_at_ms FROM sessions s JOIN users u ON "
+                                              "u.id = s.user_id WHERE s.token_hash = $1",
+                                          {hash_param(token_hash)}));
+  using Found = std::optional<std::pair<StoredSession, StoredUser>>;
+  if (rows.size() == 0) return Found();
+  CCTEAM_TRY(StoredUser user, read_user(rows, 0));
+  StoredSession session;
+  CCTEAM_TRY(session.id, uuid_at(rows, 0, 11, "sessions.id"));
+  session.organisation_id = user.organisation_id;
+  session.user_id = user.id;
+  session.token_hash = token_hash;
+  session.created_at = rows.int64(0, 12);
+  session.last_seen_at = rows.int64(0, 13);
+  session.expires_at = rows.int64(0, 14);
+  return Found(std::pair{std::move(session), std::move(user)});
+}
+
+Result<void> PostgresRepository::touch_session(const TokenHash& token_hash, UnixMillis at) {
+  CCTEAM_TRY(Lease connection, lease());
+  return run(*connection, "UPDATE sessions SET last_seen_at_ms = $2 WHERE token_hash = $1",
+             {hash_param(token_hash), at});
+}
+
+Result<void> PostgresRepository::end_session(const TokenHash& token_hash, const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  CCTEAM_TRY(Rows ended, connection->query("DELETE FROM sessions WHERE token_hash = $1 "
+                                           "RETURNING id, organisation_id",
+                                           {hash_param(token_hash)}));
+  if (ended.size() == 0) return {};
+  CCTEAM_TRY(Uuid id, uuid_at(ended, 0, 0, "sessions.id"));
+  CCTEAM_TRY(Uuid organisation, uuid_at(ended, 0, 1, "sessions.organisation_id"));
+  if (auto audited = append_audit(*connection, organisation,
+                                  audit_of(actor, now(), "session.sign_out", "session", id));
+      !audited) {
+    return audited;
+  }
+  return transaction.commit();
+}
+
+Result<StoredApiToken> PostgresRepository::add_api_token(StoredApiToken token,
+                                                         const TokenHash& token_hash,
+                                                         const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  token.created_at = now();
+  token.id = new_uuid_v7(token.created_at);
+  token.last_used_at.reset();
+  token.revoked_at.reset();
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  if (auto inserted =
+          run(*connection,
+              "INSERT INTO api_tokens (id, organisation_id, user_id, token_hash, name, hint, "
+              "created_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+              {id_param(token.id), id_param(token.organisation_id), id_param(token.user_id),
+               hash_param(token_hash), std::string_view(token.name), std::string_view(token.hint),
+               token.created_at});
+      !inserted) {
+    return tl::unexpected(
+        write_error(*connection, std::move(inserted).error(), token.organisation_id));
+  }
+  if (auto audited = append_audit(*connection, token.organisation_id,
+                                  audit_of(actor, token.created_at, "token.create", "token",
+                                           token.id, {"name", "user_id"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return token;
+}
+
+Result<std::vector<StoredApiToken>> PostgresRepository::api_tokens(
+    const Uuid& organisation, const std::optional<Uuid>& user) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows,
+             connection->query("SELECT " + std::string(k_token_columns) +
+                                   " FROM api_tokens t WHERE t.organisation_id = $1 AND "
+                                   "($2::uuid IS NULL OR t.user_id = $2) ORDER BY t.id DESC "
+                                   "LIMIT 1000",
+                               {id_param(organisation), optional_id(user)}));
+  std::vector<StoredApiToken> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    CCTEAM_TRY(StoredApiToken token, read_token(rows, i));
+    out.push_back(std::move(token));
+  }
+  return out;
+}
+
+Result<std::optional<std::pair<StoredApiToken, StoredUser>>> PostgresRepository::api_token_by_hash(
+    const TokenHash& token_hash) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query("SELECT " + std::string(k_token_columns) + ", " +
+                                              std::string(k_user_columns) +
+                                              " FROM api_tokens t JOIN users u ON u.id = "
+                                              "t.user_id AND u.organisation_id = "
+                                              "t.organisation_id WHERE t.token_hash = $1 AND "
+                                              "t.revoked_at_ms IS NULL",
+                                          {hash_param(token_hash)}));
+  using Found = std::optional<std::pair<StoredApiToken, StoredUser>>;
+  if (rows.size() == 0) return Found();
+  CCTEAM_TRY(StoredApiToken token, read_token(rows, 0));
+  CCTEAM_TRY(StoredUser user, read_user(rows, 0, 8));
+  return Found(std::pair{std::move(token), std::move(user)});
+}
+
+Result<void> PostgresRepository::touch_api_token(const Uuid& id, UnixMillis at) {
+  CCTEAM_TRY(Lease connection, lease());
+  return run(*connection, "UPDATE api_tokens SET last_used_at_ms = $2 WHERE id = $1",
+             {id_param(id), at});
+}
+
+Result<StoredApiToken> PostgresRepository::revoke_api_token(const Uuid& organisation,
+                                                            const Uuid& id,
+                                                            const std::optional<Uuid>& owner,
+                                                            const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  UnixMillis at = now();
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  CCTEAM_TRY(Rows revoked,
+             connection->query("UPDATE api_tokens t SET revoked_at_ms = $4 WHERE "
+                               "t.organisation_id = $1 AND t.id = $2 AND t.revoked_at_ms IS NULL "
+                               "AND ($3::uuid IS NULL OR t.user_id = $3) RETURNING " +
+                                   std::string(k_token_columns),
+                               {id_param(organisation), id_param(id), optional_id(owner), at}));
+  if (revoked.size() == 0) {
+    return tl::unexpected(Error::not_found(msg(MsgId::token_not_found, id.to_string())));
+  }
+  CCTEAM_TRY(StoredApiToken token, read_token(revoked, 0));
+  if (auto audited = append_audit(*connection, organisation,
+                                  audit_of(actor, at, "token.revoke", "token", id, {"revoked_at"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return token;
+}
+
+Result<std::vector<std::int64_t>> PostgresRepository::sign_in_failures(
+    const std::vector<TokenHash>& keys, UnixMillis since) {
+  CCTEAM_TRY(Lease connection, lease());
+  std::vector<std::int64_t> out;
+  for (const TokenHash& key : keys) {
+    CCTEAM_TRY(Rows rows, connection->query("SELECT count(*) FROM sign_in_failures WHERE "
+                                            "key_hash = $1 AND at_ms >= $2",
+                                            {hash_param(key), since}));
+    out.push_back(rows.size() > 0 ? rows.int64(0, 0) : 0);
+  }
+  return out;
+}
+
+Result<void> PostgresRepository::add_sign_in_failure(const Uuid& organisation,
+                                                     const std::vector<TokenHash>& keys,
+                                                     UnixMillis at, UnixMillis forget_before,
+                                                     const AuditEntry& audit) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  if (auto pruned =
+          run(*connection, "DELETE FROM sign_in_failures WHERE at_ms < $1", {forget_before});
+      !pruned) {
+    return pruned;
+  }
+  for (const TokenHash& key : keys) {
+    if (auto added =
+            run(*connection, "INSERT INTO sign_in_failures (key_hash, at_ms) VALUES ($1, $2)",
+                {hash_param(key), at});
+        !added) {
+      return added;
+    }
+  }
+  if (auto audited = append_audit(*connection, organisation, audit); !audited) return audited;
+  return transaction.commit();
+}
+
+Result<void> PostgresRepository::clear_sign_in_failures(const TokenHash& key) {
+  CCTEAM_TRY(Lease connection, lease());
+  return run(*connection, "DELETE FROM sign_in_failures WHERE key_hash = $1", {hash_param(key)});
+}
+
+Result<StoredJob> PostgresRepository::enqueue_job(StoredJob job) {
+  CCTEAM_TRY(Lease connection, lease());
+  job.created_at = now();
+  job.id = new_uuid_v7(job.created_at);
+  // ON CONFLICT DO NOTHING on the dedupe key: of two nodes queueing one job at once, one inserts
+  // and both read its row.
+  auto inserted = connection->query(
+      "INSERT INTO jobs (id, organisation_id, kind, dedupe_key, payload, state, attempts, "
+      "max_attempts, run_after_ms, created_at_ms) VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, "
+      "$7, $8) ON CONFLICT (organisation_id, kind, dedupe_key) DO NOTHING RETURNING " +
+          std::string(k_job_columns),
+      {id_param(job.id), id_param(job.organisation_id), std::string_view(job.kind),
+       optional_text(job.dedupe_key), std::string_view(job.payload), job.max_attempts,
+       job.run_after, job.created_at});
+  if (!inserted) {
+    return tl::unexpected(
+        write_error(*connection, std::move(inserted).error(), job.organisation_id));
+  }
+  if (inserted->size() > 0) return read_job(*inserted, 0);
+  CCTEAM_TRY(Rows existing,
+             connection->query("SELECT " + std::string(k_job_columns) +
+                                   " FROM jobs WHERE organisation_id = $1 AND "
+                                   "kind = $2 AND dedupe_key = $3",
+                               {id_param(job.organisation_id), std::string_view(job.kind),
+                                optional_text(job.dedupe_key)}));
+  if (existing.size() == 0) {
+    return tl::unexpected(
+        Error::internal(msg(MsgId::store_database_error, connection->name(), "jobs")));
+  }
+  return read_job(existing, 0);
+}
+
+Result<std::optional<StoredJob>> PostgresRepository::claim_job(
+    const std::string& node, const std::vector<std::string>& kinds, UnixMillis at,
+    UnixMillis lease_until) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows given_up,
+             connection->query("UPDATE jobs SET state = 'failed', finished_at_ms = $1, error = "
+                               "'the lease ended after the last attempt' WHERE state = "
+                               "'running' AND lease_until_ms < $1 AND attempts >= max_attempts",
+                               {at}));
+  (void)given_up;
+  // SKIP LOCKED: nodes claiming at once each take a different job instead of waiting.
+  CCTEAM_TRY(Rows claimed,
+             connection->query(
+                 "UPDATE jobs SET state = 'running', attempts = attempts + 1, "
+                 "claimed_by = $2, lease_until_ms = $3 WHERE id = (SELECT id FROM "
+                 "jobs WHERE ((state = 'queued' AND run_after_ms <= $1) OR (state = "
+                 "'running' AND lease_until_ms < $1)) AND attempts < max_attempts "
+                 "AND kind IN (SELECT jsonb_array_elements_text($4::jsonb)) "
+                 "ORDER BY run_after_ms, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
+                 "RETURNING " +
+                     std::string(k_job_columns),
+                 {at, std::string_view(node), lease_until, std::string_view(fields_json(kinds))}));
+  if (claimed.size() == 0) return std::optional<StoredJob>();
+  CCTEAM_TRY(StoredJob job, read_job(claimed, 0));
+  return std::optional<StoredJob>(std::move(job));
+}
+
+Result<StoredJob> PostgresRepository::finish_job(const Uuid& id, const std::string& node,
+                                                 const JobOutcome& outcome) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  CCTEAM_TRY(Rows found, connection->query("SELECT " + std::string(k_job_columns) +
+                                               " FROM jobs WHERE id = $1 FOR UPDATE",
+                                           {id_param(id)}));
+  if (found.size() == 0) {
+    return tl::unexpected(Error::not_found(msg(MsgId::job_not_found, id.to_string())));
+  }
+  CCTEAM_TRY(StoredJob job, read_job(found, 0));
+  if (job.state != "running" || job.claimed_by != node) {
+    return tl::unexpected(Error::conflict(msg(MsgId::store_stale_job, id.to_string())));
+  }
+  finish_in_memory(job, outcome, now());
+  auto optional_millis = [](const std::optional<UnixMillis>& value) {
+    return value ? Param(*value) : Param(nullptr);
+  };
+  if (auto updated = run(
+          *connection,
+          "UPDATE jobs SET state = $2, run_after_ms = $3, claimed_by = $4, lease_until_ms = $5, "
+          "result = $6, error = $7, finished_at_ms = $8 WHERE id = $1",
+          {id_param(id), std::string_view(job.state), job.run_after, optional_text(job.claimed_by),
+           optional_millis(job.lease_until), optional_text(job.result), optional_text(job.error),
+           optional_millis(job.finished_at)});
+      !updated) {
+    return pass(std::move(updated));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return job;
+}
+
+Result<std::optional<StoredJob>> PostgresRepository::job(const Uuid& organisation, const Uuid& id) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query("SELECT " + std::string(k_job_columns) +
+                                              " FROM jobs WHERE organisation_id = $1 AND id = $2",
+                                          {id_param(organisation), id_param(id)}));
+  if (rows.size() == 0) return std::optional<StoredJob>();
+  CCTEAM_TRY(StoredJob job, read_job(rows, 0));
+  return std::optional<StoredJob>(std::move(job));
+}
+
+Result<PruneCounts> PostgresRepository::prune_expired(UnixMillis at,
+                                                      UnixMillis forget_failures_before) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  PruneCounts out;
+  CCTEAM_TRY(Rows sessions,
+             connection->query("DELETE FROM sessions WHERE expires_at_ms < $1", {at}));
+  out.sessions = sessions.affected();
+  CCTEAM_TRY(Rows failures, connection->query("DELETE FROM sign_in_failures WHERE at_ms < $1",
+                                              {forget_failures_before}));
+  out.sign_in_failures = failures.affected();
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return out;
+}
+
+Result<std::string> PostgresRepository::shared_setting(const std::string& key,
+                                                       const std::string& candidate) {
+  CCTEAM_TRY(Lease connection, lease());
+  // ON CONFLICT DO NOTHING: of two nodes storing at once, one inserts and both read its value.
+  if (auto stored = run(*connection,
+                        "INSERT INTO settings (key, value, created_at_ms) VALUES ($1, $2, $3) "
+                        "ON CONFLICT (key) DO NOTHING",
+                        {std::string_view(key), std::string_view(candidate), now()});
+      !stored) {
+    return pass(std::move(stored));
+  }
+  CCTEAM_TRY(Rows rows, connection->query("SELECT value FROM settings WHERE key = $1",
+                                          {std::string_view(key)}));
+  if (rows.size() == 0) {
+    return tl::unexpected(
+        Error::internal(msg(MsgId::store_database_error, connection->name(), "settings")));
+  }
+  return rows.text(0, 0);
+}
+
+Result<std::vector<AuditEntry>> PostgresRepository::audit_entries(const Uuid& organisation,
+                                                                  const AuditQuery& query) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(
+      Rows rows,
+      connection->query(
+          "SELECT seq, at_ms, actor_user_id, actor_kind, action, target_kind, target_id, "
+          "fields, request_id FROM audit_log WHERE organisation_id = $1 "
+          "AND ($2::uuid IS NULL OR actor_user_id = $2) AND ($3::text IS NULL OR action = $3) "
+          "AND ($4::bigint IS NULL OR at_ms >= $4) AND ($5::bigint IS NULL OR at_ms < $5) "
+          "AND ($6::bigint IS NULL OR seq < $6) ORDER BY seq DESC LIMIT $7",
+          {id_param(organisation), optional_id(query.actor),
+           query.action ? Param(std::string_view(*query.action)) : Param(nullptr),
+           optional_int(query.from), optional_int(query.to), optional_int(query.before_seq),
+           capped(query.limit, 100000)}));
+  std::vector<AuditEntry> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    AuditEntry entry;
+    entry.seq = rows.int64(i, 0);
+    entry.at = rows.int64(i, 1);
+    if (!rows.is_null(i, 2)) {
+      CCTEAM_TRY(entry.actor_user_id, uuid_at(rows, i, 2, "audit_log.actor_user_id"));
+    }
+    entry.actor_kind = rows.text(i, 3);
+    entry.action = rows.text(i, 4);
+    entry.target_kind = rows.text(i, 5);
+    if (!rows.is_null(i, 6)) {
+      CCTEAM_TRY(entry.target_id, uuid_at(rows, i, 6, "audit_log.target_id"));
+    }
+    entry.fields = parse_fields_json(rows.text(i, 7));
+    entry.request_id = rows.text(i, 8);
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+Result<void> PostgresRepository::backup_to(const std::string& /*path*/) {
+  return tl::unexpected(
+      Error::invalid_input(msg(MsgId::store_backup_postgres, postgres::display_name(m_url)), {},
+                           msg(MsgId::hint_store_backup_postgres)));
+}
+
+Result<StoreHealth> PostgresRepository::health() {
+  CCTEAM_TRY(Lease connection, lease());
+  StoreHealth out;
+  CCTEAM_TRY(out.schema_version, postgres::schema_version(*connection));
+  out.binary_schema_version = known_schema_version();
+  return out;
+}
+
+}  // namespace ccteam::store

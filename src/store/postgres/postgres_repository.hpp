@@ -1,0 +1,126 @@
+#pragma once
+// The workspace's store on PostgreSQL (store::Repository; schema in store/migrations.hpp), for
+// organisations that run several `ccteam serve` nodes on one database.
+//
+// Connections: a pool of at most 'connections', opened when first needed; a thread leases one
+// for one call and gives it back. A connection that was lost (database restart, network) is
+// connected again when next leased; while that fails, calls return Error::unavailable (HTTP
+// 503, /readyz not ready), never a crash or a 500.
+//
+// Every write is one transaction with its audit entry, committed with synchronous_commit on
+// (acknowledged only once durable). What two nodes could race on is decided by the database:
+// unique keys (logins), compare-and-set on versions inside a row lock (SELECT ... FOR UPDATE),
+// and the organisation's row locked for user writes, so that the last active admin stays even
+// when two nodes demote two admins at once.
+//
+// Thread safety: every member function may be called from any number of threads at once, and
+// any number of processes may use the same database.
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "ccteam/core/error.hpp"
+#include "store/postgres/database.hpp"
+#include "store/repository.hpp"
+
+namespace ccteam::store {
+
+struct PostgresOptions {
+  std::size_t connections = 8;              // the pool's size; 0 counts as 1
+  std::chrono::seconds connect_timeout{5};  // per connection attempt
+  std::function<UnixMillis()> clock{};      // "now"; empty: the system clock
+};
+
+class PostgresRepository final : public Repository {
+ public:
+  // Connects to 'url' (postgresql://user:password@host:port/database?options, libpq's syntax),
+  // applies the migrations (postgres::migrate, under an advisory lock) and returns the store.
+  // Error::unavailable when the database cannot be reached, Error::io when its schema is newer
+  // than this binary knows (MsgId::store_schema_newer) or a migration fails.
+  static Result<std::unique_ptr<PostgresRepository>> open(const std::string& url,
+                                                          const PostgresOptions& options = {});
+
+  Result<Uuid> default_organisation() override;
+  Result<std::optional<StoredCatalog>> catalog(const Uuid& organisation) override;
+  Result<std::int64_t> catalog_version(const Uuid& organisation) override;
+  Result<StoredCatalog> put_catalog(const Uuid& organisation, std::string source_name,
+                                    std::string yaml) override;
+  Result<std::vector<StoredEmployer>> employers(const Uuid& organisation,
+                                                const std::optional<Uuid>& after,
+                                                std::size_t limit) override;
+  Result<StoredEmployer> add_employer(const Uuid& organisation, std::string name,
+                                      std::string yaml) override;
+  Result<std::vector<StoredUser>> users(const Uuid& organisation,
+                                        const std::optional<std::string>& after_login,
+                                        std::size_t limit) override;
+  Result<std::optional<StoredUser>> user_by_id(const Uuid& organisation, const Uuid& id) override;
+  Result<std::optional<StoredUser>> user_by_login(const Uuid& organisation,
+                                                  const std::string& login) override;
+  Result<std::int64_t> count_active_users(const Uuid& organisation) override;
+  Result<StoredUser> add_user(const Uuid& organisation, StoredUser user,
+                              const Actor& actor) override;
+  Result<StoredUser> update_user(const Uuid& organisation, const Uuid& id,
+                                 std::int64_t expected_version, const UserChange& change,
+                                 const std::string& action, const Actor& actor) override;
+  Result<void> add_session(const StoredSession& session, const Actor& actor) override;
+  Result<std::optional<std::pair<StoredSession, StoredUser>>> session_by_token(
+      const TokenHash& token_hash) override;
+  Result<void> touch_session(const TokenHash& token_hash, UnixMillis at) override;
+  Result<void> end_session(const TokenHash& token_hash, const Actor& actor) override;
+  Result<StoredApiToken> add_api_token(StoredApiToken token, const TokenHash& token_hash,
+                                       const Actor& actor) override;
+  Result<std::vector<StoredApiToken>> api_tokens(const Uuid& organisation,
+                                                 const std::optional<Uuid>& user) override;
+  Result<std::optional<std::pair<StoredApiToken, StoredUser>>> api_token_by_hash(
+      const TokenHash& token_hash) override;
+  Result<void> touch_api_token(const Uuid& id, UnixMillis at) override;
+  Result<StoredApiToken> revoke_api_token(const Uuid& organisation, const Uuid& id,
+                                          const std::optional<Uuid>& owner,
+                                          const Actor& actor) override;
+  Result<std::vector<std::int64_t>> sign_in_failures(const std::vector<TokenHash>& keys,
+                                                     UnixMillis since) override;
+  Result<void> add_sign_in_failure(const Uuid& organisation, const std::vector<TokenHash>& keys,
+                                   UnixMillis at, UnixMillis forget_before,
+                                   const AuditEntry& audit) override;
+  Result<void> clear_sign_in_failures(const TokenHash& key) override;
+  Result<StoredJob> enqueue_job(StoredJob job) override;
+  Result<std::optional<StoredJob>> claim_job(const std::string& node,
+                                             const std::vector<std::string>& kinds, UnixMillis now,
+                                             UnixMillis lease_until) override;
+  Result<StoredJob> finish_job(const Uuid& id, const std::string& node,
+                               const JobOutcome& outcome) override;
+  Result<std::optional<StoredJob>> job(const Uuid& organisation, const Uuid& id) override;
+  Result<PruneCounts> prune_expired(UnixMillis now, UnixMillis forget_failures_before) override;
+  Result<std::string> shared_setting(const std::string& key, const std::string& candidate) override;
+  Result<std::vector<AuditEntry>> audit_entries(const Uuid& organisation,
+                                                const AuditQuery& query) override;
+  // Refused (Error::invalid_input, MsgId::store_backup_postgres): PostgreSQL is backed up with
+  // pg_dump, which the database's operators run (docs/deployment.md).
+  Result<void> backup_to(const std::string& path) override;
+  Result<StoreHealth> health() override;
+
+  PostgresRepository(const PostgresRepository&) = delete;
+  PostgresRepository& operator=(const PostgresRepository&) = delete;
+  ~PostgresRepository() override;
+
+ private:
+  class Lease;
+  PostgresRepository(std::string url, const PostgresOptions& options);
+  Result<Lease> lease();
+  UnixMillis now() const;
+
+  std::string m_url;
+  PostgresOptions m_options;
+  std::mutex m_pool_mutex;
+  std::condition_variable m_returned;
+  // Connections not in use; nullptr for one not opened yet (or dropped after it was lost).
+  std::vector<std::unique_ptr<postgres::Connection>> m_idle;  // guarded by m_pool_mutex
+};
+
+}  // namespace ccteam::store

@@ -1,0 +1,765 @@
+// The contract of store::Repository, run against both backends (SQLite, PostgreSQL): every
+// behaviour a use case relies on, with the same expectations on each. Values are worked out by
+// hand from what the test wrote. The PostgreSQL cases need $CCTEAM_TEST_POSTGRES
+// (tests/store/backends.hpp) and are skipped, saying so, without it.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <barrier>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "store/backends.hpp"
+
+namespace ccteam::store {
+namespace {
+
+class RepositoryContract : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (std::string missing = database.missing(); !missing.empty()) GTEST_SKIP() << missing;
+    repository = open_node();
+    ASSERT_TRUE(repository);
+    organisation = *repository->default_organisation();
+  }
+
+  // A repository on the same database, as a second server node would have.
+  std::unique_ptr<Repository> open_node() {
+    auto opened = database.open([this] { return now; });
+    EXPECT_TRUE(opened.has_value()) << (opened ? "" : render(opened.error(), Lang::en));
+    return opened ? std::move(*opened) : nullptr;
+  }
+
+  StoredUser add(const std::string& login, const std::string& role) {
+    StoredUser user;
+    user.login = login;
+    user.display_name = "Name of " + login;
+    user.role = role;
+    user.password_hash = "hash";
+    auto added = repository->add_user(organisation, user, Actor::cli());
+    EXPECT_TRUE(added.has_value()) << (added ? "" : render(added.error(), Lang::en));
+    return added ? *added : StoredUser{};
+  }
+
+  static AuditEntry audit_of_failure(UnixMillis at) {
+    AuditEntry failed;
+    failed.at = at;
+    failed.actor_kind = "system";
+    failed.action = "session.sign_in_failed";
+    failed.target_kind = "user";
+    return failed;
+  }
+
+  std::vector<AuditEntry> audit() {
+    AuditQuery all;
+    all.limit = 1000;
+    return *repository->audit_entries(organisation, all);
+  }
+
+  test::TestDatabase database{GetParam()};
+  UnixMillis now = 1'764'920'000'000;  // 2025-12-05T07:33:20Z (read by the store's threads only
+                                       // while no test writes it)
+  std::unique_ptr<Repository> repository;
+  Uuid organisation;
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, RepositoryContract, ::testing::Values("sqlite", "postgresql"),
+                         [](const ::testing::TestParamInfo<std::string>& backend) {
+                           return backend.param;
+                         });
+
+TEST_P(RepositoryContract, MigratesAndReportsTheSchemaVersion) {
+  auto health = repository->health();
+  ASSERT_TRUE(health.has_value());
+  EXPECT_EQ(health->schema_version, 3);  // migrations 1-3 in store/migrations.cpp
+  EXPECT_EQ(health->binary_schema_version, 3);
+  EXPECT_EQ(organisation.to_string(), "00000000-0000-7000-8000-000000000001");
+  // Opening again (a restart, a second node) applies nothing twice and keeps what was stored.
+  ASSERT_TRUE(repository->add_employer(organisation, "Kept GmbH", "name: Kept GmbH\n"));
+  auto again = open_node();
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->health()->schema_version, 3);
+  auto employers = again->employers(organisation, std::nullopt, 10);
+  ASSERT_TRUE(employers.has_value());
+  ASSERT_EQ(employers->size(), 1u);
+  EXPECT_EQ(employers->front().name, "Kept GmbH");
+}
+
+TEST_P(RepositoryContract, RefusesASchemaNewerThanTheBinary) {
+  ASSERT_TRUE(
+      database.execute("INSERT INTO schema_migrations (version, applied_at_ms) "
+                       "VALUES (999, 0)"));
+  auto refused = database.open();
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().kind, ErrorKind::io);
+  EXPECT_EQ(refused.error().message.id, MsgId::store_schema_newer);
+  ASSERT_TRUE(refused.error().hint.has_value());
+  EXPECT_EQ(refused.error().hint->id, MsgId::hint_store_schema_newer);
+  std::string text = render(refused.error(), Lang::en);
+  EXPECT_NE(text.find("999"), std::string::npos) << text;
+  EXPECT_NE(text.find("up to 3"), std::string::npos) << text;
+}
+
+TEST_P(RepositoryContract, ForeignKeysAreEnforced) {
+  Uuid stranger = new_uuid_v7(1'700'000'000'000);
+  auto employer = repository->add_employer(stranger, "Nobody Inc.", "name: Nobody Inc.\n");
+  ASSERT_FALSE(employer.has_value());
+  EXPECT_EQ(employer.error().kind, ErrorKind::not_found);
+  EXPECT_EQ(employer.error().message.id, MsgId::store_unknown_organisation);
+  auto catalog = repository->put_catalog(stranger, "upload", "roles: []\n");
+  ASSERT_FALSE(catalog.has_value());
+  EXPECT_EQ(catalog.error().kind, ErrorKind::not_found);
+  // Nothing of the failed writes is left, and the writer still works.
+  EXPECT_TRUE(repository->employers(stranger, std::nullopt, 10)->empty());
+  EXPECT_TRUE(repository->add_employer(organisation, "Somebody", "name: Somebody\n").has_value());
+}
+
+TEST_P(RepositoryContract, PagesEmployersByIdWithAKey) {
+  std::vector<Uuid> added;
+  for (int i = 0; i < 5; ++i) {
+    std::string name = "Employer " + std::to_string(i);
+    auto employer = repository->add_employer(organisation, name, "name: " + name + "\n");
+    ASSERT_TRUE(employer.has_value());
+    EXPECT_EQ(employer->version, 1);
+    added.push_back(employer->id);
+  }
+  std::vector<std::vector<Uuid>> pages;
+  std::optional<Uuid> after;
+  while (true) {
+    auto page = repository->employers(organisation, after, 2);
+    ASSERT_TRUE(page.has_value());
+    if (page->empty()) break;
+    pages.emplace_back();
+    for (const auto& employer : *page) {
+      EXPECT_EQ(employer.organisation_id, organisation);
+      pages.back().push_back(employer.id);
+    }
+    after = page->back().id;
+    ASSERT_LT(pages.size(), 10u);
+  }
+  ASSERT_EQ(pages.size(), 3u);
+  EXPECT_EQ(pages[0].size(), 2u);
+  EXPECT_EQ(pages[1].size(), 2u);
+  EXPECT_EQ(pages[2].size(), 1u);
+  std::vector<Uuid> all;
+  for (const auto& page : pages) all.insert(all.end(), page.begin(), page.end());
+  std::vector<Uuid> sorted = added;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(all, sorted);
+  EXPECT_EQ(all, added);  // UUIDv7: made in this order, so sorted in this order
+}
+
+TEST_P(RepositoryContract, PutCatalogCountsVersions) {
+  now = 1000;
+  EXPECT_EQ(*repository->catalog_version(organisation), 0);
+  EXPECT_FALSE(repository->catalog(organisation)->has_value());
+
+  auto first = repository->put_catalog(organisation, "first.yaml", "roles: []\n");
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->version, 1);
+  EXPECT_EQ(first->updated_at, 1000);
+  now = 2000;
+  auto second = repository->put_catalog(organisation, "second.yaml", "roles: [] # 2\n");
+  ASSERT_TRUE(second.has_value());
+  EXPECT_EQ(second->version, 2);
+  EXPECT_EQ(second->id, first->id);
+  EXPECT_EQ(*repository->catalog_version(organisation), 2);
+
+  auto stored = repository->catalog(organisation);
+  ASSERT_TRUE(stored.has_value() && stored->has_value());
+  EXPECT_EQ((*stored)->version, 2);
+  EXPECT_EQ((*stored)->source_name, "second.yaml");
+  EXPECT_EQ((*stored)->yaml, "roles: [] # 2\n");
+  EXPECT_EQ((*stored)->updated_at, 2000);
+  EXPECT_EQ((*stored)->organisation_id, organisation);
+}
+
+TEST_P(RepositoryContract, ThreadsReadWhileOneWrites) {
+  constexpr int k_writes = 40;
+  constexpr int k_readers = 12;  // more threads than connections: some wait
+  std::atomic<bool> writing{true};
+  std::atomic<int> failures{0};
+  std::atomic<long> reads{0};
+
+  std::vector<std::thread> readers;
+  for (int t = 0; t < k_readers; ++t) {
+    readers.emplace_back([&] {
+      std::size_t seen = 0;
+      std::int64_t catalog_seen = 0;
+      while (writing.load() || reads.load() < k_readers) {
+        auto page = repository->employers(organisation, std::nullopt, 1000);
+        auto version = repository->catalog_version(organisation);
+        if (!page || !version) {
+          ++failures;
+          break;
+        }
+        // Each reader sees a growing list (readers see committed writes only, in order).
+        if (page->size() < seen || *version < catalog_seen) ++failures;
+        seen = page->size();
+        catalog_seen = *version;
+        ++reads;
+      }
+    });
+  }
+  for (int i = 0; i < k_writes; ++i) {
+    std::string name = "Writer " + std::to_string(i);
+    if (!repository->add_employer(organisation, name, "name: " + name + "\n")) ++failures;
+    if (i % 10 == 0 && !repository->put_catalog(organisation, "upload", "roles: []\n")) {
+      ++failures;
+    }
+  }
+  writing = false;
+  for (auto& thread : readers) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_GE(reads.load(), k_readers);
+  EXPECT_EQ(repository->employers(organisation, std::nullopt, 1000)->size(),
+            static_cast<std::size_t>(k_writes));
+  EXPECT_EQ(*repository->catalog_version(organisation), 4);
+}
+
+TEST_P(RepositoryContract, AddsUsersWithUniqueLoginsAndAnAuditEntry) {
+  auto& f = *this;
+  StoredUser anna = f.add("anna", "admin");
+  EXPECT_EQ(anna.version, 1);
+  EXPECT_EQ(anna.created_at, f.now);
+  StoredUser again;
+  again.login = "anna";
+  again.display_name = "Other";
+  again.role = "viewer";
+  again.password_hash = "hash";
+  auto taken = f.repository->add_user(f.organisation, again, Actor::cli());
+  ASSERT_FALSE(taken.has_value());
+  EXPECT_EQ(taken.error().message.id, MsgId::user_login_taken);
+  auto entries = f.audit();
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].action, "user.create");
+  EXPECT_EQ(entries[0].actor_kind, "cli");
+  EXPECT_EQ(entries[0].target_id, anna.id);
+  // Field names, never the values: no login, name or hash in the entry.
+  for (const auto& field : entries[0].fields) {
+    EXPECT_EQ(field.find("anna"), std::string::npos);
+    EXPECT_NE(field, "hash");
+  }
+  EXPECT_EQ(entries[0].fields, (std::vector<std::string>{"login", "display_name", "role",
+                                                         "password_hash", "must_change_password"}));
+}
+
+TEST_P(RepositoryContract, AStaleVersionIsAConflictAndChangesNothing) {
+  auto& f = *this;
+  f.add("root", "admin");
+  StoredUser bob = f.add("bob", "viewer");
+  UserChange change;
+  change.role = "recruiter";
+  auto first =
+      f.repository->update_user(f.organisation, bob.id, 1, change, "user.update", Actor::cli());
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->version, 2);
+  EXPECT_EQ(first->role, "recruiter");
+  change.role = "works_council";
+  auto stale =
+      f.repository->update_user(f.organisation, bob.id, 1, change, "user.update", Actor::cli());
+  ASSERT_FALSE(stale.has_value());
+  EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
+  EXPECT_EQ((*f.repository->user_by_id(f.organisation, bob.id))->role, "recruiter");
+  auto entries = f.audit();
+  ASSERT_EQ(entries.size(), 3u);  // two creates, one update; the refused save wrote nothing
+  EXPECT_EQ(entries[0].action, "user.update");
+  EXPECT_EQ(entries[0].fields, std::vector<std::string>{"role"});
+}
+
+TEST_P(RepositoryContract, TheLastActiveAdminStays) {
+  auto& f = *this;
+  StoredUser root = f.add("root", "admin");
+  UserChange demote;
+  demote.role = "viewer";
+  auto refused =
+      f.repository->update_user(f.organisation, root.id, 1, demote, "user.update", Actor::cli());
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().message.id, MsgId::user_last_admin);
+  UserChange disable;
+  disable.disabled = true;
+  EXPECT_FALSE(
+      f.repository->update_user(f.organisation, root.id, 1, disable, "user.update", Actor::cli())
+          .has_value());
+  f.add("second", "admin");
+  EXPECT_TRUE(
+      f.repository->update_user(f.organisation, root.id, 1, disable, "user.update", Actor::cli())
+          .has_value());
+}
+
+TEST_P(RepositoryContract, SessionsAreFoundByHashAndEndWithAPasswordReset) {
+  auto& f = *this;
+  StoredUser anna = f.add("anna", "admin");
+  StoredSession one;
+  one.id = new_uuid_v7(f.now);
+  one.organisation_id = f.organisation;
+  one.user_id = anna.id;
+  one.token_hash.fill(1);
+  one.created_at = one.last_seen_at = f.now;
+  one.expires_at = f.now + 1000;
+  StoredSession two = one;
+  two.id = new_uuid_v7(f.now + 1);
+  two.token_hash.fill(2);
+  ASSERT_TRUE(f.repository->add_session(one, Actor::user(anna.id, "r1")).has_value());
+  ASSERT_TRUE(f.repository->add_session(two, Actor::user(anna.id, "r2")).has_value());
+  auto found = f.repository->session_by_token(one.token_hash);
+  ASSERT_TRUE(found.has_value() && found->has_value());
+  EXPECT_EQ((*found)->second.login, "anna");
+  EXPECT_EQ((*found)->first.expires_at, f.now + 1000);
+  // A password change from session one signs out the others, not one.
+  UserChange change;
+  change.password_hash = "new";
+  change.end_sessions = true;
+  change.keep_session = one.token_hash;
+  ASSERT_TRUE(f.repository
+                  ->update_user(f.organisation, anna.id, 1, change, "user.password_change",
+                                Actor::user(anna.id, "r3"))
+                  .has_value());
+  EXPECT_TRUE(f.repository->session_by_token(one.token_hash)->has_value());
+  EXPECT_FALSE(f.repository->session_by_token(two.token_hash)->has_value());
+  ASSERT_TRUE(f.repository->end_session(one.token_hash, Actor::user(anna.id, "r4")).has_value());
+  EXPECT_FALSE(f.repository->session_by_token(one.token_hash)->has_value());
+  auto entries = f.audit();
+  ASSERT_GE(entries.size(), 2u);
+  EXPECT_EQ(entries[0].action, "session.sign_out");
+  EXPECT_EQ(entries[0].request_id, "r4");
+  EXPECT_EQ(entries[1].action, "user.password_change");
+  EXPECT_EQ(entries[1].fields, std::vector<std::string>{"password_hash"});
+}
+
+TEST_P(RepositoryContract, RevokedTokensAreNotFoundAndOnlyTheOwnerRevokes) {
+  auto& f = *this;
+  StoredUser anna = f.add("anna", "admin");
+  StoredUser bob = f.add("bob", "viewer");
+  StoredApiToken token;
+  token.organisation_id = f.organisation;
+  token.user_id = bob.id;
+  token.name = "nightly export";
+  token.hint = "cct_abcd";
+  TokenHash hash;
+  hash.fill(7);
+  auto added = f.repository->add_api_token(token, hash, Actor::user(bob.id, "r"));
+  ASSERT_TRUE(added.has_value());
+  EXPECT_TRUE(f.repository->api_token_by_hash(hash)->has_value());
+  auto by_other = f.repository->revoke_api_token(f.organisation, added->id, anna.id, Actor::cli());
+  ASSERT_FALSE(by_other.has_value());
+  EXPECT_EQ(by_other.error().kind, ErrorKind::not_found);
+  auto by_owner = f.repository->revoke_api_token(f.organisation, added->id, bob.id, Actor::cli());
+  ASSERT_TRUE(by_owner.has_value());
+  EXPECT_EQ(by_owner->revoked_at, f.now);
+  EXPECT_FALSE(f.repository->api_token_by_hash(hash)->has_value());
+  EXPECT_EQ(f.repository->api_tokens(f.organisation, bob.id)->size(), 1u);
+  EXPECT_TRUE(f.repository->api_tokens(f.organisation, anna.id)->empty());
+}
+
+TEST_P(RepositoryContract, CountsSignInFailuresPerKeyInTheWindow) {
+  auto& f = *this;
+  TokenHash account;
+  account.fill(3);
+  TokenHash address;
+  address.fill(4);
+  AuditEntry failed;
+  failed.at = f.now;
+  failed.actor_kind = "system";
+  failed.action = "session.sign_in_failed";
+  failed.target_kind = "user";
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(f.repository
+                    ->add_sign_in_failure(f.organisation, {account, address}, f.now + i,
+                                          f.now - 1000, failed)
+                    .has_value());
+  }
+  EXPECT_EQ(*f.repository->sign_in_failures({account, address}, f.now),
+            (std::vector<std::int64_t>{3, 3}));
+  EXPECT_EQ(*f.repository->sign_in_failures({account}, f.now + 2), std::vector<std::int64_t>{1});
+  ASSERT_TRUE(f.repository->clear_sign_in_failures(account).has_value());
+  EXPECT_EQ(*f.repository->sign_in_failures({account, address}, 0),
+            (std::vector<std::int64_t>{0, 3}));
+  EXPECT_EQ(f.audit().size(), 3u);
+}
+
+TEST_P(RepositoryContract, TheAuditLogCannotBeChangedOrDeleted) {
+  auto& f = *this;
+  f.add("anna", "admin");
+  auto update = database.execute("UPDATE audit_log SET action = 'nothing'");
+  ASSERT_FALSE(update.has_value());
+  EXPECT_NE(render(update.error(), Lang::en).find("append-only"), std::string::npos);
+  auto remove = database.execute("DELETE FROM audit_log");
+  ASSERT_FALSE(remove.has_value());
+  EXPECT_NE(render(remove.error(), Lang::en).find("append-only"), std::string::npos);
+  EXPECT_EQ(f.audit().size(), 1u);
+  EXPECT_EQ(f.audit()[0].action, "user.create");
+}
+
+TEST_P(RepositoryContract, FiltersAndPagesTheAuditLog) {
+  auto& f = *this;
+  StoredUser anna = f.add("anna", "admin");
+  f.now += 86'400'000;
+  StoredUser bob = f.add("bob", "viewer");
+  UserChange change;
+  change.display_name = "Bob B.";
+  ASSERT_TRUE(
+      f.repository
+          ->update_user(f.organisation, bob.id, 1, change, "user.update", Actor::user(anna.id, "r"))
+          .has_value());
+  AuditQuery by_anna;
+  by_anna.actor = anna.id;
+  auto mine = f.repository->audit_entries(f.organisation, by_anna);
+  ASSERT_EQ(mine->size(), 1u);
+  EXPECT_EQ((*mine)[0].target_id, bob.id);
+  AuditQuery first_day;
+  first_day.to = f.now - 86'400'000 + 1;
+  EXPECT_EQ(f.repository->audit_entries(f.organisation, first_day)->size(), 1u);
+  AuditQuery page;
+  page.limit = 2;
+  auto newest = *f.repository->audit_entries(f.organisation, page);
+  ASSERT_EQ(newest.size(), 2u);
+  page.before_seq = newest.back().seq;
+  auto older = *f.repository->audit_entries(f.organisation, page);
+  ASSERT_EQ(older.size(), 1u);
+  EXPECT_EQ(older[0].target_id, anna.id);
+}
+
+TEST_P(RepositoryContract, TwoNodesSavingOneUserAtOnceGiveOneWinnerAndOneConflict) {
+  add("root", "admin");
+  StoredUser bob = add("bob", "viewer");
+  auto other = open_node();
+  ASSERT_TRUE(other);
+  for (int round = 0; round < 5; ++round) {
+    std::int64_t version = (*repository->user_by_id(organisation, bob.id))->version;
+    std::barrier start(2);
+    std::array<Result<StoredUser>, 2> results;
+    std::array<Repository*, 2> nodes = {repository.get(), other.get()};
+    std::array<std::thread, 2> threads;
+    for (std::size_t i = 0; i < 2; ++i) {
+      threads[i] = std::thread([&, i] {
+        UserChange change;
+        change.display_name =
+            "Bob from node " + std::to_string(i) + " round " + std::to_string(round);
+        start.arrive_and_wait();
+        results[i] = nodes[i]->update_user(organisation, bob.id, version, change, "user.update",
+                                           Actor::cli());
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    int won = 0;
+    int conflicts = 0;
+    for (const auto& result : results) {
+      if (result) ++won;
+      if (!result && result.error().kind == ErrorKind::conflict) ++conflicts;
+    }
+    EXPECT_EQ(won, 1) << "round " << round;
+    EXPECT_EQ(conflicts, 1) << "round " << round;
+    auto stored = *repository->user_by_id(organisation, bob.id);
+    EXPECT_EQ(stored->version, version + 1);
+    const StoredUser& winner = results[0] ? *results[0] : *results[1];
+    EXPECT_EQ(stored->display_name, winner.display_name);
+  }
+}
+
+TEST_P(RepositoryContract, TwoNodesDemotingTheLastTwoAdminsLeaveOne) {
+  StoredUser anna = add("anna", "admin");
+  StoredUser bert = add("bert", "admin");
+  auto other = open_node();
+  ASSERT_TRUE(other);
+  std::barrier start(2);
+  std::array<Result<StoredUser>, 2> results;
+  std::array<std::pair<Repository*, Uuid>, 2> moves = {std::pair{repository.get(), anna.id},
+                                                       std::pair{other.get(), bert.id}};
+  std::array<std::thread, 2> threads;
+  for (std::size_t i = 0; i < 2; ++i) {
+    threads[i] = std::thread([&, i] {
+      UserChange demote;
+      demote.role = "viewer";
+      start.arrive_and_wait();
+      results[i] = moves[i].first->update_user(organisation, moves[i].second, 1, demote,
+                                               "user.update", Actor::cli());
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_NE(results[0].has_value(), results[1].has_value());
+  for (const auto& result : results) {
+    if (!result) {
+      EXPECT_EQ(result.error().message.id, MsgId::user_last_admin);
+    }
+  }
+  auto users = *repository->users(organisation, std::nullopt, 10);
+  EXPECT_EQ(std::count_if(users.begin(), users.end(),
+                          [](const StoredUser& u) { return u.role == "admin"; }),
+            1);
+}
+
+TEST_P(RepositoryContract, CatalogSavesOnTwoNodesAllCount) {
+  auto other = open_node();
+  ASSERT_TRUE(other);
+  constexpr int k_saves = 10;
+  std::atomic<int> failures{0};
+  std::array<Repository*, 2> nodes = {repository.get(), other.get()};
+  std::array<std::thread, 2> threads;
+  for (std::size_t i = 0; i < 2; ++i) {
+    threads[i] = std::thread([&, i] {
+      for (int n = 0; n < k_saves; ++n) {
+        if (!nodes[i]->put_catalog(organisation, "node", "roles: []\n")) ++failures;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(*repository->catalog_version(organisation), 2 * k_saves);
+  EXPECT_EQ(*other->catalog_version(organisation), 2 * k_saves);
+}
+
+TEST_P(RepositoryContract, TheFirstNodesSharedSettingWins) {
+  auto other = open_node();
+  ASSERT_TRUE(other);
+  auto first = repository->shared_setting("server_secret", "first-value");
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(*first, "first-value");
+  auto second = other->shared_setting("server_secret", "second-value");
+  ASSERT_TRUE(second.has_value());
+  EXPECT_EQ(*second, "first-value");
+  EXPECT_EQ(*repository->shared_setting("other_key", "x"), "x");
+  // Not in the audit log: a secret is never written there.
+  EXPECT_TRUE(audit().empty());
+}
+
+TEST_P(RepositoryContract, SessionsMadeOnOneNodeAreFoundOnTheOther) {
+  StoredUser anna = add("anna", "admin");
+  auto other = open_node();
+  ASSERT_TRUE(other);
+  StoredSession session;
+  session.id = new_uuid_v7(now);
+  session.organisation_id = organisation;
+  session.user_id = anna.id;
+  session.token_hash.fill(9);
+  session.created_at = session.last_seen_at = now;
+  session.expires_at = now + 1000;
+  ASSERT_TRUE(repository->add_session(session, Actor::user(anna.id, "r1")));
+  auto found = other->session_by_token(session.token_hash);
+  ASSERT_TRUE(found.has_value() && found->has_value());
+  EXPECT_EQ((*found)->second.login, "anna");
+  ASSERT_TRUE(other->touch_session(session.token_hash, now + 500));
+  EXPECT_EQ((*repository->session_by_token(session.token_hash))->first.last_seen_at, now + 500);
+  ASSERT_TRUE(other->end_session(session.token_hash, Actor::user(anna.id, "r2")));
+  EXPECT_FALSE(repository->session_by_token(session.token_hash)->has_value());
+}
+
+TEST_P(RepositoryContract, ABackupIsACopyOnSqliteAndRefusedOnPostgres) {
+  add("anna", "admin");
+  std::string copy = database.dir().file("copy.db");
+  auto backed_up = repository->backup_to(copy);
+  if (database.is_postgres()) {
+    ASSERT_FALSE(backed_up.has_value());
+    EXPECT_EQ(backed_up.error().message.id, MsgId::store_backup_postgres);
+    EXPECT_NE(render(backed_up.error(), Lang::en).find("pg_dump"), std::string::npos);
+    return;
+  }
+  ASSERT_TRUE(backed_up.has_value());
+  auto reopened = SqliteRepository::open(copy);
+  ASSERT_TRUE(reopened.has_value());
+  auto users = (*reopened)->users(organisation, std::nullopt, 10);
+  ASSERT_EQ(users->size(), 1u);
+  EXPECT_EQ((*users)[0].login, "anna");
+  auto again = repository->backup_to(copy);
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().message.id, MsgId::backup_target_exists);
+}
+
+TEST_P(RepositoryContract, LoginsSortBytewise) {
+  for (const char* login : {"b.x", "a_z", "abc", "a.b", "a-c", "a@d"}) add(login, "viewer");
+  auto users = *repository->users(organisation, std::nullopt, 100);
+  std::vector<std::string> logins;
+  for (const auto& user : users) logins.push_back(user.login);
+  // ASCII order: '-' 0x2d < '.' 0x2e < '@' 0x40 < '_' 0x5f < 'b' 0x62.
+  EXPECT_EQ(logins, (std::vector<std::string>{"a-c", "a.b", "a@d", "a_z", "abc", "b.x"}));
+  auto after = *repository->users(organisation, std::string("a@d"), 2);
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_EQ(after[0].login, "a_z");
+  EXPECT_EQ(after[1].login, "abc");
+}
+
+TEST_P(RepositoryContract, AJobWithADedupeKeyIsQueuedOnce) {
+  StoredJob job;
+  job.organisation_id = organisation;
+  job.kind = "maintenance.prune";
+  job.payload = "{}";
+  job.dedupe_key = "hour-1";
+  auto first = repository->enqueue_job(job);
+  ASSERT_TRUE(first.has_value()) << render(first.error(), Lang::en);
+  EXPECT_EQ(first->state, "queued");
+  EXPECT_EQ(first->attempts, 0);
+  EXPECT_EQ(first->created_at, now);
+  auto other = open_node();
+  auto again = other->enqueue_job(job);
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(again->id, first->id);
+  job.dedupe_key = "hour-2";
+  auto next = repository->enqueue_job(job);
+  ASSERT_TRUE(next.has_value());
+  EXPECT_NE(next->id, first->id);
+  job.dedupe_key.reset();  // without a key, every queueing is a job of its own
+  EXPECT_NE(repository->enqueue_job(job)->id, repository->enqueue_job(job)->id);
+  job.organisation_id = new_uuid_v7(1);
+  auto stranger = repository->enqueue_job(job);
+  ASSERT_FALSE(stranger.has_value());
+  EXPECT_EQ(stranger.error().kind, ErrorKind::not_found);
+}
+
+TEST_P(RepositoryContract, EachDueJobIsClaimedByOneNodeOnly) {
+  constexpr int k_jobs = 60;
+  for (int i = 0; i < k_jobs; ++i) {
+    StoredJob job;
+    job.organisation_id = organisation;
+    job.kind = i % 3 == 0 ? "other.kind" : "plan.simulate";
+    job.payload = "{\"n\":" + std::to_string(i) + "}";
+    ASSERT_TRUE(repository->enqueue_job(job).has_value());
+  }
+  auto other = open_node();
+  ASSERT_TRUE(other);
+  std::mutex mutex;
+  std::map<std::string, int> claims;  // job id -> times claimed
+  std::atomic<int> failures{0};
+  std::vector<std::thread> workers;
+  for (int w = 0; w < 6; ++w) {
+    Repository* node = w % 2 == 0 ? repository.get() : other.get();
+    std::string name = "node-" + std::to_string(w % 2) + "-worker-" + std::to_string(w);
+    workers.emplace_back([&, node, name] {
+      while (true) {
+        auto claimed = node->claim_job(name, {"plan.simulate", "other.kind"}, now, now + 60'000);
+        if (!claimed) {
+          ++failures;
+          return;
+        }
+        if (!*claimed) return;
+        {
+          std::lock_guard lock(mutex);
+          ++claims[(*claimed)->id.to_string()];
+        }
+        if (!node->finish_job((*claimed)->id, name, {true, "{}", 0})) ++failures;
+      }
+    });
+  }
+  for (auto& worker : workers) worker.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(claims.size(), static_cast<std::size_t>(k_jobs));
+  for (const auto& [id, times] : claims) EXPECT_EQ(times, 1) << id;
+  EXPECT_FALSE(*repository->claim_job("late", {"plan.simulate", "other.kind"}, now, now + 1));
+}
+
+TEST_P(RepositoryContract, ANodeClaimsOnlyTheKindsItRunsAndOnlyWhenDue) {
+  StoredJob job;
+  job.organisation_id = organisation;
+  job.kind = "mail.send";
+  job.payload = "{}";
+  job.run_after = now + 5000;
+  ASSERT_TRUE(repository->enqueue_job(job).has_value());
+  EXPECT_FALSE(*repository->claim_job("n", {"plan.simulate"}, now + 10'000, now + 20'000));
+  EXPECT_FALSE(*repository->claim_job("n", {"mail.send"}, now + 4999, now + 20'000));
+  auto claimed = repository->claim_job("n", {"plan.simulate", "mail.send"}, now + 5000, now + 9000);
+  ASSERT_TRUE(claimed.has_value() && claimed->has_value());
+  EXPECT_EQ((*claimed)->state, "running");
+  EXPECT_EQ((*claimed)->attempts, 1);
+  EXPECT_EQ((*claimed)->claimed_by, "n");
+  EXPECT_EQ((*claimed)->lease_until, now + 9000);
+}
+
+TEST_P(RepositoryContract, AJobWhoseLeaseEndedGoesToAnotherNode) {
+  StoredJob job;
+  job.organisation_id = organisation;
+  job.kind = "plan.simulate";
+  job.payload = "{}";
+  auto queued = repository->enqueue_job(job);
+  ASSERT_TRUE(queued.has_value());
+  auto other = open_node();
+  auto first = repository->claim_job("a", {"plan.simulate"}, now, now + 1000);
+  ASSERT_TRUE(first.has_value() && first->has_value());
+  // Node a still holds it: nobody else gets it before the lease ends.
+  EXPECT_FALSE(*other->claim_job("b", {"plan.simulate"}, now + 999, now + 5000));
+  auto second = other->claim_job("b", {"plan.simulate"}, now + 1001, now + 5000);
+  ASSERT_TRUE(second.has_value() && second->has_value());
+  EXPECT_EQ((*second)->id, queued->id);
+  EXPECT_EQ((*second)->attempts, 2);
+  // Node a comes back too late: its outcome does not count.
+  auto late = repository->finish_job(queued->id, "a", {true, "{\"from\":\"a\"}", 0});
+  ASSERT_FALSE(late.has_value());
+  EXPECT_EQ(late.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(late.error().message.id, MsgId::store_stale_job);
+  now += 2000;
+  auto done = other->finish_job(queued->id, "b", {true, "{\"from\":\"b\"}", 0});
+  ASSERT_TRUE(done.has_value());
+  EXPECT_EQ(done->state, "done");
+  auto stored = *repository->job(organisation, queued->id);
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->state, "done");
+  EXPECT_EQ(stored->result, "{\"from\":\"b\"}");
+  EXPECT_EQ(stored->finished_at, now);
+  EXPECT_FALSE(stored->lease_until.has_value());
+  auto missing = repository->finish_job(new_uuid_v7(now), "b", {true, "{}", 0});
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
+}
+
+TEST_P(RepositoryContract, AFailedAttemptIsRetriedUntilNoneIsLeft) {
+  StoredJob job;
+  job.organisation_id = organisation;
+  job.kind = "plan.simulate";
+  job.payload = "{}";
+  job.max_attempts = 2;
+  auto queued = repository->enqueue_job(job);
+  ASSERT_TRUE(queued.has_value());
+  ASSERT_TRUE(repository->claim_job("a", {"plan.simulate"}, now, now + 1000)->has_value());
+  auto retry = repository->finish_job(queued->id, "a", {false, "out of memory", now + 30'000});
+  ASSERT_TRUE(retry.has_value());
+  EXPECT_EQ(retry->state, "queued");
+  EXPECT_EQ(retry->run_after, now + 30'000);
+  EXPECT_EQ(retry->error, "out of memory");
+  EXPECT_FALSE(*repository->claim_job("a", {"plan.simulate"}, now + 29'999, now + 40'000));
+  ASSERT_TRUE(
+      repository->claim_job("a", {"plan.simulate"}, now + 30'000, now + 40'000)->has_value());
+  auto failed = repository->finish_job(queued->id, "a", {false, "out of memory again", 0});
+  ASSERT_TRUE(failed.has_value());
+  EXPECT_EQ(failed->state, "failed");
+  EXPECT_EQ(failed->attempts, 2);
+  EXPECT_EQ((*repository->job(organisation, queued->id))->state, "failed");
+  // A job whose node died during its last attempt fails when its lease has ended.
+  job.max_attempts = 1;
+  auto last = repository->enqueue_job(job);
+  ASSERT_TRUE(repository->claim_job("dies", {"plan.simulate"}, now, now + 1000)->has_value());
+  EXPECT_FALSE(*repository->claim_job("b", {"plan.simulate"}, now + 2000, now + 3000));
+  auto given_up = *repository->job(organisation, last->id);
+  EXPECT_EQ(given_up->state, "failed");
+  EXPECT_EQ(given_up->finished_at, now + 2000);
+}
+
+TEST_P(RepositoryContract, PrunesExpiredSessionsAndOldSignInFailures) {
+  StoredUser anna = add("anna", "admin");
+  for (int i = 0; i < 3; ++i) {
+    StoredSession session;
+    session.id = new_uuid_v7(now + i);
+    session.organisation_id = organisation;
+    session.user_id = anna.id;
+    session.token_hash.fill(static_cast<std::uint8_t>(i + 1));
+    session.created_at = session.last_seen_at = now;
+    session.expires_at = now + 1000 * i;  // 0 and 1000 expire before now + 1500; 2000 does not
+    ASSERT_TRUE(repository->add_session(session, Actor::cli()));
+  }
+  TokenHash key;
+  key.fill(42);
+  AuditEntry failed = audit_of_failure(now);
+  ASSERT_TRUE(repository->add_sign_in_failure(organisation, {key}, now, 0, failed));
+  ASSERT_TRUE(repository->add_sign_in_failure(organisation, {key}, now + 600, 0, failed));
+  auto pruned = repository->prune_expired(now + 1500, now + 500);
+  ASSERT_TRUE(pruned.has_value());
+  EXPECT_EQ(pruned->sessions, 2);
+  EXPECT_EQ(pruned->sign_in_failures, 1);
+  EXPECT_EQ(*repository->sign_in_failures({key}, 0), std::vector<std::int64_t>{1});
+  TokenHash third;
+  third.fill(3);
+  EXPECT_TRUE(repository->session_by_token(third)->has_value());
+}
+
+}  // namespace
+}  // namespace ccteam::store
