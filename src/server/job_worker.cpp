@@ -41,7 +41,13 @@ void JobWorker::loop() {
       if (queued) queued_key = key;
       if (!queued) ran = tl::unexpected(std::move(queued).error());
     }
-    if (ran) ran = m_runner.run_due();
+    // One job at a time, so that a stop waits for one job at most.
+    while (ran) {
+      ran = m_runner.run_due(1);
+      if (!ran || *ran == 0) break;
+      std::lock_guard lock(m_mutex);
+      if (m_stop) return;
+    }
     if (!ran && !failing && m_log) {
       std::string why = render(ran.error(), Lang::en);
       m_log(fmt::format(R"({{"level":"warn","event":"jobs_failed","node":"{}","error":{}}})",

@@ -221,6 +221,7 @@ void add_workspace_routes(Router& router, RouteContext& context) {
   add_page_routes(router, context);
   add_account_api(router, context);
   add_account_pages(router, context);
+  add_jobs_api(router, context);
 }
 
 Checked<void> run_workspace(const WorkspaceOptions& options) {
@@ -273,7 +274,8 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   JobWorker job_worker(jobs, organisation, options.log);
 
   CatalogCache catalogs(*repository, organisation);
-  RouteContext context{*repository, organisation, catalogs, page_set, statics, accounts, auth};
+  RouteContext context{*repository, organisation, catalogs, page_set,
+                       statics,     accounts,     jobs,     auth};
   Router router;
   add_workspace_routes(router, context);
 

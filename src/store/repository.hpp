@@ -170,10 +170,18 @@ struct JobOutcome {
   UnixMillis retry_at = 0;
 };
 
+// A list of jobs, newest first: of 'kind' and in 'state' when given; at most 'limit'.
+struct JobQuery {
+  std::optional<std::string> kind;
+  std::optional<std::string> state;
+  std::size_t limit = 50;
+};
+
 // What a pruning of expired rows removed.
 struct PruneCounts {
   std::int64_t sessions = 0;
   std::int64_t sign_in_failures = 0;
+  std::int64_t jobs = 0;
 };
 
 // What /readyz reports.
@@ -297,10 +305,14 @@ class Repository {
   virtual Result<StoredJob> finish_job(const Uuid& id, const std::string& node,
                                        const JobOutcome& outcome) = 0;
   virtual Result<std::optional<StoredJob>> job(const Uuid& organisation, const Uuid& id) = 0;
+  // The organisation's jobs, newest first (by id: UUIDv7, the order they were queued).
+  virtual Result<std::vector<StoredJob>> jobs(const Uuid& organisation, const JobQuery& query) = 0;
 
-  // Removes sessions that expired before 'now' and sign-in failures from before
-  // 'forget_failures_before' (retention: nothing is kept longer than it is used).
-  virtual Result<PruneCounts> prune_expired(UnixMillis now, UnixMillis forget_failures_before) = 0;
+  // Removes sessions that expired before 'now', sign-in failures from before
+  // 'forget_failures_before' and jobs that finished before 'forget_jobs_before' (retention:
+  // nothing is kept longer than it is used).
+  virtual Result<PruneCounts> prune_expired(UnixMillis now, UnixMillis forget_failures_before,
+                                            UnixMillis forget_jobs_before) = 0;
 
   // A consistent copy of the whole database into the new file 'path' (also while others
   // write). Error::io when 'path' exists or cannot be written.

@@ -35,6 +35,7 @@ GRANTS = {
     "own_account": set(ROLES),
     "manage_users": {"admin"},
     "read_audit": {"admin"},
+    "read_operations": {"admin"},
 }
 
 

@@ -29,6 +29,8 @@ std::string access_name(const Access& access) {
           return "manage_users";
         case access::Permission::read_audit:
           return "read_audit";
+        case access::Permission::read_operations:
+          return "read_operations";
       }
   }
   return "?";
@@ -48,7 +50,8 @@ TEST(RouteTable, EveryRouteHasAPolicyAndATestPerRole) {
   app::AccountSettings settings;
   settings.hash_cost = {1, 8192};
   app::Accounts accounts(**repository, organisation, settings);
-  RouteContext context{**repository, organisation, catalogs, *pages, *statics, accounts, {}};
+  app::JobRunner jobs(**repository, "node-test");
+  RouteContext context{**repository, organisation, catalogs, *pages, *statics, accounts, jobs, {}};
   Router router;
   add_workspace_routes(router, context);
 

@@ -602,6 +602,22 @@ TEST_P(RepositoryContract, AJobWithADedupeKeyIsQueuedOnce) {
   EXPECT_NE(next->id, first->id);
   job.dedupe_key.reset();  // without a key, every queueing is a job of its own
   EXPECT_NE(repository->enqueue_job(job)->id, repository->enqueue_job(job)->id);
+  // Listed newest first, filtered by kind and state.
+  auto all = repository->jobs(organisation, {});
+  ASSERT_TRUE(all.has_value());
+  ASSERT_EQ(all->size(), 4u);  // hour-1, hour-2 and the two without a key
+  EXPECT_EQ(all->back().id, first->id);
+  EXPECT_EQ((*all)[2].id, next->id);
+  EXPECT_EQ(
+      repository->jobs(organisation, {.kind = "maintenance.prune", .state = "queued", .limit = 2})
+          ->size(),
+      2u);
+  JobQuery done;
+  done.state = "done";
+  EXPECT_TRUE(repository->jobs(organisation, done)->empty());
+  JobQuery other_kind;
+  other_kind.kind = "plan.simulate";
+  EXPECT_TRUE(repository->jobs(organisation, other_kind)->empty());
   job.organisation_id = new_uuid_v7(1);
   auto stranger = repository->enqueue_job(job);
   ASSERT_FALSE(stranger.has_value());
@@ -751,10 +767,25 @@ TEST_P(RepositoryContract, PrunesExpiredSessionsAndOldSignInFailures) {
   AuditEntry failed = audit_of_failure(now);
   ASSERT_TRUE(repository->add_sign_in_failure(organisation, {key}, now, 0, failed));
   ASSERT_TRUE(repository->add_sign_in_failure(organisation, {key}, now + 600, 0, failed));
-  auto pruned = repository->prune_expired(now + 1500, now + 500);
+  // A job that finished at now + 100 and one still queued.
+  StoredJob job;
+  job.organisation_id = organisation;
+  job.kind = "plan.simulate";
+  job.payload = "{}";
+  auto finished = repository->enqueue_job(job);
+  auto queued = repository->enqueue_job(job);
+  ASSERT_TRUE(finished && queued);
+  ASSERT_TRUE(*repository->claim_job("n", {"plan.simulate"}, now, now + 1000));
+  now += 100;
+  ASSERT_TRUE(repository->finish_job(finished->id, "n", {true, "{}", 0}));
+  now -= 100;
+  auto pruned = repository->prune_expired(now + 1500, now + 500, now + 101);
   ASSERT_TRUE(pruned.has_value());
   EXPECT_EQ(pruned->sessions, 2);
   EXPECT_EQ(pruned->sign_in_failures, 1);
+  EXPECT_EQ(pruned->jobs, 1);
+  EXPECT_FALSE(repository->job(organisation, finished->id)->has_value());
+  EXPECT_TRUE(repository->job(organisation, queued->id)->has_value());
   EXPECT_EQ(*repository->sign_in_failures({key}, 0), std::vector<std::int64_t>{1});
   TokenHash third;
   third.fill(3);

@@ -73,13 +73,20 @@ Result<int> JobRunner::run_due(int max_jobs) {
   return ran;
 }
 
+Result<std::vector<store::StoredJob>> JobRunner::list(const store::Uuid& organisation,
+                                                      const store::JobQuery& query) const {
+  return m_repository.jobs(organisation, query);
+}
+
 JobHandler prune_handler(store::Repository& repository, std::function<store::UnixMillis()> clock) {
   return [&repository, clock = std::move(clock)](const store::StoredJob&) -> Result<std::string> {
     store::UnixMillis at = clock ? clock() : system_now();
     CCTEAM_TRY(store::PruneCounts pruned,
-               repository.prune_expired(at, at - access::k_failure_window_ms));
+               repository.prune_expired(at, at - access::k_failure_window_ms,
+                                        at - k_finished_job_retention_ms));
     return nlohmann::json{{"sessions", pruned.sessions},
-                          {"sign_in_failures", pruned.sign_in_failures}}
+                          {"sign_in_failures", pruned.sign_in_failures},
+                          {"jobs", pruned.jobs}}
         .dump();
   };
 }

@@ -8,7 +8,8 @@
 // 'retry_after', up to the job's max_attempts.
 //
 // The maintenance job (k_prune_job, once an hour however many nodes queue it) removes expired
-// sessions and sign-in failures older than the throttling window.
+// sessions, sign-in failures older than the throttling window and jobs finished more than 30
+// days ago.
 //
 // Thread safety: handle() before the first run_due(); then any number of threads may call
 // run_due() and enqueue().
@@ -53,6 +54,10 @@ class JobRunner {
   // how many ran (failed attempts included). Errors of the store end the loop.
   Result<int> run_due(int max_jobs = 100);
 
+  // The organisation's jobs, newest first (for operators: GET /api/v1/jobs).
+  Result<std::vector<store::StoredJob>> list(const store::Uuid& organisation,
+                                             const store::JobQuery& query) const;
+
   const std::string& node_id() const { return m_node_id; }
   store::UnixMillis now() const;
 
@@ -64,9 +69,11 @@ class JobRunner {
   std::vector<std::string> m_kinds;
 };
 
-// The maintenance job: prunes expired sessions and sign-in failures older than the throttling
-// window; result {"sessions": N, "sign_in_failures": M}.
+// The maintenance job: prunes expired sessions, sign-in failures older than the throttling
+// window and jobs finished more than 30 days ago; result {"sessions": N, "sign_in_failures": M,
+// "jobs": K}.
 inline constexpr std::string_view k_prune_job = "maintenance.prune";
+inline constexpr std::int64_t k_finished_job_retention_ms = 30LL * 24 * 3600 * 1000;
 JobHandler prune_handler(store::Repository& repository, std::function<store::UnixMillis()> clock);
 // The dedupe key of the maintenance job of the hour of 'at' ("hour-492478"): every node queues
 // the same one, so it runs once an hour.

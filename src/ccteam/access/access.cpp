@@ -10,6 +10,7 @@ bool allows(WorkspaceRole role, Permission permission) {
       return true;
     case Permission::manage_users:
     case Permission::read_audit:
+    case Permission::read_operations:
       return role == WorkspaceRole::admin;
   }
   return false;

@@ -25,9 +25,10 @@ inline constexpr std::array k_workspace_roles = {
 
 // What a route may ask of its caller.
 enum class Permission {
-  own_account,   // one's own password, API tokens, who am I: every signed-in role
-  manage_users,  // add, change, disable users, reset passwords, see every API token: admin
-  read_audit,    // the audit log and its CSV export: admin
+  own_account,      // one's own password, API tokens, who am I: every signed-in role
+  manage_users,     // add, change, disable users, reset passwords, see every API token: admin
+  read_audit,       // the audit log and its CSV export: admin
+  read_operations,  // the background jobs and their outcomes: admin
 };
 
 // True when 'role' has 'permission'.

@@ -71,7 +71,8 @@ Response me(const Caller& caller) {
   json permissions = json::array();
   for (auto [permission, name] : {std::pair{Permission::own_account, "own_account"},
                                   std::pair{Permission::manage_users, "manage_users"},
-                                  std::pair{Permission::read_audit, "read_audit"}}) {
+                                  std::pair{Permission::read_audit, "read_audit"},
+                                  std::pair{Permission::read_operations, "read_operations"}}) {
     if (who.can(permission)) permissions.push_back(name);
   }
   json body{{"user", user_json(who.user)},

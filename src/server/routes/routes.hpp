@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/workspace/accounts.hpp"
+#include "app/workspace/jobs.hpp"
 #include "server/auth.hpp"
 #include "server/catalog_cache.hpp"
 #include "server/router.hpp"
@@ -25,8 +26,12 @@ struct RouteContext {
   const pages::Pages& pages;
   const StaticFiles& static_files;
   app::Accounts& accounts;
+  app::JobRunner& jobs;
   AuthConfig auth;
 };
+
+// GET /api/v1/jobs: the background jobs, for operators (admin).
+void add_jobs_api(Router& router, RouteContext& context);
 
 // Every route of the workspace (each add_* below).
 void add_workspace_routes(Router& router, RouteContext& context);

@@ -11,13 +11,23 @@ namespace ccteam::store::postgres {
 
 namespace {
 
-void ignore_notice(void* /*arg*/, const char* /*message*/) {}
+// Notices are not shown; a FATAL one is the server closing this connection (a shutdown or a
+// restart tells idle clients so before it closes their sockets): 'arg' is the flag to set.
+void note_notice(void* arg, const PGresult* notice) {
+  const char* severity = PQresultErrorField(notice, PG_DIAG_SEVERITY_NONLOCALIZED);
+  if (severity != nullptr &&
+      (std::strcmp(severity, "FATAL") == 0 || std::strcmp(severity, "PANIC") == 0)) {
+    *static_cast<bool*>(arg) = true;
+  }
+}
 
-// The server went away or refuses connections: class 08 (connection exception) and 57P01-57P03
-// (admin shutdown, crash shutdown, cannot connect now).
+// Worth trying again soon, as 503: the server went away or refuses connections (class 08,
+// 57P01-57P03), or a write waited too long for another's lock or lost a race (55P03 lock
+// timeout, 40001 serialization failure, 40P01 deadlock, 57014 statement timeout).
 bool is_unavailable(std::string_view sqlstate) {
   return sqlstate.starts_with("08") || sqlstate == "57P01" || sqlstate == "57P02" ||
-         sqlstate == "57P03";
+         sqlstate == "57P03" || sqlstate == "55P03" || sqlstate == "40001" || sqlstate == "40P01" ||
+         sqlstate == "57014";
 }
 
 std::string trimmed(const char* text) {
@@ -75,6 +85,8 @@ Rows::~Rows() {
   if (m_handle != nullptr) PQclear(m_handle);
 }
 
+std::string Rows::command() const { return m_handle != nullptr ? PQcmdStatus(m_handle) : ""; }
+
 int Rows::size() const { return m_handle != nullptr ? PQntuples(m_handle) : 0; }
 
 std::int64_t Rows::affected() const {
@@ -115,6 +127,16 @@ std::vector<std::uint8_t> Rows::bytes(int row, int column) const {
 // --- Connection
 
 Result<Connection> Connection::open(const std::string& url, std::chrono::seconds connect_timeout) {
+  // A URL libpq cannot read is the configuration's mistake, not an outage.
+  char* parse_error = nullptr;
+  PQconninfoOption* parsed = PQconninfoParse(url.c_str(), &parse_error);
+  if (parsed == nullptr) {
+    std::string why = trimmed(parse_error);
+    PQfreemem(parse_error);
+    return tl::unexpected(Error::io(msg(MsgId::store_open_failed, display_name(url), why), {},
+                                    msg(MsgId::hint_store_postgres_open)));
+  }
+  PQconninfoFree(parsed);
   std::string timeout = std::to_string(connect_timeout.count() < 1 ? 1 : connect_timeout.count());
   // expand_dbname: the first value is the whole URL; the keywords after it add to it.
   std::array<const char*, 4> keywords = {"dbname", "connect_timeout", "fallback_application_name",
@@ -123,7 +145,7 @@ Result<Connection> Connection::open(const std::string& url, std::chrono::seconds
   PGconn* handle = PQconnectdbParams(keywords.data(), values.data(), 1);
   Connection connection(handle, display_name(url));
   if (handle == nullptr) return tl::unexpected(unavailable(connection.m_name, "out of memory"));
-  PQsetNoticeProcessor(handle, ignore_notice, nullptr);
+  PQsetNoticeReceiver(handle, note_notice, connection.m_closing.get());
   if (PQstatus(handle) != CONNECTION_OK) {
     return tl::unexpected(Error::unavailable(
         msg(MsgId::store_open_failed, connection.m_name, trimmed(PQerrorMessage(handle))),
@@ -147,7 +169,8 @@ Result<void> Connection::set_up_session() {
 Connection::Connection(Connection&& other) noexcept
     : m_handle(std::exchange(other.m_handle, nullptr)),
       m_name(std::move(other.m_name)),
-      m_sqlstate(std::move(other.m_sqlstate)) {}
+      m_sqlstate(std::move(other.m_sqlstate)),
+      m_closing(std::move(other.m_closing)) {}
 
 Connection& Connection::operator=(Connection&& other) noexcept {
   if (this != &other) {
@@ -155,6 +178,7 @@ Connection& Connection::operator=(Connection&& other) noexcept {
     m_handle = std::exchange(other.m_handle, nullptr);
     m_name = std::move(other.m_name);
     m_sqlstate = std::move(other.m_sqlstate);
+    m_closing = std::move(other.m_closing);
   }
   return *this;
 }
@@ -165,12 +189,19 @@ Connection::~Connection() {
 
 bool Connection::ok() const { return m_handle != nullptr && PQstatus(m_handle) == CONNECTION_OK; }
 
-bool Connection::alive() { return m_handle != nullptr && PQconsumeInput(m_handle) == 1 && ok(); }
+bool Connection::alive() {
+  if (m_handle == nullptr || PQconsumeInput(m_handle) == 0) return false;
+  // Parse what arrived (a FATAL notice sets *m_closing); drop notifications, none are used.
+  while (PGnotify* notification = PQnotifies(m_handle)) PQfreemem(notification);
+  return !*m_closing && ok();
+}
 
-bool Connection::reset() {
-  if (m_handle == nullptr) return false;
+Result<void> Connection::reset() {
+  if (m_handle == nullptr) return tl::unexpected(unavailable(m_name, "no connection"));
   PQreset(m_handle);
-  return ok() && set_up_session().has_value();
+  *m_closing = false;
+  if (!ok()) return tl::unexpected(unavailable(m_name, trimmed(PQerrorMessage(m_handle))));
+  return set_up_session();
 }
 
 Error Connection::failure(const char* what) {
@@ -237,9 +268,17 @@ Transaction::~Transaction() {
 
 Result<void> Transaction::commit() {
   Connection* connection = std::exchange(m_connection, nullptr);
-  auto committed = connection->execute("COMMIT");
-  if (!committed && connection->ok()) (void)connection->execute("ROLLBACK");
-  return committed;
+  auto committed = connection->query("COMMIT", std::span<const Param>{});
+  if (!committed) {
+    if (connection->ok()) (void)connection->execute("ROLLBACK");
+    return tl::unexpected(std::move(committed).error());
+  }
+  // COMMIT of a transaction that failed earlier answers ROLLBACK, not an error.
+  if (committed->command() != "COMMIT") {
+    return tl::unexpected(
+        Error::io(msg(MsgId::store_database_error, connection->name(), committed->command())));
+  }
+  return {};
 }
 
 }  // namespace ccteam::store::postgres

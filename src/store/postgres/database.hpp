@@ -9,11 +9,12 @@
 // come back in binary, so a uuid or bytea column reads as its raw bytes and an integer as a
 // number without parsing.
 //
-// Errors: a lost connection or a server that refuses new ones (SQLSTATE class 08, 57P01-57P03)
-// is Error::unavailable (MsgId::store_unavailable: HTTP 503, the client may try again); every
-// other failure is Error::io (MsgId::store_database_error) with PostgreSQL's message; sqlstate()
-// tells which (23505 unique violation, 23503 foreign key). Messages name the database as
-// host:port/dbname, never the URL (it may hold a password).
+// Errors: a lost connection or a server that refuses new ones (SQLSTATE class 08, 57P01-57P03),
+// and a write that waited too long or lost a race (55P03 lock timeout, 40001, 40P01 deadlock,
+// 57014 statement timeout) are Error::unavailable (MsgId::store_unavailable: HTTP 503, the
+// client may try again); every other failure is Error::io (MsgId::store_database_error) with
+// PostgreSQL's message; sqlstate() tells which (23505 unique violation, 23503 foreign key).
+// Messages name the database as host:port/dbname, never the URL (it may hold a password).
 //
 // Thread safety: none. A Connection and its Rows are used by one thread at a time;
 // PostgresRepository hands connections out to make sure of that.
@@ -67,6 +68,8 @@ class Rows {
   ~Rows();
 
   int size() const;
+  // The command tag: "COMMIT", "ROLLBACK", "UPDATE 3", ...
+  std::string command() const;
   // The rows an INSERT, UPDATE or DELETE changed.
   std::int64_t affected() const;
   bool is_null(int row, int column) const;
@@ -89,7 +92,7 @@ class Connection {
   // Connects to 'url' (a postgresql:// URI or key=value string, libpq's syntax), waiting at
   // most 'connect_timeout', and sets the session up (application_name=ccteam, UTC, lock and
   // statement timeouts). Error::unavailable when the server cannot be reached or refuses
-  // (hint: check URL, server, user), Error::io for a malformed URL.
+  // (hint: check URL, server, user), Error::io for a URL libpq cannot read.
   static Result<Connection> open(const std::string& url, std::chrono::seconds connect_timeout);
 
   Connection(Connection&& other) noexcept;
@@ -110,15 +113,16 @@ class Connection {
   // down or restarted has closed an idle connection, which this notices before a statement
   // fails on it.
   bool alive();
-  // Connects again with the same settings; true when that worked.
-  bool reset();
+  // Connects again with the same settings. Error::unavailable when that fails.
+  Result<void> reset();
   // The SQLSTATE of the latest failed statement ("" when none failed).
   const std::string& sqlstate() const { return m_sqlstate; }
   // host:port/dbname, for messages.
   const std::string& name() const { return m_name; }
 
  private:
-  Connection(pg_conn* handle, std::string name) : m_handle(handle), m_name(std::move(name)) {}
+  Connection(pg_conn* handle, std::string name)
+      : m_handle(handle), m_name(std::move(name)), m_closing(std::make_unique<bool>(false)) {}
   Error failure(const char* what);
   Result<Rows> finish(pg_result* result);
   Result<void> set_up_session();
@@ -126,6 +130,9 @@ class Connection {
   pg_conn* m_handle = nullptr;
   std::string m_name;
   std::string m_sqlstate;
+  // Set by the notice receiver when the server announces it closes the connection (on the heap:
+  // libpq keeps its address, which must survive a move of the Connection).
+  std::unique_ptr<bool> m_closing;
 };
 
 // A transaction on one connection: rolled back on destruction unless committed. Move-only.

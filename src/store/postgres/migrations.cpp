@@ -14,6 +14,13 @@ Result<int> schema_version(Connection& connection) {
 
 Result<int> migrate(Connection& connection, UnixMillis now) {
   CCTEAM_TRY(Transaction transaction, Transaction::begin(connection));
+  // Another node may be migrating (wait for its lock as long as it takes), and a migration may
+  // run longer than a request may.
+  if (auto unlimited =
+          connection.execute("SET LOCAL lock_timeout = 0; SET LOCAL statement_timeout = 0");
+      !unlimited) {
+    return tl::unexpected(std::move(unlimited).error());
+  }
   CCTEAM_TRY(Rows locked, connection.query("SELECT pg_advisory_xact_lock($1)",
                                            {std::int64_t{k_migration_lock}}));
   (void)locked;

@@ -245,7 +245,12 @@ Result<PostgresRepository::Lease> PostgresRepository::lease() {
     }
     m_returned.notify_one();
   };
-  if (connection && !connection->alive() && !connection->reset()) connection.reset();
+  if (connection && !connection->alive()) {
+    if (auto again = connection->reset(); !again) {
+      give_back(std::move(connection));
+      return pass(std::move(again));
+    }
+  }
   if (!connection) {
     auto opened = Connection::open(m_url, m_options.connect_timeout);
     if (!opened) {
@@ -436,8 +441,10 @@ Result<StoredUser> PostgresRepository::update_user(const Uuid& organisation, con
   CCTEAM_TRY(Lease connection, lease());
   CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
   // User writes of one organisation take turns on its row: the version check and the count of
-  // admins below then see every earlier write, on whichever node it was made.
-  CCTEAM_TRY(Rows locked, connection->query("SELECT 1 FROM organisations WHERE id = $1 FOR UPDATE",
+  // admins below then see every earlier write, on whichever node it was made. NO KEY UPDATE:
+  // the foreign-key checks of other writes (KEY SHARE on the same row) do not wait for it.
+  CCTEAM_TRY(Rows locked, connection->query("SELECT 1 FROM organisations WHERE id = $1 FOR NO KEY "
+                                            "UPDATE",
                                             {id_param(organisation)}));
   (void)locked;
   CCTEAM_TRY(std::optional<StoredUser> found,
@@ -803,8 +810,27 @@ Result<std::optional<StoredJob>> PostgresRepository::job(const Uuid& organisatio
   return std::optional<StoredJob>(std::move(job));
 }
 
+Result<std::vector<StoredJob>> PostgresRepository::jobs(const Uuid& organisation,
+                                                        const JobQuery& query) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows,
+             connection->query("SELECT " + std::string(k_job_columns) +
+                                   " FROM jobs WHERE organisation_id = $1 AND ($2::text "
+                                   "IS NULL OR kind = $2) AND ($3::text IS NULL OR "
+                                   "state = $3) ORDER BY id DESC LIMIT $4",
+                               {id_param(organisation), optional_text(query.kind),
+                                optional_text(query.state), capped(query.limit, 100000)}));
+  std::vector<StoredJob> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    CCTEAM_TRY(StoredJob job, read_job(rows, i));
+    out.push_back(std::move(job));
+  }
+  return out;
+}
+
 Result<PruneCounts> PostgresRepository::prune_expired(UnixMillis at,
-                                                      UnixMillis forget_failures_before) {
+                                                      UnixMillis forget_failures_before,
+                                                      UnixMillis forget_jobs_before) {
   CCTEAM_TRY(Lease connection, lease());
   CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
   PruneCounts out;
@@ -814,6 +840,10 @@ Result<PruneCounts> PostgresRepository::prune_expired(UnixMillis at,
   CCTEAM_TRY(Rows failures, connection->query("DELETE FROM sign_in_failures WHERE at_ms < $1",
                                               {forget_failures_before}));
   out.sign_in_failures = failures.affected();
+  CCTEAM_TRY(Rows jobs, connection->query("DELETE FROM jobs WHERE state IN ('done', 'failed') AND "
+                                          "finished_at_ms < $1",
+                                          {forget_jobs_before}));
+  out.jobs = jobs.affected();
   if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
   return out;
 }

@@ -921,8 +921,32 @@ Result<std::optional<StoredJob>> SqliteRepository::job(const Uuid& organisation,
   return found;
 }
 
+Result<std::vector<StoredJob>> SqliteRepository::jobs(const Uuid& organisation,
+                                                      const JobQuery& query) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement statement,
+             reader->prepare("SELECT " + std::string(k_job_columns) +
+                             " FROM jobs WHERE organisation_id = ?1 AND (?2 IS NULL OR kind = ?2) "
+                             "AND (?3 IS NULL OR state = ?3) ORDER BY id DESC LIMIT ?4"));
+  if (auto bound = bind_values(
+          statement, {&organisation, optional_text(query.kind), optional_text(query.state),
+                      static_cast<std::int64_t>(std::min<std::size_t>(query.limit, 100000))});
+      !bound) {
+    return pass(std::move(bound));
+  }
+  std::vector<StoredJob> out;
+  while (true) {
+    CCTEAM_TRY(bool has_row, statement.step());
+    if (!has_row) break;
+    CCTEAM_TRY(StoredJob job, read_job_row(statement));
+    out.push_back(std::move(job));
+  }
+  return out;
+}
+
 Result<PruneCounts> SqliteRepository::prune_expired(UnixMillis at,
-                                                    UnixMillis forget_failures_before) {
+                                                    UnixMillis forget_failures_before,
+                                                    UnixMillis forget_jobs_before) {
   std::lock_guard lock(m_write_mutex);
   Connection& writer = *m_writer;
   CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
@@ -943,6 +967,9 @@ Result<PruneCounts> SqliteRepository::prune_expired(UnixMillis at,
   CCTEAM_TRY(out.sign_in_failures,
              count_deleted("DELETE FROM sign_in_failures WHERE at_ms < ?1 RETURNING 1",
                            forget_failures_before));
+  CCTEAM_TRY(out.jobs, count_deleted("DELETE FROM jobs WHERE state IN ('done', 'failed') AND "
+                                     "finished_at_ms < ?1 RETURNING 1",
+                                     forget_jobs_before));
   if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
   return out;
 }

@@ -93,7 +93,9 @@ class SqliteRepository final : public Repository {
   Result<StoredJob> finish_job(const Uuid& id, const std::string& node,
                                const JobOutcome& outcome) override;
   Result<std::optional<StoredJob>> job(const Uuid& organisation, const Uuid& id) override;
-  Result<PruneCounts> prune_expired(UnixMillis now, UnixMillis forget_failures_before) override;
+  Result<std::vector<StoredJob>> jobs(const Uuid& organisation, const JobQuery& query) override;
+  Result<PruneCounts> prune_expired(UnixMillis now, UnixMillis forget_failures_before,
+                                    UnixMillis forget_jobs_before) override;
   Result<std::string> shared_setting(const std::string& key, const std::string& candidate) override;
   Result<std::vector<AuditEntry>> audit_entries(const Uuid& organisation,
                                                 const AuditQuery& query) override;

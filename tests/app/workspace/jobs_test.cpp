@@ -117,6 +117,7 @@ TEST(Jobs, TheHourlyMaintenanceJobRunsOnceForAllNodesAndPrunes) {
   EXPECT_EQ(done->state, "done");
   auto result = nlohmann::json::parse(*done->result);
   EXPECT_EQ(result["sessions"], 1);
+  EXPECT_EQ(result["jobs"], 0);  // none finished 30 days ago
   EXPECT_FALSE(f.repository->session_by_token(session.token_hash)->has_value());
 }
 
