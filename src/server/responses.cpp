@@ -44,6 +44,11 @@ std::string title_of(int status, Lang lang) {
 
 int status_of(const Error& error) { return app::http_status(error.kind); }
 
+Error shown_error(const Error& error) {
+  if (error.kind != ErrorKind::unavailable) return error;
+  return Error::unavailable(msg(MsgId::http_title_503), msg(MsgId::hint_store_unavailable));
+}
+
 std::string shorten(std::string_view text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);
   std::size_t cut = max_bytes;
@@ -57,10 +62,11 @@ Response problem(int status, const Errors& errors, Lang lang, const Request& req
   body["type"] = "about:blank";
   body["title"] = title_of(status, lang);
   body["status"] = status;
-  body["detail"] = errors.empty() ? title_of(status, lang) : render(errors.front().message, lang);
+  body["detail"] =
+      errors.empty() ? title_of(status, lang) : render(shown_error(errors.front()).message, lang);
   body["request_id"] = request.request_id;
   body["errors"] = nlohmann::ordered_json::array();
-  for (const Error& e : errors) body["errors"].push_back(io::error_to_json(e, lang));
+  for (const Error& e : errors) body["errors"].push_back(io::error_to_json(shown_error(e), lang));
   Response response = json_response(body, status);
   response.set("Content-Type", "application/problem+json");
   response.set("Cache-Control", "no-store");

@@ -21,6 +21,12 @@ namespace ccteam::server {
 // usage 400, io and internal 500.
 int status_of(const Error& error);
 
+// The error as a client is shown it: a database that cannot be reached is "Service
+// unavailable" with the hint that the service returns by itself, without the database's name
+// or the driver's text (those go to the operator: /readyz's log line, the job worker's log);
+// every other error as it is.
+Error shown_error(const Error& error);
+
 // 'text' cut to at most 'max_bytes' bytes (at a UTF-8 boundary) and "…" added when it was longer:
 // for echoing what a client sent (an id, a path) in messages and pages.
 std::string shorten(std::string_view text, std::size_t max_bytes = 80);

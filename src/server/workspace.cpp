@@ -63,6 +63,12 @@ Response call_route(const Route& route, const PathParams& params, const Request&
   caller.client_address = io::client_address(
       request.client_address, forwarded ? *forwarded : std::string_view(), auth.trusted_proxies);
   auto principal = authenticate(request, accounts, auth);
+  // A route open to anyone (the probes, static files, public pages) does not need to know who
+  // asks: while the database is away it is answered as for an anonymous visitor.
+  if (!principal && principal.error().kind == ErrorKind::unavailable &&
+      route.access.kind == Access::Kind::anyone) {
+    principal = std::optional<app::Principal>();
+  }
   if (!principal) return fail_with(status_of(principal.error()), principal.error());
   caller.principal = std::move(*principal);
   if (!is_safe_method(request.method)) {
@@ -146,7 +152,8 @@ Routes http_routes(const Router& router, const pages::Pages& pages, const Static
       pages::PageInfo info;
       info.path = "/roles";
       info.asset_version = statics.version();
-      Response page = html_response(pages.error(status, error.message, lang, info), status);
+      Response page =
+          html_response(pages.error(status, shown_error(error).message, lang, info), status);
       page.set("Cache-Control", "no-store");
       return page;
     };

@@ -22,13 +22,21 @@ namespace ccteam::store {
 bool is_postgres(const std::string& db) { return postgres::is_postgres_url(db); }
 
 std::string database_display_name(const std::string& db) {
-  return is_postgres(db) ? postgres::display_name(db) : db;
+  if (is_postgres(db)) return postgres::display_name(db);
+  // Another scheme's URL ("mysql://user:password@host/db") is not ours, but never shown whole.
+  return db.find("://") != std::string::npos ? postgres::redact_secrets(db, db) : db;
 }
 
 Result<std::unique_ptr<Repository>> open_repository(const std::string& db) {
   if (is_postgres(db)) {
     CCTEAM_TRY(std::unique_ptr<PostgresRepository> repository, PostgresRepository::open(db));
     return std::unique_ptr<Repository>(std::move(repository));
+  }
+  if (db.find("://") != std::string::npos) {
+    // Not a file path, and not PostgreSQL: refused before SQLite would make a file of that name.
+    return tl::unexpected(Error::io(
+        msg(MsgId::store_open_failed, database_display_name(db), db.substr(0, db.find("://") + 3)),
+        {}, msg(MsgId::hint_store_postgres_open)));
   }
   return open_sqlite_repository(db);
 }
@@ -67,7 +75,8 @@ NodeLock::~NodeLock() {
 }
 
 Result<NodeLock> claim_node(const std::string& db) {
-  if (is_postgres(db)) return NodeLock();
+  // PostgreSQL takes any number of nodes; another scheme's URL is refused by open_repository.
+  if (db.find("://") != std::string::npos) return NodeLock();
   std::string path = db + "-serve.lock";
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) {

@@ -156,6 +156,16 @@ def main():
                 ("the catalog API", a.request("GET", "/api/v1/roles")[0]),
                 ("a sign-in", Session(b, admin_login, admin_password).status)):
             check(f"database down: {what} gets 503", status == 503, status)
+        status, _, body = a.request("GET", "/readyz", {"Accept-Language": "de"})
+        text = body.decode("utf-8", "replace")
+        check("database down: /readyz in German, without the database's address or driver text",
+              status == 503 and "Dienst nicht verfügbar" in text and "PGSQL" not in text and
+              "postgresql://" not in text and "socket" not in text, text[:300])
+        status, _, body = on_b.get("/en/roles")
+        check("database down: a signed-in page says so without internals",
+              status == 503 and b"PGSQL" not in body and b"postgresql://" not in body, status)
+        status, _, _ = on_a.get("/healthz")
+        check("database down: /healthz still answers a signed-in browser", status == 200, status)
     finally:
         subprocess.run(args.db_up, shell=True, check=True)
     deadline = time.monotonic() + 20

@@ -36,6 +36,25 @@ TEST(OpenStore, AnUnreachablePostgresIsUnavailableWithAHint) {
   EXPECT_EQ(refused.error().hint->id, MsgId::hint_store_postgres_open);
 }
 
+TEST(OpenStore, NeverShowsAPasswordOfAUrlThatDoesNotRead) {
+  for (const std::string url :
+       {"postgresql://ccteam:S3cretPW@[", "postgresql://u:S3c%ZZretPW@h/db",
+        "postgresql://u@h/db?password=S3cretPW&sslmode=x%ZZ", "mysql://u:S3cretPW@h/db"}) {
+    auto refused = open_repository(url);
+    ASSERT_FALSE(refused.has_value()) << url;
+    EXPECT_EQ(refused.error().kind, ErrorKind::io) << url;  // the configuration's mistake
+    std::string text = render(refused.error(), Lang::en);
+    EXPECT_EQ(text.find("S3c"), std::string::npos) << text;
+    EXPECT_NE(text.find("check the URL"), std::string::npos) << text;
+    EXPECT_EQ(database_display_name(url).find("S3c"), std::string::npos) << url;
+    EXPECT_TRUE(claim_node(url).has_value()) << url;  // and no lock file named after it
+  }
+  EXPECT_FALSE(std::filesystem::exists("mysql:"));
+  EXPECT_EQ(
+      postgres::redact_secrets("user \"u\" password pw1 failed; pw1", "postgresql://u:pw1@h/d"),
+      "user \"u\" password *** failed; ***");
+}
+
 TEST(OpenStore, MigrateReportsTheVersionsBeforeAndAfter) {
   test::TempDir dir;
   std::string path = dir.file("ws.db");

@@ -188,9 +188,13 @@ Result<UserWithPassword> Accounts::new_password(const store::Uuid& id, std::int6
 Result<std::optional<UserWithPassword>> Accounts::ensure_first_admin() {
   CCTEAM_TRY(std::vector<StoredUser> any, m_repository.users(m_organisation, std::nullopt, 1));
   if (!any.empty()) return std::optional<UserWithPassword>();
-  CCTEAM_TRY(UserWithPassword admin,
-             add_user("admin", "Administrator", "admin", store::Actor::system()));
-  return std::optional<UserWithPassword>(std::move(admin));
+  auto admin = add_user("admin", "Administrator", "admin", store::Actor::system());
+  // Another node starting at the same moment made it first: that node hands its password over.
+  if (!admin && admin.error().message.id == MsgId::user_login_taken) {
+    return std::optional<UserWithPassword>();
+  }
+  if (!admin) return tl::unexpected(std::move(admin).error());
+  return std::optional<UserWithPassword>(std::move(*admin));
 }
 
 Result<std::vector<UserWithPassword>> Accounts::demo_users() {

@@ -69,7 +69,8 @@ render::Context form_page(const std::string& title, Lang lang, const pages::Page
   return out;
 }
 
-std::string error_text(const Error& error, Lang lang) {
+std::string error_text(const Error& shown, Lang lang) {
+  Error error = shown_error(shown);
   std::string text = ccteam::render(error.message, lang);
   if (error.hint) text += ". " + ccteam::render(*error.hint, lang);
   return text;
@@ -228,7 +229,8 @@ Response users_page(RouteContext& context, const Caller& caller, const FormState
   auto users = context.accounts.users(std::nullopt, 1000);
   if (!users) {
     int failed = status_for(users.error());
-    return page_response(context.pages.error(failed, users.error().message, lang, info), failed);
+    return page_response(
+        context.pages.error(failed, shown_error(users.error()).message, lang, info), failed);
   }
   std::vector<render::Context> rows;
   for (const auto& user : *users) {
@@ -323,7 +325,8 @@ Response audit_page(RouteContext& context, const Request& request, const Caller&
                                       : Result<std::vector<store::AuditEntry>>();
   if (!entries) {
     int failed = status_for(entries.error());
-    return page_response(context.pages.error(failed, entries.error().message, lang, info), failed);
+    return page_response(
+        context.pages.error(failed, shown_error(entries.error()).message, lang, info), failed);
   }
   auto users = context.accounts.users(std::nullopt, 1000);
   std::map<std::string, std::string> logins;
@@ -493,7 +496,7 @@ void add_account_pages(Router& router, RouteContext& context) {
                 if (auto ended = accounts.sign_out(*caller.principal, request.request_id); !ended) {
                   int status = status_for(ended.error());
                   return page_response(
-                      context.pages.error(status, ended.error().message, caller.lang,
+                      context.pages.error(status, shown_error(ended.error()).message, caller.lang,
                                           page_info(context, "/roles", caller)),
                       status);
                 }

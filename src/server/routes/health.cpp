@@ -17,7 +17,7 @@ void add_health_routes(Router& router, RouteContext& context) {
               [&context](const Request& request, const PathParams&, const Caller&) {
                 auto health = context.repository.health();
                 if (!health) {
-                  Response response = problem(health.error(), Lang::en, request);
+                  Response response = problem(health.error(), preferred_lang(request), request);
                   response.status = 503;
                   return response;
                 }

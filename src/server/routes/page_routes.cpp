@@ -52,7 +52,7 @@ Response catalog_page(RouteContext& context, const Request& request, const Calle
     int status = e.kind == ErrorKind::not_found     ? 404
                  : e.kind == ErrorKind::unavailable ? 503
                                                     : 500;
-    return error_page(context, status, e.message, *lang, path);
+    return error_page(context, status, shown_error(e).message, *lang, path);
   }
   std::string tag = fmt::format("c{}-{}-{}-{:x}", (*snapshot)->version(), to_string(*lang),
                                 context.static_files.version(), std::hash<std::string>{}(key));

@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstring>
 #include <utility>
+#include <vector>
 
 namespace ccteam::store::postgres {
 
@@ -42,6 +43,35 @@ Error unavailable(const std::string& name, const std::string& why) {
 }
 
 }  // namespace
+
+std::string redact_secrets(std::string text, std::string_view url) {
+  std::vector<std::string> secrets;
+  if (auto scheme = url.find("://"); scheme != std::string_view::npos) {
+    std::string_view rest = url.substr(scheme + 3);
+    std::string_view authority = rest.substr(0, rest.find_first_of("/?"));
+    if (auto at = authority.rfind('@'); at != std::string_view::npos) {
+      std::string_view userinfo = authority.substr(0, at);
+      secrets.emplace_back(userinfo);
+      if (auto colon = userinfo.find(':'); colon != std::string_view::npos) {
+        secrets.emplace_back(userinfo.substr(colon + 1));
+      }
+    }
+  }
+  // password=... among the parameters (URL) or keywords (key=value strings).
+  for (std::size_t at = url.find("password="); at != std::string_view::npos;
+       at = url.find("password=", at + 1)) {
+    std::string_view value = url.substr(at + 9);
+    secrets.emplace_back(value.substr(0, value.find_first_of("& ")));
+  }
+  for (const std::string& secret : secrets) {
+    if (secret.empty()) continue;
+    for (std::size_t at = text.find(secret); at != std::string::npos;
+         at = text.find(secret, at + 3)) {
+      text.replace(at, secret.size(), "***");
+    }
+  }
+  return text;
+}
 
 bool is_postgres_url(std::string_view url) {
   return url.starts_with("postgresql://") || url.starts_with("postgres://");
@@ -131,7 +161,7 @@ Result<Connection> Connection::open(const std::string& url, std::chrono::seconds
   char* parse_error = nullptr;
   PQconninfoOption* parsed = PQconninfoParse(url.c_str(), &parse_error);
   if (parsed == nullptr) {
-    std::string why = trimmed(parse_error);
+    std::string why = redact_secrets(trimmed(parse_error), url);
     PQfreemem(parse_error);
     return tl::unexpected(Error::io(msg(MsgId::store_open_failed, display_name(url), why), {},
                                     msg(MsgId::hint_store_postgres_open)));
@@ -147,9 +177,10 @@ Result<Connection> Connection::open(const std::string& url, std::chrono::seconds
   if (handle == nullptr) return tl::unexpected(unavailable(connection.m_name, "out of memory"));
   PQsetNoticeReceiver(handle, note_notice, connection.m_closing.get());
   if (PQstatus(handle) != CONNECTION_OK) {
-    return tl::unexpected(Error::unavailable(
-        msg(MsgId::store_open_failed, connection.m_name, trimmed(PQerrorMessage(handle))),
-        msg(MsgId::hint_store_postgres_open)));
+    return tl::unexpected(
+        Error::unavailable(msg(MsgId::store_open_failed, connection.m_name,
+                               redact_secrets(trimmed(PQerrorMessage(handle)), url)),
+                           msg(MsgId::hint_store_postgres_open)));
   }
   if (auto ready = connection.set_up_session(); !ready) {
     return tl::unexpected(std::move(ready).error());

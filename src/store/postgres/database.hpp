@@ -156,6 +156,10 @@ class Transaction {
   Connection* m_connection = nullptr;  // nullptr once committed or moved from
 };
 
+// 'text' (a message of libpq's about 'url') with the URL's user:password, its password and any
+// password= parameter replaced by "***".
+std::string redact_secrets(std::string text, std::string_view url);
+
 // The URL names a PostgreSQL database (postgresql:// or postgres://).
 bool is_postgres_url(std::string_view url);
 
