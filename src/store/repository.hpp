@@ -6,6 +6,7 @@
 // cannot be reached or refuses, Error::internal for what should not happen.
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,6 +20,14 @@ namespace ccteam::store {
 
 // Milliseconds since 1970-01-01T00:00:00Z.
 using UnixMillis = std::int64_t;
+
+// The system clock now, in UnixMillis (the default of every injectable clock of the store and
+// the workspace's use cases).
+inline UnixMillis unix_millis_now() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 // The SHA-256 of a secret token (session cookie, API token, throttling key).
 using TokenHash = std::array<std::uint8_t, 32>;

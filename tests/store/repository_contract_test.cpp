@@ -44,6 +44,18 @@ class RepositoryContract : public ::testing::TestWithParam<std::string> {
     return added ? *added : StoredUser{};
   }
 
+  // A session of 'user' started now, whose token hash is 32 times 'token_byte'.
+  StoredSession session_of(const StoredUser& user, std::uint8_t token_byte, UnixMillis expires_at) {
+    StoredSession session;
+    session.id = new_uuid_v7(now + token_byte);
+    session.organisation_id = organisation;
+    session.user_id = user.id;
+    session.token_hash.fill(token_byte);
+    session.created_at = session.last_seen_at = now;
+    session.expires_at = expires_at;
+    return session;
+  }
+
   static AuditEntry audit_of_failure(UnixMillis at) {
     AuditEntry failed;
     failed.at = at;
@@ -293,16 +305,8 @@ TEST_P(RepositoryContract, TheLastActiveAdminStays) {
 TEST_P(RepositoryContract, SessionsAreFoundByHashAndEndWithAPasswordReset) {
   auto& f = *this;
   StoredUser anna = f.add("anna", "admin");
-  StoredSession one;
-  one.id = new_uuid_v7(f.now);
-  one.organisation_id = f.organisation;
-  one.user_id = anna.id;
-  one.token_hash.fill(1);
-  one.created_at = one.last_seen_at = f.now;
-  one.expires_at = f.now + 1000;
-  StoredSession two = one;
-  two.id = new_uuid_v7(f.now + 1);
-  two.token_hash.fill(2);
+  StoredSession one = f.session_of(anna, 1, f.now + 1000);
+  StoredSession two = f.session_of(anna, 2, f.now + 1000);
   ASSERT_TRUE(f.repository->add_session(one, Actor::user(anna.id, "r1")).has_value());
   ASSERT_TRUE(f.repository->add_session(two, Actor::user(anna.id, "r2")).has_value());
   auto found = f.repository->session_by_token(one.token_hash);
@@ -530,13 +534,7 @@ TEST_P(RepositoryContract, SessionsMadeOnOneNodeAreFoundOnTheOther) {
   StoredUser anna = add("anna", "admin");
   auto other = open_node();
   ASSERT_TRUE(other);
-  StoredSession session;
-  session.id = new_uuid_v7(now);
-  session.organisation_id = organisation;
-  session.user_id = anna.id;
-  session.token_hash.fill(9);
-  session.created_at = session.last_seen_at = now;
-  session.expires_at = now + 1000;
+  StoredSession session = session_of(anna, 9, now + 1000);
   ASSERT_TRUE(repository->add_session(session, Actor::user(anna.id, "r1")));
   auto found = other->session_by_token(session.token_hash);
   ASSERT_TRUE(found.has_value() && found->has_value());
@@ -753,13 +751,8 @@ TEST_P(RepositoryContract, AFailedAttemptIsRetriedUntilNoneIsLeft) {
 TEST_P(RepositoryContract, PrunesExpiredSessionsAndOldSignInFailures) {
   StoredUser anna = add("anna", "admin");
   for (int i = 0; i < 3; ++i) {
-    StoredSession session;
-    session.id = new_uuid_v7(now + i);
-    session.organisation_id = organisation;
-    session.user_id = anna.id;
-    session.token_hash.fill(static_cast<std::uint8_t>(i + 1));
-    session.created_at = session.last_seen_at = now;
-    session.expires_at = now + 1000 * i;  // 0 and 1000 expire before now + 1500; 2000 does not
+    // Expiring at now, now + 1000 and now + 2000: the first two before now + 1500.
+    StoredSession session = session_of(anna, static_cast<std::uint8_t>(i + 1), now + 1000 * i);
     ASSERT_TRUE(repository->add_session(session, Actor::cli()));
   }
   TokenHash key;

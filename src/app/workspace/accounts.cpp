@@ -88,9 +88,7 @@ Accounts::Accounts(store::Repository& repository, store::Uuid organisation,
 
 UnixMillis Accounts::now() const {
   if (m_settings.clock) return m_settings.clock();
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return store::unix_millis_now();
 }
 
 Result<Accounts::HashSlot> Accounts::hash_slot() {

@@ -8,21 +8,11 @@
 
 namespace ccteam::app {
 
-namespace {
-
-store::UnixMillis system_now() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-}  // namespace
-
 JobRunner::JobRunner(store::Repository& repository, std::string node_id, JobSettings settings)
     : m_repository(repository), m_node_id(std::move(node_id)), m_settings(std::move(settings)) {}
 
 store::UnixMillis JobRunner::now() const {
-  return m_settings.clock ? m_settings.clock() : system_now();
+  return m_settings.clock ? m_settings.clock() : store::unix_millis_now();
 }
 
 void JobRunner::handle(std::string kind, JobHandler handler) {
@@ -80,7 +70,7 @@ Result<std::vector<store::StoredJob>> JobRunner::list(const store::Uuid& organis
 
 JobHandler prune_handler(store::Repository& repository, std::function<store::UnixMillis()> clock) {
   return [&repository, clock = std::move(clock)](const store::StoredJob&) -> Result<std::string> {
-    store::UnixMillis at = clock ? clock() : system_now();
+    store::UnixMillis at = clock ? clock() : store::unix_millis_now();
     CCTEAM_TRY(store::PruneCounts pruned,
                repository.prune_expired(at, at - access::k_failure_window_ms,
                                         at - k_finished_job_retention_ms));

@@ -224,9 +224,7 @@ Result<std::unique_ptr<PostgresRepository>> PostgresRepository::open(
 
 UnixMillis PostgresRepository::now() const {
   if (m_options.clock) return m_options.clock();
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return unix_millis_now();
 }
 
 Result<PostgresRepository::Lease> PostgresRepository::lease() {

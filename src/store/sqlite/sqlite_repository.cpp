@@ -305,9 +305,7 @@ Result<std::unique_ptr<Repository>> open_sqlite_repository(const std::string& pa
 
 UnixMillis SqliteRepository::now() const {
   if (m_clock) return m_clock();
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return unix_millis_now();
 }
 
 SqliteRepository::ReaderLease SqliteRepository::lease_reader() {
