@@ -229,6 +229,8 @@ void add_workspace_routes(Router& router, RouteContext& context) {
   add_account_api(router, context);
   add_account_pages(router, context);
   add_jobs_api(router, context);
+  add_plans_api(router, context);
+  add_plan_pages(router, context);
 }
 
 Checked<void> run_workspace(const WorkspaceOptions& options) {

@@ -300,10 +300,50 @@ CREATE TABLE jobs (
 CREATE INDEX jobs_due ON jobs (state, run_after_ms);
 )sql";
 
+// Staffing plans: each save is a new row, a version of its series (the first version's id).
+// 'inputs' is the request that made it (JSON), 'result' the plan as `ccteam plan --format json`
+// writes it, 'summary' its levels only (for lists). Rows are never changed.
+constexpr std::string_view k_sqlite_4 = R"sql(
+CREATE TABLE plans (
+  id BLOB PRIMARY KEY CHECK (length(id) = 16),
+  organisation_id BLOB NOT NULL REFERENCES organisations (id),
+  series_id BLOB NOT NULL CHECK (length(series_id) = 16),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  name TEXT NOT NULL,
+  author_user_id BLOB REFERENCES users (id),
+  inputs TEXT NOT NULL,
+  result TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  UNIQUE (organisation_id, series_id, version)
+) STRICT;
+
+CREATE INDEX plans_by_organisation ON plans (organisation_id, id);
+)sql";
+
+constexpr std::string_view k_postgresql_4 = R"sql(
+CREATE TABLE plans (
+  id uuid PRIMARY KEY,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  series_id uuid NOT NULL,
+  version bigint NOT NULL CHECK (version >= 1),
+  name text NOT NULL,
+  author_user_id uuid REFERENCES users (id),
+  inputs text NOT NULL,
+  result text NOT NULL,
+  summary text NOT NULL,
+  created_at_ms bigint NOT NULL,
+  UNIQUE (organisation_id, series_id, version)
+);
+
+CREATE INDEX plans_by_organisation ON plans (organisation_id, id);
+)sql";
+
 constexpr std::array k_migrations = {
     Migration{1, k_sqlite_1, k_postgresql_1},
     Migration{2, k_sqlite_2, k_postgresql_2},
     Migration{3, k_sqlite_3, k_postgresql_3},
+    Migration{4, k_sqlite_4, k_postgresql_4},
 };
 
 }  // namespace

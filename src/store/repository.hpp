@@ -125,14 +125,14 @@ struct Actor {
 // changed. Never personal values: ids and field names only, so that erasing a person later
 // leaves the log whole. 'action' is "user.create", "user.update", "user.password_reset",
 // "user.password_change", "session.sign_in", "session.sign_in_failed", "session.sign_out",
-// "token.create", "token.revoke", "catalog.put", "employer.create".
+// "token.create", "token.revoke", "catalog.put", "employer.create", "plan.create".
 struct AuditEntry {
   std::int64_t seq = 0;  // order of writing, from 1
   UnixMillis at = 0;
   std::optional<Uuid> actor_user_id;
   std::string actor_kind;
   std::string action;
-  std::string target_kind;  // "user", "session", "token", "catalog", "employer"
+  std::string target_kind;  // "user", "session", "token", "catalog", "employer", "plan"
   std::optional<Uuid> target_id;
   std::vector<std::string> fields;
   std::string request_id;
@@ -184,6 +184,24 @@ struct JobQuery {
   std::optional<std::string> kind;
   std::optional<std::string> state;
   std::size_t limit = 50;
+};
+
+// A saved staffing plan: one version of a series (series_id: the first version's id). The texts
+// are JSON the store does not read: 'inputs' the request that made it (app/staffing/
+// plan_fields.hpp), 'result' the plan as `ccteam plan --format json` writes it
+// (docs/schemas/plan.schema.json), 'summary' its levels (for lists). Rows are never changed.
+struct StoredPlan {
+  Uuid id;
+  Uuid organisation_id;
+  Uuid series_id;
+  std::int64_t version = 1;
+  std::string name;
+  std::optional<Uuid> author_user_id;
+  std::string author_name;  // the author's display name when read (empty: no author)
+  std::string inputs;
+  std::string result;  // empty in lists (plans())
+  std::string summary;
+  UnixMillis created_at = 0;
 };
 
 // What a pruning of expired rows removed.
@@ -293,6 +311,18 @@ class Repository {
   // The audit log, newest first.
   virtual Result<std::vector<AuditEntry>> audit_entries(const Uuid& organisation,
                                                         const AuditQuery& query) = 0;
+
+  // --- staffing plans.
+
+  // Saves 'plan' (id, times and version are set here) with its audit entry (plan.create) in
+  // one transaction: version 1 of a new series, or, with 'previous' (the id of any version of a
+  // series), the series' newest version + 1 under its series id. Error::not_found
+  // (plan_not_found) when 'previous' is not a plan of the organisation.
+  virtual Result<StoredPlan> add_plan(StoredPlan plan, const std::optional<Uuid>& previous,
+                                      const Actor& actor) = 0;
+  virtual Result<std::optional<StoredPlan>> plan(const Uuid& organisation, const Uuid& id) = 0;
+  // The organisation's plans, newest first, without 'result'; at most 'limit'.
+  virtual Result<std::vector<StoredPlan>> plans(const Uuid& organisation, std::size_t limit) = 0;
 
   // --- background jobs (across nodes: claim_job gives each due job to one caller only).
 

@@ -36,6 +36,8 @@ GRANTS = {
     "manage_users": {"admin"},
     "read_audit": {"admin"},
     "read_operations": {"admin"},
+    "read_plans": set(ROLES),
+    "write_plans": {"admin", "hiring_manager"},
 }
 
 

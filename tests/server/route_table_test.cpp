@@ -31,6 +31,10 @@ std::string access_name(const Access& access) {
           return "read_audit";
         case access::Permission::read_operations:
           return "read_operations";
+        case access::Permission::read_plans:
+          return "read_plans";
+        case access::Permission::write_plans:
+          return "write_plans";
       }
   }
   return "?";

@@ -60,6 +60,8 @@ echo "server: $url (pid $server_pid)"
 run_api_tests "API tests" "$url"
 demo_logins "$work/stdout" >"$work/logins.json"
 run_access_tests "access tests" "$url" "$work/logins.json"
+run_python_test "plans API tests" plans.out plans_test.py --url "$url" --logins "$work/logins.json" \
+  --ccteam "$binary" --openapi "$repo_root/docs/api/openapi.yaml"
 
 t=$SECONDS
 mkdir -p "$build_dir/screenshots"

@@ -102,6 +102,28 @@ bool send_line(int fd, const std::string& line) {
       if (!send_line(fd, "U " + added->id.to_string() + " 2\n")) ::_exit(4);
       continue;
     }
+    if (i % 7 == 5) {
+      // A staffing plan: a new plan, then its second version.
+      StoredPlan plan;
+      plan.organisation_id = organisation;
+      plan.name = "crash plan " + std::to_string(i);
+      plan.inputs = "{}";
+      plan.result = R"({"format":"ccteam-plan/1"})";
+      plan.summary = "{}";
+      auto first = repository.add_plan(plan, std::nullopt, Actor::cli());
+      if (!first) {
+        send_line(fd, "X plan: " + render(first.error(), Lang::en) + "\n");
+        ::_exit(3);
+      }
+      if (!send_line(fd, "P " + first->id.to_string() + " 1\n")) ::_exit(4);
+      auto second = repository.add_plan(plan, first->id, Actor::cli());
+      if (!second) {
+        send_line(fd, "X plan version: " + render(second.error(), Lang::en) + "\n");
+        ::_exit(3);
+      }
+      if (!send_line(fd, "P " + second->id.to_string() + " 2\n")) ::_exit(4);
+      continue;
+    }
     std::string name = "crash " + std::to_string(round) + "/" + std::to_string(i);
     auto employer = repository.add_employer(organisation, name, "name: " + name + "\n");
     if (!employer) {
@@ -117,6 +139,7 @@ struct Acknowledged {
   std::set<std::string> employers;  // "id name"
   std::int64_t catalog_version = 0;
   std::map<std::string, std::int64_t> user_versions;  // user id -> acknowledged version
+  std::map<std::string, std::int64_t> plans;          // plan id -> its version
   std::vector<std::string> child_errors;
 };
 
@@ -133,6 +156,9 @@ void take_lines(std::string& buffer, Acknowledged& acknowledged) {
       auto space = line.find(' ', 2);
       std::int64_t& version = acknowledged.user_versions[line.substr(2, space - 2)];
       version = std::max<std::int64_t>(version, std::stoll(line.substr(space + 1)));
+    } else if (line.rfind("P ", 0) == 0) {
+      auto space = line.find(' ', 2);
+      acknowledged.plans[line.substr(2, space - 2)] = std::stoll(line.substr(space + 1));
     } else if (line.rfind("C ", 0) == 0) {
       acknowledged.catalog_version =
           std::max<std::int64_t>(acknowledged.catalog_version, std::stoll(line.substr(2)));
@@ -299,6 +325,18 @@ void check_survivors(const test::TestDatabase& database, const Acknowledged& ack
     if (version >= 2) {
       EXPECT_TRUE(audited.contains("user.update " + id)) << "round " << round << ": " << id;
     }
+  }
+  // Every acknowledged plan version, with its number and its audit entry.
+  for (const auto& [id, version] : acknowledged.plans) {
+    auto plan = repository.plan(organisation, *Uuid::parse(id));
+    ASSERT_TRUE(plan.has_value());
+    if (!*plan) {
+      if (++missing <= 5)
+        ADD_FAILURE() << "acknowledged plan lost in round " << round << ": " << id;
+      continue;
+    }
+    EXPECT_EQ((*plan)->version, version) << id;
+    EXPECT_TRUE(audited.contains("plan.create " + id)) << "round " << round << ": " << id;
   }
 }
 

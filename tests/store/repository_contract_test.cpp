@@ -86,14 +86,14 @@ INSTANTIATE_TEST_SUITE_P(Backends, RepositoryContract, ::testing::Values("sqlite
 TEST_P(RepositoryContract, MigratesAndReportsTheSchemaVersion) {
   auto health = repository->health();
   ASSERT_TRUE(health.has_value());
-  EXPECT_EQ(health->schema_version, 3);  // migrations 1-3 in store/migrations.cpp
-  EXPECT_EQ(health->binary_schema_version, 3);
+  EXPECT_EQ(health->schema_version, 4);  // migrations 1-4 in store/migrations.cpp
+  EXPECT_EQ(health->binary_schema_version, 4);
   EXPECT_EQ(organisation.to_string(), "00000000-0000-7000-8000-000000000001");
   // Opening again (a restart, a second node) applies nothing twice and keeps what was stored.
   ASSERT_TRUE(repository->add_employer(organisation, "Kept GmbH", "name: Kept GmbH\n"));
   auto again = open_node();
   ASSERT_TRUE(again);
-  EXPECT_EQ(again->health()->schema_version, 3);
+  EXPECT_EQ(again->health()->schema_version, 4);
   auto employers = again->employers(organisation, std::nullopt, 10);
   ASSERT_TRUE(employers.has_value());
   ASSERT_EQ(employers->size(), 1u);
@@ -112,7 +112,7 @@ TEST_P(RepositoryContract, RefusesASchemaNewerThanTheBinary) {
   EXPECT_EQ(refused.error().hint->id, MsgId::hint_store_schema_newer);
   std::string text = render(refused.error(), Lang::en);
   EXPECT_NE(text.find("999"), std::string::npos) << text;
-  EXPECT_NE(text.find("up to 3"), std::string::npos) << text;
+  EXPECT_NE(text.find("up to 4"), std::string::npos) << text;
 }
 
 TEST_P(RepositoryContract, ForeignKeysAreEnforced) {
@@ -783,6 +783,65 @@ TEST_P(RepositoryContract, PrunesExpiredSessionsAndOldSignInFailures) {
   TokenHash third;
   third.fill(3);
   EXPECT_TRUE(repository->session_by_token(third)->has_value());
+}
+
+TEST_P(RepositoryContract, PlanVersionsCountPerSeriesAndListNewestFirst) {
+  StoredUser author = add("planner", "hiring_manager");
+  StoredPlan first;
+  first.organisation_id = organisation;
+  first.name = "Q1 Hotline";
+  first.inputs = R"({"options":{"shrinkage":0.3}})";
+  first.result = R"({"format":"ccteam-plan/1"})";
+  first.summary = R"({"levels":[]})";
+  auto v1 = repository->add_plan(first, std::nullopt, Actor::user(author.id, "req-1"));
+  ASSERT_TRUE(v1.has_value()) << render(v1.error(), Lang::en);
+  EXPECT_EQ(v1->version, 1);
+  EXPECT_EQ(v1->series_id, v1->id);
+  EXPECT_EQ(v1->author_name, "Name of planner");
+  now += 1000;
+  // A new version of the first, named from any version of the series.
+  auto v2 = repository->add_plan(first, v1->id, Actor::user(author.id, "req-2"));
+  ASSERT_TRUE(v2.has_value()) << render(v2.error(), Lang::en);
+  now += 1000;
+  auto v3 = repository->add_plan(first, v2->id, Actor::cli());
+  ASSERT_TRUE(v3.has_value());
+  EXPECT_EQ(v2->version, 2);
+  EXPECT_EQ(v3->version, 3);
+  EXPECT_EQ(v3->series_id, v1->id);
+  EXPECT_FALSE(v3->author_user_id.has_value());
+  now += 1000;
+  auto other = repository->add_plan(first, std::nullopt, Actor::cli());
+  ASSERT_TRUE(other.has_value());
+  EXPECT_EQ(other->version, 1);
+  auto unknown = repository->add_plan(first, new_uuid_v7(now), Actor::cli());
+  ASSERT_FALSE(unknown.has_value());
+  EXPECT_EQ(unknown.error().kind, ErrorKind::not_found);
+
+  auto read = repository->plan(organisation, v2->id);
+  ASSERT_TRUE(read.has_value() && read->has_value());
+  EXPECT_EQ((*read)->name, "Q1 Hotline");
+  EXPECT_EQ((*read)->inputs, first.inputs);
+  EXPECT_EQ((*read)->result, first.result);
+  EXPECT_EQ((*read)->author_name, "Name of planner");
+  EXPECT_FALSE(repository->plan(organisation, new_uuid_v7(now))->has_value());
+
+  auto list = repository->plans(organisation, 3);
+  ASSERT_TRUE(list.has_value());
+  ASSERT_EQ(list->size(), 3u);
+  EXPECT_EQ((*list)[0].id, other->id);
+  EXPECT_EQ((*list)[1].id, v3->id);
+  EXPECT_EQ((*list)[2].id, v2->id);
+  EXPECT_EQ((*list)[0].result, "");  // lists leave the result out
+  EXPECT_EQ((*list)[1].summary, first.summary);
+
+  std::size_t saves = 0;
+  for (const AuditEntry& e : audit()) {
+    if (e.action != "plan.create") continue;
+    ++saves;
+    EXPECT_EQ(e.target_kind, "plan");
+    EXPECT_EQ(e.fields, (std::vector<std::string>{"name", "version", "series_id"}));
+  }
+  EXPECT_EQ(saves, 4u);
 }
 
 }  // namespace

@@ -57,6 +57,14 @@ Error located(Error error, std::string_view prefix) {
 
 Checked<Forecast> load_forecast(const ForecastRequest& request) {
   if (!request.files.empty()) return pooled_files(request);
+  if (request.csv) {
+    auto parsed = io::parse_forecast_csv(request.csv->text, request.csv->name, request.interval);
+    if (parsed) return parsed;
+    // Each error keeps its line and column in the CSV and names the field the CSV came in.
+    Errors errors = std::move(parsed).error();
+    for (Error& e : errors) e.where.json_pointer = "/forecast/csv";
+    return tl::unexpected(std::move(errors));
+  }
   if (!request.profile) return one(Error::usage(msg(MsgId::plan_no_forecast)));
   DailyProfile p = *request.profile;
   if (request.interval) p.interval = *request.interval;
@@ -86,8 +94,11 @@ Checked<Plan> make_staffing_plan(const PlanRequest& request) {
   auto plan = make_plan(forecast, request.options);
   if (plan) return *plan;
   Error e = located(plan.error(), "/options");
-  if (e.where.line > 0 && e.where.file.empty() && request.forecast.files.size() == 1) {
-    e.where.file = request.forecast.files.front();
+  if (e.where.line > 0 && e.where.file.empty()) {
+    if (request.forecast.files.size() == 1) e.where.file = request.forecast.files.front();
+    if (request.forecast.files.empty() && request.forecast.csv) {
+      e.where.file = request.forecast.csv->name;
+    }
   }
   return one(std::move(e));
 }

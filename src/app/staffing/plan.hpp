@@ -18,10 +18,17 @@
 
 namespace ccteam::app {
 
-// Where the forecast comes from: forecast CSV files (docs/forecast-format.md), pooled, or one
-// day's profile.
+// A forecast CSV given as text (an upload): 'name' stands for the file in error positions.
+struct ForecastText {
+  std::string name = "forecast.csv";
+  std::string text;
+};
+
+// Where the forecast comes from: forecast CSV files (docs/forecast-format.md), pooled, a CSV
+// given as text, or one day's profile (in this order: the first that is given).
 struct ForecastRequest {
-  std::vector<std::string> files;                 // paths or "-"; empty: 'profile'
+  std::vector<std::string> files;                 // paths or "-"; empty: 'csv' or 'profile'
+  std::optional<ForecastText> csv;                // used when 'files' is empty
   std::optional<staffing::Seconds> interval;      // interval length; empty: as the files say,
                                                   // the profile's default (30 min)
   std::optional<staffing::DailyProfile> profile;  // used when 'files' is empty

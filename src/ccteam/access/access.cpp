@@ -7,7 +7,10 @@ namespace ccteam::access {
 bool allows(WorkspaceRole role, Permission permission) {
   switch (permission) {
     case Permission::own_account:
+    case Permission::read_plans:
       return true;
+    case Permission::write_plans:
+      return role == WorkspaceRole::admin || role == WorkspaceRole::hiring_manager;
     case Permission::manage_users:
     case Permission::read_audit:
     case Permission::read_operations:

@@ -29,6 +29,9 @@ enum class Permission {
   manage_users,     // add, change, disable users, reset passwords, see every API token: admin
   read_audit,       // the audit log and its CSV export: admin
   read_operations,  // the background jobs and their outcomes: admin
+  read_plans,       // staffing plans: every role (the works council is informed about staffing
+                    // plans, BetrVG § 92)
+  write_plans,      // calculate and save staffing plans: admin, hiring manager
 };
 
 // True when 'role' has 'permission'.

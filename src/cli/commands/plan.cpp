@@ -15,9 +15,9 @@
 #include "cli/plan_options.hpp"
 #include "io/base/files.hpp"
 #include "io/base/number_text.hpp"
-#include "io/base/svg_chart.hpp"
 #include "io/base/table.hpp"
 #include "io/staffing/forecast_csv.hpp"
+#include "io/staffing/plan_chart.hpp"
 #include "io/staffing/plan_csv.hpp"
 #include "io/staffing/plan_json.hpp"
 
@@ -126,20 +126,12 @@ std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs,
 
 // Required agents (bars, left axis) and service level (line, right axis) per interval.
 std::string render_chart(const Plan& plan, Lang lang) {
-  io::Chart chart;
-  chart.title = tr(MsgId::plan_chart_title, lang);
-  chart.left_label = tr(MsgId::plan_chart_agents, lang);
-  chart.right_label = tr(MsgId::plan_chart_sl, lang);
-  io::ChartSeries agents{tr(MsgId::plan_chart_agents, lang), {}, false, true, "#1f77b4"};
-  io::ChartSeries sl{tr(MsgId::plan_chart_sl, lang), {}, true, false, "#d62728"};
+  std::vector<io::PlanChartPoint> points;
   for (const IntervalPlan& i : plan.intervals) {
-    std::string start = io::format_local_time(i.start);
-    chart.x_labels.push_back(plan.forecast_days > 1 ? start.substr(5, 11) : start.substr(11, 5));
-    agents.values.push_back(i.agents.agents);
-    sl.values.push_back(i.agents.service_level);
+    points.push_back({io::format_local_time(i.start), static_cast<double>(i.agents.agents),
+                      i.agents.service_level});
   }
-  chart.series = {agents, sl};
-  return io::render_svg(chart);
+  return io::plan_chart_svg(points, plan.forecast_days > 1, lang);
 }
 
 void run_plan(Context& ctx, const PlanCommandArgs& args) {

@@ -8,8 +8,9 @@ namespace {
 
 // The templates Pages renders; load() checks that each is there.
 constexpr std::string_view k_page_templates[] = {
-    "ladder",  "role",    "error", "shell_start", "shell_end", "form_messages",
-    "sign_in", "account", "users", "user",        "audit"};
+    "ladder",    "role",    "error",        "shell_start", "shell_end", "form_messages",
+    "sign_in",   "account", "users",        "user",        "audit",     "plans",
+    "plan_form", "plan",    "plan_compare", "plan_result"};
 
 Lang other(Lang lang) { return lang == Lang::de ? Lang::en : Lang::de; }
 
@@ -48,7 +49,8 @@ render::Context shell_context(const std::string& title, Lang lang, const PageInf
       bool shown;
     };
     for (const Extra& item :
-         {Extra{MsgId::web_nav_account, "/account", true},
+         {Extra{MsgId::web_nav_plans, "/plans", true},
+          Extra{MsgId::web_nav_account, "/account", true},
           Extra{MsgId::web_nav_users, "/admin/users", info.viewer->can_manage_users},
           Extra{MsgId::web_nav_audit, "/admin/audit", info.viewer->can_read_audit}}) {
       if (!item.shown) continue;
@@ -99,7 +101,7 @@ std::string Pages::page(std::string_view name, const render::Context& context) c
          render::escape_html(ccteam::render(html.error(), Lang::en)) + "</p></html>\n";
 }
 
-std::string Pages::account_page(std::string_view name, const render::Context& context) const {
+std::string Pages::workspace_page(std::string_view name, const render::Context& context) const {
   return page(name, context);
 }
 

@@ -86,9 +86,10 @@ class Pages {
   std::string role(const catalog::Role& role, const catalog::Catalog& catalog, Lang lang,
                    const PageInfo& info) const;
 
-  // A page of the workspace's accounts ("sign_in", "account", "users", "user", "audit") with
-  // 'context' (shell_context plus the page's values; see the templates).
-  std::string account_page(std::string_view name, const render::Context& context) const;
+  // A page of the workspace ("sign_in", "account", "users", "user", "audit", "plans",
+  // "plan_form", "plan", "plan_compare") with 'context' (shell_context plus the page's values;
+  // see the templates).
+  std::string workspace_page(std::string_view name, const render::Context& context) const;
 
   // An error page for HTTP 'status' saying 'what', with a link to the ladder.
   std::string error(int status, const Message& what, Lang lang, const PageInfo& info) const;

@@ -72,7 +72,9 @@ Response me(const Caller& caller) {
   for (auto [permission, name] : {std::pair{Permission::own_account, "own_account"},
                                   std::pair{Permission::manage_users, "manage_users"},
                                   std::pair{Permission::read_audit, "read_audit"},
-                                  std::pair{Permission::read_operations, "read_operations"}}) {
+                                  std::pair{Permission::read_operations, "read_operations"},
+                                  std::pair{Permission::read_plans, "read_plans"},
+                                  std::pair{Permission::write_plans, "write_plans"}}) {
     if (who.can(permission)) permissions.push_back(name);
   }
   json body{{"user", user_json(who.user)},

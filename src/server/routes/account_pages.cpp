@@ -141,7 +141,7 @@ Response sign_in_page(RouteContext& context, const Caller& caller, const std::st
       .text("label_login", tr(MsgId::web_label_login, lang))
       .text("label_password", tr(MsgId::web_label_password, lang))
       .text("button", tr(MsgId::web_sign_in_button, lang));
-  return page_response(context.pages.account_page("sign_in", page), status);
+  return page_response(context.pages.workspace_page("sign_in", page), status);
 }
 
 // --- account
@@ -210,7 +210,7 @@ Response account_page(RouteContext& context, const Caller& caller, const app::Pr
         .text("create_token", tr(MsgId::web_create_token, lang));
     page.list("tokens", std::move(rows));
   }
-  return page_response(context.pages.account_page("account", page), status);
+  return page_response(context.pages.workspace_page("account", page), status);
 }
 
 // --- users
@@ -259,7 +259,7 @@ Response users_page(RouteContext& context, const Caller& caller, const FormState
       .text("display_name", form.display_name)
       .text("add_button", tr(MsgId::web_add_user_button, lang));
   page.list("roles", role_options(form.role, lang));
-  return page_response(context.pages.account_page("users", page), status);
+  return page_response(context.pages.workspace_page("users", page), status);
 }
 
 struct UserForm {
@@ -292,7 +292,7 @@ Response user_page(RouteContext& context, const Caller& caller, const store::Sto
       .text("back_href", lang_path(lang, "/admin/users"))
       .text("back_text", tr(MsgId::web_users_title, lang));
   page.list("roles", role_options(form.role, lang));
-  return page_response(context.pages.account_page("user", page), status);
+  return page_response(context.pages.workspace_page("user", page), status);
 }
 
 UserForm form_of(const store::StoredUser& user) {
@@ -415,7 +415,8 @@ Response audit_page(RouteContext& context, const Request& request, const Caller&
   page.list("users", std::move(user_options));
   page.list("actions", std::move(action_options));
   page.list("entries", std::move(rows));
-  return page_response(context.pages.account_page("audit", page), state.errors.empty() ? 200 : 400);
+  return page_response(context.pages.workspace_page("audit", page),
+                       state.errors.empty() ? 200 : 400);
 }
 
 // A handler of /{lang}/...: 404 for another language, else 'handle'.

@@ -111,7 +111,8 @@ const std::vector<std::string_view>& audit_actions() {
                                                           "token.create",
                                                           "token.revoke",
                                                           "catalog.put",
-                                                          "employer.create"};
+                                                          "employer.create",
+                                                          "plan.create"};
   return k_actions;
 }
 
@@ -129,6 +130,7 @@ MsgId audit_action_title(std::string_view action) {
       {"token.revoke", MsgId::audit_action_token_revoke},
       {"catalog.put", MsgId::audit_action_catalog_put},
       {"employer.create", MsgId::audit_action_employer_create},
+      {"plan.create", MsgId::audit_action_plan_create},
   };
   for (const auto& [name, id] : k_titles) {
     if (name == action) return id;
@@ -140,7 +142,7 @@ std::string audit_target_title(std::string_view kind, Lang lang) {
   static constexpr std::pair<std::string_view, MsgId> k_titles[] = {
       {"user", MsgId::audit_target_user},         {"session", MsgId::audit_target_session},
       {"token", MsgId::audit_target_token},       {"catalog", MsgId::audit_target_catalog},
-      {"employer", MsgId::audit_target_employer},
+      {"employer", MsgId::audit_target_employer}, {"plan", MsgId::audit_target_plan},
   };
   for (const auto& [name, id] : k_titles) {
     if (name == kind) return tr(id, lang);
@@ -160,6 +162,8 @@ std::string audit_field_title(std::string_view field, Lang lang) {
       {"user_id", MsgId::audit_field_user_id},
       {"revoked_at", MsgId::audit_field_revoked_at},
       {"source_name", MsgId::audit_field_source_name},
+      {"version", MsgId::audit_field_version},
+      {"series_id", MsgId::audit_field_series_id},
       {"yaml", MsgId::audit_field_yaml},
   };
   for (const auto& [name, id] : k_titles) {

@@ -33,6 +33,12 @@ struct RouteContext {
 // GET /api/v1/jobs: the background jobs, for operators (admin).
 void add_jobs_api(Router& router, RouteContext& context);
 
+// /api/v1/plans, /api/v1/plans/calculate, /api/v1/plans/compare, /api/v1/plans/{id}[/plan.json,
+// /intervals.csv]: staffing plans.
+void add_plans_api(Router& router, RouteContext& context);
+// /{lang}/plans, /{lang}/plans/new, /{lang}/plans/compare, /{lang}/plans/{id}.
+void add_plan_pages(Router& router, RouteContext& context);
+
 // Every route of the workspace (each add_* below).
 void add_workspace_routes(Router& router, RouteContext& context);
 

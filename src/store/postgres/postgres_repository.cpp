@@ -826,6 +826,122 @@ Result<std::vector<StoredJob>> PostgresRepository::jobs(const Uuid& organisation
   return out;
 }
 
+// --- staffing plans
+
+namespace {
+
+// The columns of a plan with its author's name; 'result' only when 'with_result'.
+std::string plan_select(bool with_result) {
+  return std::string(
+             "SELECT p.id, p.organisation_id, p.series_id, p.version, p.name, "
+             "p.author_user_id, coalesce(u.display_name, ''), p.inputs, ") +
+         (with_result ? "p.result" : "''") +
+         ", p.summary, p.created_at_ms FROM plans p LEFT JOIN users u ON u.id = p.author_user_id ";
+}
+
+Result<StoredPlan> read_plan(const Rows& rows, int row) {
+  StoredPlan out;
+  CCTEAM_TRY(out.id, uuid_at(rows, row, 0, "plans.id"));
+  CCTEAM_TRY(out.organisation_id, uuid_at(rows, row, 1, "plans.organisation_id"));
+  CCTEAM_TRY(out.series_id, uuid_at(rows, row, 2, "plans.series_id"));
+  out.version = rows.int64(row, 3);
+  out.name = rows.text(row, 4);
+  if (!rows.is_null(row, 5)) {
+    CCTEAM_TRY(out.author_user_id, uuid_at(rows, row, 5, "plans.author_user_id"));
+  }
+  out.author_name = rows.text(row, 6);
+  out.inputs = rows.text(row, 7);
+  out.result = rows.text(row, 8);
+  out.summary = rows.text(row, 9);
+  out.created_at = rows.int64(row, 10);
+  return out;
+}
+
+}  // namespace
+
+Result<StoredPlan> PostgresRepository::add_plan(StoredPlan plan,
+                                                const std::optional<Uuid>& previous,
+                                                const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  plan.created_at = now();
+  plan.id = new_uuid_v7(plan.created_at);
+  plan.author_user_id = actor.user_id;
+  plan.series_id = plan.id;
+  plan.version = 1;
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  if (previous) {
+    // Versions of one series are numbered one after another: the previous version's row is
+    // locked, so two nodes saving a new version of it at once wait for each other.
+    CCTEAM_TRY(Rows series,
+               connection->query("SELECT p.series_id FROM plans p WHERE p.organisation_id = $1 "
+                                 "AND p.series_id = (SELECT q.series_id FROM plans q WHERE "
+                                 "q.organisation_id = $1 AND q.id = $2) AND p.version = 1 FOR "
+                                 "UPDATE",
+                                 {id_param(plan.organisation_id), id_param(*previous)}));
+    if (series.size() == 0) {
+      return tl::unexpected(Error::not_found(msg(MsgId::plan_not_found, previous->to_string())));
+    }
+    CCTEAM_TRY(plan.series_id, uuid_at(series, 0, 0, "plans.series_id"));
+    CCTEAM_TRY(Rows newest,
+               connection->query("SELECT max(version) FROM plans WHERE "
+                                 "organisation_id = $1 AND series_id = $2",
+                                 {id_param(plan.organisation_id), id_param(plan.series_id)}));
+    plan.version = newest.int64(0, 0) + 1;
+  }
+  if (auto inserted =
+          run(*connection,
+              "INSERT INTO plans (id, organisation_id, series_id, version, name, "
+              "author_user_id, inputs, result, summary, created_at_ms) VALUES ($1, "
+              "$2, $3, $4, $5, $6, $7, $8, $9, $10)",
+              {id_param(plan.id), id_param(plan.organisation_id), id_param(plan.series_id),
+               plan.version, std::string_view(plan.name), optional_id(plan.author_user_id),
+               std::string_view(plan.inputs), std::string_view(plan.result),
+               std::string_view(plan.summary), plan.created_at});
+      !inserted) {
+    return tl::unexpected(
+        write_error(*connection, std::move(inserted).error(), plan.organisation_id));
+  }
+  if (auto audited = append_audit(*connection, plan.organisation_id,
+                                  audit_of(actor, plan.created_at, "plan.create", "plan", plan.id,
+                                           {"name", "version", "series_id"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (plan.author_user_id) {
+    CCTEAM_TRY(Rows author, connection->query("SELECT display_name FROM users WHERE id = $1",
+                                              {id_param(*plan.author_user_id)}));
+    if (author.size() > 0) plan.author_name = author.text(0, 0);
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return plan;
+}
+
+Result<std::optional<StoredPlan>> PostgresRepository::plan(const Uuid& organisation,
+                                                           const Uuid& id) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows,
+             connection->query(plan_select(true) + "WHERE p.organisation_id = $1 AND p.id = $2",
+                               {id_param(organisation), id_param(id)}));
+  if (rows.size() == 0) return std::optional<StoredPlan>();
+  CCTEAM_TRY(StoredPlan plan, read_plan(rows, 0));
+  return std::optional<StoredPlan>(std::move(plan));
+}
+
+Result<std::vector<StoredPlan>> PostgresRepository::plans(const Uuid& organisation,
+                                                          std::size_t limit) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query(plan_select(false) +
+                                              "WHERE p.organisation_id = $1 ORDER BY p.id DESC "
+                                              "LIMIT $2",
+                                          {id_param(organisation), capped(limit, 100000)}));
+  std::vector<StoredPlan> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    CCTEAM_TRY(StoredPlan plan, read_plan(rows, i));
+    out.push_back(std::move(plan));
+  }
+  return out;
+}
+
 Result<PruneCounts> PostgresRepository::prune_expired(UnixMillis at,
                                                       UnixMillis forget_failures_before,
                                                       UnixMillis forget_jobs_before) {

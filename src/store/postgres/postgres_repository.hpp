@@ -97,6 +97,10 @@ class PostgresRepository final : public Repository {
                                const JobOutcome& outcome) override;
   Result<std::optional<StoredJob>> job(const Uuid& organisation, const Uuid& id) override;
   Result<std::vector<StoredJob>> jobs(const Uuid& organisation, const JobQuery& query) override;
+  Result<StoredPlan> add_plan(StoredPlan plan, const std::optional<Uuid>& previous,
+                              const Actor& actor) override;
+  Result<std::optional<StoredPlan>> plan(const Uuid& organisation, const Uuid& id) override;
+  Result<std::vector<StoredPlan>> plans(const Uuid& organisation, std::size_t limit) override;
   Result<PruneCounts> prune_expired(UnixMillis now, UnixMillis forget_failures_before,
                                     UnixMillis forget_jobs_before) override;
   Result<std::string> shared_setting(const std::string& key, const std::string& candidate) override;

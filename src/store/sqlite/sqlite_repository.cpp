@@ -942,6 +942,127 @@ Result<std::vector<StoredJob>> SqliteRepository::jobs(const Uuid& organisation,
   return out;
 }
 
+// --- staffing plans
+
+namespace {
+
+// The columns of a plan with its author's name; 'result' only when 'with_result'.
+std::string plan_select(bool with_result) {
+  return std::string(
+             "SELECT p.id, p.organisation_id, p.series_id, p.version, p.name, "
+             "p.author_user_id, coalesce(u.display_name, ''), p.inputs, ") +
+         (with_result ? "p.result" : "''") +
+         ", p.summary, p.created_at_ms FROM plans p LEFT JOIN users u ON u.id = p.author_user_id ";
+}
+
+Result<StoredPlan> read_plan_row(const Statement& row) {
+  StoredPlan out;
+  CCTEAM_TRY(out.id, column_uuid(row, 0, "plans.id"));
+  CCTEAM_TRY(out.organisation_id, column_uuid(row, 1, "plans.organisation_id"));
+  CCTEAM_TRY(out.series_id, column_uuid(row, 2, "plans.series_id"));
+  out.version = row.column_int64(3);
+  out.name = row.column_text(4);
+  if (!row.column_is_null(5)) {
+    CCTEAM_TRY(out.author_user_id, column_uuid(row, 5, "plans.author_user_id"));
+  }
+  out.author_name = row.column_text(6);
+  out.inputs = row.column_text(7);
+  out.result = row.column_text(8);
+  out.summary = row.column_text(9);
+  out.created_at = row.column_int64(10);
+  return out;
+}
+
+Error plan_not_found(const Uuid& id) {
+  return Error::not_found(msg(MsgId::plan_not_found, id.to_string()));
+}
+
+}  // namespace
+
+Result<StoredPlan> SqliteRepository::add_plan(StoredPlan plan, const std::optional<Uuid>& previous,
+                                              const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  plan.created_at = now();
+  plan.id = new_uuid_v7(plan.created_at);
+  plan.author_user_id = actor.user_id;
+  plan.series_id = plan.id;
+  plan.version = 1;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  if (previous) {
+    CCTEAM_TRY(Statement series,
+               writer.prepare("SELECT p.series_id, (SELECT max(q.version) FROM plans q WHERE "
+                              "q.organisation_id = p.organisation_id AND q.series_id = "
+                              "p.series_id) FROM plans p WHERE p.organisation_id = ?1 AND p.id = "
+                              "?2"));
+    if (auto bound = bind_values(series, {&plan.organisation_id, &*previous}); !bound) {
+      return pass(std::move(bound));
+    }
+    CCTEAM_TRY(bool found, series.step());
+    if (!found) return tl::unexpected(plan_not_found(*previous));
+    CCTEAM_TRY(plan.series_id, column_uuid(series, 0, "plans.series_id"));
+    plan.version = series.column_int64(1) + 1;
+  }
+  if (auto inserted = run_sql(
+          writer,
+          "INSERT INTO plans (id, organisation_id, series_id, version, name, author_user_id, "
+          "inputs, result, summary, created_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+          "?10)",
+          {&plan.id, &plan.organisation_id, &plan.series_id, plan.version,
+           std::string_view(plan.name), optional_uuid(plan.author_user_id),
+           std::string_view(plan.inputs), std::string_view(plan.result),
+           std::string_view(plan.summary), plan.created_at});
+      !inserted) {
+    return tl::unexpected(write_error(writer, std::move(inserted).error(), plan.organisation_id));
+  }
+  if (auto audited = append_audit(writer, plan.organisation_id,
+                                  audit_of(actor, plan.created_at, "plan.create", "plan", plan.id,
+                                           {"name", "version", "series_id"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  if (plan.author_user_id) {
+    ReaderLease reader = lease_reader();
+    CCTEAM_TRY(std::optional<StoredUser> author,
+               find_user(*reader, plan.organisation_id, "id = ?2", &*plan.author_user_id));
+    if (author) plan.author_name = author->display_name;
+  }
+  return plan;
+}
+
+Result<std::optional<StoredPlan>> SqliteRepository::plan(const Uuid& organisation, const Uuid& id) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement query,
+             reader->prepare(plan_select(true) + "WHERE p.organisation_id = ?1 AND p.id = ?2"));
+  if (auto bound = bind_values(query, {&organisation, &id}); !bound) return pass(std::move(bound));
+  CCTEAM_TRY(bool has_row, query.step());
+  if (!has_row) return std::optional<StoredPlan>();
+  CCTEAM_TRY(StoredPlan plan, read_plan_row(query));
+  return std::optional<StoredPlan>(std::move(plan));
+}
+
+Result<std::vector<StoredPlan>> SqliteRepository::plans(const Uuid& organisation,
+                                                        std::size_t limit) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement query,
+             reader->prepare(plan_select(false) + "WHERE p.organisation_id = ?1 ORDER BY p.id DESC "
+                                                  "LIMIT ?2"));
+  if (auto bound = bind_values(
+          query, {&organisation, static_cast<std::int64_t>(std::min<std::size_t>(limit, 100000))});
+      !bound) {
+    return pass(std::move(bound));
+  }
+  std::vector<StoredPlan> out;
+  while (true) {
+    CCTEAM_TRY(bool has_row, query.step());
+    if (!has_row) break;
+    CCTEAM_TRY(StoredPlan plan, read_plan_row(query));
+    out.push_back(std::move(plan));
+  }
+  return out;
+}
+
 Result<PruneCounts> SqliteRepository::prune_expired(UnixMillis at,
                                                     UnixMillis forget_failures_before,
                                                     UnixMillis forget_jobs_before) {

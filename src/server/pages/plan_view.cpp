@@ -1,0 +1,420 @@
+#include "server/pages/plan_view.hpp"
+
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "app/staffing/plan_fields.hpp"
+#include "ccteam/core/messages.hpp"
+#include "ccteam/core/money.hpp"
+#include "io/base/number_text.hpp"
+#include "io/staffing/plan_chart.hpp"
+
+namespace ccteam::server::pages {
+
+namespace {
+
+using json = nlohmann::json;
+
+MsgId section_title(app::PlanSection section) {
+  switch (section) {
+    case app::PlanSection::forecast:
+      return MsgId::web_plan_sec_forecast;
+    case app::PlanSection::targets:
+      return MsgId::web_plan_sec_targets;
+    case app::PlanSection::fte:
+      return MsgId::web_plan_sec_fte;
+    case app::PlanSection::team:
+      return MsgId::web_plan_sec_team;
+    case app::PlanSection::cost:
+      break;
+  }
+  return MsgId::web_plan_sec_cost;
+}
+
+// "forecast-profile-calls_per_day" for "/forecast/profile/calls_per_day": an element id.
+std::string field_id(std::string_view pointer) {
+  std::string id;
+  for (char c : pointer.substr(1)) id += c == '/' ? '-' : c;
+  return id;
+}
+
+double number_or(const json& node, const char* key, double otherwise) {
+  auto it = node.find(key);
+  return it != node.end() && it->is_number() ? it->get<double>() : otherwise;
+}
+
+std::string text_or(const json& node, const char* key) {
+  auto it = node.find(key);
+  return it != node.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// "08:00" for one day; "2000-01-03 08:00" (en) or "03.01.2000 08:00" (de) otherwise.
+std::string start_text(const std::string& start, bool several_days, Lang lang) {
+  if (start.size() < 16) return start;
+  std::string time = start.substr(11, 5);
+  if (!several_days) return time;
+  if (lang == Lang::de) {
+    return start.substr(8, 2) + "." + start.substr(5, 2) + "." + start.substr(0, 4) + " " + time;
+  }
+  return start.substr(0, 10) + " " + time;
+}
+
+std::string percent_or_dash(const json& node, const char* key, Lang lang) {
+  auto it = node.find(key);
+  if (it == node.end() || !it->is_number()) return "–";
+  return io::percent_text(it->get<double>(), lang);
+}
+
+// An amount in major units of 'currency' for people ("12.345 €"); "–" when it does not read.
+std::string money_text(const json& amount, const std::string& currency, Lang lang) {
+  if (!amount.is_number()) return "–";
+  auto code = Currency::parse(currency);
+  if (!code) return "–";
+  double scale = std::pow(10.0, code->minor_digits());
+  return format_money(Money{std::llround(amount.get<double>() * scale), *code}, lang);
+}
+
+std::string role_title(const std::string& id, const catalog::Catalog* catalog, Lang lang) {
+  if (catalog != nullptr) {
+    if (const catalog::Role* role = catalog->find(RoleId(id))) return role->title.get(lang);
+  }
+  return id;
+}
+
+std::string basis_text(const std::string& basis, Lang lang) {
+  if (basis == "workload") return tr(MsgId::plan_basis_workload, lang);
+  if (basis == "cover") return tr(MsgId::plan_basis_cover, lang);
+  if (basis == "span") return tr(MsgId::plan_basis_span, lang);
+  return basis;
+}
+
+MsgId sl_definition_words(const std::string& name) {
+  if (name == "over_answered") return MsgId::plan_sl_over_answered;
+  if (name == "over_offered_minus_short_abandons") return MsgId::plan_sl_over_offered_minus_short;
+  return MsgId::plan_sl_over_offered;
+}
+
+MsgId asa_definition_words(const std::string& name) {
+  return name == "over_all_callers" ? MsgId::plan_asa_over_all_callers
+                                    : MsgId::plan_asa_over_answered;
+}
+
+// The budget of a level: "low – high" in the band's currency, "*" for a market reference.
+std::string budget_text(const json& cost, Lang lang) {
+  if (!cost.is_object() || !cost.value("annual_low", json()).is_number()) return "–";
+  std::string currency = text_or(cost, "currency");
+  std::string text = money_text(cost["annual_low"], currency, lang);
+  if (cost.value("annual_high", json()).is_number()) {
+    text += " – " + money_text(cost["annual_high"], currency, lang);
+  }
+  if (cost.value("market_reference", false)) text += " *";
+  return text;
+}
+
+bool several_days(const json& plan) {
+  return number_or(plan.value("assumptions", json::object()), "forecast_days", 1) > 1;
+}
+
+const json& array_at(const json& node, const char* key) {
+  static const json empty = json::array();
+  auto it = node.find(key);
+  return it != node.end() && it->is_array() ? *it : empty;
+}
+
+render::Context column(MsgId title, Lang lang) {
+  render::Context c;
+  c.text("title", tr(title, lang));
+  return c;
+}
+
+}  // namespace
+
+render::Context plan_form_values(const app::PlanRequest& request,
+                                 const std::map<std::string, std::string>& values,
+                                 const std::map<std::string, std::string>& errors, Lang lang) {
+  std::vector<render::Context> sections;
+  std::optional<app::PlanSection> current;
+  std::vector<render::Context> fields;
+  auto close_section = [&]() {
+    if (!current) return;
+    render::Context section;
+    section.text("heading", tr(section_title(*current), lang))
+        .text("id", "plan-section-" + std::to_string(static_cast<int>(*current)))
+        .list("fields", std::move(fields));
+    sections.push_back(std::move(section));
+    fields.clear();
+  };
+  for (const app::PlanField& field : app::plan_fields()) {
+    if (!current || *current != field.section) {
+      close_section();
+      current = field.section;
+    }
+    std::string pointer(field.pointer);
+    auto typed = values.find(pointer);
+    std::string value = typed != values.end()
+                            ? typed->second
+                            : app::field_value(request, field, app::ValueStyle::form, lang);
+    render::Context f;
+    f.text("id", field_id(field.pointer))
+        .text("name", pointer)
+        .text("label", tr(field.label, lang))
+        .text("value", value);
+    if (auto error = errors.find(pointer); error != errors.end()) {
+      f.text("error", error->second).text("error_id", field_id(field.pointer) + "-error");
+    }
+    switch (field.kind) {
+      case app::FieldKind::choice: {
+        std::vector<render::Context> options;
+        for (const app::FieldChoice& choice : field.choices) {
+          render::Context o;
+          o.text("value", std::string(choice.value))
+              .text("title", choice.title ? tr(*choice.title, lang) : std::string(choice.value))
+              .flag("selected", choice.value == value);
+          options.push_back(std::move(o));
+        }
+        f.flag("is_select", true).list("options", std::move(options));
+        break;
+      }
+      case app::FieldKind::flag:
+        f.flag("is_checkbox", true).flag("checked", !value.empty());
+        break;
+      case app::FieldKind::csv:
+        f.flag("is_textarea", true);
+        break;
+      case app::FieldKind::number:
+      case app::FieldKind::integer:
+      case app::FieldKind::share:
+        f.flag("is_number", true);
+        break;
+      case app::FieldKind::text:
+        f.flag(field.pointer == "/forecast/profile/day" ? "is_date" : "is_text", true);
+        break;
+    }
+    fields.push_back(std::move(f));
+  }
+  close_section();
+  render::Context out;
+  out.list("sections", std::move(sections));
+  return out;
+}
+
+render::Context plan_result_values(const json& plan, const std::string& country,
+                                   const catalog::Catalog* catalog, Lang lang) {
+  const bool days = several_days(plan);
+  render::Context out;
+  // The chart and the table per interval.
+  std::vector<io::PlanChartPoint> points;
+  std::vector<render::Context> intervals;
+  for (const json& i : array_at(plan, "intervals")) {
+    std::string start = text_or(i, "start");
+    double agents = number_or(i, "agents", 0);
+    points.push_back({start, agents, number_or(i, "service_level", std::nan(""))});
+    render::Context row;
+    auto asa = i.find("asa_seconds");
+    row.text("start", start_text(start, days, lang))
+        .text("calls", io::short_decimal_text(number_or(i, "calls_offered", 0), 1, lang))
+        .text("aht", io::short_decimal_text(number_or(i, "aht_seconds", 0), 1, lang))
+        .text("erlangs", io::decimal_text(number_or(i, "load_erlangs", 0), 2, lang))
+        .text("agents", fmt::format("{}", agents))
+        .text("sl", percent_or_dash(i, "service_level", lang))
+        .text("asa", asa != i.end() && asa->is_number()
+                         ? io::decimal_text(asa->get<double>(), 1, lang)
+                         : tr(MsgId::plan_unstable, lang))
+        .text("occupancy", percent_or_dash(i, "occupancy", lang))
+        .text("abandon", percent_or_dash(i, "abandonment", lang))
+        .text("leads", fmt::format("{}", number_or(i, "team_leads_on_duty", 0)))
+        .text("managers", fmt::format("{}", number_or(i, "managers_on_duty", 0)));
+    intervals.push_back(std::move(row));
+  }
+  out.text("chart", io::plan_chart_svg(points, days, lang)).list("intervals", std::move(intervals));
+  std::vector<render::Context> interval_columns;
+  for (MsgId c :
+       {MsgId::plan_col_start, MsgId::plan_col_calls, MsgId::plan_col_aht, MsgId::plan_col_erlangs,
+        MsgId::plan_col_agents, MsgId::plan_col_sl, MsgId::plan_col_asa, MsgId::plan_col_occupancy,
+        MsgId::plan_col_abandon, MsgId::plan_col_leads, MsgId::plan_col_managers}) {
+    interval_columns.push_back(column(c, lang));
+  }
+  out.list("interval_columns", std::move(interval_columns));
+
+  // Headcount, FTE and budget per level, with what the budget rests on.
+  std::vector<render::Context> levels;
+  std::vector<render::Context> notes;
+  bool market = false;
+  for (const json& level : array_at(plan, "levels")) {
+    std::string title = role_title(text_or(level, "role"), catalog, lang);
+    json cost = level.value("cost", json());
+    render::Context row;
+    row.text("role", title)
+        .text("weekly_hours", io::decimal_text(number_or(level, "weekly_hours", 0), 1, lang))
+        .text("fte", io::decimal_text(number_or(level, "fte", 0), 2, lang))
+        .text("headcount", fmt::format("{}", number_or(level, "headcount", 0)))
+        .text("basis", basis_text(text_or(level, "basis"), lang))
+        .text("budget", budget_text(cost, lang));
+    levels.push_back(std::move(row));
+    if (cost.is_object() && cost.value("market_reference", false)) market = true;
+    const bool costed = cost.is_object() && cost.value("annual_low", json()).is_number();
+    render::Context note;
+    if (!costed) {
+      note.text(".", ccteam::render(msg(MsgId::web_plan_no_band, title, country), lang));
+      notes.push_back(std::move(note));
+    } else if (!cost.value("annual_high", json()).is_number()) {
+      note.text(".", ccteam::render(msg(MsgId::web_plan_open_band, title), lang));
+      notes.push_back(std::move(note));
+    }
+  }
+  if (market) {
+    render::Context note;
+    note.text(".", tr(MsgId::web_plan_market_note, lang));
+    notes.push_back(std::move(note));
+  }
+  std::vector<render::Context> level_columns;
+  for (MsgId c : {MsgId::plan_col_role, MsgId::plan_col_weekly_hours, MsgId::plan_col_fte,
+                  MsgId::plan_col_headcount, MsgId::plan_col_basis, MsgId::web_plan_col_budget}) {
+    level_columns.push_back(column(c, lang));
+  }
+  out.list("levels", std::move(levels))
+      .list("level_columns", std::move(level_columns))
+      .flag("has_notes", !notes.empty())
+      .list("level_notes", std::move(notes));
+
+  const json definitions = plan.value("definitions", json::object());
+  out.text("definitions",
+           ccteam::render(msg(MsgId::plan_definitions,
+                              text_or(plan, "model") == "erlang_a" ? "Erlang A" : "Erlang C",
+                              sl_definition_words(text_or(definitions, "service_level")),
+                              asa_definition_words(text_or(definitions, "asa"))),
+                          lang));
+
+  // The cost view, when the plan has one.
+  auto view = plan.find("cost_view");
+  const bool has_view = view != plan.end() && view->is_object();
+  out.flag("has_cost_view", has_view);
+  if (has_view) {
+    std::string currency = text_or(*view, "currency");
+    std::vector<render::Context> rows;
+    for (const json& i : array_at(*view, "intervals")) {
+      json at_plan = i.value("at_plan", json::object());
+      json cheapest = i.value("cheapest", json::object());
+      render::Context row;
+      row.text("start", start_text(text_or(i, "start"), days, lang))
+          .text("agents", fmt::format("{}", number_or(at_plan, "agents", 0)))
+          .text("cost", money_text(at_plan.value("total", json()), currency, lang))
+          .text("cheapest_agents", fmt::format("{}", number_or(cheapest, "agents", 0)))
+          .text("cheapest_cost", money_text(cheapest.value("total", json()), currency, lang))
+          .text("cheapest_sl", percent_or_dash(cheapest, "service_level", lang));
+      rows.push_back(std::move(row));
+    }
+    std::vector<render::Context> view_columns;
+    for (MsgId c : {MsgId::plan_col_start, MsgId::plan_col_agents, MsgId::plan_col_cost_at_plan,
+                    MsgId::plan_col_agents_cheapest, MsgId::plan_col_cost_cheapest,
+                    MsgId::plan_col_sl_cheapest}) {
+      view_columns.push_back(column(c, lang));
+    }
+    out.list("cost_view", std::move(rows)).list("cost_view_columns", std::move(view_columns));
+  }
+  out.text("result_heading", tr(MsgId::web_plan_result, lang))
+      .text("levels_heading", tr(MsgId::web_plan_levels, lang))
+      .text("intervals_heading", tr(MsgId::web_plan_intervals, lang))
+      .text("cost_view_heading", tr(MsgId::web_plan_cost_view, lang));
+  return out;
+}
+
+render::Context plan_compare_values(const std::vector<ComparedPlan>& plans,
+                                    const catalog::Catalog* catalog, Lang lang) {
+  render::Context out;
+  std::vector<render::Context> heads;
+  for (const ComparedPlan& p : plans) {
+    render::Context h;
+    h.text("name", p.name).text("href", p.href);
+    heads.push_back(std::move(h));
+  }
+  out.list("plans", std::move(heads));
+  if (plans.empty()) return out;
+  // A number of each plan, and its difference to the first plan's.
+  auto cells = [&plans, lang](const auto& value_of, int digits) {
+    std::vector<render::Context> out_cells;
+    std::optional<double> first;
+    for (std::size_t k = 0; k < plans.size(); ++k) {
+      std::optional<double> v = value_of(plans[k].result);
+      std::string text = v ? io::short_decimal_text(*v, digits, lang) : "–";
+      if (k == 0) first = v;
+      if (k > 0 && v && first) {
+        double d = *v - *first;
+        std::string diff = io::short_decimal_text(std::abs(d), digits, lang);
+        text += d > 0 ? " (+" + diff + ")" : d < 0 ? " (−" + diff + ")" : " (±0)";
+      }
+      render::Context c;
+      c.text("text", text);
+      out_cells.push_back(std::move(c));
+    }
+    return out_cells;
+  };
+  // Levels in the first plan's order.
+  std::vector<render::Context> level_rows;
+  for (const json& level : array_at(plans.front().result, "levels")) {
+    std::string role = text_or(level, "role");
+    std::string title = role_title(role, catalog, lang);
+    auto level_value = [role](const char* key) {
+      return [role, key](const json& plan) -> std::optional<double> {
+        for (const json& l : array_at(plan, "levels")) {
+          if (text_or(l, "role") != role) continue;
+          if (std::string_view(key) == "annual_low") {
+            json cost = l.value("cost", json());
+            if (cost.is_object() && cost.value("annual_low", json()).is_number()) {
+              return cost["annual_low"].get<double>();
+            }
+            return std::nullopt;
+          }
+          auto v = l.find(key);
+          if (v != l.end() && v->is_number()) return v->get<double>();
+        }
+        return std::nullopt;
+      };
+    };
+    struct Row {
+      MsgId what;
+      const char* key;
+      int digits;
+    };
+    for (const Row& r :
+         {Row{MsgId::plan_col_headcount, "headcount", 0}, Row{MsgId::plan_col_fte, "fte", 2},
+          Row{MsgId::web_plan_compare_budget, "annual_low", 0}}) {
+      render::Context row;
+      row.text("title", title + ": " + tr(r.what, lang))
+          .list("cells", cells(level_value(r.key), r.digits));
+      level_rows.push_back(std::move(row));
+    }
+  }
+  out.list("level_rows", std::move(level_rows));
+  // Agents per interval over the intervals of every plan, in time order.
+  std::vector<std::map<std::string, double>> agents(plans.size());
+  std::set<std::string> starts;
+  for (std::size_t k = 0; k < plans.size(); ++k) {
+    for (const json& i : array_at(plans[k].result, "intervals")) {
+      std::string start = text_or(i, "start");
+      agents[k][start] = number_or(i, "agents", 0);
+      starts.insert(std::move(start));
+    }
+  }
+  bool days = false;
+  for (const ComparedPlan& p : plans) days = days || several_days(p.result);
+  std::vector<render::Context> interval_rows;
+  for (const std::string& start : starts) {
+    std::size_t k = 0;
+    auto agents_at = [&](const json&) -> std::optional<double> {
+      const auto& of_plan = agents[k++];
+      auto found = of_plan.find(start);
+      if (found == of_plan.end()) return std::nullopt;
+      return found->second;
+    };
+    render::Context row;
+    row.text("start", start_text(start, days, lang)).list("cells", cells(agents_at, 0));
+    interval_rows.push_back(std::move(row));
+  }
+  out.list("interval_rows", std::move(interval_rows));
+  return out;
+}
+
+}  // namespace ccteam::server::pages

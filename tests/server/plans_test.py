@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""The staffing plans API against a running workspace (`serve --demo`), as a hiring manager:
+a calculation gives the numbers of `ccteam plan` on the same input and the agents an
+independent Erlang C calculation gives; plans are saved, versioned, listed, exported and
+compared; bad input comes back as field errors (a forecast CSV's with line and column).
+
+Usage: plans_test.py --url URL --logins logins.json --ccteam BINARY --openapi docs/api/openapi.yaml
+"""
+import argparse
+import json
+import math
+import socket
+import subprocess
+import sys
+import urllib.parse
+
+import yaml
+
+import api_test
+from access_test import Client, Session
+from api_test import check
+
+
+def erlang_c_service_level(agents, load, aht, answer_seconds):
+    """Erlang C: the share of calls answered within answer_seconds (Gans, Koole & Mandelbaum
+    2003), computed here from the formula, independently of ccteam's solver."""
+    if agents <= load:
+        return 0.0
+    term, total = 1.0, 1.0
+    for k in range(1, agents):
+        term *= load / k
+        total += term
+    last = term * load / agents * agents / (agents - load)
+    p_wait = last / (total + last)
+    return 1 - p_wait * math.exp(-(agents - load) * answer_seconds / aht)
+
+
+def fewest_agents(load, aht, target, answer_seconds):
+    n = max(1, math.floor(load) + 1)
+    while erlang_c_service_level(n, load, aht, answer_seconds) < target:
+        n += 1
+    return n
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--url", required=True)
+    ap.add_argument("--logins", required=True)
+    ap.add_argument("--ccteam", required=True)
+    ap.add_argument("--openapi", required=True)
+    args = ap.parse_args()
+    client = Client(args.url)
+    logins = json.load(open(args.logins))
+    with open(args.openapi) as f:
+        spec = api_test.Spec(yaml.safe_load(f))
+    manager = Session(client, logins["hiring_manager"]["login"],
+                      logins["hiring_manager"]["password"])
+    council = Session(client, logins["works_council"]["login"], logins["works_council"]["password"])
+    check("sign in as hiring manager and works council", manager.csrf and council.csrf)
+
+    def call(session, method, path, body=None, pattern=None):
+        if method == "GET":
+            status, hdrs, data = session.get(path)
+        else:
+            status, hdrs, data = session.send(method, path, json_body=body)
+        spec.validate(f"{method} {path}", pattern or path.split("?")[0], status, hdrs, data,
+                      method)
+        return status, hdrs, data
+
+    # One calculation, three ways: the API, the CLI, and Erlang C by hand.
+    request = {"forecast": {"profile": {"calls_per_day": 1200, "hours": "08:00-10:00",
+                                        "handle_time": 180}},
+               "options": {"targets": {"service_level": "80/20"}, "shrinkage": 0.35}}
+    status, _, body = call(manager, "POST", "/api/v1/plans/calculate", request)
+    check("calculate: 200", status == 200, f"{status} {body[:300]!r}")
+    plan = json.loads(body)
+    cli = subprocess.run([args.ccteam, "plan", "--calls", "1200/day", "--hours", "08:00-10:00",
+                          "--aht", "180", "--sl", "80/20", "--shrinkage", "0.35",
+                          "--format", "json"], capture_output=True, text=True)
+    check("ccteam plan runs", cli.returncode == 0, cli.stderr)
+    expected = json.loads(cli.stdout) if cli.returncode == 0 else {"intervals": [], "levels": []}
+    check("calculate: the intervals of ccteam plan",
+          [(i["start"], i["agents"], i["service_level"]) for i in plan["intervals"]] ==
+          [(i["start"], i["agents"], i["service_level"]) for i in expected["intervals"]])
+    check("calculate: the levels of ccteam plan", plan["levels"] == expected["levels"])
+    for i in plan["intervals"]:
+        load = i["calls_offered"] * i["aht_seconds"] / 1800
+        want = fewest_agents(load, i["aht_seconds"], 0.8, 20)
+        check(f"calculate {i['start']}: {want} agents as Erlang C by hand gives",
+              i["agents"] == want, f"got {i['agents']}")
+
+    # Saved, a second version with one change, listed, read, exported, compared.
+    status, hdrs, body = call(manager, "POST", "/api/v1/plans",
+                              {"name": "Hotline Q1", "request": request})
+    check("save: 201 with Location", status == 201 and hdrs.get("location", "").startswith(
+        "/api/v1/plans/"), f"{status} {body[:300]!r}")
+    first = json.loads(body)
+    check("save: version 1 of its own series", first["version"] == 1 and
+          first["series_id"] == first["id"])
+    check("save: the result is the calculation", first["result"]["intervals"] == plan["intervals"])
+    changed = json.loads(json.dumps(request))
+    changed["options"]["shrinkage"] = 0.25
+    status, _, body = call(manager, "POST", "/api/v1/plans",
+                           {"name": "Hotline Q1", "previous": first["id"], "request": changed})
+    second = json.loads(body)
+    check("new version: 201, version 2 of the same series",
+          status == 201 and second["version"] == 2 and second["series_id"] == first["id"],
+          f"{status} {body[:200]!r}")
+    # FTE = agent-hours per week / 39 / (1 - shrinkage): lower shrinkage, fewer FTE, same agents.
+    fte = {p["id"]: p["result"]["levels"][0]["fte"] for p in (first, second)}
+    check("new version: less shrinkage, FTE x 0.65 / 0.75",
+          abs(fte[second["id"]] - fte[first["id"]] * 0.65 / 0.75) < 1e-9, str(fte))
+    status, _, body = call(council, "GET", "/api/v1/plans?limit=200", pattern="/api/v1/plans")
+    ids = [p["id"] for p in json.loads(body)["items"]] if status == 200 else []
+    check("the works council lists both, newest first",
+          ids[:2] == [second["id"], first["id"]], str(ids[:3]))
+    status, _, body = call(council, "GET", f"/api/v1/plans/{first['id']}",
+                           pattern="/api/v1/plans/{id}")
+    check("read: inputs as saved", status == 200 and
+          json.loads(body)["inputs"]["options"]["shrinkage"] == 0.35)
+    status, hdrs, body = call(council, "GET", f"/api/v1/plans/{first['id']}/plan.json",
+                              pattern="/api/v1/plans/{id}/plan.json")
+    check("plan.json: the result, as a download",
+          status == 200 and json.loads(body) == first["result"] and
+          "attachment" in hdrs.get("content-disposition", ""))
+    status, hdrs, body = call(council, "GET", f"/api/v1/plans/{first['id']}/intervals.csv",
+                              pattern="/api/v1/plans/{id}/intervals.csv")
+    lines = body.decode().splitlines() if status == 200 else []
+    check("intervals.csv: a header and one line per interval",
+          len(lines) == 1 + len(plan["intervals"]) and lines[0].startswith("interval_start"),
+          f"{status} {lines[:2]}")
+    status, _, body = call(council, "GET",
+                           f"/api/v1/plans/compare?ids={first['id']},{second['id']}",
+                           pattern="/api/v1/plans/compare")
+    compared = json.loads(body) if status == 200 else {}
+    check("compare: both plans, agents per interval side by side",
+          status == 200 and [p["version"] for p in compared["plans"]] == [1, 2] and
+          all(row["agents"][0] == row["agents"][1] for row in compared["intervals"]),
+          f"{status} {body[:200]!r}")
+    status, _, body = call(council, "GET", f"/api/v1/plans/compare?ids={first['id']}",
+                           pattern="/api/v1/plans/compare")
+    check("compare one plan: 400", status == 400, status)
+
+    # Bad input: field errors by pointer.
+    bad_csv = {"forecast": {"csv": "interval_start,calls_offered,aht_seconds\n"
+                                   "2026-03-02T08:00:00,100,180\n"
+                                   "2026-03-02T08:30:00,-4,180\n"}}
+    status, _, body = call(manager, "POST", "/api/v1/plans/calculate", bad_csv)
+    errors = json.loads(body).get("errors", []) if status in (400, 422) else []
+    check("a broken forecast CSV: 4xx, its line and column at /forecast/csv",
+          errors and errors[0]["pointer"] == "/forecast/csv" and errors[0]["line"] == 3 and
+          errors[0]["column"] == 21, f"{status} {errors[:1]}")
+    too_much = json.loads(json.dumps(request))
+    too_much["options"]["shrinkage"] = 1.5
+    status, _, body = call(manager, "POST", "/api/v1/plans", {"name": "x", "request": too_much})
+    errors = json.loads(body).get("errors", [])
+    check("shrinkage 1.5 in a save: 422 at /request/options/shrinkage",
+          status == 422 and errors and errors[0]["pointer"] == "/request/options/shrinkage",
+          f"{status} {errors[:1]}")
+    status, _, body = call(manager, "POST", "/api/v1/plans/calculate",
+                           {"options": {"shrinkeage": 0.3}})
+    errors = json.loads(body).get("errors", [])
+    check("an unknown member: 400 at its pointer",
+          status == 400 and errors and errors[0]["pointer"] == "/options/shrinkeage",
+          f"{status} {errors[:1]}")
+    status, _, body = call(manager, "POST", "/api/v1/plans", {"name": "", "request": request})
+    errors = json.loads(body).get("errors", [])
+    check("an empty name: 422 at /name", status == 422 and errors and
+          errors[0]["pointer"] == "/name", f"{status} {errors[:1]}")
+
+    # Hostile uploads: a body over the limit is refused from its Content-Length, before it is
+    # read; another media type is refused; a CSV that is binary garbage is a field error.
+    url = urllib.parse.urlsplit(args.url)
+    with socket.create_connection((url.hostname, url.port), timeout=10) as s:
+        s.sendall(("POST /api/v1/plans/calculate HTTP/1.1\r\nHost: x\r\n"
+                   f"Cookie: {manager.cookie}\r\nX-CSRF-Token: {manager.csrf}\r\n"
+                   f"Origin: {client.origin}\r\nContent-Type: application/json\r\n"
+                   "Content-Length: 9000000\r\n\r\n{").encode())
+        answer = s.recv(4096).decode(errors="replace")
+    check("an upload over 8 MiB: 413 before the body is read", answer.startswith("HTTP/1.1 413"),
+          answer[:80])
+    status, _, body = manager.client.request(
+        "POST", "/api/v1/plans/calculate",
+        manager.headers({"Content-Type": "text/csv", "X-CSRF-Token": manager.csrf,
+                         "Origin": client.origin}),
+        "interval_start,calls_offered,aht_seconds\n")
+    check("a CSV body instead of JSON: 400", status == 400, status)
+    garbage = {"forecast": {"csv": "\u0000\u00ff\ufffe" * 1000}}
+    status, _, body = call(manager, "POST", "/api/v1/plans/calculate", garbage)
+    errors = json.loads(body).get("errors", []) if status in (400, 422) else []
+    check("a binary forecast: a 4xx field error at /forecast/csv",
+          errors and errors[0]["pointer"] == "/forecast/csv", f"{status} {body[:200]!r}")
+
+    print(f"{api_test.CHECKS - len(api_test.FAILURES)} of {api_test.CHECKS} plan checks passed")
+    return 1 if api_test.FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,31 @@
+// The plan form's forecast upload: a file chosen here is read into the CSV field, so that the
+// form posts it as text and keeps it when the form comes back with errors. Without JavaScript
+// the CSV can be pasted into the field.
+(function () {
+  "use strict";
+  var area = document.querySelector("textarea[data-file-label]");
+  if (!area || !window.FileReader) return;
+  var label = document.createElement("label");
+  var input = document.createElement("input");
+  input.type = "file";
+  input.accept = ".csv,text/csv,text/plain";
+  input.id = area.id + "-file";
+  label.htmlFor = input.id;
+  label.textContent = area.getAttribute("data-file-label");
+  var box = document.createElement("div");
+  box.className = "file-pick";
+  box.appendChild(label);
+  box.appendChild(input);
+  area.parentNode.insertBefore(box, area.nextSibling);
+  input.addEventListener("change", function () {
+    var file = input.files && input.files[0];
+    if (!file) return;
+    var reader = new FileReader();
+    reader.onload = function () {
+      area.value = String(reader.result);
+      var source = document.querySelector("select[name='/forecast/source']");
+      if (source) source.value = "csv";
+    };
+    reader.readAsText(file);
+  });
+})();

@@ -1,0 +1,163 @@
+// Browser tests of the plan pages: a hiring manager makes a plan from a daily profile, sees the
+// chart, gets a field error and keeps what was typed, saves, edits one input into a second
+// version and compares the two; in English on a phone and in German on a desktop, axe-core
+// clean. A plan from an uploaded forecast file (read into the CSV field by plan-form.js). Run
+// by tests/server/run_server_tests.sh against `ccteam serve --demo` (CCTEAM_LOGINS: the demo
+// accounts).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const axePath = join(here, '..', 'node_modules', 'axe-core', 'axe.min.js');
+const forecastFile = join(here, '..', '..', 'tests', 'data', 'forecasts', 'small-30min.csv');
+const base = (process.env.CCTEAM_URL ?? '').replace(/\/$/, '');
+const shots = process.env.CCTEAM_SCREENSHOTS || join(tmpdir(), 'ccteam-screenshots');
+const logins = process.env.CCTEAM_LOGINS ? JSON.parse(readFileSync(process.env.CCTEAM_LOGINS, 'utf8')) : null;
+
+// The texts the pages show, from the message tables.
+const text = {
+  en: {
+    login: 'Login', password: 'Password', signIn: 'Sign in', plans: 'Staffing plans', newPlan: 'New plan',
+    calls: 'Calls per day', hours: 'Opening hours (HH:MM-HH:MM)', shrinkage: 'Shrinkage (% of paid time)',
+    calculate: 'Calculate', save: 'Save plan', name: 'Plan name', newVersion: 'Edit as a new version',
+    compare: 'Compare the chosen plans', result: 'Result', chooseFile: 'Read a CSV file into the field',
+    source: 'Forecast from', compareLabel: 'Compare', callsTyped: '1,200', shrinkageError: 'out of range',
+  },
+  de: {
+    login: 'Anmeldename', password: 'Passwort', signIn: 'Anmelden', plans: 'Personalplanung', newPlan: 'Neuer Plan',
+    calls: 'Anrufe pro Tag', hours: 'Öffnungszeiten (HH:MM-HH:MM)', shrinkage: 'Shrinkage (% der bezahlten Zeit)',
+    calculate: 'Berechnen', save: 'Plan speichern', name: 'Name des Plans', newVersion: 'Als neue Version bearbeiten',
+    compare: 'Gewählte Pläne vergleichen', result: 'Ergebnis', chooseFile: 'CSV-Datei in das Feld laden',
+    source: 'Prognose aus', compareLabel: 'Vergleichen', callsTyped: '1.200', shrinkageError: 'außerhalb',
+  },
+};
+
+let browser;
+
+before(async () => {
+  assert.ok(base, 'set CCTEAM_URL to the base URL of a running ccteam serve');
+  assert.ok(logins?.hiring_manager, 'set CCTEAM_LOGINS to the demo accounts file');
+  mkdirSync(shots, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function checkPage(p, name) {
+  const { scrollWidth, innerWidth } = await p.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
+  }));
+  assert.ok(scrollWidth <= innerWidth, `${name}: horizontal scroll ${scrollWidth} > ${innerWidth}`);
+  await p.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  await p.addScriptTag({ path: axePath });
+  const violations = await p.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  if (violations.length) console.log(name, JSON.stringify(violations, null, 2));
+  assert.equal(violations.length, 0, `${name}: ${violations.length} axe violation(s)`);
+}
+
+async function signIn(p, lang) {
+  await p.goto(`${base}/${lang}/sign-in`);
+  await p.getByLabel(text[lang].login).fill(logins.hiring_manager.login);
+  await p.getByLabel(text[lang].password, { exact: true }).fill(logins.hiring_manager.password);
+  await Promise.all([p.waitForLoadState('load'), p.getByRole('button', { name: text[lang].signIn }).click()]);
+}
+
+async function submit(p, name) {
+  await Promise.all([p.waitForLoadState('load'), p.getByRole('button', { name, exact: true }).click()]);
+}
+
+describe('plans', { concurrency: 2 }, () => {
+  for (const [lang, viewport] of [['en', { width: 390, height: 844 }], ['de', { width: 1280, height: 800 }]]) {
+    test(`${lang}: a manager plans from a profile, saves two versions and compares them`, async () => {
+      const context = await browser.newContext({ viewport, bypassCSP: true });
+      const errors = [];
+      try {
+        const p = await context.newPage();
+        p.on('pageerror', (e) => errors.push(String(e)));
+        await signIn(p, lang);
+        await Promise.all([p.waitForURL(new RegExp(`/${lang}/plans$`)),
+          p.getByRole('link', { name: text[lang].plans, exact: true }).click()]);
+        await checkPage(p, `${lang}-plans`);
+        await Promise.all([p.waitForURL(new RegExp(`/${lang}/plans/new$`)),
+          p.getByRole('link', { name: text[lang].newPlan }).click()]);
+        await checkPage(p, `${lang}-plan-form`);
+        // A shrinkage of 150 % is refused next to its field; what was typed stays.
+        await p.getByLabel(text[lang].calls).fill(text[lang].callsTyped);
+        await p.getByLabel(text[lang].hours).fill('08:00-12:00');
+        await p.getByLabel(text[lang].shrinkage).fill('150');
+        await submit(p, text[lang].calculate);
+        const fieldError = await p.locator('#options-shrinkage-error').innerText();
+        assert.ok(fieldError.includes(text[lang].shrinkageError), fieldError);
+        assert.equal(await p.getByLabel(text[lang].calls).inputValue(), text[lang].callsTyped);
+        assert.equal(await p.getByLabel(text[lang].shrinkage).getAttribute('aria-invalid'), 'true');
+        await checkPage(p, `${lang}-plan-form-error`);
+        // Calculated: the chart and the levels.
+        await p.getByLabel(text[lang].shrinkage).fill('30');
+        await submit(p, text[lang].calculate);
+        assert.equal(await p.locator('.plan-result svg').count(), 1);
+        assert.equal((await p.locator('#result-heading').innerText()).trim(), text[lang].result);
+        // 1,200 calls a day, 08:00-12:00: eight half hours of the default curve.
+        assert.equal(await p.locator('table[aria-labelledby="intervals-heading"] tbody tr').count(), 8);
+        await checkPage(p, `${lang}-plan-result`);
+        const name = `Hotline ${lang} ${Date.now() % 100000}`;
+        await p.getByLabel(text[lang].name).fill(name);
+        await Promise.all([p.waitForURL(/\/plans\/[0-9a-f-]{36}$/), p.getByRole('button', { name: text[lang].save }).click()]);
+        assert.ok((await p.locator('h1').innerText()).includes(`${name} (v1)`));
+        await checkPage(p, `${lang}-plan`);
+        // One input changed, saved as version 2.
+        await Promise.all([p.waitForURL(/\/plans\/new\?from=/), p.getByRole('link', { name: text[lang].newVersion }).click()]);
+        assert.equal(await p.getByLabel(text[lang].name).inputValue(), name);
+        assert.equal(await p.getByLabel(text[lang].shrinkage).inputValue(), '30');
+        await p.getByLabel(text[lang].shrinkage).fill('25');
+        await Promise.all([p.waitForURL(/\/plans\/[0-9a-f-]{36}$/), p.getByRole('button', { name: text[lang].save }).click()]);
+        assert.ok((await p.locator('h1').innerText()).includes(`${name} (v2)`));
+        // Both compared.
+        await p.goto(`${base}/${lang}/plans`);
+        await p.getByLabel(`${text[lang].compareLabel}: ${name} (v1)`).check();
+        await p.getByLabel(`${text[lang].compareLabel}: ${name} (v2)`).check();
+        await Promise.all([p.waitForURL(/\/plans\/compare\?/), p.getByRole('button', { name: text[lang].compare }).click()]);
+        const heads = await p.locator('table[aria-labelledby="compare-levels"] thead th').allInnerTexts();
+        assert.deepEqual(heads.map((h) => h.trim()), [`${name} (v1)`, `${name} (v2)`]);
+        await checkPage(p, `${lang}-plan-compare`);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test('en: a plan from an uploaded forecast file', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    try {
+      const p = await context.newPage();
+      await signIn(p, 'en');
+      await p.goto(`${base}/en/plans/new`);
+      await p.getByLabel(text.en.chooseFile).setInputFiles(forecastFile);
+      await p.waitForFunction(() => document.querySelector('textarea').value.startsWith('interval_start'));
+      assert.equal(await p.getByLabel(text.en.source).inputValue(), 'csv');
+      await submit(p, text.en.calculate);
+      // The file's four half hours; the first is the classic Erlang C example: 14 agents.
+      const rows = p.locator('table[aria-labelledby="intervals-heading"] tbody tr');
+      assert.equal(await rows.count(), 4);
+      assert.equal((await rows.first().locator('td').nth(3).innerText()).trim(), '14');
+    } finally {
+      await context.close();
+    }
+  });
+});
