@@ -197,6 +197,20 @@ constexpr MsgEntry k_de[] = {
      "(docs/agent-states-format.md)"},
     {MsgId::metrics_opt_schedule,
      "Dienstplan (CSV: agent, activity, start, end) für die Planeinhaltung; braucht --states"},
+    {MsgId::cmd_hiring_plan,
+     "aus Personalplänen Einstellungen je Monat, Schulungsklassen und Stellenausschreibungen "
+     "ableiten"},
+    {MsgId::hiring_opt_input,
+     "die Eingaben des Einstellungsplans (YAML; Format: docs/hiring-plan.md)"},
+    {MsgId::hiring_opt_plans,
+     "Personalpläne, wie 'ccteam plan --format json' sie schreibt: einer für jeden Monat oder "
+     "einer je Monat; wiederholbar"},
+    {MsgId::hiring_opt_runs, "Monte-Carlo-Läufe über die Fluktuation; 0: keine (Standard {0})"},
+    {MsgId::hiring_opt_seed, "Startwert der Zufallsströme (Standard {0})"},
+    {MsgId::hiring_opt_short_target,
+     "höchste hingenommene Wahrscheinlichkeit einer Unterdeckung je Monat, 0..1 (Standard {0})"},
+    {MsgId::hiring_opt_chart,
+     "zusätzlich benötigte und verfügbare FTE und Einstellungen je Monat als SVG zeichnen"},
 };
 
 }  // namespace

@@ -177,6 +177,17 @@ constexpr MsgEntry k_en[] = {
      "agent-state log CSV for occupancy and schedule adherence (docs/agent-states-format.md)"},
     {MsgId::metrics_opt_schedule,
      "schedule CSV (agent, activity, start, end) for schedule adherence; needs --states"},
+    {MsgId::cmd_hiring_plan,
+     "turn staffing plans into hires per month, training classes and openings to publish"},
+    {MsgId::hiring_opt_input, "the hiring plan's inputs (YAML; format: docs/hiring-plan.md)"},
+    {MsgId::hiring_opt_plans,
+     "staffing plans as 'ccteam plan --format json' writes them: one for every month, or one per "
+     "month; repeatable"},
+    {MsgId::hiring_opt_runs, "Monte Carlo runs over attrition; 0: none (default {0})"},
+    {MsgId::hiring_opt_seed, "seed of the random streams (default {0})"},
+    {MsgId::hiring_opt_short_target,
+     "highest accepted chance of being short in a month, 0..1 (default {0})"},
+    {MsgId::hiring_opt_chart, "also draw FTE needed and available and hires per month as SVG"},
 };
 
 }  // namespace

@@ -1,0 +1,152 @@
+// The Monte Carlo over attrition against exact binomial probabilities (a case small enough to
+// sum by hand) and, in expectation, against the deterministic plan.
+#include "ccteam/hiring/monte_carlo.hpp"
+
+#include <cmath>
+#include <tuple>
+
+#include <gtest/gtest.h>
+
+namespace ccteam::hiring {
+namespace {
+
+// Ten agents who each leave with probability 0.1 a month, no hires (the deterministic plan
+// needs none: 9.0 >= 9 and 8.1 >= 8).
+HiringInput ten_agents() {
+  HiringInput in;
+  in.months = 2;
+  RoleInput r;
+  r.role = RoleId("agent");
+  r.headcount = 10;
+  r.required_fte = {9, 8};
+  r.attrition.monthly_rate = 0.1;
+  in.roles = {r};
+  return in;
+}
+
+TEST(MonteCarlo, AgreesWithExactBinomial) {
+  HiringInput in = ten_agents();
+  auto plan = make_hiring_plan(in);
+  ASSERT_TRUE(plan.has_value());
+  ASSERT_EQ(plan->hires, 0);
+  MonteCarloOptions options;
+  options.runs = 40'000;
+  std::vector<RoleRisk> risk = simulate_attrition(in, *plan, options);
+  // Month 0 short when 2 or more of 10 leave: 1 - 0.9^10 - 10 x 0.1 x 0.9^9 = 0.2639011.
+  // Month 1 short when 7 or fewer of 10 stay two months (each with 0.9^2 = 0.81):
+  // 1 - [45 x 0.81^8 x 0.19^2 + 10 x 0.81^9 x 0.19 + 0.81^10] = 0.2922204.
+  const double exact[2] = {0.2639011, 0.2922204};
+  for (int m = 0; m < 2; ++m) {
+    const sim::Estimate& p = risk[0].months[static_cast<std::size_t>(m)].p_short;
+    EXPECT_EQ(p.n, 40'000);
+    // 2 x the 95 % half-width is about 4 standard errors (0.0022 here).
+    EXPECT_NEAR(p.mean, exact[m], 2 * p.half_width) << m;
+    EXPECT_LT(p.half_width, 0.006);
+  }
+  // Mean available FTE: 10 x 0.9 = 9 and 10 x 0.81 = 8.1.
+  EXPECT_NEAR(risk[0].months[0].available_fte.mean, 9.0,
+              2 * risk[0].months[0].available_fte.half_width);
+  EXPECT_NEAR(risk[0].months[1].available_fte.mean, 8.1,
+              2 * risk[0].months[1].available_fte.half_width);
+}
+
+// The two-role case of hiring_plan_test.cpp: agents with classes, nesting, ramp-up and
+// attrition, team leads filled by promotion.
+HiringInput two_roles() {
+  HiringInput in;
+  in.months = 12;
+  RoleInput lead;
+  lead.role = RoleId("team-lead");
+  lead.required_fte = {2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3};
+  lead.headcount = 2;
+  lead.attrition.monthly_rate = 0.02;
+  lead.promoted_from = 1;
+  RoleInput agent;
+  agent.role = RoleId("agent");
+  agent.required_fte = {18, 18, 18, 18, 19, 19, 20, 20, 20, 20, 20, 20};
+  agent.headcount = 18;
+  agent.attrition = Attrition{0.05, 2, 0.1};
+  Training t;
+  t.nesting_weeks = 2;
+  t.ramp_up = {0.75};
+  t.class_min = 2;
+  t.class_max = 4;
+  agent.training = t;
+  in.roles = {lead, agent};
+  return in;
+}
+
+TEST(MonteCarlo, AgreesWithTheDeterministicPlanInExpectation) {
+  HiringInput in = two_roles();
+  auto plan = make_hiring_plan(in);
+  ASSERT_TRUE(plan.has_value());
+  MonteCarloOptions options;
+  options.runs = 20'000;
+  std::vector<RoleRisk> risk = simulate_attrition(in, *plan, options);
+  for (std::size_t r = 0; r < 2; ++r) {
+    for (std::size_t m = 0; m < 12; ++m) {
+      const sim::Estimate& fte = risk[r].months[m].available_fte;
+      EXPECT_NEAR(fte.mean, plan->roles[r].months[m].available_fte, 2.5 * fte.half_width + 1e-9)
+          << r << " " << m;
+    }
+  }
+}
+
+TEST(MonteCarlo, SafeHiresKeepTheChanceUnderTheTarget) {
+  HiringInput in = two_roles();
+  in.roles[1].training->classes_per_month = 3;  // room for the safety stock
+  auto plan = make_hiring_plan(in);
+  ASSERT_TRUE(plan.has_value());
+  MonteCarloOptions options;
+  options.runs = 4'000;
+  auto report = monte_carlo(in, *plan, options);
+  ASSERT_TRUE(report.has_value());
+  EXPECT_GE(report->safe_hires, plan->hires);
+  EXPECT_LE(report->safety_rounds, k_max_safety_rounds);
+  for (std::size_t r = 0; r < 2; ++r) {
+    for (std::size_t m = static_cast<std::size_t>(plan->roles[r].lead_months); m < 12; ++m)
+      EXPECT_LE(report->roles[r].months[m].p_short_safe.mean, 0.10) << r << " " << m;
+  }
+  // The same seed gives the same numbers.
+  auto again = monte_carlo(in, *plan, options);
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(again->roles[1].months[5].p_short.mean, report->roles[1].months[5].p_short.mean);
+}
+
+TEST(MonteCarlo, RejectsBadOptions) {
+  HiringInput in = ten_agents();
+  auto plan = make_hiring_plan(in);
+  ASSERT_TRUE(plan.has_value());
+  MonteCarloOptions options;
+  options.runs = 0;
+  options.short_target = 1;
+  auto report = monte_carlo(in, *plan, options);
+  ASSERT_FALSE(report.has_value());
+  ASSERT_EQ(report.error().size(), 2u);
+  EXPECT_EQ(report.error()[0].where.json_pointer, "/runs");
+  EXPECT_EQ(report.error()[1].where.json_pointer, "/short_target");
+}
+
+TEST(MonteCarlo, BinomialMeanAndVariance) {
+  sim::Rng rng(7, 0, 0);
+  // n = 50, p = 0.3: mean 15, variance 10.5; and a group large enough to be split
+  // (n = 200,000, p = 0.5: mean 100,000, variance 50,000).
+  for (auto [n, p, draws] : {std::tuple{50, 0.3, 20'000}, std::tuple{200'000, 0.5, 400}}) {
+    sim::Accumulator acc;
+    double sum_sq = 0;
+    const double mean = n * p, var = n * p * (1 - p);
+    for (int i = 0; i < draws; ++i) {
+      double x = binomial(rng, n, p);
+      acc.add(x);
+      sum_sq += (x - mean) * (x - mean);
+    }
+    EXPECT_NEAR(acc.estimate().mean, mean, 5 * std::sqrt(var / draws)) << n;
+    EXPECT_NEAR(sum_sq / draws / var, 1.0, draws > 1000 ? 0.05 : 0.3) << n;
+  }
+  EXPECT_EQ(binomial(rng, 0, 0.5), 0);
+  EXPECT_EQ(binomial(rng, 10, 0), 0);
+  EXPECT_EQ(binomial(rng, 10, 1), 10);
+}
+
+}  // namespace
+}  // namespace ccteam::hiring
