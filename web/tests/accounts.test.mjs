@@ -4,16 +4,10 @@
 // file of the demo accounts it printed ({"admin": {"login": ..., "password": ...}, ...}).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { checkPage, launchBrowser } from './browser.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const axePath = join(here, '..', 'node_modules', 'axe-core', 'axe.min.js');
 const base = (process.env.CCTEAM_URL ?? '').replace(/\/$/, '');
-const shots = process.env.CCTEAM_SCREENSHOTS || join(tmpdir(), 'ccteam-screenshots');
 const logins = process.env.CCTEAM_LOGINS ? JSON.parse(readFileSync(process.env.CCTEAM_LOGINS, 'utf8')) : null;
 
 // The texts the pages show, from the message tables.
@@ -41,38 +35,12 @@ let browser;
 before(async () => {
   assert.ok(base, 'set CCTEAM_URL to the base URL of a running ccteam serve');
   assert.ok(logins?.admin, 'set CCTEAM_LOGINS to the demo accounts file');
-  mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
 });
-
-async function axeViolations(p) {
-  await p.addScriptTag({ path: axePath });
-  return p.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-}
-
-async function checkPage(p, name) {
-  const { scrollWidth, innerWidth } = await p.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
-  }));
-  assert.ok(scrollWidth <= innerWidth, `${name}: horizontal scroll ${scrollWidth} > ${innerWidth}`);
-  await p.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  const violations = await axeViolations(p);
-  if (violations.length) console.log(name, JSON.stringify(violations, null, 2));
-  assert.equal(violations.length, 0, `${name}: ${violations.length} axe violation(s)`);
-}
 
 async function signIn(p, lang, login, password) {
   await p.goto(`${base}/${lang}/sign-in`);

@@ -9,6 +9,7 @@
 #include "server/pages/shell.hpp"
 #include "server/responses.hpp"
 #include "server/routes/account_shared.hpp"
+#include "server/routes/page_shared.hpp"
 #include "server/routes/routes.hpp"
 
 namespace ccteam::server {
@@ -20,12 +21,6 @@ using pages::lang_path;
 
 constexpr std::size_t k_form_body = 8192;
 
-std::optional<Lang> url_lang(std::string_view text) {
-  auto lang = parse_lang(text);
-  if (lang && to_string(*lang) == text) return lang;
-  return std::nullopt;
-}
-
 struct Notice {
   std::string text;
   std::string secret;  // a one-time password or a new token, shown once
@@ -36,14 +31,6 @@ struct FormState {
   std::vector<std::string> errors;
   std::vector<Notice> notices;
 };
-
-pages::PageInfo page_info(const RouteContext& context, std::string path, const Caller& caller) {
-  pages::PageInfo info;
-  info.path = std::move(path);
-  info.asset_version = context.static_files.version();
-  if (caller.principal) info.viewer = viewer_of(*caller.principal, caller.lang);
-  return info;
-}
 
 render::Context form_page(const std::string& title, Lang lang, const pages::PageInfo& info,
                           const FormState& state) {
@@ -74,12 +61,6 @@ std::string error_text(const Error& shown, Lang lang) {
   std::string text = ccteam::render(error.message, lang);
   if (error.hint) text += ". " + ccteam::render(*error.hint, lang);
   return text;
-}
-
-Response page_response(std::string html, int status = 200) {
-  Response response = html_response(std::move(html), status);
-  response.set("Cache-Control", "no-store");
-  return response;
 }
 
 Response not_found_page(RouteContext& context, const Request& request, const Caller& caller) {

@@ -8,6 +8,7 @@
 #include "server/pages/shell.hpp"
 #include "server/responses.hpp"
 #include "server/routes/account_shared.hpp"
+#include "server/routes/page_shared.hpp"
 #include "server/routes/routes.hpp"
 
 namespace ccteam::server {
@@ -16,14 +17,6 @@ namespace {
 
 constexpr std::string_view k_cache_control = "public, max-age=60";
 constexpr std::size_t k_max_role_id_bytes = 100;
-
-// The language of a page address: exactly "en" or "de" ("/EN/roles" would be a second
-// address of the same page).
-std::optional<Lang> url_lang(std::string_view text) {
-  auto lang = parse_lang(text);
-  if (lang && to_string(*lang) == text) return lang;
-  return std::nullopt;
-}
 
 Response error_page(RouteContext& context, int status, const Message& what, Lang lang,
                     const std::string& path);

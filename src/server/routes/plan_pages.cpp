@@ -12,6 +12,7 @@
 #include "server/pages/shell.hpp"
 #include "server/responses.hpp"
 #include "server/routes/account_shared.hpp"
+#include "server/routes/page_shared.hpp"
 #include "server/routes/plan_shared.hpp"
 #include "server/routes/routes.hpp"
 
@@ -21,20 +22,6 @@ namespace {
 
 using access::Permission;
 using pages::lang_path;
-
-pages::PageInfo page_info(const RouteContext& context, std::string path, const Caller& caller) {
-  pages::PageInfo info;
-  info.path = std::move(path);
-  info.asset_version = context.static_files.version();
-  if (caller.principal) info.viewer = viewer_of(*caller.principal, caller.lang);
-  return info;
-}
-
-Response page_response(std::string html, int status = 200) {
-  Response response = html_response(std::move(html), status);
-  response.set("Cache-Control", "no-store");
-  return response;
-}
 
 Response error_page(RouteContext& context, const Caller& caller, const Error& error,
                     const std::string& path) {
@@ -356,13 +343,6 @@ Response compare_page(RouteContext& context, const Request& request, const Calle
   return page_response(context.pages.workspace_page("plan_compare", page));
 }
 
-// The language of the path, or the 404 page.
-std::optional<Lang> page_lang(const PathParams& params) {
-  auto lang = parse_lang(params["lang"]);
-  if (lang && to_string(*lang) == params["lang"]) return lang;
-  return std::nullopt;
-}
-
 Response not_found(RouteContext& context, const Request& request, const Caller& caller) {
   return error_page(context, caller,
                     Error::not_found(msg(MsgId::http_not_found, shorten(request.path))), "/plans");
@@ -373,12 +353,12 @@ Response not_found(RouteContext& context, const Request& request, const Caller& 
 void add_plan_pages(Router& router, RouteContext& context) {
   router.add({"GET", "/{lang}/plans", Access::to(Permission::read_plans), 0,
               [&context](const Request& request, const PathParams& params, const Caller& caller) {
-                if (!page_lang(params)) return not_found(context, request, caller);
+                if (!url_lang(params["lang"])) return not_found(context, request, caller);
                 return plans_page(context, caller);
               }});
   router.add({"GET", "/{lang}/plans/new", Access::to(Permission::write_plans), 0,
               [&context](const Request& request, const PathParams& params, const Caller& caller) {
-                if (!page_lang(params)) return not_found(context, request, caller);
+                if (!url_lang(params["lang"])) return not_found(context, request, caller);
                 auto query = parse_query(request.query);
                 if (query) {
                   for (const QueryParam& p : *query) {
@@ -389,17 +369,17 @@ void add_plan_pages(Router& router, RouteContext& context) {
               }});
   router.add({"POST", "/{lang}/plans/new", Access::to(Permission::write_plans), k_plan_body_limit,
               [&context](const Request& request, const PathParams& params, const Caller& caller) {
-                if (!page_lang(params)) return not_found(context, request, caller);
+                if (!url_lang(params["lang"])) return not_found(context, request, caller);
                 return post_plan_form(context, request, caller);
               }});
   router.add({"GET", "/{lang}/plans/compare", Access::to(Permission::read_plans), 0,
               [&context](const Request& request, const PathParams& params, const Caller& caller) {
-                if (!page_lang(params)) return not_found(context, request, caller);
+                if (!url_lang(params["lang"])) return not_found(context, request, caller);
                 return compare_page(context, request, caller);
               }});
   router.add({"GET", "/{lang}/plans/{id}", Access::to(Permission::read_plans), 0,
               [&context](const Request& request, const PathParams& params, const Caller& caller) {
-                if (!page_lang(params)) return not_found(context, request, caller);
+                if (!url_lang(params["lang"])) return not_found(context, request, caller);
                 auto plan = stored_plan(context, params);
                 if (!plan) return error_page(context, caller, plan.error(), "/plans");
                 return plan_page(context, caller, *plan);

@@ -77,9 +77,9 @@ TEST(HiringPlan, WorkedExampleHiresAndPromotions) {
   ASSERT_TRUE(plan.has_value());
   const RolePlan& agents = plan->roles[1];
   const int hires[12] = {4, 3, 2, 3, 2, 0, 2, 2, 0, 0, 0, 0};
-  for (int m = 0; m < 12; ++m) EXPECT_EQ(agents.months[m].hires, hires[m]) << m;
+  for (std::size_t m = 0; m < 12; ++m) EXPECT_EQ(agents.months[m].hires, hires[m]) << m;
   const RolePlan& leads = plan->roles[0];
-  for (int m = 0; m < 12; ++m) {
+  for (std::size_t m = 0; m < 12; ++m) {
     EXPECT_EQ(leads.months[m].promoted_in, m == 6 ? 1 : 0) << m;
     EXPECT_EQ(agents.months[m].promoted_out, m == 6 ? 1 : 0) << m;
     EXPECT_EQ(leads.months[m].hires, 0) << m;
@@ -100,7 +100,7 @@ TEST(HiringPlan, WorkedExampleFte) {
                                 24.224527, 24.913300, 23.667635, 22.484254, 21.360041, 20.292039};
   const double leavers[12] = {1.100000, 1.195000, 1.235250, 1.323487, 1.357313, 1.289447,
                               1.274975, 1.311226, 1.245665, 1.183382, 1.124213, 1.068002};
-  for (int m = 0; m < 12; ++m) {
+  for (std::size_t m = 0; m < 12; ++m) {
     EXPECT_NEAR(agents.months[m].available_fte, available[m], 1e-6) << m;
     EXPECT_NEAR(agents.months[m].headcount, headcount[m], 1e-6) << m;
     EXPECT_NEAR(agents.months[m].leavers, leavers[m], 1e-6) << m;

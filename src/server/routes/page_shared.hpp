@@ -1,0 +1,28 @@
+#pragma once
+// What the page routes share: the language of a page address, what a page needs to know about
+// the request, and the answer of a page made for one signed-in reader.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ccteam/core/lang.hpp"
+#include "server/http/message.hpp"
+#include "server/pages/shell.hpp"
+#include "server/router.hpp"
+#include "server/routes/routes.hpp"
+
+namespace ccteam::server {
+
+// The language of a page address: exactly "en" or "de" ("/EN/roles" would be a second address
+// of the same page); nullopt otherwise.
+std::optional<Lang> url_lang(std::string_view text);
+
+// The page info of 'path' (without the language prefix) for 'caller': the asset version and,
+// when signed in, the viewer for the header.
+pages::PageInfo page_info(const RouteContext& context, std::string path, const Caller& caller);
+
+// An HTML answer that is not kept by any cache (Cache-Control: no-store).
+Response page_response(std::string html, int status = 200);
+
+}  // namespace ccteam::server
