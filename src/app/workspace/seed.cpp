@@ -25,8 +25,9 @@ Checked<catalog::Catalog> parse_catalog(std::string_view text, const std::string
   return out;
 }
 
-// The *.yaml and *.yml files directly in 'folder', by name.
-Result<std::vector<std::string>> yaml_files(const std::string& folder) {
+// The example employer profiles directly in 'folder': employer-*.yaml and employer-*.yml, by
+// name (the folder holds other examples too, such as hiring-plan.yaml).
+Result<std::vector<std::string>> employer_files(const std::string& folder) {
   std::error_code ec;
   if (!std::filesystem::is_directory(folder, ec)) {
     return tl::unexpected(
@@ -36,6 +37,7 @@ Result<std::vector<std::string>> yaml_files(const std::string& folder) {
   for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
     if (!entry.is_regular_file(ec)) continue;
     std::string path = entry.path().string();
+    if (!entry.path().filename().string().starts_with("employer-")) continue;
     if (io::has_extension(path, ".yaml") || io::has_extension(path, ".yml")) {
       out.push_back(std::move(path));
     }
@@ -92,7 +94,7 @@ Checked<DemoResult> load_demo(store::Repository& repository, const store::Uuid& 
   if (!existing) return fail_with(std::move(existing).error());
   if (!existing->empty()) return out;
 
-  auto files = yaml_files(env.examples_dir);
+  auto files = employer_files(env.examples_dir);
   if (!files) return fail_with(std::move(files).error());
   struct Example {
     std::string name;

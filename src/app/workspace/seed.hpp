@@ -44,12 +44,12 @@ struct DemoResult {
 };
 
 // The --demo switch of `ccteam serve`: seed_catalog, then, when 'organisation' has no employer
-// yet, stores every example employer profile of env.examples_dir (its *.yaml and *.yml files
-// in name order; data/examples holds two). Each profile is read with io::read_employer_yaml
-// first, and nothing is stored unless all of them read without error (every error returned,
-// file:line:col); stored are the file's text and the profile's organisation name. An
-// organisation that has employers gets none added (idempotent). Error::not_found
-// (MsgId::file_not_found) when env.examples_dir is not a folder.
+// yet, stores every example employer profile of env.examples_dir (its employer-*.yaml and
+// employer-*.yml files in name order; data/examples holds two, beside other examples). Each profile
+// is read with io::read_employer_yaml first, and nothing is stored unless all of them read without
+// error (every error returned, file:line:col); stored are the file's text and the profile's
+// organisation name. An organisation that has employers gets none added (idempotent).
+// Error::not_found (MsgId::file_not_found) when env.examples_dir is not a folder.
 Checked<DemoResult> load_demo(store::Repository& repository, const store::Uuid& organisation,
                               const Environment& env);
 

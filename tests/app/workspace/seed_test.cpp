@@ -107,7 +107,8 @@ TEST_F(WorkspaceSeed, LoadsTheDemoOnce) {
   ASSERT_TRUE(first.has_value()) << render_all(first.error());
   EXPECT_TRUE(first->catalog.stored);
   EXPECT_EQ(first->catalog.roles, default_catalog_roles());
-  ASSERT_EQ(first->employers_added.size(), 2u);  // data/examples/employer-de.yaml, -us.yaml
+  // data/examples/employer-de.yaml, -us.yaml (not hiring-plan.yaml, another kind of example)
+  ASSERT_EQ(first->employers_added.size(), 2u);
   auto employers = m_repository->employers(m_organisation, std::nullopt, 10);
   ASSERT_TRUE(employers.has_value());
   ASSERT_EQ(employers->size(), 2u);
@@ -128,8 +129,9 @@ TEST_F(WorkspaceSeed, AnInvalidExampleStoresNoEmployer) {
   Environment env = data_environment();
   std::filesystem::path folder = m_dir.path() / "examples";
   std::filesystem::create_directories(folder);
-  std::filesystem::copy_file(test::repo_data_path("examples/employer-de.yaml"), folder / "a.yaml");
-  std::ofstream(folder / "b.yaml") << "name: [not, a, name]\n";
+  std::filesystem::copy_file(test::repo_data_path("examples/employer-de.yaml"),
+                             folder / "employer-a.yaml");
+  std::ofstream(folder / "employer-b.yaml") << "name: [not, a, name]\n";
   env.examples_dir = folder.string();
   auto refused = load_demo(*m_repository, m_organisation, env);
   ASSERT_FALSE(refused.has_value());
