@@ -1311,8 +1311,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::hiring_unknown_role, "die Rolle '{0}' steht nicht im Katalog"},
     {MsgId::hiring_attrition_one_of,
      "die Fluktuation entweder als 'monthly' oder als 'yearly' angeben, genau eins davon"},
-    {MsgId::hiring_class_min_gt_max,
-     "die kleinste Klasse ({0}) ist größer als die größte ({1})"},
+    {MsgId::hiring_class_min_gt_max, "die kleinste Klasse ({0}) ist größer als die größte ({1})"},
     {MsgId::hiring_no_demand,
      "die Rolle '{0}' hat keinen FTE-Bedarf: 'required_fte' oder einen Personalplan mit dieser "
      "Rolle angeben"},
