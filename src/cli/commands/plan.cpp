@@ -53,14 +53,6 @@ std::string definitions_line(const Plan& plan, Lang lang) {
                 lang);
 }
 
-// Which rule set a level's headcount, in the reader's words (plan.hpp: LevelPlan::basis).
-std::string basis_text(const std::string& basis, Lang lang) {
-  if (basis == "workload") return tr(MsgId::plan_basis_workload, lang);
-  if (basis == "cover") return tr(MsgId::plan_basis_cover, lang);
-  if (basis == "span") return tr(MsgId::plan_basis_span, lang);
-  return basis;
-}
-
 std::string render_cost_view(const std::vector<IntervalCost>& view, const CostRates& rates,
                              Lang lang) {
   io::TextTable table(
@@ -118,7 +110,7 @@ std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs,
     levels.add_row({role_title(level->role, catalog, lang),
                     io::decimal_text(level->weekly_hours, 1, lang),
                     io::decimal_text(level->fte, 2, lang), std::to_string(level->headcount),
-                    basis_text(level->basis, lang), cost});
+                    io::basis_text(level->basis, lang), cost});
   }
   return intervals.render() + "\n" + levels.render() + "\n" + definitions_line(plan, lang) + "\n" +
          (notes.empty() ? "" : tr(MsgId::plan_notes, lang) + "\n" + notes);

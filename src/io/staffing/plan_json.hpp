@@ -3,6 +3,8 @@
 // simulation and the web workspace. Non-finite values (the ASA of an unstable queue) are
 // written as null next to "state": "unstable".
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +19,10 @@ namespace ccteam::io {
 // "over_offered_minus_short_abandons"; "over_answered", "over_all_callers".
 std::string_view to_string(staffing::SlDefinition d);
 std::string_view to_string(staffing::AsaDefinition d);
+
+// The words for people of a level's basis (staffing::LevelPlan::basis: "workload", "span",
+// "cover") in 'lang'; another text comes back as it is.
+std::string basis_text(std::string_view basis, Lang lang);
 
 // The plan with its costs (one per level, as cost_plan returns them); notes rendered in 'lang'.
 nlohmann::ordered_json plan_to_json(const staffing::Plan& plan,

@@ -10,6 +10,7 @@
 #include "ccteam/core/money.hpp"
 #include "io/base/number_text.hpp"
 #include "io/staffing/plan_chart.hpp"
+#include "io/staffing/plan_json.hpp"
 
 namespace ccteam::server::pages {
 
@@ -81,13 +82,6 @@ std::string role_title(const std::string& id, const catalog::Catalog* catalog, L
     if (const catalog::Role* role = catalog->find(RoleId(id))) return role->title.get(lang);
   }
   return id;
-}
-
-std::string basis_text(const std::string& basis, Lang lang) {
-  if (basis == "workload") return tr(MsgId::plan_basis_workload, lang);
-  if (basis == "cover") return tr(MsgId::plan_basis_cover, lang);
-  if (basis == "span") return tr(MsgId::plan_basis_span, lang);
-  return basis;
 }
 
 MsgId sl_definition_words(const std::string& name) {
@@ -250,7 +244,7 @@ render::Context plan_result_values(const json& plan, const std::string& country,
         .text("weekly_hours", io::decimal_text(number_or(level, "weekly_hours", 0), 1, lang))
         .text("fte", io::decimal_text(number_or(level, "fte", 0), 2, lang))
         .text("headcount", fmt::format("{}", number_or(level, "headcount", 0)))
-        .text("basis", basis_text(text_or(level, "basis"), lang))
+        .text("basis", io::basis_text(text_or(level, "basis"), lang))
         .text("budget", budget_text(cost, lang));
     levels.push_back(std::move(row));
     if (cost.is_object() && cost.value("market_reference", false)) market = true;
