@@ -174,12 +174,19 @@ TEST(PostingWriters, RemotePlacesByCountryName) {
 TEST(PostingWriters, GenderNeutralMarkers) {
   for (const char* title :
        {"Agent (m/w/d)", "Agent (w/m/d)", "Agent (m/f/d)", "Agent (gn)", "Berater*in", "Berater:in",
-        "BeraterIn", "Kaufmann/-frau", "Agent (all genders)", "Beraterin oder Berater"}) {
+        "BeraterIn", "Agent (all genders)", "Kundenberater m/w/d Inbound", "Teamleitung",
+        "Servicefachkraft im Kundendialog", "Mitarbeitende im Kundenservice", "Werkstudierende"}) {
     EXPECT_TRUE(posting::has_gender_neutral_marker(title)) << title;
   }
-  for (const char* title : {"Teamleiter Kundenservice", "Agent (m/w)", "Agent (Teilzeit)",
-                            "Callcenter-Agent", "Agent (Hannover)"}) {
+  for (const char* title :
+       {"Teamleiter Kundenservice", "Agent (m/w)", "Agent (Teilzeit)", "Callcenter-Agent",
+        "Agent (Hannover)", "Kaufmann/-frau", "Kundenberater/-in", "Beraterin oder Berater"}) {
     EXPECT_FALSE(posting::has_gender_neutral_marker(title)) << title;
+  }
+  // Two genders without the third.
+  for (const char* title :
+       {"Kaufmann/-frau", "Kundenberater/-in (Inbound)", "Kundenberater/in Wien", "Agent (m/w)"}) {
+    EXPECT_EQ(posting::title_gender(title), posting::TitleGender::binary) << title;
   }
 }
 
