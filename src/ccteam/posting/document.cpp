@@ -112,7 +112,11 @@ Section requirements(const catalog::Role& role, const EmployerProfile& p, const 
     }
   }
   if (education != nullptr) required.lines.push_back(education->description.get(w.lang));
-  for (const auto& sub : role.substitutions) required.lines.push_back(sub.description.get(w.lang));
+  // How experience replaces the degree is a rule, not a requirement: one sentence after the list.
+  std::string substitutes;
+  for (const auto& sub : role.substitutions) {
+    substitutes += (substitutes.empty() ? "" : " ") + sub.description.get(w.lang);
+  }
   for (const auto& e : role.experience) {
     std::string line =
         w.f(MsgId::posting_experience, duration(e.months, w), tr(catalog::label(e.kind), w.lang));
@@ -137,6 +141,10 @@ Section requirements(const catalog::Role& role, const EmployerProfile& p, const 
   }
   s.blocks.push_back(Block{Block::Kind::subheading, {w.t(MsgId::posting_required)}});
   s.blocks.push_back(std::move(required));
+  if (!substitutes.empty()) {
+    s.blocks.push_back(
+        Block{Block::Kind::paragraph, {w.f(MsgId::posting_experience_replaces, substitutes)}});
+  }
   if (!preferred.lines.empty()) {
     s.blocks.push_back(Block{Block::Kind::subheading, {w.t(MsgId::posting_preferred)}});
     s.blocks.push_back(std::move(preferred));
@@ -205,6 +213,10 @@ Section apply(const EmployerProfile& p, const Writer& w) {
     s.blocks.push_back(Block{
         Block::Kind::paragraph,
         {render(msg(w.du ? MsgId::posting_contact_du : MsgId::posting_contact, who), w.lang)}});
+  }
+  if (!p.privacy_url.empty()) {
+    s.blocks.push_back(
+        Block{Block::Kind::paragraph, {w.t(MsgId::posting_privacy) + ": " + p.privacy_url}});
   }
   return s;
 }
