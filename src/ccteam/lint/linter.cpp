@@ -46,7 +46,7 @@ Part heading_part(const std::string& f) {
                        "what you\u2019ll need", "you'll need", "you will need"}))
     return Part::requirements;
   if (contains_any(f, {"responsibilities", "what you will do", "what you'll do",
-                       "what you\u2019ll do", "duties", "your tasks", "your role", "the role",
+                       "what you\u2019ll do", "you will", "duties", "your tasks", "your role",
                        "aufgaben", "erwartet dich", "erwartet sie", "dich erwartet", "sie erwartet",
                        "tätigkeiten", "your responsibilities"}))
     return Part::responsibilities;

@@ -34,6 +34,10 @@ std::string Unit::original(std::size_t start, std::size_t end) const {
 
 std::vector<Unit> split_units(const PostingText& text, std::size_t title) {
   std::vector<Unit> out;
+  // Hard-wrapped: no line longer than a wrapping editor or mail client leaves.
+  std::size_t longest = 0;
+  for (const TextLine& line : text.lines) longest = std::max(longest, line.text.size());
+  const bool wrapped = longest <= k_wrapped_max_bytes;
   bool open = false;
   for (std::size_t i = 0; i < text.lines.size(); ++i) {
     const TextLine& line = text.lines[i];
@@ -41,7 +45,8 @@ std::vector<Unit> split_units(const PostingText& text, std::size_t title) {
       open = false;
       continue;
     }
-    bool joins = open && i != title && !line.heading && !line.bullet && !out.back().heading &&
+    bool joins = wrapped && open && i != title && !line.heading && !line.bullet &&
+                 !out.back().heading && !out.back().bullet &&
                  out.back().lines.back() != title &&
                  text.lines[out.back().lines.back()].text.size() >= k_wrapped_min_bytes;
     if (!joins) {

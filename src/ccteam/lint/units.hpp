@@ -1,12 +1,14 @@
 #pragma once
-// A posting's paragraphs and bullets ("units") for the linter: hard-wrapped lines of one
-// paragraph or bullet are joined, so that a sentence or phrase split over lines is read whole
-// and the same text scores the same wrapped or not.
+// A posting's paragraphs and bullets ("units") for the linter: the hard-wrapped lines of one
+// paragraph are joined, so that a sentence or phrase split over lines is read whole and the same
+// text scores the same wrapped or not.
 //
-// A line continues the unit above it when both hold text, neither is a heading, the line is not
-// a bullet of its own and the line above is at least k_wrapped_min_bytes long (a short line
-// above, such as "Glückauf Versicherung, Essen", ends a line of its own). The title (the first
-// line with text) is a unit by itself. Blank lines belong to no unit.
+// A posting is hard-wrapped when none of its lines is longer than k_wrapped_max_bytes. In such
+// a posting a line continues the unit above it when both hold text, neither is a heading or a
+// bullet, and the line above is at least k_wrapped_min_bytes long (a short line above, such as
+// "Glückauf Versicherung, Essen", ends a line of its own). The title (the first line with text)
+// is a unit by itself; blank lines belong to no unit. Known limit: the wrapped continuation of a
+// bullet is not joined to it (the text no longer shows whether it was indented).
 
 #include <cstddef>
 #include <string>
@@ -19,6 +21,7 @@
 namespace ccteam::lint {
 
 inline constexpr std::size_t k_wrapped_min_bytes = 40;
+inline constexpr std::size_t k_wrapped_max_bytes = 100;
 
 struct Unit {
   std::vector<std::size_t> lines;    // indexes into PostingText::lines, in order

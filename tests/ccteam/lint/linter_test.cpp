@@ -209,7 +209,7 @@ TEST(Linter, AgesAndAgeRanges) {
   EXPECT_EQ(de_ages("Höchstalter 40 Jahre"), Expected{"agg-age@5:3"});
   EXPECT_EQ(de_ages("Sie sind zwischen 20 und 30 Jahren alt"), Expected{"agg-age@5:12"});
   EXPECT_EQ(de_ages("Alter: 25-35 Jahre"), Expected{"agg-age@5:3"});
-  EXPECT_EQ(de_ages("Körperlich fit, max. 45 Jahre"), Expected{"agg-age@5:19"});
+  EXPECT_EQ(de_ages("Körperlich fit, max. 45 Jahre"), Expected{"agg-age@5:20"});
   EXPECT_EQ(de_ages("Zwei Jahre Erfahrung im Kundenservice"), Expected{});
 }
 
@@ -220,9 +220,9 @@ TEST(Linter, PhotoAndPersonalDataRequests) {
       "$18.00 - $21.00 per hour.\n";
   EXPECT_EQ(lint_text(en + "Please attach a recent headshot to your resume. Apply at a@b.org\n",
                       {"US-TX"}),
-            Expected{"agg-photo@7:17"});
+            Expected{"agg-photo@7:24"});
   EXPECT_EQ(lint_text(en + "To apply, send your resume and a headshot to a@b.org\n", {"US-TX"}),
-            Expected{"agg-photo@7:11"});
+            Expected{"agg-photo@7:34"});
   EXPECT_EQ(lint_text(en + "Send your resume with your date of birth and marital status to "
                            "a@b.org\n",
                       {"US-TX"}),
@@ -246,7 +246,7 @@ TEST(Linter, OriginTiedLanguageRequirements) {
   };
   EXPECT_EQ(en_origin("Must be a native English speaker"), Expected{"agg-origin@5:13"});
   EXPECT_EQ(en_origin("Accent-free English is a must"), Expected{"agg-origin@5:3"});
-  EXPECT_EQ(en_origin("English should be your first language"), Expected{"agg-origin@5:27"});
+  EXPECT_EQ(en_origin("English should be your first language"), Expected{"agg-origin@5:26"});
   EXPECT_EQ(en_origin("German at mother-tongue level"), Expected{"agg-origin@5:13"});
   EXPECT_EQ(en_origin("Native-level Dutch"), Expected{"agg-origin@5:3"});
   EXPECT_EQ(en_origin("English at C1 level"), Expected{});
@@ -255,10 +255,10 @@ TEST(Linter, OriginTiedLanguageRequirements) {
   auto de_origin = [&](const std::string& bullet) {
     return lint_text(de + "- " + bullet + "\n" + de_tail);
   };
-  EXPECT_EQ(de_origin("Deutsch auf Muttersprachniveau"), Expected{"agg-origin@5:13"});
+  EXPECT_EQ(de_origin("Deutsch auf Muttersprachniveau"), Expected{"agg-origin@5:15"});
   EXPECT_EQ(de_origin("Akzentfreies Hochdeutsch am Telefon"), Expected{"agg-origin@5:3"});
   EXPECT_EQ(de_origin("Perfektes Deutsch ohne Akzent"), Expected{"agg-origin@5:21"});
-  EXPECT_EQ(de_origin("Deutsch als Muttersprache"), Expected{"agg-origin@5:3"});
+  EXPECT_EQ(de_origin("Deutsch als Muttersprache"), Expected{"agg-origin@5:15"});
   EXPECT_EQ(de_origin("Deutsch auf C1-Niveau"), Expected{});
 }
 
@@ -271,7 +271,7 @@ TEST(Linter, PayHistoryQuestions) {
     return lint_text(en + line + " Apply at a@b.org\n", {"US-NY"});
   };
   EXPECT_EQ(en_history("We'd also like to know what you earned in your last job."),
-            Expected{"pay-history@7:28"});
+            Expected{"pay-history@7:29"});
   EXPECT_EQ(en_history("Include the pay at your current employer."), Expected{"pay-history@7:13"});
   EXPECT_EQ(en_history("Please list your salary at each previous employer."),
             Expected{"pay-history@7:18"});
@@ -305,7 +305,7 @@ TEST(Linter, OneSexPreferredButNotPositiveAction) {
       "# Kundenberater (m/w/d)\nDeine Aufgaben:\n- Anrufe\nDein Profil:\n- Geduld\n"
       "2.900 € brutto pro Monat. Bewirb dich bis zum 15.01.2027: a@b.de\n";
   EXPECT_EQ(lint_text(de + "Wir freuen uns besonders über Bewerbungen von Männern.\n"),
-            Expected{"agg-sex@7:31"});
+            Expected{"agg-sex@7:32"});
   EXPECT_EQ(lint_text(de + "Frauen sind in unseren Führungsrollen unterrepräsentiert. Wir freuen "
                            "uns daher besonders über Bewerbungen von Frauen.\n"),
             Expected{});
@@ -347,7 +347,7 @@ TEST(Linter, DeadlineFromDatesNearApplicationWords) {
       "## Pay and benefits\n$18.00 - $21.00 per hour, medical plans.\n";
   for (const char* line : {"Apply at https://jobs.example.com/agent by January 31, 2027.",
                            "Applications are accepted until February 15, 2027. Apply at a@b.org",
-                           "Applications must be submitted no later than March 1, 2027.",
+                           "Applications must be submitted no later than March 1, 2027 to a@b.org.",
                            "This posting closes on January 15, 2027. Apply at a@b.org",
                            "Apply by 01/15/2027 at a@b.org"}) {
     EXPECT_EQ(lint_text(head + line + "\n", {"US-CO"}), Expected{}) << line;
@@ -637,7 +637,8 @@ TEST(Linter, MoreRulesTriggerAndStayQuietInGerman) {
 TEST(Linter, RealPostingFixtures) {
   auto dir = test::fixtures_dir() / "postings";
   if (!std::filesystem::exists(dir)) GTEST_SKIP() << dir << " is absent";
-  EXPECT_EQ(lint_file(dir / "de-agent-ausbildung.md"), Expected{});
+  // "Kaufmann/-frau" names two genders, not the third: flagged since titles are read for it.
+  EXPECT_EQ(lint_file(dir / "de-agent-ausbildung.md"), Expected{"title-gender@1:1"});
   EXPECT_EQ(lint_file(dir / "de-teamleitung-mixed.txt"),
             (Expected{"requirements-mixed@12:67", "gender-coded@14:5", "gender-coded@14:25",
                       "requirements-mixed@15:32", "pay-missing@19:5", "pay-history@22:65"}));

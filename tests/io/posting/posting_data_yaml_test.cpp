@@ -47,8 +47,8 @@ TEST(PostingData, UnknownTranspositionStatusIsAnErrorWithItsPointer) {
   fs::path dir = fs::temp_directory_path() / "ccteam-posting-data-test";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  for (const char* name :
-       {"phrases.yaml", "gender-words.yaml", "minimum-wages.yaml", "readability.yaml"}) {
+  for (const char* name : {"phrases.yaml", "gender-words.yaml", "minimum-wages.yaml",
+                           "readability.yaml", "places.yaml"}) {
     fs::copy_file(test::repo_data_path(std::string("posting/") + name), dir / name);
   }
   std::ofstream(dir / "laws.yaml") << "as_of: 2026-11-29\n"

@@ -191,7 +191,9 @@ TEST(PostingWriters, SubstitutionIsASentenceAfterTheRequirements) {
   for (const auto& b : requirements->blocks) {
     for (const auto& line : b.lines) {
       bool replaces = line.starts_with("Experience can replace the degree: ");
-      if (b.kind == posting::Block::Kind::bullets) EXPECT_FALSE(replaces) << line;
+      if (b.kind == posting::Block::Kind::bullets) {
+        EXPECT_FALSE(replaces) << line;
+      }
       sentence = sentence || (b.kind == posting::Block::Kind::paragraph && replaces);
     }
   }
