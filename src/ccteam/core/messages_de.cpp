@@ -435,8 +435,8 @@ constexpr MsgEntry k_de[] = {
     {MsgId::profile_pay_currency,
      "Gehalt in {0} für {1}, wo der Mindestlohn in {2} festgelegt ist"},
     {MsgId::profile_german_pay_period,
-     "das Gehalt für '{0}' ist pro Jahr angegeben; deutsche Anzeigen nennen einen Bruttobetrag pro "
-     "Monat oder Stunde"},
+     "das Gehalt für '{0}' ist pro Jahr angegeben; ein Rat, keine Rechtspflicht: in Deutschland "
+     "erwartet man einen Bruttobetrag pro Monat oder Stunde"},
     {MsgId::hint_profile_german_period, "verwenden Sie period: month (oder hour)"},
     {MsgId::profile_below_minimum_wage,
      "das Gehalt für '{0}' entspricht {1} pro Stunde und liegt unter dem Mindestlohn in {2} von "
@@ -496,6 +496,8 @@ constexpr MsgEntry k_de[] = {
     {MsgId::posting_contact, "Ihre Ansprechperson: {0}"},
     {MsgId::posting_contact_du, "Deine Ansprechperson: {0}"},
     {MsgId::posting_openings, "Offene Stellen: {0}"},
+    {MsgId::posting_experience_replaces, "Berufserfahrung kann den Abschluss ersetzen: {0}"},
+    {MsgId::posting_privacy, "Datenschutzhinweise für Bewerbende"},
     {MsgId::posting_profile_invalid,
      "das Arbeitgeberprofil hat {0} Fehler; es wurde nichts erzeugt"},
     {MsgId::lint_why_open_ended,
@@ -549,6 +551,18 @@ constexpr MsgEntry k_de[] = {
      "Vorteil“"},
     {MsgId::lint_why_long, "ein Satz mit {0} Wörtern ist schwer lesbar"},
     {MsgId::lint_fix_long, "teilen Sie ihn in Sätze mit höchstens 20-25 Wörtern"},
+    {MsgId::lint_why_sex,
+     "„{0}“ bevorzugt ein Geschlecht; das ist nur als positive Maßnahme für eine "
+     "unterrepräsentierte Gruppe zulässig (AGG § 5)"},
+    {MsgId::lint_fix_sex,
+     "sprechen Sie alle an; wenn Sie eine Gruppe ermutigen, nennen Sie die Unterrepräsentation"},
+    {MsgId::lint_why_personal_data,
+     "„{0}“ fragt nach persönlichen Daten, die Alter, Familienstand oder andere geschützte "
+     "Merkmale verraten"},
+    {MsgId::lint_fix_personal_data,
+     "fragen Sie nur, was die Stelle braucht: Lebenslauf, Zeugnisse, Kontakt"},
+    {MsgId::lint_why_title_binary,
+     "der Stellentitel nennt nur zwei Geschlechter, nicht das dritte (divers)"},
     {MsgId::lint_clean, "{0}: keine Befunde"},
     {MsgId::profile_law_open_ended,
      "die Gehaltsspanne von '{0}' hat keine Obergrenze, was das Recht in {1} verbietet"},

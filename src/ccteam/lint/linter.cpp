@@ -6,7 +6,10 @@
 #include <map>
 #include <tuple>
 
+#include "ccteam/lint/amounts.hpp"
+#include "ccteam/lint/patterns.hpp"
 #include "ccteam/lint/readability.hpp"
+#include "ccteam/lint/units.hpp"
 #include "ccteam/posting/document.hpp"
 #include "ccteam/text/normalize.hpp"
 
@@ -20,62 +23,16 @@ bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-struct Word {
-  std::size_t start;
-  std::string folded;
-};
-
-// Words of a folded line. German gendered forms (Kund*innen, Kund:innen, Kund_innen) and
-// hyphenated words stay one word.
-std::vector<Word> words(const std::string& folded) {
-  std::vector<Word> out;
-  std::size_t i = 0;
-  while (i < folded.size()) {
-    auto c = static_cast<unsigned char>(folded[i]);
-    if (!is_word_byte(c)) {
-      ++i;
-      continue;
-    }
-    std::size_t start = i;
-    while (i < folded.size()) {
-      auto d = static_cast<unsigned char>(folded[i]);
-      bool joiner = (d == '*' || d == ':' || d == '_' || d == '-') && i + 1 < folded.size() &&
-                    is_word_byte(static_cast<unsigned char>(folded[i + 1]));
-      if (!is_word_byte(d) && !joiner) break;
-      ++i;
-    }
-    out.push_back(Word{start, folded.substr(start, i - start)});
-  }
-  return out;
-}
-
-bool stem_matches(const std::string& stem, const std::string& word) {
-  if (!stem.empty() && stem.back() == '*') {
-    return word.compare(0, stem.size() - 1, stem, 0, stem.size() - 1) == 0;
-  }
-  return word == stem;
-}
-
-// Positions of 'phrase' (folded; trailing '*' = any ending) at word starts in 'folded'.
-std::vector<std::size_t> find_phrase(const std::string& folded, const std::string& phrase) {
-  std::vector<std::size_t> out;
-  bool prefix = !phrase.empty() && phrase.back() == '*';
-  std::string body = prefix ? phrase.substr(0, phrase.size() - 1) : phrase;
-  if (body.empty()) return out;
-  for (std::size_t at = folded.find(body); at != std::string::npos;
-       at = folded.find(body, at + 1)) {
-    bool start_ok = at == 0 || !is_word_byte(static_cast<unsigned char>(folded[at - 1]));
-    std::size_t end = at + body.size();
-    bool end_ok =
-        prefix || end >= folded.size() || !is_word_byte(static_cast<unsigned char>(folded[end]));
-    if (start_ok && end_ok) out.push_back(at);
-  }
-  return out;
-}
-
 bool contains_any(const std::string& folded, std::initializer_list<std::string_view> needles) {
   return std::any_of(needles.begin(), needles.end(), [&](std::string_view n) {
     return !find_phrase(folded, std::string(n)).empty();
+  });
+}
+
+bool has_word(const std::vector<Word>& ws, std::initializer_list<std::string_view> stems) {
+  return std::any_of(ws.begin(), ws.end(), [&](const Word& w) {
+    return std::any_of(stems.begin(), stems.end(),
+                       [&](std::string_view stem) { return stem_matches(stem, w.folded); });
   });
 }
 
@@ -84,13 +41,36 @@ bool contains_any(const std::string& folded, std::initializer_list<std::string_v
 enum class Part { none, responsibilities, requirements, offer, apply };
 
 Part heading_part(const std::string& f) {
-  if (contains_any(
-          f, {"responsibilities", "you will", "what you'll do", "duties", "your tasks", "aufgaben",
-              "erwartet dich", "erwartet sie", "tätigkeiten", "your responsibilities"}))
+  // Requirement headings that would read as responsibilities ("What you will need").
+  if (contains_any(f, {"what you need", "what you'll need", "what you will need",
+                       "what you\u2019ll need", "you'll need", "you will need"}))
+    return Part::requirements;
+  if (contains_any(f, {"responsibilities", "what you will do", "what you'll do",
+                       "what you\u2019ll do", "you will", "duties", "your tasks", "your role",
+                       "aufgaben", "erwartet dich", "erwartet sie", "dich erwartet", "sie erwartet",
+                       "tätigkeiten", "your responsibilities"}))
     return Part::responsibilities;
-  if (contains_any(f, {"requirements", "you have", "qualifications", "what you bring", "ihr profil",
-                       "dein profil", "profil", "bringst du mit", "bringen sie mit",
-                       "anforderungen", "voraussetzungen", "mitbringst", "mitbringen"}))
+  if (contains_any(f, {"requirements",
+                       "you have",
+                       "qualifications",
+                       "what you bring",
+                       "who we're looking for",
+                       "who we\u2019re looking for",
+                       "what we're looking for",
+                       "what we\u2019re looking for",
+                       "who we are looking for",
+                       "what we are looking for",
+                       "who you are",
+                       "ihr profil",
+                       "dein profil",
+                       "profil",
+                       "bringst du mit",
+                       "bringen sie mit",
+                       "anforderungen",
+                       "voraussetzungen",
+                       "mitbringst",
+                       "mitbringen",
+                       "wir erwarten"}))
     return Part::requirements;
   if (contains_any(f, {"we offer", "what we offer", "benefits", "compensation", "pay", "wir bieten",
                        "was wir bieten", "vergütung", "gehalt"}))
@@ -98,85 +78,6 @@ Part heading_part(const std::string& f) {
   if (contains_any(f, {"how to apply", "bewerbung", "so bewirbst", "so bewerben"}))
     return Part::apply;
   return Part::none;
-}
-
-// --- money
-
-struct Amount {
-  std::size_t start;  // in the line's text
-  double value;
-  bool hourly;
-};
-
-// Amounts with a currency sign or code: "$17.50", "$63,000", "1.050 €", "3.000 EUR".
-std::vector<Amount> amounts(const std::string& text, Lang lang) {
-  std::vector<Amount> out;
-  // Currency codes in any case, compared on the original bytes (ASCII).
-  auto code_at = [&](std::size_t k, std::string_view code) {
-    if (k + code.size() > text.size()) return false;
-    for (std::size_t j = 0; j < code.size(); ++j) {
-      char c = text[k + j];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != code[j]) return false;
-    }
-    return true;
-  };
-  auto parse_number = [&](std::size_t i, std::size_t& end) -> std::optional<double> {
-    std::string digits;
-    bool decimal = false;
-    std::size_t j = i;
-    char thousands = lang == Lang::de ? '.' : ',';
-    char point = lang == Lang::de ? ',' : '.';
-    while (j < text.size()) {
-      char c = text[j];
-      if (c >= '0' && c <= '9') {
-        digits += c;
-      } else if (c == thousands && !decimal && j + 3 < text.size() + 1 && j + 1 < text.size() &&
-                 text[j + 1] >= '0' && text[j + 1] <= '9') {
-        // thousands separator
-      } else if (c == point && !decimal && j + 1 < text.size() && text[j + 1] >= '0' &&
-                 text[j + 1] <= '9') {
-        digits += '.';
-        decimal = true;
-      } else {
-        break;
-      }
-      ++j;
-    }
-    end = j;
-    if (digits.empty() || digits.size() > 12) return std::nullopt;
-    return std::stod(digits);
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    std::size_t end = 0;
-    bool euro_prefix = text.compare(i, 3, "\xE2\x82\xAC") == 0;  // "€2,900" (English)
-    if (text[i] == '$' || euro_prefix) {
-      std::size_t k = i + (euro_prefix ? 3 : 1);
-      while (k < text.size() && text[k] == ' ') ++k;
-      if (auto v = parse_number(k, end)) out.push_back(Amount{i, *v, false});
-      if (end > i) i = std::max(i, end - 1);
-      continue;
-    }
-    if (text[i] >= '0' && text[i] <= '9' &&
-        (i == 0 || !is_word_byte(static_cast<unsigned char>(text[i - 1])))) {
-      auto v = parse_number(i, end);
-      if (!v) continue;
-      std::size_t k = end;
-      while (k < text.size() && (text[k] == ' ' || static_cast<unsigned char>(text[k]) == 0xC2 ||
-                                 static_cast<unsigned char>(text[k]) == 0xA0))
-        ++k;
-      bool euro = text.compare(k, 3, "€") == 0 || code_at(k, "eur") || code_at(k, "usd") ||
-                  text.compare(k, 1, "$") == 0;
-      if (euro) out.push_back(Amount{i, *v, false});
-      i = end;
-    }
-  }
-  for (Amount& a : out) {
-    std::string rest = text::fold(std::string_view(text).substr(a.start, 60));
-    a.hourly = contains_any(rest, {"per hour", "an hour", "pro stunde", "stündlich", "hourly"}) ||
-               rest.find("/h") != std::string::npos;
-  }
-  return out;
 }
 
 // --- the linter
@@ -187,16 +88,22 @@ struct Run {
   const LintOptions& options;
   LintResult result;
   std::vector<text::FoldedText> folded;  // per line: text::fold_with_origin of its text
+  std::size_t title = 0;                 // index of the title line; lines.size() when none
+  std::vector<Unit> units;               // paragraphs and bullets (lint/units.hpp)
+  std::vector<Part> parts;               // per line: the section it is in
+  std::vector<std::size_t> sex_lines;    // lines with an agg-sex finding
 
   // The index in line 'line_index''s text of byte 'at' of its folded text.
   std::size_t original(std::size_t line_index, std::size_t at) const {
     return folded[line_index].origin_of(at, text.lines[line_index].text.size());
   }
 
+  // A finding at byte 'at' of line 'line_index'; line_index == lines.size() is the whole
+  // posting (line and column 0).
   void add(std::string rule, Severity severity, std::size_t line_index, std::size_t at, Message why,
            Message fix, std::string source, std::string jurisdiction = {}) {
-    int line = 1;
-    int column = 1;
+    int line = 0;
+    int column = 0;
     if (line_index < text.lines.size()) {
       line = text.lines[line_index].number;
       column = text.lines[line_index].column(at);
@@ -262,10 +169,11 @@ void check_pay(Run& run, const std::vector<Binding>& laws, Lang lang) {
   bool any_amount = false;
   for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
     const std::string& f = run.folded[i].text;
-    auto found = amounts(run.text.lines[i].text, lang);
+    const std::string& line = run.text.lines[i].text;
+    auto found = amounts(line, lang);
     if (found.empty()) continue;
     any_amount = true;
-    // Open-ended: a marker before the first amount, or after the last one.
+    // Open-ended: a marker just before the only amount, or "and up", "+" just after it.
     Requiring closed = requiring(laws, Requirement::no_open_ended_range);
     if (closed.any && found.size() == 1) {
       std::optional<std::size_t> at;
@@ -275,11 +183,18 @@ void check_pay(Run& run, const std::vector<Binding>& laws, Lang lang) {
           if (p < found[0].start && found[0].start - p <= m.size() + 2) at = p;
         }
       }
-      std::string after =
-          text::fold(std::string_view(run.text.lines[i].text).substr(found[0].start, 40));
-      if (!at && contains_any(after, {"and up", "or more", "und mehr", "plus"}))
+      std::string after = text::fold(std::string_view(line).substr(found[0].end, 40));
+      // "$75,000+" and "$20 and up" are open; "$45,000 per year plus commission" is not: "plus"
+      // counts only where nothing follows it.
+      bool plus_alone = false;
+      for (std::size_t p : find_phrase(after, "plus")) {
+        std::size_t k = after.find_first_not_of(" ", p + 4);
+        plus_alone = plus_alone || k == std::string::npos ||
+                     std::string_view(".,;)!").find(after[k]) != std::string_view::npos;
+      }
+      if (!at && (contains_any(after, {"and up", "or more", "und mehr"}) || plus_alone ||
+                  after.starts_with("+")))
         at = found[0].start;
-      if (!at && after.find("+") != std::string::npos && after.find("+") < 12) at = found[0].start;
       if (at) {
         run.add("pay-open-ended", closed.severity, i, *at, msg(MsgId::lint_why_open_ended),
                 msg(MsgId::lint_fix_open_ended), closed.sources, closed.places);
@@ -312,7 +227,9 @@ void check_pay(Run& run, const std::vector<Binding>& laws, Lang lang) {
   for (std::size_t i = 0; i < run.text.lines.size() && line == run.text.lines.size(); ++i) {
     for (std::string_view vague :
          {"attraktive vergütung", "attraktives gehalt", "leistungsgerechte vergütung",
-          "competitive salary", "competitive pay", "competitive compensation"}) {
+          "leistungsgerechtes gehalt", "attraktive bezahlung", "competitive salary",
+          "competitive pay", "competitive compensation", "attractive salary", "salary commensurate",
+          "commensurate with experience"}) {
       auto hits = find_phrase(run.folded[i].text, std::string(vague));
       if (!hits.empty()) {
         line = i;
@@ -330,30 +247,77 @@ void check_pay(Run& run, const std::vector<Binding>& laws, Lang lang) {
   }
 }
 
-void check_law_text(Run& run, const std::vector<Binding>& laws) {
+// Benefits are described where a benefit the employer gives is named outside the
+// responsibilities and requirements: "insurance" or "benefits" alone says nothing (an insurer's
+// posting names insurance, "you will benefit from" names no benefit).
+bool names_benefits(const Unit& unit) {
+  static constexpr std::array<std::string_view, 24> k_benefits = {
+      "medical",        "dental",     "vision",        "health insurance",
+      "health plan*",   "401(k)",     "403(b)",        "401k",
+      "retirement",     "pension*",   "paid time off", "pto",
+      "paid leave",     "sick leave", "paid holidays", "vacation",
+      "urlaub*",        "jobrad",     "*zuschuss",     "betriebliche altersvorsorge",
+      "altersvorsorge", "jobticket",  "season pass",   "tuition"};
+  const std::string& f = unit.folded.text;
+  for (std::string_view b : k_benefits) {
+    if (b.starts_with("*")) {
+      std::string_view tail = b.substr(1);
+      if (std::any_of(unit.words.begin(), unit.words.end(),
+                      [&](const Word& w) { return w.folded.ends_with(tail); }))
+        return true;
+    } else if (b.find('(') != std::string_view::npos) {
+      if (f.find(b) != std::string::npos) return true;
+    } else if (!find_phrase(f, std::string(b)).empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Words before a date that make it the closing date of applications.
+bool deadline_before(const Unit& unit, std::size_t date) {
+  std::size_t from = date > 5 ? date - 5 : 0;
+  for (std::size_t k = from; k < date; ++k) {
+    if (stem_matches("deadline*", unit.words[k].folded) ||
+        stem_matches("*schluss", unit.words[k].folded))
+      return true;
+    for (std::string_view w : {"by", "until", "till", "before", "than", "closes", "close",
+                               "closing", "ends", "bis", "spätestens", "endet", "einsendeschluss",
+                               "bewerbungsschluss", "bewerbungsfrist", "frist"}) {
+      if (unit.words[k].folded == w) return true;
+    }
+  }
+  return false;
+}
+
+// A unit that names applications and a date right after "by", "until", "no later than",
+// "closes on", "bis", "Bewerbungsschluss".
+bool states_deadline(const Unit& unit) {
+  if (!has_word(unit.words,
+                {"apply*", "application*", "applicant*", "accept*", "submit*", "posting", "closes",
+                 "deadline*", "bewerb*", "bewirb*", "*schluss", "einsend*", "frist"}))
+    return false;
+  auto dates = find_dates(unit.words);
+  return std::any_of(dates.begin(), dates.end(),
+                     [&](std::size_t d) { return deadline_before(unit, d); });
+}
+
+void check_law_text(Run& run, const std::vector<Binding>& laws, Lang lang) {
   bool benefits = false;
   bool deadline = false;
-  for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
-    const std::string& f = run.folded[i].text;
-    benefits = benefits ||
-               contains_any(f, {"benefit*", "medical", "dental", "401(k)", "paid time off", "pto",
-                                "insurance", "urlaub", "jobrad", "zuschuss", "betriebliche*"});
-    deadline =
-        deadline || contains_any(f, {"apply by", "deadline", "closes on", "applications close",
-                                     "application window", "bis zum", "bewerbungsschluss"});
-    Requiring history = requiring(laws, Requirement::no_pay_history_question);
-    if (history.any) {
-      for (std::string_view q :
-           {"aktuellen gehalt*", "derzeitigen gehalt*", "bisherigen gehalt*", "aktuelles gehalt",
-            "derzeitiges gehalt", "bisheriges gehalt", "current salary", "current pay",
-            "salary history", "pay history", "previous salary", "current compensation"}) {
-        for (std::size_t at : find_phrase(f, std::string(q))) {
-          run.add("pay-history", history.severity, i, run.original(i, at),
-                  msg(MsgId::lint_why_pay_history), msg(MsgId::lint_fix_pay_history),
-                  history.sources, history.places);
-        }
-      }
-    }
+  for (const Unit& unit : run.units) {
+    std::size_t line = unit.lines.front();
+    Part part = run.parts[line];
+    // Where benefits are offered: the offer section, a paragraph with the pay, or one that says
+    // it offers ("We offer ...", "Wir bieten ..."); not an introduction that names the
+    // employer's products ("helps employers' staff pick their health plans").
+    bool offered = part == Part::offer || !amounts(unit.text, lang).empty() ||
+                   contains_any(unit.folded.text,
+                                {"we offer", "we provide", "you get", "you'll get", "you will get",
+                                 "benefits include", "wir bieten", "bieten wir", "du bekommst",
+                                 "sie erhalten", "du erhältst"});
+    benefits = benefits || (line != run.title && offered && names_benefits(unit));
+    deadline = deadline || states_deadline(unit);
   }
   Requiring need_benefits = requiring(laws, Requirement::benefits);
   if (need_benefits.any && !benefits) {
@@ -370,40 +334,83 @@ void check_law_text(Run& run, const std::vector<Binding>& laws) {
 }
 
 // The posting's title: its first non-blank line; lines.size() when there is none.
-std::size_t title_line(const Run& run) {
-  for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
-    if (run.text.lines[i].text.find_first_not_of(" \t") != std::string::npos) return i;
+std::size_t title_line(const PostingText& text) {
+  for (std::size_t i = 0; i < text.lines.size(); ++i) {
+    if (text.lines[i].text.find_first_not_of(" \t") != std::string::npos) return i;
   }
-  return run.text.lines.size();
+  return text.lines.size();
 }
 
-void check_agg(Run& run, const std::vector<Binding>& laws, Lang lang) {
+void check_title(Run& run, const std::vector<Binding>& laws, Lang lang) {
   Requiring title = requiring(laws, Requirement::gender_neutral_title);
-  if (title.any && lang == Lang::de) {
-    const std::size_t i = title_line(run);
-    if (i < run.text.lines.size() && !posting::has_gender_neutral_marker(run.text.lines[i].text)) {
-      std::size_t at = run.text.lines[i].text.find_first_not_of(" \t");
-      run.add("title-gender", title.severity, i, at, msg(MsgId::lint_why_title),
-              msg(MsgId::lint_fix_title), title.sources, title.places);
-    }
-  }
-  for (const Phrase& phrase : run.rules.phrases) {
-    if (phrase.lang != lang) continue;
-    Requirement what = phrase.rule == "agg-age"      ? Requirement::no_age_wording
-                       : phrase.rule == "agg-origin" ? Requirement::no_origin_wording
-                                                     : Requirement::no_photo_request;
-    Requiring law = requiring(laws, what);
+  if (!title.any || lang != Lang::de || run.title >= run.text.lines.size()) return;
+  const std::string& text = run.text.lines[run.title].text;
+  posting::TitleGender gender = posting::title_gender(text);
+  if (gender == posting::TitleGender::all) return;
+  std::size_t at = text.find_first_not_of(" \t");
+  run.add("title-gender", title.severity, run.title, at,
+          msg(gender == posting::TitleGender::binary ? MsgId::lint_why_title_binary
+                                                     : MsgId::lint_why_title),
+          msg(MsgId::lint_fix_title), title.sources, title.places);
+}
+
+// A reason that makes preferring one sex lawful positive action (AGG § 5; Title VII allows
+// none in advertisements, but an under-representation statement is the usual form).
+bool positive_action_reason(const Unit& unit) {
+  return has_word(unit.words, {"unterrepräsentiert*", "under-represented", "underrepresented",
+                               "frauenförder*", "gleichstellungsplan*", "frauenanteil*"});
+}
+
+struct PhraseRule {
+  std::string_view rule;
+  Requirement requirement;
+  MsgId why;
+  MsgId fix;
+};
+
+constexpr std::array<PhraseRule, 6> k_phrase_rules = {{
+    {"agg-age", Requirement::no_age_wording, MsgId::lint_why_age, MsgId::lint_fix_age},
+    {"agg-origin", Requirement::no_origin_wording, MsgId::lint_why_origin, MsgId::lint_fix_origin},
+    {"agg-photo", Requirement::no_photo_request, MsgId::lint_why_photo, MsgId::lint_fix_photo},
+    {"agg-sex", Requirement::no_sex_preference, MsgId::lint_why_sex, MsgId::lint_fix_sex},
+    {"agg-personal-data", Requirement::no_personal_data_request, MsgId::lint_why_personal_data,
+     MsgId::lint_fix_personal_data},
+    {"pay-history", Requirement::no_pay_history_question, MsgId::lint_why_pay_history,
+     MsgId::lint_fix_pay_history},
+}};
+
+// The phrase rules of data/posting/phrases.yaml. A rule's matches in one unit that overlap are
+// one finding ("Deutsch als Muttersprache" holds "Muttersprache"). pay-history is reported only
+// where a law bans the question; the others also without one, as warnings.
+void check_phrases(Run& run, const std::vector<Binding>& laws, Lang lang) {
+  for (const PhraseRule& pr : k_phrase_rules) {
+    Requiring law = requiring(laws, pr.requirement);
+    if (pr.rule == "pay-history" && !law.any) continue;
     Severity severity = law.any ? law.severity : Severity::warning;
-    MsgId why = phrase.rule == "agg-age"      ? MsgId::lint_why_age
-                : phrase.rule == "agg-origin" ? MsgId::lint_why_origin
-                                              : MsgId::lint_why_photo;
-    MsgId fix = phrase.rule == "agg-age"      ? MsgId::lint_fix_age
-                : phrase.rule == "agg-origin" ? MsgId::lint_fix_origin
-                                              : MsgId::lint_fix_photo;
-    for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
-      for (std::size_t at : find_phrase(run.folded[i].text, phrase.text)) {
-        run.add(phrase.rule, severity, i, run.original(i, at), msg(why, phrase.text), msg(fix),
-                phrase.source + (law.any ? "; " + law.sources : ""), law.places);
+    for (const Unit& unit : run.units) {
+      if (pr.rule == "agg-sex" && positive_action_reason(unit)) continue;
+      struct Hit {
+        Match match;
+        const Phrase* phrase;
+      };
+      std::vector<Hit> hits;
+      for (const Phrase& phrase : run.rules.phrases) {
+        if (phrase.lang != lang || phrase.rule != pr.rule) continue;
+        for (const Match& m : find_pattern(unit.words, phrase.text)) hits.push_back({m, &phrase});
+      }
+      std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+        return a.match.start != b.match.start ? a.match.start < b.match.start
+                                              : a.match.end > b.match.end;
+      });
+      std::size_t covered = 0;
+      for (const Hit& h : hits) {
+        if (h.match.start < covered) continue;
+        covered = h.match.end;
+        auto [line, at] = unit.folded_position(h.match.start);
+        if (pr.rule == "agg-sex") run.sex_lines.push_back(line);
+        run.add(std::string(pr.rule), severity, line, at,
+                msg(pr.why, unit.original(h.match.start, h.match.end)), msg(pr.fix),
+                h.phrase->source + (law.any ? "; " + law.sources : ""), law.places);
       }
     }
   }
@@ -416,8 +423,9 @@ bool positive_action(const std::string& f) {
                           "unterrepräsentiert", "begrüssen wir besonders", "freuen uns besonders"});
 }
 
-// The title is left out: it names the role ("Team Lead"), which the employer cannot reword,
-// and Gaucher, Friesen & Kay (2011) scored the wording of the advertisement's body.
+// The title is left out, and so is the role's name where the text repeats it ("As shift lead,
+// you ..."): it names the role, which the employer cannot reword, and Gaucher, Friesen & Kay
+// (2011) scored the wording of the advertisement's body.
 void check_gender_words(Run& run, Lang lang) {
   struct Hit {
     std::size_t line;
@@ -425,12 +433,25 @@ void check_gender_words(Run& run, Lang lang) {
     std::string word;
     const CodedWord* coded;
   };
+  std::string role;  // the title's words before a ',', '(', '|', ':' or " - "
+  if (run.title < run.text.lines.size()) {
+    const std::string& t = run.folded[run.title].text;
+    std::size_t end = std::min({t.find(','), t.find('('), t.find('|'), t.find(':'), t.find(" - "),
+                                t.find(" \xE2\x80\x93 ")});
+    for (const Word& w : words(t.substr(0, end))) role += (role.empty() ? "" : " ") + w.folded;
+  }
   std::vector<Hit> masculine;
   int feminine = 0;
-  const std::size_t title = title_line(run);
   for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
-    if (i == title || positive_action(run.folded[i].text)) continue;
-    for (const Word& w : words(run.folded[i].text)) {
+    if (i == run.title || positive_action(run.folded[i].text)) continue;
+    std::vector<Word> line_words = words(run.folded[i].text);
+    std::vector<Match> role_names =
+        role.find(' ') != std::string::npos ? find_pattern(line_words, role) : std::vector<Match>{};
+    for (std::size_t k = 0; k < line_words.size(); ++k) {
+      const Word& w = line_words[k];
+      bool in_role = std::any_of(role_names.begin(), role_names.end(),
+                                 [&](const Match& m) { return k >= m.first && k <= m.last; });
+      if (in_role) continue;
       for (const CodedWord& c : run.rules.words) {
         if (c.lang != lang || !stem_matches(c.stem, w.folded)) continue;
         if (c.masculine) {
@@ -453,9 +474,27 @@ void check_gender_words(Run& run, Lang lang) {
   }
 }
 
+// The section of each line, from the headings above it.
+std::vector<Part> section_parts(const Run& run) {
+  std::vector<Part> out(run.text.lines.size(), Part::none);
+  Part current = Part::none;
+  for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
+    const TextLine& line = run.text.lines[i];
+    Part part = Part::none;
+    if (i != run.title && (line.heading || (!line.bullet && line.text.size() < 60)))
+      part = heading_part(run.folded[i].text);
+    if (part != Part::none) {
+      current = part;
+    } else if (current == Part::responsibilities && !line.bullet && line.heading) {
+      current = Part::none;
+    }
+    out[i] = current;
+  }
+  return out;
+}
+
 void check_structure(Run& run) {
   std::map<Part, bool> seen;
-  Part current = Part::none;
   int requirement_bullets = 0;
   bool apply = false;
   for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
@@ -463,16 +502,16 @@ void check_structure(Run& run) {
     const std::string& f = run.folded[i].text;
     apply = apply || contains_any(f, {"apply", "bewirb*", "bewerb*"}) ||
             f.find('@') != std::string::npos;
-    Part part = Part::none;
-    if (line.heading || (!line.bullet && line.text.size() < 60)) part = heading_part(f);
-    if (part != Part::none) {
-      current = part;
-      seen[part] = true;
+    bool heading = i != run.title && (line.heading || (!line.bullet && line.text.size() < 60)) &&
+                   heading_part(f) != Part::none;
+    if (heading) {
+      seen[run.parts[i]] = true;
       continue;
     }
-    if (current == Part::responsibilities && !line.bullet && line.heading) current = Part::none;
-    if (current != Part::requirements || !line.bullet) continue;
+    if (run.parts[i] != Part::requirements || !line.bullet) continue;
     ++requirement_bullets;
+    // A preference for one sex is reported as such, not as a nice-to-have.
+    if (std::find(run.sex_lines.begin(), run.sex_lines.end(), i) != run.sex_lines.end()) continue;
     for (std::string_view marker : {"idealerweise", "wünschenswert", "von vorteil", "gerne",
                                     "ideally", "preferred", "a plus", "nice to have", "bonus"}) {
       for (std::size_t at : find_phrase(f, std::string(marker))) {
@@ -500,9 +539,10 @@ void check_structure(Run& run) {
   }
 }
 
+// Sentences of more than 30 words, counted in units, so a sentence wrapped over lines is one.
 void check_sentences(Run& run) {
-  for (std::size_t i = 0; i < run.text.lines.size(); ++i) {
-    const std::string& t = run.text.lines[i].text;
+  for (const Unit& unit : run.units) {
+    const std::string& t = unit.text;
     std::size_t start = 0;
     int count = 0;
     bool in_word = false;
@@ -517,8 +557,9 @@ void check_sentences(Run& run) {
       }
       if (count > 30) {
         std::size_t first = t.find_first_not_of(" \t", start);
-        run.add("long-sentence", Severity::info, i, first == std::string::npos ? start : first,
-                msg(MsgId::lint_why_long, count), msg(MsgId::lint_fix_long), "");
+        auto [line, at] = unit.position(first == std::string::npos ? start : first);
+        run.add("long-sentence", Severity::info, line, at, msg(MsgId::lint_why_long, count),
+                msg(MsgId::lint_fix_long), "");
       }
       start = k + 1;
       count = 0;
@@ -531,7 +572,11 @@ void check_readability(Run& run, Lang lang) {
   auto limit = std::find_if(run.rules.readability.begin(), run.rules.readability.end(),
                             [&](const ReadabilityLimit& l) { return l.lang == lang; });
   if (limit == run.rules.readability.end()) return;
-  TextStats stats = text_stats(run.text, lang);
+  // Wrapped lines joined: a sentence ends at its full stop, not where the line wraps.
+  PostingText joined;
+  for (const Unit& unit : run.units)
+    joined.lines.push_back(TextLine{0, unit.text, {}, false, false});
+  TextStats stats = text_stats(joined, lang);
   if (stats.words < limit->min_words) return;
   double score = reading_ease(stats, lang);
   run.result.reading_ease = score;
@@ -580,55 +625,84 @@ Lang detect_lang(const PostingText& text) {
   return de > en ? Lang::de : Lang::en;
 }
 
-std::vector<std::string> detect_jurisdictions(const PostingText& text, Lang lang) {
-  if (lang == Lang::de) return {"DE"};
-  struct State {
-    std::string_view name;
-    std::string_view code;
+std::vector<std::string> detect_jurisdictions(const PostingText& text, Lang lang,
+                                              const std::vector<PlaceName>& places) {
+  using Kind = PlaceName::Kind;
+  // What the posting names, by kind: states or Länder, cities, countries.
+  std::vector<std::string> regions;
+  std::vector<std::string> cities;
+  std::vector<std::string> countries;
+  auto add_to = [](std::vector<std::string>& to, const std::string& code) {
+    if (std::find(to.begin(), to.end(), code) == to.end()) to.push_back(code);
   };
-  static constexpr std::array<State, 20> k_states = {{{"california", "CA"},
-                                                      {"colorado", "CO"},
-                                                      {"new york", "NY"},
-                                                      {"washington", "WA"},
-                                                      {"hawaii", "HI"},
-                                                      {"maryland", "MD"},
-                                                      {"district of columbia", "DC"},
-                                                      {"illinois", "IL"},
-                                                      {"minnesota", "MN"},
-                                                      {"new jersey", "NJ"},
-                                                      {"vermont", "VT"},
-                                                      {"massachusetts", "MA"},
-                                                      {"texas", "TX"},
-                                                      {"florida", "FL"},
-                                                      {"georgia", "GA"},
-                                                      {"arizona", "AZ"},
-                                                      {"ohio", "OH"},
-                                                      {"pennsylvania", "PA"},
-                                                      {"oregon", "OR"},
-                                                      {"nevada", "NV"}}};
-  std::vector<std::string> out;
-  auto add = [&out](std::string code) {
-    if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(std::move(code));
+  auto add = [&](const std::string& code) { add_to(regions, code); };
+  // US state codes after a city: "Seattle, WA".
+  std::vector<std::string> us_codes;
+  for (const PlaceName& p : places) {
+    if (p.jurisdiction.starts_with("US-") &&
+        std::find(us_codes.begin(), us_codes.end(), p.jurisdiction) == us_codes.end())
+      us_codes.push_back(p.jurisdiction);
+  }
+  // A name two places share ("Glendale", "Aurora") counts for neither.
+  std::map<std::string_view, std::string_view> jurisdiction_of;
+  std::vector<std::string_view> shared;
+  for (const PlaceName& p : places) {
+    auto [it, inserted] = jurisdiction_of.emplace(p.name, p.jurisdiction);
+    if (!inserted && it->second != p.jurisdiction) shared.push_back(p.name);
+  }
+  struct Hit {
+    std::size_t start;
+    std::size_t end;
+    const PlaceName* place;
   };
   for (const TextLine& line : text.lines) {
     std::string f = text::fold(line.text);
-    for (const State& s : k_states) {
-      for (std::size_t at : find_phrase(f, std::string(s.name))) {
-        // "Washington, DC" is the District, not the state.
-        if (s.code == "WA" && f.compare(at + 10, 4, ", dc") == 0) continue;
-        add("US-" + std::string(s.code));
+    std::vector<Hit> hits;
+    for (const PlaceName& p : places) {
+      if (p.needs_region ||
+          std::find(shared.begin(), shared.end(), std::string_view(p.name)) != shared.end())
+        continue;
+      for (std::size_t at : find_phrase(f, p.name)) {
+        hits.push_back(Hit{at, at + p.name.size(), &p});
       }
-      // ", WA" abbreviation after a city.
-      std::string abbr = ", " + std::string(s.code);
+    }
+    // A name inside a longer one ("Virginia" in "West Virginia", "Washington" in "Washington,
+    // D.C.") counts only as the longer.
+    for (const Hit& h : hits) {
+      bool inside = std::any_of(hits.begin(), hits.end(), [&](const Hit& o) {
+        return o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start;
+      });
+      if (inside) continue;
+      const PlaceName& p = *h.place;
+      add_to(p.kind == Kind::region ? regions
+             : p.kind == Kind::city ? cities
+                                    : countries,
+             p.jurisdiction);
+    }
+    for (const std::string& code : us_codes) {
+      std::string abbr = ", " + code.substr(3);
       for (std::size_t at = line.text.find(abbr); at != std::string::npos;
            at = line.text.find(abbr, at + 1)) {
         std::size_t end = at + abbr.size();
         if (end == line.text.size() || !is_word_byte(static_cast<unsigned char>(line.text[end])))
-          add("US-" + std::string(s.code));
+          add(code);
       }
     }
   }
-  if (out.empty()) out.push_back("US");
+  // The place of work is a state or city; countries named beside one are markets ("we serve
+  // customers in Germany and Austria"). A city in another state of a country whose state the
+  // posting names ("Chesapeake Health Partners in Baltimore, Maryland") is a name, not a place.
+  auto country_of = [](const std::string& code) { return code.substr(0, code.find('-')); };
+  std::vector<std::string> out = regions;
+  for (const std::string& city : cities) {
+    bool other_state = std::any_of(regions.begin(), regions.end(), [&](const std::string& r) {
+      return country_of(r) == country_of(city) && r != city;
+    });
+    bool same_state = std::find(regions.begin(), regions.end(), city) != regions.end();
+    if (same_state || !other_state) add_to(out, city);
+  }
+  if (out.empty()) out = countries;
+  if (out.empty()) out.push_back(lang == Lang::de ? "DE" : "US");
   return out;
 }
 
@@ -670,17 +744,20 @@ std::vector<posting::ProfileIssue> check_profile_laws(const posting::EmployerPro
 
 LintResult lint_posting(const PostingText& text, const RuleData& rules,
                         const LintOptions& options) {
-  Run run{text, rules, options, {}, {}};
+  Run run{text, rules, options, {}, {}, title_line(text), {}, {}, {}};
   run.folded.reserve(text.lines.size());
   for (const TextLine& line : text.lines) run.folded.push_back(text::fold_with_origin(line.text));
+  run.units = split_units(text, run.title);
+  run.parts = section_parts(run);
   run.result.lang = options.lang ? *options.lang : detect_lang(text);
   run.result.jurisdictions = options.jurisdictions.empty()
-                                 ? detect_jurisdictions(text, run.result.lang)
+                                 ? detect_jurisdictions(text, run.result.lang, rules.places)
                                  : options.jurisdictions;
   auto laws = binding_laws(rules, options, run.result.jurisdictions);
-  check_agg(run, laws, run.result.lang);
+  check_title(run, laws, run.result.lang);
+  check_phrases(run, laws, run.result.lang);
   check_pay(run, laws, run.result.lang);
-  check_law_text(run, laws);
+  check_law_text(run, laws, run.result.lang);
   check_gender_words(run, run.result.lang);
   check_structure(run);
   check_sentences(run);

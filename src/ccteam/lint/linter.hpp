@@ -7,11 +7,20 @@
 //   pay-missing           no pay stated where a law requires it (law's severity)
 //   pay-open-ended        "from $X", "$X and up", "ab X €" where a law requires a closed range
 //   benefits-missing      no description of benefits where a law requires one
-//   deadline-missing      no application deadline where a law requires one (Colorado)
+//   deadline-missing      no application deadline where a law requires one (Colorado): a date
+//                         after "by", "until", "no later than", "closes on", "bis",
+//                         "Bewerbungsschluss" in a paragraph about applying
 //   pay-history           a question about current or past pay (EU 2023/970 art. 5(2), US states)
 //   min-wage              an hourly amount below the minimum wage in force (error)
-//   title-gender          German title without "(m/w/d)" or an inclusive form (AGG § 11)
-//   agg-age, agg-origin, agg-photo   wording from data/posting/phrases.yaml (AGG §§ 1, 7, 11)
+//   title-gender          German title that names one gender or only two ("Kundenberater/-in",
+//                         "(m/w)") instead of a marker with the third ("(m/w/d)", "m/w/d"), an
+//                         inclusive form ("Kundenberater*in") or a neutral noun ("Teamleitung",
+//                         "Mitarbeitende") (AGG § 11, EU 2023/970 art. 5(3))
+//   agg-age, agg-origin, agg-photo, agg-sex, agg-personal-data, pay-history
+//                         word patterns from data/posting/phrases.yaml (lint/patterns.hpp):
+//                         ages and age ranges, origin-tied language levels, photo and personal-
+//                         data requests, a preferred sex (not in a unit that states the
+//                         under-representation positive action answers), pay-history questions
 //   gender-coded          masculine-coded words when the posting is masculine-coded overall
 //                         (Gaucher, Friesen & Kay 2011; German example words), info
 //   section-responsibilities, section-requirements, section-pay, section-apply   missing parts
@@ -38,8 +47,8 @@ namespace ccteam::lint {
 struct Finding {
   std::string rule;
   posting::Severity severity = posting::Severity::warning;
-  int line = 1;
-  int column = 1;
+  int line = 0;    // 1-based; 0 for a finding about the whole posting ("no pay stated")
+  int column = 0;  // 1-based byte column; 0 with line 0
   Message why;
   Message fix;
   std::string source;        // law, court decision or study
@@ -66,9 +75,12 @@ LintResult lint_posting(const PostingText& text, const RuleData& rules, const Li
 // German or English, by counting frequent function words of each.
 Lang detect_lang(const PostingText& text);
 
-// Places a posting names: "DE" for German postings; US states by name or ", XX" abbreviation;
-// "US" when an English posting names none.
-std::vector<std::string> detect_jurisdictions(const PostingText& text, Lang lang);
+// Places a posting names, as jurisdictions: every place of 'places' (data/posting/places.yaml:
+// states, Länder and cities with their English and German names) and every US state code after
+// a city ("Seattle, WA"); when it names none, "DE" for a German posting and "US" for an English
+// one.
+std::vector<std::string> detect_jurisdictions(const PostingText& text, Lang lang,
+                                              const std::vector<PlaceName>& places);
 
 // Checks an employer profile against the laws that bind at its places on its posting date,
 // with its known headcount: a position without pay where a law requires a range

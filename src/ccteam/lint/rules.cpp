@@ -7,15 +7,17 @@
 namespace ccteam::lint {
 
 namespace {
-constexpr std::array<std::string_view, 9> k_requirements = {"pay_range",
-                                                            "no_open_ended_range",
-                                                            "benefits",
-                                                            "application_deadline",
-                                                            "no_pay_history_question",
-                                                            "gender_neutral_title",
-                                                            "no_age_wording",
-                                                            "no_origin_wording",
-                                                            "no_photo_request"};
+constexpr std::array<std::string_view, 11> k_requirements = {"pay_range",
+                                                             "no_open_ended_range",
+                                                             "benefits",
+                                                             "application_deadline",
+                                                             "no_pay_history_question",
+                                                             "gender_neutral_title",
+                                                             "no_age_wording",
+                                                             "no_origin_wording",
+                                                             "no_photo_request",
+                                                             "no_sex_preference",
+                                                             "no_personal_data_request"};
 constexpr std::array<std::string_view, 4> k_transpositions = {"transposed", "partial",
                                                               "not_transposed", "unknown"};
 }  // namespace

@@ -27,6 +27,8 @@ enum class Requirement {
   no_age_wording,
   no_origin_wording,
   no_photo_request,
+  no_sex_preference,         // no preference for one sex outside lawful positive action
+  no_personal_data_request,  // no request for date of birth, marital status, ...
 };
 std::optional<Requirement> parse_requirement(std::string_view text);
 std::span<const std::string_view> all_requirements();
@@ -60,11 +62,24 @@ struct Law {
   std::vector<std::string> transposed;     // EU: those with status transposed as of the file's date
 };
 
+// A pattern of words that marks a defect (lint/patterns.hpp has the syntax): "native speaker*",
+// "between #age and #age years", "send* .. photo|headshot*".
 struct Phrase {
-  std::string rule;  // "agg-age", "agg-origin", "agg-photo"
+  std::string rule;  // agg-age, agg-origin, agg-photo, agg-sex, agg-personal-data, pay-history
   Lang lang = Lang::de;
-  std::string text;  // lower case; a trailing '*' matches any word ending
+  std::string text;  // the pattern, case-folded
   std::string source;
+  bool verified = true;  // false: the source could not be confirmed ('note' in the file says why)
+};
+
+// A place name and the jurisdiction it puts a posting in: "Denver" -> "US-CO", "München" ->
+// "DE", "Wien" -> "AT". From data/posting/places.yaml.
+struct PlaceName {
+  enum class Kind { country, region, city };
+  std::string name;          // case-folded
+  std::string jurisdiction;  // "US-CO", "DE", "AT"
+  Kind kind = Kind::city;
+  bool needs_region = false;  // a common word ("Mobile"): counts only as "Mobile, AL"
 };
 
 struct CodedWord {
@@ -91,6 +106,7 @@ struct RuleData {
   std::vector<Phrase> phrases;
   std::vector<CodedWord> words;
   std::vector<ReadabilityLimit> readability;
+  std::vector<PlaceName> places;
   posting::MinimumWages wages;
 };
 

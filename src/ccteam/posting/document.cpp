@@ -112,7 +112,11 @@ Section requirements(const catalog::Role& role, const EmployerProfile& p, const 
     }
   }
   if (education != nullptr) required.lines.push_back(education->description.get(w.lang));
-  for (const auto& sub : role.substitutions) required.lines.push_back(sub.description.get(w.lang));
+  // How experience replaces the degree is a rule, not a requirement: one sentence after the list.
+  std::string substitutes;
+  for (const auto& sub : role.substitutions) {
+    substitutes += (substitutes.empty() ? "" : " ") + sub.description.get(w.lang);
+  }
   for (const auto& e : role.experience) {
     std::string line =
         w.f(MsgId::posting_experience, duration(e.months, w), tr(catalog::label(e.kind), w.lang));
@@ -137,6 +141,10 @@ Section requirements(const catalog::Role& role, const EmployerProfile& p, const 
   }
   s.blocks.push_back(Block{Block::Kind::subheading, {w.t(MsgId::posting_required)}});
   s.blocks.push_back(std::move(required));
+  if (!substitutes.empty()) {
+    s.blocks.push_back(
+        Block{Block::Kind::paragraph, {w.f(MsgId::posting_experience_replaces, substitutes)}});
+  }
   if (!preferred.lines.empty()) {
     s.blocks.push_back(Block{Block::Kind::subheading, {w.t(MsgId::posting_preferred)}});
     s.blocks.push_back(std::move(preferred));
@@ -206,46 +214,131 @@ Section apply(const EmployerProfile& p, const Writer& w) {
         Block::Kind::paragraph,
         {render(msg(w.du ? MsgId::posting_contact_du : MsgId::posting_contact, who), w.lang)}});
   }
+  if (!p.privacy_url.empty()) {
+    s.blocks.push_back(
+        Block{Block::Kind::paragraph, {w.t(MsgId::posting_privacy) + ": " + p.privacy_url}});
+  }
   return s;
 }
 
 }  // namespace
 
-bool has_gender_neutral_marker(std::string_view title) {
+namespace {
+
+// "m/w/d", "w/m/d", "m/f/d", "m/w/x": letters m, w, f, d, x, i separated by '/', ',', '|' or
+// spaces, naming at least two genders. 'third' tells whether d, x or i is among them.
+bool gender_letters(std::string_view inner, bool& third) {
+  int letters = 0;
+  third = false;
+  if (inner.empty()) return false;
+  for (char c : inner) {
+    if (c == 'm' || c == 'w' || c == 'f' || c == 'd' || c == 'x' || c == 'i') {
+      ++letters;
+      third = third || c == 'd' || c == 'x' || c == 'i';
+    } else if (c != '/' && c != ',' && c != '|' && c != ' ') {
+      return false;
+    }
+  }
+  return letters >= 2 && inner.find_first_of("/,|") != std::string_view::npos;
+}
+
+bool ends_with_any(std::string_view word, std::initializer_list<std::string_view> endings) {
+  return std::any_of(endings.begin(), endings.end(),
+                     [&](std::string_view e) { return word.ends_with(e); });
+}
+
+// The title's words before its first bracket, comma or preposition ("Servicefachkraft im
+// Kundendialog" -> "servicefachkraft"), lower case (ASCII and ä ö ü as they are).
+std::vector<std::string> head_words(const std::string& lower) {
+  std::size_t end = lower.size();
+  for (std::string_view stop :
+       {"(", ",", "|", " im ", " in ", " für ", " bei ", " - ", " \xE2\x80\x93 "}) {
+    end = std::min(end, lower.find(stop));
+  }
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : lower.substr(0, end) + " ") {
+    if (c == ' ' || c == '-') {
+      if (!word.empty()) out.push_back(word);
+      word.clear();
+    } else if (c != '#' && c != '*' && c != '"') {
+      word += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TitleGender title_gender(std::string_view title) {
   std::string lower;
   for (char c : title) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  // Parenthesised markers: letters m, w, f, d, x, i separated by '/', ',', '|' or spaces,
-  // containing d, x or i (the third option) and naming at least two genders; or named forms.
+  bool binary = false;
+  // Markers in brackets, and named forms.
   for (std::size_t open = lower.find('('); open != std::string::npos;
        open = lower.find('(', open + 1)) {
     std::size_t close = lower.find(')', open);
     if (close == std::string::npos) break;
     std::string_view inner(lower.data() + open + 1, close - open - 1);
-    if (inner == "gn" || inner == "all genders" || inner == "alle geschlechter" || inner == "gn*") {
-      return true;
-    }
-    int letters = 0;
+    if (inner == "gn" || inner == "all genders" || inner == "alle geschlechter" || inner == "gn*")
+      return TitleGender::all;
     bool third = false;
-    bool only_marker_chars = !inner.empty();
-    for (char c : inner) {
-      if (c == 'm' || c == 'w' || c == 'f' || c == 'd' || c == 'x' || c == 'i') {
-        ++letters;
-        third = third || c == 'd' || c == 'x' || c == 'i';
-      } else if (c != '/' && c != ',' && c != '|' && c != ' ') {
-        only_marker_chars = false;
-      }
+    if (gender_letters(inner, third)) {
+      if (third) return TitleGender::all;
+      binary = true;
     }
-    if (only_marker_chars && third && letters >= 3) return true;
   }
-  // Inclusive forms inside words: Berater*in, Berater:in, Berater_in, BeraterIn, Kaufmann/-frau.
-  for (std::string_view form : {"*in", ":in", "_in", "/-in", "/-frau", "/in "}) {
-    if (title.find(form) != std::string_view::npos) return true;
+  // Markers without brackets: "Kundenberater m/w/d Inbound".
+  std::size_t start = 0;
+  while (start < lower.size()) {
+    std::size_t end = lower.find(' ', start);
+    if (end == std::string::npos) end = lower.size();
+    std::string_view token(lower.data() + start, end - start);
+    bool third = false;
+    if (gender_letters(token, third) && token.size() >= 3) {
+      if (third) return TitleGender::all;
+      binary = true;
+    }
+    start = end + 1;
+  }
+  // Inclusive forms inside words: Berater*in, Berater:in, Berater_in, BeraterIn.
+  for (std::string_view form : {"*in", ":in", "_in"}) {
+    if (title.find(form) != std::string_view::npos) return TitleGender::all;
   }
   for (std::size_t i = 1; i + 1 < title.size(); ++i) {
     if (title[i] == 'I' && title[i + 1] == 'n' && title[i - 1] >= 'a' && title[i - 1] <= 'z')
-      return true;
+      return TitleGender::all;
   }
-  return lower.find("in oder ") != std::string::npos || lower.find("in und ") != std::string::npos;
+  // Two genders: Kundenberater/-in, Kundenberater/in, Kaufmann/-frau, Beraterin oder Berater.
+  for (std::string_view form : {"/-in", "/in", "/-frau", "/frau", "/-innen", "/innen"}) {
+    std::size_t at = lower.find(form);
+    if (at == std::string::npos) continue;
+    std::size_t end = at + form.size();
+    if (end == lower.size() || lower[end] == ' ' || lower[end] == ')' || lower[end] == ',')
+      binary = true;
+  }
+  if (lower.find("in oder ") != std::string::npos || lower.find("in und ") != std::string::npos ||
+      lower.find("innen und ") != std::string::npos)
+    binary = true;
+  if (binary) return TitleGender::binary;
+  // A neutral noun and no person noun in the head: "Teamleitung", "Mitarbeitende".
+  auto head = head_words(lower);
+  bool neutral = std::any_of(head.begin(), head.end(), [](const std::string& w) {
+    return ends_with_any(
+        w, {"ung", "kraft",
+            "kr\xC3\xA4"
+            "fte",
+            "hilfe", "person", "personal", "ende", "enden", "leute", "team", "assistenz"});
+  });
+  bool person = std::any_of(head.begin(), head.end(), [](const std::string& w) {
+    return w.size() > 3 &&
+           ends_with_any(w, {"er", "ent", "ist", "eur", "ant", "mann", "frau", "ling", "in"});
+  });
+  return neutral && !person ? TitleGender::all : TitleGender::one;
+}
+
+bool has_gender_neutral_marker(std::string_view title) {
+  return title_gender(title) == TitleGender::all;
 }
 
 std::string format_date(const Date& date, Lang lang) {

@@ -48,11 +48,21 @@ struct PostingDocument {
 Result<PostingDocument> build_posting(const catalog::Role& role, const catalog::Catalog& catalog,
                                       const EmployerProfile& profile, Lang lang);
 
-// True when a German job title names all genders: "(m/w/d)" and its reorderings or variants
-// ("(w/m/d)", "(m/w/x)", "(gn)", "(all genders)", "(alle Geschlechter)") or a gender-inclusive
-// form ("Berater*in", "Berater:in", "BeraterIn", "Beraterin oder Berater", "Kaufmann/-frau").
-// Required by AGG §§ 1, 7, 11 (job advertisements must not exclude a gender) and, since
-// BVerfG 1 BvR 2019/16 (2017), including the third option "divers".
+// Which genders a German job title names:
+//   all     a marker with the third option, in brackets or not ("(m/w/d)", "(w/m/d)", "m/w/d",
+//           "(m/w/x)", "(gn)", "(all genders)", "(alle Geschlechter)"), a gender-inclusive form
+//           ("Berater*in", "Berater:in", "Berater_in", "BeraterIn") or a neutral noun as its
+//           first word ("Teamleitung", "Servicefachkraft", "Mitarbeitende", "Werkstudierende",
+//           "Kaufleute", "Lagerhilfe");
+//   binary  two genders without the third ("Kundenberater/-in", "Kundenberater/in",
+//           "Kaufmann/-frau", "(m/w)", "Beraterin oder Berater");
+//   one     anything else ("Teamleiter Inbound").
+// AGG §§ 1, 7, 11 (job advertisements must not exclude a gender) and, since BVerfG
+// 1 BvR 2019/16 (2017), the third option "divers".
+enum class TitleGender { all, binary, one };
+TitleGender title_gender(std::string_view title);
+
+// title_gender(title) == TitleGender::all.
 bool has_gender_neutral_marker(std::string_view title);
 
 // "31.01.2027" (de) or "January 31, 2027" (en).

@@ -71,9 +71,10 @@ struct Position {
 struct EmployerProfile {
   std::string file;  // where it was read from, for messages
   std::string name;
-  std::string website;   // URL
-  std::string logo_url;  // URL; empty when none
-  int headcount = 0;     // employees of the whole organisation (pay laws apply above a size)
+  std::string website;           // URL
+  std::string logo_url;          // URL; empty when none
+  std::string privacy_url = {};  // URL of the privacy notice for applicants; empty when none
+  int headcount = 0;  // employees of the whole organisation (pay laws apply above a size)
   std::optional<LocalizedText> collective_agreement;
   std::vector<Location> locations;
   RemotePolicy remote = RemotePolicy::on_site;

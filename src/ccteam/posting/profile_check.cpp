@@ -59,7 +59,8 @@ void check_pay(Checker& c, const Position& position, std::size_t index,
   }
   for (const Place& place : p.places()) {
     if (place.country == "DE" && range->period == catalog::PayPeriod::year) {
-      c.add(Severity::warning, msg(MsgId::profile_german_pay_period, position.role.str()),
+      // Advice, not law: no statute requires a monthly or hourly figure.
+      c.add(Severity::info, msg(MsgId::profile_german_pay_period, position.role.str()),
             field(pay_pos, pointer + "/pay/period"), msg(MsgId::hint_profile_german_period));
     }
     auto wage = wages.in_force(place, p.posting_date);

@@ -105,8 +105,10 @@ void print_findings(Context& ctx, const app::LintedPosting& linted) {
   const std::string& name = linted.name;
   if (linted.result.findings.empty()) ctx.print(render(msg(MsgId::lint_clean, name), lang) + "\n");
   for (const auto& f : linted.result.findings) {
-    ctx.print(fmt::format("{}:{}:{}: {} [{}] {}\n", name, f.line, f.column,
-                          posting::to_string(f.severity), f.rule, render(f.why, lang)));
+    // A finding about the whole posting (line 0) has no position to show.
+    std::string where = f.line > 0 ? fmt::format("{}:{}:{}", name, f.line, f.column) : name;
+    ctx.print(fmt::format("{}: {} [{}] {}\n", where, posting::to_string(f.severity), f.rule,
+                          render(f.why, lang)));
     ctx.print("  " + tr(MsgId::label_hint, lang) + ": " + render(f.fix, lang) + "\n");
     if (!f.source.empty()) {
       ctx.print("  " + std::string(f.jurisdiction.empty() ? "" : f.jurisdiction + ": ") + f.source +

@@ -98,6 +98,7 @@ void read_employer(MapReader& top, EmployerProfile& p) {
   p.name = map.string("name", true).value_or("");
   p.website = url(map, "website", true);
   p.logo_url = url(map, "logo_url", false);
+  p.privacy_url = url(map, "privacy_url", false);
   p.headcount = static_cast<int>(map.integer("headcount", true, 1, 10'000'000).value_or(0));
   p.collective_agreement = map.text("collective_agreement", false);
   map.finish();

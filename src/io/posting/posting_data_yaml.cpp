@@ -183,7 +183,8 @@ Errors read_phrases(std::string_view text, const std::string& file, lint::RuleDa
     MapReader map(ctx, node, pointer);
     if (!map.is_map()) return;
     lint::Phrase phrase;
-    static constexpr std::string_view k_rules[] = {"agg-age", "agg-origin", "agg-photo"};
+    static constexpr std::string_view k_rules[] = {"agg-age", "agg-origin",        "agg-photo",
+                                                   "agg-sex", "agg-personal-data", "pay-history"};
     phrase.rule = map.choice<std::string>(
                          "rule", true,
                          [](std::string_view s) -> std::optional<std::string> {
@@ -197,6 +198,8 @@ Errors read_phrases(std::string_view text, const std::string& file, lint::RuleDa
     phrase.lang = read_lang(map).value_or(Lang::de);
     phrase.text = text::fold(map.string("text", true).value_or(""));
     phrase.source = map.string("source", true).value_or("");
+    phrase.verified = map.boolean("verified", false).value_or(true);
+    map.string("note", false);
     map.finish();
     out.phrases.push_back(std::move(phrase));
   });
@@ -289,6 +292,71 @@ Errors read_readability(std::string_view text, const std::string& file, lint::Ru
   return ctx.take_errors();
 }
 
+// places.yaml: countries:, each {code, names, source, regions_bind (optional, default false),
+// regions: [{code, names, cities}], cities}. A region's code is "US-CO" or "DE-BY"; where
+// regions_bind is true (US: pay laws are state laws) its places put a posting under the
+// region's code, else under the country's. A name in a list may be "Name|Other name"; a city
+// name ending in "!" is a common word ("Mobile!") and counts only as "Mobile, AL".
+Errors read_places(std::string_view text, const std::string& file, lint::RuleData& out) {
+  auto root = parse_yaml(text, file);
+  if (!root) return {root.error()};
+  YamlContext ctx(file, text);
+  MapReader top(ctx, *root, "");
+  if (!top.is_map()) return ctx.take_errors();
+  top.string("source", false);
+  using Kind = lint::PlaceName::Kind;
+  auto add_names = [&out](const std::vector<std::string>& names, const std::string& jurisdiction,
+                          Kind kind) {
+    for (const std::string& entry : names) {
+      std::size_t start = 0;
+      while (start <= entry.size()) {
+        std::size_t bar = entry.find('|', start);
+        if (bar == std::string::npos) bar = entry.size();
+        std::string name = entry.substr(start, bar - start);
+        bool needs_region = !name.empty() && name.back() == '!';
+        if (needs_region) name.pop_back();
+        if (!name.empty())
+          out.places.push_back(lint::PlaceName{text::fold(name), jurisdiction, kind, needs_region});
+        start = bar + 1;
+      }
+    }
+  };
+  top.list("countries", true, [&](const YAML::Node& node, const std::string& pointer) {
+    MapReader country(ctx, node, pointer);
+    if (!country.is_map()) return;
+    std::string code = country.string("code", true).value_or("");
+    if (!code.empty() && !is_iso_country(code)) {
+      ctx.error(*country.get("code", false), country.pointer_of("code"),
+                msg(MsgId::posting_data_bad_jurisdiction, code));
+    }
+    bool regions_bind = country.boolean("regions_bind", false).value_or(false);
+    country.string("source", true);
+    country.string("note", false);
+    add_names(country.strings("names", true).value_or(std::vector<std::string>{}), code,
+              Kind::country);
+    add_names(country.strings("cities", false).value_or(std::vector<std::string>{}), code,
+              Kind::city);
+    country.list("regions", false, [&](const YAML::Node& n, const std::string& p) {
+      MapReader region(ctx, n, p);
+      if (!region.is_map()) return;
+      std::string region_code = region.string("code", true).value_or("");
+      if (!region_code.empty() && !is_iso_place(region_code)) {
+        ctx.error(*region.get("code", false), region.pointer_of("code"),
+                  msg(MsgId::posting_data_bad_jurisdiction, region_code));
+      }
+      std::string jurisdiction = regions_bind ? region_code : code;
+      add_names(region.strings("names", true).value_or(std::vector<std::string>{}), jurisdiction,
+                Kind::region);
+      add_names(region.strings("cities", false).value_or(std::vector<std::string>{}), jurisdiction,
+                Kind::city);
+      region.finish();
+    });
+    country.finish();
+  });
+  top.finish();
+  return ctx.take_errors();
+}
+
 }  // namespace
 
 Checked<lint::RuleData> load_lint_rules(const std::string& dir) {
@@ -298,7 +366,8 @@ Checked<lint::RuleData> load_lint_rules(const std::string& dir) {
   const std::pair<const char*, Reader> files[] = {{"laws.yaml", read_laws},
                                                   {"phrases.yaml", read_phrases},
                                                   {"gender-words.yaml", read_words},
-                                                  {"readability.yaml", read_readability}};
+                                                  {"readability.yaml", read_readability},
+                                                  {"places.yaml", read_places}};
   for (const auto& [name, reader] : files) {
     std::string path = (std::filesystem::path(dir) / name).string();
     auto text = read_file(path, k_max_yaml_bytes);

@@ -25,9 +25,9 @@ Checked<posting::MinimumWages> load_minimum_wages(const std::string& dir);
 
 namespace ccteam::io {
 
-// Loads the linter's rule data from 'dir': laws.yaml, phrases.yaml, gender-words.yaml and
-// minimum-wages.yaml (formats in each file's header). All-or-nothing, every error with
-// file:line:col.
+// Loads the linter's rule data from 'dir': laws.yaml, phrases.yaml, gender-words.yaml,
+// readability.yaml, places.yaml and minimum-wages.yaml (formats in each file's header).
+// All-or-nothing, every error with file:line:col.
 Checked<lint::RuleData> load_lint_rules(const std::string& dir);
 
 }  // namespace ccteam::io

@@ -29,6 +29,36 @@ std::string md_escape(std::string_view text) {
   return out;
 }
 
+// 'text' as HTML with its web addresses and e-mail addresses as links.
+std::string linked_markup(std::string_view text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view token = text.substr(i, end - i);
+    // Punctuation after an address ends the sentence, not the address.
+    std::size_t core = token.size();
+    while (core > 0 && std::string_view(".,;:)").find(token[core - 1]) != std::string_view::npos)
+      --core;
+    std::string_view address = token.substr(0, core);
+    bool web = address.starts_with("https://") || address.starts_with("http://");
+    std::size_t at = address.find('@');
+    bool mail = !web && at != std::string_view::npos && at > 0 &&
+                address.find('.', at) != std::string_view::npos;
+    if (web || mail) {
+      std::string href = (mail ? "mailto:" : "") + std::string(address);
+      out += "<a href=\"" + escape_markup(href) + "\">" + escape_markup(address) + "</a>" +
+             escape_markup(token.substr(core));
+    } else {
+      out += escape_markup(token);
+    }
+    if (end < text.size()) out += ' ';
+    i = end + 1;
+  }
+  return out;
+}
+
 // The body of the posting (sections only) as HTML, for the page and for JSON-LD's description.
 std::string sections_html(const PostingDocument& doc, int level) {
   std::string out;
@@ -40,7 +70,7 @@ std::string sections_html(const PostingDocument& doc, int level) {
     for (const Block& b : s.blocks) {
       switch (b.kind) {
         case Block::Kind::paragraph:
-          for (const auto& line : b.lines) out += "<p>" + escape_markup(line) + "</p>\n";
+          for (const auto& line : b.lines) out += "<p>" + linked_markup(line) + "</p>\n";
           break;
         case Block::Kind::subheading:
           for (const auto& line : b.lines) {
@@ -49,7 +79,7 @@ std::string sections_html(const PostingDocument& doc, int level) {
           break;
         case Block::Kind::bullets:
           out += "<ul>\n";
-          for (const auto& line : b.lines) out += "<li>" + escape_markup(line) + "</li>\n";
+          for (const auto& line : b.lines) out += "<li>" + linked_markup(line) + "</li>\n";
           out += "</ul>\n";
           break;
       }
@@ -174,17 +204,25 @@ std::string posting_to_html(const PostingDocument& doc) {
     }
   }
   std::string out = "<!doctype html>\n<html lang=\"" + std::string(to_string(doc.lang)) +
-                    "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape_markup(doc.title) +
-                    "</title>\n";
+                    "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                    "<title>" +
+                    escape_markup(doc.title) + "</title>\n";
   out +=
       "<style>\nbody{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;"
       "padding:0 1rem;line-height:1.5;color:#1a1a1a}\nh1{font-size:1.6rem;margin-bottom:.2rem}\n"
       ".subtitle{color:#555;margin-top:0}\nh2{font-size:1.2rem;border-bottom:1px solid #ccc;"
       "padding-bottom:.2rem;margin-top:1.6rem}\nh3{font-size:1rem;margin-bottom:.2rem}\n"
-      "section{break-inside:avoid}\n@media print{body{margin:0;max-width:none;font-size:11pt}}\n"
+      "section{break-inside:avoid}\n.logo{max-height:3rem;max-width:12rem}\n@media "
+      "print{body{margin:0;max-width:none;font-size:11pt}}\n"
       "</style>\n";
   out += "<script type=\"application/ld+json\">\n" + safe_json + "\n</script>\n</head>\n<body>\n";
-  out += "<header><h1>" + escape_markup(doc.title) + "</h1>\n<p class=\"subtitle\">" +
+  out += "<header>";
+  if (!doc.profile->logo_url.empty()) {
+    out += "<img class=\"logo\" src=\"" + escape_markup(doc.profile->logo_url) + "\" alt=\"" +
+           escape_markup(doc.profile->name) + "\">\n";
+  }
+  out += "<h1>" + escape_markup(doc.title) + "</h1>\n<p class=\"subtitle\">" +
          escape_markup(doc.subtitle) + "</p></header>\n<main>\n";
   out += sections_html(doc, 2);
   out += "</main>\n</body>\n</html>\n";
@@ -219,7 +257,8 @@ nlohmann::ordered_json posting_to_jsonld(const PostingDocument& doc) {
     }
     j["jobLocation"] = places.size() == 1 ? places[0] : places;
   }
-  if (p.remote != posting::RemotePolicy::on_site) {
+  // Search engines take TELECOMMUTE for fully remote jobs only; a hybrid job has its place.
+  if (p.remote == posting::RemotePolicy::remote) {
     j["jobLocationType"] = "TELECOMMUTE";
     ordered_json areas = ordered_json::array();
     for (const posting::Place& place : p.remote_allowed) {

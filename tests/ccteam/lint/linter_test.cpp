@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -115,9 +116,42 @@ TEST(Linter, ColumnsStayInTheOriginalWhenFoldingChangesLengths) {
 TEST(Linter, DetectsLanguageAndJurisdictions) {
   auto text = io::read_posting_text("Remote role open to applicants in Colorado and Seattle, WA.");
   EXPECT_EQ(detect_lang(text), Lang::en);
-  EXPECT_EQ(detect_jurisdictions(text, Lang::en), (std::vector<std::string>{"US-CO", "US-WA"}));
-  EXPECT_EQ(detect_jurisdictions(io::read_posting_text("Call center agent"), Lang::en),
-            (std::vector<std::string>{"US"}));
+  EXPECT_EQ(detect_jurisdictions(text, Lang::en, rules().places),
+            (std::vector<std::string>{"US-CO", "US-WA"}));
+  EXPECT_EQ(
+      detect_jurisdictions(io::read_posting_text("Call center agent"), Lang::en, rules().places),
+      (std::vector<std::string>{"US"}));
+}
+
+// Place names of data/posting/places.yaml: an English posting for Berlin is German, a German one
+// for Vienna or Linz Austrian, a city puts a US posting in its state; a name two states share
+// counts for neither, and "Washington, DC" is the District.
+TEST(Linter, PlaceNamesGiveJurisdictions) {
+  auto detect = [](const std::string& raw, Lang lang) {
+    return detect_jurisdictions(io::read_posting_text(raw), lang, rules().places);
+  };
+  using Codes = std::vector<std::string>;
+  EXPECT_EQ(detect("Our support hub is in Berlin-Kreuzberg.", Lang::en), Codes{"DE"});
+  EXPECT_EQ(detect("Office in Munich, Germany", Lang::en), Codes{"DE"});
+  EXPECT_EQ(detect("Unser Contact Center in Wien sucht dich.", Lang::de), Codes{"AT"});
+  EXPECT_EQ(detect("Linz, Oberösterreich", Lang::de), Codes{"AT"});
+  EXPECT_EQ(detect("Standort Dortmund", Lang::de), Codes{"DE"});
+  EXPECT_EQ(detect("Unser Team sucht Verstärkung.", Lang::de), Codes{"DE"});
+  EXPECT_EQ(detect("Vistula Business Services, Krakow, Poland", Lang::en), Codes{"PL"});
+  EXPECT_EQ(detect("Our office in Rotterdam", Lang::en), Codes{"NL"});
+  EXPECT_EQ(detect("Our office in Dublin, Ireland", Lang::en), Codes{"IE"});
+  EXPECT_EQ(detect("Our call center in Denver", Lang::en), Codes{"US-CO"});
+  EXPECT_EQ(detect("Work from Glendale", Lang::en), Codes{"US"});  // CA and AZ
+  EXPECT_EQ(detect("Our office in Washington, DC", Lang::en), Codes{"US-DC"});
+  EXPECT_EQ(detect("Charleston, West Virginia", Lang::en), Codes{"US-WV"});
+  EXPECT_EQ(detect("A mobile app for our customers", Lang::en), Codes{"US"});
+}
+
+// An English posting for Berlin gets the EU directive's pay duty and the AGG.
+TEST(Linter, EnglishPostingForBerlinGetsGermanAndEuRules) {
+  EXPECT_EQ(lint_text("# Support Agent\nOur hub is in Berlin.\n## Responsibilities\n- Calls\n"
+                      "## Requirements\n- Patience\n- Native German speaker\nApply at a@b.org\n"),
+            (Expected{"pay-missing@0:0", "agg-origin@7:3"}));
 }
 
 TEST(Linter, ExplicitJurisdictionReplacesDetection) {
@@ -151,6 +185,280 @@ TEST(Linter, EuDirectiveSeverityFollowsTransposition) {
   EXPECT_EQ(severity_of_pay_missing("DE"), posting::Severity::warning);
 }
 
+// Ages and age ranges as numbers, in both languages; experience in years is not an age.
+TEST(Linter, AgesAndAgeRanges) {
+  const std::string en = "# Agent\n## Responsibilities\n- Calls\n## Requirements\n";
+  const std::string en_tail = "$18.00 - $21.00 per hour. Apply at a@b.org\n";
+  auto en_ages = [&](const std::string& bullet) {
+    return lint_text(en + "- " + bullet + "\n" + en_tail, {"US-TX"});
+  };
+  EXPECT_EQ(en_ages("Applicants between 21 and 35 years old"), Expected{"agg-age@5:14"});
+  EXPECT_EQ(en_ages("Applicants should be 18-30 years old"), Expected{"agg-age@5:24"});
+  EXPECT_EQ(en_ages("Must be under 40 to fit our brand"), Expected{"agg-age@5:8"});
+  EXPECT_EQ(en_ages("Age 21-45"), Expected{"agg-age@5:3"});
+  EXPECT_EQ(en_ages("Candidates must be between 25 and 40 years of age"), Expected{"agg-age@5:22"});
+  EXPECT_EQ(en_ages("A great fit for young people"), Expected{"agg-age@5:19"});
+  EXPECT_EQ(en_ages("Two years of phone experience"), Expected{});
+  EXPECT_EQ(en_ages("Must be at least 18"), Expected{});
+  const std::string de = "# Kundenberater (m/w/d)\nDeine Aufgaben:\n- Anrufe\nDein Profil:\n";
+  const std::string de_tail = "2.900 € brutto pro Monat. Bewirb dich bis zum 15.01.2027: a@b.de\n";
+  auto de_ages = [&](const std::string& bullet) {
+    return lint_text(de + "- " + bullet + "\n" + de_tail);
+  };
+  EXPECT_EQ(de_ages("Max. 35 Jahre alt"), Expected{"agg-age@5:3"});
+  EXPECT_EQ(de_ages("Höchstalter 40 Jahre"), Expected{"agg-age@5:3"});
+  EXPECT_EQ(de_ages("Sie sind zwischen 20 und 30 Jahren alt"), Expected{"agg-age@5:12"});
+  EXPECT_EQ(de_ages("Alter: 25-35 Jahre"), Expected{"agg-age@5:3"});
+  EXPECT_EQ(de_ages("Körperlich fit, max. 45 Jahre"), Expected{"agg-age@5:20"});
+  EXPECT_EQ(de_ages("Zwei Jahre Erfahrung im Kundenservice"), Expected{});
+}
+
+// Requests for photos and for personal data that reveal age or family status.
+TEST(Linter, PhotoAndPersonalDataRequests) {
+  const std::string en =
+      "# Agent\n## Responsibilities\n- Calls\n## Requirements\n- Patience\n"
+      "$18.00 - $21.00 per hour.\n";
+  EXPECT_EQ(lint_text(en + "Please attach a recent headshot to your resume. Apply at a@b.org\n",
+                      {"US-TX"}),
+            Expected{"agg-photo@7:24"});
+  EXPECT_EQ(lint_text(en + "To apply, send your resume and a headshot to a@b.org\n", {"US-TX"}),
+            Expected{"agg-photo@7:34"});
+  EXPECT_EQ(lint_text(en + "Send your resume with your date of birth and marital status to "
+                           "a@b.org\n",
+                      {"US-TX"}),
+            (Expected{"agg-personal-data@7:28", "agg-personal-data@7:46"}));
+  EXPECT_EQ(lint_text(en + "Send your resume to a@b.org\n", {"US-TX"}), Expected{});
+  const std::string de =
+      "# Kundenberater (m/w/d)\nDeine Aufgaben:\n- Anrufe\nDein Profil:\n"
+      "- Geduld\n2.900 € brutto pro Monat.\n";
+  EXPECT_EQ(lint_text(de + "Bewerbung mit Lichtbild, Geburtsdatum und Angabe des Familienstands "
+                           "bis zum 31.01.2027 an a@b.de\n"),
+            (Expected{"agg-photo@7:15", "agg-personal-data@7:26", "agg-personal-data@7:54"}));
+}
+
+// Origin-tied language requirements in their many phrasings; overlapping phrases are one
+// finding ("Deutsch als Muttersprache" holds "Muttersprache").
+TEST(Linter, OriginTiedLanguageRequirements) {
+  const std::string en = "# Agent\n## Responsibilities\n- Calls\n## Requirements\n";
+  const std::string en_tail = "$18.00 - $21.00 per hour. Apply at a@b.org\n";
+  auto en_origin = [&](const std::string& bullet) {
+    return lint_text(en + "- " + bullet + "\n" + en_tail, {"US-TX"});
+  };
+  EXPECT_EQ(en_origin("Must be a native English speaker"), Expected{"agg-origin@5:13"});
+  EXPECT_EQ(en_origin("Accent-free English is a must"), Expected{"agg-origin@5:3"});
+  EXPECT_EQ(en_origin("English should be your first language"), Expected{"agg-origin@5:26"});
+  EXPECT_EQ(en_origin("German at mother-tongue level"), Expected{"agg-origin@5:13"});
+  EXPECT_EQ(en_origin("Native-level Dutch"), Expected{"agg-origin@5:3"});
+  EXPECT_EQ(en_origin("English at C1 level"), Expected{});
+  const std::string de = "# Kundenberater (m/w/d)\nDeine Aufgaben:\n- Anrufe\nDein Profil:\n";
+  const std::string de_tail = "2.900 € brutto pro Monat. Bewirb dich bis zum 15.01.2027: a@b.de\n";
+  auto de_origin = [&](const std::string& bullet) {
+    return lint_text(de + "- " + bullet + "\n" + de_tail);
+  };
+  EXPECT_EQ(de_origin("Deutsch auf Muttersprachniveau"), Expected{"agg-origin@5:15"});
+  EXPECT_EQ(de_origin("Akzentfreies Hochdeutsch am Telefon"), Expected{"agg-origin@5:3"});
+  EXPECT_EQ(de_origin("Perfektes Deutsch ohne Akzent"), Expected{"agg-origin@5:21"});
+  EXPECT_EQ(de_origin("Deutsch als Muttersprache"), Expected{"agg-origin@5:15"});
+  EXPECT_EQ(de_origin("Deutsch auf C1-Niveau"), Expected{});
+}
+
+// Questions about current or past pay, in the words people use.
+TEST(Linter, PayHistoryQuestions) {
+  const std::string en =
+      "# Agent\n## Responsibilities\n- Calls\n## Requirements\n- Patience\n"
+      "$18.00 - $21.00 per hour.\n";
+  auto en_history = [&](const std::string& line) {
+    return lint_text(en + line + " Apply at a@b.org\n", {"US-NY"});
+  };
+  EXPECT_EQ(en_history("We'd also like to know what you earned in your last job."),
+            Expected{"pay-history@7:29"});
+  EXPECT_EQ(en_history("Include the pay at your current employer."), Expected{"pay-history@7:13"});
+  EXPECT_EQ(en_history("Please list your salary at each previous employer."),
+            Expected{"pay-history@7:18"});
+  EXPECT_EQ(en_history("Tell us what you made at your last job."), Expected{"pay-history@7:14"});
+  EXPECT_EQ(en_history("Applicants must provide their salary history."),
+            Expected{"pay-history@7:31"});
+  EXPECT_EQ(en_history("Tell us your salary expectations."), Expected{});
+  // Texas bans no pay-history question.
+  EXPECT_EQ(lint_text(en + "Tell us your current salary. Apply at a@b.org\n", {"US-TX"}),
+            Expected{});
+  const std::string de =
+      "# Kundenberater (m/w/d)\nDeine Aufgaben:\n- Anrufe\nDein Profil:\n"
+      "- Geduld\n2.900 € brutto pro Monat. Bewirb dich bis zum 15.01.2027.\n";
+  EXPECT_EQ(lint_text(de + "Und: Was verdienst du derzeit inklusive Provision?\n"),
+            Expected{"pay-history@7:6"});
+}
+
+// One sex preferred is reported, not as a nice-to-have; positive action with its reason is not.
+TEST(Linter, OneSexPreferredButNotPositiveAction) {
+  const std::string en = "# Driver\n## Responsibilities\n- Deliveries\n## Requirements\n";
+  const std::string en_tail = "$18.00 - $21.00 per hour. Apply at a@b.org\n";
+  EXPECT_EQ(
+      lint_text(en + "- Men preferred because the work involves lifting\n" + en_tail, {"US-TX"}),
+      Expected{"agg-sex@5:3"});
+  EXPECT_EQ(lint_text(en + "- Patience\nWe prefer female candidates for this role.\n" + en_tail,
+                      {"US-TX"}),
+            Expected{"agg-sex@6:4"});
+  EXPECT_EQ(lint_text(en + "- This role is best suited for a woman\n" + en_tail, {"US-TX"}),
+            Expected{"agg-sex@5:21"});
+  const std::string de =
+      "# Kundenberater (m/w/d)\nDeine Aufgaben:\n- Anrufe\nDein Profil:\n- Geduld\n"
+      "2.900 € brutto pro Monat. Bewirb dich bis zum 15.01.2027: a@b.de\n";
+  EXPECT_EQ(lint_text(de + "Wir freuen uns besonders über Bewerbungen von Männern.\n"),
+            Expected{"agg-sex@7:32"});
+  EXPECT_EQ(lint_text(de + "Frauen sind in unseren Führungsrollen unterrepräsentiert. Wir freuen "
+                           "uns daher besonders über Bewerbungen von Frauen.\n"),
+            Expected{});
+  EXPECT_EQ(lint_text(de + "Schwerbehinderte werden bei gleicher Eignung bevorzugt.\n"),
+            Expected{});
+}
+
+// German titles: two genders without the third are flagged (with their own message); neutral
+// nouns and markers without brackets are not.
+TEST(Linter, GermanTitleForms) {
+  const std::string body =
+      "\nDeine Aufgaben:\n- Anrufe\nDein Profil:\n- Geduld\n"
+      "2.900 € brutto pro Monat. Bewirb dich bis zum 15.01.2027: a@b.de\n";
+  for (const char* title : {"# Kundenberater/-in (Inbound)", "Kaufmann/-frau für Dialogmarketing",
+                            "# Kundenberater/in Wien", "# Telefonist (m/w) Terminvereinbarung"}) {
+    EXPECT_EQ(lint_text(title + body), Expected{"title-gender@1:1"}) << title;
+    LintOptions options;
+    options.today = 2026y / December / 1;
+    auto result = lint_posting(io::read_posting_text(title + body), rules(), options);
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].why.id, MsgId::lint_why_title_binary) << title;
+  }
+  for (const char* title :
+       {"# Teamleitung Kundenservice", "Servicefachkraft im Kundendialog",
+        "<h1>Mitarbeitende im Kundenservice (Teilzeit)</h1>", "# Werkstudierende im Kundenservice",
+        "Kundenberater m/w/d Inbound", "# Kundenberater*in Outbound",
+        "Ausbildung Kaufleute für Dialogmarketing (m/w/d)"}) {
+    EXPECT_EQ(lint_text(title + body), Expected{}) << title;
+  }
+  EXPECT_EQ(lint_text("# Teamleiter Inbound" + body), Expected{"title-gender@1:1"});
+  EXPECT_EQ(lint_text("# Werkstudent Social Media Support" + body), Expected{"title-gender@1:1"});
+}
+
+// The closing date is read from a date right after "by", "until", "no later than", "closes
+// on", "bis", "Bewerbungsschluss" in a paragraph about applying.
+TEST(Linter, DeadlineFromDatesNearApplicationWords) {
+  const std::string head =
+      "# Agent\n## Responsibilities\n- Calls\n## Requirements\n- Patience\n"
+      "## Pay and benefits\n$18.00 - $21.00 per hour, medical plans.\n";
+  for (const char* line : {"Apply at https://jobs.example.com/agent by January 31, 2027.",
+                           "Applications are accepted until February 15, 2027. Apply at a@b.org",
+                           "Applications must be submitted no later than March 1, 2027 to a@b.org.",
+                           "This posting closes on January 15, 2027. Apply at a@b.org",
+                           "Apply by 01/15/2027 at a@b.org"}) {
+    EXPECT_EQ(lint_text(head + line + "\n", {"US-CO"}), Expected{}) << line;
+  }
+  EXPECT_EQ(
+      lint_text(head + "We review applications on a rolling basis. Apply at a@b.org\n", {"US-CO"}),
+      Expected{"deadline-missing@0:0"});
+  EXPECT_EQ(lint_text(head + "Start date: March 1, 2027. Apply at a@b.org\n", {"US-CO"}),
+            Expected{"deadline-missing@0:0"});
+  const std::string de =
+      "# Kundenberater (m/w/d)\nDeine Aufgaben:\n- Anrufe\nDein Profil:\n"
+      "- Geduld\n2.900 € brutto pro Monat, 30 Tage Urlaub.\n";
+  EXPECT_EQ(lint_text(de + "Bewerbungsschluss: 31.01.2027. Bewirb dich unter a@b.de\n", {"US-CO"}),
+            Expected{});
+  EXPECT_EQ(lint_text(de + "Bewerbungen nehmen wir bis zum 15. Februar 2027 an.\n", {"US-CO"}),
+            Expected{});
+}
+
+// "plus commission" after a single amount is not an open range; "$75,000+" and "and up" are.
+TEST(Linter, PlusCommissionIsNotOpenEnded) {
+  const std::string head = "# Agent\n## Responsibilities\n- Calls\n## Requirements\n- Patience\n";
+  EXPECT_EQ(lint_text(head + "$45,000 per year plus commission. Apply at a@b.org\n", {"US-NY"}),
+            Expected{});
+  EXPECT_EQ(lint_text(head + "$75,000+ per year. Apply at a@b.org\n", {"US-NY"}),
+            Expected{"pay-open-ended@6:1"});
+  EXPECT_EQ(lint_text(head + "$20 an hour and up. Apply at a@b.org\n", {"US-NY"}),
+            Expected{"pay-open-ended@6:1"});
+}
+
+// Pay in zloty and with the currency code before the amount.
+TEST(Linter, CurrencyCodesBeforeAndAfterTheAmount) {
+  const std::string head = "# Agent\n## Responsibilities\n- Calls\n## Requirements\n- Patience\n";
+  EXPECT_EQ(lint_text(head + "- PLN 8,500 - 10,000 gross per month\nApply at a@b.org\n", {"PL"}),
+            Expected{});
+  EXPECT_EQ(lint_text(head + "8 500 zł brutto. Apply at a@b.org\n", {"PL"}), Expected{});
+  const std::string de =
+      "# Kundenberater (m/w/d)\nDeine Aufgaben:\n- Anrufe\nDein Profil:\n"
+      "- Geduld\n";
+  EXPECT_EQ(lint_text(de + "EUR 1.150 im ersten Jahr. Bewirb dich bis zum 28.02.2027: a@b.de\n"),
+            Expected{});
+}
+
+// The role's name repeated in the text ("As shift lead") is not coded wording; the verb is.
+TEST(Linter, TheRoleNameInTheTextIsNotCoded) {
+  EXPECT_EQ(lint_text("# Shift Lead, Customer Service\n## What you'll do\nAs shift lead, you run "
+                      "the evening shift.\n- Brief the morning shift lead\n## Requirements\n"
+                      "- Patience\n$18.00 - $21.00 per hour. Apply at a@b.org\n",
+                      {"US-TX"}),
+            Expected{});
+}
+
+// "insurance" or "benefit" alone, or benefits named as the work, describe no benefits.
+TEST(Linter, InsuranceWordsDoNotSilenceMissingBenefits) {
+  const std::string tail =
+      "$20.00 - $23.00 per hour. Applications close on January 29, 2027. "
+      "Apply at a@b.org\n";
+  EXPECT_EQ(lint_text("# Claims Representative\nCentennial Insurance Group in Lakewood.\n"
+                      "## What you'll do\n- Record claims\n## What you bring\n"
+                      "- One year in insurance\n" +
+                          tail,
+                      {"US-CO"}),
+            Expected{"benefits-missing@0:0"});
+  EXPECT_EQ(lint_text("# Counselor\n## Responsibilities\n- Enroll employees in medical, dental "
+                      "and vision plans\n## Requirements\n- A health insurance license\n" +
+                          tail,
+                      {"US-CO"}),
+            Expected{"benefits-missing@0:0"});
+  EXPECT_EQ(lint_text("# Agent\n## Responsibilities\n- Calls\n## Requirements\n- Patience\n"
+                      "## What we offer\nYou will benefit from our paid training.\n" +
+                          tail,
+                      {"US-CO"}),
+            Expected{"benefits-missing@0:0"});
+  EXPECT_EQ(lint_text("# Agent\n## Responsibilities\n- Calls\n## Requirements\n- Patience\n"
+                      "## Benefits\nHealth insurance and paid time off.\n" +
+                          tail,
+                      {"US-CO"}),
+            Expected{});
+}
+
+// Lines wrapped inside a paragraph are one text: the same sentence wrapped or not is long.
+TEST(Linter, WrappedLinesAreJoinedBeforeSentencesAreCounted) {
+  const std::string head =
+      "# Agent\n\n## Responsibilities\n- Calls\n\n## Requirements\n- "
+      "Patience\n\n$18.00 - $21.00 per hour. Apply at a@b.org\n\n";
+  const std::string wrapped =
+      "Because our members are spread over a large area and many of\n"
+      "them call during harvest season when they are short on time,\n"
+      "you will need to stay patient and keep calls short while still\n"
+      "making sure every member understands the bill.\n";
+  std::string unwrapped = wrapped;
+  std::replace(unwrapped.begin(), unwrapped.end() - 1, '\n', ' ');
+  EXPECT_EQ(lint_text(head + wrapped, {"US-TX"}), Expected{"long-sentence@11:1"});
+  EXPECT_EQ(lint_text(head + unwrapped, {"US-TX"}), Expected{"long-sentence@11:1"});
+}
+
+// Headings read as the parts they name.
+TEST(Linter, MoreHeadingsAreRead) {
+  const std::string tail = "$18.00 - $21.00 per hour. Apply at a@b.org\n";
+  for (const char* heading : {"## What you need", "## Who we're looking for",
+                              "## What we're looking for", "## Who you are"}) {
+    EXPECT_EQ(lint_text(std::string("# Agent\n## What you'll do\n- Calls\n") + heading +
+                            "\n- Patience\n" + tail,
+                        {"US-TX"}),
+              Expected{})
+        << heading;
+  }
+  EXPECT_EQ(lint_text("# Kundenberater (m/w/d)\nWas dich erwartet:\n- Anrufe\nDein Profil:\n- "
+                      "Geduld\n2.900 € brutto pro Monat. Bewirb dich: a@b.de\n"),
+            Expected{});
+}
+
 TEST(Linter, LongSentencesAreInfo) {
   std::string sentence = "Wir";
   for (int i = 0; i < 31; ++i) sentence += " wort";
@@ -173,15 +481,15 @@ TEST(Linter, RulesTriggerAndStayQuietInEnglish) {
             Expected{"pay-history@8:14"});
   EXPECT_EQ(lint_text(head + "## Pay\n$18.00 - $21.00 per hour. Apply by 2027-01-15 at a@b.org\n",
                       {"US-CO"}),
-            Expected{"benefits-missing@1:1"});
+            Expected{"benefits-missing@0:0"});
   EXPECT_EQ(lint_text(head + "## Pay\n$18.00 - $21.00 per hour, medical insurance. Apply at "
                              "a@b.org\n",
                       {"US-CO"}),
-            Expected{"deadline-missing@1:1"});
+            Expected{"deadline-missing@0:0"});
   EXPECT_EQ(lint_text("# Agent\n## Requirements\n- Patience\n## Pay\n$18.00 - $21.00 per hour, "
                       "medical insurance. Apply by 2027-01-15 at a@b.org\n",
                       {"US-CO"}),
-            Expected{"section-responsibilities@1:1"});
+            Expected{"section-responsibilities@0:0"});
 }
 
 TEST(Linter, RulesTriggerAndStayQuietInGerman) {
@@ -197,7 +505,7 @@ TEST(Linter, RulesTriggerAndStayQuietInGerman) {
                       "Attraktive Vergütung. Bewirb dich bis zum 15.01.2027: jobs@example.org\n"),
             Expected{"pay-missing@6:1"});
   EXPECT_EQ(lint_text("# Kundenberater (m/w/d)\nDeine Aufgaben:\n- Anrufe annehmen\n" + pay),
-            Expected{"section-requirements@1:1"});
+            Expected{"section-requirements@0:0"});
   EXPECT_EQ(lint_text("# Kundenberater (m/w/d)\nDeine Aufgaben:\n- Anrufe annehmen\nDein "
                       "Profil:\n- Geduld, idealerweise Erfahrung\n" +
                       pay),
@@ -229,7 +537,7 @@ TEST(Linter, MoreRulesTriggerAndStayQuietInEnglish) {
   EXPECT_EQ(lint_text(ok + "Please include your resume.\n", {"US-CO"}), Expected{});
   // too-many-requirements: 11 bullets under Requirements (reported for the whole posting, 1:1).
   EXPECT_EQ(lint_text(head + requirement_bullets(11) + pay, {"US-CO"}),
-            Expected{"too-many-requirements@1:1"});
+            Expected{"too-many-requirements@0:0"});
   EXPECT_EQ(lint_text(head + requirement_bullets(10) + pay, {"US-CO"}), Expected{});
   // gender-coded: "Responsibilities" is feminine-coded (respon*), competitive, dominant and
   // leader masculine: score 1 - 3 = -2, each masculine word reported (cols 11, 24, 33).
@@ -240,9 +548,9 @@ TEST(Linter, MoreRulesTriggerAndStayQuietInEnglish) {
   // section-pay and section-apply where no pay law binds (Texas).
   const std::string body = head + "- Patience\n";
   EXPECT_EQ(lint_text(body + "Apply at jobs@example.org\n", {"US-TX"}),
-            Expected{"section-pay@1:1"});
+            Expected{"section-pay@0:0"});
   EXPECT_EQ(lint_text(body + "$18.00 - $21.00 per hour.\n", {"US-TX"}),
-            Expected{"section-apply@1:1"});
+            Expected{"section-apply@0:0"});
   EXPECT_EQ(lint_text(body + "$18.00 - $21.00 per hour. Apply at jobs@example.org\n", {"US-TX"}),
             Expected{});
   // long-sentence: 31 words on line 8; 30 words are fine.
@@ -257,7 +565,7 @@ TEST(Linter, MoreRulesTriggerAndStayQuietInEnglish) {
                                   "extraordinary communication capabilities.",
                                   15),
                       {"US-CO"}),
-            Expected{"readability@1:1"});
+            Expected{"readability@0:0"});
   EXPECT_EQ(lint_text(ok + repeat("We answer calls and help people every day.", 15), {"US-CO"}),
             Expected{});
 }
@@ -281,18 +589,18 @@ TEST(Linter, MoreRulesTriggerAndStayQuietInGerman) {
                           "2.900 € – 3.300 € brutto pro Monat. Bewirb dich bis zum 15.01.2027: "
                           "jobs@example.org\n",
                       {"US-CO"}),
-            Expected{"benefits-missing@1:1"});
+            Expected{"benefits-missing@0:0"});
   EXPECT_EQ(lint_text(head + body +
                           "2.900 € – 3.300 € brutto pro Monat, 30 Tage Urlaub. Bewirb dich: "
                           "jobs@example.org\n",
                       {"US-CO"}),
-            Expected{"deadline-missing@1:1"});
+            Expected{"deadline-missing@0:0"});
   // agg-photo: "mit Foto" at line 7, col 13 ("Bewirb dich " is 12 bytes).
   EXPECT_EQ(lint_text(ok + "Bewirb dich mit Foto.\n"), Expected{"agg-photo@7:13"});
   EXPECT_EQ(lint_text(ok + "Bewirb dich mit Lebenslauf.\n"), Expected{});
   // too-many-requirements: 11 bullets under "Dein Profil:".
   EXPECT_EQ(lint_text(head + tasks + "Dein Profil:\n" + requirement_bullets(11) + pay),
-            Expected{"too-many-requirements@1:1"});
+            Expected{"too-many-requirements@0:0"});
   EXPECT_EQ(lint_text(head + tasks + "Dein Profil:\n" + requirement_bullets(10) + pay), Expected{});
   // gender-coded: three masculine words of the TU München study, no feminine one: score -3
   // (cols 17, 38, 55); engagiert and gewissenhaft (feminine) outweigh zielstrebig.
@@ -305,12 +613,12 @@ TEST(Linter, MoreRulesTriggerAndStayQuietInGerman) {
   // section-pay where no pay law binds (Switzerland is not in the EU); section-apply;
   // section-responsibilities.
   EXPECT_EQ(lint_text(head + body + "Bewirb dich: jobs@example.org\n", {"CH"}),
-            Expected{"section-pay@1:1"});
+            Expected{"section-pay@0:0"});
   EXPECT_EQ(lint_text(ok, {"CH"}), Expected{});
   EXPECT_EQ(lint_text(head + body + "2.900 € – 3.300 € brutto pro Monat.\n"),
-            Expected{"section-apply@1:1"});
+            Expected{"section-apply@0:0"});
   EXPECT_EQ(lint_text(head + "Dein Profil:\n- Geduld\n" + pay),
-            Expected{"section-responsibilities@1:1"});
+            Expected{"section-responsibilities@0:0"});
   // long-sentence: the quiet case (the trigger is LongSentencesAreInfo).
   std::string words30 = "Wir";
   for (int i = 0; i < 29; ++i) words30 += " helfen";
@@ -320,7 +628,7 @@ TEST(Linter, MoreRulesTriggerAndStayQuietInGerman) {
   EXPECT_EQ(lint_text(ok + repeat("Die Berücksichtigung arbeitsvertraglicher Verpflichtungen "
                                   "erfordert Verantwortungsbewusstsein.",
                                   15)),
-            Expected{"readability@1:1"});
+            Expected{"readability@0:0"});
   EXPECT_EQ(lint_text(ok + repeat("Wir nehmen Anrufe an und helfen Kunden.", 15)), Expected{});
 }
 
@@ -329,14 +637,15 @@ TEST(Linter, MoreRulesTriggerAndStayQuietInGerman) {
 TEST(Linter, RealPostingFixtures) {
   auto dir = test::fixtures_dir() / "postings";
   if (!std::filesystem::exists(dir)) GTEST_SKIP() << dir << " is absent";
-  EXPECT_EQ(lint_file(dir / "de-agent-ausbildung.md"), Expected{});
+  // "Kaufmann/-frau" names two genders, not the third: flagged since titles are read for it.
+  EXPECT_EQ(lint_file(dir / "de-agent-ausbildung.md"), Expected{"title-gender@1:1"});
   EXPECT_EQ(lint_file(dir / "de-teamleitung-mixed.txt"),
             (Expected{"requirements-mixed@12:67", "gender-coded@14:5", "gender-coded@14:25",
                       "requirements-mixed@15:32", "pay-missing@19:5", "pay-history@22:65"}));
   EXPECT_EQ(lint_file(dir / "en-agent-remote.html"),
-            (Expected{"deadline-missing@1:1", "pay-open-ended@20:4"}));
+            (Expected{"deadline-missing@0:0", "pay-open-ended@20:4"}));
   EXPECT_EQ(lint_file(dir / "en-manager-openended.md"),
-            (Expected{"benefits-missing@1:1", "gender-coded@5:43", "gender-coded@9:48",
+            (Expected{"benefits-missing@0:0", "gender-coded@5:43", "gender-coded@9:48",
                       "gender-coded@13:91", "gender-coded@14:75", "gender-coded@14:88",
                       "gender-coded@15:10", "pay-open-ended@18:1"}));
 }

@@ -154,10 +154,16 @@ TEST(ProfileCheck, MissingAndOpenEndedPayAreWarnings) {
   EXPECT_EQ(issues[0].error.where.json_pointer, "/positions/0/pay");
 }
 
-TEST(ProfileCheck, GermanPayMustBeEurPerMonthOrHour) {
+// A yearly figure for Germany is advice, not law: info, and the text says so.
+TEST(ProfileCheck, GermanPayPerYearIsAdviceNotLaw) {
   EmployerProfile p = german(3600000, catalog::PayPeriod::year);
-  EXPECT_EQ(ids(check_profile(p, default_catalog(), wages())),
-            std::vector<std::string>{"profile_german_pay_period"});
+  auto issues = check_profile(p, default_catalog(), wages());
+  EXPECT_EQ(ids(issues), std::vector<std::string>{"profile_german_pay_period"});
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].severity, Severity::info);
+  EXPECT_NE(render(issues[0].error.message, Lang::en).find("advice, not law"), std::string::npos);
+  EXPECT_NE(render(issues[0].error.message, Lang::de).find("keine Rechtspflicht"),
+            std::string::npos);
   p.positions[0].pay =
       catalog::PayRange{usd(300000), usd(350000), false, catalog::PayPeriod::month, {}};
   EXPECT_EQ(ids(check_profile(p, default_catalog(), wages())),

@@ -47,8 +47,8 @@ TEST(PostingData, UnknownTranspositionStatusIsAnErrorWithItsPointer) {
   fs::path dir = fs::temp_directory_path() / "ccteam-posting-data-test";
   fs::remove_all(dir);
   fs::create_directories(dir);
-  for (const char* name :
-       {"phrases.yaml", "gender-words.yaml", "minimum-wages.yaml", "readability.yaml"}) {
+  for (const char* name : {"phrases.yaml", "gender-words.yaml", "minimum-wages.yaml",
+                           "readability.yaml", "places.yaml"}) {
     fs::copy_file(test::repo_data_path(std::string("posting/") + name), dir / name);
   }
   std::ofstream(dir / "laws.yaml") << "as_of: 2026-11-29\n"
@@ -68,6 +68,66 @@ TEST(PostingData, UnknownTranspositionStatusIsAnErrorWithItsPointer) {
   ASSERT_EQ(data.error().size(), 1u);
   EXPECT_EQ(data.error()[0].where.json_pointer, "/laws/0/member_states/0/status");
   EXPECT_EQ(data.error()[0].where.line, 11);
+}
+
+// Each decision is cited for what it decided (checked against the published decisions): the
+// 'junges Team' ruling is BAG 8 AZR 406/14, the 'Muttersprache' one BAG 8 AZR 402/15, age
+// limits BAG 8 AZR 285/11, 'Digital Native' ArbG Heilbronn 8 Ca 191/23. The numbers earlier
+// versions gave (8 AZR 285/16, 8 Ca 191/17, 55 Ca 2426/17, 8 AZR 48/10) are gone.
+TEST(PostingData, PhrasesCiteTheDecisionsThatSayIt) {
+  auto data = load_lint_rules(test::repo_data_path("posting").string());
+  ASSERT_TRUE(data);
+  auto source_of = [&](std::string_view rule, std::string_view text) -> std::string {
+    for (const lint::Phrase& p : data->phrases) {
+      if (p.rule == rule && p.text.find(text) != std::string::npos) return p.source;
+    }
+    return "";
+  };
+  EXPECT_NE(source_of("agg-age", "dynamisch*").find("8 AZR 406/14"), std::string::npos);
+  EXPECT_NE(source_of("agg-age", "zwischen #age").find("8 AZR 285/11"), std::string::npos);
+  EXPECT_NE(source_of("agg-age", "digital native").find("8 Ca 191/23"), std::string::npos);
+  EXPECT_NE(source_of("agg-origin", "muttersprach*").find("8 AZR 402/15"), std::string::npos);
+  for (const lint::Phrase& p : data->phrases) {
+    for (std::string_view wrong : {"8 AZR 285/16", "8 Ca 191/17", "55 Ca 2426/17", "8 AZR 48/10"})
+      EXPECT_EQ(p.source.find(wrong), std::string::npos) << p.text;
+    EXPECT_FALSE(p.source.empty()) << p.text;
+  }
+}
+
+// Every US state and the District, every German and Austrian Land, with English and German
+// names; cities put a posting under their state (US) or country.
+TEST(PostingData, PlacesNameTheirJurisdictions) {
+  auto data = load_lint_rules(test::repo_data_path("posting").string());
+  ASSERT_TRUE(data);
+  auto jurisdiction_of = [&](std::string_view name) -> std::string {
+    for (const lint::PlaceName& p : data->places) {
+      if (p.name == name) return p.jurisdiction;
+    }
+    return "";
+  };
+  EXPECT_EQ(jurisdiction_of("denver"), "US-CO");
+  EXPECT_EQ(jurisdiction_of("kalifornien"), "US-CA");
+  EXPECT_EQ(jurisdiction_of("münchen"), "DE");
+  EXPECT_EQ(jurisdiction_of("munich"), "DE");
+  EXPECT_EQ(jurisdiction_of("bavaria"), "DE");
+  EXPECT_EQ(jurisdiction_of("wien"), "AT");
+  EXPECT_EQ(jurisdiction_of("vienna"), "AT");
+  EXPECT_EQ(jurisdiction_of("kraków"), "PL");
+  EXPECT_EQ(jurisdiction_of("warschau"), "PL");
+  EXPECT_EQ(jurisdiction_of("rotterdam"), "NL");
+  EXPECT_EQ(jurisdiction_of("cork"), "IE");
+  std::vector<std::string> us;
+  for (const lint::PlaceName& p : data->places) {
+    if (p.jurisdiction.starts_with("US-") &&
+        std::find(us.begin(), us.end(), p.jurisdiction) == us.end())
+      us.push_back(p.jurisdiction);
+  }
+  EXPECT_EQ(us.size(), 51u);  // 50 states and DC
+  // "Mobile" (Alabama) is a common word: it counts only with its state.
+  auto mobile = std::find_if(data->places.begin(), data->places.end(),
+                             [](const lint::PlaceName& p) { return p.name == "mobile"; });
+  ASSERT_NE(mobile, data->places.end());
+  EXPECT_TRUE(mobile->needs_region);
 }
 
 }  // namespace

@@ -118,10 +118,9 @@ TEST(PostingWriters, JsonLdHasTheRequiredAndRecommendedProperties) {
   EXPECT_EQ(address["addressRegion"], "CO");
   EXPECT_EQ(address["postalCode"], "80202");
   EXPECT_EQ(address["addressCountry"], "US");
-  // Hybrid: a physical place and the telecommute option with where applicants may live.
-  EXPECT_EQ(j["jobLocationType"], "TELECOMMUTE");
-  EXPECT_EQ(j["applicantLocationRequirements"]["@type"], "State");
-  EXPECT_EQ(j["applicantLocationRequirements"]["name"], "US-CO");
+  // Hybrid: a physical place; search engines take TELECOMMUTE for fully remote jobs only.
+  EXPECT_FALSE(j.contains("jobLocationType"));
+  EXPECT_FALSE(j.contains("applicantLocationRequirements"));
   const json& salary = j["baseSalary"];
   EXPECT_EQ(salary["@type"], "MonetaryAmount");
   EXPECT_EQ(salary["currency"], "USD");
@@ -156,6 +155,51 @@ TEST(PostingWriters, JsonLdOfAnAgentPaidByTheHourAndAFullyRemotePosting) {
   EXPECT_EQ(j["applicantLocationRequirements"][1]["name"], "US-WA");
 }
 
+// The page works on a phone (viewport), its web and e-mail addresses are links, and it shows the
+// logo and links the privacy notice when the profile has them.
+TEST(PostingWriters, HtmlHasViewportLinksLogoAndPrivacyNotice) {
+  auto p = example("employer-de.yaml");
+  std::string html = posting_to_html(build("agent", p, Lang::de));
+  EXPECT_NE(html.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"),
+            std::string::npos);
+  EXPECT_NE(html.find("<a href=\"https://www.nordlicht-kundendialog.example/karriere\">"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<a href=\"mailto:jobs@nordlicht-kundendialog.example\">"),
+            std::string::npos);
+  EXPECT_NE(html.find("<img class=\"logo\" src=\"https://www.nordlicht-kundendialog.example/"
+                      "logo.png\" alt=\"Nordlicht Kundendialog GmbH\">"),
+            std::string::npos);
+  EXPECT_NE(html.find("Datenschutzhinweise für Bewerbende: <a "
+                      "href=\"https://www.nordlicht-kundendialog.example/datenschutz-bewerbung\">"),
+            std::string::npos);
+  // No logo in the profile, no image.
+  p.logo_url.clear();
+  EXPECT_EQ(posting_to_html(build("agent", p, Lang::de)).find("<img"), std::string::npos);
+}
+
+// The rule that experience replaces the degree is one sentence after the requirement list, not a
+// requirement of its own.
+TEST(PostingWriters, SubstitutionIsASentenceAfterTheRequirements) {
+  auto doc = build("agent", example("employer-us.yaml"), Lang::en);
+  const posting::Section* requirements = nullptr;
+  for (const auto& s : doc.sections) {
+    if (s.id == "requirements") requirements = &s;
+  }
+  ASSERT_NE(requirements, nullptr);
+  bool sentence = false;
+  for (const auto& b : requirements->blocks) {
+    for (const auto& line : b.lines) {
+      bool replaces = line.starts_with("Experience can replace the degree: ");
+      if (b.kind == posting::Block::Kind::bullets) {
+        EXPECT_FALSE(replaces) << line;
+      }
+      sentence = sentence || (b.kind == posting::Block::Kind::paragraph && replaces);
+    }
+  }
+  EXPECT_TRUE(sentence);
+}
+
 // Where remote work is allowed is written with country names a reader knows (ICU's CLDR names),
 // the region as its ISO 3166-2 code.
 TEST(PostingWriters, RemotePlacesByCountryName) {
@@ -174,12 +218,19 @@ TEST(PostingWriters, RemotePlacesByCountryName) {
 TEST(PostingWriters, GenderNeutralMarkers) {
   for (const char* title :
        {"Agent (m/w/d)", "Agent (w/m/d)", "Agent (m/f/d)", "Agent (gn)", "Berater*in", "Berater:in",
-        "BeraterIn", "Kaufmann/-frau", "Agent (all genders)", "Beraterin oder Berater"}) {
+        "BeraterIn", "Agent (all genders)", "Kundenberater m/w/d Inbound", "Teamleitung",
+        "Servicefachkraft im Kundendialog", "Mitarbeitende im Kundenservice", "Werkstudierende"}) {
     EXPECT_TRUE(posting::has_gender_neutral_marker(title)) << title;
   }
-  for (const char* title : {"Teamleiter Kundenservice", "Agent (m/w)", "Agent (Teilzeit)",
-                            "Callcenter-Agent", "Agent (Hannover)"}) {
+  for (const char* title :
+       {"Teamleiter Kundenservice", "Agent (m/w)", "Agent (Teilzeit)", "Callcenter-Agent",
+        "Agent (Hannover)", "Kaufmann/-frau", "Kundenberater/-in", "Beraterin oder Berater"}) {
     EXPECT_FALSE(posting::has_gender_neutral_marker(title)) << title;
+  }
+  // Two genders without the third.
+  for (const char* title :
+       {"Kaufmann/-frau", "Kundenberater/-in (Inbound)", "Kundenberater/in Wien", "Agent (m/w)"}) {
+    EXPECT_EQ(posting::title_gender(title), posting::TitleGender::binary) << title;
   }
 }
 

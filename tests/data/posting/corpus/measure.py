@@ -101,6 +101,8 @@ def match(defects, findings, tolerance):
         if d.get("line") is None:
             continue
         for fi, f in enumerate(findings):
+            if not f["line"]:
+                continue  # a finding about the whole posting
             distance = abs(f["line"] - d["line"])
             if f["rule"] == d["rule"] and distance <= tolerance:
                 pairs.append((distance, di, fi))
@@ -111,7 +113,8 @@ def match(defects, findings, tolerance):
     for di, d in enumerate(defects):
         if d.get("line") is not None:
             continue
-        for fi, f in enumerate(findings):
+        # Whole-posting findings (line 0) first, then one at a vague phrase ("Competitive pay").
+        for fi, f in sorted(enumerate(findings), key=lambda e: e[1]["line"] != 0):
             if fi not in used and f["rule"] == d["rule"]:
                 matched.add(di)
                 used.add(fi)
