@@ -18,7 +18,7 @@ std::shared_ptr<const std::string> CatalogSnapshot::store(const std::string& key
 }
 
 Result<std::shared_ptr<const CatalogSnapshot>> CatalogCache::current() {
-  CCTEAM_TRY(auto version, m_repository.catalog_version(m_organisation));
+  CCTEAM_TRY(auto version, m_repository.catalog_revision(m_organisation));
   {
     std::lock_guard lock(m_mutex);
     if (m_snapshot && m_snapshot->version() == version) return m_snapshot;

@@ -1,8 +1,9 @@
 #pragma once
-// The organisation's role catalog as the routes read it: parsed once per stored version and
-// shared by every request thread, with the pages rendered from it kept beside it. Each call
-// asks the store for the version only (one indexed read), so a catalog saved by another node
-// is seen on the next request.
+// The organisation's role catalog with its pay bands as the routes read it: parsed once per
+// stored revision (Repository::catalog_revision: every save of the catalog or the pay bands
+// raises it) and shared by every request thread, with the pages rendered from it kept beside
+// it. Each call asks the store for the revision only (one indexed read), so a catalog or pay
+// bands saved by another node are seen on the next request.
 
 #include <cstdint>
 #include <map>

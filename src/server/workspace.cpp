@@ -231,6 +231,7 @@ void add_workspace_routes(Router& router, RouteContext& context) {
   add_jobs_api(router, context);
   add_plans_api(router, context);
   add_plan_pages(router, context);
+  add_pay_bands(router, context);
 }
 
 Checked<void> run_workspace(const WorkspaceOptions& options) {

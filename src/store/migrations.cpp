@@ -339,11 +339,39 @@ CREATE TABLE plans (
 CREATE INDEX plans_by_organisation ON plans (organisation_id, id);
 )sql";
 
+// The organisation's own pay bands: one catalog file holding only `pay_bands`
+// (docs/catalog-format.md), read together with the stored catalog. Saved whole, with the
+// version the editor saw (optimistic locking).
+constexpr std::string_view k_sqlite_5 = R"sql(
+CREATE TABLE pay_bands (
+  id BLOB PRIMARY KEY CHECK (length(id) = 16),
+  organisation_id BLOB NOT NULL REFERENCES organisations (id),
+  source_name TEXT NOT NULL,
+  yaml TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  updated_at_ms INTEGER NOT NULL,
+  UNIQUE (organisation_id)
+) STRICT;
+)sql";
+
+constexpr std::string_view k_postgresql_5 = R"sql(
+CREATE TABLE pay_bands (
+  id uuid PRIMARY KEY,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  source_name text NOT NULL,
+  yaml text NOT NULL,
+  version bigint NOT NULL CHECK (version >= 1),
+  updated_at_ms bigint NOT NULL,
+  UNIQUE (organisation_id)
+);
+)sql";
+
 constexpr std::array k_migrations = {
     Migration{1, k_sqlite_1, k_postgresql_1},
     Migration{2, k_sqlite_2, k_postgresql_2},
     Migration{3, k_sqlite_3, k_postgresql_3},
     Migration{4, k_sqlite_4, k_postgresql_4},
+    Migration{5, k_sqlite_5, k_postgresql_5},
 };
 
 }  // namespace

@@ -125,14 +125,16 @@ struct Actor {
 // changed. Never personal values: ids and field names only, so that erasing a person later
 // leaves the log whole. 'action' is "user.create", "user.update", "user.password_reset",
 // "user.password_change", "session.sign_in", "session.sign_in_failed", "session.sign_out",
-// "token.create", "token.revoke", "catalog.put", "employer.create", "plan.create".
+// "token.create", "token.revoke", "catalog.put", "pay_bands.put", "employer.create",
+// "plan.create".
 struct AuditEntry {
   std::int64_t seq = 0;  // order of writing, from 1
   UnixMillis at = 0;
   std::optional<Uuid> actor_user_id;
   std::string actor_kind;
   std::string action;
-  std::string target_kind;  // "user", "session", "token", "catalog", "employer", "plan"
+  std::string
+      target_kind;  // "user", "session", "token", "catalog", "pay_bands", "employer", "plan"
   std::optional<Uuid> target_id;
   std::vector<std::string> fields;
   std::string request_id;
@@ -232,6 +234,21 @@ class Repository {
   // returns the stored row. One transaction; acknowledged only once durable.
   virtual Result<StoredCatalog> put_catalog(const Uuid& organisation, std::string source_name,
                                             std::string yaml) = 0;
+
+  // A number that grows with every save of the organisation's catalog or of its pay bands (the
+  // sum of both versions; 0 when it has no catalog): cheap, for caches of what both make.
+  virtual Result<std::int64_t> catalog_revision(const Uuid& organisation) = 0;
+
+  // The organisation's own pay bands: a catalog file that holds only `pay_bands`, or nullopt
+  // when none was saved.
+  virtual Result<std::optional<StoredCatalog>> pay_bands(const Uuid& organisation) = 0;
+  // Stores 'yaml' as the organisation's pay bands when their stored version is
+  // 'expected_version' (0: none stored yet) and returns the stored row (version + 1), with its
+  // audit entry (pay_bands.put) in one transaction. Error::conflict (store_stale_version) for
+  // another version; Error::not_found for an unknown organisation.
+  virtual Result<StoredCatalog> put_pay_bands(const Uuid& organisation, std::string source_name,
+                                              std::string yaml, std::int64_t expected_version,
+                                              const Actor& actor) = 0;
 
   // Employer profiles of the organisation ordered by id, at most 'limit' of them, after the
   // id 'after' when given (keyset pagination).

@@ -38,6 +38,8 @@ GRANTS = {
     "read_operations": {"admin"},
     "read_plans": set(ROLES),
     "write_plans": {"admin", "hiring_manager"},
+    "read_pay_bands": set(ROLES),
+    "write_pay_bands": {"admin"},
 }
 
 

@@ -35,6 +35,10 @@ std::string access_name(const Access& access) {
           return "read_plans";
         case access::Permission::write_plans:
           return "write_plans";
+        case access::Permission::read_pay_bands:
+          return "read_pay_bands";
+        case access::Permission::write_pay_bands:
+          return "write_pay_bands";
       }
   }
   return "?";

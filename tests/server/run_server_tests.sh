@@ -62,6 +62,8 @@ demo_logins "$work/stdout" >"$work/logins.json"
 run_access_tests "access tests" "$url" "$work/logins.json"
 run_python_test "plans API tests" plans.out plans_test.py --url "$url" --logins "$work/logins.json" \
   --ccteam "$binary" --openapi "$repo_root/docs/api/openapi.yaml"
+run_python_test "pay bands API tests" pay_bands.out pay_bands_test.py --url "$url" \
+  --logins "$work/logins.json" --openapi "$repo_root/docs/api/openapi.yaml"
 
 t=$SECONDS
 mkdir -p "$build_dir/screenshots"

@@ -76,6 +76,17 @@ bool send_line(int fd, const std::string& line) {
         ::_exit(3);
       }
       if (!send_line(fd, "C " + std::to_string(catalog->version) + "\n")) ::_exit(4);
+      // The pay bands, saved over the version this writer reads.
+      auto seen = repository.pay_bands(organisation);
+      std::int64_t version = seen && *seen ? (*seen)->version : 0;
+      auto bands = repository.put_pay_bands(organisation, "crash-test",
+                                            "pay_bands: []  # " + std::to_string(i) + "\n", version,
+                                            Actor::cli());
+      if (!bands) {
+        send_line(fd, "X pay bands: " + render(bands.error(), Lang::en) + "\n");
+        ::_exit(3);
+      }
+      if (!send_line(fd, "B " + std::to_string(bands->version) + "\n")) ::_exit(4);
       continue;
     }
     if (i % 7 == 3) {
@@ -138,6 +149,7 @@ struct Acknowledged {
   bool ready = false;               // the child of this round has opened the store
   std::set<std::string> employers;  // "id name"
   std::int64_t catalog_version = 0;
+  std::int64_t pay_bands_version = 0;
   std::map<std::string, std::int64_t> user_versions;  // user id -> acknowledged version
   std::map<std::string, std::int64_t> plans;          // plan id -> its version
   std::vector<std::string> child_errors;
@@ -159,6 +171,9 @@ void take_lines(std::string& buffer, Acknowledged& acknowledged) {
     } else if (line.rfind("P ", 0) == 0) {
       auto space = line.find(' ', 2);
       acknowledged.plans[line.substr(2, space - 2)] = std::stoll(line.substr(space + 1));
+    } else if (line.rfind("B ", 0) == 0) {
+      acknowledged.pay_bands_version =
+          std::max<std::int64_t>(acknowledged.pay_bands_version, std::stoll(line.substr(2)));
     } else if (line.rfind("C ", 0) == 0) {
       acknowledged.catalog_version =
           std::max<std::int64_t>(acknowledged.catalog_version, std::stoll(line.substr(2)));
@@ -294,6 +309,9 @@ void check_survivors(const test::TestDatabase& database, const Acknowledged& ack
     }
   }
   EXPECT_GE(*repository.catalog_version(organisation), acknowledged.catalog_version);
+  auto pay_bands = repository.pay_bands(organisation);
+  ASSERT_TRUE(pay_bands.has_value());
+  EXPECT_GE(*pay_bands ? (*pay_bands)->version : 0, acknowledged.pay_bands_version);
 
   // Every acknowledged write has its audit entry: one "employer.create" per employer, one
   // "user.create" and (version 2) one "user.update" per user.

@@ -86,14 +86,14 @@ INSTANTIATE_TEST_SUITE_P(Backends, RepositoryContract, ::testing::Values("sqlite
 TEST_P(RepositoryContract, MigratesAndReportsTheSchemaVersion) {
   auto health = repository->health();
   ASSERT_TRUE(health.has_value());
-  EXPECT_EQ(health->schema_version, 4);  // migrations 1-4 in store/migrations.cpp
-  EXPECT_EQ(health->binary_schema_version, 4);
+  EXPECT_EQ(health->schema_version, 5);  // migrations 1-5 in store/migrations.cpp
+  EXPECT_EQ(health->binary_schema_version, 5);
   EXPECT_EQ(organisation.to_string(), "00000000-0000-7000-8000-000000000001");
   // Opening again (a restart, a second node) applies nothing twice and keeps what was stored.
   ASSERT_TRUE(repository->add_employer(organisation, "Kept GmbH", "name: Kept GmbH\n"));
   auto again = open_node();
   ASSERT_TRUE(again);
-  EXPECT_EQ(again->health()->schema_version, 4);
+  EXPECT_EQ(again->health()->schema_version, 5);
   auto employers = again->employers(organisation, std::nullopt, 10);
   ASSERT_TRUE(employers.has_value());
   ASSERT_EQ(employers->size(), 1u);
@@ -187,6 +187,51 @@ TEST_P(RepositoryContract, PutCatalogCountsVersions) {
   EXPECT_EQ((*stored)->yaml, "roles: [] # 2\n");
   EXPECT_EQ((*stored)->updated_at, 2000);
   EXPECT_EQ((*stored)->organisation_id, organisation);
+}
+
+// Pay bands are saved over the version the editor saw; the catalog's revision counts saves of
+// both the catalog and its pay bands (1 + 0, then 1 + 1, then 2 + 1).
+TEST_P(RepositoryContract, PayBandsSaveOverTheVersionSeenAndCountInTheRevision) {
+  now = 1000;
+  EXPECT_EQ(*repository->catalog_revision(organisation), 0);
+  ASSERT_TRUE(repository->put_catalog(organisation, "roles.yaml", "roles: []\n"));
+  EXPECT_EQ(*repository->catalog_revision(organisation), 1);
+  EXPECT_FALSE(repository->pay_bands(organisation)->has_value());
+
+  auto first = repository->put_pay_bands(organisation, "form", "pay_bands: []\n", 0, Actor::cli());
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->version, 1);
+  EXPECT_EQ(*repository->catalog_revision(organisation), 2);
+  ASSERT_TRUE(repository->put_catalog(organisation, "roles.yaml", "roles: [] # 2\n"));
+  EXPECT_EQ(*repository->catalog_revision(organisation), 3);
+  EXPECT_EQ(*repository->catalog_version(organisation), 2);
+
+  // A second "first save" and a save over version 5 are stale; nothing changes.
+  for (std::int64_t seen : {0, 5}) {
+    auto stale = repository->put_pay_bands(organisation, "upload", "pay_bands: [] # x\n", seen,
+                                           Actor::cli());
+    ASSERT_FALSE(stale.has_value());
+    EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
+    EXPECT_EQ(stale.error().message.id, MsgId::pay_bands_stale);
+  }
+  now = 2000;
+  auto second =
+      repository->put_pay_bands(organisation, "upload", "pay_bands: [] # 2\n", 1, Actor::cli());
+  ASSERT_TRUE(second.has_value());
+  EXPECT_EQ(second->version, 2);
+  EXPECT_EQ(second->id, first->id);
+  auto stored = *repository->pay_bands(organisation);
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->yaml, "pay_bands: [] # 2\n");
+  EXPECT_EQ(stored->source_name, "upload");
+  EXPECT_EQ(stored->updated_at, 2000);
+
+  AuditQuery query;
+  query.action = "pay_bands.put";
+  auto entries = *repository->audit_entries(organisation, query);
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].target_kind, "pay_bands");
+  EXPECT_EQ(entries[0].target_id, first->id);
 }
 
 TEST_P(RepositoryContract, ThreadsReadWhileOneWrites) {
@@ -514,6 +559,31 @@ TEST_P(RepositoryContract, CatalogSavesOnTwoNodesAllCount) {
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(*repository->catalog_version(organisation), 2 * k_saves);
   EXPECT_EQ(*other->catalog_version(organisation), 2 * k_saves);
+}
+
+TEST_P(RepositoryContract, TwoNodesSavingPayBandsOverOneVersionGiveOneWinner) {
+  ASSERT_TRUE(repository->put_catalog(organisation, "roles.yaml", "roles: []\n"));
+  auto other = open_node();
+  ASSERT_TRUE(other);
+  std::array<Repository*, 2> nodes = {repository.get(), other.get()};
+  for (std::int64_t seen = 0; seen < 4; ++seen) {
+    std::barrier start(2);
+    std::array<Result<StoredCatalog>, 2> results;
+    std::array<std::thread, 2> threads;
+    for (std::size_t i = 0; i < 2; ++i) {
+      threads[i] = std::thread([&, i] {
+        start.arrive_and_wait();
+        results[i] = nodes[i]->put_pay_bands(organisation, "node " + std::to_string(i),
+                                             "pay_bands: []\n", seen, Actor::cli());
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    EXPECT_NE(results[0].has_value(), results[1].has_value()) << "version " << seen;
+    for (const auto& result : results) {
+      if (!result) EXPECT_EQ(result.error().kind, ErrorKind::conflict);
+    }
+    EXPECT_EQ((*other->pay_bands(organisation))->version, seen + 1);
+  }
 }
 
 TEST_P(RepositoryContract, TheFirstNodesSharedSettingWins) {

@@ -1,7 +1,7 @@
 // Browser tests of the plan pages: a hiring manager makes a plan from a daily profile, sees the
 // chart, gets a field error and keeps what was typed, saves, edits one input into a second
 // version and compares the two; in English on a phone and in German on a desktop, axe-core
-// clean. A plan from an uploaded forecast file (read into the CSV field by plan-form.js). Run
+// clean. A plan from an uploaded forecast file (read into the CSV field by file-field.js). Run
 // by tests/server/run_server_tests.sh against `ccteam serve --demo` (CCTEAM_LOGINS: the demo
 // accounts).
 import { after, before, describe, test } from 'node:test';

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "app/forms/typed_number.hpp"
 #include "io/staffing/plan_text.hpp"
 
 namespace ccteam::app {
@@ -433,44 +434,6 @@ const std::array<Access, k_fields.size()> k_access = {{
 
 std::size_t index_of(const PlanField& field) {
   return static_cast<std::size_t>(&field - k_fields.data());
-}
-
-// A number as people of 'lang' type it: "1.200,5" or "0,5" (German), "1,200.5" (English); a
-// plain "0.5" reads in both. nullopt when it does not read.
-std::optional<double> typed_number(std::string_view typed, Lang lang) {
-  std::string s;
-  for (char c : typed) {
-    if (c != ' ' && c != '\t') s += c;
-  }
-  const char group = lang == Lang::de ? '.' : ',';
-  const char decimal = lang == Lang::de ? ',' : '.';
-  const bool has_decimal_mark = s.find(decimal) != std::string::npos;
-  // Digit groups only count as such in threes ("1.200", "12.000.000"); "0.5" in a German form
-  // is a decimal point.
-  auto grouped = [&s, group]() {
-    std::size_t first = s.find(group);
-    if (first == std::string::npos || first == 0 || first > 3) return false;
-    std::size_t digits = 0;
-    for (std::size_t i = first + 1; i <= s.size(); ++i) {
-      if (i == s.size() || s[i] == group || !std::isdigit(static_cast<unsigned char>(s[i]))) {
-        if (digits != 3) return false;
-        if (i == s.size() || s[i] != group) return true;
-        digits = 0;
-      } else {
-        ++digits;
-      }
-    }
-    return true;
-  };
-  std::string plain;
-  const bool groups = has_decimal_mark || grouped();
-  for (char c : s) {
-    if (c == group && groups) continue;
-    plain += c == decimal ? '.' : c;
-  }
-  auto value = io::parse_decimal(plain);
-  if (!value || !std::isfinite(*value)) return std::nullopt;
-  return value;
 }
 
 std::string number_text(double value, ValueStyle style, Lang lang) {

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <system_error>
+#include <tuple>
 
 #include "app/catalog/catalog.hpp"
+#include "app/workspace/pay_bands.hpp"
 #include "io/base/files.hpp"
 #include "io/catalog/catalog_yaml.hpp"
 #include "io/posting/employer_yaml.hpp"
@@ -90,10 +93,6 @@ Checked<DemoResult> load_demo(store::Repository& repository, const store::Uuid& 
   if (!seeded) return tl::unexpected(std::move(seeded).error());
   out.catalog = std::move(*seeded);
 
-  auto existing = repository.employers(organisation, std::nullopt, 1);
-  if (!existing) return fail_with(std::move(existing).error());
-  if (!existing->empty()) return out;
-
   auto files = employer_files(env.examples_dir);
   if (!files) return fail_with(std::move(files).error());
   struct Example {
@@ -101,6 +100,7 @@ Checked<DemoResult> load_demo(store::Repository& repository, const store::Uuid& 
     std::string yaml;
   };
   std::vector<Example> examples;
+  std::vector<catalog::PayBand> bands;
   Errors errors;
   for (const std::string& file : *files) {
     auto text = io::read_file(file);
@@ -113,28 +113,71 @@ Checked<DemoResult> load_demo(store::Repository& repository, const store::Uuid& 
       for (Error& error : profile.error()) errors.push_back(std::move(error));
       continue;
     }
+    // The example's own pay, as pay bands in the country of its first location.
+    if (!profile->locations.empty()) {
+      for (const posting::Position& position : profile->positions) {
+        if (!position.pay || !position.pay_gross) continue;
+        catalog::PayBand band;
+        band.role.id = position.role;
+        band.country = profile->locations.front().country;
+        band.range = *position.pay;
+        bands.push_back(std::move(band));
+      }
+    }
     examples.push_back({std::move(profile->name), std::move(*text)});
   }
   if (!errors.empty()) return tl::unexpected(std::move(errors));
 
-  for (Example& example : examples) {
-    auto added = repository.add_employer(organisation, example.name, std::move(example.yaml));
-    if (!added) return fail_with(std::move(added).error());
-    out.employers_added.push_back(std::move(example.name));
+  auto existing = repository.employers(organisation, std::nullopt, 1);
+  if (!existing) return fail_with(std::move(existing).error());
+  if (existing->empty()) {
+    for (Example& example : examples) {
+      auto added = repository.add_employer(organisation, example.name, std::move(example.yaml));
+      if (!added) return fail_with(std::move(added).error());
+      out.employers_added.push_back(std::move(example.name));
+    }
+  }
+
+  auto stored_bands = repository.pay_bands(organisation);
+  if (!stored_bands) return fail_with(std::move(stored_bands).error());
+  if (!*stored_bands) {
+    std::set<std::tuple<std::string, std::string, catalog::PayPeriod>> seen;
+    std::vector<catalog::PayBand> kept;
+    for (catalog::PayBand& band : bands) {
+      if (seen.emplace(band.role.id.str(), band.country, band.range.period).second) {
+        kept.push_back(std::move(band));
+      }
+    }
+    auto saved =
+        save_pay_bands(repository, organisation, "demo",
+                       pay_bands_yaml(pay_band_inputs(kept, Lang::en)), 0, store::Actor::system());
+    if (!saved) return tl::unexpected(std::move(saved).error());
+    out.pay_bands_added = saved->bands.size();
   }
   return out;
 }
 
 Result<catalog::Catalog> stored_catalog(store::Repository& repository,
-                                        const store::Uuid& organisation) {
+                                        const store::Uuid& organisation, CatalogParts parts) {
   CCTEAM_TRY(std::optional<store::StoredCatalog> stored, repository.catalog(organisation));
   if (!stored) {
     return tl::unexpected(
         Error::not_found(msg(MsgId::store_no_catalog), {}, msg(MsgId::hint_store_no_catalog)));
   }
-  auto parsed = parse_catalog(stored->yaml, stored->source_name);
-  if (!parsed) return tl::unexpected(std::move(parsed.error().front()));
-  return std::move(*parsed);
+  std::optional<store::StoredCatalog> bands;
+  if (parts == CatalogParts::with_pay_bands) {
+    CCTEAM_TRY(bands, repository.pay_bands(organisation));
+  }
+  catalog::Catalog out;
+  Errors errors = io::read_catalog_yaml(stored->yaml, stored->source_name, out);
+  out.source_files = {stored->source_name};
+  if (errors.empty() && bands) {
+    errors = io::read_catalog_yaml(bands->yaml, bands->source_name, out);
+    out.source_files.push_back(bands->source_name);
+  }
+  if (errors.empty()) errors = catalog::validate_catalog(out);
+  if (!errors.empty()) return tl::unexpected(std::move(errors.front()));
+  return out;
 }
 
 }  // namespace ccteam::app

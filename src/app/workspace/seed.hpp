@@ -41,6 +41,7 @@ Checked<SeedCatalogResult> seed_catalog(store::Repository& repository,
 struct DemoResult {
   SeedCatalogResult catalog;
   std::vector<std::string> employers_added;  // names of the profiles stored now, in file order
+  std::size_t pay_bands_added = 0;           // bands stored now (0: the organisation had some)
 };
 
 // The --demo switch of `ccteam serve`: seed_catalog, then, when 'organisation' has no employer
@@ -48,18 +49,29 @@ struct DemoResult {
 // employer-*.yml files in name order; data/examples holds two, beside other examples). Each profile
 // is read with io::read_employer_yaml first, and nothing is stored unless all of them read without
 // error (every error returned, file:line:col); stored are the file's text and the profile's
-// organisation name. An organisation that has employers gets none added (idempotent).
+// organisation name. An organisation that has employers gets none added (idempotent). When the
+// organisation has no pay bands yet, the examples' own pay (each position's gross range, in the
+// country of the profile's first location; the first range per role, country and period) is
+// stored as its pay bands (app::save_pay_bands, source name "demo").
 // Error::not_found (MsgId::file_not_found) when env.examples_dir is not a folder.
 Checked<DemoResult> load_demo(store::Repository& repository, const store::Uuid& organisation,
                               const Environment& env);
 
-// The organisation's stored catalog, parsed and validated (io::read_catalog_yaml, then
-// catalog::validate_catalog) with its source name in error positions. The server caches the
-// result by catalog version (Repository::catalog_version). Error::not_found
+// Which stored parts stored_catalog reads.
+enum class CatalogParts {
+  with_pay_bands,     // the catalog and the organisation's pay bands: what everything uses
+  without_pay_bands,  // the catalog alone: what new pay bands are checked against
+};
+
+// The organisation's stored catalog with its pay bands (Repository::pay_bands) unless 'parts'
+// says otherwise, parsed and validated as one catalog (io::read_catalog_yaml, then
+// catalog::validate_catalog) with the source names in error positions. The server caches the
+// result by catalog revision (Repository::catalog_revision). Error::not_found
 // (MsgId::store_no_catalog, with a hint) when the organisation has no catalog; the first error
 // of the text when it no longer reads (stored catalogs are validated before they are stored,
 // so that means a changed reader); the repository's error otherwise.
 Result<catalog::Catalog> stored_catalog(store::Repository& repository,
-                                        const store::Uuid& organisation);
+                                        const store::Uuid& organisation,
+                                        CatalogParts parts = CatalogParts::with_pay_bands);
 
 }  // namespace ccteam::app

@@ -8,12 +8,14 @@ bool allows(WorkspaceRole role, Permission permission) {
   switch (permission) {
     case Permission::own_account:
     case Permission::read_plans:
+    case Permission::read_pay_bands:
       return true;
     case Permission::write_plans:
       return role == WorkspaceRole::admin || role == WorkspaceRole::hiring_manager;
     case Permission::manage_users:
     case Permission::read_audit:
     case Permission::read_operations:
+    case Permission::write_pay_bands:
       return role == WorkspaceRole::admin;
   }
   return false;

@@ -32,6 +32,9 @@ enum class Permission {
   read_plans,       // staffing plans: every role (the works council is informed about staffing
                     // plans, BetrVG § 92)
   write_plans,      // calculate and save staffing plans: admin, hiring manager
+  read_pay_bands,   // the organisation's own pay bands: every role (budgets show them; the works
+                    // council may see the pay structure, BetrVG § 80 (2))
+  write_pay_bands,  // edit and import pay bands: admin
 };
 
 // True when 'role' has 'permission'.

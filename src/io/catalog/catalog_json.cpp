@@ -26,6 +26,12 @@ json ref(const std::optional<RoleRef>& r) { return r ? json(r->id.str()) : json(
 
 }  // namespace
 
+json pay_band_to_json(const PayBand& band) {
+  json out{{"role", band.role.id.str()}, {"country", band.country}};
+  out.update(range(band.range));
+  return out;
+}
+
 json role_to_json(const Role& role, const Catalog& catalog) {
   json out;
   out["id"] = role.id.str();

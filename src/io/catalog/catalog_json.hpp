@@ -13,6 +13,10 @@ namespace ccteam::io {
 // One role, with the organisation's pay bands for it under pay.bands.
 nlohmann::ordered_json role_to_json(const catalog::Role& role, const catalog::Catalog& catalog);
 
+// {"role", "country", "currency", "period", "min", "max" (null when none), "open_ended"}:
+// amounts in major units.
+nlohmann::ordered_json pay_band_to_json(const catalog::PayBand& band);
+
 // {"catalog": {"name", "version"}, "roles": [role...]} in ladder order (rank, then id).
 nlohmann::ordered_json roles_to_json(const catalog::Catalog& catalog);
 

@@ -50,6 +50,7 @@ render::Context shell_context(const std::string& title, Lang lang, const PageInf
     };
     for (const Extra& item :
          {Extra{MsgId::web_nav_plans, "/plans", true},
+          Extra{MsgId::web_nav_pay_bands, "/pay-bands", true},
           Extra{MsgId::web_nav_account, "/account", true},
           Extra{MsgId::web_nav_users, "/admin/users", info.viewer->can_manage_users},
           Extra{MsgId::web_nav_audit, "/admin/audit", info.viewer->can_read_audit}}) {

@@ -111,6 +111,7 @@ const std::vector<std::string_view>& audit_actions() {
                                                           "token.create",
                                                           "token.revoke",
                                                           "catalog.put",
+                                                          "pay_bands.put",
                                                           "employer.create",
                                                           "plan.create"};
   return k_actions;
@@ -129,6 +130,7 @@ MsgId audit_action_title(std::string_view action) {
       {"token.create", MsgId::audit_action_token_create},
       {"token.revoke", MsgId::audit_action_token_revoke},
       {"catalog.put", MsgId::audit_action_catalog_put},
+      {"pay_bands.put", MsgId::audit_action_pay_bands_put},
       {"employer.create", MsgId::audit_action_employer_create},
       {"plan.create", MsgId::audit_action_plan_create},
   };
@@ -140,9 +142,10 @@ MsgId audit_action_title(std::string_view action) {
 
 std::string audit_target_title(std::string_view kind, Lang lang) {
   static constexpr std::pair<std::string_view, MsgId> k_titles[] = {
-      {"user", MsgId::audit_target_user},         {"session", MsgId::audit_target_session},
-      {"token", MsgId::audit_target_token},       {"catalog", MsgId::audit_target_catalog},
-      {"employer", MsgId::audit_target_employer}, {"plan", MsgId::audit_target_plan},
+      {"user", MsgId::audit_target_user},           {"session", MsgId::audit_target_session},
+      {"token", MsgId::audit_target_token},         {"catalog", MsgId::audit_target_catalog},
+      {"employer", MsgId::audit_target_employer},   {"plan", MsgId::audit_target_plan},
+      {"pay_bands", MsgId::audit_target_pay_bands},
   };
   for (const auto& [name, id] : k_titles) {
     if (name == kind) return tr(id, lang);

@@ -39,6 +39,9 @@ void add_plans_api(Router& router, RouteContext& context);
 // /{lang}/plans, /{lang}/plans/new, /{lang}/plans/compare, /{lang}/plans/{id}.
 void add_plan_pages(Router& router, RouteContext& context);
 
+// /api/v1/pay-bands (GET, PUT: JSON or YAML), /api/v1/pay-bands.yaml, /{lang}/pay-bands.
+void add_pay_bands(Router& router, RouteContext& context);
+
 // Every route of the workspace (each add_* below).
 void add_workspace_routes(Router& router, RouteContext& context);
 

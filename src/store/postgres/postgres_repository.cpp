@@ -281,6 +281,72 @@ Result<std::int64_t> PostgresRepository::catalog_version(const Uuid& organisatio
   return rows.size() > 0 ? rows.int64(0, 0) : std::int64_t{0};
 }
 
+Result<std::int64_t> PostgresRepository::catalog_revision(const Uuid& organisation) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query(
+                            "SELECT c.version + coalesce(p.version, 0) FROM catalogs c LEFT JOIN "
+                            "pay_bands p ON p.organisation_id = c.organisation_id "
+                            "WHERE c.organisation_id = $1",
+                            {id_param(organisation)}));
+  return rows.size() > 0 ? rows.int64(0, 0) : std::int64_t{0};
+}
+
+Result<std::optional<StoredCatalog>> PostgresRepository::pay_bands(const Uuid& organisation) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query("SELECT " + std::string(k_catalog_columns) +
+                                              " FROM pay_bands WHERE organisation_id = $1",
+                                          {id_param(organisation)}));
+  if (rows.size() == 0) return std::optional<StoredCatalog>();
+  CCTEAM_TRY(StoredCatalog row, read_catalog(rows, 0));
+  return std::optional<StoredCatalog>(std::move(row));
+}
+
+Result<StoredCatalog> PostgresRepository::put_pay_bands(const Uuid& organisation,
+                                                        std::string source_name, std::string yaml,
+                                                        std::int64_t expected_version,
+                                                        const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  UnixMillis at = now();
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  // One statement writes only over the version the editor saw: the first save inserts (and
+  // does nothing when another node inserted first), a later one updates that version only.
+  auto written =
+      expected_version == 0
+          ? connection->query(
+                "INSERT INTO pay_bands (id, organisation_id, source_name, yaml, version, "
+                "updated_at_ms) VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (organisation_id) "
+                "DO NOTHING RETURNING " +
+                    std::string(k_catalog_columns),
+                {id_param(new_uuid_v7(at)), id_param(organisation), std::string_view(source_name),
+                 std::string_view(yaml), at})
+          : connection->query(
+                "UPDATE pay_bands SET source_name = $2, yaml = $3, version = version + 1, "
+                "updated_at_ms = $4 WHERE organisation_id = $1 AND version = $5 RETURNING " +
+                    std::string(k_catalog_columns),
+                {id_param(organisation), std::string_view(source_name), std::string_view(yaml), at,
+                 expected_version});
+  if (!written) {
+    return tl::unexpected(write_error(*connection, std::move(written).error(), organisation));
+  }
+  if (written->size() == 0) {
+    CCTEAM_TRY(Rows current,
+               connection->query("SELECT version FROM pay_bands WHERE organisation_id = $1",
+                                 {id_param(organisation)}));
+    std::int64_t stored_version = current.size() > 0 ? current.int64(0, 0) : 0;
+    return tl::unexpected(
+        Error::conflict(msg(MsgId::pay_bands_stale, stored_version, expected_version)));
+  }
+  CCTEAM_TRY(StoredCatalog row, read_catalog(*written, 0));
+  if (auto audited = append_audit(
+          *connection, organisation,
+          audit_of(actor, at, "pay_bands.put", "pay_bands", row.id, {"source_name", "yaml"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return row;
+}
+
 Result<StoredCatalog> PostgresRepository::put_catalog(const Uuid& organisation,
                                                       std::string source_name, std::string yaml) {
   CCTEAM_TRY(Lease connection, lease());

@@ -46,10 +46,6 @@ Error write_error(const Connection& connection, Error error, const Uuid& organis
   return error;
 }
 
-constexpr std::string_view k_catalog_columns =
-    "SELECT id, organisation_id, source_name, yaml, version, updated_at_ms FROM catalogs "
-    "WHERE organisation_id = ?1";
-
 Result<StoredCatalog> read_catalog_row(const Statement& row) {
   StoredCatalog out;
   CCTEAM_TRY(out.id, column_uuid(row, 0, "catalogs.id"));
@@ -72,10 +68,13 @@ Result<StoredEmployer> read_employer_row(const Statement& row) {
   return out;
 }
 
-// The organisation's catalog row on 'connection', or nullopt.
-Result<std::optional<StoredCatalog>> find_catalog(Connection& connection,
-                                                  const Uuid& organisation) {
-  CCTEAM_TRY(Statement query, connection.prepare(k_catalog_columns));
+// The organisation's row of 'table' (catalogs or pay_bands) on 'connection', or nullopt.
+Result<std::optional<StoredCatalog>> find_catalog(Connection& connection, const Uuid& organisation,
+                                                  std::string_view table = "catalogs") {
+  CCTEAM_TRY(Statement query,
+             connection.prepare("SELECT id, organisation_id, source_name, yaml, version, "
+                                "updated_at_ms FROM " +
+                                std::string(table) + " WHERE organisation_id = ?1"));
   if (auto bound = bind_uuid(query, 1, organisation); !bound) return pass(std::move(bound));
   CCTEAM_TRY(bool has_row, query.step());
   if (!has_row) return std::optional<StoredCatalog>();
@@ -332,6 +331,73 @@ Result<std::int64_t> SqliteRepository::catalog_version(const Uuid& organisation)
   if (auto bound = bind_uuid(query, 1, organisation); !bound) return pass(std::move(bound));
   CCTEAM_TRY(bool has_row, query.step());
   return has_row ? query.column_int64(0) : std::int64_t{0};
+}
+
+Result<std::int64_t> SqliteRepository::catalog_revision(const Uuid& organisation) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement query,
+             reader->prepare("SELECT c.version + coalesce(p.version, 0) FROM catalogs c LEFT JOIN "
+                             "pay_bands p ON p.organisation_id = c.organisation_id "
+                             "WHERE c.organisation_id = ?1"));
+  if (auto bound = bind_uuid(query, 1, organisation); !bound) return pass(std::move(bound));
+  CCTEAM_TRY(bool has_row, query.step());
+  return has_row ? query.column_int64(0) : std::int64_t{0};
+}
+
+Result<std::optional<StoredCatalog>> SqliteRepository::pay_bands(const Uuid& organisation) {
+  ReaderLease reader = lease_reader();
+  return find_catalog(*reader, organisation, "pay_bands");
+}
+
+Result<StoredCatalog> SqliteRepository::put_pay_bands(const Uuid& organisation,
+                                                      std::string source_name, std::string yaml,
+                                                      std::int64_t expected_version,
+                                                      const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  CCTEAM_TRY(std::optional<StoredCatalog> existing,
+             find_catalog(writer, organisation, "pay_bands"));
+  std::int64_t stored_version = existing ? existing->version : 0;
+  if (stored_version != expected_version) {
+    return tl::unexpected(
+        Error::conflict(msg(MsgId::pay_bands_stale, stored_version, expected_version)));
+  }
+  StoredCatalog row;
+  if (existing) {
+    row = std::move(*existing);
+    row.version += 1;
+  } else {
+    row.id = new_uuid_v7(now());
+    row.organisation_id = organisation;
+    row.version = 1;
+  }
+  row.source_name = std::move(source_name);
+  row.yaml = std::move(yaml);
+  row.updated_at = now();
+  constexpr std::string_view k_insert =
+      "INSERT INTO pay_bands (id, organisation_id, source_name, yaml, version, updated_at_ms) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+  constexpr std::string_view k_update =
+      "UPDATE pay_bands SET organisation_id = ?2, source_name = ?3, yaml = ?4, version = ?5, "
+      "updated_at_ms = ?6 WHERE id = ?1";
+  CCTEAM_TRY(Statement write, writer.prepare(existing ? k_update : k_insert));
+  for (auto bound : {bind_uuid(write, 1, row.id), bind_uuid(write, 2, row.organisation_id),
+                     write.bind_text(3, row.source_name), write.bind_text(4, row.yaml),
+                     write.bind_int64(5, row.version), write.bind_int64(6, row.updated_at)}) {
+    if (!bound) return pass(std::move(bound));
+  }
+  if (auto written = write.run(); !written) {
+    return tl::unexpected(write_error(writer, std::move(written).error(), organisation));
+  }
+  if (auto audited = append_audit(writer, organisation,
+                                  audit_of(actor, row.updated_at, "pay_bands.put", "pay_bands",
+                                           row.id, {"source_name", "yaml"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return row;
 }
 
 Result<StoredCatalog> SqliteRepository::put_catalog(const Uuid& organisation,

@@ -27,6 +27,14 @@ TEST(Access, OnlyAdminsManageUsersAndReadTheAuditLog) {
   }
 }
 
+TEST(Access, EveryRoleReadsPayBandsAndOnlyAdminsChangeThem) {
+  for (WorkspaceRole role : k_workspace_roles) {
+    SCOPED_TRACE(std::string(to_string(role)));
+    EXPECT_TRUE(allows(role, Permission::read_pay_bands));
+    EXPECT_EQ(allows(role, Permission::write_pay_bands), role == WorkspaceRole::admin);
+  }
+}
+
 TEST(Access, RoleNamesRoundTrip) {
   for (WorkspaceRole role : k_workspace_roles) {
     EXPECT_EQ(parse_workspace_role(to_string(role)), role);

@@ -1,6 +1,7 @@
-// The plan form's forecast upload: a file chosen here is read into the CSV field, so that the
-// form posts it as text and keeps it when the form comes back with errors. Without JavaScript
-// the CSV can be pasted into the field.
+// A file picker beside a text field (a textarea with data-file-label): the file chosen is read
+// into the field, so that the form posts it as text and keeps it when the form comes back with
+// errors. Used for the plan form's forecast CSV and the pay-band import. Without JavaScript the
+// text can be pasted into the field.
 (function () {
   "use strict";
   var area = document.querySelector("textarea[data-file-label]");
@@ -8,7 +9,7 @@
   var label = document.createElement("label");
   var input = document.createElement("input");
   input.type = "file";
-  input.accept = ".csv,text/csv,text/plain";
+  input.accept = area.getAttribute("data-file-accept") || ".csv,text/csv,text/plain";
   input.id = area.id + "-file";
   label.htmlFor = input.id;
   label.textContent = area.getAttribute("data-file-label");
@@ -23,6 +24,7 @@
     var reader = new FileReader();
     reader.onload = function () {
       area.value = String(reader.result);
+      // The plan form: a chosen forecast file makes the CSV the forecast's source.
       var source = document.querySelector("select[name='/forecast/source']");
       if (source) source.value = "csv";
     };
