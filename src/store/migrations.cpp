@@ -367,10 +367,8 @@ CREATE TABLE pay_bands (
 )sql";
 
 constexpr std::array k_migrations = {
-    Migration{1, k_sqlite_1, k_postgresql_1},
-    Migration{2, k_sqlite_2, k_postgresql_2},
-    Migration{3, k_sqlite_3, k_postgresql_3},
-    Migration{4, k_sqlite_4, k_postgresql_4},
+    Migration{1, k_sqlite_1, k_postgresql_1}, Migration{2, k_sqlite_2, k_postgresql_2},
+    Migration{3, k_sqlite_3, k_postgresql_3}, Migration{4, k_sqlite_4, k_postgresql_4},
     Migration{5, k_sqlite_5, k_postgresql_5},
 };
 

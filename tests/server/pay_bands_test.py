@@ -86,8 +86,8 @@ def main():
     problem = json.loads(data) if data else {}
     errors = problem.get("errors", [])
     where = sorted((e.get("line"), e.get("column"), e.get("pointer")) for e in errors)
-    check("a broken YAML file: 400, min above max at 2:5, the unknown role at 8:11",
-          status == 400 and len(errors) == 2 and where[0][:2] == (2, 5) and
+    check("a broken YAML file: 422, min above max at 2:5, the unknown role at 8:11",
+          status == 422 and len(errors) == 2 and where[0][:2] == (2, 5) and
           where[1][:2] == (8, 11) and where[1][2] == "/pay_bands/1/role",
           f"{status} {data[:400]!r}")
     status, _, body = call(manager, "GET", "/api/v1/pay-bands")

@@ -9,9 +9,11 @@ Usage: plans_test.py --url URL --logins logins.json --ccteam BINARY --openapi do
 import argparse
 import json
 import math
+import os
 import socket
 import subprocess
 import sys
+import tempfile
 import urllib.parse
 
 import yaml
@@ -74,9 +76,19 @@ def main():
     status, _, body = call(manager, "POST", "/api/v1/plans/calculate", request)
     check("calculate: 200", status == 200, f"{status} {body[:300]!r}")
     plan = json.loads(body)
-    cli = subprocess.run([args.ccteam, "plan", "--calls", "1200/day", "--hours", "08:00-10:00",
+    # The CLI reads the same catalog: the installed one and the workspace's pay bands.
+    status, _, bands_yaml = manager.get("/api/v1/pay-bands.yaml")
+    check("the workspace's pay bands as YAML", status == 200)
+    bands_file = tempfile.NamedTemporaryFile("wb", suffix=".yaml", delete=False)
+    bands_file.write(bands_yaml)
+    bands_file.close()
+    catalog = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data",
+                           "catalog")
+    cli = subprocess.run([args.ccteam, "--catalog", catalog, "--catalog", bands_file.name,
+                          "plan", "--calls", "1200/day", "--hours", "08:00-10:00",
                           "--aht", "180", "--sl", "80/20", "--shrinkage", "0.35",
                           "--format", "json"], capture_output=True, text=True)
+    os.unlink(bands_file.name)
     check("ccteam plan runs", cli.returncode == 0, cli.stderr)
     expected = json.loads(cli.stdout) if cli.returncode == 0 else {"intervals": [], "levels": []}
     check("calculate: the intervals of ccteam plan",

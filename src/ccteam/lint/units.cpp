@@ -46,8 +46,7 @@ std::vector<Unit> split_units(const PostingText& text, std::size_t title) {
       continue;
     }
     bool joins = wrapped && open && i != title && !line.heading && !line.bullet &&
-                 !out.back().heading && !out.back().bullet &&
-                 out.back().lines.back() != title &&
+                 !out.back().heading && !out.back().bullet && out.back().lines.back() != title &&
                  text.lines[out.back().lines.back()].text.size() >= k_wrapped_min_bytes;
     if (!joins) {
       if (!out.empty()) finish(out.back());

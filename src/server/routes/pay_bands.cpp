@@ -24,6 +24,9 @@ using json = nlohmann::ordered_json;
 using access::Permission;
 using pages::lang_path;
 
+// The largest body of a save: a pay-band file of some thousand bands (the configured
+// limits.max_body_bytes applies first).
+constexpr std::size_t k_pay_bands_body_limit = 1024 * 1024;
 // Blank rows the form offers for new bands.
 constexpr std::size_t k_blank_rows = 3;
 // Rows a form may send (the catalog holds at most 1,000 roles; two countries each is plenty).
@@ -152,6 +155,7 @@ render::Context band_row(const PayBandForm& form, std::size_t row,
     cell.text("name", name)
         .text("id", id)
         .text("label", row_label + ": " + tr(column_label(column), lang))
+        .text("column", tr(column_label(column), lang))
         .text("value", value(column))
         .flag("is_role", column == "role")
         .flag("is_period", column == "period")
@@ -273,6 +277,9 @@ Response pay_bands_page(RouteContext& context, const Caller& caller, PayBandForm
     notice.text("text", form.notice);
     notices.push_back(std::move(notice));
   }
+  for (std::string_view column : k_columns) {
+    page.text("col_" + std::string(column), tr(column_label(column), lang));
+  }
   page.text("heading", title)
       .flag("has_errors", !form.errors.empty())
       .text("errors_heading", tr(MsgId::web_form_errors, lang))
@@ -352,7 +359,8 @@ Response post_pay_bands(RouteContext& context, const Request& request, const Cal
   auto saved = app::save_pay_bands(context.repository, context.organisation, "form",
                                    app::pay_bands_yaml(inputs), version, actor);
   if (saved) return redirect(lang_path(lang, fmt::format("/pay-bands?saved={}", saved->version)));
-  add_errors(form, saved.error(), rows, lang);
+  // Positions in the YAML made from the form mean nothing to its user: the row and field do.
+  add_errors(form, without_positions(saved.error()), rows, lang);
   return pay_bands_page(context, caller, std::move(form), status_of(saved.error().front()));
 }
 
@@ -375,7 +383,7 @@ void add_pay_bands(Router& router, RouteContext& context) {
               }});
 
   router.add(
-      {"PUT", "/api/v1/pay-bands", Access::to(Permission::write_pay_bands), 0,
+      {"PUT", "/api/v1/pay-bands", Access::to(Permission::write_pay_bands), k_pay_bands_body_limit,
        [&context](const Request& request, const PathParams&, const Caller& caller) {
          auto query = read_query(request, {"version"});
          if (!query) return problem(query.error(), caller.lang, request);
@@ -394,7 +402,7 @@ void add_pay_bands(Router& router, RouteContext& context) {
              version = v;
            }
            if (!version) {
-             Error e = Error::usage(msg(MsgId::term_required), {}, msg(MsgId::hint_pay_bands_body));
+             Error e = Error::usage(msg(MsgId::term_required), msg(MsgId::hint_pay_bands_body));
              e.where.json_pointer = "/query/version";
              return problem(e, caller.lang, request);
            }
@@ -412,7 +420,7 @@ void add_pay_bands(Router& router, RouteContext& context) {
          }
          auto body = json_body(request);
          if (!body) {
-           Error e = Error::usage(msg(MsgId::pay_bands_body), {}, msg(MsgId::hint_pay_bands_body));
+           Error e = Error::usage(msg(MsgId::pay_bands_body), msg(MsgId::hint_pay_bands_body));
            return problem(body.error().kind == ErrorKind::usage ? e : body.error(), caller.lang,
                           request);
          }
@@ -462,7 +470,8 @@ void add_pay_bands(Router& router, RouteContext& context) {
          }
          return pay_bands_page(context, caller, std::move(form), 200);
        }});
-  router.add({"POST", "/{lang}/pay-bands", Access::to(Permission::write_pay_bands), 0,
+  router.add({"POST", "/{lang}/pay-bands", Access::to(Permission::write_pay_bands),
+              k_pay_bands_body_limit,
               [&context](const Request& request, const PathParams& params, const Caller& caller) {
                 if (!url_lang(params["lang"])) return not_found(context, request, caller);
                 return post_pay_bands(context, request, caller);

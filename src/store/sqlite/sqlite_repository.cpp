@@ -242,6 +242,51 @@ Result<std::optional<StoredJob>> find_job(Connection& connection, const Uuid& id
   return std::optional<StoredJob>(std::move(job));
 }
 
+// Inserts or updates the organisation's one row of 'table' (catalogs or pay_bands), 'existing'
+// as read in this transaction, with its audit entry (catalog.put or pay_bands.put).
+Result<StoredCatalog> write_document(Connection& writer, std::string_view table,
+                                     const Uuid& organisation,
+                                     std::optional<StoredCatalog> existing, std::string source_name,
+                                     std::string yaml, UnixMillis at, const Actor& actor) {
+  StoredCatalog row;
+  if (existing) {
+    row = std::move(*existing);
+    row.version += 1;
+  } else {
+    row.id = new_uuid_v7(at);
+    row.organisation_id = organisation;
+    row.version = 1;
+  }
+  row.source_name = std::move(source_name);
+  row.yaml = std::move(yaml);
+  row.updated_at = at;
+  std::string sql =
+      existing ? "UPDATE " + std::string(table) +
+                     " SET organisation_id = ?2, source_name = ?3, yaml = ?4, version = ?5, "
+                     "updated_at_ms = ?6 WHERE id = ?1"
+               : "INSERT INTO " + std::string(table) +
+                     " (id, organisation_id, source_name, yaml, version, updated_at_ms) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+  CCTEAM_TRY(Statement write, writer.prepare(sql));
+  for (auto bound : {bind_uuid(write, 1, row.id), bind_uuid(write, 2, row.organisation_id),
+                     write.bind_text(3, row.source_name), write.bind_text(4, row.yaml),
+                     write.bind_int64(5, row.version), write.bind_int64(6, row.updated_at)}) {
+    if (!bound) return pass(std::move(bound));
+  }
+  if (auto written = write.run(); !written) {
+    return tl::unexpected(write_error(writer, std::move(written).error(), organisation));
+  }
+  const bool bands = table == "pay_bands";
+  if (auto audited =
+          append_audit(writer, organisation,
+                       audit_of(actor, at, bands ? "pay_bands.put" : "catalog.put",
+                                bands ? "pay_bands" : "catalog", row.id, {"source_name", "yaml"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  return row;
+}
+
 }  // namespace
 
 // A reader connection lent to one thread; given back to the pool on destruction.
@@ -363,39 +408,9 @@ Result<StoredCatalog> SqliteRepository::put_pay_bands(const Uuid& organisation,
     return tl::unexpected(
         Error::conflict(msg(MsgId::pay_bands_stale, stored_version, expected_version)));
   }
-  StoredCatalog row;
-  if (existing) {
-    row = std::move(*existing);
-    row.version += 1;
-  } else {
-    row.id = new_uuid_v7(now());
-    row.organisation_id = organisation;
-    row.version = 1;
-  }
-  row.source_name = std::move(source_name);
-  row.yaml = std::move(yaml);
-  row.updated_at = now();
-  constexpr std::string_view k_insert =
-      "INSERT INTO pay_bands (id, organisation_id, source_name, yaml, version, updated_at_ms) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-  constexpr std::string_view k_update =
-      "UPDATE pay_bands SET organisation_id = ?2, source_name = ?3, yaml = ?4, version = ?5, "
-      "updated_at_ms = ?6 WHERE id = ?1";
-  CCTEAM_TRY(Statement write, writer.prepare(existing ? k_update : k_insert));
-  for (auto bound : {bind_uuid(write, 1, row.id), bind_uuid(write, 2, row.organisation_id),
-                     write.bind_text(3, row.source_name), write.bind_text(4, row.yaml),
-                     write.bind_int64(5, row.version), write.bind_int64(6, row.updated_at)}) {
-    if (!bound) return pass(std::move(bound));
-  }
-  if (auto written = write.run(); !written) {
-    return tl::unexpected(write_error(writer, std::move(written).error(), organisation));
-  }
-  if (auto audited = append_audit(writer, organisation,
-                                  audit_of(actor, row.updated_at, "pay_bands.put", "pay_bands",
-                                           row.id, {"source_name", "yaml"}));
-      !audited) {
-    return pass(std::move(audited));
-  }
+  CCTEAM_TRY(StoredCatalog row,
+             write_document(writer, "pay_bands", organisation, std::move(existing),
+                            std::move(source_name), std::move(yaml), now(), actor));
   if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
   return row;
 }
@@ -406,40 +421,9 @@ Result<StoredCatalog> SqliteRepository::put_catalog(const Uuid& organisation,
   Connection& writer = *m_writer;
   CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
   CCTEAM_TRY(std::optional<StoredCatalog> existing, find_catalog(writer, organisation));
-  StoredCatalog row;
-  if (existing) {
-    row = std::move(*existing);
-    row.version += 1;
-  } else {
-    row.id = new_uuid_v7(now());
-    row.organisation_id = organisation;
-    row.version = 1;
-  }
-  row.source_name = std::move(source_name);
-  row.yaml = std::move(yaml);
-  row.updated_at = now();
-
-  constexpr std::string_view k_insert =
-      "INSERT INTO catalogs (id, organisation_id, source_name, yaml, version, updated_at_ms) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-  constexpr std::string_view k_update =
-      "UPDATE catalogs SET organisation_id = ?2, source_name = ?3, yaml = ?4, version = ?5, "
-      "updated_at_ms = ?6 WHERE id = ?1";
-  CCTEAM_TRY(Statement write, writer.prepare(existing ? k_update : k_insert));
-  for (auto bound : {bind_uuid(write, 1, row.id), bind_uuid(write, 2, row.organisation_id),
-                     write.bind_text(3, row.source_name), write.bind_text(4, row.yaml),
-                     write.bind_int64(5, row.version), write.bind_int64(6, row.updated_at)}) {
-    if (!bound) return pass(std::move(bound));
-  }
-  if (auto written = write.run(); !written) {
-    return tl::unexpected(write_error(writer, std::move(written).error(), organisation));
-  }
-  if (auto audited = append_audit(writer, organisation,
-                                  audit_of(Actor::system(), row.updated_at, "catalog.put",
-                                           "catalog", row.id, {"source_name", "yaml"}));
-      !audited) {
-    return pass(std::move(audited));
-  }
+  CCTEAM_TRY(StoredCatalog row,
+             write_document(writer, "catalogs", organisation, std::move(existing),
+                            std::move(source_name), std::move(yaml), now(), Actor::system()));
   if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
   return row;
 }
