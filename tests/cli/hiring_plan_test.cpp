@@ -163,7 +163,8 @@ TEST(HiringPlanCli, FromAStaffingPlan) {
   Outcome both = run_ccteam({"hiring-plan", k_example, "--plans", plan_file.string()});
   EXPECT_EQ(both.exit_code, 2);
   EXPECT_TRUE(has(both.err,
-                  "hiring-plan.yaml:7:11: error: role 'team-lead' has 'required_fte' "
+                  "hiring-plan.yaml:7:11 (/roles/0/role): error: role 'team-lead' has "
+                  "'required_fte' "
                   "and a level in the staffing plan"))
       << both.err;
   Outcome two = run_ccteam({"hiring-plan", "data/examples/hiring-plan-from-plan.yaml", "--plans",
@@ -177,11 +178,17 @@ TEST(HiringPlanCli, BadInputIsLocatedInBothLanguages) {
   const std::string bad = "tests/data/hiring/invalid/out-of-range.yaml";
   Outcome en = run_ccteam({"hiring-plan", bad});
   EXPECT_EQ(en.exit_code, 2);
-  EXPECT_TRUE(has(en.err, "out-of-range.yaml:6:26: error:")) << en.err;
+  EXPECT_TRUE(has(en.err,
+                  "out-of-range.yaml:6:26 (/roles/0/attrition/monthly): error: 1.5 is "
+                  "outside the allowed range"))
+      << en.err;
   EXPECT_TRUE(en.out.empty()) << en.out;
   Outcome de = run_ccteam({"hiring-plan", bad, "--lang", "de"});
   EXPECT_EQ(de.exit_code, 2);
-  EXPECT_TRUE(has(de.err, "out-of-range.yaml:6:26: Fehler:")) << de.err;
+  EXPECT_TRUE(has(de.err,
+                  "out-of-range.yaml:6:26 (/roles/0/attrition/monthly): Fehler: 1.5 liegt "
+                  "außerhalb"))
+      << de.err;
   Outcome missing = run_ccteam({"hiring-plan", "no-such-file.yaml"});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_TRUE(has(missing.err, "no-such-file.yaml")) << missing.err;
