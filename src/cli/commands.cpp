@@ -9,6 +9,7 @@ std::span<const AddCommand> all_commands() {
       add_roles_command,
       add_catalog_command,
       add_plan_command,
+      add_hiring_plan_command,
       add_simulate_command,
       add_metrics_command,
       add_calibrate_command,

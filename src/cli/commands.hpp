@@ -29,6 +29,7 @@ void add_calibrate_command(CLI::App& app, Context& ctx);  // commands/calibrate.
 void add_screen_command(CLI::App& app, Context& ctx);  // commands/screen.cpp
 void add_career_command(CLI::App& app, Context& ctx);  // commands/career.cpp
 void add_posting_command(CLI::App& app, Context& ctx);  // commands/posting.cpp
+void add_hiring_plan_command(CLI::App& app, Context& ctx);  // commands/hiring_plan.cpp
 void add_serve_command(CLI::App& app, Context& ctx);  // commands/serve.cpp
 void add_user_command(CLI::App& app, Context& ctx);   // commands/user.cpp
 void add_backup_command(CLI::App& app, Context& ctx);  // commands/user.cpp

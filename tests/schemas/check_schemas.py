@@ -60,6 +60,10 @@ checks = [
     (["metrics", "tests/data/calls/small.csv", "--min-group", "1", "--format", "json", "--states",
       "tests/data/states/states.csv", "--schedule", "tests/data/states/schedule.csv"],
      "metrics.schema.json", 0),
+    (["hiring-plan", "data/examples/hiring-plan.yaml", "--runs", "0", "--format", "json"],
+     "hiring-plan-result.schema.json", 0),
+    (["hiring-plan", "data/examples/hiring-plan.yaml", "--runs", "200", "--format", "json"],
+     "hiring-plan-result.schema.json", 0),
 ]
 # Scenario files validate against the scenario schema (read as JSON through PyYAML).
 import yaml
@@ -71,6 +75,16 @@ for path in [source / "data" / "scenarios" / "article-team.yaml",
         print(f"ok   {path.name} ~ scenario.schema.json")
     except jsonschema.ValidationError as error:
         print(f"FAIL {path.name} ~ scenario.schema.json: {str(error)[:2000]}")
+        sys.exit(1)
+# Hiring plan inputs validate against the input schema.
+for path in [source / "data" / "examples" / "hiring-plan.yaml",
+             source / "data" / "examples" / "hiring-plan-from-plan.yaml"]:
+    try:
+        jsonschema.validate(yaml.safe_load(path.read_text()), schemas["hiring-plan.schema.json"],
+                            cls=jsonschema.Draft202012Validator)
+        print(f"ok   {path.name} ~ hiring-plan.schema.json")
+    except jsonschema.ValidationError as error:
+        print(f"FAIL {path.name} ~ hiring-plan.schema.json: {str(error)[:2000]}")
         sys.exit(1)
 failed = 0
 for args, schema_name, expected_exit in checks:

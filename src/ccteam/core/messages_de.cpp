@@ -1417,7 +1417,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::hiring_col_applicants, "Bewerbungen"},
     {MsgId::hiring_col_applicants_week, "Bewerbungen je Woche"},
     {MsgId::hiring_summary,
-     "{0} Einstellungen, {1} Beförderungen, Kosten für Einstellung und Schulung {2}"},
+     "Einstellungen: {0}, Beförderungen: {1}, Kosten für Einstellung und Schulung: {2}"},
     {MsgId::hiring_gap_note,
      "Unterdeckung in {0} von {1} Rollen-Monaten: Vorlaufzeit, Klassengrenzen oder Budget lassen "
      "eine Lücke"},

@@ -1293,7 +1293,7 @@ constexpr MsgEntry k_en[] = {
     {MsgId::hiring_col_openings, "Openings"},
     {MsgId::hiring_col_applicants, "Applicants"},
     {MsgId::hiring_col_applicants_week, "Applicants per week"},
-    {MsgId::hiring_summary, "{0} hires, {1} promotions, hiring and training cost {2}"},
+    {MsgId::hiring_summary, "Hires: {0}, promotions: {1}, hiring and training cost: {2}"},
     {MsgId::hiring_gap_note,
      "Short in {0} of {1} role-months: lead time, class limits or the budget leave a gap"},
     {MsgId::hiring_monte_carlo_line,

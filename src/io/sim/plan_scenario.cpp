@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/base/files.hpp"
-#include "io/base/utf8.hpp"
+#include "io/staffing/plan_levels.hpp"
 
 namespace ccteam::io {
 
@@ -182,38 +182,9 @@ Checked<Scenario> scenario_from_plan_json(std::string_view text, const std::stri
     e.where.json_pointer = std::move(pointer);
     return tl::unexpected(Errors{e});
   };
-  json plan;
-  try {
-    plan = json::parse(text);
-  } catch (const json::parse_error& e) {
-    // Not JSON at all: say where, without nlohmann's "[json.exception...] parse error at" prefix.
-    std::string what = e.what();
-    if (std::size_t colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
-    auto error = fail("", what);
-    std::size_t offset = e.byte > 0 ? std::min<std::size_t>(e.byte - 1, text.size()) : 0;
-    LineColumn at = line_column(text, offset);
-    error.value().front().where.line = at.line;
-    error.value().front().where.column = at.column;
-    return error;
-  } catch (const json::exception& e) {
-    // Valid JSON the library cannot hold, such as a number beyond the double range ("1e400":
-    // out_of_range.406, which carries no position): point at the number's first appearance.
-    std::string what = e.what();
-    if (std::size_t bracket = what.find("] "); bracket != std::string::npos)
-      what.erase(0, bracket + 2);
-    auto error = fail("", what);
-    std::size_t quote = what.find('\'');
-    std::size_t end = quote == std::string::npos ? quote : what.find('\'', quote + 1);
-    if (end != std::string::npos && end > quote + 1) {
-      std::size_t offset = text.find(std::string_view(what).substr(quote + 1, end - quote - 1));
-      if (offset != std::string_view::npos) {
-        LineColumn at = line_column(text, offset);
-        error.value().front().where.line = at.line;
-        error.value().front().where.column = at.column;
-      }
-    }
-    return error;
-  }
+  auto parsed = parse_plan_json(text, file);
+  if (!parsed) return tl::unexpected(std::move(parsed).error());
+  const json& plan = *parsed;
   Scenario s;
   try {
     s = build(plan);
