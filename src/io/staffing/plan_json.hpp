@@ -1,7 +1,10 @@
 #pragma once
 // The stable JSON shape of a staffing plan (schema: docs/schemas/plan.schema.json), read by the
 // simulation and the web workspace. Non-finite values (the ASA of an unstable queue) are
-// written as null next to "state": "unstable".
+// written as null next to "state": "unstable". A plan of given agents (the reverse calculation)
+// adds "staffing": "given", "meets_targets" per interval (null without calls) and "totals"
+// (staffing::StaffingTotals); it stays "ccteam-plan/1", and `simulate --plan` simulates the
+// given agents.
 
 #include <string>
 #include <string_view>
