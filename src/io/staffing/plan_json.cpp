@@ -190,6 +190,7 @@ ordered_json plan_to_json(const Plan& plan, const std::vector<LevelCost>& costs,
 
 std::string basis_text(std::string_view basis, Lang lang) {
   if (basis == "workload") return tr(MsgId::plan_basis_workload, lang);
+  if (basis == "given") return tr(MsgId::plan_basis_given, lang);
   if (basis == "cover") return tr(MsgId::plan_basis_cover, lang);
   if (basis == "span") return tr(MsgId::plan_basis_span, lang);
   return std::string(basis);

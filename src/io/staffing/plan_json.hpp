@@ -23,8 +23,8 @@ namespace ccteam::io {
 std::string_view to_string(staffing::SlDefinition d);
 std::string_view to_string(staffing::AsaDefinition d);
 
-// The words for people of a level's basis (staffing::LevelPlan::basis: "workload", "span",
-// "cover") in 'lang'; another text comes back as it is.
+// The words for people of a level's basis (staffing::LevelPlan::basis: "workload", "given",
+// "span", "cover") in 'lang'; another text comes back as it is.
 std::string basis_text(std::string_view basis, Lang lang);
 
 // The plan with its costs (one per level, as cost_plan returns them); notes rendered in 'lang'.
