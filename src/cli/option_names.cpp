@@ -9,6 +9,7 @@ namespace {
 
 constexpr std::array k_plan = std::to_array<OptionName>({
     {"/forecast/interval", "--interval"},
+    {"/forecast/agents", "--agents"},
     {"/forecast/profile/calls_per_day", "--calls"},
     {"/forecast/profile/handle_time", "--aht"},
     {"/forecast/profile/interval", "--interval"},

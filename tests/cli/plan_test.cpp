@@ -281,5 +281,86 @@ TEST(PlanCli, HelpStatesTheDefaultsInTheReadersNumbers) {
   EXPECT_EQ(de.out.find("(Standard 0."), std::string::npos) << de.out;
 }
 
+// The reverse calculation: 14 agents on small-30min.csv (erlang_reference.py, Erlang C, 20 s):
+// 08:00 10 E -> SL 88.8 %, ASA 7.8 s; 08:30 15 E > 14 agents -> unstable; 09:00 no calls;
+// 09:30 5.667 E -> SL 99.9 %. Whole forecast: SL = (100 x 0.888350 + 150 x 0 + 42.5 x
+// 0.998828) / 292.5 = 44.9 %; targets met in 2 of 3 intervals with calls, missed overall.
+TEST(PlanCli, GivenAgentsInTheTable) {
+  Outcome run = run_ccteam({"plan", k_small, "--sl", "80/20", "--agents", "14"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  for (const char* expected :
+       {"agents given", "targets met", "88.8 %", "unstable", "44.9 %",
+        "Targets missed over the whole forecast; met in 2 of 3 intervals with calls",
+        "Unstable intervals: 1.", "grows without bound", "given agents"}) {
+    EXPECT_NE(run.out.find(expected), std::string::npos) << expected << "\n" << run.out;
+  }
+  Outcome de = run_ccteam({"plan", k_small, "--sl", "80/20", "--agents", "14", "--lang", "de"});
+  ASSERT_EQ(de.exit_code, 0) << de.err;
+  for (const char* expected :
+       {"Agents vorgegeben", "Ziele erreicht", "88,8 %", "instabil", "44,9 %", "nein",
+        "Ziele über die ganze Prognose verfehlt; erreicht in 2 von 3 Intervallen mit Anrufen",
+        "Instabile Intervalle: 1.", "vorgegebene Agents"}) {
+    EXPECT_NE(de.out.find(expected), std::string::npos) << expected << "\n" << de.out;
+  }
+  EXPECT_EQ(de.out.find("88.8"), std::string::npos) << de.out;
+}
+
+TEST(PlanCli, GivenAgentsInJsonAndCsv) {
+  Outcome run =
+      run_ccteam({"plan", k_small, "--sl", "80/20", "--agents", "14", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto plan = nlohmann::json::parse(run.out);
+  EXPECT_EQ(plan["format"], "ccteam-plan/1");
+  EXPECT_EQ(plan["staffing"], "given");
+  const auto& i = plan["intervals"];
+  EXPECT_EQ(i[0]["agents"], 14);
+  EXPECT_NEAR(i[0]["service_level"].get<double>(), 0.888350019179, 1e-9);
+  EXPECT_EQ(i[0]["meets_targets"], true);
+  EXPECT_EQ(i[1]["state"], "unstable");
+  EXPECT_TRUE(i[1]["asa_seconds"].is_null());
+  EXPECT_EQ(i[1]["meets_targets"], false);
+  EXPECT_TRUE(i[2]["meets_targets"].is_null());
+  EXPECT_EQ(plan["totals"]["state"], "unstable");
+  EXPECT_TRUE(plan["totals"]["asa_seconds"].is_null());
+  EXPECT_NEAR(plan["totals"]["service_level"].get<double>(), 0.448838301344, 1e-9);
+  EXPECT_EQ(plan["totals"]["meeting_intervals"], 2);
+  EXPECT_EQ(plan["totals"]["open_intervals"], 3);
+  EXPECT_EQ(plan["totals"]["unstable_intervals"], 1);
+  EXPECT_EQ(plan["totals"]["meets_targets"], false);
+  EXPECT_EQ(plan["levels"][0]["basis"], "given");
+  // A sized plan keeps its shape: no staffing, totals or meets_targets.
+  Outcome sized = run_ccteam({"plan", k_small, "--sl", "80/20", "--format", "json"});
+  auto required = nlohmann::json::parse(sized.out);
+  EXPECT_FALSE(required.contains("staffing"));
+  EXPECT_FALSE(required.contains("totals"));
+  EXPECT_FALSE(required["intervals"][0].contains("meets_targets"));
+  Outcome csv = run_ccteam({"plan", k_small, "--sl", "80/20", "--agents", "14", "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_NE(csv.out.find("managers_on_duty,meets_targets\n"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find("2026-03-02T08:30:00,150,180,15,14,unstable,0,,1,0,"), std::string::npos)
+      << csv.out;
+}
+
+TEST(PlanCli, AgentsColumnAndTheConflictWithAgentsOption) {
+  const std::string with_agents = "tests/data/forecasts/small-30min-agents.csv";
+  Outcome run = run_ccteam({"plan", with_agents, "--sl", "80/20", "--format", "json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto plan = nlohmann::json::parse(run.out);
+  std::vector<int> agents;
+  for (const auto& i : plan["intervals"]) agents.push_back(i["agents"].get<int>());
+  EXPECT_EQ(agents, (std::vector<int>{14, 14, 0, 8}));
+  EXPECT_EQ(plan["staffing"], "given");
+  Outcome both = run_ccteam({"plan", with_agents, "--sl", "80/20", "--agents", "12"});
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_NE(both.err.find("--agents and the forecast's agents column both give the agents"),
+            std::string::npos)
+      << both.err;
+  Outcome beide =
+      run_ccteam({"plan", with_agents, "--sl", "80/20", "--agents", "12", "--lang", "de"});
+  EXPECT_EQ(beide.exit_code, 2);
+  EXPECT_NE(beide.err.find("--agents und die Spalte agents der Prognose"), std::string::npos)
+      << beide.err;
+}
+
 }  // namespace
 }  // namespace ccteam::test

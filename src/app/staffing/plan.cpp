@@ -55,7 +55,9 @@ Error located(Error error, std::string_view prefix) {
   return error;
 }
 
-Checked<Forecast> load_forecast(const ForecastRequest& request) {
+namespace {
+
+Checked<Forecast> forecast_of(const ForecastRequest& request) {
   if (!request.files.empty()) return pooled_files(request);
   if (request.csv) {
     auto parsed = io::parse_forecast_csv(request.csv->text, request.csv->name, request.interval);
@@ -87,6 +89,34 @@ Checked<Forecast> load_forecast(const ForecastRequest& request) {
   auto f = forecast_from_profile(p);
   if (!f) return one(located(f.error(), "/forecast/profile"));
   return *f;
+}
+
+// The forecast with 'request.agents' on duty in every interval.
+Checked<Forecast> with_given_agents(Forecast forecast, const ForecastRequest& request) {
+  if (!request.agents) return forecast;
+  const std::string_view pointer = "/forecast/agents";
+  const int agents = *request.agents;
+  if (agents < 0 || agents > k_max_agents) {
+    Error e = Error::usage(msg(MsgId::staffing_agents_out_of_range, agents, k_max_agents));
+    e.where.json_pointer = pointer;
+    return one(std::move(e));
+  }
+  for (ForecastInterval& i : forecast.intervals) {
+    if (i.agents) {
+      Error e = Error::usage(msg(MsgId::plan_agents_both, pointer));
+      e.where.json_pointer = pointer;
+      return one(std::move(e));
+    }
+    i.agents = agents;
+  }
+  return forecast;
+}
+
+}  // namespace
+
+Checked<Forecast> load_forecast(const ForecastRequest& request) {
+  CCTEAM_TRY(Forecast forecast, forecast_of(request));
+  return with_given_agents(std::move(forecast), request);
 }
 
 Checked<Plan> make_staffing_plan(const PlanRequest& request) {

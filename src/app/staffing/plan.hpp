@@ -32,6 +32,10 @@ struct ForecastRequest {
   std::optional<staffing::Seconds> interval;      // interval length; empty: as the files say,
                                                   // the profile's default (30 min)
   std::optional<staffing::DailyProfile> profile;  // used when 'files' is empty
+  // Agents on duty in every interval (0..staffing::k_max_agents): the plan evaluates them
+  // instead of sizing (the reverse calculation). Empty: as the forecast's agents column says,
+  // else sized. Given together with that column it is refused.
+  std::optional<int> agents;
 };
 
 // A daily profile with the defaults of staffing::DailyProfile, dated 2000-01-03 (a Monday):
@@ -58,7 +62,11 @@ struct PlanRequest {
 
 // The forecast of the request: the files read (file:line:col errors of io::read_forecast_csv)
 // and pooled (a file that does not fit the first is named), or the profile's forecast.
-// Errors: MsgId::plan_no_forecast (usage) when neither is given; for the profile
+// With 'agents' every interval gets that many agents on duty.
+// Errors: MsgId::plan_no_forecast (usage) when neither is given; MsgId::plan_agents_both (usage,
+// at "/forecast/agents") when 'agents' is given and the forecast has an agents column;
+// MsgId::staffing_agents_out_of_range (usage, at "/forecast/agents") for agents outside
+// 0..staffing::k_max_agents; for the profile
 // MsgId::plan_hours_order / plan_hours_grid (usage, at "/forecast/profile/close") when the hours
 // are reversed or off the interval grid, and staffing::forecast_from_profile's errors at
 // "/forecast/profile/...".

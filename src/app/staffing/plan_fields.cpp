@@ -47,6 +47,7 @@ constexpr std::array k_fields = std::to_array<PlanField>({
     {"/forecast/csv", P::forecast, K::csv, MsgId::web_plan_field_csv},
     {"/forecast/interval", P::forecast, K::choice, MsgId::web_plan_field_interval,
      k_interval_choices},
+    {"/forecast/agents", P::forecast, K::integer, MsgId::web_plan_field_agents},
     {"/options/targets/service_level", P::targets, K::text, MsgId::web_plan_field_sl},
     {"/options/targets/max_asa", P::targets, K::number, MsgId::web_plan_field_max_asa},
     {"/options/targets/max_abandon", P::targets, K::share, MsgId::web_plan_field_max_abandon},
@@ -218,6 +219,15 @@ const std::array<Access, k_fields.size()> k_access = {{
          return tl::unexpected(io::unreadable_value(pointer, minutes, "15, 30, 60"));
        }
        r.forecast.interval = Seconds{std::stod(minutes) * 60};
+       return {};
+     }},
+    // /forecast/agents
+    {[](const PlanRequest& r) -> std::optional<Value> {
+       if (!r.forecast.agents) return std::nullopt;
+       return Value(static_cast<double>(*r.forecast.agents));
+     },
+     [](PlanRequest& r, const Value& v, std::string_view pointer) -> Result<void> {
+       CCTEAM_TRY(r.forecast.agents, whole(number(v), pointer));
        return {};
      }},
     // /options/targets/service_level

@@ -247,7 +247,7 @@ constexpr MsgEntry k_de[] = {
      "'interval_start,calls_offered,aht_seconds' und eine Zeile je Intervall"},
     {MsgId::forecast_unknown_column,
      "Unbekannte oder doppelte Spalte '{0}'; die Spalten heißen interval_start, calls_offered, "
-     "aht_seconds"},
+     "aht_seconds und wahlweise agents"},
     {MsgId::forecast_missing_column, "In der Kopfzeile fehlt die Spalte {0}"},
     {MsgId::forecast_field_count, "Fehlerhafte Zeile: {0} Felder, die Kopfzeile hat aber {1}"},
     {MsgId::forecast_bad_quote,
@@ -1432,6 +1432,36 @@ constexpr MsgEntry k_de[] = {
     {MsgId::hiring_sheet_months, "Monate"},
     {MsgId::hiring_sheet_classes, "Klassen"},
     {MsgId::hiring_sheet_openings, "Stellen"},
+    {MsgId::plan_opt_agents,
+     "Agents im Dienst in jedem Intervall: statt das Team zu bemessen, Servicelevel, ASA, "
+     "Auslastung und Abbrüche zeigen, die diese Agents erreichen (die Rückrechnung; eine Prognose "
+     "kann sie stattdessen je Intervall in einer Spalte agents angeben)"},
+    {MsgId::web_plan_field_agents, "Agents im Dienst (vorgegeben: auswerten statt bemessen)"},
+    {MsgId::forecast_bad_agents, "Spalte agents: '{0}' ist keine ganze Zahl von 0 bis {1}"},
+    {MsgId::forecast_pool_agents,
+     "Prognose {0} und Prognose 1 unterscheiden sich in Zeile {1}: Eine gibt die Agents an, die "
+     "andere nicht; Agents in jeder zusammengelegten Prognose angeben (sie werden addiert) oder in "
+     "keiner"},
+    {MsgId::plan_agents_both,
+     "{0} und die Spalte agents der Prognose geben beide die Agents an: bitte nur eines davon"},
+    {MsgId::plan_col_agents_given, "Agents vorgegeben"},
+    {MsgId::plan_col_meets, "Ziele erreicht"},
+    {MsgId::plan_given_totals,
+     "Ganze Prognose, nach Anrufen gewichtet: Servicelevel {0}, ASA {1} s, Auslastung {2}, "
+     "Abbrüche {3}"},
+    {MsgId::plan_given_met,
+     "Ziele über die ganze Prognose erreicht; erreicht in {0} von {1} Intervallen mit Anrufen"},
+    {MsgId::plan_given_missed,
+     "Ziele über die ganze Prognose verfehlt; erreicht in {0} von {1} Intervallen mit Anrufen"},
+    {MsgId::plan_given_unstable,
+     "Instabile Intervalle: {0}. Dort erreicht das Verkehrsangebot die Zahl der Agents, die "
+     "Warteschlange wächst ohne Grenze und es gibt keine endliche Wartezeit; sie zählen mit einem "
+     "Servicelevel von 0 % und lassen die ganze Prognose ohne ASA"},
+    {MsgId::plan_given_note,
+     "Die Agents sind vorgegeben, nicht bemessen: FTE, Teamleitungen, Leitung und Kosten folgen "
+     "aus ihnen"},
+    {MsgId::plan_basis_given, "vorgegebene Agents"},
+    {MsgId::plan_chart_title_given, "Vorgegebene Agents und ihr Servicelevel"},
 };
 
 }  // namespace

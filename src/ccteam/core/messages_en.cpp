@@ -220,7 +220,7 @@ constexpr MsgEntry k_en[] = {
      "and one row per interval"},
     {MsgId::forecast_unknown_column,
      "unknown or repeated column '{0}'; the columns are interval_start, calls_offered, "
-     "aht_seconds"},
+     "aht_seconds and optionally agents"},
     {MsgId::forecast_missing_column, "the header lacks the column {0}"},
     {MsgId::forecast_field_count, "malformed row: {0} fields, but the header has {1}"},
     {MsgId::forecast_bad_quote, "malformed row: a quoted field is not closed"},
@@ -1307,6 +1307,34 @@ constexpr MsgEntry k_en[] = {
     {MsgId::hiring_sheet_months, "months"},
     {MsgId::hiring_sheet_classes, "classes"},
     {MsgId::hiring_sheet_openings, "openings"},
+    {MsgId::plan_opt_agents,
+     "Agents on duty in every interval: instead of sizing the team, show the service level, ASA, "
+     "occupancy and abandonment these agents give (the reverse calculation; a forecast may give "
+     "them per interval in an agents column instead)"},
+    {MsgId::web_plan_field_agents, "Agents on duty (given: evaluate them instead of sizing)"},
+    {MsgId::forecast_bad_agents, "column agents: '{0}' is not a whole number from 0 to {1}"},
+    {MsgId::forecast_pool_agents,
+     "forecast {0} and forecast 1 differ at row {1}: one gives the agents, the other not; give "
+     "agents in every pooled forecast (they add up) or in none"},
+    {MsgId::plan_agents_both,
+     "{0} and the forecast's agents column both give the agents: use one of them"},
+    {MsgId::plan_col_agents_given, "agents given"},
+    {MsgId::plan_col_meets, "targets met"},
+    {MsgId::plan_given_totals,
+     "Whole forecast, weighted by calls: service level {0}, ASA {1} s, occupancy {2}, "
+     "abandonment {3}"},
+    {MsgId::plan_given_met,
+     "Targets met over the whole forecast; met in {0} of {1} intervals with calls"},
+    {MsgId::plan_given_missed,
+     "Targets missed over the whole forecast; met in {0} of {1} intervals with calls"},
+    {MsgId::plan_given_unstable,
+     "Unstable intervals: {0}. There the load reaches the agents, so the queue grows without "
+     "bound and no finite wait exists; they count with a service level of 0 % and leave the whole "
+     "forecast without an ASA"},
+    {MsgId::plan_given_note,
+     "The agents are given, not sized: FTE, team leads, managers and costs follow from them"},
+    {MsgId::plan_basis_given, "given agents"},
+    {MsgId::plan_chart_title_given, "Given agents and their service level"},
 };
 
 }  // namespace

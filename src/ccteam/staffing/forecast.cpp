@@ -16,6 +16,10 @@ Result<Forecast> pool_forecasts(const std::vector<Forecast>& forecasts) {
       }
       ForecastInterval& p = pooled.intervals[i];
       const ForecastInterval& o = other.intervals[i];
+      if (p.agents.has_value() != o.agents.has_value()) {
+        return fail(ErrorKind::invalid_input, msg(MsgId::forecast_pool_agents, f + 1, i + 1));
+      }
+      if (p.agents) p.agents = *p.agents + *o.agents;
       double calls = p.calls_offered + o.calls_offered;
       double aht = calls > 0
                        ? (p.calls_offered * p.handle_time.count() +

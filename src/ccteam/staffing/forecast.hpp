@@ -3,6 +3,7 @@
 // gaps or overlaps (io/staffing/forecast_csv checks that when reading one).
 
 #include <chrono>
+#include <optional>
 #include <vector>
 
 #include "ccteam/core/error.hpp"
@@ -15,9 +16,11 @@ using LocalTime = std::chrono::local_seconds;
 
 struct ForecastInterval {
   LocalTime start;
-  double calls_offered = 0;  // calls expected in the interval, >= 0 (need not be whole)
-  Seconds handle_time{0};    // AHT of those calls, > 0
-  int source_line = 0;       // line in the file it came from; 0 when generated
+  double calls_offered = 0;   // calls expected in the interval, >= 0 (need not be whole)
+  Seconds handle_time{0};     // AHT of those calls, > 0
+  int source_line = 0;        // line in the file it came from; 0 when generated
+  std::optional<int> agents;  // agents on duty, when given (0..k_max_agents): the plan then
+                              // evaluates them instead of sizing the interval
 };
 
 struct Forecast {
@@ -31,9 +34,10 @@ struct Forecast {
 
 // Pools queues that share agents into one forecast before sizing (pooling needs fewer agents
 // than sizing each queue alone; Gans, Koole & Mandelbaum 2003, section 4.1): per interval the
-// calls add up and the AHT is the calls-weighted mean (the plain mean where no calls come).
-// All forecasts must have the same interval length and the same starts; otherwise fails with
-// MsgId::forecast_pool_mismatch naming the forecast (1-based) and the first differing row.
+// calls add up and the AHT is the calls-weighted mean (the plain mean where no calls come);
+// given agents add up (the pooled queues share them). All forecasts must have the same interval
+// length and the same starts; otherwise fails with MsgId::forecast_pool_mismatch naming the
+// forecast (1-based) and the first differing row.
 Result<Forecast> pool_forecasts(const std::vector<Forecast>& forecasts);
 
 }  // namespace ccteam::staffing

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <string>
 #include <utility>
@@ -162,9 +163,12 @@ Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options) {
     IntervalPlan ip;
     ip.start = i.start;
     ip.workload = forecast.workload(i);
-    auto agents = solve_agents(ip.workload, options.targets, options.model);
+    auto agents = i.agents ? evaluate(*i.agents, ip.workload, options.targets, options.model)
+                           : solve_agents(ip.workload, options.targets, options.model);
     if (!agents) return tl::unexpected(at_interval(agents.error(), i));
     ip.agents = *agents;
+    ip.meets_targets = !i.agents || meets(ip.agents, options.targets);
+    if (i.agents) plan.staffing = Staffing::given;
     agent_hours += ip.agents.agents * interval_hours;
     // Manager escalations arrive with the call they come from (same interval).
     to_leads[k] = i.calls_offered * options.escalation.share;
@@ -197,7 +201,10 @@ Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options) {
   const double fte_per_person =
       (1 - options.part_time_share) + options.part_time_share * options.part_time_fte;
   plan.agents.headcount = ceil_count(plan.agents.fte / fte_per_person);
-  plan.agents.basis = "workload";
+  plan.agents.basis = plan.staffing == Staffing::given ? "given" : "workload";
+  if (plan.staffing == Staffing::given) {
+    plan.totals = staffing_totals(plan.intervals, options.targets, options.model.definitions);
+  }
 
   // Team leads: span of control over people, or on-duty cover incl. escalations, whichever
   // needs more (team leads work full time).
@@ -220,6 +227,54 @@ Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options) {
   plan.managers.fte = plan.managers.headcount;
   plan.managers.basis = managers_by_cover > managers_by_span ? "cover" : "span";
   return plan;
+}
+
+StaffingTotals staffing_totals(const std::vector<IntervalPlan>& intervals, const Targets& targets,
+                               const Definitions& definitions) {
+  StaffingTotals t;
+  QueueMetrics& f = t.figures;
+  f.definitions = definitions;
+  double sl_weight = 0, sl_sum = 0, asa_weight = 0, asa_sum = 0, abandoned = 0, waited = 0;
+  double agent_time = 0, busy_time = 0;
+  for (const IntervalPlan& i : intervals) {
+    const QueueMetrics& m = i.agents;
+    const double calls = i.workload.calls;
+    f.agents = std::max(f.agents, m.agents);
+    f.offered_load_erlangs = std::max(f.offered_load_erlangs, m.offered_load_erlangs);
+    agent_time += m.agents;
+    busy_time += m.occupancy * m.agents;
+    if (calls <= 0) continue;
+    t.calls += calls;
+    ++t.open_intervals;
+    if (i.meets_targets) ++t.meeting_intervals;
+    abandoned += calls * m.p_abandon;
+    waited += calls * m.p_wait;
+    double w = 1;
+    if (definitions.service_level == SlDefinition::over_answered) w = 1 - m.p_abandon;
+    if (definitions.service_level == SlDefinition::over_offered_minus_short_abandons) {
+      w = 1 - m.p_abandon_within_target;
+    }
+    sl_weight += calls * w;
+    sl_sum += calls * w * m.service_level;
+    if (m.state == QueueState::unstable) {
+      ++t.unstable_intervals;
+      f.state = QueueState::unstable;
+      continue;
+    }
+    const double answered = definitions.asa == AsaDefinition::over_answered ? 1 - m.p_abandon : 1;
+    asa_weight += calls * answered;
+    asa_sum += calls * answered * m.asa.count();
+  }
+  if (t.calls > 0) {
+    f.p_abandon = abandoned / t.calls;
+    f.p_wait = waited / t.calls;
+  }
+  f.service_level = sl_weight > 0 ? sl_sum / sl_weight : (t.calls > 0 ? 0 : 1);
+  f.asa = Seconds{asa_weight > 0 ? asa_sum / asa_weight : 0};
+  if (f.state == QueueState::unstable) f.asa = Seconds{std::numeric_limits<double>::infinity()};
+  f.occupancy = agent_time > 0 ? busy_time / agent_time : 0;
+  t.meets_targets = meets(f, targets);
+  return t;
 }
 
 namespace {

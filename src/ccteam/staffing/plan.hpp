@@ -4,7 +4,11 @@
 // costs from the catalog's pay bands. Pure: no I/O.
 //
 // Rules and their sources:
-// - Agents per interval: whole numbers, the fewest meeting the targets (solve.hpp).
+// - Agents per interval: whole numbers, the fewest meeting the targets (solve.hpp); or, where
+//   the forecast gives them (ForecastInterval::agents), those agents, evaluated with the same
+//   model, definitions and answer time (the reverse calculation, solve.hpp's evaluate). Erlang C
+//   with a load at or above the agents is QueueState::unstable (so are 0 agents with calls);
+//   Erlang A is always stable. The levels above and the costs follow from the agents either way.
 // - FTE = required agent-hours per week / paid hours per FTE per week / (1 - shrinkage), summed
 //   over the whole forecast and rounded once, at the end (to people). Shrinkage (absence, breaks,
 //   training: time paid but not available for calls) divides, N / (1 - s), because it is a share
@@ -31,6 +35,7 @@
 // Week: a forecast of 7 or more days is a sample of the calendar (weekly hours = hours /
 // days x 7); a shorter one is a typical day repeated 'days_per_week' times a week.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,10 +79,17 @@ struct PlanOptions {
   Escalation manager_escalation{0, std::nullopt, 0.25, TierMode::deferred, Seconds{8 * 3600.0}};
 };
 
+// Where a plan's agents come from.
+enum class Staffing : std::uint8_t {
+  required,  // sized: the fewest agents meeting the targets in each interval
+  given,     // given by the forecast (ForecastInterval::agents) and evaluated
+};
+
 struct IntervalPlan {
   LocalTime start;
   Workload workload;
-  QueueMetrics agents;                     // agents.agents = agents required
+  QueueMetrics agents;                     // agents.agents = agents required (or given)
+  bool meets_targets = true;               // the agents meet every target (always when sized)
   int team_leads_on_duty = 0;              // max(1 when open, escalation need)
   std::optional<QueueMetrics> escalation;  // the team leads' live queue, when set and live
   double escalated_calls = 0;              // escalations reaching team leads in the interval
@@ -93,12 +105,40 @@ struct LevelPlan {
   double weekly_hours = 0;  // required hours on duty per week; managers: for escalations only
   double fte = 0;           // paid FTE, shrinkage included
   int headcount = 0;        // people
-  std::string basis;        // which rule set the headcount: "workload", "span", "cover"
-                            // (on-duty hours, escalations included)
+  std::string basis;        // which rule set the headcount: "workload", "given" (the
+                            // agents given, not sized), "span", "cover" (on-duty hours,
+                            // escalations included)
 };
+
+// What given agents achieve over a whole forecast, each interval weighted by its calls as its
+// report would be (an ACD's daily report adds up the intervals' counts the same way).
+struct StaffingTotals {
+  double calls = 0;            // calls offered in all intervals
+  int open_intervals = 0;      // intervals with calls
+  int meeting_intervals = 0;   // intervals with calls whose agents meet every target
+  int unstable_intervals = 0;  // Erlang C intervals with a load at or above their agents
+  // The whole forecast as one QueueMetrics (agents: the most on duty in any interval):
+  //   service level = sum of calls_i x weight_i x SL_i / sum of calls_i x weight_i, where the
+  //     weight is 1 for SlDefinition::over_offered, 1 - P(abandon) for over_answered and
+  //     1 - P(abandon within target) for over_offered_minus_short_abandons; an unstable
+  //     interval counts with SL 0;
+  //   ASA likewise with weight 1 - P(abandon) (over_answered) or 1 (over_all_callers); +inf and
+  //     state unstable when any interval with calls is unstable;
+  //   abandonment = abandoned / offered calls; occupancy = busy agent-time / agent-time;
+  //   p_wait = calls that wait / offered calls.
+  // No calls at all: service level 1, ASA 0, as erlang_c gives for no load.
+  QueueMetrics figures;
+  bool meets_targets = true;  // 'figures' meet every target (meets() in solve.hpp)
+};
+
+// The totals of the intervals of a plan (any plan; `plan` shows them for given agents).
+StaffingTotals staffing_totals(const std::vector<IntervalPlan>& intervals, const Targets& targets,
+                               const Definitions& definitions);
 
 struct Plan {
   Seconds interval{1800};
+  Staffing staffing = Staffing::required;  // given when any interval's agents are given
+  std::optional<StaffingTotals> totals;    // set when the agents are given
   std::vector<IntervalPlan> intervals;
   double forecast_days = 0;
   double weeks = 0;  // how many weeks the forecast stands for
@@ -107,7 +147,8 @@ struct Plan {
 };
 
 // Checks the options (ranges above) and the targets (check_targets), then sizes every interval
-// and the three levels. Errors name the interval (its start) for workload errors; the option's
+// (or evaluates the agents the forecast gives; the targets then say whether they are met) and
+// the three levels. Errors name the interval (its start) for workload errors; the option's
 // name for bad options (MsgId::staffing_bad_option; a deferred deadline shorter than one
 // interval is one).
 Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options);

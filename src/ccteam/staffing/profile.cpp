@@ -56,7 +56,7 @@ Result<Forecast> forecast_from_profile(const DailyProfile& p) {
   for (std::size_t i = 0; i < count; ++i) {
     LocalTime start{std::chrono::local_seconds{p.day} +
                     std::chrono::minutes{open + static_cast<long>(i) * step_min}};
-    f.intervals.push_back({start, p.calls_per_day * w[i] / sum, p.handle_time, 0});
+    f.intervals.push_back({start, p.calls_per_day * w[i] / sum, p.handle_time, 0, {}});
   }
   return f;
 }

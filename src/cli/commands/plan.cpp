@@ -1,6 +1,7 @@
 // ccteam plan [FORECAST.csv] --sl 80/20 ...: agents per interval, FTE, team leads, managers and
-// their cost. Parses options into an app::PlanRequest, calls the staffing use cases
-// (app/staffing/plan.hpp) and renders the result.
+// their cost; with --agents N (or an agents column in the forecast) what those agents achieve.
+// Parses options into an app::PlanRequest, calls the staffing use cases (app/staffing/plan.hpp) and
+// renders the result.
 #include <cmath>
 
 #include <CLI/CLI.hpp>
@@ -78,23 +79,68 @@ std::string role_title(const RoleId& id, const catalog::Catalog& catalog, Lang l
   return role ? role->title.get(lang) : id.str();
 }
 
+// A share of an interval's metrics; "unstable" when its queue grows without bound.
+std::string share_text(const QueueMetrics& m, double share, Lang lang) {
+  return m.state == QueueState::unstable ? tr(MsgId::plan_unstable, lang)
+                                         : io::percent_text(share, lang);
+}
+
+// Given agents: whether they meet the targets in an interval with calls ("-" without calls).
+std::string meets_text(const IntervalPlan& i, Lang lang) {
+  if (i.workload.calls <= 0) return "-";
+  return tr(i.meets_targets ? MsgId::word_yes : MsgId::word_no, lang);
+}
+
+// What given agents achieve over the whole forecast, and which figures follow from them.
+std::string given_summary(const StaffingTotals& t, Lang lang) {
+  const QueueMetrics& f = t.figures;
+  std::string out = render(msg(MsgId::plan_given_totals, io::percent_text(f.service_level, lang),
+                               seconds_text(f.asa, lang), io::percent_text(f.occupancy, lang),
+                               io::percent_text(f.p_abandon, lang)),
+                           lang) +
+                    "\n" +
+                    render(msg(t.meets_targets ? MsgId::plan_given_met : MsgId::plan_given_missed,
+                               t.meeting_intervals, t.open_intervals),
+                           lang) +
+                    "\n";
+  if (t.unstable_intervals > 0) {
+    out += render(msg(MsgId::plan_given_unstable, t.unstable_intervals), lang) + "\n";
+  }
+  return out + tr(MsgId::plan_given_note, lang) + "\n";
+}
+
 std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs,
                          const catalog::Catalog& catalog, Lang lang) {
-  io::TextTable intervals({tr(MsgId::plan_col_start, lang), tr(MsgId::plan_col_calls, lang),
-                           tr(MsgId::plan_col_aht, lang), tr(MsgId::plan_col_erlangs, lang),
-                           tr(MsgId::plan_col_agents, lang), tr(MsgId::plan_col_sl, lang),
-                           tr(MsgId::plan_col_asa, lang), tr(MsgId::plan_col_occupancy, lang),
-                           tr(MsgId::plan_col_abandon, lang), tr(MsgId::plan_col_leads, lang),
-                           tr(MsgId::plan_col_managers, lang)});
+  const bool given = plan.staffing == Staffing::given;
+  std::vector<std::string> columns{
+      tr(MsgId::plan_col_start, lang),
+      tr(MsgId::plan_col_calls, lang),
+      tr(MsgId::plan_col_aht, lang),
+      tr(MsgId::plan_col_erlangs, lang),
+      tr(given ? MsgId::plan_col_agents_given : MsgId::plan_col_agents, lang),
+      tr(MsgId::plan_col_sl, lang),
+      tr(MsgId::plan_col_asa, lang),
+      tr(MsgId::plan_col_occupancy, lang),
+      tr(MsgId::plan_col_abandon, lang)};
+  if (given) columns.push_back(tr(MsgId::plan_col_meets, lang));
+  columns.push_back(tr(MsgId::plan_col_leads, lang));
+  columns.push_back(tr(MsgId::plan_col_managers, lang));
+  io::TextTable intervals(columns);
   for (const IntervalPlan& i : plan.intervals) {
     const QueueMetrics& m = i.agents;
-    intervals.add_row({io::format_local_time(i.start),
-                       io::short_decimal_text(i.workload.calls, 1, lang),
-                       io::short_decimal_text(i.workload.handle_time.count(), 1, lang),
-                       io::decimal_text(m.offered_load_erlangs, 2, lang), std::to_string(m.agents),
-                       io::percent_text(m.service_level, lang), seconds_text(m.asa, lang),
-                       io::percent_text(m.occupancy, lang), io::percent_text(m.p_abandon, lang),
-                       std::to_string(i.team_leads_on_duty), std::to_string(i.managers_on_duty)});
+    std::vector<std::string> row{io::format_local_time(i.start),
+                                 io::short_decimal_text(i.workload.calls, 1, lang),
+                                 io::short_decimal_text(i.workload.handle_time.count(), 1, lang),
+                                 io::decimal_text(m.offered_load_erlangs, 2, lang),
+                                 std::to_string(m.agents),
+                                 share_text(m, m.service_level, lang),
+                                 seconds_text(m.asa, lang),
+                                 share_text(m, m.occupancy, lang),
+                                 io::percent_text(m.p_abandon, lang)};
+    if (given) row.push_back(meets_text(i, lang));
+    row.push_back(std::to_string(i.team_leads_on_duty));
+    row.push_back(std::to_string(i.managers_on_duty));
+    intervals.add_row(std::move(row));
   }
   io::TextTable levels({tr(MsgId::plan_col_role, lang), tr(MsgId::plan_col_weekly_hours, lang),
                         tr(MsgId::plan_col_fte, lang), tr(MsgId::plan_col_headcount, lang),
@@ -112,18 +158,19 @@ std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs,
                     io::decimal_text(level->fte, 2, lang), std::to_string(level->headcount),
                     io::basis_text(level->basis, lang), cost});
   }
-  return intervals.render() + "\n" + levels.render() + "\n" + definitions_line(plan, lang) + "\n" +
+  return intervals.render() + "\n" + (plan.totals ? given_summary(*plan.totals, lang) + "\n" : "") +
+         levels.render() + "\n" + definitions_line(plan, lang) + "\n" +
          (notes.empty() ? "" : tr(MsgId::plan_notes, lang) + "\n" + notes);
 }
 
-// Required agents (bars, left axis) and service level (line, right axis) per interval.
+// Required (or given) agents (bars, left axis) and service level (line, right axis) per interval.
 std::string render_chart(const Plan& plan, Lang lang) {
   std::vector<io::PlanChartPoint> points;
   for (const IntervalPlan& i : plan.intervals) {
     points.push_back({io::format_local_time(i.start), static_cast<double>(i.agents.agents),
                       i.agents.service_level});
   }
-  return io::plan_chart_svg(points, plan.forecast_days > 1, lang);
+  return io::plan_chart_svg(points, plan.forecast_days > 1, lang, plan.staffing);
 }
 
 void run_plan(Context& ctx, const PlanCommandArgs& args) {
@@ -166,6 +213,8 @@ void add_plan_command(CLI::App& app, Context& ctx) {
   app::PlanRequest& r = a->plan.request;
   const staffing::CostOptions costing;
   auto help = [lang](MsgId id, const auto&... values) { return help_text(id, lang, values...); };
+  plan->add_option("--agents", r.forecast.agents, tr(MsgId::plan_opt_agents, lang))
+      ->option_text("N");
   plan->add_option("--waiting-cost", r.cost_view.waiting_cost,
                    tr(MsgId::plan_opt_waiting_cost, lang))
       ->option_text("AMOUNT/MIN");

@@ -18,8 +18,11 @@ using staffing::ForecastInterval;
 using staffing::LocalTime;
 using staffing::Seconds;
 
-constexpr std::array<std::string_view, 3> k_columns{"interval_start", "calls_offered",
-                                                    "aht_seconds"};
+// The three columns every forecast has, then the optional agents column.
+constexpr std::array<std::string_view, 4> k_columns{"interval_start", "calls_offered",
+                                                    "aht_seconds", "agents"};
+constexpr std::size_t k_required_columns = 3;
+constexpr std::size_t k_agents_column = 3;
 
 struct Field {
   std::string text;
@@ -155,7 +158,7 @@ Checked<Forecast> parse_forecast_csv(std::string_view text, const std::string& f
     }
   }
   // Where each of k_columns sits in a row.
-  std::array<int, 3> index{-1, -1, -1};
+  std::array<int, 4> index{-1, -1, -1, -1};
   for (std::size_t i = 0; i < header->fields.size(); ++i) {
     std::string_view name = trim(header->fields[i].text);
     auto it = std::find(k_columns.begin(), k_columns.end(), name);
@@ -168,7 +171,7 @@ Checked<Forecast> parse_forecast_csv(std::string_view text, const std::string& f
     }
     index[static_cast<std::size_t>(it - k_columns.begin())] = static_cast<int>(i);
   }
-  for (std::size_t c = 0; c < k_columns.size(); ++c) {
+  for (std::size_t c = 0; c < k_required_columns; ++c) {
     if (index[c] < 0) {
       errors.push_back(Error{ErrorKind::invalid_input,
                              msg(MsgId::forecast_missing_column, k_columns[c]),
@@ -228,6 +231,19 @@ Checked<Forecast> parse_forecast_csv(std::string_view text, const std::string& f
         numbers[c] = *v;
       }
     }
+    std::optional<int> agents;
+    if (index[k_agents_column] >= 0) {
+      const Field& f = field(k_agents_column);
+      std::string_view typed = trim(f.text);
+      agents = digits(typed);
+      if (typed.empty()) {
+        error(MsgId::forecast_missing_value, *row, f.column, k_columns[k_agents_column]);
+        ok = false;
+      } else if (!agents || *agents > staffing::k_max_agents) {
+        error(MsgId::forecast_bad_agents, *row, f.column, typed, staffing::k_max_agents);
+        ok = false;
+      }
+    }
     if (!ok) continue;
     if (!forecast.intervals.empty()) {
       const ForecastInterval& prev = forecast.intervals.back();
@@ -255,7 +271,7 @@ Checked<Forecast> parse_forecast_csv(std::string_view text, const std::string& f
       }
     }
     forecast.intervals.push_back(
-        ForecastInterval{*start, numbers[1], Seconds{numbers[2]}, row->line});
+        ForecastInterval{*start, numbers[1], Seconds{numbers[2]}, row->line, agents});
   }
   if (errors.empty() && forecast.intervals.empty()) {
     errors.push_back(Error{

@@ -5,10 +5,12 @@
 
 namespace ccteam::io {
 
-std::string plan_chart_svg(const std::vector<PlanChartPoint>& points, bool several_days,
-                           Lang lang) {
+std::string plan_chart_svg(const std::vector<PlanChartPoint>& points, bool several_days, Lang lang,
+                           staffing::Staffing staffing) {
   Chart chart;
-  chart.title = tr(MsgId::plan_chart_title, lang);
+  chart.title = tr(staffing == staffing::Staffing::given ? MsgId::plan_chart_title_given
+                                                         : MsgId::plan_chart_title,
+                   lang);
   chart.left_label = tr(MsgId::plan_chart_agents, lang);
   chart.right_label = tr(MsgId::plan_chart_sl, lang);
   ChartSeries agents{tr(MsgId::plan_chart_agents, lang), {}, false, true, "#1f77b4"};

@@ -67,6 +67,22 @@ ordered_json cost_point_json(const CostPoint& p) {
                       {"abandonment_share", p.metrics.p_abandon}};
 }
 
+// What given agents achieve over the whole forecast (staffing::StaffingTotals).
+ordered_json totals_json(const StaffingTotals& t) {
+  const QueueMetrics& f = t.figures;
+  return ordered_json{{"calls_offered", t.calls},
+                      {"open_intervals", t.open_intervals},
+                      {"meeting_intervals", t.meeting_intervals},
+                      {"unstable_intervals", t.unstable_intervals},
+                      {"state", f.state == QueueState::stable ? "stable" : "unstable"},
+                      {"service_level", f.service_level},
+                      {"asa_seconds", number_or_null(f.asa.count())},
+                      {"occupancy", f.occupancy},
+                      {"p_wait", f.p_wait},
+                      {"abandonment", f.p_abandon},
+                      {"meets_targets", t.meets_targets}};
+}
+
 }  // namespace
 
 ordered_json cost_view_to_json(const std::vector<IntervalCost>& view, const CostRates& rates) {
@@ -104,6 +120,8 @@ ordered_json plan_to_json(const Plan& plan, const std::vector<LevelCost>& costs,
   const Targets& t = o.targets;
   ordered_json out;
   out["format"] = "ccteam-plan/1";
+  const bool given = plan.staffing == Staffing::given;
+  if (given) out["staffing"] = "given";
   out["model"] = o.model.patience ? "erlang_a" : "erlang_c";
   out["definitions"] = {{"service_level", to_string(o.model.definitions.service_level)},
                         {"asa", to_string(o.model.definitions.asa)}};
@@ -135,7 +153,7 @@ ordered_json plan_to_json(const Plan& plan, const std::vector<LevelCost>& costs,
   ordered_json intervals = ordered_json::array();
   for (const IntervalPlan& i : plan.intervals) {
     const QueueMetrics& m = i.agents;
-    intervals.push_back(ordered_json{
+    auto& row = intervals.emplace_back(ordered_json{
         {"start", format_local_time(i.start)},
         {"calls_offered", i.workload.calls},
         {"aht_seconds", i.workload.handle_time.count()},
@@ -153,8 +171,11 @@ ordered_json plan_to_json(const Plan& plan, const std::vector<LevelCost>& costs,
         {"deferred_lead_hours", i.deferred_lead_hours},
         {"managers_on_duty", i.managers_on_duty},
         {"deferred_manager_hours", i.deferred_manager_hours}});
+    if (given)
+      row["meets_targets"] = i.workload.calls > 0 ? ordered_json(i.meets_targets) : ordered_json();
   }
   out["intervals"] = std::move(intervals);
+  if (plan.totals) out["totals"] = totals_json(*plan.totals);
   ordered_json levels = ordered_json::array();
   for (const LevelPlan* level : {&plan.agents, &plan.team_leads, &plan.managers}) {
     const LevelCost* cost = nullptr;
@@ -169,6 +190,7 @@ ordered_json plan_to_json(const Plan& plan, const std::vector<LevelCost>& costs,
 
 std::string basis_text(std::string_view basis, Lang lang) {
   if (basis == "workload") return tr(MsgId::plan_basis_workload, lang);
+  if (basis == "given") return tr(MsgId::plan_basis_given, lang);
   if (basis == "cover") return tr(MsgId::plan_basis_cover, lang);
   if (basis == "span") return tr(MsgId::plan_basis_span, lang);
   return std::string(basis);

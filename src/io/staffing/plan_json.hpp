@@ -1,7 +1,10 @@
 #pragma once
 // The stable JSON shape of a staffing plan (schema: docs/schemas/plan.schema.json), read by the
 // simulation and the web workspace. Non-finite values (the ASA of an unstable queue) are
-// written as null next to "state": "unstable".
+// written as null next to "state": "unstable". A plan of given agents (the reverse calculation)
+// adds "staffing": "given", "meets_targets" per interval (null without calls) and "totals"
+// (staffing::StaffingTotals); it stays "ccteam-plan/1", and `simulate --plan` simulates the
+// given agents.
 
 #include <string>
 #include <string_view>
@@ -20,8 +23,8 @@ namespace ccteam::io {
 std::string_view to_string(staffing::SlDefinition d);
 std::string_view to_string(staffing::AsaDefinition d);
 
-// The words for people of a level's basis (staffing::LevelPlan::basis: "workload", "span",
-// "cover") in 'lang'; another text comes back as it is.
+// The words for people of a level's basis (staffing::LevelPlan::basis: "workload", "given",
+// "span", "cover") in 'lang'; another text comes back as it is.
 std::string basis_text(std::string_view basis, Lang lang);
 
 // The plan with its costs (one per level, as cost_plan returns them); notes rendered in 'lang'.

@@ -205,5 +205,29 @@ TEST(PlanFields, ACsvForecastPlansLikeTheFile) {
   EXPECT_EQ(plan->intervals[0].agents.agents, 14);
 }
 
+TEST(PlanFields, GivenAgentsFromJsonAndForms) {
+  // A request needs its forecast: a profile with its calls here.
+  auto read = plan_request_from_json(
+      nlohmann::json::parse(R"({"forecast": {"agents": 12, "profile": {"calls_per_day": 1200}}})"));
+  ASSERT_TRUE(read.has_value());
+  EXPECT_EQ(read->forecast.agents, 12);
+  const PlanField* field = find_plan_field("/forecast/agents");
+  ASSERT_NE(field, nullptr);
+  EXPECT_EQ(field->kind, FieldKind::integer);
+  EXPECT_EQ(field_value(*read, *field, ValueStyle::json, Lang::en), "12");
+  auto back = plan_request_from_json(nlohmann::json::parse(plan_request_to_json(*read).dump()));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->forecast.agents, 12);
+  auto form = plan_request_from_form(
+      {{"/forecast/agents", "9"}, {"/forecast/profile/calls_per_day", "100"}}, Lang::de);
+  ASSERT_TRUE(form.has_value());
+  EXPECT_EQ(form->forecast.agents, 9);
+  auto half = plan_request_from_json(nlohmann::json::parse(
+      R"({"forecast": {"agents": 2.5, "profile": {"calls_per_day": 1200}}})"));
+  ASSERT_FALSE(half.has_value());
+  EXPECT_EQ(first_pointer(half.error()), "/forecast/agents");
+  EXPECT_FALSE(default_plan_request().forecast.agents);
+}
+
 }  // namespace
 }  // namespace ccteam::app

@@ -143,5 +143,56 @@ TEST(PlanUseCase, CostViewHasOneEntryPerInterval) {
   EXPECT_GE(costs->view[0].at_targets.total.minor, 21000);
 }
 
+TEST(PlanUseCase, GivenAgentsAreEvaluatedInEveryInterval) {
+  // --agents 14 on small-30min.csv: 10 Erlangs at 08:00 (88.8 % in 20 s, as above), 15 Erlangs
+  // at 08:30 (14 < 15: unstable), no calls at 09:00, 5.67 Erlangs at 09:30.
+  PlanRequest r = request_for("small-30min.csv");
+  r.forecast.agents = 14;
+  auto plan = make_staffing_plan(r);
+  ASSERT_TRUE(plan.has_value()) << render(plan.error().front(), Lang::en);
+  EXPECT_EQ(plan->staffing, staffing::Staffing::given);
+  for (const auto& i : plan->intervals) EXPECT_EQ(i.agents.agents, 14);
+  EXPECT_NEAR(plan->intervals[0].agents.service_level, 0.888350019179, 1e-11);
+  EXPECT_TRUE(plan->intervals[0].meets_targets);
+  EXPECT_EQ(plan->intervals[1].agents.state, staffing::QueueState::unstable);
+  EXPECT_FALSE(plan->intervals[1].meets_targets);
+  ASSERT_TRUE(plan->totals);
+  EXPECT_EQ(plan->totals->unstable_intervals, 1);
+}
+
+TEST(PlanUseCase, AgentsColumnOfTheForecast) {
+  // small-30min-agents.csv gives 14, 14, 0 and 8 agents. erlang_reference.py:
+  // erlang_c_metrics(8, 42.5, 1800, 240, 20): a = 5.667, SL = 0.76617429151.
+  // Whole forecast: SL = (100 x 0.888350019179 + 150 x 0 + 42.5 x 0.76617429151) / 292.5
+  // = 0.415033877970; occupancy = (10 + 14 + 5.667) / 36 = 0.824074074.
+  auto plan = make_staffing_plan(request_for("small-30min-agents.csv"));
+  ASSERT_TRUE(plan.has_value()) << render(plan.error().front(), Lang::en);
+  EXPECT_EQ(plan->intervals[3].agents.agents, 8);
+  EXPECT_NEAR(plan->intervals[3].agents.service_level, 0.76617429151, 1e-10);
+  ASSERT_TRUE(plan->totals);
+  EXPECT_EQ(plan->totals->open_intervals, 3);
+  EXPECT_EQ(plan->totals->meeting_intervals, 1);
+  EXPECT_EQ(plan->totals->unstable_intervals, 1);
+  EXPECT_NEAR(plan->totals->figures.service_level, 0.415033877970, 1e-11);
+  EXPECT_NEAR(plan->totals->figures.occupancy, 29.0 / 36 + 2.0 / 3 / 36, 1e-12);
+  EXPECT_FALSE(plan->totals->meets_targets);
+}
+
+TEST(PlanUseCase, AgentsGivenTwiceOrOutOfRangeAreUsageErrors) {
+  PlanRequest both = request_for("small-30min-agents.csv");
+  both.forecast.agents = 12;
+  auto plan = make_staffing_plan(both);
+  ASSERT_FALSE(plan.has_value());
+  EXPECT_EQ(plan.error().front().kind, ErrorKind::usage);
+  EXPECT_EQ(plan.error().front().message.id, MsgId::plan_agents_both);
+  EXPECT_EQ(plan.error().front().where.json_pointer, "/forecast/agents");
+  PlanRequest negative = request_for("small-30min.csv");
+  negative.forecast.agents = -1;
+  auto bad = make_staffing_plan(negative);
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().front().kind, ErrorKind::usage);
+  EXPECT_EQ(bad.error().front().where.json_pointer, "/forecast/agents");
+}
+
 }  // namespace
 }  // namespace ccteam::app

@@ -50,7 +50,7 @@ TEST(CostCurve, RejectsMixedCurrencies) {
 TEST(CostView, ComparesThePlanWithTheCheapestCount) {
   Forecast f;
   f.interval = Seconds{1800};
-  f.intervals.push_back({LocalTime{std::chrono::hours{8}}, 100, Seconds{180}, 2});
+  f.intervals.push_back({LocalTime{std::chrono::hours{8}}, 100, Seconds{180}, 2, {}});
   PlanOptions o;
   o.targets.service_level = ServiceLevelTarget{0.7, Seconds{20}};
   auto plan = make_plan(f, o);

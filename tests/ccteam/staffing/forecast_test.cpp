@@ -11,7 +11,7 @@ Forecast one_interval(double calls, double aht, int minute = 0) {
   Forecast f;
   LocalTime t{std::chrono::local_days{std::chrono::year{2026} / 3 / 2}.time_since_epoch() +
               std::chrono::hours{8} + std::chrono::minutes{minute}};
-  f.intervals.push_back({t, calls, Seconds{aht}, 2});
+  f.intervals.push_back({t, calls, Seconds{aht}, 2, {}});
   return f;
 }
 

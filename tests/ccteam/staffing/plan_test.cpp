@@ -21,8 +21,8 @@ Forecast two_intervals() {
   f.interval = Seconds{1800};
   LocalTime t0{std::chrono::local_days{std::chrono::year{2026} / 3 / 2}.time_since_epoch() +
                std::chrono::hours{8}};
-  f.intervals.push_back({t0, 100, Seconds{180}, 2});                           // 10 Erlangs
-  f.intervals.push_back({t0 + std::chrono::minutes{30}, 0, Seconds{180}, 3});  // closed
+  f.intervals.push_back({t0, 100, Seconds{180}, 2, {}});                           // 10 Erlangs
+  f.intervals.push_back({t0 + std::chrono::minutes{30}, 0, Seconds{180}, 3, {}});  // closed
   return f;
 }
 

@@ -46,6 +46,34 @@ TEST(ForecastCsv, ColumnsInAnyOrderQuotesAndCrlf) {
   EXPECT_EQ(format_local_time(f->intervals[1].start), "2026-03-02T08:15:00");
 }
 
+TEST(ForecastCsv, AnAgentsColumnGivesTheAgentsOnDuty) {
+  auto f = parse_forecast_csv(
+      "agents,interval_start,calls_offered,aht_seconds\n"
+      "11,2026-03-02T08:00,100,180\n 0 ,2026-03-02T08:30,0,180\n",
+      "f.csv");
+  ASSERT_TRUE(f);
+  ASSERT_EQ(f->intervals.size(), 2u);
+  EXPECT_EQ(f->intervals[0].agents, 11);
+  EXPECT_EQ(f->intervals[1].agents, 0);
+  auto without = parse_forecast_csv(header + "2026-03-02T08:00,10,200\n", "f.csv", Seconds{1800});
+  ASSERT_TRUE(without);
+  EXPECT_FALSE(without->intervals[0].agents);
+}
+
+TEST(ForecastCsv, AgentsAreAWholeNumberInRangeInEveryRow) {
+  std::string with_agents = "interval_start,calls_offered,aht_seconds,agents\n";
+  std::string row = "2026-03-02T08:00,10,200,";
+  EXPECT_EQ(one_error(with_agents + row + "\n"), "2:25 forecast_missing_value");
+  EXPECT_EQ(one_error(with_agents + row + "-1\n"), "2:25 forecast_bad_agents");
+  EXPECT_EQ(one_error(with_agents + row + "2.5\n"), "2:25 forecast_bad_agents");
+  EXPECT_EQ(one_error(with_agents + row + "+3\n"), "2:25 forecast_bad_agents");
+  EXPECT_EQ(one_error(with_agents + row + "many\n"), "2:25 forecast_bad_agents");
+  EXPECT_EQ(one_error(with_agents + row + "100001\n"), "2:25 forecast_bad_agents");
+  EXPECT_EQ(one_error(with_agents + row + "99999999999\n"), "2:25 forecast_bad_agents");
+  EXPECT_EQ(one_error("interval_start,calls_offered,aht_seconds,agents,agents\n"),
+            "1:49 forecast_unknown_column");
+}
+
 TEST(ForecastCsv, OneRowNeedsTheIntervalLength) {
   std::string text = header + "2026-03-02T08:00,10,200\n";
   EXPECT_EQ(one_error(text), "2:1 forecast_interval_unknown");
