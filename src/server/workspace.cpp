@@ -1,5 +1,6 @@
 #include "server/workspace.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <exception>
@@ -135,12 +136,14 @@ Response call_route(const Route& route, const PathParams& params, const Request&
 // or 500 in the form the client reads (problem+json under /api/ and for the probes, an HTML
 // page elsewhere). Signed-in answers are never stored by caches.
 Routes http_routes(const Router& router, const pages::Pages& pages, const StaticFiles& statics,
-                   app::Accounts& accounts, const AuthConfig& auth,
+                   app::Accounts& accounts, const AuthConfig& auth, std::size_t max_body_bytes,
                    const std::function<void(std::string_view)>& log) {
   Routes routes;
-  routes.body_limit = [&router](std::string_view method, std::string_view path) -> std::size_t {
+  // The route's own limit, and never more than the configured limits.max_body_bytes.
+  routes.body_limit = [&router, max_body_bytes](std::string_view method,
+                                                std::string_view path) -> std::size_t {
     RouteMatch match = router.match(method, path);
-    return match.route ? match.route->body_limit : 0;
+    return match.route ? std::min(match.route->body_limit, max_body_bytes) : 0;
   };
   routes.handle = [&router, &pages, &statics, &accounts, &auth, log](const Request& request) {
     Response response;
@@ -290,7 +293,8 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   add_workspace_routes(router, context);
 
   HttpServer server(config.listen.host, config.listen.port, server_limits(config.limits),
-                    http_routes(router, page_set, statics, accounts, context.auth, options.log),
+                    http_routes(router, page_set, statics, accounts, context.auth,
+                                config.limits.max_body_bytes, options.log),
                     options.log);
   if (auto started = server.start(); !started) return tl::unexpected(Errors{started.error()});
   std::string host = config.listen.host.find(':') != std::string::npos

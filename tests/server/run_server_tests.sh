@@ -76,7 +76,8 @@ result "browser tests" $((SECONDS - t)) $status
 
 t=$SECONDS
 python3 "$repo_root/tests/server/hostile_client.py" --host 127.0.0.1 --port "$port" \
-  --pid "$server_pid" --max-connections 64 --header-timeout-ms 1000 --rss-cap-mib 400 --body-limit-bytes 0 \
+  --pid "$server_pid" --max-connections 64 --header-timeout-ms 1000 --rss-cap-mib 400 \
+  --body-path /api/v1/plans/calculate --body-limit-bytes 65536 \
   >"$work/hostile.out" 2>&1
 status=$?
 cat "$work/hostile.out" | tail -n 30

@@ -38,9 +38,15 @@ bool has_word(const std::vector<Word>& ws, std::initializer_list<std::string_vie
 
 // --- sections
 
-enum class Part { none, responsibilities, requirements, offer, apply };
+// nice_to_have: what a posting asks for without requiring it ("Nice to have"), under its own
+// heading: neither counted as a requirement nor a requirement with a preference in it.
+enum class Part { none, responsibilities, requirements, nice_to_have, offer, apply };
 
 Part heading_part(const std::string& f) {
+  if (contains_any(f,
+                   {"nice to have", "nice-to-have", "preferred qualifications", "preferred skills",
+                    "bonus points", "von vorteil", "kein muss", "wünschenswert", "wäre schön"}))
+    return Part::nice_to_have;
   // Requirement headings that would read as responsibilities ("What you will need").
   if (contains_any(f, {"what you need", "what you'll need", "what you will need",
                        "what you\u2019ll need", "you'll need", "you will need"}))

@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "app/catalog/catalog.hpp"
+#include "io/posting/posting_data_yaml.hpp"
+#include "io/posting/posting_text.hpp"
+#include "io/posting/posting_writers.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::app {
@@ -50,6 +53,42 @@ TEST(PostingRenderUseCase, ProfileErrorsNameTheFieldAndStopTheRender) {
     }
   }
   EXPECT_TRUE(valid_through);
+}
+
+// Every posting ccteam renders (each role of the catalog, both languages, both example
+// employers, Markdown, text and HTML) passes ccteam's own linter at its default level: no
+// finding at all, not even advice. Each finding is printed with the posting it is in.
+TEST(PostingRenderUseCase, EveryRenderedPostingPassesTheLinter) {
+  auto rules = io::load_lint_rules(test_environment().posting_data_dir);
+  ASSERT_TRUE(rules.has_value());
+  lint::LintOptions options;
+  options.today = test_environment().today;
+  int linted = 0;
+  for (const catalog::Role& role : default_catalog().roles) {
+    for (const char* employer : {"examples/employer-de.yaml", "examples/employer-us.yaml"}) {
+      for (Lang lang : {Lang::de, Lang::en}) {
+        PostingRenderRequest request{role.id.str(), test::repo_data_path(employer).string(), lang};
+        auto rendered = render_posting(request, default_catalog(), test_environment());
+        ASSERT_TRUE(rendered.has_value());
+        ASSERT_TRUE(rendered->document.has_value()) << role.id.str() << " " << employer;
+        const posting::PostingDocument& doc = *rendered->document;
+        std::pair<const char*, std::string> formats[] = {{"md", io::posting_to_markdown(doc)},
+                                                         {"text", io::posting_to_text(doc)},
+                                                         {"html", io::posting_to_html(doc)}};
+        for (const auto& [format, text] : formats) {
+          lint::LintResult result =
+              lint::lint_posting(io::read_posting_text(text), *rules, options);
+          ++linted;
+          for (const lint::Finding& f : result.findings) {
+            ADD_FAILURE() << role.id.str() << " " << employer << " " << to_string(lang) << " "
+                          << format << " " << f.line << ":" << f.column << " " << f.rule << ": "
+                          << render(f.why, Lang::en);
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(linted, static_cast<int>(default_catalog().roles.size()) * 2 * 2 * 3);
 }
 
 TEST(PostingRenderUseCase, UnknownRoleIsNotFound) {

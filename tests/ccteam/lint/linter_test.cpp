@@ -539,6 +539,19 @@ TEST(Linter, MoreRulesTriggerAndStayQuietInEnglish) {
   EXPECT_EQ(lint_text(head + requirement_bullets(11) + pay, {"US-CO"}),
             Expected{"too-many-requirements@0:0"});
   EXPECT_EQ(lint_text(head + requirement_bullets(10) + pay, {"US-CO"}), Expected{});
+  // Under a "Nice to have" heading, bullets are no requirements (7 + 4 is not 11), and a
+  // preference there is no mixed requirement; "ideally" under Requirements still is (line 5).
+  EXPECT_EQ(lint_text(head + requirement_bullets(7) +
+                      "### Nice to have
+                      " +
+                      requirement_bullets(3) +
+                      "- Ideally Spanish
+                      " + pay,
+                      {"US-CO"}),
+            Expected{});
+  EXPECT_EQ(lint_text(head + "- Ideally Spanish
+" + pay, {"US-CO"}),
+            Expected{"requirements-mixed@5:3"});
   // gender-coded: "Responsibilities" is feminine-coded (respon*), competitive, dominant and
   // leader masculine: score 1 - 3 = -2, each masculine word reported (cols 11, 24, 33).
   EXPECT_EQ(lint_text(ok + "We want a competitive, dominant leader.\n", {"US-CO"}),
@@ -602,6 +615,9 @@ TEST(Linter, MoreRulesTriggerAndStayQuietInGerman) {
   EXPECT_EQ(lint_text(head + tasks + "Dein Profil:\n" + requirement_bullets(11) + pay),
             Expected{"too-many-requirements@0:0"});
   EXPECT_EQ(lint_text(head + tasks + "Dein Profil:\n" + requirement_bullets(10) + pay), Expected{});
+  EXPECT_EQ(lint_text(head + tasks + "Dein Profil:\n" + requirement_bullets(8) +
+                      "Von Vorteil, aber kein Muss:\n" + requirement_bullets(4) + pay),
+            Expected{});
   // gender-coded: three masculine words of the TU München study, no feminine one: score -3
   // (cols 17, 38, 55); engagiert and gewissenhaft (feminine) outweigh zielstrebig.
   EXPECT_EQ(lint_text(ok + "Wir suchen eine durchsetzungsstarke, zielstrebige und analytische "
