@@ -541,16 +541,11 @@ TEST(Linter, MoreRulesTriggerAndStayQuietInEnglish) {
   EXPECT_EQ(lint_text(head + requirement_bullets(10) + pay, {"US-CO"}), Expected{});
   // Under a "Nice to have" heading, bullets are no requirements (7 + 4 is not 11), and a
   // preference there is no mixed requirement; "ideally" under Requirements still is (line 5).
-  EXPECT_EQ(lint_text(head + requirement_bullets(7) +
-                      "### Nice to have
-                      " +
-                      requirement_bullets(3) +
-                      "- Ideally Spanish
-                      " + pay,
+  EXPECT_EQ(lint_text(head + requirement_bullets(7) + "### Nice to have\n" +
+                          requirement_bullets(3) + "- Ideally Spanish\n" + pay,
                       {"US-CO"}),
             Expected{});
-  EXPECT_EQ(lint_text(head + "- Ideally Spanish
-" + pay, {"US-CO"}),
+  EXPECT_EQ(lint_text(head + "- Ideally Spanish\n" + pay, {"US-CO"}),
             Expected{"requirements-mixed@5:3"});
   // gender-coded: "Responsibilities" is feminine-coded (respon*), competitive, dominant and
   // leader masculine: score 1 - 3 = -2, each masculine word reported (cols 11, 24, 33).

@@ -86,7 +86,7 @@ Forecast three_intervals(double scale) {
   double calls[] = {10, 40, 70};
   for (int k = 0; k < 3; ++k) {
     f.intervals.push_back(
-        {t0 + std::chrono::minutes{30 * k}, calls[k] * scale, Seconds{180}, 2 + k});
+        {t0 + std::chrono::minutes{30 * k}, calls[k] * scale, Seconds{180}, 2 + k, std::nullopt});
   }
   return f;
 }
