@@ -18,6 +18,7 @@ JobWorker::JobWorker(app::JobRunner& runner, store::Uuid organisation,
       m_thread([this] { loop(); }) {}
 
 JobWorker::~JobWorker() {
+  m_runner.request_stop();  // a simulation under way stops after its current replications
   {
     std::lock_guard lock(m_mutex);
     m_stop = true;

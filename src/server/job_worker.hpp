@@ -21,7 +21,8 @@ class JobWorker {
             std::chrono::milliseconds poll_interval = std::chrono::seconds{1});
   JobWorker(const JobWorker&) = delete;
   JobWorker& operator=(const JobWorker&) = delete;
-  ~JobWorker();  // stops the thread after the job it runs, if any
+  // Asks the job under way to stop (app::JobRunner::request_stop) and joins the thread.
+  ~JobWorker();
 
  private:
   void loop();

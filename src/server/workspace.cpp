@@ -234,6 +234,7 @@ void add_workspace_routes(Router& router, RouteContext& context) {
   add_jobs_api(router, context);
   add_plans_api(router, context);
   add_plan_pages(router, context);
+  add_simulations(router, context);
   add_pay_bands(router, context);
 }
 
@@ -284,11 +285,17 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   // Background jobs: this node runs what is due, whichever node queued it.
   app::JobRunner jobs(*repository, "node-" + io::random_token(6));
   jobs.handle(std::string(app::k_prune_job), app::prune_handler(*repository, {}));
+  app::SimulationLimits simulation_limits;
+  simulation_limits.active_per_organisation = config.limits.max_active_simulations;
+  simulation_limits.max_simulated_calls = config.limits.max_simulated_calls;
+  simulation_limits.threads = app::default_simulation_threads();
+  jobs.handle(std::string(app::k_simulate_plan_job),
+              app::plan_simulation_handler(*repository, simulation_limits.threads));
   JobWorker job_worker(jobs, organisation, options.log);
 
   CatalogCache catalogs(*repository, organisation);
-  RouteContext context{*repository, organisation, catalogs, page_set,
-                       statics,     accounts,     jobs,     auth};
+  RouteContext context{*repository, organisation, catalogs, page_set,         statics,
+                       accounts,    jobs,         auth,     simulation_limits};
   Router router;
   add_workspace_routes(router, context);
 

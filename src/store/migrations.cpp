@@ -366,10 +366,32 @@ CREATE TABLE pay_bands (
 );
 )sql";
 
+// Simulations as background jobs: who queued a job (one simulation per user at a time), its
+// progress (units done of total, reported by the node running it, which extends its lease) and
+// whether someone asked it to stop. A job stopped on request ends "failed" with
+// cancel_requested set (the API calls that "cancelled").
+constexpr std::string_view k_sqlite_6 = R"sql(
+ALTER TABLE jobs ADD COLUMN created_by BLOB CHECK (created_by IS NULL OR length(created_by) = 16);
+ALTER TABLE jobs ADD COLUMN progress_done INTEGER NOT NULL DEFAULT 0 CHECK (progress_done >= 0);
+ALTER TABLE jobs ADD COLUMN progress_total INTEGER NOT NULL DEFAULT 0 CHECK (progress_total >= 0);
+ALTER TABLE jobs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0
+  CHECK (cancel_requested IN (0, 1));
+CREATE INDEX jobs_active ON jobs (organisation_id, kind, state);
+)sql";
+
+constexpr std::string_view k_postgresql_6 = R"sql(
+ALTER TABLE jobs
+  ADD COLUMN created_by uuid,
+  ADD COLUMN progress_done bigint NOT NULL DEFAULT 0 CHECK (progress_done >= 0),
+  ADD COLUMN progress_total bigint NOT NULL DEFAULT 0 CHECK (progress_total >= 0),
+  ADD COLUMN cancel_requested boolean NOT NULL DEFAULT false;
+CREATE INDEX jobs_active ON jobs (organisation_id, kind, state);
+)sql";
+
 constexpr std::array k_migrations = {
     Migration{1, k_sqlite_1, k_postgresql_1}, Migration{2, k_sqlite_2, k_postgresql_2},
     Migration{3, k_sqlite_3, k_postgresql_3}, Migration{4, k_sqlite_4, k_postgresql_4},
-    Migration{5, k_sqlite_5, k_postgresql_5},
+    Migration{5, k_sqlite_5, k_postgresql_5}, Migration{6, k_sqlite_6, k_postgresql_6},
 };
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "ccteam/core/error.hpp"
@@ -171,7 +172,19 @@ struct StoredJob {
   std::optional<std::string> error;
   UnixMillis created_at = 0;
   std::optional<UnixMillis> finished_at;
+  std::optional<Uuid> created_by;  // the user who queued it (none for the system's own jobs)
+  std::int64_t progress_done = 0;  // units of work done of progress_total (0 of 0: none reported)
+  std::int64_t progress_total = 0;
+  bool cancel_requested = false;  // someone asked it to stop (cancel_job)
 };
+
+// Limits on a kind's active (queued or running) jobs, checked when one is queued: at most
+// 'per_creator' of the job's created_by, at most 'per_kind' in the organisation (0: no limit).
+struct JobLimits {
+  std::int64_t per_creator = 0;
+  std::int64_t per_kind = 0;
+};
+enum class JobLimitReached { per_creator, per_kind };
 
 // How a claimed job ended: done with 'text' as its result, or failed with 'text' as the error,
 // to be tried again at 'retry_at' while attempts are left.
@@ -347,6 +360,11 @@ class Repository {
   // dedupe_key, the job of the same organisation, kind and key that exists already is returned
   // instead of a new one. Error::not_found for an unknown organisation.
   virtual Result<StoredJob> enqueue_job(StoredJob job) = 0;
+  // Queues 'job' (no dedupe_key) unless that would exceed 'limits', counted in the same
+  // transaction as the insert (two nodes queueing at once cannot both pass): the job, or the
+  // limit that was reached.
+  virtual Result<std::variant<StoredJob, JobLimitReached>> enqueue_limited_job(
+      StoredJob job, const JobLimits& limits) = 0;
   // Claims the next due job of one of 'kinds' (those the node can run) for 'node' until
   // 'lease_until': a queued job with run_after <= now, or a running one whose lease ended (its
   // node died), with attempts left, oldest first; its attempts go up by one. nullopt when none
@@ -360,6 +378,18 @@ class Repository {
   // (its lease ended and another node claimed it); not_found (job_not_found) for no such job.
   virtual Result<StoredJob> finish_job(const Uuid& id, const std::string& node,
                                        const JobOutcome& outcome) = 0;
+  // Records that the job 'id', held by 'node', has done 'done' of 'total' units and extends its
+  // lease to 'lease_until' (a heartbeat: a long job reports often enough to keep it). Returns
+  // whether someone asked it to stop (cancel_job). Error::conflict (store_stale_job) when 'node'
+  // no longer holds it; not_found (job_not_found) for no such job.
+  virtual Result<bool> report_job_progress(const Uuid& id, const std::string& node,
+                                           std::int64_t done, std::int64_t total,
+                                           UnixMillis lease_until) = 0;
+  // Asks the job 'id' of 'organisation' to stop: a queued one ends at once ("failed", error
+  // "cancelled", cancel_requested); a running one is marked, its handler sees that at its next
+  // progress report and the job then ends failed without another attempt; a finished one is
+  // returned unchanged. Error::not_found (job_not_found) when the organisation has no such job.
+  virtual Result<StoredJob> cancel_job(const Uuid& organisation, const Uuid& id) = 0;
   virtual Result<std::optional<StoredJob>> job(const Uuid& organisation, const Uuid& id) = 0;
   // The organisation's jobs, newest first (by id: UUIDv7, the order they were queued).
   virtual Result<std::vector<StoredJob>> jobs(const Uuid& organisation, const JobQuery& query) = 0;

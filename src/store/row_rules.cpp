@@ -81,7 +81,7 @@ void finish_in_memory(StoredJob& job, const JobOutcome& outcome, UnixMillis at) 
     job.result = outcome.text;
     job.error.reset();
     job.finished_at = at;
-  } else if (job.attempts < job.max_attempts) {
+  } else if (job.attempts < job.max_attempts && !job.cancel_requested) {
     job.state = "queued";
     job.error = outcome.text;
     job.run_after = outcome.retry_at;

@@ -24,7 +24,8 @@ std::vector<std::string> parse_fields_json(const std::string& text);
 std::vector<std::string> apply_user_change(StoredUser& user, const UserChange& change);
 
 // Applies a claimed job's outcome at 'at': done (result, finished), queued again for
-// outcome.retry_at while attempts are left, else failed for good (error, finished).
+// outcome.retry_at while attempts are left and nobody asked it to stop (cancel_requested), else
+// failed for good (error, finished).
 void finish_in_memory(StoredJob& job, const JobOutcome& outcome, UnixMillis at);
 
 // The user is an admin who can sign in (the last one must stay).

@@ -99,6 +99,18 @@ class Spec:
         except json.JSONDecodeError as e:
             check(f"{name}: JSON body", False, str(e))
 
+    def call(self, session, method, path, body=None, pattern=None):
+        """Sends 'body' (JSON) with 'session' (access_test.Session) and validates the answer
+        against the operation of 'pattern' (the path without its query when not given);
+        returns (status, headers, body)."""
+        if method == "GET":
+            status, hdrs, data = session.get(path)
+        else:
+            status, hdrs, data = session.send(method, path, json_body=body)
+        self.validate(f"{method} {path}", pattern or path.split("?")[0], status, hdrs, data,
+                      method)
+        return status, hdrs, data
+
 
 def main():
     ap = argparse.ArgumentParser()

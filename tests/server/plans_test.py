@@ -44,6 +44,44 @@ def fewest_agents(load, aht, target, answer_seconds):
     return n
 
 
+def xlsx_sheets(data):
+    """The sheets of an .xlsx file (Office Open XML, ECMA-376) by name, each a list of rows of
+    cell texts (shared strings resolved), read with the standard library only."""
+    import io
+    import re
+    import xml.etree.ElementTree as ET
+    import zipfile
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+    book = zipfile.ZipFile(io.BytesIO(data))
+    strings = []
+    if "xl/sharedStrings.xml" in book.namelist():
+        for si in ET.fromstring(book.read("xl/sharedStrings.xml")).findall("m:si", ns):
+            strings.append("".join(t.text or "" for t in si.iter(f"{{{ns['m']}}}t")))
+    rels = ET.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    out = {}
+    for sheet in ET.fromstring(book.read("xl/workbook.xml")).find("m:sheets", ns):
+        target = targets[sheet.get(f"{{{ns['r']}}}id")]
+        xml = ET.fromstring(book.read("xl/" + target.lstrip("/").removeprefix("xl/")))
+        rows = []
+        for row in xml.iter(f"{{{ns['m']}}}row"):
+            cells = {}
+            for c in row.findall("m:c", ns):
+                column = re.match(r"[A-Z]+", c.get("r")).group(0)
+                index = 0
+                for ch in column:
+                    index = index * 26 + ord(ch) - 64
+                v = c.find("m:v", ns)
+                text = v.text if v is not None else ""
+                if c.get("t") == "s":
+                    text = strings[int(text)]
+                cells[index - 1] = text
+            rows.append([cells.get(i, "") for i in range(max(cells) + 1)] if cells else [])
+        out[sheet.get("name")] = rows
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--url", required=True)
@@ -60,14 +98,7 @@ def main():
     council = Session(client, logins["works_council"]["login"], logins["works_council"]["password"])
     check("sign in as hiring manager and works council", manager.csrf and council.csrf)
 
-    def call(session, method, path, body=None, pattern=None):
-        if method == "GET":
-            status, hdrs, data = session.get(path)
-        else:
-            status, hdrs, data = session.send(method, path, json_body=body)
-        spec.validate(f"{method} {path}", pattern or path.split("?")[0], status, hdrs, data,
-                      method)
-        return status, hdrs, data
+    call = spec.call
 
     # One calculation, three ways: the API, the CLI, and Erlang C by hand.
     request = {"forecast": {"profile": {"calls_per_day": 1200, "hours": "08:00-10:00",
@@ -141,6 +172,17 @@ def main():
     check("intervals.csv: a header and one line per interval",
           len(lines) == 1 + len(plan["intervals"]) and lines[0].startswith("interval_start"),
           f"{status} {lines[:2]}")
+    status, hdrs, body = call(council, "GET", f"/api/v1/plans/{first['id']}/plan.xlsx",
+                              pattern="/api/v1/plans/{id}/plan.xlsx")
+    sheets = xlsx_sheets(body) if status == 200 else {}
+    check("plan.xlsx: a workbook of intervals and levels, as a download",
+          status == 200 and list(sheets) == ["intervals", "levels"] and
+          "attachment" in hdrs.get("content-disposition", ""), f"{status} {list(sheets)}")
+    rows = sheets.get("intervals", [])
+    check("plan.xlsx: a header and one row per interval, the agents as numbers",
+          len(rows) == 1 + len(plan["intervals"]) and
+          [float(r[4]) for r in rows[1:]] == [float(i["agents"]) for i in plan["intervals"]],
+          f"{rows[:2]}")
     status, _, body = call(council, "GET",
                            f"/api/v1/plans/compare?ids={first['id']},{second['id']}",
                            pattern="/api/v1/plans/compare")

@@ -59,7 +59,8 @@ TEST(RouteTable, EveryRouteHasAPolicyAndATestPerRole) {
   settings.hash_cost = {1, 8192};
   app::Accounts accounts(**repository, organisation, settings);
   app::JobRunner jobs(**repository, "node-test");
-  RouteContext context{**repository, organisation, catalogs, *pages, *statics, accounts, jobs, {}};
+  RouteContext context{**repository, organisation, catalogs, *pages, *statics,
+                       accounts,     jobs,         {},       {}};
   Router router;
   add_workspace_routes(router, context);
 

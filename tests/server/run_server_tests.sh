@@ -33,6 +33,8 @@ limits:
   write_timeout_ms: 2000
   keep_alive_idle_ms: 1500
   max_body_bytes: 65536
+  max_active_simulations: 1
+  max_simulated_calls: 50000000
 YAML
 
 # AddressSanitizer keeps freed memory in quarantine (256 MiB by default) to catch use after
@@ -64,6 +66,8 @@ run_python_test "plans API tests" plans.out plans_test.py --url "$url" --logins 
   --ccteam "$binary" --openapi "$repo_root/docs/api/openapi.yaml"
 run_python_test "pay bands API tests" pay_bands.out pay_bands_test.py --url "$url" \
   --logins "$work/logins.json" --openapi "$repo_root/docs/api/openapi.yaml"
+run_python_test "simulation tests" simulations.out simulations_test.py --url "$url" \
+  --logins "$work/logins.json" --ccteam "$binary" --openapi "$repo_root/docs/api/openapi.yaml"
 
 t=$SECONDS
 mkdir -p "$build_dir/screenshots"

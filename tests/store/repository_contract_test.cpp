@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <variant>
 #include <vector>
 
 #include "store/backends.hpp"
@@ -86,14 +87,14 @@ INSTANTIATE_TEST_SUITE_P(Backends, RepositoryContract, ::testing::Values("sqlite
 TEST_P(RepositoryContract, MigratesAndReportsTheSchemaVersion) {
   auto health = repository->health();
   ASSERT_TRUE(health.has_value());
-  EXPECT_EQ(health->schema_version, 5);  // migrations 1-5 in store/migrations.cpp
-  EXPECT_EQ(health->binary_schema_version, 5);
+  EXPECT_EQ(health->schema_version, 6);  // migrations 1-6 in store/migrations.cpp
+  EXPECT_EQ(health->binary_schema_version, 6);
   EXPECT_EQ(organisation.to_string(), "00000000-0000-7000-8000-000000000001");
   // Opening again (a restart, a second node) applies nothing twice and keeps what was stored.
   ASSERT_TRUE(repository->add_employer(organisation, "Kept GmbH", "name: Kept GmbH\n"));
   auto again = open_node();
   ASSERT_TRUE(again);
-  EXPECT_EQ(again->health()->schema_version, 5);
+  EXPECT_EQ(again->health()->schema_version, 6);
   auto employers = again->employers(organisation, std::nullopt, 10);
   ASSERT_TRUE(employers.has_value());
   ASSERT_EQ(employers->size(), 1u);
@@ -112,7 +113,7 @@ TEST_P(RepositoryContract, RefusesASchemaNewerThanTheBinary) {
   EXPECT_EQ(refused.error().hint->id, MsgId::hint_store_schema_newer);
   std::string text = render(refused.error(), Lang::en);
   EXPECT_NE(text.find("999"), std::string::npos) << text;
-  EXPECT_NE(text.find("up to 5"), std::string::npos) << text;
+  EXPECT_NE(text.find("up to 6"), std::string::npos) << text;
 }
 
 TEST_P(RepositoryContract, ForeignKeysAreEnforced) {
@@ -692,6 +693,129 @@ TEST_P(RepositoryContract, AJobWithADedupeKeyIsQueuedOnce) {
   auto stranger = repository->enqueue_job(job);
   ASSERT_FALSE(stranger.has_value());
   EXPECT_EQ(stranger.error().kind, ErrorKind::not_found);
+}
+
+TEST_P(RepositoryContract, LimitedJobsCountTheActiveJobsOfTheirCreatorAndKind) {
+  const Uuid ann = new_uuid_v7(5), ben = new_uuid_v7(6), cem = new_uuid_v7(7);
+  auto queue = [&](Repository& node, const Uuid& creator, const std::string& kind) {
+    StoredJob job;
+    job.organisation_id = organisation;
+    job.kind = kind;
+    job.payload = "{}";
+    job.created_by = creator;
+    return node.enqueue_limited_job(job, {1, 2});
+  };
+  auto first = queue(*repository, ann, "plan.simulate");
+  ASSERT_TRUE(first.has_value()) << render(first.error(), Lang::en);
+  ASSERT_TRUE(std::holds_alternative<StoredJob>(*first));
+  const StoredJob anns = std::get<StoredJob>(*first);
+  EXPECT_EQ(anns.created_by, ann);
+  EXPECT_EQ(anns.state, "queued");
+  auto again = queue(*repository, ann, "plan.simulate");
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(std::get<JobLimitReached>(*again), JobLimitReached::per_creator);
+  ASSERT_TRUE(std::holds_alternative<StoredJob>(*queue(*repository, ben, "plan.simulate")));
+  EXPECT_EQ(std::get<JobLimitReached>(*queue(*repository, cem, "plan.simulate")),
+            JobLimitReached::per_kind);
+  // Another kind counts on its own.
+  EXPECT_TRUE(std::holds_alternative<StoredJob>(*queue(*repository, ann, "other.kind")));
+  // A running job is active; a finished one no longer counts.
+  auto claimed = repository->claim_job("node-a", {"plan.simulate"}, now, now + 60'000);
+  ASSERT_TRUE(claimed && *claimed);
+  EXPECT_EQ((*claimed)->id, anns.id);
+  EXPECT_EQ((*claimed)->created_by, ann);
+  EXPECT_EQ(std::get<JobLimitReached>(*queue(*repository, ann, "plan.simulate")),
+            JobLimitReached::per_creator);
+  ASSERT_TRUE(repository->finish_job(anns.id, "node-a", {true, "{}", 0}).has_value());
+  EXPECT_TRUE(std::holds_alternative<StoredJob>(*queue(*repository, ann, "plan.simulate")));
+
+  // Two nodes queueing at once for many creators: never more than the limit.
+  auto other = open_node();
+  ASSERT_TRUE(other);
+  std::atomic<int> queued{0}, refused{0}, failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    Repository* node = t % 2 == 0 ? repository.get() : other.get();
+    threads.emplace_back([&, node, t] {
+      StoredJob job;
+      job.organisation_id = organisation;
+      job.kind = "race.kind";
+      job.payload = "{}";
+      job.created_by = new_uuid_v7(100 + t);
+      auto result = node->enqueue_limited_job(job, {1, 3});
+      if (!result) {
+        ++failures;
+      } else if (std::holds_alternative<StoredJob>(*result)) {
+        ++queued;
+      } else {
+        ++refused;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(queued.load(), 3);
+  EXPECT_EQ(refused.load(), 5);
+}
+
+TEST_P(RepositoryContract, ACancelledJobStopsAndIsNotTriedAgain) {
+  auto queue = [&] {
+    StoredJob job;
+    job.organisation_id = organisation;
+    job.kind = "plan.simulate";
+    job.payload = "{}";
+    return *repository->enqueue_job(job);
+  };
+  StoredJob waiting = queue();
+  StoredJob running = queue();
+  // A queued job ends at once and is never claimed.
+  auto cancelled = repository->cancel_job(organisation, waiting.id);
+  ASSERT_TRUE(cancelled.has_value()) << render(cancelled.error(), Lang::en);
+  EXPECT_EQ(cancelled->state, "failed");
+  EXPECT_EQ(cancelled->error, "cancelled");
+  EXPECT_TRUE(cancelled->cancel_requested);
+  EXPECT_EQ(cancelled->finished_at, now);
+  auto claimed = repository->claim_job("node-a", {"plan.simulate"}, now, now + 1000);
+  ASSERT_TRUE(claimed && *claimed);
+  EXPECT_EQ((*claimed)->id, running.id);
+  // Progress is stored and extends the lease; only the holder reports.
+  auto reported = repository->report_job_progress(running.id, "node-a", 3, 10, now + 5000);
+  ASSERT_TRUE(reported.has_value()) << render(reported.error(), Lang::en);
+  EXPECT_FALSE(*reported);
+  auto seen = *repository->job(organisation, running.id);
+  ASSERT_TRUE(seen);
+  EXPECT_EQ(seen->progress_done, 3);
+  EXPECT_EQ(seen->progress_total, 10);
+  EXPECT_EQ(seen->lease_until, now + 5000);
+  auto stranger = repository->report_job_progress(running.id, "node-b", 4, 10, now + 5000);
+  ASSERT_FALSE(stranger.has_value());
+  EXPECT_EQ(stranger.error().kind, ErrorKind::conflict);
+  auto unknown = repository->report_job_progress(new_uuid_v7(9), "node-a", 4, 10, now + 5000);
+  ASSERT_FALSE(unknown.has_value());
+  EXPECT_EQ(unknown.error().kind, ErrorKind::not_found);
+  // A running job is asked to stop: its next report says so, and its failure is final.
+  auto asked = repository->cancel_job(organisation, running.id);
+  ASSERT_TRUE(asked.has_value());
+  EXPECT_EQ(asked->state, "running");
+  EXPECT_TRUE(asked->cancel_requested);
+  EXPECT_TRUE(*repository->report_job_progress(running.id, "node-a", 4, 10, now + 5000));
+  auto finished = repository->finish_job(running.id, "node-a", {false, "cancelled", now + 10});
+  ASSERT_TRUE(finished.has_value());
+  EXPECT_EQ(finished->state, "failed");  // attempts were left, but nobody wants it any more
+  EXPECT_EQ(finished->attempts, 1);
+  // A finished job is returned unchanged; unknown ids and other organisations' are not found.
+  EXPECT_EQ(repository->cancel_job(organisation, running.id)->state, "failed");
+  EXPECT_EQ(repository->cancel_job(organisation, new_uuid_v7(9)).error().kind,
+            ErrorKind::not_found);
+  EXPECT_EQ(repository->cancel_job(new_uuid_v7(10), waiting.id).error().kind, ErrorKind::not_found);
+  // A cancelled job whose node died is given up when its lease ends, not run again.
+  StoredJob orphan = queue();
+  ASSERT_EQ((*repository->claim_job("node-a", {"plan.simulate"}, now, now + 10))->id, orphan.id);
+  ASSERT_TRUE(repository->cancel_job(organisation, orphan.id).has_value());
+  EXPECT_FALSE(*repository->claim_job("node-b", {"plan.simulate"}, now + 20, now + 1000));
+  auto given_up = *repository->job(organisation, orphan.id);
+  EXPECT_EQ(given_up->state, "failed");
+  EXPECT_EQ(given_up->error, "cancelled");
 }
 
 TEST_P(RepositoryContract, EachDueJobIsClaimedByOneNodeOnly) {

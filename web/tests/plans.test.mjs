@@ -131,8 +131,61 @@ describe('plans', { concurrency: 2 }, () => {
       const rows = p.locator('table[aria-labelledby="intervals-heading"] tbody tr');
       assert.equal(await rows.count(), 4);
       assert.equal((await rows.first().locator('td').nth(3).innerText()).trim(), '14');
+      // The reverse calculation with 14 agents: 10 Erlangs are served (Erlang C: 88.8 % in 20 s),
+      // 15 Erlangs are more than 14 agents can take (unstable), no calls, 5.67 Erlangs.
+      await p.getByLabel('Agents on duty (given: evaluate them instead of sizing)').fill('14');
+      await submit(p, text.en.calculate);
+      const meets = await rows.locator('td:last-child').allInnerTexts();
+      assert.deepEqual(meets.map((m) => m.trim()), ['yes', 'no', '–', 'yes']);
+      const totals = await p.locator('ul.given-totals li').allInnerTexts();
+      assert.ok(totals.some((t) => t.startsWith('Unstable intervals: 1.')), totals.join(' | '));
+      assert.ok(totals.some((t) => t.startsWith('Targets missed over the whole forecast; met in 2 of 3')),
+        totals.join(' | '));
+      await checkPage(p, 'en-plan-result-given');
     } finally {
       await context.close();
     }
   });
+});
+
+// The check by simulation from a saved plan's page: started with a few replications, the page
+// follows the progress by itself (htmx) until the report is there; English on a phone, German
+// on a desktop, one after the other (the test server runs one simulation at a time).
+const simText = {
+  en: { replications: 'Replications (simulated days)', start: 'Start simulation', done: 'Done.', all: 'all' },
+  de: { replications: 'Wiederholungen (simulierte Tage)', start: 'Simulation starten', done: 'Fertig.', all: 'alle' },
+};
+
+describe('simulation', { concurrency: 1 }, () => {
+  for (const [lang, viewport] of [['en', { width: 390, height: 844 }], ['de', { width: 1280, height: 800 }]]) {
+    test(`${lang}: a manager checks a saved plan by simulation`, async () => {
+      const context = await browser.newContext({ viewport, bypassCSP: true });
+      const errors = [];
+      try {
+        const p = await context.newPage();
+        p.on('pageerror', (e) => errors.push(String(e)));
+        await signIn(p, lang);
+        await p.goto(`${base}/${lang}/plans`);
+        // The newest plan (the list is newest first).
+        await Promise.all([p.waitForURL(/\/plans\/[0-9a-f-]{36}$/), p.locator('table tbody tr a').first().click()]);
+        await p.getByLabel(simText[lang].replications).fill('5');
+        await Promise.all([p.waitForURL(/\/simulations\/[0-9a-f-]{36}$/),
+          p.getByRole('button', { name: simText[lang].start }).click()]);
+        await checkPage(p, `${lang}-simulation-running`);
+        // No reload by the test: the page itself polls until the simulation is done.
+        await p.getByRole('status').filter({ hasText: simText[lang].done }).waitFor({ timeout: 60000 });
+        const tiers = p.locator('#simulation table');
+        assert.ok(await tiers.count() >= 1);
+        const lastRow = tiers.first().locator('tbody tr').last();
+        assert.equal((await lastRow.locator('th').innerText()).trim(), simText[lang].all);
+        // Figures with their 95 % interval: "89.6 ± 3.1 %" (German: "89,6 ± 3,1 %").
+        const sl = (await lastRow.locator('td').nth(1).innerText()).trim();
+        assert.match(sl, lang === 'de' ? /^\d+,\d ± \d+,\d %$/ : /^\d+\.\d ± \d+\.\d %$/);
+        await checkPage(p, `${lang}-simulation-done`);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

@@ -35,9 +35,45 @@ Result<store::StoredJob> JobRunner::enqueue(const store::Uuid& organisation, std
   return m_repository.enqueue_job(std::move(job));
 }
 
+namespace {
+
+// Progress of one claimed job, stored through the repository (throttled).
+class StoredJobControl final : public JobControl {
+ public:
+  StoredJobControl(store::Repository& repository, const store::StoredJob& job,
+                   const JobRunner& runner)
+      : m_repository(repository), m_job(job), m_runner(runner) {}
+
+  bool report(std::int64_t done, std::int64_t total) override {
+    if (m_stop || m_runner.stopping()) return false;
+    store::UnixMillis at = m_runner.now();
+    if (done < total && m_last != 0 && at - m_last < k_job_progress_every.count()) return true;
+    m_last = at;
+    auto reported = m_repository.report_job_progress(m_job.id, m_runner.node_id(), done, total,
+                                                     at + m_runner.lease().count());
+    // A store that is briefly away does not stop the work; a lost job or a cancel does.
+    if (reported) {
+      m_stop = *reported;
+    } else if (reported.error().kind == ErrorKind::conflict ||
+               reported.error().kind == ErrorKind::not_found) {
+      m_stop = true;
+    }
+    return !m_stop;
+  }
+
+ private:
+  store::Repository& m_repository;
+  const store::StoredJob& m_job;
+  const JobRunner& m_runner;
+  store::UnixMillis m_last = 0;
+  bool m_stop = false;
+};
+
+}  // namespace
+
 Result<int> JobRunner::run_due(int max_jobs) {
   int ran = 0;
-  while (ran < max_jobs && !m_kinds.empty()) {
+  while (ran < max_jobs && !m_kinds.empty() && !stopping()) {
     store::UnixMillis at = now();
     CCTEAM_TRY(std::optional<store::StoredJob> claimed,
                m_repository.claim_job(m_node_id, m_kinds, at, at + m_settings.lease.count()));
@@ -47,7 +83,8 @@ Result<int> JobRunner::run_due(int max_jobs) {
     store::JobOutcome outcome;
     if (handler == m_handlers.end()) {
       outcome.text = render(msg(MsgId::job_unknown_kind, claimed->kind), Lang::en);
-    } else if (auto result = handler->second(*claimed)) {
+    } else if (StoredJobControl control(m_repository, *claimed, *this);
+               auto result = handler->second(*claimed, control)) {
       outcome.done = true;
       outcome.text = std::move(*result);
     } else {
@@ -69,7 +106,8 @@ Result<std::vector<store::StoredJob>> JobRunner::list(const store::Uuid& organis
 }
 
 JobHandler prune_handler(store::Repository& repository, std::function<store::UnixMillis()> clock) {
-  return [&repository, clock = std::move(clock)](const store::StoredJob&) -> Result<std::string> {
+  return [&repository, clock = std::move(clock)](const store::StoredJob&,
+                                                 JobControl&) -> Result<std::string> {
     store::UnixMillis at = clock ? clock() : store::unix_millis_now();
     CCTEAM_TRY(store::PruneCounts pruned,
                repository.prune_expired(at, at - access::k_failure_window_ms,

@@ -14,6 +14,7 @@
 // Thread safety: handle() before the first run_due(); then any number of threads may call
 // run_due() and enqueue().
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -32,9 +33,23 @@ struct JobSettings {
   std::function<store::UnixMillis()> clock;  // empty: the system clock
 };
 
-// A kind's work: reads job.payload (JSON), does the work and returns the result as JSON, or the
-// error that fails this attempt.
-using JobHandler = std::function<Result<std::string>(const store::StoredJob& job)>;
+// What a running handler reports while it works.
+class JobControl {
+ public:
+  virtual ~JobControl() = default;
+  // Records that 'done' of 'total' units are done (stored at most about every
+  // k_job_progress_every, and always when done == total; each store also extends the lease).
+  // Returns false when the handler should stop: someone cancelled the job, or this node no
+  // longer holds it. Callable from any thread, one call at a time.
+  virtual bool report(std::int64_t done, std::int64_t total) = 0;
+};
+inline constexpr std::chrono::milliseconds k_job_progress_every{500};
+
+// A kind's work: reads job.payload (JSON), does the work (reporting progress to 'control' and
+// stopping when it says so) and returns the result as JSON, or the error that fails this
+// attempt.
+using JobHandler =
+    std::function<Result<std::string>(const store::StoredJob& job, JobControl& control)>;
 
 class JobRunner {
  public:
@@ -58,6 +73,15 @@ class JobRunner {
   Result<std::vector<store::StoredJob>> list(const store::Uuid& organisation,
                                              const store::JobQuery& query) const;
 
+  // The lease this runner claims jobs for (and extends on each progress report).
+  std::chrono::milliseconds lease() const { return m_settings.lease; }
+
+  // Asks the job under way to stop (its next progress report returns false) and runs no more:
+  // for a node that shuts down. The stopped job fails this attempt and is tried again, by
+  // another node or after the restart. Callable from any thread.
+  void request_stop() { m_stopping.store(true); }
+  bool stopping() const { return m_stopping.load(); }
+
   const std::string& node_id() const { return m_node_id; }
   store::UnixMillis now() const;
 
@@ -67,6 +91,7 @@ class JobRunner {
   JobSettings m_settings;
   std::map<std::string, JobHandler, std::less<>> m_handlers;
   std::vector<std::string> m_kinds;
+  std::atomic<bool> m_stopping{false};
 };
 
 // The maintenance job: prunes expired sessions, sign-in failures older than the throttling

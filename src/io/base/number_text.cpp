@@ -40,4 +40,20 @@ std::string percent_text(double share, Lang lang) {
   return decimal_text(share * 100, 1, lang) + " %";
 }
 
+LocalizedText count_text(std::int64_t n) {
+  // The magnitude as unsigned, so that the most negative value has one too.
+  std::uint64_t magnitude =
+      n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+  std::string digits = std::to_string(magnitude);
+  auto grouped = [&](char separator) {
+    std::string out = n < 0 ? "-" : "";
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+      if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+      out += digits[i];
+    }
+    return out;
+  };
+  return LocalizedText{grouped(','), grouped('.')};
+}
+
 }  // namespace ccteam::io

@@ -3,6 +3,7 @@
 // (point in English, comma in German, as DIN 5008 writes them) and no digit grouping, so a
 // column stays easy to scan and to paste. CSV, JSON and XLSX keep plain machine numbers.
 
+#include <cstdint>
 #include <string>
 
 #include "ccteam/core/lang.hpp"
@@ -19,5 +20,9 @@ std::string short_decimal_text(double value, int max_fraction_digits, Lang lang)
 
 // A share in [0, 1] as a percentage with one digit: (0.8614, de) -> "86,1 %". Not finite -> "-".
 std::string percent_text(double share, Lang lang);
+
+// A count as prose writes it, in both languages: digit groups of three ("31,200" in English,
+// "31.200" in German, DIN 5008). For sentences; tables keep plain numbers (above).
+LocalizedText count_text(std::int64_t n);
 
 }  // namespace ccteam::io

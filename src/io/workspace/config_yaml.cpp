@@ -43,6 +43,8 @@ void read_limits(MapReader& map, ServerLimitsConfig& limits) {
   read_whole(map, "write_timeout_ms", 10, k_hour_ms, limits.write_timeout_ms);
   read_whole(map, "keep_alive_idle_ms", 10, k_hour_ms, limits.keep_alive_idle_ms);
   read_whole(map, "threads", 0, 256, limits.threads);
+  read_whole(map, "max_active_simulations", 1, 1000, limits.max_active_simulations);
+  read_whole(map, "max_simulated_calls", 1000, 1'000'000'000, limits.max_simulated_calls);
   map.finish();
 }
 

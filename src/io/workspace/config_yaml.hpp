@@ -31,6 +31,11 @@ struct ServerLimitsConfig {
   std::int64_t write_timeout_ms = 30'000;
   std::int64_t keep_alive_idle_ms = 5'000;  // an idle keep-alive connection is closed after it
   unsigned threads = 0;                     // 0: one per core, at least 2
+  // Simulations started from plan pages (app/workspace/simulations.hpp): queued or running at
+  // once in the organisation (the queue limit; beyond, a start gets 429), and the simulated
+  // calls one may take (replications x the plan's calls per day).
+  std::int64_t max_active_simulations = 4;
+  std::int64_t max_simulated_calls = 5'000'000;
 };
 
 struct WorkspaceConfig {

@@ -197,6 +197,7 @@ render::Context plan_form_values(const app::PlanRequest& request,
 render::Context plan_result_values(const json& plan, const std::string& country,
                                    const catalog::Catalog* catalog, Lang lang) {
   const bool days = several_days(plan);
+  const bool given = text_or(plan, "staffing") == "given";
   render::Context out;
   // The chart and the table per interval.
   std::vector<io::PlanChartPoint> points;
@@ -220,17 +221,54 @@ render::Context plan_result_values(const json& plan, const std::string& country,
         .text("abandon", percent_or_dash(i, "abandonment", lang))
         .text("leads", fmt::format("{}", number_or(i, "team_leads_on_duty", 0)))
         .text("managers", fmt::format("{}", number_or(i, "managers_on_duty", 0)));
+    if (given) {
+      auto meets = i.find("meets_targets");
+      row.text("meets", meets != i.end() && meets->is_boolean()
+                            ? tr(meets->get<bool>() ? MsgId::word_yes : MsgId::word_no, lang)
+                            : std::string("–"));
+    }
     intervals.push_back(std::move(row));
   }
   out.text("chart", io::plan_chart_svg(points, days, lang)).list("intervals", std::move(intervals));
   std::vector<render::Context> interval_columns;
   for (MsgId c :
        {MsgId::plan_col_start, MsgId::plan_col_calls, MsgId::plan_col_aht, MsgId::plan_col_erlangs,
-        MsgId::plan_col_agents, MsgId::plan_col_sl, MsgId::plan_col_asa, MsgId::plan_col_occupancy,
-        MsgId::plan_col_abandon, MsgId::plan_col_leads, MsgId::plan_col_managers}) {
+        given ? MsgId::plan_col_agents_given : MsgId::plan_col_agents, MsgId::plan_col_sl,
+        MsgId::plan_col_asa, MsgId::plan_col_occupancy, MsgId::plan_col_abandon,
+        MsgId::plan_col_leads, MsgId::plan_col_managers}) {
     interval_columns.push_back(column(c, lang));
   }
-  out.list("interval_columns", std::move(interval_columns));
+  if (given) interval_columns.push_back(column(MsgId::plan_col_meets, lang));
+  out.list("interval_columns", std::move(interval_columns)).flag("given", given);
+  // Given agents: what they achieve over the whole forecast (as `ccteam plan --agents` says).
+  std::vector<render::Context> given_lines;
+  if (auto totals = plan.find("totals"); given && totals != plan.end() && totals->is_object()) {
+    auto line = [](std::string text) {
+      render::Context c;
+      c.text(".", std::move(text));
+      return c;
+    };
+    auto asa = totals->find("asa_seconds");
+    given_lines.push_back(line(ccteam::render(
+        msg(MsgId::plan_given_totals, percent_or_dash(*totals, "service_level", lang),
+            asa != totals->end() && asa->is_number() ? io::decimal_text(asa->get<double>(), 1, lang)
+                                                     : std::string("–"),
+            percent_or_dash(*totals, "occupancy", lang),
+            percent_or_dash(*totals, "abandonment", lang)),
+        lang)));
+    auto count = [&](const char* key) { return fmt::format("{:g}", number_or(*totals, key, 0)); };
+    bool met = totals->value("meets_targets", false);
+    given_lines.push_back(
+        line(ccteam::render(msg(met ? MsgId::plan_given_met : MsgId::plan_given_missed,
+                                count("meeting_intervals"), count("open_intervals")),
+                            lang)));
+    if (number_or(*totals, "unstable_intervals", 0) > 0) {
+      given_lines.push_back(
+          line(ccteam::render(msg(MsgId::plan_given_unstable, count("unstable_intervals")), lang)));
+    }
+    given_lines.push_back(line(tr(MsgId::plan_given_note, lang)));
+  }
+  out.flag("has_given_lines", !given_lines.empty()).list("given_lines", std::move(given_lines));
 
   // Headcount, FTE and budget per level, with what the budget rests on.
   std::vector<render::Context> levels;

@@ -69,6 +69,8 @@ render::Context shell_context(const std::string& title, Lang lang, const PageInf
                                                  info.viewer->role_title),
                                              lang));
     out.child("viewer", std::move(viewer));
+    // Every form of a signed-in page posts the CSRF token ({{csrf}} at the top level too).
+    out.text("csrf", info.viewer->csrf_token);
   } else {
     out.text("sign_in_href", lang_path(lang, "/sign-in"))
         .text("sign_in_text", tr(MsgId::web_nav_sign_in, lang))

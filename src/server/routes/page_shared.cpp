@@ -1,5 +1,6 @@
 #include "server/routes/page_shared.hpp"
 
+#include "server/pages/shell.hpp"
 #include "server/responses.hpp"
 #include "server/routes/account_shared.hpp"
 
@@ -23,6 +24,20 @@ Response page_response(std::string html, int status) {
   Response response = html_response(std::move(html), status);
   response.set("Cache-Control", "no-store");
   return response;
+}
+
+Response error_page(const RouteContext& context, const Caller& caller, const Error& error,
+                    const std::string& path) {
+  Error shown = shown_error(error);
+  return page_response(context.pages.error(status_of(error), shown.message, caller.lang,
+                                           page_info(context, path, caller)),
+                       status_of(error));
+}
+
+Response page_not_found(const RouteContext& context, const Request& request, const Caller& caller,
+                        const std::string& path) {
+  return error_page(context, caller,
+                    Error::not_found(msg(MsgId::http_not_found, shorten(request.path))), path);
 }
 
 }  // namespace ccteam::server

@@ -25,4 +25,13 @@ pages::PageInfo page_info(const RouteContext& context, std::string path, const C
 // An HTML answer that is not kept by any cache (Cache-Control: no-store).
 Response page_response(std::string html, int status = 200);
 
+// The error page of 'error' (its status; a database that is away shown as such) on the page
+// 'path' (without the language prefix).
+Response error_page(const RouteContext& context, const Caller& caller, const Error& error,
+                    const std::string& path);
+
+// The error page of a page address that does not exist (404).
+Response page_not_found(const RouteContext& context, const Request& request, const Caller& caller,
+                        const std::string& path);
+
 }  // namespace ccteam::server

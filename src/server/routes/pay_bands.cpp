@@ -210,10 +210,7 @@ render::Context band_row(const PayBandForm& form, std::size_t row,
 }
 
 Response error_page(RouteContext& context, const Caller& caller, const Error& error) {
-  Error shown = shown_error(error);
-  return page_response(context.pages.error(status_of(error), shown.message, caller.lang,
-                                           page_info(context, "/pay-bands", caller)),
-                       status_of(error));
+  return server::error_page(context, caller, error, "/pay-bands");
 }
 
 Response pay_bands_page(RouteContext& context, const Caller& caller, PayBandForm form, int status) {
@@ -365,8 +362,7 @@ Response post_pay_bands(RouteContext& context, const Request& request, const Cal
 }
 
 Response not_found(RouteContext& context, const Request& request, const Caller& caller) {
-  return error_page(context, caller,
-                    Error::not_found(msg(MsgId::http_not_found, shorten(request.path))));
+  return page_not_found(context, request, caller, "/pay-bands");
 }
 
 }  // namespace

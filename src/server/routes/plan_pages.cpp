@@ -23,14 +23,6 @@ namespace {
 using access::Permission;
 using pages::lang_path;
 
-Response error_page(RouteContext& context, const Caller& caller, const Error& error,
-                    const std::string& path) {
-  Error shown = shown_error(error);
-  return page_response(context.pages.error(status_of(error), shown.message, caller.lang,
-                                           page_info(context, path, caller)),
-                       status_of(error));
-}
-
 // An error as the page shows it: the field's label in place of its pointer, a share's value in
 // percent as the form takes it, the position in a forecast CSV before the message.
 std::string error_text(const Error& raw, const app::PlanField* field, Lang lang) {
@@ -135,10 +127,6 @@ Response plan_form_page(RouteContext& context, const Caller& caller, const PlanF
                                                    catalog, lang));
   }
   return page_response(context.pages.workspace_page("plan_form", page), status);
-}
-
-std::string version_name(const store::StoredPlan& plan) {
-  return fmt::format("{} (v{})", plan.name, plan.version);
 }
 
 // The form for a new version of the saved plan 'id' (its inputs and name).
@@ -294,6 +282,9 @@ Response plan_page(RouteContext& context, const Caller& caller, const store::Sto
       .text("download_csv", tr(MsgId::web_plan_download_csv, lang))
       .text("json_href", "/api/v1/plans/" + id + "/plan.json")
       .text("download_json", tr(MsgId::web_plan_download_json, lang))
+      .text("xlsx_href", "/api/v1/plans/" + id + "/plan.xlsx")
+      .text("download_xlsx", tr(MsgId::web_plan_download_xlsx, lang))
+      .child("simulation", simulation_section(context, caller, plan))
       .text("list_href", lang_path(lang, "/plans"))
       .text("list_text", tr(MsgId::web_plans_title, lang))
       .child("result", pages::plan_result_values(*result, country, catalog, lang));
@@ -344,8 +335,7 @@ Response compare_page(RouteContext& context, const Request& request, const Calle
 }
 
 Response not_found(RouteContext& context, const Request& request, const Caller& caller) {
-  return error_page(context, caller,
-                    Error::not_found(msg(MsgId::http_not_found, shorten(request.path))), "/plans");
+  return page_not_found(context, request, caller, "/plans");
 }
 
 }  // namespace

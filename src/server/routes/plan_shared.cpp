@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include <fmt/format.h>
+
 #include "app/staffing/plan_fields.hpp"
 #include "app/workspace/plans.hpp"
 #include "io/staffing/plan_csv.hpp"
@@ -21,6 +23,10 @@ Error bad_member(std::string_view name, MsgId what) {
 }
 
 }  // namespace
+
+std::string version_name(const store::StoredPlan& plan) {
+  return fmt::format("{} (v{})", plan.name, plan.version);
+}
 
 Result<nlohmann::json> stored_json(const std::string& text, const store::Uuid& id) {
   auto parsed = nlohmann::json::parse(text, nullptr, false);

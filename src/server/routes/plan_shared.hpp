@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ccteam/core/error.hpp"
+#include "server/render/template.hpp"
 #include "server/router.hpp"
 #include "server/routes/routes.hpp"
 #include "store/repository.hpp"
@@ -58,6 +59,14 @@ Checked<std::string> plan_csv(RouteContext& context, const store::StoredPlan& pl
 // Content-Disposition of a download: attachment; filename="plan-<id>-v<version>.<extension>"
 // (no text a user wrote goes into the header).
 std::string download_name(const store::StoredPlan& plan, std::string_view extension);
+
+// "Plan A (v2)": a saved plan's name with its version.
+std::string version_name(const store::StoredPlan& plan);
+
+// The plan page's simulation section (web/templates/plan.mustache): the start form for those who
+// may start one, and the plan's latest simulations.
+render::Context simulation_section(RouteContext& context, const Caller& caller,
+                                   const store::StoredPlan& plan);
 
 // The stored JSON 'text' of the plan 'id' parsed; Error::internal (plan_stored_unreadable)
 // when it does not parse.

@@ -3,12 +3,16 @@
 // plan's JSON (what `ccteam simulate --plan` reads) and CSV, compare plans. Reading is every
 // role's (read_plans); calculating and saving is for admins and hiring managers (write_plans).
 #include <charconv>
+#include <filesystem>
 
 #include <fmt/format.h>
 
 #include "app/staffing/plan_fields.hpp"
 #include "app/workspace/plans.hpp"
+#include "io/base/files.hpp"
+#include "io/crypto/secrets.hpp"
 #include "io/staffing/plan_csv.hpp"
+#include "io/staffing/plan_xlsx.hpp"
 #include "server/responses.hpp"
 #include "server/routes/account_shared.hpp"
 #include "server/routes/plan_shared.hpp"
@@ -64,6 +68,27 @@ Result<std::size_t> limit_of(const std::vector<QueryParam>& query) {
     limit = static_cast<std::size_t>(value);
   }
   return limit;
+}
+
+// The plan's workbook (io/staffing/plan_xlsx.hpp) as bytes: written to a file of its own in the
+// temporary folder (libxlsxwriter writes files only), read back and removed.
+Result<std::string> plan_xlsx(RouteContext& context, const store::StoredPlan& plan, Lang lang) {
+  CCTEAM_TRY(nlohmann::json result, stored_json(plan.result, plan.id));
+  auto snapshot = context.catalogs.current();
+  const catalog::Catalog* catalog = snapshot ? &(*snapshot)->catalog() : nullptr;
+  auto sheets = io::plan_xlsx_sheets(result, lang, [catalog, lang](const std::string& id) {
+    const catalog::Role* role = catalog != nullptr ? catalog->find(RoleId(id)) : nullptr;
+    return role != nullptr ? role->title.get(lang) : std::string();
+  });
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+  if (ec) dir = "/tmp";
+  std::string path = (dir / ("ccteam-plan-" + io::random_token(12) + ".xlsx")).string();
+  auto written = io::write_xlsx(path, sheets);
+  if (!written) return tl::unexpected(std::move(written).error());
+  auto bytes = io::read_file(path, 64u << 20);
+  std::filesystem::remove(path, ec);
+  return bytes;
 }
 
 }  // namespace
@@ -157,6 +182,23 @@ void add_plans_api(Router& router, RouteContext& context) {
                 response.body = plan->result + "\n";
                 response.set("Content-Type", "application/json");
                 response.set("Content-Disposition", download_name(*plan, "json"));
+                return response;
+              }});
+
+  router.add({"GET", "/api/v1/plans/{id}/plan.xlsx", Access::to(Permission::read_plans), 0,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                if (auto query = read_query(request, {}); !query) {
+                  return fail(query.error(), caller, request);
+                }
+                auto plan = stored_plan(context, params);
+                if (!plan) return fail(plan.error(), caller, request);
+                auto bytes = plan_xlsx(context, *plan, caller.lang);
+                if (!bytes) return fail(bytes.error(), caller, request);
+                Response response;
+                response.body = std::move(*bytes);
+                response.set("Content-Type",
+                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                response.set("Content-Disposition", download_name(*plan, "xlsx"));
                 return response;
               }});
 

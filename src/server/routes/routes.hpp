@@ -6,6 +6,7 @@
 
 #include "app/workspace/accounts.hpp"
 #include "app/workspace/jobs.hpp"
+#include "app/workspace/simulations.hpp"
 #include "server/auth.hpp"
 #include "server/catalog_cache.hpp"
 #include "server/router.hpp"
@@ -28,6 +29,7 @@ struct RouteContext {
   app::Accounts& accounts;
   app::JobRunner& jobs;
   AuthConfig auth;
+  app::SimulationLimits simulations;
 };
 
 // GET /api/v1/jobs: the background jobs, for operators (admin).
@@ -38,6 +40,10 @@ void add_jobs_api(Router& router, RouteContext& context);
 void add_plans_api(Router& router, RouteContext& context);
 // /{lang}/plans, /{lang}/plans/new, /{lang}/plans/compare, /{lang}/plans/{id}.
 void add_plan_pages(Router& router, RouteContext& context);
+// /api/v1/plans/{id}/simulations, /api/v1/simulations/{id}[/cancel],
+// /{lang}/plans/{id}/simulations,
+// /{lang}/simulations/{id}[/cancel]: checking a plan by simulation (a background job).
+void add_simulations(Router& router, RouteContext& context);
 
 // /api/v1/pay-bands (GET, PUT: JSON or YAML), /api/v1/pay-bands.yaml, /{lang}/pay-bands.
 void add_pay_bands(Router& router, RouteContext& context);

@@ -150,7 +150,8 @@ Result<void> run(Connection& connection, std::string_view sql,
 
 constexpr std::string_view k_job_columns =
     "id, organisation_id, kind, dedupe_key, payload, state, attempts, max_attempts, run_after_ms, "
-    "claimed_by, lease_until_ms, result, error, created_at_ms, finished_at_ms";
+    "claimed_by, lease_until_ms, result, error, created_at_ms, finished_at_ms, created_by, "
+    "progress_done, progress_total, cancel_requested";
 
 Result<StoredJob> read_job(const Rows& rows, int row) {
   StoredJob out;
@@ -169,6 +170,12 @@ Result<StoredJob> read_job(const Rows& rows, int row) {
   if (!rows.is_null(row, 12)) out.error = rows.text(row, 12);
   out.created_at = rows.int64(row, 13);
   if (!rows.is_null(row, 14)) out.finished_at = rows.int64(row, 14);
+  if (!rows.is_null(row, 15)) {
+    CCTEAM_TRY(out.created_by, uuid_at(rows, row, 15, "jobs.created_by"));
+  }
+  out.progress_done = rows.int64(row, 16);
+  out.progress_total = rows.int64(row, 17);
+  out.cancel_requested = rows.boolean(row, 18);
   return out;
 }
 
@@ -781,12 +788,13 @@ Result<StoredJob> PostgresRepository::enqueue_job(StoredJob job) {
   // and both read its row.
   auto inserted = connection->query(
       "INSERT INTO jobs (id, organisation_id, kind, dedupe_key, payload, state, attempts, "
-      "max_attempts, run_after_ms, created_at_ms) VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, "
-      "$7, $8) ON CONFLICT (organisation_id, kind, dedupe_key) DO NOTHING RETURNING " +
+      "max_attempts, run_after_ms, created_at_ms, created_by) VALUES ($1, $2, $3, $4, $5, "
+      "'queued', 0, $6, $7, $8, $9) ON CONFLICT (organisation_id, kind, dedupe_key) DO NOTHING "
+      "RETURNING " +
           std::string(k_job_columns),
       {id_param(job.id), id_param(job.organisation_id), std::string_view(job.kind),
        optional_text(job.dedupe_key), std::string_view(job.payload), job.max_attempts,
-       job.run_after, job.created_at});
+       job.run_after, job.created_at, optional_id(job.created_by)});
   if (!inserted) {
     return tl::unexpected(
         write_error(*connection, std::move(inserted).error(), job.organisation_id));
@@ -805,15 +813,112 @@ Result<StoredJob> PostgresRepository::enqueue_job(StoredJob job) {
   return read_job(existing, 0);
 }
 
+namespace {
+
+// The number of queued or running jobs of 'kind' in 'organisation' (of 'creator' when given).
+Result<std::int64_t> active_jobs(Connection& connection, const Uuid& organisation,
+                                 const std::string& kind, const std::optional<Uuid>& creator) {
+  CCTEAM_TRY(
+      Rows rows,
+      connection.query("SELECT count(*) FROM jobs WHERE organisation_id = $1 AND kind = $2 "
+                       "AND state IN ('queued', 'running') AND ($3::uuid IS NULL OR "
+                       "created_by = $3)",
+                       {id_param(organisation), std::string_view(kind), optional_id(creator)}));
+  return rows.size() > 0 ? rows.int64(0, 0) : 0;
+}
+
+}  // namespace
+
+Result<std::variant<StoredJob, JobLimitReached>> PostgresRepository::enqueue_limited_job(
+    StoredJob job, const JobLimits& limits) {
+  using Outcome = std::variant<StoredJob, JobLimitReached>;
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  // One queueing of a kind at a time per organisation across nodes: the count and the insert
+  // see the same jobs.
+  std::string lock_key = "jobs:" + job.organisation_id.to_string() + ":" + job.kind;
+  CCTEAM_TRY(Rows locked, connection->query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+                                            {std::string_view(lock_key)}));
+  (void)locked;
+  if (limits.per_creator > 0 && job.created_by) {
+    CCTEAM_TRY(std::int64_t mine,
+               active_jobs(*connection, job.organisation_id, job.kind, job.created_by));
+    if (mine >= limits.per_creator) return Outcome(JobLimitReached::per_creator);
+  }
+  if (limits.per_kind > 0) {
+    CCTEAM_TRY(std::int64_t all,
+               active_jobs(*connection, job.organisation_id, job.kind, std::nullopt));
+    if (all >= limits.per_kind) return Outcome(JobLimitReached::per_kind);
+  }
+  job.dedupe_key.reset();
+  job.created_at = now();
+  job.id = new_uuid_v7(job.created_at);
+  CCTEAM_TRY(Rows inserted,
+             connection->query(
+                 "INSERT INTO jobs (id, organisation_id, kind, payload, state, attempts, "
+                 "max_attempts, run_after_ms, created_at_ms, created_by) VALUES ($1, $2, $3, $4, "
+                 "'queued', 0, $5, $6, $7, $8) RETURNING " +
+                     std::string(k_job_columns),
+                 {id_param(job.id), id_param(job.organisation_id), std::string_view(job.kind),
+                  std::string_view(job.payload), job.max_attempts, job.run_after, job.created_at,
+                  optional_id(job.created_by)}));
+  if (inserted.size() == 0) {
+    return tl::unexpected(
+        Error::internal(msg(MsgId::store_database_error, connection->name(), "jobs")));
+  }
+  CCTEAM_TRY(StoredJob queued, read_job(inserted, 0));
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return Outcome(std::move(queued));
+}
+
+Result<bool> PostgresRepository::report_job_progress(const Uuid& id, const std::string& node,
+                                                     std::int64_t done, std::int64_t total,
+                                                     UnixMillis lease_until) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(
+      Rows updated,
+      connection->query("UPDATE jobs SET progress_done = $3, progress_total = $4, "
+                        "lease_until_ms = $5 WHERE id = $1 AND state = 'running' AND "
+                        "claimed_by = $2 RETURNING cancel_requested",
+                        {id_param(id), std::string_view(node), std::max<std::int64_t>(done, 0),
+                         std::max<std::int64_t>(total, 0), lease_until}));
+  if (updated.size() > 0) return updated.boolean(0, 0);
+  CCTEAM_TRY(Rows found, connection->query("SELECT 1 FROM jobs WHERE id = $1", {id_param(id)}));
+  if (found.size() == 0) {
+    return tl::unexpected(Error::not_found(msg(MsgId::job_not_found, id.to_string())));
+  }
+  return tl::unexpected(Error::conflict(msg(MsgId::store_stale_job, id.to_string())));
+}
+
+Result<StoredJob> PostgresRepository::cancel_job(const Uuid& organisation, const Uuid& id) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows,
+             connection->query(
+                 "UPDATE jobs SET cancel_requested = (state IN ('queued', 'running')) OR "
+                 "cancel_requested, error = CASE WHEN state = 'queued' THEN 'cancelled' ELSE "
+                 "error END, finished_at_ms = CASE WHEN state = 'queued' THEN $3 ELSE "
+                 "finished_at_ms END, state = CASE WHEN state = 'queued' THEN 'failed' ELSE state "
+                 "END WHERE organisation_id = $1 AND id = $2 RETURNING " +
+                     std::string(k_job_columns),
+                 {id_param(organisation), id_param(id), now()}));
+  if (rows.size() == 0) {
+    return tl::unexpected(Error::not_found(msg(MsgId::job_not_found, id.to_string())));
+  }
+  return read_job(rows, 0);
+}
+
 Result<std::optional<StoredJob>> PostgresRepository::claim_job(
     const std::string& node, const std::vector<std::string>& kinds, UnixMillis at,
     UnixMillis lease_until) {
   CCTEAM_TRY(Lease connection, lease());
-  CCTEAM_TRY(Rows given_up,
-             connection->query("UPDATE jobs SET state = 'failed', finished_at_ms = $1, error = "
-                               "'the lease ended after the last attempt' WHERE state = "
-                               "'running' AND lease_until_ms < $1 AND attempts >= max_attempts",
-                               {at}));
+  CCTEAM_TRY(
+      Rows given_up,
+      connection->query("UPDATE jobs SET state = 'failed', finished_at_ms = $1, error = CASE "
+                        "WHEN cancel_requested THEN 'cancelled' ELSE 'the lease ended "
+                        "after the last attempt' END WHERE state = 'running' AND "
+                        "lease_until_ms < $1 AND (attempts >= max_attempts OR "
+                        "cancel_requested)",
+                        {at}));
   (void)given_up;
   // SKIP LOCKED: nodes claiming at once each take a different job instead of waiting.
   CCTEAM_TRY(Rows claimed,

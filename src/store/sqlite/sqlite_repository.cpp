@@ -201,7 +201,8 @@ Result<StoredApiToken> read_token_row(const Statement& row) {
 
 constexpr std::string_view k_job_columns =
     "id, organisation_id, kind, dedupe_key, payload, state, attempts, max_attempts, run_after_ms, "
-    "claimed_by, lease_until_ms, result, error, created_at_ms, finished_at_ms";
+    "claimed_by, lease_until_ms, result, error, created_at_ms, finished_at_ms, created_by, "
+    "progress_done, progress_total, cancel_requested";
 
 Result<StoredJob> read_job_row(const Statement& row) {
   StoredJob out;
@@ -220,6 +221,12 @@ Result<StoredJob> read_job_row(const Statement& row) {
   if (!row.column_is_null(12)) out.error = row.column_text(12);
   out.created_at = row.column_int64(13);
   if (!row.column_is_null(14)) out.finished_at = row.column_int64(14);
+  if (!row.column_is_null(15)) {
+    CCTEAM_TRY(out.created_by, column_uuid(row, 15, "jobs.created_by"));
+  }
+  out.progress_done = row.column_int64(16);
+  out.progress_total = row.column_int64(17);
+  out.cancel_requested = row.column_int64(18) != 0;
   return out;
 }
 
@@ -856,6 +863,54 @@ Result<void> SqliteRepository::clear_sign_in_failures(const TokenHash& key) {
   return run_sql(*m_writer, "DELETE FROM sign_in_failures WHERE key_hash = ?1", {&key});
 }
 
+namespace {
+
+// Inserts 'job' as a new queued job (id, state and times set here) on 'writer'.
+Result<StoredJob> insert_job(Connection& writer, StoredJob job, UnixMillis at) {
+  job.created_at = at;
+  job.id = new_uuid_v7(job.created_at);
+  job.state = "queued";
+  job.attempts = 0;
+  job.claimed_by.reset();
+  job.lease_until.reset();
+  job.result.reset();
+  job.error.reset();
+  job.finished_at.reset();
+  job.progress_done = 0;
+  job.progress_total = 0;
+  job.cancel_requested = false;
+  if (auto inserted = run_sql(
+          writer,
+          "INSERT INTO jobs (id, organisation_id, kind, dedupe_key, payload, state, attempts, "
+          "max_attempts, run_after_ms, created_at_ms, created_by) VALUES (?1, ?2, ?3, ?4, ?5, "
+          "'queued', 0, ?6, ?7, ?8, ?9)",
+          {&job.id, &job.organisation_id, std::string_view(job.kind), optional_text(job.dedupe_key),
+           std::string_view(job.payload), job.max_attempts, job.run_after, job.created_at,
+           optional_uuid(job.created_by)});
+      !inserted) {
+    return tl::unexpected(write_error(writer, std::move(inserted).error(), job.organisation_id));
+  }
+  return job;
+}
+
+// The number of queued or running jobs of 'kind' in 'organisation' (of 'creator' when given).
+Result<std::int64_t> active_jobs(Connection& connection, const Uuid& organisation,
+                                 const std::string& kind, const std::optional<Uuid>& creator) {
+  CCTEAM_TRY(Statement query,
+             connection.prepare("SELECT count(*) FROM jobs WHERE organisation_id = ?1 AND kind = "
+                                "?2 AND state IN ('queued', 'running') AND (?3 IS NULL OR "
+                                "created_by = ?3)"));
+  if (auto bound =
+          bind_values(query, {&organisation, std::string_view(kind), optional_uuid(creator)});
+      !bound) {
+    return pass(std::move(bound));
+  }
+  CCTEAM_TRY(bool has_row, query.step());
+  return has_row ? query.column_int64(0) : 0;
+}
+
+}  // namespace
+
 Result<StoredJob> SqliteRepository::enqueue_job(StoredJob job) {
   std::lock_guard lock(m_write_mutex);
   Connection& writer = *m_writer;
@@ -872,24 +927,83 @@ Result<StoredJob> SqliteRepository::enqueue_job(StoredJob job) {
     CCTEAM_TRY(bool has_row, query.step());
     if (has_row) return read_job_row(query);
   }
-  job.created_at = now();
-  job.id = new_uuid_v7(job.created_at);
-  job.state = "queued";
-  job.attempts = 0;
-  job.claimed_by.reset();
-  job.lease_until.reset();
-  job.result.reset();
-  job.error.reset();
-  job.finished_at.reset();
-  if (auto inserted = run_sql(
-          writer,
-          "INSERT INTO jobs (id, organisation_id, kind, dedupe_key, payload, state, attempts, "
-          "max_attempts, run_after_ms, created_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, 'queued', 0, "
-          "?6, ?7, ?8)",
-          {&job.id, &job.organisation_id, std::string_view(job.kind), optional_text(job.dedupe_key),
-           std::string_view(job.payload), job.max_attempts, job.run_after, job.created_at});
-      !inserted) {
-    return tl::unexpected(write_error(writer, std::move(inserted).error(), job.organisation_id));
+  CCTEAM_TRY(StoredJob queued, insert_job(writer, std::move(job), now()));
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return queued;
+}
+
+Result<std::variant<StoredJob, JobLimitReached>> SqliteRepository::enqueue_limited_job(
+    StoredJob job, const JobLimits& limits) {
+  using Outcome = std::variant<StoredJob, JobLimitReached>;
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  job.dedupe_key.reset();
+  if (limits.per_creator > 0 && job.created_by) {
+    CCTEAM_TRY(std::int64_t mine,
+               active_jobs(writer, job.organisation_id, job.kind, job.created_by));
+    if (mine >= limits.per_creator) return Outcome(JobLimitReached::per_creator);
+  }
+  if (limits.per_kind > 0) {
+    CCTEAM_TRY(std::int64_t all, active_jobs(writer, job.organisation_id, job.kind, std::nullopt));
+    if (all >= limits.per_kind) return Outcome(JobLimitReached::per_kind);
+  }
+  CCTEAM_TRY(StoredJob queued, insert_job(writer, std::move(job), now()));
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return Outcome(std::move(queued));
+}
+
+Result<bool> SqliteRepository::report_job_progress(const Uuid& id, const std::string& node,
+                                                   std::int64_t done, std::int64_t total,
+                                                   UnixMillis lease_until) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Statement update,
+             writer.prepare("UPDATE jobs SET progress_done = ?3, progress_total = ?4, "
+                            "lease_until_ms = ?5 WHERE id = ?1 AND state = 'running' AND "
+                            "claimed_by = ?2 RETURNING cancel_requested"));
+  if (auto bound =
+          bind_values(update, {&id, std::string_view(node), std::max<std::int64_t>(done, 0),
+                               std::max<std::int64_t>(total, 0), lease_until});
+      !bound) {
+    return pass(std::move(bound));
+  }
+  CCTEAM_TRY(bool has_row, update.step());
+  if (has_row) {
+    bool cancel = update.column_int64(0) != 0;
+    update.reset();
+    return cancel;
+  }
+  update.reset();
+  CCTEAM_TRY(std::optional<StoredJob> found, find_job(writer, id));
+  if (!found) return tl::unexpected(Error::not_found(msg(MsgId::job_not_found, id.to_string())));
+  return tl::unexpected(Error::conflict(msg(MsgId::store_stale_job, id.to_string())));
+}
+
+Result<StoredJob> SqliteRepository::cancel_job(const Uuid& organisation, const Uuid& id) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  CCTEAM_TRY(std::optional<StoredJob> found, find_job(writer, id));
+  if (!found || found->organisation_id != organisation) {
+    return tl::unexpected(Error::not_found(msg(MsgId::job_not_found, id.to_string())));
+  }
+  StoredJob job = std::move(*found);
+  if (job.state == "queued") {
+    job.state = "failed";
+    job.error = "cancelled";
+    job.finished_at = now();
+  } else if (job.state != "running") {
+    return job;
+  }
+  job.cancel_requested = true;
+  if (auto updated = run_sql(writer,
+                             "UPDATE jobs SET state = ?2, error = ?3, finished_at_ms = ?4, "
+                             "cancel_requested = 1 WHERE id = ?1",
+                             {&id, std::string_view(job.state), optional_text(job.error),
+                              optional_millis(job.finished_at)});
+      !updated) {
+    return pass(std::move(updated));
   }
   if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
   return job;
@@ -902,11 +1016,13 @@ Result<std::optional<StoredJob>> SqliteRepository::claim_job(const std::string& 
   std::lock_guard lock(m_write_mutex);
   Connection& writer = *m_writer;
   CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
-  if (auto given_up = run_sql(writer,
-                              "UPDATE jobs SET state = 'failed', finished_at_ms = ?1, error = "
-                              "'the lease ended after the last attempt' WHERE state = 'running' "
-                              "AND lease_until_ms < ?1 AND attempts >= max_attempts",
-                              {at});
+  if (auto given_up =
+          run_sql(writer,
+                  "UPDATE jobs SET state = 'failed', finished_at_ms = ?1, error = CASE WHEN "
+                  "cancel_requested = 1 THEN 'cancelled' ELSE 'the lease ended after "
+                  "the last attempt' END WHERE state = 'running' AND lease_until_ms < "
+                  "?1 AND (attempts >= max_attempts OR cancel_requested = 1)",
+                  {at});
       !given_up) {
     return pass(std::move(given_up));
   }

@@ -92,6 +92,11 @@ class SqliteRepository final : public Repository {
                                    const AuditEntry& audit) override;
   Result<void> clear_sign_in_failures(const TokenHash& key) override;
   Result<StoredJob> enqueue_job(StoredJob job) override;
+  Result<std::variant<StoredJob, JobLimitReached>> enqueue_limited_job(
+      StoredJob job, const JobLimits& limits) override;
+  Result<bool> report_job_progress(const Uuid& id, const std::string& node, std::int64_t done,
+                                   std::int64_t total, UnixMillis lease_until) override;
+  Result<StoredJob> cancel_job(const Uuid& organisation, const Uuid& id) override;
   Result<std::optional<StoredJob>> claim_job(const std::string& node,
                                              const std::vector<std::string>& kinds, UnixMillis now,
                                              UnixMillis lease_until) override;

@@ -36,10 +36,11 @@ TEST(Jobs, RunsDueJobsOfItsKindsAndStoresTheirResults) {
   Fixture f;
   JobRunner node = f.runner("node-a");
   std::vector<std::string> seen;
-  node.handle("plan.simulate", [&seen](const store::StoredJob& job) -> Result<std::string> {
-    seen.push_back(job.payload);
-    return std::string(R"({"ok":true})");
-  });
+  node.handle("plan.simulate",
+              [&seen](const store::StoredJob& job, JobControl&) -> Result<std::string> {
+                seen.push_back(job.payload);
+                return std::string(R"({"ok":true})");
+              });
   auto first = node.enqueue(f.organisation, "plan.simulate", R"({"plan":1})");
   auto later =
       node.enqueue(f.organisation, "plan.simulate", R"({"plan":2})", std::nullopt, f.now + 60'000);
@@ -62,10 +63,11 @@ TEST(Jobs, AFailingHandlerIsRetriedAfterTheDelayThenFails) {
   Fixture f;
   JobRunner node = f.runner("node-a");
   int calls = 0;
-  node.handle("plan.simulate", [&calls](const store::StoredJob&) -> Result<std::string> {
-    ++calls;
-    return tl::unexpected(Error::invalid_input(msg(MsgId::job_unknown_kind, "x")));
-  });
+  node.handle("plan.simulate",
+              [&calls](const store::StoredJob&, JobControl&) -> Result<std::string> {
+                ++calls;
+                return tl::unexpected(Error::invalid_input(msg(MsgId::job_unknown_kind, "x")));
+              });
   auto job = node.enqueue(f.organisation, "plan.simulate", "{}", std::nullopt, 0, 2);
   ASSERT_TRUE(job.has_value());
   EXPECT_EQ(*node.run_due(), 1);

@@ -39,5 +39,14 @@ TEST(NumberText, NotFiniteIsADash) {
   EXPECT_EQ(percent_text(std::nan(""), Lang::de), "-");
 }
 
+TEST(NumberText, CountsInProseHaveDigitGroupsOfTheLanguage) {
+  EXPECT_EQ(count_text(0), (LocalizedText{"0", "0"}));
+  EXPECT_EQ(count_text(999), (LocalizedText{"999", "999"}));
+  EXPECT_EQ(count_text(1000), (LocalizedText{"1,000", "1.000"}));
+  EXPECT_EQ(count_text(31200), (LocalizedText{"31,200", "31.200"}));
+  EXPECT_EQ(count_text(-1234567), (LocalizedText{"-1,234,567", "-1.234.567"}));
+  EXPECT_EQ(count_text(std::numeric_limits<std::int64_t>::min()).en, "-9,223,372,036,854,775,808");
+}
+
 }  // namespace
 }  // namespace ccteam::io

@@ -1,0 +1,104 @@
+#include "io/staffing/plan_xlsx.hpp"
+
+#include <initializer_list>
+
+namespace ccteam::io {
+
+namespace {
+
+using json = nlohmann::json;
+
+XlsxCell number(const json& object, const char* key) {
+  auto found = object.find(key);
+  if (found == object.end() || !found->is_number()) return std::string();
+  return found->get<double>();
+}
+
+XlsxCell text(const json& object, const char* key) {
+  auto found = object.find(key);
+  if (found == object.end() || !found->is_string()) return std::string();
+  return found->get<std::string>();
+}
+
+const json& member(const json& object, const char* key) {
+  static const json none = json::object();
+  auto found = object.find(key);
+  return found != object.end() && !found->is_null() ? *found : none;
+}
+
+std::vector<std::string> headers(std::initializer_list<MsgId> ids, Lang lang) {
+  std::vector<std::string> out;
+  for (MsgId id : ids) out.push_back(tr(id, lang));
+  return out;
+}
+
+}  // namespace
+
+std::vector<XlsxSheet> plan_xlsx_sheets(
+    const nlohmann::json& plan, Lang lang,
+    const std::function<std::string(const std::string&)>& role_title) {
+  std::vector<XlsxSheet> sheets;
+  XlsxSheet intervals{
+      tr(MsgId::plan_sheet_intervals, lang),
+      headers({MsgId::plan_col_start, MsgId::plan_col_calls, MsgId::plan_col_aht,
+               MsgId::plan_col_erlangs, MsgId::plan_col_agents, MsgId::plan_col_queue,
+               MsgId::plan_col_sl, MsgId::plan_col_asa, MsgId::plan_col_occupancy,
+               MsgId::plan_col_abandon, MsgId::plan_col_leads, MsgId::plan_col_managers},
+              lang),
+      {}};
+  const json& all = member(plan, "intervals");
+  for (const json& i : all.is_array() ? all : json::array()) {
+    if (!i.is_object()) continue;
+    std::string state = std::get<std::string>(text(i, "state"));
+    if (state == "unstable") state = tr(MsgId::plan_unstable, lang);
+    if (state == "stable") state = tr(MsgId::plan_stable, lang);
+    intervals.rows.push_back(
+        {text(i, "start"), number(i, "calls_offered"), number(i, "aht_seconds"),
+         number(i, "load_erlangs"), number(i, "agents"), state, number(i, "service_level"),
+         number(i, "asa_seconds"), number(i, "occupancy"), number(i, "abandonment"),
+         number(i, "team_leads_on_duty"), number(i, "managers_on_duty")});
+  }
+  sheets.push_back(std::move(intervals));
+
+  XlsxSheet levels{
+      tr(MsgId::plan_sheet_levels, lang),
+      headers({MsgId::plan_col_role, MsgId::plan_col_weekly_hours, MsgId::plan_col_fte,
+               MsgId::plan_col_headcount, MsgId::plan_col_basis, MsgId::plan_col_cost_low,
+               MsgId::plan_col_cost_high, MsgId::plan_col_currency},
+              lang),
+      {}};
+  const json& all_levels = member(plan, "levels");
+  for (const json& l : all_levels.is_array() ? all_levels : json::array()) {
+    if (!l.is_object()) continue;
+    std::string id = std::get<std::string>(text(l, "role"));
+    std::string title = role_title ? role_title(id) : std::string();
+    const json& cost = member(l, "cost");
+    levels.rows.push_back({title.empty() ? id : title, number(l, "weekly_hours"), number(l, "fte"),
+                           number(l, "headcount"), text(l, "basis"), number(cost, "annual_low"),
+                           number(cost, "annual_high"), text(cost, "currency")});
+  }
+  sheets.push_back(std::move(levels));
+
+  const json& view = member(plan, "cost_view");
+  const json& view_intervals = member(view, "intervals");
+  if (view_intervals.is_array() && !view_intervals.empty()) {
+    XlsxSheet costs{tr(MsgId::plan_sheet_cost_view, lang),
+                    headers({MsgId::plan_col_start, MsgId::plan_col_agents,
+                             MsgId::plan_col_cost_at_plan, MsgId::plan_col_agents_cheapest,
+                             MsgId::plan_col_cost_cheapest, MsgId::plan_col_sl_cheapest},
+                            lang),
+                    {}};
+    for (const json& c : view_intervals) {
+      if (!c.is_object()) continue;
+      const json& at_plan = member(c, "at_plan");
+      const json& cheapest = member(c, "cheapest");
+      costs.rows.push_back({text(c, "start"), number(at_plan, "agents"), number(at_plan, "total"),
+                            number(cheapest, "agents"), number(cheapest, "total"),
+                            number(cheapest, "service_level")});
+    }
+    sheets.push_back(std::move(costs));
+  }
+  return sheets;
+}
+
+}  // namespace ccteam::io

@@ -1,0 +1,318 @@
+// Checking a saved plan by simulation (app/workspace/simulations.hpp): the API
+// (POST /api/v1/plans/{id}/simulations starts one and answers 202 with its address,
+// GET /api/v1/plans/{id}/simulations lists a plan's, GET /api/v1/simulations/{id} shows its
+// state, progress and report, POST /api/v1/simulations/{id}/cancel stops it) and the pages (the
+// plan page's form posts to /{lang}/plans/{id}/simulations and lands on /{lang}/simulations/{id},
+// which follows the progress by itself with htmx and has a cancel button). Starting and
+// cancelling is for admins and hiring managers (write_plans), reading for every role
+// (read_plans). A start beyond the limits gets 429 with Retry-After.
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "app/workspace/simulations.hpp"
+#include "server/pages/shell.hpp"
+#include "server/pages/simulation_view.hpp"
+#include "server/responses.hpp"
+#include "server/routes/account_shared.hpp"
+#include "server/routes/page_shared.hpp"
+#include "server/routes/plan_shared.hpp"
+#include "server/routes/routes.hpp"
+
+namespace ccteam::server {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+using access::Permission;
+using pages::lang_path;
+
+// Seconds a client told 429 waits before it tries again.
+constexpr int k_retry_after_seconds = 10;
+
+json simulation_json(const app::SimulationRun& run) {
+  const store::StoredJob& job = run.job;
+  bool failed = run.state == "failed" && job.error;
+  return {{"id", job.id.to_string()},
+          {"plan_id", run.plan_id.to_string()},
+          {"state", run.state},
+          {"replications", run.replications},
+          {"seed", run.seed},
+          {"progress", {{"done", job.progress_done}, {"total", job.progress_total}}},
+          {"cancel_requested", job.cancel_requested},
+          {"created_at", rfc3339(job.created_at)},
+          {"finished_at", job.finished_at ? json(rfc3339(*job.finished_at)) : json(nullptr)},
+          {"error", failed ? json(*job.error) : json(nullptr)},
+          {"report", run.report ? *run.report : json(nullptr)}};
+}
+
+std::string api_path(const store::Uuid& id) { return "/api/v1/simulations/" + id.to_string(); }
+
+// The members of a start: "replications" (1..limit, default 30) and "seed" (default 1).
+Result<app::SimulationStart> start_of(const nlohmann::json& body) {
+  app::SimulationStart out;
+  auto member_error = [](const std::string& key, MsgId id, std::string_view expected) {
+    Error e = id == MsgId::plan_field_type
+                  ? Error::invalid_input(msg(id, "/" + key, std::string(expected)))
+                  : Error::usage(msg(id, "/" + key));
+    e.where.json_pointer = "/" + key;
+    return e;
+  };
+  for (const auto& [key, value] : body.items()) {
+    if (key == "replications") {
+      if (!value.is_number_integer() || value.get<std::int64_t>() < 1 ||
+          value.get<std::int64_t>() > 1'000'000) {
+        if (!value.is_number_integer()) {
+          return tl::unexpected(member_error(key, MsgId::plan_field_type, "integer"));
+        }
+        out.replications = value.get<std::int64_t>() < 1 ? 0 : 1'000'001;
+        continue;
+      }
+      out.replications = value.get<int>();
+    } else if (key == "seed") {
+      if (!value.is_number_unsigned()) {
+        return tl::unexpected(member_error(key, MsgId::plan_field_type, "integer >= 0"));
+      }
+      out.seed = value.get<std::uint64_t>();
+    } else {
+      return tl::unexpected(member_error(key, MsgId::plan_unknown_field, ""));
+    }
+  }
+  return out;
+}
+
+Result<store::Uuid> path_id(const PathParams& params) {
+  auto id = store::Uuid::parse(params["id"]);
+  if (!id) {
+    return tl::unexpected(
+        Error::not_found(msg(MsgId::simulation_not_found, shorten(params["id"], 64))));
+  }
+  return *id;
+}
+
+Response throttled(Response response) {
+  if (response.status == 429) {
+    response.set("Retry-After", std::to_string(k_retry_after_seconds));
+  }
+  return response;
+}
+
+Result<app::SimulationRun> start(RouteContext& context, const Caller& caller,
+                                 const store::StoredPlan& plan, const app::SimulationStart& start) {
+  return app::start_plan_simulation(context.repository, plan, start, context.simulations,
+                                    caller.principal->user.id, caller.lang);
+}
+
+// --- pages
+
+std::string state_text(const app::SimulationRun& run, Lang lang) {
+  if (run.state == "queued") return tr(MsgId::web_sim_queued, lang);
+  if (run.state == "running") {
+    if (run.job.cancel_requested) return tr(MsgId::web_sim_cancelling, lang);
+    return ccteam::render(msg(MsgId::web_sim_running, run.job.progress_done,
+                              std::max<std::int64_t>(run.job.progress_total, run.replications)),
+                          lang);
+  }
+  if (run.state == "done") return tr(MsgId::web_sim_done, lang);
+  if (run.state == "cancelled") return tr(MsgId::web_sim_cancelled, lang);
+  return ccteam::render(msg(MsgId::web_sim_failed, run.job.error.value_or("")), lang);
+}
+
+Response simulation_page(RouteContext& context, const Caller& caller,
+                         const app::SimulationRun& run) {
+  Lang lang = caller.lang;
+  std::string id = run.job.id.to_string();
+  auto plan = context.repository.plan(context.organisation, run.plan_id);
+  std::string plan_name;
+  if (plan && *plan) plan_name = version_name(**plan);
+  std::string title = ccteam::render(msg(MsgId::web_sim_title, plan_name), lang);
+  render::Context page =
+      pages::shell_context(title, lang, page_info(context, "/simulations/" + id, caller));
+  bool active = run.state == "queued" || run.state == "running";
+  std::int64_t total = std::max<std::int64_t>(run.job.progress_total, run.replications);
+  page.text("heading", title)
+      .text("meta", ccteam::render(msg(MsgId::web_sim_meta, display_time(run.job.created_at, lang),
+                                       run.replications, std::to_string(run.seed)),
+                                   lang))
+      .text("status", state_text(run, lang))
+      .flag("polling", active)
+      .text("self_href", lang_path(lang, "/simulations/" + id))
+      .text("refreshing", tr(MsgId::web_sim_refreshing, lang))
+      .flag("has_progress", run.state == "running")
+      .text("progress_done", std::to_string(run.job.progress_done))
+      .text("progress_total", std::to_string(total))
+      .flag("can_cancel",
+            active && !run.job.cancel_requested && caller.principal->can(Permission::write_plans))
+      .text("cancel_action", lang_path(lang, "/simulations/" + id + "/cancel"))
+      .text("cancel", tr(MsgId::web_sim_cancel, lang))
+      .text("plan_href", lang_path(lang, "/plans/" + run.plan_id.to_string()))
+      .text("back", tr(MsgId::web_sim_back, lang));
+  if (run.report) page.child("report", pages::simulation_report_values(*run.report, lang));
+  return page_response(context.pages.workspace_page("simulation", page));
+}
+
+Response post_start_page(RouteContext& context, const Request& request, const Caller& caller,
+                         const PathParams& params) {
+  Lang lang = caller.lang;
+  auto plan = stored_plan(context, params);
+  if (!plan) return error_page(context, caller, plan.error(), "/plans");
+  auto fields = form_body(request);
+  if (!fields) return error_page(context, caller, fields.error(), "/plans");
+  app::SimulationStart wanted;
+  std::string text = form_value(*fields, "replications");
+  int replications = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), replications);
+  if (ec != std::errc{} || end != text.data() + text.size()) {
+    return error_page(
+        context, caller,
+        Error::invalid_input(msg(MsgId::yaml_out_of_range, shorten(text, 20), 1,
+                                 context.simulations.max_replications),
+                             {}, msg(MsgId::hint_range, 1, context.simulations.max_replications)),
+        "/plans/" + plan->id.to_string());
+  }
+  wanted.replications = replications;
+  auto started = start(context, caller, *plan, wanted);
+  if (!started) {
+    return throttled(
+        error_page(context, caller, started.error(), "/plans/" + plan->id.to_string()));
+  }
+  return redirect(lang_path(lang, "/simulations/" + started->job.id.to_string()));
+}
+
+}  // namespace
+
+render::Context simulation_section(RouteContext& context, const Caller& caller,
+                                   const store::StoredPlan& plan) {
+  Lang lang = caller.lang;
+  render::Context out;
+  std::vector<render::Context> rows;
+  if (auto runs = app::plan_simulations(context.repository, context.organisation, plan.id, 5)) {
+    for (const app::SimulationRun& run : *runs) {
+      render::Context row;
+      row.text("href", lang_path(lang, "/simulations/" + run.job.id.to_string()))
+          .text("started", display_time(run.job.created_at, lang))
+          .text("replications", std::to_string(run.replications))
+          .text("state", state_text(run, lang));
+      rows.push_back(std::move(row));
+    }
+  }
+  out.text("heading", tr(MsgId::web_sim_heading, lang))
+      .text("intro", tr(MsgId::web_sim_intro, lang))
+      .flag("can_start", caller.principal->can(Permission::write_plans))
+      .text("action", lang_path(lang, "/plans/" + plan.id.to_string() + "/simulations"))
+      .text("replications_label", tr(MsgId::web_sim_replications, lang))
+      .text("replications_help",
+            ccteam::render(
+                msg(MsgId::web_sim_replications_help, context.simulations.max_replications), lang))
+      .text("max_replications", std::to_string(context.simulations.max_replications))
+      .text("start", tr(MsgId::web_sim_start, lang))
+      .text("recent_heading", tr(MsgId::web_sim_recent, lang))
+      .text("col_started", tr(MsgId::web_sim_col_started, lang))
+      .text("col_replications", tr(MsgId::web_sim_col_replications, lang))
+      .text("col_state", tr(MsgId::web_sim_col_state, lang))
+      .text("open", tr(MsgId::web_sim_open, lang))
+      .flag("has_runs", !rows.empty())
+      .list("runs", std::move(rows));
+  return out;
+}
+
+void add_simulations(Router& router, RouteContext& context) {
+  router.add({"POST", "/api/v1/plans/{id}/simulations", Access::to(Permission::write_plans), 4096,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                if (auto query = read_query(request, {}); !query) {
+                  return problem(query.error(), caller.lang, request);
+                }
+                auto plan = stored_plan(context, params);
+                if (!plan) return problem(plan.error(), caller.lang, request);
+                app::SimulationStart wanted;
+                if (!request.body.empty()) {
+                  auto body = json_body(request);
+                  if (!body) return problem(body.error(), caller.lang, request);
+                  auto read = start_of(*body);
+                  if (!read) return problem(read.error(), caller.lang, request);
+                  wanted = *read;
+                }
+                auto started = start(context, caller, *plan, wanted);
+                if (!started) return throttled(problem(started.error(), caller.lang, request));
+                Response response = json_response(simulation_json(*started), 202);
+                response.set("Location", api_path(started->job.id));
+                return response;
+              }});
+
+  router.add({"GET", "/api/v1/plans/{id}/simulations", Access::to(Permission::read_plans), 0,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                if (auto query = read_query(request, {}); !query) {
+                  return problem(query.error(), caller.lang, request);
+                }
+                auto plan = stored_plan(context, params);
+                if (!plan) return problem(plan.error(), caller.lang, request);
+                auto runs =
+                    app::plan_simulations(context.repository, context.organisation, plan->id, 50);
+                if (!runs) return problem(runs.error(), caller.lang, request);
+                json items = json::array();
+                for (const app::SimulationRun& run : *runs) {
+                  json item = simulation_json(run);
+                  item.erase("report");
+                  items.push_back(std::move(item));
+                }
+                return json_response(json{{"items", std::move(items)}});
+              }});
+
+  router.add({"GET", "/api/v1/simulations/{id}", Access::to(Permission::read_plans), 0,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                if (auto query = read_query(request, {}); !query) {
+                  return problem(query.error(), caller.lang, request);
+                }
+                auto id = path_id(params);
+                if (!id) return problem(id.error(), caller.lang, request);
+                auto run = app::find_simulation(context.repository, context.organisation, *id);
+                if (!run) return problem(run.error(), caller.lang, request);
+                return json_response(simulation_json(*run));
+              }});
+
+  router.add({"POST", "/api/v1/simulations/{id}/cancel", Access::to(Permission::write_plans), 4096,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                if (auto query = read_query(request, {}); !query) {
+                  return problem(query.error(), caller.lang, request);
+                }
+                auto id = path_id(params);
+                if (!id) return problem(id.error(), caller.lang, request);
+                auto run = app::cancel_simulation(context.repository, context.organisation, *id);
+                if (!run) return problem(run.error(), caller.lang, request);
+                return json_response(simulation_json(*run));
+              }});
+
+  router.add({"POST", "/{lang}/plans/{id}/simulations", Access::to(Permission::write_plans), 4096,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                if (!url_lang(params["lang"])) {
+                  return page_not_found(context, request, caller, "/plans");
+                }
+                return post_start_page(context, request, caller, params);
+              }});
+
+  router.add({"GET", "/{lang}/simulations/{id}", Access::to(Permission::read_plans), 0,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                if (!url_lang(params["lang"])) {
+                  return page_not_found(context, request, caller, "/plans");
+                }
+                auto id = path_id(params);
+                if (!id) return error_page(context, caller, id.error(), "/plans");
+                auto run = app::find_simulation(context.repository, context.organisation, *id);
+                if (!run) return error_page(context, caller, run.error(), "/plans");
+                return simulation_page(context, caller, *run);
+              }});
+
+  router.add({"POST", "/{lang}/simulations/{id}/cancel", Access::to(Permission::write_plans), 4096,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                if (!url_lang(params["lang"])) {
+                  return page_not_found(context, request, caller, "/plans");
+                }
+                auto id = path_id(params);
+                if (!id) return error_page(context, caller, id.error(), "/plans");
+                auto run = app::cancel_simulation(context.repository, context.organisation, *id);
+                if (!run) return error_page(context, caller, run.error(), "/plans");
+                return redirect(lang_path(caller.lang, "/simulations/" + run->job.id.to_string()));
+              }});
+}
+
+}  // namespace ccteam::server
