@@ -15,6 +15,13 @@ std::string grouped(std::size_t n, char separator) {
   return out;
 }
 
+// How many errors 'e' stands for: the count of a closing more_errors(), else one.
+std::size_t stands_for(const Error& e) {
+  if (e.message.id == MsgId::errors_more && e.message.args.size() == 2)
+    return std::stoull(e.message.args[1].text);
+  return 1;
+}
+
 }  // namespace
 
 std::string render(const Error& error, Lang lang) {
@@ -35,17 +42,18 @@ Error more_errors(std::size_t left_out, ErrorKind kind, std::string file) {
 
 std::size_t error_count(const Errors& errors) {
   std::size_t n = 0;
-  for (const Error& e : errors) {
-    if (e.message.id == MsgId::errors_more && e.message.args.size() == 2) {
-      n += std::stoull(e.message.args[1].text);
-    } else {
-      ++n;
-    }
-  }
+  for (const Error& e : errors) n += stands_for(e);
   return n;
 }
 
 void ErrorList::add(Error error) {
+  // The "... and N more" that ends another capped list (a validator's, passed through a
+  // reader's list) adds its N to the count, so that the total stays right.
+  if (error.message.id == MsgId::errors_more) {
+    m_left_out += stands_for(error);
+    m_left_out_kind = error.kind;
+    return;
+  }
   if (full()) {
     count_left_out(error.kind);
     return;

@@ -77,6 +77,9 @@ Errors validate(const Scenario& s) {
   }
   if (!errors.empty()) return errors;
 
+  // One error per interval and tier at most: a day of 100,000 intervals nobody staffs would
+  // list 100,000, so the list stops at k_max_errors and counts the rest.
+  ErrorList capped;
   for (std::size_t k = 0; k < s.tiers.size(); ++k) {
     const Tier& t = s.tiers[k];
     double reach = reach_probability(s, k);
@@ -87,25 +90,31 @@ Errors validate(const Scenario& s) {
       staffed_ever = staffed_ever || phone > 0;
       if (t.kind != TierKind::live || s.calls_per_interval[static_cast<std::size_t>(i)] <= 0)
         continue;
-      std::string at = fmt::format("{}/staff/{}", tier_pointer(k), i);
-      if (phone <= 0) {
-        errors.push_back(error_at(at, msg(MsgId::sim_zero_staff, t.id, interval_label(s, i)),
-                                  msg(MsgId::hint_sim_zero_staff)));
+      bool zero = phone <= 0;
+      if (!zero && (t.patience.kind != DistKind::none || offered_load_erlangs(s, k, i) < phone))
+        continue;
+      if (capped.full()) {
+        capped.count_left_out();
         continue;
       }
-      double load = offered_load_erlangs(s, k, i);
-      if (t.patience.kind == DistKind::none && load >= phone)
-        errors.push_back(error_at(at,
-                                  msg(MsgId::sim_unstable, t.id, interval_label(s, i),
-                                      fmt::format("{:.2f}", load), fmt::format("{:g}", phone)),
-                                  msg(MsgId::hint_sim_unstable)));
+      std::string at = fmt::format("{}/staff/{}", tier_pointer(k), i);
+      if (zero) {
+        capped.add(error_at(at, msg(MsgId::sim_zero_staff, t.id, interval_label(s, i)),
+                            msg(MsgId::hint_sim_zero_staff)));
+        continue;
+      }
+      capped.add(error_at(
+          at,
+          msg(MsgId::sim_unstable, t.id, interval_label(s, i),
+              fmt::format("{:.2f}", offered_load_erlangs(s, k, i)), fmt::format("{:g}", phone)),
+          msg(MsgId::hint_sim_unstable)));
     }
     if (t.kind == TierKind::deferred && !staffed_ever)
-      errors.push_back(error_at(tier_pointer(k) + "/staff",
-                                msg(MsgId::sim_zero_staff, t.id, interval_label(s, 0)),
-                                msg(MsgId::hint_sim_zero_staff)));
+      capped.add(error_at(tier_pointer(k) + "/staff",
+                          msg(MsgId::sim_zero_staff, t.id, interval_label(s, 0)),
+                          msg(MsgId::hint_sim_zero_staff)));
   }
-  return errors;
+  return capped.take();
 }
 
 std::string interval_label(const Scenario& s, int interval) {

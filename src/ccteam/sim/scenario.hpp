@@ -19,6 +19,13 @@ using Seconds = std::chrono::duration<double>;
 inline constexpr int k_max_tiers = 10;
 inline constexpr int k_max_intervals = 100'000;
 inline constexpr int k_max_attempts = 10;  // calls of one journey, retrials included
+// The ranges the readers of scenarios (YAML) and plans (JSON) accept, so that no count or time
+// overflows the engine's arithmetic: durations, expected calls per interval, people on duty.
+inline constexpr double k_max_seconds = 1e9;
+inline constexpr double k_max_calls = 1e9;
+inline constexpr long long k_max_staff = 1'000'000;
+inline constexpr double k_max_paid_hours_per_fte = 168;  // hours in a week
+inline constexpr double k_max_shrinkage = 0.95;
 
 enum class TierKind : std::uint8_t {
   live,     // warm transfer: the caller waits on the line in this tier's queue
@@ -97,6 +104,8 @@ double offered_load_erlangs(const Scenario& scenario, std::size_t tier, int inte
 // interval where calls reach it, or a deferred tier nobody ever staffs (sim_zero_staff), and a
 // live tier without patience whose offered load is at or above its people on the phone in an
 // interval (sim_unstable: the queue grows without bound; the Erlang C condition a < N).
+// Linear in tiers x intervals; at most k_max_errors of the last two kinds, then "... and N more"
+// (more_errors).
 Errors validate(const Scenario& scenario);
 
 // "08:30" for interval i, or "#i" (1-based) when the scenario has no start time.

@@ -158,11 +158,22 @@ std::size_t CsvSplitter::drain(std::string_view text, bool at_end, CsvSink& sink
   return used;
 }
 
+bool CsvSplitter::refuse_utf16(std::string_view start, CsvSink& sink) {
+  if (!start.starts_with("\xFF\xFE") && !start.starts_with("\xFE\xFF")) return false;
+  m_stopped = true;
+  sink.syntax_error(1, 1, MsgId::not_utf8);
+  return true;
+}
+
 void CsvSplitter::feed(std::string_view chunk, CsvSink& sink) {
   if (m_stopped) return;
   if (!m_bom_checked && m_carry.size() + chunk.size() >= 3) {
     m_bom_checked = true;
     m_carry.append(chunk);  // the BOM may be split across chunks
+    if (refuse_utf16(m_carry, sink)) {
+      m_carry.clear();
+      return;
+    }
     m_carry.erase(0, bom_length(m_carry));
     chunk = {};
   }
@@ -201,12 +212,17 @@ void CsvSplitter::feed(std::string_view chunk, CsvSink& sink) {
 void CsvSplitter::split(std::string_view text, CsvSink& sink, FieldColumns columns) {
   CsvSplitter splitter(text.size(), columns);
   splitter.m_bom_checked = true;
+  if (splitter.refuse_utf16(text, sink)) return;
   text.remove_prefix(bom_length(text));
   splitter.drain(text, true, sink);
 }
 
 void CsvSplitter::finish(CsvSink& sink) {
   if (m_stopped) return;
+  if (!m_bom_checked && refuse_utf16(m_carry, sink)) {
+    m_carry.clear();
+    return;
+  }
   if (!m_bom_checked) m_carry.erase(0, bom_length(m_carry));
   m_bom_checked = true;
   drain(m_carry, true, sink);

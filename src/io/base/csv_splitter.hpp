@@ -21,7 +21,8 @@
 // at the next line): a quote inside an unquoted field (csv_stray_quote), text after a closing
 // quote (csv_text_after_quote). A quote still open at the end of the input (csv_unclosed_quote)
 // or a row longer than 'max_row_bytes' (csv_row_too_long) end the reading: nothing after it can
-// be split reliably.
+// be split reliably. So does a UTF-16 byte-order mark (FF FE or FE FF, a spreadsheet's "Unicode
+// text" export) at the start: not_utf8 at 1:1, and no row (read as bytes, every second one NUL).
 //
 // Memory: the unfinished row at the end of a chunk is kept (at most max_row_bytes), so memory is
 // constant in the size of the input. Not thread-safe; one splitter per input.
@@ -90,6 +91,8 @@ class CsvSplitter {
     int error_column = 0;
   };
   Scan scan(std::string_view text, bool at_end);
+  // True, after reporting it and stopping, when 'start' begins with a UTF-16 byte-order mark.
+  bool refuse_utf16(std::string_view start, CsvSink& sink);
   std::size_t drain(std::string_view text, bool at_end, CsvSink& sink);
 
   std::size_t m_max_row;

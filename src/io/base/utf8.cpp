@@ -27,16 +27,21 @@ LineColumn line_column(std::string_view text, std::size_t offset) {
                     1 + static_cast<int>(utf8_length(before.substr(line_start)))};
 }
 
-Result<void> check_text(std::string_view text, const std::string& file, Nul nul) {
-  auto at = [&](std::size_t offset) {
-    LineColumn where = line_column(text, offset);
-    return SourcePos{file, where.line, where.column, ""};
-  };
+Result<void> check_not_utf16(std::string_view text, const std::string& file) {
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
     return fail(ErrorKind::invalid_input,
                 msg(MsgId::utf16_text, text[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE"),
                 SourcePos{file, 1, 1, ""}, msg(MsgId::hint_utf8));
   }
+  return {};
+}
+
+Result<void> check_text(std::string_view text, const std::string& file, Nul nul) {
+  auto at = [&](std::size_t offset) {
+    LineColumn where = line_column(text, offset);
+    return SourcePos{file, where.line, where.column, ""};
+  };
+  if (auto utf16 = check_not_utf16(text, file); !utf16) return utf16;
   for (std::int32_t i = 0, size = static_cast<std::int32_t>(text.size()); i < size;) {
     std::int32_t start = i;
     std::int32_t c = text::next_code_point(text, i);

@@ -35,6 +35,12 @@ struct LineColumn {
 // is taken as the end.
 LineColumn line_column(std::string_view text, std::size_t offset);
 
+// The UTF-16 part of check_text alone, for readers that check the rest themselves (JSON
+// readers: the JSON library finds bytes that are not UTF-8): Error::invalid_input,
+// MsgId::utf16_text at 1:1 of 'file' with MsgId::hint_utf8, when 'text' starts with FF FE or
+// FE FF.
+Result<void> check_not_utf16(std::string_view text, const std::string& file);
+
 // Whether check_text lets NUL bytes through (U+0000 is UTF-8, but no text file holds one).
 enum class Nul { allow, refuse };
 

@@ -632,6 +632,11 @@ bool read_whole_fast(std::string_view content, const std::string& file, int line
 void read_all(std::string_view content, const std::string& file_in, std::size_t& next_id,
               const PersonSink& sink, bool fast) {
   std::string file = file_in.empty() || file_in == "-" ? "<stdin>" : file_in;
+  if (auto utf16 = check_not_utf16(content, file); !utf16) {
+    ++next_id;
+    sink(tl::unexpected(std::move(utf16).error()));
+    return;
+  }
   content.remove_prefix(bom_length(content));
   std::size_t first = 0;
   while (first < content.size() && is_space(content[first])) ++first;
@@ -694,6 +699,9 @@ Result<void> stream_lines(std::istream& in, const std::string& file, int number,
   std::string line;
   while (std::getline(in, line)) {
     ++number;
+    if (number == 1) {
+      if (auto utf16 = check_not_utf16(line, file); !utf16) return utf16;
+    }
     read_ndjson_lines(line, file, number, next_id, sink);
   }
   if (in.bad()) {
@@ -733,7 +741,10 @@ Result<void> stream_json_resumes(std::istream& in, const std::string& file_in, s
   bool found = false;
   while (!found && std::getline(in, line)) {
     ++number;
-    if (number == 1) line.erase(0, bom_length(line));
+    if (number == 1) {
+      if (auto utf16 = check_not_utf16(line, file); !utf16) return utf16;
+      line.erase(0, bom_length(line));
+    }
     found = !std::ranges::all_of(line, is_space);
     head += line;
     head += '\n';

@@ -6,7 +6,10 @@
 // escalations, tier 'team-leads' (team leads on duty, off the phone 1 - phone share; deferred
 // with the plan's deadline when its mode is "deferred"), and with a manager escalation tier
 // 'managers' (managers on duty, same mapping). The day starts empty. Errors name the JSON pointer
-// of the value (MsgId::sim_bad_plan) and the file.
+// of the value and the file: MsgId::sim_bad_plan for a value missing or of the wrong type,
+// MsgId::yaml_out_of_range for a number outside the range the scenario reader accepts for the
+// same field (sim::k_max_seconds, k_max_calls, k_max_staff, shares from 0 to 1, ...; a number
+// beyond the double range, 1e400, too), sim::validate's errors after. Never throws.
 
 #include <string>
 #include <string_view>

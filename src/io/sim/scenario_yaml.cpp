@@ -15,9 +15,6 @@ namespace {
 
 using namespace ccteam::sim;
 
-constexpr double k_max_seconds = 1e9;
-constexpr double k_max_calls = 1e9;
-constexpr long long k_max_staff = 1'000'000;
 constexpr std::size_t k_max_empirical = 1'000'000;
 
 bool is_quoted(const YAML::Node& node) { return node.IsScalar() && node.Tag() == "!"; }
@@ -401,12 +398,12 @@ std::optional<CostSettings> read_cost(YamlContext& ctx, const YAML::Node& node,
   }
   c.on_cost_factor = map.number("on_cost_factor", false, 0, 10).value_or(c.on_cost_factor);
   if (map.has("paid_hours_per_fte")) {
-    auto h = map.number("paid_hours_per_fte", true, 1, 168);
+    auto h = map.number("paid_hours_per_fte", true, 1, k_max_paid_hours_per_fte);
     ok = ok && h.has_value();
     c.paid_hours_per_fte = h.value_or(c.paid_hours_per_fte);
   }
   if (map.has("shrinkage")) {
-    auto s = map.number("shrinkage", true, 0, 0.95);
+    auto s = map.number("shrinkage", true, 0, k_max_shrinkage);
     ok = ok && s.has_value();
     c.shrinkage = s.value_or(c.shrinkage);
   }

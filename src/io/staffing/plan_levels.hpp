@@ -15,9 +15,11 @@
 
 namespace ccteam::io {
 
-// 'text' as JSON. Errors (MsgId::sim_bad_plan, with 'file'): text that is not JSON, at the line
-// and column where it stops being JSON; JSON the library cannot hold (a number beyond the double
-// range), at the number's first appearance.
+// 'text' as JSON. Errors, with 'file': those of check_text (UTF-16, not UTF-8, a NUL byte);
+// text that is not JSON, MsgId::sim_bad_plan at the line
+// and column where it stops being JSON; a number beyond the double range (1e400, which the
+// library cannot hold), MsgId::yaml_out_of_range at its line:column and JSON pointer. Never
+// throws.
 Checked<nlohmann::json> parse_plan_json(std::string_view text, const std::string& file);
 
 struct PlanLevel {

@@ -48,6 +48,20 @@ TEST(ErrorList, CountedErrorsKeepTheirKindForTheExitCode) {
   EXPECT_EQ(render(errors[1].message, Lang::en), "... and 1 more");
 }
 
+TEST(ErrorList, ACappedListAddedKeepsItsTotal) {
+  // A validator's capped list (3 kept, "... and 7 more") passed into a reader's list of cap 2:
+  // 2 kept, the 8 others counted, not "... and 2 more".
+  ErrorList inner(3);
+  for (int n = 1; n <= 10; ++n) inner.add(numbered(n));
+  ErrorList outer(2);
+  for (Error& e : inner.take()) outer.add(std::move(e));
+  EXPECT_EQ(outer.count(), 10u);
+  Errors errors = outer.take();
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[1].where.line, 2);
+  EXPECT_EQ(render(errors[2].message, Lang::en), "... and 8 more");
+}
+
 TEST(ErrorCount, CountsWhatTheClosingErrorStandsFor) {
   ErrorList list;
   for (int n = 1; n <= 9000; ++n) list.add(numbered(n));

@@ -92,6 +92,23 @@ TEST(ScenarioValidate, ZeroStaffWhereCallsArrive) {
   EXPECT_TRUE(validate(s).empty());
 }
 
+TEST(ScenarioValidate, StopsListingAtFiftyAndCountsTheRest) {
+  // 100,000 intervals (k_max_intervals) with calls and nobody on the phone: one error each,
+  // of which the first 50 (intervals 0..49) are listed and the other 99,950 counted.
+  Scenario s;
+  s.interval = Seconds{1800};
+  s.intervals = k_max_intervals;
+  s.calls_per_interval.assign(100'000, 10.0);
+  s.tiers = {tier("agents", TierKind::live, 0, 180, k_max_intervals)};
+  Errors e = validate(s);
+  ASSERT_EQ(e.size(), 51u);
+  EXPECT_EQ(e[0].message.id, MsgId::sim_zero_staff);
+  EXPECT_EQ(e[49].where.json_pointer, "/tiers/0/staff/49");
+  EXPECT_EQ(e[50].message.id, MsgId::errors_more);
+  EXPECT_EQ(render(e[50].message, Lang::en), "... and 99,950 more");
+  EXPECT_EQ(error_count(e), 100'000u);
+}
+
 TEST(ScenarioValidate, ListLengths) {
   Scenario s = two_intervals(10);
   s.tiers = {tier("agents", TierKind::live, 3, 180)};

@@ -64,6 +64,33 @@ TEST(CsvSplitter, LeniencyBomBlankLinesSpacesLoneCr) {
     EXPECT_EQ(split(text, piece).rows, want) << piece;
 }
 
+TEST(CsvSplitter, Utf16IsRefusedAtItsMarkWithoutRows) {
+  // "h,1\n" as UTF-16LE and UTF-16BE with their marks: one not_utf8 at 1:1, no row (before,
+  // "h\0,\01\0" came out as a row of NUL-laden fields). Fed whole, byte by byte, and in memory.
+  std::string le(
+      "\xFF\xFEh\0,\0"
+      "1\0\n\0",
+      10);
+  std::string be(
+      "\xFE\xFF\0h\0,\0"
+      "1\0\n",
+      10);
+  std::vector<std::tuple<int, int, MsgId>> want = {{1, 1, MsgId::not_utf8}};
+  for (const std::string& text : {le, be}) {
+    for (std::size_t piece : std::vector<std::size_t>{0, 1}) {
+      Collect got = split(text, piece);
+      EXPECT_TRUE(got.rows.empty()) << piece;
+      EXPECT_EQ(got.errors, want) << piece;
+    }
+    Collect whole;
+    CsvSplitter::split(text, whole);
+    EXPECT_TRUE(whole.rows.empty());
+    EXPECT_EQ(whole.errors, want);
+  }
+  // Two bytes only: checked at the end of the input.
+  EXPECT_EQ(split("\xFF\xFE").errors, want);
+}
+
 TEST(CsvSplitter, BadRowsAreReportedAndSkipped) {
   // Line 2: a quote inside an unquoted field (column 3); line 3: text after a closing quote
   // (column 5); line 4 is read again; line 5 opens a quote that is never closed (column 3).

@@ -379,5 +379,25 @@ TEST(ReadJsonResumes, NulByteIsAnErrorNotTheEndOfTheInput) {
   }
 }
 
+TEST(ReadJsonResumes, Utf16IsNamedAtItsMark) {
+  // {"a":1} saved as UTF-16LE with its mark (a spreadsheet's "Unicode text"): one error,
+  // "UTF-16LE" at 1:1, read whole or streamed; before, a NUL byte at 1:2 per line.
+  std::string text(
+      "\xFF\xFE{\0\"\0a\0\"\0:\0"
+      "1\0}\0\n\0",
+      18);
+  Batch b = read(text, "cv.json");
+  ASSERT_EQ(b.errors.size(), 1u);
+  EXPECT_TRUE(b.people.empty());
+  EXPECT_EQ(b.errors[0].message.id, MsgId::utf16_text);
+  EXPECT_EQ(b.errors[0].message.args[0], "UTF-16LE");
+  EXPECT_EQ(to_string(b.errors[0].where), "cv.json:1:1");
+  std::istringstream in(text);
+  std::size_t next = 1;
+  auto streamed = stream_json_resumes(in, "cv.json", next, [](auto) {});
+  ASSERT_FALSE(streamed);
+  EXPECT_EQ(streamed.error().message.id, MsgId::utf16_text);
+}
+
 }  // namespace
 }  // namespace ccteam::io

@@ -1,4 +1,5 @@
 #include "io/sim/plan_scenario.hpp"
+#include "io/staffing/plan_levels.hpp"
 
 #include <gtest/gtest.h>
 
@@ -93,16 +94,125 @@ TEST(PlanScenario, HeadCountsAreWholeAndBounded) {
 
 TEST(PlanScenario, NumberBeyondTheDoubleRangeIsAnErrorNotAnAbort) {
   // 1e400 is valid JSON but no double holds it: the library throws out_of_range, which the
-  // reader turns into an error at the number (line 2, column 8).
+  // reader turns into "out of range" at the number: line 2, column 8, pointer /x.
   auto s = scenario_from_plan_json("{\"format\": \"ccteam-plan/1\",\n  \"x\": 1e400}", "p.json");
   ASSERT_FALSE(s);
   const Error& e = s.error().front();
-  EXPECT_EQ(e.message.id, MsgId::sim_bad_plan);
+  EXPECT_EQ(e.message.id, MsgId::yaml_out_of_range);
+  EXPECT_EQ(e.where.file, "p.json");
   EXPECT_EQ(e.where.line, 2);
   EXPECT_EQ(e.where.column, 8);
-  std::string text = render(e.message, Lang::en);
-  EXPECT_NE(text.find("1e400"), std::string::npos) << text;
+  EXPECT_EQ(e.where.json_pointer, "/x");
+  ASSERT_FALSE(e.message.args.empty());
+  EXPECT_EQ(e.message.args[0], "1e400");
+  std::string text = render(e, Lang::en);
   EXPECT_EQ(text.find("json.exception"), std::string::npos) << text;
+}
+
+TEST(PlanScenario, NumberBeyondTheDoubleRangeIsFoundInArraysAndEscapedKeys) {
+  // Line 4 is '  {"agents": 1e400}]}': the number starts at column 14, in the second interval.
+  auto s = scenario_from_plan_json(
+      "{\"format\": \"ccteam-plan/1\",\n \"intervals\": [\n  {\"agents\": 1},\n"
+      "  {\"agents\": 1e400}]}",
+      "p.json");
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().front().where.json_pointer, "/intervals/1/agents");
+  EXPECT_EQ(s.error().front().where.line, 4);
+  EXPECT_EQ(s.error().front().where.column, 14);
+  // A bare number in a list, after a nested list; a key with '/' and '~' (RFC 6901: ~1, ~0).
+  auto list = scenario_from_plan_json(R"({"a": [[1, 2], 3, -1e999]})", "p.json");
+  ASSERT_FALSE(list);
+  EXPECT_EQ(list.error().front().where.json_pointer, "/a/2");
+  auto key = scenario_from_plan_json(R"({"x": {"a/b~": 2e308}})", "p.json");
+  ASSERT_FALSE(key);
+  EXPECT_EQ(key.error().front().where.json_pointer, "/x/a~1b~0");
+  // The staffing plan's own reader (hiring-plan --plans) says the same.
+  auto levels =
+      parse_plan_levels(R"({"format": "ccteam-plan/1", "levels": [{"fte": 1e400}]})", "p.json");
+  ASSERT_FALSE(levels);
+  EXPECT_EQ(levels.error().front().message.id, MsgId::yaml_out_of_range);
+  EXPECT_EQ(levels.error().front().where.json_pointer, "/levels/0/fte");
+}
+
+TEST(PlanScenario, NumbersOutsideTheScenarioRangesAreOutOfRange) {
+  // The scenario reader's ranges (docs/scenario-format.md): an agent count past 1,000,000, a
+  // day of 1e300 calls, shrinkage of 1 (every hour lost: the cost divides by 1 - shrinkage), a
+  // share above one. Each is "out of range" at its field, with the range as hint.
+  std::string text = plan(R"({"share": 0.1, "handle_seconds": 300, "phone_share": 0.5})", "");
+  auto with = [&](const std::string& from, const std::string& to) {
+    std::string copy = text;
+    auto at = copy.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    copy.replace(at, from.size(), to);
+    return scenario_from_plan_json(copy, "p.json");
+  };
+  struct Case {
+    std::string from, to, pointer;
+  };
+  for (const Case& c : {
+           Case{"\"agents\": 14", "\"agents\": 99999999999999999999999", "/intervals/0/agents"},
+           Case{"\"calls_offered\": 100", "\"calls_offered\": 1e300", "/intervals/0/calls_offered"},
+           Case{"\"shrinkage\": 0.3", "\"shrinkage\": 1", "/assumptions/shrinkage"},
+           Case{"\"share\": 0.1", "\"share\": 1.5", "/assumptions/escalation/share"},
+           Case{"\"interval_seconds\": 1800", "\"interval_seconds\": 1e12", "/interval_seconds"},
+       }) {
+    auto s = with(c.from, c.to);
+    ASSERT_FALSE(s) << c.to;
+    const Error& e = s.error().front();
+    EXPECT_EQ(e.message.id, MsgId::yaml_out_of_range) << c.to;
+    EXPECT_EQ(e.where.json_pointer, c.pointer) << c.to;
+    ASSERT_TRUE(e.hint) << c.to;
+    EXPECT_EQ(e.hint->id, MsgId::hint_range) << c.to;
+  }
+}
+
+TEST(PlanScenario, APlanWithNobodyOnThePhoneListsFiftyIntervalsAndCountsTheRest) {
+  // 2,000 intervals with 10 calls and 0 agents: 2,000 "nobody on the phone", of which the
+  // first 50 are listed (intervals 0..49) and 1,950 counted; each was printed before.
+  std::string text = R"({"format": "ccteam-plan/1", "interval_seconds": 1800,
+    "targets": {"service_level": {"fraction": 0.8, "answer_seconds": 20}, "patience_seconds": null},
+    "assumptions": {"shrinkage": 0.3, "paid_hours_per_fte": 39,
+      "escalation": {"share": 0, "handle_seconds": null, "phone_share": 0.5}},
+    "levels": [{"role": "agent"}, {"role": "team-lead"}, {"role": "manager"}],
+    "intervals": [)";
+  for (int i = 0; i < 2000; ++i) {
+    text += std::string(i > 0 ? "," : "") +
+            R"({"start": "2000-01-03T08:00:00", "calls_offered": 10, "aht_seconds": 180,
+                "agents": 0, "team_leads_on_duty": 0})";
+  }
+  text += "]}";
+  auto s = scenario_from_plan_json(text, "p.json");
+  ASSERT_FALSE(s);
+  ASSERT_EQ(s.error().size(), 51u);
+  EXPECT_EQ(s.error()[0].message.id, MsgId::sim_zero_staff);
+  EXPECT_EQ(s.error()[49].where.json_pointer, "/tiers/0/staff/49");
+  EXPECT_EQ(render(s.error()[50].message, Lang::en), "... and 1,950 more");
+  EXPECT_EQ(s.error()[50].where.file, "p.json");
+}
+
+TEST(PlanScenario, ValuesOfTheWrongTypeAreNamedByTheirPointer) {
+  // A role id that is a number: the library's type_error was reported without a place.
+  std::string text = plan(R"({"share": 0.1, "handle_seconds": 300, "phone_share": 0.5})", "");
+  std::string copy = text;
+  copy.replace(copy.find("\"team-lead\""), 11, "42");
+  auto s = scenario_from_plan_json(copy, "p.json");
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().front().message.id, MsgId::sim_bad_plan);
+  EXPECT_EQ(s.error().front().where.json_pointer, "/levels/1/role");
+  EXPECT_EQ(render(s.error().front(), Lang::en).find("json.exception"), std::string::npos);
+}
+
+TEST(PlanScenario, Utf16AndBinaryAreRefusedAsEveryTextReaderDoes) {
+  // '{}' as UTF-16BE with its mark: "UTF-16BE" at 1:1 (the library said "invalid literal").
+  auto utf16 = scenario_from_plan_json(std::string("\xFE\xFF\0{\0}", 6), "p.json");
+  ASSERT_FALSE(utf16);
+  EXPECT_EQ(utf16.error().front().message.id, MsgId::utf16_text);
+  EXPECT_EQ(to_string(utf16.error().front().where), "p.json:1:1");
+  // A byte that is not UTF-8 on line 2, column 12 (the 0xE9 of Latin-1 "é").
+  auto latin1 = scenario_from_plan_json("{\n  \"x\": \"caf\xE9\"}", "p.json");
+  ASSERT_FALSE(latin1);
+  EXPECT_EQ(latin1.error().front().message.id, MsgId::not_utf8);
+  EXPECT_EQ(to_string(latin1.error().front().where), "p.json:2:12");
 }
 
 }  // namespace
