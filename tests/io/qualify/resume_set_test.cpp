@@ -20,9 +20,9 @@
 
 #include "ccteam/qualify/evaluate.hpp"
 #include "io/base/files.hpp"
-#include "io/catalog/catalog_yaml.hpp"
 #include "io/qualify/person_csv.hpp"
 #include "io/qualify/resume_json.hpp"
+#include "support/default_catalog.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::qualify {
@@ -102,14 +102,7 @@ std::optional<Person> read_document(const std::string& file) {
   return out;
 }
 
-const catalog::Catalog& default_catalog() {
-  static const catalog::Catalog c = [] {
-    auto loaded = io::load_catalog({test::repo_data_path("catalog").string()});
-    EXPECT_TRUE(loaded.has_value());
-    return loaded ? *loaded : catalog::Catalog{};
-  }();
-  return c;
-}
+using test::default_catalog;
 
 // What the engine says about one annotated pair, in the annotation's words.
 struct Found {
