@@ -14,6 +14,21 @@ void order_for_review(std::vector<io::Screened>& list) {
   });
 }
 
+// A warning per job of 'person' that starts after 'as_of' (the first k_max_errors of a
+// screening): it adds no experience, which a recruiter should know before reading "does not
+// meet" (a job not begun yet, or a typing error in a date).
+void warn_future_jobs(const qualify::Person& person, const Date& as_of, Errors& out) {
+  for (std::size_t i : qualify::jobs_starting_after(person, as_of)) {
+    if (out.size() >= k_max_errors) return;  // a batch of millions: the first ones tell
+    const qualify::Position& job = person.work[i];
+    SourcePos where = job.pos;
+    where.json_pointer += job.fields == qualify::FieldNames::person_csv ? "_start" : "/startDate";
+    out.push_back(Error::invalid_input(
+        msg(MsgId::resume_date_in_future, to_iso(job.start->earliest()), to_iso(as_of)),
+        std::move(where)));
+  }
+}
+
 }  // namespace
 
 Result<Outcome<Screening>> screen(const ScreeningRequest& request, const catalog::Catalog& catalog,
@@ -31,9 +46,11 @@ Result<Outcome<Screening>> screen(const ScreeningRequest& request, const catalog
   qualify::Evaluator evaluator(catalog);
   qualify::EvaluationOptions options{out.as_of, request.country};
   std::vector<io::Screened>& list = out.applicants;
+  Errors future_jobs;
   out.read = read_people(
       request.people,
       [&](qualify::Person&& person) {
+        warn_future_jobs(person, out.as_of, future_jobs);
         qualify::Evaluation e = evaluator.evaluate(person, *role, options);
         if (!request.reveal) person = qualify::Person{};  // blind: nothing identifying is kept
         list.push_back({std::move(e), std::move(person)});
@@ -49,6 +66,7 @@ Result<Outcome<Screening>> screen(const ScreeningRequest& request, const catalog
   order_for_review(list);
   if (request.top > 0 && list.size() > request.top) list.resize(request.top);
   Errors warnings = out.read.problems;
+  warnings.insert(warnings.end(), future_jobs.begin(), future_jobs.end());
   return Outcome<Screening>{std::move(out), std::move(warnings)};
 }
 

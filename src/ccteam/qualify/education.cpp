@@ -34,6 +34,8 @@ constexpr LevelPhrase k_levels[] = {
     {Lang::de, "Fachwirt", bachelor},
     {Lang::de, "Meister", bachelor},
     {Lang::de, "staatlich geprüfter Techniker", bachelor},
+    {Lang::de, "staatlich geprüfter Betriebswirt", bachelor},
+    {Lang::de, "Fachschule", bachelor},
     {Lang::de, "Betriebswirt IHK", bachelor},
     {Lang::de, "Bachelor", bachelor},
     {Lang::de, "Diplom FH", bachelor},

@@ -8,7 +8,8 @@
 //     Fachabitur / Fachhochschulreife, Abitur / Allgemeine Hochschulreife -> 3
 //     dual vocational training (Ausbildung, Berufsausbildung, Kaufmann/-frau für ...,
 //       Servicefachkraft, Fachkraft) -> 3 (ISCED 354)
-//     Fachwirt, Meister, Techniker, Betriebswirt (IHK) -> 6 (DQR 6; ISCED 655)
+//     Fachwirt, Meister, Techniker, Betriebswirt (IHK), staatlich geprüfte/r Betriebswirt/in,
+//     any Fachschule qualification -> 6 (DQR 6; ISCED 655)
 //     Bachelor -> 6; Master, Diplom, Magister, Staatsexamen -> 7 (the university Diplom is a
 //       second-cycle degree; a "Diplom (FH)" is read as 6); Promotion / Doktor -> 8
 //   US/UK: GCSE -> 2; GED, high-school diploma, A-levels -> 3; associate degree, HND,

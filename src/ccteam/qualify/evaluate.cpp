@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ccteam/qualify/document_language.hpp"
 #include "ccteam/qualify/language.hpp"
 
 namespace ccteam::qualify {
@@ -218,8 +219,12 @@ StatedLanguage stated_language(const std::vector<NamedLanguage>& named, const st
   return best;
 }
 
+// 'written_in': the document's own language (document_language.hpp), evidence of that
+// language when the document states no level for it.
 Criterion language_criterion(const std::vector<NamedLanguage>& named,
-                             const catalog::LanguageRequirement& req) {
+                             const catalog::LanguageRequirement& req,
+                             const std::optional<std::string>& written_in,
+                             const SourcePos& document) {
   Criterion c;
   c.kind = CriterionKind::language;
   c.importance = req.importance;
@@ -228,6 +233,13 @@ Criterion language_criterion(const std::vector<NamedLanguage>& named,
   const LocalizedText name = language_name(req.language);
   c.title = msg(MsgId::q_crit_language, name, level);
   StatedLanguage stated = stated_language(named, req.language);
+  if (!stated.mentioned && written_in == req.language) {
+    // The whole document is the evidence (pointer ""), at the level asked for.
+    c.outcome = Outcome::met;
+    c.evidence.push_back({level, "", SourcePos{document.file, document.line, 0, ""}});
+    c.explanation = msg(MsgId::q_lang_level, name, level, level);
+    return c;
+  }
   if (!stated.mentioned) {
     c.outcome = Outcome::unknown;
     c.explanation = msg(MsgId::q_lang_missing, name, level);
@@ -346,7 +358,12 @@ void add_skill_criteria(const Person& person, const Role& role, const text::Matc
     for (const std::string& k : s.keywords) look_up(k, s.pos);
   }
   for (std::size_t i = 0; i < person.work.size(); ++i) {
-    for (const text::AnalyzedText& text : work_texts[i]) look(text, person.work[i].pos);
+    const Position& job = person.work[i];
+    for (std::size_t t = 0; t < work_texts[i].size(); ++t) {
+      if (t == k_employer_text || work_texts[i][t].words.empty()) continue;
+      look(work_texts[i][t],
+           SourcePos{job.pos.file, job.pos.line, job.pos.column, text_pointer(job, t)});
+    }
   }
   for (const Certificate& c : person.certificates) look_up(c.name, c.pos);
   for (std::size_t i = 0; i < role.skills.size(); ++i) {
@@ -405,15 +422,17 @@ Evaluation Evaluator::evaluate(const Person& person, const Role& role,
         education_criterion(person, role, *minimum, education, experience, options));
   }
   std::vector<NamedLanguage> named;
+  std::optional<std::string> written_in;
   bool named_read = false;
   for (const catalog::LanguageRequirement& req : role.languages) {
     if (req.countries.empty() ||
         (options.country != "*" && applies_to(req.countries, options.country))) {
       if (!named_read) {
         named = named_languages(person);
+        written_in = document_language(work_texts);
         named_read = true;
       }
-      out.criteria.push_back(language_criterion(named, req));
+      out.criteria.push_back(language_criterion(named, req, written_in, person.pos));
     }
   }
   // The experience criteria come last of what reads 'experience'.

@@ -13,6 +13,18 @@ using std::chrono::sys_days;
 
 Date next_day(const Date& d) { return Date{sys_days(d) + days(1)}; }
 
+// The matcher's tag of no_work_phrases (after the kinds' tags).
+constexpr int k_no_work_tag = static_cast<int>(k_experience_kinds);
+
+// Whether a job's title says it was no work ("Career break", "Elternzeit").
+bool says_no_work(const text::Matcher& matcher, const text::AnalyzedText& title,
+                  std::vector<text::Matcher::Hit>& hits) {
+  if (title.words.empty()) return false;
+  matcher.find_into(title, hits);
+  return std::ranges::any_of(hits,
+                             [](const text::Matcher::Hit& h) { return h.tag == k_no_work_tag; });
+}
+
 // Catalog skills whose synonyms describe a kind of experience.
 struct SkillKind {
   std::string_view skill_id;
@@ -73,7 +85,13 @@ ExperienceClassifier::ExperienceClassifier(const catalog::Catalog& catalog) {
     }
   }
   for (std::string_view w : compound_exceptions()) m_matcher.add_compound_exception(w);
+  for (const NoWorkPhrase& p : no_work_phrases()) m_matcher.add(p.phrase, p.lang, k_no_work_tag);
   for (const KindPhrase& b : context_blockers()) m_matcher.add_blocker(b.phrase);
+  const std::uint32_t leading = (1u << static_cast<int>(ExperienceKind::team_leadership)) |
+                                (1u << static_cast<int>(ExperienceKind::operations_management));
+  for (const ReachBlocker& b : reporting_line_blockers()) {
+    m_matcher.add_blocker(b.phrase, b.reach, leading);
+  }
 }
 
 std::vector<text::AnalyzedText> analyze_position(const Position& position,
@@ -85,11 +103,32 @@ std::vector<text::AnalyzedText> analyze_position(const Position& position,
 
 void analyze_position_into(const Position& position, const text::Matcher& matcher,
                            std::vector<text::AnalyzedText>& out) {
-  out.resize(2 + position.highlights.size());
-  matcher.analyze_into(position.title, out[0]);
-  matcher.analyze_into(position.summary, out[1]);
+  out.resize(k_first_highlight_text + position.highlights.size());
+  matcher.analyze_into(position.title, out[k_title_text]);
+  matcher.analyze_into(position.summary, out[k_summary_text]);
+  matcher.analyze_into(position.organisation, out[k_employer_text]);
   for (std::size_t h = 0; h < position.highlights.size(); ++h) {
-    matcher.analyze_into(position.highlights[h], out[2 + h]);
+    matcher.analyze_into(position.highlights[h], out[k_first_highlight_text + h]);
+  }
+}
+
+std::string text_pointer(const Position& position, std::size_t index) {
+  std::string out = position.pos.json_pointer;
+  if (position.fields == FieldNames::person_csv) {
+    out += index == k_title_text     ? "_title"
+           : index == k_summary_text ? "_summary"
+                                     : "_organisation";
+    return out;
+  }
+  switch (index) {
+    case k_title_text:
+      return out + "/position";
+    case k_summary_text:
+      return out + "/summary";
+    case k_employer_text:
+      return out + (position.fields == FieldNames::json_resume_company ? "/company" : "/name");
+    default:
+      return out + "/highlights/" + std::to_string(index - k_first_highlight_text);
   }
 }
 
@@ -112,15 +151,14 @@ void ExperienceClassifier::classify_into(const Position& position,
     if (texts[t].words.empty()) continue;
     m_matcher.find_into(texts[t], hits);
     if (hits.empty()) continue;
-    // The job's pointer (work, 2) + title, summary or highlights/i (tokens that need no
-    // escaping).
-    std::string pointer = position.pos.json_pointer;
-    pointer += t == 0 ? "/title" : t == 1 ? "/summary" : "/highlights/";
-    if (t >= 2) pointer += std::to_string(t - 2);
+    std::string pointer = text_pointer(position, t);
     // Evidence of this text starts here: only these can repeat a hit (same text, same pointer).
     const std::size_t first_of_text = out.size();
     for (text::Matcher::Hit& hit : hits) {
+      if (hit.tag == k_no_work_tag) continue;
       auto kind = static_cast<ExperienceKind>(hit.tag);
+      // An employer's name tells the trade, not the person's role.
+      if (t == k_employer_text && kind != ExperienceKind::customer_service) continue;
       bool seen = std::any_of(
           out.begin() + static_cast<long>(first_of_text), out.end(),
           [&](const KindEvidence& e) { return e.kind == kind && e.matched == hit.matched; });
@@ -185,20 +223,21 @@ struct SpanBuffers {
   std::vector<Span> high;
 };
 
-// Merged months of the jobs i of 'person' for which selected(i) is true.
-template <class Selected>
+// Merged months of the jobs i of 'person' for which selected(i) is true; the upper bound over
+// those for which maybe(i) is true (a superset).
+template <class Selected, class Maybe>
 MonthsRange months_where(const Person& person, const Date& as_of, const Selected& selected,
-                         SpanBuffers& buffers) {
+                         const Maybe& maybe, SpanBuffers& buffers) {
   std::vector<Span>& low = buffers.low;
   std::vector<Span>& high = buffers.high;
   low.clear();
   high.clear();
   bool unbounded = false;
   for (std::size_t i = 0; i < person.work.size(); ++i) {
-    if (!selected(i)) continue;
+    if (!maybe(i)) continue;
     JobSpans s = job_spans(person.work[i], as_of);
     if (!s.counts) continue;
-    if (s.at_least) low.push_back(*s.at_least);
+    if (s.at_least && selected(i)) low.push_back(*s.at_least);
     if (s.at_most) {
       high.push_back(*s.at_most);
     } else {
@@ -228,13 +267,23 @@ Experience measure_experience(const Person& person, const ExperienceClassifier& 
                               const std::vector<std::vector<text::AnalyzedText>>& work_texts) {
   Experience out;
   out.job_kinds.resize(person.work.size());
+  out.unclassified.assign(person.work.size(), 0);
   std::vector<KindEvidence> job_evidence;  // one job's, buffer reused from job to job
+  std::vector<text::Matcher::Hit> no_work_hits;
   for (std::size_t i = 0; i < person.work.size(); ++i) {
     const Position& job = person.work[i];
     JobSpans spans = job_spans(job, as_of);
     if (!spans.counts) continue;
     job_evidence.clear();
     classifier.classify_into(job, work_texts[i], job_evidence);
+    if (job_evidence.empty() &&
+        !says_no_work(classifier.matcher(), work_texts[i][k_title_text], no_work_hits)) {
+      out.unclassified[i] = 1;
+      const std::size_t cs = index(ExperienceKind::customer_service);
+      out.evidence[cs].push_back(KindEvidence{
+          ExperienceKind::customer_service, "?", job.title,
+          SourcePos{job.pos.file, job.pos.line, job.pos.column, text_pointer(job, k_title_text)}});
+    }
     for (KindEvidence& e : job_evidence) {
       std::size_t k = index(e.kind);
       if (!out.job_kinds[i][k]) {
@@ -246,9 +295,21 @@ Experience measure_experience(const Person& person, const ExperienceClassifier& 
     }
   }
   SpanBuffers buffers;
+  const std::size_t cs = index(ExperienceKind::customer_service);
   for (std::size_t k = 0; k < k_experience_kinds; ++k) {
     out.months[k] = months_where(
-        person, as_of, [&](std::size_t i) { return out.job_kinds[i][k]; }, buffers);
+        person, as_of, [&](std::size_t i) { return out.job_kinds[i][k]; },
+        [&](std::size_t i) { return out.job_kinds[i][k] || (k == cs && out.unclassified[i]); },
+        buffers);
+  }
+  return out;
+}
+
+std::vector<std::size_t> jobs_starting_after(const Person& person, const Date& as_of) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < person.work.size(); ++i) {
+    const Position& job = person.work[i];
+    if (job.start && sys_days(job.start->earliest()) > sys_days(as_of)) out.push_back(i);
   }
   return out;
 }
@@ -261,7 +322,13 @@ MonthsRange months_of_any(const Person& person, const Experience& experience,
              return experience.job_kinds[i][index(k)];
            });
   };
-  return months_where(person, as_of, selected, buffers);
+  const bool customer_service =
+      std::ranges::find(kinds, ExperienceKind::customer_service) != kinds.end();
+  auto maybe = [&](std::size_t i) {
+    return selected(i) || (customer_service && i < experience.unclassified.size() &&
+                           experience.unclassified[i] != 0);
+  };
+  return months_where(person, as_of, selected, maybe, buffers);
 }
 
 }  // namespace ccteam::qualify

@@ -58,7 +58,9 @@ struct KindEvidence {
   SourcePos where;
 };
 
-// Classifies jobs by their title, summary and highlights. Phrases come from two places:
+// Classifies jobs by their title, summary, highlights and employer's name (the employer counts
+// for customer service only: "Shift Supervisor" at a call center is call-center work; an
+// employer's name says nothing about leading). Phrases come from two places:
 // the built-in lists in experience_phrases.cpp (English and German job titles and duties of
 // each kind, our own selection), and the synonyms of the catalog's skills that name a kind
 // ("team-leadership", "leadership-coaching" -> team leadership; "operations-management" ->
@@ -84,9 +86,18 @@ class ExperienceClassifier {
   mutable std::vector<text::Matcher::Hit> m_hits;  // classify's buffer, reused
 };
 
-// A job's texts analysed for matching (text::Matcher::analyze): title, summary, then each
-// highlight, in this order. The analysis depends on the text only (the same words and stems
-// whatever matcher runs it), so one analysis serves every matcher.
+// A job's texts analysed for matching (text::Matcher::analyze): title, summary, employer, then
+// each highlight, in this order (k_title_text ...). The analysis depends on the text only (the same
+// words and stems whatever matcher runs it), so one analysis serves every matcher.
+inline constexpr std::size_t k_title_text = 0;
+inline constexpr std::size_t k_summary_text = 1;
+inline constexpr std::size_t k_employer_text = 2;
+inline constexpr std::size_t k_first_highlight_text = 3;
+
+// The JSON pointer of text 'index' of analyze_position in the document: "/work/2/position",
+// "/work/2/name", "/work/2/highlights/0"; in a person CSV the column, "/work3_title".
+std::string text_pointer(const Position& position, std::size_t index);
+
 std::vector<text::AnalyzedText> analyze_position(const Position& position,
                                                  const text::Matcher& matcher);
 // The same into 'out' (replacing what it held), reusing its buffers.
@@ -106,11 +117,19 @@ struct Experience {
   std::array<std::vector<Span>, k_experience_kinds> spans{};
   std::array<bool, k_experience_kinds> ongoing{};  // a job of that kind has no end date
   std::vector<std::array<bool, k_experience_kinds>> job_kinds;  // per person.work[i]
+  // Per person.work[i]: the job counts (starts by the as-of date) and no text of it shows any
+  // kind ("Agent", "Customer Success Manager", "Data Analyst"). Such a job may be customer
+  // service under another name: its months count in customer service's upper bound (at_most),
+  // never in at_least, so that the criterion is "cannot tell" and a person reads the job
+  // (evidence with rule "?"). Leadership and operations are stated in words the lists know, so
+  // an unclassified job is not counted as either.
+  std::vector<char> unclassified;
 
   const MonthsRange& of(ExperienceKind kind) const { return months[index(kind)]; }
 };
 
-// Measures 'person' as of 'as_of'. Jobs that start after 'as_of' are ignored.
+// Measures 'person' as of 'as_of'. Jobs that start after 'as_of' are ignored (see
+// jobs_starting_after).
 Experience measure_experience(const Person& person, const ExperienceClassifier& classifier,
                               const Date& as_of);
 // The same with each job's texts analysed beforehand: work_texts[i] = analyze_position of
@@ -118,6 +137,10 @@ Experience measure_experience(const Person& person, const ExperienceClassifier& 
 Experience measure_experience(const Person& person, const ExperienceClassifier& classifier,
                               const Date& as_of,
                               const std::vector<std::vector<text::AnalyzedText>>& work_texts);
+
+// Indexes of person.work whose start is after 'as_of' (a job not begun yet, or a typing error
+// in a date): they add no experience, and a screening warns about them.
+std::vector<std::size_t> jobs_starting_after(const Person& person, const Date& as_of);
 
 // Merged months over the union of several kinds (substitution rules count experience of any
 // of their kinds, so a job that is both kinds counts once).

@@ -58,6 +58,7 @@ constexpr KindPhrase k_phrases[] = {
     {cs, en, "telemarketer"},
     {cs, en, "telemarketing"},
     {cs, en, "inbound agent"},
+    {cs, en, "inbound sales"},
     {cs, en, "outbound agent"},
     {cs, de, "Kundenservice"},
     {cs, de, "Kundendienst"},
@@ -120,6 +121,10 @@ constexpr KindPhrase k_phrases[] = {
     {tl, de, "Führung"},
     {tl, de, "Leiter"},
     {tl, de, "Einarbeitung neuer"},
+    {tl, de, "Patin für neue"},
+    {tl, de, "Pate für neue"},
+    {tl, en, "mentor for new"},
+    {tl, en, "mentored new"},
     {om, en, "operations manager"},
     {om, en, "operations director"},
     {om, en, "head of customer"},
@@ -163,10 +168,26 @@ constexpr KindPhrase k_blockers[] = {
     {cs, en, "to the"}, {cs, en, "to my"},  {cs, en, "to our"},
 };
 
+constexpr ReachBlocker k_reporting_line[] = {
+    {"reported to", 4},  {"reports to", 4},  {"reporting to", 4}, {"report to", 4},
+    {"escalated to", 4}, {"escalate to", 4}, {"berichtet an", 4}, {"berichtete an", 4},
+    {"berichten an", 4}, {"unterstellt", 2}, {"an", 0},           {"mit der", 0},
+    {"mit dem", 0},      {"mit den", 0},     {"with the", 0},     {"with my", 0},
+};
+
+constexpr NoWorkPhrase k_no_work[] = {
+    {en, "career break"},   {en, "parental leave"}, {en, "maternity leave"}, {en, "sabbatical"},
+    {en, "gap year"},       {en, "job search"},     {en, "unemployed"},      {de, "Elternzeit"},
+    {de, "Auszeit"},        {de, "Sabbatical"},     {de, "Weltreise"},       {de, "Arbeitssuche"},
+    {de, "arbeitssuchend"}, {de, "Pflegezeit"},     {de, "Mutterschutz"},
+};
+
 }  // namespace
 
 std::span<const KindPhrase> experience_phrases() { return k_phrases; }
 std::span<const std::string_view> compound_exceptions() { return k_compound_exceptions; }
 std::span<const KindPhrase> context_blockers() { return k_blockers; }
+std::span<const ReachBlocker> reporting_line_blockers() { return k_reporting_line; }
+std::span<const NoWorkPhrase> no_work_phrases() { return k_no_work; }
 
 }  // namespace ccteam::qualify

@@ -27,4 +27,16 @@ bool says_nothing(const Person& p) {
          !std::ranges::any_of(p.certificates, cert);
 }
 
+bool means_ongoing(std::string_view end_date) {
+  static constexpr std::string_view k_words[] = {
+      "present",   "current", "currently", "now",     "today", "ongoing",  "heute",
+      "bis heute", "aktuell", "laufend",   "derzeit", "jetzt", "bis jetzt"};
+  std::string_view t = end_date;
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+  if (t.empty() || t.size() > 9) return false;
+  std::string folded = text::fold(t);
+  return std::ranges::find(k_words, std::string_view(folded)) != std::end(k_words);
+}
+
 }  // namespace ccteam::qualify

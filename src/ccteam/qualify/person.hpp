@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ccteam/core/date.hpp"
@@ -26,6 +27,10 @@ struct Personal {
   std::string country_code;  // of the address as written; not a nationality
 };
 
+// How a document names a job's fields in pointers: JSON Resume ("/work/0/position", the
+// employer in "name" or "company") or person CSV (columns "/work1_title", "/work1_organisation").
+enum class FieldNames : unsigned char { json_resume, json_resume_company, person_csv };
+
 // One job. A missing end date means the job continues (counted up to the as-of date).
 struct Position {
   std::string title;
@@ -35,6 +40,7 @@ struct Position {
   std::optional<PartialDate> start;  // empty: the document gives no start
   std::optional<PartialDate> end;    // empty: ongoing
   SourcePos pos;                     // where the job was written (JSON pointer: work, 2)
+  FieldNames fields = FieldNames::json_resume;
 };
 
 // One education entry as written ("studyType": "Bachelor", "area": "Business").
@@ -82,5 +88,12 @@ struct Person {
 // skill or certificate with any letter or digit in it. Readers reject such documents
 // (MsgId::resume_empty) so that an empty résumé is never evaluated as if it said something.
 bool says_nothing(const Person& person);
+
+// True when an end date's text says the entry goes on ("present", "current", "now", "today",
+// "ongoing", "heute", "bis heute", "aktuell", "laufend", "derzeit", "jetzt"; any case,
+// surrounding blanks ignored): JSON Resume exports often write "endDate": "present" where the
+// schema leaves the end out. Readers treat it like a missing end (a job continues, an
+// education is in progress).
+bool means_ongoing(std::string_view end_date);
 
 }  // namespace ccteam::qualify

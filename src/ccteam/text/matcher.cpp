@@ -121,19 +121,33 @@ void Matcher::add_compound_exception(std::string_view folded_word) {
   m_compound_exceptions.emplace_back(folded_word);
 }
 
-void Matcher::add_blocker(std::string_view phrase) {
+void Matcher::add_blocker(std::string_view phrase, std::size_t reach, std::uint32_t tags) {
   std::vector<std::string> w = words(phrase);
-  if (!w.empty()) m_blockers.push_back(std::move(w));
+  if (!w.empty()) m_blockers.push_back(Blocker{std::move(w), reach, tags});
 }
 
-bool Matcher::blocked(const AnalyzedText& text, std::size_t at) const {
-  for (const std::vector<std::string>& blocker : m_blockers) {
-    if (blocker.size() > at) continue;
-    if (std::equal(blocker.begin(), blocker.end(),
-                   text.words.begin() + static_cast<long>(at - blocker.size())))
-      return true;
+bool Matcher::blocked(const AnalyzedText& text, std::size_t at, int tag,
+                      const std::vector<std::pair<std::size_t, int>>& blocked_ends) const {
+  const std::uint32_t bit = tag >= 0 && tag < 32 ? 1u << tag : 0u;
+  const std::vector<std::string>& w = text.words;
+  for (const Blocker& b : m_blockers) {
+    if (b.tags != ~0u && (b.tags & bit) == 0) continue;  // ~0u: every tag, 32 and up too
+    const std::size_t n = b.words.size();
+    for (std::size_t gap = 0; gap <= b.reach && n + gap <= at; ++gap) {
+      if (std::equal(b.words.begin(), b.words.end(), w.begin() + static_cast<long>(at - gap - n)))
+        return true;
+    }
   }
-  return false;
+  // "an Teamleiter und (der) Abteilungsleitung": a conjunction continues a blocked match (of
+  // any tag: "the Team Lead and the Operations Manager" are both someone else's roles).
+  auto is_any = [](const std::string& word, std::initializer_list<std::string_view> list) {
+    return std::ranges::find(list, word) != list.end();
+  };
+  std::size_t k = at;
+  if (k > 0 && is_any(w[k - 1], {"the", "der", "die", "den", "dem", "das"})) --k;
+  if (k == 0 || !is_any(w[k - 1], {"and", "und", "or", "oder", "sowie"})) return false;
+  return std::ranges::any_of(
+      blocked_ends, [&](const std::pair<std::size_t, int>& e) { return e.first == k - 1; });
 }
 
 const std::vector<Matcher::Candidate>& Matcher::candidates(WordEntry& e,
@@ -186,6 +200,8 @@ void Matcher::find_into(const AnalyzedText& text, std::vector<Hit>& hits) const 
   // false between calls, 'found' empty.
   std::vector<std::pair<std::size_t, std::size_t>>& found = m_found;  // (phrase, word position)
   std::vector<char>& done = m_done;
+  std::vector<std::pair<std::size_t, int>>& blocked_ends = m_blocked_ends;
+  blocked_ends.clear();
   if (done.size() != m_phrases.size()) done.assign(m_phrases.size(), 0);
   auto try_at = [&](std::size_t phrase, std::size_t i, bool compound) {
     if (done[phrase]) return;
@@ -203,7 +219,11 @@ void Matcher::find_into(const AnalyzedText& text, std::vector<Hit>& hits) const 
               std::find(m_compound_exceptions.begin(), m_compound_exceptions.end(),
                         text.words[i]) == m_compound_exceptions.end();
     }
-    if (!match || blocked(text, i)) return;
+    if (!match) return;
+    if (blocked(text, i, p.tag, blocked_ends)) {
+      blocked_ends.emplace_back(i + n, p.tag);
+      return;
+    }
     done[phrase] = 1;
     found.emplace_back(phrase, i);
   };

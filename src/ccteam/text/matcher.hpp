@@ -66,8 +66,13 @@ class Matcher {
   void add_compound_exception(std::string_view folded_word);
 
   // Words that cancel a match when they come right before it ("an die" before "Teamleitung":
-  // the text speaks of someone else's role). Compared as folded words, not stems.
-  void add_blocker(std::string_view phrase);
+  // the text speaks of someone else's role). Compared as folded words, not stems. 'reach': how
+  // many words may stand between the blocker and the match ("reported to the Team Lead and the
+  // Operations Manager" blocks both with reach 4). 'tags': bit i set = blocks phrases of tag i
+  // (the default: every tag below 32). A match joined by "and" / "und" / "or" / "oder" /
+  // "sowie" (an article may follow) to a blocked match of the same tag right before it is
+  // blocked too ("an Teamleiter und Abteilungsleitung").
+  void add_blocker(std::string_view phrase, std::size_t reach = 0, std::uint32_t tags = ~0u);
 
   AnalyzedText analyze(std::string_view text) const;
   // The same into 'out' (replacing what it held), reusing its buffers: for callers that
@@ -112,9 +117,17 @@ class Matcher {
   Index m_compound_word;
   std::vector<std::size_t> m_compound_stem_lengths;
   std::vector<std::size_t> m_compound_word_lengths;
-  std::vector<std::vector<std::string>> m_blockers;
+  struct Blocker {
+    std::vector<std::string> words;
+    std::size_t reach = 0;
+    std::uint32_t tags = ~0u;
+  };
+  std::vector<Blocker> m_blockers;
 
-  bool blocked(const AnalyzedText& text, std::size_t at) const;
+  // Whether the match of a phrase of 'tag' at word 'at' is blocked; 'blocked_ends' holds the
+  // (end word, tag) of the matches blocked so far in the text.
+  bool blocked(const AnalyzedText& text, std::size_t at, int tag,
+               const std::vector<std::pair<std::size_t, int>>& blocked_ends) const;
 
   // Stems and candidates of words seen before: résumés repeat their vocabulary, and stemming
   // is most of the cost of matching. One entry per word: its stems, and its candidates once
@@ -149,6 +162,7 @@ class Matcher {
   // find()'s working buffers, reused: which phrases were found, and where.
   mutable std::vector<char> m_done;
   mutable std::vector<std::pair<std::size_t, std::size_t>> m_found;
+  mutable std::vector<std::pair<std::size_t, int>> m_blocked_ends;
   mutable std::vector<const void*> m_lookup;
 };
 

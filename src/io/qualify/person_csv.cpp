@@ -129,6 +129,7 @@ class RowReader {
           p.certificates.push_back({std::move(s), std::nullopt, at});
       } else if (c.family == "work") {
         qualify::Position& job = slot(p.work, c.number, row.line, "work");
+        job.fields = qualify::FieldNames::person_csv;
         if (c.part == "title")
           job.title = v;
         else if (c.part == "organisation")
@@ -137,7 +138,7 @@ class RowReader {
           job.summary = v;
         else if (c.part == "start")
           job.start = date(v, at);
-        else if (c.part == "end")
+        else if (c.part == "end" && !qualify::means_ongoing(v))
           job.end = date(v, at);
       } else if (c.family == "education") {
         qualify::Education& e = slot(p.education, c.number, row.line, "education");
@@ -147,7 +148,7 @@ class RowReader {
           e.area = v;
         else if (c.part == "start")
           e.start = date(v, at);
-        else if (c.part == "end")
+        else if (c.part == "end" && !qualify::means_ongoing(v))
           e.end = date(v, at);
       } else if (c.family == "language") {
         qualify::LanguageEntry& l = slot(p.languages, c.number, row.line, "language");

@@ -11,6 +11,7 @@
 
 #include "io/base/files.hpp"
 #include "io/base/utf8.hpp"
+#include "io/qualify/json_keys.hpp"
 
 namespace ccteam::io {
 
@@ -23,6 +24,9 @@ using qualify::Person;
 struct DocumentError {
   Error error;
 };
+
+// Whether a date may say that the entry goes on ("endDate": "present").
+enum class Open { no, yes };
 
 class DocumentReader {
  public:
@@ -49,7 +53,7 @@ class DocumentReader {
       ed.area = str(e, "area", at);
       ed.institution = str(e, "institution", at);
       ed.start = date(e, "startDate", at);
-      ed.end = date(e, "endDate", at);
+      ed.end = date(e, "endDate", at, Open::yes);
       check_order(ed.start, ed.end, at);
       ed.pos = pos(at);
       p.education.push_back(std::move(ed));
@@ -121,9 +125,11 @@ class DocumentReader {
     return out;
   }
 
-  std::optional<PartialDate> date(const json& obj, const char* key, const std::string& at) const {
+  // 'open': an end date, which may say that the entry goes on ("present").
+  std::optional<PartialDate> date(const json& obj, const char* key, const std::string& at,
+                                  Open open = Open::no) const {
     std::string text = str(obj, key, at);
-    if (text.empty()) return std::nullopt;
+    if (text.empty() || (open == Open::yes && qualify::means_ongoing(text))) return std::nullopt;
     auto parsed = PartialDate::parse(text);
     if (!parsed) {
       Error e = parsed.error();
@@ -167,11 +173,14 @@ class DocumentReader {
     qualify::Position job;
     job.title = str(w, "position", at);
     job.organisation = str(w, "name", at);
-    if (job.organisation.empty()) job.organisation = str(w, "company", at);
+    if (job.organisation.empty()) {
+      job.organisation = str(w, "company", at);
+      if (!job.organisation.empty()) job.fields = qualify::FieldNames::json_resume_company;
+    }
     job.summary = str(w, "summary", at);
     job.highlights = strings(w, "highlights", at);
     job.start = date(w, "startDate", at);
-    job.end = date(w, "endDate", at);
+    job.end = date(w, "endDate", at, Open::yes);
     check_order(job.start, job.end, at);
     job.pos = pos(at);
     return job;
@@ -307,8 +316,9 @@ class FastReader {
     return true;
   }
 
-  static bool read_date(const std::string& text, std::optional<PartialDate>& out) {
-    if (text.empty()) return true;
+  static bool read_date(const std::string& text, std::optional<PartialDate>& out,
+                        Open open = Open::no) {
+    if (text.empty() || (open == Open::yes && qualify::means_ongoing(text))) return true;
     auto parsed = PartialDate::parse(text);
     if (!parsed) return false;
     out = *parsed;
@@ -355,8 +365,11 @@ class FastReader {
                  {{"highlights", &job.highlights}})) {
       return false;
     }
-    if (job.organisation.empty()) job.organisation = std::move(company);
-    if (!read_date(start, job.start) || !read_date(end, job.end)) return false;
+    if (job.organisation.empty() && !company.empty()) {
+      job.organisation = std::move(company);
+      job.fields = qualify::FieldNames::json_resume_company;
+    }
+    if (!read_date(start, job.start) || !read_date(end, job.end, Open::yes)) return false;
     job.pos = pos(at);
     return in_order(job.start, job.end);
   }
@@ -371,7 +384,7 @@ class FastReader {
                      {"endDate", &end}})) {
       return false;
     }
-    if (!read_date(start, ed.start) || !read_date(end, ed.end)) return false;
+    if (!read_date(start, ed.start) || !read_date(end, ed.end, Open::yes)) return false;
     ed.pos = pos(at);
     return in_order(ed.start, ed.end);
   }
@@ -547,6 +560,17 @@ bool accepts(std::string_view text) {
   return text.find('\0') == std::string_view::npos && json::accept(text);
 }
 
+// A member given twice (json_keys.hpp) in 'content', whose first line is 'first_line' of 'file':
+// at the second one, naming the line of the first.
+Error duplicate_error(const DuplicateKey& d, std::string_view content, const std::string& file,
+                      int first_line) {
+  auto [line, col] = line_column(content, d.offset);
+  int first = first_line + line_column(content, d.first).line - 1;
+  return Error{ErrorKind::invalid_input, msg(MsgId::yaml_duplicate_key, d.key, first),
+               SourcePos{file, first_line + line - 1, col, d.pointer},
+               msg(MsgId::hint_resume_json)};
+}
+
 void emit(const json& doc, const std::string& file, int line, const std::string& base,
           std::size_t& next_id, const PersonSink& sink) {
   std::string id = "A" + std::to_string(next_id++);
@@ -595,7 +619,13 @@ void read_ndjson_lines(std::string_view content, const std::string& file, int fi
       continue;
     }
     try {
-      emit(json::parse(text), file, line, "", next_id, sink);
+      json doc = json::parse(text);
+      if (std::vector<DuplicateKey> d = find_duplicate_resume_keys(text); !d.empty()) {
+        ++next_id;
+        sink(tl::unexpected(duplicate_error(d.front(), text, file, line)));
+        continue;
+      }
+      emit(doc, file, line, "", next_id, sink);
     } catch (const json::exception& e) {
       ++next_id;
       sink(tl::unexpected(json_error(e, text, file, line)));
@@ -655,10 +685,23 @@ void read_all(std::string_view content, const std::string& file_in, std::size_t&
   } else {
     try {
       json whole = json::parse(content);
+      std::vector<DuplicateKey> duplicates = find_duplicate_resume_keys(content);
+      auto duplicate_in = [&](std::size_t document) -> const DuplicateKey* {
+        auto it = std::ranges::find(duplicates, document, &DuplicateKey::document);
+        return it == duplicates.end() ? nullptr : &*it;
+      };
       if (whole.is_array()) {
         for (std::size_t i = 0; i < whole.size(); ++i) {
+          if (const DuplicateKey* d = duplicate_in(i)) {
+            ++next_id;
+            sink(tl::unexpected(duplicate_error(*d, content, file, 1)));
+            continue;
+          }
           emit(whole[i], file, 0, json_pointer_append("", i), next_id, sink);
         }
+      } else if (!duplicates.empty()) {
+        ++next_id;
+        sink(tl::unexpected(duplicate_error(duplicates.front(), content, file, 1)));
       } else {
         emit(whole, file, line_column(content, first).line, "", next_id, sink);
       }

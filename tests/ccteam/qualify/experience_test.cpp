@@ -169,7 +169,7 @@ TEST(Classify, EvidenceNamesWordsAndPlace) {
   EXPECT_EQ(evidence[0].kind, ExperienceKind::customer_service);
   EXPECT_EQ(evidence[0].phrase, "Kundenservice");
   EXPECT_EQ(evidence[0].matched, "kundenservice");
-  EXPECT_EQ(evidence[0].where.json_pointer, "/work/0/title");
+  EXPECT_EQ(evidence[0].where.json_pointer, "/work/0/position");
 }
 
 }  // namespace

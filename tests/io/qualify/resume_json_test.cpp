@@ -311,7 +311,7 @@ TEST(ReadJsonResumes, FastPathAgreesWithTheReference) {
   for (const auto& f : files) expect_same(read_file(f.string()).value_or(""), f.string());
   // Where the fast path must decline (or read exactly like the reference).
   const char* cases[] = {
-      R"({"work":[{"position":"A"}],"work":[{"position":"B"}]})",  // duplicate: last wins
+      R"({"work":[{"position":"A"}],"work":[{"position":"B"}]})",  // duplicate: an error
       R"({"work":[{"position":"A","position":"B"}]})",
       R"({"basics":{"name":"X","location":null},"skills":[{"name":"CRM","keywords":null}]})",
       R"({"skills":[{"name":"CRM","keywords":["a",1]}]})",
@@ -334,10 +334,12 @@ TEST(ReadJsonResumes, FastPathAgreesWithTheReference) {
       "{\"skills\":[{\"name\":\"\xC3\x28\"}]}",  // invalid UTF-8
   };
   for (const char* c : cases) expect_same(c, c);
-  // The duplicate member: both paths keep the last one, as nlohmann's parser does.
+  // The duplicate member is an error on both paths (issue 19), at the second one.
   Batch dup = read(cases[0]);
-  ASSERT_EQ(dup.people.size(), 1u);
-  EXPECT_EQ(dup.people[0].work[0].title, "B");
+  EXPECT_TRUE(dup.people.empty());
+  ASSERT_EQ(dup.errors.size(), 1u);
+  EXPECT_EQ(dup.errors[0].where.json_pointer, "/work");
+  EXPECT_EQ(dup.errors[0].where.column, 28);  // 27 characters before the second "work"
   // The surrogate pair is U+1F600 (UTF-8 F0 9F 98 80).
   Batch pair = read(cases[5]);
   ASSERT_EQ(pair.people.size(), 1u);

@@ -1,0 +1,262 @@
+// Issue 19: verdicts a recruiter would give, with evidence that points into the document. One
+// test per point of the issue; each failed before its fix. Months are worked out by hand
+// (experience.hpp: whole calendar months, a month date read as the whole month).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "ccteam/qualify/evaluate.hpp"
+#include "io/qualify/person_csv.hpp"
+#include "io/qualify/resume_json.hpp"
+#include "support/default_catalog.hpp"
+#include "support/paths.hpp"
+
+namespace ccteam::qualify {
+namespace {
+
+using namespace std::chrono;
+
+const Date k_as_of{year(2026), month(12), day(1)};
+
+struct Read {
+  std::vector<Person> people;
+  std::vector<Error> errors;
+};
+
+// Both JSON paths (simdjson first, nlohmann as reference) must read a document alike.
+Read read_json(std::string_view content, bool reference = false) {
+  Read out;
+  std::size_t next = 1;
+  auto sink = [&](Result<Person> r) {
+    if (r) {
+      out.people.push_back(std::move(*r));
+    } else {
+      out.errors.push_back(r.error());
+    }
+  };
+  if (reference) {
+    io::read_json_resumes_reference(content, "cv.json", next, sink);
+  } else {
+    io::read_json_resumes(content, "cv.json", next, sink);
+  }
+  return out;
+}
+
+using test::default_catalog;
+
+Evaluation evaluate(const Person& person, const char* role, const char* country) {
+  Evaluator evaluator(default_catalog());
+  const catalog::Role* r = default_catalog().find(RoleId(role));
+  EXPECT_NE(r, nullptr);
+  return evaluator.evaluate(person, *r, EvaluationOptions{k_as_of, country});
+}
+
+const Criterion& criterion(const Evaluation& e, const std::string& subject) {
+  auto it = std::ranges::find(e.criteria, subject, &Criterion::subject);
+  EXPECT_NE(it, e.criteria.end()) << subject;
+  return *it;
+}
+
+Person one(std::string_view json) {
+  Read r = read_json(json);
+  EXPECT_EQ(r.people.size(), 1u);
+  EXPECT_TRUE(r.errors.empty()) << (r.errors.empty() ? "" : r.errors[0].where.json_pointer);
+  return r.people.empty() ? Person{} : r.people[0];
+}
+
+TEST(Issue19, PresentIsAnOpenEndDate) {
+  for (bool reference : {false, true}) {
+    Read r = read_json(R"({"work":[{"position":"Kundenberater","startDate":"2024-01",
+                           "endDate":"Present"}],
+                           "education":[{"studyType":"Bachelor","startDate":"2025-10",
+                           "endDate":"heute"}]})",
+                       reference);
+    ASSERT_EQ(r.people.size(), 1u) << reference;
+    EXPECT_FALSE(r.people[0].work[0].end.has_value());
+    EXPECT_FALSE(r.people[0].education[0].end.has_value());  // in progress
+  }
+  // 2024-01-01 .. 2026-12-01: 35 whole months, counted like a job without an end.
+  Person p =
+      one(R"({"work":[{"position":"Kundenberater","startDate":"2024-01","endDate":"present"}]})");
+  EXPECT_EQ(criterion(evaluate(p, "agent", "DE"), "customer_service>=6").outcome, Outcome::met);
+  // A start date cannot be "present".
+  EXPECT_EQ(read_json(R"({"work":[{"position":"x","startDate":"present"}]})").errors.size(), 1u);
+}
+
+TEST(Issue19, PresentInPersonCsv) {
+  std::size_t next = 1;
+  std::vector<Person> people;
+  io::read_person_csv("work1_title,work1_start,work1_end\nAgent,2024-01,aktuell\n", "p.csv", next,
+                      [&](Result<Person> r) {
+                        ASSERT_TRUE(r.has_value());
+                        people.push_back(std::move(*r));
+                      });
+  ASSERT_EQ(people.size(), 1u);
+  EXPECT_FALSE(people[0].work[0].end.has_value());
+}
+
+TEST(Issue19, DuplicateKeyIsAnErrorWithItsPlace) {
+  // "work" on lines 2 and 4: the second is reported at line 4, column 3, naming line 2.
+  const char* doc =
+      "{\n  \"work\": [{\"position\": \"Teamleiter\"}],\n  \"languages\": [],\n"
+      "  \"work\": [{\"position\": \"Agent\"}]\n}\n";
+  for (bool reference : {false, true}) {
+    Read r = read_json(doc, reference);
+    EXPECT_TRUE(r.people.empty()) << reference;
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_EQ(r.errors[0].where.line, 4);
+    EXPECT_EQ(r.errors[0].where.column, 3);
+    EXPECT_EQ(r.errors[0].where.json_pointer, "/work");
+    EXPECT_EQ(r.errors[0].message.id, MsgId::yaml_duplicate_key);
+  }
+  // Inside a job, and in one document of an array (the other one is read).
+  Read r = read_json(R"([{"work":[{"position":"a","position":"b"}]},{"work":[{"position":"c"}]}])");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].where.json_pointer, "/0/work/0/position");
+  ASSERT_EQ(r.people.size(), 1u);
+  EXPECT_EQ(r.people[0].work[0].title, "c");
+  // A member the reader does not read may come twice (its value is never used).
+  EXPECT_EQ(read_json(R"({"meta":1,"meta":2,"work":[{"position":"a"}]})").people.size(), 1u);
+}
+
+TEST(Issue19, UnknownTitleIsCannotTellWithTheJobShown) {
+  // "Customer Success Manager" 2021-01..2025-12: 0 to 60 months of customer service.
+  Person p = one(R"({"work":[{"position":"Customer Success Manager","startDate":"2021-01",
+                    "endDate":"2025-12"}]})");
+  const Evaluation c_evaluation = evaluate(p, "agent", "DE");
+  const Criterion& c = criterion(c_evaluation, "customer_service>=6");
+  EXPECT_EQ(c.outcome, Outcome::unknown);
+  ASSERT_EQ(c.evidence.size(), 1u);
+  EXPECT_EQ(c.evidence[0].text, "Customer Success Manager");
+  EXPECT_EQ(c.evidence[0].rule, "?");
+  EXPECT_EQ(c.evidence[0].where.json_pointer, "/work/0/position");
+  // Not leadership: the manager's substitution needs leading, which no job shows.
+  EXPECT_EQ(criterion(evaluate(p, "manager", "DE"), "team_leadership>=24").outcome,
+            Outcome::not_met);
+}
+
+TEST(Issue19, EmployerNameIsCustomerServiceEvidence) {
+  // "Shift Supervisor" at a call center, 2019-01..2023-12 = 60 months of both kinds.
+  Person p = one(R"({"work":[{"position":"Shift Supervisor","name":"CallOne Callcenter GmbH",
+                    "startDate":"2019-01","endDate":"2023-12"}]})");
+  Evaluation e = evaluate(p, "manager", "DE");
+  const Criterion& cs = criterion(e, "customer_service>=36");
+  EXPECT_EQ(cs.outcome, Outcome::met);
+  ASSERT_FALSE(cs.evidence.empty());
+  EXPECT_EQ(cs.evidence[0].where.json_pointer, "/work/0/name");
+  EXPECT_EQ(criterion(e, "team_leadership>=24").evidence[0].where.json_pointer, "/work/0/position");
+  // The employer's name never makes a leader: "Teamleitung Service GmbH" as employer.
+  Person q = one(R"({"work":[{"position":"Agent","company":"Teamleitung Service GmbH",
+                    "startDate":"2019-01","endDate":"2023-12"}]})");
+  EXPECT_EQ(criterion(evaluate(q, "team-lead", "DE"), "team_leadership>=6").outcome,
+            Outcome::not_met);
+}
+
+TEST(Issue19, ReportingLineIsNotLeadership) {
+  for (const char* highlight :
+       {"Gibt Fälle an die Teamleitung ab", "Rücksprache mit der Teamleitung bei Kulanz",
+        "Eskalationen an Teamleiter und Abteilungsleitung",
+        "Reported to the Team Lead and the Operations Manager",
+        "Escalated complex cases to the team leader"}) {
+    Person p;
+    Position job;
+    job.title = "Kundenberater";
+    job.highlights = {highlight};
+    job.start = *PartialDate::parse("2019-01");
+    job.end = *PartialDate::parse("2025-12");
+    p.work.push_back(job);
+    Evaluation e = evaluate(p, "manager", "DE");
+    EXPECT_EQ(criterion(e, "team_leadership>=24").outcome, Outcome::not_met) << highlight;
+    EXPECT_EQ(criterion(e, "operations_management>=12").outcome, Outcome::not_met) << highlight;
+  }
+  // Leading stays leading: "Führung von 8 Agents, Vertretung der Teamleitung".
+  Person p = one(R"({"work":[{"position":"Kundenberaterin","startDate":"2019-01",
+                    "endDate":"2025-12","highlights":["Patin für neue Agents"]}]})");
+  EXPECT_EQ(criterion(evaluate(p, "team-lead", "DE"), "team_leadership>=6").outcome, Outcome::met);
+}
+
+TEST(Issue19, ManagerSubstitutionNeedsLeadership) {
+  // Seven years as an agent (2019-11..2026-10 = 84 months), Realschulabschluss (ISCED 2): years
+  // of customer service, none of leading.
+  Person agent = one(R"({"work":[{"position":"Callcenter-Agentin","startDate":"2019-11",
+                        "endDate":"2026-10"}],"education":[{"studyType":"Realschulabschluss",
+                        "endDate":"2019-07"}]})");
+  Evaluation e = evaluate(agent, "manager", "DE");
+  EXPECT_EQ(criterion(e, "isced>=6").outcome, Outcome::not_met);
+  EXPECT_EQ(e.verdict, Verdict::does_not_meet_minimum);
+  // Four years as an agent and three as team lead (2022-01..2024-12 = 36 months leading): the
+  // substitution holds.
+  Person lead = one(R"({"work":[{"position":"Agent Inbound","name":"Kundenservice Nord",
+                       "startDate":"2018-01","endDate":"2021-12"},{"position":
+                       "Teamleiter Kundenservice","startDate":"2022-01","endDate":"2024-12"}],
+                       "education":[{"studyType":"Realschulabschluss","endDate":"2017-07"}]})");
+  Evaluation f = evaluate(lead, "manager", "DE");
+  EXPECT_EQ(criterion(f, "isced>=6").outcome, Outcome::met_by_substitution);
+  // The catalog's rule counts leadership and operations only.
+  const catalog::Role* manager = default_catalog().find(RoleId("manager"));
+  ASSERT_EQ(manager->substitutions.size(), 1u);
+  EXPECT_EQ(manager->substitutions[0].kinds,
+            (std::vector<catalog::ExperienceKind>{catalog::ExperienceKind::team_leadership,
+                                                  catalog::ExperienceKind::operations_management}));
+}
+
+TEST(Issue19, DocumentLanguageIsEvidence) {
+  // No languages section; the summary is German.
+  Person p = one(R"({"work":[{"position":"Kundenbetreuer","startDate":"2022-02",
+                    "summary":"Ich nehme Anrufe entgegen und kläre Fragen zu Verträgen."}]})");
+  const Evaluation de_evaluation = evaluate(p, "agent", "DE");
+  const Criterion& de = criterion(de_evaluation, "de>=C1");
+  EXPECT_EQ(de.outcome, Outcome::met);
+  ASSERT_EQ(de.evidence.size(), 1u);
+  EXPECT_EQ(de.evidence[0].where.json_pointer, "");  // the whole document
+  // English job: no evidence of English in a German document.
+  EXPECT_EQ(criterion(evaluate(p, "agent", "US"), "en>=C1").outcome, Outcome::unknown);
+  // A level stated for the language wins over the document's language.
+  Person q = one(R"({"work":[{"position":"Kundenbetreuer","startDate":"2022-02",
+                    "summary":"Ich nehme Anrufe entgegen und kläre Fragen zu Verträgen."}],
+                    "languages":[{"language":"Deutsch","fluency":"B1"}]})");
+  EXPECT_EQ(criterion(evaluate(q, "agent", "DE"), "de>=C1").outcome, Outcome::not_met);
+  // Titles alone say nothing about the language.
+  Person r = one(R"({"work":[{"position":"Kundenberaterin","startDate":"2022-02"}]})");
+  EXPECT_EQ(criterion(evaluate(r, "agent", "DE"), "de>=C1").outcome, Outcome::unknown);
+}
+
+TEST(Issue19, FachschuleIsBachelorLevel) {
+  Person p = one(R"x({"education":[{"studyType":"Staatlich geprüfter Betriebswirt (Fachschule)",
+                     "endDate":"2019-07"}]})x");
+  EXPECT_EQ(criterion(evaluate(p, "manager", "DE"), "isced>=6").outcome, Outcome::met);
+}
+
+TEST(Issue19, JobsStartingAfterTheAsOfDate) {
+  Person p = one(R"({"work":[{"position":"Kundenberaterin","startDate":"2027-01"},
+                    {"position":"Agent","startDate":"2026-11"}]})");
+  EXPECT_EQ(jobs_starting_after(p, k_as_of), std::vector<std::size_t>{0});
+}
+
+TEST(Issue19, PointersResolve) {
+  Person p = one(R"({"work":[{"position":"Kundenberaterin","summary":"Hotline",
+                    "highlights":["Telefonverkauf"],"startDate":"2022-02"}]})");
+  const Evaluation c_evaluation = evaluate(p, "agent", "DE");
+  const Criterion& c = criterion(c_evaluation, "customer_service>=6");
+  std::vector<std::string> pointers;
+  for (const Evidence& e : c.evidence) pointers.push_back(e.where.json_pointer);
+  EXPECT_EQ(pointers, (std::vector<std::string>{"/work/0/position", "/work/0/summary",
+                                                "/work/0/highlights/0"}));
+  // Person CSV: the column.
+  std::size_t next = 1;
+  std::vector<Person> people;
+  io::read_person_csv("work1_title,work1_start\nKundenberaterin,2022-02\n", "p.csv", next,
+                      [&](Result<Person> r) {
+                        ASSERT_TRUE(r.has_value());
+                        people.push_back(std::move(*r));
+                      });
+  ASSERT_EQ(people.size(), 1u);
+  const Evaluation d_evaluation = evaluate(people[0], "agent", "DE");
+  const Criterion& d = criterion(d_evaluation, "customer_service>=6");
+  ASSERT_FALSE(d.evidence.empty());
+  EXPECT_EQ(d.evidence[0].where.json_pointer, "/work1_title");
+}
+
+}  // namespace
+}  // namespace ccteam::qualify
