@@ -107,10 +107,10 @@ Error unreadable_value(std::string_view text, const std::string& file, std::stri
       what.erase(0, bracket + 2);
     return bad_plan(file, "", std::move(what));
   }
-  constexpr double max = std::numeric_limits<double>::max();
+  constexpr double k_double_max = std::numeric_limits<double>::max();
   Error e;
-  e.message = msg(MsgId::yaml_out_of_range, tracker.token(), -max, max);
-  e.hint = msg(MsgId::hint_range, -max, max);
+  e.message = msg(MsgId::yaml_out_of_range, tracker.token(), -k_double_max, k_double_max);
+  e.hint = msg(MsgId::hint_range, -k_double_max, k_double_max);
   e.where.file = file;
   e.where.json_pointer = tracker.pointer();
   return at_offset(std::move(e), text, tracker.offset());
