@@ -130,6 +130,11 @@ constexpr MsgEntry k_de[] = {
      "ein gestuftes Team (Agents, Teamleitungen, zweite Ebene) mit Replikationen und "
      "Konfidenzintervallen simulieren"},
     {MsgId::sim_opt_plan, "ein Plan aus 'ccteam plan --format json' (- für die Standardeingabe)"},
+    {MsgId::sim_opt_model,
+     "ein Szenario, mit dessen Verteilung der Bearbeitungszeiten und Geduld der Plan simuliert "
+     "wird, z. B. scenario-mon.yaml aus 'ccteam calibrate' (mit --plan oder den Planungsoptionen)"},
+    {MsgId::sim_model_needs_plan,
+     "--model gilt für einen Plan (--plan oder die Planungsoptionen), nicht für --scenario"},
     {MsgId::sim_opt_scenario, "eine Szenariodatei (docs/scenario-format.md)"},
     {MsgId::sim_opt_replications,
      "unabhängige Replikationen (Standard: die des Szenarios, sonst 30)"},

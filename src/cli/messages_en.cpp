@@ -119,6 +119,11 @@ constexpr MsgEntry k_en[] = {
      "simulate a tiered team (agents, team leads, second level) with replications and confidence "
      "intervals"},
     {MsgId::sim_opt_plan, "a plan from 'ccteam plan --format json' (- for standard input)"},
+    {MsgId::sim_opt_model,
+     "a scenario whose handle-time shape and patience the plan is simulated with, e.g. "
+     "scenario-mon.yaml from 'ccteam calibrate' (with --plan or the planner options)"},
+    {MsgId::sim_model_needs_plan,
+     "--model applies to a plan (--plan or the planner options), not to --scenario"},
     {MsgId::sim_opt_scenario, "a scenario file (docs/scenario-format.md)"},
     {MsgId::sim_opt_replications, "independent replications (default: the scenario's, else 30)"},
     {MsgId::sim_opt_seed, "seed of the random numbers (default: the scenario's, else 1)"},

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli/run.hpp"
@@ -40,6 +41,65 @@ TEST(SimulateCli, PlanFromThePlannerAsTable) {
   EXPECT_NE(run.out.find("tier agents (live)"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("tier team-leads (live)"), std::string::npos);
   EXPECT_NE(run.out.find("the day starts with an empty center"), std::string::npos);
+}
+
+// A flat day: 16 half hours of 200 calls with an AHT of 180 s, 20 Erlangs.
+std::string flat_day_csv() {
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("ccteam_sim_flat_" + std::to_string(::getpid()) + ".csv"))
+                         .string();
+  std::ofstream out(path);
+  out << "interval_start,calls_offered,aht_seconds\n";
+  for (int i = 0; i < 16; ++i) {
+    out << "2026-03-02T" << (i / 2 + 8 < 10 ? "0" : "") << i / 2 + 8 << (i % 2 ? ":30" : ":00")
+        << ":00,200,180\n";
+  }
+  return path;
+}
+
+TEST(SimulateCli, AModelWithPatienceChecksAnErlangCPlanAsErlangASeesIt) {
+  std::string csv = flat_day_csv();
+  std::string plan = csv + ".plan.json";
+  // 22 agents given: Erlang C (no patience) as the plan, Erlang A with 60 s of patience as the
+  // formula the simulation with the model is checked against.
+  Outcome planned =
+      run_ccteam({"plan", csv, "--sl", "80/20", "--agents", "22", "--format", "json", "-o", plan});
+  ASSERT_EQ(planned.exit_code, 0) << planned.err;
+  Outcome erlang_a = run_ccteam(
+      {"plan", csv, "--sl", "80/20", "--agents", "22", "--patience", "60", "--format", "json"});
+  ASSERT_EQ(erlang_a.exit_code, 0) << erlang_a.err;
+  auto formula = nlohmann::json::parse(erlang_a.out)["intervals"][3];
+  double abandonment = formula["abandonment"], service_level = formula["service_level"];
+  EXPECT_NEAR(abandonment, 0.068, 0.001);  // Erlang A: 20 Erlangs, 22 agents, 60 s of patience
+  Outcome run = run_ccteam({"simulate", "--plan", plan, "--model",
+                            "tests/data/scenarios/model-patience-60.yaml", "--replications", "100",
+                            "--format", "json"});
+  Outcome plain =
+      run_ccteam({"simulate", "--plan", plan, "--replications", "10", "--format", "json"});
+  Outcome on_scenario = run_ccteam({"simulate", "--scenario", "tests/data/scenarios/constant.yaml",
+                                    "--model", "tests/data/scenarios/model-patience-60.yaml"});
+  Outcome broken = run_ccteam(
+      {"simulate", "--plan", plan, "--model", "tests/data/scenarios/invalid/unstable.yaml"});
+  std::filesystem::remove(csv);
+  std::filesystem::remove(plan);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  auto j = nlohmann::json::parse(run.out);
+  EXPECT_NE(j["name"].get<std::string>().find("(model: patience 60 s)"), std::string::npos)
+      << j["name"];
+  // Over the day (which starts empty) the simulation with the model gives Erlang A's figures; the
+  // plan's own model (Erlang C: nobody hangs up) abandons nothing and serves far fewer in 20 s.
+  const auto& day = j["tiers"][0]["horizon"];
+  EXPECT_NEAR(day["abandonment"]["mean"].get<double>(), abandonment, 0.005);
+  EXPECT_NEAR(day["service_level"]["mean"].get<double>(), service_level, 0.01);
+  auto plain_report = nlohmann::json::parse(plain.out);
+  const auto& own = plain_report["tiers"][0]["horizon"];
+  EXPECT_EQ(own["abandonment"]["mean"].get<double>(), 0.0);
+  EXPECT_LT(own["service_level"]["mean"].get<double>(), service_level - 0.1);
+  EXPECT_EQ(on_scenario.exit_code, 2);
+  EXPECT_NE(on_scenario.err.find("--model"), std::string::npos) << on_scenario.err;
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.err.find("unstable.yaml:"), std::string::npos) << broken.err;
 }
 
 TEST(SimulateCli, BadInputIsUnusableWithPosition) {

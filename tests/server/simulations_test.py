@@ -5,7 +5,9 @@ one simulation at a time (limits.max_active_simulations: 1) of at most 50,000,00
 runs in the background with progress; a second start by the same user and a start by another
 while the queue is full get 429 with Retry-After; the server answers other requests within a
 second while a simulation runs; a cancel stops it; and a finished simulation's report is the
-one `ccteam simulate --plan` writes for the plan's JSON with the same replications and seed.
+one `ccteam simulate --plan` writes for the plan's JSON with the same replications and seed; with
+the scenario `ccteam calibrate` writes as its model, the one `simulate --plan --model` writes, and
+a broken model is refused at its line.
 
 Usage: simulations_test.py --url URL --logins logins.json --ccteam BINARY
        --openapi docs/api/openapi.yaml
@@ -162,11 +164,61 @@ def main():
     status, _, body = spec.call(viewer, "GET", f"/api/v1/plans/{short_day}/simulations",
                                 pattern="/api/v1/plans/{id}/simulations")
     items = json.loads(body)["items"] if status == 200 else []
-    check("a viewer lists the plan's simulations", [i["id"] for i in items] == [short],
+    check("a viewer lists the plan's simulations", [i["id"] for i in items] == [short] and
+          items[0]["model"] is None,
           f"{status} {body[:200]!r}")
     status, _, _ = spec.call(viewer, "GET", "/api/v1/simulations/not-a-uuid",
                              pattern="/api/v1/simulations/{id}")
     check("an id that is no UUID: 404", status == 404, str(status))
+
+    # The model of call records: the scenario `ccteam calibrate` writes from the committed call
+    # records, as the model of the short plan's check; the report is `simulate --plan --model`'s.
+    calibrated = tempfile.mkdtemp()
+    calls = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "calls",
+                         "bank-small.tsv")
+    cal = subprocess.run([args.ccteam, "calibrate", calls, "-o", calibrated],
+                         capture_output=True, text=True)
+    models = sorted(n for n in os.listdir(calibrated) if n.startswith("scenario-"))
+    check("ccteam calibrate writes scenarios", cal.returncode == 0 and models, cal.stderr[:300])
+    model_path = os.path.join(calibrated, models[0] if models else "none")
+    model_text = open(model_path).read() if models else ""
+    model_name = (yaml.safe_load(model_text) or {}).get("name", "") if models else ""
+    status, _, body = as_manager("POST", f"/api/v1/plans/{short_day}/simulations",
+                                 {"replications": 4, "seed": 2, "model": model_text,
+                                  "model_file": models[0] if models else ""})
+    check("start with a calibrated model: 202 naming the model",
+          status == 202 and json.loads(body)["model"] == model_name, f"{status} {body[:300]!r}")
+    modelled = json.loads(body)["id"] if status == 202 else "0"
+    done = wait_for(as_manager, modelled, {"done", "failed", "cancelled"}, 120)
+    check("the simulation with the model is done", done.get("state") == "done",
+          json.dumps(done)[:300])
+    with tempfile.NamedTemporaryFile("wb", suffix=".json", delete=False) as f:
+        f.write(plan_json)
+    cli = subprocess.run([args.ccteam, "--catalog", catalog, "simulate", "--plan", f.name,
+                          "--model", model_path, "--replications", "4", "--seed", "2",
+                          "--format", "json"], capture_output=True, text=True)
+    os.unlink(f.name)
+    check("ccteam simulate --plan --model runs", cli.returncode == 0, cli.stderr[:300])
+    expected = json.loads(cli.stdout) if cli.returncode == 0 else {}
+    report = done.get("report") or {}
+    for key in ("calls", "tiers", "journeys"):
+        check(f"with the model, the report's {key} are ccteam simulate --model's",
+              report.get(key) == expected.get(key),
+              f"{json.dumps(report.get(key))[:200]} != {json.dumps(expected.get(key))[:200]}")
+    # A model that does not read: 422 at /model with the model's file, line and column.
+    lines = model_text.split("\n")
+    kind_line = next((i + 1 for i, l in enumerate(lines) if l.strip() == "kind: live"), 0)
+    broken = model_text.replace("kind: live", "kind: sideways")
+    status, _, body = as_manager("POST", f"/api/v1/plans/{short_day}/simulations",
+                                 {"replications": 4, "model": broken, "model_file": "mon.yaml"})
+    error = (json.loads(body).get("errors") or [{}])[0] if body else {}
+    check(f"a broken model: 422 at /model, mon.yaml line {kind_line}",
+          status == 422 and error.get("pointer") == "/model" and
+          error.get("file") == "mon.yaml" and error.get("line") == kind_line,
+          f"{status} {body[:300]!r}")
+    for name in os.listdir(calibrated):
+        os.unlink(os.path.join(calibrated, name))
+    os.rmdir(calibrated)
     print(f"{api_test.CHECKS - len(api_test.FAILURES)} of {api_test.CHECKS} simulation checks "
           "passed")
     return 1 if api_test.FAILURES else 0

@@ -1,7 +1,8 @@
 // A file picker beside a text field (a textarea with data-file-label): the file chosen is read
 // into the field, so that the form posts it as text and keeps it when the form comes back with
-// errors. Used for the plan form's forecast CSV and the pay-band import. Without JavaScript the
-// text can be pasted into the field.
+// errors. Used for the plan form's forecast CSV, the pay-band import and the model of a plan's
+// simulation. A data-file-name-field names a hidden input that gets the file's name (for
+// errors that say file:line:col). Without JavaScript the text can be pasted into the field.
 (function () {
   "use strict";
   var area = document.querySelector("textarea[data-file-label]");
@@ -24,6 +25,8 @@
     var reader = new FileReader();
     reader.onload = function () {
       area.value = String(reader.result);
+      var nameField = document.getElementById(area.getAttribute("data-file-name-field") || "");
+      if (nameField) nameField.value = file.name;
       // The plan form: a chosen forecast file makes the CSV the forecast's source.
       var source = document.querySelector("select[name='/forecast/source']");
       if (source) source.value = "csv";

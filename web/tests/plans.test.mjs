@@ -13,6 +13,7 @@ import { checkPage, launchBrowser } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const forecastFile = join(here, '..', '..', 'tests', 'data', 'forecasts', 'small-30min.csv');
+const modelFile = join(here, '..', '..', 'tests', 'data', 'scenarios', 'model-patience-60.yaml');
 const base = (process.env.CCTEAM_URL ?? '').replace(/\/$/, '');
 const logins = process.env.CCTEAM_LOGINS ? JSON.parse(readFileSync(process.env.CCTEAM_LOGINS, 'utf8')) : null;
 
@@ -150,10 +151,18 @@ describe('plans', { concurrency: 2 }, () => {
 
 // The check by simulation from a saved plan's page: started with a few replications, the page
 // follows the progress by itself (htmx) until the report is there; English on a phone, German
-// on a desktop, one after the other (the test server runs one simulation at a time).
+// on a desktop, one after the other (the test server runs one simulation at a time). In English
+// a broken model is refused beside its field with what was typed kept; in German the model is a
+// scenario file chosen in the file field, and the simulation page names it.
 const simText = {
-  en: { replications: 'Replications (simulated days)', start: 'Start simulation', done: 'Done.', all: 'all' },
-  de: { replications: 'Wiederholungen (simulierte Tage)', start: 'Simulation starten', done: 'Fertig.', all: 'alle' },
+  en: {
+    replications: 'Replications (simulated days)', start: 'Start simulation', done: 'Done.', all: 'all',
+    model: 'Model from call records (optional)', chooseFile: 'Choose a file', ownModel: 'Model: the plan\'s own',
+  },
+  de: {
+    replications: 'Wiederholungen (simulierte Tage)', start: 'Simulation starten', done: 'Fertig.', all: 'alle',
+    model: 'Modell aus Anrufdaten (optional)', chooseFile: 'Datei auswählen', namedModel: 'Modell: patience 60 s',
+  },
 };
 
 describe('simulation', { concurrency: 1 }, () => {
@@ -169,8 +178,27 @@ describe('simulation', { concurrency: 1 }, () => {
         // The newest plan (the list is newest first).
         await Promise.all([p.waitForURL(/\/plans\/[0-9a-f-]{36}$/), p.locator('table tbody tr a').first().click()]);
         await p.getByLabel(simText[lang].replications).fill('5');
+        const model = p.getByLabel(simText[lang].model);
+        if (lang === 'en') {
+          // A model that is no scenario: 422, the error at the field, replications and text kept.
+          const broken = 'format: ccteam-scenario/1\ntiers: [';
+          await model.fill(broken);
+          await submit(p, simText[lang].start);
+          assert.match(p.url(), /\/plans\/[0-9a-f-]{36}\/simulations$/);
+          assert.equal(await model.getAttribute('aria-invalid'), 'true');
+          assert.match(await p.locator('#sim-model-error').innerText(), /^model:2:/);
+          assert.equal(await model.inputValue(), broken);
+          assert.equal(await p.getByLabel(simText[lang].replications).inputValue(), '5');
+          await checkPage(p, 'en-simulation-model-error');
+          await model.fill('');
+        } else {
+          await p.getByLabel(simText[lang].chooseFile).setInputFiles(modelFile);
+          await p.waitForFunction(() => document.querySelector('#sim-model').value.includes('patience 60 s'));
+        }
         await Promise.all([p.waitForURL(/\/simulations\/[0-9a-f-]{36}$/),
           p.getByRole('button', { name: simText[lang].start }).click()]);
+        const named = lang === 'en' ? simText.en.ownModel : simText.de.namedModel;
+        assert.ok((await p.locator('p.meta').allInnerTexts()).some((t) => t.startsWith(named)));
         await checkPage(p, `${lang}-simulation-running`);
         // No reload by the test: the page itself polls until the simulation is done.
         await p.getByRole('status').filter({ hasText: simText[lang].done }).waitFor({ timeout: 60000 });

@@ -1,5 +1,7 @@
 #include "app/sim/simulate.hpp"
 
+#include "io/base/files.hpp"
+#include "io/base/yaml_reader.hpp"
 #include "io/sim/plan_scenario.hpp"
 #include "io/sim/scenario_yaml.hpp"
 #include "io/staffing/plan_json.hpp"
@@ -7,6 +9,24 @@
 namespace ccteam::app {
 
 Checked<sim::Scenario> load_scenario(const std::string& path) { return io::load_scenario(path); }
+
+Checked<io::ModelledScenario> with_model(sim::Scenario plan, std::string_view model_text,
+                                         const std::string& model_file, Lang lang) {
+  CCTEAM_TRY(io::ModelledScenario modelled,
+             io::apply_model_yaml(std::move(plan), model_text, model_file));
+  if (modelled.model_name.empty()) modelled.model_name = model_file;
+  modelled.scenario.name =
+      render(msg(MsgId::sim_with_model, modelled.scenario.name, modelled.model_name), lang);
+  return modelled;
+}
+
+Checked<sim::Scenario> with_model_file(sim::Scenario plan, const std::string& path, Lang lang) {
+  auto text = io::read_file(path, io::k_max_yaml_bytes);
+  if (!text) return tl::unexpected(Errors{text.error()});
+  CCTEAM_TRY(io::ModelledScenario modelled,
+             with_model(std::move(plan), *text, path == "-" ? std::string() : path, lang));
+  return std::move(modelled.scenario);
+}
 
 Checked<sim::Scenario> load_plan_scenario(const std::string& path) {
   return io::load_plan_scenario(path);

@@ -7,12 +7,14 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "ccteam/catalog/catalog.hpp"
 #include "ccteam/core/error.hpp"
 #include "ccteam/core/lang.hpp"
 #include "ccteam/sim/run.hpp"
 #include "ccteam/staffing/plan.hpp"
+#include "io/sim/scenario_yaml.hpp"
 
 namespace ccteam::app {
 
@@ -22,6 +24,18 @@ Checked<sim::Scenario> load_scenario(const std::string& path);
 // A plan written by `ccteam plan --format json` ("-": standard input) as a scenario;
 // io::load_plan_scenario's errors.
 Checked<sim::Scenario> load_plan_scenario(const std::string& path);
+
+// 'plan' (a plan's scenario) with the model of the scenario text 'model_text', e.g. a
+// scenario-<weekday>.yaml from `ccteam calibrate` (io::apply_model_yaml: handle-time shape and
+// patience from the model, the plan's day kept; 'model_file' names it in errors). The name
+// becomes "<plan> (model: <model>)" (MsgId::sim_with_model) in 'lang'; model_name is the model's
+// name, else model_file. Errors: the model's, at model_file:line:col.
+Checked<io::ModelledScenario> with_model(sim::Scenario plan, std::string_view model_text,
+                                         const std::string& model_file, Lang lang);
+
+// The same with the model read from the file at 'path' (io::read_file's errors; at most
+// io::k_max_yaml_bytes).
+Checked<sim::Scenario> with_model_file(sim::Scenario plan, const std::string& path, Lang lang);
 
 // The scenario of a plan made in memory (app::make_staffing_plan), priced with the default
 // staffing::CostOptions: the plan written as `ccteam plan --format json` writes it and read back

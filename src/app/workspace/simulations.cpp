@@ -9,6 +9,7 @@
 
 #include "app/sim/simulate.hpp"
 #include "app/workspace/seed.hpp"
+#include "io/base/json_members.hpp"
 #include "io/base/number_text.hpp"
 #include "io/sim/plan_scenario.hpp"
 #include "io/sim/sim_json.hpp"
@@ -36,6 +37,27 @@ Result<sim::Scenario> plan_scenario(const store::StoredPlan& plan) {
   return std::move(*scenario);
 }
 
+// The model a payload holds, if any.
+std::optional<std::string> model_of(const nlohmann::json& payload) {
+  if (!io::json_member(payload, "model").is_string()) return std::nullopt;
+  return io::json_text(payload, "model");
+}
+
+// The plan's scenario with the model the payload or start holds, if any; errors at "/model".
+Result<io::ModelledScenario> modelled(sim::Scenario scenario,
+                                      const std::optional<std::string>& model,
+                                      const std::string& model_file, Lang lang) {
+  if (!model) return io::ModelledScenario{std::move(scenario), {}};
+  auto with = with_model(std::move(scenario), *model, model_file, lang);
+  if (!with) {
+    Errors errors = std::move(with).error();
+    Error first = errors.empty() ? Error::internal(msg(MsgId::sim_bad_plan, "")) : errors.front();
+    first.where.json_pointer = "/model";
+    return tl::unexpected(std::move(first));
+  }
+  return std::move(*with);
+}
+
 // The calls one replication of 'scenario' is expected to simulate (tier 1's, rounded; at
 // least 1).
 std::int64_t expected_calls(const sim::Scenario& scenario) {
@@ -61,6 +83,7 @@ Result<SimulationRun> run_of(store::StoredJob job) {
   run.plan_id = *plan_id;
   run.replications = payload["replications"].get<int>();
   run.seed = payload["seed"].get<std::uint64_t>();
+  if (model_of(payload)) run.model_name = io::json_text(payload, "model_name");
   run.state = job.state;
   if (job.state == "failed" && job.cancel_requested) run.state = "cancelled";
   if (job.state == "done" && job.result) {
@@ -88,7 +111,19 @@ Result<SimulationRun> start_plan_simulation(store::Repository& repository,
         msg(MsgId::yaml_out_of_range, start.replications, 1, limits.max_replications),
         msg(MsgId::hint_range, 1, limits.max_replications)));
   }
-  CCTEAM_TRY(sim::Scenario scenario, plan_scenario(plan));
+  if (start.model && start.model->size() > k_max_model_bytes) {
+    SourcePos where;
+    where.json_pointer = "/model";
+    return tl::unexpected(
+        Error::invalid_input(msg(MsgId::simulation_model_too_large,
+                                 io::count_text(static_cast<std::int64_t>(start.model->size())),
+                                 io::count_text(static_cast<std::int64_t>(k_max_model_bytes))),
+                             std::move(where)));
+  }
+  CCTEAM_TRY(sim::Scenario plain, plan_scenario(plan));
+  std::string model_file = start.model_file.empty() ? "model" : start.model_file;
+  CCTEAM_TRY(io::ModelledScenario with, modelled(std::move(plain), start.model, model_file, lang));
+  const sim::Scenario& scenario = with.scenario;
   std::int64_t per_replication = expected_calls(scenario);
   std::int64_t total = per_replication * start.replications;
   if (total > limits.max_simulated_calls) {
@@ -102,11 +137,16 @@ Result<SimulationRun> start_plan_simulation(store::Repository& repository,
   store::StoredJob job;
   job.organisation_id = plan.organisation_id;
   job.kind = std::string(k_simulate_plan_job);
-  job.payload = json{{"plan_id", plan.id.to_string()},
-                     {"replications", start.replications},
-                     {"seed", start.seed},
-                     {"lang", lang == Lang::de ? "de" : "en"}}
-                    .dump();
+  json job_payload{{"plan_id", plan.id.to_string()},
+                   {"replications", start.replications},
+                   {"seed", start.seed},
+                   {"lang", lang == Lang::de ? "de" : "en"}};
+  if (start.model) {
+    job_payload["model"] = *start.model;
+    job_payload["model_file"] = model_file;
+    job_payload["model_name"] = with.model_name;
+  }
+  job.payload = job_payload.dump();
   job.created_by = user;
   // A simulation that failed (a bug, a node that died twice) is not worth a third run.
   job.max_attempts = 2;
@@ -167,13 +207,18 @@ JobHandler plan_simulation_handler(store::Repository& repository, int threads) {
       return tl::unexpected(
           Error::not_found(msg(MsgId::simulation_plan_gone, run.plan_id.to_string())));
     }
-    CCTEAM_TRY(sim::Scenario scenario, plan_scenario(*plan));
+    nlohmann::json payload = nlohmann::json::parse(job.payload, nullptr, false);
+    Lang lang = io::json_text(payload, "lang") == "de" ? Lang::de : Lang::en;
+    std::string model_file = io::json_text(payload, "model_file");
+    CCTEAM_TRY(sim::Scenario plain, plan_scenario(*plan));
+    CCTEAM_TRY(io::ModelledScenario with,
+               modelled(std::move(plain), model_of(payload),
+                        model_file.empty() ? "model" : model_file, lang));
+    const sim::Scenario& scenario = with.scenario;
     std::optional<catalog::Catalog> catalog;
     if (needs_catalog(scenario)) {
       CCTEAM_TRY(catalog, stored_catalog(repository, job.organisation_id));
     }
-    nlohmann::json payload = nlohmann::json::parse(job.payload, nullptr, false);
-    Lang lang = payload.value("lang", std::string("en")) == "de" ? Lang::de : Lang::en;
     sim::RunOptions options;
     options.replications = run.replications;
     options.seed = run.seed;

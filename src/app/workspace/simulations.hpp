@@ -40,10 +40,18 @@ struct SimulationLimits {
 // The cores minus one, at least 1 (std::thread::hardware_concurrency).
 int default_simulation_threads();
 
-// What a user asks for: how many replications (simulated days) and the seed of the first.
+// The largest model scenario a start takes (a calibrated one is a few kilobytes).
+inline constexpr std::size_t k_max_model_bytes = 64u << 10;
+
+// What a user asks for: how many replications (simulated days), the seed of the first and,
+// optionally, the model: the text of a scenario file (a scenario-<weekday>.yaml from
+// `ccteam calibrate`) whose handle-time shape and patience the check uses instead of the
+// formulas' exponential ones (app::with_model); 'model_file' names it in errors and on the page.
 struct SimulationStart {
   int replications = 30;
   std::uint64_t seed = 1;
+  std::optional<std::string> model;
+  std::string model_file;
 };
 
 // A simulation as pages and the API show it. 'state': "queued", "running", "done", "failed" or
@@ -53,15 +61,18 @@ struct SimulationRun {
   store::Uuid plan_id;
   int replications = 0;
   std::uint64_t seed = 1;
+  std::optional<std::string>
+      model_name;  // the model's name (else its file name) when one was given
   std::string state;
   std::optional<nlohmann::ordered_json> report;
 };
 
 // Queues the simulation of 'plan' for 'user' (its notes in 'lang'). Errors:
 // Error::invalid_input at "/replications" (out of range; too many simulated calls, with the
-// largest number of replications allowed as the hint), Error::throttled when the user has an
-// active simulation or the organisation's queue is full, the plan's own (a stored plan that no
-// longer reads as a scenario), and the store's.
+// largest number of replications allowed as the hint), at "/model" (larger than
+// k_max_model_bytes; the model's reader and app::with_model errors, with model_file:line:col),
+// Error::throttled when the user has an active simulation or the organisation's queue is full, the
+// plan's own (a stored plan that no longer reads as a scenario), and the store's.
 Result<SimulationRun> start_plan_simulation(store::Repository& repository,
                                             const store::StoredPlan& plan,
                                             const SimulationStart& start,
@@ -85,7 +96,8 @@ Result<SimulationRun> cancel_simulation(store::Repository& repository,
                                         const store::Uuid& organisation, const store::Uuid& id);
 
 // The job handler of k_simulate_plan_job: reads the payload {"plan_id", "replications", "seed",
-// "lang"}, builds the scenario from the stored plan, prices it with the organisation's stored
+// "lang", and "model", "model_file" when a model was given}, builds the scenario from the stored
+// plan (with the model), prices it with the organisation's stored
 // catalog when the plan has costs, runs with 'threads' threads reporting progress per
 // replication and stops when the control says so (error simulation_cancelled). Result: the
 // simulation JSON.

@@ -673,6 +673,15 @@ constexpr MsgEntry k_de[] = {
     {MsgId::sim_duplicate_tier, "die Stufen-ID '{0}' kommt zweimal vor"},
     {MsgId::sim_empty_list, "die Liste ist leer"},
     {MsgId::sim_bad_plan, "kein ccteam-Plan: {0}"},
+    {MsgId::sim_model_no_tier,
+     "das Modell hat keine Stufe, die nach Id oder Rolle zu einer Stufe des Plans passt"},
+    {MsgId::hint_sim_model_no_tier,
+     "einer Stufe die Id einer Stufe des Plans geben ({0}), so wie 'ccteam calibrate' seine Stufe "
+     "'agents' nennt"},
+    {MsgId::sim_model_too_large,
+     "die empirischen Bearbeitungszeiten des Modells haben {0} Werte; für jedes der {1} Intervalle "
+     "des Plans kopiert wären es mehr als {2}"},
+    {MsgId::sim_with_model, "{0} (Modell: {1})"},
     {MsgId::sim_no_input,
      "geben Sie --plan PLAN.json, --scenario DATEI oder die Planungsoptionen an (eine Prognose-CSV "
      "oder --calls N/day)"},
@@ -1505,6 +1514,21 @@ constexpr MsgEntry k_de[] = {
     {MsgId::web_sim_col_replications, "Wiederholungen"},
     {MsgId::web_sim_col_state, "Stand"},
     {MsgId::web_sim_open, "Öffnen"},
+    {MsgId::simulation_model_too_large,
+     "das Modell hat {0} Bytes, mehr als die {1}, die eine Simulation annimmt"},
+    {MsgId::web_sim_model, "Modell aus Anrufdaten (optional)"},
+    {MsgId::web_sim_model_help,
+     "Eine Szenario-Datei aus ccteam calibrate (scenario-mon.yaml usw.). Besetzung, Anrufe und AHT "
+     "bleiben die des Plans; die Verteilung der Bearbeitungszeiten und die Geduld der Anrufenden "
+     "kommen aus der Datei. Ohne sie nimmt die Prüfung an, was Erlang C und A annehmen: "
+     "exponentielle Bearbeitungszeiten."},
+    {MsgId::web_sim_model_formulas,
+     "Modell: das des Plans (exponentielle Bearbeitungszeiten mit der AHT jedes Intervalls, wie "
+     "Erlang C und A sie annehmen)."},
+    {MsgId::web_sim_model_named,
+     "Modell: {0} (Verteilung der Bearbeitungszeiten und Geduld aus diesem Szenario; Besetzung, "
+     "Anrufe und AHT aus dem Plan)."},
+    {MsgId::web_sim_col_model, "Modell"},
     {MsgId::web_plan_download_xlsx, "XLSX"},
     {MsgId::plan_sheet_intervals, "Intervalle"},
     {MsgId::plan_sheet_levels, "Ebenen"},

@@ -602,6 +602,15 @@ constexpr MsgEntry k_en[] = {
     {MsgId::sim_duplicate_tier, "tier id '{0}' is used twice"},
     {MsgId::sim_empty_list, "the list is empty"},
     {MsgId::sim_bad_plan, "not a ccteam plan: {0}"},
+    {MsgId::sim_model_no_tier,
+     "the model has no tier that matches a tier of the plan by id or role"},
+    {MsgId::hint_sim_model_no_tier,
+     "give a tier the id of one of the plan's ({0}), as 'ccteam calibrate' calls its tier "
+     "'agents'"},
+    {MsgId::sim_model_too_large,
+     "the model's empirical handle times have {0} values; copied for each of the plan's {1} "
+     "intervals they would be more than {2}"},
+    {MsgId::sim_with_model, "{0} (model: {1})"},
     {MsgId::sim_no_input,
      "give --plan PLAN.json, --scenario FILE or the planner options (a forecast CSV or --calls "
      "N/day)"},
@@ -1377,6 +1386,20 @@ constexpr MsgEntry k_en[] = {
     {MsgId::web_sim_col_replications, "Replications"},
     {MsgId::web_sim_col_state, "State"},
     {MsgId::web_sim_open, "Open"},
+    {MsgId::simulation_model_too_large,
+     "the model has {0} bytes, more than the {1} a simulation takes"},
+    {MsgId::web_sim_model, "Model from call records (optional)"},
+    {MsgId::web_sim_model_help,
+     "A scenario file from ccteam calibrate (scenario-mon.yaml and so on). The plan's staff, calls "
+     "and AHT stay; the shape of the handle times and the callers' patience come from the file. "
+     "Without one the check assumes what Erlang C and A assume: exponential handle times."},
+    {MsgId::web_sim_model_formulas,
+     "Model: the plan's own (exponential handle times with each interval's AHT, as Erlang C and A "
+     "assume)."},
+    {MsgId::web_sim_model_named,
+     "Model: {0} (shape of the handle times and patience from this scenario; staff, calls and AHT "
+     "from the plan)."},
+    {MsgId::web_sim_col_model, "Model"},
     {MsgId::web_plan_download_xlsx, "XLSX"},
     {MsgId::plan_sheet_intervals, "intervals"},
     {MsgId::plan_sheet_levels, "levels"},

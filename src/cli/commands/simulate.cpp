@@ -1,6 +1,7 @@
-// ccteam simulate (--plan PLAN.json | --scenario FILE | [planner options]) --replications N --seed
-// S: the tiered team simulation. Reads the model, runs the replications on all cores (progress on a
-// terminal, Ctrl-C stops cleanly and reports the replications done) and renders the report.
+// ccteam simulate (--plan PLAN.json | --scenario FILE | [planner options]) [--model FILE]
+// --replications N --seed S: the tiered team simulation. Reads the model, runs the replications on
+// all cores (progress on a terminal, Ctrl-C stops cleanly and reports the replications done) and
+// renders the report.
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -31,6 +32,7 @@ using namespace ccteam::sim;
 
 struct SimulateArgs {
   std::string plan, scenario;
+  std::string model;                          // --model: a scenario whose model the plan takes
   PlanArgs planner;                           // the third input: plan in memory
   std::vector<CLI::Option*> planner_options;  // to tell whether any was given
   app::SimulationRequest run;                 // --replications, --seed, --threads, --country
@@ -167,10 +169,18 @@ Checked<Scenario> planned_scenario(Context& ctx, const PlanArgs& a) {
 Checked<Scenario> load(Context& ctx, const SimulateArgs& a) {
   int inputs = (a.plan.empty() ? 0 : 1) + (a.scenario.empty() ? 0 : 1) + (planner_given(a) ? 1 : 0);
   if (inputs > 1) return tl::unexpected(Errors{Error::usage(msg(MsgId::sim_both_inputs))});
-  if (!a.plan.empty()) return app::load_plan_scenario(a.plan);
-  if (!a.scenario.empty()) return app::load_scenario(a.scenario);
-  if (planner_given(a)) return planned_scenario(ctx, a.planner);
-  return tl::unexpected(Errors{Error::usage(msg(MsgId::sim_no_input))});
+  if (!a.scenario.empty()) {
+    if (!a.model.empty())
+      return tl::unexpected(Errors{Error::usage(msg(MsgId::sim_model_needs_plan))});
+    return app::load_scenario(a.scenario);
+  }
+  Checked<Scenario> plan = tl::unexpected(Errors{Error::usage(msg(MsgId::sim_no_input))});
+  if (!a.plan.empty())
+    plan = app::load_plan_scenario(a.plan);
+  else if (planner_given(a))
+    plan = planned_scenario(ctx, a.planner);
+  if (!plan || a.model.empty()) return plan;
+  return app::with_model_file(std::move(*plan), a.model, ctx.lang());
 }
 
 void run_simulate(Context& ctx, const SimulateArgs& args) {
@@ -231,6 +241,7 @@ void add_simulate_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--plan", a->plan, tr(MsgId::sim_opt_plan, lang))->option_text("PLAN.json");
   cmd->add_option("--scenario", a->scenario, tr(MsgId::sim_opt_scenario, lang))
       ->option_text("FILE.yaml");
+  cmd->add_option("--model", a->model, tr(MsgId::sim_opt_model, lang))->option_text("FILE.yaml");
   a->planner_options = add_plan_options(*cmd, a->planner, lang);
   cmd->add_option("--replications", a->run.replications, tr(MsgId::sim_opt_replications, lang))
       ->option_text("N")

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "ccteam/core/iso_codes.hpp"
+#include "ccteam/sim/model.hpp"
 #include "io/base/files.hpp"
 #include "io/base/yaml_reader.hpp"
 
@@ -567,6 +568,22 @@ Checked<Scenario> read_scenario_yaml(std::string_view text, const std::string& f
   }
   if (!ctx.errors().empty()) return tl::unexpected(ctx.take_errors());
   return s;
+}
+
+Checked<ModelledScenario> apply_model_yaml(Scenario plan, std::string_view text,
+                                           const std::string& file) {
+  CCTEAM_TRY(Scenario model, read_scenario_yaml(text, file));
+  auto modelled = sim::with_model_of(std::move(plan), model);
+  if (!modelled) {
+    Error e = std::move(modelled).error();
+    auto root = parse_yaml(text, file);  // parsed before, so it parses again
+    if (!root) return tl::unexpected(Errors{std::move(e)});
+    YamlContext ctx(file, text);
+    std::string pointer = e.where.json_pointer;
+    ctx.error(locate(*root, pointer), pointer, std::move(e.message), std::move(e.hint));
+    return tl::unexpected(ctx.take_errors());
+  }
+  return ModelledScenario{std::move(*modelled), std::move(model.name)};
 }
 
 Checked<Scenario> load_scenario(const std::string& path) {

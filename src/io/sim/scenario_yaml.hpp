@@ -19,4 +19,16 @@ Checked<sim::Scenario> read_scenario_yaml(std::string_view text, const std::stri
 // Reads the file at 'path' ("-": standard input) and parses it.
 Checked<sim::Scenario> load_scenario(const std::string& path);
 
+// A plan's scenario with the model of a scenario file (sim::with_model_of), and that model's name.
+struct ModelledScenario {
+  sim::Scenario scenario;
+  std::string model_name;  // the model file's 'name' (may be empty)
+};
+
+// 'text' (a scenario, e.g. scenario-<weekday>.yaml from `ccteam calibrate`) read as
+// read_scenario_yaml reads it, then made the model of 'plan'. Errors: the reader's, and
+// sim::with_model_of's at 'file':line:col of the model value they name.
+Checked<ModelledScenario> apply_model_yaml(sim::Scenario plan, std::string_view text,
+                                           const std::string& file);
+
 }  // namespace ccteam::io

@@ -2,29 +2,20 @@
 
 #include <initializer_list>
 
+#include "io/base/json_members.hpp"
+
 namespace ccteam::io {
 
 namespace {
 
 using json = nlohmann::json;
 
+// A cell of the number member 'key' (empty when missing) or of the text member 'key'.
 XlsxCell number(const json& object, const char* key) {
-  auto found = object.find(key);
-  if (found == object.end() || !found->is_number()) return std::string();
-  return found->get<double>();
+  if (auto value = json_number(object, key)) return *value;
+  return std::string();
 }
-
-XlsxCell text(const json& object, const char* key) {
-  auto found = object.find(key);
-  if (found == object.end() || !found->is_string()) return std::string();
-  return found->get<std::string>();
-}
-
-const json& member(const json& object, const char* key) {
-  static const json none = json::object();
-  auto found = object.find(key);
-  return found != object.end() && !found->is_null() ? *found : none;
-}
+XlsxCell text(const json& object, const char* key) { return json_text(object, key); }
 
 std::vector<std::string> headers(std::initializer_list<MsgId> ids, Lang lang) {
   std::vector<std::string> out;
@@ -46,8 +37,7 @@ std::vector<XlsxSheet> plan_xlsx_sheets(
                MsgId::plan_col_abandon, MsgId::plan_col_leads, MsgId::plan_col_managers},
               lang),
       {}};
-  const json& all = member(plan, "intervals");
-  for (const json& i : all.is_array() ? all : json::array()) {
+  for (const json& i : json_array(plan, "intervals")) {
     if (!i.is_object()) continue;
     std::string state = std::get<std::string>(text(i, "state"));
     if (state == "unstable") state = tr(MsgId::plan_unstable, lang);
@@ -67,21 +57,20 @@ std::vector<XlsxSheet> plan_xlsx_sheets(
                MsgId::plan_col_cost_high, MsgId::plan_col_currency},
               lang),
       {}};
-  const json& all_levels = member(plan, "levels");
-  for (const json& l : all_levels.is_array() ? all_levels : json::array()) {
+  for (const json& l : json_array(plan, "levels")) {
     if (!l.is_object()) continue;
     std::string id = std::get<std::string>(text(l, "role"));
     std::string title = role_title ? role_title(id) : std::string();
-    const json& cost = member(l, "cost");
+    const json& cost = json_member(l, "cost");
     levels.rows.push_back({title.empty() ? id : title, number(l, "weekly_hours"), number(l, "fte"),
                            number(l, "headcount"), text(l, "basis"), number(cost, "annual_low"),
                            number(cost, "annual_high"), text(cost, "currency")});
   }
   sheets.push_back(std::move(levels));
 
-  const json& view = member(plan, "cost_view");
-  const json& view_intervals = member(view, "intervals");
-  if (view_intervals.is_array() && !view_intervals.empty()) {
+  const json& view = json_member(plan, "cost_view");
+  const json& view_intervals = json_array(view, "intervals");
+  if (!view_intervals.empty()) {
     XlsxSheet costs{tr(MsgId::plan_sheet_cost_view, lang),
                     headers({MsgId::plan_col_start, MsgId::plan_col_agents,
                              MsgId::plan_col_cost_at_plan, MsgId::plan_col_agents_cheapest,
@@ -90,8 +79,8 @@ std::vector<XlsxSheet> plan_xlsx_sheets(
                     {}};
     for (const json& c : view_intervals) {
       if (!c.is_object()) continue;
-      const json& at_plan = member(c, "at_plan");
-      const json& cheapest = member(c, "cheapest");
+      const json& at_plan = json_member(c, "at_plan");
+      const json& cheapest = json_member(c, "cheapest");
       costs.rows.push_back({text(c, "start"), number(at_plan, "agents"), number(at_plan, "total"),
                             number(cheapest, "agents"), number(cheapest, "total"),
                             number(cheapest, "service_level")});

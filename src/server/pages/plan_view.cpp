@@ -8,6 +8,7 @@
 #include "app/staffing/plan_fields.hpp"
 #include "ccteam/core/messages.hpp"
 #include "ccteam/core/money.hpp"
+#include "io/base/json_members.hpp"
 #include "io/base/number_text.hpp"
 #include "io/staffing/plan_chart.hpp"
 #include "io/staffing/plan_json.hpp"
@@ -42,14 +43,11 @@ std::string field_id(std::string_view pointer) {
 }
 
 double number_or(const json& node, const char* key, double otherwise) {
-  auto it = node.find(key);
-  return it != node.end() && it->is_number() ? it->get<double>() : otherwise;
+  return io::json_number(node, key).value_or(otherwise);
 }
 
-std::string text_or(const json& node, const char* key) {
-  auto it = node.find(key);
-  return it != node.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+using io::json_array;
+using io::json_text;
 
 // "08:00" for one day; "2000-01-03 08:00" (en) or "03.01.2000 08:00" (de) otherwise.
 std::string start_text(const std::string& start, bool several_days, Lang lang) {
@@ -98,7 +96,7 @@ MsgId asa_definition_words(const std::string& name) {
 // The budget of a level: "low – high" in the band's currency, "*" for a market reference.
 std::string budget_text(const json& cost, Lang lang) {
   if (!cost.is_object() || !cost.value("annual_low", json()).is_number()) return "–";
-  std::string currency = text_or(cost, "currency");
+  std::string currency = json_text(cost, "currency");
   std::string text = money_text(cost["annual_low"], currency, lang);
   if (cost.value("annual_high", json()).is_number()) {
     text += " – " + money_text(cost["annual_high"], currency, lang);
@@ -109,12 +107,6 @@ std::string budget_text(const json& cost, Lang lang) {
 
 bool several_days(const json& plan) {
   return number_or(plan.value("assumptions", json::object()), "forecast_days", 1) > 1;
-}
-
-const json& array_at(const json& node, const char* key) {
-  static const json empty = json::array();
-  auto it = node.find(key);
-  return it != node.end() && it->is_array() ? *it : empty;
 }
 
 render::Context column(MsgId title, Lang lang) {
@@ -197,13 +189,13 @@ render::Context plan_form_values(const app::PlanRequest& request,
 render::Context plan_result_values(const json& plan, const std::string& country,
                                    const catalog::Catalog* catalog, Lang lang) {
   const bool days = several_days(plan);
-  const bool given = text_or(plan, "staffing") == "given";
+  const bool given = json_text(plan, "staffing") == "given";
   render::Context out;
   // The chart and the table per interval.
   std::vector<io::PlanChartPoint> points;
   std::vector<render::Context> intervals;
-  for (const json& i : array_at(plan, "intervals")) {
-    std::string start = text_or(i, "start");
+  for (const json& i : json_array(plan, "intervals")) {
+    std::string start = json_text(i, "start");
     double agents = number_or(i, "agents", 0);
     points.push_back({start, agents, number_or(i, "service_level", std::nan(""))});
     render::Context row;
@@ -274,15 +266,15 @@ render::Context plan_result_values(const json& plan, const std::string& country,
   std::vector<render::Context> levels;
   std::vector<render::Context> notes;
   bool market = false;
-  for (const json& level : array_at(plan, "levels")) {
-    std::string title = role_title(text_or(level, "role"), catalog, lang);
+  for (const json& level : json_array(plan, "levels")) {
+    std::string title = role_title(json_text(level, "role"), catalog, lang);
     json cost = level.value("cost", json());
     render::Context row;
     row.text("role", title)
         .text("weekly_hours", io::decimal_text(number_or(level, "weekly_hours", 0), 1, lang))
         .text("fte", io::decimal_text(number_or(level, "fte", 0), 2, lang))
         .text("headcount", fmt::format("{}", number_or(level, "headcount", 0)))
-        .text("basis", io::basis_text(text_or(level, "basis"), lang))
+        .text("basis", io::basis_text(json_text(level, "basis"), lang))
         .text("budget", budget_text(cost, lang));
     levels.push_back(std::move(row));
     if (cost.is_object() && cost.value("market_reference", false)) market = true;
@@ -306,6 +298,12 @@ render::Context plan_result_values(const json& plan, const std::string& country,
                   MsgId::plan_col_headcount, MsgId::plan_col_basis, MsgId::web_plan_col_budget}) {
     level_columns.push_back(column(c, lang));
   }
+  // The cells' labels when the table is shown as one card per level (phones).
+  out.text("label_weekly_hours", tr(MsgId::plan_col_weekly_hours, lang))
+      .text("label_fte", tr(MsgId::plan_col_fte, lang))
+      .text("label_headcount", tr(MsgId::plan_col_headcount, lang))
+      .text("label_basis", tr(MsgId::plan_col_basis, lang))
+      .text("label_budget", tr(MsgId::web_plan_col_budget, lang));
   out.list("levels", std::move(levels))
       .list("level_columns", std::move(level_columns))
       .flag("has_notes", !notes.empty())
@@ -314,9 +312,9 @@ render::Context plan_result_values(const json& plan, const std::string& country,
   const json definitions = plan.value("definitions", json::object());
   out.text("definitions",
            ccteam::render(msg(MsgId::plan_definitions,
-                              text_or(plan, "model") == "erlang_a" ? "Erlang A" : "Erlang C",
-                              sl_definition_words(text_or(definitions, "service_level")),
-                              asa_definition_words(text_or(definitions, "asa"))),
+                              json_text(plan, "model") == "erlang_a" ? "Erlang A" : "Erlang C",
+                              sl_definition_words(json_text(definitions, "service_level")),
+                              asa_definition_words(json_text(definitions, "asa"))),
                           lang));
 
   // The cost view, when the plan has one.
@@ -324,13 +322,13 @@ render::Context plan_result_values(const json& plan, const std::string& country,
   const bool has_view = view != plan.end() && view->is_object();
   out.flag("has_cost_view", has_view);
   if (has_view) {
-    std::string currency = text_or(*view, "currency");
+    std::string currency = json_text(*view, "currency");
     std::vector<render::Context> rows;
-    for (const json& i : array_at(*view, "intervals")) {
+    for (const json& i : json_array(*view, "intervals")) {
       json at_plan = i.value("at_plan", json::object());
       json cheapest = i.value("cheapest", json::object());
       render::Context row;
-      row.text("start", start_text(text_or(i, "start"), days, lang))
+      row.text("start", start_text(json_text(i, "start"), days, lang))
           .text("agents", fmt::format("{}", number_or(at_plan, "agents", 0)))
           .text("cost", money_text(at_plan.value("total", json()), currency, lang))
           .text("cheapest_agents", fmt::format("{}", number_or(cheapest, "agents", 0)))
@@ -385,13 +383,13 @@ render::Context plan_compare_values(const std::vector<ComparedPlan>& plans,
   };
   // Levels in the first plan's order.
   std::vector<render::Context> level_rows;
-  for (const json& level : array_at(plans.front().result, "levels")) {
-    std::string role = text_or(level, "role");
+  for (const json& level : json_array(plans.front().result, "levels")) {
+    std::string role = json_text(level, "role");
     std::string title = role_title(role, catalog, lang);
     auto level_value = [role](const char* key) {
       return [role, key](const json& plan) -> std::optional<double> {
-        for (const json& l : array_at(plan, "levels")) {
-          if (text_or(l, "role") != role) continue;
+        for (const json& l : json_array(plan, "levels")) {
+          if (json_text(l, "role") != role) continue;
           if (std::string_view(key) == "annual_low") {
             json cost = l.value("cost", json());
             if (cost.is_object() && cost.value("annual_low", json()).is_number()) {
@@ -424,8 +422,8 @@ render::Context plan_compare_values(const std::vector<ComparedPlan>& plans,
   std::vector<std::map<std::string, double>> agents(plans.size());
   std::set<std::string> starts;
   for (std::size_t k = 0; k < plans.size(); ++k) {
-    for (const json& i : array_at(plans[k].result, "intervals")) {
-      std::string start = text_or(i, "start");
+    for (const json& i : json_array(plans[k].result, "intervals")) {
+      std::string start = json_text(i, "start");
       agents[k][start] = number_or(i, "agents", 0);
       starts.insert(std::move(start));
     }

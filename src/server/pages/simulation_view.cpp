@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "io/base/json_members.hpp"
 #include "io/base/number_text.hpp"
 
 namespace ccteam::server::pages {
@@ -13,23 +14,14 @@ namespace {
 
 using json = nlohmann::json;
 
-// The member 'key' of 'object' when it has that type, else the fallback (the JSON is ours, but a
-// missing or null member must not throw).
-std::string text_of(const json& object, const char* key) {
-  auto found = object.find(key);
-  return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
+using io::json_member;
+using io::json_text;
+
 double number_of(const json& object, const char* key) {
-  auto found = object.find(key);
-  return found != object.end() && found->is_number() ? found->get<double>() : 0.0;
+  return io::json_number(object, key).value_or(0.0);
 }
 LocalizedText count_of(const json& object, const char* key) {
   return io::count_text(static_cast<std::int64_t>(number_of(object, key)));
-}
-const json& member(const json& object, const char* key) {
-  static const json none;
-  auto found = object.find(key);
-  return found != object.end() ? *found : none;
 }
 
 render::Context dot(std::string text) {
@@ -40,9 +32,9 @@ render::Context dot(std::string text) {
 
 // The mean (or "–" where it was never defined), with "± half-width" when there is one.
 std::string estimate_text(const json& estimate, bool percent, int digits, Lang lang) {
-  const json& mean = member(estimate, "mean");
+  const json& mean = json_member(estimate, "mean");
   if (!mean.is_number()) return "–";
-  const json& half = member(estimate, "half_width");
+  const json& half = json_member(estimate, "half_width");
   double m = mean.get<double>();
   if (percent) {
     if (!half.is_number()) return io::percent_text(m, lang);
@@ -56,7 +48,7 @@ std::string estimate_text(const json& estimate, bool percent, int digits, Lang l
 std::vector<render::Context> metric_cells(const json& metrics, bool live, Lang lang) {
   const json none = json::object();
   auto at = [&](const char* key) -> const json& {
-    const json& found = member(metrics, key);
+    const json& found = json_member(metrics, key);
     return found.is_object() ? found : none;
   };
   std::vector<render::Context> cells;
@@ -78,12 +70,12 @@ std::vector<render::Context> metric_cells(const json& metrics, bool live, Lang l
 render::Context simulation_report_values(const nlohmann::json& report, Lang lang) {
   render::Context out;
   if (!report.is_object()) return out;
-  const json& replications = member(report, "replications");
+  const json& replications = json_member(report, "replications");
   out.text("summary", ccteam::render(msg(MsgId::sim_summary, count_of(replications, "done"),
                                          count_of(report, "seed"), count_of(report, "calls"),
                                          count_of(report, "events")),
                                      lang));
-  if (text_of(report, "start") == "warmed-up") {
+  if (json_text(report, "start") == "warmed-up") {
     out.text("start_note",
              ccteam::render(msg(MsgId::sim_start_warm,
                                 fmt::format("{:g}", number_of(report, "warm_up_seconds"))),
@@ -91,20 +83,20 @@ render::Context simulation_report_values(const nlohmann::json& report, Lang lang
   } else {
     out.text("start_note", tr(MsgId::sim_start_empty, lang));
   }
-  if (member(replications, "stopped") == json(true)) {
+  if (json_member(replications, "stopped") == json(true)) {
     out.text("stopped_note", ccteam::render(msg(MsgId::sim_stopped, count_of(replications, "done"),
                                                 count_of(replications, "requested")),
                                             lang));
   }
   std::vector<render::Context> tiers;
-  const json& all_tiers = member(report, "tiers");
+  const json& all_tiers = json_member(report, "tiers");
   int index = 0;
   for (const json& tier : all_tiers.is_array() ? all_tiers : json::array()) {
     if (!tier.is_object()) continue;
-    bool live = text_of(tier, "kind") != "deferred";
+    bool live = json_text(tier, "kind") != "deferred";
     render::Context t;
     t.text("index", std::to_string(++index));
-    t.text("title", ccteam::render(msg(MsgId::sim_tier_title, text_of(tier, "id"),
+    t.text("title", ccteam::render(msg(MsgId::sim_tier_title, json_text(tier, "id"),
                                        live ? MsgId::sim_kind_live : MsgId::sim_kind_deferred),
                                    lang));
     std::vector<render::Context> columns;
@@ -117,17 +109,17 @@ render::Context simulation_report_values(const nlohmann::json& report, Lang lang
     ids.push_back(MsgId::sim_col_utilisation);
     for (MsgId id : ids) columns.push_back(dot(tr(id, lang)));
     std::vector<render::Context> rows;
-    const json& intervals = member(tier, "intervals");
+    const json& intervals = json_member(tier, "intervals");
     for (const json& interval : intervals.is_array() ? intervals : json::array()) {
       if (!interval.is_object()) continue;
       render::Context row;
-      row.text("label", text_of(interval, "interval"));
+      row.text("label", json_text(interval, "interval"));
       row.list("cells", metric_cells(interval, live, lang));
       rows.push_back(std::move(row));
     }
     render::Context day;
     day.text("label", tr(MsgId::sim_all, lang));
-    const json& horizon = member(tier, "horizon");
+    const json& horizon = json_member(tier, "horizon");
     day.list("cells", metric_cells(horizon.is_object() ? horizon : json::object(), live, lang));
     rows.push_back(std::move(day));
     t.list("columns", std::move(columns));
@@ -136,21 +128,21 @@ render::Context simulation_report_values(const nlohmann::json& report, Lang lang
   }
   out.list("tiers", std::move(tiers));
   std::vector<render::Context> cost_lines;
-  const json& cost = member(report, "cost");
+  const json& cost = json_member(report, "cost");
   if (cost.is_object()) {
     std::string priced;
-    const json& tiers_priced = member(cost, "tiers_priced");
+    const json& tiers_priced = json_member(cost, "tiers_priced");
     for (const json& id : tiers_priced.is_array() ? tiers_priced : json::array()) {
       if (id.is_string()) priced += (priced.empty() ? "" : ", ") + id.get<std::string>();
     }
     if (!priced.empty()) {
       cost_lines.push_back(dot(ccteam::render(
-          msg(MsgId::sim_cost_line, text_of(cost, "currency"),
-              estimate_text(member(cost, "per_resolved_call_low"), false, 2, lang),
-              estimate_text(member(cost, "per_resolved_call_high"), false, 2, lang), priced),
+          msg(MsgId::sim_cost_line, json_text(cost, "currency"),
+              estimate_text(json_member(cost, "per_resolved_call_low"), false, 2, lang),
+              estimate_text(json_member(cost, "per_resolved_call_high"), false, 2, lang), priced),
           lang)));
     }
-    const json& notes = member(cost, "notes");
+    const json& notes = json_member(cost, "notes");
     for (const json& note : notes.is_array() ? notes : json::array()) {
       if (note.is_string()) cost_lines.push_back(dot(note.get<std::string>()));
     }

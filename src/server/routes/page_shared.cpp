@@ -1,5 +1,7 @@
 #include "server/routes/page_shared.hpp"
 
+#include <fmt/format.h>
+
 #include "server/pages/shell.hpp"
 #include "server/responses.hpp"
 #include "server/routes/account_shared.hpp"
@@ -32,6 +34,16 @@ Response error_page(const RouteContext& context, const Caller& caller, const Err
   return page_response(context.pages.error(status_of(error), shown.message, caller.lang,
                                            page_info(context, path, caller)),
                        status_of(error));
+}
+
+std::string field_error_text(const Error& error, Lang lang) {
+  Error e = shown_error(error);
+  std::string text = ccteam::render(e.message, lang);
+  if (e.where.line > 0) {
+    text = fmt::format("{}:{}:{}: {}", e.where.file, e.where.line, e.where.column, text);
+  }
+  if (e.hint) text += ". " + ccteam::render(*e.hint, lang);
+  return text;
 }
 
 Response page_not_found(const RouteContext& context, const Request& request, const Caller& caller,

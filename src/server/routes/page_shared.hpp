@@ -30,6 +30,10 @@ Response page_response(std::string html, int status = 200);
 Response error_page(const RouteContext& context, const Caller& caller, const Error& error,
                     const std::string& path);
 
+// An error as a form shows it beside its field: "file:line:col: message. hint" (the position
+// when the error has a line: a CSV or YAML the user gave), in 'lang'.
+std::string field_error_text(const Error& error, Lang lang);
+
 // The error page of a page address that does not exist (404).
 Response page_not_found(const RouteContext& context, const Request& request, const Caller& caller,
                         const std::string& path);

@@ -42,12 +42,7 @@ std::string error_text(const Error& raw, const app::PlanField* field, Lang lang)
       }
     }
   }
-  std::string text = ccteam::render(e.message, lang);
-  if (e.where.line > 0) {
-    text = fmt::format("{}:{}:{}: {}", e.where.file, e.where.line, e.where.column, text);
-  }
-  if (e.hint) text += ". " + ccteam::render(*e.hint, lang);
-  return text;
+  return field_error_text(e, lang);
 }
 
 // What the form page shows besides the fields.
@@ -255,7 +250,10 @@ Response plans_page(RouteContext& context, const Caller& caller) {
   return page_response(context.pages.workspace_page("plans", page));
 }
 
-Response plan_page(RouteContext& context, const Caller& caller, const store::StoredPlan& plan) {
+}  // namespace
+
+Response plan_page(RouteContext& context, const Caller& caller, const store::StoredPlan& plan,
+                   const SimulationForm& form, int status) {
   Lang lang = caller.lang;
   std::string id = plan.id.to_string();
   auto result = stored_json(plan.result, plan.id);
@@ -284,12 +282,14 @@ Response plan_page(RouteContext& context, const Caller& caller, const store::Sto
       .text("download_json", tr(MsgId::web_plan_download_json, lang))
       .text("xlsx_href", "/api/v1/plans/" + id + "/plan.xlsx")
       .text("download_xlsx", tr(MsgId::web_plan_download_xlsx, lang))
-      .child("simulation", simulation_section(context, caller, plan))
+      .child("simulation", simulation_section(context, caller, plan, form))
       .text("list_href", lang_path(lang, "/plans"))
       .text("list_text", tr(MsgId::web_plans_title, lang))
       .child("result", pages::plan_result_values(*result, country, catalog, lang));
-  return page_response(context.pages.workspace_page("plan", page));
+  return page_response(context.pages.workspace_page("plan", page), status);
 }
+
+namespace {
 
 Response compare_page(RouteContext& context, const Request& request, const Caller& caller) {
   Lang lang = caller.lang;

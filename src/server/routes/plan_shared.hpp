@@ -63,10 +63,24 @@ std::string download_name(const store::StoredPlan& plan, std::string_view extens
 // "Plan A (v2)": a saved plan's name with its version.
 std::string version_name(const store::StoredPlan& plan);
 
+// The simulation start form as typed: after a start refused for its input the plan page shows it
+// again with the error beside its field.
+struct SimulationForm {
+  std::string replications = "30";
+  std::string model;       // the text of a scenario file (the model), empty for none
+  std::string model_file;  // its file name, when a file was chosen
+  std::string replications_error;
+  std::string model_error;
+};
+
 // The plan page's simulation section (web/templates/plan.mustache): the start form for those who
 // may start one, and the plan's latest simulations.
 render::Context simulation_section(RouteContext& context, const Caller& caller,
-                                   const store::StoredPlan& plan);
+                                   const store::StoredPlan& plan, const SimulationForm& form = {});
+
+// The plan page /{lang}/plans/{id} with the simulation form 'form', answered with 'status'.
+Response plan_page(RouteContext& context, const Caller& caller, const store::StoredPlan& plan,
+                   const SimulationForm& form = {}, int status = 200);
 
 // The stored JSON 'text' of the plan 'id' parsed; Error::internal (plan_stored_unreadable)
 // when it does not parse.

@@ -29,6 +29,9 @@ using pages::lang_path;
 
 // Seconds a client told 429 waits before it tries again.
 constexpr int k_retry_after_seconds = 10;
+// Request bodies of a start: the model's text escaped as a JSON string or form-encoded.
+constexpr std::size_t k_start_body_limit = 3 * app::k_max_model_bytes + 4096;
+constexpr std::size_t k_max_model_file_name = 255;
 
 json simulation_json(const app::SimulationRun& run) {
   const store::StoredJob& job = run.job;
@@ -38,6 +41,7 @@ json simulation_json(const app::SimulationRun& run) {
           {"state", run.state},
           {"replications", run.replications},
           {"seed", run.seed},
+          {"model", run.model_name ? json(*run.model_name) : json(nullptr)},
           {"progress", {{"done", job.progress_done}, {"total", job.progress_total}}},
           {"cancel_requested", job.cancel_requested},
           {"created_at", rfc3339(job.created_at)},
@@ -48,7 +52,8 @@ json simulation_json(const app::SimulationRun& run) {
 
 std::string api_path(const store::Uuid& id) { return "/api/v1/simulations/" + id.to_string(); }
 
-// The members of a start: "replications" (1..limit, default 30) and "seed" (default 1).
+// The members of a start: "replications" (1..limit, default 30), "seed" (default 1), "model"
+// (the text of a scenario file; optional) and "model_file" (its name for errors; optional).
 Result<app::SimulationStart> start_of(const nlohmann::json& body) {
   app::SimulationStart out;
   auto member_error = [](const std::string& key, MsgId id, std::string_view expected) {
@@ -74,6 +79,15 @@ Result<app::SimulationStart> start_of(const nlohmann::json& body) {
         return tl::unexpected(member_error(key, MsgId::plan_field_type, "integer >= 0"));
       }
       out.seed = value.get<std::uint64_t>();
+    } else if (key == "model" || key == "model_file") {
+      if (!value.is_string()) {
+        return tl::unexpected(member_error(key, MsgId::plan_field_type, "string"));
+      }
+      if (key == "model") {
+        out.model = value.get<std::string>();
+      } else {
+        out.model_file = shorten(value.get<std::string>(), k_max_model_file_name);
+      }
     } else {
       return tl::unexpected(member_error(key, MsgId::plan_unknown_field, ""));
     }
@@ -134,6 +148,9 @@ Response simulation_page(RouteContext& context, const Caller& caller,
       .text("meta", ccteam::render(msg(MsgId::web_sim_meta, display_time(run.job.created_at, lang),
                                        run.replications, std::to_string(run.seed)),
                                    lang))
+      .text("model", run.model_name
+                         ? ccteam::render(msg(MsgId::web_sim_model_named, *run.model_name), lang)
+                         : tr(MsgId::web_sim_model_formulas, lang))
       .text("status", state_text(run, lang))
       .flag("polling", active)
       .text("self_href", lang_path(lang, "/simulations/" + id))
@@ -158,20 +175,38 @@ Response post_start_page(RouteContext& context, const Request& request, const Ca
   if (!plan) return error_page(context, caller, plan.error(), "/plans");
   auto fields = form_body(request);
   if (!fields) return error_page(context, caller, fields.error(), "/plans");
+  SimulationForm form;
+  form.replications = form_value(*fields, "replications");
+  form.model = form_value(*fields, "model");
+  form.model_file = shorten(form_value(*fields, "model_file"), k_max_model_file_name);
   app::SimulationStart wanted;
-  std::string text = form_value(*fields, "replications");
+  std::string_view text = form.replications;
   int replications = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), replications);
   if (ec != std::errc{} || end != text.data() + text.size()) {
-    return error_page(
-        context, caller,
+    form.replications_error = field_error_text(
         Error::invalid_input(msg(MsgId::yaml_out_of_range, shorten(text, 20), 1,
                                  context.simulations.max_replications),
                              {}, msg(MsgId::hint_range, 1, context.simulations.max_replications)),
-        "/plans/" + plan->id.to_string());
+        lang);
+    return plan_page(context, caller, *plan, form, 422);
   }
   wanted.replications = replications;
+  // A model pasted or read into the field; only white space counts as none.
+  if (form.model.find_first_not_of(" \t\r\n") != std::string::npos) {
+    wanted.model = form.model;
+    wanted.model_file = form.model_file;
+  }
   auto started = start(context, caller, *plan, wanted);
+  if (!started && started.error().kind == ErrorKind::invalid_input) {
+    std::string error = field_error_text(started.error(), lang);
+    if (started.error().where.json_pointer == "/model") {
+      form.model_error = std::move(error);
+    } else {
+      form.replications_error = std::move(error);
+    }
+    return plan_page(context, caller, *plan, form, 422);
+  }
   if (!started) {
     return throttled(
         error_page(context, caller, started.error(), "/plans/" + plan->id.to_string()));
@@ -182,7 +217,7 @@ Response post_start_page(RouteContext& context, const Request& request, const Ca
 }  // namespace
 
 render::Context simulation_section(RouteContext& context, const Caller& caller,
-                                   const store::StoredPlan& plan) {
+                                   const store::StoredPlan& plan, const SimulationForm& form) {
   Lang lang = caller.lang;
   render::Context out;
   std::vector<render::Context> rows;
@@ -192,6 +227,7 @@ render::Context simulation_section(RouteContext& context, const Caller& caller,
       row.text("href", lang_path(lang, "/simulations/" + run.job.id.to_string()))
           .text("started", display_time(run.job.created_at, lang))
           .text("replications", std::to_string(run.replications))
+          .text("model", run.model_name ? *run.model_name : "–")
           .text("state", state_text(run, lang));
       rows.push_back(std::move(row));
     }
@@ -205,11 +241,20 @@ render::Context simulation_section(RouteContext& context, const Caller& caller,
             ccteam::render(
                 msg(MsgId::web_sim_replications_help, context.simulations.max_replications), lang))
       .text("max_replications", std::to_string(context.simulations.max_replications))
+      .text("replications", form.replications)
+      .text("replications_error", form.replications_error)
+      .text("model_label", tr(MsgId::web_sim_model, lang))
+      .text("model_help", tr(MsgId::web_sim_model_help, lang))
+      .text("model_file_label", tr(MsgId::web_pay_bands_import_file, lang))
+      .text("model", form.model)
+      .text("model_file", form.model_file)
+      .text("model_error", form.model_error)
       .text("start", tr(MsgId::web_sim_start, lang))
       .text("recent_heading", tr(MsgId::web_sim_recent, lang))
       .text("col_started", tr(MsgId::web_sim_col_started, lang))
       .text("col_replications", tr(MsgId::web_sim_col_replications, lang))
       .text("col_state", tr(MsgId::web_sim_col_state, lang))
+      .text("col_model", tr(MsgId::web_sim_col_model, lang))
       .text("open", tr(MsgId::web_sim_open, lang))
       .flag("has_runs", !rows.empty())
       .list("runs", std::move(rows));
@@ -217,7 +262,8 @@ render::Context simulation_section(RouteContext& context, const Caller& caller,
 }
 
 void add_simulations(Router& router, RouteContext& context) {
-  router.add({"POST", "/api/v1/plans/{id}/simulations", Access::to(Permission::write_plans), 4096,
+  router.add({"POST", "/api/v1/plans/{id}/simulations", Access::to(Permission::write_plans),
+              k_start_body_limit,
               [&context](const Request& request, const PathParams& params, const Caller& caller) {
                 if (auto query = read_query(request, {}); !query) {
                   return problem(query.error(), caller.lang, request);
@@ -282,7 +328,8 @@ void add_simulations(Router& router, RouteContext& context) {
                 return json_response(simulation_json(*run));
               }});
 
-  router.add({"POST", "/{lang}/plans/{id}/simulations", Access::to(Permission::write_plans), 4096,
+  router.add({"POST", "/{lang}/plans/{id}/simulations", Access::to(Permission::write_plans),
+              k_start_body_limit,
               [&context](const Request& request, const PathParams& params, const Caller& caller) {
                 if (!url_lang(params["lang"])) {
                   return page_not_found(context, request, caller, "/plans");
