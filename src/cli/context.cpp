@@ -72,6 +72,21 @@ Error for_terminal(Error error) {
   return error;
 }
 
+Message for_terminal(Message message) {
+  escape_args(message, io::k_excerpt_chars);
+  return message;
+}
+
+void Context::warn(const Error& warning) const {
+  Error e = for_terminal(warning);
+  std::string where = to_string(e.where);
+  std::cerr << (where.empty() ? "ccteam" : where) << ": " << tr(MsgId::label_warning, m_lang)
+            << ": " << render(e.message, m_lang) << '\n';
+  if (e.hint) {
+    std::cerr << "  " << tr(MsgId::label_hint, m_lang) << ": " << render(*e.hint, m_lang) << '\n';
+  }
+}
+
 void Context::report(const Error& error) const {
   // "file:line:col: error: ..." starts the line so that editors can jump to it; errors
   // without a position name the program instead.

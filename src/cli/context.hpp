@@ -27,6 +27,10 @@ struct SharedOptions {
 // examples) escaped only, and so are the file name and the JSON pointer (keys are input too).
 Error for_terminal(Error error);
 
+// 'message' with the values it quotes made safe for a terminal (escaped, cut to
+// io::k_excerpt_chars): a lint finding quotes the posting's words.
+Message for_terminal(Message message);
+
 class Context {
  public:
   explicit Context(Lang lang);
@@ -55,6 +59,10 @@ class Context {
   // values are cut (io::escape_terminal, io::terminal_excerpt).
   void report(const Error& error) const;
   void report(const Errors& errors) const;
+
+  // Prints a warning to stderr ("file:line:col: warning: ...", "ccteam: warning: ..." without a
+  // position), escaped as report() escapes; the exit code stays as it is.
+  void warn(const Error& warning) const;
 
   // Reports the error(s) and sets the exit code their kind maps to (app::exit_code; the last
   // error's kind for a list). The one way a command ends with an error.

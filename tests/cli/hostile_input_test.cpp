@@ -3,6 +3,8 @@
 // short, readable, escaped error (src/cli/context.cpp, src/io/base/markup.cpp).
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -134,6 +136,25 @@ TEST_F(HostileInput, PostingLintRefusesBinaryFiles) {
   EXPECT_NE(bad.err.find(latin1 + ":1:17: Fehler: die Datei ist kein gültiger UTF-8-Text"),
             std::string::npos)
       << bad.err;
+}
+
+TEST_F(HostileInput, PostingLintEscapesTheFileNameAndShowsFiftyFindings) {
+  std::string text = "# Agent (m/w/d)\n\n";
+  for (int i = 0; i < 120; ++i) text += "Wir suchen junge Kollegen.\n";
+  std::string path = write("stelle\x1b[2J.md", text);
+  Outcome json = run_ccteam({"posting", "lint", path, "--format", "json", "--today", "2026-12-01"});
+  ASSERT_EQ(json.exit_code, 1) << json.err;
+  std::size_t all = nlohmann::json::parse(json.out)[0]["findings"].size();
+  ASSERT_GT(all, 120u);  // "junge" on each of the 120 lines at least
+  Outcome table = run_ccteam({"posting", "lint", path, "--today", "2026-12-01"});
+  EXPECT_EQ(table.exit_code, 1);
+  EXPECT_FALSE(has_control_bytes(table.out));
+  std::string shown_name = path.substr(0, path.size() - 7) + R"(\x1b[2J.md)";
+  // 50 findings, each "name:line:col: severity [rule] why", then how many more there are.
+  EXPECT_EQ(count(table.out, shown_name + ":"), 51u) << table.out.substr(0, 400);
+  EXPECT_NE(table.out.find(shown_name + ": ... and " + std::to_string(all - 50) + " more\n"),
+            std::string::npos)
+      << table.out.substr(table.out.size() - std::min<std::size_t>(table.out.size(), 400));
 }
 
 TEST_F(HostileInput, PostingLintNamesUtf16AndReadsUtf8WithAMark) {

@@ -31,17 +31,6 @@ struct HiringArgs {
   std::string chart;  // SVG file; empty: none
 };
 
-// "file:line:col: warning: ..." ("ccteam: warning: ..." without a position), as `posting lint`
-// prints its warnings; the exit code stays 0.
-void print_warning(const Error& error, Lang lang) {
-  Error e = for_terminal(error);
-  std::string where = to_string(e.where);
-  std::cerr << (where.empty() ? "ccteam" : where) << ": " << tr(MsgId::label_warning, lang) << ": "
-            << render(e.message, lang) << '\n';
-  if (e.hint)
-    std::cerr << "  " << tr(MsgId::label_hint, lang) << ": " << render(*e.hint, lang) << '\n';
-}
-
 constexpr OptionName k_hiring_options[] = {{"/runs", "--runs"},
                                            {"/short_target", "--short-target"}};
 
@@ -167,7 +156,7 @@ void run_hiring_plan(Context& ctx, const HiringArgs& args) {
   if (catalog == nullptr) return;
   auto result = app::make_hiring_plan(args.request, *catalog);
   if (!result) return ctx.fail(as_option(std::move(result).error(), k_hiring_options));
-  for (const Error& warning : result->warnings) print_warning(warning, ctx.lang());
+  for (const Error& warning : result->warnings) ctx.warn(warning);
   const app::HiringResult& r = result->value;
   const MonteCarloReport* risk = r.risk ? &*r.risk : nullptr;
   const Lang lang = ctx.lang();

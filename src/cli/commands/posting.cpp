@@ -11,21 +11,13 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "io/base/markup.hpp"
 #include "io/posting/lint_json.hpp"
 #include "io/posting/posting_writers.hpp"
 
 namespace ccteam::cli {
 
 namespace {
-
-void print_warning(const Error& error, Lang lang) {
-  Error e = for_terminal(error);
-  std::string where = to_string(e.where);
-  std::cerr << (where.empty() ? "ccteam" : where) << ": " << tr(MsgId::label_warning, lang) << ": "
-            << render(e.message, lang) << '\n';
-  if (e.hint)
-    std::cerr << "  " << tr(MsgId::label_hint, lang) << ": " << render(*e.hint, lang) << '\n';
-}
 
 void render_posting(Context& ctx, const app::PostingRenderRequest& request) {
   std::string format = ctx.format({"md", "html", "text", "jsonld"});
@@ -38,7 +30,7 @@ void render_posting(Context& ctx, const app::PostingRenderRequest& request) {
     if (issue.severity == posting::Severity::error) {
       ctx.report(issue.error);
     } else {
-      print_warning(issue.error, ctx.lang());
+      ctx.warn(issue.error);
     }
   }
   if (!rendered->document) return ctx.fail(rendered->document.error());
@@ -100,16 +92,25 @@ std::optional<app::PostingLintRequest> lint_request(Context& ctx, const LintArgs
   return request;
 }
 
+// The findings of one posting as lines for a terminal: the file name and the words a finding
+// quotes from the posting are escaped (a posting is input); at most k_max_errors findings, then
+// "... and N more" (--format json lists them all).
 void print_findings(Context& ctx, const app::LintedPosting& linted) {
   Lang lang = ctx.lang();
-  const std::string& name = linted.name;
-  if (linted.result.findings.empty()) ctx.print(render(msg(MsgId::lint_clean, name), lang) + "\n");
-  for (const auto& f : linted.result.findings) {
+  const std::string name = io::escape_terminal(linted.name);
+  const auto& findings = linted.result.findings;
+  if (findings.empty()) ctx.print(render(msg(MsgId::lint_clean, name), lang) + "\n");
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (i == k_max_errors) {
+      ctx.print(name + ": " + render(msg(MsgId::errors_more, findings.size() - i), lang) + "\n");
+      break;
+    }
+    const lint::Finding& f = findings[i];
     // A finding about the whole posting (line 0) has no position to show.
     std::string where = f.line > 0 ? fmt::format("{}:{}:{}", name, f.line, f.column) : name;
     ctx.print(fmt::format("{}: {} [{}] {}\n", where, posting::to_string(f.severity), f.rule,
-                          render(f.why, lang)));
-    ctx.print("  " + tr(MsgId::label_hint, lang) + ": " + render(f.fix, lang) + "\n");
+                          render(for_terminal(f.why), lang)));
+    ctx.print("  " + tr(MsgId::label_hint, lang) + ": " + render(for_terminal(f.fix), lang) + "\n");
     if (!f.source.empty()) {
       ctx.print("  " + std::string(f.jurisdiction.empty() ? "" : f.jurisdiction + ": ") + f.source +
                 "\n");
