@@ -22,14 +22,31 @@ struct PlanError {
   std::optional<Message> hint = std::nullopt;
 };
 
-// MsgId::sim_bad_plan with 'what' at 'pointer'.
-PlanError bad(std::string pointer, std::string what) {
-  return PlanError{std::move(pointer), msg(MsgId::sim_bad_plan, std::move(what))};
+// The kind of a JSON value as the messages name it ("a number", "a string", ...).
+MsgId type_word(const json& v) {
+  if (v.is_object()) return MsgId::type_object;
+  if (v.is_array()) return MsgId::type_array;
+  if (v.is_string()) return MsgId::type_string;
+  if (v.is_boolean()) return MsgId::type_bool;
+  if (v.is_null()) return MsgId::type_null;
+  return v.is_number_integer() ? MsgId::type_integer : MsgId::type_number;
+}
+
+// "expected <expected> here, found <what 'found' is>" at 'pointer'.
+PlanError wrong_type(std::string pointer, MsgId expected, const json& found) {
+  return PlanError{std::move(pointer), msg(MsgId::yaml_wrong_type, expected, type_word(found))};
+}
+
+// "<key> must be above 0" at 'pointer'/'key'.
+PlanError not_positive(const std::string& pointer, std::string_view key) {
+  return PlanError{pointer + "/" + std::string(key), msg(MsgId::sim_not_positive, key)};
 }
 
 const json& field(const json& parent, const std::string& pointer, std::string_view key) {
-  if (!parent.is_object() || !parent.contains(key))
-    throw bad(pointer + "/" + std::string(key), "missing");
+  if (!parent.is_object() || !parent.contains(key)) {
+    throw PlanError{pointer + "/" + std::string(key), msg(MsgId::yaml_missing_key, key),
+                    msg(MsgId::hint_missing_key, key)};
+  }
   return parent.at(key);
 }
 
@@ -39,7 +56,7 @@ double number(const json& parent, const std::string& pointer, std::string_view k
               double max) {
   const json& v = field(parent, pointer, key);
   std::string at = pointer + "/" + std::string(key);
-  if (!v.is_number()) throw bad(at, "expected a number");
+  if (!v.is_number()) throw wrong_type(at, MsgId::type_number, v);
   double value = v.get<double>();
   if (!(value >= min && value <= max)) {
     throw PlanError{at, msg(MsgId::yaml_out_of_range, value, min, max),
@@ -51,8 +68,10 @@ double number(const json& parent, const std::string& pointer, std::string_view k
 // A text value (a role id), never empty.
 std::string text(const json& parent, const std::string& pointer, std::string_view key) {
   const json& v = field(parent, pointer, key);
-  if (!v.is_string() || v.get_ref<const std::string&>().empty())
-    throw bad(pointer + "/" + std::string(key), "expected a role id");
+  if (!v.is_string()) throw wrong_type(pointer + "/" + std::string(key), MsgId::type_string, v);
+  if (v.get_ref<const std::string&>().empty()) {
+    throw PlanError{pointer + "/" + std::string(key), msg(MsgId::yaml_bad_choice, "")};
+  }
   return v.get<std::string>();
 }
 
@@ -60,7 +79,9 @@ std::string text(const json& parent, const std::string& pointer, std::string_vie
 // int is undefined: 1e30 agents came out as nobody on the phone.)
 int staff_count(const json& parent, const std::string& pointer, std::string_view key) {
   double v = number(parent, pointer, key, 0, static_cast<double>(k_max_staff));
-  if (v != std::floor(v)) throw bad(pointer + "/" + std::string(key), "expected a whole number");
+  if (v != std::floor(v)) {
+    throw wrong_type(pointer + "/" + std::string(key), MsgId::type_integer, json(v));
+  }
   return static_cast<int>(v);
 }
 
@@ -75,9 +96,15 @@ std::optional<double> optional_number(const json& parent, const std::string& poi
 // deadline; live is the default.
 void apply_mode(const json& escalation, const std::string& at, Tier& tier) {
   if (!escalation.contains("mode") || escalation.at("mode") == "live") return;
-  if (escalation.at("mode") != "deferred") throw bad(at + "/mode", "expected live or deferred");
+  if (escalation.at("mode") != "deferred") {
+    const json& mode = escalation.at("mode");
+    throw PlanError{
+        at + "/mode",
+        msg(MsgId::yaml_bad_choice, mode.is_string() ? mode.get<std::string>() : mode.dump()),
+        msg(MsgId::hint_one_of, "live, deferred")};
+  }
   auto deadline = optional_number(escalation, at, "deadline_seconds");
-  if (!deadline || *deadline <= 0) throw bad(at + "/deadline_seconds", "expected > 0");
+  if (!deadline || *deadline <= 0) throw not_positive(at, "deadline_seconds");
   tier.kind = TierKind::deferred;
   tier.deadline = Seconds{*deadline};
   tier.patience = Distribution{};
@@ -85,7 +112,12 @@ void apply_mode(const json& escalation, const std::string& at, Tier& tier) {
 
 Scenario build(const json& plan) {
   const json& format = field(plan, "", "format");
-  if (format != "ccteam-plan/1") throw bad("/format", "expected \"ccteam-plan/1\"");
+  if (format != "ccteam-plan/1") {
+    throw PlanError{
+        "/format",
+        msg(MsgId::sim_bad_plan, format.is_string() ? format.get<std::string>() : format.dump()),
+        msg(MsgId::hint_one_of, "ccteam-plan/1")};
+  }
   Scenario s;
   s.name = "plan";
   s.interval = Seconds{number(plan, "", "interval_seconds", 1, k_max_seconds)};
@@ -94,9 +126,17 @@ Scenario build(const json& plan) {
   const json& escalation = field(assumptions, "/assumptions", "escalation");
   const json& levels = field(plan, "", "levels");
   const json& intervals = field(plan, "", "intervals");
-  if (!intervals.is_array() || intervals.empty() || intervals.size() > k_max_intervals)
-    throw bad("/intervals", "expected 1 to 100000 intervals");
-  if (!levels.is_array() || levels.size() < 2) throw bad("/levels", "expected 3 levels");
+  if (!intervals.is_array()) throw wrong_type("/intervals", MsgId::type_array, intervals);
+  if (intervals.empty() || intervals.size() > k_max_intervals) {
+    throw PlanError{"/intervals",
+                    msg(MsgId::yaml_out_of_range, intervals.size(), 1, k_max_intervals),
+                    msg(MsgId::hint_range, 1, k_max_intervals)};
+  }
+  if (!levels.is_array()) throw wrong_type("/levels", MsgId::type_array, levels);
+  if (levels.size() < 2) {  // agents and team leads at least; a plan has its three levels
+    throw PlanError{"/levels", msg(MsgId::yaml_out_of_range, levels.size(), 2, 3),
+                    msg(MsgId::hint_range, 2, 3)};
+  }
 
   Distribution patience;
   if (auto p = optional_number(targets, "/targets", "patience_seconds"); p && *p > 0)
@@ -130,7 +170,7 @@ Scenario build(const json& plan) {
     }
     s.calls_per_interval.push_back(number(row, at, "calls_offered", 0, k_max_calls));
     double aht = number(row, at, "aht_seconds", 0, k_max_seconds);
-    if (aht <= 0) throw bad(at + "/aht_seconds", "expected a number > 0");
+    if (aht <= 0) throw not_positive(at, "aht_seconds");
     agents.staff.push_back(staff_count(row, at, "agents"));
     agents.off_phone_share.push_back(0);
     agents.handle_time.push_back(Distribution{DistKind::exponential, aht, 0, {}});
@@ -142,7 +182,7 @@ Scenario build(const json& plan) {
   s.intervals = static_cast<int>(intervals.size());
   s.tiers.push_back(std::move(agents));
   if (share > 0) {
-    if (phone_share <= 0) throw bad("/assumptions/escalation/phone_share", "expected > 0");
+    if (phone_share <= 0) throw not_positive("/assumptions/escalation", "phone_share");
     apply_mode(escalation, "/assumptions/escalation", leads);
     // Plans with a manager escalation tier (team leads -> managers) add it as a third tier.
     if (assumptions.contains("manager_escalation")) {
@@ -156,7 +196,7 @@ Scenario build(const json& plan) {
         managers.service_level_target = Seconds{sl_seconds};
         managers.patience = patience;
         double up_phone = number(up, at, "phone_share", 0, 1);
-        if (up_phone <= 0) throw bad(at + "/phone_share", "expected > 0");
+        if (up_phone <= 0) throw not_positive(at, "phone_share");
         auto up_aht = optional_number(up, at, "handle_seconds");
         for (std::size_t i = 0; i < intervals.size(); ++i) {
           std::string row = fmt::format("/intervals/{}", i);

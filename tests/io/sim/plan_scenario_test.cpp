@@ -197,9 +197,29 @@ TEST(PlanScenario, ValuesOfTheWrongTypeAreNamedByTheirPointer) {
   copy.replace(copy.find("\"team-lead\""), 11, "42");
   auto s = scenario_from_plan_json(copy, "p.json");
   ASSERT_FALSE(s);
-  EXPECT_EQ(s.error().front().message.id, MsgId::sim_bad_plan);
+  EXPECT_EQ(s.error().front().message.id, MsgId::yaml_wrong_type);
   EXPECT_EQ(s.error().front().where.json_pointer, "/levels/1/role");
   EXPECT_EQ(render(s.error().front(), Lang::en).find("json.exception"), std::string::npos);
+  // In the reader's language, every word of it: the words were English literals before.
+  EXPECT_EQ(render(s.error().front().message, Lang::en),
+            "expected a string here, found a whole number");
+  EXPECT_EQ(render(s.error().front().message, Lang::de),
+            render(msg(MsgId::yaml_wrong_type, MsgId::type_string, MsgId::type_integer), Lang::de));
+  EXPECT_EQ(render(s.error().front().message, Lang::de).find("expected"), std::string::npos);
+  // A missing value and a value that must be above 0, in German.
+  std::string no_aht = text;
+  no_aht.replace(no_aht.find("\"aht_seconds\""), 13, "\"aht\"");
+  auto missing = scenario_from_plan_json(no_aht, "p.json");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().front().where.json_pointer, "/intervals/0/aht_seconds");
+  EXPECT_EQ(render(missing.error().front().message, Lang::de),
+            render(msg(MsgId::yaml_missing_key, "aht_seconds"), Lang::de));
+  std::string zero = text;
+  zero.replace(zero.find("\"phone_share\": 0.5"), 18, "\"phone_share\": 0.0");
+  auto not_positive = scenario_from_plan_json(zero, "p.json");
+  ASSERT_FALSE(not_positive);
+  EXPECT_EQ(not_positive.error().front().where.json_pointer, "/assumptions/escalation/phone_share");
+  EXPECT_EQ(render(not_positive.error().front().message, Lang::en), "phone_share must be above 0");
 }
 
 TEST(PlanScenario, Utf16AndBinaryAreRefusedAsEveryTextReaderDoes) {
