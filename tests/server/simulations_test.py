@@ -82,9 +82,13 @@ def main():
     check("too many simulated calls: 422 at /replications, naming 500 as the most",
           status == 422 and problem["errors"][0]["pointer"] == "/replications" and
           "500 " in problem["errors"][0].get("hint", ""), f"{status} {body[:300]!r}")
-    status, _, body = as_manager("POST", f"/api/v1/plans/{long_day}/simulations",
-                                 {"replications": 1001})
-    check("more than 1,000 replications: 422", status == 422, f"{status} {body[:200]!r}")
+    for replications in (1001, 5000000000, 0):
+        status, _, body = as_manager("POST", f"/api/v1/plans/{long_day}/simulations",
+                                     {"replications": replications})
+        detail = json.loads(body).get("detail", "") if body else ""
+        check(f"{replications} replications: 422 naming {replications}",
+              status == 422 and detail.startswith(f"{replications} is outside"),
+              f"{status} {body[:200]!r}")
     status, _, body = as_manager("POST", f"/api/v1/plans/{long_day}/simulations",
                                  {"replications": 30, "speed": 2})
     check("an unknown member: 400", status == 400, f"{status} {body[:200]!r}")

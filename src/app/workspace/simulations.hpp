@@ -48,7 +48,7 @@ inline constexpr std::size_t k_max_model_bytes = 64u << 10;
 // `ccteam calibrate`) whose handle-time shape and patience the check uses instead of the
 // formulas' exponential ones (app::with_model); 'model_file' names it in errors and on the page.
 struct SimulationStart {
-  int replications = 30;
+  std::int64_t replications = 30;  // as given; start_plan_simulation checks the range
   std::uint64_t seed = 1;
   std::optional<std::string> model;
   std::string model_file;

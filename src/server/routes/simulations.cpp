@@ -7,6 +7,8 @@
 // cancelling is for admins and hiring managers (write_plans), reading for every role
 // (read_plans). A start beyond the limits gets 429 with Retry-After.
 #include <charconv>
+#include <cstdint>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -65,15 +67,16 @@ Result<app::SimulationStart> start_of(const nlohmann::json& body) {
   };
   for (const auto& [key, value] : body.items()) {
     if (key == "replications") {
-      if (!value.is_number_integer() || value.get<std::int64_t>() < 1 ||
-          value.get<std::int64_t>() > 1'000'000) {
-        if (!value.is_number_integer()) {
-          return tl::unexpected(member_error(key, MsgId::plan_field_type, "integer"));
-        }
-        out.replications = value.get<std::int64_t>() < 1 ? 0 : 1'000'001;
-        continue;
+      if (!value.is_number_integer()) {
+        return tl::unexpected(member_error(key, MsgId::plan_field_type, "integer"));
       }
-      out.replications = value.get<int>();
+      // The use case checks the range and names the number given (one above the int64 range
+      // is shown as its largest value).
+      constexpr auto k_most = std::numeric_limits<std::int64_t>::max();
+      out.replications = value.is_number_unsigned() &&
+                                 value.get<std::uint64_t>() > static_cast<std::uint64_t>(k_most)
+                             ? k_most
+                             : value.get<std::int64_t>();
     } else if (key == "seed") {
       if (!value.is_number_unsigned()) {
         return tl::unexpected(member_error(key, MsgId::plan_field_type, "integer >= 0"));
@@ -102,6 +105,24 @@ Result<store::Uuid> path_id(const PathParams& params) {
         Error::not_found(msg(MsgId::simulation_not_found, shorten(params["id"], 64))));
   }
   return *id;
+}
+
+// An API route on the simulation of the path's {id} (no query parameters): 'use_case' (find or
+// cancel) called with it, its run as JSON or its error as a problem.
+using SimulationUseCase = Result<app::SimulationRun> (*)(store::Repository&, const store::Uuid&,
+                                                         const store::Uuid&);
+RouteHandler on_simulation(RouteContext& context, SimulationUseCase use_case) {
+  return
+      [&context, use_case](const Request& request, const PathParams& params, const Caller& caller) {
+        if (auto query = read_query(request, {}); !query) {
+          return problem(query.error(), caller.lang, request);
+        }
+        auto id = path_id(params);
+        if (!id) return problem(id.error(), caller.lang, request);
+        auto run = use_case(context.repository, context.organisation, *id);
+        if (!run) return problem(run.error(), caller.lang, request);
+        return json_response(simulation_json(*run));
+      };
 }
 
 Response throttled(Response response) {
@@ -181,7 +202,7 @@ Response post_start_page(RouteContext& context, const Request& request, const Ca
   form.model_file = shorten(form_value(*fields, "model_file"), k_max_model_file_name);
   app::SimulationStart wanted;
   std::string_view text = form.replications;
-  int replications = 0;
+  std::int64_t replications = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), replications);
   if (ec != std::errc{} || end != text.data() + text.size()) {
     form.replications_error = field_error_text(
@@ -305,28 +326,9 @@ void add_simulations(Router& router, RouteContext& context) {
               }});
 
   router.add({"GET", "/api/v1/simulations/{id}", Access::to(Permission::read_plans), 0,
-              [&context](const Request& request, const PathParams& params, const Caller& caller) {
-                if (auto query = read_query(request, {}); !query) {
-                  return problem(query.error(), caller.lang, request);
-                }
-                auto id = path_id(params);
-                if (!id) return problem(id.error(), caller.lang, request);
-                auto run = app::find_simulation(context.repository, context.organisation, *id);
-                if (!run) return problem(run.error(), caller.lang, request);
-                return json_response(simulation_json(*run));
-              }});
-
+              on_simulation(context, app::find_simulation)});
   router.add({"POST", "/api/v1/simulations/{id}/cancel", Access::to(Permission::write_plans), 4096,
-              [&context](const Request& request, const PathParams& params, const Caller& caller) {
-                if (auto query = read_query(request, {}); !query) {
-                  return problem(query.error(), caller.lang, request);
-                }
-                auto id = path_id(params);
-                if (!id) return problem(id.error(), caller.lang, request);
-                auto run = app::cancel_simulation(context.repository, context.organisation, *id);
-                if (!run) return problem(run.error(), caller.lang, request);
-                return json_response(simulation_json(*run));
-              }});
+              on_simulation(context, app::cancel_simulation)});
 
   router.add({"POST", "/{lang}/plans/{id}/simulations", Access::to(Permission::write_plans),
               k_start_body_limit,
