@@ -10,6 +10,7 @@
 #include "io/catalog/catalog_yaml.hpp"
 #include "store/sqlite/sqlite_repository.hpp"
 #include "store/temp_dir.hpp"
+#include "support/errors.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::app {
@@ -21,12 +22,6 @@ Environment data_environment() {
                   test::repo_data_path("posting").string()};
   env.examples_dir = test::repo_data_path("examples").string();
   return env;
-}
-
-std::string render_all(const Errors& errors) {
-  std::string out;
-  for (const Error& error : errors) out += render(error, Lang::en) + "\n";
-  return out;
 }
 
 class WorkspaceSeed : public ::testing::Test {
@@ -51,14 +46,14 @@ std::size_t default_catalog_roles() {
 
 TEST_F(WorkspaceSeed, StoresTheDefaultCatalogOnce) {
   auto first = seed_catalog(*m_repository, m_organisation, data_environment());
-  ASSERT_TRUE(first.has_value()) << render_all(first.error());
+  ASSERT_TRUE(first.has_value()) << test::all_errors(first.error());
   EXPECT_TRUE(first->stored);
   EXPECT_EQ(first->version, 1);
   EXPECT_EQ(first->roles, default_catalog_roles());
   EXPECT_EQ(std::filesystem::path(first->source_name).filename(), "roles.yaml");
 
   auto second = seed_catalog(*m_repository, m_organisation, data_environment());
-  ASSERT_TRUE(second.has_value()) << render_all(second.error());
+  ASSERT_TRUE(second.has_value()) << test::all_errors(second.error());
   EXPECT_FALSE(second->stored);
   EXPECT_EQ(second->version, 1);
   EXPECT_EQ(*m_repository->catalog_version(m_organisation), 1);
@@ -104,7 +99,7 @@ TEST_F(WorkspaceSeed, RefusesADefaultCatalogOfSeveralFiles) {
 
 TEST_F(WorkspaceSeed, LoadsTheDemoOnce) {
   auto first = load_demo(*m_repository, m_organisation, data_environment());
-  ASSERT_TRUE(first.has_value()) << render_all(first.error());
+  ASSERT_TRUE(first.has_value()) << test::all_errors(first.error());
   EXPECT_TRUE(first->catalog.stored);
   EXPECT_EQ(first->catalog.roles, default_catalog_roles());
   // data/examples/employer-de.yaml, -us.yaml (not hiring-plan.yaml, another kind of example)
@@ -118,7 +113,7 @@ TEST_F(WorkspaceSeed, LoadsTheDemoOnce) {
   EXPECT_NE((*employers)[0].yaml.find("positions"), std::string::npos);
 
   auto second = load_demo(*m_repository, m_organisation, data_environment());
-  ASSERT_TRUE(second.has_value()) << render_all(second.error());
+  ASSERT_TRUE(second.has_value()) << test::all_errors(second.error());
   EXPECT_FALSE(second->catalog.stored);
   EXPECT_TRUE(second->employers_added.empty());
   EXPECT_EQ(m_repository->employers(m_organisation, std::nullopt, 10)->size(), 2u);

@@ -14,16 +14,11 @@
 #include "io/sim/sim_json.hpp"
 #include "store/sqlite/sqlite_repository.hpp"
 #include "store/temp_dir.hpp"
+#include "support/errors.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::app {
 namespace {
-
-std::string render_all(const Errors& errors) {
-  std::string out;
-  for (const Error& error : errors) out += render(error, Lang::en) + "\n";
-  return out;
-}
 
 // A start without a model.
 SimulationStart runs(int replications, std::uint64_t seed) {
@@ -44,16 +39,16 @@ class Simulations : public ::testing::Test {
                     test::repo_data_path("catalog").string(),
                     test::repo_data_path("posting").string()};
     auto seeded = seed_catalog(*m_repository, m_organisation, env);
-    ASSERT_TRUE(seeded.has_value()) << render_all(seeded.error());
+    ASSERT_TRUE(seeded.has_value()) << test::all_errors(seeded.error());
     auto catalog = stored_catalog(*m_repository, m_organisation);
     ASSERT_TRUE(catalog.has_value());
     // 1,200 calls a day over 08:00-10:00: the profile's intervals add up to 1,200 calls.
     auto request = plan_request_from_json(nlohmann::json::parse(
         R"({"forecast": {"profile": {"calls_per_day": 1200, "hours": "08:00-10:00"}}})"));
-    ASSERT_TRUE(request.has_value()) << render_all(request.error());
+    ASSERT_TRUE(request.has_value()) << test::all_errors(request.error());
     auto saved = save_plan(*m_repository, m_organisation, "Morning", *request, *catalog,
                            std::nullopt, store::Actor::system());
-    ASSERT_TRUE(saved.has_value()) << render_all(saved.error());
+    ASSERT_TRUE(saved.has_value()) << test::all_errors(saved.error());
     m_plan = *saved;
   }
 
@@ -217,7 +212,7 @@ TEST_F(Simulations, ACalibratedScenarioIsTheModelOfTheCheck) {
   auto scenario = io::scenario_from_plan_json(m_plan.result, "plan.json");
   ASSERT_TRUE(scenario.has_value());
   auto modelled = with_model(*scenario, k_calibrated, "scenario-mon.yaml", Lang::en);
-  ASSERT_TRUE(modelled.has_value()) << render_all(modelled.error());
+  ASSERT_TRUE(modelled.has_value()) << test::all_errors(modelled.error());
   const sim::Tier& agents = modelled->scenario.tiers[0];
   EXPECT_EQ(agents.handle_time[0].kind, sim::DistKind::lognormal);
   EXPECT_DOUBLE_EQ(agents.handle_time[0].sd_seconds, agents.handle_time[0].mean_seconds / 2);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/errors.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::io {
@@ -14,15 +15,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string all_errors(const Errors& errors) {
-  std::string out;
-  for (const Error& e : errors) out += render(e, Lang::en) + "\n";
-  return out;
-}
-
 TEST(CatalogYaml, LoadsAValidCatalog) {
   auto catalog = load_catalog({test::data_path("catalog/minimal.yaml").string()});
-  ASSERT_TRUE(catalog) << all_errors(catalog.error());
+  ASSERT_TRUE(catalog) << test::all_errors(catalog.error());
   EXPECT_EQ(catalog->name, "test catalog");
   ASSERT_EQ(catalog->roles.size(), 2u);
   const catalog::Role& agent = catalog->roles[0];
@@ -75,7 +70,7 @@ TEST_P(InvalidCatalog, IsRejectedWithTheExactPosition) {
     }
   }
   EXPECT_TRUE(found) << "expected " << line << ":" << column << ": " << text << "\ngot:\n"
-                     << all_errors(catalog.error());
+                     << test::all_errors(catalog.error());
 }
 
 std::vector<std::string> invalid_files() {
@@ -116,7 +111,7 @@ TEST(CatalogYaml, ReadsSeveralFilesAsOneCatalog) {
                                        "month, min: 3200, max: 3900}\n";
   auto catalog = load_catalog(
       {test::data_path("catalog/minimal.yaml").string(), (dir / "bands.yaml").string()});
-  ASSERT_TRUE(catalog) << all_errors(catalog.error());
+  ASSERT_TRUE(catalog) << test::all_errors(catalog.error());
   EXPECT_EQ(catalog->pay_bands.size(), 2u);
   EXPECT_EQ(catalog->bands_for(RoleId("lead")).size(), 1u);
 
@@ -181,7 +176,7 @@ std::string many_roles(int n) {
 TEST(CatalogYaml, PastTheRoleLimitOneErrorAndNoRoleRead) {
   catalog::Catalog catalog;
   Errors errors = read_catalog_yaml(many_roles(50'000), "big.yaml", catalog);
-  ASSERT_EQ(errors.size(), 1u) << all_errors(errors);
+  ASSERT_EQ(errors.size(), 1u) << test::all_errors(errors);
   // Role 1000 (the 1,001st) is on line 1002; its map starts after "  - ", at column 5.
   EXPECT_EQ(render(errors[0], Lang::en),
             "big.yaml:1002:5 (/roles/1000): error: the catalog has more than 1000 roles\n"
@@ -195,7 +190,7 @@ TEST(CatalogYaml, TheRoleLimitCountsTheRolesOfEarlierFiles) {
   ASSERT_EQ(catalog.roles.size(), 800u);
   // 200 more fit: the error is at the second file's role 200, on line 202.
   Errors errors = read_catalog_yaml(many_roles(300), "b.yaml", catalog);
-  ASSERT_EQ(errors.size(), 1u) << all_errors(errors);
+  ASSERT_EQ(errors.size(), 1u) << test::all_errors(errors);
   EXPECT_EQ(to_string(errors[0].where), "b.yaml:202:5 (/roles/200)");
   EXPECT_EQ(errors[0].message.id, MsgId::catalog_too_many_roles);
   EXPECT_EQ(catalog.roles.size(), 800u);
@@ -208,7 +203,7 @@ TEST(CatalogYaml, ErrorsOfOneFileStopAtFiftyAndCountTheRest) {
   // count of the other 8,950.
   catalog::Catalog catalog;
   Errors errors = read_catalog_yaml(many_roles(1000), "ids.yaml", catalog);
-  ASSERT_EQ(errors.size(), 51u) << all_errors(errors);
+  ASSERT_EQ(errors.size(), 51u) << test::all_errors(errors);
   EXPECT_EQ(errors[0].where.line, 2);
   EXPECT_EQ(errors[49].where.line, 7);
   EXPECT_EQ(render(errors[50], Lang::en),

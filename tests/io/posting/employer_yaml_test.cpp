@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/errors.hpp"
 #include "support/paths.hpp"
 
 namespace ccteam::io {
@@ -9,19 +10,13 @@ namespace {
 
 using namespace std::chrono;
 
-std::string all_errors(const Errors& errors) {
-  std::string out;
-  for (const Error& e : errors) out += render(e, Lang::en) + "\n";
-  return out;
-}
-
 std::string path(const std::string& name) {
   return test::data_path("posting/employer/" + name).string();
 }
 
 TEST(EmployerYaml, ReadsTheGermanExampleProfile) {
   auto p = load_employer(test::repo_data_path("examples/employer-de.yaml").string());
-  ASSERT_TRUE(p) << all_errors(p.error());
+  ASSERT_TRUE(p) << test::all_errors(p.error());
   EXPECT_EQ(p->name, "Nordlicht Kundendialog GmbH");
   EXPECT_EQ(p->headcount, 240);
   ASSERT_EQ(p->locations.size(), 1u);
@@ -51,11 +46,11 @@ TEST(EmployerYaml, ReadsTheGermanExampleProfile) {
 
 TEST(EmployerYaml, ReadsTheUsExampleAndAMinimalProfile) {
   auto us = load_employer(test::repo_data_path("examples/employer-us.yaml").string());
-  ASSERT_TRUE(us) << all_errors(us.error());
+  ASSERT_TRUE(us) << test::all_errors(us.error());
   EXPECT_EQ(us->find(RoleId("agent"))->pay->min.minor, 1950);
   EXPECT_EQ(us->remote_allowed.at(0).code(), "US-CO");
   auto minimal = load_employer(path("minimal.yaml"));
-  ASSERT_TRUE(minimal) << all_errors(minimal.error());
+  ASSERT_TRUE(minimal) << test::all_errors(minimal.error());
   EXPECT_EQ(minimal->contract, posting::Contract::fixed_term);
   EXPECT_EQ(minimal->fixed_term_months, 12);
   EXPECT_EQ(minimal->apply_email, "jobs@minimal.example");
@@ -65,7 +60,7 @@ TEST(EmployerYaml, ReadsTheUsExampleAndAMinimalProfile) {
 TEST(EmployerYaml, ABadUrlNamesLineColumnAndField) {
   auto p = load_employer(path("bad-url.yaml"));
   ASSERT_FALSE(p);
-  ASSERT_EQ(p.error().size(), 1u) << all_errors(p.error());
+  ASSERT_EQ(p.error().size(), 1u) << test::all_errors(p.error());
   const Error& e = p.error()[0];
   EXPECT_EQ(e.message.id, MsgId::employer_bad_url);
   EXPECT_EQ(e.where.line, 1);
@@ -87,7 +82,7 @@ TEST(EmployerYaml, ReportsEveryProblemOfAFile) {
   EXPECT_EQ(found, (std::vector<std::string>{"posting_data_bad_jurisdiction@3:40",
                                              "yaml_bad_choice@5:15", "employer_no_apply@7:8",
                                              "bad_date@8:15", "yaml_unknown_key@11:1"}))
-      << all_errors(p.error());
+      << test::all_errors(p.error());
 }
 
 TEST(EmployerYaml, SyntaxErrorsAndNonMapsDoNotThrow) {
