@@ -194,6 +194,16 @@ std::optional<std::vector<QueryParam>> parse_query(std::string_view query) {
 }
 
 // A query parameter is named by the pointer "/query/<name>" in an error (docs/api/openapi.yaml).
+std::optional<std::int64_t> whole_number(std::string_view text, std::int64_t min,
+                                         std::int64_t max) {
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max) {
+    return std::nullopt;
+  }
+  return value;
+}
+
 Error bad_query_parameter(const std::string& name, const std::string& value, Message hint) {
   return Error{ErrorKind::usage, msg(MsgId::http_bad_query, name, shorten(value)),
                SourcePos{"", 0, 0, "/query/" + name}, std::move(hint)};

@@ -3,7 +3,9 @@
 // request facts every route needs (the reader's language, conditional requests).
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,6 +66,12 @@ struct QueryParam {
   std::string value;
 };
 std::optional<std::vector<QueryParam>> parse_query(std::string_view query);
+
+// 'text' as a whole number (decimal digits, an optional '-') from 'min' to 'max'; nullopt for
+// anything else (other characters, out of range). For query parameters and form fields.
+std::optional<std::int64_t> whole_number(
+    std::string_view text, std::int64_t min,
+    std::int64_t max = std::numeric_limits<std::int64_t>::max());
 
 // A bad query parameter, named by the pointer "/query/<name>" (docs/api/openapi.yaml):
 // Error::usage (http_bad_query) with 'hint'.

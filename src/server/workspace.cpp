@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "app/workspace/seed.hpp"
+#include "io/base/number_text.hpp"
 #include "io/crypto/secrets.hpp"
 #include "server/catalog_cache.hpp"
 #include "server/http/http_server.hpp"
@@ -144,6 +145,22 @@ Routes http_routes(const Router& router, const pages::Pages& pages, const Static
                                                 std::string_view path) -> std::size_t {
     RouteMatch match = router.match(method, path);
     return match.route ? std::min(match.route->body_limit, max_body_bytes) : 0;
+  };
+  // A body over the limit: the page's language and form for pages, a problem for the API.
+  routes.too_large = [&pages, &statics](const Request& request, std::size_t limit) {
+    bool api = request.path.starts_with("/api/");
+    Lang lang = api ? preferred_lang(request) : lang_of_path(request);
+    Error error =
+        Error::usage(msg(MsgId::file_too_large,
+                         io::short_decimal_text(static_cast<double>(limit) / (1 << 20), 2, lang)));
+    if (api) return problem(413, Errors{error}, lang, request);
+    pages::PageInfo info;
+    bool page_path = request.path.starts_with("/en/") || request.path.starts_with("/de/");
+    info.path = page_path ? request.path.substr(3) : std::string("/roles");
+    info.asset_version = statics.version();
+    Response page = html_response(pages.error(413, error.message, lang, info), 413);
+    page.set("Cache-Control", "no-store");
+    return page;
   };
   routes.handle = [&router, &pages, &statics, &accounts, &auth, log](const Request& request) {
     Response response;

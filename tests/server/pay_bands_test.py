@@ -9,6 +9,7 @@ Usage: pay_bands_test.py --url URL --logins logins.json --openapi docs/api/opena
 """
 import argparse
 import json
+import urllib.parse
 import sys
 
 import yaml
@@ -100,6 +101,18 @@ def main():
     status, _, body = call(admin, "PUT", "/api/v1/pay-bands",
                            {"version": demo["version"], "pay_bands": []})
     check("a save over a version seen before: 409", status == 409, f"{status} {body[:200]!r}")
+    # The page: a form made from an old version is refused, and refused again when sent a second
+    # time (the refused form kept the newer version and its second save overwrote that one).
+    def post_page(version):
+        form = urllib.parse.urlencode({"csrf_token": admin.csrf, "version": version,
+                                       "action": "import", "yaml": "pay_bands: []\n"})
+        return admin.client.request("POST", "/en/pay-bands", admin.headers({
+            "Content-Type": "application/x-www-form-urlencoded", "Origin": client.origin}), form)
+    for attempt in ("first", "second"):
+        status, _, page = post_page(demo["version"])
+        check(f"the page's {attempt} save over an old version: 409, the old version kept",
+              status == 409 and f'name="version" value="{demo["version"]}"'.encode() in page,
+              f"{status}")
     status, _, body = call(admin, "PUT", "/api/v1/pay-bands",
                            {"version": saved.get("version"), "pay_bands": [{"role": "agent",
                             "country": "DE", "currency": "EUR", "period": "month",

@@ -183,6 +183,14 @@ def main():
           len(rows) == 1 + len(plan["intervals"]) and
           [float(r[4]) for r in rows[1:]] == [float(i["agents"]) for i in plan["intervals"]],
           f"{rows[:2]}")
+    status, _, body = call(council, "GET", f"/api/v1/plans/{first['id']}/plan.xlsx?lang=de",
+                           pattern="/api/v1/plans/{id}/plan.xlsx")
+    german = xlsx_sheets(body) if status == 200 else {}
+    check("plan.xlsx?lang=de: German sheet names (the German page links it so)",
+          status == 200 and list(german) == ["Intervalle", "Ebenen"], f"{status} {list(german)}")
+    status, _, _ = call(council, "GET", f"/api/v1/plans/{first['id']}/plan.xlsx?lang=fr",
+                        pattern="/api/v1/plans/{id}/plan.xlsx")
+    check("plan.xlsx?lang=fr: 400", status == 400, str(status))
     status, _, body = call(council, "GET",
                            f"/api/v1/plans/compare?ids={first['id']},{second['id']}",
                            pattern="/api/v1/plans/compare")
@@ -233,6 +241,19 @@ def main():
         answer = s.recv(4096).decode(errors="replace")
     check("an upload over 8 MiB: 413 before the body is read", answer.startswith("HTTP/1.1 413"),
           answer[:80])
+    # The same on the German form page: a page in German that says how large it may be.
+    with socket.create_connection((url.hostname, url.port), timeout=10) as s:
+        s.sendall(("POST /de/plans/new HTTP/1.1\r\nHost: x\r\n"
+                   f"Cookie: {manager.cookie}\r\nOrigin: {client.origin}\r\n"
+                   "Content-Type: application/x-www-form-urlencoded\r\n"
+                   "Content-Length: 90000000\r\n\r\n/forecast").encode())
+        answer = b""
+        while chunk := s.recv(65536):
+            answer += chunk
+    answer = answer.decode(errors="replace")
+    check("a form over the limit: 413, a German page naming the limit",
+          answer.startswith("HTTP/1.1 413") and "text/html" in answer and
+          "Fehler 413" in answer and "die Eingabe ist größer als" in answer, answer[:300])
     status, _, body = manager.client.request(
         "POST", "/api/v1/plans/calculate",
         manager.headers({"Content-Type": "text/csv", "X-CSRF-Token": manager.csrf,
@@ -244,6 +265,20 @@ def main():
     errors = json.loads(body).get("errors", []) if status in (400, 422) else []
     check("a binary forecast: a 4xx field error at /forecast/csv",
           errors and errors[0]["pointer"] == "/forecast/csv", f"{status} {body[:200]!r}")
+
+    # A body of 8,000 nested objects (48 KB): one error for the unknown member, and the server
+    # is still there (the request reader recursed once per level and overflowed its stack at
+    # 5,000).
+    deep = '{"a":' * 8000 + "1" + "}" * 8000
+    status, _, body = manager.client.request(
+        "POST", "/api/v1/plans/calculate",
+        manager.headers({"Content-Type": "application/json", "X-CSRF-Token": manager.csrf,
+                         "Origin": client.origin}), deep)
+    errors = json.loads(body).get("errors", []) if status in (400, 422) else []
+    check("8,000 nested objects: 400 at /a", status == 400 and errors and
+          errors[0]["pointer"] == "/a", f"{status} {body[:200]!r}")
+    status, _, _ = manager.get("/healthz")
+    check("the server answers after the nested body", status == 200, str(status))
 
     print(f"{api_test.CHECKS - len(api_test.FAILURES)} of {api_test.CHECKS} plan checks passed")
     return 1 if api_test.FAILURES else 0

@@ -156,11 +156,11 @@ describe('plans', { concurrency: 2 }, () => {
 // scenario file chosen in the file field, and the simulation page names it.
 const simText = {
   en: {
-    replications: 'Replications (simulated days)', start: 'Start simulation', done: 'Done.', all: 'all',
+    replications: 'Replications (runs of the plan\'s period)', start: 'Start simulation', done: 'Done.', all: 'all',
     model: 'Model from call records (optional)', chooseFile: 'Choose a file', ownModel: 'Model: the plan\'s own',
   },
   de: {
-    replications: 'Wiederholungen (simulierte Tage)', start: 'Simulation starten', done: 'Fertig.', all: 'alle',
+    replications: 'Wiederholungen (Durchläufe des Planzeitraums)', start: 'Simulation starten', done: 'Fertig.', all: 'alle',
     model: 'Modell aus Anrufdaten (optional)', chooseFile: 'Datei auswählen', namedModel: 'Modell: patience 60 s',
   },
 };
@@ -204,7 +204,8 @@ describe('simulation', { concurrency: 1 }, () => {
         await p.getByRole('status').filter({ hasText: simText[lang].done }).waitFor({ timeout: 60000 });
         const tiers = p.locator('#simulation table');
         assert.ok(await tiers.count() >= 1);
-        const lastRow = tiers.first().locator('tbody tr').last();
+        // The whole period first, then the intervals.
+        const lastRow = tiers.first().locator('tbody tr').first();
         assert.equal((await lastRow.locator('th').innerText()).trim(), simText[lang].all);
         // Figures with their 95 % interval: "89.6 ± 3.1 %" (German: "89,6 ± 3,1 %").
         const sl = (await lastRow.locator('td').nth(1).innerText()).trim();

@@ -14,17 +14,18 @@ std::optional<std::string> typed_decimal(std::string_view typed, Lang lang) {
   }
   const char group = lang == Lang::de ? '.' : ',';
   const char decimal = lang == Lang::de ? ',' : '.';
-  const bool has_decimal_mark = s.find(decimal) != std::string::npos;
+  const std::size_t mark = s.find(decimal);
   // Digit groups only count as such in threes ("1.200", "12.000.000"); "0.5" in a German form
   // is a decimal point.
-  auto grouped = [&s, group]() {
-    std::size_t first = s.find(group);
-    if (first == std::string::npos || first == 0 || first > 3) return false;
+  auto grouped = [group](std::string_view whole) {
+    std::size_t first = whole.find(group);
+    if (first == std::string_view::npos || first == 0 || first > 3) return false;
     std::size_t digits = 0;
-    for (std::size_t i = first + 1; i <= s.size(); ++i) {
-      if (i == s.size() || s[i] == group || !std::isdigit(static_cast<unsigned char>(s[i]))) {
+    for (std::size_t i = first + 1; i <= whole.size(); ++i) {
+      if (i == whole.size() || whole[i] == group ||
+          !std::isdigit(static_cast<unsigned char>(whole[i]))) {
         if (digits != 3) return false;
-        if (i == s.size() || s[i] != group) return true;
+        if (i == whole.size() || whole[i] != group) return true;
         digits = 0;
       } else {
         ++digits;
@@ -32,8 +33,15 @@ std::optional<std::string> typed_decimal(std::string_view typed, Lang lang) {
     }
     return true;
   };
+  std::string_view whole = std::string_view(s).substr(0, mark);
+  bool groups = grouped(whole);
+  if (mark != std::string::npos) {
+    // With a decimal mark, digit groups stand only before it and only in threes: "1.200,5" in
+    // an English form is no number (it is not 1.2005).
+    if (s.find(group, mark) != std::string::npos) return std::nullopt;
+    if (!groups && whole.find(group) != std::string_view::npos) return std::nullopt;
+  }
   std::string plain;
-  const bool groups = has_decimal_mark || grouped();
   for (char c : s) {
     if (c == group && groups) continue;
     plain += c == decimal ? '.' : c;

@@ -644,6 +644,21 @@ Checked<PlanRequest> plan_request_from_form(
   return apply_values(found, std::move(errors));
 }
 
+namespace {
+
+// Whether 'pointer' is an object on the way to a field ("/options/targets").
+bool leads_to_field(const std::string& pointer) {
+  for (const PlanField& field : plan_fields()) {
+    std::string_view path = field.pointer;
+    if (path.size() > pointer.size() && path.starts_with(pointer) && path[pointer.size()] == '/') {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 Checked<PlanRequest> plan_request_from_json(const json& body) {
   std::array<std::optional<Value>, k_fields.size()> found;
   Errors errors;
@@ -665,8 +680,8 @@ Checked<PlanRequest> plan_request_from_json(const json& body) {
           continue;
         }
         found[index_of(*field)] = std::move(*read);
-      } else if (value.is_object()) {
-        self(self, value, here);
+      } else if (value.is_object() && leads_to_field(here)) {
+        self(self, value, here);  // as deep as the fields go (four levels), never deeper
       } else {
         unknown(here);
       }

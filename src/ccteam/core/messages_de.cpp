@@ -1492,7 +1492,7 @@ constexpr MsgEntry k_de[] = {
      "Servicelevel, ASA und Abbrüche mit 95-%-Konfidenzintervallen: eine Prüfung dessen, was die "
      "Formeln versprechen, mit Eskalationen und Geduld, wie der Plan sie festlegt. Sie läuft im "
      "Hintergrund; Sie können die Seite verlassen."},
-    {MsgId::web_sim_replications, "Wiederholungen (simulierte Tage)"},
+    {MsgId::web_sim_replications, "Wiederholungen (Durchläufe des Planzeitraums)"},
     {MsgId::web_sim_replications_help,
      "Von 1 bis {0}. Mehr Wiederholungen ergeben engere Intervalle und dauern länger."},
     {MsgId::web_sim_start, "Simulation starten"},

@@ -1364,7 +1364,7 @@ constexpr MsgEntry k_en[] = {
      "level, ASA and abandonment with 95 % confidence intervals: a check of what the formulas "
      "promise, with escalations and patience as the plan sets them. It runs in the background; you "
      "can leave the page."},
-    {MsgId::web_sim_replications, "Replications (simulated days)"},
+    {MsgId::web_sim_replications, "Replications (runs of the plan's period)"},
     {MsgId::web_sim_replications_help,
      "From 1 to {0}. More replications give narrower intervals and take longer."},
     {MsgId::web_sim_start, "Start simulation"},

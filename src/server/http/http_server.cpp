@@ -509,7 +509,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     auto failure = m_parser ? m_parser->failure() : ParseFailure::none;
     if (ec == http::error::body_limit) {
-      answer_error(413, "Payload Too Large");
+      answer_too_large(m_body_limit_seen);
     } else if (failure == ParseFailure::too_many_fields ||
                (in_header &&
                 (ec == http::error::header_limit || ec == http::error::buffer_overflow))) {
@@ -548,10 +548,11 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     auto length = m_parser->content_length();
     if (length && *length > limit) {
-      answer_error(413, "Payload Too Large");
+      answer_too_large(limit);
       return;
     }
     m_parser->set_route_body_limit(limit);
+    m_body_limit_seen = limit;
     if (m_parser->is_done()) {
       dispatch();
       return;
@@ -638,6 +639,26 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // Answers a request the server refuses by itself, then closes the connection.
+  // 413 as the routes word it for the client (an HTML page in the page's language, a problem
+  // under /api/), else plain text.
+  void answer_too_large(std::size_t limit) {
+    if (!m_server.routes.too_large) {
+      answer_error(413, "Payload Too Large");
+      return;
+    }
+    Response response;
+    try {
+      response = m_server.routes.too_large(m_request, limit);
+    } catch (...) {
+      answer_error(413, "Payload Too Large");
+      return;
+    }
+    m_keep_alive = false;
+    m_method = m_request.method;
+    m_path = m_request.path;
+    respond(std::move(response), true);
+  }
+
   void answer_error(int status, std::string_view text) {
     m_keep_alive = false;
     m_method = m_request.method;
@@ -779,6 +800,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Phase m_phase = Phase::header;
   Clock::time_point m_started;
   bool m_keep_alive = false;
+  std::size_t m_body_limit_seen = 0;  // the route's body limit of the request being read
   bool m_head = false;
   int m_status = 0;
   std::size_t m_body_bytes = 0;

@@ -60,6 +60,9 @@ struct Response {
 struct Routes {
   std::function<Response(const Request&)> handle;
   std::function<std::size_t(std::string_view method, std::string_view path)> body_limit;
+  // The answer to a request whose body is larger than 'limit' bytes (from its header only: the
+  // body is not read); unset: a plain-text 413.
+  std::function<Response(const Request& request, std::size_t limit)> too_large;
 };
 
 }  // namespace ccteam::server

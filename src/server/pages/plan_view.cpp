@@ -186,6 +186,15 @@ render::Context plan_form_values(const app::PlanRequest& request,
   return out;
 }
 
+std::vector<std::string> plan_interval_labels(const json& plan, Lang lang) {
+  const bool days = several_days(plan);
+  std::vector<std::string> out;
+  for (const json& interval : json_array(plan, "intervals")) {
+    out.push_back(start_text(json_text(interval, "start"), days, lang));
+  }
+  return out;
+}
+
 render::Context plan_result_values(const json& plan, const std::string& country,
                                    const catalog::Catalog* catalog, Lang lang) {
   const bool days = several_days(plan);

@@ -25,6 +25,10 @@ render::Context plan_form_values(const app::PlanRequest& request,
                                  const std::map<std::string, std::string>& values,
                                  const std::map<std::string, std::string>& errors, Lang lang);
 
+// The labels of a plan's intervals as its page shows them: "08:30" for one day, with the date
+// before it when the plan spans several ("2027-03-01 08:30", German "01.03.2027 08:30").
+std::vector<std::string> plan_interval_labels(const nlohmann::json& plan, Lang lang);
+
 // A plan's result from its JSON: "chart" (SVG, our own texts only), "levels" [{role, weekly_hours,
 // fte, headcount, basis, budget}], "level_notes" [text], "intervals" [{start, calls, aht,
 // erlangs, agents, sl, asa, occupancy, abandon, leads, managers}], "definitions", the column

@@ -67,7 +67,8 @@ std::vector<render::Context> metric_cells(const json& metrics, bool live, Lang l
 
 }  // namespace
 
-render::Context simulation_report_values(const nlohmann::json& report, Lang lang) {
+render::Context simulation_report_values(const nlohmann::json& report, Lang lang,
+                                         const std::vector<std::string>& interval_labels) {
   render::Context out;
   if (!report.is_object()) return out;
   const json& replications = json_member(report, "replications");
@@ -109,19 +110,22 @@ render::Context simulation_report_values(const nlohmann::json& report, Lang lang
     ids.push_back(MsgId::sim_col_utilisation);
     for (MsgId id : ids) columns.push_back(dot(tr(id, lang)));
     std::vector<render::Context> rows;
-    const json& intervals = json_member(tier, "intervals");
-    for (const json& interval : intervals.is_array() ? intervals : json::array()) {
-      if (!interval.is_object()) continue;
-      render::Context row;
-      row.text("label", json_text(interval, "interval"));
-      row.list("cells", metric_cells(interval, live, lang));
-      rows.push_back(std::move(row));
-    }
+    // The whole period first: with a week of half hours it would come after 336 rows.
     render::Context day;
     day.text("label", tr(MsgId::sim_all, lang));
     const json& horizon = json_member(tier, "horizon");
     day.list("cells", metric_cells(horizon.is_object() ? horizon : json::object(), live, lang));
     rows.push_back(std::move(day));
+    const json& intervals = io::json_array(tier, "intervals");
+    const bool own_labels = interval_labels.size() == intervals.size();
+    for (std::size_t i = 0; i < intervals.size(); ++i) {
+      const json& interval = intervals[i];
+      if (!interval.is_object()) continue;
+      render::Context row;
+      row.text("label", own_labels ? interval_labels[i] : json_text(interval, "interval"));
+      row.list("cells", metric_cells(interval, live, lang));
+      rows.push_back(std::move(row));
+    }
     t.list("columns", std::move(columns));
     t.list("rows", std::move(rows));
     tiers.push_back(std::move(t));

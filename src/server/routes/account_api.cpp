@@ -128,16 +128,13 @@ void add_account_api(Router& router, RouteContext& context) {
                 for (const auto& p : *query) {
                   if (p.name == "after") after = p.value;
                   if (p.name == "limit") {
-                    int value = 0;
-                    auto [end, ec] =
-                        std::from_chars(p.value.data(), p.value.data() + p.value.size(), value);
-                    if (ec != std::errc{} || end != p.value.data() + p.value.size() || value < 1 ||
-                        value > 100) {
+                    auto value = whole_number(p.value, 1, 100);
+                    if (!value) {
                       return fail(
                           bad_query_parameter("limit", p.value, msg(MsgId::hint_range, "1", "100")),
                           caller, request);
                     }
-                    limit = static_cast<std::size_t>(value);
+                    limit = static_cast<std::size_t>(*value);
                   }
                 }
                 auto users = accounts.users(after, limit + 1);

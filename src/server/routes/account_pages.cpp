@@ -410,12 +410,7 @@ RouteHandler localized(RouteContext& context, Handle handle) {
   };
 }
 
-std::optional<std::int64_t> parse_version(const std::string& text) {
-  std::int64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size() || value < 1) return std::nullopt;
-  return value;
-}
+std::optional<std::int64_t> parse_version(const std::string& text) { return whole_number(text, 1); }
 
 }  // namespace
 

@@ -241,19 +241,17 @@ Result<store::AuditQuery> audit_query(const std::vector<QueryParam>& params) {
       }
       (p.name == "from" ? out.from : out.to) = *at;
     } else if (p.name == "before" || p.name == "limit") {
-      std::int64_t value = 0;
-      auto [end, ec] = std::from_chars(p.value.data(), p.value.data() + p.value.size(), value);
       bool limit = p.name == "limit";
-      if (ec != std::errc{} || end != p.value.data() + p.value.size() || value < 1 ||
-          (limit && value > 100)) {
+      auto value = limit ? whole_number(p.value, 1, 100) : whole_number(p.value, 1);
+      if (!value) {
         return tl::unexpected(bad_query_parameter(
             p.name, p.value,
             limit ? msg(MsgId::hint_range, "1", "100") : msg(MsgId::hint_http_after)));
       }
       if (limit) {
-        out.limit = static_cast<std::size_t>(value);
+        out.limit = static_cast<std::size_t>(*value);
       } else {
-        out.before_seq = value;
+        out.before_seq = *value;
       }
     }
   }

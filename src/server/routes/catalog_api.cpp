@@ -64,16 +64,14 @@ Response list_roles(RouteContext& context, const Request& request) {
   std::string after;
   for (const QueryParam& p : *query) {
     if (p.name == "limit") {
-      std::size_t value = 0;
-      auto [end, ec] = std::from_chars(p.value.data(), p.value.data() + p.value.size(), value);
-      if (ec != std::errc{} || end != p.value.data() + p.value.size() || value < 1 ||
-          value > k_max_page_size) {
+      auto value = whole_number(p.value, 1, static_cast<std::int64_t>(k_max_page_size));
+      if (!value) {
         return problem(
             bad_query_parameter("limit", p.value,
                                 msg(MsgId::hint_range, "1", fmt::format("{}", k_max_page_size))),
             lang, request);
       }
-      limit = value;
+      limit = static_cast<std::size_t>(*value);
     } else if (p.value.empty()) {
       return problem(bad_query_parameter("after", p.value, msg(MsgId::hint_http_after)), lang,
                      request);

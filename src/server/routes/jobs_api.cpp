@@ -63,13 +63,12 @@ Result<store::JobQuery> job_query(const std::vector<QueryParam>& params) {
       }
       out.state = p.value;
     } else if (p.name == "limit") {
-      std::int64_t value = 0;
-      auto [end, ec] = std::from_chars(p.value.data(), p.value.data() + p.value.size(), value);
-      if (ec != std::errc{} || end != p.value.data() + p.value.size() || value < 1 || value > 100) {
+      auto value = whole_number(p.value, 1, 100);
+      if (!value) {
         return tl::unexpected(
             bad_query_parameter("limit", p.value, msg(MsgId::hint_range, "1", "100")));
       }
-      out.limit = static_cast<std::size_t>(value);
+      out.limit = static_cast<std::size_t>(*value);
     }
   }
   return out;

@@ -104,6 +104,9 @@ struct PayBandForm {
   std::string yaml;  // the import field as typed
   std::string yaml_error;
   std::string notice;
+  // The version the refused form was made from: it stays in the form, so that saving it again
+  // is refused (409) while another save has come in between, instead of overwriting it.
+  std::optional<std::int64_t> version;
 };
 
 std::string error_text(const Error& raw, Lang lang) {
@@ -296,7 +299,7 @@ Response pay_bands_page(RouteContext& context, const Caller& caller, PayBandForm
       .text("read_only", tr(MsgId::web_pay_bands_read_only, lang))
       .text("action", lang_path(lang, "/pay-bands"))
       .text("csrf", caller.principal->csrf_token)
-      .text("version", fmt::format("{}", stored->version))
+      .text("version", fmt::format("{}", form.version.value_or(stored->version)))
       .list("rows", std::move(rows))
       .text("blank_hint", tr(MsgId::web_pay_bands_blank_hint, lang))
       .text("save", tr(MsgId::web_pay_bands_save, lang))
@@ -316,21 +319,20 @@ Response post_pay_bands(RouteContext& context, const Request& request, const Cal
   Lang lang = caller.lang;
   auto fields = form_body(request);
   if (!fields) return error_page(context, caller, fields.error());
-  std::int64_t version = 0;
   std::string version_text = form_value(*fields, "version");
-  if (auto [end, ec] =
-          std::from_chars(version_text.data(), version_text.data() + version_text.size(), version);
-      ec != std::errc{} || end != version_text.data() + version_text.size() || version < 0) {
+  auto version = whole_number(version_text, 0);
+  if (!version) {
     return error_page(
         context, caller,
         bad_query_parameter("version", version_text, msg(MsgId::hint_pay_bands_body)));
   }
   store::Actor actor = caller.principal->actor(request.request_id);
   PayBandForm form;
+  form.version = *version;
   if (form_value(*fields, "action") == "import") {
     form.yaml = form_value(*fields, "yaml");
     auto saved = app::save_pay_bands(context.repository, context.organisation, "upload", form.yaml,
-                                     version, actor);
+                                     *version, actor);
     if (saved) {
       return redirect(lang_path(lang, fmt::format("/pay-bands?saved={}", saved->version)));
     }
@@ -354,7 +356,7 @@ Response post_pay_bands(RouteContext& context, const Request& request, const Cal
   std::vector<std::size_t> rows;
   for (const app::PayBandInput& input : inputs) rows.push_back(input.row);
   auto saved = app::save_pay_bands(context.repository, context.organisation, "form",
-                                   app::pay_bands_yaml(inputs), version, actor);
+                                   app::pay_bands_yaml(inputs), *version, actor);
   if (saved) return redirect(lang_path(lang, fmt::format("/pay-bands?saved={}", saved->version)));
   // Positions in the YAML made from the form mean nothing to its user: the row and field do.
   add_errors(form, without_positions(saved.error()), rows, lang);
@@ -388,14 +390,12 @@ void add_pay_bands(Router& router, RouteContext& context) {
          if (type != nullptr && is_yaml(*type)) {
            std::optional<std::int64_t> version;
            for (const QueryParam& p : *query) {
-             std::int64_t v = 0;
-             auto [end, ec] = std::from_chars(p.value.data(), p.value.data() + p.value.size(), v);
-             if (ec != std::errc{} || end != p.value.data() + p.value.size() || v < 0) {
+             version = whole_number(p.value, 0);
+             if (!version) {
                return problem(
                    bad_query_parameter("version", p.value, msg(MsgId::hint_pay_bands_body)),
                    caller.lang, request);
              }
-             version = v;
            }
            if (!version) {
              Error e = Error::usage(msg(MsgId::term_required), msg(MsgId::hint_pay_bands_body));
@@ -449,23 +449,21 @@ void add_pay_bands(Router& router, RouteContext& context) {
                 return response;
               }});
 
-  router.add(
-      {"GET", "/{lang}/pay-bands", Access::to(Permission::read_pay_bands), 0,
-       [&context](const Request& request, const PathParams& params, const Caller& caller) {
-         if (!url_lang(params["lang"])) return not_found(context, request, caller);
-         PayBandForm form;
-         if (auto query = parse_query(request.query); query) {
-           for (const QueryParam& p : *query) {
-             std::int64_t saved = 0;
-             auto [end, ec] =
-                 std::from_chars(p.value.data(), p.value.data() + p.value.size(), saved);
-             if (p.name == "saved" && ec == std::errc{} && end == p.value.data() + p.value.size()) {
-               form.notice = ccteam::render(msg(MsgId::web_pay_bands_saved, saved), caller.lang);
-             }
-           }
-         }
-         return pay_bands_page(context, caller, std::move(form), 200);
-       }});
+  router.add({"GET", "/{lang}/pay-bands", Access::to(Permission::read_pay_bands), 0,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                if (!url_lang(params["lang"])) return not_found(context, request, caller);
+                PayBandForm form;
+                if (auto query = parse_query(request.query); query) {
+                  for (const QueryParam& p : *query) {
+                    auto saved = whole_number(p.value, 0);
+                    if (p.name == "saved" && saved) {
+                      form.notice =
+                          ccteam::render(msg(MsgId::web_pay_bands_saved, *saved), caller.lang);
+                    }
+                  }
+                }
+                return pay_bands_page(context, caller, std::move(form), 200);
+              }});
   router.add({"POST", "/{lang}/pay-bands", Access::to(Permission::write_pay_bands),
               k_pay_bands_body_limit,
               [&context](const Request& request, const PathParams& params, const Caller& caller) {

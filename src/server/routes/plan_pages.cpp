@@ -280,7 +280,8 @@ Response plan_page(RouteContext& context, const Caller& caller, const store::Sto
       .text("download_csv", tr(MsgId::web_plan_download_csv, lang))
       .text("json_href", "/api/v1/plans/" + id + "/plan.json")
       .text("download_json", tr(MsgId::web_plan_download_json, lang))
-      .text("xlsx_href", "/api/v1/plans/" + id + "/plan.xlsx")
+      .text("xlsx_href",
+            "/api/v1/plans/" + id + "/plan.xlsx?lang=" + (lang == Lang::de ? "de" : "en"))
       .text("download_xlsx", tr(MsgId::web_plan_download_xlsx, lang))
       .child("simulation", simulation_section(context, caller, plan, form))
       .text("list_href", lang_path(lang, "/plans"))

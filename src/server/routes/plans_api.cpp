@@ -15,6 +15,7 @@
 #include "io/staffing/plan_xlsx.hpp"
 #include "server/responses.hpp"
 #include "server/routes/account_shared.hpp"
+#include "server/routes/page_shared.hpp"
 #include "server/routes/plan_shared.hpp"
 #include "server/routes/routes.hpp"
 
@@ -59,13 +60,12 @@ Result<std::size_t> limit_of(const std::vector<QueryParam>& query) {
   std::size_t limit = 50;
   for (const auto& p : query) {
     if (p.name != "limit") continue;
-    int value = 0;
-    auto [end, ec] = std::from_chars(p.value.data(), p.value.data() + p.value.size(), value);
-    if (ec != std::errc{} || end != p.value.data() + p.value.size() || value < 1 || value > 200) {
+    auto value = whole_number(p.value, 1, 200);
+    if (!value) {
       return tl::unexpected(
           bad_query_parameter("limit", p.value, msg(MsgId::hint_range, "1", "200")));
     }
-    limit = static_cast<std::size_t>(value);
+    limit = static_cast<std::size_t>(*value);
   }
   return limit;
 }
@@ -187,12 +187,23 @@ void add_plans_api(Router& router, RouteContext& context) {
 
   router.add({"GET", "/api/v1/plans/{id}/plan.xlsx", Access::to(Permission::read_plans), 0,
               [&context](const Request& request, const PathParams& params, const Caller& caller) {
-                if (auto query = read_query(request, {}); !query) {
-                  return fail(query.error(), caller, request);
+                // ?lang=de|en: the workbook's language (the plan page links it in its own);
+                // else the caller's (Accept-Language).
+                auto query = read_query(request, {"lang"});
+                if (!query) return fail(query.error(), caller, request);
+                Lang lang = caller.lang;
+                for (const QueryParam& p : *query) {
+                  auto chosen = url_lang(p.value);
+                  if (!chosen) {
+                    return fail(
+                        bad_query_parameter("lang", p.value, msg(MsgId::hint_one_of, "en, de")),
+                        caller, request);
+                  }
+                  lang = *chosen;
                 }
                 auto plan = stored_plan(context, params);
                 if (!plan) return fail(plan.error(), caller, request);
-                auto bytes = plan_xlsx(context, *plan, caller.lang);
+                auto bytes = plan_xlsx(context, *plan, lang);
                 if (!bytes) return fail(bytes.error(), caller, request);
                 Response response;
                 response.body = std::move(*bytes);

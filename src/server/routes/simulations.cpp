@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "app/workspace/simulations.hpp"
+#include "server/pages/plan_view.hpp"
 #include "server/pages/shell.hpp"
 #include "server/pages/simulation_view.hpp"
 #include "server/responses.hpp"
@@ -159,7 +160,13 @@ Response simulation_page(RouteContext& context, const Caller& caller,
   std::string id = run.job.id.to_string();
   auto plan = context.repository.plan(context.organisation, run.plan_id);
   std::string plan_name;
-  if (plan && *plan) plan_name = version_name(**plan);
+  std::vector<std::string> labels;
+  if (plan && *plan) {
+    plan_name = version_name(**plan);
+    if (auto result = stored_json((*plan)->result, run.plan_id)) {
+      labels = pages::plan_interval_labels(*result, lang);
+    }
+  }
   std::string title = ccteam::render(msg(MsgId::web_sim_title, plan_name), lang);
   render::Context page =
       pages::shell_context(title, lang, page_info(context, "/simulations/" + id, caller));
@@ -185,7 +192,7 @@ Response simulation_page(RouteContext& context, const Caller& caller,
       .text("cancel", tr(MsgId::web_sim_cancel, lang))
       .text("plan_href", lang_path(lang, "/plans/" + run.plan_id.to_string()))
       .text("back", tr(MsgId::web_sim_back, lang));
-  if (run.report) page.child("report", pages::simulation_report_values(*run.report, lang));
+  if (run.report) page.child("report", pages::simulation_report_values(*run.report, lang, labels));
   return page_response(context.pages.workspace_page("simulation", page));
 }
 
@@ -202,31 +209,32 @@ Response post_start_page(RouteContext& context, const Request& request, const Ca
   form.model_file = shorten(form_value(*fields, "model_file"), k_max_model_file_name);
   app::SimulationStart wanted;
   std::string_view text = form.replications;
-  std::int64_t replications = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), replications);
-  if (ec != std::errc{} || end != text.data() + text.size()) {
+  auto replications = whole_number(text, std::numeric_limits<std::int64_t>::min());
+  if (!replications) {
     form.replications_error = field_error_text(
-        Error::invalid_input(msg(MsgId::yaml_out_of_range, shorten(text, 20), 1,
-                                 context.simulations.max_replications),
-                             {}, msg(MsgId::hint_range, 1, context.simulations.max_replications)),
+        Error::invalid_input(
+            msg(MsgId::plan_bad_argument, tr(MsgId::web_sim_replications, lang), shorten(text, 20)),
+            {}, msg(MsgId::hint_range, 1, context.simulations.max_replications)),
         lang);
     return plan_page(context, caller, *plan, form, 422);
   }
-  wanted.replications = replications;
+  wanted.replications = *replications;
   // A model pasted or read into the field; only white space counts as none.
   if (form.model.find_first_not_of(" \t\r\n") != std::string::npos) {
     wanted.model = form.model;
     wanted.model_file = form.model_file;
   }
   auto started = start(context, caller, *plan, wanted);
-  if (!started && started.error().kind == ErrorKind::invalid_input) {
+  // Refused for its input or for the limits: the plan page again, the reason at the field.
+  if (!started && (started.error().kind == ErrorKind::invalid_input ||
+                   started.error().kind == ErrorKind::throttled)) {
     std::string error = field_error_text(started.error(), lang);
     if (started.error().where.json_pointer == "/model") {
       form.model_error = std::move(error);
     } else {
       form.replications_error = std::move(error);
     }
-    return plan_page(context, caller, *plan, form, 422);
+    return throttled(plan_page(context, caller, *plan, form, status_of(started.error())));
   }
   if (!started) {
     return throttled(

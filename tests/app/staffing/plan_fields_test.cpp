@@ -83,6 +83,45 @@ TEST(PlanFields, FormNumbersAsPeopleOfTheLanguageTypeThem) {
   EXPECT_DOUBLE_EQ(en->options.part_time_fte, 0.75);
 }
 
+TEST(PlanFields, FormNumbersOfTheOtherLanguageAreNotMisread) {
+  // "1.200,5" in an English form was read as 1.2005 (the comma dropped as a digit group).
+  for (const char* typed : {"1.200,5", "1,20.5", "1.5,0", "12,00"}) {
+    auto en = plan_request_from_form({{"/forecast/profile/calls_per_day", typed}}, Lang::en);
+    ASSERT_FALSE(en.has_value()) << typed;
+    EXPECT_EQ(en.error().front().where.json_pointer, "/forecast/profile/calls_per_day") << typed;
+  }
+  for (const char* typed : {"1,200.5", "1.20,5", "1,5.0"}) {
+    auto de = plan_request_from_form({{"/forecast/profile/calls_per_day", typed}}, Lang::de);
+    ASSERT_FALSE(de.has_value()) << typed;
+  }
+  auto de = plan_request_from_form({{"/forecast/profile/calls_per_day", "1.200,5"}}, Lang::de);
+  ASSERT_TRUE(de.has_value());
+  EXPECT_DOUBLE_EQ(de->forecast.profile->calls_per_day, 1200.5);
+  auto en = plan_request_from_form({{"/forecast/profile/calls_per_day", "12,000.25"}}, Lang::en);
+  ASSERT_TRUE(en.has_value());
+  EXPECT_DOUBLE_EQ(en->forecast.profile->calls_per_day, 12000.25);
+}
+
+TEST(PlanFields, DeeplyNestedUnknownMembersAreOneErrorNotARecursion) {
+  // 100,000 levels of {"a": ...}: the walk stopped at the first unknown member (it recursed
+  // once per level and overflowed the stack of a server thread at 5,000).
+  std::string text;
+  for (int i = 0; i < 100'000; ++i) text += R"({"a":)";
+  text += "1";
+  text += std::string(100'000, '}');
+  auto deep = plan_request_from_json(nlohmann::json::parse(text));
+  ASSERT_FALSE(deep.has_value());
+  std::vector<std::string> unknown;
+  for (const Error& e : deep.error()) {
+    if (e.message.id == MsgId::plan_unknown_field) unknown.push_back(e.where.json_pointer);
+  }
+  EXPECT_EQ(unknown, std::vector<std::string>{"/a"});
+  auto options = plan_request_from_json(
+      nlohmann::json::parse(R"({"options": {"targets": {"x": {"y": {"z": 1}}}}})"));
+  ASSERT_FALSE(options.has_value());
+  EXPECT_EQ(options.error().front().where.json_pointer, "/options/targets/x");
+}
+
 TEST(PlanFields, FormErrorsNameTheirFieldAndKeepGoing) {
   auto read = plan_request_from_form({{"/options/shrinkage", "viel"},
                                       {"/options/escalation/mode", "sometimes"},
