@@ -70,7 +70,9 @@ void add_errors(PlanForm& form, const Errors& errors, Lang lang) {
     std::string text = error_text(e, field, lang);
     if (field != nullptr) {
       form.field_errors.emplace(std::string(field->pointer), text);
-      form.errors.push_back(tr(field->label, lang) + ": " + text);
+      // The list on top names the field, unless the message begins with its label already.
+      std::string label = tr(field->label, lang);
+      form.errors.push_back(text.starts_with(label) ? text : label + ": " + text);
     } else {
       form.errors.push_back(text);
     }
