@@ -39,7 +39,7 @@ std::vector<XlsxSheet> plan_xlsx_sheets(
       {}};
   for (const json& i : json_array(plan, "intervals")) {
     if (!i.is_object()) continue;
-    std::string state = std::get<std::string>(text(i, "state"));
+    std::string state = json_text(i, "state");
     if (state == "unstable") state = tr(MsgId::plan_unstable, lang);
     if (state == "stable") state = tr(MsgId::plan_stable, lang);
     intervals.rows.push_back(
@@ -59,7 +59,7 @@ std::vector<XlsxSheet> plan_xlsx_sheets(
       {}};
   for (const json& l : json_array(plan, "levels")) {
     if (!l.is_object()) continue;
-    std::string id = std::get<std::string>(text(l, "role"));
+    std::string id = json_text(l, "role");
     std::string title = role_title ? role_title(id) : std::string();
     const json& cost = json_member(l, "cost");
     levels.rows.push_back({title.empty() ? id : title, number(l, "weekly_hours"), number(l, "fte"),
