@@ -269,7 +269,8 @@ TEST(CliScreen, RejectedDocumentsAreCountedAndTheBatchGoesOn) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.out.find("7 documents read: 2 evaluated, 5 rejected"), std::string::npos)
       << run.out;
-  EXPECT_NE(run.err.find("batch.ndjson:4:12: error: invalid JSON"), std::string::npos) << run.err;
+  // Blind: the input by its number (issue 19), not its file name.
+  EXPECT_NE(run.err.find("#1:4:12: error: invalid JSON"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("(/work/0/startDate)"), std::string::npos) << run.err;
 }
 
@@ -427,6 +428,18 @@ TEST(CliScreen, TopKeepsTheFirstInReviewOrder) {
   ASSERT_EQ(json["applicants"].size(), 2u);
   EXPECT_EQ(json["applicants"][0]["id"], "A1");
   EXPECT_EQ(json["applicants"][1]["id"], "A8");
+  // The two left out are counted (issue 19), in JSON and in the table in both languages.
+  EXPECT_EQ(json["summary"]["not_shown"], 2);
+  for (const auto& [lang, text] : {std::pair{"en", "2 more not shown (--top)"},
+                                   std::pair{"de", "2 weitere nicht gezeigt (--top)"}}) {
+    Outcome table = ccteam({"screen", "agent", "tests/data/resumes/batch.ndjson",
+                            "tests/data/resumes/batch.ndjson", "--as-of", "2025-12-31", "--top",
+                            "2", "--lang", lang});
+    EXPECT_NE(table.out.find(text), std::string::npos) << table.out;
+  }
+  Outcome all = ccteam({"screen", "agent", "tests/data/resumes/batch.ndjson", "--as-of",
+                        "2025-12-31", "--format", "json"});
+  EXPECT_EQ(nlohmann::json::parse(all.out)["summary"]["not_shown"], 0);
 }
 namespace {
 
