@@ -351,7 +351,8 @@ TEST(CliScreen, GermanErrorsAreGerman) {
 TEST(CliCareer, EarliestDateTheExperienceRuleIsMet) {
   // Team leader since 2025-09-01: 4 months as of 2025-12-31; the team-lead role prefers 6.
   // Six whole months are reached on 2026-02-28 (2025-09-01 .. 2026-03-01 = 6 months; on
-  // 2026-02-27 only 5), so that is the earliest date; 2 months are missing today.
+  // 2026-02-27 only 5), so that is the gap's date; 2 months are missing today. The required
+  // rule (12 months of customer service; 80 since 2019-01) is met on the as-of date.
   Outcome run = ccteam({"career", "tests/data/resumes/career-tl.json", "--from", "agent", "--to",
                         "team-lead", "--as-of", "2025-12-31", "--format", "json"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
@@ -359,14 +360,20 @@ TEST(CliCareer, EarliestDateTheExperienceRuleIsMet) {
   ASSERT_EQ(json["next"].size(), 1u);
   const auto& next = json["next"][0];
   EXPECT_EQ(next["role"], "team-lead");
-  EXPECT_EQ(next["experience_met_on"], "2026-02-28");
+  EXPECT_EQ(next["experience_met_on"], "2025-12-31");
   bool found = false;
   for (const auto& gap : next["gaps"]) {
     if (gap["subject"] == "team_leadership>=6") {
       found = true;
       EXPECT_EQ(gap["months_missing"], 2);
+      EXPECT_EQ(gap["met_on"], "2026-02-28");
+      EXPECT_NE(gap["action"].get<std::string>().find("2026-02-28"), std::string::npos);
     }
   }
+  // What is met is listed (customer service among it).
+  bool service = false;
+  for (const auto& m : next["met"]) service = service || m["subject"] == "customer_service>=12";
+  EXPECT_TRUE(service) << next["met"].dump();
   EXPECT_TRUE(found);
 }
 

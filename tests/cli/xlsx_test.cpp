@@ -216,8 +216,21 @@ TEST(CliCareer, XlsxOneRowPerGap) {
               std::string::npos);
     EXPECT_NE(cells["C" + row]["value"].get<std::string>().find("(preferred)"), std::string::npos)
         << cells["C" + row]["value"];
+    // The row's own action (issue 19), not every action of the role joined on every row.
+    std::string action = cells["F" + row]["value"].get<std::string>();
+    EXPECT_EQ(action.rfind("keep on", 0), 0u) << action;
+    EXPECT_NE(action.find("2026-02-28"), std::string::npos) << action;
   }
   EXPECT_TRUE(found);
+  for (const auto& [ref, cell] : cells.items()) {
+    if (ref[0] == 'F' && ref != "F1") {
+      EXPECT_EQ(cell["value"].get<std::string>().find("; "), std::string::npos) << ref;
+    }
+  }
+  // What is met has its own sheet.
+  nlohmann::json met = sheet_cells(read_xlsx(file), "requirements met");
+  ASSERT_TRUE(met.is_object());
+  EXPECT_EQ(met["A2"]["value"], "Call-Center Team Lead (team-lead)");
   fs::remove_all(file.parent_path());
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "ccteam/qualify/career.hpp"
 #include "ccteam/qualify/evaluate.hpp"
 #include "io/base/files.hpp"
 #include "io/qualify/person_csv.hpp"
@@ -383,6 +384,82 @@ TEST(Issue19, SkillsNotNamedAreForTheInterview) {
   EXPECT_EQ(tr(label(*skill), Lang::en), "for the interview");
   EXPECT_EQ(tr(label(*skill), Lang::de), "fürs Gespräch");
   EXPECT_EQ(label(criterion(e, "customer_service>=6")), MsgId::q_outcome_met);
+}
+
+CareerPath career_to(const Person& p, const char* role) {
+  Evaluator evaluator(default_catalog());
+  const catalog::Role* from = default_catalog().find(RoleId("agent"));
+  const catalog::Role* to = default_catalog().find(RoleId(role));
+  return career_path(evaluator, p, *from, default_catalog(), EvaluationOptions{k_as_of, "DE"}, to);
+}
+
+const Gap& gap(const Readiness& r, const std::string& subject) {
+  auto it = std::ranges::find(r.gaps, subject, [](const Gap& g) { return g.criterion.subject; });
+  EXPECT_NE(it, r.gaps.end()) << subject;
+  return *it;
+}
+
+// Ready for team lead (the required experience is met) but no leadership and no current
+// leading job: the path says the required rules are met today, and the preferred leadership is
+// a gap to gain, not "the experience rules are not met by time alone".
+TEST(Issue19, CareerReadyIsNotContradicted) {
+  Person p = one(R"({"work":[{"position":"Kundenberaterin","startDate":"2019-01","endDate":
+                    "2025-12"}],"education":[{"studyType":"Ausbildung","endDate":"2018-07"}],
+                    "languages":[{"language":"Deutsch","fluency":"C2"}]})");
+  CareerPath path = career_to(p, "team-lead");
+  ASSERT_EQ(path.next.size(), 1u);
+  const Readiness& r = path.next[0];
+  EXPECT_EQ(r.evaluation.verdict, Verdict::meets);
+  ASSERT_TRUE(r.experience_met_on.has_value());
+  EXPECT_EQ(*r.experience_met_on, k_as_of);
+  const Gap& lead = gap(r, "team_leadership>=6");
+  EXPECT_EQ(lead.months_missing.value_or(-1), 6);
+  EXPECT_FALSE(lead.met_on.has_value());
+  EXPECT_EQ(lead.action.id, MsgId::career_do_gain);
+  // What is met is listed: the education, German and customer service.
+  std::vector<std::string> met;
+  for (const Criterion& c : r.met) {
+    if (c.kind != CriterionKind::skill) met.push_back(c.subject);
+  }
+  EXPECT_EQ(met, (std::vector<std::string>{"isced>=3", "de>=C1", "customer_service>=12"}));
+  // Skills the résumé does not name are gaps for the interview, each with its action.
+  auto skill = std::ranges::find(r.gaps, CriterionKind::skill,
+                                 [](const Gap& g) { return g.criterion.kind; });
+  ASSERT_NE(skill, r.gaps.end());
+  EXPECT_EQ(skill->action.id, MsgId::career_do_skill);
+}
+
+// Ten months of customer service (2026-02-01..2026-12-01, ongoing) and no education: the team
+// lead's substitution rule (12 months) and its customer-service rule (12 months) are met when
+// 2026-02-01..D holds 12 whole months, D + 1 day = 2027-02-01, so D = 2027-01-31; the path gives
+// that date, not a vocational training; 2 months are missing.
+TEST(Issue19, CareerGivesTheDateTheRuleIsMet) {
+  Person p = one(R"({"work":[{"position":"Kundenberaterin","startDate":"2026-02"}],
+                    "languages":[{"language":"Deutsch","fluency":"C2"}]})");
+  CareerPath path = career_to(p, "team-lead");
+  const Readiness& r = path.next[0];
+  const Date expected{year(2027), month(1), day(31)};
+  const Gap& education = gap(r, "isced>=3");
+  ASSERT_TRUE(education.met_on.has_value());
+  EXPECT_EQ(*education.met_on, expected);
+  EXPECT_EQ(education.action.id, MsgId::career_do_substitution);
+  const Gap& service = gap(r, "customer_service>=12");
+  EXPECT_EQ(service.months_missing.value_or(-1), 2);
+  ASSERT_TRUE(service.met_on.has_value());
+  EXPECT_EQ(*service.met_on, expected);
+  EXPECT_EQ(service.action.id, MsgId::career_do_continue);
+  ASSERT_TRUE(r.experience_met_on.has_value());
+  EXPECT_EQ(*r.experience_met_on, expected);
+  // Every action is an action, never a catalog note.
+  for (const Gap& g : r.gaps) {
+    EXPECT_TRUE(g.action.id == MsgId::career_do_continue || g.action.id == MsgId::career_do_gain ||
+                g.action.id == MsgId::career_do_substitution ||
+                g.action.id == MsgId::career_do_education ||
+                g.action.id == MsgId::career_do_language || g.action.id == MsgId::career_do_skill ||
+                g.action.id == MsgId::career_do_preferred_education ||
+                g.action.id == MsgId::career_do_state)
+        << g.criterion.subject;
+  }
 }
 
 }  // namespace
