@@ -39,8 +39,12 @@ std::string fingerprint(const ccteam::Result<ccteam::qualify::Person>& r) {
   }
   const ccteam::qualify::Person& p = *r;
   std::string out = p.id + "|" + ccteam::to_string(p.pos) + "|" + p.personal.name + "|" +
-                    p.personal.email + "|" + p.personal.city;
+                    p.personal.email + "|" + p.personal.city + "|" + p.summary + "|" +
+                    ccteam::to_string(p.summary_pos);
   for (const auto& w : p.work) {
+    for (const auto& place : w.text_places) {
+      out += "|P" + std::to_string(place.line) + ":" + std::to_string(place.column);
+    }
     out +=
         "|W" + w.title + "," + w.organisation + "," + w.summary + "," +
         std::to_string(w.highlights.size()) + "," + ccteam::to_string(w.pos) + "," +

@@ -269,7 +269,8 @@ TEST(CliScreen, RejectedDocumentsAreCountedAndTheBatchGoesOn) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.out.find("7 documents read: 2 evaluated, 5 rejected"), std::string::npos)
       << run.out;
-  EXPECT_NE(run.err.find("batch.ndjson:4:12: error: invalid JSON"), std::string::npos) << run.err;
+  // Blind: the input by its number (issue 19), not its file name.
+  EXPECT_NE(run.err.find("#1:4:12: error: invalid JSON"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("(/work/0/startDate)"), std::string::npos) << run.err;
 }
 
@@ -350,7 +351,8 @@ TEST(CliScreen, GermanErrorsAreGerman) {
 TEST(CliCareer, EarliestDateTheExperienceRuleIsMet) {
   // Team leader since 2025-09-01: 4 months as of 2025-12-31; the team-lead role prefers 6.
   // Six whole months are reached on 2026-02-28 (2025-09-01 .. 2026-03-01 = 6 months; on
-  // 2026-02-27 only 5), so that is the earliest date; 2 months are missing today.
+  // 2026-02-27 only 5), so that is the gap's date; 2 months are missing today. The required
+  // rule (12 months of customer service; 80 since 2019-01) is met on the as-of date.
   Outcome run = ccteam({"career", "tests/data/resumes/career-tl.json", "--from", "agent", "--to",
                         "team-lead", "--as-of", "2025-12-31", "--format", "json"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
@@ -358,14 +360,20 @@ TEST(CliCareer, EarliestDateTheExperienceRuleIsMet) {
   ASSERT_EQ(json["next"].size(), 1u);
   const auto& next = json["next"][0];
   EXPECT_EQ(next["role"], "team-lead");
-  EXPECT_EQ(next["experience_met_on"], "2026-02-28");
+  EXPECT_EQ(next["experience_met_on"], "2025-12-31");
   bool found = false;
   for (const auto& gap : next["gaps"]) {
     if (gap["subject"] == "team_leadership>=6") {
       found = true;
       EXPECT_EQ(gap["months_missing"], 2);
+      EXPECT_EQ(gap["met_on"], "2026-02-28");
+      EXPECT_NE(gap["action"].get<std::string>().find("2026-02-28"), std::string::npos);
     }
   }
+  // What is met is listed (customer service among it).
+  bool service = false;
+  for (const auto& m : next["met"]) service = service || m["subject"] == "customer_service>=12";
+  EXPECT_TRUE(service) << next["met"].dump();
   EXPECT_TRUE(found);
 }
 
@@ -427,6 +435,18 @@ TEST(CliScreen, TopKeepsTheFirstInReviewOrder) {
   ASSERT_EQ(json["applicants"].size(), 2u);
   EXPECT_EQ(json["applicants"][0]["id"], "A1");
   EXPECT_EQ(json["applicants"][1]["id"], "A8");
+  // The two left out are counted (issue 19), in JSON and in the table in both languages.
+  EXPECT_EQ(json["summary"]["not_shown"], 2);
+  for (const auto& [lang, text] : {std::pair{"en", "2 more not shown (--top)"},
+                                   std::pair{"de", "2 weitere nicht gezeigt (--top)"}}) {
+    Outcome table = ccteam({"screen", "agent", "tests/data/resumes/batch.ndjson",
+                            "tests/data/resumes/batch.ndjson", "--as-of", "2025-12-31", "--top",
+                            "2", "--lang", lang});
+    EXPECT_NE(table.out.find(text), std::string::npos) << table.out;
+  }
+  Outcome all = ccteam({"screen", "agent", "tests/data/resumes/batch.ndjson", "--as-of",
+                        "2025-12-31", "--format", "json"});
+  EXPECT_EQ(nlohmann::json::parse(all.out)["summary"]["not_shown"], 0);
 }
 namespace {
 

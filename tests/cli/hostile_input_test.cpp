@@ -76,7 +76,7 @@ TEST_F(HostileInput, ScreenShowsTheFirstFiftyBrokenLinesAndCountsTheRest) {
   Outcome run = run_ccteam({"screen", "agent", write("broken.ndjson", lines)});
   EXPECT_EQ(run.exit_code, 2);  // nothing could be evaluated
   EXPECT_EQ(count(run.err, ": error: "), 51u) << run.err.substr(0, 2000);
-  EXPECT_NE(run.err.find("broken.ndjson: error: ... and 1,950 more\n"), std::string::npos)
+  EXPECT_NE(run.err.find("#1: error: ... and 1,950 more\n"), std::string::npos)
       << run.err.substr(run.err.size() - std::min<std::size_t>(run.err.size(), 600));
   EXPECT_NE(run.out.find("2000 documents read: 0 evaluated, 2000 rejected"), std::string::npos)
       << run.out;

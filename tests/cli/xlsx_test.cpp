@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -79,11 +80,97 @@ TEST(CliScreen, XlsxRejectedDocumentsHaveTheirOwnSheetInGerman) {
   // Five rejected documents (see RejectedDocumentsAreCountedAndTheBatchGoesOn), rows 2-6.
   EXPECT_TRUE(rejected.contains("A6"));
   EXPECT_FALSE(rejected.contains("A7"));
-  EXPECT_EQ(rejected["A3"]["value"], "tests/data/resumes/batch.ndjson:4:12");  // 2nd rejected
+  EXPECT_EQ(rejected["A3"]["value"], "#1:4:12");  // 2nd rejected; blind: the input's number
   nlohmann::json summary = sheet_cells(book, "Übersicht");
   EXPECT_EQ(summary["B4"]["value"], 7.0);
   EXPECT_EQ(summary["B6"]["value"], 5.0);
   fs::remove_all(file.parent_path());
+}
+
+// Issue 19: blind, no output names a document's file (whose name often carries the person's
+// name or birth year): each input is "#N" (its number among the inputs) on standard error, in
+// the table, JSON, CSV and XLSX; --reveal shows the file names. The file: line 1 readable, line 2
+// an impossible date (rejected), line 3 a job starting after the as-of date (a warning); the
+// second input does not exist.
+TEST(CliScreen, BlindNamesNoFileAnywhere) {
+  fs::path dir = xlsx_scratch("blind").parent_path() / "blind";
+  fs::create_directories(dir);
+  const fs::path file = dir / "Erika_Mustermann_1985.ndjson";
+  {
+    std::ofstream out(file);
+    out << R"({"work":[{"position":"Kundenberaterin","startDate":"2020-01"}]})"
+        << "\n"
+        << R"({"work":[{"position":"Agent","startDate":"2020-02-30"}]})"
+        << "\n"
+        << R"({"work":[{"position":"Kundenberater","startDate":"2027-01"}]})"
+        << "\n";
+  }
+  const std::string missing = (dir / "Max_Muster_1990.json").string();
+  const fs::path book = dir / "screen.xlsx";
+  auto args = [&](std::vector<std::string> more) {
+    std::vector<std::string> a = {"screen", "agent",   file.string(),
+                                  missing,  "--as-of", "2025-12-31"};
+    a.insert(a.end(), more.begin(), more.end());
+    return a;
+  };
+  auto names_nobody = [](const std::string& text) {
+    return text.find("Mustermann") == std::string::npos &&
+           text.find("Max_Muster") == std::string::npos;
+  };
+  Outcome table = run_ccteam(args({"--explain"}));
+  EXPECT_EQ(table.exit_code, 1) << table.err;
+  EXPECT_TRUE(names_nobody(table.out + table.err)) << table.out << table.err;
+  EXPECT_NE(table.err.find("#1:2 (/work/0/startDate)"), std::string::npos) << table.err;
+  EXPECT_NE(table.err.find("#1:3 (/work/0/startDate)"), std::string::npos) << table.err;
+  EXPECT_NE(table.err.find("#2"), std::string::npos) << table.err;  // missing
+  EXPECT_NE(table.out.find("#1:1 (/work/0/position)"), std::string::npos) << table.out;
+  Outcome json = run_ccteam(args({"--format", "json"}));
+  EXPECT_TRUE(names_nobody(json.out + json.err)) << json.out;
+  auto parsed = nlohmann::json::parse(json.out);
+  ASSERT_EQ(parsed["rejected"].size(), 1u);
+  EXPECT_EQ(parsed["rejected"][0]["file"], "#1");
+  EXPECT_EQ(parsed["rejected"][0]["line"], 2);
+  Outcome csv = run_ccteam(args({"--format", "csv"}));
+  EXPECT_TRUE(names_nobody(csv.out + csv.err)) << csv.out;
+  Outcome xlsx = run_ccteam(args({"--format", "xlsx", "-o", book.string()}));
+  EXPECT_TRUE(names_nobody(xlsx.out + xlsx.err)) << xlsx.err;
+  nlohmann::json workbook = read_xlsx(book);
+  ASSERT_TRUE(workbook.is_object());
+  EXPECT_TRUE(names_nobody(workbook.dump())) << workbook.dump();
+  nlohmann::json rejected = sheet_cells(workbook, "rejected");
+  EXPECT_EQ(rejected["A2"]["value"].get<std::string>().rfind("#1:2 (", 0), 0u) << rejected.dump();
+  // --reveal: the file names, in every output.
+  Outcome revealed = run_ccteam(args({"--reveal", "--explain"}));
+  EXPECT_NE(revealed.err.find("Erika_Mustermann_1985.ndjson:2 ("), std::string::npos)
+      << revealed.err;
+  EXPECT_NE(revealed.err.find("Max_Muster_1990.json"), std::string::npos) << revealed.err;
+  // (the evidence line wraps before the pointer: the path is long)
+  EXPECT_NE(revealed.out.find("Erika_Mustermann_1985.ndjson:1"), std::string::npos) << revealed.out;
+  fs::remove_all(dir.parent_path());
+}
+
+// Issue 19: --reveal sources say file:LINE:COLUMN of the value in a pretty-printed document
+// (tests/data/resumes/pretty-lines.json: the job title on line 9, its quote at column 19).
+TEST(CliScreen, EvidencePointsToItsLine) {
+  Outcome revealed =
+      run_ccteam({"screen", "team-lead", "tests/data/resumes/pretty-lines.json", "--as-of",
+                  "2026-12-01", "--country", "DE", "--reveal", "--explain"});
+  EXPECT_EQ(revealed.exit_code, 0) << revealed.err;
+  EXPECT_NE(revealed.out.find("tests/data/resumes/pretty-lines.json:9:19 (/work/0/position)"),
+            std::string::npos)
+      << revealed.out;
+  // The summary's evidence is marked as such.
+  EXPECT_NE(revealed.out.find(":4:16 (/basics/summary) (from the summary)"), std::string::npos)
+      << revealed.out;
+  Outcome blind =
+      run_ccteam({"screen", "team-lead", "tests/data/resumes/pretty-lines.json", "--as-of",
+                  "2026-12-01", "--country", "DE", "--explain", "--lang", "de"});
+  EXPECT_NE(blind.out.find("\"teamleiter\" #1:9:19 (/work/0/position)"), std::string::npos)
+      << blind.out;
+  EXPECT_NE(blind.out.find("(aus dem Profil)"), std::string::npos) << blind.out;
+  // Skills the document does not name are for the interview, not "cannot tell".
+  EXPECT_NE(blind.out.find("[fürs Gespräch]"), std::string::npos) << blind.out;
+  EXPECT_EQ(blind.out.find("[nicht feststellbar] Fähigkeit"), std::string::npos) << blind.out;
 }
 
 TEST(CliScreen, XlsxNeedsAnOutputFileInBothLanguages) {
@@ -128,8 +215,21 @@ TEST(CliCareer, XlsxOneRowPerGap) {
               std::string::npos);
     EXPECT_NE(cells["C" + row]["value"].get<std::string>().find("(preferred)"), std::string::npos)
         << cells["C" + row]["value"];
+    // The row's own action (issue 19), not every action of the role joined on every row.
+    std::string action = cells["F" + row]["value"].get<std::string>();
+    EXPECT_EQ(action.rfind("keep on", 0), 0u) << action;
+    EXPECT_NE(action.find("2026-02-28"), std::string::npos) << action;
   }
   EXPECT_TRUE(found);
+  for (const auto& [ref, cell] : cells.items()) {
+    if (ref[0] == 'F' && ref != "F1") {
+      EXPECT_EQ(cell["value"].get<std::string>().find("; "), std::string::npos) << ref;
+    }
+  }
+  // What is met has its own sheet.
+  nlohmann::json met = sheet_cells(read_xlsx(file), "requirements met");
+  ASSERT_TRUE(met.is_object());
+  EXPECT_EQ(met["A2"]["value"], "Call-Center Team Lead (team-lead)");
   fs::remove_all(file.parent_path());
 }
 

@@ -17,6 +17,16 @@ void unusable(PeopleRead& out, ErrorList& problems, Error error) {
   problems.add(std::move(error));
 }
 
+// 'error' with the file name 'file' replaced by 'name' in its position and its message.
+Error named(Error error, const std::string& file, const std::string& name) {
+  if (file == name) return error;
+  if (error.where.file == file) error.where.file = name;
+  for (MessageArg& arg : error.message.args) {
+    if (arg.id == MsgId::count_ && !arg.localized && arg.text == file) arg.text = name;
+  }
+  return error;
+}
+
 }  // namespace
 
 PeopleRead read_people(const PeopleSource& source, const PersonHandler& on_person,
@@ -36,7 +46,12 @@ PeopleRead read_people(const PeopleSource& source, const PersonHandler& on_perso
     out.rejected_errors.push_back(std::move(result.error()));
   };
   bool stdin_read = false;
+  std::size_t input = 0;
   for (const std::string& file : source.files) {
+    ++input;
+    const std::string name = source.file_names == FileNames::numbered && file != "-"
+                                 ? "#" + std::to_string(input)
+                                 : file;
     if (file == "-" && stdin_read) {
       // A second '-' would read an empty stream and count a document that is not there.
       unusable(out, problems,
@@ -45,8 +60,8 @@ PeopleRead read_people(const PeopleSource& source, const PersonHandler& on_perso
     }
     if (io::has_extension(file, ".ndjson") || io::has_extension(file, ".jsonl")) {
       // One document per line: streamed, so memory does not grow with the file.
-      if (auto streamed = io::stream_ndjson_resumes(file, next_id, sink); !streamed) {
-        unusable(out, problems, std::move(streamed.error()));
+      if (auto streamed = io::stream_ndjson_resumes(file, next_id, sink, name); !streamed) {
+        unusable(out, problems, named(std::move(streamed.error()), file, name));
       }
       continue;
     }
@@ -62,13 +77,13 @@ PeopleRead read_people(const PeopleSource& source, const PersonHandler& on_perso
     }
     auto content = io::read_file(file);
     if (!content) {
-      unusable(out, problems, std::move(content.error()));
+      unusable(out, problems, named(std::move(content.error()), file, name));
       continue;
     }
     if (io::has_extension(file, ".csv")) {
-      io::read_person_csv(*content, file, next_id, sink);
+      io::read_person_csv(*content, name, next_id, sink);
     } else {
-      io::read_json_resumes(*content, file, next_id, sink);
+      io::read_json_resumes(*content, name, next_id, sink);
     }
   }
   out.problems = problems.take();

@@ -27,10 +27,16 @@ struct PeopleRead {
                     // first k_max_errors, then "... and N more"
 };
 
+// How positions and problems name an input: by its file name, or by its number among the inputs
+// ("#3" for the third; standard input stays "<stdin>"), for a blind screening: file names often
+// carry a person's name or birth year.
+enum class FileNames : unsigned char { shown, numbered };
+
 // Where the inputs come from: file names, "-" for 'standard_input'.
 struct PeopleSource {
   std::vector<std::string> files;
   std::istream* standard_input = nullptr;  // what "-" reads; not owned; null: "-" reads nothing
+  FileNames file_names = FileNames::shown;
 };
 
 using PersonHandler = std::function<void(qualify::Person&&)>;
@@ -41,7 +47,8 @@ using DocumentTick = std::function<void()>;  // called once per document found (
 // 'standard_input' (NDJSON streamed line by line, one object or an array read whole), read
 // once (a second "-" is an Error::usage problem, MsgId::people_stdin_twice); "*.ndjson" and
 // "*.jsonl": streamed line by line; "*.csv": person CSV; anything else: JSON Resume read whole.
-// A file that cannot be opened makes 'unusable' true and the rest is still read.
+// A file that cannot be opened makes 'unusable' true and the rest is still read. With
+// FileNames::numbered no position, problem or person names a file: each says "#N" instead.
 PeopleRead read_people(const PeopleSource& source, const PersonHandler& on_person,
                        const DocumentTick& on_document = {});
 

@@ -47,8 +47,10 @@ Result<Outcome<Screening>> screen(const ScreeningRequest& request, const catalog
   qualify::EvaluationOptions options{out.as_of, request.country};
   std::vector<io::Screened>& list = out.applicants;
   Errors future_jobs;
+  PeopleSource people = request.people;
+  if (!request.reveal) people.file_names = FileNames::numbered;
   out.read = read_people(
-      request.people,
+      people,
       [&](qualify::Person&& person) {
         warn_future_jobs(person, out.as_of, future_jobs);
         qualify::Evaluation e = evaluator.evaluate(person, *role, options);
@@ -71,8 +73,9 @@ Result<Outcome<Screening>> screen(const ScreeningRequest& request, const catalog
 }
 
 io::ScreeningSummary screening_summary(const Screening& s) {
-  return io::ScreeningSummary{s.role->id.str(), s.as_of,     s.country,      s.blind,
-                              s.read.read,      s.evaluated, s.read.rejected};
+  return io::ScreeningSummary{
+      s.role->id.str(), s.as_of,     s.country,       s.blind,
+      s.read.read,      s.evaluated, s.read.rejected, s.evaluated - s.applicants.size()};
 }
 
 ReadStatus read_status(const PeopleRead& read, std::size_t evaluated) {

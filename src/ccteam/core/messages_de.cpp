@@ -396,9 +396,10 @@ constexpr MsgEntry k_de[] = {
     {MsgId::career_gap_experience, "noch {0} Monate {1}"},
     {MsgId::career_gap_other, "{0}: {1}"},
     {MsgId::career_earliest,
-     "Erfahrungsregeln erfüllt am {0}, wenn die jetzige Tätigkeit weiterläuft"},
+     "verlangte Erfahrungsregeln erfüllt am {0}, wenn die jetzige Tätigkeit weiterläuft"},
     {MsgId::career_not_by_time,
-     "die Erfahrungsregeln erfüllen sich nicht allein durch Zeit: keine laufende Tätigkeit der "
+     "die verlangten Erfahrungsregeln erfüllen sich nicht allein durch Zeit: keine laufende "
+     "Tätigkeit der "
      "nötigen Art"},
     {MsgId::career_plan, "woran zu arbeiten ist: {0}"},
     {MsgId::career_no_next, "{0} ist die oberste Stufe der Leiter"},
@@ -631,7 +632,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::career_col_role, "nächste Rolle"},
     {MsgId::career_col_gap, "Lücke"},
     {MsgId::career_col_months_missing, "fehlende Monate"},
-    {MsgId::career_col_earliest, "Erfahrungsregeln erfüllt am"},
+    {MsgId::career_col_earliest, "allein durch Zeit erfüllt am"},
     {MsgId::career_col_plan, "woran arbeiten"},
     // Simulation
     {MsgId::sim_list_length, "hat {0} Werte, das Szenario aber {1} Intervalle"},
@@ -898,7 +899,7 @@ constexpr MsgEntry k_de[] = {
      "die Standardeingabe („-“) ist mehrmals angegeben; sie wird nur einmal gelesen"},
     {MsgId::hint_people_stdin_twice,
      "geben Sie „-“ nur einmal an, oder speichern Sie die Eingabe in einer Datei"},
-    {MsgId::career_already_met, "Erfahrungsregeln bereits erfüllt (Stand {0})"},
+    {MsgId::career_already_met, "verlangte Erfahrungsregeln bereits erfüllt (Stand {0})"},
     {MsgId::hint_full_date, "ein vollständiges Datum angeben, JJJJ-MM-TT (etwa 2026-11-30)"},
     {MsgId::hint_country_upper, "Ländercodes werden großgeschrieben: {0}"},
     // Workspace server: configuration, serve, HTTP errors
@@ -1538,6 +1539,42 @@ constexpr MsgEntry k_de[] = {
     {MsgId::plan_col_currency, "Währung"},
     {MsgId::plan_col_queue, "Warteschlange"},
     {MsgId::plan_stable, "stabil"},
+    {MsgId::screen_more_not_shown, "{0} weitere nicht gezeigt (--top)"},
+    {MsgId::q_outcome_interview, "fürs Gespräch"},
+    {MsgId::q_exp_unclassified,
+     "mindestens {0} und bis zu {1} Monate {2}: Tätigkeiten, deren Titel die Prüfung nicht "
+     "einordnet, können zählen (ein Mensch liest sie); verlangt sind {3} Monate"},
+    {MsgId::q_exp_summary,
+     "{0} Monate {1} laut Werdegang; das Profil nennt mehr, ohne Daten (ein Mensch liest es); "
+     "verlangt sind {2} Monate"},
+    {MsgId::q_edu_maybe_unclassified,
+     "zwischen {0} und {1} Monaten einschlägiger Erfahrung: Tätigkeiten, deren Titel die Prüfung "
+     "nicht einordnet, können zählen (ein Mensch liest sie); Regel {2} verlangt {3} Monate"},
+    {MsgId::q_edu_maybe_summary,
+     "{0} Monate einschlägiger Erfahrung laut Werdegang; das Profil nennt mehr, ohne Daten (ein "
+     "Mensch liest es); Regel {2} verlangt {3} Monate"},
+    {MsgId::q_lang_document,
+     "{0}: das Dokument selbst ist in dieser Sprache geschrieben, als Stufe {1} gewertet; verlangt "
+     "ist {2}"},
+    {MsgId::q_from_summary, "aus dem Profil"},
+    {MsgId::career_do_continue,
+     "weitermachen: die noch fehlenden {0} Monate {1} sind am {2} erreicht, wenn die jetzige "
+     "Tätigkeit weiterläuft"},
+    {MsgId::career_do_gain, "noch {0} Monate {1} sammeln (keine laufende Tätigkeit dieser Art)"},
+    {MsgId::career_do_substitution,
+     "weitermachen: ab {0} zählt die Erfahrung anstelle dieses Abschlusses (Regel {1})"},
+    {MsgId::career_do_education, "den verlangten Abschluss erwerben: {0}"},
+    {MsgId::career_do_language,
+     "{0} auf Stufe {1} nachweisen: die Stufe im Lebenslauf angeben oder ein Zertifikat "
+     "mitbringen"},
+    {MsgId::career_do_skill,
+     "{0} zeigen: im Lebenslauf nennen oder Beispiele ins Gespräch mitbringen"},
+    {MsgId::career_do_preferred_education,
+     "optional: ein abgeschlossener Bildungsgang auf ISCED-Stufe {0} oder höher"},
+    {MsgId::career_do_state,
+     "im Lebenslauf so angeben, dass es sich lesen lässt (Daten, Titel, Stufen)"},
+    {MsgId::career_met, "erfüllt: {0}"},
+    {MsgId::career_sheet_met, "erfüllte Anforderungen"},
 };
 
 }  // namespace

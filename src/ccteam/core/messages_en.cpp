@@ -358,9 +358,9 @@ constexpr MsgEntry k_en[] = {
     {MsgId::career_not_ready, "{0}: {1}"},
     {MsgId::career_gap_experience, "{0} more months of {1}"},
     {MsgId::career_gap_other, "{0}: {1}"},
-    {MsgId::career_earliest, "experience rules met on {0} if the current job continues"},
+    {MsgId::career_earliest, "required experience rules met on {0} if the current job continues"},
     {MsgId::career_not_by_time,
-     "the experience rules are not met by time alone: no current job of the needed kind"},
+     "the required experience rules are not met by time alone: no current job of the needed kind"},
     {MsgId::career_plan, "to work on: {0}"},
     {MsgId::career_no_next, "{0} is the top of the ladder"},
     {MsgId::progress_documents, "documents"},
@@ -566,7 +566,7 @@ constexpr MsgEntry k_en[] = {
     {MsgId::career_col_role, "next role"},
     {MsgId::career_col_gap, "gap"},
     {MsgId::career_col_months_missing, "months missing"},
-    {MsgId::career_col_earliest, "experience rules met on"},
+    {MsgId::career_col_earliest, "met by time alone on"},
     {MsgId::career_col_plan, "to work on"},
     // Simulation
     {MsgId::sim_list_length, "has {0} values, but the scenario has {1} intervals"},
@@ -805,7 +805,7 @@ constexpr MsgEntry k_en[] = {
     // Reading people
     {MsgId::people_stdin_twice, "standard input ('-') is named more than once; it is read once"},
     {MsgId::hint_people_stdin_twice, "name '-' once, or save the input to a file"},
-    {MsgId::career_already_met, "experience rules already met (as of {0})"},
+    {MsgId::career_already_met, "required experience rules already met (as of {0})"},
     {MsgId::hint_full_date, "write a whole date, YYYY-MM-DD (such as 2026-11-30)"},
     {MsgId::hint_country_upper, "country codes are written in capitals: {0}"},
     // Workspace server: configuration, serve, HTTP errors
@@ -1409,6 +1409,37 @@ constexpr MsgEntry k_en[] = {
     {MsgId::plan_col_currency, "currency"},
     {MsgId::plan_col_queue, "queue"},
     {MsgId::plan_stable, "stable"},
+    {MsgId::screen_more_not_shown, "{0} more not shown (--top)"},
+    {MsgId::q_outcome_interview, "for the interview"},
+    {MsgId::q_exp_unclassified,
+     "at least {0} and up to {1} months of {2}: jobs whose titles the engine does not place may "
+     "count (a person reads them); {3} months asked for"},
+    {MsgId::q_exp_summary,
+     "{0} months of {1} shown by the jobs; the summary states more, without dates (a person reads "
+     "it); {2} months asked for"},
+    {MsgId::q_edu_maybe_unclassified,
+     "between {0} and {1} months of relevant experience: jobs whose titles the engine does not "
+     "place may count (a person reads them); rule {2} asks for {3} months"},
+    {MsgId::q_edu_maybe_summary,
+     "{0} months of relevant experience shown by the jobs; the summary states more, without dates "
+     "(a person reads it); rule {2} asks for {3} months"},
+    {MsgId::q_lang_document,
+     "{0}: the document itself is written in this language, taken as level {1}; {2} asked for"},
+    {MsgId::q_from_summary, "from the summary"},
+    {MsgId::career_do_continue,
+     "keep on: the {0} more months of {1} are reached on {2} if the current job continues"},
+    {MsgId::career_do_gain, "gain {0} more months of {1} (no current job of this kind)"},
+    {MsgId::career_do_substitution,
+     "keep on: from {0} the experience counts in place of this education (rule {1})"},
+    {MsgId::career_do_education, "complete the education asked for: {0}"},
+    {MsgId::career_do_language,
+     "show {0} at level {1}: state the level in the résumé or bring a certificate"},
+    {MsgId::career_do_skill, "show {0}: name it in the résumé or bring examples to the interview"},
+    {MsgId::career_do_preferred_education,
+     "optional: completed education at ISCED level {0} or higher"},
+    {MsgId::career_do_state, "say it in the résumé so that it can be read (dates, titles, levels)"},
+    {MsgId::career_met, "met: {0}"},
+    {MsgId::career_sheet_met, "requirements met"},
 };
 
 }  // namespace

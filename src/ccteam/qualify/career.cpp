@@ -1,20 +1,15 @@
 #include "ccteam/qualify/career.hpp"
 
+#include <algorithm>
+
+#include "ccteam/qualify/language.hpp"
+
 namespace ccteam::qualify {
 
 namespace {
 
 using std::chrono::days;
 using std::chrono::sys_days;
-
-bool experience_met(const Evaluator& evaluator, const Person& person, const catalog::Role& role,
-                    const Date& on) {
-  Experience e = evaluator.experience(person, on);
-  for (const catalog::ExperienceRequirement& req : role.experience) {
-    if (e.of(req.kind).at_least < req.months) return false;
-  }
-  return true;
-}
 
 Date add_months(const Date& d, int months) {
   using namespace std::chrono;
@@ -24,26 +19,22 @@ Date add_months(const Date& d, int months) {
   return out;
 }
 
-std::optional<Date> experience_date(const Evaluator& evaluator, const Person& person,
-                                    const catalog::Role& role, const Date& as_of) {
-  if (experience_met(evaluator, person, role, as_of)) return as_of;
-  Experience now = evaluator.experience(person, as_of);
-  for (const catalog::ExperienceRequirement& req : role.experience) {
-    if (now.of(req.kind).at_least < req.months && !now.ongoing[index(req.kind)]) {
-      return std::nullopt;
-    }
-  }
+// The first day from 'as_of' on which met(day) holds, when it holds within 50 years: month by
+// month, then halving the last month. 'met' must stay true once true (experience only grows).
+template <class Met>
+std::optional<Date> first_day(const Date& as_of, const Met& met) {
+  if (met(as_of)) return as_of;
   Date low = as_of;
   for (int k = 1; k <= 600; ++k) {
     Date high = add_months(as_of, k);
-    if (!experience_met(evaluator, person, role, high)) {
+    if (!met(high)) {
       low = high;
       continue;
     }
     // Met on 'high', not on 'low': the first day in between.
     while (sys_days(high) - sys_days(low) > days(1)) {
       Date mid{sys_days(low) + (sys_days(high) - sys_days(low)) / 2};
-      if (experience_met(evaluator, person, role, mid)) {
+      if (met(mid)) {
         high = mid;
       } else {
         low = mid;
@@ -52,6 +43,25 @@ std::optional<Date> experience_date(const Evaluator& evaluator, const Person& pe
     return high;
   }
   return std::nullopt;
+}
+
+// When the experience requirements 'reqs' are all met if the ongoing jobs continue; empty when
+// a missing kind has no ongoing job.
+std::optional<Date> experience_date(const Evaluator& evaluator, const Person& person,
+                                    const std::vector<const catalog::ExperienceRequirement*>& reqs,
+                                    const Date& as_of) {
+  Experience now = evaluator.experience(person, as_of);
+  for (const catalog::ExperienceRequirement* req : reqs) {
+    if (now.of(req->kind).at_least < req->months && !now.ongoing[index(req->kind)]) {
+      return std::nullopt;
+    }
+  }
+  return first_day(as_of, [&](const Date& on) {
+    Experience e = evaluator.experience(person, on);
+    return std::ranges::all_of(reqs, [&](const catalog::ExperienceRequirement* req) {
+      return e.of(req->kind).at_least >= req->months;
+    });
+  });
 }
 
 const catalog::MinimumEducation* minimum_for(const catalog::Role& role,
@@ -64,6 +74,88 @@ const catalog::MinimumEducation* minimum_for(const catalog::Role& role,
   return fallback;
 }
 
+// The first substitution rule for the minimum education that the ongoing jobs reach, and when.
+struct SubstitutionDate {
+  const catalog::Substitution* rule = nullptr;
+  Date on;
+};
+std::optional<SubstitutionDate> substitution_date(const Evaluator& evaluator, const Person& person,
+                                                  const catalog::Role& role, int needed,
+                                                  const Date& as_of) {
+  Experience now = evaluator.experience(person, as_of);
+  std::optional<SubstitutionDate> best;
+  for (const catalog::Substitution& rule : role.substitutions) {
+    if (to_int(rule.replaces_isced) < needed) continue;
+    if (std::ranges::none_of(rule.kinds, [&](auto k) { return now.ongoing[index(k)]; })) continue;
+    std::optional<Date> on = first_day(as_of, [&](const Date& day) {
+      return months_of_any(person, evaluator.experience(person, day), rule.kinds, day).at_least >=
+             rule.months;
+    });
+    if (on && (!best || sys_days(*on) < sys_days(best->on))) best = SubstitutionDate{&rule, *on};
+  }
+  return best;
+}
+
+Gap gap_of(const Evaluator& evaluator, const Person& person, const catalog::Role& role,
+           const Criterion& c, const Experience& experience, const EvaluationOptions& options) {
+  Gap g{c, std::nullopt, std::nullopt, msg(MsgId::career_do_state)};
+  switch (c.kind) {
+    case CriterionKind::experience:
+      for (const catalog::ExperienceRequirement& req : role.experience) {
+        if (c.subject !=
+            std::string(catalog::to_string(req.kind)) + ">=" + std::to_string(req.months)) {
+          continue;
+        }
+        if (c.outcome != Outcome::not_met) break;  // cannot tell: the résumé must say more
+        const int missing = req.months - experience.of(req.kind).at_least;
+        g.months_missing = missing;
+        g.met_on = experience_date(evaluator, person, {&req}, options.as_of);
+        std::string kind(catalog::to_string(req.kind));
+        g.action = g.met_on ? msg(MsgId::career_do_continue, missing, kind, to_iso(*g.met_on))
+                            : msg(MsgId::career_do_gain, missing, kind);
+        break;
+      }
+      break;
+    case CriterionKind::education:
+      if (const catalog::MinimumEducation* m = minimum_for(role, options.country)) {
+        if (auto s = substitution_date(evaluator, person, role, to_int(m->isced), options.as_of)) {
+          g.met_on = s->on;
+          g.action = msg(MsgId::career_do_substitution, to_iso(s->on), s->rule->id);
+        } else if (c.outcome == Outcome::not_met) {
+          g.action = msg(MsgId::career_do_education, m->description);
+        }
+      }
+      break;
+    case CriterionKind::language:
+      for (const catalog::LanguageRequirement& req : role.languages) {
+        std::string level(catalog::to_string(req.level));
+        if (c.subject == req.language + ">=" + level) {
+          g.action = msg(MsgId::career_do_language, language_name(req.language), level);
+          break;
+        }
+      }
+      break;
+    case CriterionKind::preferred_education:
+      for (const catalog::PreferredEducation& p : role.preferred_education) {
+        if (c.subject == "preferred:isced>=" + std::to_string(to_int(p.isced))) {
+          g.action = msg(MsgId::career_do_preferred_education, to_int(p.isced));
+          break;
+        }
+      }
+      break;
+    case CriterionKind::skill:
+      for (const catalog::Skill& skill : role.skills) {
+        if (skill.id == c.subject) {
+          g.action = skill.name.en.empty() ? msg(MsgId::career_do_skill, skill.id)
+                                           : msg(MsgId::career_do_skill, skill.name);
+          break;
+        }
+      }
+      break;
+  }
+  return g;
+}
+
 Readiness readiness(const Evaluator& evaluator, const Person& person, const catalog::Role& role,
                     const EvaluationOptions& options) {
   Readiness r;
@@ -71,29 +163,17 @@ Readiness readiness(const Evaluator& evaluator, const Person& person, const cata
   r.evaluation = evaluator.evaluate(person, role, options);
   Experience experience = evaluator.experience(person, options.as_of);
   for (const Criterion& c : r.evaluation.criteria) {
-    if (c.kind == CriterionKind::skill) continue;
-    if (c.outcome == Outcome::met || c.outcome == Outcome::met_by_substitution) continue;
-    r.gaps.push_back(c);
-    if (c.kind == CriterionKind::experience) {
-      for (const catalog::ExperienceRequirement& req : role.experience) {
-        if (c.subject ==
-            std::string(catalog::to_string(req.kind)) + ">=" + std::to_string(req.months)) {
-          r.months_missing.push_back(req.months - experience.of(req.kind).at_least);
-          if (req.note) r.plan.push_back(*req.note);
-        }
-      }
-    } else if (c.kind == CriterionKind::language) {
-      for (const catalog::LanguageRequirement& req : role.languages) {
-        if (c.subject == req.language + ">=" + std::string(catalog::to_string(req.level)) &&
-            req.note) {
-          r.plan.push_back(*req.note);
-        }
-      }
-    } else if (c.kind == CriterionKind::education) {
-      if (const auto* m = minimum_for(role, options.country)) r.plan.push_back(m->description);
+    if (c.outcome == Outcome::met || c.outcome == Outcome::met_by_substitution) {
+      r.met.push_back(c);
+    } else {
+      r.gaps.push_back(gap_of(evaluator, person, role, c, experience, options));
     }
   }
-  r.experience_met_on = experience_date(evaluator, person, role, options.as_of);
+  std::vector<const catalog::ExperienceRequirement*> required;
+  for (const catalog::ExperienceRequirement& req : role.experience) {
+    if (req.importance == catalog::Importance::required) required.push_back(&req);
+  }
+  r.experience_met_on = experience_date(evaluator, person, required, options.as_of);
   return r;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Career path: for one person, how ready they are for the next roles on the ladder, what is
-// missing, when the experience rules will be met if nothing else changes, and what to work on.
-// Pure; the same person, catalog and as-of date give the same result.
+// already met, what is missing, when time alone closes a gap if nothing else changes, and what
+// to do about each gap. Pure; the same person, catalog and as-of date give the same result.
 
 #include <optional>
 #include <vector>
@@ -10,22 +10,36 @@
 
 namespace ccteam::qualify {
 
+// A criterion of the role that is not met or cannot be told, and what to do about it.
+struct Gap {
+  Criterion criterion;
+  // Experience not met: months still missing (the requirement's months minus the months
+  // counted for sure).
+  std::optional<int> months_missing;
+  // The first day on which time alone closes the gap if the person's current jobs continue: an
+  // experience requirement reached, or education replaced by a substitution rule's experience.
+  // Empty when no current job is of a kind that counts, or it takes more than 50 years.
+  std::optional<Date> met_on;
+  // What to do, as an action: keep on until met_on; gain the missing months of a kind; complete
+  // the education asked for (the catalog's description of the minimum); show a language level;
+  // show a skill (for the interview); state in the résumé what the engine could not read.
+  Message action;
+};
+
 struct Readiness {
   const catalog::Role* role = nullptr;
   Evaluation evaluation;
-  // Criteria of the role that are not met or cannot be told (skills left out: they are for
-  // the interview), in evaluation order.
-  std::vector<Criterion> gaps;
-  // Months still missing per experience gap (same order as the experience gaps in 'gaps').
-  std::vector<int> months_missing;
-  // Earliest day on which every experience requirement (required and preferred) is met if
-  // the person's ongoing jobs simply continue: the as-of date when they already are; empty
-  // when time alone will not do it (a missing kind has no ongoing job) or it takes more than
-  // 50 years.
+  // The role's criteria that are met (by substitution too; skills the document names), in
+  // evaluation order.
+  std::vector<Criterion> met;
+  // The others, in evaluation order; skills the document does not name are gaps for the
+  // interview and never part of the verdict.
+  std::vector<Gap> gaps;
+  // Earliest day on which every required experience rule is met if the person's ongoing jobs
+  // simply continue: the as-of date when they already are; empty when time alone will not do
+  // it (a missing kind has no ongoing job) or it takes more than 50 years. Preferred rules have
+  // their own Gap::met_on.
   std::optional<Date> experience_met_on;
-  // What to learn or take on for each gap: the catalog's note or description of the
-  // requirement (experience notes, language notes, minimum-education descriptions).
-  std::vector<LocalizedText> plan;
 };
 
 struct CareerPath {

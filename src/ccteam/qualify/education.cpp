@@ -35,7 +35,10 @@ constexpr LevelPhrase k_levels[] = {
     {Lang::de, "Meister", bachelor},
     {Lang::de, "staatlich geprüfter Techniker", bachelor},
     {Lang::de, "staatlich geprüfter Betriebswirt", bachelor},
+    // A Fachschule's state-certified qualifications are DQR 6; a Berufsfachschule (full-time
+    // vocational school, a compound exception below) gives ISCED 3.
     {Lang::de, "Fachschule", bachelor},
+    {Lang::de, "Berufsfachschule", upper_secondary},
     {Lang::de, "Betriebswirt IHK", bachelor},
     {Lang::de, "Bachelor", bachelor},
     {Lang::de, "Diplom FH", bachelor},
@@ -83,6 +86,8 @@ EducationClassifier::EducationClassifier() {
     m_matcher.add(k_levels[i].phrase, k_levels[i].lang, i);
   }
   for (const auto& [lang, words] : k_not_completed) m_matcher.add(words, lang, k_not_completed_tag);
+  // "Berufsfachschule" ends in "Fachschule" but is no Fachschule (ISCED 3, not DQR 6).
+  m_matcher.add_compound_exception("berufsfachschule");
 }
 
 std::optional<EducationLevel> EducationClassifier::level_of(const Education& entry) const {

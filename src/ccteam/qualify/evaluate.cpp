@@ -69,6 +69,13 @@ MsgId label(Outcome value) {
   return MsgId::q_outcome_unknown;
 }
 
+MsgId label(const Criterion& criterion) {
+  if (criterion.kind == CriterionKind::skill && criterion.outcome == Outcome::unknown) {
+    return MsgId::q_outcome_interview;
+  }
+  return label(criterion.outcome);
+}
+
 MsgId label(Verdict value) {
   switch (value) {
     case Verdict::meets:
@@ -164,11 +171,14 @@ Criterion education_criterion(const Person& person, const Role& role,
       c.explanation = msg(MsgId::q_edu_substituted, months.at_least, needed, rule.id, rule.months);
       return c;
     }
-    if (!months.at_most || *months.at_most >= rule.months) {
+    if (months.in_summary || !months.at_most || *months.at_most >= rule.months) {
       c.outcome = Outcome::unknown;
+      MsgId why = months.in_summary     ? MsgId::q_edu_maybe_summary
+                  : months.unclassified ? MsgId::q_edu_maybe_unclassified
+                                        : MsgId::q_edu_maybe_substituted;
       c.explanation =
-          msg(MsgId::q_edu_maybe_substituted, months.at_least,
-              months.at_most ? std::to_string(*months.at_most) : "?", rule.id, rule.months, needed);
+          msg(why, months.at_least, months.at_most ? std::to_string(*months.at_most) : "?", rule.id,
+              rule.months, needed);
     }
   }
   return c;
@@ -237,7 +247,7 @@ Criterion language_criterion(const std::vector<NamedLanguage>& named,
     // The whole document is the evidence (pointer ""), at the level asked for.
     c.outcome = Outcome::met;
     c.evidence.push_back({level, "", SourcePos{document.file, document.line, 0, ""}});
-    c.explanation = msg(MsgId::q_lang_level, name, level, level);
+    c.explanation = msg(MsgId::q_lang_document, name, level, level);
     return c;
   }
   if (!stated.mentioned) {
@@ -285,12 +295,17 @@ Criterion experience_criterion(const Person& person, const catalog::ExperienceRe
   const MonthsRange& m = experience.of(req.kind);
   if (m.at_least >= req.months) {
     c.outcome = Outcome::met;
-  } else if (m.at_most && *m.at_most < req.months) {
+  } else if (m.at_most && *m.at_most < req.months && !m.in_summary) {
     c.outcome = Outcome::not_met;
   } else {
     c.outcome = Outcome::unknown;
   }
-  if (!m.at_most) {
+  if (c.outcome == Outcome::unknown && m.in_summary) {
+    c.explanation = msg(MsgId::q_exp_summary, m.at_least, kind, req.months);
+  } else if (m.unclassified && m.at_most != m.at_least) {
+    c.explanation = msg(MsgId::q_exp_unclassified, m.at_least,
+                        m.at_most ? std::to_string(*m.at_most) : "?", kind, req.months);
+  } else if (!m.at_most) {
     c.explanation = msg(MsgId::q_exp_open, m.at_least, kind, req.months);
   } else if (*m.at_most != m.at_least) {
     c.explanation = msg(MsgId::q_exp_range, m.at_least, *m.at_most, kind, req.months);
@@ -329,7 +344,7 @@ Criterion preferred_education_criterion(const catalog::PreferredEducation& pref,
 
 // Looks for the role's skills in every piece of free text of the document that may name one:
 // skills (name, keywords), jobs (title, summary, highlights; analysed beforehand, in
-// work_texts) and certificates, in this order.
+// work_texts), certificates and the personal summary, in this order.
 // 'scratch': reused for the texts analysed here.
 void add_skill_criteria(const Person& person, const Role& role, const text::Matcher& matcher,
                         const std::vector<std::vector<text::AnalyzedText>>& work_texts,
@@ -361,11 +376,11 @@ void add_skill_criteria(const Person& person, const Role& role, const text::Matc
     const Position& job = person.work[i];
     for (std::size_t t = 0; t < work_texts[i].size(); ++t) {
       if (t == k_employer_text || work_texts[i][t].words.empty()) continue;
-      look(work_texts[i][t],
-           SourcePos{job.pos.file, job.pos.line, job.pos.column, text_pointer(job, t)});
+      look(work_texts[i][t], text_position(job, t));
     }
   }
   for (const Certificate& c : person.certificates) look_up(c.name, c.pos);
+  look_up(person.summary, person.summary_pos);
   for (std::size_t i = 0; i < role.skills.size(); ++i) {
     Criterion c;
     c.kind = CriterionKind::skill;

@@ -25,7 +25,9 @@
 //      tell" when the language is not mentioned or its level is not in the word table.
 //   3. experience of each kind (experience.hpp): met when the lower bound reaches the months,
 //      not met when the upper bound stays below, else cannot tell; cannot tell when the
-//      document has no work history at all.
+//      document has no work history at all, and when the personal summary states the kind
+//      (without dates: a person reads it). The explanation says why a range is open: partial
+//      dates, jobs whose titles show no kind, or the summary.
 //   4. preferred education (ISCED level and field; preferred importance always).
 //   5. skills: "met" when the catalog's name or a synonym appears anywhere in the document,
 //      otherwise "cannot tell" (a résumé that does not name patience says nothing about it).
@@ -74,6 +76,10 @@ struct Criterion {
   std::vector<Evidence> evidence;
   std::string substitution;  // id of the rule used, for met_by_substitution
 };
+
+// The outcome's label as shown with the criterion: a skill the document does not name is "for
+// the interview" (skills are never part of the verdict), anything else label(outcome).
+MsgId label(const Criterion& criterion);
 
 struct Evaluation {
   std::string person_id;

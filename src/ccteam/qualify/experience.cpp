@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ccteam/qualify/experience_phrases.hpp"
+#include "ccteam/text/normalize.hpp"
 
 namespace ccteam::qualify {
 
@@ -132,6 +133,16 @@ std::string text_pointer(const Position& position, std::size_t index) {
   }
 }
 
+SourcePos text_position(const Position& position, std::size_t index) {
+  SourcePos out{position.pos.file, position.pos.line, position.pos.column,
+                text_pointer(position, index)};
+  if (index < position.text_places.size() && position.text_places[index].line > 0) {
+    out.line = position.text_places[index].line;
+    out.column = position.text_places[index].column;
+  }
+  return out;
+}
+
 std::vector<KindEvidence> ExperienceClassifier::classify(const Position& position) const {
   return classify(position, analyze_position(position, m_matcher));
 }
@@ -146,28 +157,44 @@ std::vector<KindEvidence> ExperienceClassifier::classify(
 void ExperienceClassifier::classify_into(const Position& position,
                                          const std::vector<text::AnalyzedText>& texts,
                                          std::vector<KindEvidence>& out) const {
-  std::vector<text::Matcher::Hit>& hits = m_hits;
   for (std::size_t t = 0; t < texts.size(); ++t) {
     if (texts[t].words.empty()) continue;
-    m_matcher.find_into(texts[t], hits);
-    if (hits.empty()) continue;
-    std::string pointer = text_pointer(position, t);
-    // Evidence of this text starts here: only these can repeat a hit (same text, same pointer).
-    const std::size_t first_of_text = out.size();
-    for (text::Matcher::Hit& hit : hits) {
-      if (hit.tag == k_no_work_tag) continue;
-      auto kind = static_cast<ExperienceKind>(hit.tag);
-      // An employer's name tells the trade, not the person's role.
-      if (t == k_employer_text && kind != ExperienceKind::customer_service) continue;
-      bool seen = std::any_of(
-          out.begin() + static_cast<long>(first_of_text), out.end(),
-          [&](const KindEvidence& e) { return e.kind == kind && e.matched == hit.matched; });
-      if (!seen) {
-        out.push_back(KindEvidence{
-            kind, std::move(hit.phrase), std::move(hit.matched),
-            SourcePos{position.pos.file, position.pos.line, position.pos.column, pointer}});
-      }
+    // An employer's name tells the trade, not the person's role.
+    add_hits(
+        texts[t], t == k_employer_text ? Kinds::customer_service_only : Kinds::all,
+        [&] { return text_position(position, t); }, out);
+  }
+}
+
+void ExperienceClassifier::classify_summary(const text::AnalyzedText& summary,
+                                            const SourcePos& where,
+                                            std::vector<KindEvidence>& out) const {
+  if (summary.words.empty()) return;
+  add_hits(
+      summary, Kinds::all, [&] { return where; }, out);
+}
+
+template <class Where>
+void ExperienceClassifier::add_hits(const text::AnalyzedText& text, Kinds kinds, const Where& where,
+                                    std::vector<KindEvidence>& out) const {
+  std::vector<text::Matcher::Hit>& hits = m_hits;
+  m_matcher.find_into(text, hits);
+  if (hits.empty()) return;
+  std::optional<SourcePos> pos;  // built for the first hit only
+  // Evidence of this text starts here: only these can repeat a hit (same text, same pointer).
+  const std::size_t first_of_text = out.size();
+  for (text::Matcher::Hit& hit : hits) {
+    if (hit.tag == k_no_work_tag) continue;
+    auto kind = static_cast<ExperienceKind>(hit.tag);
+    if (kinds == Kinds::customer_service_only && kind != ExperienceKind::customer_service) {
+      continue;
     }
+    bool seen = std::any_of(
+        out.begin() + static_cast<long>(first_of_text), out.end(),
+        [&](const KindEvidence& e) { return e.kind == kind && e.matched == hit.matched; });
+    if (seen) continue;
+    if (!pos) pos = where();
+    out.push_back(KindEvidence{kind, std::move(hit.phrase), std::move(hit.matched), *pos});
   }
 }
 
@@ -233,11 +260,14 @@ MonthsRange months_where(const Person& person, const Date& as_of, const Selected
   low.clear();
   high.clear();
   bool unbounded = false;
+  bool unclassified = false;
   for (std::size_t i = 0; i < person.work.size(); ++i) {
     if (!maybe(i)) continue;
     JobSpans s = job_spans(person.work[i], as_of);
     if (!s.counts) continue;
-    if (s.at_least && selected(i)) low.push_back(*s.at_least);
+    const bool is_selected = selected(i);
+    unclassified = unclassified || !is_selected;
+    if (s.at_least && is_selected) low.push_back(*s.at_least);
     if (s.at_most) {
       high.push_back(*s.at_most);
     } else {
@@ -247,6 +277,7 @@ MonthsRange months_where(const Person& person, const Date& as_of, const Selected
   MonthsRange out;
   out.at_least = merged_months_in_place(low);
   if (!unbounded) out.at_most = merged_months_in_place(high);
+  out.unclassified = unclassified;
   return out;
 }
 
@@ -280,9 +311,8 @@ Experience measure_experience(const Person& person, const ExperienceClassifier& 
         !says_no_work(classifier.matcher(), work_texts[i][k_title_text], no_work_hits)) {
       out.unclassified[i] = 1;
       const std::size_t cs = index(ExperienceKind::customer_service);
-      out.evidence[cs].push_back(KindEvidence{
-          ExperienceKind::customer_service, "?", job.title,
-          SourcePos{job.pos.file, job.pos.line, job.pos.column, text_pointer(job, k_title_text)}});
+      out.evidence[cs].push_back(KindEvidence{ExperienceKind::customer_service, "?", job.title,
+                                              text_position(job, k_title_text)});
     }
     for (KindEvidence& e : job_evidence) {
       std::size_t k = index(e.kind);
@@ -294,6 +324,17 @@ Experience measure_experience(const Person& person, const ExperienceClassifier& 
       out.evidence[k].push_back(std::move(e));
     }
   }
+  std::array<bool, k_experience_kinds> in_summary{};
+  if (!text::is_blank(person.summary)) {
+    text::AnalyzedText summary;
+    classifier.matcher().analyze_into(person.summary, summary);
+    job_evidence.clear();
+    classifier.classify_summary(summary, person.summary_pos, job_evidence);
+    for (KindEvidence& e : job_evidence) {
+      in_summary[index(e.kind)] = true;
+      out.evidence[index(e.kind)].push_back(std::move(e));
+    }
+  }
   SpanBuffers buffers;
   const std::size_t cs = index(ExperienceKind::customer_service);
   for (std::size_t k = 0; k < k_experience_kinds; ++k) {
@@ -301,6 +342,7 @@ Experience measure_experience(const Person& person, const ExperienceClassifier& 
         person, as_of, [&](std::size_t i) { return out.job_kinds[i][k]; },
         [&](std::size_t i) { return out.job_kinds[i][k] || (k == cs && out.unclassified[i]); },
         buffers);
+    out.months[k].in_summary = in_summary[k];
   }
   return out;
 }
@@ -328,7 +370,10 @@ MonthsRange months_of_any(const Person& person, const Experience& experience,
     return selected(i) || (customer_service && i < experience.unclassified.size() &&
                            experience.unclassified[i] != 0);
   };
-  return months_where(person, as_of, selected, maybe, buffers);
+  MonthsRange out = months_where(person, as_of, selected, maybe, buffers);
+  out.in_summary = std::ranges::any_of(
+      kinds, [&](ExperienceKind k) { return experience.months[index(k)].in_summary; });
+  return out;
 }
 
 }  // namespace ccteam::qualify

@@ -60,7 +60,8 @@ struct KindEvidence {
 
 // Classifies jobs by their title, summary, highlights and employer's name (the employer counts
 // for customer service only: "Shift Supervisor" at a call center is call-center work; an
-// employer's name says nothing about leading). Phrases come from two places:
+// employer's name says nothing about leading), and the person's summary. Phrases come from two
+// places:
 // the built-in lists in experience_phrases.cpp (English and German job titles and duties of
 // each kind, our own selection), and the synonyms of the catalog's skills that name a kind
 // ("team-leadership", "leadership-coaching" -> team leadership; "operations-management" ->
@@ -78,10 +79,20 @@ class ExperienceClassifier {
   // The same, appended to 'out'.
   void classify_into(const Position& position, const std::vector<text::AnalyzedText>& texts,
                      std::vector<KindEvidence>& out) const;
+  // Every kind the person's summary (analysed beforehand) states, appended to 'out' with
+  // 'where' (the summary's place, pointer "/basics/summary").
+  void classify_summary(const text::AnalyzedText& summary, const SourcePos& where,
+                        std::vector<KindEvidence>& out) const;
 
   const text::Matcher& matcher() const { return m_matcher; }
 
  private:
+  enum class Kinds : unsigned char { all, customer_service_only };
+  // The kinds 'text' shows, appended to 'out' at where() (called once, at the first hit).
+  template <class Where>
+  void add_hits(const text::AnalyzedText& text, Kinds kinds, const Where& where,
+                std::vector<KindEvidence>& out) const;
+
   text::Matcher m_matcher;
   mutable std::vector<text::Matcher::Hit> m_hits;  // classify's buffer, reused
 };
@@ -98,6 +109,10 @@ inline constexpr std::size_t k_first_highlight_text = 3;
 // "/work/2/name", "/work/2/highlights/0"; in a person CSV the column, "/work3_title".
 std::string text_pointer(const Position& position, std::size_t index);
 
+// Where text 'index' of analyze_position is: the job's file, the text's own line and column
+// when the reader knows them (position.text_places), else the job's, and text_pointer.
+SourcePos text_position(const Position& position, std::size_t index);
+
 std::vector<text::AnalyzedText> analyze_position(const Position& position,
                                                  const text::Matcher& matcher);
 // The same into 'out' (replacing what it held), reusing its buffers.
@@ -107,6 +122,11 @@ void analyze_position_into(const Position& position, const text::Matcher& matche
 struct MonthsRange {
   int at_least = 0;
   std::optional<int> at_most;  // empty: a job without a start date makes it unbounded
+  // Why at_most may exceed at_least besides partial dates: jobs whose titles show no kind
+  // count in it (customer service only), and the summary states the kind without dates
+  // (then more than at_least cannot be ruled out, whatever at_most says).
+  bool unclassified = false;
+  bool in_summary = false;
 };
 
 // A person's experience as of a date.
@@ -118,12 +138,15 @@ struct Experience {
   std::array<bool, k_experience_kinds> ongoing{};  // a job of that kind has no end date
   std::vector<std::array<bool, k_experience_kinds>> job_kinds;  // per person.work[i]
   // Per person.work[i]: the job counts (starts by the as-of date) and no text of it shows any
-  // kind ("Agent", "Customer Success Manager", "Data Analyst"). Such a job may be customer
+  // kind ("Agent", "Customer Success Manager"; not a known other occupation, "Data Analyst",
+  // nor a break, experience_phrases.hpp). Such a job may be customer
   // service under another name: its months count in customer service's upper bound (at_most),
   // never in at_least, so that the criterion is "cannot tell" and a person reads the job
   // (evidence with rule "?"). Leadership and operations are stated in words the lists know, so
   // an unclassified job is not counted as either.
   std::vector<char> unclassified;
+  // The summary's evidence is in 'evidence' too (pointer "/basics/summary"); months[k].in_summary
+  // says that the summary states kind k.
 
   const MonthsRange& of(ExperienceKind kind) const { return months[index(kind)]; }
 };

@@ -176,10 +176,37 @@ constexpr ReachBlocker k_reporting_line[] = {
 };
 
 constexpr NoWorkPhrase k_no_work[] = {
-    {en, "career break"},   {en, "parental leave"}, {en, "maternity leave"}, {en, "sabbatical"},
-    {en, "gap year"},       {en, "job search"},     {en, "unemployed"},      {de, "Elternzeit"},
-    {de, "Auszeit"},        {de, "Sabbatical"},     {de, "Weltreise"},       {de, "Arbeitssuche"},
-    {de, "arbeitssuchend"}, {de, "Pflegezeit"},     {de, "Mutterschutz"},
+    {en, "career break"},
+    {en, "parental leave"},
+    {en, "maternity leave"},
+    {en, "sabbatical"},
+    {en, "gap year"},
+    {en, "job search"},
+    {en, "unemployed"},
+    {de, "Elternzeit"},
+    {de, "Auszeit"},
+    {de, "Sabbatical"},
+    {de, "Weltreise"},
+    {de, "Arbeitssuche"},
+    {de, "arbeitssuchend"},
+    {de, "Pflegezeit"},
+    {de, "Mutterschutz"},
+    // Occupations outside the contact centre whose title says what the work was: a recruiter
+    // reads "Data Analyst" as no customer service, not as a title to look into.
+    {en, "data analyst"},
+    {en, "business analyst"},
+    {en, "software developer"},
+    {en, "software engineer"},
+    {en, "accountant"},
+    {en, "bookkeeper"},
+    {en, "nurse"},
+    {en, "teacher"},
+    {de, "Datenanalyst"},
+    {de, "Softwareentwickler"},
+    {de, "Buchhalter"},
+    {de, "Krankenpfleger"},
+    {de, "Pflegefachkraft"},
+    {de, "Lehrer"},
 };
 
 }  // namespace

@@ -35,8 +35,9 @@ struct ReachBlocker {
 };
 std::span<const ReachBlocker> reporting_line_blockers();
 
-// Entries of a work history that say they were no work ("career break", "Elternzeit"): known
-// to be no experience of any kind, unlike a title the lists do not know (experience.hpp).
+// Entries of a work history that say they were no work ("career break", "Elternzeit") or work
+// of an occupation outside the contact centre ("Data Analyst", "Krankenpfleger"): known to be
+// no experience of any kind, unlike a title the lists do not know (experience.hpp).
 struct NoWorkPhrase {
   Lang lang;
   std::string_view phrase;

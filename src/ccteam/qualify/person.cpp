@@ -22,9 +22,9 @@ bool says_nothing(const Person& p) {
     return says(s.name) || std::ranges::any_of(s.keywords, says);
   };
   auto cert = [](const Certificate& c) { return says(c.name); };
-  return !std::ranges::any_of(p.work, job) && !std::ranges::any_of(p.education, edu) &&
-         !std::ranges::any_of(p.languages, lang) && !std::ranges::any_of(p.skills, skill) &&
-         !std::ranges::any_of(p.certificates, cert);
+  return !says(p.summary) && !std::ranges::any_of(p.work, job) &&
+         !std::ranges::any_of(p.education, edu) && !std::ranges::any_of(p.languages, lang) &&
+         !std::ranges::any_of(p.skills, skill) && !std::ranges::any_of(p.certificates, cert);
 }
 
 bool means_ongoing(std::string_view end_date) {

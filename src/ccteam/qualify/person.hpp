@@ -31,6 +31,13 @@ struct Personal {
 // employer in "name" or "company") or person CSV (columns "/work1_title", "/work1_organisation").
 enum class FieldNames : unsigned char { json_resume, json_resume_company, person_csv };
 
+// Where a value starts in its file: 1-based line and column (in characters, as in error
+// positions); 0 when the reader does not know it.
+struct Place {
+  int line = 0;
+  int column = 0;
+};
+
 // One job. A missing end date means the job continues (counted up to the as-of date).
 struct Position {
   std::string title;
@@ -41,6 +48,10 @@ struct Position {
   std::optional<PartialDate> end;    // empty: ongoing
   SourcePos pos;                     // where the job was written (JSON pointer: work, 2)
   FieldNames fields = FieldNames::json_resume;
+  // Where each text of the job starts, in the order of experience.hpp's analyze_position
+  // (title, summary, employer, highlights); empty when only the job's place is known (a
+  // document on one line, a CSV row).
+  std::vector<Place> text_places;
 };
 
 // One education entry as written ("studyType": "Bachelor", "area": "Business").
@@ -77,6 +88,10 @@ struct Person {
   std::string id;  // applicant id shown in blind mode: "A1", "A2", ... or the CSV's id column
   SourcePos pos;   // where the document starts (file, line)
   Personal personal;
+  // The personal summary (JSON Resume basics.summary): experience it states counts as evidence
+  // marked as coming from it, never as dated months (experience.hpp).
+  std::string summary;
+  SourcePos summary_pos;
   std::vector<Position> work;
   std::vector<Education> education;
   std::vector<LanguageEntry> languages;
@@ -84,8 +99,8 @@ struct Person {
   std::vector<Certificate> certificates;
 };
 
-// True when the document says nothing the engine could evaluate: no job, education, language,
-// skill or certificate with any letter or digit in it. Readers reject such documents
+// True when the document says nothing the engine could evaluate: no summary, job, education,
+// language, skill or certificate with any letter or digit in it. Readers reject such documents
 // (MsgId::resume_empty) so that an empty résumé is never evaluated as if it said something.
 bool says_nothing(const Person& person);
 

@@ -13,6 +13,7 @@
 #include "io/base/table.hpp"
 #include "io/base/xlsx_writer.hpp"
 #include "io/qualify/career_writers.hpp"
+#include "io/qualify/screening_json.hpp"
 
 namespace ccteam::cli {
 
@@ -41,10 +42,16 @@ void print_table(Context& ctx, const qualify::CareerPath& path, const Date& as_o
                          io::career_role_name(*r.role, lang), verdict),
                      lang) +
               "\n");
-    std::size_t experience_index = 0;
-    for (std::size_t i = 0; i < r.gaps.size(); ++i) {
-      ctx.print(io::wrap("- " + io::career_gap_line(r, i, experience_index, lang), 96, "  "));
+    for (const qualify::Criterion& c : r.met) {
+      ctx.print(io::wrap(
+          "- " + render(msg(MsgId::career_met, io::render_text(c.title, lang)), lang), 96, "  "));
     }
+    for (const qualify::Gap& g : r.gaps) {
+      ctx.print(io::wrap("- " + io::career_gap_line(g, lang), 96, "  "));
+      ctx.print(io::wrap("  " + render(msg(MsgId::career_plan, io::career_action(g, lang)), lang),
+                         96, "    "));
+    }
+    // The required experience rules (preferred ones are gaps with their own date).
     if (r.experience_met_on) {
       // Met already (the date is the as-of date): say so, not "met on <today>
       // if ...".
@@ -55,9 +62,6 @@ void print_table(Context& ctx, const qualify::CareerPath& path, const Date& as_o
                          96, "  "));
     } else {
       ctx.print(io::wrap(tr(MsgId::career_not_by_time, lang), 96, "  "));
-    }
-    for (const LocalizedText& step : r.plan) {
-      ctx.print(io::wrap(render(msg(MsgId::career_plan, step.get(lang)), lang), 96, "  "));
     }
   }
 }
@@ -86,7 +90,7 @@ void career(Context& ctx, CareerOptions& o) {
   if (format == "json") {
     ctx.print(io::career_to_json(c.path, c.person.id, c.as_of, lang).dump(2) + "\n");
   } else if (format == "xlsx") {
-    if (auto written = io::write_xlsx(*xlsx_path, {io::career_to_xlsx(c.path, lang)}); !written) {
+    if (auto written = io::write_xlsx(*xlsx_path, io::career_to_xlsx(c.path, lang)); !written) {
       ctx.fail(written.error());
     }
   } else {

@@ -28,28 +28,25 @@ struct ScreenOptions {
   bool explain = false;
 };
 
-std::string explain_lines(const qualify::Evaluation& e, Lang lang, bool reveal) {
+// Each criterion with its evidence. Blind, the reader named each file "#N"
+// (app/qualify/people.hpp), so evidence shows its line but no file name.
+std::string explain_lines(const qualify::Evaluation& e, Lang lang) {
   std::string out;
   for (const qualify::Criterion& c : e.criteria) {
-    std::string line = fmt::format(
-        "[{}] {} ({}): {}", tr(qualify::label(c.outcome), lang), io::render_text(c.title, lang),
-        tr(catalog::label(c.importance), lang), io::render_text(c.explanation, lang));
+    std::string line =
+        fmt::format("[{}] {} ({}): {}", tr(qualify::label(c), lang), io::render_text(c.title, lang),
+                    tr(catalog::label(c.importance), lang), io::render_text(c.explanation, lang));
     out += io::wrap(line, 96, "    ");
     for (const qualify::Evidence& ev : c.evidence) {
       if (ev.text.empty()) continue;
-      // Blind: the place in the document, not the file (whose name may be the
-      // person's).
-      SourcePos where = ev.where;
-      if (!reveal) where = SourcePos{"", 0, 0, ev.where.json_pointer};
-      out += io::wrap(fmt::format("- \"{}\" {}", io::escape_terminal(ev.text),
-                                  io::escape_terminal(to_string(where))),
-                      92, "      ");
+      out += io::wrap("- " + io::escape_terminal(io::evidence_text(ev, lang)), 92, "      ");
     }
   }
   return out;
 }
 
-void print_table(Context& ctx, const ScreenOptions& o, const std::vector<io::Screened>& list) {
+void print_table(Context& ctx, const ScreenOptions& o, const std::vector<io::Screened>& list,
+                 std::size_t not_shown) {
   Lang lang = ctx.lang();
   const bool reveal = o.request.reveal;
   std::vector<std::string> headers = {tr(MsgId::screen_col_id, lang),
@@ -72,6 +69,7 @@ void print_table(Context& ctx, const ScreenOptions& o, const std::vector<io::Scr
       table.add_row(std::move(row));
     }
     ctx.print(table.render());
+    if (not_shown > 0) ctx.print(render(msg(MsgId::screen_more_not_shown, not_shown), lang) + "\n");
     return;
   }
   for (const io::Screened& s : list) {
@@ -82,8 +80,9 @@ void print_table(Context& ctx, const ScreenOptions& o, const std::vector<io::Scr
       head += fmt::format("  {}  {}", io::escape_terminal(s.person.personal.name),
                           io::escape_terminal(to_string(s.person.pos)));
     }
-    ctx.print(head + "\n" + explain_lines(s.evaluation, lang, reveal) + "\n");
+    ctx.print(head + "\n" + explain_lines(s.evaluation, lang) + "\n");
   }
+  if (not_shown > 0) ctx.print(render(msg(MsgId::screen_more_not_shown, not_shown), lang) + "\n");
 }
 
 void screen(Context& ctx, ScreenOptions& o) {
@@ -124,7 +123,7 @@ void screen(Context& ctx, ScreenOptions& o) {
       return ctx.fail(written.error());
     }
   } else {
-    print_table(ctx, o, s.applicants);
+    print_table(ctx, o, s.applicants, head.not_shown);
     Message summary = msg(s.read.read == 1 ? MsgId::screen_summary_one : MsgId::screen_summary,
                           s.read.read, s.evaluated, s.read.rejected);
     ctx.print("\n" + render(summary, lang) + "\n" + tr(MsgId::screen_human_decides, lang) + "\n");

@@ -21,7 +21,7 @@ bool reads(Object object, std::string_view key) {
     case Object::root:
       return in({"basics", "work", "education", "languages", "skills", "certificates"});
     case Object::basics:
-      return in({"name", "email", "phone", "location"});
+      return in({"name", "email", "phone", "summary", "location"});
     case Object::location:
       return in({"city", "countryCode"});
     case Object::work:
@@ -66,12 +66,13 @@ struct Frame {
   bool expect_key = true;
 };
 
-}  // namespace
-
-std::vector<DuplicateKey> find_duplicate_resume_keys(std::string_view text) {
-  std::vector<DuplicateKey> out;
-  std::size_t document = 0;                // top-level array: index of the current document
-  std::size_t reported = ~std::size_t{0};  // the last document with a duplicate
+// Walks the JSON text 'text' (a document or an array of documents), calling
+// on_key(stack, frame, offset) for each member name of an object (the frame's 'key') and
+// on_value(frame, offset) at the start of each value ('frame' null for the outermost value);
+// stops where 'text' stops being JSON. A frame's pointer and current key or index say where the
+// value is.
+template <class OnKey, class OnValue>
+void walk(std::string_view text, const OnKey& on_key, const OnValue& on_value) {
   std::vector<Frame> stack;
   auto open = [&](bool array) {
     Frame f;
@@ -104,6 +105,9 @@ std::vector<DuplicateKey> find_duplicate_resume_keys(std::string_view text) {
       f.expect_key = true;
     }
   };
+  auto value_starts = [&](std::size_t offset) {
+    on_value(stack.empty() ? nullptr : &stack.back(), offset);
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '"') {
@@ -118,35 +122,28 @@ std::vector<DuplicateKey> find_duplicate_resume_keys(std::string_view text) {
         }
         value += text[i];
       }
-      if (i >= text.size()) return out;
+      if (i >= text.size()) return;
       if (!stack.empty() && !stack.back().array && stack.back().expect_key) {
         Frame& f = stack.back();
         f.key = escaped ? std::string(text.substr(start + 1, i - start - 1)) : value;
         f.expect_key = false;
-        if (reads(f.object, f.key)) {
-          document = stack.front().array ? stack.front().index : 0;
-          for (const auto& [seen, offset] : f.keys) {
-            if (seen == f.key && reported != document) {
-              out.push_back(
-                  {f.key, json_pointer_append(f.pointer, f.key), start, offset, document});
-              reported = document;
-            }
-          }
-          f.keys.emplace_back(f.key, start);
-        }
+        on_key(stack, f, start);
       } else {
+        value_starts(start);
         value_done();
       }
     } else if (c == '{' || c == '[') {
+      value_starts(i);
       open(c == '[');
     } else if (c == '}' || c == ']') {
-      if (stack.empty()) return out;
+      if (stack.empty()) return;
       stack.pop_back();
       value_done();
     } else if (c == ',' && !stack.empty() && stack.back().array) {
       // the element before the comma was a number or literal: counted here
     } else if (c != ':' && c != ',' && c != ' ' && c != '\n' && c != '\r' && c != '\t') {
       // A number or a literal: one value, up to the next delimiter.
+      value_starts(i);
       while (i + 1 < text.size() &&
              std::string_view(",]}: \n\r\t").find(text[i + 1]) == std::string_view::npos) {
         ++i;
@@ -154,6 +151,44 @@ std::vector<DuplicateKey> find_duplicate_resume_keys(std::string_view text) {
       value_done();
     }
   }
+}
+
+}  // namespace
+
+std::vector<DuplicateKey> find_duplicate_resume_keys(std::string_view text) {
+  std::vector<DuplicateKey> out;
+  std::size_t document = 0;                // top-level array: index of the current document
+  std::size_t reported = ~std::size_t{0};  // the last document with a duplicate
+  walk(
+      text,
+      [&](const std::vector<Frame>& stack, Frame& f, std::size_t start) {
+        if (!reads(f.object, f.key)) return;
+        document = stack.front().array ? stack.front().index : 0;
+        for (const auto& [seen, offset] : f.keys) {
+          if (seen == f.key && reported != document) {
+            out.push_back({f.key, json_pointer_append(f.pointer, f.key), start, offset, document});
+            reported = document;
+          }
+        }
+        f.keys.emplace_back(f.key, start);
+      },
+      [](const Frame*, std::size_t) {});
+  return out;
+}
+
+std::vector<ValueOffset> value_offsets(std::string_view text) {
+  std::vector<ValueOffset> out;
+  walk(
+      text, [](const std::vector<Frame>&, Frame&, std::size_t) {},
+      [&](const Frame* f, std::size_t offset) {
+        if (f == nullptr) {
+          out.push_back({std::string(), offset});
+        } else if (f->array) {
+          out.push_back({json_pointer_append(f->pointer, f->index), offset});
+        } else {
+          out.push_back({json_pointer_append(f->pointer, f->key), offset});
+        }
+      });
   return out;
 }
 

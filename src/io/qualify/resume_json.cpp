@@ -5,10 +5,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <unordered_map>
 
 #include <simdjson.h>
 #include <nlohmann/json.hpp>
 
+#include "ccteam/qualify/experience.hpp"
 #include "io/base/files.hpp"
 #include "io/base/utf8.hpp"
 #include "io/qualify/json_keys.hpp"
@@ -41,6 +43,8 @@ class DocumentReader {
       p.personal.name = str(*basics, "name", "/basics");
       p.personal.email = str(*basics, "email", "/basics");
       p.personal.phone = str(*basics, "phone", "/basics");
+      p.summary = str(*basics, "summary", "/basics");
+      p.summary_pos = pos("/basics/summary");
       if (const json* loc = member(*basics, "location", json::value_t::object, "/basics")) {
         p.personal.city = str(*loc, "city", "/basics/location");
         p.personal.country_code = str(*loc, "countryCode", "/basics/location");
@@ -223,7 +227,7 @@ class FastReader {
       seen[static_cast<std::size_t>(f)] = true;
       fields[static_cast<std::size_t>(f)] = kv.value;
     }
-    if (seen[basics] && !fields[basics].is_null() && !read_basics(fields[basics], p.personal)) {
+    if (seen[basics] && !fields[basics].is_null() && !read_basics(fields[basics], p)) {
       return false;
     }
     bool ok =
@@ -332,12 +336,17 @@ class FastReader {
     return !start || !end || sys_days(end->latest()) >= sys_days(start->earliest());
   }
 
-  static bool read_basics(simdjson::dom::element value, qualify::Personal& out) {
+  bool read_basics(simdjson::dom::element value, Person& p) const {
+    qualify::Personal& out = p.personal;
     simdjson::dom::object basics;
     if (value.get_object().get(basics)) return false;
-    if (!members(basics, {{"name", &out.name}, {"email", &out.email}, {"phone", &out.phone}})) {
+    if (!members(basics, {{"name", &out.name},
+                          {"email", &out.email},
+                          {"phone", &out.phone},
+                          {"summary", &p.summary}})) {
       return false;
     }
+    p.summary_pos = pos("/basics/summary");
     bool seen = false;
     for (simdjson::dom::key_value_pair kv : basics) {
       if (kv.key != "location") continue;
@@ -571,12 +580,81 @@ Error duplicate_error(const DuplicateKey& d, std::string_view content, const std
                msg(MsgId::hint_resume_json)};
 }
 
+// The line and column of every value of a text that holds one document or an array of them over
+// several lines (in a document on one line, NDJSON, the document's line says it all).
+class ValuePlaces {
+ public:
+  explicit ValuePlaces(std::string_view content) {
+    std::vector<ValueOffset> values = value_offsets(content);
+    m_places.reserve(values.size());
+    // line_column for each offset, in one pass (the offsets come in text order).
+    qualify::Place place{1, 1};
+    std::size_t at = 0;
+    std::size_t line_start = 0;
+    for (ValueOffset& v : values) {
+      for (; at < v.offset && at < content.size(); ++at) {
+        if (content[at] == '\n') {
+          ++place.line;
+          line_start = at + 1;
+        }
+      }
+      place.column = 1 + static_cast<int>(utf8_length(content.substr(line_start, at - line_start)));
+      m_places.emplace(std::move(v.pointer), place);
+    }
+  }
+
+  // Where the value at 'pointer' starts; {0, 0} when the text has none there.
+  qualify::Place at(const std::string& pointer) const {
+    auto it = m_places.find(pointer);
+    return it == m_places.end() ? qualify::Place{} : it->second;
+  }
+
+  // Gives 'p' the places of its values: the line of the document and of each entry (a JSON
+  // pointer to an object), the line and column of each job's texts and of the summary.
+  void place(Person& p) const {
+    auto line_of = [&](SourcePos& pos) {
+      if (int line = at(pos.json_pointer).line; line > 0) pos.line = line;
+    };
+    line_of(p.pos);
+    if (!p.summary.empty()) {
+      qualify::Place s = at(p.summary_pos.json_pointer);
+      p.summary_pos.line = s.line > 0 ? s.line : p.pos.line;
+      p.summary_pos.column = s.column;
+    }
+    for (qualify::Position& job : p.work) {
+      line_of(job.pos);
+      job.text_places.resize(qualify::k_first_highlight_text + job.highlights.size());
+      for (std::size_t i = 0; i < job.text_places.size(); ++i) {
+        job.text_places[i] = at(qualify::text_pointer(job, i));
+      }
+    }
+    for (qualify::Education& e : p.education) line_of(e.pos);
+    for (qualify::LanguageEntry& l : p.languages) line_of(l.pos);
+    for (qualify::SkillEntry& s : p.skills) line_of(s.pos);
+    for (qualify::Certificate& c : p.certificates) line_of(c.pos);
+  }
+
+ private:
+  std::unordered_map<std::string, qualify::Place> m_places;
+};
+
+// Whether the non-blank part of 'content' spans more than one line.
+bool over_several_lines(std::string_view content) {
+  std::size_t first = content.find_first_not_of(" \t\r\n");
+  std::size_t last = content.find_last_not_of(" \t\r\n");
+  return first != std::string_view::npos &&
+         content.substr(first, last - first).find('\n') != std::string_view::npos;
+}
+
+// 'places': the places of the values of the text 'doc' comes from; null for a document on one
+// line.
 void emit(const json& doc, const std::string& file, int line, const std::string& base,
-          std::size_t& next_id, const PersonSink& sink) {
+          std::size_t& next_id, const PersonSink& sink, const ValuePlaces* places = nullptr) {
   std::string id = "A" + std::to_string(next_id++);
   try {
     Person p = DocumentReader(file, line, base).read(doc);
     p.id = std::move(id);
+    if (places != nullptr) places->place(p);
     sink(std::move(p));
   } catch (const DocumentError& e) {
     sink(tl::unexpected(e.error));
@@ -586,10 +664,11 @@ void emit(const json& doc, const std::string& file, int line, const std::string&
 // Reads the parsed document 'doc' through the fast path and hands the person to 'sink'; false
 // (nothing emitted, 'next_id' unchanged) when the reference path must read it.
 bool emit_fast(simdjson::dom::element doc, const std::string& file, int line, std::string_view base,
-               std::size_t& next_id, const PersonSink& sink) {
+               std::size_t& next_id, const PersonSink& sink, const ValuePlaces* places = nullptr) {
   Person p;
   if (!FastReader(file, line, base).read(doc, p)) return false;
   p.id = "A" + std::to_string(next_id++);
+  if (places != nullptr) places->place(p);
   sink(std::move(p));
   return true;
 }
@@ -641,9 +720,12 @@ bool read_whole_fast(std::string_view content, const std::string& file, int line
   FastParser& fast = content.size() <= k_reused_parser_limit ? thread_parser() : local;
   std::optional<simdjson::dom::element> doc = fast.parse(content);
   if (!doc) return false;
+  std::optional<ValuePlaces> places;
+  if (over_several_lines(content)) places.emplace(content);
+  const ValuePlaces* placed = places ? &*places : nullptr;
   simdjson::dom::array list;
   if (doc->get_array().get(list)) {
-    return emit_fast(*doc, file, line, "", next_id, sink);
+    return emit_fast(*doc, file, line, "", next_id, sink, placed);
   }
   std::vector<Person> people(list.size());
   std::size_t i = 0;
@@ -654,6 +736,7 @@ bool read_whole_fast(std::string_view content, const std::string& file, int line
   }
   for (Person& p : people) {
     p.id = "A" + std::to_string(next_id++);
+    if (placed != nullptr) placed->place(p);
     sink(std::move(p));
   }
   return true;
@@ -686,6 +769,9 @@ void read_all(std::string_view content, const std::string& file_in, std::size_t&
     try {
       json whole = json::parse(content);
       std::vector<DuplicateKey> duplicates = find_duplicate_resume_keys(content);
+      std::optional<ValuePlaces> places;
+      if (over_several_lines(content)) places.emplace(content);
+      const ValuePlaces* placed = places ? &*places : nullptr;
       auto duplicate_in = [&](std::size_t document) -> const DuplicateKey* {
         auto it = std::ranges::find(duplicates, document, &DuplicateKey::document);
         return it == duplicates.end() ? nullptr : &*it;
@@ -697,13 +783,13 @@ void read_all(std::string_view content, const std::string& file_in, std::size_t&
             sink(tl::unexpected(duplicate_error(*d, content, file, 1)));
             continue;
           }
-          emit(whole[i], file, 0, json_pointer_append("", i), next_id, sink);
+          emit(whole[i], file, 0, json_pointer_append("", i), next_id, sink, placed);
         }
       } else if (!duplicates.empty()) {
         ++next_id;
         sink(tl::unexpected(duplicate_error(duplicates.front(), content, file, 1)));
       } else {
-        emit(whole, file, line_column(content, first).line, "", next_id, sink);
+        emit(whole, file, line_column(content, first).line, "", next_id, sink, placed);
       }
       return;
     } catch (const json::exception& e) {
@@ -756,7 +842,7 @@ Result<void> stream_lines(std::istream& in, const std::string& file, int number,
 }  // namespace
 
 Result<void> stream_ndjson_resumes(const std::string& path, std::size_t& next_id,
-                                   const PersonSink& sink) {
+                                   const PersonSink& sink, const std::string& name) {
   std::ifstream file_stream;
   std::istream* in = &std::cin;
   if (path != "-") {
@@ -771,7 +857,7 @@ Result<void> stream_ndjson_resumes(const std::string& path, std::size_t& next_id
     }
     in = &file_stream;
   }
-  return stream_lines(*in, path == "-" ? "<stdin>" : path, 0, next_id, sink);
+  return stream_lines(*in, path == "-" ? "<stdin>" : name.empty() ? path : name, 0, next_id, sink);
 }
 
 Result<void> stream_json_resumes(std::istream& in, const std::string& file_in, std::size_t& next_id,

@@ -14,11 +14,18 @@
 // index). The rest of the batch goes on.
 //
 // Read fields: basics.name, email, phone, location.city, location.countryCode (identifying,
-// kept apart in Person::personal); work[] (position, name or company, summary, highlights,
-// startDate, endDate); education[] (studyType, area, institution, startDate, endDate);
-// languages[] (language, fluency); skills[] (name, level, keywords); certificates[] (name,
-// date). Other fields are ignored. An empty string date ("") counts as absent, as in the
-// schema's blank template. Dates are partial dates ("2019", "2019-04", "2019-04-15").
+// kept apart in Person::personal); basics.summary (Person::summary); work[] (position, name or
+// company, summary, highlights, startDate, endDate); education[] (studyType, area, institution,
+// startDate, endDate); languages[] (language, fluency); skills[] (name, level, keywords);
+// certificates[] (name, date). Other fields are ignored.
+//
+// Positions: every entry carries its file, its line and its JSON pointer (work, 2). In a text
+// over several lines (a pretty-printed document, an array) the line is the entry's own, and each
+// job's texts (position, summary, name or company, highlights; Position::text_places) and the
+// summary carry the line and column where their value starts, so that evidence points to its
+// line; in a document on one line (NDJSON) the line is the document's. An empty string date ("")
+// counts as absent, as in the schema's blank template. Dates are partial dates ("2019", "2019-04",
+// "2019-04-15").
 
 #include <functional>
 #include <istream>
@@ -51,10 +58,11 @@ void read_json_resumes_reference(std::string_view content, const std::string& fi
                                  std::size_t& next_id, const PersonSink& sink);
 
 // Streams an NDJSON file ("-" = standard input) line by line, so memory does not grow with the
-// file: each non-blank line is one document, read as read_json_resumes would read it. Fails
+// file: each non-blank line is one document, read as read_json_resumes would read it. 'name':
+// how positions name the file (empty: 'path'; a blind screening gives "#3", people.hpp). Fails
 // (before any document) with ErrorKind::not_found / io when the file cannot be opened.
 Result<void> stream_ndjson_resumes(const std::string& path, std::size_t& next_id,
-                                   const PersonSink& sink);
+                                   const PersonSink& sink, const std::string& name = {});
 
 // Reads 'in' (standard input, a pipe) with the layout detected from its first non-blank line:
 // when that line is a JSON object on its own, the input is NDJSON and is streamed line by line

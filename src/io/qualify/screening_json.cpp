@@ -9,11 +9,23 @@ namespace {
 ordered_json pos_to_json(const SourcePos& pos) {
   ordered_json out = ordered_json::object();
   if (pos.line > 0) out["line"] = pos.line;
+  if (pos.line > 0 && pos.column > 0) out["column"] = pos.column;
   if (!pos.json_pointer.empty()) out["pointer"] = pos.json_pointer;
   return out;
 }
 
+// JSON Resume's personal summary (qualify::Person::summary).
+bool from_summary(const qualify::Evidence& e) {
+  return e.where.json_pointer.ends_with("/basics/summary");
+}
+
 }  // namespace
+
+std::string evidence_text(const qualify::Evidence& e, Lang lang) {
+  std::string out = "\"" + e.text + "\" " + to_string(e.where);
+  if (from_summary(e)) out += " (" + tr(MsgId::q_from_summary, lang) + ")";
+  return out;
+}
 
 std::string render_text(const Message& message, Lang lang) {
   Message localized = message;
@@ -32,7 +44,7 @@ ordered_json criterion_to_json(const qualify::Criterion& c, Lang lang) {
   out["importance"] = catalog::to_string(c.importance);
   out["title"] = render_text(c.title, lang);
   out["outcome"] = qualify::to_string(c.outcome);
-  out["outcome_text"] = tr(qualify::label(c.outcome), lang);
+  out["outcome_text"] = tr(qualify::label(c), lang);
   out["explanation"] = render_text(c.explanation, lang);
   ordered_json evidence = ordered_json::array();
   for (const qualify::Evidence& e : c.evidence) {
@@ -40,6 +52,7 @@ ordered_json criterion_to_json(const qualify::Criterion& c, Lang lang) {
     item["text"] = e.text;
     item["rule"] = e.rule;
     item["at"] = pos_to_json(e.where);
+    if (from_summary(e)) item["from_summary"] = true;
     evidence.push_back(std::move(item));
   }
   out["evidence"] = std::move(evidence);

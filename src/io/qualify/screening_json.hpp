@@ -14,8 +14,14 @@ namespace ccteam::io {
 // by their label in that language ("Kundenservice / Telefonie").
 std::string render_text(const Message& message, Lang lang);
 
-// {"kind", "subject", "importance", "title", "outcome", "explanation", "evidence": [...],
-//  "substitution"?}
+// One piece of evidence as a line: "\"words\" file:line:col (pointer)", marked "from the
+// summary" when it comes from the personal summary. The file is whatever the reader named it
+// (a blind screening's "#3", people.hpp); the words are the document's, not escaped.
+std::string evidence_text(const qualify::Evidence& evidence, Lang lang);
+
+// {"kind", "subject", "importance", "title", "outcome", "outcome_text" (qualify::label of the
+//  criterion), "explanation", "evidence": [{"text", "rule", "at": {"line"?, "column"?,
+//  "pointer"?}, "from_summary"?}], "substitution"?}
 nlohmann::ordered_json criterion_to_json(const qualify::Criterion& criterion, Lang lang);
 
 // {"id", "verdict", "verdict_text", "preferred_met", "criteria": [...]}; with 'person' (only

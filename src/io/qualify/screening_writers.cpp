@@ -16,13 +16,12 @@ std::string csv_cell(const std::string& text) {
   return out + "\"";
 }
 
-// Evidence of one criterion as one line; blind: the place in the document, not the file.
-std::string evidence_text(const qualify::Criterion& c, bool blind) {
+// Evidence of one criterion as one line (the file as the reader named it: "#3" when blind).
+std::string evidence_line(const qualify::Criterion& c, Lang lang) {
   std::string out;
   for (const qualify::Evidence& ev : c.evidence) {
     if (ev.text.empty()) continue;
-    SourcePos where = blind ? SourcePos{"", 0, 0, ev.where.json_pointer} : ev.where;
-    out += fmt::format("{}\"{}\" {}", out.empty() ? "" : "; ", ev.text, to_string(where));
+    out += (out.empty() ? "" : "; ") + evidence_text(ev, lang);
   }
   return out;
 }
@@ -37,8 +36,10 @@ nlohmann::ordered_json screening_to_json(const ScreeningSummary& summary,
   out["as_of"] = to_iso(summary.as_of);
   out["country"] = summary.country;
   out["blind"] = summary.blind;
-  out["summary"] = {
-      {"read", summary.read}, {"evaluated", summary.evaluated}, {"rejected", summary.rejected}};
+  out["summary"] = {{"read", summary.read},
+                    {"evaluated", summary.evaluated},
+                    {"rejected", summary.rejected},
+                    {"not_shown", summary.not_shown}};
   out["notice"] = tr(MsgId::screen_human_decides, lang);
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const Screened& s : applicants) {
@@ -81,8 +82,12 @@ std::vector<XlsxSheet> screening_to_xlsx(const ScreeningSummary& run,
       {XlsxCell{t(MsgId::screen_row_rejected)}, number(run.rejected)},
       {XlsxCell{t(MsgId::screen_row_blind)},
        XlsxCell{t(reveal ? MsgId::word_no : MsgId::word_yes)}},
-      {XlsxCell{t(MsgId::screen_human_decides)}},
   };
+  if (run.not_shown > 0) {
+    summary.rows.push_back(
+        {XlsxCell{render(msg(MsgId::screen_more_not_shown, run.not_shown), lang)}});
+  }
+  summary.rows.push_back({XlsxCell{t(MsgId::screen_human_decides)}});
   XlsxSheet applicants{
       t(MsgId::screen_sheet_applicants),
       {t(MsgId::screen_col_id), t(MsgId::screen_col_verdict), t(MsgId::screen_col_preferred)},
@@ -108,8 +113,8 @@ std::vector<XlsxSheet> screening_to_xlsx(const ScreeningSummary& run,
     for (const qualify::Criterion& c : e.criteria) {
       criteria.rows.push_back(
           {XlsxCell{e.person_id}, XlsxCell{render_text(c.title, lang)},
-           XlsxCell{t(catalog::label(c.importance))}, XlsxCell{t(qualify::label(c.outcome))},
-           XlsxCell{render_text(c.explanation, lang)}, XlsxCell{evidence_text(c, run.blind)}});
+           XlsxCell{t(catalog::label(c.importance))}, XlsxCell{t(qualify::label(c))},
+           XlsxCell{render_text(c.explanation, lang)}, XlsxCell{evidence_line(c, lang)}});
     }
   }
   XlsxSheet rejected{t(MsgId::screen_sheet_rejected),

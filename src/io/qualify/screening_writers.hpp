@@ -33,10 +33,12 @@ struct ScreeningSummary {
   std::size_t read = 0;
   std::size_t evaluated = 0;
   std::size_t rejected = 0;
+  std::size_t not_shown = 0;  // evaluated but left out by --top
 };
 
-// {"role", "as_of", "country", "blind", "summary": {"read", "evaluated", "rejected"}, "notice",
-//  "applicants": [evaluation_to_json...], "rejected": [error_to_json...]}.
+// {"role", "as_of", "country", "blind", "summary": {"read", "evaluated", "rejected",
+//  "not_shown"}, "notice", "applicants": [evaluation_to_json...], "rejected":
+//  [error_to_json...]}. Positions name files as the reader did ("#3" when blind).
 nlohmann::ordered_json screening_to_json(const ScreeningSummary& summary,
                                          const std::vector<Screened>& applicants,
                                          const Errors& rejected, Lang lang);
@@ -45,8 +47,8 @@ nlohmann::ordered_json screening_to_json(const ScreeningSummary& summary,
 // criterion of each applicant, in the given order; RFC 4180 quoting where needed.
 std::string screening_to_csv(const std::vector<Screened>& applicants, Lang lang);
 
-// Four sheets: summary, applicants in the given order, one row per criterion (with its
-// evidence; blind: the place in the document, not the file), rejected documents.
+// Four sheets: summary (with "N more not shown (--top)" when some are), applicants in the given
+// order, one row per criterion (with its evidence), rejected documents.
 std::vector<XlsxSheet> screening_to_xlsx(const ScreeningSummary& summary,
                                          const std::vector<Screened>& applicants,
                                          const Errors& rejected, Lang lang);

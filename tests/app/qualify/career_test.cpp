@@ -35,7 +35,8 @@ CareerRequest team_lead_request() {
 }
 
 // As of 2025-12-31: 4 whole months of team leadership (2025-09-01..2025-12-31), so 2 of the 6
-// preferred are missing; six whole months are reached on 2026-02-28 (on 2026-02-27 only 5).
+// preferred are missing; six whole months are reached on 2026-02-28 (on 2026-02-27 only 5). The
+// required rule (12 months of customer service) is met already, on the as-of date.
 TEST(CareerUseCase, MonthsMissingAndTheEarliestDate) {
   CareerRequest request = team_lead_request();
   request.from = "agent";
@@ -46,8 +47,13 @@ TEST(CareerUseCase, MonthsMissingAndTheEarliestDate) {
   const qualify::Readiness& r = c->path.next[0];
   EXPECT_EQ(r.role->id.str(), "team-lead");
   ASSERT_TRUE(r.experience_met_on.has_value());
-  EXPECT_EQ(*r.experience_met_on, Date{2026y / std::chrono::February / 28});
-  EXPECT_NE(std::ranges::find(r.months_missing, 2), r.months_missing.end());
+  EXPECT_EQ(*r.experience_met_on, Date{2025y / December / 31});
+  auto lead = std::ranges::find(r.gaps, std::string("team_leadership>=6"),
+                                [](const qualify::Gap& g) { return g.criterion.subject; });
+  ASSERT_NE(lead, r.gaps.end());
+  EXPECT_EQ(lead->months_missing.value_or(-1), 2);
+  ASSERT_TRUE(lead->met_on.has_value());
+  EXPECT_EQ(*lead->met_on, Date{2026y / std::chrono::February / 28});
   EXPECT_EQ(c->as_of, Date{2025y / December / 31});
 }
 

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <string>
 
+#include "ccteam/qualify/career.hpp"
 #include "ccteam/qualify/evaluate.hpp"
+#include "io/base/files.hpp"
 #include "io/qualify/person_csv.hpp"
 #include "io/qualify/resume_json.hpp"
 #include "support/default_catalog.hpp"
@@ -256,6 +258,208 @@ TEST(Issue19, PointersResolve) {
   const Criterion& d = criterion(d_evaluation, "customer_service>=6");
   ASSERT_FALSE(d.evidence.empty());
   EXPECT_EQ(d.evidence[0].where.json_pointer, "/work1_title");
+}
+
+// Evidence points to the line and column of its value in a pretty-printed document, on both
+// reading paths. tests/data/resumes/pretty-lines.json, counted by hand: the job's object opens on
+// line 7; "name" is on line 8 with its value's quote at column 15 (6 blanks, "name" in quotes
+// 6, colon, blank); "position" on line 9 at column 19 (6 blanks, 10, colon, blank); the
+// highlight on line 13 at column 9 (8 blanks); the summary on line 4 at column 16 (4 blanks,
+// 9, colon, blank); the education entry opens on line 18.
+TEST(Issue19, EvidenceCarriesTheLineOfItsValue) {
+  auto content = io::read_file(test::data_path("resumes/pretty-lines.json").string());
+  ASSERT_TRUE(content.has_value());
+  for (bool reference : {false, true}) {
+    Read r = read_json(*content, reference);
+    ASSERT_EQ(r.people.size(), 1u) << reference;
+    const Person& p = r.people[0];
+    EXPECT_EQ(p.work[0].pos.line, 7) << reference;
+    EXPECT_EQ(p.education[0].pos.line, 18) << reference;
+    const Evaluation e = evaluate(p, "team-lead", "DE");
+    auto at = [&](const std::string& subject, const std::string& pointer) {
+      const Criterion& c = criterion(e, subject);
+      auto it = std::ranges::find(c.evidence, pointer,
+                                  [](const Evidence& ev) { return ev.where.json_pointer; });
+      EXPECT_NE(it, c.evidence.end()) << subject << " " << pointer;
+      return it == c.evidence.end() ? std::pair{0, 0} : std::pair{it->where.line, it->where.column};
+    };
+    EXPECT_EQ(at("customer_service>=12", "/work/0/name"), (std::pair{8, 15})) << reference;
+    EXPECT_EQ(at("customer_service>=12", "/work/0/position"), (std::pair{9, 19})) << reference;
+    EXPECT_EQ(at("customer_service>=12", "/work/0/highlights/0"), (std::pair{13, 9})) << reference;
+    EXPECT_EQ(at("team_leadership>=6", "/basics/summary"), (std::pair{4, 16})) << reference;
+    EXPECT_EQ(to_string(criterion(e, "team_leadership>=6").evidence[0].where),
+              "cv.json:9:19 (/work/0/position)");
+  }
+  // An array of documents over several lines: each document's own lines (the second document's
+  // job title is on line 4, its quote at column 35: 2 blanks, brace, "startDate" 11, colon, "2020"
+  // 6, comma, blank, "position" 10, colon).
+  Read r = read_json(
+      "[\n{\"work\":[{\"position\":\"Agent\"}]},\n{\"work\":[\n  {\"startDate\":\"2020\","
+      " \"position\":\"Kundenberaterin\"}]}\n]\n");
+  ASSERT_EQ(r.people.size(), 2u);
+  EXPECT_EQ(r.people[0].pos.line, 2);
+  EXPECT_EQ(r.people[1].pos.line, 3);
+  const Evaluation e = evaluate(r.people[1], "agent", "DE");
+  const Criterion& c = criterion(e, "customer_service>=6");
+  ASSERT_FALSE(c.evidence.empty());
+  EXPECT_EQ(c.evidence[0].where.json_pointer, "/1/work/0/position");
+  EXPECT_EQ(c.evidence[0].where.line, 4);
+  EXPECT_EQ(c.evidence[0].where.column, 35);
+}
+
+// A leadership role stated only in the summary (no dates): the manager's substitution and the
+// leadership requirement cannot be told, with the summary as evidence; customer service from the
+// job (2016-01 onward) is met. Agrees with de18-fuehrung-nur-im-profil.json of the set.
+TEST(Issue19, SummaryIsEvidenceMarkedAsSuch) {
+  Person p = one(R"({"basics":{"summary":"Erfahrung in der Führung eines Teams"},
+                    "work":[{"position":"Mitarbeiterin Kundenservice","startDate":"2016-01"}],
+                    "education":[{"studyType":"Ausbildung","endDate":"2015-12"}]})");
+  EXPECT_EQ(p.summary, "Erfahrung in der Führung eines Teams");
+  Evaluation e = evaluate(p, "manager", "DE");
+  const Criterion& lead = criterion(e, "team_leadership>=24");
+  EXPECT_EQ(lead.outcome, Outcome::unknown);
+  EXPECT_EQ(lead.explanation.id, MsgId::q_exp_summary);
+  ASSERT_EQ(lead.evidence.size(), 1u);
+  EXPECT_EQ(lead.evidence[0].where.json_pointer, "/basics/summary");
+  EXPECT_EQ(lead.evidence[0].text, "führung");
+  const Criterion& education = criterion(e, "isced>=6");
+  EXPECT_EQ(education.outcome, Outcome::unknown);
+  EXPECT_EQ(education.explanation.id, MsgId::q_edu_maybe_summary);
+  EXPECT_EQ(e.verdict, Verdict::needs_review);
+  // Without the summary the same person does not meet the manager's minimum.
+  p.summary.clear();
+  EXPECT_EQ(evaluate(p, "manager", "DE").verdict, Verdict::does_not_meet_minimum);
+  // A summary alone is something the document says.
+  EXPECT_EQ(read_json(R"({"basics":{"summary":"Teamleiterin im Kundenservice"}})").people.size(),
+            1u);
+}
+
+TEST(Issue19, BerufsfachschuleIsNoFachschule) {
+  // A Berufsfachschule (full-time vocational school) gives ISCED 3: the team lead's minimum
+  // (ISCED 3) is met, the manager's (ISCED 6) is not.
+  Person p = one(R"({"education":[{"studyType":"Berufsfachschule für Wirtschaft",
+                     "endDate":"2015-07"}]})");
+  EXPECT_EQ(criterion(evaluate(p, "manager", "DE"), "isced>=6").outcome, Outcome::not_met);
+  EXPECT_EQ(criterion(evaluate(p, "team-lead", "DE"), "isced>=3").outcome, Outcome::met);
+}
+
+TEST(Issue19, AnotherOccupationIsNoCustomerService) {
+  // "Data Analyst" 2018-01..2024-12: known to be no customer service (not "cannot tell").
+  Person p = one(R"({"work":[{"position":"Data Analyst","name":"Fintech Corp",
+                    "startDate":"2018-01","endDate":"2024-12"}]})");
+  const Evaluation e = evaluate(p, "agent", "US");
+  const Criterion& c = criterion(e, "customer_service>=6");
+  EXPECT_EQ(c.outcome, Outcome::not_met);
+  EXPECT_TRUE(c.evidence.empty());
+}
+
+// Why a range is open is said as it is: a title the lists do not place (not "partial dates"), the
+// document's own language (not "as stated").
+TEST(Issue19, ExplanationsSayWhyTheyCannotTell) {
+  Person p = one(R"({"work":[{"position":"Customer Success Manager","startDate":"2021-01",
+                    "endDate":"2025-12"}]})");
+  const Evaluation e = evaluate(p, "agent", "DE");
+  const Criterion& c = criterion(e, "customer_service>=6");
+  EXPECT_EQ(c.explanation.id, MsgId::q_exp_unclassified);
+  // 0 for sure, up to 60 months (2021-01..2025-12).
+  EXPECT_EQ(render(c.explanation, Lang::en),
+            "at least 0 and up to 60 months of customer_service: jobs whose titles the engine does "
+            "not place may count (a person reads them); 6 months asked for");
+  Person q = one(R"({"work":[{"position":"Kundenbetreuer","startDate":"2022-02",
+                    "summary":"Ich nehme Anrufe entgegen und kläre Fragen zu Verträgen."}]})");
+  const Evaluation f = evaluate(q, "agent", "DE");
+  EXPECT_EQ(criterion(f, "de>=C1").explanation.id, MsgId::q_lang_document);
+}
+
+TEST(Issue19, SkillsNotNamedAreForTheInterview) {
+  Person p = one(R"({"work":[{"position":"Kundenberaterin","startDate":"2019-01"}],
+                    "education":[{"studyType":"Realschulabschluss","endDate":"2018-07"}],
+                    "languages":[{"language":"Deutsch","fluency":"C2"}]})");
+  const Evaluation e = evaluate(p, "agent", "DE");
+  EXPECT_EQ(e.verdict, Verdict::meets);
+  auto skill = std::ranges::find(e.criteria, CriterionKind::skill, &Criterion::kind);
+  ASSERT_NE(skill, e.criteria.end());
+  ASSERT_EQ(skill->outcome, Outcome::unknown);
+  EXPECT_EQ(label(*skill), MsgId::q_outcome_interview);
+  EXPECT_EQ(tr(label(*skill), Lang::en), "for the interview");
+  EXPECT_EQ(tr(label(*skill), Lang::de), "fürs Gespräch");
+  EXPECT_EQ(label(criterion(e, "customer_service>=6")), MsgId::q_outcome_met);
+}
+
+CareerPath career_to(const Person& p, const char* role) {
+  Evaluator evaluator(default_catalog());
+  const catalog::Role* from = default_catalog().find(RoleId("agent"));
+  const catalog::Role* to = default_catalog().find(RoleId(role));
+  return career_path(evaluator, p, *from, default_catalog(), EvaluationOptions{k_as_of, "DE"}, to);
+}
+
+const Gap& gap(const Readiness& r, const std::string& subject) {
+  auto it = std::ranges::find(r.gaps, subject, [](const Gap& g) { return g.criterion.subject; });
+  EXPECT_NE(it, r.gaps.end()) << subject;
+  return *it;
+}
+
+// Ready for team lead (the required experience is met) but no leadership and no current
+// leading job: the path says the required rules are met today, and the preferred leadership is
+// a gap to gain, not "the experience rules are not met by time alone".
+TEST(Issue19, CareerReadyIsNotContradicted) {
+  Person p = one(R"({"work":[{"position":"Kundenberaterin","startDate":"2019-01","endDate":
+                    "2025-12"}],"education":[{"studyType":"Ausbildung","endDate":"2018-07"}],
+                    "languages":[{"language":"Deutsch","fluency":"C2"}]})");
+  CareerPath path = career_to(p, "team-lead");
+  ASSERT_EQ(path.next.size(), 1u);
+  const Readiness& r = path.next[0];
+  EXPECT_EQ(r.evaluation.verdict, Verdict::meets);
+  ASSERT_TRUE(r.experience_met_on.has_value());
+  EXPECT_EQ(*r.experience_met_on, k_as_of);
+  const Gap& lead = gap(r, "team_leadership>=6");
+  EXPECT_EQ(lead.months_missing.value_or(-1), 6);
+  EXPECT_FALSE(lead.met_on.has_value());
+  EXPECT_EQ(lead.action.id, MsgId::career_do_gain);
+  // What is met is listed: the education, German and customer service.
+  std::vector<std::string> met;
+  for (const Criterion& c : r.met) {
+    if (c.kind != CriterionKind::skill) met.push_back(c.subject);
+  }
+  EXPECT_EQ(met, (std::vector<std::string>{"isced>=3", "de>=C1", "customer_service>=12"}));
+  // Skills the résumé does not name are gaps for the interview, each with its action.
+  auto skill = std::ranges::find(r.gaps, CriterionKind::skill,
+                                 [](const Gap& g) { return g.criterion.kind; });
+  ASSERT_NE(skill, r.gaps.end());
+  EXPECT_EQ(skill->action.id, MsgId::career_do_skill);
+}
+
+// Ten months of customer service (2026-02-01..2026-12-01, ongoing) and no education: the team
+// lead's substitution rule (12 months) and its customer-service rule (12 months) are met when
+// 2026-02-01..D holds 12 whole months, D + 1 day = 2027-02-01, so D = 2027-01-31; the path gives
+// that date, not a vocational training; 2 months are missing.
+TEST(Issue19, CareerGivesTheDateTheRuleIsMet) {
+  Person p = one(R"({"work":[{"position":"Kundenberaterin","startDate":"2026-02"}],
+                    "languages":[{"language":"Deutsch","fluency":"C2"}]})");
+  CareerPath path = career_to(p, "team-lead");
+  const Readiness& r = path.next[0];
+  const Date expected{year(2027), month(1), day(31)};
+  const Gap& education = gap(r, "isced>=3");
+  ASSERT_TRUE(education.met_on.has_value());
+  EXPECT_EQ(*education.met_on, expected);
+  EXPECT_EQ(education.action.id, MsgId::career_do_substitution);
+  const Gap& service = gap(r, "customer_service>=12");
+  EXPECT_EQ(service.months_missing.value_or(-1), 2);
+  ASSERT_TRUE(service.met_on.has_value());
+  EXPECT_EQ(*service.met_on, expected);
+  EXPECT_EQ(service.action.id, MsgId::career_do_continue);
+  ASSERT_TRUE(r.experience_met_on.has_value());
+  EXPECT_EQ(*r.experience_met_on, expected);
+  // Every action is an action, never a catalog note.
+  for (const Gap& g : r.gaps) {
+    EXPECT_TRUE(g.action.id == MsgId::career_do_continue || g.action.id == MsgId::career_do_gain ||
+                g.action.id == MsgId::career_do_substitution ||
+                g.action.id == MsgId::career_do_education ||
+                g.action.id == MsgId::career_do_language || g.action.id == MsgId::career_do_skill ||
+                g.action.id == MsgId::career_do_preferred_education ||
+                g.action.id == MsgId::career_do_state)
+        << g.criterion.subject;
+  }
 }
 
 }  // namespace

@@ -260,9 +260,11 @@ std::string describe(const Result<qualify::Person>& r) {
   std::string out =
       fmt::format("{} {} [{}|{}|{}|{}|{}]", p.id, show(p.pos), p.personal.name, p.personal.email,
                   p.personal.phone, p.personal.city, p.personal.country_code);
+  out += fmt::format(" summary[{}|{}]", p.summary, show(p.summary_pos));
   for (const auto& w : p.work) {
     out += fmt::format(" W[{}|{}|{}|{}|{}|{}|{}]", w.title, w.organisation, w.summary,
                        fmt::join(w.highlights, ","), show(w.start), show(w.end), show(w.pos));
+    for (const auto& place : w.text_places) out += fmt::format(" @{}:{}", place.line, place.column);
   }
   for (const auto& e : p.education) {
     out += fmt::format(" E[{}|{}|{}|{}|{}|{}]", e.study_type, e.area, e.institution, show(e.start),
