@@ -269,7 +269,7 @@ TEST(CliScreen, RejectedDocumentsAreCountedAndTheBatchGoesOn) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.out.find("7 documents read: 2 evaluated, 5 rejected"), std::string::npos)
       << run.out;
-  // Blind: the input by its number (issue 19), not its file name.
+  // Blind: the input by its number, not its file name.
   EXPECT_NE(run.err.find("#1:4:12: error: invalid JSON"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("(/work/0/startDate)"), std::string::npos) << run.err;
 }
@@ -435,7 +435,7 @@ TEST(CliScreen, TopKeepsTheFirstInReviewOrder) {
   ASSERT_EQ(json["applicants"].size(), 2u);
   EXPECT_EQ(json["applicants"][0]["id"], "A1");
   EXPECT_EQ(json["applicants"][1]["id"], "A8");
-  // The two left out are counted (issue 19), in JSON and in the table in both languages.
+  // The two left out are counted, in JSON and in the table in both languages.
   EXPECT_EQ(json["summary"]["not_shown"], 2);
   for (const auto& [lang, text] : {std::pair{"en", "2 more not shown (--top)"},
                                    std::pair{"de", "2 weitere nicht gezeigt (--top)"}}) {

@@ -215,7 +215,7 @@ TEST(CliCareer, XlsxOneRowPerGap) {
               std::string::npos);
     EXPECT_NE(cells["C" + row]["value"].get<std::string>().find("(preferred)"), std::string::npos)
         << cells["C" + row]["value"];
-    // The row's own action (issue 19), not every action of the role joined on every row.
+    // The row's own action, not every action of the role joined on every row.
     std::string action = cells["F" + row]["value"].get<std::string>();
     EXPECT_EQ(action.rfind("keep on", 0), 0u) << action;
     EXPECT_NE(action.find("2026-02-28"), std::string::npos) << action;

@@ -485,7 +485,7 @@ TEST(Substitution, PartialYearsBetweenTheBoundsCannotTell) {
   Evaluation e = evaluator.evaluate(lead, manager, {k_as_of, "*"});
   EXPECT_EQ(education_of(e).outcome, Outcome::unknown);
   // As an agent the same years are customer service only, which never stands in for the
-  // degree (issue 19): not met.
+  // degree: not met.
   Evaluation agent =
       evaluator.evaluate(with_jobs({{"2019", "2023"}}, "Abitur"), manager, {k_as_of, "*"});
   EXPECT_EQ(education_of(agent).outcome, Outcome::not_met);

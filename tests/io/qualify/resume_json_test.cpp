@@ -336,7 +336,7 @@ TEST(ReadJsonResumes, FastPathAgreesWithTheReference) {
       "{\"skills\":[{\"name\":\"\xC3\x28\"}]}",  // invalid UTF-8
   };
   for (const char* c : cases) expect_same(c, c);
-  // The duplicate member is an error on both paths (issue 19), at the second one.
+  // The duplicate member is an error on both paths, at the second one.
   Batch dup = read(cases[0]);
   EXPECT_TRUE(dup.people.empty());
   ASSERT_EQ(dup.errors.size(), 1u);
