@@ -74,6 +74,22 @@ Response problem(int status, const Errors& errors, Lang lang, const Request& req
   return response;
 }
 
+Errors without_positions(Errors errors) {
+  for (Error& e : errors) {
+    e.where.file.clear();
+    e.where.line = 0;
+    e.where.column = 0;
+  }
+  return errors;
+}
+
+bool is_yaml_content_type(std::string_view content_type) {
+  std::string_view type = content_type.substr(0, content_type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  return type == "application/yaml" || type == "application/x-yaml" || type == "text/yaml" ||
+         type == "text/x-yaml";
+}
+
 Response problem(const Error& error, Lang lang, const Request& request) {
   return problem(status_of(error), Errors{error}, lang, request);
 }

@@ -39,6 +39,15 @@ std::string shorten(std::string_view text, std::size_t max_bytes = 80);
 Response problem(int status, const Errors& errors, Lang lang, const Request& request);
 Response problem(const Error& error, Lang lang, const Request& request);
 
+// The errors of a document the server made from a JSON body or a form (a YAML file read by a
+// reader) as their client sees them: the JSON pointer only, without the position in that
+// generated text.
+Errors without_positions(Errors errors);
+
+// True for a YAML media type ("application/yaml", "text/yaml", "application/x-yaml",
+// "text/x-yaml", parameters after ';' ignored): a body that is a YAML file.
+bool is_yaml_content_type(std::string_view content_type);
+
 Response json_response(const nlohmann::ordered_json& body, int status = 200);
 Response html_response(std::string body, int status = 200);
 // 303 See Other to 'location' (a path on this server), with Vary when the target was chosen

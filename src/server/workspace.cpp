@@ -253,6 +253,7 @@ void add_workspace_routes(Router& router, RouteContext& context) {
   add_plan_pages(router, context);
   add_simulations(router, context);
   add_pay_bands(router, context);
+  add_employers(router, context);
 }
 
 Checked<void> run_workspace(const WorkspaceOptions& options) {
@@ -311,8 +312,10 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   JobWorker job_worker(jobs, organisation, options.log);
 
   CatalogCache catalogs(*repository, organisation);
-  RouteContext context{*repository, organisation, catalogs, page_set,         statics,
-                       accounts,    jobs,         auth,     simulation_limits};
+  CCTEAM_TRY(app::ProfileRules profile_rules,
+             app::load_profile_rules(options.env.posting_data_dir));
+  RouteContext context{*repository, organisation, catalogs, page_set,          statics,
+                       accounts,    jobs,         auth,     simulation_limits, profile_rules};
   Router router;
   add_workspace_routes(router, context);
 

@@ -268,8 +268,20 @@ class Repository {
   virtual Result<std::vector<StoredEmployer>> employers(const Uuid& organisation,
                                                         const std::optional<Uuid>& after,
                                                         std::size_t limit) = 0;
+  // Adds a profile as version 1, with its audit entry (employer.create) in one transaction.
   virtual Result<StoredEmployer> add_employer(const Uuid& organisation, std::string name,
-                                              std::string yaml) = 0;
+                                              std::string yaml, const Actor& actor) = 0;
+  // The profile 'id' of the organisation, or nullopt (also for another organisation's id).
+  virtual Result<std::optional<StoredEmployer>> employer(const Uuid& organisation,
+                                                         const Uuid& id) = 0;
+  // Replaces the profile 'id' when its stored version is 'expected_version' and returns the
+  // stored row (version + 1), with its audit entry (employer.put) in one transaction.
+  // Error::not_found (employer_not_found) for an id the organisation does not have;
+  // Error::conflict (employer_stale) for another version.
+  virtual Result<StoredEmployer> put_employer(const Uuid& organisation, const Uuid& id,
+                                              std::string name, std::string yaml,
+                                              std::int64_t expected_version,
+                                              const Actor& actor) = 0;
 
   // --- accounts. Every write below is one transaction with its audit entry: acknowledged only
   // when both are durable.

@@ -40,6 +40,8 @@ GRANTS = {
     "write_plans": {"admin", "hiring_manager"},
     "read_pay_bands": set(ROLES),
     "write_pay_bands": {"admin"},
+    "read_employers": set(ROLES),
+    "write_employers": {"admin", "recruiter"},
 }
 
 

@@ -39,6 +39,10 @@ std::string access_name(const Access& access) {
           return "read_pay_bands";
         case access::Permission::write_pay_bands:
           return "write_pay_bands";
+        case access::Permission::read_employers:
+          return "read_employers";
+        case access::Permission::write_employers:
+          return "write_employers";
       }
   }
   return "?";
@@ -59,8 +63,9 @@ TEST(RouteTable, EveryRouteHasAPolicyAndATestPerRole) {
   settings.hash_cost = {1, 8192};
   app::Accounts accounts(**repository, organisation, settings);
   app::JobRunner jobs(**repository, "node-test");
+  app::ProfileRules profile_rules;
   RouteContext context{**repository, organisation, catalogs, *pages, *statics,
-                       accounts,     jobs,         {},       {}};
+                       accounts,     jobs,         {},       {},     profile_rules};
   Router router;
   add_workspace_routes(router, context);
 

@@ -66,6 +66,8 @@ run_python_test "plans API tests" plans.out plans_test.py --url "$url" --logins 
   --ccteam "$binary" --openapi "$repo_root/docs/api/openapi.yaml"
 run_python_test "pay bands API tests" pay_bands.out pay_bands_test.py --url "$url" \
   --logins "$work/logins.json" --openapi "$repo_root/docs/api/openapi.yaml"
+run_python_test "employer API tests" employers.out employers_test.py --url "$url" \
+  --logins "$work/logins.json" --openapi "$repo_root/docs/api/openapi.yaml"
 run_python_test "simulation tests" simulations.out simulations_test.py --url "$url" \
   --logins "$work/logins.json" --ccteam "$binary" --openapi "$repo_root/docs/api/openapi.yaml"
 

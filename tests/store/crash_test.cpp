@@ -136,7 +136,8 @@ bool send_line(int fd, const std::string& line) {
       continue;
     }
     std::string name = "crash " + std::to_string(round) + "/" + std::to_string(i);
-    auto employer = repository.add_employer(organisation, name, "name: " + name + "\n");
+    auto employer =
+        repository.add_employer(organisation, name, "name: " + name + "\n", Actor::system());
     if (!employer) {
       send_line(fd, "X employer: " + render(employer.error(), Lang::en) + "\n");
       ::_exit(3);

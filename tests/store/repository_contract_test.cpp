@@ -91,7 +91,8 @@ TEST_P(RepositoryContract, MigratesAndReportsTheSchemaVersion) {
   EXPECT_EQ(health->binary_schema_version, 6);
   EXPECT_EQ(organisation.to_string(), "00000000-0000-7000-8000-000000000001");
   // Opening again (a restart, a second node) applies nothing twice and keeps what was stored.
-  ASSERT_TRUE(repository->add_employer(organisation, "Kept GmbH", "name: Kept GmbH\n"));
+  ASSERT_TRUE(
+      repository->add_employer(organisation, "Kept GmbH", "name: Kept GmbH\n", Actor::system()));
   auto again = open_node();
   ASSERT_TRUE(again);
   EXPECT_EQ(again->health()->schema_version, 6);
@@ -118,7 +119,8 @@ TEST_P(RepositoryContract, RefusesASchemaNewerThanTheBinary) {
 
 TEST_P(RepositoryContract, ForeignKeysAreEnforced) {
   Uuid stranger = new_uuid_v7(1'700'000'000'000);
-  auto employer = repository->add_employer(stranger, "Nobody Inc.", "name: Nobody Inc.\n");
+  auto employer =
+      repository->add_employer(stranger, "Nobody Inc.", "name: Nobody Inc.\n", Actor::system());
   ASSERT_FALSE(employer.has_value());
   EXPECT_EQ(employer.error().kind, ErrorKind::not_found);
   EXPECT_EQ(employer.error().message.id, MsgId::store_unknown_organisation);
@@ -127,14 +129,17 @@ TEST_P(RepositoryContract, ForeignKeysAreEnforced) {
   EXPECT_EQ(catalog.error().kind, ErrorKind::not_found);
   // Nothing of the failed writes is left, and the writer still works.
   EXPECT_TRUE(repository->employers(stranger, std::nullopt, 10)->empty());
-  EXPECT_TRUE(repository->add_employer(organisation, "Somebody", "name: Somebody\n").has_value());
+  EXPECT_TRUE(
+      repository->add_employer(organisation, "Somebody", "name: Somebody\n", Actor::system())
+          .has_value());
 }
 
 TEST_P(RepositoryContract, PagesEmployersByIdWithAKey) {
   std::vector<Uuid> added;
   for (int i = 0; i < 5; ++i) {
     std::string name = "Employer " + std::to_string(i);
-    auto employer = repository->add_employer(organisation, name, "name: " + name + "\n");
+    auto employer =
+        repository->add_employer(organisation, name, "name: " + name + "\n", Actor::system());
     ASSERT_TRUE(employer.has_value());
     EXPECT_EQ(employer->version, 1);
     added.push_back(employer->id);
@@ -235,6 +240,59 @@ TEST_P(RepositoryContract, PayBandsSaveOverTheVersionSeenAndCountInTheRevision) 
   EXPECT_EQ(entries[0].target_id, first->id);
 }
 
+TEST_P(RepositoryContract, PutEmployerChecksTheVersionAndAudits) {
+  now = 1000;
+  auto added = repository->add_employer(organisation, "One GmbH", "name: One\n", Actor::cli());
+  ASSERT_TRUE(added.has_value());
+  EXPECT_EQ(added->version, 1);
+  auto found = repository->employer(organisation, added->id);
+  ASSERT_TRUE(found.has_value() && found->has_value());
+  EXPECT_EQ((*found)->yaml, "name: One\n");
+  // Another organisation does not see it; an unknown id is nullopt.
+  Uuid stranger = new_uuid_v7(1'700'000'000'000);
+  EXPECT_FALSE(repository->employer(stranger, added->id)->has_value());
+  EXPECT_FALSE(repository->employer(organisation, stranger)->has_value());
+
+  // Saving over version 0 or 2 is stale; nothing changes.
+  for (std::int64_t seen : {0, 2}) {
+    auto stale =
+        repository->put_employer(organisation, added->id, "Two", "name: Two\n", seen, Actor::cli());
+    ASSERT_FALSE(stale.has_value());
+    EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
+    EXPECT_EQ(stale.error().message.id, MsgId::employer_stale);
+  }
+  auto missing =
+      repository->put_employer(organisation, stranger, "Two", "name: Two\n", 1, Actor::cli());
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
+  EXPECT_EQ(missing.error().message.id, MsgId::employer_not_found);
+  auto elsewhere =
+      repository->put_employer(stranger, added->id, "Two", "name: Two\n", 1, Actor::cli());
+  ASSERT_FALSE(elsewhere.has_value());
+  EXPECT_EQ(elsewhere.error().kind, ErrorKind::not_found);
+
+  now = 2000;
+  auto saved =
+      repository->put_employer(organisation, added->id, "Two GmbH", "name: Two\n", 1, Actor::cli());
+  ASSERT_TRUE(saved.has_value());
+  EXPECT_EQ(saved->version, 2);
+  EXPECT_EQ(saved->id, added->id);
+  EXPECT_EQ(saved->updated_at, 2000);
+  auto stored = repository->employer(organisation, added->id);
+  ASSERT_TRUE(stored.has_value() && stored->has_value());
+  EXPECT_EQ((*stored)->name, "Two GmbH");
+  EXPECT_EQ((*stored)->yaml, "name: Two\n");
+  EXPECT_EQ((*stored)->version, 2);
+
+  AuditQuery query;
+  query.action = "employer.put";
+  auto entries = *repository->audit_entries(organisation, query);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].target_kind, "employer");
+  EXPECT_EQ(entries[0].target_id, added->id);
+  EXPECT_EQ(entries[0].actor_kind, "cli");
+}
+
 TEST_P(RepositoryContract, ThreadsReadWhileOneWrites) {
   constexpr int k_writes = 40;
   constexpr int k_readers = 12;  // more threads than connections: some wait
@@ -264,7 +322,8 @@ TEST_P(RepositoryContract, ThreadsReadWhileOneWrites) {
   }
   for (int i = 0; i < k_writes; ++i) {
     std::string name = "Writer " + std::to_string(i);
-    if (!repository->add_employer(organisation, name, "name: " + name + "\n")) ++failures;
+    if (!repository->add_employer(organisation, name, "name: " + name + "\n", Actor::system()))
+      ++failures;
     if (i % 10 == 0 && !repository->put_catalog(organisation, "upload", "roles: []\n")) {
       ++failures;
     }

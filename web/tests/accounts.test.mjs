@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { checkPage, launchBrowser } from './browser.mjs';
+import { checkPage, launchBrowser, signIn as signInAs } from './browser.mjs';
 
 const base = (process.env.CCTEAM_URL ?? '').replace(/\/$/, '');
 const logins = process.env.CCTEAM_LOGINS ? JSON.parse(readFileSync(process.env.CCTEAM_LOGINS, 'utf8')) : null;
@@ -42,11 +42,8 @@ after(async () => {
   await browser?.close();
 });
 
-async function signIn(p, lang, login, password) {
-  await p.goto(`${base}/${lang}/sign-in`);
-  await p.getByLabel(text[lang].login).fill(login);
-  await p.getByLabel(text[lang].password, { exact: true }).fill(password);
-  await Promise.all([p.waitForLoadState('load'), p.getByRole('button', { name: text[lang].signIn }).click()]);
+function signIn(p, lang, login, password) {
+  return signInAs(p, base, lang, login, password);
 }
 
 describe('accounts', { concurrency: 2 }, () => {

@@ -43,3 +43,18 @@ export async function checkPage(p, name) {
   if (violations.length) console.log(name, JSON.stringify(violations, null, 2));
   assert.equal(violations.length, 0, `${name}: ${violations.length} axe violation(s)`);
 }
+
+// The sign-in form's texts (src/ccteam/core/messages_{en,de}.cpp).
+const signInText = {
+  en: { login: 'Login', password: 'Password', signIn: 'Sign in' },
+  de: { login: 'Anmeldename', password: 'Passwort', signIn: 'Anmelden' },
+};
+
+// Signs in on the page of 'lang' at 'base' with 'login' and 'password'; waits for the page after.
+export async function signIn(p, base, lang, login, password) {
+  const t = signInText[lang];
+  await p.goto(`${base}/${lang}/sign-in`);
+  await p.getByLabel(t.login).fill(login);
+  await p.getByLabel(t.password, { exact: true }).fill(password);
+  await Promise.all([p.waitForLoadState('load'), p.getByRole('button', { name: t.signIn }).click()]);
+}

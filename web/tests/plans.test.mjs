@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkPage, launchBrowser } from './browser.mjs';
+import { checkPage, launchBrowser, signIn as signInAs } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const forecastFile = join(here, '..', '..', 'tests', 'data', 'forecasts', 'small-30min.csv');
@@ -47,11 +47,8 @@ after(async () => {
   await browser?.close();
 });
 
-async function signIn(p, lang) {
-  await p.goto(`${base}/${lang}/sign-in`);
-  await p.getByLabel(text[lang].login).fill(logins.hiring_manager.login);
-  await p.getByLabel(text[lang].password, { exact: true }).fill(logins.hiring_manager.password);
-  await Promise.all([p.waitForLoadState('load'), p.getByRole('button', { name: text[lang].signIn }).click()]);
+function signIn(p, lang) {
+  return signInAs(p, base, lang, logins.hiring_manager.login, logins.hiring_manager.password);
 }
 
 async function submit(p, name) {

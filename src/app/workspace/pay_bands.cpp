@@ -37,15 +37,9 @@ Checked<std::vector<catalog::PayBand>> read_bands(std::string_view yaml,
   return std::move(file.pay_bands);
 }
 
-// A decimal amount as the form shows it: "2400,5" in German.
+// A decimal amount as the form shows it: "2400,50" in German.
 std::string amount_text(const Money& money, Lang lang) {
-  int digits = money.currency.minor_digits();
-  std::int64_t scale = 1;
-  for (int i = 0; i < digits; ++i) scale *= 10;
-  std::int64_t major = money.minor / scale;
-  std::int64_t minor = std::llabs(money.minor % scale);
-  if (minor == 0) return std::to_string(major);
-  return fmt::format("{}{}{:0{}}", major, lang == Lang::de ? ',' : '.', minor, digits);
+  return decimal_text(money, lang == Lang::de ? ',' : '.');
 }
 
 const char* period_name(catalog::PayPeriod period) {

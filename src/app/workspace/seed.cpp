@@ -132,7 +132,8 @@ Checked<DemoResult> load_demo(store::Repository& repository, const store::Uuid& 
   if (!existing) return fail_with(std::move(existing).error());
   if (existing->empty()) {
     for (Example& example : examples) {
-      auto added = repository.add_employer(organisation, example.name, std::move(example.yaml));
+      auto added = repository.add_employer(organisation, example.name, std::move(example.yaml),
+                                           store::Actor::system());
       if (!added) return fail_with(std::move(added).error());
       out.employers_added.push_back(std::move(example.name));
     }

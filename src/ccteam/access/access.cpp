@@ -9,7 +9,10 @@ bool allows(WorkspaceRole role, Permission permission) {
     case Permission::own_account:
     case Permission::read_plans:
     case Permission::read_pay_bands:
+    case Permission::read_employers:
       return true;
+    case Permission::write_employers:
+      return role == WorkspaceRole::admin || role == WorkspaceRole::recruiter;
     case Permission::write_plans:
       return role == WorkspaceRole::admin || role == WorkspaceRole::hiring_manager;
     case Permission::manage_users:

@@ -35,6 +35,8 @@ enum class Permission {
   read_pay_bands,   // the organisation's own pay bands: every role (budgets show them; the works
                     // council may see the pay structure, BetrVG § 80 (2))
   write_pay_bands,  // edit and import pay bands: admin
+  read_employers,   // employer profiles (the facts postings are made from): every role
+  write_employers,  // add, edit and import employer profiles: admin, recruiter
 };
 
 // True when 'role' has 'permission'.

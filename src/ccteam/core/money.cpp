@@ -83,6 +83,22 @@ Result<Money> money_from_decimal(std::string_view text, Currency currency) {
   return Money{major * scale + minor_part, currency};
 }
 
+std::string decimal_text(const Money& money, char decimal_mark) {
+  int digits = money.currency.minor_digits();
+  std::int64_t scale = 1;
+  for (int i = 0; i < digits; ++i) scale *= 10;
+  std::int64_t major = money.minor / scale;
+  std::int64_t minor = money.minor % scale;
+  std::string out = (money.minor < 0 && major == 0) ? "-" : "";
+  out += std::to_string(major);
+  if (minor == 0) return out;
+  std::string fraction = std::to_string(minor < 0 ? -minor : minor);
+  out += decimal_mark;
+  out.append(static_cast<std::size_t>(digits) - fraction.size(), '0');
+  out += fraction;
+  return out;
+}
+
 double to_major(const Money& money) {
   double scale = 1;
   for (int i = 0; i < money.currency.minor_digits(); ++i) scale *= 10;

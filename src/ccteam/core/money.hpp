@@ -46,6 +46,11 @@ struct Money {
 // unit, and amounts whose minor units overflow int64 (ErrorKind::invalid_input).
 Result<Money> money_from_decimal(std::string_view text, Currency currency);
 
+// The amount as a plain decimal in major units with 'decimal_mark': "2400.50" ('.'),
+// "2400,50" (','), "2400" when the minor units are zero; no digit groups. Reads back with
+// money_from_decimal (decimal_mark '.').
+std::string decimal_text(const Money& money, char decimal_mark = '.');
+
 // The amount in major units as a double, for computations that need one (budgets).
 double to_major(const Money& money);
 

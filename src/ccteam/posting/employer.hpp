@@ -68,13 +68,23 @@ struct Position {
   bool adopt_market_reference = false;   // publish the catalog's market reference instead
 };
 
+// The privacy notice applicants are given (GDPR art. 13), in the languages it exists in.
+// 'version' names the wording (e.g. the date it takes effect) so that an application can record
+// which notice its applicant saw.
+struct PrivacyNotice {
+  std::string version;
+  std::string en;  // empty when there is no English wording
+  std::string de;  // empty when there is no German wording
+};
+
 struct EmployerProfile {
   std::string file;  // where it was read from, for messages
   std::string name;
   std::string website;           // URL
   std::string logo_url;          // URL; empty when none
   std::string privacy_url = {};  // URL of the privacy notice for applicants; empty when none
-  int headcount = 0;  // employees of the whole organisation (pay laws apply above a size)
+  int headcount = 0;           // employees of the whole organisation (pay laws apply above a size)
+  bool works_council = false;  // a works council exists (Betriebsrat: co-determination, BetrVG)
   std::optional<LocalizedText> collective_agreement;
   std::vector<Location> locations;
   RemotePolicy remote = RemotePolicy::on_site;
@@ -98,6 +108,7 @@ struct EmployerProfile {
   SourcePos valid_through_pos;
   std::optional<Contact> contact;
   LocalizedText equal_opportunity;
+  std::optional<PrivacyNotice> privacy_notice;
 
   // The opening for 'role', or nullptr.
   const Position* find(const RoleId& role) const;

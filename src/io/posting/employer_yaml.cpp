@@ -100,6 +100,7 @@ void read_employer(MapReader& top, EmployerProfile& p) {
   p.logo_url = url(map, "logo_url", false);
   p.privacy_url = url(map, "privacy_url", false);
   p.headcount = static_cast<int>(map.integer("headcount", true, 1, 10'000'000).value_or(0));
+  p.works_council = map.boolean("works_council", false).value_or(false);
   p.collective_agreement = map.text("collective_agreement", false);
   map.finish();
 }
@@ -237,6 +238,24 @@ void read_contact(MapReader& top, EmployerProfile& p) {
   p.contact = std::move(c);
 }
 
+void read_privacy_notice(MapReader& top, EmployerProfile& p) {
+  auto node = top.get("privacy_notice", false);
+  if (!node) return;
+  MapReader map(top.ctx(), *node, top.pointer_of("privacy_notice"));
+  if (!map.is_map()) return;
+  posting::PrivacyNotice notice;
+  notice.version = map.string("version", true).value_or("");
+  notice.en = map.string("en", false).value_or("");
+  notice.de = map.string("de", false).value_or("");
+  if (!map.has("en") && !map.has("de")) {
+    map.ctx().error(*node, top.pointer_of("privacy_notice"),
+                    msg(MsgId::employer_privacy_notice_empty),
+                    msg(MsgId::hint_employer_privacy_notice));
+  }
+  map.finish();
+  p.privacy_notice = std::move(notice);
+}
+
 }  // namespace
 
 Checked<EmployerProfile> read_employer_yaml(std::string_view text, const std::string& file) {
@@ -265,10 +284,108 @@ Checked<EmployerProfile> read_employer_yaml(std::string_view text, const std::st
     p.valid_through = date(top, "valid_through", p.valid_through_pos);
     read_contact(top, p);
     p.equal_opportunity = top.text("equal_opportunity", true).value_or(LocalizedText{});
+    read_privacy_notice(top, p);
     top.finish();
   }
   if (!ctx.errors().empty()) return tl::unexpected(ctx.take_errors());
   return p;
+}
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json text_json(const LocalizedText& text) { return json{{"en", text.en}, {"de", text.de}}; }
+
+void put_if(json& out, const char* key, const std::string& value) {
+  if (!value.empty()) out[key] = value;
+}
+
+}  // namespace
+
+nlohmann::ordered_json employer_to_json(const EmployerProfile& p) {
+  json out;
+  json employer;
+  employer["name"] = p.name;
+  employer["website"] = p.website;
+  put_if(employer, "logo_url", p.logo_url);
+  put_if(employer, "privacy_url", p.privacy_url);
+  employer["headcount"] = p.headcount;
+  if (p.works_council) employer["works_council"] = true;
+  if (p.collective_agreement) employer["collective_agreement"] = text_json(*p.collective_agreement);
+  out["employer"] = std::move(employer);
+  json locations = json::array();
+  for (const posting::Location& l : p.locations) {
+    json place;
+    put_if(place, "street", l.street);
+    place["city"] = l.city;
+    put_if(place, "postal_code", l.postal_code);
+    put_if(place, "region", l.region);
+    place["country"] = l.country;
+    locations.push_back(std::move(place));
+  }
+  out["locations"] = std::move(locations);
+  json remote{{"policy", std::string(posting::to_string(p.remote))}};
+  if (!p.remote_allowed.empty()) {
+    json allowed = json::array();
+    for (const posting::Place& place : p.remote_allowed) allowed.push_back(place.code());
+    remote["allowed"] = std::move(allowed);
+  }
+  out["remote"] = std::move(remote);
+  json employment{{"type", std::string(posting::to_string(p.employment_type))},
+                  {"contract", std::string(posting::to_string(p.contract))}};
+  if (p.fixed_term_months) employment["fixed_term_months"] = *p.fixed_term_months;
+  if (p.weekly_hours == static_cast<double>(static_cast<int>(p.weekly_hours))) {
+    employment["weekly_hours"] = static_cast<int>(p.weekly_hours);
+  } else {
+    employment["weekly_hours"] = p.weekly_hours;
+  }
+  if (p.shift_pattern) employment["shift_pattern"] = text_json(*p.shift_pattern);
+  out["employment"] = std::move(employment);
+  if (!p.benefits.empty()) {
+    json benefits = json::array();
+    for (const LocalizedText& benefit : p.benefits) benefits.push_back(text_json(benefit));
+    out["benefits"] = std::move(benefits);
+  }
+  out["address_form"] = std::string(posting::to_string(p.address_form));
+  json positions = json::array();
+  for (const posting::Position& position : p.positions) {
+    json item{{"role", position.role.str()}, {"openings", position.openings}};
+    if (position.title) item["title"] = text_json(*position.title);
+    if (position.pay) {
+      const catalog::PayRange& range = *position.pay;
+      json pay{{"currency", std::string(range.min.currency.code())},
+               {"period", std::string(catalog::to_string(range.period))},
+               {"min", decimal_text(range.min)}};
+      if (range.max) pay["max"] = decimal_text(*range.max);
+      if (range.open_ended) pay["open_ended"] = true;
+      pay["gross"] = position.pay_gross;
+      item["pay"] = std::move(pay);
+    }
+    if (position.adopt_market_reference) item["adopt_market_reference"] = true;
+    positions.push_back(std::move(item));
+  }
+  out["positions"] = std::move(positions);
+  json apply = json::object();
+  put_if(apply, "url", p.apply_url);
+  put_if(apply, "email", p.apply_email);
+  out["apply"] = std::move(apply);
+  out["posting_date"] = to_iso(p.posting_date);
+  out["valid_through"] = to_iso(p.valid_through);
+  if (p.contact) {
+    json contact{{"name", p.contact->name}};
+    put_if(contact, "email", p.contact->email);
+    put_if(contact, "phone", p.contact->phone);
+    out["contact"] = std::move(contact);
+  }
+  out["equal_opportunity"] = text_json(p.equal_opportunity);
+  if (p.privacy_notice) {
+    json notice{{"version", p.privacy_notice->version}};
+    put_if(notice, "en", p.privacy_notice->en);
+    put_if(notice, "de", p.privacy_notice->de);
+    out["privacy_notice"] = std::move(notice);
+  }
+  return out;
 }
 
 Checked<EmployerProfile> load_employer(const std::string& path) {

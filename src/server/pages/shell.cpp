@@ -10,7 +10,7 @@ namespace {
 constexpr std::string_view k_page_templates[] = {
     "ladder",    "role",    "error",        "shell_start", "shell_end", "form_messages",
     "sign_in",   "account", "users",        "user",        "audit",     "plans",
-    "plan_form", "plan",    "plan_compare", "plan_result"};
+    "plan_form", "plan",    "plan_compare", "plan_result", "employers", "employer"};
 
 Lang other(Lang lang) { return lang == Lang::de ? Lang::en : Lang::de; }
 
@@ -51,6 +51,7 @@ render::Context shell_context(const std::string& title, Lang lang, const PageInf
     for (const Extra& item :
          {Extra{MsgId::web_nav_plans, "/plans", true},
           Extra{MsgId::web_nav_pay_bands, "/pay-bands", true},
+          Extra{MsgId::web_nav_employers, "/employers", true},
           Extra{MsgId::web_nav_account, "/account", true},
           Extra{MsgId::web_nav_users, "/admin/users", info.viewer->can_manage_users},
           Extra{MsgId::web_nav_audit, "/admin/audit", info.viewer->can_read_audit}}) {

@@ -76,7 +76,9 @@ Response me(const Caller& caller) {
                                   std::pair{Permission::read_plans, "read_plans"},
                                   std::pair{Permission::write_plans, "write_plans"},
                                   std::pair{Permission::read_pay_bands, "read_pay_bands"},
-                                  std::pair{Permission::write_pay_bands, "write_pay_bands"}}) {
+                                  std::pair{Permission::write_pay_bands, "write_pay_bands"},
+                                  std::pair{Permission::read_employers, "read_employers"},
+                                  std::pair{Permission::write_employers, "write_employers"}}) {
     if (who.can(permission)) permissions.push_back(name);
   }
   json body{{"user", user_json(who.user)},

@@ -113,6 +113,7 @@ const std::vector<std::string_view>& audit_actions() {
                                                           "catalog.put",
                                                           "pay_bands.put",
                                                           "employer.create",
+                                                          "employer.put",
                                                           "plan.create"};
   return k_actions;
 }
@@ -132,6 +133,7 @@ MsgId audit_action_title(std::string_view action) {
       {"catalog.put", MsgId::audit_action_catalog_put},
       {"pay_bands.put", MsgId::audit_action_pay_bands_put},
       {"employer.create", MsgId::audit_action_employer_create},
+      {"employer.put", MsgId::audit_action_employer_put},
       {"plan.create", MsgId::audit_action_plan_create},
   };
   for (const auto& [name, id] : k_titles) {

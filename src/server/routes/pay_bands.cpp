@@ -77,24 +77,6 @@ std::optional<std::pair<std::size_t, std::string>> band_field(std::string_view p
   return std::pair{index, field};
 }
 
-// An error as a client of the JSON API sees it: the pointer into its body, without the
-// position in the YAML text made from it.
-Errors without_positions(Errors errors) {
-  for (Error& e : errors) {
-    e.where.file.clear();
-    e.where.line = 0;
-    e.where.column = 0;
-  }
-  return errors;
-}
-
-bool is_yaml(std::string_view content_type) {
-  std::string_view type = content_type.substr(0, content_type.find(';'));
-  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
-  return type == "application/yaml" || type == "application/x-yaml" || type == "text/yaml" ||
-         type == "text/x-yaml";
-}
-
 // --- the page
 
 struct PayBandForm {
@@ -387,7 +369,7 @@ void add_pay_bands(Router& router, RouteContext& context) {
          if (!query) return problem(query.error(), caller.lang, request);
          store::Actor actor = caller.principal->actor(request.request_id);
          const std::string* type = request.header("content-type");
-         if (type != nullptr && is_yaml(*type)) {
+         if (type != nullptr && is_yaml_content_type(*type)) {
            std::optional<std::int64_t> version;
            for (const QueryParam& p : *query) {
              version = whole_number(p.value, 0);

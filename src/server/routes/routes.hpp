@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/workspace/accounts.hpp"
+#include "app/workspace/employers.hpp"
 #include "app/workspace/jobs.hpp"
 #include "app/workspace/simulations.hpp"
 #include "server/auth.hpp"
@@ -30,6 +31,7 @@ struct RouteContext {
   app::JobRunner& jobs;
   AuthConfig auth;
   app::SimulationLimits simulations;
+  const app::ProfileRules& profile_rules;  // minimum wages and pay laws, read at start
 };
 
 // GET /api/v1/jobs: the background jobs, for operators (admin).
@@ -47,6 +49,10 @@ void add_simulations(Router& router, RouteContext& context);
 
 // /api/v1/pay-bands (GET, PUT: JSON or YAML), /api/v1/pay-bands.yaml, /{lang}/pay-bands.
 void add_pay_bands(Router& router, RouteContext& context);
+
+// /api/v1/employers[/{id}[/profile.yaml]] (GET, POST, PUT: JSON or YAML),
+// /{lang}/employers[/new, /{id}]: employer profiles.
+void add_employers(Router& router, RouteContext& context);
 
 // Every route of the workspace (each add_* below).
 void add_workspace_routes(Router& router, RouteContext& context);

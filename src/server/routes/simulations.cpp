@@ -163,8 +163,12 @@ Response simulation_page(RouteContext& context, const Caller& caller,
   std::vector<std::string> labels;
   if (plan && *plan) {
     plan_name = version_name(**plan);
-    if (auto result = stored_json((*plan)->result, run.plan_id)) {
-      labels = pages::plan_interval_labels(*result, lang);
+    // The row labels come from the plan's whole result: parsed only once there is a report to
+    // label (the page is polled every two seconds while the simulation runs).
+    if (run.report) {
+      if (auto result = stored_json((*plan)->result, run.plan_id)) {
+        labels = pages::plan_interval_labels(*result, lang);
+      }
     }
   }
   std::string title = ccteam::render(msg(MsgId::web_sim_title, plan_name), lang);

@@ -405,7 +405,7 @@ Result<std::vector<StoredEmployer>> PostgresRepository::employers(const Uuid& or
 }
 
 Result<StoredEmployer> PostgresRepository::add_employer(const Uuid& organisation, std::string name,
-                                                        std::string yaml) {
+                                                        std::string yaml, const Actor& actor) {
   CCTEAM_TRY(Lease connection, lease());
   StoredEmployer row;
   row.updated_at = now();
@@ -423,9 +423,60 @@ Result<StoredEmployer> PostgresRepository::add_employer(const Uuid& organisation
       !written) {
     return tl::unexpected(write_error(*connection, std::move(written).error(), organisation));
   }
-  if (auto audited = append_audit(*connection, organisation,
-                                  audit_of(Actor::system(), row.updated_at, "employer.create",
-                                           "employer", row.id, {"name", "yaml"}));
+  if (auto audited = append_audit(
+          *connection, organisation,
+          audit_of(actor, row.updated_at, "employer.create", "employer", row.id, {"name", "yaml"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return row;
+}
+
+Result<std::optional<StoredEmployer>> PostgresRepository::employer(const Uuid& organisation,
+                                                                   const Uuid& id) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query("SELECT id, organisation_id, name, yaml, version, "
+                                          "updated_at_ms FROM employers WHERE organisation_id = "
+                                          "$1 AND id = $2",
+                                          {id_param(organisation), id_param(id)}));
+  if (rows.size() == 0) return std::optional<StoredEmployer>();
+  CCTEAM_TRY(StoredEmployer row, read_employer(rows, 0));
+  return std::optional<StoredEmployer>(std::move(row));
+}
+
+Result<StoredEmployer> PostgresRepository::put_employer(const Uuid& organisation, const Uuid& id,
+                                                        std::string name, std::string yaml,
+                                                        std::int64_t expected_version,
+                                                        const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  UnixMillis at = now();
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  // The version in the WHERE clause makes the check and the write one step, across nodes.
+  auto written = connection->query(
+      "UPDATE employers SET name = $3, yaml = $4, version = version + 1, updated_at_ms = $5 "
+      "WHERE organisation_id = $1 AND id = $2 AND version = $6 RETURNING id, organisation_id, "
+      "name, yaml, version, updated_at_ms",
+      {id_param(organisation), id_param(id), std::string_view(name), std::string_view(yaml), at,
+       expected_version});
+  if (!written) {
+    return tl::unexpected(write_error(*connection, std::move(written).error(), organisation));
+  }
+  if (written->size() == 0) {
+    CCTEAM_TRY(
+        Rows current,
+        connection->query("SELECT version FROM employers WHERE organisation_id = $1 AND id = $2",
+                          {id_param(organisation), id_param(id)}));
+    if (current.size() == 0) {
+      return tl::unexpected(Error::not_found(msg(MsgId::employer_not_found, id.to_string())));
+    }
+    return tl::unexpected(
+        Error::conflict(msg(MsgId::employer_stale, current.int64(0, 0), expected_version)));
+  }
+  CCTEAM_TRY(StoredEmployer row, read_employer(*written, 0));
+  if (auto audited =
+          append_audit(*connection, organisation,
+                       audit_of(actor, at, "employer.put", "employer", row.id, {"name", "yaml"}));
       !audited) {
     return pass(std::move(audited));
   }

@@ -59,8 +59,12 @@ class PostgresRepository final : public Repository {
   Result<std::vector<StoredEmployer>> employers(const Uuid& organisation,
                                                 const std::optional<Uuid>& after,
                                                 std::size_t limit) override;
-  Result<StoredEmployer> add_employer(const Uuid& organisation, std::string name,
-                                      std::string yaml) override;
+  Result<StoredEmployer> add_employer(const Uuid& organisation, std::string name, std::string yaml,
+                                      const Actor& actor) override;
+  Result<std::optional<StoredEmployer>> employer(const Uuid& organisation, const Uuid& id) override;
+  Result<StoredEmployer> put_employer(const Uuid& organisation, const Uuid& id, std::string name,
+                                      std::string yaml, std::int64_t expected_version,
+                                      const Actor& actor) override;
   Result<std::vector<StoredUser>> users(const Uuid& organisation,
                                         const std::optional<std::string>& after_login,
                                         std::size_t limit) override;

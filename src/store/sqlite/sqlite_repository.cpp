@@ -464,7 +464,7 @@ Result<std::vector<StoredEmployer>> SqliteRepository::employers(const Uuid& orga
 }
 
 Result<StoredEmployer> SqliteRepository::add_employer(const Uuid& organisation, std::string name,
-                                                      std::string yaml) {
+                                                      std::string yaml, const Actor& actor) {
   std::lock_guard lock(m_write_mutex);
   Connection& writer = *m_writer;
   StoredEmployer row;
@@ -486,9 +486,76 @@ Result<StoredEmployer> SqliteRepository::add_employer(const Uuid& organisation, 
   if (auto written = insert.run(); !written) {
     return tl::unexpected(write_error(writer, std::move(written).error(), organisation));
   }
-  if (auto audited = append_audit(writer, organisation,
-                                  audit_of(Actor::system(), row.updated_at, "employer.create",
-                                           "employer", row.id, {"name", "yaml"}));
+  if (auto audited = append_audit(
+          writer, organisation,
+          audit_of(actor, row.updated_at, "employer.create", "employer", row.id, {"name", "yaml"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return row;
+}
+
+namespace {
+
+constexpr std::string_view k_employer_by_id =
+    "SELECT id, organisation_id, name, yaml, version, updated_at_ms FROM employers "
+    "WHERE organisation_id = ?1 AND id = ?2";
+
+Result<std::optional<StoredEmployer>> find_employer(Connection& connection,
+                                                    const Uuid& organisation, const Uuid& id) {
+  CCTEAM_TRY(Statement query, connection.prepare(k_employer_by_id));
+  for (auto bound : {bind_uuid(query, 1, organisation), bind_uuid(query, 2, id)}) {
+    if (!bound) return pass(std::move(bound));
+  }
+  CCTEAM_TRY(bool has_row, query.step());
+  if (!has_row) return std::optional<StoredEmployer>();
+  CCTEAM_TRY(StoredEmployer row, read_employer_row(query));
+  return std::optional<StoredEmployer>(std::move(row));
+}
+
+}  // namespace
+
+Result<std::optional<StoredEmployer>> SqliteRepository::employer(const Uuid& organisation,
+                                                                 const Uuid& id) {
+  ReaderLease reader = lease_reader();
+  return find_employer(*reader, organisation, id);
+}
+
+Result<StoredEmployer> SqliteRepository::put_employer(const Uuid& organisation, const Uuid& id,
+                                                      std::string name, std::string yaml,
+                                                      std::int64_t expected_version,
+                                                      const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  CCTEAM_TRY(std::optional<StoredEmployer> existing, find_employer(writer, organisation, id));
+  if (!existing) {
+    return tl::unexpected(Error::not_found(msg(MsgId::employer_not_found, id.to_string())));
+  }
+  if (existing->version != expected_version) {
+    return tl::unexpected(
+        Error::conflict(msg(MsgId::employer_stale, existing->version, expected_version)));
+  }
+  StoredEmployer row = std::move(*existing);
+  row.name = std::move(name);
+  row.yaml = std::move(yaml);
+  row.version += 1;
+  row.updated_at = now();
+  CCTEAM_TRY(Statement update,
+             writer.prepare("UPDATE employers SET name = ?3, yaml = ?4, version = ?5, "
+                            "updated_at_ms = ?6 WHERE organisation_id = ?1 AND id = ?2"));
+  for (auto bound : {bind_uuid(update, 1, organisation), bind_uuid(update, 2, row.id),
+                     update.bind_text(3, row.name), update.bind_text(4, row.yaml),
+                     update.bind_int64(5, row.version), update.bind_int64(6, row.updated_at)}) {
+    if (!bound) return pass(std::move(bound));
+  }
+  if (auto written = update.run(); !written) {
+    return tl::unexpected(write_error(writer, std::move(written).error(), organisation));
+  }
+  if (auto audited = append_audit(
+          writer, organisation,
+          audit_of(actor, row.updated_at, "employer.put", "employer", row.id, {"name", "yaml"}));
       !audited) {
     return pass(std::move(audited));
   }

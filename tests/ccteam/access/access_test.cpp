@@ -35,6 +35,15 @@ TEST(Access, EveryRoleReadsPayBandsAndOnlyAdminsChangeThem) {
   }
 }
 
+TEST(Access, EveryRoleReadsEmployersAndRecruitersAndAdminsChangeThem) {
+  for (WorkspaceRole role : k_workspace_roles) {
+    SCOPED_TRACE(std::string(to_string(role)));
+    EXPECT_TRUE(allows(role, Permission::read_employers));
+    EXPECT_EQ(allows(role, Permission::write_employers),
+              role == WorkspaceRole::admin || role == WorkspaceRole::recruiter);
+  }
+}
+
 TEST(Access, RoleNamesRoundTrip) {
   for (WorkspaceRole role : k_workspace_roles) {
     EXPECT_EQ(parse_workspace_role(to_string(role)), role);

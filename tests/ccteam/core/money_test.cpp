@@ -43,6 +43,12 @@ TEST(Money, RejectsWhatIsNotAPlainAmount) {
 }
 
 TEST(Money, ConvertsToMajorUnits) {
+  EXPECT_EQ(decimal_text(Money{240050, currency("EUR")}), "2400.50");
+  EXPECT_EQ(decimal_text(Money{240050, currency("EUR")}, ','), "2400,50");
+  EXPECT_EQ(decimal_text(Money{240000, currency("EUR")}), "2400");
+  EXPECT_EQ(decimal_text(Money{1205, currency("USD")}), "12.05");
+  EXPECT_EQ(decimal_text(Money{-5, currency("USD")}), "-0.05");
+  EXPECT_EQ(decimal_text(Money{1500, currency("JPY")}), "1500");
   EXPECT_DOUBLE_EQ(to_major(Money{1282, currency("EUR")}), 12.82);
   EXPECT_DOUBLE_EQ(to_major(Money{1500, currency("JPY")}), 1500.0);
 }

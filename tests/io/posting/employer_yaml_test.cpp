@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "io/base/files.hpp"
+#include "io/base/json_yaml.hpp"
 #include "support/errors.hpp"
 #include "support/paths.hpp"
 
@@ -42,6 +44,69 @@ TEST(EmployerYaml, ReadsTheGermanExampleProfile) {
   EXPECT_EQ(p->posting_date, 2026y / December / 1);
   EXPECT_EQ(p->valid_through, 2027y / January / 31);
   EXPECT_EQ(p->contact->name, "Jana Petersen");
+}
+
+TEST(EmployerYaml, ReadsTheWorksCouncilAndTheVersionedPrivacyNotice) {
+  auto de = load_employer(test::repo_data_path("examples/employer-de.yaml").string());
+  ASSERT_TRUE(de) << test::all_errors(de.error());
+  EXPECT_TRUE(de->works_council);
+  ASSERT_TRUE(de->privacy_notice);
+  EXPECT_EQ(de->privacy_notice->version, "2026-11-01");
+  EXPECT_TRUE(de->privacy_notice->de.starts_with("Die Nordlicht Kundendialog GmbH verarbeitet"));
+  EXPECT_TRUE(de->privacy_notice->en.ends_with("datenschutz@nordlicht-kundendialog.example."));
+  auto us = load_employer(test::repo_data_path("examples/employer-us.yaml").string());
+  ASSERT_TRUE(us) << test::all_errors(us.error());
+  EXPECT_FALSE(us->works_council);
+  EXPECT_FALSE(us->privacy_notice);
+
+  // A notice needs a version and a text in at least one language.
+  std::string text;
+  {
+    auto file = read_file(test::repo_data_path("examples/employer-us.yaml").string(), 1 << 20);
+    ASSERT_TRUE(file);
+    text = *file;
+  }
+  auto bad = read_employer_yaml(text + "privacy_notice:\n  en_us: Notice\n", "p.yaml");
+  ASSERT_FALSE(bad);
+  std::string all = test::all_errors(bad.error());
+  EXPECT_NE(all.find("(/privacy_notice): error: missing required key 'version'"), std::string::npos)
+      << all;
+  EXPECT_NE(all.find("/privacy_notice/en_us"), std::string::npos) << all;
+  bool empty_found = false;
+  for (const Error& e : bad.error()) {
+    empty_found = empty_found || (e.message.id == MsgId::employer_privacy_notice_empty &&
+                                  e.where.json_pointer == "/privacy_notice");
+  }
+  EXPECT_TRUE(empty_found) << all;
+  auto one_language =
+      read_employer_yaml(text + "privacy_notice:\n  version: '3'\n  en: Notice\n", "p.yaml");
+  ASSERT_TRUE(one_language) << test::all_errors(one_language.error());
+  EXPECT_EQ(one_language->privacy_notice->en, "Notice");
+  EXPECT_EQ(one_language->privacy_notice->de, "");
+}
+
+TEST(EmployerYaml, TheJsonShapeWrittenAsYamlReadsBackTheSameProfile) {
+  for (const char* name : {"examples/employer-de.yaml", "examples/employer-us.yaml"}) {
+    SCOPED_TRACE(name);
+    auto first = load_employer(test::repo_data_path(name).string());
+    ASSERT_TRUE(first) << test::all_errors(first.error());
+    nlohmann::ordered_json shape = employer_to_json(*first);
+    auto again = read_employer_yaml(json_to_yaml(shape), "again.yaml");
+    ASSERT_TRUE(again) << test::all_errors(again.error()) << json_to_yaml(shape);
+    EXPECT_EQ(employer_to_json(*again), shape);
+  }
+  // Spot checks against the German example file, independent of the writer.
+  auto de = load_employer(test::repo_data_path("examples/employer-de.yaml").string());
+  ASSERT_TRUE(de);
+  nlohmann::ordered_json shape = employer_to_json(*de);
+  EXPECT_EQ(shape["positions"][0]["pay"]["min"], "2900");
+  EXPECT_EQ(shape["positions"][0]["pay"]["max"], "3300");
+  EXPECT_EQ(shape["positions"][0]["title"]["de"], "Kundenberater im Kundenservice (m/w/d)");
+  EXPECT_EQ(shape["employment"]["weekly_hours"], 39);
+  EXPECT_EQ(shape["remote"]["allowed"][0], "DE");
+  EXPECT_EQ(shape["valid_through"], "2027-01-31");
+  EXPECT_EQ(shape["employer"]["works_council"], true);
+  EXPECT_EQ(shape["locations"][0]["postal_code"], "30159");
 }
 
 TEST(EmployerYaml, ReadsTheUsExampleAndAMinimalProfile) {

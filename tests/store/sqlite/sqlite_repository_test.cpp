@@ -73,7 +73,8 @@ TEST(SqliteRepository, ReopeningChangesNothing) {
     auto first = open_or_fail(path);
     ASSERT_TRUE(first);
     auto organisation = *first->default_organisation();
-    ASSERT_TRUE(first->add_employer(organisation, "Kept GmbH", "name: Kept GmbH\n").has_value());
+    ASSERT_TRUE(first->add_employer(organisation, "Kept GmbH", "name: Kept GmbH\n", Actor::system())
+                    .has_value());
   }
   for (int i = 0; i < 2; ++i) {
     auto again = open_or_fail(path);
@@ -143,8 +144,10 @@ TEST(SqliteRepository, TwoRepositoriesOnOneFileShareIt) {
   auto two = open_or_fail(path);
   ASSERT_TRUE(one && two);
   auto organisation = *one->default_organisation();
-  ASSERT_TRUE(one->add_employer(organisation, "From one", "name: From one\n").has_value());
-  ASSERT_TRUE(two->add_employer(organisation, "From two", "name: From two\n").has_value());
+  ASSERT_TRUE(
+      one->add_employer(organisation, "From one", "name: From one\n", Actor::system()).has_value());
+  ASSERT_TRUE(
+      two->add_employer(organisation, "From two", "name: From two\n", Actor::system()).has_value());
   EXPECT_EQ(one->employers(organisation, std::nullopt, 10)->size(), 2u);
   EXPECT_EQ(two->employers(organisation, std::nullopt, 10)->size(), 2u);
 }
