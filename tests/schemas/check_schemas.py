@@ -90,6 +90,21 @@ for path in [source / "data" / "examples" / "hiring-plan.yaml",
     except jsonschema.ValidationError as error:
         print(f"FAIL {path.name} ~ hiring-plan.schema.json: {str(error)[:2000]}")
         sys.exit(1)
+# The example employer profiles validate against the profile schema (dates kept as text, as the
+# reader reads them).
+class TextDates(yaml.SafeLoader):
+    pass
+
+
+TextDates.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+for path in sorted((source / "data" / "examples").glob("employer-*.yaml")):
+    try:
+        jsonschema.validate(yaml.load(path.read_text(), Loader=TextDates),
+                            schemas["employer.schema.json"], cls=jsonschema.Draft202012Validator)
+        print(f"ok   {path.name} ~ employer.schema.json")
+    except jsonschema.ValidationError as error:
+        print(f"FAIL {path.name} ~ employer.schema.json: {str(error)[:2000]}")
+        sys.exit(1)
 failed = 0
 for args, schema_name, expected_exit in checks:
     run = subprocess.run([binary, *args], cwd=source, capture_output=True, text=True)
