@@ -83,6 +83,42 @@ Errors without_positions(Errors errors) {
   return errors;
 }
 
+std::optional<std::string> nested_deeper_than(const nlohmann::json& value, std::size_t max_depth) {
+  struct Frame {
+    const nlohmann::json* node;
+    std::string pointer;
+    std::size_t depth;
+  };
+  std::vector<Frame> stack{{&value, "", 0}};
+  while (!stack.empty()) {
+    Frame frame = std::move(stack.back());
+    stack.pop_back();
+    if (!frame.node->is_structured()) continue;
+    if (frame.depth >= max_depth) return frame.pointer;
+    if (frame.node->is_array()) {
+      for (std::size_t i = 0; i < frame.node->size(); ++i) {
+        stack.push_back(
+            {&(*frame.node)[i], frame.pointer + "/" + std::to_string(i), frame.depth + 1});
+      }
+    } else {
+      for (const auto& [key, member] : frame.node->items()) {
+        std::string token;
+        for (char c : key) {
+          if (c == '~') {
+            token += "~0";
+          } else if (c == '/') {
+            token += "~1";
+          } else {
+            token += c;
+          }
+        }
+        stack.push_back({&member, frame.pointer + "/" + token, frame.depth + 1});
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 bool is_yaml_content_type(std::string_view content_type) {
   std::string_view type = content_type.substr(0, content_type.find(';'));
   while (!type.empty() && type.back() == ' ') type.remove_suffix(1);

@@ -44,6 +44,12 @@ Response problem(const Error& error, Lang lang, const Request& request);
 // generated text.
 Errors without_positions(Errors errors);
 
+// The JSON pointer of the first value of 'value' nested more than 'max_depth' arrays or objects
+// deep ("/profile/employer/name/a/a/..."), or nullopt. Walks with a stack of its own, so that a
+// body of thousands of nested brackets is refused before anything recursive (a conversion, a
+// YAML writer) sees it.
+std::optional<std::string> nested_deeper_than(const nlohmann::json& value, std::size_t max_depth);
+
 // True for a YAML media type ("application/yaml", "text/yaml", "application/x-yaml",
 // "text/x-yaml", parameters after ';' ignored): a body that is a YAML file.
 bool is_yaml_content_type(std::string_view content_type);

@@ -118,6 +118,19 @@ def main():
           status == 200 and saved["version"] == 2
           and saved["profile"]["positions"][0]["pay"]["min"] == "2350", f"{status} {body[:200]!r}")
 
+    # A body nested thousands deep is refused at its pointer (it once overflowed the stack).
+    deep = ('{"profile": {"employer": {"name": ' + '{"a": ' * 5000 + '1' + '}' * 5000 + '}}}')
+    headers = recruiter.headers({"Origin": client.origin, "Content-Type": "application/json",
+                                 "X-CSRF-Token": recruiter.csrf})
+    status, hdrs, body = client.request("POST", "/api/v1/employers", headers, deep.encode())
+    spec.validate("POST /api/v1/employers (deep)", "/api/v1/employers", status, hdrs, body, "post")
+    pointers = [e["pointer"] for e in json.loads(body).get("errors", [])] if body else []
+    check("a body nested 5,000 deep: 400 at the first value too deep",
+          status == 400 and pointers and pointers[0].startswith("/profile/employer/name/a"),
+          f"{status} {pointers}")
+    status, _, _ = call(viewer, "GET", "/api/v1/employers")
+    check("the server still answers after it", status == 200, str(status))
+
     # A stale version is a conflict; an unknown member and an unknown id are named.
     status, _, _ = call(recruiter, "PUT", f"/api/v1/employers/{eid}",
                         {"version": 1, "profile": low}, pattern="/api/v1/employers/{id}")

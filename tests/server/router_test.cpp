@@ -154,5 +154,28 @@ TEST(Responses, ConditionalRequestsMatchTheQuotedTag) {
   EXPECT_FALSE(not_modified(Request{}, other, "c7-en", "public, max-age=60"));
 }
 
+TEST(Responses, NestedDeeperThanNamesTheFirstValueTooDeep) {
+  auto body = nlohmann::json::parse(R"({"profile": {"employer": {"name": "A"}, "a/b": [1, [2]]}})");
+  // Depths: body 0, profile 1, employer and "a/b" 2, [2] 3.
+  EXPECT_EQ(nested_deeper_than(body, 4), std::nullopt);
+  EXPECT_EQ(nested_deeper_than(body, 3), std::optional<std::string>("/profile/a~1b/1"));
+  EXPECT_EQ(nested_deeper_than(nlohmann::json(5), 0), std::nullopt);
+  // Thousands of brackets are walked without recursion.
+  std::string deep(5000, '[');
+  deep += std::string(5000, ']');
+  auto nested = nlohmann::json::parse(deep);
+  auto pointer = nested_deeper_than(nested, 8);
+  ASSERT_TRUE(pointer.has_value());
+  EXPECT_EQ(*pointer, "/0/0/0/0/0/0/0/0");
+}
+
+TEST(Responses, YamlMediaTypesAreKnownWithOrWithoutParameters) {
+  EXPECT_TRUE(is_yaml_content_type("application/yaml"));
+  EXPECT_TRUE(is_yaml_content_type("text/yaml; charset=utf-8"));
+  EXPECT_TRUE(is_yaml_content_type("application/x-yaml"));
+  EXPECT_FALSE(is_yaml_content_type("application/json"));
+  EXPECT_FALSE(is_yaml_content_type("application/yamlx"));
+}
+
 }  // namespace
 }  // namespace ccteam::server

@@ -8,6 +8,7 @@
 
 #include "app/forms/typed_number.hpp"
 #include "ccteam/lint/linter.hpp"
+#include "io/base/json_yaml.hpp"
 #include "io/base/number_text.hpp"
 #include "io/posting/employer_yaml.hpp"
 #include "io/posting/posting_data_yaml.hpp"
@@ -145,8 +146,7 @@ std::optional<RowName> row_name(std::string_view name) {
   return out;
 }
 
-// Rows a list may have in a form (the reader and the posting need far fewer).
-constexpr std::size_t k_max_rows = 200;
+constexpr std::size_t k_max_rows = k_max_employer_form_rows;
 
 }  // namespace
 
@@ -340,11 +340,21 @@ EmployerFormInput employer_from_form(const std::vector<std::pair<std::string, st
       }
       // The rows the form sent for this list, in order.
       std::vector<std::size_t> rows;
+      bool too_many = false;
       for (const auto& [name, value] : typed) {
         auto parsed = row_name(name);
-        if (parsed && parsed->list == group.list && parsed->row < k_max_rows) {
+        if (!parsed || parsed->list != group.list) continue;
+        if (parsed->row < k_max_rows) {
           rows.push_back(parsed->row);
+        } else if (!trimmed(value).empty()) {
+          too_many = true;
         }
+      }
+      if (too_many) {
+        Error e = Error::invalid_input(
+            msg(MsgId::employer_form_rows, std::string(group.list), k_max_rows));
+        e.where.json_pointer = "/" + std::string(group.list);
+        out.errors.push_back(std::move(e));
       }
       std::sort(rows.begin(), rows.end());
       rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
@@ -377,6 +387,43 @@ EmployerFormInput employer_from_form(const std::vector<std::pair<std::string, st
     }
   }
   return out;
+}
+
+EmployerFormInput employer_form_identity(const std::map<std::string, std::string>& values) {
+  EmployerFormInput out;
+  for (std::string_view list : {"locations", "benefits", "positions"}) {
+    std::vector<std::size_t>& rows = out.rows[std::string(list)];
+    std::size_t count = 0;
+    for (const auto& [name, value] : values) {
+      auto parsed = row_name(name);
+      if (parsed && parsed->list == list && parsed->row < k_max_rows) {
+        count = std::max(count, parsed->row + 1);
+      }
+    }
+    for (std::size_t row = 0; row < count; ++row) rows.push_back(row);
+  }
+  return out;
+}
+
+const EmployerField* employer_form_field_spec(std::string_view name) {
+  auto parsed = row_name(name);
+  for (const EmployerSection& section : employer_form_sections()) {
+    for (const EmployerFieldGroup& group : section.groups) {
+      for (const EmployerField& field : group.fields) {
+        if (group.list.empty() ? field.key == name
+                               : parsed && parsed->list == group.list && parsed->key == field.key) {
+          return &field;
+        }
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::string canonical_employer_yaml(std::string yaml) {
+  auto profile = io::read_employer_yaml(yaml, "profile");
+  if (!profile) return yaml;
+  return io::json_to_yaml(io::employer_to_json(*profile));
 }
 
 std::string employer_form_field(std::string_view pointer, const EmployerFormInput& input) {

@@ -128,7 +128,12 @@ std::vector<std::pair<std::string, MsgId>> employer_field_choices(std::string_vi
 struct EmployerFormInput {
   nlohmann::ordered_json profile = nlohmann::ordered_json::object();
   std::map<std::string, std::vector<std::size_t>, std::less<>> rows;  // list -> form rows
+  // Rows past k_max_employer_form_rows: employer_form_rows (MsgId) at the list's pointer.
+  Errors errors;
 };
+
+// Rows a list of the form may have (places, benefits, positions).
+inline constexpr std::size_t k_max_employer_form_rows = 200;
 
 // Reads fields named "employer.name", "locations.2.city", ... as people of 'lang' type them.
 // Numbers that do not read are passed on as typed, for the reader's error at their field;
@@ -137,6 +142,17 @@ struct EmployerFormInput {
 // was cleared); one with only the period and the gross box (their defaults) has no pay.
 EmployerFormInput employer_from_form(const std::vector<std::pair<std::string, std::string>>& fields,
                                      Lang lang);
+
+// The form rows of 'values' as they are (row N of the form is row N of the profile): for
+// employer_form_field over a stored profile.
+EmployerFormInput employer_form_identity(const std::map<std::string, std::string>& values);
+
+// The field of the form named 'name' ("locations.2.city" -> the city field), or nullptr.
+const EmployerField* employer_form_field_spec(std::string_view name);
+
+// 'yaml' written again in the order of docs/employer-format.md (io::employer_to_json) when it
+// reads as a profile, else unchanged: what a form or a JSON body is stored as.
+std::string canonical_employer_yaml(std::string yaml);
 
 // The form field an error's JSON pointer belongs to ("/locations/1/city" ->
 // "locations.3.city" when JSON row 1 came from form row 3); "" when it names no field.

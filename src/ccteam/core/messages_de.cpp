@@ -412,7 +412,7 @@ constexpr MsgEntry k_de[] = {
      "'{0}' ist kein Regionscode (ISO 3166-2 ohne Land, z. B. CO oder NI)"},
     {MsgId::employer_no_apply, "das Profil nennt weder apply.url noch apply.email"},
     {MsgId::hint_employer_apply, "ergänzen Sie apply.url (eine Bewerbungsseite) oder apply.email"},
-    {MsgId::employer_no_positions, "das Profil nennt keine Positionen"},
+    {MsgId::employer_no_positions, "das Profil nennt keine Stellen"},
     {MsgId::employer_pay_and_adopt, "eine Position hat sowohl pay als auch adopt_market_reference"},
     {MsgId::hint_employer_pay_and_adopt,
      "behalten Sie eines: die eigene Spanne (pay) oder den Katalogwert (adopt_market_reference: "
@@ -1594,13 +1594,14 @@ constexpr MsgEntry k_de[] = {
     {MsgId::web_employers_title, "Arbeitgeberprofile"},
     {MsgId::web_employers_intro,
      "Alles, was eine Stellenanzeige außer der Rolle über den Arbeitgeber sagt: Organisation, "
-     "Arbeitsorte, Vertrag, Leistungen, Gehalt je Stelle und der Weg zur Bewerbung. Dasselbe "
-     "Format wie die Dateien, die `ccteam posting render --employer` liest."},
+     "Arbeitsorte, Vertrag, Leistungen, Gehalt je Stelle, der Weg zur Bewerbung und die "
+     "Datenschutzhinweise für Bewerbende. Ein Profil lässt sich auch als YAML-Datei importieren "
+     "und herunterladen."},
     {MsgId::web_employers_empty, "Noch keine Arbeitgeberprofile."},
     {MsgId::web_employers_new, "Neues Arbeitgeberprofil"},
     {MsgId::web_employers_col_name, "Organisation"},
     {MsgId::web_employers_col_places, "Arbeitsorte"},
-    {MsgId::web_employers_col_positions, "Stellen"},
+    {MsgId::web_employers_col_positions, "Offene Stellen"},
     {MsgId::web_employers_col_saved, "Zuletzt gespeichert"},
     {MsgId::web_employer_meta, "Version {0}, gespeichert am {1}"},
     {MsgId::web_employer_saved, "Als Version {0} gespeichert."},
@@ -1610,8 +1611,8 @@ constexpr MsgEntry k_de[] = {
      "Sie können dieses Profil lesen; ändern können es Recruiter und Admins."},
     {MsgId::web_employer_import, "YAML-Datei importieren"},
     {MsgId::web_employer_import_hint,
-     "Ein Profil im Format aus docs/employer-format.md, wie `ccteam posting render --employer` es "
-     "liest. Der Import ersetzt das ganze Profil."},
+     "Eine Profildatei, wie die Kommandozeile sie liest (Format: docs/employer-format.md). Der "
+     "Import ersetzt das ganze Profil."},
     {MsgId::web_employer_import_field, "Profil als YAML"},
     {MsgId::web_employer_import_file, "Datei in das Feld einlesen"},
     {MsgId::web_employer_import_button, "Importieren"},
@@ -1683,6 +1684,13 @@ constexpr MsgEntry k_de[] = {
     {MsgId::web_ef_sie, "Sie (förmlich)"},
     {MsgId::web_ef_du, "du (persönlich)"},
     {MsgId::web_employer_field, "{0}: {1}"},
+    {MsgId::json_too_deep, "{0}: Werte mehr als {1} Ebenen tief verschachtelt"},
+    {MsgId::hint_json_too_deep,
+     "die Felder des Profils so senden, wie docs/employer-format.md sie aufführt"},
+    {MsgId::employer_no_locations, "das Profil nennt keinen Arbeitsort"},
+    {MsgId::hint_employer_locations, "mindestens einen Arbeitsort mit Ort und Land angeben"},
+    {MsgId::employer_form_rows,
+     "{0}: höchstens {1} Zeilen; die weiteren Zeilen wurden nicht gelesen"},
 };
 
 }  // namespace

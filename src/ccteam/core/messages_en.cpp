@@ -1457,13 +1457,13 @@ constexpr MsgEntry k_en[] = {
     {MsgId::web_employers_title, "Employer profiles"},
     {MsgId::web_employers_intro,
      "Everything a posting says about the employer besides the role: organisation, places of work, "
-     "contract, benefits, pay per position and how to apply. The same format as the files `ccteam "
-     "posting render --employer` reads."},
+     "contract, benefits, pay per position, how to apply and the privacy notice for applicants. A "
+     "profile can also be imported and downloaded as a YAML file."},
     {MsgId::web_employers_empty, "No employer profiles yet."},
     {MsgId::web_employers_new, "New employer profile"},
     {MsgId::web_employers_col_name, "Organisation"},
     {MsgId::web_employers_col_places, "Places of work"},
-    {MsgId::web_employers_col_positions, "Positions"},
+    {MsgId::web_employers_col_positions, "Openings"},
     {MsgId::web_employers_col_saved, "Last saved"},
     {MsgId::web_employer_meta, "Version {0}, saved {1}"},
     {MsgId::web_employer_saved, "Saved as version {0}."},
@@ -1472,8 +1472,8 @@ constexpr MsgEntry k_en[] = {
     {MsgId::web_employer_read_only, "You can read this profile; recruiters and admins change it."},
     {MsgId::web_employer_import, "Import a YAML file"},
     {MsgId::web_employer_import_hint,
-     "A profile in the format of docs/employer-format.md, as `ccteam posting render --employer` "
-     "reads it. Importing replaces the whole profile."},
+     "A profile file as the command line reads it (format: docs/employer-format.md). Importing "
+     "replaces the whole profile."},
     {MsgId::web_employer_import_field, "Profile as YAML"},
     {MsgId::web_employer_import_file, "Read a file into the field"},
     {MsgId::web_employer_import_button, "Import"},
@@ -1544,6 +1544,11 @@ constexpr MsgEntry k_en[] = {
     {MsgId::web_ef_sie, "Sie (formal)"},
     {MsgId::web_ef_du, "du (informal)"},
     {MsgId::web_employer_field, "{0}: {1}"},
+    {MsgId::json_too_deep, "{0}: values nested more than {1} levels deep"},
+    {MsgId::hint_json_too_deep, "send the profile's fields as docs/employer-format.md lists them"},
+    {MsgId::employer_no_locations, "the profile lists no place of work"},
+    {MsgId::hint_employer_locations, "add at least one place with its city and country"},
+    {MsgId::employer_form_rows, "{0}: at most {1} rows; the rows after that were not read"},
 };
 
 }  // namespace

@@ -56,6 +56,12 @@ void check_pay(Checker& c, const Position& position, std::size_t index,
   if (!range->max) {
     c.add(Severity::warning, msg(MsgId::profile_open_ended_pay, position.role.str()),
           field(pay_pos, pointer + "/pay/max"), msg(MsgId::hint_profile_pay_max));
+  } else if (range->min > *range->max) {
+    c.add(Severity::error,
+          msg(MsgId::catalog_pay_min_gt_max, format_money_localized(range->min),
+              format_money_localized(*range->max)),
+          field(pay_pos, pointer + "/pay/max"));
+    return;
   }
   for (const Place& place : p.places()) {
     if (place.country == "DE" && range->period == catalog::PayPeriod::year) {

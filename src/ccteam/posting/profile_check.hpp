@@ -25,6 +25,7 @@ struct ProfileIssue {
 // - error   profile_no_market_reference: adopt_market_reference for a role without one;
 // - warning profile_open_ended_pay: a range without an upper bound (unlawful where a pay-range
 //           law applies; `posting lint` decides per jurisdiction);
+// - error   catalog_pay_min_gt_max: the range's minimum above its maximum (at pay/max);
 // - error   profile_remote_without_places: remote or hybrid without remote.allowed;
 // - error   profile_pay_currency: the pay's currency is not the one of a place's minimum wage
 //           (a German posting states pay in EUR);

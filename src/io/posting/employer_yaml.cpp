@@ -106,6 +106,11 @@ void read_employer(MapReader& top, EmployerProfile& p) {
 }
 
 void read_locations(MapReader& top, EmployerProfile& p) {
+  if (auto list = top.get("locations", false); list && list->IsSequence() && list->size() == 0) {
+    top.ctx().error(*list, top.pointer_of("locations"), msg(MsgId::employer_no_locations),
+                    msg(MsgId::hint_employer_locations));
+    return;
+  }
   top.list("locations", true, [&](const YAML::Node& node, const std::string& pointer) {
     MapReader map(top.ctx(), node, pointer);
     if (!map.is_map()) return;

@@ -3,6 +3,7 @@
 // through app::save_employer: the employer reader's and the profile checks' messages, each
 // beside its field. The form works without JavaScript; a refused form comes back as typed.
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <map>
 
@@ -29,6 +30,9 @@ using pages::lang_path;
 
 // The largest save: a profile is a few KiB; the YAML reader refuses more than 16 MiB anyway.
 constexpr std::size_t k_employer_body_limit = 512 * 1024;
+// The deepest nesting a profile has is 4 (/profile/positions/0/pay); a body nested deeper is no
+// profile, and is refused before it is converted (recursively) to YAML.
+constexpr std::size_t k_max_json_depth = 8;
 // Profiles listed (an organisation has a handful; the list is not paged yet).
 constexpr std::size_t k_max_listed = 500;
 // Blank rows the form offers after the stored ones.
@@ -131,6 +135,12 @@ Checked<EmployerBody> employer_body(const Request& request, bool needs_version) 
     return tl::unexpected(Errors{body.error()});
   }
   if (!body->is_object()) return shape_error();
+  if (auto deep = nested_deeper_than(*body, k_max_json_depth)) {
+    Error e = Error::usage(msg(MsgId::json_too_deep, shorten(*deep), k_max_json_depth),
+                           msg(MsgId::hint_json_too_deep));
+    e.where.json_pointer = shorten(*deep, 200);
+    return tl::unexpected(Errors{e});
+  }
   for (const auto& [key, value] : body->items()) {
     if (key != "version" && key != "profile") {
       Error e = Error::usage(msg(MsgId::yaml_unknown_key, key), msg(MsgId::hint_employer_body));
@@ -155,7 +165,7 @@ Checked<EmployerBody> employer_body(const Request& request, bool needs_version) 
   if (version != body->end() && version->is_number_integer()) {
     out.version = version->get<std::int64_t>();
   }
-  out.yaml = io::json_to_yaml(json(*profile));
+  out.yaml = app::canonical_employer_yaml(io::json_to_yaml(json(*profile)));
   out.source_name = "profile";
   out.from_json = true;
   return out;
@@ -279,15 +289,64 @@ render::Context field_context(const EmployerForm& form, const app::EmployerField
   return out;
 }
 
-// Each error beside its field and in the list on top.
-void add_errors(EmployerForm& form, const Errors& errors, const app::EmployerFormInput* input,
-                Lang lang) {
-  for (const Error& e : errors) {
+MsgId row_label(std::string_view list) {
+  if (list == "benefits") return MsgId::web_employer_row_benefit;
+  if (list == "positions") return MsgId::web_employer_row_position;
+  return MsgId::web_employer_row_place;
+}
+
+// The label a form field is named by in the list on top: "Place 2, City" for a row's field.
+std::string field_title(const std::string& name, Lang lang) {
+  const app::EmployerField* field = app::employer_form_field_spec(name);
+  if (field == nullptr) return {};
+  std::string label = field_label(*field, lang);
+  auto first = name.find('.');
+  auto second = name.find('.', first + 1);
+  std::size_t row = 0;
+  if (first != std::string::npos && second != std::string::npos &&
+      std::from_chars(name.data() + first + 1, name.data() + second, row).ec == std::errc{}) {
+    std::string_view list(name.data(), first);
+    label = ccteam::render(msg(row_label(list), row + 1), lang) + ", " + label;
+  }
+  return label;
+}
+
+// Each error (of a form: 'input' maps its pointers to the form's rows) beside its field and in
+// the list on top, named by the field's label; an error repeated at the same field once. A key
+// the form left empty is "required" at its field: the reader's wording ("missing required key
+// 'headcount'. add 'headcount:' to this map") speaks of the file the form is made into.
+std::vector<std::string> place_errors(EmployerForm& form, const Errors& errors,
+                                      const app::EmployerFormInput* input, Lang lang) {
+  std::vector<std::string> listed;
+  for (const Error& raw : errors) {
+    Error e = raw;
+    if (input != nullptr && e.message.id == MsgId::yaml_missing_key && !e.message.args.empty()) {
+      e.where.json_pointer += "/" + e.message.args[0].in(Lang::en);
+      e.message = msg(MsgId::term_required);
+      e.hint.reset();
+    }
     std::string text = field_error_text(e, lang);
     std::string field =
         input != nullptr ? app::employer_form_field(e.where.json_pointer, *input) : std::string();
-    if (!field.empty()) form.field_errors.try_emplace(field, text);
-    form.errors.push_back(text);
+    if (!field.empty()) {
+      if (auto [it, added] = form.field_errors.try_emplace(field, text);
+          !added && it->second != text) {
+        it->second += " " + text;
+      } else if (!added) {
+        continue;  // the same error again (one per place of work of the same country)
+      }
+      std::string title = field_title(field, lang);
+      if (!title.empty()) text = ccteam::render(msg(MsgId::web_employer_field, title, text), lang);
+    }
+    listed.push_back(text);
+  }
+  return listed;
+}
+
+void add_errors(EmployerForm& form, const Errors& errors, const app::EmployerFormInput* input,
+                Lang lang) {
+  for (std::string& text : place_errors(form, errors, input, lang)) {
+    form.errors.push_back(std::move(text));
   }
 }
 
@@ -296,12 +355,6 @@ std::size_t rows_of(const EmployerForm& form, std::string_view list) {
   if (list == "locations") return stored + k_blank_locations;
   if (list == "benefits") return stored + k_blank_benefits;
   return stored + k_blank_positions;
-}
-
-MsgId row_label(std::string_view list) {
-  if (list == "benefits") return MsgId::web_employer_row_benefit;
-  if (list == "positions") return MsgId::web_employer_row_position;
-  return MsgId::web_employer_row_place;
 }
 
 Response error_page(RouteContext& context, const Caller& caller, const Error& error) {
@@ -422,12 +475,17 @@ Response employer_page(RouteContext& context, const Caller& caller,
   return page_response(context.pages.workspace_page("employer", page), status);
 }
 
+// The issues of a stored profile as the form shows them: named by their field, without the
+// stored file's positions (the form's user never saw that file).
 std::vector<std::string> warning_texts(const std::vector<posting::ProfileIssue>& issues,
-                                       Lang lang) {
-  std::vector<std::string> out;
-  for (const posting::ProfileIssue& issue : issues) {
-    out.push_back(field_error_text(issue.error, lang));
-  }
+                                       EmployerForm& form, Lang lang) {
+  Errors errors;
+  for (const posting::ProfileIssue& issue : issues) errors.push_back(issue.error);
+  app::EmployerFormInput rows = app::employer_form_identity(form.values);
+  std::map<std::string, std::string> kept = form.field_errors;
+  std::vector<std::string> out =
+      place_errors(form, without_positions(std::move(errors)), &rows, lang);
+  form.field_errors = std::move(kept);  // warnings are listed on top, not marked as errors
   return out;
 }
 
@@ -500,9 +558,13 @@ Response post_employer(RouteContext& context, const Request& request, const Call
     form.values[p.name] = p.value;
   }
   app::EmployerFormInput input = app::employer_from_form(values, lang);
-  auto saved = app::save_employer(context.repository, context.organisation, (*snapshot)->catalog(),
-                                  context.profile_rules, id, "form",
-                                  io::json_to_yaml(input.profile), expected, actor);
+  if (!input.errors.empty()) {
+    add_errors(form, input.errors, nullptr, lang);
+    return employer_page(context, caller, employer, std::move(form), 422);
+  }
+  auto saved = app::save_employer(
+      context.repository, context.organisation, (*snapshot)->catalog(), context.profile_rules, id,
+      "form", app::canonical_employer_yaml(io::json_to_yaml(input.profile)), expected, actor);
   if (saved) return done(*saved);
   // Positions in the YAML made from the form mean nothing to its user: the field does.
   add_errors(form, without_positions(saved.error()), &input, lang);
@@ -643,7 +705,7 @@ void add_employers(Router& router, RouteContext& context) {
                 form.version = employer->stored.version;
                 if (employer->profile) {
                   form.values = app::employer_form_values(*employer->profile, caller.lang);
-                  form.warnings = warning_texts(warnings_of(context, *employer), caller.lang);
+                  form.warnings = warning_texts(warnings_of(context, *employer), form, caller.lang);
                 } else {
                   form.yaml = employer->stored.yaml;
                   add_errors(form, employer->read_errors, nullptr, caller.lang);

@@ -95,6 +95,42 @@ TEST(EmployerForm, ReadsTypedValuesBlankRowsAndNetPay) {
   EXPECT_EQ(typo.profile["employer"]["headcount"], "viele");
 }
 
+TEST(EmployerForm, RowsPastTheLimitAreAnErrorNotDropped) {
+  EmployerFormInput input = employer_from_form(
+      {{"locations.0.city", "Passau"}, {"locations.250.city", "Far away"}}, Lang::en);
+  ASSERT_EQ(input.errors.size(), 1u);
+  EXPECT_EQ(input.errors[0].message.id, MsgId::employer_form_rows);
+  EXPECT_EQ(input.errors[0].where.json_pointer, "/locations");
+  // An empty field past the limit loses nothing: no error.
+  EXPECT_TRUE(employer_from_form({{"locations.250.city", ""}}, Lang::en).errors.empty());
+}
+
+TEST(EmployerForm, AProfileMadeFromJsonIsStoredInTheFormatsOrder) {
+  auto text = io::read_file(test::repo_data_path("examples/employer-us.yaml").string());
+  ASSERT_TRUE(text);
+  auto profile = io::read_employer_yaml(*text, "us.yaml");
+  ASSERT_TRUE(profile);
+  // JSON objects that come sorted by key (as a parsed request body does).
+  nlohmann::json sorted = io::employer_to_json(*profile);
+  std::string yaml = canonical_employer_yaml(io::json_to_yaml(nlohmann::ordered_json(sorted)));
+  EXPECT_TRUE(yaml.starts_with("employer:")) << yaml.substr(0, 80);
+  EXPECT_LT(yaml.find("locations:"), yaml.find("address_form:"));
+  // Something that does not read stays as it was, for the reader's errors.
+  EXPECT_EQ(canonical_employer_yaml("employer: [\n"), "employer: [\n");
+}
+
+TEST(EmployerForm, FindsTheFieldOfAFormName) {
+  const EmployerField* city = employer_form_field_spec("locations.3.city");
+  ASSERT_NE(city, nullptr);
+  EXPECT_EQ(city->label, MsgId::web_ef_city);
+  const EmployerField* title = employer_form_field_spec("positions.0.title.de");
+  ASSERT_NE(title, nullptr);
+  EXPECT_EQ(title->in, Lang::de);
+  EXPECT_EQ(employer_form_field_spec("employer.headcount")->kind, EmployerFieldKind::integer);
+  EXPECT_EQ(employer_form_field_spec("locations.x.city"), nullptr);
+  EXPECT_EQ(employer_form_field_spec("nothing"), nullptr);
+}
+
 TEST(EmployerForm, AnErrorIsShownAtTheFormRowItCameFrom) {
   EmployerFormInput input = employer_from_form({{"locations.0.city", ""},
                                                 {"locations.2.city", "Passau"},

@@ -154,6 +154,20 @@ TEST(ProfileCheck, MissingAndOpenEndedPayAreWarnings) {
   EXPECT_EQ(issues[0].error.where.json_pointer, "/positions/0/pay");
 }
 
+TEST(ProfileCheck, AMinimumAboveTheMaximumIsAnErrorAtTheMaximum) {
+  EmployerProfile p = german(330000, catalog::PayPeriod::month);
+  p.positions[0].pay->max = eur(290000);
+  auto issues = check_profile(p, default_catalog(), wages());
+  ASSERT_EQ(ids(issues), std::vector<std::string>{"catalog_pay_min_gt_max"});
+  EXPECT_EQ(issues[0].severity, Severity::error);
+  EXPECT_EQ(issues[0].error.where.json_pointer, "/positions/0/pay/max");
+  EXPECT_NE(render(issues[0].error.message, Lang::de).find("3.300"), std::string::npos)
+      << render(issues[0].error.message, Lang::de);
+  // Equal ends are a single figure, not an error.
+  p.positions[0].pay->max = eur(330000);
+  EXPECT_TRUE(check_profile(p, default_catalog(), wages()).empty());
+}
+
 // A yearly figure for Germany is advice, not law: info, and the text says so.
 TEST(ProfileCheck, GermanPayPerYearIsAdviceNotLaw) {
   EmployerProfile p = german(3600000, catalog::PayPeriod::year);

@@ -85,6 +85,22 @@ TEST(EmployerYaml, ReadsTheWorksCouncilAndTheVersionedPrivacyNotice) {
   EXPECT_EQ(one_language->privacy_notice->de, "");
 }
 
+TEST(EmployerYaml, AProfileWithoutAPlaceOfWorkIsAnError) {
+  auto file = read_file(test::repo_data_path("examples/employer-us.yaml").string(), 1 << 20);
+  ASSERT_TRUE(file);
+  std::string text = *file;
+  std::size_t begin = text.find("locations:");
+  std::size_t end = text.find("remote:");
+  ASSERT_NE(begin, std::string::npos);
+  ASSERT_NE(end, std::string::npos);
+  text.replace(begin, end - begin, "locations: []\n");
+  auto read = read_employer_yaml(text, "p.yaml");
+  ASSERT_FALSE(read);
+  ASSERT_EQ(read.error().size(), 1u) << test::all_errors(read.error());
+  EXPECT_EQ(read.error()[0].message.id, MsgId::employer_no_locations);
+  EXPECT_EQ(read.error()[0].where.json_pointer, "/locations");
+}
+
 TEST(EmployerYaml, TheJsonShapeWrittenAsYamlReadsBackTheSameProfile) {
   for (const char* name : {"examples/employer-de.yaml", "examples/employer-us.yaml"}) {
     SCOPED_TRACE(name);
