@@ -338,7 +338,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::q_outcome_unknown, "nicht feststellbar"},
     {MsgId::q_verdict_meets, "erfüllt die Anforderungen"},
     {MsgId::q_verdict_substitution, "erfüllt die Anforderungen durch Ersatzregeln"},
-    {MsgId::q_verdict_review, "braucht eine Prüfung durch einen Menschen"},
+    {MsgId::q_verdict_review, "manuell prüfen"},
     {MsgId::q_verdict_not_minimum, "erfüllt die Mindestanforderungen nicht"},
     {MsgId::q_crit_education, "Mindestbildung"},
     {MsgId::q_crit_preferred_education, "gewünschte Bildung"},
@@ -378,10 +378,10 @@ constexpr MsgEntry k_de[] = {
     {MsgId::q_skill_found, "genannt: {0}"},
     {MsgId::q_skill_missing, "nicht genannt; im Gespräch zu prüfen"},
     {MsgId::q_evidence_at, "{0} bei {1}"},
-    {MsgId::screen_summary, "{0} Dokumente gelesen: {1} bewertet, {2} abgelehnt"},
+    {MsgId::screen_summary, "{0} Dokumente gelesen: {1} bewertet, {2} nicht lesbar"},
     {MsgId::screen_col_id, "Bewerbung"},
     {MsgId::screen_col_verdict, "Ergebnis"},
-    {MsgId::screen_col_preferred, "Wünsche erfüllt"},
+    {MsgId::screen_col_preferred, "erfüllte Wunschkriterien"},
     {MsgId::screen_col_name, "Name"},
     {MsgId::screen_col_source, "Quelle"},
     {MsgId::screen_role_not_found, "unbekannte Rolle '{0}'"},
@@ -893,7 +893,7 @@ constexpr MsgEntry k_de[] = {
     // Metrics table words
     {MsgId::metrics_definitions, "Servicelevel {0} innerhalb von {1} s; ASA {2}"},
     // Screening words
-    {MsgId::screen_summary_one, "1 Dokument gelesen: {1} bewertet, {2} abgelehnt"},
+    {MsgId::screen_summary_one, "1 Dokument gelesen: {1} bewertet, {2} nicht lesbar"},
     // Reading people
     {MsgId::people_stdin_twice,
      "die Standardeingabe („-“) ist mehrmals angegeben; sie wird nur einmal gelesen"},
