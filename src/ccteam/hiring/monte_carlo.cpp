@@ -63,14 +63,15 @@ std::vector<RoleModel> models(const HiringInput& input, const HiringPlan& plan) 
     m.needed = in.required_fte;
     // The tenured pool never holds more than the headcount and everyone promoted in; a cohort
     // never more than its hires.
-    int pool_max = in.headcount, all_hires = 0;
+    std::int64_t pool_max = in.headcount, all_hires = 0;
     for (const RoleMonth& month : plan.roles[r].months) {
       m.hires.push_back(month.hires);
       m.promoted_in.push_back(month.promoted_in);
       pool_max += month.promoted_in;
       all_hires += month.hires;
     }
-    const int max_group = std::max(pool_max, all_hires);
+    const auto max_group =
+        static_cast<int>(std::min<std::int64_t>(std::max(pool_max, all_hires), k_max_tabled_group));
     for (int k = 0; k < input.months; ++k) {
       m.productivity.push_back(productivity(in.training, k));
       m.table_of_tenure.push_back(table_for(m, attrition_rate(in.attrition, k), max_group));
