@@ -13,8 +13,9 @@ namespace {
 
 // P(short) counts a month as short when the FTE fall below the need by more than this.
 constexpr double k_epsilon = 1e-9;
-// Largest group whose binomial distribution functions a run keeps (BinomialTable): a few
-// hundred kilobytes at most per attrition rate; larger groups are drawn by binomial().
+// Largest group whose binomial distribution function the runs keep (BinomialTable): a row of
+// at most n + 1 values per group size n that occurs (runs see few sizes; every size up to this
+// would be 4 MB per attrition rate); larger groups are drawn by binomial().
 constexpr int k_max_tabled_group = 1024;
 
 // binomial() splits a group into parts of this many people at most: (1 - p)^m >= e^-600, far
