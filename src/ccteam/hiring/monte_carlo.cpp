@@ -283,8 +283,12 @@ Checked<MonteCarloReport> monte_carlo(const HiringInput& input, const HiringPlan
         if (static_cast<int>(t) < lead) continue;
         if (current.risks[r].months[t].p_short.mean <= options.short_target) continue;
         ok = false;
-        safe_input.roles[r].required_fte[t] +=
-            quantile(current.shortfall[r][t], 1 - options.short_target);
+        // From what the safe plan gives the month, not from the need: whole people and class
+        // minimums often give more than the need, and a safety stock added to the need alone
+        // then changes nothing (a month at 10-20 % stayed so through every round).
+        double& need = safe_input.roles[r].required_fte[t];
+        need = std::max(need, safe.roles[r].months[t].available_fte) +
+               quantile(current.shortfall[r][t], 1 - options.short_target);
       }
     }
     if (ok || round == k_max_safety_rounds) break;

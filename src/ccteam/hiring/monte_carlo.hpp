@@ -16,10 +16,12 @@
 // set (BinomialTable); each role has its own random stream (sim::Rng seeded with (seed, run,
 // role)), so a role added to the input never changes the draws of another.
 //
-// Safe hires (safety stock): for every role and month the (1 - target) quantile of the shortfall
-// over the runs is added to the FTE needed and the plan is made again; this repeats (at most
-// k_max_safety_rounds) until every month a hire can still reach is at or under the target. A
-// round whose plan has the same hires and promotions as the last reuses its runs (they would
+// Safe hires (safety stock): for every role and month above the target the FTE needed becomes
+// the larger of the need so far and the FTE the safe plan gives that month, plus the
+// (1 - target) quantile of the shortfall over the runs, and the plan is made again; this
+// repeats (at most k_max_safety_rounds) until every month a hire can still reach is at or
+// under the target.
+// A round whose plan has the same hires and promotions as the last reuses its runs (they would
 // repeat draw for draw). Months before the lead time of a role cannot be helped by hiring, and
 // class limits or the budget may keep a month above the target: those keep their chance
 // (p_short_safe says so).

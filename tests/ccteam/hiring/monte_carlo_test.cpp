@@ -161,6 +161,33 @@ TEST(MonteCarlo, RoundsThatCannotHireKeepThePlansChance) {
   }
 }
 
+// Four agents, 3.1 FTE needed, 1 % monthly attrition, no training: the plan hires nobody (four
+// people give 4 x 0.99^6 = 3.77 FTE in month 5). One leaver makes a month short by 0.1 FTE:
+// P(short) in month 2 = 1 - 0.99^12 = 0.114, above 10 %. A stock of 0.1 added to the need
+// alone (3.2, 3.3, ...) stays below the 3.88 FTE the plan gives and never hires; counted from
+// what the plan gives (3.88 + 0.1) it hires one, and every month is at or under the target.
+TEST(MonteCarlo, SafeHiresCountFromWhatThePlanGives) {
+  HiringInput in;
+  in.months = 6;
+  RoleInput r;
+  r.role = RoleId("agent");
+  r.headcount = 4;
+  r.required_fte.assign(6, 3.1);
+  r.attrition.monthly_rate = 0.01;
+  in.roles = {r};
+  auto plan = make_hiring_plan(in);
+  ASSERT_TRUE(plan.has_value());
+  ASSERT_EQ(plan->hires, 0);
+  MonteCarloOptions options;
+  options.runs = 10'000;
+  auto report = monte_carlo(in, *plan, options);
+  ASSERT_TRUE(report.has_value());
+  const std::vector<MonthRisk>& months = report->roles[0].months;
+  EXPECT_NEAR(months[2].p_short.mean, 1 - std::pow(0.99, 12), 2 * months[2].p_short.half_width);
+  EXPECT_GE(report->safe_hires, 1);
+  for (std::size_t m = 0; m < 6; ++m) EXPECT_LE(months[m].p_short_safe.mean, 0.10) << m;
+}
+
 TEST(MonteCarlo, RejectsBadOptions) {
   HiringInput in = ten_agents();
   auto plan = make_hiring_plan(in);
