@@ -1,6 +1,8 @@
 #include "app/hiring/hiring_plan.hpp"
 
+#include <charconv>
 #include <cmath>
+#include <string_view>
 
 #include "io/hiring/hiring_yaml.hpp"
 #include "io/staffing/plan_levels.hpp"
@@ -127,6 +129,22 @@ Errors fill_pay(io::HiringFile& file, const catalog::Catalog& catalog,
   return errors;
 }
 
+// An error of the model on the input as filled in (its pointer "/roles/N/..."): at the line of
+// role N's entry in the input file, the pointer kept; the file alone for other pointers.
+void locate_in_file(Error& e, const io::HiringFile& file, const std::string& input) {
+  if (e.where.file.empty()) e.where.file = input == "-" ? "" : input;
+  const std::string_view prefix = "/roles/";
+  const std::string_view pointer = e.where.json_pointer;
+  if (!pointer.starts_with(prefix)) return;
+  std::size_t role = 0;
+  const char* first = pointer.data() + prefix.size();
+  const char* last = pointer.data() + pointer.size();
+  auto [end, ec] = std::from_chars(first, last, role);
+  if (ec != std::errc() || end == first || role >= file.role_pos.size()) return;
+  e.where.line = file.role_pos[role].line;
+  e.where.column = file.role_pos[role].column;
+}
+
 Error out_of_range(std::string_view pointer, double value) {
   Error e = Error::usage(msg(MsgId::plan_bad_argument, pointer, fmt::format("{:g}", value)));
   e.where.json_pointer = pointer;
@@ -174,9 +192,7 @@ Checked<Outcome<HiringResult>> make_hiring_plan(const HiringRequest& request,
   if (!plan) {
     // FTE from a plan out of the model's range: the role's entry in the input file says which.
     Errors located = std::move(plan).error();
-    for (Error& e : located) {
-      if (e.where.file.empty()) e.where.file = request.input == "-" ? "" : request.input;
-    }
+    for (Error& e : located) locate_in_file(e, file, request.input);
     return tl::unexpected(std::move(located));
   }
   out.value.input = file.input;

@@ -293,7 +293,10 @@ Checked<HiringPlan> make_hiring_plan(const HiringInput& input) {
       if (gap > k_epsilon) {
         const int s = std::max(0, t - lead);
         double survive = survival(in.attrition, t - s);
-        long long h = ceil_people(gap / survive);
+        // At most k_max_headcount people start in a role a month (a need that takes more is
+        // no plan for people; what is left shows as the gap).
+        long long h =
+            std::min<long long>(ceil_people(gap / survive), k_max_headcount - at(st.hires, s));
         if (in.training) {
           const Training& tr = *in.training;
           long long room =

@@ -26,8 +26,9 @@
 //   role below's tenured pool), then by external hires who start R months earlier (R = months
 //   from class start to full productivity; the first month of the plan when that is before it),
 //   sized so that the survivors close the gap. A class runs with at least 'class_min' trainees
-//   (a smaller need is rounded up); 'classes_per_month' x 'class_max' and the monthly budget cap
-//   the hires. What the limits and the lead time leave open is the gap.
+//   (a smaller need is rounded up); 'classes_per_month' x 'class_max', the monthly budget and
+//   k_max_headcount a month cap the hires. What the limits and the lead time leave open is the
+//   gap.
 // - Openings: external hires of a month are published 'time_to_fill' days before their start;
 //   the applicants needed are hires x applicants per hire (1 / product of the funnel's pass
 //   rates), spread over the time to fill (per week).
@@ -48,7 +49,8 @@ namespace ccteam::hiring {
 
 // Weeks in a mean Gregorian month: 365.2425 days / 12 / 7 = 4.348.
 inline constexpr double k_weeks_per_month = 365.2425 / 12.0 / 7.0;
-// Longest plan in months, most people in one role, and other limits of the input.
+// Longest plan in months, most people in one role (and most hires into a role starting in one
+// month), and other limits of the input.
 inline constexpr int k_max_months = 120;
 inline constexpr int k_max_headcount = 100'000;
 inline constexpr double k_max_fte = 1'000'000;

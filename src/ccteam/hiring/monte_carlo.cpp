@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -12,17 +13,48 @@ namespace {
 
 // P(short) counts a month as short when the FTE fall below the need by more than this.
 constexpr double k_epsilon = 1e-9;
+// Largest group whose binomial distribution function the runs keep (BinomialTable): a row of
+// at most n + 1 values per group size n that occurs (runs see few sizes; every size up to this
+// would be 4 MB per attrition rate); larger groups are drawn by binomial().
+constexpr int k_max_tabled_group = 1024;
+
+// binomial() splits a group into parts of this many people at most: (1 - p)^m >= e^-600, far
+// above the smallest double. 'log_q' is log(1 - p) < 0.
+int split_size(double log_q) {
+  return static_cast<int>(std::clamp(std::floor(-600.0 / log_q), 1.0, 1e9));
+}
+
+// P(X = x + 1) from prob = P(X = x), X ~ Binomial(m, p), ratio = p / (1 - p): the recurrence of
+// the inversion, written once so that binomial() and BinomialTable compute the same values.
+double next_term(double prob, double ratio, int m, int x) {
+  return prob * (ratio * static_cast<double>(m - x) / static_cast<double>(x + 1));
+}
 
 // What a run needs of one role, precomputed once.
 struct RoleModel {
   std::vector<double> needed;
   std::vector<double> productivity;  // by month of tenure
-  std::vector<double> rate;          // attrition by month of tenure
   std::vector<int> hires, promoted_in;
   std::optional<std::size_t> from;
-  double pool_rate = 0;
   int headcount = 0;
+  // Leavers: one table per attrition rate of the role (regular, early), shared by every run.
+  std::vector<BinomialTable> tables;
+  std::vector<std::size_t> table_of_tenure;  // by month of tenure
+  std::size_t pool_table = 0;
+  // Months of tenure from which a hire leaves at the pool's rate and counts one FTE for the
+  // rest of the plan: cohorts that old are one group (the plan's months when never).
+  std::size_t settled = 0;
 };
+
+// The index in m.tables of the table for 'rate', added when new. Groups of the role are at
+// most 'max_group' people.
+std::size_t table_for(RoleModel& m, double rate, int max_group) {
+  for (std::size_t i = 0; i < m.tables.size(); ++i) {
+    if (m.tables[i].p() == rate) return i;
+  }
+  m.tables.emplace_back(rate, std::min(max_group, k_max_tabled_group));
+  return m.tables.size() - 1;
+}
 
 std::vector<RoleModel> models(const HiringInput& input, const HiringPlan& plan) {
   std::vector<RoleModel> out;
@@ -30,16 +62,27 @@ std::vector<RoleModel> models(const HiringInput& input, const HiringPlan& plan) 
     const RoleInput& in = input.roles[r];
     RoleModel m;
     m.needed = in.required_fte;
-    for (int k = 0; k < input.months; ++k) {
-      m.productivity.push_back(productivity(in.training, k));
-      m.rate.push_back(attrition_rate(in.attrition, k));
-    }
+    // The tenured pool never holds more than the headcount and everyone promoted in; a cohort
+    // never more than its hires.
+    std::int64_t pool_max = in.headcount, all_hires = 0;
     for (const RoleMonth& month : plan.roles[r].months) {
       m.hires.push_back(month.hires);
       m.promoted_in.push_back(month.promoted_in);
+      pool_max += month.promoted_in;
+      all_hires += month.hires;
     }
+    const auto max_group =
+        static_cast<int>(std::min<std::int64_t>(std::max(pool_max, all_hires), k_max_tabled_group));
+    for (int k = 0; k < input.months; ++k) {
+      m.productivity.push_back(productivity(in.training, k));
+      m.table_of_tenure.push_back(table_for(m, attrition_rate(in.attrition, k), max_group));
+    }
+    m.pool_table = table_for(m, in.attrition.monthly_rate, max_group);
+    m.settled = m.productivity.size();
+    while (m.settled > 0 && m.productivity[m.settled - 1] == 1.0 &&
+           m.table_of_tenure[m.settled - 1] == m.pool_table)
+      --m.settled;
     m.from = in.promoted_from;
-    m.pool_rate = in.attrition.monthly_rate;
     m.headcount = in.headcount;
     out.push_back(std::move(m));
   }
@@ -54,7 +97,7 @@ struct Runs {
 
 Runs run_all(const HiringInput& input, const HiringPlan& plan, const MonteCarloOptions& options,
              bool keep_shortfall) {
-  const std::vector<RoleModel> roles = models(input, plan);
+  std::vector<RoleModel> roles = models(input, plan);
   const std::vector<std::size_t> order = planning_order(input);
   const auto months = static_cast<std::size_t>(input.months);
   const std::size_t n_roles = roles.size();
@@ -69,12 +112,14 @@ Runs run_all(const HiringInput& input, const HiringPlan& plan, const MonteCarloO
   }
   std::vector<int> pool(n_roles);
   std::vector<std::vector<int>> cohorts(n_roles, std::vector<int>(months));
+  std::vector<int> settled(n_roles);  // hires of the settled cohorts, one group
   std::vector<sim::Rng> streams;
   for (int run = 0; run < options.runs; ++run) {
     streams.clear();
     for (std::size_t r = 0; r < n_roles; ++r) {
       streams.emplace_back(options.seed, static_cast<std::uint64_t>(run), r);
       pool[r] = roles[r].headcount;
+      settled[r] = 0;
       std::fill(cohorts[r].begin(), cohorts[r].end(), 0);
     }
     for (std::size_t t = 0; t < months; ++t) {
@@ -88,14 +133,20 @@ Runs run_all(const HiringInput& input, const HiringPlan& plan, const MonteCarloO
         }
       }
       for (std::size_t r = 0; r < n_roles; ++r) {
-        const RoleModel& m = roles[r];
+        RoleModel& m = roles[r];
         sim::Rng& rng = streams[r];
-        pool[r] -= binomial(rng, pool[r], m.pool_rate);
-        double available = pool[r];
-        for (std::size_t s = 0; s <= t; ++s) {
+        BinomialTable& regular = m.tables[m.pool_table];
+        pool[r] -= regular.draw(rng, pool[r]);
+        if (t >= m.settled) {
+          settled[r] += cohorts[r][t - m.settled];
+          cohorts[r][t - m.settled] = 0;
+        }
+        settled[r] -= regular.draw(rng, settled[r]);
+        double available = pool[r] + settled[r];
+        for (std::size_t s = t + 1 > m.settled ? t + 1 - m.settled : 0; s <= t; ++s) {
           int& c = cohorts[r][s];
           if (c == 0) continue;
-          c -= binomial(rng, c, m.rate[t - s]);
+          c -= m.tables[m.table_of_tenure[t - s]].draw(rng, c);
           available += c * m.productivity[t - s];
         }
         double shortfall = std::max(0.0, m.needed[t] - available);
@@ -117,6 +168,15 @@ Runs run_all(const HiringInput& input, const HiringPlan& plan, const MonteCarloO
   return out;
 }
 
+// Hires and promotions in of every role and month: all that run_all takes from a plan.
+std::vector<std::pair<int, int>> moves(const HiringPlan& plan) {
+  std::vector<std::pair<int, int>> out;
+  for (const RolePlan& role : plan.roles) {
+    for (const RoleMonth& month : role.months) out.emplace_back(month.hires, month.promoted_in);
+  }
+  return out;
+}
+
 // The (1 - target) quantile of the shortfalls (the smallest value at or above that share).
 double quantile(std::vector<double>& values, double share) {
   if (values.empty()) return 0;
@@ -132,8 +192,7 @@ int binomial(sim::Rng& rng, int n, double p) {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   const double log_q = std::log1p(-p);
-  // (1 - p)^chunk >= e^-600, far above the smallest double.
-  const int chunk = static_cast<int>(std::clamp(std::floor(-600.0 / log_q), 1.0, 1e9));
+  const int chunk = split_size(log_q);
   const double ratio = p / (1 - p);
   int total = 0;
   while (n > 0) {
@@ -144,13 +203,48 @@ int binomial(sim::Rng& rng, int n, double p) {
     double cdf = prob;
     int x = 0;
     while (u >= cdf && x < m) {
-      prob *= ratio * static_cast<double>(m - x) / static_cast<double>(x + 1);
+      prob = next_term(prob, ratio, m, x);
       ++x;
       cdf += prob;
     }
     total += x;
   }
   return total;
+}
+
+BinomialTable::BinomialTable(double p, int max_n) : m_p(p) {
+  if (!(p > 0 && p < 1)) return;  // draw() needs no table
+  m_log_q = std::log1p(-p);
+  m_ratio = p / (1 - p);
+  m_max_n = std::clamp(max_n, 0, split_size(m_log_q));
+  m_cdf.resize(static_cast<std::size_t>(m_max_n) + 1);
+}
+
+int BinomialTable::draw(sim::Rng& rng, int n) {
+  if (n <= 0 || m_p <= 0) return 0;
+  if (m_p >= 1) return n;
+  if (n > m_max_n) return binomial(rng, n, m_p);
+  std::vector<double>& cdf = m_cdf[static_cast<std::size_t>(n)];
+  if (cdf.empty()) {
+    // binomial()'s sums for a part of n people, kept until adding a term no longer changes the
+    // sum after the mode: the terms only fall from there, so the sum stays, and binomial()
+    // would walk on to n for a uniform at or above it.
+    const auto past_mode = static_cast<int>(static_cast<double>(n + 1) * m_p) + 1;
+    double prob = std::exp(n * m_log_q);  // P(X = 0)
+    double sum = prob;
+    cdf.push_back(sum);
+    for (int x = 0; x < n; ++x) {
+      prob = next_term(prob, m_ratio, n, x);
+      const double next = sum + prob;
+      if (next == sum && x >= past_mode) break;
+      sum = next;
+      cdf.push_back(sum);
+    }
+  }
+  const double u = rng.uniform();
+  std::size_t x = 0;
+  while (x < cdf.size() && u >= cdf[x]) ++x;
+  return x < cdf.size() ? static_cast<int>(x) : n;
 }
 
 std::vector<RoleRisk> simulate_attrition(const HiringInput& input, const HiringPlan& plan,
@@ -189,15 +283,23 @@ Checked<MonteCarloReport> monte_carlo(const HiringInput& input, const HiringPlan
         if (static_cast<int>(t) < lead) continue;
         if (current.risks[r].months[t].p_short.mean <= options.short_target) continue;
         ok = false;
-        safe_input.roles[r].required_fte[t] +=
-            quantile(current.shortfall[r][t], 1 - options.short_target);
+        // From what the safe plan gives the month, not from the need: whole people and class
+        // minimums often give more than the need, and a safety stock added to the need alone
+        // then changes nothing (a month at 10-20 % stayed so through every round).
+        double& need = safe_input.roles[r].required_fte[t];
+        need = std::max(need, safe.roles[r].months[t].available_fte) +
+               quantile(current.shortfall[r][t], 1 - options.short_target);
       }
     }
     if (ok || round == k_max_safety_rounds) break;
     auto next = make_hiring_plan(safe_input);
     if (!next) return tl::unexpected(next.error());
+    // The runs depend on the plan only through its hires and promotions: when a round leaves
+    // them as they were (class limits, the budget or slack absorb the added FTE), its runs
+    // would repeat the last ones draw for draw.
+    const bool same_moves = moves(*next) == moves(safe);
     safe = std::move(*next);
-    current = run_all(input, safe, options, true);
+    if (!same_moves) current = run_all(input, safe, options, true);
     report.safety_rounds = round + 1;
   }
   report.safe_hires = safe.hires;

@@ -7,17 +7,24 @@
 // the role below has in its tenured pool that month); in every month each group of people
 // (a role's tenured pool, each cohort of hires) loses Binomial(n, rate) people, with the rate
 // of hiring_plan.hpp for its tenure. In expectation this is the deterministic plan (binomial
-// thinning is linear), which the tests check. Leavers are drawn by inversion of the binomial
-// distribution function (Devroye 1986, Non-Uniform Random Variate Generation, X.4), with large
-// groups split so that (1 - p)^n never underflows; each role has its own random stream
-// (sim::Rng seeded with (seed, run, role)), so a role added to the input never changes the
-// draws of another.
+// thinning is linear), which the tests check. Cohorts whose tenure has reached the pool's rate
+// and full productivity (for the rest of the plan) are one group: the sum of independent
+// Binomial(n_i, p) is Binomial(sum n_i, p), so this is the same distribution with far fewer
+// draws. Leavers are drawn by inversion of the binomial distribution function (Devroye 1986,
+// Non-Uniform Random Variate Generation, X.4), with large groups split so that (1 - p)^n never
+// underflows, and with the distribution function of each group size worked out once per run
+// set (BinomialTable); each role has its own random stream (sim::Rng seeded with (seed, run,
+// role)), so a role added to the input never changes the draws of another.
 //
-// Safe hires (safety stock): for every role and month the (1 - target) quantile of the
-// shortfall over the runs is added to the FTE needed and the plan is made again; this repeats
-// (at most k_max_safety_rounds) until every month a hire can still reach is at or under the
-// target. Months before the lead time of a role cannot be helped by hiring, and class limits or
-// the budget may keep a month above the target: those keep their chance (p_short_safe says so).
+// Safe hires (safety stock): for every role and month above the target the FTE needed becomes
+// the larger of the need so far and the FTE the safe plan gives that month, plus the
+// (1 - target) quantile of the shortfall over the runs, and the plan is made again; this
+// repeats (at most k_max_safety_rounds) until every month a hire can still reach is at or
+// under the target.
+// A round whose plan has the same hires and promotions as the last reuses its runs (they would
+// repeat draw for draw). Months before the lead time of a role cannot be helped by hiring, and
+// class limits or the budget may keep a month above the target: those keep their chance
+// (p_short_safe says so).
 //
 // Intervals: the chance of being short is a mean of 0/1 values over the runs, given with the
 // 95 % Student-t half-width of sim/stats.hpp.
@@ -76,5 +83,25 @@ Checked<MonteCarloReport> monte_carlo(const HiringInput& input, const HiringPlan
 // Leavers of a group of n people who each leave with probability p: a Binomial(n, p) draw by
 // inversion (exact; O(n p + 1) uniforms' worth of steps, one uniform per split of the group).
 int binomial(sim::Rng& rng, int n, double p);
+
+// Binomial(n, p) draws for one p and many group sizes n: the inversion of binomial() with the
+// distribution function of each n worked out on its first use and kept, so that a draw is one
+// uniform and a search through O(n p + 1) stored values, without the logarithm and exponential
+// binomial() pays on every call. Exact and the same draws as binomial() from the same stream
+// (same arithmetic, stored). Groups larger than 'max_n', or so large that (1 - p)^n would
+// underflow, are drawn by binomial(). Memory: O(max_n) values per group size used.
+class BinomialTable {
+ public:
+  BinomialTable(double p, int max_n);
+  int draw(sim::Rng& rng, int n);
+  double p() const { return m_p; }
+
+ private:
+  double m_p;
+  double m_log_q = 0, m_ratio = 0;
+  int m_max_n = 0;  // largest tabled n
+  // By n: P(X <= x) for x = 0, 1, ... until the value stops changing; empty: not worked out.
+  std::vector<std::vector<double>> m_cdf;
+};
 
 }  // namespace ccteam::hiring

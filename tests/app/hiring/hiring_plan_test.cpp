@@ -182,6 +182,24 @@ TEST(HiringPlanUseCase, PlanThatIsNotJsonIsLocated) {
   EXPECT_EQ(missing.error().front().where.json_pointer, "/levels/0/fte");
 }
 
+// FTE from a plan that grow out of the model's range (at most 1,000,000): 600,000 x 1.9 =
+// 1,140,000 in month 1. The error is at the agents' entry in the input file (line 8, where
+// "role: agent" is) and names the month.
+TEST(HiringPlanUseCase, FteOutOfRangeFromAPlanIsAtTheRolesLine) {
+  std::string text = k_from_plan;
+  text.replace(text.find("0.02"), 4, "0.9");
+  TempFile input("too-many.yaml", text);
+  TempFile plan("too-many.json", plan_json(600'000, 1));
+  auto r = make_hiring_plan(request_for(input.path(), {plan.path()}), default_catalog());
+  ASSERT_FALSE(r);
+  const Error& e = r.error().front();
+  EXPECT_EQ(e.message.id, MsgId::yaml_out_of_range);
+  EXPECT_EQ(e.where.file, input.path());
+  EXPECT_EQ(e.where.line, 8);
+  EXPECT_EQ(e.where.column, 11);
+  EXPECT_EQ(e.where.json_pointer, "/roles/1/required_fte/1");
+}
+
 // The default catalog has no own pay bands: training pay is not costed, and it says so; with
 // the market reference (USD 32,000..35,000 a year) the pay is 33,500 / 12 x 1.21 = 3,377.92.
 TEST(HiringPlanUseCase, TrainingPayFromThePayBand) {

@@ -167,6 +167,22 @@ TEST(HiringPlan, BudgetCapsHiresAndLeavesAGap) {
   EXPECT_NEAR(plan->roles[0].months[0].gap_fte, 3, 1e-12);
 }
 
+TEST(HiringPlan, AtMostTheLargestRoleStartsInAMonth) {
+  HiringInput in;
+  in.months = 1;
+  RoleInput r;
+  r.role = RoleId("agent");
+  r.required_fte = {1'000'000};
+  r.attrition.monthly_rate = 0.5;
+  in.roles = {r};
+  auto plan = make_hiring_plan(in);
+  ASSERT_TRUE(plan.has_value());
+  // ceil(1,000,000 / 0.5) = 2,000,000 hires would be needed; 100,000 start, 50,000 stay: a gap
+  // of 950,000 FTE.
+  EXPECT_EQ(plan->roles[0].months[0].hires, k_max_headcount);
+  EXPECT_NEAR(plan->roles[0].months[0].gap_fte, 950'000, 1e-6);
+}
+
 TEST(HiringPlan, CheckInputNamesTheField) {
   HiringInput in = worked_example();
   in.roles[1].training->class_min = 5;

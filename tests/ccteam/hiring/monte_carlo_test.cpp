@@ -50,6 +50,28 @@ TEST(MonteCarlo, AgreesWithExactBinomial) {
               2 * risk[0].months[1].available_fte.half_width);
 }
 
+// Five agents at the start and five hired in month 0 without training: the hires count fully
+// and leave at the pool's rate from their first month, so the run draws them as one group with
+// the pool's people. Ten people who each leave with probability 0.1 a month: the exact figures
+// of AgreesWithExactBinomial.
+TEST(MonteCarlo, SettledHiresAgreeWithExactBinomial) {
+  HiringInput in = ten_agents();
+  in.roles[0].headcount = 5;
+  auto plan = make_hiring_plan(in);
+  ASSERT_TRUE(plan.has_value());
+  // Month 0: 9 - 5 x 0.9 = 4.5 FTE short, ceil(4.5 / 0.9) = 5 hires; month 1: 10 x 0.81 = 8.1.
+  ASSERT_EQ(plan->roles[0].months[0].hires, 5);
+  ASSERT_EQ(plan->hires, 5);
+  MonteCarloOptions options;
+  options.runs = 40'000;
+  std::vector<RoleRisk> risk = simulate_attrition(in, *plan, options);
+  const double exact[2] = {0.2639011, 0.2922204};
+  for (int m = 0; m < 2; ++m) {
+    const sim::Estimate& p = risk[0].months[static_cast<std::size_t>(m)].p_short;
+    EXPECT_NEAR(p.mean, exact[m], 2 * p.half_width) << m;
+  }
+}
+
 // The two-role case of hiring_plan_test.cpp: agents with classes, nesting, ramp-up and
 // attrition, team leads filled by promotion.
 HiringInput two_roles() {
@@ -113,6 +135,59 @@ TEST(MonteCarlo, SafeHiresKeepTheChanceUnderTheTarget) {
   EXPECT_EQ(again->roles[1].months[5].p_short.mean, report->roles[1].months[5].p_short.mean);
 }
 
+// No hire can be afforded (a budget of nothing): every round makes the plan without hires
+// again, so the safe plan is the plan and its chance of being short is the plan's, run for run.
+TEST(MonteCarlo, RoundsThatCannotHireKeepThePlansChance) {
+  HiringInput in = ten_agents();
+  in.roles[0].required_fte = {9.5, 9};
+  in.roles[0].cost_per_hire = Money{100'000, *Currency::parse("EUR")};
+  in.budget_per_month = Money{0, *Currency::parse("EUR")};
+  auto plan = make_hiring_plan(in);
+  ASSERT_TRUE(plan.has_value());
+  ASSERT_EQ(plan->hires, 0);
+  MonteCarloOptions options;
+  options.runs = 2'000;
+  auto report = monte_carlo(in, *plan, options);
+  ASSERT_TRUE(report.has_value());
+  EXPECT_EQ(report->safety_rounds, k_max_safety_rounds);
+  EXPECT_EQ(report->safe_hires, 0);
+  for (std::size_t m = 0; m < 2; ++m) {
+    const MonthRisk& risk = report->roles[0].months[m];
+    EXPECT_EQ(risk.p_short_safe.mean, risk.p_short.mean) << m;
+    // Short when one or more of ten leave in month 0: 1 - 0.9^10 = 0.6513216.
+    if (m == 0) {
+      EXPECT_NEAR(risk.p_short.mean, 0.6513216, 2 * risk.p_short.half_width);
+    }
+  }
+}
+
+// Four agents, 3.1 FTE needed, 1 % monthly attrition, no training: the plan hires nobody (four
+// people give 4 x 0.99^6 = 3.77 FTE in month 5). One leaver makes a month short by 0.1 FTE:
+// P(short) in month 2 = 1 - 0.99^12 = 0.114, above 10 %. A stock of 0.1 added to the need
+// alone (3.2, 3.3, ...) stays below the 3.88 FTE the plan gives and never hires; counted from
+// what the plan gives (3.88 + 0.1) it hires one, and every month is at or under the target.
+TEST(MonteCarlo, SafeHiresCountFromWhatThePlanGives) {
+  HiringInput in;
+  in.months = 6;
+  RoleInput r;
+  r.role = RoleId("agent");
+  r.headcount = 4;
+  r.required_fte.assign(6, 3.1);
+  r.attrition.monthly_rate = 0.01;
+  in.roles = {r};
+  auto plan = make_hiring_plan(in);
+  ASSERT_TRUE(plan.has_value());
+  ASSERT_EQ(plan->hires, 0);
+  MonteCarloOptions options;
+  options.runs = 10'000;
+  auto report = monte_carlo(in, *plan, options);
+  ASSERT_TRUE(report.has_value());
+  const std::vector<MonthRisk>& months = report->roles[0].months;
+  EXPECT_NEAR(months[2].p_short.mean, 1 - std::pow(0.99, 12), 2 * months[2].p_short.half_width);
+  EXPECT_GE(report->safe_hires, 1);
+  for (std::size_t m = 0; m < 6; ++m) EXPECT_LE(months[m].p_short_safe.mean, 0.10) << m;
+}
+
 TEST(MonteCarlo, RejectsBadOptions) {
   HiringInput in = ten_agents();
   auto plan = make_hiring_plan(in);
@@ -146,6 +221,38 @@ TEST(MonteCarlo, BinomialMeanAndVariance) {
   EXPECT_EQ(binomial(rng, 0, 0.5), 0);
   EXPECT_EQ(binomial(rng, 10, 0), 0);
   EXPECT_EQ(binomial(rng, 10, 1), 10);
+}
+
+// The table gives binomial()'s draws from the same stream: small groups (tabled), a group above
+// the table's largest (drawn by binomial()), a group larger than binomial()'s split (p = 0.6:
+// parts of floor(600 / -ln 0.4) = 654 people), and the edges n = 0, p = 0, p = 1.
+TEST(MonteCarlo, BinomialTableDrawsWhatBinomialDraws) {
+  for (auto [p, max_n] : {std::tuple{0.08, 40}, std::tuple{0.0417, 500}, std::tuple{0.6, 5'000},
+                          std::tuple{0.0, 10}, std::tuple{1.0, 10}}) {
+    BinomialTable table(p, max_n);
+    sim::Rng a(3, 1, 2), b(3, 1, 2);
+    for (int n : {0, 1, 2, 7, 15, 40, 41, 150, 499, 500, 654, 655, 2'000}) {
+      for (int i = 0; i < 200; ++i) {
+        ASSERT_EQ(table.draw(a, n), binomial(b, n, p)) << p << " " << n << " " << i;
+      }
+    }
+    EXPECT_EQ(a.next(), b.next()) << p;  // as many uniforms used
+  }
+}
+
+// Binomial(3, 0.2): P(0) = 0.8^3 = 0.512, P(1) = 3 x 0.2 x 0.64 = 0.384, P(2) = 3 x 0.04 x 0.8
+// = 0.096, P(3) = 0.008; each share of 100,000 draws within four standard errors.
+TEST(MonteCarlo, BinomialTableHasTheExactProbabilities) {
+  BinomialTable table(0.2, 3);
+  sim::Rng rng(11, 0, 0);
+  constexpr int k_draws = 100'000;
+  int count[4] = {0, 0, 0, 0};
+  for (int i = 0; i < k_draws; ++i) ++count[table.draw(rng, 3)];
+  const double exact[4] = {0.512, 0.384, 0.096, 0.008};
+  for (int x = 0; x < 4; ++x) {
+    const double se = std::sqrt(exact[x] * (1 - exact[x]) / k_draws);
+    EXPECT_NEAR(count[x] / static_cast<double>(k_draws), exact[x], 4 * se) << x;
+  }
 }
 
 }  // namespace
