@@ -16,13 +16,15 @@ void order_for_review(std::vector<io::Screened>& list) {
 
 // A warning per job of 'person' that starts after 'as_of' (the first k_max_errors of a
 // screening): it adds no experience, which a recruiter should know before reading "does not
-// meet" (a job not begun yet, or a typing error in a date).
+// meet" (a job not begun yet, or a typing error in a date). It points at the job (its line and
+// column, "/work/2"), which the message names by its start date; a CSV row has one line, so
+// there the pointer is the start's column.
 void warn_future_jobs(const qualify::Person& person, const Date& as_of, Errors& out) {
   for (std::size_t i : qualify::jobs_starting_after(person, as_of)) {
     if (out.size() >= k_max_errors) return;  // a batch of millions: the first ones tell
     const qualify::Position& job = person.work[i];
     SourcePos where = job.pos;
-    where.json_pointer += job.fields == qualify::FieldNames::person_csv ? "_start" : "/startDate";
+    if (job.fields == qualify::FieldNames::person_csv) where.json_pointer += "_start";
     out.push_back(Error::invalid_input(
         msg(MsgId::resume_date_in_future, to_iso(job.start->earliest()), to_iso(as_of)),
         std::move(where)));
@@ -46,13 +48,12 @@ Result<Outcome<Screening>> screen(const ScreeningRequest& request, const catalog
   qualify::Evaluator evaluator(catalog);
   qualify::EvaluationOptions options{out.as_of, request.country};
   std::vector<io::Screened>& list = out.applicants;
-  Errors future_jobs;
   PeopleSource people = request.people;
   if (!request.reveal) people.file_names = FileNames::numbered;
   out.read = read_people(
       people,
       [&](qualify::Person&& person) {
-        warn_future_jobs(person, out.as_of, future_jobs);
+        warn_future_jobs(person, out.as_of, out.late_starts);
         qualify::Evaluation e = evaluator.evaluate(person, *role, options);
         if (!request.reveal) person = qualify::Person{};  // blind: nothing identifying is kept
         list.push_back({std::move(e), std::move(person)});
@@ -68,7 +69,6 @@ Result<Outcome<Screening>> screen(const ScreeningRequest& request, const catalog
   order_for_review(list);
   if (request.top > 0 && list.size() > request.top) list.resize(request.top);
   Errors warnings = out.read.problems;
-  warnings.insert(warnings.end(), future_jobs.begin(), future_jobs.end());
   return Outcome<Screening>{std::move(out), std::move(warnings)};
 }
 

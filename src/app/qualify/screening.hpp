@@ -36,6 +36,11 @@ struct Screening {
   std::vector<io::Screened> applicants;
   std::size_t evaluated = 0;  // documents evaluated (before --top)
   PeopleRead read;            // counts and rejected documents
+  // A warning per job that starts after as_of (it adds no experience, which a recruiter should
+  // know before reading "does not meet"): at the job, its line and column and its pointer
+  // ("/work/2"; person CSV: the row and its start column, "/work3_start"), in input order, the
+  // first k_max_errors.
+  Errors late_starts;
 };
 
 // Screens the people of 'request' against its role in 'catalog' (which must outlive the
@@ -43,8 +48,8 @@ struct Screening {
 // Errors, before anything is read: Error::usage for a bad country (check_country),
 // Error::not_found for an unknown role (find_role: the known ids as hint).
 // Success: warnings are the reading problems in input order (rejected documents, inputs that
-// could not be read); a screening where nothing was evaluated still succeeds (see
-// read_status).
+// could not be read; the jobs that start late are Screening::late_starts); a screening where
+// nothing was evaluated still succeeds (see read_status).
 Result<Outcome<Screening>> screen(const ScreeningRequest& request, const catalog::Catalog& catalog,
                                   const Environment& env, const DocumentTick& on_document = {});
 

@@ -344,11 +344,12 @@ Criterion preferred_education_criterion(const catalog::PreferredEducation& pref,
 
 // Looks for the role's skills in every piece of free text of the document that may name one:
 // skills (name, keywords), jobs (title, summary, highlights; analysed beforehand, in
-// work_texts), certificates and the personal summary, in this order.
-// 'scratch': reused for the texts analysed here.
+// work_texts), certificates and the personal summary (analysed beforehand, 'summary'), in this
+// order. 'scratch': reused for the texts analysed here.
 void add_skill_criteria(const Person& person, const Role& role, const text::Matcher& matcher,
                         const std::vector<std::vector<text::AnalyzedText>>& work_texts,
-                        text::AnalyzedText& scratch, std::vector<Criterion>& out) {
+                        const text::AnalyzedText& summary, text::AnalyzedText& scratch,
+                        std::vector<Criterion>& out) {
   std::vector<std::vector<Evidence>> found(role.skills.size());
   std::vector<text::Matcher::Hit> hits;  // buffer reused from text to text
   auto look = [&](const text::AnalyzedText& text, const SourcePos& pos) {
@@ -380,7 +381,7 @@ void add_skill_criteria(const Person& person, const Role& role, const text::Matc
     }
   }
   for (const Certificate& c : person.certificates) look_up(c.name, c.pos);
-  look_up(person.summary, person.summary_pos);
+  look(summary, person.summary_pos);
   for (std::size_t i = 0; i < role.skills.size(); ++i) {
     Criterion c;
     c.kind = CriterionKind::skill;
@@ -422,13 +423,16 @@ Evaluation Evaluator::evaluate(const Person& person, const Role& role,
                        role.preferred_education.size() + role.skills.size());
   out.person_id = person.id;
   out.role = role.id;
-  // Each job's texts analysed once, for the experience classifier and the skills.
+  // Each job's texts and the summary analysed once, for the experience classifier, the
+  // document's language and the skills.
   std::vector<std::vector<text::AnalyzedText>>& work_texts = m_work_texts;
   work_texts.resize(person.work.size());
   for (std::size_t i = 0; i < person.work.size(); ++i) {
     analyze_position_into(person.work[i], m_classifier.matcher(), work_texts[i]);
   }
-  Experience experience = measure_experience(person, m_classifier, options.as_of, work_texts);
+  m_classifier.matcher().analyze_into(person.summary, m_summary_text);
+  Experience experience =
+      measure_experience(person, m_classifier, options.as_of, work_texts, m_summary_text);
   EducationSummary education = m_education.assess(person, options.as_of);
   const RoleMatchers& matchers = matchers_for(role);
 
@@ -444,7 +448,7 @@ Evaluation Evaluator::evaluate(const Person& person, const Role& role,
         (options.country != "*" && applies_to(req.countries, options.country))) {
       if (!named_read) {
         named = named_languages(person);
-        written_in = document_language(work_texts);
+        written_in = document_language(work_texts, m_summary_text);
         named_read = true;
       }
       out.criteria.push_back(language_criterion(named, req, written_in, person.pos));
@@ -462,7 +466,8 @@ Evaluation Evaluator::evaluate(const Person& person, const Role& role,
     out.criteria.push_back(
         preferred_education_criterion(role.preferred_education[i], *matchers.fields[i], education));
   }
-  add_skill_criteria(person, role, matchers.skills, work_texts, m_scratch_text, out.criteria);
+  add_skill_criteria(person, role, matchers.skills, work_texts, m_summary_text, m_scratch_text,
+                     out.criteria);
 
   out.verdict = verdict_of(out.criteria);
   for (const Criterion& c : out.criteria) {

@@ -120,6 +120,7 @@ class Evaluator {
   // evaluate()'s analysis of each job's texts, kept from one call to the next so that its
   // buffers are reused (screening evaluates person after person).
   mutable std::vector<std::vector<text::AnalyzedText>> m_work_texts;
+  mutable text::AnalyzedText m_summary_text;  // the person's summary, analysed once
   mutable text::AnalyzedText m_scratch_text;  // other texts analysed one at a time
 };
 

@@ -290,12 +290,15 @@ Experience measure_experience(const Person& person, const ExperienceClassifier& 
   for (const Position& job : person.work) {
     work_texts.push_back(analyze_position(job, classifier.matcher()));
   }
-  return measure_experience(person, classifier, as_of, work_texts);
+  text::AnalyzedText summary;
+  classifier.matcher().analyze_into(person.summary, summary);
+  return measure_experience(person, classifier, as_of, work_texts, summary);
 }
 
 Experience measure_experience(const Person& person, const ExperienceClassifier& classifier,
                               const Date& as_of,
-                              const std::vector<std::vector<text::AnalyzedText>>& work_texts) {
+                              const std::vector<std::vector<text::AnalyzedText>>& work_texts,
+                              const text::AnalyzedText& summary) {
   Experience out;
   out.job_kinds.resize(person.work.size());
   out.unclassified.assign(person.work.size(), 0);
@@ -325,9 +328,7 @@ Experience measure_experience(const Person& person, const ExperienceClassifier& 
     }
   }
   std::array<bool, k_experience_kinds> in_summary{};
-  if (!text::is_blank(person.summary)) {
-    text::AnalyzedText summary;
-    classifier.matcher().analyze_into(person.summary, summary);
+  if (!summary.words.empty()) {
     job_evidence.clear();
     classifier.classify_summary(summary, person.summary_pos, job_evidence);
     for (KindEvidence& e : job_evidence) {

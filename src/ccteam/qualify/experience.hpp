@@ -155,11 +155,12 @@ struct Experience {
 // jobs_starting_after).
 Experience measure_experience(const Person& person, const ExperienceClassifier& classifier,
                               const Date& as_of);
-// The same with each job's texts analysed beforehand: work_texts[i] = analyze_position of
-// person.work[i].
+// The same with the texts analysed beforehand: work_texts[i] = analyze_position of
+// person.work[i], 'summary' = the classifier's matcher's analysis of person.summary.
 Experience measure_experience(const Person& person, const ExperienceClassifier& classifier,
                               const Date& as_of,
-                              const std::vector<std::vector<text::AnalyzedText>>& work_texts);
+                              const std::vector<std::vector<text::AnalyzedText>>& work_texts,
+                              const text::AnalyzedText& summary);
 
 // Indexes of person.work whose start is after 'as_of' (a job not begun yet, or a typing error
 // in a date): they add no experience, and a screening warns about them.

@@ -27,6 +27,10 @@ bool says_nothing(const Person& p) {
          !std::ranges::any_of(p.skills, skill) && !std::ranges::any_of(p.certificates, cert);
 }
 
+bool is_summary_pointer(std::string_view json_pointer) {
+  return json_pointer == "/summary" || json_pointer.ends_with("/basics/summary");
+}
+
 bool means_ongoing(std::string_view end_date) {
   static constexpr std::string_view k_words[] = {
       "present",   "current", "currently", "now",     "today", "ongoing",  "heute",

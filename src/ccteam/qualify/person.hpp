@@ -88,8 +88,10 @@ struct Person {
   std::string id;  // applicant id shown in blind mode: "A1", "A2", ... or the CSV's id column
   SourcePos pos;   // where the document starts (file, line)
   Personal personal;
-  // The personal summary (JSON Resume basics.summary): experience it states counts as evidence
-  // marked as coming from it, never as dated months (experience.hpp).
+  // The personal summary (JSON Resume basics.summary, a person CSV's summary column): experience
+  // it states counts as evidence marked as coming from it, never as dated months
+  // (experience.hpp). Its pointer: "/basics/summary" ("/2/basics/summary" in an array), "/summary"
+  // in a CSV (is_summary_pointer).
   std::string summary;
   SourcePos summary_pos;
   std::vector<Position> work;
@@ -103,6 +105,10 @@ struct Person {
 // language, skill or certificate with any letter or digit in it. Readers reject such documents
 // (MsgId::resume_empty) so that an empty résumé is never evaluated as if it said something.
 bool says_nothing(const Person& person);
+
+// True when 'json_pointer' is where a reader puts the personal summary (Person::summary_pos):
+// evidence with this pointer comes from the summary.
+bool is_summary_pointer(std::string_view json_pointer);
 
 // True when an end date's text says the entry goes on ("present", "current", "now", "today",
 // "ongoing", "heute", "bis heute", "aktuell", "laufend", "derzeit", "jetzt"; any case,

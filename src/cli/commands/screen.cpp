@@ -111,6 +111,7 @@ void screen(Context& ctx, ScreenOptions& o) {
   if (!screened) return ctx.fail(screened.error());
   ctx.report(screened->warnings);
   const app::Screening& s = screened->value;
+  for (const Error& late : s.late_starts) ctx.warn(late);
   io::ScreeningSummary head = app::screening_summary(s);
   if (format == "json") {
     ctx.print(io::screening_to_json(head, s.applicants, s.read.rejected_errors, lang).dump(2) +

@@ -112,20 +112,13 @@ void walk(std::string_view text, const OnKey& on_key, const OnValue& on_value) {
     char c = text[i];
     if (c == '"') {
       std::size_t start = i;
-      std::string value;
-      bool escaped = false;
       for (++i; i < text.size() && text[i] != '"'; ++i) {
-        if (text[i] == '\\') {
-          escaped = true;
-          ++i;
-          continue;
-        }
-        value += text[i];
+        if (text[i] == '\\') ++i;
       }
       if (i >= text.size()) return;
       if (!stack.empty() && !stack.back().array && stack.back().expect_key) {
         Frame& f = stack.back();
-        f.key = escaped ? std::string(text.substr(start + 1, i - start - 1)) : value;
+        f.key.assign(text.substr(start + 1, i - start - 1));  // as written, escapes and all
         f.expect_key = false;
         on_key(stack, f, start);
       } else {
@@ -173,22 +166,6 @@ std::vector<DuplicateKey> find_duplicate_resume_keys(std::string_view text) {
         f.keys.emplace_back(f.key, start);
       },
       [](const Frame*, std::size_t) {});
-  return out;
-}
-
-std::vector<ValueOffset> value_offsets(std::string_view text) {
-  std::vector<ValueOffset> out;
-  walk(
-      text, [](const std::vector<Frame>&, Frame&, std::size_t) {},
-      [&](const Frame* f, std::size_t offset) {
-        if (f == nullptr) {
-          out.push_back({std::string(), offset});
-        } else if (f->array) {
-          out.push_back({json_pointer_append(f->pointer, f->index), offset});
-        } else {
-          out.push_back({json_pointer_append(f->pointer, f->key), offset});
-        }
-      });
   return out;
 }
 

@@ -25,17 +25,4 @@ struct DuplicateKey {
 // to a point where 'text' stops being JSON (the parser then reports the syntax error).
 std::vector<DuplicateKey> find_duplicate_resume_keys(std::string_view text);
 
-// Where a value starts: its JSON pointer from the top of the text ("/work/0/position"; in a
-// top-level array with the document's index first, "/2/work/0") and the byte offset of its
-// first character (the opening quote, brace or bracket, a number's first digit).
-struct ValueOffset {
-  std::string pointer;
-  std::size_t offset = 0;
-};
-
-// Every value of 'text' (a JSON document or an array of documents), in text order; what was
-// found up to a point where 'text' stops being JSON. For evidence that points to its line
-// (resume_json.hpp); the same walk as find_duplicate_resume_keys.
-std::vector<ValueOffset> value_offsets(std::string_view text);
-
 }  // namespace ccteam::io

@@ -52,7 +52,7 @@ std::optional<Column> parse_column(std::string_view name) {
       {"language", {"", "level"}},
   };
   for (std::string_view single :
-       {"id", "name", "email", "phone", "city", "country", "skills", "certificates"}) {
+       {"id", "name", "email", "phone", "city", "country", "summary", "skills", "certificates"}) {
     if (name == single) return Column{std::string(name), 0, ""};
   }
   for (const auto& [family, parts] : k_numbered) {
@@ -122,7 +122,10 @@ class RowReader {
         p.personal.city = v;
       else if (c.family == "country")
         p.personal.country_code = v;
-      else if (c.family == "skills") {
+      else if (c.family == "summary") {
+        p.summary = v;
+        p.summary_pos = at;
+      } else if (c.family == "skills") {
         for (std::string& s : split_list(v)) p.skills.push_back({std::move(s), "", {}, at});
       } else if (c.family == "certificates") {
         for (std::string& s : split_list(v))
@@ -161,6 +164,8 @@ class RowReader {
     drop_blank(p);
     for (const auto& job : p.work) check_order(job.start, job.end, job.pos);
     for (const auto& e : p.education) check_order(e.start, e.end, e.pos);
+    // Evidence of an education entry points at a column: its qualification's.
+    for (auto& e : p.education) e.pos.json_pointer += "_type";
     return p;
   }
 

@@ -1,11 +1,12 @@
 #include "io/qualify/resume_json.hpp"
 
+#include <array>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <unordered_map>
 
 #include <simdjson.h>
 #include <nlohmann/json.hpp>
@@ -580,62 +581,228 @@ Error duplicate_error(const DuplicateKey& d, std::string_view content, const std
                msg(MsgId::hint_resume_json)};
 }
 
-// The line and column of every value of a text that holds one document or an array of them over
-// several lines (in a document on one line, NDJSON, the document's line says it all).
+// The line and column of the values the reader places in a text that holds one document or an
+// array of them over several lines (in a document on one line, NDJSON, the document's line says it
+// all): each document, its entries (the opening brace of each job, education, language, skill,
+// certificate), each job's texts and highlights, and the personal summary. One pass over the text,
+// which the JSON parser has accepted already; the places are kept by document, section and index
+// (no JSON pointer is built: a pretty-printed document is read as fast as one on a line).
 class ValuePlaces {
  public:
-  explicit ValuePlaces(std::string_view content) {
-    std::vector<ValueOffset> values = value_offsets(content);
-    m_places.reserve(values.size());
-    // line_column for each offset, in one pass (the offsets come in text order).
-    qualify::Place place{1, 1};
-    std::size_t at = 0;
-    std::size_t line_start = 0;
-    for (ValueOffset& v : values) {
-      for (; at < v.offset && at < content.size(); ++at) {
-        if (content[at] == '\n') {
-          ++place.line;
-          line_start = at + 1;
-        }
-      }
-      place.column = 1 + static_cast<int>(utf8_length(content.substr(line_start, at - line_start)));
-      m_places.emplace(std::move(v.pointer), place);
-    }
-  }
+  explicit ValuePlaces(std::string_view content) { scan(content); }
 
-  // Where the value at 'pointer' starts; {0, 0} when the text has none there.
-  qualify::Place at(const std::string& pointer) const {
-    auto it = m_places.find(pointer);
-    return it == m_places.end() ? qualify::Place{} : it->second;
-  }
-
-  // Gives 'p' the places of its values: the line of the document and of each entry (a JSON
-  // pointer to an object), the line and column of each job's texts and of the summary.
+  // Gives 'p' (a document of the text; in an array, its pointer is "/<index>") the places of
+  // its values: the line of the document (a source, shown as "file:line"), the line and column of
+  // each entry, of each job's texts and of the summary.
   void place(Person& p) const {
-    auto line_of = [&](SourcePos& pos) {
-      if (int line = at(pos.json_pointer).line; line > 0) pos.line = line;
-    };
-    line_of(p.pos);
-    if (!p.summary.empty()) {
-      qualify::Place s = at(p.summary_pos.json_pointer);
-      p.summary_pos.line = s.line > 0 ? s.line : p.pos.line;
-      p.summary_pos.column = s.column;
+    std::size_t index = 0;
+    if (!p.pos.json_pointer.empty()) {
+      std::string_view digits = std::string_view(p.pos.json_pointer).substr(1);
+      std::from_chars(digits.data(), digits.data() + digits.size(), index);
     }
-    for (qualify::Position& job : p.work) {
-      line_of(job.pos);
-      job.text_places.resize(qualify::k_first_highlight_text + job.highlights.size());
-      for (std::size_t i = 0; i < job.text_places.size(); ++i) {
-        job.text_places[i] = at(qualify::text_pointer(job, i));
+    if (index >= m_documents.size()) return;
+    const Document& d = m_documents[index];
+    auto place_of = [](SourcePos& pos, const qualify::Place& place) {
+      if (place.line == 0) return;
+      pos.line = place.line;
+      pos.column = place.column;
+    };
+    if (d.object.line > 0) p.pos.line = d.object.line;
+    if (!p.summary.empty()) {
+      p.summary_pos.line = d.summary.line > 0 ? d.summary.line : p.pos.line;
+      p.summary_pos.column = d.summary.column;
+    }
+    for (std::size_t i = 0; i < p.work.size() && i < d.work.size(); ++i) {
+      qualify::Position& job = p.work[i];
+      const Job& j = d.work[i];
+      place_of(job.pos, j.object);
+      job.text_places.assign(qualify::k_first_highlight_text + job.highlights.size(), {});
+      job.text_places[qualify::k_title_text] = j.texts[k_position];
+      job.text_places[qualify::k_summary_text] = j.texts[k_summary];
+      job.text_places[qualify::k_employer_text] =
+          j.texts[job.fields == qualify::FieldNames::json_resume_company ? k_company : k_name];
+      for (std::size_t h = 0; h < job.highlights.size() && h < j.highlights.size(); ++h) {
+        job.text_places[qualify::k_first_highlight_text + h] = j.highlights[h];
       }
     }
-    for (qualify::Education& e : p.education) line_of(e.pos);
-    for (qualify::LanguageEntry& l : p.languages) line_of(l.pos);
-    for (qualify::SkillEntry& s : p.skills) line_of(s.pos);
-    for (qualify::Certificate& c : p.certificates) line_of(c.pos);
+    auto entries = [&](auto& list, Section section) {
+      const std::vector<qualify::Place>& places = d.entries[section];
+      for (std::size_t i = 0; i < list.size() && i < places.size(); ++i) {
+        place_of(list[i].pos, places[i]);
+      }
+    };
+    entries(p.education, k_education);
+    entries(p.languages, k_languages);
+    entries(p.skills, k_skills);
+    entries(p.certificates, k_certificates);
   }
 
  private:
-  std::unordered_map<std::string, qualify::Place> m_places;
+  // A job's texts by member name; the employer is "name" or "company".
+  enum JobText : std::uint8_t { k_position, k_summary, k_name, k_company, k_job_texts };
+  enum Section : std::uint8_t { k_education, k_languages, k_skills, k_certificates, k_sections };
+  struct Job {
+    qualify::Place object;
+    std::array<qualify::Place, k_job_texts> texts{};
+    std::vector<qualify::Place> highlights;
+  };
+  struct Document {
+    qualify::Place object;
+    qualify::Place summary;
+    std::vector<Job> work;
+    std::array<std::vector<qualify::Place>, k_sections> entries{};
+  };
+  // What a container is, for what its values are.
+  enum class Kind : std::uint8_t {
+    documents,
+    document,
+    basics,
+    work,
+    job,
+    highlights,
+    entries,
+    other
+  };
+  struct Frame {
+    Kind kind = Kind::other;
+    bool object = false;
+    Section section = k_education;  // Kind::entries
+    std::string_view key;           // objects: the current member's name as written
+  };
+
+  void scan(std::string_view text) {
+    std::vector<Frame> stack;
+    stack.reserve(8);
+    int line = 1;
+    std::size_t line_start = 0;
+    bool expect_key = false;
+    auto place_at = [&](std::size_t offset) {
+      return qualify::Place{
+          line, 1 + static_cast<int>(utf8_length(text.substr(line_start, offset - line_start)))};
+    };
+    // A value starts at 'offset' with character 'c'; returns the kind of container it opens.
+    auto value = [&](std::size_t offset, char c) {
+      if (stack.empty()) {
+        if (c != '{') return c == '[' ? Kind::documents : Kind::other;
+        m_documents.push_back(Document{place_at(offset), {}, {}, {}});
+        return Kind::document;
+      }
+      const Frame& f = stack.back();
+      switch (f.kind) {
+        case Kind::documents:
+          if (c != '{') return Kind::other;
+          m_documents.push_back(Document{place_at(offset), {}, {}, {}});
+          return Kind::document;
+        case Kind::document:
+          if (c == '{' && f.key == "basics") return Kind::basics;
+          if (c != '[') return Kind::other;
+          if (f.key == "work") return Kind::work;
+          for (auto [name, section] :
+               {std::pair{"education", k_education}, std::pair{"languages", k_languages},
+                std::pair{"skills", k_skills}, std::pair{"certificates", k_certificates}}) {
+            if (f.key == name) {
+              stack.back().section = section;
+              return Kind::entries;
+            }
+          }
+          return Kind::other;
+        case Kind::basics:
+          if (c == '"' && f.key == "summary") m_documents.back().summary = place_at(offset);
+          return Kind::other;
+        case Kind::work:
+          m_documents.back().work.push_back(
+              Job{c == '{' ? place_at(offset) : qualify::Place{}, {}, {}});
+          return c == '{' ? Kind::job : Kind::other;
+        case Kind::job: {
+          Job& job = m_documents.back().work.back();
+          if (c == '[' && f.key == "highlights") return Kind::highlights;
+          if (c != '"') return Kind::other;
+          for (auto [name, at] :
+               {std::pair{"position", k_position}, std::pair{"summary", k_summary},
+                std::pair{"name", k_name}, std::pair{"company", k_company}}) {
+            if (f.key == name) job.texts[at] = place_at(offset);
+          }
+          return Kind::other;
+        }
+        case Kind::highlights:
+          m_documents.back().work.back().highlights.push_back(c == '"' ? place_at(offset)
+                                                                       : qualify::Place{});
+          return Kind::other;
+        case Kind::entries:
+          m_documents.back().entries[f.section].push_back(c == '{' ? place_at(offset)
+                                                                   : qualify::Place{});
+          return Kind::other;
+        case Kind::other:
+          return Kind::other;
+      }
+      return Kind::other;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      switch (c) {
+        case '\n':
+          ++line;
+          line_start = i + 1;
+          break;
+        case ' ':
+          while (i + 1 < text.size() && text[i + 1] == ' ') ++i;  // indentation
+          break;
+        case '\t':
+        case '\r':
+          break;
+        case ',':
+          if (!stack.empty() && stack.back().object) expect_key = true;
+          break;
+        case ':':
+          expect_key = false;
+          break;
+        case '{':
+        case '[': {
+          Kind kind = value(i, c);
+          // Within a section's list the frame's section says which (set by value()).
+          Section section = stack.empty() ? k_education : stack.back().section;
+          stack.push_back(Frame{kind, c == '{', section, {}});
+          expect_key = c == '{';
+          break;
+        }
+        case '}':
+        case ']':
+          if (stack.empty()) return;
+          stack.pop_back();
+          expect_key = false;
+          break;
+        case '"': {
+          const std::size_t start = i;
+          // The closing quote: the next one not escaped (preceded by an even number of
+          // backslashes within the string).
+          for (std::size_t from = start + 1;;) {
+            const void* quote = std::memchr(text.data() + from, '"', text.size() - from);
+            if (quote == nullptr) return;
+            i = static_cast<std::size_t>(static_cast<const char*>(quote) - text.data());
+            std::size_t backslashes = 0;
+            while (i - backslashes > start + 1 && text[i - backslashes - 1] == '\\') ++backslashes;
+            if (backslashes % 2 == 0) break;
+            from = i + 1;
+          }
+          if (expect_key && !stack.empty() && stack.back().object) {
+            stack.back().key = text.substr(start + 1, i - start - 1);
+          } else {
+            value(start, '"');
+          }
+          break;
+        }
+        default:  // a number or a literal
+          value(i, c);
+          while (i + 1 < text.size() &&
+                 std::string_view(",]}: \n\r\t").find(text[i + 1]) == std::string_view::npos) {
+            ++i;
+          }
+          break;
+      }
+    }
+  }
+
+  std::vector<Document> m_documents;
 };
 
 // Whether the non-blank part of 'content' spans more than one line.

@@ -20,10 +20,11 @@
 // certificates[] (name, date). Other fields are ignored.
 //
 // Positions: every entry carries its file, its line and its JSON pointer (work, 2). In a text
-// over several lines (a pretty-printed document, an array) the line is the entry's own, and each
-// job's texts (position, summary, name or company, highlights; Position::text_places) and the
-// summary carry the line and column where their value starts, so that evidence points to its
-// line; in a document on one line (NDJSON) the line is the document's. An empty string date ("")
+// over several lines (a pretty-printed document, an array) the line and column are those of the
+// entry's own object (its opening brace), and each job's texts (position, summary, name or
+// company, highlights; Position::text_places) and the summary carry the line and column where
+// their value starts, so that evidence points to its line; in a document on one line (NDJSON)
+// the line is the document's. An empty string date ("")
 // counts as absent, as in the schema's blank template. Dates are partial dates ("2019", "2019-04",
 // "2019-04-15").
 

@@ -16,7 +16,7 @@ ordered_json pos_to_json(const SourcePos& pos) {
 
 // JSON Resume's personal summary (qualify::Person::summary).
 bool from_summary(const qualify::Evidence& e) {
-  return e.where.json_pointer.ends_with("/basics/summary");
+  return qualify::is_summary_pointer(e.where.json_pointer);
 }
 
 }  // namespace

@@ -114,6 +114,35 @@ TEST(ScreeningUseCase, StandardInputIsReadOnce) {
   EXPECT_EQ(read_status(s->value.read, s->value.evaluated), ReadStatus::partial);
 }
 
+// A job that starts after the as-of date is a warning at the job, not at its date and not among
+// the reading problems: in this text the second job's object opens on line 5, column 5 (4
+// blanks), its start date is on line 7.
+TEST(ScreeningUseCase, LateStartWarnsAtTheJob) {
+  std::istringstream in(
+      "{\n"
+      "  \"work\": [\n"
+      "    {\"position\": \"Kundenberater\",\n"
+      "     \"startDate\": \"2020-01\"},\n"
+      "    {\n"
+      "      \"position\": \"Kundenberaterin\",\n"
+      "      \"startDate\": \"2027-01\"\n"
+      "    }\n"
+      "  ]\n"
+      "}\n");
+  ScreeningRequest request = agent_request({"-"});
+  request.people.standard_input = &in;
+  auto s = screen(request, default_catalog(), test_environment());
+  ASSERT_TRUE(s.has_value());
+  EXPECT_TRUE(s->warnings.empty());
+  EXPECT_EQ(s->value.evaluated, 1u);
+  ASSERT_EQ(s->value.late_starts.size(), 1u);
+  const Error& late = s->value.late_starts[0];
+  EXPECT_EQ(to_string(late.where), "<stdin>:5:5 (/work/1)");  // standard input names no file
+  EXPECT_EQ(render(late.message, Lang::en),
+            "this job starts on 2027-01-01, after the as-of date 2025-12-31: it adds no "
+            "experience");
+}
+
 // all-broken.ndjson: an impossible date and invalid JSON, nothing to evaluate.
 TEST(ScreeningUseCase, NothingEvaluatedIsUnusable) {
   auto s =

@@ -11,6 +11,7 @@
 #include "io/base/files.hpp"
 #include "io/qualify/person_csv.hpp"
 #include "io/qualify/resume_json.hpp"
+#include "io/qualify/screening_json.hpp"
 #include "support/default_catalog.hpp"
 #include "support/paths.hpp"
 
@@ -224,6 +225,50 @@ TEST(Issue19, DocumentLanguageIsEvidence) {
   EXPECT_EQ(criterion(evaluate(r, "agent", "DE"), "de>=C1").outcome, Outcome::unknown);
 }
 
+// The personal summary is one of the document's texts: a German summary makes a résumé whose
+// jobs are titles alone a German document (before, only job texts counted: "cannot tell").
+TEST(Issue19, SummaryCountsForTheDocumentLanguage) {
+  Person p =
+      one(R"({"basics":{"summary":"Ich bin seit Jahren im Kundenservice und mag die Arbeit mit )"
+          R"(Menschen."},"work":[{"position":"Kundenberaterin","startDate":"2022-02"}]})");
+  const Evaluation e = evaluate(p, "agent", "DE");
+  const Criterion& de = criterion(e, "de>=C1");
+  EXPECT_EQ(de.outcome, Outcome::met);
+  EXPECT_EQ(de.explanation.id, MsgId::q_lang_document);
+  // An English summary is no evidence of German.
+  Person q =
+      one(R"({"basics":{"summary":"I have worked with customers for years and enjoy the work."},)"
+          R"("work":[{"position":"Kundenberaterin","startDate":"2022-02"}]})");
+  EXPECT_EQ(criterion(evaluate(q, "agent", "DE"), "de>=C1").outcome, Outcome::unknown);
+}
+
+// A person CSV's summary column is read like JSON Resume's basics.summary: evidence at the
+// column, marked as from the summary, and a text of the document for its language.
+TEST(Issue19, PersonCsvSummaryColumn) {
+  std::size_t next = 1;
+  std::vector<Person> people;
+  io::read_person_csv(
+      "summary,work1_title,work1_start\n"
+      "\"Erfahrung in der Führung eines Teams, zuletzt mit acht Agents\",Kundenberaterin,2016-01\n"
+      "Teamleiterin im Kundenservice,,\n",
+      "p.csv", next, [&](Result<Person> r) {
+        ASSERT_TRUE(r.has_value());
+        people.push_back(std::move(*r));
+      });
+  ASSERT_EQ(people.size(), 2u);  // a summary alone is something the row says
+  const Person& p = people[0];
+  EXPECT_EQ(p.summary, "Erfahrung in der Führung eines Teams, zuletzt mit acht Agents");
+  EXPECT_EQ(to_string(p.summary_pos), "p.csv:2 (/summary)");
+  const Evaluation e = evaluate(p, "team-lead", "DE");
+  const Criterion& lead = criterion(e, "team_leadership>=6");
+  EXPECT_EQ(lead.outcome, Outcome::unknown);  // stated without dates
+  ASSERT_EQ(lead.evidence.size(), 1u);
+  EXPECT_EQ(lead.evidence[0].where.json_pointer, "/summary");
+  EXPECT_EQ(io::evidence_text(lead.evidence[0], Lang::en),
+            "\"führung\" p.csv:2 (/summary) (from the summary)");
+  EXPECT_EQ(criterion(e, "de>=C1").outcome, Outcome::met);  // "in der", "eines", "mit"
+}
+
 TEST(Issue19, FachschuleIsBachelorLevel) {
   Person p = one(R"x({"education":[{"studyType":"Staatlich geprüfter Betriebswirt (Fachschule)",
                      "endDate":"2019-07"}]})x");
@@ -305,6 +350,34 @@ TEST(Issue19, EvidenceCarriesTheLineOfItsValue) {
   EXPECT_EQ(c.evidence[0].where.json_pointer, "/1/work/0/position");
   EXPECT_EQ(c.evidence[0].where.line, 4);
   EXPECT_EQ(c.evidence[0].where.column, 35);
+}
+
+// Education, language and skill entries carry the line and column of their object's brace, like
+// the job texts (tests/data/resumes/pretty-lines.json, counted by hand): the education entry on
+// line 18 at column 5 (4 blanks); the language entry on line 23 at column 17 (2 blanks,
+// "languages" in quotes 11, colon, blank, bracket); the skill on line 25 at column 5 (4 blanks).
+TEST(Issue19, EntriesCarryTheColumnOfTheirObject) {
+  auto content = io::read_file(test::data_path("resumes/pretty-lines.json").string());
+  ASSERT_TRUE(content.has_value());
+  for (bool reference : {false, true}) {
+    Read r = read_json(*content, reference);
+    ASSERT_EQ(r.people.size(), 1u) << reference;
+    const Person& p = r.people[0];
+    auto place = [](const SourcePos& pos) { return std::pair{pos.line, pos.column}; };
+    EXPECT_EQ(place(p.education[0].pos), (std::pair{18, 5})) << reference;
+    EXPECT_EQ(place(p.languages[0].pos), (std::pair{23, 17})) << reference;
+    EXPECT_EQ(place(p.skills[0].pos), (std::pair{25, 5})) << reference;
+    EXPECT_EQ(place(p.work[0].pos), (std::pair{7, 5})) << reference;
+    // In the evidence: the Berufsfachschule (ISCED 3) meets the team lead's minimum, German at
+    // C2 its language rule.
+    const Evaluation e = evaluate(p, "team-lead", "DE");
+    const Criterion& education = criterion(e, "isced>=3");
+    ASSERT_EQ(education.evidence.size(), 1u);
+    EXPECT_EQ(to_string(education.evidence[0].where), "cv.json:18:5 (/education/0)");
+    const Criterion& german = criterion(e, "de>=C1");
+    ASSERT_EQ(german.evidence.size(), 1u);
+    EXPECT_EQ(to_string(german.evidence[0].where), "cv.json:23:17 (/languages/0)");
+  }
 }
 
 // A leadership role stated only in the summary (no dates): the manager's substitution and the

@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "ccteam/qualify/evaluate.hpp"
 #include "io/base/files.hpp"
 #include "io/qualify/person_csv.hpp"
@@ -195,6 +197,67 @@ TEST(ResumeSet, VerdictsAgreeWithTheAnnotation) {
     total_all += counts.second;
   }
   std::cout << "[ resume set ] all roles: " << agree_all << " of " << total_all << " agree\n";
+}
+
+// The character at 'column' (1-based, in characters) of 'line'; 0 when there is none.
+char char_at(const std::string& line, int column) {
+  int chars = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;  // UTF-8 continuation
+    if (++chars == column) return line[i];
+  }
+  return 0;
+}
+
+// Every piece of evidence of every document of the set, for every role, points into its
+// document: its JSON pointer resolves in the document (a CSV's pointer names a column of the
+// header), and where it has a column, the character there starts the value the pointer names
+// (a quote for a text, a brace for an entry), found independently of the reader with
+// nlohmann-json and the file's own lines.
+TEST(ResumeSet, EvidencePointsIntoItsDocument) {
+  Evaluator evaluator(default_catalog());
+  std::set<std::string> files;
+  for (const Annotation& a : annotations()) files.insert(a.file);
+  int checked = 0;
+  int with_column = 0;
+  for (const std::string& file : files) {
+    std::optional<Person> person = read_document(file);
+    if (!person) continue;
+    std::vector<std::string> lines = content_lines(set_dir() / file);
+    auto content = io::read_file((set_dir() / file).string());
+    ASSERT_TRUE(content.has_value());
+    const bool csv = file.ends_with(".csv");
+    nlohmann::json doc = csv ? nlohmann::json() : nlohmann::json::parse(*content);
+    for (const char* role : {"agent", "team-lead", "manager"}) {
+      Evaluation e = evaluator.evaluate(*person, *default_catalog().find(RoleId(role)),
+                                        EvaluationOptions{k_as_of, "DE"});
+      for (const Criterion& c : e.criteria) {
+        for (const Evidence& ev : c.evidence) {
+          const std::string& pointer = ev.where.json_pointer;
+          const std::string at = file + " " + role + " " + c.subject + " " + pointer;
+          ++checked;
+          if (pointer.empty()) continue;  // the whole document (its language)
+          if (csv) {
+            std::string header = "," + lines.at(0) + ",";
+            EXPECT_NE(header.find("," + pointer.substr(1) + ","), std::string::npos) << at;
+            continue;
+          }
+          ASSERT_TRUE(doc.contains(nlohmann::json::json_pointer(pointer))) << at;
+          if (ev.where.column == 0) continue;
+          ++with_column;
+          ASSERT_GE(ev.where.line, 1) << at;
+          ASSERT_LE(ev.where.line, static_cast<int>(lines.size())) << at;
+          const nlohmann::json& value = doc.at(nlohmann::json::json_pointer(pointer));
+          char expected = value.is_object() ? '{' : value.is_string() ? '"' : '?';
+          EXPECT_EQ(char_at(lines[static_cast<std::size_t>(ev.where.line - 1)], ev.where.column),
+                    expected)
+              << at << " at " << ev.where.line << ":" << ev.where.column;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 500);
+  EXPECT_GT(with_column, 100);  // most documents of the set are pretty-printed
 }
 
 }  // namespace
