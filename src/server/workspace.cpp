@@ -254,6 +254,8 @@ void add_workspace_routes(Router& router, RouteContext& context) {
   add_simulations(router, context);
   add_pay_bands(router, context);
   add_employers(router, context);
+  add_openings(router, context);
+  add_careers(router, context);
 }
 
 Checked<void> run_workspace(const WorkspaceOptions& options) {
@@ -265,8 +267,9 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   if (options.demo) {
     CCTEAM_TRY(auto demo, app::load_demo(*repository, organisation, options.env));
     options.log(fmt::format(
-        R"({{"time":"{}","level":"info","event":"seeded","demo":true,"catalog_stored":{},"roles":{},"employers_added":{}}})",
-        utc_timestamp(), demo.catalog.stored, demo.catalog.roles, demo.employers_added.size()));
+        R"({{"time":"{}","level":"info","event":"seeded","demo":true,"catalog_stored":{},"roles":{},"employers_added":{},"openings_added":{}}})",
+        utc_timestamp(), demo.catalog.stored, demo.catalog.roles, demo.employers_added.size(),
+        demo.openings_added));
   } else {
     CCTEAM_TRY(auto seeded, app::seed_catalog(*repository, organisation, options.env));
     options.log(
@@ -314,8 +317,14 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   CatalogCache catalogs(*repository, organisation);
   CCTEAM_TRY(app::ProfileRules profile_rules,
              app::load_profile_rules(options.env.posting_data_dir));
-  RouteContext context{*repository, organisation, catalogs, page_set,          statics,
-                       accounts,    jobs,         auth,     simulation_limits, profile_rules};
+  std::string configured_url = config.public_url;
+  while (configured_url.ends_with('/')) configured_url.pop_back();
+  PublicUrl public_url(configured_url);
+  CCTEAM_TRY(std::shared_ptr<const app::PostingRules> posting_rules,
+             app::load_posting_rules(options.env));
+  RouteContext context{*repository,       organisation,  catalogs,       page_set,
+                       statics,           accounts,      jobs,           auth,
+                       simulation_limits, profile_rules, *posting_rules, public_url};
   Router router;
   add_workspace_routes(router, context);
 
@@ -330,6 +339,7 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   if (host == "0.0.0.0") host = "127.0.0.1";
   std::string url = config.public_url.empty() ? fmt::format("http://{}:{}/", host, server.port())
                                               : config.public_url + "/";
+  if (configured_url.empty()) public_url.set(url.substr(0, url.size() - 1));
   if (options.on_listening) options.on_listening(url);
   run_until_signal(server);
   return {};

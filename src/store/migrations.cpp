@@ -388,10 +388,89 @@ ALTER TABLE jobs
 CREATE INDEX jobs_active ON jobs (organisation_id, kind, state);
 )sql";
 
+// Openings and the comments on them. An opening names a role of the catalog (by id: the
+// catalog is a document) and a place of work of its employer profile (by index); its posting
+// texts are JSON per language and section. The careers index reads open openings by their
+// valid-through date.
+constexpr std::string_view k_sqlite_7 = R"sql(
+CREATE TABLE openings (
+  id BLOB PRIMARY KEY CHECK (length(id) = 16),
+  organisation_id BLOB NOT NULL REFERENCES organisations (id),
+  employer_id BLOB NOT NULL REFERENCES employers (id),
+  role TEXT NOT NULL,
+  place INTEGER NOT NULL CHECK (place >= 0),
+  headcount INTEGER NOT NULL CHECK (headcount >= 1),
+  hiring_manager_id BLOB REFERENCES users (id),
+  employment_type TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('draft', 'open', 'closed')),
+  valid_through TEXT NOT NULL,
+  languages TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  sections TEXT NOT NULL,
+  published_at_ms INTEGER,
+  created_by BLOB CHECK (created_by IS NULL OR length(created_by) = 16),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at_ms INTEGER NOT NULL,
+  updated_at_ms INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX openings_by_organisation ON openings (organisation_id, id);
+CREATE INDEX openings_by_status ON openings (organisation_id, status, valid_through);
+
+CREATE TABLE opening_comments (
+  id BLOB PRIMARY KEY CHECK (length(id) = 16),
+  organisation_id BLOB NOT NULL REFERENCES organisations (id),
+  opening_id BLOB NOT NULL REFERENCES openings (id),
+  author_user_id BLOB REFERENCES users (id),
+  text TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX opening_comments_by_opening ON opening_comments (opening_id, id);
+)sql";
+
+constexpr std::string_view k_postgresql_7 = R"sql(
+CREATE TABLE openings (
+  id uuid PRIMARY KEY,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  employer_id uuid NOT NULL REFERENCES employers (id),
+  role text NOT NULL,
+  place bigint NOT NULL CHECK (place >= 0),
+  headcount bigint NOT NULL CHECK (headcount >= 1),
+  hiring_manager_id uuid REFERENCES users (id),
+  employment_type text NOT NULL,
+  status text NOT NULL CHECK (status IN ('draft', 'open', 'closed')),
+  valid_through text NOT NULL,
+  languages text NOT NULL,
+  reference text NOT NULL,
+  sections text NOT NULL,
+  published_at_ms bigint,
+  created_by uuid,
+  version bigint NOT NULL CHECK (version >= 1),
+  created_at_ms bigint NOT NULL,
+  updated_at_ms bigint NOT NULL
+);
+
+CREATE INDEX openings_by_organisation ON openings (organisation_id, id);
+CREATE INDEX openings_by_status ON openings (organisation_id, status, valid_through);
+
+CREATE TABLE opening_comments (
+  id uuid PRIMARY KEY,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  opening_id uuid NOT NULL REFERENCES openings (id),
+  author_user_id uuid REFERENCES users (id),
+  text text NOT NULL,
+  created_at_ms bigint NOT NULL
+);
+
+CREATE INDEX opening_comments_by_opening ON opening_comments (opening_id, id);
+)sql";
+
 constexpr std::array k_migrations = {
     Migration{1, k_sqlite_1, k_postgresql_1}, Migration{2, k_sqlite_2, k_postgresql_2},
     Migration{3, k_sqlite_3, k_postgresql_3}, Migration{4, k_sqlite_4, k_postgresql_4},
     Migration{5, k_sqlite_5, k_postgresql_5}, Migration{6, k_sqlite_6, k_postgresql_6},
+    Migration{7, k_sqlite_7, k_postgresql_7},
 };
 
 }  // namespace

@@ -55,6 +55,53 @@ struct StoredEmployer {
   UnixMillis updated_at = 0;
 };
 
+// A position to fill (an opening): a role of the catalog at one place of work of an employer
+// profile, with its posting texts. 'status' is "draft", "open" (published) or "closed"; an open
+// opening past 'valid_through' counts as closed (the use cases compute that when asked).
+// 'sections' is JSON the store does not read: {"de": {"about": "<Markdown>", ...}, "en": ...},
+// the recruiter's texts per language and posting section. 'version' counts saves from 1.
+struct StoredOpening {
+  Uuid id;
+  Uuid organisation_id;
+  Uuid employer_id;
+  std::string role;        // role id of the catalog
+  std::int64_t place = 0;  // index into the employer profile's locations, from 0
+  std::int64_t headcount = 1;
+  std::optional<Uuid> hiring_manager_id;
+  std::string employment_type;  // posting::EmploymentType's name; empty: the profile's
+  std::string status = "draft";
+  std::string valid_through;  // YYYY-MM-DD, a date in the employer's time zone
+  std::string languages;      // "de", "en" or "de,en": the languages it is published in
+  std::string reference;      // the employer's reference number; may be empty
+  std::string sections = "{}";
+  std::optional<UnixMillis> published_at;  // first publication: the posting's datePosted
+  std::optional<Uuid> created_by;
+  std::int64_t version = 0;
+  UnixMillis created_at = 0;
+  UnixMillis updated_at = 0;
+};
+
+// A page of openings ordered by id: of 'status' only, valid through 'valid_on' or later
+// (YYYY-MM-DD) only, after the id 'after'; at most 'limit'.
+struct OpeningQuery {
+  std::optional<std::string> status;
+  std::optional<std::string> valid_on;
+  std::optional<Uuid> after;
+  std::size_t limit = 100;
+};
+
+// A comment on an opening (its hiring manager's, a recruiter's). 'author_name' is the author's
+// display name when read.
+struct StoredOpeningComment {
+  Uuid id;
+  Uuid organisation_id;
+  Uuid opening_id;
+  std::optional<Uuid> author_user_id;
+  std::string author_name;
+  std::string text;
+  UnixMillis created_at = 0;
+};
+
 // A workspace account. 'role' is one of access::WorkspaceRole's names; 'login' is stored in
 // lower case and unique per organisation; 'password_hash' is an Argon2id string.
 struct StoredUser {
@@ -127,15 +174,16 @@ struct Actor {
 // leaves the log whole. 'action' is "user.create", "user.update", "user.password_reset",
 // "user.password_change", "session.sign_in", "session.sign_in_failed", "session.sign_out",
 // "token.create", "token.revoke", "catalog.put", "pay_bands.put", "employer.create",
-// "plan.create".
+// "employer.put", "plan.create", "opening.create", "opening.put", "opening.publish",
+// "opening.publish_with_errors", "opening.close", "opening.comment".
 struct AuditEntry {
   std::int64_t seq = 0;  // order of writing, from 1
   UnixMillis at = 0;
   std::optional<Uuid> actor_user_id;
   std::string actor_kind;
   std::string action;
-  std::string
-      target_kind;  // "user", "session", "token", "catalog", "pay_bands", "employer", "plan"
+  std::string target_kind;  // "user", "session", "token", "catalog", "pay_bands", "employer",
+                            // "plan", "opening"
   std::optional<Uuid> target_id;
   std::vector<std::string> fields;
   std::string request_id;
@@ -282,6 +330,32 @@ class Repository {
                                               std::string name, std::string yaml,
                                               std::int64_t expected_version,
                                               const Actor& actor) = 0;
+
+  // --- openings. Every write is one transaction with its audit entry.
+
+  virtual Result<std::vector<StoredOpening>> openings(const Uuid& organisation,
+                                                      const OpeningQuery& query) = 0;
+  // The opening 'id' of the organisation, or nullopt.
+  virtual Result<std::optional<StoredOpening>> opening(const Uuid& organisation,
+                                                       const Uuid& id) = 0;
+  // Adds 'opening' as version 1 (id and times are set here), audited as opening.create.
+  // Error::not_found for an unknown organisation or employer.
+  virtual Result<StoredOpening> add_opening(StoredOpening opening, const Actor& actor) = 0;
+  // Replaces the opening 'opening.id' when its stored version is 'expected_version' and returns
+  // the stored row (version + 1), audited as 'action' ("opening.put", "opening.publish", ...)
+  // naming 'fields'. Error::not_found (opening_not_found), Error::conflict (opening_stale).
+  virtual Result<StoredOpening> put_opening(StoredOpening opening, std::int64_t expected_version,
+                                            const std::string& action,
+                                            const std::vector<std::string>& fields,
+                                            const Actor& actor) = 0;
+  // The comments on an opening, oldest first, at most 'limit'.
+  virtual Result<std::vector<StoredOpeningComment>> opening_comments(const Uuid& organisation,
+                                                                     const Uuid& opening,
+                                                                     std::size_t limit) = 0;
+  // Adds a comment (id and time set here), audited as opening.comment. Error::not_found
+  // (opening_not_found) for an opening the organisation does not have.
+  virtual Result<StoredOpeningComment> add_opening_comment(StoredOpeningComment comment,
+                                                           const Actor& actor) = 0;
 
   // --- accounts. Every write below is one transaction with its audit entry: acknowledged only
   // when both are durable.

@@ -42,6 +42,9 @@ GRANTS = {
     "write_pay_bands": {"admin"},
     "read_employers": set(ROLES),
     "write_employers": {"admin", "recruiter"},
+    "read_openings": set(ROLES),
+    "write_openings": {"admin", "recruiter"},
+    "comment_openings": {"admin", "recruiter", "hiring_manager"},
 }
 
 

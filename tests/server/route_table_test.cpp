@@ -43,6 +43,12 @@ std::string access_name(const Access& access) {
           return "read_employers";
         case access::Permission::write_employers:
           return "write_employers";
+        case access::Permission::read_openings:
+          return "read_openings";
+        case access::Permission::write_openings:
+          return "write_openings";
+        case access::Permission::comment_openings:
+          return "comment_openings";
       }
   }
   return "?";
@@ -64,8 +70,11 @@ TEST(RouteTable, EveryRouteHasAPolicyAndATestPerRole) {
   app::Accounts accounts(**repository, organisation, settings);
   app::JobRunner jobs(**repository, "node-test");
   app::ProfileRules profile_rules;
-  RouteContext context{**repository, organisation, catalogs, *pages, *statics,
-                       accounts,     jobs,         {},       {},     profile_rules};
+  PublicUrl public_url("http://127.0.0.1:8080");
+  app::PostingRules posting_rules;
+  RouteContext context{**repository, organisation,  catalogs,      *pages,
+                       *statics,     accounts,      jobs,          {},
+                       {},           profile_rules, posting_rules, public_url};
   Router router;
   add_workspace_routes(router, context);
 

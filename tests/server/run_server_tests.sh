@@ -68,12 +68,16 @@ run_python_test "pay bands API tests" pay_bands.out pay_bands_test.py --url "$ur
   --logins "$work/logins.json" --openapi "$repo_root/docs/api/openapi.yaml"
 run_python_test "employer API tests" employers.out employers_test.py --url "$url" \
   --logins "$work/logins.json" --openapi "$repo_root/docs/api/openapi.yaml"
+run_python_test "opening API tests" openings.out openings_test.py --url "$url" \
+  --logins "$work/logins.json" --openapi "$repo_root/docs/api/openapi.yaml" --db "$work/workspace.db" \
+  --expired-out "$work/expired.json"
 run_python_test "simulation tests" simulations.out simulations_test.py --url "$url" \
   --logins "$work/logins.json" --ccteam "$binary" --openapi "$repo_root/docs/api/openapi.yaml"
 
 t=$SECONDS
 mkdir -p "$build_dir/screenshots"
 CCTEAM_URL="$url" CCTEAM_SCREENSHOTS="$build_dir/screenshots" CCTEAM_LOGINS="$work/logins.json" \
+  CCTEAM_EXPIRED="$work/expired.json" \
   node --test --test-reporter=spec "$repo_root/web/tests/" >"$work/browser.out" 2>&1
 status=$?
 grep -E '✖|✔|^# (pass|fail)|JavaScript|violation' "$work/browser.out" | head -n 60
@@ -102,6 +106,7 @@ if grep -qE '"level":"error"|ERROR: AddressSanitizer|runtime error:' "$work/serv
   status=1
 fi
 result "graceful stop (exit $status, log clean)" $((SECONDS - t)) $status
+
 
 echo "server tests: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

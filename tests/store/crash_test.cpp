@@ -3,9 +3,9 @@
 // loop and reports each committed write through a pipe; the parent kills it with SIGKILL after a
 // random short time, reopens the store and finds every reported write (on SQLite also an intact
 // file, integrity_check, and no broken reference, foreign_key_check). Several rounds on
-// one file, each starting where the last was killed; user writes and the audit entries of every
-// write are checked the same way; the first kills the writer while it opens
-// the file, migrates it and loads the demo, the others while it writes.
+// one file, each starting where the last was killed; user writes, openings with their posting
+// texts and the audit entries of every write are checked the same way; the first kills the writer
+// while it opens the file, migrates it and loads the demo, the others while it writes.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 #include <sstream>
@@ -67,7 +68,34 @@ bool send_line(int fd, const std::string& line) {
     ::_exit(3);
   }
   if (!send_line(fd, "R\n")) ::_exit(4);
+  std::optional<Uuid> last_employer;
   for (long i = 0;; ++i) {
+    if (i % 7 == 6 && last_employer) {
+      // An opening, then its posting text saved over the version read: "O <id> <version> <tag>",
+      // the tag being the text of its German "about" section.
+      StoredOpening opening;
+      opening.organisation_id = organisation;
+      opening.employer_id = *last_employer;
+      opening.role = "agent";
+      opening.valid_through = "2027-01-31";
+      opening.languages = "de";
+      auto added = repository.add_opening(opening, Actor::cli());
+      if (!added) {
+        send_line(fd, "X opening: " + render(added.error(), Lang::en) + "\n");
+        ::_exit(3);
+      }
+      if (!send_line(fd, "O " + added->id.to_string() + " 1 -\n")) ::_exit(4);
+      std::string tag = "r" + std::to_string(round) + "-i" + std::to_string(i);
+      StoredOpening text = *added;
+      text.sections = R"({"de":{"about":")" + tag + R"("}})";
+      auto saved = repository.put_opening(text, 1, "opening.put", {"sections"}, Actor::cli());
+      if (!saved) {
+        send_line(fd, "X opening text: " + render(saved.error(), Lang::en) + "\n");
+        ::_exit(3);
+      }
+      if (!send_line(fd, "O " + added->id.to_string() + " 2 " + tag + "\n")) ::_exit(4);
+      continue;
+    }
     if (i % 7 == 1) {
       auto catalog = repository.put_catalog(organisation, "crash-test",
                                             "roles: []  # round " + std::to_string(round) + "\n");
@@ -142,6 +170,7 @@ bool send_line(int fd, const std::string& line) {
       send_line(fd, "X employer: " + render(employer.error(), Lang::en) + "\n");
       ::_exit(3);
     }
+    last_employer = employer->id;
     if (!send_line(fd, "E " + employer->id.to_string() + " " + name + "\n")) ::_exit(4);
   }
 }
@@ -153,6 +182,7 @@ struct Acknowledged {
   std::int64_t pay_bands_version = 0;
   std::map<std::string, std::int64_t> user_versions;  // user id -> acknowledged version
   std::map<std::string, std::int64_t> plans;          // plan id -> its version
+  std::map<std::string, std::pair<std::int64_t, std::string>> openings;  // id -> version, tag
   std::vector<std::string> child_errors;
 };
 
@@ -172,6 +202,13 @@ void take_lines(std::string& buffer, Acknowledged& acknowledged) {
     } else if (line.rfind("P ", 0) == 0) {
       auto space = line.find(' ', 2);
       acknowledged.plans[line.substr(2, space - 2)] = std::stoll(line.substr(space + 1));
+    } else if (line.rfind("O ", 0) == 0) {
+      std::istringstream fields(line.substr(2));
+      std::string id, tag;
+      std::int64_t version = 0;
+      fields >> id >> version >> tag;
+      auto& known = acknowledged.openings[id];
+      if (version >= known.first) known = {version, tag};
     } else if (line.rfind("B ", 0) == 0) {
       acknowledged.pay_bands_version =
           std::max<std::int64_t>(acknowledged.pay_bands_version, std::stoll(line.substr(2)));
@@ -357,6 +394,23 @@ void check_survivors(const test::TestDatabase& database, const Acknowledged& ack
     EXPECT_EQ((*plan)->version, version) << id;
     EXPECT_TRUE(audited.contains("plan.create " + id)) << "round " << round << ": " << id;
   }
+  // Every acknowledged opening with its last acknowledged posting text and its audit entries.
+  for (const auto& [id, known] : acknowledged.openings) {
+    const auto& [version, tag] = known;
+    auto opening = repository.opening(organisation, *Uuid::parse(id));
+    ASSERT_TRUE(opening.has_value());
+    if (!*opening) {
+      if (++missing <= 5)
+        ADD_FAILURE() << "acknowledged opening lost in round " << round << ": " << id;
+      continue;
+    }
+    EXPECT_GE((*opening)->version, version) << id;
+    if (version == 2) {
+      EXPECT_EQ((*opening)->sections, R"({"de":{"about":")" + tag + R"("}})") << id;
+      EXPECT_TRUE(audited.contains("opening.put " + id)) << "round " << round << ": " << id;
+    }
+    EXPECT_TRUE(audited.contains("opening.create " + id)) << "round " << round << ": " << id;
+  }
 }
 
 class Crash : public ::testing::TestWithParam<std::string> {};
@@ -387,7 +441,9 @@ TEST_P(Crash, EveryAcknowledgedWriteSurvivesSigkill) {
   // The test tested something: writes were acknowledged, the demo was loaded once.
   EXPECT_GT(acknowledged.employers.size(), 0u);
   EXPECT_GT(acknowledged.catalog_version, 0);
-  std::cout << acknowledged.employers.size() << " acknowledged employers and catalog version "
+  EXPECT_GT(acknowledged.openings.size(), 0u);
+  std::cout << acknowledged.employers.size() << " acknowledged employers, "
+            << acknowledged.openings.size() << " openings and catalog version "
             << acknowledged.catalog_version << " survived " << k_rounds << " SIGKILLs on "
             << GetParam() << "\n";
 }

@@ -87,15 +87,15 @@ INSTANTIATE_TEST_SUITE_P(Backends, RepositoryContract, ::testing::Values("sqlite
 TEST_P(RepositoryContract, MigratesAndReportsTheSchemaVersion) {
   auto health = repository->health();
   ASSERT_TRUE(health.has_value());
-  EXPECT_EQ(health->schema_version, 6);  // migrations 1-6 in store/migrations.cpp
-  EXPECT_EQ(health->binary_schema_version, 6);
+  EXPECT_EQ(health->schema_version, 7);  // migrations 1-7 in store/migrations.cpp
+  EXPECT_EQ(health->binary_schema_version, 7);
   EXPECT_EQ(organisation.to_string(), "00000000-0000-7000-8000-000000000001");
   // Opening again (a restart, a second node) applies nothing twice and keeps what was stored.
   ASSERT_TRUE(
       repository->add_employer(organisation, "Kept GmbH", "name: Kept GmbH\n", Actor::system()));
   auto again = open_node();
   ASSERT_TRUE(again);
-  EXPECT_EQ(again->health()->schema_version, 6);
+  EXPECT_EQ(again->health()->schema_version, 7);
   auto employers = again->employers(organisation, std::nullopt, 10);
   ASSERT_TRUE(employers.has_value());
   ASSERT_EQ(employers->size(), 1u);
@@ -291,6 +291,118 @@ TEST_P(RepositoryContract, PutEmployerChecksTheVersionAndAudits) {
   EXPECT_EQ(entries[0].target_kind, "employer");
   EXPECT_EQ(entries[0].target_id, added->id);
   EXPECT_EQ(entries[0].actor_kind, "cli");
+}
+
+TEST_P(RepositoryContract, OpeningsFilterByStatusAndDateAndSaveOverTheVersionSeen) {
+  now = 1000;
+  auto employer = repository->add_employer(organisation, "One GmbH", "name: One\n", Actor::cli());
+  ASSERT_TRUE(employer.has_value());
+  auto opening_of = [&](std::string status, std::string valid_through) {
+    StoredOpening opening;
+    opening.organisation_id = organisation;
+    opening.employer_id = employer->id;
+    opening.role = "agent";
+    opening.headcount = 2;
+    opening.status = std::move(status);
+    opening.valid_through = std::move(valid_through);
+    opening.languages = "de,en";
+    opening.reference = "CC-1";
+    opening.sections = R"({"de":{"about":"Text"}})";
+    return opening;
+  };
+  auto draft = repository->add_opening(opening_of("draft", "2027-01-31"), Actor::cli());
+  ASSERT_TRUE(draft.has_value());
+  EXPECT_EQ(draft->version, 1);
+  EXPECT_EQ(draft->created_at, 1000);
+  auto open_late = repository->add_opening(opening_of("open", "2027-03-31"), Actor::cli());
+  auto open_early = repository->add_opening(opening_of("open", "2027-01-31"), Actor::cli());
+  ASSERT_TRUE(open_late && open_early);
+
+  // An unknown employer is not found; nothing is added.
+  StoredOpening orphan = opening_of("draft", "2027-01-31");
+  orphan.employer_id = new_uuid_v7(1'700'000'000'000);
+  auto refused = repository->add_opening(orphan, Actor::cli());
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().kind, ErrorKind::not_found);
+
+  OpeningQuery all;
+  EXPECT_EQ(repository->openings(organisation, all)->size(), 3u);
+  OpeningQuery open;
+  open.status = "open";
+  EXPECT_EQ(repository->openings(organisation, open)->size(), 2u);
+  // Valid through 2027-02-01 or later: only the one that runs to March.
+  open.valid_on = "2027-02-01";
+  auto current = repository->openings(organisation, open);
+  ASSERT_TRUE(current.has_value());
+  ASSERT_EQ(current->size(), 1u);
+  EXPECT_EQ(current->front().id, open_late->id);
+  // Valid on its last day still.
+  open.valid_on = "2027-01-31";
+  EXPECT_EQ(repository->openings(organisation, open)->size(), 2u);
+  // Keyset pages: after the first of three by id, two remain.
+  OpeningQuery after;
+  after.after = draft->id;
+  EXPECT_EQ(repository->openings(organisation, after)->size(), 2u);
+  Uuid stranger = new_uuid_v7(1'700'000'000'000);
+  EXPECT_TRUE(repository->openings(stranger, all)->empty());
+  EXPECT_FALSE(repository->opening(stranger, draft->id)->has_value());
+
+  now = 2000;
+  StoredOpening change = *draft;
+  change.status = "open";
+  change.published_at = 2000;
+  auto stale = repository->put_opening(change, 2, "opening.publish", {"status"}, Actor::cli());
+  ASSERT_FALSE(stale.has_value());
+  EXPECT_EQ(stale.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(stale.error().message.id, MsgId::opening_stale);
+  auto saved = repository->put_opening(change, 1, "opening.publish", {"status"}, Actor::cli());
+  ASSERT_TRUE(saved.has_value());
+  EXPECT_EQ(saved->version, 2);
+  EXPECT_EQ(saved->created_at, 1000);
+  EXPECT_EQ(saved->updated_at, 2000);
+  auto stored = repository->opening(organisation, draft->id);
+  ASSERT_TRUE(stored.has_value() && stored->has_value());
+  EXPECT_EQ((*stored)->status, "open");
+  EXPECT_EQ((*stored)->published_at, 2000);
+  EXPECT_EQ((*stored)->headcount, 2);
+  EXPECT_EQ((*stored)->sections, R"({"de":{"about":"Text"}})");
+  EXPECT_FALSE((*stored)->hiring_manager_id.has_value());
+  StoredOpening missing = change;
+  missing.id = stranger;
+  auto not_found = repository->put_opening(missing, 1, "opening.put", {}, Actor::cli());
+  ASSERT_FALSE(not_found.has_value());
+  EXPECT_EQ(not_found.error().message.id, MsgId::opening_not_found);
+
+  // Comments: oldest first, audited without their text.
+  now = 3000;
+  StoredOpeningComment comment;
+  comment.organisation_id = organisation;
+  comment.opening_id = draft->id;
+  comment.text = "Bitte Schichtzeiten nennen";
+  ASSERT_TRUE(repository->add_opening_comment(comment, Actor::cli()));
+  now = 4000;
+  comment.text = "Done";
+  ASSERT_TRUE(repository->add_opening_comment(comment, Actor::cli()));
+  auto comments = repository->opening_comments(organisation, draft->id, 10);
+  ASSERT_TRUE(comments.has_value());
+  ASSERT_EQ(comments->size(), 2u);
+  EXPECT_EQ(comments->at(0).text, "Bitte Schichtzeiten nennen");
+  EXPECT_EQ(comments->at(0).created_at, 3000);
+  EXPECT_EQ(comments->at(1).text, "Done");
+  comment.opening_id = stranger;
+  auto nowhere = repository->add_opening_comment(comment, Actor::cli());
+  ASSERT_FALSE(nowhere.has_value());
+  EXPECT_EQ(nowhere.error().message.id, MsgId::opening_not_found);
+
+  AuditQuery query;
+  query.action = "opening.publish";
+  auto entries = *repository->audit_entries(organisation, query);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].target_kind, "opening");
+  EXPECT_EQ(entries[0].target_id, draft->id);
+  EXPECT_EQ(entries[0].fields, std::vector<std::string>{"status"});
+  query.action = "opening.comment";
+  EXPECT_EQ(repository->audit_entries(organisation, query)->size(), 2u);
 }
 
 TEST_P(RepositoryContract, ThreadsReadWhileOneWrites) {

@@ -1,12 +1,16 @@
 #include "app/workspace/seed.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <set>
 #include <system_error>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "app/catalog/catalog.hpp"
+#include "app/workspace/openings.hpp"
 #include "app/workspace/pay_bands.hpp"
 #include "io/base/files.hpp"
 #include "io/catalog/catalog_yaml.hpp"
@@ -154,6 +158,41 @@ Checked<DemoResult> load_demo(store::Repository& repository, const store::Uuid& 
                        pay_bands_yaml(pay_band_inputs(kept, Lang::en)), 0, store::Actor::system());
     if (!saved) return tl::unexpected(std::move(saved).error());
     out.pay_bands_added = saved->bands.size();
+  }
+
+  // One published opening per position of every profile, in both languages, open for eight
+  // weeks from today: a new user sees the careers page at once.
+  store::OpeningQuery any;
+  any.limit = 1;
+  auto openings = repository.openings(organisation, any);
+  if (!openings) return fail_with(std::move(openings).error());
+  if (openings->empty()) {
+    auto catalog = stored_catalog(repository, organisation);
+    if (!catalog) return fail_with(std::move(catalog).error());
+    auto employers = list_employers(repository, organisation, 100);
+    if (!employers) return fail_with(std::move(employers).error());
+    Date today = env.today;
+    for (const Employer& employer : *employers) {
+      if (!employer.profile || employer.profile->locations.empty()) continue;
+      for (const posting::Position& position : employer.profile->positions) {
+        OpeningRequest request;
+        request.employer_id = employer.stored.id.to_string();
+        request.role = position.role.str();
+        request.headcount = position.openings;
+        request.valid_through = to_iso(Date{std::chrono::sys_days(today) + std::chrono::days(56)});
+        request.languages = {"de", "en"};
+        request.reference =
+            fmt::format("{}-{}", employer.profile->locations.front().country, position.role.str());
+        auto saved = save_opening(repository, organisation, *catalog, request, std::nullopt, 0,
+                                  today, store::Actor::system());
+        if (!saved) return tl::unexpected(std::move(saved).error());
+        auto published = set_opening_status(repository, organisation, *catalog, saved->stored.id,
+                                            OpeningStatus::open, saved->stored.version, 0, false,
+                                            today, store::Actor::system());
+        if (!published) return tl::unexpected(std::move(published).error());
+        ++out.openings_added;
+      }
+    }
   }
   return out;
 }

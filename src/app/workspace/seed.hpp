@@ -42,6 +42,7 @@ struct DemoResult {
   SeedCatalogResult catalog;
   std::vector<std::string> employers_added;  // names of the profiles stored now, in file order
   std::size_t pay_bands_added = 0;           // bands stored now (0: the organisation had some)
+  std::size_t openings_added = 0;  // openings published now (0: the organisation had some)
 };
 
 // The --demo switch of `ccteam serve`: seed_catalog, then, when 'organisation' has no employer

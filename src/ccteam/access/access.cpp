@@ -10,8 +10,13 @@ bool allows(WorkspaceRole role, Permission permission) {
     case Permission::read_plans:
     case Permission::read_pay_bands:
     case Permission::read_employers:
+    case Permission::read_openings:
       return true;
+    case Permission::comment_openings:
+      return role == WorkspaceRole::admin || role == WorkspaceRole::recruiter ||
+             role == WorkspaceRole::hiring_manager;
     case Permission::write_employers:
+    case Permission::write_openings:
       return role == WorkspaceRole::admin || role == WorkspaceRole::recruiter;
     case Permission::write_plans:
       return role == WorkspaceRole::admin || role == WorkspaceRole::hiring_manager;

@@ -37,6 +37,10 @@ enum class Permission {
   write_pay_bands,  // edit and import pay bands: admin
   read_employers,   // employer profiles (the facts postings are made from): every role
   write_employers,  // add, edit and import employer profiles: admin, recruiter
+  read_openings,    // openings and their postings: every role; a hiring manager sees the drafts
+                    // and internal fields (its hiring manager, comments) of their own openings only
+  write_openings,   // create, edit, publish and close openings: admin, recruiter
+  comment_openings,  // comment on an opening: admin, recruiter, hiring manager (their own)
 };
 
 // True when 'role' has 'permission'.

@@ -91,12 +91,6 @@ bool applies_in(const std::vector<std::string>& countries, const std::string& co
          std::find(countries.begin(), countries.end(), country) != countries.end();
 }
 
-std::string title_of(const catalog::Role& role, const Position& position, Lang lang) {
-  std::string title = position.title ? position.title->get(lang) : role.title.get(lang);
-  if (lang == Lang::de && !has_gender_neutral_marker(title)) title += " (m/w/d)";
-  return title;
-}
-
 Section requirements(const catalog::Role& role, const EmployerProfile& p, const Writer& w) {
   Section s{"requirements", w.t(MsgId::posting_sec_bring, MsgId::posting_sec_bring_du), {}};
   std::string country = main_country(p);
@@ -337,6 +331,12 @@ TitleGender title_gender(std::string_view title) {
   return neutral && !person ? TitleGender::all : TitleGender::one;
 }
 
+std::string posting_title(const catalog::Role& role, const Position& position, Lang lang) {
+  std::string title = position.title ? position.title->get(lang) : role.title.get(lang);
+  if (lang == Lang::de && !has_gender_neutral_marker(title)) title += " (m/w/d)";
+  return title;
+}
+
 bool has_gender_neutral_marker(std::string_view title) {
   return title_gender(title) == TitleGender::all;
 }
@@ -372,7 +372,7 @@ Result<PostingDocument> build_posting(const catalog::Role& role, const catalog::
   if (position->adopt_market_reference && role.market_reference) {
     doc.pay = role.market_reference->range;
   }
-  doc.title = title_of(role, *position, lang);
+  doc.title = posting_title(role, *position, lang);
   std::string place = profile.locations.empty() ? "" : profile.locations.front().city;
   doc.subtitle = profile.name + (place.empty() ? "" : " · " + place) + " · " +
                  w.t(type_label(profile.employment_type)) + " · " +

@@ -36,6 +36,12 @@ struct PostingDocument {
   const EmployerProfile* profile = nullptr;
   const Position* position = nullptr;
   std::optional<catalog::PayRange> pay;  // the employer's range, or the adopted market reference
+  // The JobPosting identifier's value: the employer's reference number; empty: the role id and
+  // the posting date ("agent-2027-01-04").
+  std::string identifier;
+  // schema.org directApply (the application is made on the posting's own page); nullopt: true
+  // when the profile has an apply_url.
+  std::optional<bool> direct_apply;
 };
 
 // Builds the posting of 'role' for the employer. Sections, in this order: about the role,
@@ -47,6 +53,10 @@ struct PostingDocument {
 // Fails with ErrorKind::not_found when the profile has no position for the role.
 Result<PostingDocument> build_posting(const catalog::Role& role, const catalog::Catalog& catalog,
                                       const EmployerProfile& profile, Lang lang);
+
+// The posting's title: the employer's own title for the position, else the role's; in German
+// with "(m/w/d)" appended when it has no gender-neutral marker (has_gender_neutral_marker).
+std::string posting_title(const catalog::Role& role, const Position& position, Lang lang);
 
 // Which genders a German job title names:
 //   all     a marker with the third option, in brackets or not ("(m/w/d)", "(w/m/d)", "m/w/d",

@@ -280,8 +280,9 @@ nlohmann::ordered_json posting_to_jsonld(const PostingDocument& doc) {
   }
   j["identifier"] = {{"@type", "PropertyValue"},
                      {"name", p.name},
-                     {"value", role.id.str() + "-" + to_iso(p.posting_date)}};
-  j["directApply"] = !p.apply_url.empty();
+                     {"value", doc.identifier.empty() ? role.id.str() + "-" + to_iso(p.posting_date)
+                                                      : doc.identifier}};
+  j["directApply"] = doc.direct_apply.value_or(!p.apply_url.empty());
   const auto& codes = role.occupation_codes;
   if (!codes.onet_soc.empty()) {
     j["occupationalCategory"] = codes.onet_soc;

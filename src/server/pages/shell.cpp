@@ -8,9 +8,10 @@ namespace {
 
 // The templates Pages renders; load() checks that each is there.
 constexpr std::string_view k_page_templates[] = {
-    "ladder",    "role",    "error",        "shell_start", "shell_end", "form_messages",
-    "sign_in",   "account", "users",        "user",        "audit",     "plans",
-    "plan_form", "plan",    "plan_compare", "plan_result", "employers", "employer"};
+    "ladder",    "role",    "error",        "shell_start", "shell_end",       "form_messages",
+    "sign_in",   "account", "users",        "user",        "audit",           "plans",
+    "plan_form", "plan",    "plan_compare", "plan_result", "employers",       "employer",
+    "openings",  "opening", "careers",      "career",      "opening_findings"};
 
 Lang other(Lang lang) { return lang == Lang::de ? Lang::en : Lang::de; }
 
@@ -52,6 +53,7 @@ render::Context shell_context(const std::string& title, Lang lang, const PageInf
          {Extra{MsgId::web_nav_plans, "/plans", true},
           Extra{MsgId::web_nav_pay_bands, "/pay-bands", true},
           Extra{MsgId::web_nav_employers, "/employers", true},
+          Extra{MsgId::web_nav_openings, "/openings", true},
           Extra{MsgId::web_nav_account, "/account", true},
           Extra{MsgId::web_nav_users, "/admin/users", info.viewer->can_manage_users},
           Extra{MsgId::web_nav_audit, "/admin/audit", info.viewer->can_read_audit}}) {

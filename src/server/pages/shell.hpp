@@ -58,6 +58,7 @@ struct NavItem {
 // that item as the current page (aria-current="page").
 inline constexpr NavItem k_nav[] = {
     {MsgId::ladder_title, "/roles"},
+    {MsgId::web_careers_title, "/careers"},
 };
 
 // "/en/roles" for ("/roles", en): a path with its language prefix.

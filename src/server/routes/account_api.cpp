@@ -78,7 +78,10 @@ Response me(const Caller& caller) {
                                   std::pair{Permission::read_pay_bands, "read_pay_bands"},
                                   std::pair{Permission::write_pay_bands, "write_pay_bands"},
                                   std::pair{Permission::read_employers, "read_employers"},
-                                  std::pair{Permission::write_employers, "write_employers"}}) {
+                                  std::pair{Permission::write_employers, "write_employers"},
+                                  std::pair{Permission::read_openings, "read_openings"},
+                                  std::pair{Permission::write_openings, "write_openings"},
+                                  std::pair{Permission::comment_openings, "comment_openings"}}) {
     if (who.can(permission)) permissions.push_back(name);
   }
   json body{{"user", user_json(who.user)},

@@ -114,7 +114,13 @@ const std::vector<std::string_view>& audit_actions() {
                                                           "pay_bands.put",
                                                           "employer.create",
                                                           "employer.put",
-                                                          "plan.create"};
+                                                          "plan.create",
+                                                          "opening.create",
+                                                          "opening.put",
+                                                          "opening.publish",
+                                                          "opening.publish_with_errors",
+                                                          "opening.close",
+                                                          "opening.comment"};
   return k_actions;
 }
 
@@ -135,6 +141,12 @@ MsgId audit_action_title(std::string_view action) {
       {"employer.create", MsgId::audit_action_employer_create},
       {"employer.put", MsgId::audit_action_employer_put},
       {"plan.create", MsgId::audit_action_plan_create},
+      {"opening.create", MsgId::audit_action_opening_create},
+      {"opening.put", MsgId::audit_action_opening_put},
+      {"opening.publish", MsgId::audit_action_opening_publish},
+      {"opening.publish_with_errors", MsgId::audit_action_opening_publish_with_errors},
+      {"opening.close", MsgId::audit_action_opening_close},
+      {"opening.comment", MsgId::audit_action_opening_comment},
   };
   for (const auto& [name, id] : k_titles) {
     if (name == action) return id;
@@ -147,7 +159,7 @@ std::string audit_target_title(std::string_view kind, Lang lang) {
       {"user", MsgId::audit_target_user},           {"session", MsgId::audit_target_session},
       {"token", MsgId::audit_target_token},         {"catalog", MsgId::audit_target_catalog},
       {"employer", MsgId::audit_target_employer},   {"plan", MsgId::audit_target_plan},
-      {"pay_bands", MsgId::audit_target_pay_bands},
+      {"pay_bands", MsgId::audit_target_pay_bands}, {"opening", MsgId::audit_target_opening},
   };
   for (const auto& [name, id] : k_titles) {
     if (name == kind) return tr(id, lang);
@@ -170,7 +182,18 @@ std::string audit_field_title(std::string_view field, Lang lang) {
       {"version", MsgId::audit_field_version},
       {"series_id", MsgId::audit_field_series_id},
       {"yaml", MsgId::audit_field_yaml},
+      {"employer_id", MsgId::web_of_employer},
+      {"place", MsgId::web_of_place},
+      {"headcount", MsgId::web_of_headcount},
+      {"hiring_manager_id", MsgId::web_of_manager},
+      {"employment_type", MsgId::web_of_employment_type},
+      {"valid_through", MsgId::web_of_valid_through},
+      {"languages", MsgId::web_of_languages},
+      {"reference", MsgId::web_of_reference},
+      {"status", MsgId::web_of_status},
+      {"comment", MsgId::web_opening_comment_label},
   };
+  if (field == "sections") return ccteam::render(msg(MsgId::web_opening_posting, "de/en"), lang);
   for (const auto& [name, id] : k_titles) {
     if (name == field) return tr(id, lang);
   }

@@ -2,8 +2,11 @@
 // The workspace's routes, one file per resource. Each add_* function puts its routes into the
 // router; handlers decode the request, call a use case (src/app/) and encode the result.
 
+#include <mutex>
 #include <string>
+#include <utility>
 
+#include "app/posting/posting.hpp"
 #include "app/workspace/accounts.hpp"
 #include "app/workspace/employers.hpp"
 #include "app/workspace/jobs.hpp"
@@ -20,6 +23,25 @@ namespace pages {
 class Pages;
 }
 
+// The address the public pages are reached at, without a trailing '/': the configured
+// public_url, else http://<listen address> (set once the port is known). Thread-safe.
+class PublicUrl {
+ public:
+  explicit PublicUrl(std::string value = {}) : m_value(std::move(value)) {}
+  std::string get() const {
+    std::lock_guard lock(m_mutex);
+    return m_value;
+  }
+  void set(std::string value) {
+    std::lock_guard lock(m_mutex);
+    m_value = std::move(value);
+  }
+
+ private:
+  mutable std::mutex m_mutex;
+  std::string m_value;
+};
+
 // What the routes share; owned by the workspace (server/workspace.cpp), outliving the server.
 struct RouteContext {
   store::Repository& repository;
@@ -32,6 +54,10 @@ struct RouteContext {
   AuthConfig auth;
   app::SimulationLimits simulations;
   const app::ProfileRules& profile_rules;  // minimum wages and pay laws, read at start
+  const app::PostingRules& posting_rules;  // the posting linter's rule data, read at start
+  // Where the public pages are reached: canonical URLs and the sitemap are made from it, never
+  // from the Host header.
+  const PublicUrl& public_url;
 };
 
 // GET /api/v1/jobs: the background jobs, for operators (admin).
@@ -53,6 +79,13 @@ void add_pay_bands(Router& router, RouteContext& context);
 // /api/v1/employers[/{id}[/profile.yaml]] (GET, POST, PUT: JSON or YAML),
 // /{lang}/employers[/new, /{id}]: employer profiles.
 void add_employers(Router& router, RouteContext& context);
+
+// /api/v1/openings[/{id}[/status, /comments, /posting]] and /{lang}/openings[/new, /{id}[/status,
+// /comments]]: openings and their postings.
+void add_openings(Router& router, RouteContext& context);
+
+// /{lang}/careers[/{id}], /sitemap.xml (public), /{lang}/openings/{id}/preview: the careers pages.
+void add_careers(Router& router, RouteContext& context);
 
 // Every route of the workspace (each add_* below).
 void add_workspace_routes(Router& router, RouteContext& context);

@@ -1164,6 +1164,243 @@ Result<std::vector<StoredPlan>> PostgresRepository::plans(const Uuid& organisati
   return out;
 }
 
+// --- openings
+
+namespace {
+
+constexpr std::string_view k_opening_columns =
+    "SELECT id, organisation_id, employer_id, role, place, headcount, hiring_manager_id, "
+    "employment_type, status, valid_through, languages, reference, sections, published_at_ms, "
+    "created_by, version, created_at_ms, updated_at_ms FROM openings ";
+
+Result<StoredOpening> read_opening(const Rows& rows, int row) {
+  StoredOpening out;
+  CCTEAM_TRY(out.id, uuid_at(rows, row, 0, "openings.id"));
+  CCTEAM_TRY(out.organisation_id, uuid_at(rows, row, 1, "openings.organisation_id"));
+  CCTEAM_TRY(out.employer_id, uuid_at(rows, row, 2, "openings.employer_id"));
+  out.role = rows.text(row, 3);
+  out.place = rows.int64(row, 4);
+  out.headcount = rows.int64(row, 5);
+  if (!rows.is_null(row, 6)) {
+    CCTEAM_TRY(out.hiring_manager_id, uuid_at(rows, row, 6, "openings.hiring_manager_id"));
+  }
+  out.employment_type = rows.text(row, 7);
+  out.status = rows.text(row, 8);
+  out.valid_through = rows.text(row, 9);
+  out.languages = rows.text(row, 10);
+  out.reference = rows.text(row, 11);
+  out.sections = rows.text(row, 12);
+  if (!rows.is_null(row, 13)) out.published_at = rows.int64(row, 13);
+  if (!rows.is_null(row, 14)) {
+    CCTEAM_TRY(out.created_by, uuid_at(rows, row, 14, "openings.created_by"));
+  }
+  out.version = rows.int64(row, 15);
+  out.created_at = rows.int64(row, 16);
+  out.updated_at = rows.int64(row, 17);
+  return out;
+}
+
+Error opening_not_found(const Uuid& id) {
+  return Error::not_found(msg(MsgId::opening_not_found, id.to_string()));
+}
+
+}  // namespace
+
+Result<std::vector<StoredOpening>> PostgresRepository::openings(const Uuid& organisation,
+                                                                const OpeningQuery& query) {
+  CCTEAM_TRY(Lease connection, lease());
+  // PostgreSQL wants every parameter used: the query is made with the filters given.
+  std::vector<Param> params = {id_param(organisation)};
+  std::string sql = std::string(k_opening_columns) + "WHERE organisation_id = $1";
+  if (query.status) {
+    params.emplace_back(std::string_view(*query.status));
+    sql += " AND status = $" + std::to_string(params.size());
+  }
+  if (query.valid_on) {
+    params.emplace_back(std::string_view(*query.valid_on));
+    sql += " AND valid_through >= $" + std::to_string(params.size());
+  }
+  if (query.after) {
+    params.push_back(id_param(*query.after));
+    sql += " AND id > $" + std::to_string(params.size());
+  }
+  params.push_back(capped(query.limit, 100000));
+  sql += " ORDER BY id LIMIT $" + std::to_string(params.size());
+  CCTEAM_TRY(Rows rows, connection->query(sql, std::span<const Param>(params)));
+  std::vector<StoredOpening> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    CCTEAM_TRY(StoredOpening row, read_opening(rows, i));
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<std::optional<StoredOpening>> PostgresRepository::opening(const Uuid& organisation,
+                                                                 const Uuid& id) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query(std::string(k_opening_columns) +
+                                              "WHERE organisation_id = $1 AND id = $2",
+                                          {id_param(organisation), id_param(id)}));
+  if (rows.size() == 0) return std::optional<StoredOpening>();
+  CCTEAM_TRY(StoredOpening row, read_opening(rows, 0));
+  return std::optional<StoredOpening>(std::move(row));
+}
+
+Result<StoredOpening> PostgresRepository::add_opening(StoredOpening opening, const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  opening.created_at = now();
+  opening.updated_at = opening.created_at;
+  opening.id = new_uuid_v7(opening.created_at);
+  opening.version = 1;
+  opening.created_by = actor.user_id;
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  CCTEAM_TRY(Rows employer,
+             connection->query("SELECT 1 FROM employers WHERE organisation_id = $1 AND id = $2",
+                               {id_param(opening.organisation_id), id_param(opening.employer_id)}));
+  if (employer.size() == 0) {
+    return tl::unexpected(
+        Error::not_found(msg(MsgId::employer_not_found, opening.employer_id.to_string())));
+  }
+  if (auto inserted = run(
+          *connection,
+          "INSERT INTO openings (id, organisation_id, employer_id, role, place, headcount, "
+          "hiring_manager_id, employment_type, status, valid_through, languages, reference, "
+          "sections, published_at_ms, created_by, version, created_at_ms, updated_at_ms) VALUES "
+          "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+          {id_param(opening.id), id_param(opening.organisation_id), id_param(opening.employer_id),
+           std::string_view(opening.role), opening.place, opening.headcount,
+           optional_id(opening.hiring_manager_id), std::string_view(opening.employment_type),
+           std::string_view(opening.status), std::string_view(opening.valid_through),
+           std::string_view(opening.languages), std::string_view(opening.reference),
+           std::string_view(opening.sections), optional_int(opening.published_at),
+           optional_id(opening.created_by), opening.version, opening.created_at,
+           opening.updated_at});
+      !inserted) {
+    return tl::unexpected(
+        write_error(*connection, std::move(inserted).error(), opening.organisation_id));
+  }
+  if (auto audited = append_audit(*connection, opening.organisation_id,
+                                  audit_of(actor, opening.created_at, "opening.create", "opening",
+                                           opening.id, {"role", "employer_id", "status"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return opening;
+}
+
+Result<StoredOpening> PostgresRepository::put_opening(StoredOpening opening,
+                                                      std::int64_t expected_version,
+                                                      const std::string& action,
+                                                      const std::vector<std::string>& fields,
+                                                      const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  opening.updated_at = now();
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  // The version in the WHERE clause makes the check and the write one step, across nodes.
+  auto written = connection->query(
+      "UPDATE openings SET employer_id = $3, role = $4, place = $5, headcount = $6, "
+      "hiring_manager_id = $7, employment_type = $8, status = $9, valid_through = $10, "
+      "languages = $11, reference = $12, sections = $13, published_at_ms = $14, version = "
+      "version + 1, updated_at_ms = $15 WHERE organisation_id = $1 AND id = $2 AND version = $16 "
+      "RETURNING id, organisation_id, employer_id, role, place, headcount, hiring_manager_id, "
+      "employment_type, status, valid_through, languages, reference, sections, published_at_ms, "
+      "created_by, version, created_at_ms, updated_at_ms",
+      {id_param(opening.organisation_id), id_param(opening.id), id_param(opening.employer_id),
+       std::string_view(opening.role), opening.place, opening.headcount,
+       optional_id(opening.hiring_manager_id), std::string_view(opening.employment_type),
+       std::string_view(opening.status), std::string_view(opening.valid_through),
+       std::string_view(opening.languages), std::string_view(opening.reference),
+       std::string_view(opening.sections), optional_int(opening.published_at), opening.updated_at,
+       expected_version});
+  if (!written) {
+    return tl::unexpected(
+        write_error(*connection, std::move(written).error(), opening.organisation_id));
+  }
+  if (written->size() == 0) {
+    CCTEAM_TRY(
+        Rows current,
+        connection->query("SELECT version FROM openings WHERE organisation_id = $1 AND id = $2",
+                          {id_param(opening.organisation_id), id_param(opening.id)}));
+    if (current.size() == 0) return tl::unexpected(opening_not_found(opening.id));
+    return tl::unexpected(
+        Error::conflict(msg(MsgId::opening_stale, current.int64(0, 0), expected_version)));
+  }
+  CCTEAM_TRY(StoredOpening row, read_opening(*written, 0));
+  if (auto audited =
+          append_audit(*connection, row.organisation_id,
+                       audit_of(actor, row.updated_at, action, "opening", row.id, fields));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return row;
+}
+
+Result<std::vector<StoredOpeningComment>> PostgresRepository::opening_comments(
+    const Uuid& organisation, const Uuid& opening, std::size_t limit) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows,
+             connection->query("SELECT c.id, c.organisation_id, c.opening_id, c.author_user_id, "
+                               "coalesce(u.display_name, ''), c.text, c.created_at_ms FROM "
+                               "opening_comments c LEFT JOIN users u ON u.id = c.author_user_id "
+                               "WHERE c.organisation_id = $1 AND c.opening_id = $2 ORDER BY c.id "
+                               "LIMIT $3",
+                               {id_param(organisation), id_param(opening), capped(limit, 100000)}));
+  std::vector<StoredOpeningComment> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    StoredOpeningComment row;
+    CCTEAM_TRY(row.id, uuid_at(rows, i, 0, "opening_comments.id"));
+    CCTEAM_TRY(row.organisation_id, uuid_at(rows, i, 1, "opening_comments.organisation_id"));
+    CCTEAM_TRY(row.opening_id, uuid_at(rows, i, 2, "opening_comments.opening_id"));
+    if (!rows.is_null(i, 3)) {
+      CCTEAM_TRY(row.author_user_id, uuid_at(rows, i, 3, "opening_comments.author_user_id"));
+    }
+    row.author_name = rows.text(i, 4);
+    row.text = rows.text(i, 5);
+    row.created_at = rows.int64(i, 6);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<StoredOpeningComment> PostgresRepository::add_opening_comment(StoredOpeningComment comment,
+                                                                     const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  comment.created_at = now();
+  comment.id = new_uuid_v7(comment.created_at);
+  comment.author_user_id = actor.user_id;
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  CCTEAM_TRY(Rows opening,
+             connection->query("SELECT 1 FROM openings WHERE organisation_id = $1 AND id = $2",
+                               {id_param(comment.organisation_id), id_param(comment.opening_id)}));
+  if (opening.size() == 0) return tl::unexpected(opening_not_found(comment.opening_id));
+  if (auto inserted = run(*connection,
+                          "INSERT INTO opening_comments (id, organisation_id, opening_id, "
+                          "author_user_id, text, created_at_ms) VALUES ($1, $2, $3, $4, $5, $6)",
+                          {id_param(comment.id), id_param(comment.organisation_id),
+                           id_param(comment.opening_id), optional_id(comment.author_user_id),
+                           std::string_view(comment.text), comment.created_at});
+      !inserted) {
+    return tl::unexpected(
+        write_error(*connection, std::move(inserted).error(), comment.organisation_id));
+  }
+  if (auto audited = append_audit(*connection, comment.organisation_id,
+                                  audit_of(actor, comment.created_at, "opening.comment", "opening",
+                                           comment.opening_id, {"comment"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  if (comment.author_user_id) {
+    CCTEAM_TRY(std::optional<StoredUser> author,
+               find_user(*connection, comment.organisation_id, "u.id = $2",
+                         id_param(*comment.author_user_id)));
+    if (author) comment.author_name = author->display_name;
+  }
+  return comment;
+}
+
 Result<PruneCounts> PostgresRepository::prune_expired(UnixMillis at,
                                                       UnixMillis forget_failures_before,
                                                       UnixMillis forget_jobs_before) {

@@ -1296,6 +1296,255 @@ Result<std::vector<StoredPlan>> SqliteRepository::plans(const Uuid& organisation
   return out;
 }
 
+// --- openings
+
+namespace {
+
+constexpr std::string_view k_opening_columns =
+    "SELECT id, organisation_id, employer_id, role, place, headcount, hiring_manager_id, "
+    "employment_type, status, valid_through, languages, reference, sections, published_at_ms, "
+    "created_by, version, created_at_ms, updated_at_ms FROM openings ";
+
+Result<StoredOpening> read_opening_row(const Statement& row) {
+  StoredOpening out;
+  CCTEAM_TRY(out.id, column_uuid(row, 0, "openings.id"));
+  CCTEAM_TRY(out.organisation_id, column_uuid(row, 1, "openings.organisation_id"));
+  CCTEAM_TRY(out.employer_id, column_uuid(row, 2, "openings.employer_id"));
+  out.role = row.column_text(3);
+  out.place = row.column_int64(4);
+  out.headcount = row.column_int64(5);
+  if (!row.column_is_null(6)) {
+    CCTEAM_TRY(out.hiring_manager_id, column_uuid(row, 6, "openings.hiring_manager_id"));
+  }
+  out.employment_type = row.column_text(7);
+  out.status = row.column_text(8);
+  out.valid_through = row.column_text(9);
+  out.languages = row.column_text(10);
+  out.reference = row.column_text(11);
+  out.sections = row.column_text(12);
+  if (!row.column_is_null(13)) out.published_at = row.column_int64(13);
+  if (!row.column_is_null(14)) {
+    CCTEAM_TRY(out.created_by, column_uuid(row, 14, "openings.created_by"));
+  }
+  out.version = row.column_int64(15);
+  out.created_at = row.column_int64(16);
+  out.updated_at = row.column_int64(17);
+  return out;
+}
+
+Result<std::optional<StoredOpening>> find_opening(Connection& connection, const Uuid& organisation,
+                                                  const Uuid& id) {
+  CCTEAM_TRY(Statement query, connection.prepare(std::string(k_opening_columns) +
+                                                 "WHERE organisation_id = ?1 AND id = ?2"));
+  if (auto bound = bind_values(query, {&organisation, &id}); !bound) return pass(std::move(bound));
+  CCTEAM_TRY(bool has_row, query.step());
+  if (!has_row) return std::optional<StoredOpening>();
+  CCTEAM_TRY(StoredOpening row, read_opening_row(query));
+  return std::optional<StoredOpening>(std::move(row));
+}
+
+Error opening_not_found(const Uuid& id) {
+  return Error::not_found(msg(MsgId::opening_not_found, id.to_string()));
+}
+
+}  // namespace
+
+Result<std::vector<StoredOpening>> SqliteRepository::openings(const Uuid& organisation,
+                                                              const OpeningQuery& query) {
+  std::string sql = std::string(k_opening_columns) + "WHERE organisation_id = ?1";
+  if (query.status) sql += " AND status = ?2";
+  if (query.valid_on) sql += " AND valid_through >= ?3";
+  if (query.after) sql += " AND id > ?4";
+  sql += " ORDER BY id LIMIT ?5";
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement statement, reader->prepare(sql));
+  std::string_view status = query.status ? std::string_view(*query.status) : std::string_view();
+  std::string_view valid_on =
+      query.valid_on ? std::string_view(*query.valid_on) : std::string_view();
+  if (auto bound = bind_values(
+          statement, {&organisation, status, valid_on, optional_uuid(query.after),
+                      static_cast<std::int64_t>(std::min<std::size_t>(query.limit, 100000))});
+      !bound) {
+    return pass(std::move(bound));
+  }
+  std::vector<StoredOpening> out;
+  while (true) {
+    CCTEAM_TRY(bool has_row, statement.step());
+    if (!has_row) break;
+    CCTEAM_TRY(StoredOpening row, read_opening_row(statement));
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<std::optional<StoredOpening>> SqliteRepository::opening(const Uuid& organisation,
+                                                               const Uuid& id) {
+  ReaderLease reader = lease_reader();
+  return find_opening(*reader, organisation, id);
+}
+
+Result<StoredOpening> SqliteRepository::add_opening(StoredOpening opening, const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  opening.created_at = now();
+  opening.updated_at = opening.created_at;
+  opening.id = new_uuid_v7(opening.created_at);
+  opening.version = 1;
+  opening.created_by = actor.user_id;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  CCTEAM_TRY(std::optional<StoredEmployer> employer,
+             find_employer(writer, opening.organisation_id, opening.employer_id));
+  if (!employer) {
+    return tl::unexpected(
+        Error::not_found(msg(MsgId::employer_not_found, opening.employer_id.to_string())));
+  }
+  if (auto inserted = run_sql(
+          writer,
+          "INSERT INTO openings (id, organisation_id, employer_id, role, place, headcount, "
+          "hiring_manager_id, employment_type, status, valid_through, languages, reference, "
+          "sections, published_at_ms, created_by, version, created_at_ms, updated_at_ms) VALUES "
+          "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+          {&opening.id, &opening.organisation_id, &opening.employer_id,
+           std::string_view(opening.role), opening.place, opening.headcount,
+           optional_uuid(opening.hiring_manager_id), std::string_view(opening.employment_type),
+           std::string_view(opening.status), std::string_view(opening.valid_through),
+           std::string_view(opening.languages), std::string_view(opening.reference),
+           std::string_view(opening.sections),
+           opening.published_at ? Bound(*opening.published_at) : Bound(nullptr),
+           optional_uuid(opening.created_by), opening.version, opening.created_at,
+           opening.updated_at});
+      !inserted) {
+    return tl::unexpected(
+        write_error(writer, std::move(inserted).error(), opening.organisation_id));
+  }
+  if (auto audited = append_audit(writer, opening.organisation_id,
+                                  audit_of(actor, opening.created_at, "opening.create", "opening",
+                                           opening.id, {"role", "employer_id", "status"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return opening;
+}
+
+Result<StoredOpening> SqliteRepository::put_opening(StoredOpening opening,
+                                                    std::int64_t expected_version,
+                                                    const std::string& action,
+                                                    const std::vector<std::string>& fields,
+                                                    const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  CCTEAM_TRY(std::optional<StoredOpening> existing,
+             find_opening(writer, opening.organisation_id, opening.id));
+  if (!existing) return tl::unexpected(opening_not_found(opening.id));
+  if (existing->version != expected_version) {
+    return tl::unexpected(
+        Error::conflict(msg(MsgId::opening_stale, existing->version, expected_version)));
+  }
+  opening.created_at = existing->created_at;
+  opening.created_by = existing->created_by;
+  opening.version = existing->version + 1;
+  opening.updated_at = now();
+  if (auto updated = run_sql(
+          writer,
+          "UPDATE openings SET employer_id = ?3, role = ?4, place = ?5, headcount = ?6, "
+          "hiring_manager_id = ?7, employment_type = ?8, status = ?9, valid_through = ?10, "
+          "languages = ?11, reference = ?12, sections = ?13, published_at_ms = ?14, version = "
+          "?15, updated_at_ms = ?16 WHERE organisation_id = ?1 AND id = ?2",
+          {&opening.organisation_id, &opening.id, &opening.employer_id,
+           std::string_view(opening.role), opening.place, opening.headcount,
+           optional_uuid(opening.hiring_manager_id), std::string_view(opening.employment_type),
+           std::string_view(opening.status), std::string_view(opening.valid_through),
+           std::string_view(opening.languages), std::string_view(opening.reference),
+           std::string_view(opening.sections),
+           opening.published_at ? Bound(*opening.published_at) : Bound(nullptr), opening.version,
+           opening.updated_at});
+      !updated) {
+    return tl::unexpected(write_error(writer, std::move(updated).error(), opening.organisation_id));
+  }
+  if (auto audited =
+          append_audit(writer, opening.organisation_id,
+                       audit_of(actor, opening.updated_at, action, "opening", opening.id, fields));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return opening;
+}
+
+Result<std::vector<StoredOpeningComment>> SqliteRepository::opening_comments(
+    const Uuid& organisation, const Uuid& opening, std::size_t limit) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement query,
+             reader->prepare("SELECT c.id, c.organisation_id, c.opening_id, c.author_user_id, "
+                             "coalesce(u.display_name, ''), c.text, c.created_at_ms FROM "
+                             "opening_comments c LEFT JOIN users u ON u.id = c.author_user_id "
+                             "WHERE c.organisation_id = ?1 AND c.opening_id = ?2 ORDER BY c.id "
+                             "LIMIT ?3"));
+  if (auto bound =
+          bind_values(query, {&organisation, &opening,
+                              static_cast<std::int64_t>(std::min<std::size_t>(limit, 100000))});
+      !bound) {
+    return pass(std::move(bound));
+  }
+  std::vector<StoredOpeningComment> out;
+  while (true) {
+    CCTEAM_TRY(bool has_row, query.step());
+    if (!has_row) break;
+    StoredOpeningComment row;
+    CCTEAM_TRY(row.id, column_uuid(query, 0, "opening_comments.id"));
+    CCTEAM_TRY(row.organisation_id, column_uuid(query, 1, "opening_comments.organisation_id"));
+    CCTEAM_TRY(row.opening_id, column_uuid(query, 2, "opening_comments.opening_id"));
+    if (!query.column_is_null(3)) {
+      CCTEAM_TRY(row.author_user_id, column_uuid(query, 3, "opening_comments.author_user_id"));
+    }
+    row.author_name = query.column_text(4);
+    row.text = query.column_text(5);
+    row.created_at = query.column_int64(6);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<StoredOpeningComment> SqliteRepository::add_opening_comment(StoredOpeningComment comment,
+                                                                   const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  comment.created_at = now();
+  comment.id = new_uuid_v7(comment.created_at);
+  comment.author_user_id = actor.user_id;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  CCTEAM_TRY(std::optional<StoredOpening> opening,
+             find_opening(writer, comment.organisation_id, comment.opening_id));
+  if (!opening) return tl::unexpected(opening_not_found(comment.opening_id));
+  if (auto inserted = run_sql(writer,
+                              "INSERT INTO opening_comments (id, organisation_id, opening_id, "
+                              "author_user_id, text, created_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, "
+                              "?6)",
+                              {&comment.id, &comment.organisation_id, &comment.opening_id,
+                               optional_uuid(comment.author_user_id),
+                               std::string_view(comment.text), comment.created_at});
+      !inserted) {
+    return tl::unexpected(
+        write_error(writer, std::move(inserted).error(), comment.organisation_id));
+  }
+  if (auto audited = append_audit(writer, comment.organisation_id,
+                                  audit_of(actor, comment.created_at, "opening.comment", "opening",
+                                           comment.opening_id, {"comment"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  if (comment.author_user_id) {
+    ReaderLease reader = lease_reader();
+    CCTEAM_TRY(std::optional<StoredUser> author,
+               find_user(*reader, comment.organisation_id, "id = ?2", &*comment.author_user_id));
+    if (author) comment.author_name = author->display_name;
+  }
+  return comment;
+}
+
 Result<PruneCounts> SqliteRepository::prune_expired(UnixMillis at,
                                                     UnixMillis forget_failures_before,
                                                     UnixMillis forget_jobs_before) {

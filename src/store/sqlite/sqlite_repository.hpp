@@ -62,6 +62,19 @@ class SqliteRepository final : public Repository {
   Result<StoredEmployer> put_employer(const Uuid& organisation, const Uuid& id, std::string name,
                                       std::string yaml, std::int64_t expected_version,
                                       const Actor& actor) override;
+  Result<std::vector<StoredOpening>> openings(const Uuid& organisation,
+                                              const OpeningQuery& query) override;
+  Result<std::optional<StoredOpening>> opening(const Uuid& organisation, const Uuid& id) override;
+  Result<StoredOpening> add_opening(StoredOpening opening, const Actor& actor) override;
+  Result<StoredOpening> put_opening(StoredOpening opening, std::int64_t expected_version,
+                                    const std::string& action,
+                                    const std::vector<std::string>& fields,
+                                    const Actor& actor) override;
+  Result<std::vector<StoredOpeningComment>> opening_comments(const Uuid& organisation,
+                                                             const Uuid& opening,
+                                                             std::size_t limit) override;
+  Result<StoredOpeningComment> add_opening_comment(StoredOpeningComment comment,
+                                                   const Actor& actor) override;
   Result<std::vector<StoredUser>> users(const Uuid& organisation,
                                         const std::optional<std::string>& after_login,
                                         std::size_t limit) override;

@@ -44,6 +44,18 @@ TEST(Access, EveryRoleReadsEmployersAndRecruitersAndAdminsChangeThem) {
   }
 }
 
+TEST(Access, EveryRoleReadsOpeningsRecruitersWriteAndHiringManagersComment) {
+  for (WorkspaceRole role : k_workspace_roles) {
+    SCOPED_TRACE(std::string(to_string(role)));
+    EXPECT_TRUE(allows(role, Permission::read_openings));
+    EXPECT_EQ(allows(role, Permission::write_openings),
+              role == WorkspaceRole::admin || role == WorkspaceRole::recruiter);
+    EXPECT_EQ(allows(role, Permission::comment_openings),
+              role == WorkspaceRole::admin || role == WorkspaceRole::recruiter ||
+                  role == WorkspaceRole::hiring_manager);
+  }
+}
+
 TEST(Access, RoleNamesRoundTrip) {
   for (WorkspaceRole role : k_workspace_roles) {
     EXPECT_EQ(parse_workspace_role(to_string(role)), role);

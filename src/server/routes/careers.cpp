@@ -1,0 +1,495 @@
+// The public careers pages (no account needed): the index of open openings with search and
+// filters, one page per open opening in each of its languages (with schema.org JobPosting
+// JSON-LD), and /sitemap.xml. Canonical URLs come from the configured public URL, never from the
+// Host header. Pages for anonymous readers are cacheable (ETag; an opening's page no longer than
+// to the end of its valid-through date); signed-in readers get them unkept (no-store), as every
+// signed-in page. The preview of a draft for signed-in users renders the same page.
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "app/workspace/openings.hpp"
+#include "io/posting/posting_writers.hpp"
+#include "server/pages/shell.hpp"
+#include "server/render/template.hpp"
+#include "server/responses.hpp"
+#include "server/routes/account_shared.hpp"
+#include "server/routes/page_shared.hpp"
+#include "server/routes/routes.hpp"
+
+namespace ccteam::server {
+
+namespace {
+
+using pages::lang_path;
+
+constexpr std::size_t k_max_public = 2000;
+constexpr std::size_t k_max_filter_bytes = 100;
+constexpr std::int64_t k_index_max_age_s = 60;
+constexpr std::int64_t k_page_max_age_s = 300;
+// The workspace's strict policy, except that images may come from https addresses: an
+// employer's logo is a URL of its own site (docs/employer-format.md).
+constexpr std::string_view k_public_csp =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+Date today_utc() {
+  return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+}
+
+MsgId type_title(std::string_view type) {
+  auto parsed = posting::parse_employment_type(type);
+  if (!parsed) return MsgId::posting_type_full_time;
+  switch (*parsed) {
+    case posting::EmploymentType::full_time:
+      return MsgId::posting_type_full_time;
+    case posting::EmploymentType::part_time:
+      return MsgId::posting_type_part_time;
+    case posting::EmploymentType::temporary:
+      return MsgId::posting_type_temporary;
+    case posting::EmploymentType::contractor:
+      return MsgId::posting_type_contractor;
+    case posting::EmploymentType::intern:
+      return MsgId::posting_type_intern;
+    case posting::EmploymentType::apprenticeship:
+      return MsgId::posting_type_apprenticeship;
+  }
+  return MsgId::posting_type_full_time;
+}
+
+MsgId remote_title(posting::RemotePolicy remote) {
+  switch (remote) {
+    case posting::RemotePolicy::on_site:
+      return MsgId::web_ef_on_site;
+    case posting::RemotePolicy::hybrid:
+      return MsgId::web_ef_hybrid;
+    case posting::RemotePolicy::remote:
+      return MsgId::web_ef_remote;
+  }
+  return MsgId::web_ef_on_site;
+}
+
+std::string employment_type_of(const app::Opening& opening) {
+  if (!opening.stored.employment_type.empty()) return opening.stored.employment_type;
+  return std::string(posting::to_string(opening.employer->profile->employment_type));
+}
+
+std::string city_of(const app::Opening& opening) {
+  std::string place = opening.place_name();
+  return place.substr(0, place.find(','));
+}
+
+bool published_in(const app::Opening& opening, Lang lang) {
+  return std::find(opening.languages.begin(), opening.languages.end(), lang) !=
+         opening.languages.end();
+}
+
+// A tag for an ETag: the page's bytes hashed (FNV-1a, 64 bits) with the static files' version.
+std::string body_tag(std::string_view body, std::string_view version) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (char c : body) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return fmt::format("p{:016x}-{}", hash, version);
+}
+
+// Answers a page to an anonymous reader with validators (304 when unchanged), to a signed-in one
+// without (the dispatcher marks it no-store).
+Response cacheable_page(const Request& request, const Caller& caller, const RouteContext& context,
+                        std::string html, Lang lang, std::int64_t max_age_s) {
+  if (caller.principal) {
+    Response response = page_response(std::move(html));
+    response.set("Content-Language", std::string(to_string(lang)));
+    response.set("Content-Security-Policy", std::string(k_public_csp));
+    return response;
+  }
+  std::string tag = body_tag(html, context.static_files.version());
+  std::string cache_control =
+      fmt::format("public, max-age={}", std::max<std::int64_t>(0, max_age_s));
+  Response response;
+  if (not_modified(request, response, tag, cache_control)) {
+    return not_modified_response(tag, cache_control);
+  }
+  response.body = std::move(html);
+  response.set("Content-Type", "text/html; charset=utf-8");
+  response.set("Content-Security-Policy", std::string(k_public_csp));
+  response.set("Vary", "Cookie");
+  response.set("Content-Language", std::string(to_string(lang)));
+  return response;
+}
+
+render::Context option(const std::string& value, const std::string& title, bool selected) {
+  render::Context out;
+  out.text("value", value).text("title", title).flag("selected", selected);
+  return out;
+}
+
+// A filter select: "any" first, then 'values' (value, title) sorted by title.
+render::Context select(const std::string& name, const std::string& label,
+                       std::vector<std::pair<std::string, std::string>> values,
+                       const std::string& chosen, Lang lang) {
+  std::sort(values.begin(), values.end(),
+            [](const auto& a, const auto& b) { return a.second < b.second; });
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  std::vector<render::Context> options;
+  options.push_back(option("", tr(MsgId::web_careers_any, lang), chosen.empty()));
+  for (const auto& [value, title] : values)
+    options.push_back(option(value, title, value == chosen));
+  render::Context out;
+  out.text("name", name)
+      .text("id", "filter-" + name)
+      .text("label", label)
+      .list("options", std::move(options));
+  return out;
+}
+
+Response index_page(RouteContext& context, const Request& request, const Caller& caller,
+                    Lang lang) {
+  // Parameters other than the filters (?src=<channel>, a job board's own) are left alone.
+  auto query = parse_query(request.query);
+  app::CareersFilter filter;
+  if (query) {
+    for (const QueryParam& p : *query) {
+      std::string value = shorten(p.value, k_max_filter_bytes);
+      if (p.name == "q") filter.text = value;
+      if (p.name == "role") filter.role = value;
+      if (p.name == "place") filter.place = value;
+      if (p.name == "type") filter.employment_type = value;
+      if (p.name == "remote") filter.remote = value;
+      if (p.name == "lang") filter.lang = value;
+    }
+  }
+  auto snapshot = context.catalogs.current();
+  if (!snapshot) return error_page(context, caller, snapshot.error(), "/careers");
+  const catalog::Catalog& catalog = (*snapshot)->catalog();
+  Date today = today_utc();
+  auto all = app::public_openings(context.repository, context.organisation, catalog, today, {},
+                                  k_max_public);
+  if (!all) return error_page(context, caller, all.error(), "/careers");
+  auto shown = app::public_openings(context.repository, context.organisation, catalog, today,
+                                    filter, k_max_public);
+  if (!shown) return error_page(context, caller, shown.error(), "/careers");
+
+  std::vector<std::pair<std::string, std::string>> roles, places, types, remotes, langs;
+  for (const app::Opening& opening : *all) {
+    roles.emplace_back(opening.stored.role, opening.role->title.get(lang));
+    places.emplace_back(city_of(opening), city_of(opening));
+    std::string type = employment_type_of(opening);
+    types.emplace_back(type, tr(type_title(type), lang));
+    posting::RemotePolicy remote = opening.employer->profile->remote;
+    remotes.emplace_back(std::string(posting::to_string(remote)), tr(remote_title(remote), lang));
+    for (Lang l : opening.languages) {
+      langs.emplace_back(std::string(to_string(l)),
+                         tr(l == Lang::de ? MsgId::posting_lang_de : MsgId::posting_lang_en, lang));
+    }
+  }
+  std::vector<render::Context> filters;
+  filters.push_back(
+      select("role", tr(MsgId::web_careers_filter_role, lang), roles, filter.role, lang));
+  filters.push_back(
+      select("place", tr(MsgId::web_careers_filter_place, lang), places, filter.place, lang));
+  filters.push_back(select("type", tr(MsgId::web_careers_filter_type, lang), types,
+                           filter.employment_type, lang));
+  filters.push_back(
+      select("remote", tr(MsgId::web_careers_filter_remote, lang), remotes, filter.remote, lang));
+  filters.push_back(
+      select("lang", tr(MsgId::web_careers_filter_language, lang), langs, filter.lang, lang));
+
+  std::vector<render::Context> items;
+  for (const app::Opening& opening : *shown) {
+    if (opening.languages.empty()) continue;
+    // A posting in the reader's language when there is one, else in its first language.
+    Lang posting_lang = published_in(opening, lang) ? lang : opening.languages.front();
+    render::Context item;
+    Date valid = *parse_iso_date(opening.stored.valid_through);
+    item.text("title", opening.title(posting_lang))
+        .text("href", lang_path(posting_lang, "/careers/" + opening.stored.id.to_string()))
+        .text("hreflang", std::string(to_string(posting_lang)))
+        .text("employer", opening.employer->profile->name)
+        .text("place", opening.place_name())
+        .text("type", tr(type_title(employment_type_of(opening)), lang))
+        .text("remote", tr(remote_title(opening.employer->profile->remote), lang))
+        .text("apply_by",
+              ccteam::render(msg(MsgId::web_careers_apply_by, posting::format_date(valid, lang)),
+                             lang));
+    items.push_back(std::move(item));
+  }
+  std::string title = tr(MsgId::web_careers_title, lang);
+  render::Context page = pages::shell_context(title, lang, page_info(context, "/careers", caller));
+  page.text("heading", title)
+      .text("intro", tr(MsgId::web_careers_intro, lang))
+      .text("action", lang_path(lang, "/careers"))
+      .text("search_label", tr(MsgId::web_careers_search, lang))
+      .text("q", filter.text)
+      .list("filters", std::move(filters))
+      .text("filter_button", tr(MsgId::web_careers_filter_button, lang))
+      .text("count", ccteam::render(msg(MsgId::web_careers_count, items.size()), lang))
+      .flag("has_openings", !items.empty())
+      .list("openings", std::move(items))
+      .text("empty", tr(MsgId::web_careers_empty, lang))
+      .text("canonical", context.public_url.get() + lang_path(lang, "/careers"));
+  return cacheable_page(request, caller, context, context.pages.workspace_page("careers", page),
+                        lang, k_index_max_age_s);
+}
+
+// A block of a posting as the page shows it.
+render::Context block_context(const posting::Block& block) {
+  std::vector<render::Context> lines;
+  for (const std::string& line : block.lines) {
+    render::Context item;
+    item.text(".", line);
+    lines.push_back(std::move(item));
+  }
+  render::Context out;
+  out.flag("is_paragraph", block.kind == posting::Block::Kind::paragraph)
+      .flag("is_bullets", block.kind == posting::Block::Kind::bullets)
+      .flag("is_subheading", block.kind == posting::Block::Kind::subheading)
+      .list("lines", std::move(lines));
+  return out;
+}
+
+// JSON for a <script> element: '<', '>' and '&' as \u escapes, so that no text closes it.
+std::string script_json(const nlohmann::ordered_json& value) {
+  std::string out;
+  for (char c : value.dump(2)) {
+    if (c == '<') {
+      out += "\\u003c";
+    } else if (c == '>') {
+      out += "\\u003e";
+    } else if (c == '&') {
+      out += "\\u0026";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The page of one opening in 'lang': the same for the public and for the preview ('preview':
+// a signed-in user looks at a posting that may not be published).
+Response opening_page(RouteContext& context, const Request& request, const Caller& caller,
+                      const std::string& id_text, Lang lang, bool preview) {
+  std::string path = (preview ? "/openings/" : "/careers/") + id_text + (preview ? "/preview" : "");
+  auto not_found = [&] { return page_not_found(context, request, caller, path); };
+  auto id = store::Uuid::parse(id_text);
+  if (!id) return not_found();
+  auto snapshot = context.catalogs.current();
+  if (!snapshot) return error_page(context, caller, snapshot.error(), path);
+  const catalog::Catalog& catalog = (*snapshot)->catalog();
+  Date today = today_utc();
+  auto opening = app::find_opening(context.repository, context.organisation, catalog,
+                                   preview ? &*caller.principal : nullptr, *id, today);
+  if (!opening) {
+    if (opening.error().kind == ErrorKind::not_found) return not_found();
+    return error_page(context, caller, opening.error(), path);
+  }
+  // The public sees what was published, in the languages it was published in.
+  if (!preview && (opening->status == app::OpeningStatus::draft || !published_in(*opening, lang))) {
+    return not_found();
+  }
+  auto posting = app::opening_posting(*opening, catalog, lang, today);
+  if (!posting) return error_page(context, caller, posting.error(), path);
+  const posting::PostingDocument& doc = posting->document;
+  const posting::EmployerProfile& profile = *posting->profile;
+
+  std::vector<render::Context> sections;
+  for (const posting::Section& section : doc.sections) {
+    std::vector<render::Context> blocks;
+    for (const posting::Block& block : section.blocks) blocks.push_back(block_context(block));
+    render::Context item;
+    item.text("heading", section.heading).text("id", section.id).list("blocks", std::move(blocks));
+    sections.push_back(std::move(item));
+  }
+  std::string canonical =
+      context.public_url.get() + lang_path(lang, "/careers/" + opening->stored.id.to_string());
+  render::Context page = pages::shell_context(doc.title, lang, page_info(context, path, caller));
+  page.text("heading", doc.title)
+      .text("subtitle", doc.subtitle)
+      .text("back_href", lang_path(lang, "/careers"))
+      .text("back", tr(MsgId::web_careers_back, lang))
+      .list("sections", std::move(sections))
+      .text("canonical", canonical);
+  if (!profile.logo_url.empty()) {
+    page.text("logo", profile.logo_url).text("logo_alt", profile.name);
+  }
+  const bool open = opening->is_public();
+  if (!open) {
+    page.text("closed",
+              tr(opening->status == app::OpeningStatus::draft ? MsgId::web_opening_status_draft
+                                                              : MsgId::web_careers_closed,
+                 lang));
+  } else {
+    // The JSON-LD only while the opening takes applications (search engines drop expired ones).
+    page.text("jsonld", script_json(io::posting_to_jsonld(doc)));
+    render::Context apply;
+    if (!profile.apply_url.empty()) {
+      apply.text("url", profile.apply_url).text("url_label", tr(MsgId::web_careers_apply, lang));
+    }
+    if (!profile.apply_email.empty()) {
+      apply.text("email", profile.apply_email)
+          .text("email_href", "mailto:" + profile.apply_email)
+          .text("email_label", tr(MsgId::web_careers_apply_email, lang));
+    }
+    apply.text("apply_by", ccteam::render(msg(MsgId::web_careers_apply_by,
+                                              posting::format_date(profile.valid_through, lang)),
+                                          lang));
+    page.child("apply", std::move(apply));
+  }
+  if (profile.contact) {
+    render::Context contact;
+    contact.text("heading", tr(MsgId::web_careers_contact, lang))
+        .text("name", profile.contact->name);
+    if (!profile.contact->email.empty()) {
+      contact.text("email", profile.contact->email)
+          .text("email_href", "mailto:" + profile.contact->email);
+    }
+    if (!profile.contact->phone.empty()) {
+      std::string tel;
+      for (char c : profile.contact->phone) {
+        if ((c >= '0' && c <= '9') || c == '+') tel += c;
+      }
+      contact.text("phone", profile.contact->phone).text("phone_href", "tel:" + tel);
+    }
+    page.child("contact", std::move(contact));
+  }
+  if (!profile.privacy_url.empty()) {
+    page.text("privacy_href", profile.privacy_url)
+        .text("privacy", tr(MsgId::web_careers_privacy, lang));
+  } else if (profile.privacy_notice) {
+    page.text("privacy_text", lang == Lang::de && !profile.privacy_notice->de.empty()
+                                  ? profile.privacy_notice->de
+                              : !profile.privacy_notice->en.empty() ? profile.privacy_notice->en
+                                                                    : profile.privacy_notice->de)
+        .text("privacy", tr(MsgId::web_careers_privacy, lang));
+  }
+  if (!opening->stored.reference.empty()) {
+    page.text("reference",
+              ccteam::render(msg(MsgId::web_careers_reference, opening->stored.reference), lang));
+  }
+  std::vector<render::Context> others;
+  for (Lang other : opening->languages) {
+    if (other == lang) continue;
+    render::Context item;
+    item.text("href", lang_path(other, (preview ? "/openings/" : "/careers/") + id_text +
+                                           (preview ? "/preview" : "")))
+        .text("hreflang", std::string(to_string(other)))
+        .text(
+            "label",
+            ccteam::render(
+                msg(MsgId::web_careers_other_language,
+                    tr(other == Lang::de ? MsgId::posting_lang_de : MsgId::posting_lang_en, other)),
+                other));
+    others.push_back(std::move(item));
+  }
+  page.list("other_languages", std::move(others));
+  std::string html = context.pages.workspace_page("career", page);
+  if (preview) {
+    Response response = page_response(std::move(html));
+    response.set("Content-Security-Policy", std::string(k_public_csp));
+    return response;
+  }
+  // Not kept past the end of the valid-through day (UTC): then the page says "closed".
+  std::int64_t max_age = k_page_max_age_s;
+  if (open) {
+    auto end = std::chrono::sys_days(profile.valid_through) + std::chrono::days(1);
+    auto left =
+        std::chrono::duration_cast<std::chrono::seconds>(end - std::chrono::system_clock::now())
+            .count();
+    max_age = std::min<std::int64_t>(max_age, left);
+  }
+  return cacheable_page(request, caller, context, std::move(html), lang, max_age);
+}
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// sitemaps.org 0.9: the careers index in both languages and every open opening in each of its
+// languages, with the date it last changed.
+Response sitemap(RouteContext& context, const Request& request, const Caller& caller) {
+  auto snapshot = context.catalogs.current();
+  if (!snapshot) return problem(snapshot.error(), caller.lang, request);
+  auto openings = app::public_openings(context.repository, context.organisation,
+                                       (*snapshot)->catalog(), today_utc(), {}, k_max_public);
+  if (!openings) return problem(openings.error(), caller.lang, request);
+  std::string base = context.public_url.get();
+  std::string body =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (Lang lang : {Lang::de, Lang::en}) {
+    body += "<url><loc>" + xml_escape(base + lang_path(lang, "/careers")) + "</loc></url>\n";
+  }
+  for (const app::Opening& opening : *openings) {
+    for (Lang lang : opening.languages) {
+      body += "<url><loc>" +
+              xml_escape(base + lang_path(lang, "/careers/" + opening.stored.id.to_string())) +
+              "</loc><lastmod>" + to_iso(app::utc_date(opening.stored.updated_at)) +
+              "</lastmod></url>\n";
+    }
+  }
+  body += "</urlset>\n";
+  std::string tag = body_tag(body, "sitemap");
+  constexpr std::string_view k_cache = "public, max-age=300";
+  Response response;
+  if (not_modified(request, response, tag, k_cache)) return not_modified_response(tag, k_cache);
+  response.body = std::move(body);
+  response.set("Content-Type", "application/xml; charset=utf-8");
+  return response;
+}
+
+}  // namespace
+
+void add_careers(Router& router, RouteContext& context) {
+  router.add({"GET", "/{lang}/careers", Access::anyone(), 0,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                auto lang = url_lang(params["lang"]);
+                if (!lang) return page_not_found(context, request, caller, "/careers");
+                return index_page(context, request, caller, *lang);
+              }});
+  router.add({"GET", "/{lang}/careers/{id}", Access::anyone(), 0,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                auto lang = url_lang(params["lang"]);
+                if (!lang) return page_not_found(context, request, caller, "/careers");
+                // The query (?src=<channel>, a job board's own parameters) does not change the
+                // page; it stays in the address for the application form to carry later.
+                return opening_page(context, request, caller, params["id"], *lang, false);
+              }});
+  router.add({"GET", "/{lang}/openings/{id}/preview", Access::to(access::Permission::read_openings),
+              0,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                auto lang = url_lang(params["lang"]);
+                if (!lang) return page_not_found(context, request, caller, "/openings");
+                return opening_page(context, request, caller, params["id"], *lang, true);
+              }});
+  router.add({"GET", "/sitemap.xml", Access::anyone(), 0,
+              [&context](const Request& request, const PathParams&, const Caller& caller) {
+                return sitemap(context, request, caller);
+              }});
+}
+
+}  // namespace ccteam::server
