@@ -42,6 +42,9 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 # libpq (libpq-dev 15), PostgreSQL's C client: the workspace store on PostgreSQL
 # (src/store/postgres/ only). libpqxx in Debian 12 is two major versions behind.
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+# cmark (libcmark-dev 0.30), the CommonMark reference implementation: the Markdown of the posting
+# editor's sections (src/io/posting/posting_markdown.cpp only).
+pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
 add_library(ccteam_xlsxwriter INTERFACE)
 target_include_directories(ccteam_xlsxwriter SYSTEM INTERFACE ${XLSXWRITER_INCLUDE_DIRS})
 target_link_libraries(ccteam_xlsxwriter INTERFACE PkgConfig::XLSXWRITER)

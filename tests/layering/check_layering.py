@@ -65,6 +65,7 @@ LIBRARIES = {
     "libpq": (r"libpq-fe\.h$", ["store/postgres/database.cpp"]),
     "mstch": (r"mstch/", ["server/render/template.cpp"]),
     "libsodium": (r"sodium(\.h$|/)", ["io/crypto/secrets.cpp"]),
+    "cmark": (r"cmark\.h$", ["io/posting/posting_markdown.cpp"]),
     "fmt": (r"fmt/", [""]),
     "tl::expected": (r"tl/", [""]),
 }

@@ -1,11 +1,13 @@
 #pragma once
 // Use cases of job postings: rendering a role's posting for an employer (`ccteam posting
-// render`) and linting posting texts against the laws and good practice (`ccteam posting
-// lint`); later the server's posting pages. The rule data (minimum wages, laws, word lists)
-// is read from env.posting_data_dir.
+// render`), linting posting texts against the laws and good practice (`ccteam posting lint`),
+// and for the workspace's posting editor replacing sections by the recruiter's Markdown and
+// checking the result. The rule data (minimum wages, laws, word lists) is read from
+// env.posting_data_dir.
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -65,8 +67,67 @@ struct PostingLint {
   std::optional<Error> unreadable;
 };
 
-// Lints every file of 'request' with the rule data of env.posting_data_dir. Error: every error
-// of the rule data (file:line:col). Each file is read whole, at most 4 MiB.
+// The rule data of postings, read once and then shared: the posting editor checks the text on
+// every keystroke, and reading data/posting/*.yaml takes longer than linting a posting.
+// Immutable once loaded, so one object serves any number of threads at once.
+struct PostingRules {
+  lint::RuleData lint;  // laws, phrases, coded words, reading-ease limits, places, minimum wages
+};
+
+// Reads the rule data of env.posting_data_dir (io::load_lint_rules). Error: every error of the
+// rule data (file:line:col).
+Checked<std::shared_ptr<const PostingRules>> load_posting_rules(const Environment& env);
+
+// Lints every file of 'request' with the rule data of env.posting_data_dir (load_posting_rules).
+// Error: every error of the rule data (file:line:col). Each file is read whole, at most 4 MiB.
 Checked<PostingLint> lint_postings(const PostingLintRequest& request, const Environment& env);
+
+// The Markdown a recruiter wrote for one section of a posting (io/posting/posting_markdown.hpp
+// has what Markdown becomes).
+struct SectionText {
+  std::string section;   // a section id of the posting: "about", "requirements", ...
+  std::string markdown;  // CommonMark, at most io::k_max_section_markdown_bytes (16 KiB)
+};
+
+// Replaces the blocks of each section named in 'texts' by io::markdown_to_blocks of its text;
+// a text that is empty or only ASCII whitespace keeps ccteam's blocks of that section (the
+// section is reset to ccteam's text by sending it empty), and Markdown with nothing to show (a
+// thematic break, an HTML comment) leaves the section without blocks. When a section is named
+// twice, its last text counts. All or nothing: 'doc' is changed only when every text is
+// accepted. Errors, Error::invalid_input: a section id that is not among doc.sections,
+// MsgId::posting_section_unknown with the id and hint MsgId::hint_posting_section (the first
+// one); else io::markdown_to_blocks's error of the first text it refuses (too long, not UTF-8).
+Result<void> apply_section_texts(posting::PostingDocument& doc, std::span<const SectionText> texts);
+
+// A finding of the linter and where it is in the posting editor: in which section, and on which
+// line of that section's text as io::blocks_to_markdown writes it.
+struct SectionFinding {
+  lint::Finding finding;  // its line and column are those of io::posting_to_markdown(doc)
+  // A section id of the posting; "title" for the title and subtitle lines; "" for a finding
+  // about the whole posting (finding.line 0, "no pay stated").
+  std::string section;
+  // 1-based line in io::blocks_to_markdown(section's blocks); 0 for the section's "## "
+  // heading (and for the title line of "title", whose subtitle is line 1), and with section "".
+  int section_line = 0;
+};
+
+// The posting editor's check of a posting.
+struct PostingCheck {
+  std::vector<SectionFinding> findings;    // in the linter's order: by line, then column
+  std::vector<std::string> jurisdictions;  // the ones linted for: "DE-NI", "US-CO", "DE"
+  int errors = 0;                          // findings of severity error
+};
+
+// Lints io::posting_to_markdown(doc) with lint::lint_posting: in the posting's language
+// (doc.lang), for the jurisdictions of its employer's places (the codes of
+// doc.profile->places(), as `ccteam posting lint --jurisdiction` takes them, less a country one
+// of its regions is listed for: "DE-NI" binds the laws of "DE" too, and both would report a
+// national rule's finding twice; from the text when the profile has no place),
+// with the employer's headcount, and the laws in force on 'today'. Each finding gets the
+// section its line falls in (by the section's lines in that Markdown) and its line in the
+// section's text. Requires doc.profile (build_posting sets it). Never fails; pure and
+// thread-safe (rules is only read).
+PostingCheck check_posting_document(const posting::PostingDocument& doc, const PostingRules& rules,
+                                    Date today);
 
 }  // namespace ccteam::app

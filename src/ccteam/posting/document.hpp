@@ -17,6 +17,8 @@ struct Block {
   enum class Kind { paragraph, bullets, subheading };
   Kind kind = Kind::paragraph;
   std::vector<std::string> lines;  // one paragraph, one bullet or one subheading per line
+
+  friend bool operator==(const Block&, const Block&) = default;
 };
 
 struct Section {

@@ -5,6 +5,7 @@
 #include "ccteam/core/date.hpp"
 #include "io/base/markup.hpp"
 #include "io/base/table.hpp"
+#include "io/posting/posting_markdown.hpp"
 
 namespace ccteam::io {
 
@@ -13,21 +14,6 @@ namespace {
 using posting::Block;
 using posting::PostingDocument;
 using posting::Section;
-
-std::string md_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    bool line_start = i == 0;
-    if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' ||
-        c == '>' || c == '|' || (line_start && (c == '#' || c == '-' || c == '+'))) {
-      out += '\\';
-    }
-    out += c;
-  }
-  return out;
-}
 
 // 'text' as HTML with its web addresses and e-mail addresses as links.
 std::string linked_markup(std::string_view text) {
@@ -143,28 +129,25 @@ std::string main_country(const posting::EmployerProfile& p) {
 
 }  // namespace
 
-std::string posting_to_markdown(const PostingDocument& doc) {
-  std::string out = "# " + md_escape(doc.title) + "\n\n" + md_escape(doc.subtitle) + "\n";
+PostingMarkdown posting_to_markdown_with_lines(const PostingDocument& doc) {
+  PostingMarkdown out;
+  out.text = "# " + escape_markdown(doc.title) + "\n\n" + escape_markdown(doc.subtitle) + "\n";
+  int lines = 3;  // the title, a blank line and the subtitle
   for (const Section& s : doc.sections) {
-    out += "\n## " + md_escape(s.heading) + "\n";
-    for (const Block& b : s.blocks) {
-      out += "\n";
-      for (const auto& line : b.lines) {
-        switch (b.kind) {
-          case Block::Kind::paragraph:
-            out += md_escape(line) + "\n";
-            break;
-          case Block::Kind::subheading:
-            out += "### " + md_escape(line) + "\n";
-            break;
-          case Block::Kind::bullets:
-            out += "- " + md_escape(line) + "\n";
-            break;
-        }
-      }
+    out.section_lines.push_back(lines + 2);
+    std::string body = blocks_to_markdown(s.blocks);
+    out.text += "\n## " + escape_markdown(s.heading) + "\n";
+    lines += 2;
+    if (!body.empty()) {
+      out.text += "\n" + body;
+      lines += 1 + static_cast<int>(std::ranges::count(body, '\n'));
     }
   }
   return out;
+}
+
+std::string posting_to_markdown(const PostingDocument& doc) {
+  return posting_to_markdown_with_lines(doc).text;
 }
 
 std::string posting_to_text(const PostingDocument& doc) {
