@@ -114,7 +114,7 @@ TEST_P(RepositoryContract, RefusesASchemaNewerThanTheBinary) {
   EXPECT_EQ(refused.error().hint->id, MsgId::hint_store_schema_newer);
   std::string text = render(refused.error(), Lang::en);
   EXPECT_NE(text.find("999"), std::string::npos) << text;
-  EXPECT_NE(text.find("up to 6"), std::string::npos) << text;
+  EXPECT_NE(text.find("up to 7"), std::string::npos) << text;
 }
 
 TEST_P(RepositoryContract, ForeignKeysAreEnforced) {

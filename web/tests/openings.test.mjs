@@ -17,7 +17,8 @@ const expired = process.env.CCTEAM_EXPIRED && existsSync(process.env.CCTEAM_EXPI
   ? JSON.parse(readFileSync(process.env.CCTEAM_EXPIRED, 'utf8')).id : null;
 const example = readFileSync(new URL('../../data/examples/employer-de.yaml', import.meta.url), 'utf8');
 
-// A city no demo employer has, so that the place filter finds this opening only.
+// The profile is the German example's (its own position titles) under another name, in a city
+// no demo employer has, so that the place filter finds this opening only.
 const stamp = Date.now();
 const city = `Passau${stamp % 100000}`;
 const employer = `Südwind Service ${stamp}`;
@@ -73,12 +74,13 @@ describe('openings and the careers page', { concurrency: 1 }, () => {
       const requirements = p.locator('textarea[name="sections.de.requirements"]');
       const findings = p.locator('#findings-de');
       await requirements.fill('- Deutsch als Muttersprache\n- Freude am Telefonieren');
-      await p.waitForFunction(() => document.querySelectorAll('#findings-de .finding.severity-error').length > 0,
+      // AGG § 11 with § 1 (origin), BAG 8 AZR 402/15: the rule agg-origin, a warning under the AGG.
+      await p.waitForFunction(() => document.querySelectorAll('#findings-de .finding[data-rule="agg-origin"]').length > 0,
         null, { timeout: 10000 });
-      assert.ok((await findings.innerText()).includes('Muttersprache'), await findings.innerText());
+      assert.ok((await findings.innerText()).includes('Zeile 1'), await findings.innerText());
       await checkPage(p, 'de-opening-finding');
       await requirements.fill('- Deutsch auf Niveau C1\n- Freude am Telefonieren');
-      await p.waitForFunction(() => document.querySelectorAll('#findings-de .finding.severity-error').length === 0,
+      await p.waitForFunction(() => document.querySelectorAll('#findings-de .finding[data-rule="agg-origin"]').length === 0,
         null, { timeout: 10000 });
       await Promise.all([p.waitForURL(/\?saved=2$/), p.getByRole('button', { name: 'Speichern' }).click()]);
       assert.equal(await p.locator('textarea[name="sections.de.requirements"]').inputValue(),
@@ -87,11 +89,13 @@ describe('openings and the careers page', { concurrency: 1 }, () => {
       // The English preview, as it will be published.
       await Promise.all([p.waitForURL(new RegExp(`/en/openings/${openingId}/preview$`)),
         p.getByRole('link', { name: 'Vorschau auf Englisch' }).click()]);
-      assert.equal(await p.locator('h1').innerText(), 'Call-Center Agent');
+      assert.equal(await p.locator('h1').innerText(), 'Customer Service Agent');
       await checkPage(p, 'en-opening-preview');
       await p.goBack();
 
-      // Published.
+      // Published; findings of severity error need the confirmation, which is audited.
+      const confirm = p.getByLabel(/Veröffentlichen, obwohl/);
+      if (await confirm.count() > 0) await confirm.check();
       await Promise.all([p.waitForURL(/\?saved=3$/), p.getByRole('button', { name: 'Veröffentlichen' }).click()]);
       assert.equal(await p.locator('.status').innerText(), 'Offen');
       await checkPage(p, 'de-opening-published');
@@ -113,15 +117,15 @@ describe('openings and the careers page', { concurrency: 1 }, () => {
       await Promise.all([p.waitForURL(/place=/), p.getByRole('button', { name: 'Show' }).click()]);
       assert.equal(await p.locator('.job').count(), 1);
       await Promise.all([p.waitForURL(new RegExp(`/en/careers/${openingId}$`)),
-        p.getByRole('link', { name: 'Call-Center Agent' }).click()]);
-      assert.equal(await p.locator('h1').innerText(), 'Call-Center Agent');
+        p.getByRole('link', { name: 'Customer Service Agent' }).click()]);
+      assert.equal(await p.locator('h1').innerText(), 'Customer Service Agent');
       assert.ok(await p.getByRole('link', { name: 'Apply now' }).isVisible());
       assert.equal(await p.locator('script[type="application/ld+json"]').count(), 1);
       await checkPage(p, 'en-career');
       // The German posting, one link away.
       await Promise.all([p.waitForURL(new RegExp(`/de/careers/${openingId}$`)),
         p.getByRole('link', { name: 'Diese Anzeige auf Deutsch' }).click()]);
-      assert.equal(await p.locator('h1').innerText(), 'Callcenter-Agent (m/w/d)');
+      assert.equal(await p.locator('h1').innerText(), 'Kundenberater im Kundenservice (m/w/d)');
       await checkPage(p, 'de-career');
     } finally {
       await context.close();

@@ -339,20 +339,25 @@ Checked<store::StoredOpening> check_opening(store::Repository& repository,
                pointer));
         continue;
       }
-      if (text.size() > k_max_section_bytes) {
+      // Browsers send a textarea's line breaks as CR LF (HTML, form submission).
+      std::string typed;
+      for (char ch : trimmed(text)) {
+        if (ch != '\r') typed += ch;
+      }
+      if (typed.empty()) continue;  // ccteam's text
+      // Kept as the posting writer writes the blocks it reads as: raw HTML gone, and the lines
+      // the linter's findings name are the lines the editor shows after a save.
+      auto blocks = io::markdown_to_blocks(typed, id);
+      if (!blocks) {
+        errors.push_back(at(blocks.error(), pointer));
+        continue;
+      }
+      std::string kept = trimmed(io::blocks_to_markdown(*blocks));
+      if (kept.size() > k_max_section_bytes) {
         errors.push_back(at(Error::invalid_input(msg(MsgId::posting_section_too_long, id,
                                                      k_max_section_bytes / 1024)),
                             pointer));
         continue;
-      }
-      if (auto utf8 = io::check_text(text, pointer, io::Nul::refuse); !utf8) {
-        errors.push_back(at(utf8.error(), pointer));
-        continue;
-      }
-      // Browsers send a textarea's line breaks as CR LF (HTML, form submission).
-      std::string kept;
-      for (char ch : trimmed(text)) {
-        if (ch != '\r') kept += ch;
       }
       if (!kept.empty()) sections[lang_text][id] = kept;
     }

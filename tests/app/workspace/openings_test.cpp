@@ -39,7 +39,7 @@ class Openings : public ::testing::Test {
     ASSERT_TRUE(employer);
     m_employer = employer->id;
     store::StoredUser manager;
-    manager.login = "hm";
+    manager.login = "hanna.m";
     manager.display_name = "Hanna Manager";
     manager.role = "hiring_manager";
     manager.password_hash = "x";
