@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "app/workspace/openings.hpp"
+#include "io/base/markup.hpp"
 #include "io/posting/posting_writers.hpp"
 #include "server/pages/shell.hpp"
 #include "server/render/template.hpp"
@@ -403,32 +404,6 @@ Response opening_page(RouteContext& context, const Request& request, const Calle
   return cacheable_page(request, caller, context, std::move(html), lang, max_age);
 }
 
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // sitemaps.org 0.9: the careers index in both languages and every open opening in each of its
 // languages, with the date it last changed.
 Response sitemap(RouteContext& context, const Request& request, const Caller& caller) {
@@ -442,14 +417,15 @@ Response sitemap(RouteContext& context, const Request& request, const Caller& ca
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (Lang lang : {Lang::de, Lang::en}) {
-    body += "<url><loc>" + xml_escape(base + lang_path(lang, "/careers")) + "</loc></url>\n";
+    body += "<url><loc>" + io::escape_markup(base + lang_path(lang, "/careers")) + "</loc></url>\n";
   }
   for (const app::Opening& opening : *openings) {
     for (Lang lang : opening.languages) {
-      body += "<url><loc>" +
-              xml_escape(base + lang_path(lang, "/careers/" + opening.stored.id.to_string())) +
-              "</loc><lastmod>" + to_iso(app::utc_date(opening.stored.updated_at)) +
-              "</lastmod></url>\n";
+      body +=
+          "<url><loc>" +
+          io::escape_markup(base + lang_path(lang, "/careers/" + opening.stored.id.to_string())) +
+          "</loc><lastmod>" + to_iso(app::utc_date(opening.stored.updated_at)) +
+          "</lastmod></url>\n";
     }
   }
   body += "</urlset>\n";
