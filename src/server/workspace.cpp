@@ -322,9 +322,10 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   PublicUrl public_url(configured_url);
   CCTEAM_TRY(std::shared_ptr<const app::PostingRules> posting_rules,
              app::load_posting_rules(options.env));
-  RouteContext context{*repository,       organisation,  catalogs,       page_set,
-                       statics,           accounts,      jobs,           auth,
-                       simulation_limits, profile_rules, *posting_rules, public_url};
+  PublicPageCache public_pages;
+  RouteContext context{*repository,    organisation, catalogs,    page_set,          statics,
+                       accounts,       jobs,         auth,        simulation_limits, profile_rules,
+                       *posting_rules, public_url,   public_pages};
   Router router;
   add_workspace_routes(router, context);
 

@@ -333,6 +333,11 @@ class Repository {
 
   // --- openings. Every write is one transaction with its audit entry.
 
+  // A number that rises with every committed change of the organisation's openings and employer
+  // profiles (their count plus the sum of their versions; neither is ever deleted), 0 when it
+  // has none: cheap (two indexed aggregates), for caches of the public careers pages.
+  virtual Result<std::int64_t> openings_revision(const Uuid& organisation) = 0;
+
   virtual Result<std::vector<StoredOpening>> openings(const Uuid& organisation,
                                                       const OpeningQuery& query) = 0;
   // The opening 'id' of the organisation, or nullopt.

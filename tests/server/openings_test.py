@@ -174,6 +174,10 @@ def main():
     check("filtering by place and role leaves the Denver agent only", status == 200
           and page.count(b'class="job"') == 1 and b"Front Range Contact Services LLC" in page,
           str(page.count(b'class="job"')))
+    status, _, page = anonymous("/en/careers?q=%00" + "x" * 150)
+    check("a long search is cut to 100 bytes without a mark, control characters dropped",
+          status == 200 and b'value="' + b"x" * 99 + b'"' in page and "\u2026".encode() not in page
+          and b"\x00" not in page, str(status))
     status, _, page = anonymous("/en/careers?q=zzzz-nothing")
     check("a search without match says so", status == 200 and page.count(b'class="job"') == 0)
 
@@ -206,6 +210,7 @@ def main():
         ({"valid_through": "2027-02-30"}, "/valid_through"),
         ({"sections": {"de": {"salary": "x"}}}, "/sections/de/salary"),
         ({"employment_type": "sometimes"}, "/employment_type"),
+        ({"reference": "A\u0007B"}, "/reference"),
         ({"hiring_manager_id": sessions["viewer"].me["user"]["id"]}, "/hiring_manager_id"),
     ]
     for change, pointer in bad_cases:
@@ -240,6 +245,8 @@ def main():
     status, _, page = anonymous(f"/de/careers/{added['id']}")
     check("the published opening has a German page with the recruiter's text",
           status == 200 and "Wir suchen Verstärkung".encode() in page, str(status))
+    check("published in German only: no English alternate; the switch leads to the English index",
+          b'rel="alternate"' not in page and b'class="lang-switch" href="/en/careers"' in page)
     status, _, _ = anonymous(f"/en/careers/{added['id']}")
     check("not published in English: no English page", status == 404, str(status))
     status, _, data = call(recruiter, "PUT", path,
@@ -248,6 +255,16 @@ def main():
     pointers = [e["pointer"] for e in json.loads(data).get("errors", [])]
     check("an open opening's date cannot move into the past: 422 /valid_through",
           status == 422 and "/valid_through" in pointers, f"{status} {pointers}")
+    # The public page is kept between requests; a save shows on the next one.
+    changed = {"de": {"about": "Verstärkung gesucht: Kundenservice in Hannover."}}
+    status, _, data = call(recruiter, "PUT", path, dict(good, version=3, sections=changed),
+                           pattern="/api/v1/openings/{id}")
+    check("a published opening's text is saved: 200, version 4", status == 200
+          and json.loads(data)["version"] == 4, f"{status} {data[:200]}")
+    status, _, page = anonymous(f"/de/careers/{added['id']}")
+    check("its public page shows the new text at once", status == 200
+          and "Verstärkung gesucht: Kundenservice".encode() in page
+          and "Wir suchen Verstärkung".encode() not in page, str(status))
     for fmt, marker in (("markdown", b"# "), ("html", b"<!doctype html>"), ("text", b"===="),
                         ("jsonld", b'"JobPosting"')):
         status, hdrs, data = call(viewer, "GET", f"{path}/posting?lang=de&format={fmt}",
@@ -277,6 +294,12 @@ def main():
                            pattern="/api/v1/openings/{id}")
     check("a published opening of nobody's: no internal fields for a hiring manager",
           status == 200 and "hiring_manager_id" not in json.loads(body), str(status))
+    status, _, page = manager.get(f"/de/openings/{demo[0]['id']}")
+    check("... nor on its page (no hiring-manager field, no list of managers)",
+          status == 200 and b'name="hiring_manager_id"' not in page, str(status))
+    status, _, page = manager.get(f"/de/openings/{own.get('id')}")
+    check("their own opening's page names its hiring manager",
+          status == 200 and b'name="hiring_manager_id"' in page, str(status))
     status, _, _ = call(manager, "POST", f"/api/v1/openings/{own.get('id')}/comments",
                         {"text": "Bitte Schichtzeiten nennen"}, pattern="/api/v1/openings/{id}/comments")
     check("a hiring manager comments on their own opening: 201", status == 201, str(status))
@@ -298,7 +321,9 @@ def main():
 
     # Past its valid-through date (as time passing would make it): closed, gone from the index.
     db = sqlite3.connect(args.db, timeout=10)
-    db.execute("UPDATE openings SET valid_through = ? WHERE id = ?",
+    # The public pages are kept per date and revision: a day passing changes the date, so the
+    # row's move into the past raises its version as that would change the key.
+    db.execute("UPDATE openings SET valid_through = ?, version = version + 1 WHERE id = ?",
                ((today - datetime.timedelta(days=1)).isoformat(), uuid.UUID(added["id"]).bytes))
     db.commit()
     db.close()
@@ -309,7 +334,7 @@ def main():
           json.dumps(data)[:200])
     status, hdrs, page = anonymous(f"/de/careers/{added['id']}")
     check("its page says it is closed, without JSON-LD", status == 200
-          and "das Bewerbungsende ist überschritten".encode() in page and not jsonld_of(page),
+          and "Diese Stelle nimmt keine Bewerbungen mehr an. Bewerbung bis".encode() in page and not jsonld_of(page),
           str(status))
     status, _, page = anonymous("/de/careers?q=" + good["reference"])
     check("it left the careers index", page.count(b'class="job"') == 0)

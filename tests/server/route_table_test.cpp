@@ -72,9 +72,10 @@ TEST(RouteTable, EveryRouteHasAPolicyAndATestPerRole) {
   app::ProfileRules profile_rules;
   PublicUrl public_url("http://127.0.0.1:8080");
   app::PostingRules posting_rules;
-  RouteContext context{**repository, organisation,  catalogs,      *pages,
-                       *statics,     accounts,      jobs,          {},
-                       {},           profile_rules, posting_rules, public_url};
+  PublicPageCache public_pages;
+  RouteContext context{**repository,  organisation, catalogs,    *pages, *statics,
+                       accounts,      jobs,         {},          {},     profile_rules,
+                       posting_rules, public_url,   public_pages};
   Router router;
   add_workspace_routes(router, context);
 

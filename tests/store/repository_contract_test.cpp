@@ -293,6 +293,38 @@ TEST_P(RepositoryContract, PutEmployerChecksTheVersionAndAudits) {
   EXPECT_EQ(entries[0].actor_kind, "cli");
 }
 
+// The careers pages' cache key: count + sum of versions of openings and employers, so every
+// committed add or save raises it (by 2 for an add, 1 for a save) and a stale save does not.
+TEST_P(RepositoryContract, OpeningsRevisionRisesWithEveryAddAndSave) {
+  now = 1000;
+  EXPECT_EQ(*repository->openings_revision(organisation), 0);
+  auto employer = repository->add_employer(organisation, "One GmbH", "name: One\n", Actor::cli());
+  ASSERT_TRUE(employer.has_value());
+  EXPECT_EQ(*repository->openings_revision(organisation), 2);
+  ASSERT_TRUE(
+      repository->put_employer(organisation, employer->id, "One", "name: One\n", 1, Actor::cli()));
+  EXPECT_EQ(*repository->openings_revision(organisation), 3);
+  StoredOpening opening;
+  opening.organisation_id = organisation;
+  opening.employer_id = employer->id;
+  opening.role = "agent";
+  opening.headcount = 1;
+  opening.status = "draft";
+  opening.valid_through = "2027-01-31";
+  opening.languages = "de";
+  auto added = repository->add_opening(opening, Actor::cli());
+  ASSERT_TRUE(added.has_value());
+  EXPECT_EQ(*repository->openings_revision(organisation), 5);
+  StoredOpening change = *added;
+  change.status = "open";
+  EXPECT_FALSE(repository->put_opening(change, 7, "opening.put", {"status"}, Actor::cli()));
+  EXPECT_EQ(*repository->openings_revision(organisation), 5);
+  ASSERT_TRUE(repository->put_opening(change, 1, "opening.publish", {"status"}, Actor::cli()));
+  EXPECT_EQ(*repository->openings_revision(organisation), 6);
+  // Another organisation's rows do not count; an unknown organisation has 0.
+  EXPECT_EQ(*repository->openings_revision(new_uuid_v7(1'700'000'000'000)), 0);
+}
+
 TEST_P(RepositoryContract, OpeningsFilterByStatusAndDateAndSaveOverTheVersionSeen) {
   now = 1000;
   auto employer = repository->add_employer(organisation, "One GmbH", "name: One\n", Actor::cli());

@@ -138,7 +138,7 @@ describe('openings and the careers page', { concurrency: 1 }, () => {
       const p = await context.newPage();
       const response = await p.goto(`${base}/de/careers/${expired}`);
       assert.equal(response.status(), 200);
-      assert.ok((await p.locator('.notice.closed').innerText()).includes('Bewerbungsende ist überschritten'));
+      assert.ok((await p.locator('.notice.closed').innerText()).includes('nimmt keine Bewerbungen mehr an'));
       assert.equal(await p.locator('script[type="application/ld+json"]').count(), 0);
       await checkPage(p, 'de-career-closed');
     } finally {

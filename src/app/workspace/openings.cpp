@@ -314,8 +314,19 @@ Checked<store::StoredOpening> check_opening(store::Repository& repository,
   out.languages = de && en ? "de,en" : de ? "de" : "en";
 
   out.reference = trimmed(request.reference);
-  if (code_points(out.reference) > k_max_reference_chars ||
-      !io::check_text(out.reference, "reference", io::Nul::refuse)) {
+  auto control = std::find_if(out.reference.begin(), out.reference.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+  });
+  if (auto text = io::check_text(out.reference, "reference", io::Nul::allow); !text) {
+    errors.push_back(at(text.error(), "/reference"));
+  } else if (control != out.reference.end()) {
+    // A reference is one line printed on postings and lists: no tabs, breaks or other controls.
+    errors.push_back(at(
+        Error::invalid_input(msg(
+            MsgId::yaml_control_character,
+            fmt::format("U+{:04X}", static_cast<unsigned>(static_cast<unsigned char>(*control))))),
+        "/reference"));
+  } else if (code_points(out.reference) > k_max_reference_chars) {
     errors.push_back(at(
         Error::invalid_input(msg(MsgId::opening_text_too_long, "reference", k_max_reference_chars)),
         "/reference"));
@@ -371,23 +382,34 @@ namespace {
 
 // The row's section texts without those that are ccteam's own text unchanged (the editor starts
 // from it): a section left as ccteam wrote it follows later changes of the profile or catalog.
+// ccteam's text is that of the saved row and, for a change, that of the row before it ('before':
+// what the editor showed), so that changing only the headcount does not freeze the old count
+// into the text.
 void drop_default_texts(store::Repository& repository, const catalog::Catalog& catalog,
-                        store::StoredOpening& row, Date today) {
+                        store::StoredOpening& row, const store::StoredOpening* before, Date today) {
   EmployerCache employers(repository, row.organisation_id);
   auto employer = employers.get(row.employer_id);
   if (!employer) return;
-  Opening opening = read_opening(row, *employer, catalog, today);
+  std::vector<Opening> shapes{read_opening(row, *employer, catalog, today)};
+  if (before != nullptr) {
+    if (auto earlier = employers.get(before->employer_id)) {
+      shapes.push_back(read_opening(*before, *earlier, catalog, today));
+    }
+  }
   json kept = json::object();
-  for (const auto& [lang_text, texts] : opening.sections) {
+  for (const auto& [lang_text, texts] : shapes.front().sections) {
     auto lang = parse_lang(lang_text);
     if (!lang) continue;
-    auto defaults = default_sections(opening, catalog, *lang, today);
+    std::vector<SectionDefault> defaults;
+    for (const Opening& shape : shapes) {
+      if (auto made = default_sections(shape, catalog, *lang, today)) {
+        defaults.insert(defaults.end(), made->begin(), made->end());
+      }
+    }
     for (const auto& [id, text] : texts) {
       bool same = false;
-      if (defaults) {
-        for (const SectionDefault& d : *defaults) {
-          same = same || (d.id == id && trimmed(d.markdown) == text);
-        }
+      for (const SectionDefault& d : defaults) {
+        same = same || (d.id == id && trimmed(d.markdown) == text);
       }
       if (!same) kept[lang_text][id] = text;
     }
@@ -403,8 +425,8 @@ Checked<Opening> save_opening(store::Repository& repository, const store::Uuid& 
                               Date today, const store::Actor& actor) {
   CCTEAM_TRY(store::StoredOpening row,
              check_opening(repository, organisation, catalog, request, today, false));
-  drop_default_texts(repository, catalog, row, today);
   if (!id) {
+    drop_default_texts(repository, catalog, row, nullptr, today);
     row.status = "draft";
     auto added = repository.add_opening(std::move(row), actor);
     if (!added) return tl::unexpected(Errors{added.error()});
@@ -415,6 +437,7 @@ Checked<Opening> save_opening(store::Repository& repository, const store::Uuid& 
   auto existing = repository.opening(organisation, *id);
   if (!existing) return tl::unexpected(Errors{existing.error()});
   if (!*existing) return tl::unexpected(Errors{not_found(*id)});
+  drop_default_texts(repository, catalog, row, &**existing, today);
   row.id = *id;
   row.status = (*existing)->status;
   row.published_at = (*existing)->published_at;
@@ -478,7 +501,9 @@ Checked<Opening> set_opening_status(store::Repository& repository, const store::
     (void)checked;
     if (error_findings > 0 && !confirmed) {
       return tl::unexpected(Errors{Error::conflict(
-          msg(MsgId::opening_publish_errors, opening->title(Lang::en), error_findings),
+          msg(MsgId::opening_publish_errors,
+              opening->title(opening->languages.empty() ? Lang::de : opening->languages.front()),
+              error_findings),
           msg(MsgId::hint_opening_publish_errors))});
     }
     action = error_findings > 0 ? "opening.publish_with_errors" : "opening.publish";
@@ -617,6 +642,36 @@ OpeningCheck check_opening_postings(
   return out;
 }
 
+bool matches(const Opening& opening, const CareersFilter& filter) {
+  const posting::EmployerProfile& profile = *opening.employer->profile;
+  if (!filter.role.empty() && opening.stored.role != filter.role) return false;
+  if (!filter.place.empty()) {
+    std::string place = opening.place_name();
+    if (place.substr(0, place.find(',')) != filter.place) return false;
+  }
+  if (!filter.employment_type.empty()) {
+    std::string_view type = opening.stored.employment_type.empty()
+                                ? posting::to_string(profile.employment_type)
+                                : std::string_view(opening.stored.employment_type);
+    if (type != filter.employment_type) return false;
+  }
+  if (!filter.remote.empty() && posting::to_string(profile.remote) != filter.remote) return false;
+  if (!filter.lang.empty()) {
+    auto lang = parse_lang(filter.lang);
+    if (!lang || std::find(opening.languages.begin(), opening.languages.end(), *lang) ==
+                     opening.languages.end()) {
+      return false;
+    }
+  }
+  if (!filter.text.empty() && !contains_folded(opening.title(Lang::de), filter.text) &&
+      !contains_folded(opening.title(Lang::en), filter.text) &&
+      !contains_folded(opening.place_name(), filter.text) &&
+      !contains_folded(opening.stored.reference, filter.text)) {
+    return false;
+  }
+  return true;
+}
+
 Result<std::vector<Opening>> public_openings(store::Repository& repository,
                                              const store::Uuid& organisation,
                                              const catalog::Catalog& catalog, Date today,
@@ -636,32 +691,7 @@ Result<std::vector<Opening>> public_openings(store::Repository& repository,
         !opening.employer->profile) {
       continue;
     }
-    const posting::EmployerProfile& profile = *opening.employer->profile;
-    if (!filter.role.empty() && opening.stored.role != filter.role) continue;
-    if (!filter.place.empty()) {
-      std::string place = opening.place_name();
-      if (place.substr(0, place.find(',')) != filter.place) continue;
-    }
-    if (!filter.employment_type.empty()) {
-      std::string_view type = opening.stored.employment_type.empty()
-                                  ? posting::to_string(profile.employment_type)
-                                  : std::string_view(opening.stored.employment_type);
-      if (type != filter.employment_type) continue;
-    }
-    if (!filter.remote.empty() && posting::to_string(profile.remote) != filter.remote) continue;
-    if (!filter.lang.empty()) {
-      auto lang = parse_lang(filter.lang);
-      if (!lang || std::find(opening.languages.begin(), opening.languages.end(), *lang) ==
-                       opening.languages.end()) {
-        continue;
-      }
-    }
-    if (!filter.text.empty() && !contains_folded(opening.title(Lang::de), filter.text) &&
-        !contains_folded(opening.title(Lang::en), filter.text) &&
-        !contains_folded(opening.place_name(), filter.text) &&
-        !contains_folded(opening.stored.reference, filter.text)) {
-      continue;
-    }
+    if (!matches(opening, filter)) continue;
     out.push_back(std::move(opening));
   }
   return out;

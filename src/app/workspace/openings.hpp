@@ -191,6 +191,9 @@ struct CareersFilter {
   std::string lang;             // "de", "en": published in
 };
 
+// Whether a public opening (role, employer and profile read) matches 'filter'.
+bool matches(const Opening& opening, const CareersFilter& filter);
+
 // The openings on the careers page today (open, valid through today or later), oldest first,
 // matching 'filter'; at most 'limit'.
 Result<std::vector<Opening>> public_openings(store::Repository& repository,

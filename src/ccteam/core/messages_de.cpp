@@ -1730,7 +1730,7 @@ constexpr MsgEntry k_de[] = {
      "und "
      "beim Ändern mit \"version\""},
     {MsgId::opening_comment_empty, "ein Kommentar braucht Text (höchstens {0} Zeichen)"},
-    {MsgId::opening_publish_errors, "die Anzeige auf {0} hat {1} Befunde der Stufe Fehler"},
+    {MsgId::opening_publish_errors, "die Anzeige „{0}“ hat Befunde der Stufe Fehler: {1}"},
     {MsgId::hint_opening_publish_errors,
      "beheben Sie die Befunde oder veröffentlichen Sie trotzdem mit der Bestätigung (sie wird im "
      "Protokoll festgehalten)"},
@@ -1816,7 +1816,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::web_careers_intro,
      "Unsere offenen Stellen. Zum Lesen und Bewerben brauchen Sie kein Konto."},
     {MsgId::web_careers_empty, "Keine offene Stelle passt zu diesen Filtern."},
-    {MsgId::web_careers_count, "{0} offene Stellen"},
+    {MsgId::web_careers_count, "Offene Stellen: {0}"},
     {MsgId::web_careers_search, "Suche"},
     {MsgId::web_careers_filter_role, "Rolle"},
     {MsgId::web_careers_filter_place, "Ort"},
@@ -1827,8 +1827,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::web_careers_filter_button, "Anzeigen"},
     {MsgId::web_careers_apply, "Jetzt bewerben"},
     {MsgId::web_careers_apply_email, "Per E-Mail bewerben"},
-    {MsgId::web_careers_closed,
-     "Diese Stelle nimmt keine Bewerbungen mehr an: das Bewerbungsende ist überschritten."},
+    {MsgId::web_careers_closed, "Diese Stelle nimmt keine Bewerbungen mehr an."},
     {MsgId::web_careers_privacy, "Datenschutzhinweise für Bewerberinnen und Bewerber"},
     {MsgId::web_careers_apply_by, "Bewerbung bis {0}"},
     {MsgId::web_careers_back, "Alle offenen Stellen"},

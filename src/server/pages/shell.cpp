@@ -34,7 +34,10 @@ render::Context shell_context(const std::string& title, Lang lang, const PageInf
       .text("asset_version", info.asset_version)
       .text("other_lang", std::string(to_string(other(lang))))
       .text("other_lang_name", tr(MsgId::web_other_language, lang))
-      .text("other_href", lang_path(other(lang), info.path));
+      .flag("translated", info.translated)
+      .text("other_href",
+            lang_path(other(lang),
+                      info.translated || info.other_path.empty() ? info.path : info.other_path));
   std::vector<render::Context> nav;
   for (const NavItem& item : k_nav) {
     render::Context entry;

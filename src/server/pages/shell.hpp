@@ -31,6 +31,10 @@ struct PageInfo {
   // The current path without the language prefix, starting with '/': "/roles/agent". The
   // language switch links to the same path in the other language ("/de/roles/agent").
   std::string path = "/roles";
+  // A page that exists in one language only (a posting published in one) links the switch to
+  // 'other_path' instead and names no alternate in the other language.
+  bool translated = true;
+  std::string other_path;
   // Appended to the URLs of static files (?v=...) so that browsers fetch them anew after an
   // upgrade; the server sends the files with a long cache lifetime.
   std::string asset_version = "0";

@@ -97,24 +97,52 @@ std::string body_tag(std::string_view body, std::string_view version) {
   return fmt::format("p{:016x}-{}", hash, version);
 }
 
-// Answers a page to an anonymous reader with validators (304 when unchanged), to a signed-in one
-// without (the dispatcher marks it no-store).
-Response cacheable_page(const Request& request, const Caller& caller, const RouteContext& context,
-                        std::string html, Lang lang, std::int64_t max_age_s) {
-  if (caller.principal) {
-    Response response = page_response(std::move(html));
-    response.set("Content-Language", std::string(to_string(lang)));
-    response.set("Content-Security-Policy", std::string(k_public_csp));
-    return response;
+// A page for a signed-in reader: made for this request, not kept (the dispatcher marks it
+// no-store).
+Response signed_in_page(std::string html, Lang lang) {
+  Response response = page_response(std::move(html));
+  response.set("Content-Language", std::string(to_string(lang)));
+  response.set("Content-Security-Policy", std::string(k_public_csp));
+  return response;
+}
+
+// What the public pages show depends on, read before what they show: a kept page is never
+// labelled with a newer state than its content.
+Result<PublicPageState> public_state(RouteContext& context, const CatalogSnapshot& snapshot,
+                                     Date today) {
+  CCTEAM_TRY(std::int64_t openings, context.repository.openings_revision(context.organisation));
+  return PublicPageState{snapshot.version(), openings, today};
+}
+
+// Keeps a page for anonymous readers: its ETag, how long they may keep it.
+std::shared_ptr<const PublicPage> keep(RouteContext& context, const PublicPageState& state,
+                                       const std::string& key, std::string html,
+                                       std::int64_t max_age_s, std::optional<Date> open_through) {
+  PublicPage page;
+  page.etag = body_tag(html, context.static_files.version());
+  page.html = std::move(html);
+  page.max_age_s = max_age_s;
+  page.open_through = open_through;
+  return context.public_pages.store(state, key, std::move(page));
+}
+
+// Answers a kept page to an anonymous reader with validators (304 when unchanged). An opening
+// that takes applications is not kept past the end of its last day (UTC): then it says "closed".
+Response public_response(const Request& request, const PublicPage& page, Lang lang) {
+  std::int64_t max_age = page.max_age_s;
+  if (page.open_through) {
+    auto end = std::chrono::sys_days(*page.open_through) + std::chrono::days(1);
+    auto left =
+        std::chrono::duration_cast<std::chrono::seconds>(end - std::chrono::system_clock::now())
+            .count();
+    max_age = std::min<std::int64_t>(max_age, left);
   }
-  std::string tag = body_tag(html, context.static_files.version());
-  std::string cache_control =
-      fmt::format("public, max-age={}", std::max<std::int64_t>(0, max_age_s));
+  std::string cache_control = fmt::format("public, max-age={}", std::max<std::int64_t>(0, max_age));
   Response response;
-  if (not_modified(request, response, tag, cache_control)) {
-    return not_modified_response(tag, cache_control);
+  if (not_modified(request, response, page.etag, cache_control)) {
+    return not_modified_response(page.etag, cache_control);
   }
-  response.body = std::move(html);
+  response.body = page.html;
   response.set("Content-Type", "text/html; charset=utf-8");
   response.set("Content-Security-Policy", std::string(k_public_csp));
   response.set("Vary", "Cookie");
@@ -147,6 +175,20 @@ render::Context select(const std::string& name, const std::string& label,
   return out;
 }
 
+// A filter as the visitor typed it, cut to k_max_filter_bytes at a character's start (no mark:
+// the value goes back into the search field) and without control characters.
+std::string filter_value(std::string_view text) {
+  std::size_t cut = std::min(text.size(), k_max_filter_bytes);
+  while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  std::string out;
+  for (char c : text.substr(0, cut)) {
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
+  }
+  return out;
+}
+
 Response index_page(RouteContext& context, const Request& request, const Caller& caller,
                     Lang lang) {
   // Parameters other than the filters (?src=<channel>, a job board's own) are left alone.
@@ -154,7 +196,7 @@ Response index_page(RouteContext& context, const Request& request, const Caller&
   app::CareersFilter filter;
   if (query) {
     for (const QueryParam& p : *query) {
-      std::string value = shorten(p.value, k_max_filter_bytes);
+      std::string value = filter_value(p.value);
       if (p.name == "q") filter.text = value;
       if (p.name == "role") filter.role = value;
       if (p.name == "place") filter.place = value;
@@ -167,12 +209,22 @@ Response index_page(RouteContext& context, const Request& request, const Caller&
   if (!snapshot) return error_page(context, caller, snapshot.error(), "/careers");
   const catalog::Catalog& catalog = (*snapshot)->catalog();
   Date today = today_utc();
+  std::optional<PublicPageState> state;
+  std::string key;
+  if (!caller.principal) {
+    auto read = public_state(context, **snapshot, today);
+    if (!read) return error_page(context, caller, read.error(), "/careers");
+    state = *read;
+    key =
+        fmt::format("index\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", to_string(lang), filter.text,
+                    filter.role, filter.place, filter.employment_type, filter.remote, filter.lang);
+    if (auto kept = context.public_pages.find(*state, key)) {
+      return public_response(request, *kept, lang);
+    }
+  }
   auto all = app::public_openings(context.repository, context.organisation, catalog, today, {},
                                   k_max_public);
   if (!all) return error_page(context, caller, all.error(), "/careers");
-  auto shown = app::public_openings(context.repository, context.organisation, catalog, today,
-                                    filter, k_max_public);
-  if (!shown) return error_page(context, caller, shown.error(), "/careers");
 
   std::vector<std::pair<std::string, std::string>> roles, places, types, remotes, langs;
   for (const app::Opening& opening : *all) {
@@ -200,8 +252,8 @@ Response index_page(RouteContext& context, const Request& request, const Caller&
       select("lang", tr(MsgId::web_careers_filter_language, lang), langs, filter.lang, lang));
 
   std::vector<render::Context> items;
-  for (const app::Opening& opening : *shown) {
-    if (opening.languages.empty()) continue;
+  for (const app::Opening& opening : *all) {
+    if (opening.languages.empty() || !app::matches(opening, filter)) continue;
     // A posting in the reader's language when there is one, else in its first language.
     Lang posting_lang = published_in(opening, lang) ? lang : opening.languages.front();
     render::Context item;
@@ -232,8 +284,10 @@ Response index_page(RouteContext& context, const Request& request, const Caller&
       .list("openings", std::move(items))
       .text("empty", tr(MsgId::web_careers_empty, lang))
       .text("canonical", context.public_url.get() + lang_path(lang, "/careers"));
-  return cacheable_page(request, caller, context, context.pages.workspace_page("careers", page),
-                        lang, k_index_max_age_s);
+  std::string html = context.pages.workspace_page("careers", page);
+  if (!state) return signed_in_page(std::move(html), lang);
+  return public_response(
+      request, *keep(context, *state, key, std::move(html), k_index_max_age_s, std::nullopt), lang);
 }
 
 // A block of a posting as the page shows it.
@@ -281,6 +335,17 @@ Response opening_page(RouteContext& context, const Request& request, const Calle
   if (!snapshot) return error_page(context, caller, snapshot.error(), path);
   const catalog::Catalog& catalog = (*snapshot)->catalog();
   Date today = today_utc();
+  std::optional<PublicPageState> state;
+  std::string key;
+  if (!caller.principal) {
+    auto read = public_state(context, **snapshot, today);
+    if (!read) return error_page(context, caller, read.error(), path);
+    state = *read;
+    key = fmt::format("opening\x1f{}\x1f{}", to_string(lang), id->to_string());
+    if (auto kept = context.public_pages.find(*state, key)) {
+      return public_response(request, *kept, lang);
+    }
+  }
   auto opening = app::find_opening(context.repository, context.organisation, catalog,
                                    preview ? &*caller.principal : nullptr, *id, today);
   if (!opening) {
@@ -306,7 +371,12 @@ Response opening_page(RouteContext& context, const Request& request, const Calle
   }
   std::string canonical =
       context.public_url.get() + lang_path(lang, "/careers/" + opening->stored.id.to_string());
-  render::Context page = pages::shell_context(doc.title, lang, page_info(context, path, caller));
+  pages::PageInfo info = page_info(context, path, caller);
+  if (!published_in(*opening, lang == Lang::de ? Lang::en : Lang::de)) {
+    info.translated = false;
+    info.other_path = "/careers";
+  }
+  render::Context page = pages::shell_context(doc.title, lang, info);
   page.text("heading", doc.title)
       .text("subtitle", doc.subtitle)
       .text("back_href", lang_path(lang, "/careers"))
@@ -317,11 +387,17 @@ Response opening_page(RouteContext& context, const Request& request, const Calle
     page.text("logo", profile.logo_url).text("logo_alt", profile.name);
   }
   const bool open = opening->is_public();
-  if (!open) {
-    page.text("closed",
-              tr(opening->status == app::OpeningStatus::draft ? MsgId::web_opening_status_draft
-                                                              : MsgId::web_careers_closed,
-                 lang));
+  if (opening->status == app::OpeningStatus::draft) {
+    page.text("closed", tr(MsgId::web_opening_status_draft, lang));
+  } else if (!open) {
+    // Closed by the recruiter, or past its date: then the date says why.
+    std::string closed = tr(MsgId::web_careers_closed, lang);
+    if (opening->expired) {
+      closed += " " + ccteam::render(msg(MsgId::web_careers_apply_by,
+                                         posting::format_date(profile.valid_through, lang)),
+                                     lang);
+    }
+    page.text("closed", closed);
   } else {
     // The JSON-LD only while the opening takes applications (search engines drop expired ones).
     page.text("jsonld", script_json(io::posting_to_jsonld(doc)));
@@ -387,21 +463,11 @@ Response opening_page(RouteContext& context, const Request& request, const Calle
   }
   page.list("other_languages", std::move(others));
   std::string html = context.pages.workspace_page("career", page);
-  if (preview) {
-    Response response = page_response(std::move(html));
-    response.set("Content-Security-Policy", std::string(k_public_csp));
-    return response;
-  }
-  // Not kept past the end of the valid-through day (UTC): then the page says "closed".
-  std::int64_t max_age = k_page_max_age_s;
-  if (open) {
-    auto end = std::chrono::sys_days(profile.valid_through) + std::chrono::days(1);
-    auto left =
-        std::chrono::duration_cast<std::chrono::seconds>(end - std::chrono::system_clock::now())
-            .count();
-    max_age = std::min<std::int64_t>(max_age, left);
-  }
-  return cacheable_page(request, caller, context, std::move(html), lang, max_age);
+  if (preview || !state) return signed_in_page(std::move(html), lang);
+  return public_response(request,
+                         *keep(context, *state, key, std::move(html), k_page_max_age_s,
+                               open ? std::optional<Date>(profile.valid_through) : std::nullopt),
+                         lang);
 }
 
 // sitemaps.org 0.9: the careers index in both languages and every open opening in each of its

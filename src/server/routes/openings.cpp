@@ -345,9 +345,10 @@ render::Context field(const OpeningForm& form, const std::string& name, const st
 
 // The form of an opening: where (employer and place in one choice, so that it works without
 // JavaScript), role, headcount, hiring manager, employment type, valid through, languages,
-// reference.
+// reference. Without 'internal' (a hiring manager reading somebody else's opening) the hiring
+// manager is left out, as the API leaves it out.
 render::Context form_context(RouteContext& context, const OpeningForm& form,
-                             const catalog::Catalog* catalog, Lang lang) {
+                             const catalog::Catalog* catalog, bool internal, Lang lang) {
   const app::OpeningRequest& r = form.request;
   render::Context out;
   std::vector<render::Context> fields;
@@ -393,18 +394,20 @@ render::Context form_context(RouteContext& context, const OpeningForm& form,
       .text("value", fmt::format("{}", r.headcount));
   fields.push_back(std::move(headcount));
 
-  render::Context manager = field(form, "hiring_manager_id", tr(MsgId::web_of_manager, lang));
-  std::vector<render::Context> managers;
-  managers.push_back(option("", tr(MsgId::web_of_no_manager, lang), r.hiring_manager_id.empty()));
-  if (auto users = context.repository.users(context.organisation, std::nullopt, k_max_managers)) {
-    for (const store::StoredUser& user : *users) {
-      if (user.role != "hiring_manager" || user.disabled) continue;
-      std::string id = user.id.to_string();
-      managers.push_back(option(id, user.display_name, id == r.hiring_manager_id));
+  if (internal) {
+    render::Context manager = field(form, "hiring_manager_id", tr(MsgId::web_of_manager, lang));
+    std::vector<render::Context> managers;
+    managers.push_back(option("", tr(MsgId::web_of_no_manager, lang), r.hiring_manager_id.empty()));
+    if (auto users = context.repository.users(context.organisation, std::nullopt, k_max_managers)) {
+      for (const store::StoredUser& user : *users) {
+        if (user.role != "hiring_manager" || user.disabled) continue;
+        std::string id = user.id.to_string();
+        managers.push_back(option(id, user.display_name, id == r.hiring_manager_id));
+      }
     }
+    manager.flag("is_select", true).list("options", std::move(managers));
+    fields.push_back(std::move(manager));
   }
-  manager.flag("is_select", true).list("options", std::move(managers));
-  fields.push_back(std::move(manager));
 
   render::Context type = field(form, "employment_type", tr(MsgId::web_of_employment_type, lang));
   std::vector<render::Context> types;
@@ -537,7 +540,9 @@ Response opening_page(RouteContext& context, const Caller& caller,
       .text("read_only", tr(MsgId::web_opening_read_only, lang))
       .text("action", lang_path(lang, path))
       .text("version", fmt::format("{}", form.version))
-      .child("form", form_context(context, form, roles, lang))
+      .child("form",
+             form_context(context, form, roles,
+                          !opening || app::sees_internal_fields(who, opening->stored), lang))
       .text("save", tr(opening ? MsgId::web_opening_save : MsgId::web_opening_create, lang));
   if (opening) {
     const store::StoredOpening& row = opening->stored;

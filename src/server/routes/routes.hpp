@@ -13,6 +13,7 @@
 #include "app/workspace/simulations.hpp"
 #include "server/auth.hpp"
 #include "server/catalog_cache.hpp"
+#include "server/public_page_cache.hpp"
 #include "server/router.hpp"
 #include "server/static_files.hpp"
 #include "store/repository.hpp"
@@ -58,6 +59,8 @@ struct RouteContext {
   // Where the public pages are reached: canonical URLs and the sitemap are made from it, never
   // from the Host header.
   const PublicUrl& public_url;
+  // The public careers pages as anonymous readers get them, kept per state of what they show.
+  PublicPageCache& public_pages;
 };
 
 // GET /api/v1/jobs: the background jobs, for operators (admin).

@@ -298,6 +298,17 @@ Result<std::int64_t> PostgresRepository::catalog_revision(const Uuid& organisati
   return rows.size() > 0 ? rows.int64(0, 0) : std::int64_t{0};
 }
 
+Result<std::int64_t> PostgresRepository::openings_revision(const Uuid& organisation) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows,
+             connection->query("SELECT ((SELECT count(*) + coalesce(sum(version), 0) FROM openings "
+                               "WHERE organisation_id = $1) + (SELECT count(*) + "
+                               "coalesce(sum(version), 0) FROM employers WHERE organisation_id = "
+                               "$1))::bigint",
+                               {id_param(organisation)}));
+  return rows.size() > 0 ? rows.int64(0, 0) : std::int64_t{0};
+}
+
 Result<std::optional<StoredCatalog>> PostgresRepository::pay_bands(const Uuid& organisation) {
   CCTEAM_TRY(Lease connection, lease());
   CCTEAM_TRY(Rows rows, connection->query("SELECT " + std::string(k_catalog_columns) +

@@ -50,6 +50,7 @@ class PostgresRepository final : public Repository {
   Result<std::optional<StoredCatalog>> catalog(const Uuid& organisation) override;
   Result<std::int64_t> catalog_version(const Uuid& organisation) override;
   Result<std::int64_t> catalog_revision(const Uuid& organisation) override;
+  Result<std::int64_t> openings_revision(const Uuid& organisation) override;
   Result<std::optional<StoredCatalog>> pay_bands(const Uuid& organisation) override;
   Result<StoredCatalog> put_pay_bands(const Uuid& organisation, std::string source_name,
                                       std::string yaml, std::int64_t expected_version,

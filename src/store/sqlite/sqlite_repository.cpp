@@ -396,6 +396,18 @@ Result<std::int64_t> SqliteRepository::catalog_revision(const Uuid& organisation
   return has_row ? query.column_int64(0) : std::int64_t{0};
 }
 
+Result<std::int64_t> SqliteRepository::openings_revision(const Uuid& organisation) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(
+      Statement query,
+      reader->prepare("SELECT (SELECT count(*) + coalesce(sum(version), 0) FROM openings "
+                      "WHERE organisation_id = ?1) + (SELECT count(*) + "
+                      "coalesce(sum(version), 0) FROM employers WHERE organisation_id = ?1)"));
+  if (auto bound = bind_uuid(query, 1, organisation); !bound) return pass(std::move(bound));
+  CCTEAM_TRY(bool has_row, query.step());
+  return has_row ? query.column_int64(0) : std::int64_t{0};
+}
+
 Result<std::optional<StoredCatalog>> SqliteRepository::pay_bands(const Uuid& organisation) {
   ReaderLease reader = lease_reader();
   return find_catalog(*reader, organisation, "pay_bands");

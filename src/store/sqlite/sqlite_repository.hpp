@@ -47,6 +47,7 @@ class SqliteRepository final : public Repository {
   Result<std::optional<StoredCatalog>> catalog(const Uuid& organisation) override;
   Result<std::int64_t> catalog_version(const Uuid& organisation) override;
   Result<std::int64_t> catalog_revision(const Uuid& organisation) override;
+  Result<std::int64_t> openings_revision(const Uuid& organisation) override;
   Result<std::optional<StoredCatalog>> pay_bands(const Uuid& organisation) override;
   Result<StoredCatalog> put_pay_bands(const Uuid& organisation, std::string source_name,
                                       std::string yaml, std::int64_t expected_version,

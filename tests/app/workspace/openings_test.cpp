@@ -257,6 +257,34 @@ TEST_F(Openings, ThePostingIsNarrowedToTheOpening) {
   EXPECT_EQ(ld["jobLocation"]["address"]["addressLocality"], "Hannover");
 }
 
+// The editor sends ccteam's own text back unchanged: it is not kept, also when the change that
+// comes with it (the headcount) changes ccteam's text, so the posting follows the new count.
+TEST_F(Openings, CcteamsOwnTextSentBackIsNotKeptAlsoWhenTheHeadcountChanges) {
+  auto first = save(request());
+  ASSERT_TRUE(first);
+  auto shown = default_sections(*first, m_catalog, Lang::de, m_today);
+  ASSERT_TRUE(shown);
+  OpeningRequest r = request();
+  r.headcount = 3;
+  bool names_the_count = false;
+  for (const SectionDefault& d : *shown) {
+    r.sections["de"][d.id] = d.markdown;
+    names_the_count = names_the_count || d.markdown.find("Offene Stellen: 2") != std::string::npos;
+  }
+  ASSERT_TRUE(names_the_count);
+  r.sections["de"]["about"] = "Unser eigener Text.";
+  auto saved = save(r, first->stored.id, 1);
+  ASSERT_TRUE(saved) << test::all_errors(saved.error());
+  EXPECT_EQ(saved->stored.sections, R"({"de":{"about":"Unser eigener Text."}})");
+  auto now = default_sections(*saved, m_catalog, Lang::de, m_today);
+  ASSERT_TRUE(now);
+  bool new_count = false;
+  for (const SectionDefault& d : *now) {
+    new_count = new_count || d.markdown.find("Offene Stellen: 3") != std::string::npos;
+  }
+  EXPECT_TRUE(new_count);
+}
+
 TEST_F(Openings, CommentsNeedTextAndAreKeptInOrder) {
   auto added = save(request());
   ASSERT_TRUE(added);
