@@ -32,27 +32,37 @@ constexpr std::uint64_t packed(std::string_view word) {
   return out;
 }
 
-// A list's words packed and sorted, for a binary search.
-template <std::size_t N>
-constexpr std::array<std::uint64_t, N> packed_list(const std::string_view (&list)[N]) {
-  std::array<std::uint64_t, N> out{};
-  for (std::size_t i = 0; i < N; ++i) out[i] = packed(list[i]);
-  std::ranges::sort(out);
-  return out;
-}
-
 constexpr bool fits(std::span<const std::string_view> list) {
   return std::ranges::all_of(
       list, [](std::string_view w) { return !w.empty() && w.size() <= k_longest; });
 }
 static_assert(fits(k_german) && fits(k_english));
 
-constexpr auto k_german_packed = packed_list(k_german);
-constexpr auto k_english_packed = packed_list(k_english);
+// Both lists' words packed, sorted, each with its language (no word is in both lists), for one
+// binary search per word.
+struct FunctionWord {
+  std::uint64_t packed;
+  bool german;
+};
+constexpr std::size_t k_function_words = std::size(k_german) + std::size(k_english);
 
-bool in(std::span<const std::uint64_t> sorted, std::uint64_t word) {
-  return std::ranges::binary_search(sorted, word);
+constexpr std::array<FunctionWord, k_function_words> function_words() {
+  std::array<FunctionWord, k_function_words> out{};
+  std::size_t n = 0;
+  for (std::string_view w : k_german) out[n++] = {packed(w), true};
+  for (std::string_view w : k_english) out[n++] = {packed(w), false};
+  std::ranges::sort(out, {}, &FunctionWord::packed);
+  return out;
 }
+constexpr auto k_function_word_table = function_words();
+
+constexpr bool distinct(const std::array<FunctionWord, k_function_words>& sorted) {
+  for (std::size_t i = 1; i < sorted.size(); ++i) {
+    if (sorted[i].packed == sorted[i - 1].packed) return false;
+  }
+  return true;
+}
+static_assert(distinct(k_function_word_table), "a word in both lists, or twice in one");
 
 }  // namespace
 
@@ -65,8 +75,9 @@ std::optional<std::string> document_language(
     for (const std::string& word : text.words) {
       if (word.empty() || word.size() > k_longest) continue;
       const std::uint64_t key = packed(word);
-      if (in(k_german_packed, key)) ++german;
-      if (in(k_english_packed, key)) ++english;
+      auto it = std::ranges::lower_bound(k_function_word_table, key, {}, &FunctionWord::packed);
+      if (it == k_function_word_table.end() || it->packed != key) continue;
+      ++(it->german ? german : english);
     }
   };
   count(summary);

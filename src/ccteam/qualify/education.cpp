@@ -102,7 +102,8 @@ std::optional<EducationLevel> EducationClassifier::classify(const Education& ent
   for (const std::string* text : {&entry.study_type, &entry.area}) {
     if (text->empty()) continue;
     m_matcher.analyze_into(*text, m_scratch);
-    for (const text::Matcher::Hit& hit : m_matcher.find(m_scratch)) {
+    m_matcher.find_into(m_scratch, m_hits);
+    for (const text::Matcher::Hit& hit : m_hits) {
       if (hit.tag == k_not_completed_tag) {
         not_completed = true;
         continue;
@@ -149,8 +150,8 @@ std::optional<std::string> FieldMatcher::match(const Education& entry) const {
   for (const std::string* text : {&entry.area, &entry.study_type}) {
     if (text->empty()) continue;
     m_matcher.analyze_into(*text, m_scratch);
-    auto hits = m_matcher.find(m_scratch);
-    if (!hits.empty()) return hits.front().phrase;
+    m_matcher.find_into(m_scratch, m_hits);
+    if (!m_hits.empty()) return m_hits.front().phrase;
   }
   return std::nullopt;
 }

@@ -71,7 +71,8 @@ class EducationClassifier {
   // level_of, also telling whether the entry says it was not finished.
   std::optional<EducationLevel> classify(const Education& entry, bool& not_completed) const;
   text::Matcher m_matcher;
-  mutable text::AnalyzedText m_scratch;  // the text being classified (buffers reused)
+  mutable text::AnalyzedText m_scratch;            // the text being classified (buffers reused)
+  mutable std::vector<text::Matcher::Hit> m_hits;  // its hits (buffer reused)
 };
 
 // Matches an entry's area (or study type) against a role's preferred fields of study, in
@@ -85,7 +86,8 @@ class FieldMatcher {
 
  private:
   text::Matcher m_matcher;
-  mutable text::AnalyzedText m_scratch;  // the text being matched (buffers reused)
+  mutable text::AnalyzedText m_scratch;            // the text being matched (buffers reused)
+  mutable std::vector<text::Matcher::Hit> m_hits;  // its hits (buffer reused)
 };
 
 }  // namespace ccteam::qualify

@@ -91,7 +91,11 @@ MsgId label(Verdict value) {
 }
 
 // Per role: skill phrases (tag = index into role.skills) and preferred fields of study.
+// The skills matcher shares the experience classifier's word cache: it matches the job texts
+// the classifier analysed without looking their words up again.
 struct Evaluator::RoleMatchers {
+  RoleMatchers(const Role& r, const text::Matcher& classifier)
+      : role(&r), skills(text::Matcher::ShareWordsWith{classifier}) {}
   const Role* role = nullptr;
   text::Matcher skills;
   std::vector<std::unique_ptr<FieldMatcher>> fields;  // per role.preferred_education
@@ -104,8 +108,7 @@ const Evaluator::RoleMatchers& Evaluator::matchers_for(const Role& role) const {
   for (const auto& m : m_role_matchers) {
     if (m->role == &role) return *m;
   }
-  auto m = std::make_unique<RoleMatchers>();
-  m->role = &role;
+  auto m = std::make_unique<RoleMatchers>(role, m_classifier.matcher());
   for (std::size_t i = 0; i < role.skills.size(); ++i) {
     const catalog::Skill& skill = role.skills[i];
     int tag = static_cast<int>(i);
@@ -352,9 +355,12 @@ void add_skill_criteria(const Person& person, const Role& role, const text::Matc
                         std::vector<Criterion>& out) {
   std::vector<std::vector<Evidence>> found(role.skills.size());
   std::vector<text::Matcher::Hit> hits;  // buffer reused from text to text
-  auto look = [&](const text::AnalyzedText& text, const SourcePos& pos) {
+  // 'where()' gives the text's position; built only when the text has a hit (most have none).
+  auto look = [&](const text::AnalyzedText& text, const auto& where) {
     if (text.words.empty()) return;
     matcher.find_into(text, hits);
+    if (hits.empty()) return;
+    const SourcePos pos = where();
     for (text::Matcher::Hit& hit : hits) {
       auto& list = found[static_cast<std::size_t>(hit.tag)];
       bool seen = std::ranges::any_of(list, [&](const Evidence& e) {
@@ -367,7 +373,7 @@ void add_skill_criteria(const Person& person, const Role& role, const text::Matc
   auto look_up = [&](const std::string& text, const SourcePos& pos) {
     if (text.empty()) return;
     matcher.analyze_into(text, scratch);
-    look(scratch, pos);
+    look(scratch, [&] { return pos; });
   };
   for (const SkillEntry& s : person.skills) {
     look_up(s.name, s.pos);
@@ -377,11 +383,11 @@ void add_skill_criteria(const Person& person, const Role& role, const text::Matc
     const Position& job = person.work[i];
     for (std::size_t t = 0; t < work_texts[i].size(); ++t) {
       if (t == k_employer_text || work_texts[i][t].words.empty()) continue;
-      look(work_texts[i][t], text_position(job, t));
+      look(work_texts[i][t], [&] { return text_position(job, t); });
     }
   }
   for (const Certificate& c : person.certificates) look_up(c.name, c.pos);
-  look(summary, person.summary_pos);
+  look(summary, [&] { return person.summary_pos; });
   for (std::size_t i = 0; i < role.skills.size(); ++i) {
     Criterion c;
     c.kind = CriterionKind::skill;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <span>
 
 #include <libstemmer.h>
 
@@ -36,18 +37,27 @@ std::uint64_t next_cache_generation() {
 }  // namespace
 
 Matcher::Matcher(std::size_t cache_limit)
-    : m_en(Lang::en),
-      m_de(Lang::de),
-      m_cache_limit(std::max<std::size_t>(cache_limit, 1)),
-      m_cache_generation(next_cache_generation()) {}
+    : m_en(Lang::en), m_de(Lang::de), m_cache(std::make_shared<WordCache>()) {
+  m_cache->generation = next_cache_generation();
+  m_cache->limit = std::max<std::size_t>(cache_limit, 1);
+  m_cache->slots = 1;
+}
+
+Matcher::Matcher(ShareWordsWith share)
+    : m_en(Lang::en), m_de(Lang::de), m_cache(share.other.m_cache), m_slot(m_cache->slots++) {}
 
 void Matcher::add(std::string_view phrase, Lang lang, int tag) {
   const Stemmer& stemmer = lang == Lang::de ? m_de : m_en;
-  Phrase p{std::string(phrase), lang, tag, {}, {}};
+  Phrase p{std::string(phrase), lang, tag, {}, {}, {}};
   std::vector<std::string> w = words(phrase);
   for (const std::string& word : w) p.stems.push_back(stemmer.stem(word));
   if (w.size() == 1) p.word = w.front();
   if (p.stems.empty()) return;
+  clear_cache();
+  for (const std::string& stem : p.stems) {
+    auto [it, added] = m_stem_ids.try_emplace(stem, static_cast<std::uint32_t>(m_stem_ids.size()));
+    p.stem_ids.push_back(it->second);
+  }
   std::size_t index = m_phrases.size();
   m_by_first_stem[lang == Lang::de ? 1 : 0][p.stems.front()].push_back(index);
   if (lang == Lang::de && p.stems.size() == 1) {
@@ -63,19 +73,39 @@ void Matcher::add(std::string_view phrase, Lang lang, int tag) {
 }
 
 void Matcher::clear_cache_if_full() const {
-  if (m_word_cache.size() < m_cache_limit) return;
-  m_word_cache.clear();
-  m_cache_generation = next_cache_generation();
+  if (m_cache->words.size() >= m_cache->limit) clear_cache();
+}
+
+void Matcher::clear_cache() const {
+  if (m_cache->words.empty()) return;
+  m_cache->words.clear();
+  m_cache->generation = next_cache_generation();
+}
+
+std::uint32_t Matcher::stem_id(std::string_view stem) const {
+  auto it = m_stem_ids.find(stem);
+  return it == m_stem_ids.end() ? k_no_stem : it->second;
 }
 
 Matcher::WordEntry& Matcher::entry(std::string_view word) const {
-  auto it = m_word_cache.find(word);
-  if (it == m_word_cache.end()) {
-    it = m_word_cache
-             .emplace(std::string(word), WordEntry{m_en.stem(word), m_de.stem(word), false, {}})
+  auto it = m_cache->words.find(word);
+  if (it == m_cache->words.end()) {
+    it = m_cache->words.emplace(std::string(word), WordEntry{m_en.stem(word), m_de.stem(word), {}})
              .first;
   }
   return it->second;
+}
+
+Matcher::MatcherView& Matcher::view(WordEntry& e, const std::string& word) const {
+  if (e.views.size() <= m_slot) e.views.resize(m_slot + 1);
+  MatcherView& v = e.views[m_slot];
+  if (!v.ready) {
+    v.stem_id_en = stem_id(e.stem_en);
+    v.stem_id_de = stem_id(e.stem_de);
+    v.ends_blocker = std::ranges::find(m_blocker_last_words, word) != m_blocker_last_words.end();
+    v.ready = true;
+  }
+  return v;
 }
 
 AnalyzedText Matcher::analyze(std::string_view text) const {
@@ -91,11 +121,11 @@ void Matcher::analyze_into(std::string_view text, AnalyzedText& out) const {
   out.cache_entries.clear();
   out.cache_entries.reserve(out.words.size());
   for (const std::string& word : out.words) out.cache_entries.push_back(&entry(word));
-  out.cache_generation = m_cache_generation;
+  out.cache_generation = m_cache->generation;
 }
 
 const std::vector<const void*>& Matcher::entries_of(const AnalyzedText& text) const {
-  if (text.cache_generation == m_cache_generation &&
+  if (text.cache_generation == m_cache->generation &&
       text.cache_entries.size() == text.words.size()) {
     return text.cache_entries;
   }
@@ -123,14 +153,29 @@ void Matcher::add_compound_exception(std::string_view folded_word) {
 
 void Matcher::add_blocker(std::string_view phrase, std::size_t reach, std::uint32_t tags) {
   std::vector<std::string> w = words(phrase);
-  if (!w.empty()) m_blockers.push_back(Blocker{std::move(w), reach, tags});
+  if (w.empty()) return;
+  clear_cache();
+  if (std::ranges::find(m_blocker_last_words, w.back()) == m_blocker_last_words.end()) {
+    m_blocker_last_words.push_back(w.back());
+  }
+  m_max_reach = std::max(m_max_reach, reach);
+  m_blockers.push_back(Blocker{std::move(w), reach, tags});
 }
 
+template <class ViewOf>
 bool Matcher::blocked(const AnalyzedText& text, std::size_t at, int tag,
-                      const std::vector<std::pair<std::size_t, int>>& blocked_ends) const {
+                      const std::vector<std::pair<std::size_t, int>>& blocked_ends,
+                      const ViewOf& view_of) const {
   const std::uint32_t bit = tag >= 0 && tag < 32 ? 1u << tag : 0u;
   const std::vector<std::string>& w = text.words;
-  for (const Blocker& b : m_blockers) {
+  // A blocker ends at one of the words at - 1 - gap (gap <= its reach): none can when no such
+  // word ends a blocker.
+  bool may_block = false;
+  for (std::size_t gap = 0; gap <= m_max_reach && gap < at && !may_block; ++gap) {
+    may_block = view_of(at - 1 - gap).ends_blocker;
+  }
+  for (const Blocker& b :
+       may_block ? std::span<const Blocker>(m_blockers) : std::span<const Blocker>()) {
     if (b.tags != ~0u && (b.tags & bit) == 0) continue;  // ~0u: every tag, 32 and up too
     const std::size_t n = b.words.size();
     for (std::size_t gap = 0; gap <= b.reach && n + gap <= at; ++gap) {
@@ -140,6 +185,7 @@ bool Matcher::blocked(const AnalyzedText& text, std::size_t at, int tag,
   }
   // "an Teamleiter und (der) Abteilungsleitung": a conjunction continues a blocked match (of
   // any tag: "the Team Lead and the Operations Manager" are both someone else's roles).
+  if (blocked_ends.empty()) return false;
   auto is_any = [](const std::string& word, std::initializer_list<std::string_view> list) {
     return std::ranges::find(list, word) != list.end();
   };
@@ -150,9 +196,9 @@ bool Matcher::blocked(const AnalyzedText& text, std::size_t at, int tag,
       blocked_ends, [&](const std::pair<std::size_t, int>& e) { return e.first == k - 1; });
 }
 
-const std::vector<Matcher::Candidate>& Matcher::candidates(WordEntry& e,
+const std::vector<Matcher::Candidate>& Matcher::candidates(MatcherView& v, const WordEntry& e,
                                                            const std::string& word) const {
-  if (e.has_candidates) return e.candidates;
+  if (v.has_candidates) return v.candidates;
   std::vector<Candidate> out;
   auto add = [&](const Index& map, std::string_view key, bool compound) {
     if (auto it = map.find(key); it != map.end()) {
@@ -175,9 +221,9 @@ const std::vector<Matcher::Candidate>& Matcher::candidates(WordEntry& e,
       add(*source.index, source.text.substr(source.text.size() - length), true);
     }
   }
-  e.candidates = std::move(out);
-  e.has_candidates = true;
-  return e.candidates;
+  v.candidates = std::move(out);
+  v.has_candidates = true;
+  return v.candidates;
 }
 
 std::vector<Matcher::Hit> Matcher::find(const AnalyzedText& text) const {
@@ -195,6 +241,14 @@ void Matcher::find_into(const AnalyzedText& text, std::vector<Hit>& hits) const 
   auto word_entry = [&](std::size_t i) -> WordEntry& {
     return *const_cast<WordEntry*>(static_cast<const WordEntry*>(entries[i]));
   };
+  // This matcher's view of each word, looked up once (the entries stay where they are while
+  // this call runs, and so do their views: a word's views are added to only on its first view).
+  std::vector<MatcherView*>& views = m_views;
+  views.clear();
+  for (std::size_t i = 0; i < text.words.size(); ++i) {
+    views.push_back(&view(word_entry(i), text.words[i]));
+  }
+  auto view_at = [&](std::size_t i) -> MatcherView& { return *views[i]; };
   // Candidates come from the indexes; each phrase counts once, at its first unblocked match.
   // Buffers kept between calls (this runs for every text of every résumé): 'done' is all
   // false between calls, 'found' empty.
@@ -210,17 +264,20 @@ void Matcher::find_into(const AnalyzedText& text, std::vector<Hit>& hits) const 
     auto stem = [&](std::size_t at) -> const std::string& {
       return de ? word_entry(at).stem_de : word_entry(at).stem_en;
     };
+    auto stem_id_at = [&](std::size_t at) {
+      return de ? view_at(at).stem_id_de : view_at(at).stem_id_en;
+    };
     std::size_t n = p.stems.size();
     if (i + n > text.words.size()) return;
     bool match = true;
-    for (std::size_t k = 0; k < n && match; ++k) match = stem(i + k) == p.stems[k];
+    for (std::size_t k = 0; k < n && match; ++k) match = stem_id_at(i + k) == p.stem_ids[k];
     if (!match && compound) {
       match = (compound_match(stem(i), p.stems[0]) || compound_match(text.words[i], p.word)) &&
               std::find(m_compound_exceptions.begin(), m_compound_exceptions.end(),
                         text.words[i]) == m_compound_exceptions.end();
     }
     if (!match) return;
-    if (blocked(text, i, p.tag, blocked_ends)) {
+    if (blocked(text, i, p.tag, blocked_ends, view_at)) {
       blocked_ends.emplace_back(i + n, p.tag);
       return;
     }
@@ -228,7 +285,7 @@ void Matcher::find_into(const AnalyzedText& text, std::vector<Hit>& hits) const 
     found.emplace_back(phrase, i);
   };
   for (std::size_t i = 0; i < text.words.size(); ++i) {
-    for (const Candidate& c : candidates(word_entry(i), text.words[i])) {
+    for (const Candidate& c : candidates(view_at(i), word_entry(i), text.words[i])) {
       try_at(c.phrase, i, c.compound);
     }
   }

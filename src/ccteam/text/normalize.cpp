@@ -78,6 +78,22 @@ std::string fold_gendered_forms(std::string_view utf8) {
 
 namespace {
 
+// Appends the case folding of 'code' (U+0080..U+00FF) to 'out' as UTF-8, per fold_latin1's
+// rules below.
+void append_folded_latin1(unsigned code, std::string& out) {
+  if (code == 0xB5) {
+    out += "\xCE\xBC";  // U+03BC
+    return;
+  }
+  if (code == 0xDF) {
+    out += "ss";
+    return;
+  }
+  if (code >= 0xC0 && code <= 0xDE && code != 0xD7) code += 0x20;
+  out += static_cast<char>(0xC0 | (code >> 6));
+  out += static_cast<char>(0x80 | (code & 0x3F));
+}
+
 // fold() of text made of ASCII and Latin-1 Supplement letters (U+0080..U+00FF: German
 // umlauts and ß, French and Spanish accents), the usual non-ASCII in résumés, without ICU.
 // Such text is already NFC: none of these characters decomposes differently or composes with a
@@ -100,19 +116,7 @@ std::optional<std::string> fold_latin1(std::string_view utf8) {
     const auto next = static_cast<unsigned char>(utf8[i + 1]);
     if ((next & 0xC0) != 0x80) return std::nullopt;
     ++i;
-    const unsigned code = ((c & 0x1Fu) << 6) | (next & 0x3Fu);
-    if (code == 0xB5) {
-      out += "\xCE\xBC";  // U+03BC
-    } else if (code == 0xDF) {
-      out += "ss";
-    } else if (code >= 0xC0 && code <= 0xDE && code != 0xD7) {
-      const unsigned lower = code + 0x20;
-      out += static_cast<char>(0xC0 | (lower >> 6));
-      out += static_cast<char>(0x80 | (lower & 0x3F));
-    } else {
-      out += static_cast<char>(c);
-      out += static_cast<char>(next);
-    }
+    append_folded_latin1(((c & 0x1Fu) << 6) | (next & 0x3Fu), out);
   }
   return out;
 }
@@ -240,6 +244,75 @@ std::size_t ascii_words(std::string_view text, std::vector<std::string>& out, st
   return n;
 }
 
+// Whether each character of U+0080..U+00FF is a letter or digit once folded (u_isalnum of its
+// case folding: µ folds to the letter μ, ß to "ss"; ², ¼ and the like are no digits to ICU),
+// asked of ICU once.
+const std::array<bool, 128>& latin1_alnum() {
+  static const std::array<bool, 128> table = [] {
+    std::array<bool, 128> out{};
+    for (UChar32 c = 0x80; c <= 0xFF; ++c) {
+      const UChar32 folded = c == 0xB5   ? 0x3BC
+                             : c == 0xDF ? 's'
+                                         : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+      out[static_cast<std::size_t>(c - 0x80)] = u_isalnum(folded) != 0;
+    }
+    return out;
+  }();
+  return table;
+}
+
+// The words of 'text', which holds only ASCII and well-formed characters of U+0080..U+00FF,
+// into out[n...] (see next_word); returns the new count. The same words as folding the whole
+// text (fold_latin1) and splitting it, in one pass without the folded copy: each character of
+// the block folds on its own (fold_latin1's rules) and a word is a run of letters and digits.
+std::size_t latin1_words(std::string_view text, std::vector<std::string>& out, std::size_t n) {
+  const std::array<bool, 128>& alnum = latin1_alnum();
+  std::string* word = nullptr;  // the word being written, if any
+  auto end_word = [&] {
+    if (word != nullptr) word->resize(without_feminine_suffix(*word));
+    word = nullptr;
+  };
+  auto in_word = [&]() -> std::string& {
+    if (word == nullptr) {
+      word = &next_word(out, n);
+      word->clear();
+    }
+    return *word;
+  };
+  auto ascii_alnum = [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (!ascii_alnum(c)) {
+        end_word();
+        continue;
+      }
+      // A run of ASCII letters and digits, appended at once and lower-cased in place.
+      std::size_t end = i + 1;
+      while (end < text.size() && ascii_alnum(static_cast<unsigned char>(text[end]))) ++end;
+      std::string& w = in_word();
+      const std::size_t from = w.size();
+      w.append(text.substr(i, end - i));
+      for (std::size_t k = from; k < w.size(); ++k) {
+        if (w[k] >= 'A' && w[k] <= 'Z') w[k] = static_cast<char>(w[k] + 0x20);
+      }
+      i = end - 1;
+      continue;
+    }
+    const auto next = static_cast<unsigned char>(text[++i]);  // checked by the caller
+    const unsigned code = ((c & 0x1Fu) << 6) | (next & 0x3Fu);
+    if (!alnum[code - 0x80]) {
+      end_word();
+      continue;
+    }
+    append_folded_latin1(code, in_word());
+  }
+  end_word();
+  return n;
+}
+
 }  // namespace
 
 std::vector<std::string> words(std::string_view utf8) {
@@ -250,13 +323,24 @@ std::vector<std::string> words(std::string_view utf8) {
 }
 
 void words_into(std::string_view utf8, std::vector<std::string>& out) {
-  // One pass: is the text ASCII, and does it hold a gender marker? (Only then is a folded
-  // copy made; "Inbound" starts with a capital I, but not a marker.)
+  // One pass: is the text ASCII, or else of ASCII and well-formed characters of U+0080..U+00FF
+  // only (C2 or C3 and one continuation byte), and does it hold a gender marker? (Only then is
+  // a folded copy made; "Inbound" starts with a capital I, but not a marker.)
   bool ascii = true;
+  bool latin1 = true;
   bool marker = false;
   for (std::size_t i = 0; i < utf8.size(); ++i) {
-    char c = utf8[i];
-    ascii = ascii && (c & 0x80) == 0;
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    if (c >= 0x80) {
+      ascii = false;
+      if ((c != 0xC2 && c != 0xC3) || i + 1 >= utf8.size() ||
+          (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) != 0x80) {
+        latin1 = false;
+      } else {
+        ++i;  // a continuation byte is no marker
+      }
+      continue;
+    }
     if (!marker && (c == '*' || c == ':' || c == '_' || c == '/' || c == 'I')) {
       marker = gender_marker(utf8, i) > 0;
     }
@@ -270,6 +354,10 @@ void words_into(std::string_view utf8, std::vector<std::string>& out) {
   std::size_t n = 0;
   if (ascii) {  // folding gendered forms removes only ASCII
     out.resize(ascii_words(input, out, n));
+    return;
+  }
+  if (latin1) {  // German and Western European text (folding gendered forms keeps it so)
+    out.resize(latin1_words(input, out, n));
     return;
   }
   // Words are runs of letters and digits (u_isalnum) in the folded text, which fold() writes

@@ -1,5 +1,6 @@
 #include "io/qualify/person_csv.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -24,10 +25,12 @@ struct Row {
 class Collector final : public CsvSink {
  public:
   std::vector<Row> rows;
+  std::vector<int> header_columns;  // 1-based byte column of each header field
   bool stopped = false;
 
   void row(const CsvRow& r) override {
     if (stopped) return;
+    if (rows.empty()) header_columns.assign(r.columns.begin(), r.columns.end());
     rows.push_back(Row{std::vector<std::string>(r.fields.begin(), r.fields.end()), r.line});
   }
   void syntax_error(int line, int /*column*/, MsgId /*what*/) override {
@@ -43,6 +46,8 @@ struct Column {
   std::string family;
   int number = 0;
   std::string part;
+
+  bool operator==(const Column&) const = default;
 };
 
 std::optional<Column> parse_column(std::string_view name) {
@@ -232,7 +237,7 @@ void read_person_csv(std::string_view content, const std::string& file_in, std::
                      const PersonSink& sink) {
   std::string file = file_in.empty() || file_in == "-" ? "<stdin>" : file_in;
   Collector collector;
-  CsvSplitter::split(content, collector);
+  CsvSplitter::split(content, collector, FieldColumns::yes);
   const bool ok = !collector.stopped;
   const LocalizedText parse_problem = ok ? LocalizedText{} : csv_problem();
 
@@ -251,6 +256,14 @@ void read_person_csv(std::string_view content, const std::string& file_in, std::
       ++next_id;
       sink(fail(ErrorKind::invalid_input, msg(MsgId::csv_unknown_column, names[i]),
                 SourcePos{file, 1, 0, "/" + names[i]}, msg(MsgId::hint_person_csv)));
+      return;
+    }
+    // The same column twice ("work1_title" and "work01_title" too): one value would be lost.
+    if (std::ranges::find(columns, *column) != columns.end()) {
+      ++next_id;
+      const int at = i < collector.header_columns.size() ? collector.header_columns[i] : 0;
+      sink(fail(ErrorKind::invalid_input, msg(MsgId::metrics_duplicate_column, names[i]),
+                SourcePos{file, 1, at, "/" + names[i]}, msg(MsgId::hint_unique_ids)));
       return;
     }
     columns.push_back(*column);

@@ -698,8 +698,10 @@ class ValuePlaces {
           if (c != '[') return Kind::other;
           if (f.key == "work") return Kind::work;
           for (auto [name, section] :
-               {std::pair{"education", k_education}, std::pair{"languages", k_languages},
-                std::pair{"skills", k_skills}, std::pair{"certificates", k_certificates}}) {
+               {std::pair{std::string_view("education"), k_education},
+                std::pair{std::string_view("languages"), k_languages},
+                std::pair{std::string_view("skills"), k_skills},
+                std::pair{std::string_view("certificates"), k_certificates}}) {
             if (f.key == name) {
               stack.back().section = section;
               return Kind::entries;
@@ -717,9 +719,10 @@ class ValuePlaces {
           Job& job = m_documents.back().work.back();
           if (c == '[' && f.key == "highlights") return Kind::highlights;
           if (c != '"') return Kind::other;
-          for (auto [name, at] :
-               {std::pair{"position", k_position}, std::pair{"summary", k_summary},
-                std::pair{"name", k_name}, std::pair{"company", k_company}}) {
+          for (auto [name, at] : {std::pair{std::string_view("position"), k_position},
+                                  std::pair{std::string_view("summary"), k_summary},
+                                  std::pair{std::string_view("name"), k_name},
+                                  std::pair{std::string_view("company"), k_company}}) {
             if (f.key == name) job.texts[at] = place_at(offset);
           }
           return Kind::other;

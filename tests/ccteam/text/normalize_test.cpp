@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <unicode/stringoptions.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 namespace ccteam::text {
@@ -93,12 +94,16 @@ TEST(Words, WholePipeline) {
 }
 
 TEST(Words, AsciiFastPathAgreesWithIcu) {
-  // Pure ASCII skips ICU; the same words must come out as through ICU, which the second text
-  // forces by one non-ASCII character at the end.
+  // Pure ASCII skips ICU, and so does text of ASCII and Latin-1 letters; the same words must
+  // come out as through ICU, which the last text forces by one character outside U+0000..U+00FF
+  // (U+0151) at the end.
   auto ascii = words("Team-LEADER, Call Centre 24/7; BeraterInnen");
-  auto icu = words("Team-LEADER, Call Centre 24/7; BeraterInnen \u00e4");
+  auto latin1 = words("Team-LEADER, Call Centre 24/7; BeraterInnen \u00e4");
+  auto icu = words("Team-LEADER, Call Centre 24/7; BeraterInnen \u0151");
+  latin1.pop_back();
   icu.pop_back();
   EXPECT_EQ(ascii, icu);
+  EXPECT_EQ(latin1, icu);
   EXPECT_EQ(ascii,
             (std::vector<std::string>{"team", "leader", "call", "centre", "24", "7", "berater"}));
 }
@@ -109,10 +114,47 @@ TEST(Words, IntoReusedVectorReplacesItsContent) {
   std::vector<std::string> out{"previouslylongword", "x", "y", "z"};
   words_into("Kundenberaterin Inbound", out);
   EXPECT_EQ(out, (std::vector<std::string>{"kundenberater", "inbound"}));
-  words_into("Größe", out);  // the ICU path: ß folds to ss, ö stays
+  words_into("Größe", out);  // the Latin-1 path: ß folds to ss, ö stays
   EXPECT_EQ(out, std::vector<std::string>{"grösse"});
   words_into("", out);
   EXPECT_TRUE(out.empty());
+}
+
+// The words of 'utf8' as ICU makes them: NFC, full case folding, runs of u_isalnum code points,
+// feminine suffixes stripped (the pipeline of normalize.hpp without its fast paths).
+std::vector<std::string> icu_words(const std::string& utf8) {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+  text.foldCase(U_FOLD_CASE_DEFAULT);  // the texts below are NFC already
+  std::vector<std::string> out;
+  std::string word;
+  auto end_word = [&] {
+    if (!word.empty()) out.push_back(strip_feminine_suffix(word));
+    word.clear();
+  };
+  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
+    const UChar32 c = text.char32At(i);
+    if (u_isalnum(c) == 0) {
+      end_word();
+      continue;
+    }
+    icu::UnicodeString(c).toUTF8String(word);
+  }
+  end_word();
+  return out;
+}
+
+TEST(Words, LatinOnePathAgreesWithIcuForEveryCharacter) {
+  // Text of ASCII and U+0080..U+00FF is folded and split in one pass without ICU; every
+  // character of the block, inside a word, at its start and end and alone, must give ICU's
+  // words (µ is a letter once folded to μ, ß two letters, ² and ¼ no digits, × and « separate).
+  for (UChar32 c = 0x80; c <= 0xFF; ++c) {
+    std::string ch;
+    icu::UnicodeString(c).toUTF8String(ch);
+    const std::string text = "Kund" + ch + "enberaterin " + ch + "AB " + ch + " Xy" + ch;
+    EXPECT_EQ(words(text), icu_words(text)) << "U+" << std::hex << c;
+  }
+  EXPECT_EQ(words("Teamleiterin Kundenservice, Ausbildung zur Kauffrau für Büromanagement"),
+            icu_words("Teamleiterin Kundenservice, Ausbildung zur Kauffrau für Büromanagement"));
 }
 
 TEST(Words, CapitalIIsAMarkerOnlyAfterALowerCaseLetter) {

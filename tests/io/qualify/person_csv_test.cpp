@@ -61,6 +61,25 @@ TEST(ReadPersonCsv, UnknownColumnRejectsTheFile) {
   EXPECT_TRUE(b.people.empty());
 }
 
+// A column named twice would lose one of its values: the file is rejected at the second name,
+// by line and column, with the name in the message.
+TEST(ReadPersonCsv, DuplicateColumnRejectsTheFile) {
+  Batch b = read("id,work1_title,work1_start,work1_title\n1,Agent,2020-01,Teamleiter\n");
+  ASSERT_EQ(b.errors.size(), 1u);
+  EXPECT_EQ(b.errors[0].message.id, MsgId::metrics_duplicate_column);
+  EXPECT_EQ(render(b.errors[0].message, Lang::en), "column 'work1_title' appears twice");
+  EXPECT_EQ(b.errors[0].where.line, 1);
+  EXPECT_EQ(b.errors[0].where.column, 28);
+  EXPECT_EQ(b.errors[0].where.json_pointer, "/work1_title");
+  ASSERT_TRUE(b.errors[0].hint.has_value());
+  EXPECT_TRUE(b.people.empty());
+  // The same column under another spelling of its number.
+  Batch c = read("language1,language01\nDeutsch,English\n");
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_EQ(c.errors[0].message.id, MsgId::metrics_duplicate_column);
+  EXPECT_EQ(c.errors[0].where.column, 11);
+}
+
 TEST(ReadPersonCsv, RowWidthAndQuoting) {
   Batch b = read("work1_title,work1_start\n\"Agent, inbound\",2020-01\nAgent\n\"unterminated\n");
   ASSERT_EQ(b.people.size(), 1u);
