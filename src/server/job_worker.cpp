@@ -6,6 +6,8 @@
 
 #include <utility>
 
+#include "app/workspace/applications.hpp"
+
 namespace ccteam::server {
 
 JobWorker::JobWorker(app::JobRunner& runner, store::Uuid organisation,
@@ -38,7 +40,13 @@ void JobWorker::loop() {
     std::string key = app::prune_dedupe_key(m_runner.now());
     Result<int> ran = 0;
     if (key != queued_key) {
+      // Maintenance and the retention of applications, once an hour however many nodes queue
+      // them.
       auto queued = m_runner.enqueue(m_organisation, std::string(app::k_prune_job), "{}", key);
+      if (queued) {
+        queued = m_runner.enqueue(m_organisation, std::string(app::k_application_retention_job),
+                                  "{}", "retention-" + key);
+      }
       if (queued) queued_key = key;
       if (!queued) ran = tl::unexpected(std::move(queued).error());
     }

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <optional>
 
 #include "app/error_status.hpp"
 #include "io/base/error_json.hpp"
+#include "io/base/files.hpp"
+#include "io/crypto/secrets.hpp"
 #include "server/http/uri.hpp"
 
 namespace ccteam::server {
@@ -128,6 +131,18 @@ bool is_yaml_content_type(std::string_view content_type) {
 
 Response problem(const Error& error, Lang lang, const Request& request) {
   return problem(status_of(error), Errors{error}, lang, request);
+}
+
+Result<std::string> xlsx_bytes(const std::vector<io::XlsxSheet>& sheets) {
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+  if (ec) dir = "/tmp";
+  std::string path = (dir / ("ccteam-" + io::random_token(12) + ".xlsx")).string();
+  auto written = io::write_xlsx(path, sheets);
+  if (!written) return tl::unexpected(std::move(written).error());
+  auto bytes = io::read_file(path, 64u << 20);
+  std::filesystem::remove(path, ec);
+  return bytes;
 }
 
 Response json_response(const nlohmann::ordered_json& body, int status) {

@@ -15,6 +15,7 @@
 
 #include "ccteam/core/error.hpp"
 #include "ccteam/core/lang.hpp"
+#include "io/base/xlsx_writer.hpp"
 #include "server/http/message.hpp"
 
 namespace ccteam::server {
@@ -53,6 +54,11 @@ std::optional<std::string> nested_deeper_than(const nlohmann::json& value, std::
 // True for a YAML media type ("application/yaml", "text/yaml", "application/x-yaml",
 // "text/x-yaml", parameters after ';' ignored): a body that is a YAML file.
 bool is_yaml_content_type(std::string_view content_type);
+
+// A workbook of 'sheets' (io::write_xlsx) as bytes: written to a file of its own in the
+// temporary folder (libxlsxwriter writes files only), read back and removed. write_xlsx's
+// errors.
+Result<std::string> xlsx_bytes(const std::vector<io::XlsxSheet>& sheets);
 
 Response json_response(const nlohmann::ordered_json& body, int status = 200);
 Response html_response(std::string body, int status = 200);

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "app/workspace/applications.hpp"
 #include "app/workspace/seed.hpp"
 #include "io/base/number_text.hpp"
 #include "io/crypto/secrets.hpp"
@@ -162,6 +163,16 @@ Routes http_routes(const Router& router, const pages::Pages& pages, const Static
     page.set("Cache-Control", "no-store");
     return page;
   };
+  // An applicant's private link holds its token: the log shows the address without it.
+  routes.logged_path = [](std::string_view path) {
+    std::string out(path);
+    if (auto at = out.find("/application/"); at != std::string::npos) {
+      std::size_t start = at + std::string_view("/application/").size();
+      std::size_t end = out.find('/', start);
+      out.replace(start, (end == std::string::npos ? out.size() : end) - start, "-");
+    }
+    return out;
+  };
   routes.handle = [&router, &pages, &statics, &accounts, &auth, log](const Request& request) {
     Response response;
     bool api = request.path.starts_with("/api/") || request.path == "/healthz" ||
@@ -256,6 +267,7 @@ void add_workspace_routes(Router& router, RouteContext& context) {
   add_employers(router, context);
   add_openings(router, context);
   add_careers(router, context);
+  add_applications(router, context);
 }
 
 Checked<void> run_workspace(const WorkspaceOptions& options) {
@@ -267,9 +279,9 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   if (options.demo) {
     CCTEAM_TRY(auto demo, app::load_demo(*repository, organisation, options.env));
     options.log(fmt::format(
-        R"({{"time":"{}","level":"info","event":"seeded","demo":true,"catalog_stored":{},"roles":{},"employers_added":{},"openings_added":{}}})",
+        R"({{"time":"{}","level":"info","event":"seeded","demo":true,"catalog_stored":{},"roles":{},"employers_added":{},"openings_added":{},"applications_added":{}}})",
         utc_timestamp(), demo.catalog.stored, demo.catalog.roles, demo.employers_added.size(),
-        demo.openings_added));
+        demo.openings_added, demo.applications_added));
   } else {
     CCTEAM_TRY(auto seeded, app::seed_catalog(*repository, organisation, options.env));
     options.log(
@@ -312,9 +324,23 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   simulation_limits.threads = app::default_simulation_threads();
   jobs.handle(std::string(app::k_simulate_plan_job),
               app::plan_simulation_handler(*repository, simulation_limits.threads));
+  CatalogCache catalogs(*repository, organisation);
+  jobs.handle(std::string(app::k_screen_application_job),
+              app::screening_handler(*repository, [&catalogs]() -> Result<app::CatalogAt> {
+                CCTEAM_TRY(auto snapshot, catalogs.current());
+                app::CatalogAt at;
+                at.catalog = &snapshot->catalog();
+                at.revision = snapshot->version();
+                at.keep = std::move(snapshot);
+                return at;
+              }));
+  CCTEAM_TRY(auto retention_rules,
+             all_errors(app::read_retention_rules(options.env.posting_data_dir +
+                                                  "/../retention/retention.yaml")));
+  jobs.handle(std::string(app::k_application_retention_job),
+              app::retention_handler(*repository, std::move(retention_rules), {}));
   JobWorker job_worker(jobs, organisation, options.log);
 
-  CatalogCache catalogs(*repository, organisation);
   CCTEAM_TRY(app::ProfileRules profile_rules,
              app::load_profile_rules(options.env.posting_data_dir));
   std::string configured_url = config.public_url;
@@ -323,9 +349,20 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   CCTEAM_TRY(std::shared_ptr<const app::PostingRules> posting_rules,
              app::load_posting_rules(options.env));
   PublicPageCache public_pages;
-  RouteContext context{*repository,    organisation, catalogs,    page_set,          statics,
-                       accounts,       jobs,         auth,        simulation_limits, profile_rules,
-                       *posting_rules, public_url,   public_pages};
+  RouteContext context{*repository,
+                       organisation,
+                       catalogs,
+                       page_set,
+                       statics,
+                       accounts,
+                       jobs,
+                       auth,
+                       simulation_limits,
+                       profile_rules,
+                       *posting_rules,
+                       public_url,
+                       public_pages,
+                       config.limits.max_applications_per_address};
   Router router;
   add_workspace_routes(router, context);
 

@@ -466,11 +466,108 @@ CREATE TABLE opening_comments (
 CREATE INDEX opening_comments_by_opening ON opening_comments (opening_id, id);
 )sql";
 
+// Applications to openings, the questions an opening's form asks, and the submissions counted
+// per client address for the burst limit. An application's personal values live in its row
+// only, so that erasing the row erases them (the audit log names fields, never values); its
+// screening job's payload holds only its id. The recruiter's list reads one opening's
+// applications in review order; retention reads withdrawn ones by the time of withdrawal.
+constexpr std::string_view k_sqlite_8 = R"sql(
+ALTER TABLE openings ADD COLUMN questions TEXT NOT NULL DEFAULT '[]';
+
+CREATE TABLE applications (
+  id BLOB PRIMARY KEY CHECK (length(id) = 16),
+  organisation_id BLOB NOT NULL REFERENCES organisations (id),
+  opening_id BLOB NOT NULL REFERENCES openings (id),
+  idempotency_key TEXT NOT NULL,
+  access_token_hash BLOB NOT NULL UNIQUE CHECK (length(access_token_hash) = 32),
+  status TEXT NOT NULL CHECK (status IN ('received', 'withdrawn')),
+  source TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  jurisdiction TEXT NOT NULL,
+  personal TEXT NOT NULL,
+  profile TEXT NOT NULL,
+  answers TEXT NOT NULL,
+  privacy_version TEXT NOT NULL,
+  talent_pool_until TEXT,
+  verdict TEXT,
+  review_rank INTEGER NOT NULL,
+  knockouts_missed INTEGER NOT NULL CHECK (knockouts_missed >= 0),
+  preferred_met INTEGER NOT NULL CHECK (preferred_met >= 0),
+  screening TEXT NOT NULL,
+  screening_catalog_version INTEGER NOT NULL,
+  screened_at_ms INTEGER,
+  unblinded_at_ms INTEGER,
+  withdrawn_at_ms INTEGER,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  created_at_ms INTEGER NOT NULL,
+  updated_at_ms INTEGER NOT NULL,
+  UNIQUE (organisation_id, idempotency_key)
+) STRICT;
+
+CREATE INDEX applications_for_review ON applications (organisation_id, opening_id, review_rank, id);
+CREATE INDEX applications_withdrawn ON applications (status, withdrawn_at_ms);
+
+CREATE TABLE application_submissions (
+  key_hash BLOB NOT NULL CHECK (length(key_hash) = 32),
+  at_ms INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX application_submissions_by_key ON application_submissions (key_hash, at_ms);
+CREATE INDEX application_submissions_by_time ON application_submissions (at_ms);
+)sql";
+
+constexpr std::string_view k_postgresql_8 = R"sql(
+ALTER TABLE openings ADD COLUMN questions text NOT NULL DEFAULT '[]';
+
+CREATE TABLE applications (
+  id uuid PRIMARY KEY,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  opening_id uuid NOT NULL REFERENCES openings (id),
+  idempotency_key text NOT NULL,
+  access_token_hash bytea NOT NULL UNIQUE CHECK (length(access_token_hash) = 32),
+  status text NOT NULL CHECK (status IN ('received', 'withdrawn')),
+  source text NOT NULL,
+  channel text NOT NULL,
+  lang text NOT NULL,
+  jurisdiction text NOT NULL,
+  personal text NOT NULL,
+  profile text NOT NULL,
+  answers text NOT NULL,
+  privacy_version text NOT NULL,
+  talent_pool_until text,
+  verdict text,
+  review_rank bigint NOT NULL,
+  knockouts_missed bigint NOT NULL CHECK (knockouts_missed >= 0),
+  preferred_met bigint NOT NULL CHECK (preferred_met >= 0),
+  screening text NOT NULL,
+  screening_catalog_version bigint NOT NULL,
+  screened_at_ms bigint,
+  unblinded_at_ms bigint,
+  withdrawn_at_ms bigint,
+  version bigint NOT NULL CHECK (version >= 1),
+  created_at_ms bigint NOT NULL,
+  updated_at_ms bigint NOT NULL,
+  UNIQUE (organisation_id, idempotency_key)
+);
+
+CREATE INDEX applications_for_review ON applications (organisation_id, opening_id, review_rank, id);
+CREATE INDEX applications_withdrawn ON applications (status, withdrawn_at_ms);
+
+CREATE TABLE application_submissions (
+  key_hash bytea NOT NULL CHECK (length(key_hash) = 32),
+  at_ms bigint NOT NULL
+);
+
+CREATE INDEX application_submissions_by_key ON application_submissions (key_hash, at_ms);
+CREATE INDEX application_submissions_by_time ON application_submissions (at_ms);
+)sql";
+
 constexpr std::array k_migrations = {
     Migration{1, k_sqlite_1, k_postgresql_1}, Migration{2, k_sqlite_2, k_postgresql_2},
     Migration{3, k_sqlite_3, k_postgresql_3}, Migration{4, k_sqlite_4, k_postgresql_4},
     Migration{5, k_sqlite_5, k_postgresql_5}, Migration{6, k_sqlite_6, k_postgresql_6},
-    Migration{7, k_sqlite_7, k_postgresql_7},
+    Migration{7, k_sqlite_7, k_postgresql_7}, Migration{8, k_sqlite_8, k_postgresql_8},
 };
 
 }  // namespace

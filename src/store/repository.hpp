@@ -74,6 +74,9 @@ struct StoredOpening {
   std::string languages;      // "de", "en" or "de,en": the languages it is published in
   std::string reference;      // the employer's reference number; may be empty
   std::string sections = "{}";
+  // The questions its application form asks (knock-out questions), JSON the store does not
+  // read: [{"id", "kind", ...}] as app/workspace/applications.hpp writes them.
+  std::string questions = "[]";
   std::optional<UnixMillis> published_at;  // first publication: the posting's datePosted
   std::optional<Uuid> created_by;
   std::int64_t version = 0;
@@ -175,7 +178,9 @@ struct Actor {
 // "user.password_change", "session.sign_in", "session.sign_in_failed", "session.sign_out",
 // "token.create", "token.revoke", "catalog.put", "pay_bands.put", "employer.create",
 // "employer.put", "plan.create", "opening.create", "opening.put", "opening.publish",
-// "opening.publish_with_errors", "opening.close", "opening.comment".
+// "opening.publish_with_errors", "opening.close", "opening.comment", "application.create",
+// "application.screen", "application.unblind", "application.export", "application.withdraw",
+// "application.erase", "application.retention".
 struct AuditEntry {
   std::int64_t seq = 0;  // order of writing, from 1
   UnixMillis at = 0;
@@ -183,7 +188,7 @@ struct AuditEntry {
   std::string actor_kind;
   std::string action;
   std::string target_kind;  // "user", "session", "token", "catalog", "pay_bands", "employer",
-                            // "plan", "opening"
+                            // "plan", "opening", "application"
   std::optional<Uuid> target_id;
   std::vector<std::string> fields;
   std::string request_id;
@@ -249,6 +254,99 @@ struct JobQuery {
   std::size_t limit = 50;
 };
 
+// An application to an opening. The texts are JSON the store does not read
+// (app/workspace/applications.hpp writes them): 'personal' what identifies the applicant
+// (name, e-mail, phone, place of residence: shown only on a deliberate, audited request),
+// 'profile' what the screening reads (work, education, languages), 'answers' the answers to
+// the opening's questions, 'screening' the screening's result ("" until screened). 'status' is
+// "received" or "withdrawn". 'review_rank' orders the recruiter's list (lower first; the
+// screening job sets it from the verdict, the questions not met and the preferred criteria met).
+struct StoredApplication {
+  Uuid id;
+  Uuid organisation_id;
+  Uuid opening_id;
+  std::string status = "received";
+  std::string source = "form";  // how it came in: "form" (later "import")
+  std::string channel;          // the ?src= of the link the applicant followed; may be empty
+  std::string lang = "de";      // the language the applicant used
+  std::string jurisdiction;     // ISO 3166-1 alpha-2 of the place of work: retention rules
+  std::string personal = "{}";
+  std::string profile = "{}";
+  std::string answers = "{}";
+  std::string privacy_version;  // the version of the privacy notice shown; "" when none
+  std::optional<std::string> talent_pool_until;  // YYYY-MM-DD: consent to the talent pool
+  std::optional<std::string> verdict;            // qualify::Verdict's name, once screened
+  std::int64_t review_rank = 0;
+  std::int64_t knockouts_missed = 0;  // questions whose answer is not the accepted one
+  std::int64_t preferred_met = 0;
+  std::string screening;
+  std::int64_t screening_catalog_version = 0;  // the catalog's revision the screening used
+  std::optional<UnixMillis> screened_at;
+  std::optional<UnixMillis> unblinded_at;  // first shown with name and contact data
+  std::optional<UnixMillis> withdrawn_at;
+  std::int64_t version = 0;
+  UnixMillis created_at = 0;
+  UnixMillis updated_at = 0;
+};
+
+// A new application as the public form sends it, with what makes the submission safe:
+// 'idempotency_key' (one per page load: the same key again gives the application stored under
+// it, not a second one), 'access_token_hash' (SHA-256 of the applicant's private link token),
+// the burst limit (at most 'rate_limit' submissions with 'rate_key' since 'rate_since', counted
+// in the transaction that inserts) and the screening job, queued in the same transaction.
+struct ApplicationSubmission {
+  StoredApplication application;
+  std::string idempotency_key;
+  TokenHash access_token_hash{};
+  TokenHash rate_key{};
+  UnixMillis rate_since = 0;
+  std::int64_t rate_limit = 0;  // 0: no limit
+  // Its kind and attempts; the organisation, times and the payload {"application": "<id>"}
+  // are set here.
+  StoredJob screening_job;
+};
+
+// What add_application did: the new application, or the one stored under the key before.
+struct SubmittedApplication {
+  StoredApplication application;
+  bool existing = false;
+};
+
+// A page of one opening's applications in review order (review_rank, then id), after the
+// position 'after' (review_rank, id) when given; only those with 'verdict' ("pending": not
+// screened yet), with no question missed ('knockouts_met' true) or some (false), of 'channel',
+// in 'status'; at most 'limit'.
+struct ApplicationQuery {
+  Uuid opening;
+  std::optional<std::string> verdict;
+  std::optional<bool> knockouts_met;
+  std::optional<std::string> channel;
+  std::optional<std::string> status;
+  std::optional<std::pair<std::int64_t, Uuid>> after;
+  std::size_t limit = 50;
+};
+
+// Withdrawn applications due for deletion: of 'jurisdiction' (or, for "*", of any jurisdiction
+// not in 'except'), withdrawn before 'withdrawn_before' and received before 'received_before';
+// at most 'limit'.
+struct RetentionQuery {
+  std::string jurisdiction;
+  std::vector<std::string> except;
+  UnixMillis withdrawn_before = 0;
+  UnixMillis received_before = 0;
+  std::size_t limit = 500;
+};
+
+// What the screening job writes into an application.
+struct ApplicationScreening {
+  std::string verdict;
+  std::int64_t review_rank = 0;
+  std::int64_t knockouts_missed = 0;
+  std::int64_t preferred_met = 0;
+  std::string screening;  // JSON
+  std::int64_t catalog_version = 0;
+};
+
 // A saved staffing plan: one version of a series (series_id: the first version's id). The texts
 // are JSON the store does not read: 'inputs' the request that made it (app/staffing/
 // plan_fields.hpp), 'result' the plan as `ccteam plan --format json` writes it
@@ -272,6 +370,7 @@ struct PruneCounts {
   std::int64_t sessions = 0;
   std::int64_t sign_in_failures = 0;
   std::int64_t jobs = 0;
+  std::int64_t application_submissions = 0;
 };
 
 // What /readyz reports.
@@ -361,6 +460,52 @@ class Repository {
   // (opening_not_found) for an opening the organisation does not have.
   virtual Result<StoredOpeningComment> add_opening_comment(StoredOpeningComment comment,
                                                            const Actor& actor) = 0;
+
+  // --- applications. Every write is one transaction with its audit entry, which names fields
+  // only (never their values).
+
+  // Stores a new application of the form with its screening job (audited as
+  // application.create by 'actor'), unless the organisation already has one under the
+  // submission's idempotency key: then that one, with 'existing'. Error::throttled
+  // (application_throttled) when the burst limit is reached; Error::not_found
+  // (opening_not_found) for an opening the organisation does not have.
+  virtual Result<SubmittedApplication> add_application(ApplicationSubmission submission,
+                                                       const Actor& actor) = 0;
+  virtual Result<std::optional<StoredApplication>> application(const Uuid& organisation,
+                                                               const Uuid& id) = 0;
+  // The application whose private link token has this hash (of any organisation).
+  virtual Result<std::optional<StoredApplication>> application_by_token(
+      const TokenHash& access_token_hash) = 0;
+  virtual Result<std::vector<StoredApplication>> applications(const Uuid& organisation,
+                                                              const ApplicationQuery& query) = 0;
+  // The number of applications of each of the organisation's openings (opening id, count) that
+  // have any.
+  virtual Result<std::vector<std::pair<Uuid, std::int64_t>>> application_counts(
+      const Uuid& organisation) = 0;
+  // Writes the screening's result (version + 1), audited as application.screen.
+  // Error::not_found (application_not_found).
+  virtual Result<StoredApplication> record_screening(const Uuid& organisation, const Uuid& id,
+                                                     const ApplicationScreening& screening,
+                                                     const Actor& actor) = 0;
+  // Sets status "withdrawn" and withdrawn_at (version + 1), audited as application.withdraw;
+  // a withdrawn one is returned unchanged. Error::not_found (application_not_found).
+  virtual Result<StoredApplication> withdraw_application(const Uuid& organisation, const Uuid& id,
+                                                         const Actor& actor) = 0;
+  // Records that a user was shown the applicant's name and contact data: 'action' is
+  // "application.unblind" (unblinded_at is set the first time) or "application.export".
+  // Error::not_found (application_not_found).
+  virtual Result<StoredApplication> record_application_access(const Uuid& organisation,
+                                                              const Uuid& id,
+                                                              const std::string& action,
+                                                              const Actor& actor) = 0;
+  // Deletes the application (every personal value goes with it), audited as 'action'
+  // ("application.erase", "application.retention"). Error::not_found (application_not_found).
+  virtual Result<void> erase_application(const Uuid& organisation, const Uuid& id,
+                                         const std::string& action, const Actor& actor) = 0;
+  // Withdrawn applications (of any organisation) due for deletion (RetentionQuery), oldest
+  // withdrawal first.
+  virtual Result<std::vector<StoredApplication>> withdrawn_applications_due(
+      const RetentionQuery& query) = 0;
 
   // --- accounts. Every write below is one transaction with its audit entry: acknowledged only
   // when both are durable.
@@ -485,9 +630,9 @@ class Repository {
   // The organisation's jobs, newest first (by id: UUIDv7, the order they were queued).
   virtual Result<std::vector<StoredJob>> jobs(const Uuid& organisation, const JobQuery& query) = 0;
 
-  // Removes sessions that expired before 'now', sign-in failures from before
-  // 'forget_failures_before' and jobs that finished before 'forget_jobs_before' (retention:
-  // nothing is kept longer than it is used).
+  // Removes sessions that expired before 'now', sign-in failures and application submission
+  // counts from before 'forget_failures_before' and jobs that finished before 'forget_jobs_before'
+  // (retention: nothing is kept longer than it is used).
   virtual Result<PruneCounts> prune_expired(UnixMillis now, UnixMillis forget_failures_before,
                                             UnixMillis forget_jobs_before) = 0;
 

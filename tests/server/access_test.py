@@ -45,6 +45,8 @@ GRANTS = {
     "read_openings": set(ROLES),
     "write_openings": {"admin", "recruiter"},
     "comment_openings": {"admin", "recruiter", "hiring_manager"},
+    "read_applications": {"admin", "recruiter", "hiring_manager"},
+    "manage_applications": {"admin", "recruiter"},
 }
 
 

@@ -103,7 +103,7 @@ def check_jsonld(name, ld, opening, today):
           and value["unitText"] == unit
           and ld["employmentType"] == "FULL_TIME"
           and ld["identifier"]["value"] == opening["reference"]
-          and ld["directApply"] is False
+          and ld["directApply"] is True
           and ld["totalJobOpenings"] == example["openings"][opening["role"]]
           and ld["title"] and "<" in ld["description"],
           json.dumps(ld)[:400])

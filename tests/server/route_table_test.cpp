@@ -49,6 +49,10 @@ std::string access_name(const Access& access) {
           return "write_openings";
         case access::Permission::comment_openings:
           return "comment_openings";
+        case access::Permission::read_applications:
+          return "read_applications";
+        case access::Permission::manage_applications:
+          return "manage_applications";
       }
   }
   return "?";

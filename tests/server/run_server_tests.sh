@@ -23,9 +23,12 @@ source "$repo_root/tests/server/lib.sh"
 
 # Short attackers' deadlines so that the hostile-client test ends in seconds; the cap on
 # connections is low so that it can be reached.
+# Loopback is a trusted proxy, so that the applications test can send a burst from an address
+# of its own (X-Forwarded-For) without throttling the browser tests' applications.
 cat >"$work/config.yaml" <<YAML
 listen: 127.0.0.1:0
 db: $work/workspace.db
+trusted_proxies: [127.0.0.1]
 limits:
   max_connections: 64
   header_timeout_ms: 1000
@@ -71,6 +74,8 @@ run_python_test "employer API tests" employers.out employers_test.py --url "$url
 run_python_test "opening API tests" openings.out openings_test.py --url "$url" \
   --logins "$work/logins.json" --openapi "$repo_root/docs/api/openapi.yaml" --db "$work/workspace.db" \
   --expired-out "$work/expired.json"
+run_python_test "application API tests" applications.out applications_test.py --url "$url" \
+  --logins "$work/logins.json" --openapi "$repo_root/docs/api/openapi.yaml"
 run_python_test "simulation tests" simulations.out simulations_test.py --url "$url" \
   --logins "$work/logins.json" --ccteam "$binary" --openapi "$repo_root/docs/api/openapi.yaml"
 

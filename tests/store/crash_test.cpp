@@ -23,7 +23,9 @@
 #include <sstream>
 #include <string>
 
+#include "app/workspace/applications.hpp"
 #include "app/workspace/seed.hpp"
+#include "io/catalog/catalog_yaml.hpp"
 #include "store/backends.hpp"
 #include "support/paths.hpp"
 
@@ -69,7 +71,31 @@ bool send_line(int fd, const std::string& line) {
   }
   if (!send_line(fd, "R\n")) ::_exit(4);
   std::optional<Uuid> last_employer;
+  std::optional<Uuid> last_opening;
   for (long i = 0;; ++i) {
+    if (i % 7 == 0 && last_opening) {
+      // An application with its screening job, as the public form stores it: "A <id>".
+      ApplicationSubmission submission;
+      submission.application.organisation_id = organisation;
+      submission.application.opening_id = *last_opening;
+      submission.application.jurisdiction = "DE";
+      submission.application.profile =
+          R"({"work":[{"position":"Call Center Agent","startDate":"2022-01"}]})";
+      submission.application.review_rank = 9'000'000'000;
+      submission.idempotency_key = "crash-" + std::to_string(round) + "-" + std::to_string(i);
+      submission.access_token_hash.fill(static_cast<std::uint8_t>(i % 251));
+      submission.access_token_hash[0] = static_cast<std::uint8_t>(round);
+      submission.access_token_hash[1] = static_cast<std::uint8_t>(i >> 8);
+      submission.access_token_hash[2] = static_cast<std::uint8_t>(i & 0xff);
+      submission.screening_job.kind = std::string(app::k_screen_application_job);
+      auto added = repository.add_application(submission, Actor::system());
+      if (!added) {
+        send_line(fd, "X application: " + render(added.error(), Lang::en) + "\n");
+        ::_exit(3);
+      }
+      if (!send_line(fd, "A " + added->application.id.to_string() + "\n")) ::_exit(4);
+      continue;
+    }
     if (i % 7 == 6 && last_employer) {
       // An opening, then its posting text saved over the version read: "O <id> <version> <tag>",
       // the tag being the text of its German "about" section.
@@ -85,6 +111,7 @@ bool send_line(int fd, const std::string& line) {
         ::_exit(3);
       }
       if (!send_line(fd, "O " + added->id.to_string() + " 1 -\n")) ::_exit(4);
+      last_opening = added->id;
       std::string tag = "r" + std::to_string(round) + "-i" + std::to_string(i);
       StoredOpening text = *added;
       text.sections = R"({"de":{"about":")" + tag + R"("}})";
@@ -183,6 +210,7 @@ struct Acknowledged {
   std::map<std::string, std::int64_t> user_versions;  // user id -> acknowledged version
   std::map<std::string, std::int64_t> plans;          // plan id -> its version
   std::map<std::string, std::pair<std::int64_t, std::string>> openings;  // id -> version, tag
+  std::set<std::string> applications;                                    // ids
   std::vector<std::string> child_errors;
 };
 
@@ -209,6 +237,8 @@ void take_lines(std::string& buffer, Acknowledged& acknowledged) {
       fields >> id >> version >> tag;
       auto& known = acknowledged.openings[id];
       if (version >= known.first) known = {version, tag};
+    } else if (line.rfind("A ", 0) == 0) {
+      acknowledged.applications.insert(line.substr(2));
     } else if (line.rfind("B ", 0) == 0) {
       acknowledged.pay_bands_version =
           std::max<std::int64_t>(acknowledged.pay_bands_version, std::stoll(line.substr(2)));
@@ -411,6 +441,45 @@ void check_survivors(const test::TestDatabase& database, const Acknowledged& ack
     }
     EXPECT_TRUE(audited.contains("opening.create " + id)) << "round " << round << ": " << id;
   }
+  // Every acknowledged application with its audit entry and its screening job; the jobs then
+  // run to the end (a job claimed by the killed writer would wait for its lease; none is).
+  JobQuery screening;
+  screening.kind = std::string(app::k_screen_application_job);
+  screening.limit = 1'000'000;
+  auto jobs = repository.jobs(organisation, screening);
+  ASSERT_TRUE(jobs.has_value());
+  std::set<std::string> queued;
+  for (const auto& job : *jobs) queued.insert(job.payload);
+  for (const std::string& id : acknowledged.applications) {
+    auto application = repository.application(organisation, *Uuid::parse(id));
+    ASSERT_TRUE(application.has_value());
+    if (!*application) {
+      if (++missing <= 5)
+        ADD_FAILURE() << "acknowledged application lost in round " << round << ": " << id;
+      continue;
+    }
+    EXPECT_TRUE(audited.contains("application.create " + id)) << "round " << round << ": " << id;
+    EXPECT_TRUE(queued.contains(R"({"application":")" + id + "\"}"))
+        << "no screening job in round " << round << ": " << id;
+  }
+  auto catalog = io::load_catalog({test::repo_data_path("catalog").string()});
+  ASSERT_TRUE(catalog.has_value());
+  app::JobRunner runner(repository, "crash-check");
+  runner.handle(std::string(app::k_screen_application_job),
+                app::screening_handler(repository, [&catalog]() -> Result<app::CatalogAt> {
+                  app::CatalogAt at;
+                  at.catalog = &*catalog;
+                  at.revision = 1;
+                  return at;
+                }));
+  auto ran = runner.run_due(1'000'000);
+  ASSERT_TRUE(ran.has_value()) << render(ran.error(), Lang::en);
+  for (const std::string& id : acknowledged.applications) {
+    auto application = repository.application(organisation, *Uuid::parse(id));
+    ASSERT_TRUE(application.has_value() && *application);
+    EXPECT_TRUE((*application)->verdict.has_value())
+        << "not screened after the restart in round " << round << ": " << id;
+  }
 }
 
 class Crash : public ::testing::TestWithParam<std::string> {};
@@ -442,8 +511,10 @@ TEST_P(Crash, EveryAcknowledgedWriteSurvivesSigkill) {
   EXPECT_GT(acknowledged.employers.size(), 0u);
   EXPECT_GT(acknowledged.catalog_version, 0);
   EXPECT_GT(acknowledged.openings.size(), 0u);
+  EXPECT_GT(acknowledged.applications.size(), 0u);
   std::cout << acknowledged.employers.size() << " acknowledged employers, "
-            << acknowledged.openings.size() << " openings and catalog version "
+            << acknowledged.openings.size() << " openings, " << acknowledged.applications.size()
+            << " applications (each screened after the restart) and catalog version "
             << acknowledged.catalog_version << " survived " << k_rounds << " SIGKILLs on "
             << GetParam() << "\n";
 }

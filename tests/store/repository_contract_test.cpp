@@ -87,15 +87,15 @@ INSTANTIATE_TEST_SUITE_P(Backends, RepositoryContract, ::testing::Values("sqlite
 TEST_P(RepositoryContract, MigratesAndReportsTheSchemaVersion) {
   auto health = repository->health();
   ASSERT_TRUE(health.has_value());
-  EXPECT_EQ(health->schema_version, 7);  // migrations 1-7 in store/migrations.cpp
-  EXPECT_EQ(health->binary_schema_version, 7);
+  EXPECT_EQ(health->schema_version, 8);  // migrations 1-8 in store/migrations.cpp
+  EXPECT_EQ(health->binary_schema_version, 8);
   EXPECT_EQ(organisation.to_string(), "00000000-0000-7000-8000-000000000001");
   // Opening again (a restart, a second node) applies nothing twice and keeps what was stored.
   ASSERT_TRUE(
       repository->add_employer(organisation, "Kept GmbH", "name: Kept GmbH\n", Actor::system()));
   auto again = open_node();
   ASSERT_TRUE(again);
-  EXPECT_EQ(again->health()->schema_version, 7);
+  EXPECT_EQ(again->health()->schema_version, 8);
   auto employers = again->employers(organisation, std::nullopt, 10);
   ASSERT_TRUE(employers.has_value());
   ASSERT_EQ(employers->size(), 1u);
@@ -114,7 +114,7 @@ TEST_P(RepositoryContract, RefusesASchemaNewerThanTheBinary) {
   EXPECT_EQ(refused.error().hint->id, MsgId::hint_store_schema_newer);
   std::string text = render(refused.error(), Lang::en);
   EXPECT_NE(text.find("999"), std::string::npos) << text;
-  EXPECT_NE(text.find("up to 7"), std::string::npos) << text;
+  EXPECT_NE(text.find("up to 8"), std::string::npos) << text;
 }
 
 TEST_P(RepositoryContract, ForeignKeysAreEnforced) {
@@ -435,6 +435,171 @@ TEST_P(RepositoryContract, OpeningsFilterByStatusAndDateAndSaveOverTheVersionSee
   EXPECT_EQ(entries[0].fields, std::vector<std::string>{"status"});
   query.action = "opening.comment";
   EXPECT_EQ(repository->audit_entries(organisation, query)->size(), 2u);
+}
+
+TEST_P(RepositoryContract, ApplicationsAreIdempotentLimitedOrderedAndErasable) {
+  now = 10'000'000;
+  auto employer = repository->add_employer(organisation, "One GmbH", "name: One\n", Actor::cli());
+  ASSERT_TRUE(employer.has_value());
+  StoredOpening opening;
+  opening.organisation_id = organisation;
+  opening.employer_id = employer->id;
+  opening.role = "agent";
+  opening.status = "open";
+  opening.valid_through = "2027-01-31";
+  opening.languages = "de";
+  opening.questions = R"([{"id":"weekends","kind":"weekends"}])";
+  auto added = repository->add_opening(opening, Actor::cli());
+  ASSERT_TRUE(added.has_value());
+  EXPECT_EQ((*repository->opening(organisation, added->id))->questions,
+            R"([{"id":"weekends","kind":"weekends"}])");
+
+  // A submission: key, link hash 'link', client hash 'client'; at most 2 per window.
+  auto submission = [&](const std::string& key, std::uint8_t link, std::uint8_t client,
+                        const std::string& jurisdiction) {
+    ApplicationSubmission s;
+    s.application.organisation_id = organisation;
+    s.application.opening_id = added->id;
+    s.application.jurisdiction = jurisdiction;
+    s.application.personal = R"({"name":"Erika Muster"})";
+    s.application.profile = R"({"work":[]})";
+    s.application.review_rank = 9'000'000'000;
+    s.idempotency_key = key;
+    s.access_token_hash.fill(link);
+    s.rate_key.fill(client);
+    s.rate_since = now - 600'000;
+    s.rate_limit = 2;
+    s.screening_job.kind = "application.screen";
+    return s;
+  };
+  auto first = repository->add_application(submission("key-1", 1, 9, "DE"), Actor::system());
+  ASSERT_TRUE(first.has_value()) << render(first.error(), Lang::en);
+  EXPECT_FALSE(first->existing);
+  EXPECT_EQ(first->application.version, 1);
+  EXPECT_EQ(first->application.created_at, 10'000'000);
+  // The same key again (a double tap): the same application, no second job, not counted.
+  auto again = repository->add_application(submission("key-1", 2, 9, "DE"), Actor::system());
+  ASSERT_TRUE(again.has_value());
+  EXPECT_TRUE(again->existing);
+  EXPECT_EQ(again->application.id, first->application.id);
+  JobQuery screening_jobs;
+  screening_jobs.kind = "application.screen";
+  auto jobs = repository->jobs(organisation, screening_jobs);
+  ASSERT_TRUE(jobs.has_value());
+  ASSERT_EQ(jobs->size(), 1u);
+  EXPECT_EQ(jobs->front().payload,
+            R"({"application":")" + first->application.id.to_string() + "\"}");
+  now += 1;
+  auto second = repository->add_application(submission("key-2", 3, 9, "US"), Actor::system());
+  ASSERT_TRUE(second.has_value());
+  // The third from the same client within the window is refused; another client passes.
+  now += 1;
+  auto third = repository->add_application(submission("key-3", 4, 9, "DE"), Actor::system());
+  ASSERT_FALSE(third.has_value());
+  EXPECT_EQ(third.error().kind, ErrorKind::throttled);
+  auto other = repository->add_application(submission("key-4", 5, 8, "DE"), Actor::system());
+  ASSERT_TRUE(other.has_value());
+  EXPECT_EQ(repository->jobs(organisation, screening_jobs)->size(), 3u);
+
+  // The private link finds its application.
+  TokenHash link{};
+  link.fill(3);
+  auto by_link = repository->application_by_token(link);
+  ASSERT_TRUE(by_link.has_value() && by_link->has_value());
+  EXPECT_EQ((*by_link)->id, second->application.id);
+  link.fill(2);  // the double tap's link was never stored
+  EXPECT_FALSE(repository->application_by_token(link)->has_value());
+
+  // Screening orders the list: rank, then id; unscreened last.
+  ApplicationScreening meets{"meets", 1'000, 0, 0, R"({"x":1})", 7};
+  ApplicationScreening review{"needs_review", 2'001'998, 1, 1, R"({"x":2})", 7};
+  auto screened =
+      repository->record_screening(organisation, second->application.id, meets, Actor::system());
+  ASSERT_TRUE(screened.has_value());
+  EXPECT_EQ(screened->verdict, "meets");
+  EXPECT_EQ(screened->screening_catalog_version, 7);
+  EXPECT_EQ(screened->version, 2);
+  ASSERT_TRUE(
+      repository->record_screening(organisation, first->application.id, review, Actor::system()));
+  ApplicationQuery query;
+  query.opening = added->id;
+  auto listed = repository->applications(organisation, query);
+  ASSERT_TRUE(listed.has_value());
+  ASSERT_EQ(listed->size(), 3u);
+  EXPECT_EQ(listed->at(0).id, second->application.id);
+  EXPECT_EQ(listed->at(1).id, first->application.id);
+  EXPECT_EQ(listed->at(2).id, other->application.id);
+  query.after = std::pair{listed->at(0).review_rank, listed->at(0).id};
+  EXPECT_EQ(repository->applications(organisation, query)->size(), 2u);
+  query.after.reset();
+  query.verdict = "pending";
+  EXPECT_EQ(repository->applications(organisation, query)->front().id, other->application.id);
+  query.verdict.reset();
+  query.knockouts_met = false;
+  auto missed = repository->applications(organisation, query);
+  ASSERT_EQ(missed->size(), 1u);
+  EXPECT_EQ(missed->front().id, first->application.id);
+  auto counts = repository->application_counts(organisation);
+  ASSERT_TRUE(counts.has_value());
+  ASSERT_EQ(counts->size(), 1u);
+  EXPECT_EQ(counts->front().second, 3);
+
+  // Unblinding is recorded once; every showing is audited.
+  now = 20'000'000;
+  auto shown = repository->record_application_access(organisation, first->application.id,
+                                                     "application.unblind", Actor::cli());
+  ASSERT_TRUE(shown.has_value());
+  EXPECT_EQ(shown->unblinded_at, 20'000'000);
+  now = 21'000'000;
+  shown = repository->record_application_access(organisation, first->application.id,
+                                                "application.unblind", Actor::cli());
+  EXPECT_EQ(shown->unblinded_at, 20'000'000);
+
+  // Withdrawal, then retention: only withdrawn ones past both periods of their jurisdiction.
+  now = 30'000'000;
+  auto withdrawn =
+      repository->withdraw_application(organisation, first->application.id, Actor::system());
+  ASSERT_TRUE(withdrawn.has_value());
+  EXPECT_EQ(withdrawn->status, "withdrawn");
+  EXPECT_EQ(withdrawn->withdrawn_at, 30'000'000);
+  ASSERT_TRUE(
+      repository->withdraw_application(organisation, second->application.id, Actor::system()));
+  RetentionQuery due;
+  due.jurisdiction = "DE";
+  due.withdrawn_before = 30'000'001;
+  due.received_before = 40'000'000;
+  auto de = repository->withdrawn_applications_due(due);
+  ASSERT_TRUE(de.has_value());
+  ASSERT_EQ(de->size(), 1u);
+  EXPECT_EQ(de->front().id, first->application.id);
+  due.withdrawn_before = 30'000'000;  // withdrawn at, not before
+  EXPECT_TRUE(repository->withdrawn_applications_due(due)->empty());
+  due.jurisdiction = "*";
+  due.except = {"DE"};
+  due.withdrawn_before = 30'000'001;
+  auto rest = repository->withdrawn_applications_due(due);
+  ASSERT_EQ(rest->size(), 1u);
+  EXPECT_EQ(rest->front().id, second->application.id);
+  due.received_before = 10'000'001;  // the US one was received at 10,000,001: kept
+  EXPECT_TRUE(repository->withdrawn_applications_due(due)->empty());
+
+  // Erasure: the row and its values are gone; the audit names fields only.
+  ASSERT_TRUE(repository->erase_application(organisation, first->application.id,
+                                            "application.erase", Actor::cli()));
+  EXPECT_FALSE(repository->application(organisation, first->application.id)->has_value());
+  auto gone = repository->erase_application(organisation, first->application.id,
+                                            "application.erase", Actor::cli());
+  ASSERT_FALSE(gone.has_value());
+  EXPECT_EQ(gone.error().kind, ErrorKind::not_found);
+  for (const AuditEntry& entry : audit()) {
+    if (entry.target_kind != "application") continue;
+    for (const std::string& field : entry.fields) EXPECT_EQ(field.find("Erika"), std::string::npos);
+  }
+  AuditQuery erased;
+  erased.action = "application.erase";
+  EXPECT_EQ(repository->audit_entries(organisation, erased)->size(), 1u);
+  erased.action = "application.create";
+  EXPECT_EQ(repository->audit_entries(organisation, erased)->size(), 3u);
 }
 
 TEST_P(RepositoryContract, ThreadsReadWhileOneWrites) {

@@ -127,6 +127,12 @@ class Accounts {
 
   store::UnixMillis now() const;
 
+  // A key for 'purpose' derived from the server secret (io::keyed_digest), the same on every
+  // node: what other use cases key their tokens with (application links).
+  std::string derived_key(std::string_view purpose) const {
+    return io::keyed_digest(m_throttle_secret, purpose);
+  }
+
  private:
   class HashSlot;
   Result<UserWithPassword> make_user(std::string_view login, std::string_view display_name,

@@ -68,6 +68,7 @@ Opening read_opening(store::StoredOpening stored, std::shared_ptr<const Employer
   out.role = catalog.find(RoleId(stored.role));
   out.languages = languages_of(stored.languages);
   out.sections = sections_of(stored.sections);
+  out.questions = parse_questions(stored.questions);
   out.stored = std::move(stored);
   return out;
 }
@@ -374,6 +375,13 @@ Checked<store::StoredOpening> check_opening(store::Repository& repository,
     }
   }
   out.sections = sections.dump();
+
+  std::vector<Question> questions = request.questions;
+  std::vector<Lang> langs;
+  if (de) langs.push_back(Lang::de);
+  if (en) langs.push_back(Lang::en);
+  for (Error& e : check_questions(questions, langs)) errors.push_back(std::move(e));
+  out.questions = questions_json(questions);
   if (!errors.empty()) return tl::unexpected(std::move(errors));
   return out;
 }
@@ -483,6 +491,7 @@ OpeningRequest request_of(const Opening& opening) {
   for (Lang lang : opening.languages) out.languages.emplace_back(to_string(lang));
   out.reference = row.reference;
   out.sections = opening.sections;
+  out.questions = opening.questions;
   return out;
 }
 
@@ -579,7 +588,7 @@ Result<OpeningPosting> base_posting(const Opening& opening, const catalog::Catal
   CCTEAM_TRY(posting::PostingDocument document,
              posting::build_posting(*opening.role, catalog, *profile, lang));
   document.identifier = row.reference;
-  document.direct_apply = false;
+  document.direct_apply = true;
   OpeningPosting out;
   out.profile = std::move(profile);
   out.document = std::move(document);

@@ -20,6 +20,7 @@
 #include "app/posting/posting.hpp"
 #include "app/workspace/accounts.hpp"
 #include "app/workspace/employers.hpp"
+#include "app/workspace/questions.hpp"
 #include "ccteam/catalog/catalog.hpp"
 #include "ccteam/core/date.hpp"
 #include "ccteam/core/error.hpp"
@@ -57,6 +58,8 @@ struct OpeningRequest {
   std::string reference;               // at most k_max_reference_chars characters
   // Markdown per language and section id; a text empty or only blanks means ccteam's text.
   std::map<std::string, std::map<std::string, std::string>> sections;
+  // The questions the application form asks (applications.hpp: Question, check_questions).
+  std::vector<Question> questions;
 };
 
 // An opening as the use cases read it: the row, its status today, its employer's profile (when
@@ -69,6 +72,7 @@ struct Opening {
   const catalog::Role* role = nullptr;
   std::vector<Lang> languages;
   std::map<std::string, std::map<std::string, std::string>> sections;  // lang -> id -> Markdown
+  std::vector<Question> questions;  // what its application form asks
 
   // Open and not expired: on the careers page, taking applications.
   bool is_public() const { return status == OpeningStatus::open && !expired; }
@@ -101,7 +105,8 @@ Result<Opening> find_opening(store::Repository& repository, const store::Uuid& o
 // later. Checks: the employer exists and its profile reads, the role is in the catalog and the
 // profile has a position for it, the place is one of the profile's, headcount, the hiring
 // manager is an active hiring manager's account, the employment type, the date, the languages,
-// the reference and the section texts (known ids, at most k_max_section_bytes each, UTF-8).
+// the reference, the section texts (known ids, at most k_max_section_bytes each, UTF-8) and
+// the questions (check_questions).
 Checked<store::StoredOpening> check_opening(store::Repository& repository,
                                             const store::Uuid& organisation,
                                             const catalog::Catalog& catalog,
@@ -144,7 +149,7 @@ Result<store::StoredOpeningComment> add_opening_comment(store::Repository& repos
 // The posting of an opening in 'lang': the employer profile narrowed to the opening (its place,
 // headcount, employment type, valid-through date, posting date = the first publication's date,
 // else 'today'), built by posting::build_posting, with the reference as its identifier and
-// directApply false (applications are not made in the workspace yet), and the recruiter's
+// directApply true (the careers page links to the application form), and the recruiter's
 // section texts of that language applied (apply_section_texts): the opening's stored ones, or
 // 'texts' (section id -> Markdown, as typed in the editor) when given. 'profile' is kept alive
 // for the document's pointers. Errors: Error::not_found when the profile has no position for the

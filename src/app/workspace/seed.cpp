@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "app/catalog/catalog.hpp"
+#include "app/workspace/applications.hpp"
 #include "app/workspace/openings.hpp"
 #include "app/workspace/pay_bands.hpp"
 #include "io/base/files.hpp"
@@ -89,6 +90,93 @@ Checked<SeedCatalogResult> seed_catalog(store::Repository& repository,
   out.source_name = file;
   return out;
 }
+
+namespace {
+
+// Made-up applicants of the demo, each a job history, education and languages as the form
+// takes them: an experienced agent, a retail seller changing careers, a team lead, an agent
+// whose German is at B1, a student working part time in a call center.
+struct DemoApplicant {
+  const char* name;
+  const char* email;
+  std::vector<WorkEntry> work;
+  std::vector<EducationEntry> education;
+  std::vector<LanguageAnswer> languages;
+};
+
+std::vector<DemoApplicant> demo_applicants() {
+  return {
+      {"Erika Muster",
+       "erika.muster@example.org",
+       {{"Dialogwerk GmbH", "Kundenberaterin Inbound", "2019-04", "",
+         "Kundenanfragen am Telefon und per Chat, Reklamationen, Vertragsänderungen"}},
+       {{"Berufsausbildung", "Kauffrau für Dialogmarketing", "IHK Leipzig", "2019-03"}},
+       {{"de", "native"}, {"en", "B1"}}},
+      {"Jonas Beispiel",
+       "jonas.beispiel@example.org",
+       {{"Baumarkt Nord", "Verkäufer", "2020-01", "2024-08", "Beratung an der Kasse und im Markt"}},
+       {{"Realschulabschluss", "", "Oberschule Mitte", "2015-07"}},
+       {{"de", "native"}}},
+      {"Aylin Demir",
+       "aylin.demir@example.org",
+       {{"Servicecenter Süd", "Teamleiterin Kundenservice", "2021-05", "",
+         "Führung von 12 Agents, Dienstplanung, Eskalationen"},
+        {"Servicecenter Süd", "Agentin im Kundenservice", "2016-09", "2021-04", ""}},
+       {{"Fachwirt", "Fachwirtin für Kundenservice", "IHK", "2020-11"}},
+       {{"de", "native"}, {"tr", "native"}, {"en", "B2"}}},
+      {"Mateo García",
+       "mateo.garcia@example.org",
+       {{"HelpDesk Ltd", "Customer Service Agent", "2022-09", "",
+         "Phone and e-mail support for a telecom provider"}},
+       {{"Bachelor", "Business Administration", "Universidad de Sevilla", "2022-06"}},
+       {{"es", "native"}, {"en", "C1"}, {"de", "B1"}}},
+      {"Lena Schulz",
+       "lena.schulz@example.org",
+       {{"Kundendialog Campus", "Aushilfe im Callcenter", "2024-10", "",
+         "Outbound-Befragungen, Terminvereinbarung"}},
+       {{"Abitur", "", "Gymnasium am Park", "2023-06"}},
+       {{"de", "native"}, {"en", "B2"}}},
+  };
+}
+
+// Sends the demo applications to the first agent and team-lead openings (the team lead also
+// applies for the agent opening); their form keys make a restart add none twice.
+Result<std::size_t> demo_applications(store::Repository& repository,
+                                      const store::Uuid& organisation,
+                                      const catalog::Catalog& catalog, Date today) {
+  store::OpeningQuery open;
+  open.status = "open";
+  CCTEAM_TRY(auto openings, repository.openings(organisation, open));
+  std::optional<store::Uuid> agent, team_lead;
+  for (const store::StoredOpening& opening : openings) {
+    if (opening.role == "agent" && !agent) agent = opening.id;
+    if (opening.role == "team-lead" && !team_lead) team_lead = opening.id;
+  }
+  std::size_t added = 0;
+  std::vector<DemoApplicant> people = demo_applicants();
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    std::vector<store::Uuid> targets;
+    if (agent) targets.push_back(*agent);
+    if (i == 2 && team_lead) targets.push_back(*team_lead);
+    for (std::size_t t = 0; t < targets.size(); ++t) {
+      ApplicationForm form;
+      form.name = people[i].name;
+      form.email = people[i].email;
+      form.work = people[i].work;
+      form.education = people[i].education;
+      form.languages = people[i].languages;
+      form.channel = i % 2 == 0 ? "" : "jobboard";
+      form.idempotency_key = fmt::format("demo-application-{}-{}", i, t);
+      auto sent = submit_application(repository, organisation, catalog, targets[t], form, Lang::de,
+                                     "demo", "demo-applications-secret-0123456789", today, 0);
+      if (!sent) return tl::unexpected(std::move(sent).error().front());
+      if (!sent->existing) ++added;
+    }
+  }
+  return added;
+}
+
+}  // namespace
 
 Checked<DemoResult> load_demo(store::Repository& repository, const store::Uuid& organisation,
                               const Environment& env) {
@@ -193,6 +281,9 @@ Checked<DemoResult> load_demo(store::Repository& repository, const store::Uuid& 
         ++out.openings_added;
       }
     }
+    auto added = demo_applications(repository, organisation, *catalog, today);
+    if (!added) return fail_with(std::move(added).error());
+    out.applications_added = *added;
   }
   return out;
 }

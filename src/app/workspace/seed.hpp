@@ -42,7 +42,8 @@ struct DemoResult {
   SeedCatalogResult catalog;
   std::vector<std::string> employers_added;  // names of the profiles stored now, in file order
   std::size_t pay_bands_added = 0;           // bands stored now (0: the organisation had some)
-  std::size_t openings_added = 0;  // openings published now (0: the organisation had some)
+  std::size_t openings_added = 0;      // openings published now (0: the organisation had some)
+  std::size_t applications_added = 0;  // demo applications sent now to the new openings
 };
 
 // The --demo switch of `ccteam serve`: seed_catalog, then, when 'organisation' has no employer
@@ -53,7 +54,11 @@ struct DemoResult {
 // organisation name. An organisation that has employers gets none added (idempotent). When the
 // organisation has no pay bands yet, the examples' own pay (each position's gross range, in the
 // country of the profile's first location; the first range per role, country and period) is
-// stored as its pay bands (app::save_pay_bands, source name "demo").
+// stored as its pay bands (app::save_pay_bands, source name "demo"). When it has no opening yet,
+// one is published per position of every profile, and six made-up people apply to the first
+// agent and team-lead openings through the form's use case (submit_application: screened by
+// the background job like any other application), so that the list of applications shows
+// something at once.
 // Error::not_found (MsgId::file_not_found) when env.examples_dir is not a folder.
 Checked<DemoResult> load_demo(store::Repository& repository, const store::Uuid& organisation,
                               const Environment& env);

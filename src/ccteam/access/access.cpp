@@ -13,10 +13,12 @@ bool allows(WorkspaceRole role, Permission permission) {
     case Permission::read_openings:
       return true;
     case Permission::comment_openings:
+    case Permission::read_applications:
       return role == WorkspaceRole::admin || role == WorkspaceRole::recruiter ||
              role == WorkspaceRole::hiring_manager;
     case Permission::write_employers:
     case Permission::write_openings:
+    case Permission::manage_applications:
       return role == WorkspaceRole::admin || role == WorkspaceRole::recruiter;
     case Permission::write_plans:
       return role == WorkspaceRole::admin || role == WorkspaceRole::hiring_manager;
@@ -77,11 +79,6 @@ MsgId role_title(WorkspaceRole role) {
   return MsgId::role_viewer;
 }
 
-namespace {
-
-// The number of code points of valid UTF-8 'text' without control characters (C0, DEL, C1) or
-// bidirectional overrides; nullopt when it is not valid UTF-8 or holds one of those; 0 when it
-// has no visible character.
 std::optional<std::size_t> printable_chars(std::string_view text) {
   std::size_t count = 0;
   bool visible = false;
@@ -125,6 +122,8 @@ std::optional<std::size_t> printable_chars(std::string_view text) {
   if (!visible) return std::size_t{0};
   return count;
 }
+
+namespace {
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);

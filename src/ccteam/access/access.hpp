@@ -40,7 +40,11 @@ enum class Permission {
   read_openings,    // openings and their postings: every role; a hiring manager sees the drafts
                     // and internal fields (its hiring manager, comments) of their own openings only
   write_openings,   // create, edit, publish and close openings: admin, recruiter
-  comment_openings,  // comment on an opening: admin, recruiter, hiring manager (their own)
+  comment_openings,     // comment on an opening: admin, recruiter, hiring manager (their own)
+  read_applications,    // the screened applications of an opening: admin, recruiter (all), hiring
+                        // manager (their own openings', blind unless a recruiter unblinded one);
+                        // the works council and viewers see no applicant data
+  manage_applications,  // unblind, export and erase applications: admin, recruiter
 };
 
 // True when 'role' has 'permission'.
@@ -71,6 +75,11 @@ Result<std::string> normalize_login(std::string_view text);
 // character (not only spaces, U+00A0, U+2000-200D, U+3000, U+FEFF). Error::invalid_input with
 // 'message' otherwise.
 Result<std::string> check_name(std::string_view text, MsgId message);
+// The number of code points of valid UTF-8 'text' without control characters (C0, DEL, C1) or
+// bidirectional overrides and isolates; nullopt when it is not valid UTF-8 or holds one of
+// those; 0 when it has no visible character (check_name's rule for any one-line text people
+// type).
+std::optional<std::size_t> printable_chars(std::string_view text);
 // At least k_min_password_chars code points, at most k_max_password_bytes bytes.
 Result<void> check_new_password(std::string_view password);
 

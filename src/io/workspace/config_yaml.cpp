@@ -45,6 +45,7 @@ void read_limits(MapReader& map, ServerLimitsConfig& limits) {
   read_whole(map, "threads", 0, 256, limits.threads);
   read_whole(map, "max_active_simulations", 1, 1000, limits.max_active_simulations);
   read_whole(map, "max_simulated_calls", 1000, 1'000'000'000, limits.max_simulated_calls);
+  read_whole(map, "max_applications_per_address", 1, 100'000, limits.max_applications_per_address);
   map.finish();
 }
 

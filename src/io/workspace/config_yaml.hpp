@@ -36,6 +36,9 @@ struct ServerLimitsConfig {
   // calls one may take (replications x the plan's calls per day).
   std::int64_t max_active_simulations = 4;
   std::int64_t max_simulated_calls = 5'000'000;
+  // Applications the public form takes from one client address in 10 minutes (counted in the
+  // database, so across nodes); beyond, the form answers 429.
+  std::int64_t max_applications_per_address = 10;
 };
 
 struct WorkspaceConfig {

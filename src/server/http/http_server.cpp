@@ -782,8 +782,10 @@ class Session : public std::enable_shared_from_this<Session> {
     m_server.log(fmt::format(
         R"({{"time":"{}","level":"info","request_id":{},"method":{},"path":{},"status":{},"bytes":{},"duration_ms":{:.3f},"client":{}}})",
         utc_timestamp(), json_string(m_request_id), json_string(m_method),
-        json_string(std::string_view(m_path).substr(0, k_max_logged_path_bytes)), m_status,
-        m_body_bytes, ms, json_string(m_client_network)));
+        json_string(std::string_view(
+                        m_server.routes.logged_path ? m_server.routes.logged_path(m_path) : m_path)
+                        .substr(0, k_max_logged_path_bytes)),
+        m_status, m_body_bytes, ms, json_string(m_client_network)));
   }
 
   Server& m_server;

@@ -63,6 +63,8 @@ struct Routes {
   // The answer to a request whose body is larger than 'limit' bytes (from its header only: the
   // body is not read); unset: a plain-text 413.
   std::function<Response(const Request& request, std::size_t limit)> too_large;
+  // The path as the access log shows it (a secret in the path cut off); unset: as requested.
+  std::function<std::string(std::string_view path)> logged_path;
 };
 
 }  // namespace ccteam::server

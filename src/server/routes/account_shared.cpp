@@ -120,7 +120,14 @@ const std::vector<std::string_view>& audit_actions() {
                                                           "opening.publish",
                                                           "opening.publish_with_errors",
                                                           "opening.close",
-                                                          "opening.comment"};
+                                                          "opening.comment",
+                                                          "application.create",
+                                                          "application.screen",
+                                                          "application.unblind",
+                                                          "application.export",
+                                                          "application.withdraw",
+                                                          "application.erase",
+                                                          "application.retention"};
   return k_actions;
 }
 
@@ -147,6 +154,13 @@ MsgId audit_action_title(std::string_view action) {
       {"opening.publish_with_errors", MsgId::audit_action_opening_publish_with_errors},
       {"opening.close", MsgId::audit_action_opening_close},
       {"opening.comment", MsgId::audit_action_opening_comment},
+      {"application.create", MsgId::audit_action_application_create},
+      {"application.screen", MsgId::audit_action_application_screen},
+      {"application.unblind", MsgId::audit_action_application_unblind},
+      {"application.export", MsgId::audit_action_application_export},
+      {"application.withdraw", MsgId::audit_action_application_withdraw},
+      {"application.erase", MsgId::audit_action_application_erase},
+      {"application.retention", MsgId::audit_action_application_retention},
   };
   for (const auto& [name, id] : k_titles) {
     if (name == action) return id;
@@ -156,10 +170,15 @@ MsgId audit_action_title(std::string_view action) {
 
 std::string audit_target_title(std::string_view kind, Lang lang) {
   static constexpr std::pair<std::string_view, MsgId> k_titles[] = {
-      {"user", MsgId::audit_target_user},           {"session", MsgId::audit_target_session},
-      {"token", MsgId::audit_target_token},         {"catalog", MsgId::audit_target_catalog},
-      {"employer", MsgId::audit_target_employer},   {"plan", MsgId::audit_target_plan},
-      {"pay_bands", MsgId::audit_target_pay_bands}, {"opening", MsgId::audit_target_opening},
+      {"user", MsgId::audit_target_user},
+      {"session", MsgId::audit_target_session},
+      {"token", MsgId::audit_target_token},
+      {"catalog", MsgId::audit_target_catalog},
+      {"employer", MsgId::audit_target_employer},
+      {"plan", MsgId::audit_target_plan},
+      {"pay_bands", MsgId::audit_target_pay_bands},
+      {"opening", MsgId::audit_target_opening},
+      {"application", MsgId::audit_target_application},
   };
   for (const auto& [name, id] : k_titles) {
     if (name == kind) return tr(id, lang);
@@ -192,6 +211,12 @@ std::string audit_field_title(std::string_view field, Lang lang) {
       {"reference", MsgId::web_of_reference},
       {"status", MsgId::web_of_status},
       {"comment", MsgId::web_opening_comment_label},
+      {"opening_id", MsgId::audit_target_opening},
+      {"personal", MsgId::web_application_personal},
+      {"profile", MsgId::web_apply_work},
+      {"answers", MsgId::web_application_answers},
+      {"verdict", MsgId::web_applications_col_verdict},
+      {"screening", MsgId::web_application_criteria},
   };
   if (field == "sections") return ccteam::render(msg(MsgId::web_opening_posting, "de/en"), lang);
   for (const auto& [name, id] : k_titles) {

@@ -327,6 +327,18 @@ std::string script_json(const nlohmann::ordered_json& value) {
 // a signed-in user looks at a posting that may not be published).
 Response opening_page(RouteContext& context, const Request& request, const Caller& caller,
                       const std::string& id_text, Lang lang, bool preview) {
+  // The channel a job board's link names (?src=indeed) goes on to the application form.
+  std::string channel;
+  if (auto query = parse_query(request.query)) {
+    for (const QueryParam& p : *query) {
+      if (p.name != "src") continue;
+      for (char c : p.value.substr(0, 40)) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-') {
+          channel += c;
+        }
+      }
+    }
+  }
   std::string path = (preview ? "/openings/" : "/careers/") + id_text + (preview ? "/preview" : "");
   auto not_found = [&] { return page_not_found(context, request, caller, path); };
   auto id = store::Uuid::parse(id_text);
@@ -341,7 +353,7 @@ Response opening_page(RouteContext& context, const Request& request, const Calle
     auto read = public_state(context, **snapshot, today);
     if (!read) return error_page(context, caller, read.error(), path);
     state = *read;
-    key = fmt::format("opening\x1f{}\x1f{}", to_string(lang), id->to_string());
+    key = fmt::format("opening\x1f{}\x1f{}\x1f{}", to_string(lang), id->to_string(), channel);
     if (auto kept = context.public_pages.find(*state, key)) {
       return public_response(request, *kept, lang);
     }
@@ -402,9 +414,11 @@ Response opening_page(RouteContext& context, const Request& request, const Calle
     // The JSON-LD only while the opening takes applications (search engines drop expired ones).
     page.text("jsonld", script_json(io::posting_to_jsonld(doc)));
     render::Context apply;
-    if (!profile.apply_url.empty()) {
-      apply.text("url", profile.apply_url).text("url_label", tr(MsgId::web_careers_apply, lang));
-    }
+    // The application form of the workspace, carrying the channel the visitor came from.
+    std::string form_href =
+        lang_path(lang, "/careers/" + opening->stored.id.to_string() + "/apply");
+    if (!channel.empty()) form_href += "?src=" + channel;
+    apply.text("form", form_href).text("form_label", tr(MsgId::web_careers_apply, lang));
     if (!profile.apply_email.empty()) {
       apply.text("email", profile.apply_email)
           .text("email_href", "mailto:" + profile.apply_email)
@@ -517,8 +531,8 @@ void add_careers(Router& router, RouteContext& context) {
               [&context](const Request& request, const PathParams& params, const Caller& caller) {
                 auto lang = url_lang(params["lang"]);
                 if (!lang) return page_not_found(context, request, caller, "/careers");
-                // The query (?src=<channel>, a job board's own parameters) does not change the
-                // page; it stays in the address for the application form to carry later.
+                // The query's ?src=<channel> goes on to the application form; a job board's
+                // other parameters do not change the page.
                 return opening_page(context, request, caller, params["id"], *lang, false);
               }});
   router.add({"GET", "/{lang}/openings/{id}/preview", Access::to(access::Permission::read_openings),

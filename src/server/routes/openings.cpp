@@ -8,7 +8,9 @@
 
 #include <fmt/format.h>
 
+#include "app/workspace/applications.hpp"
 #include "app/workspace/openings.hpp"
+#include "ccteam/qualify/language.hpp"
 #include "io/base/error_json.hpp"
 #include "io/posting/posting_writers.hpp"
 #include "server/pages/shell.hpp"
@@ -91,6 +93,7 @@ json opening_json(const app::Opening& opening, bool internal) {
     for (const auto& [id, text] : texts) sections[lang][id] = text;
   }
   out["sections"] = sections;
+  out["questions"] = app::questions_to_json(opening.questions);
   out["published_at"] = row.published_at ? json(rfc3339(*row.published_at)) : json(nullptr);
   out["updated_at"] = rfc3339(row.updated_at);
   if (internal) {
@@ -143,7 +146,7 @@ Checked<OpeningBody> opening_body(const Request& request, bool needs_version) {
     static constexpr std::string_view k_known[] = {
         "version",           "employer_id",     "role",          "place",     "headcount",
         "hiring_manager_id", "employment_type", "valid_through", "languages", "reference",
-        "sections"};
+        "sections",          "questions"};
     if (std::find(std::begin(k_known), std::end(k_known), key) == std::end(k_known)) {
       Error e =
           Error::usage(msg(MsgId::yaml_unknown_key, shorten(key)), msg(MsgId::hint_opening_body));
@@ -192,6 +195,14 @@ Checked<OpeningBody> opening_body(const Request& request, bool needs_version) {
           out.request.sections[lang][id] = value.get<std::string>();
         }
       }
+    }
+  }
+  if (auto it = body->find("questions"); it != body->end() && !it->is_null()) {
+    auto questions = app::questions_from_json(*it);
+    if (!questions) {
+      for (Error& e : questions.error()) errors.push_back(std::move(e));
+    } else {
+      out.request.questions = std::move(*questions);
     }
   }
   auto version = body->find("version");
@@ -343,6 +354,153 @@ render::Context field(const OpeningForm& form, const std::string& name, const st
   return out;
 }
 
+// The questions part of the opening form: the fixed kinds (asked when filled in or ticked) and
+// k_max_own_questions own ones (texts per language; answers one per line, accepted ones marked
+// with '*'; none: a yes/no question).
+render::Context questions_context(const std::vector<app::Question>& questions, Lang lang) {
+  auto find = [&](app::QuestionKind kind) -> const app::Question* {
+    for (const app::Question& q : questions) {
+      if (q.kind == kind) return &q;
+    }
+    return nullptr;
+  };
+  render::Context out;
+  out.text("heading", tr(MsgId::web_questions_heading, lang))
+      .text("intro", tr(MsgId::web_questions_intro, lang))
+      .text("hours_label", tr(MsgId::web_questions_weekly_hours, lang))
+      .text("shifts_label", tr(MsgId::web_questions_shifts, lang))
+      .text("weekends_label", tr(MsgId::web_questions_weekends, lang))
+      .text("start_label", tr(MsgId::web_questions_start, lang))
+      .text("language_label", tr(MsgId::web_questions_language, lang))
+      .text("permit_label", tr(MsgId::web_questions_permit, lang));
+  if (const auto* q = find(app::QuestionKind::weekly_hours)) {
+    out.text("hours", std::to_string(q->min_hours));
+  }
+  out.flag("shifts", find(app::QuestionKind::shifts) != nullptr)
+      .flag("weekends", find(app::QuestionKind::weekends) != nullptr)
+      .flag("permit", find(app::QuestionKind::work_permit) != nullptr);
+  if (const auto* q = find(app::QuestionKind::start_date)) out.text("start", q->latest_start);
+  const app::Question* language = find(app::QuestionKind::language);
+  std::vector<render::Context> codes;
+  codes.push_back(option("", "–", language == nullptr));
+  for (const std::string& code : app::form_languages()) {
+    codes.push_back(option(code, qualify::language_name(code).get(lang),
+                           language != nullptr && language->language == code));
+  }
+  std::vector<render::Context> levels;
+  for (const std::string& level : app::form_levels()) {
+    if (level == "native") continue;
+    levels.push_back(
+        option(level, level, language != nullptr ? language->level == level : level == "B2"));
+  }
+  out.list("language_codes", std::move(codes)).list("levels", std::move(levels));
+  std::vector<render::Context> own;
+  std::size_t index = 0;
+  for (const app::Question& q : questions) {
+    if (app::is_own_question(q.kind)) own.emplace_back();
+    if (!app::is_own_question(q.kind) || own.size() > app::k_max_own_questions) continue;
+    render::Context& item = own.back();
+    std::string choices_de, choices_en;
+    for (std::size_t c = 0; c < q.choices.size(); ++c) {
+      bool accepted = std::find(q.accepted.begin(), q.accepted.end(), c) != q.accepted.end();
+      choices_de += (accepted ? "*" : "") + q.choices[c].de + "\n";
+      choices_en += (accepted ? "*" : "") + q.choices[c].en + "\n";
+    }
+    item.text("text_de", q.text.de)
+        .text("text_en", q.text.en)
+        .text("choices_de", choices_de)
+        .text("choices_en", choices_en)
+        .text("expected", q.expected);
+  }
+  own.resize(app::k_max_own_questions);
+  for (render::Context& item : own) {
+    std::string n = std::to_string(++index);
+    const auto& values = item.values();
+    auto value_of = [&](const char* key) {
+      auto it = values.find(key);
+      return it != values.end() && std::holds_alternative<std::string>(it->second)
+                 ? std::get<std::string>(it->second)
+                 : std::string();
+    };
+    std::string expected = value_of("expected");
+    std::vector<render::Context> answers;
+    answers.push_back(option("", tr(MsgId::web_questions_any, lang), expected.empty()));
+    answers.push_back(option("yes", tr(MsgId::web_apply_yes, lang), expected == "yes"));
+    answers.push_back(option("no", tr(MsgId::web_apply_no, lang), expected == "no"));
+    item.text("n", n)
+        .text("legend", ccteam::render(msg(MsgId::web_questions_own, n), lang))
+        .text("text_de_label", ccteam::render(msg(MsgId::web_questions_text, "de"), lang))
+        .text("text_en_label", ccteam::render(msg(MsgId::web_questions_text, "en"), lang))
+        .text("choices_label", tr(MsgId::web_questions_choices, lang))
+        .text("expected_label", tr(MsgId::web_questions_expected, lang))
+        .list("answers", std::move(answers));
+  }
+  out.list("own", std::move(own));
+  return out;
+}
+
+// The questions as the opening form sends them (questions_context's fields).
+std::vector<app::Question> questions_of_form(const std::vector<QueryParam>& fields) {
+  std::vector<app::Question> out;
+  auto value = [&](const std::string& name) { return app::trimmed_text(form_value(fields, name)); };
+  if (std::string hours = value("q.hours"); !hours.empty()) {
+    app::Question q;
+    q.kind = app::QuestionKind::weekly_hours;
+    q.min_hours = whole_number(hours, 0).value_or(-1);
+    out.push_back(std::move(q));
+  }
+  for (auto [name, kind] : {std::pair{"q.shifts", app::QuestionKind::shifts},
+                            std::pair{"q.weekends", app::QuestionKind::weekends}}) {
+    if (value(name) == "on") out.push_back(app::Question{.kind = kind});
+  }
+  if (std::string start = value("q.start"); !start.empty()) {
+    out.push_back(app::Question{.kind = app::QuestionKind::start_date, .latest_start = start});
+  }
+  if (std::string code = value("q.language"); !code.empty()) {
+    out.push_back(app::Question{
+        .kind = app::QuestionKind::language, .language = code, .level = value("q.level")});
+  }
+  if (value("q.permit") == "on")
+    out.push_back(app::Question{.kind = app::QuestionKind::work_permit});
+  for (std::size_t i = 1; i <= app::k_max_own_questions; ++i) {
+    std::string p = "q.own" + std::to_string(i) + ".";
+    app::Question q;
+    q.text = LocalizedText{value(p + "text_en"), value(p + "text_de")};
+    if (q.text.de.empty() && q.text.en.empty()) continue;
+    auto lines = [](const std::string& text) {
+      std::vector<std::string> found;
+      std::size_t start = 0;
+      while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = app::trimmed_text(std::string_view(text).substr(start, end - start));
+        if (!line.empty()) found.push_back(line);
+        start = end + 1;
+      }
+      return found;
+    };
+    auto de = lines(value(p + "choices_de"));
+    auto en = lines(value(p + "choices_en"));
+    if (de.empty() && en.empty()) {
+      q.kind = app::QuestionKind::yes_no;
+      q.expected = value(p + "expected");
+    } else {
+      q.kind = app::QuestionKind::choice;
+      for (std::size_t c = 0; c < std::max(de.size(), en.size()); ++c) {
+        std::string d = c < de.size() ? de[c] : std::string();
+        std::string e = c < en.size() ? en[c] : std::string();
+        bool accepted = d.starts_with('*') || e.starts_with('*');
+        if (d.starts_with('*')) d = app::trimmed_text(d.substr(1));
+        if (e.starts_with('*')) e = app::trimmed_text(e.substr(1));
+        if (accepted) q.accepted.push_back(c);
+        q.choices.push_back(LocalizedText{e, d});
+      }
+    }
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
 // The form of an opening: where (employer and place in one choice, so that it works without
 // JavaScript), role, headcount, hiring manager, employment type, valid through, languages,
 // reference. Without 'internal' (a hiring manager reading somebody else's opening) the hiring
@@ -448,7 +606,8 @@ render::Context form_context(RouteContext& context, const OpeningForm& form,
   }
   out.list("fields", std::move(fields))
       .text("languages_label", tr(MsgId::web_of_languages, lang))
-      .list("languages", std::move(languages));
+      .list("languages", std::move(languages))
+      .child("questions", questions_context(r.questions, lang));
   if (auto it = form.field_errors.find("languages"); it != form.field_errors.end()) {
     out.text("languages_error", it->second);
   }
@@ -565,6 +724,17 @@ Response opening_page(RouteContext& context, const Caller& caller,
                           "/careers/" + row.id.to_string()))
           .text("public_link", tr(MsgId::web_opening_public_link, lang));
     }
+    if (who.can(Permission::read_applications) && app::can_see_applications(who, row)) {
+      std::int64_t count = 0;
+      if (auto counts = context.repository.application_counts(context.organisation)) {
+        for (const auto& [opening_id, n] : *counts) {
+          if (opening_id == row.id) count = n;
+        }
+      }
+      page.text("applications_href", lang_path(lang, base + "/applications"))
+          .text("applications_link",
+                ccteam::render(msg(MsgId::web_applications_link, count), lang));
+    }
     std::vector<render::Context> postings;
     app::OpeningCheck check;
     if (roles != nullptr) {
@@ -673,6 +843,8 @@ OpeningForm new_form() {
 
 // The request a form posts.
 OpeningForm read_form(const std::vector<QueryParam>& fields, const app::OpeningRequest& base) {
+  // The form has the questions part: what it sends replaces the questions.
+  bool has_questions = !form_value(fields, "q.present").empty();
   OpeningForm form;
   form.request = base;
   form.request.languages.clear();
@@ -704,6 +876,7 @@ OpeningForm read_form(const std::vector<QueryParam>& fields, const app::OpeningR
       }
     }
   }
+  if (has_questions) form.request.questions = questions_of_form(fields);
   return form;
 }
 

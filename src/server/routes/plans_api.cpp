@@ -70,8 +70,7 @@ Result<std::size_t> limit_of(const std::vector<QueryParam>& query) {
   return limit;
 }
 
-// The plan's workbook (io/staffing/plan_xlsx.hpp) as bytes: written to a file of its own in the
-// temporary folder (libxlsxwriter writes files only), read back and removed.
+// The plan's workbook (io/staffing/plan_xlsx.hpp) as bytes.
 Result<std::string> plan_xlsx(RouteContext& context, const store::StoredPlan& plan, Lang lang) {
   CCTEAM_TRY(nlohmann::json result, stored_json(plan.result, plan.id));
   auto snapshot = context.catalogs.current();
@@ -80,15 +79,7 @@ Result<std::string> plan_xlsx(RouteContext& context, const store::StoredPlan& pl
     const catalog::Role* role = catalog != nullptr ? catalog->find(RoleId(id)) : nullptr;
     return role != nullptr ? role->title.get(lang) : std::string();
   });
-  std::error_code ec;
-  std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
-  if (ec) dir = "/tmp";
-  std::string path = (dir / ("ccteam-plan-" + io::random_token(12) + ".xlsx")).string();
-  auto written = io::write_xlsx(path, sheets);
-  if (!written) return tl::unexpected(std::move(written).error());
-  auto bytes = io::read_file(path, 64u << 20);
-  std::filesystem::remove(path, ec);
-  return bytes;
+  return xlsx_bytes(sheets);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "app/posting/posting.hpp"
 #include "app/workspace/accounts.hpp"
+#include "app/workspace/applications.hpp"
 #include "app/workspace/employers.hpp"
 #include "app/workspace/jobs.hpp"
 #include "app/workspace/simulations.hpp"
@@ -61,6 +62,8 @@ struct RouteContext {
   const PublicUrl& public_url;
   // The public careers pages as anonymous readers get them, kept per state of what they show.
   PublicPageCache& public_pages;
+  // Applications the public form takes from one client address in 10 minutes.
+  std::int64_t max_applications_per_address = app::k_max_applications_per_window;
 };
 
 // GET /api/v1/jobs: the background jobs, for operators (admin).
@@ -89,6 +92,13 @@ void add_openings(Router& router, RouteContext& context);
 
 // /{lang}/careers[/{id}], /sitemap.xml (public), /{lang}/openings/{id}/preview: the careers pages.
 void add_careers(Router& router, RouteContext& context);
+
+// /{lang}/careers/{id}/apply[/sent], /{lang}/application/{token}[/withdraw] (public), and
+// /api/v1/openings/{id}/applications[.csv, .xlsx], /api/v1/applications/{id}[/unblind,
+// /export] (DELETE erases): applications.
+void add_applications(Router& router, RouteContext& context);
+// /{lang}/openings/{id}/applications, /{lang}/applications/{id}[/unblind, /erase].
+void add_application_pages(Router& router, RouteContext& context);
 
 // Every route of the workspace (each add_* below).
 void add_workspace_routes(Router& router, RouteContext& context);

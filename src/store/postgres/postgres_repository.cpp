@@ -7,6 +7,8 @@
 #include <span>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "store/migrations.hpp"
 #include "store/postgres/migrations.hpp"
 #include "store/row_rules.hpp"
@@ -1182,7 +1184,7 @@ namespace {
 constexpr std::string_view k_opening_columns =
     "SELECT id, organisation_id, employer_id, role, place, headcount, hiring_manager_id, "
     "employment_type, status, valid_through, languages, reference, sections, published_at_ms, "
-    "created_by, version, created_at_ms, updated_at_ms FROM openings ";
+    "created_by, version, created_at_ms, updated_at_ms, questions FROM openings ";
 
 Result<StoredOpening> read_opening(const Rows& rows, int row) {
   StoredOpening out;
@@ -1208,6 +1210,7 @@ Result<StoredOpening> read_opening(const Rows& rows, int row) {
   out.version = rows.int64(row, 15);
   out.created_at = rows.int64(row, 16);
   out.updated_at = rows.int64(row, 17);
+  out.questions = rows.text(row, 18);
   return out;
 }
 
@@ -1276,16 +1279,17 @@ Result<StoredOpening> PostgresRepository::add_opening(StoredOpening opening, con
           *connection,
           "INSERT INTO openings (id, organisation_id, employer_id, role, place, headcount, "
           "hiring_manager_id, employment_type, status, valid_through, languages, reference, "
-          "sections, published_at_ms, created_by, version, created_at_ms, updated_at_ms) VALUES "
-          "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+          "sections, published_at_ms, created_by, version, created_at_ms, updated_at_ms, "
+          "questions) VALUES "
+          "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
           {id_param(opening.id), id_param(opening.organisation_id), id_param(opening.employer_id),
            std::string_view(opening.role), opening.place, opening.headcount,
            optional_id(opening.hiring_manager_id), std::string_view(opening.employment_type),
            std::string_view(opening.status), std::string_view(opening.valid_through),
            std::string_view(opening.languages), std::string_view(opening.reference),
            std::string_view(opening.sections), optional_int(opening.published_at),
-           optional_id(opening.created_by), opening.version, opening.created_at,
-           opening.updated_at});
+           optional_id(opening.created_by), opening.version, opening.created_at, opening.updated_at,
+           std::string_view(opening.questions)});
       !inserted) {
     return tl::unexpected(
         write_error(*connection, std::move(inserted).error(), opening.organisation_id));
@@ -1313,17 +1317,18 @@ Result<StoredOpening> PostgresRepository::put_opening(StoredOpening opening,
       "UPDATE openings SET employer_id = $3, role = $4, place = $5, headcount = $6, "
       "hiring_manager_id = $7, employment_type = $8, status = $9, valid_through = $10, "
       "languages = $11, reference = $12, sections = $13, published_at_ms = $14, version = "
-      "version + 1, updated_at_ms = $15 WHERE organisation_id = $1 AND id = $2 AND version = $16 "
+      "version + 1, updated_at_ms = $15, questions = $17 WHERE organisation_id = $1 AND id = $2 "
+      "AND version = $16 "
       "RETURNING id, organisation_id, employer_id, role, place, headcount, hiring_manager_id, "
       "employment_type, status, valid_through, languages, reference, sections, published_at_ms, "
-      "created_by, version, created_at_ms, updated_at_ms",
+      "created_by, version, created_at_ms, updated_at_ms, questions",
       {id_param(opening.organisation_id), id_param(opening.id), id_param(opening.employer_id),
        std::string_view(opening.role), opening.place, opening.headcount,
        optional_id(opening.hiring_manager_id), std::string_view(opening.employment_type),
        std::string_view(opening.status), std::string_view(opening.valid_through),
        std::string_view(opening.languages), std::string_view(opening.reference),
        std::string_view(opening.sections), optional_int(opening.published_at), opening.updated_at,
-       expected_version});
+       expected_version, std::string_view(opening.questions)});
   if (!written) {
     return tl::unexpected(
         write_error(*connection, std::move(written).error(), opening.organisation_id));
@@ -1412,6 +1417,365 @@ Result<StoredOpeningComment> PostgresRepository::add_opening_comment(StoredOpeni
   return comment;
 }
 
+// --- applications
+
+namespace {
+
+constexpr std::string_view k_application_fields =
+    "id, organisation_id, opening_id, status, source, channel, lang, jurisdiction, personal, "
+    "profile, answers, privacy_version, talent_pool_until, verdict, review_rank, "
+    "knockouts_missed, preferred_met, screening, screening_catalog_version, screened_at_ms, "
+    "unblinded_at_ms, withdrawn_at_ms, version, created_at_ms, updated_at_ms";
+
+std::string application_select() {
+  return "SELECT " + std::string(k_application_fields) + " FROM applications ";
+}
+
+std::optional<UnixMillis> optional_at(const Rows& rows, int row, int column) {
+  if (rows.is_null(row, column)) return std::nullopt;
+  return rows.int64(row, column);
+}
+
+Result<StoredApplication> read_application(const Rows& rows, int row) {
+  StoredApplication out;
+  CCTEAM_TRY(out.id, uuid_at(rows, row, 0, "applications.id"));
+  CCTEAM_TRY(out.organisation_id, uuid_at(rows, row, 1, "applications.organisation_id"));
+  CCTEAM_TRY(out.opening_id, uuid_at(rows, row, 2, "applications.opening_id"));
+  out.status = rows.text(row, 3);
+  out.source = rows.text(row, 4);
+  out.channel = rows.text(row, 5);
+  out.lang = rows.text(row, 6);
+  out.jurisdiction = rows.text(row, 7);
+  out.personal = rows.text(row, 8);
+  out.profile = rows.text(row, 9);
+  out.answers = rows.text(row, 10);
+  out.privacy_version = rows.text(row, 11);
+  if (!rows.is_null(row, 12)) out.talent_pool_until = rows.text(row, 12);
+  if (!rows.is_null(row, 13)) out.verdict = rows.text(row, 13);
+  out.review_rank = rows.int64(row, 14);
+  out.knockouts_missed = rows.int64(row, 15);
+  out.preferred_met = rows.int64(row, 16);
+  out.screening = rows.text(row, 17);
+  out.screening_catalog_version = rows.int64(row, 18);
+  out.screened_at = optional_at(rows, row, 19);
+  out.unblinded_at = optional_at(rows, row, 20);
+  out.withdrawn_at = optional_at(rows, row, 21);
+  out.version = rows.int64(row, 22);
+  out.created_at = rows.int64(row, 23);
+  out.updated_at = rows.int64(row, 24);
+  return out;
+}
+
+Result<std::vector<StoredApplication>> read_applications(const Rows& rows) {
+  std::vector<StoredApplication> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    CCTEAM_TRY(StoredApplication row, read_application(rows, i));
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<std::optional<StoredApplication>> first_application(const Rows& rows) {
+  if (rows.size() == 0) return std::optional<StoredApplication>();
+  CCTEAM_TRY(StoredApplication row, read_application(rows, 0));
+  return std::optional<StoredApplication>(std::move(row));
+}
+
+Error application_not_found(const Uuid& id) {
+  return Error::not_found(msg(MsgId::application_not_found, id.to_string()));
+}
+
+}  // namespace
+
+Result<SubmittedApplication> PostgresRepository::add_application(ApplicationSubmission submission,
+                                                                 const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  StoredApplication& row = submission.application;
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  // One submission per client at a time across nodes: the count and the insert see the same
+  // rows; the idempotency key is unique, so of two nodes storing one key one wins.
+  std::string lock_key = "applications:";
+  for (std::uint8_t byte : submission.rate_key) lock_key += fmt::format("{:02x}", byte);
+  CCTEAM_TRY(Rows locked, connection->query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+                                            {std::string_view(lock_key)}));
+  (void)locked;
+  auto existing = [&]() -> Result<std::optional<StoredApplication>> {
+    CCTEAM_TRY(Rows rows,
+               connection->query(
+                   application_select() + "WHERE organisation_id = $1 AND idempotency_key = $2",
+                   {id_param(row.organisation_id), std::string_view(submission.idempotency_key)}));
+    return first_application(rows);
+  };
+  CCTEAM_TRY(std::optional<StoredApplication> before, existing());
+  if (before) return SubmittedApplication{std::move(*before), true};
+  CCTEAM_TRY(Rows opening,
+             connection->query("SELECT 1 FROM openings WHERE organisation_id = $1 AND id = $2",
+                               {id_param(row.organisation_id), id_param(row.opening_id)}));
+  if (opening.size() == 0) return tl::unexpected(opening_not_found(row.opening_id));
+  UnixMillis at = now();
+  if (submission.rate_limit > 0) {
+    CCTEAM_TRY(Rows counted,
+               connection->query("SELECT count(*) FROM application_submissions "
+                                 "WHERE key_hash = $1 AND at_ms >= $2",
+                                 {hash_param(submission.rate_key), submission.rate_since}));
+    if (counted.size() > 0 && counted.int64(0, 0) >= submission.rate_limit) {
+      return tl::unexpected(Error::throttled(msg(MsgId::application_throttled),
+                                             msg(MsgId::hint_application_throttled)));
+    }
+  }
+  row.id = new_uuid_v7(at);
+  row.created_at = at;
+  row.updated_at = at;
+  row.version = 1;
+  auto inserted = connection->query(
+      "INSERT INTO applications (id, organisation_id, opening_id, idempotency_key, "
+      "access_token_hash, status, source, channel, lang, jurisdiction, personal, profile, "
+      "answers, privacy_version, talent_pool_until, verdict, review_rank, knockouts_missed, "
+      "preferred_met, screening, screening_catalog_version, version, created_at_ms, "
+      "updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+      "NULL, $16, $17, $18, '', 0, 1, $19, $19) "
+      "ON CONFLICT (organisation_id, idempotency_key) DO NOTHING RETURNING id",
+      {id_param(row.id), id_param(row.organisation_id), id_param(row.opening_id),
+       std::string_view(submission.idempotency_key), hash_param(submission.access_token_hash),
+       std::string_view(row.status), std::string_view(row.source), std::string_view(row.channel),
+       std::string_view(row.lang), std::string_view(row.jurisdiction),
+       std::string_view(row.personal), std::string_view(row.profile), std::string_view(row.answers),
+       std::string_view(row.privacy_version), optional_text(row.talent_pool_until), row.review_rank,
+       row.knockouts_missed, row.preferred_met, at});
+  if (!inserted) {
+    return tl::unexpected(
+        write_error(*connection, std::move(inserted).error(), row.organisation_id));
+  }
+  if (inserted->size() == 0) {
+    CCTEAM_TRY(std::optional<StoredApplication> raced, existing());
+    if (raced) return SubmittedApplication{std::move(*raced), true};
+    return tl::unexpected(
+        Error::internal(msg(MsgId::store_database_error, connection->name(), "applications")));
+  }
+  if (submission.rate_limit > 0) {
+    if (auto counted = run(*connection,
+                           "INSERT INTO application_submissions (key_hash, at_ms) VALUES ($1, $2)",
+                           {hash_param(submission.rate_key), at});
+        !counted) {
+      return pass(std::move(counted));
+    }
+  }
+  StoredJob& job = submission.screening_job;
+  job.organisation_id = row.organisation_id;
+  job.payload = R"({"application":")" + row.id.to_string() + "\"}";
+  job.created_at = at;
+  job.id = new_uuid_v7(at);
+  if (auto queued =
+          run(*connection,
+              "INSERT INTO jobs (id, organisation_id, kind, payload, state, attempts, "
+              "max_attempts, run_after_ms, created_at_ms, created_by) VALUES ($1, $2, "
+              "$3, $4, 'queued', 0, $5, $6, $7, $8)",
+              {id_param(job.id), id_param(job.organisation_id), std::string_view(job.kind),
+               std::string_view(job.payload), job.max_attempts, job.run_after, job.created_at,
+               optional_id(job.created_by)});
+      !queued) {
+    return pass(std::move(queued));
+  }
+  if (auto audited = append_audit(*connection, row.organisation_id,
+                                  audit_of(actor, at, "application.create", "application", row.id,
+                                           {"opening_id", "personal", "profile", "answers"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  row.verdict.reset();
+  row.screening.clear();
+  row.screening_catalog_version = 0;
+  return SubmittedApplication{std::move(row), false};
+}
+
+Result<std::optional<StoredApplication>> PostgresRepository::application(const Uuid& organisation,
+                                                                         const Uuid& id) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows,
+             connection->query(application_select() + "WHERE organisation_id = $1 AND id = $2",
+                               {id_param(organisation), id_param(id)}));
+  return first_application(rows);
+}
+
+Result<std::optional<StoredApplication>> PostgresRepository::application_by_token(
+    const TokenHash& access_token_hash) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query(application_select() + "WHERE access_token_hash = $1",
+                                          {hash_param(access_token_hash)}));
+  return first_application(rows);
+}
+
+Result<std::vector<StoredApplication>> PostgresRepository::applications(
+    const Uuid& organisation, const ApplicationQuery& query) {
+  CCTEAM_TRY(Lease connection, lease());
+  std::vector<Param> params = {id_param(organisation), id_param(query.opening)};
+  std::string sql = application_select() + "WHERE organisation_id = $1 AND opening_id = $2";
+  if (query.verdict) {
+    if (*query.verdict == "pending") {
+      sql += " AND verdict IS NULL";
+    } else {
+      params.emplace_back(std::string_view(*query.verdict));
+      sql += " AND verdict = $" + std::to_string(params.size());
+    }
+  }
+  if (query.knockouts_met) {
+    sql += *query.knockouts_met ? " AND knockouts_missed = 0" : " AND knockouts_missed > 0";
+  }
+  if (query.channel) {
+    params.emplace_back(std::string_view(*query.channel));
+    sql += " AND channel = $" + std::to_string(params.size());
+  }
+  if (query.status) {
+    params.emplace_back(std::string_view(*query.status));
+    sql += " AND status = $" + std::to_string(params.size());
+  }
+  if (query.after) {
+    params.emplace_back(query.after->first);
+    params.push_back(id_param(query.after->second));
+    sql += fmt::format(" AND (review_rank, id) > (${}, ${})", params.size() - 1, params.size());
+  }
+  params.push_back(capped(query.limit, 10000));
+  sql += " ORDER BY review_rank, id LIMIT $" + std::to_string(params.size());
+  CCTEAM_TRY(Rows rows, connection->query(sql, std::span<const Param>(params)));
+  return read_applications(rows);
+}
+
+Result<std::vector<std::pair<Uuid, std::int64_t>>> PostgresRepository::application_counts(
+    const Uuid& organisation) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query("SELECT opening_id, count(*) FROM applications WHERE "
+                                          "organisation_id = $1 GROUP BY opening_id",
+                                          {id_param(organisation)}));
+  std::vector<std::pair<Uuid, std::int64_t>> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    CCTEAM_TRY(Uuid opening, uuid_at(rows, i, 0, "applications.opening_id"));
+    out.emplace_back(opening, rows.int64(i, 1));
+  }
+  return out;
+}
+
+Result<StoredApplication> PostgresRepository::record_screening(
+    const Uuid& organisation, const Uuid& id, const ApplicationScreening& screening,
+    const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  UnixMillis at = now();
+  CCTEAM_TRY(Rows rows,
+             connection->query(
+                 "UPDATE applications SET verdict = $3, review_rank = $4, knockouts_missed = $5, "
+                 "preferred_met = $6, screening = $7, screening_catalog_version = $8, "
+                 "screened_at_ms = $9, updated_at_ms = $9, version = version + 1 "
+                 "WHERE organisation_id = $1 AND id = $2 RETURNING " +
+                     std::string(k_application_fields),
+                 {id_param(organisation), id_param(id), std::string_view(screening.verdict),
+                  screening.review_rank, screening.knockouts_missed, screening.preferred_met,
+                  std::string_view(screening.screening), screening.catalog_version, at}));
+  CCTEAM_TRY(std::optional<StoredApplication> row, first_application(rows));
+  if (!row) return tl::unexpected(application_not_found(id));
+  if (auto audited = append_audit(
+          *connection, organisation,
+          audit_of(actor, at, "application.screen", "application", id, {"verdict", "screening"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return std::move(*row);
+}
+
+Result<StoredApplication> PostgresRepository::withdraw_application(const Uuid& organisation,
+                                                                   const Uuid& id,
+                                                                   const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  UnixMillis at = now();
+  CCTEAM_TRY(Rows rows, connection->query(
+                            "UPDATE applications SET status = 'withdrawn', withdrawn_at_ms = $3, "
+                            "updated_at_ms = $3, version = version + 1 WHERE organisation_id = $1 "
+                            "AND id = $2 AND status <> 'withdrawn' RETURNING " +
+                                std::string(k_application_fields),
+                            {id_param(organisation), id_param(id), at}));
+  CCTEAM_TRY(std::optional<StoredApplication> row, first_application(rows));
+  if (!row) {
+    CCTEAM_TRY(Rows current,
+               connection->query(application_select() + "WHERE organisation_id = $1 AND id = $2",
+                                 {id_param(organisation), id_param(id)}));
+    CCTEAM_TRY(std::optional<StoredApplication> unchanged, first_application(current));
+    if (!unchanged) return tl::unexpected(application_not_found(id));
+    return std::move(*unchanged);
+  }
+  if (auto audited =
+          append_audit(*connection, organisation,
+                       audit_of(actor, at, "application.withdraw", "application", id, {"status"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return std::move(*row);
+}
+
+Result<StoredApplication> PostgresRepository::record_application_access(const Uuid& organisation,
+                                                                        const Uuid& id,
+                                                                        const std::string& action,
+                                                                        const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  UnixMillis at = now();
+  std::string sql =
+      action == "application.unblind"
+          ? "UPDATE applications SET unblinded_at_ms = COALESCE(unblinded_at_ms, $3) WHERE "
+            "organisation_id = $1 AND id = $2 RETURNING " +
+                std::string(k_application_fields)
+          : application_select() + "WHERE organisation_id = $1 AND id = $2 AND $3::bigint > 0";
+  CCTEAM_TRY(Rows rows, connection->query(sql, {id_param(organisation), id_param(id), at}));
+  CCTEAM_TRY(std::optional<StoredApplication> row, first_application(rows));
+  if (!row) return tl::unexpected(application_not_found(id));
+  if (auto audited = append_audit(*connection, organisation,
+                                  audit_of(actor, at, action, "application", id, {"personal"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return std::move(*row);
+}
+
+Result<void> PostgresRepository::erase_application(const Uuid& organisation, const Uuid& id,
+                                                   const std::string& action, const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  CCTEAM_TRY(Rows deleted,
+             connection->query("DELETE FROM applications WHERE organisation_id = $1 AND id = $2",
+                               {id_param(organisation), id_param(id)}));
+  if (deleted.affected() == 0) return tl::unexpected(application_not_found(id));
+  if (auto audited = append_audit(*connection, organisation,
+                                  audit_of(actor, now(), action, "application", id,
+                                           {"personal", "profile", "answers", "screening"}));
+      !audited) {
+    return audited;
+  }
+  return transaction.commit();
+}
+
+Result<std::vector<StoredApplication>> PostgresRepository::withdrawn_applications_due(
+    const RetentionQuery& query) {
+  CCTEAM_TRY(Lease connection, lease());
+  std::string sql = application_select() +
+                    "WHERE status = 'withdrawn' AND withdrawn_at_ms < $1 AND created_at_ms < $2";
+  std::string list = fields_json(query.except);
+  if (query.jurisdiction == "*") {
+    sql += " AND NOT (jurisdiction IN (SELECT jsonb_array_elements_text($3::jsonb)))";
+  } else {
+    sql += " AND jurisdiction = $3";
+  }
+  sql += " ORDER BY withdrawn_at_ms LIMIT $4";
+  CCTEAM_TRY(Rows rows, connection->query(
+                            sql, {query.withdrawn_before, query.received_before,
+                                  query.jurisdiction == "*" ? std::string_view(list)
+                                                            : std::string_view(query.jurisdiction),
+                                  capped(query.limit, 10000)}));
+  return read_applications(rows);
+}
+
 Result<PruneCounts> PostgresRepository::prune_expired(UnixMillis at,
                                                       UnixMillis forget_failures_before,
                                                       UnixMillis forget_jobs_before) {
@@ -1428,6 +1792,10 @@ Result<PruneCounts> PostgresRepository::prune_expired(UnixMillis at,
                                           "finished_at_ms < $1",
                                           {forget_jobs_before}));
   out.jobs = jobs.affected();
+  CCTEAM_TRY(Rows submissions,
+             connection->query("DELETE FROM application_submissions WHERE at_ms < $1",
+                               {forget_failures_before}));
+  out.application_submissions = submissions.affected();
   if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
   return out;
 }

@@ -79,6 +79,29 @@ class PostgresRepository final : public Repository {
                                                              std::size_t limit) override;
   Result<StoredOpeningComment> add_opening_comment(StoredOpeningComment comment,
                                                    const Actor& actor) override;
+
+  Result<SubmittedApplication> add_application(ApplicationSubmission submission,
+                                               const Actor& actor) override;
+  Result<std::optional<StoredApplication>> application(const Uuid& organisation,
+                                                       const Uuid& id) override;
+  Result<std::optional<StoredApplication>> application_by_token(
+      const TokenHash& access_token_hash) override;
+  Result<std::vector<StoredApplication>> applications(const Uuid& organisation,
+                                                      const ApplicationQuery& query) override;
+  Result<std::vector<std::pair<Uuid, std::int64_t>>> application_counts(
+      const Uuid& organisation) override;
+  Result<StoredApplication> record_screening(const Uuid& organisation, const Uuid& id,
+                                             const ApplicationScreening& screening,
+                                             const Actor& actor) override;
+  Result<StoredApplication> withdraw_application(const Uuid& organisation, const Uuid& id,
+                                                 const Actor& actor) override;
+  Result<StoredApplication> record_application_access(const Uuid& organisation, const Uuid& id,
+                                                      const std::string& action,
+                                                      const Actor& actor) override;
+  Result<void> erase_application(const Uuid& organisation, const Uuid& id,
+                                 const std::string& action, const Actor& actor) override;
+  Result<std::vector<StoredApplication>> withdrawn_applications_due(
+      const RetentionQuery& query) override;
   Result<std::vector<StoredUser>> users(const Uuid& organisation,
                                         const std::optional<std::string>& after_login,
                                         std::size_t limit) override;

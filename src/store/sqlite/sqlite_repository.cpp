@@ -1315,7 +1315,7 @@ namespace {
 constexpr std::string_view k_opening_columns =
     "SELECT id, organisation_id, employer_id, role, place, headcount, hiring_manager_id, "
     "employment_type, status, valid_through, languages, reference, sections, published_at_ms, "
-    "created_by, version, created_at_ms, updated_at_ms FROM openings ";
+    "created_by, version, created_at_ms, updated_at_ms, questions FROM openings ";
 
 Result<StoredOpening> read_opening_row(const Statement& row) {
   StoredOpening out;
@@ -1341,6 +1341,7 @@ Result<StoredOpening> read_opening_row(const Statement& row) {
   out.version = row.column_int64(15);
   out.created_at = row.column_int64(16);
   out.updated_at = row.column_int64(17);
+  out.questions = row.column_text(18);
   return out;
 }
 
@@ -1414,8 +1415,9 @@ Result<StoredOpening> SqliteRepository::add_opening(StoredOpening opening, const
           writer,
           "INSERT INTO openings (id, organisation_id, employer_id, role, place, headcount, "
           "hiring_manager_id, employment_type, status, valid_through, languages, reference, "
-          "sections, published_at_ms, created_by, version, created_at_ms, updated_at_ms) VALUES "
-          "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+          "sections, published_at_ms, created_by, version, created_at_ms, updated_at_ms, "
+          "questions) VALUES "
+          "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
           {&opening.id, &opening.organisation_id, &opening.employer_id,
            std::string_view(opening.role), opening.place, opening.headcount,
            optional_uuid(opening.hiring_manager_id), std::string_view(opening.employment_type),
@@ -1424,7 +1426,7 @@ Result<StoredOpening> SqliteRepository::add_opening(StoredOpening opening, const
            std::string_view(opening.sections),
            opening.published_at ? Bound(*opening.published_at) : Bound(nullptr),
            optional_uuid(opening.created_by), opening.version, opening.created_at,
-           opening.updated_at});
+           opening.updated_at, std::string_view(opening.questions)});
       !inserted) {
     return tl::unexpected(
         write_error(writer, std::move(inserted).error(), opening.organisation_id));
@@ -1463,7 +1465,7 @@ Result<StoredOpening> SqliteRepository::put_opening(StoredOpening opening,
           "UPDATE openings SET employer_id = ?3, role = ?4, place = ?5, headcount = ?6, "
           "hiring_manager_id = ?7, employment_type = ?8, status = ?9, valid_through = ?10, "
           "languages = ?11, reference = ?12, sections = ?13, published_at_ms = ?14, version = "
-          "?15, updated_at_ms = ?16 WHERE organisation_id = ?1 AND id = ?2",
+          "?15, updated_at_ms = ?16, questions = ?17 WHERE organisation_id = ?1 AND id = ?2",
           {&opening.organisation_id, &opening.id, &opening.employer_id,
            std::string_view(opening.role), opening.place, opening.headcount,
            optional_uuid(opening.hiring_manager_id), std::string_view(opening.employment_type),
@@ -1471,7 +1473,7 @@ Result<StoredOpening> SqliteRepository::put_opening(StoredOpening opening,
            std::string_view(opening.languages), std::string_view(opening.reference),
            std::string_view(opening.sections),
            opening.published_at ? Bound(*opening.published_at) : Bound(nullptr), opening.version,
-           opening.updated_at});
+           opening.updated_at, std::string_view(opening.questions)});
       !updated) {
     return tl::unexpected(write_error(writer, std::move(updated).error(), opening.organisation_id));
   }
@@ -1557,6 +1559,369 @@ Result<StoredOpeningComment> SqliteRepository::add_opening_comment(StoredOpening
   return comment;
 }
 
+// --- applications
+
+namespace {
+
+constexpr std::string_view k_application_columns =
+    "SELECT id, organisation_id, opening_id, status, source, channel, lang, jurisdiction, "
+    "personal, profile, answers, privacy_version, talent_pool_until, verdict, review_rank, "
+    "knockouts_missed, preferred_met, screening, screening_catalog_version, screened_at_ms, "
+    "unblinded_at_ms, withdrawn_at_ms, version, created_at_ms, updated_at_ms FROM applications ";
+
+std::optional<UnixMillis> optional_column(const Statement& row, int column) {
+  if (row.column_is_null(column)) return std::nullopt;
+  return row.column_int64(column);
+}
+
+Result<StoredApplication> read_application_row(const Statement& row) {
+  StoredApplication out;
+  CCTEAM_TRY(out.id, column_uuid(row, 0, "applications.id"));
+  CCTEAM_TRY(out.organisation_id, column_uuid(row, 1, "applications.organisation_id"));
+  CCTEAM_TRY(out.opening_id, column_uuid(row, 2, "applications.opening_id"));
+  out.status = row.column_text(3);
+  out.source = row.column_text(4);
+  out.channel = row.column_text(5);
+  out.lang = row.column_text(6);
+  out.jurisdiction = row.column_text(7);
+  out.personal = row.column_text(8);
+  out.profile = row.column_text(9);
+  out.answers = row.column_text(10);
+  out.privacy_version = row.column_text(11);
+  if (!row.column_is_null(12)) out.talent_pool_until = row.column_text(12);
+  if (!row.column_is_null(13)) out.verdict = row.column_text(13);
+  out.review_rank = row.column_int64(14);
+  out.knockouts_missed = row.column_int64(15);
+  out.preferred_met = row.column_int64(16);
+  out.screening = row.column_text(17);
+  out.screening_catalog_version = row.column_int64(18);
+  out.screened_at = optional_column(row, 19);
+  out.unblinded_at = optional_column(row, 20);
+  out.withdrawn_at = optional_column(row, 21);
+  out.version = row.column_int64(22);
+  out.created_at = row.column_int64(23);
+  out.updated_at = row.column_int64(24);
+  return out;
+}
+
+// Runs a query of application rows to the end.
+Result<std::vector<StoredApplication>> read_applications(Statement& statement) {
+  std::vector<StoredApplication> out;
+  while (true) {
+    CCTEAM_TRY(bool has_row, statement.step());
+    if (!has_row) break;
+    CCTEAM_TRY(StoredApplication row, read_application_row(statement));
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<std::optional<StoredApplication>> find_application(Connection& connection,
+                                                          const Uuid& organisation,
+                                                          const Uuid& id) {
+  CCTEAM_TRY(Statement query, connection.prepare(std::string(k_application_columns) +
+                                                 "WHERE organisation_id = ?1 AND id = ?2"));
+  if (auto bound = bind_values(query, {&organisation, &id}); !bound) return pass(std::move(bound));
+  CCTEAM_TRY(auto rows, read_applications(query));
+  if (rows.empty()) return std::optional<StoredApplication>();
+  return std::optional<StoredApplication>(std::move(rows.front()));
+}
+
+Error application_not_found(const Uuid& id) {
+  return Error::not_found(msg(MsgId::application_not_found, id.to_string()));
+}
+
+}  // namespace
+
+Result<SubmittedApplication> SqliteRepository::add_application(ApplicationSubmission submission,
+                                                               const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  StoredApplication& row = submission.application;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  {
+    CCTEAM_TRY(Statement query,
+               writer.prepare(std::string(k_application_columns) +
+                              "WHERE organisation_id = ?1 AND idempotency_key = ?2"));
+    if (auto bound = bind_values(
+            query, {&row.organisation_id, std::string_view(submission.idempotency_key)});
+        !bound) {
+      return pass(std::move(bound));
+    }
+    CCTEAM_TRY(auto rows, read_applications(query));
+    if (!rows.empty()) return SubmittedApplication{std::move(rows.front()), true};
+  }
+  CCTEAM_TRY(std::optional<StoredOpening> opening,
+             find_opening(writer, row.organisation_id, row.opening_id));
+  if (!opening) return tl::unexpected(opening_not_found(row.opening_id));
+  UnixMillis at = now();
+  if (submission.rate_limit > 0) {
+    CCTEAM_TRY(Statement query, writer.prepare("SELECT count(*) FROM application_submissions "
+                                               "WHERE key_hash = ?1 AND at_ms >= ?2"));
+    if (auto bound = bind_values(query, {&submission.rate_key, submission.rate_since}); !bound) {
+      return pass(std::move(bound));
+    }
+    CCTEAM_TRY(bool has_row, query.step());
+    if (has_row && query.column_int64(0) >= submission.rate_limit) {
+      return tl::unexpected(Error::throttled(msg(MsgId::application_throttled),
+                                             msg(MsgId::hint_application_throttled)));
+    }
+  }
+  row.id = new_uuid_v7(at);
+  row.created_at = at;
+  row.updated_at = at;
+  row.version = 1;
+  if (auto inserted = run_sql(
+          writer,
+          "INSERT INTO applications (id, organisation_id, opening_id, idempotency_key, "
+          "access_token_hash, status, source, channel, lang, jurisdiction, personal, profile, "
+          "answers, privacy_version, talent_pool_until, verdict, review_rank, knockouts_missed, "
+          "preferred_met, screening, screening_catalog_version, version, created_at_ms, "
+          "updated_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+          "?15, NULL, ?16, ?17, ?18, '', 0, 1, ?19, ?19)",
+          {&row.id, &row.organisation_id, &row.opening_id,
+           std::string_view(submission.idempotency_key), &submission.access_token_hash,
+           std::string_view(row.status), std::string_view(row.source),
+           std::string_view(row.channel), std::string_view(row.lang),
+           std::string_view(row.jurisdiction), std::string_view(row.personal),
+           std::string_view(row.profile), std::string_view(row.answers),
+           std::string_view(row.privacy_version), optional_text(row.talent_pool_until),
+           row.review_rank, row.knockouts_missed, row.preferred_met, at});
+      !inserted) {
+    return tl::unexpected(write_error(writer, std::move(inserted).error(), row.organisation_id));
+  }
+  if (submission.rate_limit > 0) {
+    if (auto counted = run_sql(writer,
+                               "INSERT INTO application_submissions (key_hash, at_ms) "
+                               "VALUES (?1, ?2)",
+                               {&submission.rate_key, at});
+        !counted) {
+      return pass(std::move(counted));
+    }
+  }
+  submission.screening_job.organisation_id = row.organisation_id;
+  submission.screening_job.payload = R"({"application":")" + row.id.to_string() + "\"}";
+  if (auto queued = insert_job(writer, std::move(submission.screening_job), at); !queued) {
+    return pass(std::move(queued));
+  }
+  if (auto audited = append_audit(writer, row.organisation_id,
+                                  audit_of(actor, at, "application.create", "application", row.id,
+                                           {"opening_id", "personal", "profile", "answers"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  row.verdict.reset();
+  row.screening.clear();
+  row.screening_catalog_version = 0;
+  return SubmittedApplication{std::move(row), false};
+}
+
+Result<std::optional<StoredApplication>> SqliteRepository::application(const Uuid& organisation,
+                                                                       const Uuid& id) {
+  ReaderLease reader = lease_reader();
+  return find_application(*reader, organisation, id);
+}
+
+Result<std::optional<StoredApplication>> SqliteRepository::application_by_token(
+    const TokenHash& access_token_hash) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement query,
+             reader->prepare(std::string(k_application_columns) + "WHERE access_token_hash = ?1"));
+  if (auto bound = bind_values(query, {&access_token_hash}); !bound) {
+    return pass(std::move(bound));
+  }
+  CCTEAM_TRY(auto rows, read_applications(query));
+  if (rows.empty()) return std::optional<StoredApplication>();
+  return std::optional<StoredApplication>(std::move(rows.front()));
+}
+
+Result<std::vector<StoredApplication>> SqliteRepository::applications(
+    const Uuid& organisation, const ApplicationQuery& query) {
+  std::string sql =
+      std::string(k_application_columns) + "WHERE organisation_id = ?1 AND opening_id = ?2";
+  if (query.verdict) {
+    sql += *query.verdict == "pending" ? " AND verdict IS NULL" : " AND verdict = ?3";
+  }
+  if (query.knockouts_met)
+    sql += *query.knockouts_met ? " AND knockouts_missed = 0" : " AND knockouts_missed > 0";
+  if (query.channel) sql += " AND channel = ?4";
+  if (query.status) sql += " AND status = ?5";
+  if (query.after) sql += " AND (review_rank, id) > (?6, ?7)";
+  sql += " ORDER BY review_rank, id LIMIT ?8";
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement statement, reader->prepare(sql));
+  auto text = [](const std::optional<std::string>& value) {
+    return value ? std::string_view(*value) : std::string_view();
+  };
+  if (auto bound = bind_values(
+          statement, {&organisation, &query.opening, text(query.verdict), text(query.channel),
+                      text(query.status), query.after ? query.after->first : std::int64_t{0},
+                      query.after ? Bound(&query.after->second) : Bound(nullptr),
+                      static_cast<std::int64_t>(std::min<std::size_t>(query.limit, 10000))});
+      !bound) {
+    return pass(std::move(bound));
+  }
+  return read_applications(statement);
+}
+
+Result<std::vector<std::pair<Uuid, std::int64_t>>> SqliteRepository::application_counts(
+    const Uuid& organisation) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement statement,
+             reader->prepare("SELECT opening_id, count(*) FROM applications WHERE "
+                             "organisation_id = ?1 GROUP BY opening_id"));
+  if (auto bound = bind_values(statement, {&organisation}); !bound) {
+    return pass(std::move(bound));
+  }
+  std::vector<std::pair<Uuid, std::int64_t>> out;
+  while (true) {
+    CCTEAM_TRY(bool has_row, statement.step());
+    if (!has_row) break;
+    CCTEAM_TRY(Uuid opening, column_uuid(statement, 0, "applications.opening_id"));
+    out.emplace_back(opening, statement.column_int64(1));
+  }
+  return out;
+}
+
+Result<StoredApplication> SqliteRepository::record_screening(const Uuid& organisation,
+                                                             const Uuid& id,
+                                                             const ApplicationScreening& screening,
+                                                             const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  UnixMillis at = now();
+  if (auto updated =
+          run_sql(writer,
+                  "UPDATE applications SET verdict = ?3, review_rank = ?4, knockouts_missed = ?5, "
+                  "preferred_met = ?6, screening = ?7, screening_catalog_version = ?8, "
+                  "screened_at_ms = ?9, updated_at_ms = ?9, version = version + 1 "
+                  "WHERE organisation_id = ?1 AND id = ?2",
+                  {&organisation, &id, std::string_view(screening.verdict), screening.review_rank,
+                   screening.knockouts_missed, screening.preferred_met,
+                   std::string_view(screening.screening), screening.catalog_version, at});
+      !updated) {
+    return pass(std::move(updated));
+  }
+  CCTEAM_TRY(std::optional<StoredApplication> row, find_application(writer, organisation, id));
+  if (!row) return tl::unexpected(application_not_found(id));
+  if (auto audited = append_audit(
+          writer, organisation,
+          audit_of(actor, at, "application.screen", "application", id, {"verdict", "screening"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return std::move(*row);
+}
+
+Result<StoredApplication> SqliteRepository::withdraw_application(const Uuid& organisation,
+                                                                 const Uuid& id,
+                                                                 const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  CCTEAM_TRY(std::optional<StoredApplication> row, find_application(writer, organisation, id));
+  if (!row) return tl::unexpected(application_not_found(id));
+  if (row->status == "withdrawn") return std::move(*row);
+  UnixMillis at = now();
+  if (auto updated = run_sql(writer,
+                             "UPDATE applications SET status = 'withdrawn', withdrawn_at_ms = ?3, "
+                             "updated_at_ms = ?3, version = version + 1 "
+                             "WHERE organisation_id = ?1 AND id = ?2",
+                             {&organisation, &id, at});
+      !updated) {
+    return pass(std::move(updated));
+  }
+  if (auto audited =
+          append_audit(writer, organisation,
+                       audit_of(actor, at, "application.withdraw", "application", id, {"status"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  row->status = "withdrawn";
+  row->withdrawn_at = at;
+  row->updated_at = at;
+  ++row->version;
+  return std::move(*row);
+}
+
+Result<StoredApplication> SqliteRepository::record_application_access(const Uuid& organisation,
+                                                                      const Uuid& id,
+                                                                      const std::string& action,
+                                                                      const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  CCTEAM_TRY(std::optional<StoredApplication> row, find_application(writer, organisation, id));
+  if (!row) return tl::unexpected(application_not_found(id));
+  UnixMillis at = now();
+  if (action == "application.unblind" && !row->unblinded_at) {
+    if (auto updated = run_sql(writer,
+                               "UPDATE applications SET unblinded_at_ms = ?3 "
+                               "WHERE organisation_id = ?1 AND id = ?2",
+                               {&organisation, &id, at});
+        !updated) {
+      return pass(std::move(updated));
+    }
+    row->unblinded_at = at;
+  }
+  if (auto audited = append_audit(writer, organisation,
+                                  audit_of(actor, at, action, "application", id, {"personal"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return std::move(*row);
+}
+
+Result<void> SqliteRepository::erase_application(const Uuid& organisation, const Uuid& id,
+                                                 const std::string& action, const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  CCTEAM_TRY(Statement statement,
+             writer.prepare("DELETE FROM applications WHERE organisation_id = ?1 AND id = ?2 "
+                            "RETURNING 1"));
+  if (auto bound = bind_values(statement, {&organisation, &id}); !bound) {
+    return pass(std::move(bound));
+  }
+  CCTEAM_TRY(bool deleted, statement.step());
+  if (!deleted) return tl::unexpected(application_not_found(id));
+  CCTEAM_TRY(bool more, statement.step());
+  (void)more;
+  if (auto audited = append_audit(writer, organisation,
+                                  audit_of(actor, now(), action, "application", id,
+                                           {"personal", "profile", "answers", "screening"}));
+      !audited) {
+    return audited;
+  }
+  return transaction.commit();
+}
+
+Result<std::vector<StoredApplication>> SqliteRepository::withdrawn_applications_due(
+    const RetentionQuery& query) {
+  std::string sql = std::string(k_application_columns) +
+                    "WHERE status = 'withdrawn' AND withdrawn_at_ms < ?1 AND created_at_ms < ?2";
+  ReaderLease reader = lease_reader();
+  sql += query.jurisdiction == "*" ? " AND NOT (jurisdiction IN (SELECT value FROM json_each(?3)))"
+                                   : " AND jurisdiction = ?3";
+  sql += " ORDER BY withdrawn_at_ms LIMIT ?4";
+  std::string list = fields_json(query.except);
+  CCTEAM_TRY(Statement statement, reader->prepare(sql));
+  if (auto bound = bind_values(
+          statement, {query.withdrawn_before, query.received_before,
+                      query.jurisdiction == "*" ? std::string_view(list)
+                                                : std::string_view(query.jurisdiction),
+                      static_cast<std::int64_t>(std::min<std::size_t>(query.limit, 10000))});
+      !bound) {
+    return pass(std::move(bound));
+  }
+  return read_applications(statement);
+}
+
 Result<PruneCounts> SqliteRepository::prune_expired(UnixMillis at,
                                                     UnixMillis forget_failures_before,
                                                     UnixMillis forget_jobs_before) {
@@ -1583,6 +1948,9 @@ Result<PruneCounts> SqliteRepository::prune_expired(UnixMillis at,
   CCTEAM_TRY(out.jobs, count_deleted("DELETE FROM jobs WHERE state IN ('done', 'failed') AND "
                                      "finished_at_ms < ?1 RETURNING 1",
                                      forget_jobs_before));
+  CCTEAM_TRY(out.application_submissions,
+             count_deleted("DELETE FROM application_submissions WHERE at_ms < ?1 RETURNING 1",
+                           forget_failures_before));
   if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
   return out;
 }

@@ -252,7 +252,7 @@ TEST_F(Openings, ThePostingIsNarrowedToTheOpening) {
   EXPECT_EQ(ld["employmentType"], "PART_TIME");
   EXPECT_EQ(ld["totalJobOpenings"], 3);
   EXPECT_EQ(ld["identifier"]["value"], "HAN-7");
-  EXPECT_EQ(ld["directApply"], false);
+  EXPECT_EQ(ld["directApply"], true);
   EXPECT_EQ(ld["baseSalary"]["value"]["minValue"], 2900);
   EXPECT_EQ(ld["jobLocation"]["address"]["addressLocality"], "Hannover");
 }

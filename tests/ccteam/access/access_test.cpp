@@ -27,6 +27,18 @@ TEST(Access, OnlyAdminsManageUsersAndReadTheAuditLog) {
   }
 }
 
+TEST(Access, NoApplicantDataForTheWorksCouncilOrViewers) {
+  // docs/accounts.md: recruiters and admins manage applications; hiring managers read those of
+  // their own openings; the works council and viewers see none (its view comes with § 99).
+  for (WorkspaceRole role : k_workspace_roles) {
+    SCOPED_TRACE(std::string(to_string(role)));
+    bool manages = role == WorkspaceRole::admin || role == WorkspaceRole::recruiter;
+    EXPECT_EQ(allows(role, Permission::manage_applications), manages);
+    EXPECT_EQ(allows(role, Permission::read_applications),
+              manages || role == WorkspaceRole::hiring_manager);
+  }
+}
+
 TEST(Access, EveryRoleReadsPayBandsAndOnlyAdminsChangeThem) {
   for (WorkspaceRole role : k_workspace_roles) {
     SCOPED_TRACE(std::string(to_string(role)));

@@ -1,0 +1,336 @@
+// The organisation's pages of applications: the blind, screened list of an opening's
+// applications (/{lang}/openings/{id}/applications) with its filters and exports, and one
+// application (/{lang}/applications/{id}) with its criteria and evidence, unblinding (audited),
+// the export of everything held on the applicant and erasure.
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "app/workspace/applications.hpp"
+#include "server/pages/shell.hpp"
+#include "server/render/template.hpp"
+#include "server/responses.hpp"
+#include "server/routes/account_shared.hpp"
+#include "server/routes/page_shared.hpp"
+#include "server/routes/routes.hpp"
+
+namespace ccteam::server {
+
+namespace {
+
+using access::Permission;
+using json = nlohmann::ordered_json;
+using pages::lang_path;
+
+Date today_utc() {
+  return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+}
+
+render::Context option(const std::string& value, const std::string& title, bool selected) {
+  render::Context out;
+  out.text("value", value).text("title", title).flag("selected", selected);
+  return out;
+}
+
+std::string query_of(const app::ApplicationFilter& filter, const std::string& after) {
+  std::string out;
+  auto add = [&out](std::string_view name, const std::string& value) {
+    if (value.empty()) return;
+    out += out.empty() ? "?" : "&";
+    out += std::string(name) + "=" + value;
+  };
+  add("verdict", filter.verdict);
+  add("knockouts", filter.knockouts);
+  add("channel", filter.channel);
+  add("after", after);
+  return out;
+}
+
+MsgId verdict_title(std::string_view verdict) {
+  if (verdict == "meets") return MsgId::q_verdict_meets;
+  if (verdict == "meets_by_substitution") return MsgId::q_verdict_substitution;
+  if (verdict == "needs_review") return MsgId::q_verdict_review;
+  if (verdict == "does_not_meet_minimum") return MsgId::q_verdict_not_minimum;
+  return MsgId::web_applications_pending;
+}
+
+Response list_page(RouteContext& context, const Request& request, const Caller& caller,
+                   const std::string& id_text) {
+  Lang lang = caller.lang;
+  std::string path = "/openings/" + id_text + "/applications";
+  auto id = store::Uuid::parse(id_text);
+  if (!id) return page_not_found(context, request, caller, path);
+  auto snapshot = context.catalogs.current();
+  if (!snapshot) return error_page(context, caller, snapshot.error(), path);
+  auto opening = app::find_opening(context.repository, context.organisation, (*snapshot)->catalog(),
+                                   &*caller.principal, *id, today_utc());
+  if (!opening) return error_page(context, caller, opening.error(), path);
+  app::ApplicationFilter filter;
+  bool erased = false;
+  if (auto query = parse_query(request.query)) {
+    for (const QueryParam& p : *query) {
+      if (p.name == "verdict") filter.verdict = shorten(p.value, 40);
+      if (p.name == "knockouts") filter.knockouts = shorten(p.value, 20);
+      if (p.name == "channel") filter.channel = shorten(p.value, 40);
+      if (p.name == "after") filter.after = shorten(p.value, 80);
+      if (p.name == "erased") erased = true;
+    }
+  }
+  auto page_rows =
+      app::list_applications(context.repository, context.organisation, (*snapshot)->catalog(),
+                             *caller.principal, *id, filter, lang, today_utc());
+  if (!page_rows) return error_page(context, caller, page_rows.error(), path);
+  std::string title =
+      ccteam::render(msg(MsgId::web_applications_title, opening->title(lang)), lang);
+  render::Context page = pages::shell_context(title, lang, page_info(context, path, caller));
+  std::vector<render::Context> rows;
+  for (const app::ApplicationView& view : page_rows->rows) {
+    const store::StoredApplication& row = view.stored;
+    render::Context item;
+    std::string verdict = row.verdict ? view.screening.value("verdict_text", "")
+                                      : tr(MsgId::web_applications_pending, lang);
+    item.text("label", view.revealed ? view.personal.value("name", view.label) : view.label)
+        .text("href", lang_path(lang, "/applications/" + row.id.to_string()))
+        .text("verdict", verdict)
+        .text("verdict_class", row.verdict.value_or("pending"))
+        .text("knockouts", std::to_string(row.knockouts_missed))
+        .text("preferred", std::to_string(row.preferred_met))
+        .text("source",
+              row.channel.empty() ? tr(MsgId::web_applications_source_form, lang) : row.channel)
+        .text("received", posting::format_date(app::utc_date(row.created_at), lang))
+        .text("status", row.status == "withdrawn" ? tr(MsgId::application_withdrawn, lang)
+                                                  : std::string("–"));
+    rows.push_back(std::move(item));
+  }
+  std::vector<render::Context> verdicts;
+  verdicts.push_back(option("", tr(MsgId::web_applications_any, lang), filter.verdict.empty()));
+  for (std::string_view v :
+       {"meets", "meets_by_substitution", "needs_review", "does_not_meet_minimum", "pending"}) {
+    verdicts.push_back(option(std::string(v), tr(verdict_title(v), lang), filter.verdict == v));
+  }
+  std::vector<render::Context> knockouts;
+  knockouts.push_back(option("", tr(MsgId::web_applications_any, lang), filter.knockouts.empty()));
+  knockouts.push_back(
+      option("met", tr(MsgId::web_applications_knockouts_met, lang), filter.knockouts == "met"));
+  knockouts.push_back(option("missed", tr(MsgId::web_applications_knockouts_missed, lang),
+                             filter.knockouts == "missed"));
+  std::string api = "/api/v1/openings/" + id_text + "/applications";
+  std::string filters = query_of(filter, "");
+  page.text("heading", title)
+      .text("back_href", lang_path(lang, "/openings/" + id_text))
+      .text("back", opening->title(lang))
+      .text("blind", tr(MsgId::web_applications_blind, lang))
+      .text("action", lang_path(lang, path))
+      .text("filter_verdict", tr(MsgId::web_applications_filter_verdict, lang))
+      .list("verdicts", std::move(verdicts))
+      .text("filter_knockouts", tr(MsgId::web_applications_filter_knockouts, lang))
+      .list("knockout_options", std::move(knockouts))
+      .text("filter_channel", tr(MsgId::web_applications_filter_source, lang))
+      .text("channel", filter.channel)
+      .text("filter_button", tr(MsgId::web_applications_filter_button, lang))
+      .flag("has_rows", !rows.empty())
+      .list("rows", std::move(rows))
+      .text("empty", tr(MsgId::web_applications_empty, lang))
+      .text("col_applicant", tr(MsgId::web_applications_col_applicant, lang))
+      .text("col_verdict", tr(MsgId::web_applications_col_verdict, lang))
+      .text("col_knockouts", tr(MsgId::web_applications_col_knockouts, lang))
+      .text("col_preferred", tr(MsgId::web_applications_col_preferred, lang))
+      .text("col_source", tr(MsgId::web_applications_col_source, lang))
+      .text("col_received", tr(MsgId::web_applications_col_received, lang))
+      .text("col_status", tr(MsgId::web_applications_col_status, lang))
+      .text("csv_href", api + ".csv" + filters)
+      .text("csv", tr(MsgId::web_applications_export_csv, lang))
+      .text("xlsx_href", api + ".xlsx" + filters)
+      .text("xlsx", tr(MsgId::web_applications_export_xlsx, lang));
+  if (!page_rows->next.empty()) {
+    page.text("next_href", lang_path(lang, path) + query_of(filter, page_rows->next))
+        .text("next", tr(MsgId::web_applications_next, lang));
+  }
+  if (erased) {
+    render::Context notice;
+    notice.text("text", tr(MsgId::web_application_erased, lang));
+    page.list("notices", {notice});
+  }
+  return page_response(context.pages.workspace_page("applications", page));
+}
+
+Response detail_page(RouteContext& context, const Request& request, const Caller& caller,
+                     const std::string& id_text) {
+  Lang lang = caller.lang;
+  std::string path = "/applications/" + id_text;
+  auto id = store::Uuid::parse(id_text);
+  if (!id) return page_not_found(context, request, caller, path);
+  auto view =
+      app::find_application(context.repository, context.organisation, *caller.principal, *id, lang);
+  if (!view) return error_page(context, caller, view.error(), path);
+  const store::StoredApplication& row = view->stored;
+  std::string opening_title;
+  if (auto snapshot = context.catalogs.current()) {
+    if (auto opening =
+            app::find_opening(context.repository, context.organisation, (*snapshot)->catalog(),
+                              &*caller.principal, row.opening_id, today_utc())) {
+      opening_title = opening->title(lang);
+    }
+  }
+  std::string title = ccteam::render(msg(MsgId::web_application_heading, view->label), lang);
+  render::Context page = pages::shell_context(title, lang, page_info(context, path, caller));
+  std::string opening_path = "/openings/" + row.opening_id.to_string();
+  page.text("heading", title)
+      .text("back_href", lang_path(lang, opening_path + "/applications"))
+      .text("back", ccteam::render(msg(MsgId::web_applications_title, opening_title), lang))
+      .text("received", posting::format_date(app::utc_date(row.created_at), lang))
+      .text("col_received", tr(MsgId::web_applications_col_received, lang))
+      .text("col_source", tr(MsgId::web_applications_col_source, lang))
+      .text("source",
+            row.channel.empty() ? tr(MsgId::web_applications_source_form, lang) : row.channel)
+      .text("verdict_label", tr(MsgId::web_applications_col_verdict, lang))
+      .text("verdict", row.verdict ? view->screening.value("verdict_text", "")
+                                   : tr(MsgId::web_applications_pending, lang))
+      .text("verdict_class", row.verdict.value_or("pending"))
+      .text("criteria_heading", tr(MsgId::web_application_criteria, lang))
+      .text("answers_heading", tr(MsgId::web_application_answers, lang))
+      .text("knockout_note", tr(MsgId::knockout_note, lang))
+      .text("evidence_label", tr(MsgId::web_application_evidence, lang));
+  if (row.status == "withdrawn") page.text("withdrawn", tr(MsgId::application_withdrawn, lang));
+  if (view->screening.is_object()) {
+    std::vector<render::Context> criteria;
+    for (const json& c : view->screening["criteria"]) {
+      render::Context item;
+      std::vector<render::Context> evidence;
+      if (c.contains("evidence")) {
+        for (const json& e : c["evidence"]) {
+          render::Context line;
+          std::string where;
+          if (e.contains("at") && e["at"].contains("pointer")) where = e["at"]["pointer"];
+          line.text("text", e.value("text", "")).text("where", where);
+          evidence.push_back(std::move(line));
+        }
+      }
+      item.text("title", c.value("title", ""))
+          .text("outcome", c.value("outcome_text", ""))
+          .text("outcome_class", c.value("outcome", ""))
+          .text("explanation", c.value("explanation", ""))
+          .flag("has_evidence", !evidence.empty())
+          .list("evidence", std::move(evidence));
+      criteria.push_back(std::move(item));
+    }
+    std::vector<render::Context> knockouts;
+    for (const json& k : view->screening["knockouts"]) {
+      render::Context item;
+      item.text("title", k.value("title", ""))
+          .text("answer", k.value("answer", ""))
+          .text("outcome", k.value("outcome_text", ""))
+          .text("outcome_class", k.value("outcome", ""));
+      knockouts.push_back(std::move(item));
+    }
+    page.list("criteria", std::move(criteria))
+        .flag("has_knockouts", !knockouts.empty())
+        .list("knockouts", std::move(knockouts));
+    if (view->screening.contains("catalog_revision")) {
+      page.text("catalog", ccteam::render(msg(MsgId::web_application_catalog,
+                                              view->screening.value("catalog_revision", 0),
+                                              view->screening.value("country", "*")),
+                                          lang));
+    }
+  }
+  const app::Principal& who = *caller.principal;
+  bool manage = who.can(Permission::manage_applications);
+  std::string csrf = who.csrf_token;
+  if (view->revealed) {
+    std::vector<render::Context> personal;
+    for (const auto& [key, value] : view->personal.items()) {
+      MsgId name = key == "name"    ? MsgId::web_apply_name
+                   : key == "email" ? MsgId::web_apply_email
+                   : key == "phone" ? MsgId::web_apply_phone
+                                    : MsgId::web_apply_city;
+      render::Context item;
+      item.text("label", tr(name, lang))
+          .text("value", value.is_string() ? value.get<std::string>() : "");
+      if (key == "email") item.text("href", "mailto:" + value.get<std::string>());
+      personal.push_back(std::move(item));
+    }
+    page.text("personal_heading", tr(MsgId::web_application_personal, lang))
+        .list("personal", std::move(personal))
+        .flag("revealed", true);
+    if (!row.privacy_version.empty()) {
+      page.text("privacy",
+                ccteam::render(msg(MsgId::web_application_privacy, row.privacy_version), lang));
+    }
+    if (row.talent_pool_until) {
+      if (auto until = parse_iso_date(*row.talent_pool_until)) {
+        page.text("pool",
+                  ccteam::render(msg(MsgId::web_apply_in_pool, posting::format_date(*until, lang)),
+                                 lang));
+      }
+    }
+  } else if (manage) {
+    page.text("unblind_action", lang_path(lang, path + "/unblind"))
+        .text("unblind", tr(MsgId::web_application_unblind, lang))
+        .text("unblind_note", tr(MsgId::web_application_unblind_note, lang));
+  }
+  if (manage) {
+    page.text("export_href", "/api/v1/applications/" + id_text + "/export")
+        .text("export", tr(MsgId::web_application_export, lang))
+        .text("erase_action", lang_path(lang, path + "/erase"))
+        .text("erase", tr(MsgId::web_application_erase, lang))
+        .text("erase_note", tr(MsgId::web_application_erase_note, lang))
+        .flag("manage", true);
+  }
+  page.text("csrf", csrf);
+  return page_response(context.pages.workspace_page("application", page));
+}
+
+}  // namespace
+
+void add_application_pages(Router& router, RouteContext& context) {
+  router.add({"GET", "/{lang}/openings/{id}/applications",
+              Access::to(Permission::read_applications), 0,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                if (!url_lang(params["lang"])) {
+                  return page_not_found(context, request, caller, "/openings");
+                }
+                return list_page(context, request, caller, params["id"]);
+              }});
+  router.add({"GET", "/{lang}/applications/{id}", Access::to(Permission::read_applications), 0,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                if (!url_lang(params["lang"])) {
+                  return page_not_found(context, request, caller, "/openings");
+                }
+                return detail_page(context, request, caller, params["id"]);
+              }});
+  router.add({"POST", "/{lang}/applications/{id}/unblind",
+              Access::to(Permission::manage_applications), 4096,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                auto lang = url_lang(params["lang"]);
+                auto id = store::Uuid::parse(params["id"]);
+                if (!lang || !id) return page_not_found(context, request, caller, "/openings");
+                auto view = app::unblind_application(context.repository, context.organisation,
+                                                     *caller.principal, *id, *lang,
+                                                     caller.principal->actor(request.request_id));
+                if (!view) return error_page(context, caller, view.error(), "/openings");
+                return redirect(lang_path(*lang, "/applications/" + id->to_string()));
+              }});
+  router.add(
+      {"POST", "/{lang}/applications/{id}/erase", Access::to(Permission::manage_applications), 4096,
+       [&context](const Request& request, const PathParams& params, const Caller& caller) {
+         auto lang = url_lang(params["lang"]);
+         auto id = store::Uuid::parse(params["id"]);
+         if (!lang || !id) return page_not_found(context, request, caller, "/openings");
+         auto fields = form_body(request);
+         if (!fields) return error_page(context, caller, fields.error(), "/openings");
+         auto view = app::find_application(context.repository, context.organisation,
+                                           *caller.principal, *id, *lang);
+         if (!view) return error_page(context, caller, view.error(), "/openings");
+         if (form_value(*fields, "confirm") != "on") {
+           return redirect(lang_path(*lang, "/applications/" + id->to_string()));
+         }
+         auto erased =
+             app::erase_application(context.repository, context.organisation, *caller.principal,
+                                    *id, caller.principal->actor(request.request_id));
+         if (!erased) return error_page(context, caller, erased.error(), "/openings");
+         return redirect(lang_path(
+             *lang, "/openings/" + view->stored.opening_id.to_string() + "/applications?erased=1"));
+       }});
+}
+
+}  // namespace ccteam::server

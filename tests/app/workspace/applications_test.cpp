@@ -1,0 +1,396 @@
+// The application use cases on a real SQLite store: the form checked at its JSON pointers, a
+// double submit that stays one application, the honeypot, screening by the job handler
+// (answers to the opening's questions never change a verdict), the blind list and who sees
+// what, unblinding, export, erasure, withdrawal and retention.
+#include "app/workspace/applications.hpp"
+
+#include <gtest/gtest.h>
+
+#include "io/base/files.hpp"
+#include "io/catalog/catalog_yaml.hpp"
+#include "store/sqlite/sqlite_repository.hpp"
+#include "store/temp_dir.hpp"
+#include "support/errors.hpp"
+#include "support/paths.hpp"
+
+namespace ccteam::app {
+namespace {
+
+Date day(int y, unsigned m, unsigned d) {
+  return Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+}
+
+std::vector<std::string> pointers(const Errors& errors) {
+  std::vector<std::string> out;
+  for (const Error& e : errors) out.push_back(e.where.json_pointer);
+  return out;
+}
+
+struct NoControl final : JobControl {
+  bool report(std::int64_t, std::int64_t) override { return true; }
+};
+
+class Applications : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = store::open_sqlite_repository(m_dir.file("ws.db"));
+    ASSERT_TRUE(opened);
+    m_repository = std::move(*opened);
+    m_organisation = *m_repository->default_organisation();
+    auto catalog = io::load_catalog({test::repo_data_path("catalog").string()});
+    ASSERT_TRUE(catalog) << test::all_errors(catalog.error());
+    m_catalog = std::move(*catalog);
+    auto text = io::read_file(test::repo_data_path("examples/employer-de.yaml").string());
+    ASSERT_TRUE(text);
+    auto employer = m_repository->add_employer(m_organisation, "Nordlicht Kundendialog GmbH", *text,
+                                               store::Actor::cli());
+    ASSERT_TRUE(employer);
+    m_employer = employer->id;
+    m_manager = principal("hanna.m", "hiring_manager", access::WorkspaceRole::hiring_manager);
+    m_other_manager = principal("otto.m", "hiring_manager", access::WorkspaceRole::hiring_manager);
+    m_recruiter = principal("rita.r", "recruiter", access::WorkspaceRole::recruiter);
+    m_viewer = principal("vera.v", "viewer", access::WorkspaceRole::viewer);
+    m_council = principal("kurt.b", "works_council", access::WorkspaceRole::works_council);
+    m_opening = open_opening({});
+  }
+
+  Principal principal(const std::string& login, const std::string& role,
+                      access::WorkspaceRole kind) {
+    store::StoredUser user;
+    user.login = login;
+    user.display_name = login;
+    user.role = role;
+    user.password_hash = "x";
+    auto added = m_repository->add_user(m_organisation, user, store::Actor::cli());
+    EXPECT_TRUE(added);
+    Principal out;
+    out.user = *added;
+    out.role = kind;
+    return out;
+  }
+
+  // An open opening of the example employer for agents, managed by Hanna, asking 'questions'.
+  store::Uuid open_opening(std::vector<Question> questions) {
+    OpeningRequest r;
+    r.employer_id = m_employer.to_string();
+    r.role = "agent";
+    r.valid_through = "2027-01-31";
+    r.languages = {"de", "en"};
+    r.hiring_manager_id = m_manager.user.id.to_string();
+    r.questions = std::move(questions);
+    auto saved = save_opening(*m_repository, m_organisation, m_catalog, r, std::nullopt, 0, m_today,
+                              store::Actor::cli());
+    EXPECT_TRUE(saved) << (saved ? "" : test::all_errors(saved.error()));
+    auto published =
+        set_opening_status(*m_repository, m_organisation, m_catalog, saved->stored.id,
+                           OpeningStatus::open, 1, 0, false, m_today, store::Actor::cli());
+    EXPECT_TRUE(published) << (published ? "" : test::all_errors(published.error()));
+    return saved->stored.id;
+  }
+
+  // Two years as an agent at a call center, a vocational training, German native, English B2.
+  ApplicationForm good_form(const std::string& key) const {
+    ApplicationForm form;
+    form.name = "Erika Muster";
+    form.email = "erika@example.com";
+    form.phone = "+49 341 1234567";
+    form.work.push_back({"Kundenservice AG", "Call Center Agent", "2022-01", "2024-06",
+                         "Inbound-Hotline, Reklamationen"});
+    form.education.push_back(
+        {"Berufsausbildung", "Kauffrau für Dialogmarketing", "IHK", "2021-07"});
+    form.languages.push_back({"de", "native"});
+    form.languages.push_back({"en", "B2"});
+    form.idempotency_key = key;
+    return form;
+  }
+
+  Checked<SubmittedForm> submit(const store::Uuid& opening, const ApplicationForm& form,
+                                const std::string& client = "198.51.100.7") {
+    return submit_application(*m_repository, m_organisation, m_catalog, opening, form, Lang::de,
+                              client, "secret-of-this-test-0123456789", m_today);
+  }
+
+  // Runs every queued screening job.
+  void screen_all() {
+    JobHandler handler = screening_handler(*m_repository, [this]() -> Result<CatalogAt> {
+      CatalogAt at;
+      at.catalog = &m_catalog;
+      at.revision = 3;
+      return at;
+    });
+    JobRunner runner(*m_repository, "test-node");
+    runner.handle(std::string(k_screen_application_job), handler);
+    auto ran = runner.run_due(100);
+    ASSERT_TRUE(ran) << render(ran.error(), Lang::en);
+  }
+
+  test::TempDir m_dir;
+  std::unique_ptr<store::Repository> m_repository;
+  store::Uuid m_organisation;
+  store::Uuid m_employer;
+  store::Uuid m_opening;
+  catalog::Catalog m_catalog;
+  Principal m_manager, m_other_manager, m_recruiter, m_viewer, m_council;
+  Date m_today = day(2026, 12, 4);
+};
+
+TEST_F(Applications, EveryBadFieldIsAnErrorAtItsPointer) {
+  std::vector<Question> questions = {
+      {.id = "weekends", .kind = QuestionKind::weekends},
+      {.id = "weekly_hours", .kind = QuestionKind::weekly_hours, .min_hours = 20}};
+  ApplicationForm form = good_form("k-0123456789abcdef");
+  form.name = " ";
+  form.email = "erika.example.com";
+  form.phone = "call me";
+  form.city = "Leip\x1b[2Jzig";                                  // a terminal escape
+  form.work[0].start = "2027-01";                                // after today (2026-12-04)
+  form.work.push_back({"", "Agent", "2020-05", "2019-01", ""});  // ends before it starts
+  form.work.push_back({"", "", "2020-13", "", ""});              // no title, no month 13
+  form.education[0].kind = "Raketenwissenschaft";
+  form.languages[1].level = "fluent";
+  form.answers["weekly_hours"] = "forty";
+  auto errors = check_application_form(form, questions, m_today);
+  EXPECT_EQ(pointers(errors),
+            (std::vector<std::string>{"/name", "/email", "/phone", "/city", "/work/0/start",
+                                      "/work/1/end", "/work/2/title", "/work/2/start",
+                                      "/education/0/kind", "/languages/1/level",
+                                      "/answers/weekends", "/answers/weekly_hours"}));
+  // The messages name the field as the applicant sees it.
+  EXPECT_EQ(render(errors[0].message, Lang::de), "Name: Pflichtangabe");
+  EXPECT_EQ(render(errors[5].message, Lang::en), "Job 2: ends before it starts");
+  EXPECT_TRUE(check_application_form(good_form("k"), {}, m_today).empty());
+}
+
+TEST_F(Applications, ADoubleSubmitIsOneApplicationAndTheHoneypotStoresNothing) {
+  auto first = submit(m_opening, good_form("key-of-one-page-load"));
+  ASSERT_TRUE(first) << test::all_errors(first.error());
+  EXPECT_FALSE(first->existing);
+  EXPECT_FALSE(first->token.empty());
+  auto again = submit(m_opening, good_form("key-of-one-page-load"));
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(again->existing);
+  EXPECT_EQ(again->application.id, first->application.id);
+  EXPECT_EQ(again->token, first->token);  // the same private link
+  auto found = application_by_link(*m_repository, first->token);
+  ASSERT_TRUE(found && *found);
+  EXPECT_EQ((*found)->id, first->application.id);
+  EXPECT_EQ((*found)->jurisdiction, "DE");
+  EXPECT_EQ((*found)->privacy_version, "2026-11-01");
+
+  ApplicationForm bot = good_form("key-of-a-bot-page-load");
+  bot.honeypot = "http://spam.example";
+  auto dropped = submit(m_opening, bot);
+  ASSERT_TRUE(dropped);
+  EXPECT_TRUE(dropped->dropped);
+  store::ApplicationQuery all;
+  all.opening = m_opening;
+  EXPECT_EQ(m_repository->applications(m_organisation, all)->size(), 1u);
+
+  // No key (a form not loaded from the page): refused at its pointer.
+  auto keyless = submit(m_opening, good_form(""));
+  ASSERT_FALSE(keyless);
+  EXPECT_EQ(pointers(keyless.error()), std::vector<std::string>{"/idempotency_key"});
+}
+
+TEST_F(Applications, BurstsFromOneAddressAreLimited) {
+  for (std::int64_t i = 0; i < k_max_applications_per_window; ++i) {
+    ASSERT_TRUE(submit(m_opening, good_form("burst-key-number-" + std::to_string(i))));
+  }
+  auto refused = submit(m_opening, good_form("burst-key-number-x"));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().front().kind, ErrorKind::throttled);
+  EXPECT_TRUE(submit(m_opening, good_form("burst-key-number-x"), "203.0.113.9"));
+}
+
+TEST_F(Applications, AnswersAreCriteriaThatNeverChangeTheVerdict) {
+  store::Uuid asking =
+      open_opening({{.kind = QuestionKind::weekends},
+                    {.kind = QuestionKind::weekly_hours, .min_hours = 30},
+                    {.kind = QuestionKind::language, .language = "en", .level = "C1"}});
+  ApplicationForm no_weekends = good_form("asking-form-key-0001");
+  no_weekends.answers = {{"weekends", "no"}, {"weekly_hours", "20"}, {"language", "B2"}};
+  auto asked = submit(asking, no_weekends);
+  ASSERT_TRUE(asked) << test::all_errors(asked.error());
+  auto plain = submit(m_opening, good_form("plain-form-key-0001"));
+  ASSERT_TRUE(plain);
+  screen_all();
+  auto a = m_repository->application(m_organisation, asked->application.id);
+  auto b = m_repository->application(m_organisation, plain->application.id);
+  ASSERT_TRUE(a && *a && b && *b);
+  ASSERT_TRUE((*a)->verdict && (*b)->verdict);
+  // Two years as an agent meet the agent's 12 months (data/catalog/roles.yaml): the same
+  // verdict with or without the three answers that are not the accepted ones.
+  EXPECT_EQ(*(*a)->verdict, *(*b)->verdict);
+  EXPECT_EQ((*a)->knockouts_missed, 3);
+  EXPECT_EQ((*b)->knockouts_missed, 0);
+  EXPECT_EQ((*a)->screening_catalog_version, 3);
+  // The three come after the same verdict with none missed.
+  EXPECT_GT((*a)->review_rank, (*b)->review_rank);
+  auto view =
+      find_application(*m_repository, m_organisation, m_recruiter, asked->application.id, Lang::de);
+  ASSERT_TRUE(view);
+  const auto& knockouts = view->screening["knockouts"];
+  ASSERT_EQ(knockouts.size(), 3u);
+  EXPECT_EQ(knockouts[0]["title"], "Arbeit am Wochenende");
+  EXPECT_EQ(knockouts[0]["answer"], "nicht möglich");
+  EXPECT_EQ(knockouts[0]["outcome"], "not_met");
+  EXPECT_EQ(knockouts[1]["title"], "mindestens 30 Stunden pro Woche");
+  EXPECT_EQ(knockouts[1]["answer"], "20 Stunden pro Woche möglich");
+  EXPECT_EQ(knockouts[2]["outcome"], "not_met");  // B2 is below C1
+}
+
+TEST_F(Applications, TheListIsBlindAndEachRoleSeesWhatItMay) {
+  auto sent = submit(m_opening, good_form("list-form-key-00001"));
+  ASSERT_TRUE(sent);
+  screen_all();
+  auto page = list_applications(*m_repository, m_organisation, m_catalog, m_recruiter, m_opening,
+                                {}, Lang::en, m_today);
+  ASSERT_TRUE(page) << render(page.error(), Lang::en);
+  ASSERT_EQ(page->rows.size(), 1u);
+  const ApplicationView& row = page->rows.front();
+  EXPECT_FALSE(row.revealed);
+  EXPECT_EQ(row.stored.personal, "{}");
+  EXPECT_TRUE(row.personal.empty());
+  EXPECT_EQ(row.label, blind_label(sent->application.id));
+  EXPECT_EQ(row.label.size(), 8u);  // "A-" and 6 hex digits
+
+  // The hiring manager of the opening sees the list; another one, a viewer and the works
+  // council do not (not found: its existence is not told).
+  EXPECT_TRUE(list_applications(*m_repository, m_organisation, m_catalog, m_manager, m_opening, {},
+                                Lang::en, m_today));
+  for (const Principal* who : {&m_other_manager, &m_viewer, &m_council}) {
+    auto hidden = list_applications(*m_repository, m_organisation, m_catalog, *who, m_opening, {},
+                                    Lang::en, m_today);
+    ASSERT_FALSE(hidden);
+    EXPECT_EQ(hidden.error().kind, ErrorKind::not_found);
+    EXPECT_FALSE(
+        find_application(*m_repository, m_organisation, *who, sent->application.id, Lang::en));
+  }
+  // Only a recruiter unblinds; then the hiring manager sees the name too.
+  EXPECT_FALSE(unblind_application(*m_repository, m_organisation, m_manager, sent->application.id,
+                                   Lang::en, store::Actor::cli()));
+  auto unblinded = unblind_application(*m_repository, m_organisation, m_recruiter,
+                                       sent->application.id, Lang::en, store::Actor::cli());
+  ASSERT_TRUE(unblinded);
+  EXPECT_EQ(unblinded->personal["name"], "Erika Muster");
+  auto seen =
+      find_application(*m_repository, m_organisation, m_manager, sent->application.id, Lang::en);
+  ASSERT_TRUE(seen);
+  EXPECT_TRUE(seen->revealed);
+  store::AuditQuery audited;
+  audited.action = "application.unblind";
+  EXPECT_EQ(m_repository->audit_entries(m_organisation, audited)->size(), 1u);
+
+  // Filters.
+  ApplicationFilter pending;
+  pending.verdict = "pending";
+  EXPECT_TRUE(list_applications(*m_repository, m_organisation, m_catalog, m_recruiter, m_opening,
+                                pending, Lang::en, m_today)
+                  ->rows.empty());
+  ApplicationFilter wrong;
+  wrong.verdict = "hired";
+  EXPECT_FALSE(list_applications(*m_repository, m_organisation, m_catalog, m_recruiter, m_opening,
+                                 wrong, Lang::en, m_today));
+}
+
+TEST_F(Applications, PagesFollowTheReviewOrder) {
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(submit(m_opening, good_form("paged-form-key-000" + std::to_string(i)),
+                       "192.0.2." + std::to_string(i)));
+  }
+  ApplicationFilter filter;
+  filter.limit = 2;
+  std::vector<std::string> seen;
+  for (int pages = 0; pages < 5; ++pages) {
+    auto page = list_applications(*m_repository, m_organisation, m_catalog, m_recruiter, m_opening,
+                                  filter, Lang::en, m_today);
+    ASSERT_TRUE(page);
+    for (const auto& row : page->rows) seen.push_back(row.stored.id.to_string());
+    if (page->next.empty()) break;
+    filter.after = page->next;
+  }
+  ASSERT_EQ(seen.size(), 5u);
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));  // unscreened: by id, oldest first
+}
+
+TEST_F(Applications, ExportErasureWithdrawalAndRetention) {
+  auto sent = submit(m_opening, good_form("rights-form-key-0001"));
+  ASSERT_TRUE(sent);
+  auto exported = export_application(*m_repository, m_organisation, m_recruiter,
+                                     sent->application.id, store::Actor::cli());
+  ASSERT_TRUE(exported);
+  EXPECT_EQ((*exported)["personal"]["email"], "erika@example.com");
+  EXPECT_EQ((*exported)["profile"]["work"][0]["position"], "Call Center Agent");
+  EXPECT_EQ((*exported)["privacy_notice_version"], "2026-11-01");
+
+  ASSERT_TRUE(erase_application(*m_repository, m_organisation, m_recruiter, sent->application.id,
+                                store::Actor::cli()));
+  EXPECT_FALSE(*m_repository->application(m_organisation, sent->application.id));
+  EXPECT_FALSE(*application_by_link(*m_repository, sent->token));
+
+  auto leaving = submit(m_opening, good_form("rights-form-key-0002"));
+  ASSERT_TRUE(leaving);
+  auto withdrawn = withdraw_by_link(*m_repository, leaving->token);
+  ASSERT_TRUE(withdrawn);
+  EXPECT_EQ(withdrawn->status, "withdrawn");
+  std::vector<RetentionRule> rules = {{"DE", 30, 0, ""}, {"*", 30, 0, ""}};
+  NoControl control;
+  store::StoredJob job;
+  // 29 days later it is kept; 31 days later it is gone.
+  store::UnixMillis withdrawn_at = *withdrawn->withdrawn_at;
+  auto kept = retention_handler(
+      *m_repository, rules, [&] { return withdrawn_at + 29LL * 24 * 3600 * 1000; })(job, control);
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(*kept, R"({"deleted":0})");
+  auto deleted = retention_handler(
+      *m_repository, rules, [&] { return withdrawn_at + 31LL * 24 * 3600 * 1000; })(job, control);
+  ASSERT_TRUE(deleted);
+  EXPECT_EQ(*deleted, R"({"deleted":1})");
+  EXPECT_FALSE(*m_repository->application(m_organisation, leaving->application.id));
+}
+
+TEST_F(Applications, ReviewRankAndCsvCells) {
+  EXPECT_LT(review_rank("meets", 0, 0), review_rank("meets_by_substitution", 0, 5));
+  EXPECT_LT(review_rank("meets", 0, 3), review_rank("meets", 0, 2));  // more preferred first
+  EXPECT_LT(review_rank("meets", 0, 0), review_rank("meets", 1, 9));  // fewer missed first
+  EXPECT_LT(review_rank("does_not_meet_minimum", 9, 0), k_unscreened_rank);
+  ApplicationView row;
+  row.label = "A-000001";
+  row.stored.channel = "=HYPERLINK(\"http://x\")";
+  row.stored.source = "form";
+  std::string csv = applications_to_csv({row}, Lang::en);
+  EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"http://x\"\")\","), std::string::npos) << csv;
+}
+
+TEST_F(Applications, QuestionsAreCheckedAtTheirPointers) {
+  std::vector<Question> questions = {
+      {.kind = QuestionKind::weekly_hours, .min_hours = 0},
+      {.kind = QuestionKind::weekly_hours, .min_hours = 20},  // twice
+      {.kind = QuestionKind::language, .language = "deutsch", .level = "C3"},
+      {.kind = QuestionKind::yes_no, .text = {"Do you drive?", ""}},  // no German text
+      {.kind = QuestionKind::choice,
+       .text = {"Shift?", "Schicht?"},
+       .choices = {{"Early", "Früh"}},
+       .accepted = {0}}};
+  Errors errors = check_questions(questions, {Lang::de, Lang::en});
+  EXPECT_EQ(pointers(errors),
+            (std::vector<std::string>{"/questions/0/min_hours", "/questions/1",
+                                      "/questions/2/language", "/questions/2/level",
+                                      "/questions/3/text/de", "/questions/4/choices"}));
+  EXPECT_EQ(questions[3].id, "own1");
+  EXPECT_EQ(questions[4].id, "own2");
+  // Stored and read back the same.
+  std::vector<Question> good = {{.kind = QuestionKind::choice,
+                                 .text = {"Shift?", "Schicht?"},
+                                 .choices = {{"Early", "Früh"}, {"Late", "Spät"}},
+                                 .accepted = {1}}};
+  EXPECT_TRUE(check_questions(good, {Lang::de, Lang::en}).empty());
+  auto back = parse_questions(questions_json(good));
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].id, "own1");
+  EXPECT_EQ(back[0].choices[1].de, "Spät");
+  EXPECT_EQ(back[0].accepted, std::vector<std::size_t>{1});
+}
+
+}  // namespace
+}  // namespace ccteam::app

@@ -1,0 +1,276 @@
+#!/usr/bin/env python3
+"""Applications against a running workspace (`serve --demo`): a recruiter gives a demo opening
+questions and a hiring manager; anonymous applicants apply through the public form (no-store,
+a key per page load, a hidden field for bots); hostile text comes back escaped; a double submit
+makes one application; the screening job screens each one; answers that are not the accepted
+ones become criteria and never change a verdict; the recruiter's list is blind, filters, pages
+and exports (CSV, XLSX); unblinding, export and erasure are audited without personal values;
+the applicant withdraws from the private link; who may see what; the burst limit holds.
+
+Usage: applications_test.py --url URL --logins logins.json --openapi docs/api/openapi.yaml
+"""
+import argparse
+import csv
+import html
+import io
+import json
+import re
+import secrets
+import sys
+import time
+import urllib.parse
+
+import yaml
+
+import api_test
+from access_test import Client, Session
+from api_test import check
+
+
+def apply(client, lang, opening, fields, key=None, src=""):
+    """Loads the form page (for its key unless one is given) and sends 'fields'."""
+    status, hdrs, page = client.request("GET", f"/{lang}/careers/{opening}/apply")
+    if key is None:
+        found = re.search(rb'name="form_key" value="([^"]+)"', page)
+        key = found.group(1).decode() if found else ""
+    form = {"form_key": key, "src": src, "homepage": ""}
+    form.update(fields)
+    body = urllib.parse.urlencode(form)
+    return client.request("POST", f"/{lang}/careers/{opening}/apply", {
+        "Content-Type": "application/x-www-form-urlencoded", "Origin": client.origin}, body) + (key,)
+
+
+def person(name, weekends="yes", title="Call Center Agent"):
+    return {"name": name, "email": "erika@example.com", "phone": "+49 341 1234567",
+            "work.0.title": title, "work.0.employer": "Kundenservice AG",
+            "work.0.start": "2021-01", "work.0.end": "2024-06",
+            "work.0.duties": "Inbound-Hotline, Reklamationen",
+            "education.0.kind": "Berufsausbildung", "education.0.field": "Dialogmarketing",
+            "education.0.finished": "2020-07",
+            "languages.0.language": "de", "languages.0.level": "native",
+            "languages.1.language": "en", "languages.1.level": "B2",
+            "answers.weekends": weekends, "answers.weekly_hours": "30"}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--url", required=True)
+    ap.add_argument("--logins", required=True)
+    ap.add_argument("--openapi", required=True)
+    args = ap.parse_args()
+    client = Client(args.url)
+    logins = json.load(open(args.logins))
+    with open(args.openapi) as f:
+        spec = api_test.Spec(yaml.safe_load(f))
+    sessions = {role: Session(client, logins[role]["login"], logins[role]["password"])
+                for role in ("admin", "recruiter", "hiring_manager", "works_council", "viewer")}
+    recruiter, manager = sessions["recruiter"], sessions["hiring_manager"]
+
+    def call(session, method, path, json_body=None):
+        """spec.call with the path's ids as the OpenAPI file's {id}."""
+        pattern = re.sub(r"/[0-9a-f]{8}-[0-9a-f-]{27}", "/{id}", path.split("?")[0])
+        return spec.call(session, method, path, json_body, pattern=pattern)
+
+    # An opening of its own (a copy of a demo opening's fields) with two questions and the demo
+    # hiring manager, published.
+    status, _, body = call(recruiter, "GET", "/api/v1/openings")
+    demo = next(o for o in json.loads(body)["openings"]
+                if o["status"] == "open" and o["role"] == "agent")
+    fields = {k: demo[k] for k in ("employer_id", "role", "place", "headcount", "valid_through",
+                                   "languages", "sections")}
+    fields.update({"reference": "APP-" + secrets.token_hex(3),
+                   "hiring_manager_id": manager.me["user"]["id"],
+                   "questions": [{"kind": "weekends"},
+                                 {"kind": "weekly_hours", "min_hours": 20}]})
+    status, _, body = call(recruiter, "POST", "/api/v1/openings", fields)
+    added = json.loads(body) if status == 201 else {}
+    check("the recruiter adds an opening with questions", status == 201
+          and [q["id"] for q in added["questions"]] == ["weekends", "weekly_hours"],
+          f"{status} {body[:300]!r}")
+    if not added:
+        sys.exit(1)
+    oid = added["id"]
+    status, _, body = call(recruiter, "POST", f"/api/v1/openings/{oid}/status",
+                           {"status": "open", "version": 1, "confirm": True})
+    check("and publishes it", status == 200, f"{status} {body[:300]!r}")
+    bad = dict(fields, version=2,
+               questions=[{"kind": "weekly_hours", "min_hours": 0}, {"kind": "lottery"}])
+    status, _, body = call(recruiter, "PUT", f"/api/v1/openings/{oid}", bad)
+    pointers = [e.get("pointer") for e in json.loads(body).get("errors", [])] if body else []
+    check("bad questions are refused at their pointers", status in (400, 422)
+          and "/questions/1/kind" in pointers, f"{status} {pointers}")
+
+    # The careers page links to the form; the form page is no-store and asks for nothing
+    # identifying beyond contact data.
+    status, _, page = client.request("GET", f"/de/careers/{oid}?src=jobboard")
+    check("the careers page links to the form, carrying the channel",
+          f'/de/careers/{oid}/apply?src=jobboard' in html.unescape(page.decode()), str(status))
+    status, hdrs, page = client.request("GET", f"/de/careers/{oid}/apply?src=jobboard")
+    check("the form page answers 200, no-store", status == 200
+          and hdrs.get("cache-control") == "no-store", f"{status} {hdrs.get('cache-control')}")
+    text = page.decode()
+    for field in ("birth", "geburt", "photo", "foto", "nationality", "marital", "salary", "gehalt"):
+        check(f"no form field named like {field!r}",
+              not re.search(rf'name="[^"]*{field}', text, re.I))
+    check("the form shows the privacy notice's version", "2026-11-01" in text)
+    check("the form carries the channel", 'name="src" value="jobboard"' in text)
+
+    # Hostile text: control characters refused, markup shown escaped.
+    evil = "<script>alert(1)</script>"
+    status, hdrs, page, _ = apply(client, "de", oid, dict(person(evil + "\x1b[2J"),
+                                                          **{"work.0.start": "2031-01"}))
+    text = page.decode()
+    check("hostile input answers 422 with the form again", status == 422, str(status))
+    check("a name with a terminal escape is refused", "Name: enthält Steuerzeichen" in text)
+    check("a job starting in the future is refused", "liegt in der Zukunft" in text)
+    check("markup comes back escaped", evil not in text and html.escape(evil) in text
+          or "&lt;script&gt;" in text, text[:200])
+
+    # Markup in every text field of a form sent back with an error: each shown escaped.
+    marked = dict(person("<i>n</i>"), **{"work.0.start": "2031-01"})
+    for i, field in enumerate(("city", "work.0.title", "work.0.employer", "work.0.duties",
+                               "education.0.field", "education.0.institution")):
+        marked[field] = f'<img src=x onerror=alert({i})>'
+    status, _, page, _ = apply(client, "de", oid, marked)
+    text = page.decode()
+    check("every text field comes back escaped", status == 422 and "<img" not in text
+          and text.count("&lt;img src&#61;x onerror&#61;alert(") >= 6, str(status))
+
+    # A double submit (same page load, same key) makes one application.
+    status, hdrs, _, key = apply(client, "de", oid, person("Erika <b>Muster</b>", "no"),
+                                 src="jobboard")
+    location = hdrs.get("location", "")
+    check("a good application answers 303 to its private page", status == 303
+          and re.match(r"^/de/application/[A-Za-z0-9_-]{20,}\?sent=1$", location), location)
+    status2, hdrs2, _, _ = apply(client, "de", oid, person("Erika <b>Muster</b>", "no"), key=key)
+    check("the same page load sent twice lands on the same application",
+          status2 == 303 and hdrs2.get("location") == location, hdrs2.get("location", ""))
+    status, hdrs, page = client.request("GET", location)
+    check("the private page: no-store, no referrer to other sites, noindex", status == 200
+          and hdrs.get("cache-control") == "no-store"
+          and hdrs.get("referrer-policy") == "same-origin"
+          and hdrs.get("x-robots-tag") == "noindex", str(hdrs))
+    check("the private page names the link to keep", args.url.encode() in page)
+    token = location.split("/")[3].split("?")[0]
+    # The same person says yes to weekends: the same verdict, no question missed.
+    status, hdrs, _, _ = apply(client, "de", oid, person("Erika Zwei", "yes"))
+    check("a second application", status == 303, str(status))
+
+    # The screening job screens both.
+    rows = []
+    for _ in range(100):
+        status, _, body = call(recruiter, "GET", f"/api/v1/openings/{oid}/applications")
+        rows = json.loads(body)["applications"] if status == 200 else []
+        if len(rows) == 2 and all(r["verdict"] for r in rows):
+            break
+        time.sleep(0.2)
+    check("two applications, both screened", len(rows) == 2 and all(r["verdict"] for r in rows),
+          json.dumps(rows)[:400])
+    if len(rows) == 2:
+        by_missed = sorted(rows, key=lambda r: r["knockouts_missed"])
+        check("the weekend answer is a criterion not met, not a verdict",
+              [r["knockouts_missed"] for r in by_missed] == [0, 1]
+              and by_missed[0]["verdict"] == by_missed[1]["verdict"], json.dumps(rows)[:400])
+        check("review order: the one with no question missed first",
+              rows[0]["knockouts_missed"] == 0)
+        check("the list is blind", all("personal" not in r and not r["revealed"] for r in rows)
+              and b"Erika" not in body, body[:300].decode())
+        weekend = next(k for k in by_missed[1]["screening"]["knockouts"] if k["id"] == "weekends")
+        check("the criterion reads as a recruiter would", weekend["outcome"] == "not_met")
+        check("the channel is kept", by_missed[1]["channel"] == "jobboard")
+    status, _, body = call(recruiter, "GET", f"/api/v1/openings/{oid}/applications?knockouts=missed")
+    check("filter: questions missed", status == 200
+          and len(json.loads(body)["applications"]) == 1, body[:200].decode())
+    status, _, body = call(recruiter, "GET", f"/api/v1/openings/{oid}/applications?limit=1")
+    page1 = json.loads(body) if status == 200 else {}
+    status, _, body = call(recruiter, "GET", f"/api/v1/openings/{oid}/applications?limit=1&after="
+                           + urllib.parse.quote(page1.get("next") or ""))
+    page2 = json.loads(body) if status == 200 else {}
+    check("pages of one follow the review order", page1.get("next") and page2.get("next") is None
+          and [r["id"] for r in page1["applications"] + page2["applications"]]
+          == [r["id"] for r in rows], f"{page1} {page2}")
+
+    # Who sees what.
+    status, _, _ = call(manager, "GET", f"/api/v1/openings/{oid}/applications")
+    check("the opening's hiring manager sees the list", status == 200, str(status))
+    for role in ("viewer", "works_council"):
+        status, _, _ = call(sessions[role], "GET", f"/api/v1/openings/{oid}/applications")
+        check(f"the {role} sees no applicant data", status == 403, str(status))
+    status, _, _ = call(manager, "GET", f"/api/v1/openings/{demo['id']}/applications")
+    check("a hiring manager does not see another opening's applicants", status == 404, str(status))
+
+    # Unblinding: recruiters only, audited.
+    target = next((r for r in rows if r["knockouts_missed"] == 1), None)
+    if target:
+        status, _, _ = call(manager, "POST", f"/api/v1/applications/{target['id']}/unblind",
+                            json_body={})
+        check("a hiring manager cannot unblind", status == 403, str(status))
+        status, _, body = call(recruiter, "POST", f"/api/v1/applications/{target['id']}/unblind",
+                               json_body={})
+        shown = json.loads(body) if status == 200 else {}
+        check("a recruiter unblinds", shown.get("personal", {}).get("name") == "Erika <b>Muster</b>",
+              body[:300].decode())
+        status, _, page = manager.get(f"/en/applications/{target['id']}")
+        check("the page shows the name escaped", status == 200
+              and b"Erika &lt;b&gt;Muster&lt;/b&gt;" in page and b"<b>Muster" not in page)
+        status, _, body = call(sessions["admin"], "GET", "/api/v1/audit?action=application.unblind")
+        entries = json.loads(body)["items"] if status == 200 else []
+        mine = [e for e in entries if e["target"]["id"] == target["id"]]
+        check("the unblinding is audited, without values", len(mine) == 1
+              and mine[0]["fields"] == ["personal"] and "Erika" not in json.dumps(entries),
+              body[:300].decode())
+
+    # Exports: CSV (blind) and XLSX.
+    status, hdrs, body = recruiter.get(f"/api/v1/openings/{oid}/applications.csv")
+    table = list(csv.reader(io.StringIO(body.decode()))) if status == 200 else []
+    check("CSV: a header and one row per application, blind", len(table) == 3
+          and table[0][0] == "applicant" and b"Erika" not in body, body[:300].decode())
+    status, hdrs, body = recruiter.get(f"/api/v1/openings/{oid}/applications.xlsx")
+    check("XLSX: a workbook", status == 200 and body[:2] == b"PK"
+          and "spreadsheetml" in hdrs.get("content-type", ""), str(status))
+
+    # The applicant's rights: export, withdrawal from the private link, erasure.
+    if target:
+        status, _, body = call(recruiter, "GET", f"/api/v1/applications/{target['id']}/export")
+        data = json.loads(body) if status == 200 else {}
+        check("export: everything held, personal values too",
+              data.get("personal", {}).get("email") == "erika@example.com"
+              and data.get("profile", {}).get("work", [{}])[0].get("position") == "Call Center Agent",
+              body[:300].decode())
+    status, hdrs, _ = client.request("POST", f"/de/application/{token}/withdraw", {
+        "Content-Type": "application/x-www-form-urlencoded", "Origin": client.origin}, "")
+    check("the applicant withdraws", status == 303, str(status))
+    status, _, page = client.request("GET", f"/de/application/{token}")
+    check("the private page says withdrawn", "zurückgezogen".encode() in page)
+    if target:
+        status, _, _ = call(recruiter, "DELETE", f"/api/v1/applications/{target['id']}")
+        check("erasure answers 204", status == 204, str(status))
+        status, _, _ = call(recruiter, "GET", f"/api/v1/applications/{target['id']}")
+        check("the erased application is gone", status == 404, str(status))
+        status, _, _ = client.request("GET", f"/de/application/{token}")
+        check("its private link is gone too", status == 404, str(status))
+        status, _, body = call(sessions["admin"], "GET", "/api/v1/audit?action=application.erase")
+        check("the erasure is audited without values", status == 200
+              and [e["target"]["id"] for e in json.loads(body)["items"]].count(target["id"]) == 1
+              and b"Erika" not in body)
+
+    # The burst limit: 10 per address in 10 minutes, from an address of its own (the test
+    # server trusts loopback as a proxy), so that the browser tests still apply.
+    statuses = []
+    burst = Client(args.url)
+    plain_request = burst.request
+    burst.request = lambda method, path, headers=None, body=None: plain_request(
+        method, path, dict(headers or {}, **{"X-Forwarded-For": "203.0.113.77"}), body)
+    for i in range(12):
+        status, _, _, _ = apply(burst, "en", oid, person(f"Burst {i}"))
+        statuses.append(status)
+        if status == 429:
+            break
+    check("the burst limit answers 429 within 11 applications", statuses[-1] == 429
+          and len(statuses) <= 11, str(statuses))
+    print(f"{api_test.CHECKS - len(api_test.FAILURES)} of {api_test.CHECKS} checks passed")
+    sys.exit(1 if api_test.FAILURES else 0)
+
+
+if __name__ == "__main__":
+    main()
