@@ -187,10 +187,11 @@ Criterion education_criterion(const Person& person, const Role& role,
   return c;
 }
 
+// Points into the person (through NamedLanguage); no copies until evidence is built.
 struct StatedLanguage {
   std::optional<Cefr> level;
-  std::string words;
-  SourcePos where;
+  const std::string* words = nullptr;
+  const SourcePos* where = nullptr;
   bool mentioned = false;
 };
 
@@ -226,17 +227,17 @@ StatedLanguage stated_language(const std::vector<NamedLanguage>& named, const st
   for (const NamedLanguage& n : named) {
     if (n.code != code) continue;
     if (!best.mentioned || (n.level && (!best.level || *n.level > *best.level))) {
-      best = StatedLanguage{n.level, *n.words, *n.where, true};
+      best = StatedLanguage{n.level, n.words, n.where, true};
     }
   }
   return best;
 }
 
-// 'written_in': the document's own language (document_language.hpp), evidence of that
-// language when the document states no level for it.
+// 'written_in()': the document's own language (document_language.hpp), evidence of that
+// language when the document does not name it (asked only then).
+template <class WrittenIn>
 Criterion language_criterion(const std::vector<NamedLanguage>& named,
-                             const catalog::LanguageRequirement& req,
-                             const std::optional<std::string>& written_in,
+                             const catalog::LanguageRequirement& req, const WrittenIn& written_in,
                              const SourcePos& document) {
   Criterion c;
   c.kind = CriterionKind::language;
@@ -246,7 +247,7 @@ Criterion language_criterion(const std::vector<NamedLanguage>& named,
   const LocalizedText name = language_name(req.language);
   c.title = msg(MsgId::q_crit_language, name, level);
   StatedLanguage stated = stated_language(named, req.language);
-  if (!stated.mentioned && written_in == req.language) {
+  if (!stated.mentioned && written_in() == req.language) {
     // The whole document is the evidence (pointer ""), at the level asked for.
     c.outcome = Outcome::met;
     c.evidence.push_back({level, "", SourcePos{document.file, document.line, 0, ""}});
@@ -261,10 +262,10 @@ Criterion language_criterion(const std::vector<NamedLanguage>& named,
   // Blind: the level words are not shown ("Muttersprache" would reveal a mother tongue);
   // only the CEFR level they map to.
   c.evidence.push_back(
-      {stated.level ? std::string(catalog::to_string(*stated.level)) : "", "", stated.where});
+      {stated.level ? std::string(catalog::to_string(*stated.level)) : "", "", *stated.where});
   if (!stated.level) {
     c.outcome = Outcome::unknown;
-    c.explanation = msg(MsgId::q_lang_unplaced, name, stated.words, level);
+    c.explanation = msg(MsgId::q_lang_unplaced, name, *stated.words, level);
     return c;
   }
   c.outcome = *stated.level >= req.level ? Outcome::met : Outcome::not_met;
@@ -447,17 +448,21 @@ Evaluation Evaluator::evaluate(const Person& person, const Role& role,
         education_criterion(person, role, *minimum, education, experience, options));
   }
   std::vector<NamedLanguage> named;
-  std::optional<std::string> written_in;
   bool named_read = false;
+  // The document's own language, worked out only when a language asked for is not named.
+  std::optional<std::optional<std::string>> written_in;
+  auto document_written_in = [&]() -> const std::optional<std::string>& {
+    if (!written_in) written_in = document_language(work_texts, m_summary_text);
+    return *written_in;
+  };
   for (const catalog::LanguageRequirement& req : role.languages) {
     if (req.countries.empty() ||
         (options.country != "*" && applies_to(req.countries, options.country))) {
       if (!named_read) {
         named = named_languages(person);
-        written_in = document_language(work_texts, m_summary_text);
         named_read = true;
       }
-      out.criteria.push_back(language_criterion(named, req, written_in, person.pos));
+      out.criteria.push_back(language_criterion(named, req, document_written_in, person.pos));
     }
   }
   // The experience criteria come last of what reads 'experience'.

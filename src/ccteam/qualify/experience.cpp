@@ -303,6 +303,11 @@ Experience measure_experience(const Person& person, const ExperienceClassifier& 
   out.job_kinds.resize(person.work.size());
   out.unclassified.assign(person.work.size(), 0);
   std::vector<KindEvidence> job_evidence;  // one job's, buffer reused from job to job
+  // Room for the usual number of pieces of evidence, so that they are moved once, not again at
+  // each growth of a vector (a piece holds five strings).
+  constexpr std::size_t k_usual_evidence = 8;
+  job_evidence.reserve(k_usual_evidence);
+  for (std::vector<KindEvidence>& list : out.evidence) list.reserve(k_usual_evidence);
   std::vector<text::Matcher::Hit> no_work_hits;
   for (std::size_t i = 0; i < person.work.size(); ++i) {
     const Position& job = person.work[i];

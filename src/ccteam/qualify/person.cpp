@@ -39,6 +39,8 @@ bool means_ongoing(std::string_view end_date) {
   while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
   while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
   if (t.empty() || t.size() > 9) return false;
+  // A date ("2024-07-31"), the usual end: every word of the list starts with a letter.
+  if (t.front() >= '0' && t.front() <= '9') return false;
   std::string folded = text::fold(t);
   return std::ranges::find(k_words, std::string_view(folded)) != std::end(k_words);
 }

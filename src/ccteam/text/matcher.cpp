@@ -289,7 +289,7 @@ void Matcher::find_into(const AnalyzedText& text, std::vector<Hit>& hits) const 
       try_at(c.phrase, i, c.compound);
     }
   }
-  std::ranges::sort(found);
+  if (found.size() > 1) std::ranges::sort(found);  // most texts match one phrase or none
   hits.reserve(found.size());
   for (const auto& [phrase, i] : found) {
     const Phrase& p = m_phrases[phrase];

@@ -3,10 +3,12 @@
 #include <array>
 #include <cerrno>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <span>
 
 #include <simdjson.h>
 #include <nlohmann/json.hpp>
@@ -450,6 +452,17 @@ struct FastParser {
     if (parser.parse(buffer.data(), text.size(), false).get(doc)) return std::nullopt;
     return doc;
   }
+
+  // The tokens of the text parsed last (json_tokens), as simdjson's first stage found them; valid
+  // until the next parse. simdjson keeps them in its parser's implementation, a member that its
+  // header declares public but documents as private ("for benchmarking access"): reading them
+  // spares ValuePlaces a second pass over every byte of a pretty-printed text. If a simdjson
+  // release moves them, this stops compiling (it cannot go wrong silently); json_tokens() is
+  // then the replacement.
+  std::span<const std::uint32_t> tokens() const {
+    const auto& stage1 = *parser.implementation;
+    return {stage1.structural_indexes.get(), stage1.n_structural_indexes};
+  }
 };
 
 FastParser& thread_parser() {
@@ -581,15 +594,46 @@ Error duplicate_error(const DuplicateKey& d, std::string_view content, const std
                msg(MsgId::hint_resume_json)};
 }
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+bool is_json_structural(char c) {
+  return c == '{' || c == '}' || c == '[' || c == ']' || c == ',' || c == ':';
+}
+
+// The tokens of 'text', a JSON text that a parser has accepted: the offset of each structural
+// character ({ } [ ] , :), of each string's opening quote and of the first byte of each other
+// value (number, true, false, null), in order. What simdjson's first stage finds
+// (FastParser::tokens), found byte by byte, for a text read by the reference path.
+std::vector<std::uint32_t> json_tokens(std::string_view text) {
+  std::vector<std::uint32_t> out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (is_space(c)) continue;
+    out.push_back(static_cast<std::uint32_t>(i));
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;  // an escaped character, perhaps a quote
+      }
+    } else if (!is_json_structural(c)) {
+      while (i + 1 < text.size() && !is_space(text[i + 1]) && !is_json_structural(text[i + 1])) ++i;
+    }
+  }
+  return out;
+}
+
 // The line and column of the values the reader places in a text that holds one document or an
 // array of them over several lines (in a document on one line, NDJSON, the document's line says it
 // all): each document, its entries (the opening brace of each job, education, language, skill,
-// certificate), each job's texts and highlights, and the personal summary. One pass over the text,
-// which the JSON parser has accepted already; the places are kept by document, section and index
-// (no JSON pointer is built: a pretty-printed document is read as fast as one on a line).
+// certificate), each job's texts and highlights, and the personal summary. One pass over the
+// text's tokens (json_tokens: the parser has found them already), lines counted only up to the
+// values placed; the places are kept by document, section and index (no JSON pointer is built:
+// a pretty-printed document is read almost as fast as one on a line).
 class ValuePlaces {
  public:
-  explicit ValuePlaces(std::string_view content) { scan(content); }
+  // 'tokens': those of 'content' (json_tokens).
+  ValuePlaces(std::string_view content, std::span<const std::uint32_t> tokens) {
+    scan(content, tokens);
+  }
 
   // Gives 'p' (a document of the text; in an array, its pointer is "/<index>") the places of
   // its values: the line of the document (a source, shown as "file:line"), the line and column of
@@ -670,13 +714,22 @@ class ValuePlaces {
     std::string_view key;           // objects: the current member's name as written
   };
 
-  void scan(std::string_view text) {
+  void scan(std::string_view text, std::span<const std::uint32_t> tokens) {
     std::vector<Frame> stack;
     stack.reserve(8);
+    // Line of 'counted', the offset up to which lines are counted, and where that line starts.
     int line = 1;
     std::size_t line_start = 0;
+    std::size_t counted = 0;
     bool expect_key = false;
+    // Values are placed in text order, so the newlines before each are counted once.
     auto place_at = [&](std::size_t offset) {
+      while (const void* newline = std::memchr(text.data() + counted, '\n', offset - counted)) {
+        counted = static_cast<std::size_t>(static_cast<const char*>(newline) - text.data()) + 1;
+        line_start = counted;
+        ++line;
+      }
+      counted = offset;
       return qualify::Place{
           line, 1 + static_cast<int>(utf8_length(text.substr(line_start, offset - line_start)))};
     };
@@ -740,19 +793,10 @@ class ValuePlaces {
       }
       return Kind::other;
     };
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+      const std::size_t i = tokens[t];
       const char c = text[i];
       switch (c) {
-        case '\n':
-          ++line;
-          line_start = i + 1;
-          break;
-        case ' ':
-          while (i + 1 < text.size() && text[i + 1] == ' ') ++i;  // indentation
-          break;
-        case '\t':
-        case '\r':
-          break;
         case ',':
           if (!stack.empty() && stack.back().object) expect_key = true;
           break;
@@ -762,6 +806,16 @@ class ValuePlaces {
         case '{':
         case '[': {
           Kind kind = value(i, c);
+          if (kind == Kind::other) {
+            // Nothing inside is placed (an education entry's members, a location, keywords):
+            // on to its closing bracket, as if its frame had been pushed and popped.
+            for (int depth = 1; depth > 0 && t + 1 < tokens.size();) {
+              const char inner = text[tokens[++t]];
+              depth += inner == '{' || inner == '[' ? 1 : inner == '}' || inner == ']' ? -1 : 0;
+            }
+            expect_key = false;
+            break;
+          }
           // Within a section's list the frame's section says which (set by value()).
           Section section = stack.empty() ? k_education : stack.back().section;
           stack.push_back(Frame{kind, c == '{', section, {}});
@@ -774,32 +828,19 @@ class ValuePlaces {
           stack.pop_back();
           expect_key = false;
           break;
-        case '"': {
-          const std::size_t start = i;
-          // The closing quote: the next one not escaped (preceded by an even number of
-          // backslashes within the string).
-          for (std::size_t from = start + 1;;) {
-            const void* quote = std::memchr(text.data() + from, '"', text.size() - from);
-            if (quote == nullptr) return;
-            i = static_cast<std::size_t>(static_cast<const char*>(quote) - text.data());
-            std::size_t backslashes = 0;
-            while (i - backslashes > start + 1 && text[i - backslashes - 1] == '\\') ++backslashes;
-            if (backslashes % 2 == 0) break;
-            from = i + 1;
-          }
+        case '"':
           if (expect_key && !stack.empty() && stack.back().object) {
-            stack.back().key = text.substr(start + 1, i - start - 1);
+            // A member's name: its closing quote is the last one before the colon, the next
+            // token.
+            std::size_t close = t + 1 < tokens.size() ? tokens[t + 1] : text.size();
+            while (close > i + 1 && text[close - 1] != '"') --close;
+            stack.back().key = text.substr(i + 1, close - 1 - (i + 1));
           } else {
-            value(start, '"');
+            value(i, '"');
           }
           break;
-        }
         default:  // a number or a literal
           value(i, c);
-          while (i + 1 < text.size() &&
-                 std::string_view(",]}: \n\r\t").find(text[i + 1]) == std::string_view::npos) {
-            ++i;
-          }
           break;
       }
     }
@@ -842,8 +883,6 @@ bool emit_fast(simdjson::dom::element doc, const std::string& file, int line, st
   sink(std::move(p));
   return true;
 }
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 // Documents of 'content', one per line, the first being line 'first_line' of 'file'.
 // 'fast': try the simdjson path first (false: the nlohmann reference path alone).
@@ -891,7 +930,7 @@ bool read_whole_fast(std::string_view content, const std::string& file, int line
   std::optional<simdjson::dom::element> doc = fast.parse(content);
   if (!doc) return false;
   std::optional<ValuePlaces> places;
-  if (over_several_lines(content)) places.emplace(content);
+  if (over_several_lines(content)) places.emplace(content, fast.tokens());
   const ValuePlaces* placed = places ? &*places : nullptr;
   simdjson::dom::array list;
   if (doc->get_array().get(list)) {
@@ -940,7 +979,7 @@ void read_all(std::string_view content, const std::string& file_in, std::size_t&
       json whole = json::parse(content);
       std::vector<DuplicateKey> duplicates = find_duplicate_resume_keys(content);
       std::optional<ValuePlaces> places;
-      if (over_several_lines(content)) places.emplace(content);
+      if (over_several_lines(content)) places.emplace(content, json_tokens(content));
       const ValuePlaces* placed = places ? &*places : nullptr;
       auto duplicate_in = [&](std::size_t document) -> const DuplicateKey* {
         auto it = std::ranges::find(duplicates, document, &DuplicateKey::document);

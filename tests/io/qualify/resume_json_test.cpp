@@ -334,6 +334,30 @@ TEST(ReadJsonResumes, FastPathAgreesWithTheReference) {
       "{\"skills\":[{\"name\":\"CRM\"}]}\n\n{\"skills\":[{\"name\":tru}]}\n",
       "\xEF\xBB\xBF{\"skills\":[{\"name\":\"CRM\"}]}",
       "{\"skills\":[{\"name\":\"\xC3\x28\"}]}",  // invalid UTF-8
+      // Over several lines, so values are placed: escaped quotes and backslashes in names and
+      // values, numbers and literals, members not read (nested, and named like read ones).
+      R"({
+  "basics": {"summary": "a \"quoted\" \\ text", "location": {"city": "B"}},
+  "meta": {"x": [1, true, null, {"work": [2], "position": "no"}], "n": -1.5e3},
+  "work": [
+    {"name": "Ä \"GmbH\"", "position": "Agent", "highlights": ["a", "b\\"]},
+    {"company": "C", "summary": "x", "x\"y": {"position": "z"}}
+  ],
+  "skills": [{"name": "CRM", "keywords": ["a"]}],
+  "languages": [
+    {"language": "Deutsch"}
+  ]
+}
+)",
+      R"([
+  {"work": [{"position": "A", "highlights": []}]},
+  {
+    "education": [{"studyType": "Abitur"}],
+    "work": [
+      {"position": "B"}
+    ]
+  }
+])",
   };
   for (const char* c : cases) expect_same(c, c);
   // The duplicate member is an error on both paths, at the second one.
