@@ -470,7 +470,8 @@ CREATE INDEX opening_comments_by_opening ON opening_comments (opening_id, id);
 // per client address for the burst limit. An application's personal values live in its row
 // only, so that erasing the row erases them (the audit log names fields, never values); its
 // screening job's payload holds only its id. The recruiter's list reads one opening's
-// applications in review order; retention reads withdrawn ones by the time of withdrawal.
+// applications in review order (of one verdict, when filtered); retention reads withdrawn ones by
+// the time of withdrawal.
 constexpr std::string_view k_sqlite_8 = R"sql(
 ALTER TABLE openings ADD COLUMN questions TEXT NOT NULL DEFAULT '[]';
 
@@ -506,6 +507,8 @@ CREATE TABLE applications (
 ) STRICT;
 
 CREATE INDEX applications_for_review ON applications (organisation_id, opening_id, review_rank, id);
+CREATE INDEX applications_by_verdict
+  ON applications (organisation_id, opening_id, verdict, review_rank, id);
 CREATE INDEX applications_withdrawn ON applications (status, withdrawn_at_ms);
 
 CREATE TABLE application_submissions (
@@ -552,6 +555,8 @@ CREATE TABLE applications (
 );
 
 CREATE INDEX applications_for_review ON applications (organisation_id, opening_id, review_rank, id);
+CREATE INDEX applications_by_verdict
+  ON applications (organisation_id, opening_id, verdict, review_rank, id);
 CREATE INDEX applications_withdrawn ON applications (status, withdrawn_at_ms);
 
 CREATE TABLE application_submissions (
