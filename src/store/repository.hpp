@@ -326,10 +326,15 @@ struct ApplicationQuery {
   std::size_t limit = 50;
 };
 
-// Withdrawn applications due for deletion: of 'jurisdiction' (or, for "*", of any jurisdiction
-// not in 'except'), withdrawn before 'withdrawn_before' and received before 'received_before';
-// at most 'limit'.
+// Applications due for deletion, of 'jurisdiction' (or, for "*", of any jurisdiction not in
+// 'except') and received before 'received_before', at most 'limit': withdrawn ones withdrawn
+// before 'withdrawn_before' (reason withdrawn), or ones still received whose talent-pool consent
+// ended before 'today' (YYYY-MM-DD) and whose opening no longer takes applications: closed, or
+// open past its valid-through date before 'today' (reason talent_pool_expired).
 struct RetentionQuery {
+  enum class Reason { withdrawn, talent_pool_expired };
+  Reason reason = Reason::withdrawn;
+  std::string today;
   std::string jurisdiction;
   std::vector<std::string> except;
   UnixMillis withdrawn_before = 0;
@@ -502,10 +507,9 @@ class Repository {
   // ("application.erase", "application.retention"). Error::not_found (application_not_found).
   virtual Result<void> erase_application(const Uuid& organisation, const Uuid& id,
                                          const std::string& action, const Actor& actor) = 0;
-  // Withdrawn applications (of any organisation) due for deletion (RetentionQuery), oldest
-  // withdrawal first.
-  virtual Result<std::vector<StoredApplication>> withdrawn_applications_due(
-      const RetentionQuery& query) = 0;
+  // Applications (of any organisation) due for deletion (RetentionQuery), oldest withdrawal or
+  // end of consent first.
+  virtual Result<std::vector<StoredApplication>> applications_due(const RetentionQuery& query) = 0;
 
   // --- accounts. Every write below is one transaction with its audit entry: acknowledged only
   // when both are durable.

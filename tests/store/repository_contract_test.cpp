@@ -568,20 +568,40 @@ TEST_P(RepositoryContract, ApplicationsAreIdempotentLimitedOrderedAndErasable) {
   due.jurisdiction = "DE";
   due.withdrawn_before = 30'000'001;
   due.received_before = 40'000'000;
-  auto de = repository->withdrawn_applications_due(due);
+  auto de = repository->applications_due(due);
   ASSERT_TRUE(de.has_value());
   ASSERT_EQ(de->size(), 1u);
   EXPECT_EQ(de->front().id, first->application.id);
   due.withdrawn_before = 30'000'000;  // withdrawn at, not before
-  EXPECT_TRUE(repository->withdrawn_applications_due(due)->empty());
+  EXPECT_TRUE(repository->applications_due(due)->empty());
   due.jurisdiction = "*";
   due.except = {"DE"};
   due.withdrawn_before = 30'000'001;
-  auto rest = repository->withdrawn_applications_due(due);
+  auto rest = repository->applications_due(due);
   ASSERT_EQ(rest->size(), 1u);
   EXPECT_EQ(rest->front().id, second->application.id);
   due.received_before = 10'000'001;  // the US one was received at 10,000,001: kept
-  EXPECT_TRUE(repository->withdrawn_applications_due(due)->empty());
+  EXPECT_TRUE(repository->applications_due(due)->empty());
+
+  // The talent pool: 'other' (still received) consented until 2027-02-28; due once that day has
+  // passed and its opening no longer takes applications (past its valid-through date here).
+  ASSERT_TRUE(database.execute("UPDATE applications SET talent_pool_until = '2027-02-28'"));
+  RetentionQuery pool;
+  pool.reason = RetentionQuery::Reason::talent_pool_expired;
+  pool.jurisdiction = "DE";
+  pool.received_before = 40'000'000;
+  pool.today = "2027-02-28";
+  EXPECT_TRUE(repository->applications_due(pool)->empty());  // the consent's last day
+  pool.today = "2027-03-01";
+  auto expired = repository->applications_due(pool);
+  ASSERT_TRUE(expired.has_value());
+  ASSERT_EQ(expired->size(), 1u);  // not the withdrawn ones: they have a rule of their own
+  EXPECT_EQ(expired->front().id, other->application.id);
+  StoredOpening reopened = *repository->opening(organisation, added->id).value();
+  reopened.valid_through = "2027-12-31";
+  ASSERT_TRUE(repository->put_opening(reopened, reopened.version, "opening.put", {"valid_through"},
+                                      Actor::cli()));
+  EXPECT_TRUE(repository->applications_due(pool)->empty());  // its opening still takes them
 
   // Erasure: the row and its values are gone; the audit names fields only.
   ASSERT_TRUE(repository->erase_application(organisation, first->application.id,

@@ -99,6 +99,10 @@ describe('applications', { concurrency: 1 }, () => {
     const context = await browser.newContext({ viewport: desktop, bypassCSP: true, acceptDownloads: true });
     try {
       const p = await context.newPage();
+      // The form in English on a desktop screen.
+      await p.goto(`${base}/en/careers/${openingId}/apply`);
+      assert.ok((await p.locator('h1').innerText()).startsWith('Apply:'));
+      await checkPage(p, 'en-apply-desktop');
       await signInAs(p, base, 'de', logins.recruiter.login, logins.recruiter.password);
       // The screening job runs in the background: the verdicts appear within seconds.
       let verdicts = [];

@@ -947,21 +947,27 @@ JobHandler retention_handler(store::Repository& repository, std::vector<Retentio
       if (rule.jurisdiction != "*") named.push_back(rule.jurisdiction);
     }
     std::int64_t deleted = 0;
-    for (const RetentionRule& rule : rules) {
-      store::RetentionQuery query;
-      query.jurisdiction = rule.jurisdiction;
-      if (rule.jurisdiction == "*") query.except = named;
-      query.withdrawn_before = now - rule.withdrawn_days * k_day_ms;
-      query.received_before = now - rule.keep_records_days * k_day_ms;
-      CCTEAM_TRY(auto due, repository.withdrawn_applications_due(query));
-      for (const store::StoredApplication& application : due) {
-        auto erased = repository.erase_application(application.organisation_id, application.id,
-                                                   "application.retention", store::Actor::system());
-        if (!erased && erased.error().kind != ErrorKind::not_found) {
-          return tl::unexpected(erased.error());
+    using Reason = store::RetentionQuery::Reason;
+    for (Reason reason : {Reason::withdrawn, Reason::talent_pool_expired}) {
+      for (const RetentionRule& rule : rules) {
+        store::RetentionQuery query;
+        query.reason = reason;
+        query.today = to_iso(utc_date(now));
+        query.jurisdiction = rule.jurisdiction;
+        if (rule.jurisdiction == "*") query.except = named;
+        query.withdrawn_before = now - rule.withdrawn_days * k_day_ms;
+        query.received_before = now - rule.keep_records_days * k_day_ms;
+        CCTEAM_TRY(auto due, repository.applications_due(query));
+        for (const store::StoredApplication& application : due) {
+          auto erased =
+              repository.erase_application(application.organisation_id, application.id,
+                                           "application.retention", store::Actor::system());
+          if (!erased && erased.error().kind != ErrorKind::not_found) {
+            return tl::unexpected(erased.error());
+          }
+          if (erased) ++deleted;
+          if (!control.report(deleted, deleted)) break;
         }
-        if (erased) ++deleted;
-        if (!control.report(deleted, deleted)) break;
       }
     }
     return json{{"deleted", deleted}}.dump();

@@ -270,8 +270,10 @@ struct RetentionRule {
 // The rules of the retention data file (read at start); Error::invalid_input at file:line:col.
 Result<std::vector<RetentionRule>> read_retention_rules(const std::string& path);
 
-// The handler of k_application_retention_job: deletes the withdrawn applications past their
-// rule (Repository::erase_application with "application.retention"); result {"deleted": N}.
+// The handler of k_application_retention_job: deletes (Repository::erase_application with
+// "application.retention") the withdrawn applications past their rule, and the applications
+// kept for the talent pool whose consent has ended and whose opening no longer takes
+// applications (both no earlier than keep_records_days after receipt); result {"deleted": N}.
 JobHandler retention_handler(store::Repository& repository, std::vector<RetentionRule> rules,
                              std::function<store::UnixMillis()> clock);
 

@@ -429,9 +429,14 @@ render::Context questions_context(const std::vector<app::Question>& questions, L
     answers.push_back(option("no", tr(MsgId::web_apply_no, lang), expected == "no"));
     item.text("n", n)
         .text("legend", ccteam::render(msg(MsgId::web_questions_own, n), lang))
-        .text("text_de_label", ccteam::render(msg(MsgId::web_questions_text, "de"), lang))
-        .text("text_en_label", ccteam::render(msg(MsgId::web_questions_text, "en"), lang))
-        .text("choices_label", tr(MsgId::web_questions_choices, lang))
+        .text("text_de_label",
+              ccteam::render(msg(MsgId::web_questions_text, MsgId::posting_lang_de), lang))
+        .text("text_en_label",
+              ccteam::render(msg(MsgId::web_questions_text, MsgId::posting_lang_en), lang))
+        .text("choices_de_label", tr(MsgId::web_questions_choices, lang) + " (" +
+                                      tr(MsgId::posting_lang_de, lang) + ")")
+        .text("choices_en_label", tr(MsgId::web_questions_choices, lang) + " (" +
+                                      tr(MsgId::posting_lang_en, lang) + ")")
         .text("expected_label", tr(MsgId::web_questions_expected, lang))
         .list("answers", std::move(answers));
   }

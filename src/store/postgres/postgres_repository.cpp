@@ -1756,23 +1756,31 @@ Result<void> PostgresRepository::erase_application(const Uuid& organisation, con
   return transaction.commit();
 }
 
-Result<std::vector<StoredApplication>> PostgresRepository::withdrawn_applications_due(
+Result<std::vector<StoredApplication>> PostgresRepository::applications_due(
     const RetentionQuery& query) {
   CCTEAM_TRY(Lease connection, lease());
-  std::string sql = application_select() +
-                    "WHERE status = 'withdrawn' AND withdrawn_at_ms < $1 AND created_at_ms < $2";
+  bool pool = query.reason == RetentionQuery::Reason::talent_pool_expired;
+  // $1 is the withdrawal bound or 'today'.
+  std::string sql =
+      application_select() +
+      (pool ? "WHERE status = 'received' AND talent_pool_until < $1::text AND opening_id IN "
+              "(SELECT id FROM openings WHERE status = 'closed' OR (status = 'open' AND "
+              "valid_through < $1::text)) AND created_at_ms < $2"
+            : "WHERE status = 'withdrawn' AND withdrawn_at_ms < $1 AND created_at_ms < $2");
   std::string list = fields_json(query.except);
   if (query.jurisdiction == "*") {
     sql += " AND NOT (jurisdiction IN (SELECT jsonb_array_elements_text($3::jsonb)))";
   } else {
     sql += " AND jurisdiction = $3";
   }
-  sql += " ORDER BY withdrawn_at_ms LIMIT $4";
-  CCTEAM_TRY(Rows rows, connection->query(
-                            sql, {query.withdrawn_before, query.received_before,
-                                  query.jurisdiction == "*" ? std::string_view(list)
-                                                            : std::string_view(query.jurisdiction),
-                                  capped(query.limit, 10000)}));
+  sql += pool ? " ORDER BY talent_pool_until LIMIT $4" : " ORDER BY withdrawn_at_ms LIMIT $4";
+  CCTEAM_TRY(Rows rows,
+             connection->query(
+                 sql, {pool ? Param(std::string_view(query.today)) : Param(query.withdrawn_before),
+                       query.received_before,
+                       query.jurisdiction == "*" ? std::string_view(list)
+                                                 : std::string_view(query.jurisdiction),
+                       capped(query.limit, 10000)}));
   return read_applications(rows);
 }
 

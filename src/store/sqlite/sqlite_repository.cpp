@@ -1901,18 +1901,25 @@ Result<void> SqliteRepository::erase_application(const Uuid& organisation, const
   return transaction.commit();
 }
 
-Result<std::vector<StoredApplication>> SqliteRepository::withdrawn_applications_due(
+Result<std::vector<StoredApplication>> SqliteRepository::applications_due(
     const RetentionQuery& query) {
-  std::string sql = std::string(k_application_columns) +
-                    "WHERE status = 'withdrawn' AND withdrawn_at_ms < ?1 AND created_at_ms < ?2";
+  bool pool = query.reason == RetentionQuery::Reason::talent_pool_expired;
+  // ?1 is the withdrawal bound or 'today': every statement uses ?1 to ?4.
+  std::string sql =
+      std::string(k_application_columns) +
+      (pool ? "WHERE status = 'received' AND talent_pool_until < ?1 AND opening_id IN (SELECT id "
+              "FROM openings WHERE status = 'closed' OR (status = 'open' AND valid_through < "
+              "?1)) AND created_at_ms < ?2"
+            : "WHERE status = 'withdrawn' AND withdrawn_at_ms < ?1 AND created_at_ms < ?2");
   ReaderLease reader = lease_reader();
   sql += query.jurisdiction == "*" ? " AND NOT (jurisdiction IN (SELECT value FROM json_each(?3)))"
                                    : " AND jurisdiction = ?3";
-  sql += " ORDER BY withdrawn_at_ms LIMIT ?4";
+  sql += pool ? " ORDER BY talent_pool_until LIMIT ?4" : " ORDER BY withdrawn_at_ms LIMIT ?4";
   std::string list = fields_json(query.except);
   CCTEAM_TRY(Statement statement, reader->prepare(sql));
   if (auto bound = bind_values(
-          statement, {query.withdrawn_before, query.received_before,
+          statement, {pool ? Bound(std::string_view(query.today)) : Bound(query.withdrawn_before),
+                      query.received_before,
                       query.jurisdiction == "*" ? std::string_view(list)
                                                 : std::string_view(query.jurisdiction),
                       static_cast<std::int64_t>(std::min<std::size_t>(query.limit, 10000))});

@@ -97,8 +97,7 @@ class SqliteRepository final : public Repository {
                                                       const Actor& actor) override;
   Result<void> erase_application(const Uuid& organisation, const Uuid& id,
                                  const std::string& action, const Actor& actor) override;
-  Result<std::vector<StoredApplication>> withdrawn_applications_due(
-      const RetentionQuery& query) override;
+  Result<std::vector<StoredApplication>> applications_due(const RetentionQuery& query) override;
   Result<std::vector<StoredUser>> users(const Uuid& organisation,
                                         const std::optional<std::string>& after_login,
                                         std::size_t limit) override;

@@ -347,6 +347,26 @@ TEST_F(Applications, ExportErasureWithdrawalAndRetention) {
   ASSERT_TRUE(deleted);
   EXPECT_EQ(*deleted, R"({"deleted":1})");
   EXPECT_FALSE(*m_repository->application(m_organisation, leaving->application.id));
+
+  // The talent pool: kept 12 months from 2026-12-04 (until 2027-12-04), then deleted, its
+  // opening having ended on 2027-01-31 (the store's contract test covers one still open).
+  ApplicationForm pooled = good_form("rights-form-key-0003");
+  pooled.talent_pool = true;
+  auto kept_in_pool = submit(m_opening, pooled);
+  ASSERT_TRUE(kept_in_pool);
+  EXPECT_EQ(kept_in_pool->application.talent_pool_until, "2027-12-04");
+  auto on = [](Date date) {
+    return [date] {
+      return std::chrono::duration_cast<std::chrono::milliseconds>(
+                 std::chrono::sys_days(date).time_since_epoch())
+          .count();
+    };
+  };
+  auto in_pool = retention_handler(*m_repository, rules, on(day(2027, 12, 4)))(job, control);
+  EXPECT_EQ(*in_pool, R"({"deleted":0})");
+  auto pool_ended = retention_handler(*m_repository, rules, on(day(2027, 12, 5)))(job, control);
+  EXPECT_EQ(*pool_ended, R"({"deleted":1})");
+  EXPECT_FALSE(*m_repository->application(m_organisation, kept_in_pool->application.id));
 }
 
 TEST_F(Applications, ReviewRankAndCsvCells) {
