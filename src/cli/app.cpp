@@ -10,7 +10,6 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/messages.hpp"
-#include "io/base/files.hpp"
 
 #ifndef CCTEAM_VERSION
 #define CCTEAM_VERSION "0.0.0"
@@ -192,12 +191,7 @@ int run(int argc, char** argv) {
     return ctx.exit_code();
   }
 
-  if (!ctx.output().empty()) {
-    if (auto written = io::write_file(ctx.options().output, ctx.output()); !written) {
-      ctx.fail(written.error());
-      return ctx.exit_code();
-    }
-  }
+  ctx.finish_output();
   return ctx.exit_code();
 }
 

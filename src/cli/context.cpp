@@ -18,6 +18,44 @@ Context::Context(Lang lang)
                     io::default_catalog_path(), io::default_posting_data_dir(),
                     io::default_examples_dir()} {}
 
+namespace {
+constexpr std::size_t k_output_piece = std::size_t{1} << 20;
+}  // namespace
+
+void Context::print(std::string_view text) {
+  m_output += text;
+  if (m_output.size() < k_output_piece || m_output_failed) return;
+  if (!m_output_file) {
+    auto opened = io::OutputFile::open(m_options.output);
+    if (!opened) {
+      m_output_failed = true;
+      m_output.clear();
+      return fail(opened.error());
+    }
+    m_output_file.emplace(std::move(*opened));
+  }
+  auto written = m_output_file->write(m_output);
+  m_output.clear();
+  if (!written) {
+    m_output_failed = true;
+    fail(written.error());
+  }
+}
+
+void Context::finish_output() {
+  if (m_output_failed) return;
+  if (!m_output_file) {
+    if (m_output.empty()) return;  // nothing printed: no file written
+    auto opened = io::OutputFile::open(m_options.output);
+    if (!opened) return fail(opened.error());
+    m_output_file.emplace(std::move(*opened));
+  }
+  auto written = m_output_file->write(m_output);
+  m_output.clear();
+  if (!written) return fail(written.error());
+  if (auto committed = m_output_file->commit(); !committed) fail(committed.error());
+}
+
 const catalog::Catalog* Context::catalog() {
   if (m_catalog) return &*m_catalog;
   auto loaded = app::load_catalog(m_options.catalog, m_environment);

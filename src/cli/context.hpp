@@ -12,6 +12,7 @@
 #include "app/error_status.hpp"
 #include "ccteam/catalog/catalog.hpp"
 #include "ccteam/core/error.hpp"
+#include "io/base/files.hpp"
 
 namespace ccteam::cli {
 
@@ -51,9 +52,15 @@ class Context {
   // printed to the terminal).
   std::optional<std::string> binary_output(std::string_view format);
 
-  // Appends to the command's output, written at the end to stdout or -o FILE.
-  void print(std::string_view text) { m_output += text; }
-  const std::string& output() const { return m_output; }
+  // Appends to the command's output (stdout or -o FILE), written on in pieces of about 1 MiB so
+  // that a long output (a screening of a million résumés) does not grow in memory; -o FILE is
+  // renamed into place by finish_output (a run that fails half way leaves the old file). A
+  // command that prints nothing writes no file.
+  void print(std::string_view text);
+
+  // Writes what is left of the output and puts -o FILE into place; on a write error (disk
+  // full) reports it and sets the exit code. Called once, after the command.
+  void finish_output();
 
   // Prints errors to stderr in the user's language; input they quote is escaped and long
   // values are cut (io::escape_terminal, io::terminal_excerpt).
@@ -87,7 +94,9 @@ class Context {
   app::Environment m_environment;
   app::ExitCode m_exit_code = app::ExitCode::ok;
   SharedOptions m_options;
-  std::string m_output;
+  std::string m_output;                         // not written yet
+  std::optional<io::OutputFile> m_output_file;  // open after the first piece
+  bool m_output_failed = false;                 // reported once; the rest is dropped
   std::optional<catalog::Catalog> m_catalog;
 };
 

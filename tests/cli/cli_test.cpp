@@ -444,6 +444,14 @@ TEST(CliScreen, TopKeepsTheFirstInReviewOrder) {
                             "2", "--lang", lang});
     EXPECT_NE(table.out.find(text), std::string::npos) << table.out;
   }
+  // The table is as wide as the rows it shows: E-17 (meets the requirements, people.csv) is
+  // the first; Nina Beispiel's longer verdict (by substitution), left out by --top 1, does not
+  // widen the verdict column.
+  Outcome narrow =
+      ccteam({"screen", "agent", "tests/data/resumes/people.csv",
+              "tests/data/resumes/agent-de.json", "--as-of", "2025-12-31", "--top", "1"});
+  EXPECT_NE(narrow.out.find("E-17       meets the requirements  2\n"), std::string::npos)
+      << narrow.out;
   Outcome all = ccteam({"screen", "agent", "tests/data/resumes/batch.ndjson", "--as-of",
                         "2025-12-31", "--format", "json"});
   EXPECT_EQ(nlohmann::json::parse(all.out)["summary"]["not_shown"], 0);

@@ -58,6 +58,7 @@ LIBRARIES = {
     "libstemmer": (r"libstemmer\.h$", ["ccteam/text/matcher.cpp"]),
     "OpenSSL": (r"openssl/", ["ccteam/metrics/pseudonym.cpp"]),
     "POSIX": (r"(unistd|fcntl|poll)\.h$|sys/|arpa/", ["cli/", "io/base/xlsx_writer.cpp",
+                                                    "io/base/spool.cpp",
                                                     "io/workspace/config_yaml.cpp",
                                                     "store/uuid.cpp", "store/open.cpp"]),
     "Boost": (r"boost/", ["server/http/http_server.cpp"]),

@@ -30,7 +30,7 @@ Error named(Error error, const std::string& file, const std::string& name) {
 }  // namespace
 
 PeopleRead read_people(const PeopleSource& source, const PersonHandler& on_person,
-                       const DocumentTick& on_document) {
+                       const DocumentTick& on_document, const RejectedHandler& on_rejected) {
   PeopleRead out;
   ErrorList problems;
   std::size_t next_id = 1;
@@ -43,7 +43,11 @@ PeopleRead read_people(const PeopleSource& source, const PersonHandler& on_perso
     }
     ++out.rejected;
     problems.add(result.error());
-    out.rejected_errors.push_back(std::move(result.error()));
+    if (on_rejected) {
+      on_rejected(result.error());
+    } else {
+      out.rejected_errors.push_back(std::move(result.error()));
+    }
   };
   bool stdin_read = false;
   std::size_t input = 0;

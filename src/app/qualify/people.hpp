@@ -21,7 +21,7 @@ namespace ccteam::app {
 struct PeopleRead {
   std::size_t read = 0;      // documents (or CSV rows) found
   std::size_t rejected = 0;  // of which could not be read as a person; each in 'rejected_errors'
-  Errors rejected_errors;    // one per rejected document, in input order
+  Errors rejected_errors;    // one per rejected document, in input order (unless handed over)
   bool unusable = false;     // an input could not be read at all (missing file, '-' twice)
   Errors problems;  // the problems in input order (rejected documents, unusable inputs): the
                     // first k_max_errors, then "... and N more"
@@ -41,6 +41,7 @@ struct PeopleSource {
 
 using PersonHandler = std::function<void(qualify::Person&&)>;
 using DocumentTick = std::function<void()>;  // called once per document found (progress)
+using RejectedHandler = std::function<void(const Error&)>;
 
 // Reads every input of 'source' in order and calls 'on_person' for each document that could be
 // read, with ids "1", "2", ... in input order across files. "-": JSON Resume from
@@ -49,8 +50,11 @@ using DocumentTick = std::function<void()>;  // called once per document found (
 // "*.jsonl": streamed line by line; "*.csv": person CSV; anything else: JSON Resume read whole.
 // A file that cannot be opened makes 'unusable' true and the rest is still read. With
 // FileNames::numbered no position, problem or person names a file: each says "#N" instead.
+// With 'on_rejected', each rejected document's error goes there instead of into
+// PeopleRead::rejected_errors (a batch of millions keeps them elsewhere).
 PeopleRead read_people(const PeopleSource& source, const PersonHandler& on_person,
-                       const DocumentTick& on_document = {});
+                       const DocumentTick& on_document = {},
+                       const RejectedHandler& on_rejected = {});
 
 // The as-of date of a screening or career path from its text, YYYY-MM-DD. Error::usage with
 // the date parser's message and MsgId::hint_full_date (a day, never a month or a year).

@@ -1,6 +1,8 @@
 #include "app/qualify/screening.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 
 #include "app/catalog/roles.hpp"
 
@@ -8,10 +10,31 @@ namespace ccteam::app {
 
 namespace {
 
-void order_for_review(std::vector<io::Screened>& list) {
-  std::ranges::stable_sort(list, [](const io::Screened& a, const io::Screened& b) {
-    return qualify::review_before(a.evaluation, b.evaluation);
+// One applicant as the review order needs it: its key and where its record is.
+struct Reviewed {
+  qualify::ReviewKey key;
+  io::Spool::Ref record;
+};
+
+void order_for_review(std::vector<Reviewed>& list) {
+  std::ranges::stable_sort(list, [](const Reviewed& a, const Reviewed& b) {
+    return qualify::review_before(a.key, b.key);
   });
+}
+
+// Keeps the first 'top' of 'list' and moves their records to a fresh spool, so that a --top
+// screening of millions never holds more than 2 * top records.
+Result<void> keep_first(std::size_t top, std::vector<Reviewed>& list,
+                        std::shared_ptr<io::Spool>& spool) {
+  order_for_review(list);
+  if (list.size() > top) list.resize(top);
+  auto kept = std::make_shared<io::Spool>();
+  for (Reviewed& r : list) {
+    CCTEAM_TRY(std::string_view record, spool->read(r.record));
+    CCTEAM_TRY(r.record, kept->add(record));
+  }
+  spool = std::move(kept);
+  return {};
 }
 
 // A warning per job of 'person' that starts after 'as_of' (the first k_max_errors of a
@@ -33,8 +56,17 @@ void warn_future_jobs(const qualify::Person& person, const Date& as_of, Errors& 
 
 }  // namespace
 
+Result<void> SpooledRecords::for_each(const std::function<void(std::string_view)>& visit) const {
+  for (const io::Spool::Ref& ref : m_refs) {
+    CCTEAM_TRY(std::string_view record, m_spool->read(ref));
+    visit(record);
+  }
+  return {};
+}
+
 Result<Outcome<Screening>> screen(const ScreeningRequest& request, const catalog::Catalog& catalog,
-                                  const Environment& env, const DocumentTick& on_document) {
+                                  const Environment& env, const ScreeningEncoder& encoder,
+                                  const DocumentTick& on_document) {
   if (auto country = check_country(request.country); !country) {
     return tl::unexpected(std::move(country.error()));
   }
@@ -47,27 +79,53 @@ Result<Outcome<Screening>> screen(const ScreeningRequest& request, const catalog
 
   qualify::Evaluator evaluator(catalog);
   qualify::EvaluationOptions options{out.as_of, request.country};
-  std::vector<io::Screened>& list = out.applicants;
+  auto applicants = std::make_shared<io::Spool>();
+  auto rejected = std::make_shared<io::Spool>();
+  std::vector<Reviewed> list;
+  std::vector<io::Spool::Ref> rejected_list;
+  std::optional<Error> spool_error;  // the first; nothing more is kept after it
   PeopleSource people = request.people;
   if (!request.reveal) people.file_names = FileNames::numbered;
+  RejectedHandler on_rejected = [&](const Error& error) {
+    if (spool_error || !encoder.rejected) return;
+    auto added = rejected->add(encoder.rejected(error));
+    if (!added) {
+      spool_error.emplace(std::move(added.error()));
+      return;
+    }
+    rejected_list.push_back(*added);
+  };
   out.read = read_people(
       people,
       [&](qualify::Person&& person) {
         warn_future_jobs(person, out.as_of, out.late_starts);
-        qualify::Evaluation e = evaluator.evaluate(person, *role, options);
-        if (!request.reveal) person = qualify::Person{};  // blind: nothing identifying is kept
-        list.push_back({std::move(e), std::move(person)});
         ++out.evaluated;
-        // top N: keep at most 2N evaluations; review order is stable, so keeping the first N
-        // of a stably sorted prefix never loses one that would make the final N.
+        if (spool_error) return;
+        io::Screened screened{evaluator.evaluate(person, *role, options), {}};
+        if (request.reveal) screened.person = std::move(person);  // blind: nothing identifying
+        auto added = applicants->add(encoder.applicant(screened));
+        if (!added) {
+          spool_error.emplace(std::move(added.error()));
+          return;
+        }
+        list.push_back({qualify::review_key(screened.evaluation), *added});
+        // top N: keep at most 2N; review order is stable, so keeping the first N of a stably
+        // sorted prefix never loses one that would make the final N.
         if (request.top > 0 && list.size() >= 2 * request.top) {
-          order_for_review(list);
-          list.resize(request.top);
+          if (auto kept = keep_first(request.top, list, applicants); !kept) {
+            spool_error.emplace(std::move(kept.error()));
+          }
         }
       },
-      on_document);
+      on_document, on_rejected);
+  if (spool_error) return tl::unexpected(std::move(*spool_error));
   order_for_review(list);
   if (request.top > 0 && list.size() > request.top) list.resize(request.top);
+  std::vector<io::Spool::Ref> refs;
+  refs.reserve(list.size());
+  for (const Reviewed& r : list) refs.push_back(r.record);
+  out.applicants = SpooledRecords(std::move(applicants), std::move(refs));
+  out.rejected = SpooledRecords(std::move(rejected), std::move(rejected_list));
   Errors warnings = out.read.problems;
   return Outcome<Screening>{std::move(out), std::move(warnings)};
 }

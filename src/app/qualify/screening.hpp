@@ -4,8 +4,11 @@
 // decides (GDPR art. 22): the verdicts order the review, a person decides.
 
 #include <cstddef>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/environment.hpp"
@@ -13,6 +16,7 @@
 #include "app/qualify/people.hpp"
 #include "ccteam/catalog/catalog.hpp"
 #include "ccteam/qualify/evaluate.hpp"
+#include "io/base/spool.hpp"
 #include "io/qualify/screening_writers.hpp"
 
 namespace ccteam::app {
@@ -27,15 +31,48 @@ struct ScreeningRequest {
   bool reveal = false;        // keep names and sources; false: blind (nothing identifying)
 };
 
+// How a screening keeps its results: each applicant becomes the bytes it takes in the output
+// the moment it is evaluated ('applicant'; blind, its Person is empty), each document that could
+// not be read likewise ('rejected'; empty function: not kept). The bytes wait in a spool
+// (io/base/spool.hpp: memory up to a few MiB, an unnamed temporary file beyond) and only the
+// review order's key stays in memory, a few bytes per applicant, so a screening of a million
+// résumés runs in flat memory in every output format.
+struct ScreeningEncoder {
+  std::function<std::string(const io::Screened&)> applicant;
+  std::function<std::string(const Error&)> rejected;
+};
+
+// The encoded records of a screening, in their order, read back from its spool.
+class SpooledRecords {
+ public:
+  SpooledRecords() = default;
+  SpooledRecords(std::shared_ptr<io::Spool> spool, std::vector<io::Spool::Ref> refs)
+      : m_spool(std::move(spool)), m_refs(std::move(refs)) {}
+
+  std::size_t size() const { return m_refs.size(); }
+  bool empty() const { return m_refs.empty(); }
+
+  // Calls 'visit' with each record in order (the view is valid during the call).
+  // ErrorKind::io when the spool's temporary file cannot be read back.
+  Result<void> for_each(const std::function<void(std::string_view)>& visit) const;
+
+ private:
+  std::shared_ptr<io::Spool> m_spool;
+  std::vector<io::Spool::Ref> m_refs;
+};
+
 struct Screening {
   const catalog::Role* role = nullptr;  // owned by the catalog
   Date as_of;
   std::string country;
   bool blind = true;
-  // Review order (qualify::review_before), at most 'top'; 'person' empty unless revealed.
-  std::vector<io::Screened> applicants;
+  // The encoded applicants in review order (qualify::review_before; ties in input order), at
+  // most 'top'.
+  SpooledRecords applicants;
+  // The encoded rejected documents in input order (empty without ScreeningEncoder::rejected).
+  SpooledRecords rejected;
   std::size_t evaluated = 0;  // documents evaluated (before --top)
-  PeopleRead read;            // counts and rejected documents
+  PeopleRead read;            // counts and the problems (rejected_errors stays empty)
   // A warning per job that starts after as_of (it adds no experience, which a recruiter should
   // know before reading "does not meet"): at the job, its line and column and its pointer
   // ("/work/2"; person CSV: the row and its start column, "/work3_start"), in input order, the
@@ -44,14 +81,17 @@ struct Screening {
 };
 
 // Screens the people of 'request' against its role in 'catalog' (which must outlive the
-// result). 'on_document' is called once per document found (progress).
+// result), keeping each result as 'encoder' turns it into bytes. 'on_document' is called once
+// per document found (progress).
 // Errors, before anything is read: Error::usage for a bad country (check_country),
-// Error::not_found for an unknown role (find_role: the known ids as hint).
+// Error::not_found for an unknown role (find_role: the known ids as hint); while reading:
+// ErrorKind::io when the spool's temporary file cannot be written (disk full).
 // Success: warnings are the reading problems in input order (rejected documents, inputs that
 // could not be read; the jobs that start late are Screening::late_starts); a screening where
 // nothing was evaluated still succeeds (see read_status).
 Result<Outcome<Screening>> screen(const ScreeningRequest& request, const catalog::Catalog& catalog,
-                                  const Environment& env, const DocumentTick& on_document = {});
+                                  const Environment& env, const ScreeningEncoder& encoder,
+                                  const DocumentTick& on_document = {});
 
 // The head of a screening as its writers show it (role id, date, country, blind, counts).
 io::ScreeningSummary screening_summary(const Screening& screening);

@@ -16,6 +16,7 @@
 #include "ccteam/core/iso_codes.hpp"
 #include "ccteam/qualify/evaluate.hpp"
 #include "ccteam/qualify/language.hpp"
+#include "io/base/markup.hpp"
 #include "io/base/yaml_reader.hpp"
 #include "io/crypto/secrets.hpp"
 #include "io/qualify/resume_json.hpp"
@@ -833,35 +834,13 @@ Result<void> erase_application(store::Repository& repository, const store::Uuid&
   return repository.erase_application(organisation, application.id, "application.erase", actor);
 }
 
-namespace {
-
-// A CSV cell: quoted when needed (RFC 4180), and with a leading apostrophe when a spreadsheet
-// would read it as a formula (OWASP CSV injection).
-std::string csv_cell(std::string_view text) {
-  std::string value(text);
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
-                         value[0] == '\t' || value[0] == '\r')) {
-    value.insert(value.begin(), '\'');
-  }
-  bool quote = value.find_first_of(",\"\r\n") != std::string::npos;
-  if (!quote) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-}  // namespace
-
 std::string applications_to_csv(const std::vector<ApplicationView>& rows, Lang lang) {
   std::string out;
   auto line = [&out](std::initializer_list<std::string> cells) {
     bool first = true;
     for (const std::string& cell : cells) {
       if (!first) out += ',';
-      out += csv_cell(cell);
+      out += io::csv_field(cell);
       first = false;
     }
     out += "\r\n";

@@ -169,7 +169,7 @@ using CatalogSource = std::function<Result<CatalogAt>()>;
 // application against its opening's role for the country of the place of work, adds a criterion
 // per question (met when the answer is the accepted one), and stores the result
 // (Repository::record_screening: verdict, questions not met, preferred criteria met, review
-// rank and the JSON of screening_to_json) with the catalog's revision. An application erased
+// rank and the JSON of evaluation_to_json) with the catalog's revision. An application erased
 // meanwhile is skipped; running it twice stores the same result.
 JobHandler screening_handler(store::Repository& repository, CatalogSource catalogs);
 

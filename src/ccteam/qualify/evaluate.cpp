@@ -488,13 +488,22 @@ Evaluation Evaluator::evaluate(const Person& person, const Role& role,
   return out;
 }
 
-bool review_before(const Evaluation& a, const Evaluation& b) {
+ReviewKey review_key(const Evaluation& evaluation) {
+  return ReviewKey{evaluation.verdict, evaluation.preferred_met};
+}
+
+bool review_before(const ReviewKey& a, const ReviewKey& b) {
   if (a.verdict != b.verdict) return static_cast<int>(a.verdict) < static_cast<int>(b.verdict);
   return a.preferred_met > b.preferred_met;
 }
 
+bool review_before(const Evaluation& a, const Evaluation& b) {
+  return review_before(review_key(a), review_key(b));
+}
+
 void order_for_review(std::vector<Evaluation>& evaluations) {
-  std::ranges::stable_sort(evaluations, review_before);
+  std::ranges::stable_sort(
+      evaluations, [](const Evaluation& a, const Evaluation& b) { return review_before(a, b); });
 }
 
 }  // namespace ccteam::qualify

@@ -129,4 +129,13 @@ class Evaluator {
 void order_for_review(std::vector<Evaluation>& evaluations);
 bool review_before(const Evaluation& a, const Evaluation& b);
 
+// All the review order looks at, a few bytes to keep per applicant where a batch keeps the
+// evaluations themselves elsewhere (a screening's spool).
+struct ReviewKey {
+  Verdict verdict = Verdict::needs_review;
+  int preferred_met = 0;
+};
+ReviewKey review_key(const Evaluation& evaluation);
+bool review_before(const ReviewKey& a, const ReviewKey& b);
+
 }  // namespace ccteam::qualify

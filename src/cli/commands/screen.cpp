@@ -2,7 +2,10 @@
 // blind by default, ordered for review, each criterion explained. Never decides
 // (GDPR art. 22). The screening itself is app::screen; this file parses the
 // options and renders the result.
+#include <algorithm>
 #include <iostream>
+#include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -45,10 +48,8 @@ std::string explain_lines(const qualify::Evaluation& e, Lang lang) {
   return out;
 }
 
-void print_table(Context& ctx, const ScreenOptions& o, const std::vector<io::Screened>& list,
-                 std::size_t not_shown) {
-  Lang lang = ctx.lang();
-  const bool reveal = o.request.reveal;
+// The table's header, in 'lang'; with the name and source columns when revealed.
+std::vector<std::string> table_header(bool reveal, Lang lang) {
   std::vector<std::string> headers = {tr(MsgId::screen_col_id, lang),
                                       tr(MsgId::screen_col_verdict, lang),
                                       tr(MsgId::screen_col_preferred, lang)};
@@ -56,33 +57,76 @@ void print_table(Context& ctx, const ScreenOptions& o, const std::vector<io::Scr
     headers.push_back(tr(MsgId::screen_col_name, lang));
     headers.push_back(tr(MsgId::screen_col_source, lang));
   }
-  if (!o.explain) {
-    io::TextTable table(headers);
-    for (const io::Screened& s : list) {
-      std::vector<std::string> row = {s.evaluation.person_id,
-                                      tr(qualify::label(s.evaluation.verdict), lang),
-                                      std::to_string(s.evaluation.preferred_met)};
-      if (reveal) {
-        row.push_back(s.person.personal.name);
-        row.push_back(to_string(s.person.pos));
-      }
-      table.add_row(std::move(row));
-    }
-    ctx.print(table.render());
-    if (not_shown > 0) ctx.print(render(msg(MsgId::screen_more_not_shown, not_shown), lang) + "\n");
-    return;
+  return headers;
+}
+
+// A table row's record: its cells escaped for the terminal and joined by U+001F (which no
+// escaped cell holds).
+std::string table_record(const io::Screened& s, bool reveal, Lang lang) {
+  std::vector<std::string> cells = {s.evaluation.person_id,
+                                    tr(qualify::label(s.evaluation.verdict), lang),
+                                    std::to_string(s.evaluation.preferred_met)};
+  if (reveal) {
+    cells.push_back(s.person.personal.name);
+    cells.push_back(to_string(s.person.pos));
   }
-  for (const io::Screened& s : list) {
-    std::string head = fmt::format(
-        "{}  {}  ({}: {})", s.evaluation.person_id, tr(qualify::label(s.evaluation.verdict), lang),
-        tr(MsgId::screen_col_preferred, lang), s.evaluation.preferred_met);
-    if (reveal) {
-      head += fmt::format("  {}  {}", io::escape_terminal(s.person.personal.name),
-                          io::escape_terminal(to_string(s.person.pos)));
-    }
-    ctx.print(head + "\n" + explain_lines(s.evaluation, lang) + "\n");
+  std::string out;
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    out += (c == 0 ? "" : "\x1f") + io::escape_terminal(cells[c]);
   }
-  if (not_shown > 0) ctx.print(render(msg(MsgId::screen_more_not_shown, not_shown), lang) + "\n");
+  return out;
+}
+
+std::vector<std::string> table_cells(std::string_view record) {
+  std::vector<std::string> cells;
+  std::size_t start = 0;
+  for (std::size_t end = record.find('\x1f'); end != std::string_view::npos;
+       start = end + 1, end = record.find('\x1f', start)) {
+    cells.emplace_back(record.substr(start, end - start));
+  }
+  cells.emplace_back(record.substr(start));
+  return cells;
+}
+
+// An applicant with every criterion explained (--explain).
+std::string explained(const io::Screened& s, bool reveal, Lang lang) {
+  std::string head = fmt::format("{}  {}  ({}: {})", s.evaluation.person_id,
+                                 tr(qualify::label(s.evaluation.verdict), lang),
+                                 tr(MsgId::screen_col_preferred, lang), s.evaluation.preferred_met);
+  if (reveal) {
+    head += fmt::format("  {}  {}", io::escape_terminal(s.person.personal.name),
+                        io::escape_terminal(to_string(s.person.pos)));
+  }
+  return head + "\n" + explain_lines(s.evaluation, lang) + "\n";
+}
+
+// What each applicant and each rejected document becomes in the chosen output (the records
+// that wait, in flat memory, until the review order is known).
+app::ScreeningEncoder encoder_for(const std::string& format, const ScreenOptions& o, Lang lang) {
+  const bool reveal = o.request.reveal;
+  app::ScreeningEncoder encoder;
+  if (format == "json") {
+    encoder.applicant = [=](const io::Screened& s) {
+      return io::screening_json_applicant(s, !reveal, lang);
+    };
+    encoder.rejected = [=](const Error& e) { return io::screening_json_rejected(e, lang); };
+  } else if (format == "csv") {
+    encoder.applicant = [=](const io::Screened& s) { return io::screening_csv_applicant(s, lang); };
+  } else if (format == "xlsx") {
+    encoder.applicant = [=](const io::Screened& s) {
+      return io::screening_xlsx_applicant(s, !reveal, lang);
+    };
+    encoder.rejected = [=](const Error& e) { return io::screening_xlsx_rejected(e, lang); };
+  } else if (o.explain) {
+    encoder.applicant = [=](const io::Screened& s) { return explained(s, reveal, lang); };
+  } else {
+    encoder.applicant = [=](const io::Screened& s) { return table_record(s, reveal, lang); };
+  }
+  return encoder;
+}
+
+io::RecordSource source_of(const app::SpooledRecords& records) {
+  return [&records](const io::RecordVisit& visit) { return records.for_each(visit); };
 }
 
 void screen(Context& ctx, ScreenOptions& o) {
@@ -104,31 +148,58 @@ void screen(Context& ctx, ScreenOptions& o) {
   request.people.standard_input = &std::cin;
 
   Lang lang = ctx.lang();
+  app::ScreeningEncoder encoder = encoder_for(format, o, lang);
   auto screened = [&] {
     Progress progress(tr(MsgId::progress_documents, lang));  // cleared before the warnings
-    return app::screen(request, *catalog, ctx.environment(), [&] { progress.tick(); });
+    return app::screen(request, *catalog, ctx.environment(), encoder, [&] { progress.tick(); });
   }();
   if (!screened) return ctx.fail(screened.error());
   ctx.report(screened->warnings);
   const app::Screening& s = screened->value;
   for (const Error& late : s.late_starts) ctx.warn(late);
   io::ScreeningSummary head = app::screening_summary(s);
+  auto print = [&ctx](std::string_view text) { ctx.print(text); };
+  Result<void> written;
   if (format == "json") {
-    ctx.print(io::screening_to_json(head, s.applicants, s.read.rejected_errors, lang).dump(2) +
-              "\n");
+    written =
+        io::write_screening_json(head, source_of(s.applicants), source_of(s.rejected), lang, print);
   } else if (format == "csv") {
-    ctx.print(io::screening_to_csv(s.applicants, lang));
+    ctx.print(io::screening_csv_header());
+    written = s.applicants.for_each(print);
   } else if (format == "xlsx") {
-    auto sheets = io::screening_to_xlsx(head, s.applicants, s.read.rejected_errors, lang);
-    if (auto written = io::write_xlsx(*xlsx_path, sheets); !written) {
-      return ctx.fail(written.error());
-    }
+    written = io::write_screening_xlsx(*xlsx_path, head, source_of(s.applicants),
+                                       source_of(s.rejected), lang);
   } else {
-    print_table(ctx, o, s.applicants, head.not_shown);
-    Message summary = msg(s.read.read == 1 ? MsgId::screen_summary_one : MsgId::screen_summary,
-                          s.read.read, s.evaluated, s.read.rejected);
-    ctx.print("\n" + render(summary, lang) + "\n" + tr(MsgId::screen_human_decides, lang) + "\n");
+    if (o.explain) {
+      written = s.applicants.for_each(print);
+    } else {
+      // The rows shown decide the widths: a pass over them, then the table.
+      const std::vector<std::string> header = table_header(request.reveal, lang);
+      std::vector<std::size_t> widths;
+      for (const std::string& h : header) widths.push_back(io::display_width(h));
+      written = s.applicants.for_each([&](std::string_view record) {
+        std::vector<std::string> cells = table_cells(record);
+        for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c) {
+          widths[c] = std::max(widths[c], io::display_width(cells[c]));
+        }
+      });
+      if (written) {
+        ctx.print(io::table_line(header, widths) + io::table_rule(widths));
+        written = s.applicants.for_each([&](std::string_view record) {
+          ctx.print(io::table_line(table_cells(record), widths));
+        });
+      }
+    }
+    if (head.not_shown > 0) {
+      ctx.print(render(msg(MsgId::screen_more_not_shown, head.not_shown), lang) + "\n");
+    }
+    if (written) {
+      Message summary = msg(s.read.read == 1 ? MsgId::screen_summary_one : MsgId::screen_summary,
+                            s.read.read, s.evaluated, s.read.rejected);
+      ctx.print("\n" + render(summary, lang) + "\n" + tr(MsgId::screen_human_decides, lang) + "\n");
+    }
   }
+  if (!written) return ctx.fail(written.error());
   // Nothing could be evaluated from input that was given: unusable (2), as for
   // a file that is missing or a document that is broken; some evaluated, some
   // not: findings (1).

@@ -78,47 +78,84 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
 }
 
 Result<void> write_file(const std::string& path, std::string_view content) {
-  if (path == "-") {
-    std::cout << content;
-    std::cout.flush();
-    if (!std::cout) return fail(ErrorKind::io, msg(MsgId::file_unwritable, "-", "stdout"));
-    return {};
-  }
+  auto file = OutputFile::open(path);
+  if (!file) return tl::unexpected(std::move(file.error()));
+  if (auto written = file->write(content); !written) return written;
+  return file->commit();
+}
+
+Result<OutputFile> OutputFile::open(const std::string& path) {
+  OutputFile out;
+  out.m_path = path;
+  if (path == "-") return out;
   std::error_code status_error;
   auto status = std::filesystem::status(path, status_error);
-  if (!status_error && std::filesystem::exists(status) &&
-      !std::filesystem::is_regular_file(status)) {
-    // A device or pipe (/dev/stdout, a FIFO): write in place; renaming over it would replace it.
-    std::ofstream out(path, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, os_error_text(errno)),
-                  SourcePos{path, 0, 0, ""});
-    }
+  // A device or pipe (/dev/stdout, a FIFO): written in place; renaming over it would replace it.
+  const bool in_place =
+      !status_error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status);
+  if (!in_place) out.m_temporary = path + ".tmp";
+  out.m_file.open(in_place ? path : out.m_temporary, std::ios::binary | std::ios::trunc);
+  if (!out.m_file) {
+    Error e = out.failure(errno);
+    out.m_temporary.clear();  // nothing was created
+    return tl::unexpected(std::move(e));
+  }
+  return out;
+}
+
+OutputFile::OutputFile(OutputFile&& other) noexcept
+    : m_path(std::move(other.m_path)),
+      m_temporary(std::move(other.m_temporary)),
+      m_file(std::move(other.m_file)),
+      m_done(other.m_done) {
+  other.m_temporary.clear();
+  other.m_done = true;
+}
+
+OutputFile::~OutputFile() {
+  if (m_done || m_temporary.empty()) return;
+  m_file.close();
+  std::error_code ignored;
+  std::filesystem::remove(m_temporary, ignored);
+}
+
+Error OutputFile::failure(int errnum) const {
+  if (m_path == "-")
+    return Error{ErrorKind::io, msg(MsgId::file_unwritable, "-", "stdout"), {}, {}};
+  return Error{ErrorKind::io, msg(MsgId::file_unwritable, m_path, os_error_text(errnum)),
+               SourcePos{m_path, 0, 0, ""}, std::nullopt};
+}
+
+Result<void> OutputFile::write(std::string_view content) {
+  std::ostream& out = m_path == "-" ? std::cout : static_cast<std::ostream&>(m_file);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  if (!out) return tl::unexpected(failure(errno));
+  return {};
+}
+
+Result<void> OutputFile::commit() {
+  m_done = true;
+  if (m_path == "-") {
+    std::cout.flush();
+    if (!std::cout) return tl::unexpected(failure(errno));
     return {};
   }
-  std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, os_error_text(errno)),
-                  SourcePos{path, 0, 0, ""});
+  m_file.close();
+  if (!m_file) {
+    Error e = failure(errno);
+    if (!m_temporary.empty()) {
+      std::error_code ignored;
+      std::filesystem::remove(m_temporary, ignored);
     }
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) {
-      std::filesystem::remove(temporary);
-      return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, os_error_text(errno)),
-                  SourcePos{path, 0, 0, ""});
-    }
+    return tl::unexpected(std::move(e));
   }
+  if (m_temporary.empty()) return {};
   std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
+  std::filesystem::rename(m_temporary, m_path, ec);
   if (ec) {
-    std::filesystem::remove(temporary);
-    return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, os_error_text(ec.value())),
-                SourcePos{path, 0, 0, ""});
+    std::error_code ignored;
+    std::filesystem::remove(m_temporary, ignored);
+    return tl::unexpected(failure(ec.value()));
   }
   return {};
 }

@@ -2,6 +2,7 @@
 // Reading and writing whole files, with errors that name the path and the reason.
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <string_view>
 
@@ -28,5 +29,31 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes = 2
 // file renamed into place, so that a failed write never leaves half a file; a device or pipe is
 // written in place. ErrorKind::io on failure (full disk, no permission).
 Result<void> write_file(const std::string& path, std::string_view content);
+
+// A file written in pieces, as write_file writes a whole one: "-" is standard output, a device
+// or pipe is written in place, a regular file goes to "<path>.tmp" and commit() renames it into
+// place; a temporary file never committed is removed (an error half way leaves the old file).
+// Errors: ErrorKind::io naming 'path' and the system's reason (no permission, disk full).
+class OutputFile {
+ public:
+  static Result<OutputFile> open(const std::string& path);
+  OutputFile(OutputFile&& other) noexcept;
+  OutputFile& operator=(OutputFile&&) = delete;
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile();
+
+  Result<void> write(std::string_view content);
+  Result<void> commit();
+
+ private:
+  OutputFile() = default;
+  Error failure(int errnum) const;
+
+  std::string m_path;
+  std::string m_temporary;  // empty: written in place (standard output, a device, a pipe)
+  std::ofstream m_file;     // closed for standard output
+  bool m_done = false;
+};
 
 }  // namespace ccteam::io

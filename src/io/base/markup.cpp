@@ -115,4 +115,20 @@ std::string escape_markup(std::string_view text) { return escape(text, false); }
 
 std::string escape_markup_strict(std::string_view text) { return escape(text, true); }
 
+std::string csv_field(std::string_view text) {
+  const bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' ||
+                                         text[0] == '@' || text[0] == '\t' || text[0] == '\r');
+  const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos;
+  std::string out;
+  out.reserve(text.size() + (formula ? 1 : 0) + (quote ? 2 : 0));
+  if (quote) out += '"';
+  if (formula) out += '\'';
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  if (quote) out += '"';
+  return out;
+}
+
 }  // namespace ccteam::io

@@ -1,7 +1,8 @@
 #pragma once
 // Escaping text for its output: HTML and XML (SVG), one function for both, because the five
-// entities it writes mean the same in HTML 5 and XML 1.0; and the terminal, where control
-// characters from input could move the cursor, recolour, retitle the window or hide a line.
+// entities it writes mean the same in HTML 5 and XML 1.0; the terminal, where control
+// characters from input could move the cursor, recolour, retitle the window or hide a line; and
+// CSV, which spreadsheets read as formulas.
 
 #include <cstddef>
 #include <string>
@@ -39,5 +40,12 @@ inline constexpr std::size_t k_excerpt_chars = 80;
 // characters, never half an escape, with "…" (U+2026) between (the start of a value and the
 // file name at the end of a path both stay).
 std::string terminal_excerpt(std::string_view text, std::size_t max_chars = k_excerpt_chars);
+
+// One CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, a quote or a
+// line break. A value a spreadsheet would take for a formula (starting with = + - @, a tab or a
+// carriage return) gets a leading apostrophe, so Excel and LibreOffice show it as text instead
+// of running it (OWASP, "CSV Injection"): "=HYPERLINK(...)" is written '=HYPERLINK(...).
+// For text that may come from input; numbers the program wrote itself go in unchanged.
+std::string csv_field(std::string_view text);
 
 }  // namespace ccteam::io

@@ -16,27 +16,34 @@ void TextTable::add_row(std::vector<std::string> cells) {
   m_rows.push_back(std::move(cells));
 }
 
+std::string table_line(const std::vector<std::string>& cells,
+                       const std::vector<std::size_t>& widths) {
+  std::string text;
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    text += cells[c];
+    if (c + 1 < cells.size()) {
+      std::size_t width = c < widths.size() ? widths[c] : 0;
+      text += std::string(width - std::min(width, display_width(cells[c])) + 2, ' ');
+    }
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text + '\n';
+}
+
+std::string table_rule(const std::vector<std::size_t>& widths) {
+  std::vector<std::string> rule;
+  for (std::size_t w : widths) rule.emplace_back(w, '-');
+  return table_line(rule, widths);
+}
+
 std::string TextTable::render() const {
   std::vector<std::size_t> widths(m_headers.size());
   for (std::size_t c = 0; c < m_headers.size(); ++c) {
     widths[c] = display_width(m_headers[c]);
     for (const auto& row : m_rows) widths[c] = std::max(widths[c], display_width(row[c]));
   }
-  std::string out;
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string text;
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      text += cells[c];
-      if (c + 1 < cells.size()) text += std::string(widths[c] - display_width(cells[c]) + 2, ' ');
-    }
-    while (!text.empty() && text.back() == ' ') text.pop_back();
-    out += text + '\n';
-  };
-  line(m_headers);
-  std::vector<std::string> rule;
-  for (std::size_t w : widths) rule.emplace_back(w, '-');
-  line(rule);
-  for (const auto& row : m_rows) line(row);
+  std::string out = table_line(m_headers, widths) + table_rule(widths);
+  for (const auto& row : m_rows) out += table_line(row, widths);
   return out;
 }
 

@@ -24,6 +24,14 @@ class TextTable {
   std::vector<std::vector<std::string>> m_rows;
 };
 
+// A table too long to hold, written a row at a time: the caller escapes each cell
+// (escape_terminal) and keeps the widest cell of each column (display_width) as the rows are
+// made, then writes table_line(header), table_rule and table_line of each row; the result is
+// TextTable's.
+std::string table_line(const std::vector<std::string>& cells,
+                       const std::vector<std::size_t>& widths);
+std::string table_rule(const std::vector<std::size_t>& widths);
+
 // Number of code points in a UTF-8 string (bytes that are not continuation bytes).
 std::size_t display_width(const std::string& text);
 

@@ -19,12 +19,6 @@ namespace {
 constexpr std::size_t k_max_text = 32767;  // characters in one cell (Excel specifications)
 constexpr double k_max_width = 60;         // column width cap, in characters
 
-struct CloseWorkbook {
-  void operator()(lxw_workbook* w) const {
-    if (w != nullptr) workbook_close(w);
-  }
-};
-
 std::string cell_name(std::size_t row, std::size_t col) {
   // "A1" notation, row and column 0-based here.
   std::string letters;
@@ -34,25 +28,47 @@ std::string cell_name(std::size_t row, std::size_t col) {
   return letters + std::to_string(row + 1);
 }
 
+// A sheet name Excel takes, not used yet in 'names' (compared without case, as Excel does).
+Result<void> check_sheet_name(const std::string& name, std::set<std::string>& names) {
+  bool bad_char = name.find_first_of("[]:*?/\\") != std::string::npos;
+  std::size_t length = utf8_length(name);
+  if (length == 0 || length > LXW_SHEETNAME_MAX || bad_char || name.front() == '\'' ||
+      name.back() == '\'') {
+    return fail(ErrorKind::invalid_input, msg(MsgId::xlsx_bad_sheet_name, name), SourcePos{},
+                msg(MsgId::hint_xlsx_sheet_name));
+  }
+  std::string folded = name;
+  std::ranges::transform(folded, folded.begin(), [](unsigned char c) {
+    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  });
+  if (!names.insert(folded).second) {
+    return fail(ErrorKind::invalid_input, msg(MsgId::xlsx_duplicate_sheet, name));
+  }
+  return {};
+}
+
+// A cell Excel holds: text up to its length limit, a finite number.
+Result<void> check_cell(const std::string& sheet, std::size_t row, std::size_t col,
+                        const XlsxCell& cell) {
+  if (const auto* text = std::get_if<std::string>(&cell);
+      text != nullptr && utf8_length(*text) > k_max_text) {
+    return fail(ErrorKind::invalid_input,
+                msg(MsgId::xlsx_text_too_long, sheet, cell_name(row, col), utf8_length(*text)));
+  }
+  if (const auto* number = std::get_if<double>(&cell);
+      number != nullptr && !std::isfinite(*number)) {
+    return fail(ErrorKind::invalid_input,
+                msg(MsgId::xlsx_not_finite, sheet, cell_name(row, col), *number));
+  }
+  return {};
+}
+
 // Checks everything libxlsxwriter would refuse, before a file is created.
 Result<void> check(const std::vector<XlsxSheet>& sheets) {
   if (sheets.empty()) return fail(ErrorKind::internal, msg(MsgId::xlsx_no_sheets));
   std::set<std::string> names;
   for (const XlsxSheet& sheet : sheets) {
-    bool bad_char = sheet.name.find_first_of("[]:*?/\\") != std::string::npos;
-    std::size_t length = utf8_length(sheet.name);
-    if (length == 0 || length > LXW_SHEETNAME_MAX || bad_char || sheet.name.front() == '\'' ||
-        sheet.name.back() == '\'') {
-      return fail(ErrorKind::invalid_input, msg(MsgId::xlsx_bad_sheet_name, sheet.name),
-                  SourcePos{}, msg(MsgId::hint_xlsx_sheet_name));
-    }
-    std::string folded = sheet.name;
-    std::ranges::transform(folded, folded.begin(), [](unsigned char c) {
-      return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
-    if (!names.insert(folded).second) {
-      return fail(ErrorKind::invalid_input, msg(MsgId::xlsx_duplicate_sheet, sheet.name));
-    }
+    if (auto named = check_sheet_name(sheet.name, names); !named) return named;
     std::size_t header_rows = sheet.header.empty() ? 0 : 1;
     std::size_t columns = sheet.header.size();
     for (const auto& row : sheet.rows) columns = std::max(columns, row.size());
@@ -61,25 +77,11 @@ Result<void> check(const std::vector<XlsxSheet>& sheets) {
                   msg(MsgId::xlsx_too_large, sheet.name, sheet.rows.size() + header_rows, columns));
     }
     for (std::size_t c = 0; c < sheet.header.size(); ++c) {
-      if (utf8_length(sheet.header[c]) > k_max_text) {
-        return fail(ErrorKind::invalid_input, msg(MsgId::xlsx_text_too_long, sheet.name,
-                                                  cell_name(0, c), utf8_length(sheet.header[c])));
-      }
+      if (auto ok = check_cell(sheet.name, 0, c, XlsxCell{sheet.header[c]}); !ok) return ok;
     }
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
       for (std::size_t c = 0; c < sheet.rows[r].size(); ++c) {
-        const XlsxCell& cell = sheet.rows[r][c];
-        std::size_t at = r + header_rows;
-        if (const auto* text = std::get_if<std::string>(&cell);
-            text != nullptr && utf8_length(*text) > k_max_text) {
-          return fail(ErrorKind::invalid_input, msg(MsgId::xlsx_text_too_long, sheet.name,
-                                                    cell_name(at, c), utf8_length(*text)));
-        }
-        if (const auto* number = std::get_if<double>(&cell);
-            number != nullptr && !std::isfinite(*number)) {
-          return fail(ErrorKind::invalid_input,
-                      msg(MsgId::xlsx_not_finite, sheet.name, cell_name(at, c), *number));
-        }
+        if (auto ok = check_cell(sheet.name, r + header_rows, c, sheet.rows[r][c]); !ok) return ok;
       }
     }
   }
@@ -91,52 +93,178 @@ Error lxw_failure(const std::string& path, lxw_error error) {
                SourcePos{path, 0, 0, ""}, std::nullopt};
 }
 
-// Writes one sheet; returns the first libxlsxwriter error.
-lxw_error write_sheet(lxw_workbook* workbook, lxw_format* bold, const XlsxSheet& sheet) {
-  lxw_worksheet* ws = workbook_add_worksheet(workbook, sheet.name.c_str());
-  if (ws == nullptr) return LXW_ERROR_SHEETNAME_ALREADY_USED;
-  std::vector<std::size_t> widths(sheet.header.size());
-  auto widen = [&](std::size_t col, std::size_t chars) {
-    if (col >= widths.size()) widths.resize(col + 1);
-    widths[col] = std::max(widths[col], chars);
+}  // namespace
+
+struct XlsxStream::State {
+  struct Sheet {
+    std::string name;
+    lxw_worksheet* worksheet = nullptr;
+    std::size_t rows = 0;             // written, the header included
+    std::vector<std::size_t> widths;  // longest text per column, in characters
   };
-  lxw_row_t row = 0;
-  if (!sheet.header.empty()) {
-    for (std::size_t c = 0; c < sheet.header.size(); ++c) {
-      if (sheet.header[c].empty()) continue;
-      lxw_error e =
-          worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), sheet.header[c].c_str(), bold);
-      if (e != LXW_NO_ERROR) return e;
-      widen(c, utf8_length(sheet.header[c]));
-    }
-    worksheet_freeze_panes(ws, 1, 0);
-    row = 1;
+  std::string path;
+  std::string temporary;
+  lxw_workbook* workbook = nullptr;
+  lxw_format* bold = nullptr;
+  std::vector<Sheet> sheets;
+  std::set<std::string> names;
+  bool failed = false;
+
+  ~State() { abandon(); }
+
+  // Closes the workbook, if open, and removes what was written.
+  void abandon() {
+    if (workbook == nullptr) return;
+    workbook_close(workbook);
+    workbook = nullptr;
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
   }
-  for (const auto& cells : sheet.rows) {
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      lxw_error e = LXW_NO_ERROR;
-      auto col = static_cast<lxw_col_t>(c);
-      if (const auto* text = std::get_if<std::string>(&cells[c])) {
-        if (text->empty()) continue;
-        e = worksheet_write_string(ws, row, col, text->c_str(), nullptr);
-        widen(c, utf8_length(*text));
-      } else {
-        double number = std::get<double>(cells[c]);
-        e = worksheet_write_number(ws, row, col, number, nullptr);
-        widen(c, 8);
-      }
-      if (e != LXW_NO_ERROR) return e;
-    }
-    ++row;
+
+  // 'error', after which nothing more is written.
+  Error failure(Error error) {
+    failed = true;
+    abandon();
+    return error;
   }
-  for (std::size_t c = 0; c < widths.size(); ++c) {
-    double width = std::min(k_max_width, static_cast<double>(widths[c]) + 2);
-    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr);
+
+  void widen(Sheet& sheet, std::size_t col, std::size_t chars) {
+    if (col >= sheet.widths.size()) sheet.widths.resize(col + 1);
+    sheet.widths[col] = std::max(sheet.widths[col], chars);
   }
-  return LXW_NO_ERROR;
+};
+
+XlsxStream::XlsxStream(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+XlsxStream::XlsxStream(XlsxStream&& other) noexcept = default;
+XlsxStream::~XlsxStream() = default;
+
+Result<XlsxStream> XlsxStream::create(const std::string& path) {
+  if (path.empty() || path == "-") {
+    return fail(ErrorKind::usage, msg(MsgId::cli_binary_needs_output, "xlsx"), SourcePos{},
+                msg(MsgId::hint_binary_needs_output, "xlsx"));
+  }
+  auto state = std::make_unique<State>();
+  state->path = path;
+  // Beside the target so that the rename stays on one file system.
+  state->temporary = path + ".tmp" + std::to_string(::getpid());
+  lxw_workbook_options options{};
+  options.constant_memory = 1;  // each row leaves memory when the next one starts
+  state->workbook = workbook_new_opt(state->temporary.c_str(), &options);
+  if (state->workbook == nullptr) {
+    return tl::unexpected(lxw_failure(path, LXW_ERROR_MEMORY_MALLOC_FAILED));
+  }
+  state->bold = workbook_add_format(state->workbook);
+  format_set_bold(state->bold);
+  return XlsxStream(std::move(state));
 }
 
-}  // namespace
+Result<std::size_t> XlsxStream::add_sheet(const std::string& name,
+                                          const std::vector<std::string>& header) {
+  State& s = *m_state;
+  if (s.failed) return fail(ErrorKind::internal, msg(MsgId::xlsx_no_sheets));
+  if (auto named = check_sheet_name(name, s.names); !named) {
+    return tl::unexpected(s.failure(std::move(named.error())));
+  }
+  if (header.size() > LXW_COL_MAX) {
+    return tl::unexpected(s.failure(Error{
+        ErrorKind::invalid_input, msg(MsgId::xlsx_too_large, name, 1, header.size()), {}, {}}));
+  }
+  State::Sheet sheet{name, workbook_add_worksheet(s.workbook, name.c_str()), 0, {}};
+  if (sheet.worksheet == nullptr) {
+    return tl::unexpected(s.failure(lxw_failure(s.path, LXW_ERROR_SHEETNAME_ALREADY_USED)));
+  }
+  if (!header.empty()) {
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      if (auto ok = check_cell(name, 0, c, XlsxCell{header[c]}); !ok) {
+        return tl::unexpected(s.failure(std::move(ok.error())));
+      }
+      if (header[c].empty()) continue;
+      lxw_error e = worksheet_write_string(sheet.worksheet, 0, static_cast<lxw_col_t>(c),
+                                           header[c].c_str(), s.bold);
+      if (e != LXW_NO_ERROR) return tl::unexpected(s.failure(lxw_failure(s.path, e)));
+      s.widen(sheet, c, utf8_length(header[c]));
+    }
+    worksheet_freeze_panes(sheet.worksheet, 1, 0);
+    sheet.rows = 1;
+  }
+  s.sheets.push_back(std::move(sheet));
+  return s.sheets.size() - 1;
+}
+
+Result<void> XlsxStream::add_row(std::size_t index, const std::vector<XlsxCell>& cells) {
+  State& s = *m_state;
+  if (s.failed || index >= s.sheets.size()) {
+    return fail(ErrorKind::internal, msg(MsgId::xlsx_no_sheets));
+  }
+  State::Sheet& sheet = s.sheets[index];
+  if (sheet.rows >= LXW_ROW_MAX || cells.size() > LXW_COL_MAX) {
+    return tl::unexpected(
+        s.failure(Error{ErrorKind::invalid_input,
+                        msg(MsgId::xlsx_too_large, sheet.name, sheet.rows + 1, cells.size()),
+                        {},
+                        {}}));
+  }
+  auto row = static_cast<lxw_row_t>(sheet.rows);
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    if (auto ok = check_cell(sheet.name, sheet.rows, c, cells[c]); !ok) {
+      return tl::unexpected(s.failure(std::move(ok.error())));
+    }
+    lxw_error e = LXW_NO_ERROR;
+    auto col = static_cast<lxw_col_t>(c);
+    if (const auto* text = std::get_if<std::string>(&cells[c])) {
+      if (text->empty()) continue;
+      e = worksheet_write_string(sheet.worksheet, row, col, text->c_str(), nullptr);
+      s.widen(sheet, c, utf8_length(*text));
+    } else {
+      e = worksheet_write_number(sheet.worksheet, row, col, std::get<double>(cells[c]), nullptr);
+      s.widen(sheet, c, 8);
+    }
+    if (e != LXW_NO_ERROR) return tl::unexpected(s.failure(lxw_failure(s.path, e)));
+  }
+  ++sheet.rows;
+  return {};
+}
+
+std::size_t XlsxStream::rows(std::size_t sheet) const {
+  return sheet < m_state->sheets.size() ? m_state->sheets[sheet].rows : 0;
+}
+
+Result<void> XlsxStream::close() {
+  State& s = *m_state;
+  if (s.failed || s.workbook == nullptr) {
+    return fail(ErrorKind::internal, msg(MsgId::xlsx_no_sheets));
+  }
+  if (s.sheets.empty())
+    return tl::unexpected(
+        s.failure(Error{ErrorKind::internal, msg(MsgId::xlsx_no_sheets), {}, {}}));
+  for (State::Sheet& sheet : s.sheets) {
+    for (std::size_t c = 0; c < sheet.widths.size(); ++c) {
+      double width = std::min(k_max_width, static_cast<double>(sheet.widths[c]) + 2);
+      worksheet_set_column(sheet.worksheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                           width, nullptr);
+    }
+  }
+  lxw_error closed = workbook_close(s.workbook);
+  s.workbook = nullptr;
+  s.failed = true;  // closed: nothing more to write
+  std::error_code ec;
+  if (closed != LXW_NO_ERROR) {
+    std::filesystem::remove(s.temporary, ec);
+    Error e = lxw_failure(s.path, closed);
+    if (closed == LXW_ERROR_CREATING_XLSX_FILE || closed == LXW_ERROR_CREATING_TMPFILE) {
+      e.message = msg(MsgId::file_unwritable, s.path, std::strerror(errno));
+    }
+    return tl::unexpected(std::move(e));
+  }
+  std::filesystem::rename(s.temporary, s.path, ec);
+  if (ec) {
+    std::error_code ignored;
+    std::filesystem::remove(s.temporary, ignored);
+    return fail(ErrorKind::io, msg(MsgId::file_unwritable, s.path, ec.message()),
+                SourcePos{s.path, 0, 0, ""});
+  }
+  return {};
+}
 
 Result<void> write_xlsx(const std::string& path, const std::vector<XlsxSheet>& sheets) {
   if (path.empty() || path == "-") {
@@ -144,42 +272,14 @@ Result<void> write_xlsx(const std::string& path, const std::vector<XlsxSheet>& s
                 msg(MsgId::hint_binary_needs_output, "xlsx"));
   }
   if (auto checked = check(sheets); !checked) return checked;
-
-  // Beside the target so that the rename stays on one file system.
-  std::string temporary = path + ".tmp" + std::to_string(::getpid());
-  lxw_workbook_options options{};
-  options.constant_memory = 0;  // column widths are set after the rows
-  std::unique_ptr<lxw_workbook, CloseWorkbook> workbook(
-      workbook_new_opt(temporary.c_str(), &options));
-  if (!workbook) return tl::unexpected(lxw_failure(path, LXW_ERROR_MEMORY_MALLOC_FAILED));
-  lxw_format* bold = workbook_add_format(workbook.get());
-  format_set_bold(bold);
+  CCTEAM_TRY(XlsxStream stream, XlsxStream::create(path));
   for (const XlsxSheet& sheet : sheets) {
-    if (lxw_error e = write_sheet(workbook.get(), bold, sheet); e != LXW_NO_ERROR) {
-      workbook.reset();
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      return tl::unexpected(lxw_failure(path, e));
+    CCTEAM_TRY(std::size_t index, stream.add_sheet(sheet.name, sheet.header));
+    for (const auto& row : sheet.rows) {
+      if (auto added = stream.add_row(index, row); !added) return added;
     }
   }
-  lxw_error closed = workbook_close(workbook.release());
-  std::error_code ec;
-  if (closed != LXW_NO_ERROR) {
-    std::filesystem::remove(temporary, ec);
-    Error e = lxw_failure(path, closed);
-    if (closed == LXW_ERROR_CREATING_XLSX_FILE || closed == LXW_ERROR_CREATING_TMPFILE) {
-      e.message = msg(MsgId::file_unwritable, path, std::strerror(errno));
-    }
-    return tl::unexpected(std::move(e));
-  }
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
-    return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, ec.message()),
-                SourcePos{path, 0, 0, ""});
-  }
-  return {};
+  return stream.close();
 }
 
 }  // namespace ccteam::io

@@ -14,6 +14,8 @@
 //   sheet.rows.push_back({io::XlsxCell{"A1"}, io::XlsxCell{3.0}});
 //   if (auto written = io::write_xlsx("out.xlsx", {sheet}); !written) report(written.error());
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -40,5 +42,42 @@ struct XlsxSheet {
 // too many rows or columns (naming the sheet, row and column); ErrorKind::io when the file
 // cannot be created or written (with the reason).
 Result<void> write_xlsx(const std::string& path, const std::vector<XlsxSheet>& sheets);
+
+// Rows in one sheet, the header included (Excel's limit).
+inline constexpr std::size_t k_xlsx_max_rows = 1'048'576;
+
+// A workbook written row by row in flat memory, for tables too long to hold (libxlsxwriter's
+// constant_memory mode: a sheet's row goes to a temporary file once the next one starts, text
+// is stored in the cell). The layout is write_xlsx's. Sheets may be added at any time and are
+// written in the order added; rows of different sheets may interleave, each sheet's rows in
+// order. Errors as write_xlsx's, found row by row: after one, the stream writes nothing more
+// and no file is left.
+class XlsxStream {
+ public:
+  // Starts the workbook to be written to 'path' (under a temporary name until close).
+  static Result<XlsxStream> create(const std::string& path);
+  XlsxStream(XlsxStream&& other) noexcept;
+  XlsxStream& operator=(XlsxStream&&) = delete;
+  XlsxStream(const XlsxStream&) = delete;
+  XlsxStream& operator=(const XlsxStream&) = delete;
+  ~XlsxStream();
+
+  // Adds a sheet after the others with its 'header' row (empty: none); returns its number.
+  Result<std::size_t> add_sheet(const std::string& name, const std::vector<std::string>& header);
+
+  // Appends a row to sheet 'sheet'; at most k_xlsx_max_rows rows (see rows).
+  Result<void> add_row(std::size_t sheet, const std::vector<XlsxCell>& cells);
+
+  // Rows of sheet 'sheet' so far, the header included.
+  std::size_t rows(std::size_t sheet) const;
+
+  // Sets the column widths, writes the file and renames it into place.
+  Result<void> close();
+
+ private:
+  struct State;
+  explicit XlsxStream(std::unique_ptr<State> state);
+  std::unique_ptr<State> m_state;
+};
 
 }  // namespace ccteam::io

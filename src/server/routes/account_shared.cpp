@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "ccteam/core/date.hpp"
+#include "io/base/markup.hpp"
 
 namespace ccteam::server {
 
@@ -55,20 +56,6 @@ std::optional<store::UnixMillis> parse_instant(std::string_view text, bool end_o
   };
   if (!number(11, h, 23) || !number(14, m, 59) || !number(17, s, 59)) return std::nullopt;
   return millis_of(*date) + ((h * 60 + m) * 60 + s) * 1000LL;
-}
-
-std::string csv_field(std::string_view value) {
-  std::string text(value);
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) {
-    text.insert(0, "'");
-  }
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -319,10 +306,10 @@ std::string audit_csv(const std::vector<store::AuditEntry>& entries) {
     std::string fields;
     for (const auto& f : e.fields) fields += (fields.empty() ? "" : "|") + f;
     out += fmt::format(
-        "{},{},{},{},{},{},{},{},{}\r\n", e.seq, rfc3339(e.at), csv_field(e.actor_kind),
-        e.actor_user_id ? e.actor_user_id->to_string() : std::string(), csv_field(e.action),
-        csv_field(e.target_kind), e.target_id ? e.target_id->to_string() : std::string(),
-        csv_field(fields), csv_field(e.request_id));
+        "{},{},{},{},{},{},{},{},{}\r\n", e.seq, rfc3339(e.at), io::csv_field(e.actor_kind),
+        e.actor_user_id ? e.actor_user_id->to_string() : std::string(), io::csv_field(e.action),
+        io::csv_field(e.target_kind), e.target_id ? e.target_id->to_string() : std::string(),
+        io::csv_field(fields), io::csv_field(e.request_id));
   }
   return out;
 }

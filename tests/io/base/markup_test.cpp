@@ -87,5 +87,22 @@ TEST(TerminalExcerpt, NeverCutsAnEscapeInHalf) {
   EXPECT_EQ(terminal_excerpt("abcdefghijk\x1b", 10), "abcdef\u2026");
 }
 
+// RFC 4180 quoting, and the OWASP rule for text a spreadsheet would run as a formula.
+TEST(CsvField, QuotesWhatNeedsItAndNeutralisesFormulas) {
+  EXPECT_EQ(csv_field("plain"), "plain");
+  EXPECT_EQ(csv_field(""), "");
+  EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(csv_field("two\nlines"), "\"two\nlines\"");
+  EXPECT_EQ(csv_field("=1+1"), "'=1+1");
+  EXPECT_EQ(csv_field("+49 30 1234"), "'+49 30 1234");
+  EXPECT_EQ(csv_field("-5"), "'-5");
+  EXPECT_EQ(csv_field("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(csv_field("\tx"), "'\tx");
+  EXPECT_EQ(csv_field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+  EXPECT_EQ(csv_field("a=b"), "a=b");  // only at the start
+}
+
 }  // namespace
 }  // namespace ccteam::io

@@ -60,6 +60,49 @@ TEST(XlsxWriter, WritesTypedCellsThatAnIndependentReaderReadsBack) {
   fs::remove_all(file.parent_path());
 }
 
+// Rows of two sheets interleaved, as a streamed screening writes applicants and their criteria.
+TEST(XlsxStream, InterleavedSheetsReadBackInOrder) {
+  fs::path file = scratch("stream.xlsx");
+  auto stream = XlsxStream::create(file.string());
+  ASSERT_TRUE(stream.has_value());
+  std::size_t a = *stream->add_sheet("a", {"id"});
+  std::size_t b = *stream->add_sheet("b", {});
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(stream->add_row(a, {XlsxCell{"A" + std::to_string(i)}}).has_value());
+    ASSERT_TRUE(stream->add_row(b, {XlsxCell{static_cast<double>(i)}, XlsxCell{"x"}}).has_value());
+  }
+  EXPECT_EQ(stream->rows(a), 4u);  // header and 3
+  EXPECT_EQ(stream->rows(b), 3u);
+  EXPECT_FALSE(fs::exists(file));  // under its temporary name until close
+  ASSERT_TRUE(stream->close().has_value());
+  nlohmann::json book = read_back(file);
+  ASSERT_TRUE(book.contains("sheets"));
+  const auto& sa = book["sheets"][0]["cells"];
+  EXPECT_EQ(sa["A1"]["value"], "id");
+  EXPECT_EQ(sa["A4"]["value"], "A2");
+  EXPECT_EQ(book["sheets"][0]["frozen_rows"], 1);
+  const auto& sb = book["sheets"][1]["cells"];
+  EXPECT_EQ(sb["A3"]["value"], 2.0);
+  EXPECT_EQ(sb["B1"]["value"], "x");
+  EXPECT_EQ(sb.size(), 6u);
+  fs::remove_all(file.parent_path());
+}
+
+// A cell Excel cannot hold ends the stream: the error names the cell, no file is left.
+TEST(XlsxStream, ABadCellLeavesNoFile) {
+  fs::path file = scratch("bad-stream.xlsx");
+  auto stream = XlsxStream::create(file.string());
+  ASSERT_TRUE(stream.has_value());
+  std::size_t s = *stream->add_sheet("s", {"a"});
+  auto added = stream->add_row(s, {XlsxCell{std::string(32768, 'x')}});
+  ASSERT_FALSE(added.has_value());
+  EXPECT_NE(render(added.error(), Lang::en).find("cell A2: 32768 characters"), std::string::npos);
+  EXPECT_FALSE(stream->close().has_value());
+  EXPECT_FALSE(fs::exists(file));
+  EXPECT_TRUE(fs::is_empty(file.parent_path()));
+  fs::remove_all(file.parent_path());
+}
+
 TEST(XlsxWriter, ReplacesAnExistingFileAndLeavesNoTemporary) {
   fs::path file = scratch("replace.xlsx");
   std::ofstream(file) << "old content";
