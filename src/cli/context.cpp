@@ -23,8 +23,9 @@ constexpr std::size_t k_output_piece = std::size_t{1} << 20;
 }  // namespace
 
 void Context::print(std::string_view text) {
+  if (m_output_failed) return;  // reported once; the rest has nowhere to go
   m_output += text;
-  if (m_output.size() < k_output_piece || m_output_failed) return;
+  if (m_output.size() < k_output_piece) return;
   if (!m_output_file) {
     auto opened = io::OutputFile::open(m_options.output);
     if (!opened) {

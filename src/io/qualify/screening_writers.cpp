@@ -27,13 +27,15 @@ std::string evidence_line(const qualify::Criterion& c, Lang lang) {
 // An element of a top-level array of a dump(2) document: indented by four spaces on every line
 // (a string in a dump never holds a raw line feed, so every line feed is the layout's).
 std::string array_element(const nlohmann::ordered_json& value) {
-  std::string dumped = value.dump(2);
+  const std::string dumped = value.dump(2);
   std::string out = "    ";
   out.reserve(dumped.size() + dumped.size() / 8);
-  for (char c : dumped) {
-    out += c;
-    if (c == '\n') out += "    ";
+  std::string_view rest(dumped);
+  for (std::size_t line = rest.find('\n'); line != std::string_view::npos; line = rest.find('\n')) {
+    out.append(rest.substr(0, line + 1)).append("    ");
+    rest.remove_prefix(line + 1);
   }
+  out.append(rest);
   return out;
 }
 
