@@ -20,18 +20,6 @@ constexpr std::size_t k_max_listed_rows = 5000;
 
 std::size_t code_points(std::string_view text) { return io::utf8_length(text); }
 
-std::string trimmed(std::string_view text) {
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
-  return std::string(text);
-}
-
-Error at(Error error, std::string pointer) {
-  error.where.json_pointer = std::move(pointer);
-  return error;
-}
-
 std::vector<Lang> languages_of(std::string_view stored) {
   std::vector<Lang> out;
   std::size_t start = 0;
@@ -202,19 +190,19 @@ Checked<store::StoredOpening> check_opening(store::Repository& repository,
 
   std::optional<Employer> employer;
   if (request.employer_id.empty()) {
-    errors.push_back(
-        at(Error::invalid_input(msg(MsgId::opening_required, "employer_id")), "/employer_id"));
+    errors.push_back(at_pointer(Error::invalid_input(msg(MsgId::opening_required, "employer_id")),
+                                "/employer_id"));
   } else if (auto id = store::Uuid::parse(request.employer_id); !id) {
-    errors.push_back(at(Error::invalid_input(msg(MsgId::employer_not_found, request.employer_id)),
-                        "/employer_id"));
+    errors.push_back(at_pointer(
+        Error::invalid_input(msg(MsgId::employer_not_found, request.employer_id)), "/employer_id"));
   } else {
     auto found = find_employer(repository, organisation, *id);
     if (!found) {
       if (found.error().kind != ErrorKind::not_found) return tl::unexpected(Errors{found.error()});
       // A field naming what is not there: the body is wrong (422), not the address (404).
-      errors.push_back(at(Error::invalid_input(found.error().message), "/employer_id"));
+      errors.push_back(at_pointer(Error::invalid_input(found.error().message), "/employer_id"));
     } else if (!found->profile) {
-      for (const Error& e : found->read_errors) errors.push_back(at(e, "/employer_id"));
+      for (const Error& e : found->read_errors) errors.push_back(at_pointer(e, "/employer_id"));
     } else {
       out.employer_id = *id;
       employer = std::move(*found);
@@ -223,16 +211,18 @@ Checked<store::StoredOpening> check_opening(store::Repository& repository,
 
   const catalog::Role* role = nullptr;
   if (request.role.empty()) {
-    errors.push_back(at(Error::invalid_input(msg(MsgId::opening_required, "role")), "/role"));
+    errors.push_back(
+        at_pointer(Error::invalid_input(msg(MsgId::opening_required, "role")), "/role"));
   } else {
     role = catalog.find(RoleId(request.role));
     if (role == nullptr) {
-      errors.push_back(at(Error::invalid_input(msg(MsgId::role_not_found, request.role)), "/role"));
+      errors.push_back(
+          at_pointer(Error::invalid_input(msg(MsgId::role_not_found, request.role)), "/role"));
     }
   }
   out.role = request.role;
   if (employer && role != nullptr && employer->profile->find(role->id) == nullptr) {
-    errors.push_back(at(
+    errors.push_back(at_pointer(
         Error::invalid_input(msg(MsgId::opening_no_position, employer->stored.name, request.role),
                              {}, msg(MsgId::hint_opening_position)),
         "/role"));
@@ -241,17 +231,17 @@ Checked<store::StoredOpening> check_opening(store::Repository& repository,
   out.place = request.place;
   if (employer && (request.place < 0 || static_cast<std::size_t>(request.place) >=
                                             employer->profile->locations.size())) {
-    errors.push_back(
-        at(Error::invalid_input(msg(MsgId::opening_bad_place, request.place, employer->stored.name),
-                                {}, msg(MsgId::hint_opening_place)),
-           "/place"));
+    errors.push_back(at_pointer(
+        Error::invalid_input(msg(MsgId::opening_bad_place, request.place, employer->stored.name),
+                             {}, msg(MsgId::hint_opening_place)),
+        "/place"));
   }
 
   out.headcount = request.headcount;
   if (request.headcount < 1 || request.headcount > k_max_opening_headcount) {
     errors.push_back(
-        at(Error::invalid_input(msg(MsgId::opening_bad_headcount, k_max_opening_headcount)),
-           "/headcount"));
+        at_pointer(Error::invalid_input(msg(MsgId::opening_bad_headcount, k_max_opening_headcount)),
+                   "/headcount"));
   }
 
   if (!request.hiring_manager_id.empty()) {
@@ -263,10 +253,10 @@ Checked<store::StoredOpening> check_opening(store::Repository& repository,
       user = std::move(*found);
     }
     if (!user || user->disabled || user->role != "hiring_manager") {
-      errors.push_back(
-          at(Error::invalid_input(msg(MsgId::opening_bad_manager, request.hiring_manager_id), {},
-                                  msg(MsgId::hint_opening_manager)),
-             "/hiring_manager_id"));
+      errors.push_back(at_pointer(
+          Error::invalid_input(msg(MsgId::opening_bad_manager, request.hiring_manager_id), {},
+                               msg(MsgId::hint_opening_manager)),
+          "/hiring_manager_id"));
     } else {
       out.hiring_manager_id = id;
     }
@@ -275,23 +265,23 @@ Checked<store::StoredOpening> check_opening(store::Repository& repository,
   out.employment_type = request.employment_type;
   if (!request.employment_type.empty() &&
       !posting::parse_employment_type(request.employment_type)) {
-    errors.push_back(
-        at(Error::invalid_input(msg(MsgId::opening_bad_employment_type, request.employment_type),
-                                {}, msg(MsgId::hint_opening_employment_type)),
-           "/employment_type"));
+    errors.push_back(at_pointer(
+        Error::invalid_input(msg(MsgId::opening_bad_employment_type, request.employment_type), {},
+                             msg(MsgId::hint_opening_employment_type)),
+        "/employment_type"));
   }
 
   out.valid_through = request.valid_through;
   if (request.valid_through.empty()) {
-    errors.push_back(
-        at(Error::invalid_input(msg(MsgId::opening_required, "valid_through")), "/valid_through"));
+    errors.push_back(at_pointer(Error::invalid_input(msg(MsgId::opening_required, "valid_through")),
+                                "/valid_through"));
   } else if (auto date = parse_iso_date(request.valid_through); !date) {
-    errors.push_back(at(date.error(), "/valid_through"));
+    errors.push_back(at_pointer(date.error(), "/valid_through"));
   } else if (publishing && std::chrono::sys_days(*date) < std::chrono::sys_days(today)) {
-    errors.push_back(at(Error::invalid_input(msg(MsgId::opening_valid_through_past,
-                                                 request.valid_through, to_iso(today)),
-                                             {}, msg(MsgId::hint_opening_valid_through)),
-                        "/valid_through"));
+    errors.push_back(at_pointer(Error::invalid_input(msg(MsgId::opening_valid_through_past,
+                                                         request.valid_through, to_iso(today)),
+                                                     {}, msg(MsgId::hint_opening_valid_through)),
+                                "/valid_through"));
   }
 
   bool de = false;
@@ -300,35 +290,35 @@ Checked<store::StoredOpening> check_opening(store::Repository& repository,
     const std::string& text = request.languages[i];
     auto lang = parse_lang(text);
     if (!lang) {
-      errors.push_back(at(Error::invalid_input(msg(MsgId::opening_bad_languages, text), {},
-                                               msg(MsgId::hint_opening_languages)),
-                          fmt::format("/languages/{}", i)));
+      errors.push_back(at_pointer(Error::invalid_input(msg(MsgId::opening_bad_languages, text), {},
+                                                       msg(MsgId::hint_opening_languages)),
+                                  fmt::format("/languages/{}", i)));
       continue;
     }
     (*lang == Lang::de ? de : en) = true;
   }
   if (!de && !en && errors.empty()) {
-    errors.push_back(at(Error::invalid_input(msg(MsgId::opening_required, "languages"), {},
-                                             msg(MsgId::hint_opening_languages)),
-                        "/languages"));
+    errors.push_back(at_pointer(Error::invalid_input(msg(MsgId::opening_required, "languages"), {},
+                                                     msg(MsgId::hint_opening_languages)),
+                                "/languages"));
   }
   out.languages = de && en ? "de,en" : de ? "de" : "en";
 
-  out.reference = trimmed(request.reference);
+  out.reference = trimmed_text(request.reference);
   auto control = std::find_if(out.reference.begin(), out.reference.end(), [](char c) {
     return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
   });
   if (auto text = io::check_text(out.reference, "reference", io::Nul::allow); !text) {
-    errors.push_back(at(text.error(), "/reference"));
+    errors.push_back(at_pointer(text.error(), "/reference"));
   } else if (control != out.reference.end()) {
     // A reference is one line printed on postings and lists: no tabs, breaks or other controls.
-    errors.push_back(at(
+    errors.push_back(at_pointer(
         Error::invalid_input(msg(
             MsgId::yaml_control_character,
             fmt::format("U+{:04X}", static_cast<unsigned>(static_cast<unsigned char>(*control))))),
         "/reference"));
   } else if (code_points(out.reference) > k_max_reference_chars) {
-    errors.push_back(at(
+    errors.push_back(at_pointer(
         Error::invalid_input(msg(MsgId::opening_text_too_long, "reference", k_max_reference_chars)),
         "/reference"));
   }
@@ -336,9 +326,9 @@ Checked<store::StoredOpening> check_opening(store::Repository& repository,
   json sections = json::object();
   for (const auto& [lang_text, texts] : request.sections) {
     if (!parse_lang(lang_text)) {
-      errors.push_back(at(Error::invalid_input(msg(MsgId::opening_bad_languages, lang_text), {},
-                                               msg(MsgId::hint_opening_languages)),
-                          "/sections/" + lang_text.substr(0, 20)));
+      errors.push_back(at_pointer(Error::invalid_input(msg(MsgId::opening_bad_languages, lang_text),
+                                                       {}, msg(MsgId::hint_opening_languages)),
+                                  "/sections/" + lang_text.substr(0, 20)));
       continue;
     }
     for (const auto& [id, text] : texts) {
@@ -346,14 +336,14 @@ Checked<store::StoredOpening> check_opening(store::Repository& repository,
       if (std::find(std::begin(k_posting_section_ids), std::end(k_posting_section_ids), id) ==
           std::end(k_posting_section_ids)) {
         errors.push_back(
-            at(Error::invalid_input(msg(MsgId::posting_section_unknown, id.substr(0, 40)), {},
-                                    msg(MsgId::hint_posting_section)),
-               pointer));
+            at_pointer(Error::invalid_input(msg(MsgId::posting_section_unknown, id.substr(0, 40)),
+                                            {}, msg(MsgId::hint_posting_section)),
+                       pointer));
         continue;
       }
       // Browsers send a textarea's line breaks as CR LF (HTML, form submission).
       std::string typed;
-      for (char ch : trimmed(text)) {
+      for (char ch : trimmed_text(text)) {
         if (ch != '\r') typed += ch;
       }
       if (typed.empty()) continue;  // ccteam's text
@@ -361,14 +351,14 @@ Checked<store::StoredOpening> check_opening(store::Repository& repository,
       // the linter's findings name are the lines the editor shows after a save.
       auto blocks = io::markdown_to_blocks(typed, id);
       if (!blocks) {
-        errors.push_back(at(blocks.error(), pointer));
+        errors.push_back(at_pointer(blocks.error(), pointer));
         continue;
       }
-      std::string kept = trimmed(io::blocks_to_markdown(*blocks));
+      std::string kept = trimmed_text(io::blocks_to_markdown(*blocks));
       if (kept.size() > k_max_section_bytes) {
-        errors.push_back(at(Error::invalid_input(msg(MsgId::posting_section_too_long, id,
-                                                     k_max_section_bytes / 1024)),
-                            pointer));
+        errors.push_back(at_pointer(Error::invalid_input(msg(MsgId::posting_section_too_long, id,
+                                                             k_max_section_bytes / 1024)),
+                                    pointer));
         continue;
       }
       if (!kept.empty()) sections[lang_text][id] = kept;
@@ -417,7 +407,7 @@ void drop_default_texts(store::Repository& repository, const catalog::Catalog& c
     for (const auto& [id, text] : texts) {
       bool same = false;
       for (const SectionDefault& d : defaults) {
-        same = same || (d.id == id && trimmed(d.markdown) == text);
+        same = same || (d.id == id && trimmed_text(d.markdown) == text);
       }
       if (!same) kept[lang_text][id] = text;
     }
@@ -542,11 +532,11 @@ Result<store::StoredOpeningComment> add_opening_comment(store::Repository& repos
                                                         const store::Uuid& organisation,
                                                         const store::Uuid& id, std::string text,
                                                         const store::Actor& actor) {
-  std::string kept = trimmed(text);
+  std::string kept = trimmed_text(text);
   if (kept.empty() || code_points(kept) > k_max_comment_chars ||
       !io::check_text(kept, "text", io::Nul::refuse)) {
-    return tl::unexpected(
-        at(Error::invalid_input(msg(MsgId::opening_comment_empty, k_max_comment_chars)), "/text"));
+    return tl::unexpected(at_pointer(
+        Error::invalid_input(msg(MsgId::opening_comment_empty, k_max_comment_chars)), "/text"));
   }
   store::StoredOpeningComment comment;
   comment.organisation_id = organisation;

@@ -22,16 +22,6 @@ using access::Permission;
 using json = nlohmann::ordered_json;
 using pages::lang_path;
 
-Date today_utc() {
-  return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-}
-
-render::Context option(const std::string& value, const std::string& title, bool selected) {
-  render::Context out;
-  out.text("value", value).text("title", title).flag("selected", selected);
-  return out;
-}
-
 std::string query_of(const app::ApplicationFilter& filter, const std::string& after) {
   std::string out;
   auto add = [&out](std::string_view name, const std::string& value) {

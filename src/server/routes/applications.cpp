@@ -31,19 +31,6 @@ using pages::lang_path;
 constexpr std::size_t k_form_body_limit = 64 * 1024;
 constexpr std::size_t k_export_rows = 10000;
 
-Date today_utc() {
-  return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-}
-
-// A channel as a link names it (?src=indeed): letters, digits, '.', '_', '-', at most 40.
-std::string channel_of(std::string_view text) {
-  std::string out;
-  for (char c : text.substr(0, 40)) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-') out += c;
-  }
-  return out;
-}
-
 // The form field a pointer names: "/work/0/start" -> "work.0.start".
 std::string field_of(std::string_view pointer) {
   std::string out(pointer.substr(pointer.empty() ? 0 : 1));
@@ -125,12 +112,6 @@ app::ApplicationForm read_apply_form(const std::vector<QueryParam>& fields) {
     if (!(l.language + l.level).empty()) form.languages.push_back(std::move(l));
   }
   return form;
-}
-
-render::Context option(const std::string& value, const std::string& title, bool selected) {
-  render::Context out;
-  out.text("value", value).text("title", title).flag("selected", selected);
-  return out;
 }
 
 render::Context input(const ApplyForm& state, const std::string& name, const std::string& label,

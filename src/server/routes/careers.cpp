@@ -36,10 +36,6 @@ constexpr std::string_view k_public_csp =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https:; "
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-Date today_utc() {
-  return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-}
-
 MsgId type_title(std::string_view type) {
   auto parsed = posting::parse_employment_type(type);
   if (!parsed) return MsgId::posting_type_full_time;
@@ -148,12 +144,6 @@ Response public_response(const Request& request, const PublicPage& page, Lang la
   response.set("Vary", "Cookie");
   response.set("Content-Language", std::string(to_string(lang)));
   return response;
-}
-
-render::Context option(const std::string& value, const std::string& title, bool selected) {
-  render::Context out;
-  out.text("value", value).text("title", title).flag("selected", selected);
-  return out;
 }
 
 // A filter select: "any" first, then 'values' (value, title) sorted by title.
@@ -331,12 +321,7 @@ Response opening_page(RouteContext& context, const Request& request, const Calle
   std::string channel;
   if (auto query = parse_query(request.query)) {
     for (const QueryParam& p : *query) {
-      if (p.name != "src") continue;
-      for (char c : p.value.substr(0, 40)) {
-        if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-') {
-          channel += c;
-        }
-      }
+      if (p.name == "src") channel = channel_of(p.value);
     }
   }
   std::string path = (preview ? "/openings/" : "/careers/") + id_text + (preview ? "/preview" : "");

@@ -489,10 +489,6 @@ std::vector<std::string> warning_texts(const std::vector<posting::ProfileIssue>&
   return out;
 }
 
-Date today_utc() {
-  return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-}
-
 // What a new profile's form starts with: the format's usual choices and today's date.
 EmployerForm new_form() {
   EmployerForm form;

@@ -31,10 +31,6 @@ constexpr std::size_t k_opening_body_limit = 256 * 1024;
 constexpr std::size_t k_max_listed = 1000;
 constexpr std::size_t k_max_managers = 500;
 
-Date today_utc() {
-  return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-}
-
 Error forbidden(const Caller& caller) {
   return Error::forbidden(
       msg(MsgId::auth_forbidden, std::string(access::to_string(caller.principal->role))));
@@ -339,12 +335,6 @@ void add_errors(OpeningForm& form, const Errors& errors, Lang lang) {
   }
 }
 
-render::Context option(const std::string& value, const std::string& title, bool selected) {
-  render::Context out;
-  out.text("value", value).text("title", title).flag("selected", selected);
-  return out;
-}
-
 render::Context field(const OpeningForm& form, const std::string& name, const std::string& label) {
   render::Context out;
   out.text("name", name).text("id", "of-" + name).text("label", label);
@@ -395,6 +385,7 @@ render::Context questions_context(const std::vector<app::Question>& questions, L
   }
   out.list("language_codes", std::move(codes)).list("levels", std::move(levels));
   std::vector<render::Context> own;
+  std::vector<std::string> expected(app::k_max_own_questions);  // each own question's answer
   std::size_t index = 0;
   for (const app::Question& q : questions) {
     if (app::is_own_question(q.kind)) own.emplace_back();
@@ -411,22 +402,16 @@ render::Context questions_context(const std::vector<app::Question>& questions, L
         .text("choices_de", choices_de)
         .text("choices_en", choices_en)
         .text("expected", q.expected);
+    expected[own.size() - 1] = q.expected;
   }
   own.resize(app::k_max_own_questions);
   for (render::Context& item : own) {
+    const std::string& answer = expected[index];
     std::string n = std::to_string(++index);
-    const auto& values = item.values();
-    auto value_of = [&](const char* key) {
-      auto it = values.find(key);
-      return it != values.end() && std::holds_alternative<std::string>(it->second)
-                 ? std::get<std::string>(it->second)
-                 : std::string();
-    };
-    std::string expected = value_of("expected");
     std::vector<render::Context> answers;
-    answers.push_back(option("", tr(MsgId::web_questions_any, lang), expected.empty()));
-    answers.push_back(option("yes", tr(MsgId::web_apply_yes, lang), expected == "yes"));
-    answers.push_back(option("no", tr(MsgId::web_apply_no, lang), expected == "no"));
+    answers.push_back(option("", tr(MsgId::web_questions_any, lang), answer.empty()));
+    answers.push_back(option("yes", tr(MsgId::web_apply_yes, lang), answer == "yes"));
+    answers.push_back(option("no", tr(MsgId::web_apply_no, lang), answer == "no"));
     item.text("n", n)
         .text("legend", ccteam::render(msg(MsgId::web_questions_own, n), lang))
         .text("text_de_label",

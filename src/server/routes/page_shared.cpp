@@ -1,5 +1,8 @@
 #include "server/routes/page_shared.hpp"
 
+#include <cctype>
+#include <chrono>
+
 #include <fmt/format.h>
 
 #include "server/pages/shell.hpp"
@@ -50,6 +53,25 @@ Response page_not_found(const RouteContext& context, const Request& request, con
                         const std::string& path) {
   return error_page(context, caller,
                     Error::not_found(msg(MsgId::http_not_found, shorten(request.path))), path);
+}
+
+Date today_utc() {
+  return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+}
+
+render::Context option(const std::string& value, const std::string& title, bool selected) {
+  render::Context out;
+  out.text("value", value).text("title", title).flag("selected", selected);
+  return out;
+}
+
+// A channel as a link names it (?src=indeed): letters, digits, '.', '_', '-', at most 40.
+std::string channel_of(std::string_view text) {
+  std::string out;
+  for (char c : text.substr(0, 40)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-') out += c;
+  }
+  return out;
 }
 
 }  // namespace ccteam::server

@@ -6,9 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "ccteam/core/date.hpp"
 #include "ccteam/core/lang.hpp"
 #include "server/http/message.hpp"
 #include "server/pages/shell.hpp"
+#include "server/render/template.hpp"
 #include "server/router.hpp"
 #include "server/routes/routes.hpp"
 
@@ -37,5 +39,15 @@ std::string field_error_text(const Error& error, Lang lang);
 // The error page of a page address that does not exist (404).
 Response page_not_found(const RouteContext& context, const Request& request, const Caller& caller,
                         const std::string& path);
+
+// Today in UTC: the day a page's use case counts from (a posting's validity, an opening's state).
+Date today_utc();
+
+// One choice of a <select>: its value, the title shown and whether it is chosen.
+render::Context option(const std::string& value, const std::string& title, bool selected);
+
+// A channel as a job board's link names it (?src=indeed): letters, digits, '.', '_', '-', at
+// most 40 characters of the value; anything else is dropped.
+std::string channel_of(std::string_view text);
 
 }  // namespace ccteam::server
