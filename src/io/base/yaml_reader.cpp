@@ -85,6 +85,62 @@ class FirstMark : public YAML::EventHandler {
   bool m_seen = false;
 };
 
+// Counts the items of the top-level mapping's sequence under one key and stops the parse (by
+// throwing ItemPastLimit) at the item past the limit.
+struct ItemPastLimit {
+  YAML::Mark mark;
+};
+
+class SequenceItemCounter : public YAML::EventHandler {
+ public:
+  SequenceItemCounter(std::string_view key, std::size_t limit) : m_key(key), m_limit(limit) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { node(mark, nullptr, false); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { node(mark, nullptr, false); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string& value) override {
+    node(mark, &value, false);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    if (m_depth == 1 && m_top_is_map && !m_at_key && m_key_matches) m_in_target = true;
+    node(mark, nullptr, true);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    if (m_depth == 0) m_top_is_map = true;
+    node(mark, nullptr, true);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  // A node starts at the current depth; a container opens one more.
+  void node(const YAML::Mark& mark, const std::string* scalar, bool container) {
+    if (m_depth == 1 && m_top_is_map) {  // a key or a value of the top-level mapping, in turn
+      if (m_at_key) m_key_matches = scalar != nullptr && *scalar == m_key;
+      m_at_key = !m_at_key;
+    } else if (m_depth == 2 && m_in_target && ++m_items > m_limit) {
+      throw ItemPastLimit{mark};
+    }
+    if (container) ++m_depth;
+  }
+  void close() {
+    if (--m_depth == 1) m_in_target = false;
+  }
+
+  std::string_view m_key;
+  std::size_t m_limit;
+  int m_depth = 0;
+  bool m_top_is_map = false;
+  bool m_at_key = true;
+  bool m_key_matches = false;
+  bool m_in_target = false;
+  std::size_t m_items = 0;
+};
+
 // Visits the tree as readers do, an aliased node once per reference, and stops at the first
 // node past 'budget' visits: that node, or nullopt when the tree fits.
 std::optional<YAML::Node> node_past_budget(const YAML::Node& root, std::size_t budget) {
@@ -107,6 +163,23 @@ std::optional<YAML::Node> node_past_budget(const YAML::Node& root, std::size_t b
 }
 
 }  // namespace
+
+std::optional<SourcePos> item_past_limit(std::string_view text, const std::string& file,
+                                         std::string_view key, std::size_t limit) {
+  if (text.size() > k_max_yaml_bytes) return std::nullopt;
+  try {
+    std::istringstream in{std::string(text)};
+    YAML::Parser parser(in);
+    SequenceItemCounter counter(key, limit);
+    parser.HandleNextDocument(counter);  // the first document: a second is parse_yaml's error
+  } catch (const ItemPastLimit& past) {
+    if (past.mark.pos < 0) return SourcePos{file, 0, 0, ""};
+    return position_of(text, static_cast<std::size_t>(past.mark.pos), file);
+  } catch (const YAML::Exception&) {
+    return std::nullopt;  // parse_yaml words the syntax error
+  }
+  return std::nullopt;
+}
 
 Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file) {
   if (text.size() > k_max_yaml_bytes) {

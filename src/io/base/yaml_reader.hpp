@@ -72,6 +72,15 @@ Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file);
 // The 1-based line and character column of byte 'offset' in 'text'.
 SourcePos position_of(std::string_view text, std::size_t offset, const std::string& file);
 
+// Where item number 'limit' (0-based: the first one too many) of the sequence under 'key' in
+// the document's top-level mapping starts ("roles:" with more items than a reader takes), found
+// with yaml-cpp's event parser, which keeps no tree and stops at that item: a file far over a
+// reader's limit is refused in time proportional to the limit, not to the file. nullopt when
+// the sequence has at most 'limit' items, 'key' is absent or not a sequence, or the text is not
+// a readable mapping (parse_yaml then says why).
+std::optional<SourcePos> item_past_limit(std::string_view text, const std::string& file,
+                                         std::string_view key, std::size_t limit);
+
 // Reports that 'node' is not of the 'expected' type (MsgId::type_map, type_list, type_text,
 // type_integer, type_number, type_bool), with an example of that type as the hint.
 void wrong_type(YamlContext& ctx, const YAML::Node& node, const std::string& pointer,

@@ -499,6 +499,15 @@ void read_pay_band(YamlContext& ctx, const YAML::Node& node, const std::string& 
 std::optional<catalog::PayRange> read_pay_range(MapReader& map) { return pay_range(map); }
 
 Errors read_catalog_yaml(std::string_view text, const std::string& file, Catalog& into) {
+  // Past the role limit: one error at the first role too many, and no role of this file is
+  // read (each would add its own errors to a file that is wrong as a whole). Found before the
+  // tree is built, so a file far over the limit costs no more than one at it.
+  std::size_t room = k_max_roles - std::min(k_max_roles, into.roles.size());
+  if (auto past = item_past_limit(text, file, "roles", room)) {
+    past->json_pointer = json_pointer_append("/roles", room);
+    return {Error{ErrorKind::invalid_input, msg(MsgId::catalog_too_many_roles, k_max_roles),
+                  std::move(*past), msg(MsgId::hint_too_many_roles)}};
+  }
   auto root = parse_yaml(text, file);
   if (!root) return {root.error()};
   YamlContext ctx(file, text);
@@ -517,19 +526,9 @@ Errors read_catalog_yaml(std::string_view text, const std::string& file, Catalog
     if (name && into.name.empty()) into.name = *name;
     if (version && into.version.empty()) into.version = *version;
   }
-  // Past the role limit: one error at the first role too many, and no role of this file is
-  // read (each would add its own errors to a file that is wrong as a whole).
-  auto roles = top.get("roles", false);
-  std::size_t room = k_max_roles - std::min(k_max_roles, into.roles.size());
-  if (roles && roles->IsSequence() && roles->size() > room) {
-    const YAML::Node& list = *roles;
-    ctx.error(list[room], json_pointer_append("/roles", room),
-              msg(MsgId::catalog_too_many_roles, k_max_roles), msg(MsgId::hint_too_many_roles));
-  } else {
-    top.list("roles", false, [&](const YAML::Node& node, const std::string& pointer) {
-      read_role(ctx, node, pointer, into);
-    });
-  }
+  top.list("roles", false, [&](const YAML::Node& node, const std::string& pointer) {
+    read_role(ctx, node, pointer, into);
+  });
   top.list("pay_bands", false, [&](const YAML::Node& node, const std::string& pointer) {
     read_pay_band(ctx, node, pointer, into);
   });

@@ -228,5 +228,26 @@ TEST(PositionOf, CountsLinesAndCharacters) {
   EXPECT_EQ(position_of(text, 5, "f").line, 2);
 }
 
+// The item past a limit, found by the event parser: only the items directly in the top-level
+// key's sequence count (not nested ones, not other keys' items), block and flow style alike.
+TEST(ItemPastLimit, CountsTheTopLevelSequenceUnderItsKeyOnly) {
+  std::string text =
+      "other: [1, 2, 3, 4]\n"
+      "roles:\n"
+      "  - id: a\n"
+      "    skills: [x, y, z]\n"
+      "  - id: b\n"
+      "  - [c, d]\n";
+  EXPECT_FALSE(item_past_limit(text, "f.yaml", "roles", 3).has_value());
+  auto past = item_past_limit(text, "f.yaml", "roles", 2);
+  ASSERT_TRUE(past.has_value());
+  EXPECT_EQ(to_string(*past), "f.yaml:6:5");  // the third item, after "  - "
+  EXPECT_EQ(to_string(*item_past_limit("roles: [a, b, c]\n", "g.yaml", "roles", 1)), "g.yaml:1:12");
+  EXPECT_FALSE(item_past_limit("roles: x\n", "h.yaml", "roles", 0).has_value());
+  EXPECT_FALSE(item_past_limit("- roles\n- [a, b]\n", "i.yaml", "roles", 0).has_value());
+  // A syntax error before the limit is reached: parse_yaml's to report.
+  EXPECT_FALSE(item_past_limit("roles: [a, b\n", "j.yaml", "roles", 5).has_value());
+}
+
 }  // namespace
 }  // namespace ccteam::io
