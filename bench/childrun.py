@@ -149,3 +149,14 @@ def head_text(path, max_bytes=4096):
     """The first max_bytes of a text file, decoded."""
     with open(path, "rb") as text:
         return text.read(max_bytes).decode("utf-8", errors="replace")
+
+
+def add_binary_and_fixtures(parser, repo):
+    """The options both benchmark scripts take: --ccteam (the binary to measure) and --fixtures
+    (real input documents: $CCTEAM_FIXTURES_DIR, else ../shared/fixtures beside 'repo')."""
+    parser.add_argument("--ccteam", default=str(repo / "build/release/bin/ccteam"),
+                        help="the ccteam binary to measure (an optimised build)")
+    default_fixtures = os.environ.get("CCTEAM_FIXTURES_DIR", str(repo.parent / "shared/fixtures"))
+    parser.add_argument("--fixtures", default=default_fixtures,
+                        help="folder of real input documents (default: $CCTEAM_FIXTURES_DIR, "
+                             "else ../shared/fixtures beside the repository)")

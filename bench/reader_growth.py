@@ -37,7 +37,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from childrun import count_lines, head_text, run_child, tail_text
+from childrun import add_binary_and_fixtures, count_lines, head_text, run_child, tail_text
 
 REPO = Path(__file__).resolve().parent.parent
 GROWTH_LIMIT = 3.0  # cost per unit at 100x / at 10x
@@ -791,12 +791,7 @@ def missing_fixtures(ctx, case):
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--ccteam", default=str(REPO / "build/release/bin/ccteam"),
-                        help="the ccteam binary to measure (an optimised build)")
-    default_fixtures = os.environ.get("CCTEAM_FIXTURES_DIR", str(REPO.parent / "shared/fixtures"))
-    parser.add_argument("--fixtures", default=default_fixtures,
-                        help="folder of real input documents (default: $CCTEAM_FIXTURES_DIR, "
-                             "else ../shared/fixtures beside the repository)")
+    add_binary_and_fixtures(parser, REPO)
     parser.add_argument("--quick", action="store_true", help="sizes / 10, for a smoke run")
     parser.add_argument("--only", action="append", default=[], metavar="NAME",
                         help="run only this case (repeatable): " +

@@ -35,7 +35,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from childrun import head_text, run_child
+from childrun import add_binary_and_fixtures, head_text, run_child
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-12-01"
@@ -47,12 +47,7 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--resumes", type=int, default=200_000, metavar="N",
                         help="résumés in the batch (default 200,000)")
-    parser.add_argument("--ccteam", default=str(REPO / "build/release/bin/ccteam"),
-                        help="the ccteam binary to measure (an optimised build)")
-    default_fixtures = os.environ.get("CCTEAM_FIXTURES_DIR", str(REPO.parent / "shared/fixtures"))
-    parser.add_argument("--fixtures", default=default_fixtures,
-                        help="folder of real input documents (default: $CCTEAM_FIXTURES_DIR, "
-                             "else ../shared/fixtures beside the repository)")
+    add_binary_and_fixtures(parser, REPO)
     parser.add_argument("--max-rss-mb", type=float, default=100.0,
                         help="highest accepted peak RSS per format in MB (default 100)")
     parser.add_argument("--formats", default=",".join(FORMATS),

@@ -63,6 +63,15 @@ Result<void> check_cell(const std::string& sheet, std::size_t row, std::size_t c
   return {};
 }
 
+// A workbook is binary: never written to standard output.
+Result<void> check_path(const std::string& path) {
+  if (path.empty() || path == "-") {
+    return fail(ErrorKind::usage, msg(MsgId::cli_binary_needs_output, "xlsx"), SourcePos{},
+                msg(MsgId::hint_binary_needs_output, "xlsx"));
+  }
+  return {};
+}
+
 // Checks everything libxlsxwriter would refuse, before a file is created.
 Result<void> check(const std::vector<XlsxSheet>& sheets) {
   if (sheets.empty()) return fail(ErrorKind::internal, msg(MsgId::xlsx_no_sheets));
@@ -139,10 +148,7 @@ XlsxStream::XlsxStream(XlsxStream&& other) noexcept = default;
 XlsxStream::~XlsxStream() = default;
 
 Result<XlsxStream> XlsxStream::create(const std::string& path) {
-  if (path.empty() || path == "-") {
-    return fail(ErrorKind::usage, msg(MsgId::cli_binary_needs_output, "xlsx"), SourcePos{},
-                msg(MsgId::hint_binary_needs_output, "xlsx"));
-  }
+  if (auto checked = check_path(path); !checked) return tl::unexpected(std::move(checked.error()));
   auto state = std::make_unique<State>();
   state->path = path;
   // Beside the target so that the rename stays on one file system.
@@ -267,10 +273,7 @@ Result<void> XlsxStream::close() {
 }
 
 Result<void> write_xlsx(const std::string& path, const std::vector<XlsxSheet>& sheets) {
-  if (path.empty() || path == "-") {
-    return fail(ErrorKind::usage, msg(MsgId::cli_binary_needs_output, "xlsx"), SourcePos{},
-                msg(MsgId::hint_binary_needs_output, "xlsx"));
-  }
+  if (auto checked = check_path(path); !checked) return checked;
   if (auto checked = check(sheets); !checked) return checked;
   CCTEAM_TRY(XlsxStream stream, XlsxStream::create(path));
   for (const XlsxSheet& sheet : sheets) {
