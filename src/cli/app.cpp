@@ -3,7 +3,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -92,36 +95,47 @@ Error conversion_error(std::string_view what) {
   return Error{ErrorKind::usage, msg(MsgId::cli_not_a_number, option, value), {}, hint};
 }
 
-// The value of -o/--output in argv, if any ("-o F", "--output F", "--output=F").
-std::optional<std::string> output_argument(int argc, char** argv) {
+// The options that name a file ccteam writes: -o/--output and --chart.
+bool is_output_option(std::string_view arg) {
+  return arg == "-o" || arg == "--output" || arg == "--chart";
+}
+
+// The output options in argv with the files they name ("-o F", "--output F", "--output=F",
+// "--chart F"): {option as typed, file}.
+std::vector<std::pair<std::string, std::string>> output_arguments(int argc, char** argv) {
+  std::vector<std::pair<std::string, std::string>> out;
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
-    if ((arg == "-o" || arg == "--output") && i + 1 < argc) return std::string(argv[i + 1]);
-    if (arg.starts_with("--output=")) return std::string(arg.substr(9));
+    if (is_output_option(arg) && i + 1 < argc) {
+      out.emplace_back(arg, argv[i + 1]);
+      ++i;
+      continue;
+    }
+    for (std::string_view option : {"--output", "--chart"}) {
+      if (arg.starts_with(option) && arg.size() > option.size() && arg[option.size()] == '=')
+        out.emplace_back(option, arg.substr(option.size() + 1));
+    }
   }
-  return std::nullopt;
+  return out;
 }
 
 // "-o forecast.csv" next to the input forecast.csv would overwrite the input with the result
-// (the file is written after the command has read it). Any other argument naming the same
-// existing file counts as an input.
+// (the file is written after the command has read it); so would "--chart" naming an input. Any
+// other argument naming the same existing file counts as an input.
 std::optional<Error> output_overwrites_input(int argc, char** argv) {
-  std::optional<std::string> output = output_argument(argc, argv);
-  if (!output || *output == "-") return std::nullopt;
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(*output, ec)) return std::nullopt;
-  for (int i = 1; i < argc; ++i) {
-    std::string_view arg = argv[i];
-    if (arg == *output && i > 1 &&
-        (std::string_view(argv[i - 1]) == "-o" || std::string_view(argv[i - 1]) == "--output")) {
-      continue;
-    }
-    if (arg.starts_with("-") || !std::filesystem::is_regular_file(arg, ec)) continue;
-    if (std::filesystem::equivalent(arg, *output, ec)) {
-      return Error{ErrorKind::usage,
-                   msg(MsgId::cli_output_is_input, *output),
-                   {},
-                   msg(MsgId::hint_cli_output_is_input)};
+  for (const auto& [option, output] : output_arguments(argc, argv)) {
+    if (output == "-" || !std::filesystem::is_regular_file(output, ec)) continue;
+    for (int i = 1; i < argc; ++i) {
+      std::string_view arg = argv[i];
+      if (arg == output && i > 1 && is_output_option(argv[i - 1])) continue;
+      if (arg.starts_with("-") || !std::filesystem::is_regular_file(arg, ec)) continue;
+      if (std::filesystem::equivalent(arg, output, ec)) {
+        return Error{ErrorKind::usage,
+                     msg(MsgId::cli_output_is_input, option, output),
+                     {},
+                     msg(MsgId::hint_cli_output_is_input)};
+      }
     }
   }
   return std::nullopt;
@@ -148,6 +162,13 @@ int run(int argc, char** argv) {
   add_shared_options(app, ctx);
   for (AddCommand add : all_commands()) add(app, ctx);
   localize_commands(app, *lang);
+  app.footer(tr(MsgId::cli_overview_footer, *lang));
+
+  // No arguments at all: the overview of the commands, as --help shows it.
+  if (argc == 1) {
+    std::cout << app.help();
+    return 0;
+  }
 
   if (std::optional<Error> clash = output_overwrites_input(argc, argv)) {
     ctx.fail(*clash);

@@ -1,5 +1,6 @@
 #include "cli/call_input.hpp"
 
+#include "cli/option_checks.hpp"
 #include "io/metrics/metrics_text.hpp"
 
 namespace ccteam::cli {
@@ -11,7 +12,8 @@ void add_call_input_options(CLI::App& cmd, CallInputArgs& args, Lang lang) {
          render(msg(MsgId::metrics_opt_utc_offset, io::utc_offset_text(defaults.utc_offset)), lang))
       ->option_text("+HH:MM");
   cmd.add_option("--input-format", args.input_format, tr(MsgId::metrics_opt_input_format, lang))
-      ->option_text("bank|csv");
+      ->option_text("bank|csv")
+      ->check(one_of({"bank", "csv"}, lang));
 }
 
 Result<app::CallSource> to_call_source(const std::string& file, const CallInputArgs& args) {

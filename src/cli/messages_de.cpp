@@ -182,11 +182,35 @@ constexpr MsgEntry k_de[] = {
     {MsgId::cli_range_above_up_to, "über {0} bis {1}"},
     {MsgId::cli_range_at_least, "von mindestens {0}"},
     {MsgId::cli_range_above, "über {0}"},
+    {MsgId::cli_not_one_of, "'{0}' ist keiner der Werte {1}"},
+    {MsgId::cli_not_a_date, "'{0}' ist kein Datum; JJJJ-MM-TT angeben, zum Beispiel 2027-03-31"},
+    {MsgId::cli_not_a_country,
+     "'{0}' ist kein Ländercode; ISO 3166-1 alpha-2 angeben, zum Beispiel DE, AT, CH oder US"},
+    {MsgId::cli_not_a_place,
+     "'{0}' ist weder ein Land noch eine seiner Regionen; ISO 3166-1 oder 3166-2 angeben, zum "
+     "Beispiel DE, DE-BY oder US-CO"},
+    {MsgId::cli_not_a_currency,
+     "'{0}' ist kein Währungscode; ISO 4217 angeben, zum Beispiel EUR, CHF oder USD"},
+    {MsgId::cli_empty_key,
+     "ein leerer Schlüssel ergibt Pseudonyme, die jede und jeder berechnen kann; einen geheimen "
+     "Schlüssel angeben oder die Option weglassen (dann ein neuer Zufallsschlüssel je Lauf)"},
+    {MsgId::cli_profile_with_forecast,
+     "{0} beschreibt ein Tagesprofil und gilt nicht zusammen mit einer Prognosedatei ({1}); {0} "
+     "oder die Datei weglassen"},
+    {MsgId::cli_as_of_needs_retention,
+     "--as-of ist der Tag, von dem die Aufbewahrungsfrist zurückgerechnet wird, und braucht "
+     "--retention-days; beide angeben oder --as-of weglassen"},
+    {MsgId::cli_calibrate_footer,
+     "-o ORDNER ist erforderlich: der Ordner, in den die Dateien geschrieben werden (wird bei "
+     "Bedarf angelegt)"},
+    {MsgId::cli_overview_footer,
+     "'ccteam serve' startet den Recruiting-Arbeitsbereich; 'ccteam BEFEHL --help' erklärt einen "
+     "Befehl"},
     {MsgId::cli_chart_not_svg,
      "'{0}': das Diagramm wird als SVG gezeichnet; einen Dateinamen mit der Endung .svg "
      "angeben"},
     {MsgId::cli_output_is_input,
-     "-o {0} ist zugleich eine Eingabe dieses Befehls; dorthin zu schreiben würde sie "
+     "{0} {1} ist zugleich eine Eingabe dieses Befehls; dorthin zu schreiben würde sie "
      "überschreiben"},
     {MsgId::hint_cli_output_is_input, "eine andere Ausgabedatei wählen"},
     {MsgId::lint_opt_posting_lang, "Sprache der Anzeigen: auto (aus dem Text erkannt), de oder en"},

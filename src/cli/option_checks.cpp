@@ -1,14 +1,19 @@
 // Localised range checks for numeric options (see option_checks.hpp).
 #include "cli/option_checks.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <optional>
 
 #include <fmt/format.h>
 
+#include "ccteam/core/date.hpp"
+#include "ccteam/core/iso_codes.hpp"
 #include "ccteam/core/messages.hpp"
+#include "ccteam/core/money.hpp"
 #include "io/base/files.hpp"
+#include "io/base/iso_regions.hpp"
 #include "io/staffing/plan_text.hpp"
 
 namespace ccteam::cli {
@@ -43,6 +48,16 @@ CLI::Validator range_check(double lo, double hi, Lang lang, End lo_end, End hi_e
       words);
 }
 
+// A check of text: 'ok' decides, 'error' words the refusal; 'description' is what help shows.
+template <typename Ok>
+CLI::Validator text_check(Ok ok, MsgId error, Lang lang, std::string description) {
+  return CLI::Validator(
+      [ok, error, lang](std::string& input) -> std::string {
+        return ok(input) ? std::string() : render(msg(error, input), lang);
+      },
+      std::move(description));
+}
+
 }  // namespace
 
 CLI::Validator in_range(double lo, double hi, Lang lang, End lo_end, End hi_end) {
@@ -55,6 +70,72 @@ CLI::Validator at_least(double lo, Lang lang) {
 
 CLI::Validator above(double lo, Lang lang) {
   return range_check(lo, k_unbounded, lang, End::open, End::open);
+}
+
+CLI::Validator calls_per_day(Lang lang) {
+  std::string words = render(range_words(0, k_unbounded, End::open, End::open), lang);
+  return CLI::Validator(
+      [=](std::string& input) -> std::string {
+        auto calls = io::parse_calls_per_day(input, "--calls");
+        if (!calls || (std::isfinite(*calls) && *calls > 0)) return {};
+        return render(msg(MsgId::cli_out_of_range, input, words), lang);
+      },
+      "N/day");
+}
+
+CLI::Validator one_of(std::vector<std::string> values, Lang lang) {
+  std::string listed;
+  for (const std::string& v : values) listed += (listed.empty() ? "" : ", ") + v;
+  return CLI::Validator(
+      [values, listed, lang](std::string& input) -> std::string {
+        for (const std::string& v : values) {
+          if (input == v) return {};
+        }
+        return render(msg(MsgId::cli_not_one_of, input, listed), lang);
+      },
+      listed);
+}
+
+CLI::Validator iso_date(Lang lang) {
+  return text_check(
+      [](const std::string& input) { return input.size() == 10 && parse_iso_date(input); },
+      MsgId::cli_not_a_date, lang, "YYYY-MM-DD");
+}
+
+CLI::Validator country_code(Lang lang) {
+  return CLI::Validator(
+      [lang](std::string& input) -> std::string {
+        if (is_iso_country(input)) return {};
+        std::string out = render(msg(MsgId::cli_not_a_country, input), lang);
+        std::string upper = input;
+        for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (is_iso_country(upper)) out += "; " + render(msg(MsgId::hint_country_upper, upper), lang);
+        return out;
+      },
+      "CC");
+}
+
+CLI::Validator place_code(Lang lang) {
+  return text_check(
+      [](const std::string& input) {
+        std::size_t dash = input.find('-');
+        if (dash == std::string::npos) return is_iso_country(input);
+        return is_iso_place(input) && io::is_iso_subdivision(input);
+      },
+      MsgId::cli_not_a_place, lang, "CC[-RR]");
+}
+
+CLI::Validator currency_code(Lang lang) {
+  return text_check([](const std::string& input) { return Currency::parse(input).has_value(); },
+                    MsgId::cli_not_a_currency, lang, "CODE");
+}
+
+CLI::Validator secret_key(Lang lang) {
+  return text_check(
+      [](const std::string& input) {
+        return input.find_first_not_of(" \t\r\n") != std::string::npos;
+      },
+      MsgId::cli_empty_key, lang, "KEY");
 }
 
 CLI::Validator svg_file(Lang lang) {

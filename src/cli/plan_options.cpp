@@ -1,6 +1,8 @@
 // The planner's options shared by `ccteam plan` and `ccteam simulate` (see plan_options.hpp).
 #include "cli/plan_options.hpp"
 
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "ccteam/core/messages.hpp"
@@ -92,6 +94,17 @@ Result<DailyProfile> to_profile(const PlanArgs& a) {
 
 Result<app::PlanRequest> to_request(const PlanArgs& a) {
   app::PlanRequest r = a.request;
+  // The daily profile's options would be ignored next to a forecast file: say so.
+  if (!r.forecast.files.empty()) {
+    for (const auto& [given, option] :
+         {std::pair{!a.calls.empty(), "--calls"}, std::pair{a.hours.has_value(), "--hours"},
+          std::pair{a.aht_seconds.has_value(), "--aht"}, std::pair{a.date.has_value(), "--date"}}) {
+      if (given) {
+        return tl::unexpected(
+            Error::usage(msg(MsgId::cli_profile_with_forecast, option, r.forecast.files.front())));
+      }
+    }
+  }
   CCTEAM_TRY(r.options, to_options(a));
   if (a.interval_minutes) r.forecast.interval = Seconds{*a.interval_minutes * 60.0};
   if (r.forecast.files.empty() && !a.calls.empty()) {
@@ -209,9 +222,11 @@ std::vector<CLI::Option*> add_plan_options(CLI::App& cmd, PlanArgs& args, Lang l
                      ->check(in_range(0, 1, lang, End::open)));
   opts.push_back(
       cmd.add_option("--interval", args.interval_minutes, tr(MsgId::plan_opt_interval, lang))
-          ->option_text("15|30|60"));
-  opts.push_back(
-      cmd.add_option("--calls", args.calls, tr(MsgId::plan_opt_calls, lang))->option_text("N/day"));
+          ->option_text("15|30|60")
+          ->check(one_of({"15", "30", "60"}, lang)));
+  opts.push_back(cmd.add_option("--calls", args.calls, tr(MsgId::plan_opt_calls, lang))
+                     ->option_text("N/day")
+                     ->check(calls_per_day(lang)));
   opts.push_back(cmd.add_option("--hours", args.hours,
                                 help(MsgId::plan_opt_hours,
                                      io::opening_hours_text(profile.open, profile.close)))
@@ -222,7 +237,8 @@ std::vector<CLI::Option*> add_plan_options(CLI::App& cmd, PlanArgs& args, Lang l
                      ->check(above(0, lang)));
   opts.push_back(cmd.add_option("--date", args.date,
                                 help(MsgId::plan_opt_date, io::local_day_text(profile.day)))
-                     ->option_text("YYYY-MM-DD"));
+                     ->option_text("YYYY-MM-DD")
+                     ->check(iso_date(lang)));
   return opts;
 }
 

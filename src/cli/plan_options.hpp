@@ -42,7 +42,8 @@ std::vector<CLI::Option*> add_plan_options(CLI::App& cmd, PlanArgs& args, Lang l
 // The request the options describe. Errors (usage) name the option and the value given:
 // MsgId::plan_bad_argument_expected for a text that does not read (--sl, --sl-definition,
 // --asa-definition, --escalation-mode, --manager-escalation-mode; --calls, --hours and --date
-// only when no FORECAST is given and --calls is).
+// only when no FORECAST is given and --calls is); MsgId::cli_profile_with_forecast for --calls,
+// --hours, --aht or --date next to a FORECAST file (they would be ignored).
 Result<app::PlanRequest> to_request(const PlanArgs& args);
 
 // How a definition reads in a sentence ("over offered calls" / "über angebotene Anrufe"), for

@@ -300,7 +300,8 @@ TEST(CliScreen, OptionHintsForLowerCaseCountryAndPartialAsOfDate) {
   Outcome as_of =
       ccteam({"screen", "agent", "tests/data/resumes/agent-de.json", "--as-of", "2026-11"});
   EXPECT_EQ(as_of.exit_code, 2);
-  EXPECT_NE(as_of.err.find("write a whole date, YYYY-MM-DD"), std::string::npos) << as_of.err;
+  EXPECT_NE(as_of.err.find("--as-of: '2026-11' is not a date; use YYYY-MM-DD"), std::string::npos)
+      << as_of.err;
 }
 
 TEST(CliScreen, NothingEvaluatedIsUnusableInput) {
@@ -547,11 +548,14 @@ TEST(CliPosting, LintFailOnErrorIgnoresWarnings) {
 
 // A jurisdiction must be an ISO 3166 code; an unknown one would silently apply no law.
 TEST(CliPosting, UnknownJurisdictionIsAnError) {
-  for (const char* code : {"XX-YY", "de", "US-", "DE-toolong"}) {
+  for (const char* code : {"XX-YY", "de", "US-", "DE-toolong", "US-ZZ"}) {
     Outcome run = ccteam(
         {"posting", "lint", "tests/data/posting/lint/de-defects.txt", "--jurisdiction", code});
     EXPECT_EQ(run.exit_code, 2) << code;
-    EXPECT_NE(run.err.find("--jurisdiction: cannot read"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("--jurisdiction: '" + std::string(code) +
+                           "' is neither a country nor one of its regions"),
+              std::string::npos)
+        << run.err;
   }
   Outcome region = ccteam({"posting", "lint", "tests/data/posting/lint/en-defects.md",
                            "--jurisdiction", "US-CO", "--today", "2026-12-01"});

@@ -257,15 +257,22 @@ TEST(PlanCli, Issue13OptionOutOfRangeNamesTheOption) {
                                          "0.1"};
   Outcome en = run_ccteam(args);
   EXPECT_EQ(en.exit_code, 2);
-  EXPECT_EQ(en.err, "ccteam: error: option --escalation-deadline-hours is out of range: 360\n");
+  // The deadline in the hours the user gave (before: "out of range: 360", in seconds), what is
+  // allowed and why.
+  EXPECT_EQ(en.err,
+            "ccteam: error: --escalation-deadline-hours: a deadline of 0.1 hours is shorter than "
+            "one interval (30 minutes); deferred work is planned in whole intervals\n"
+            "  hint: give a deadline of at least 0.5 hours, or take these escalations live\n");
   std::vector<std::string> de_args = args;
   de_args.insert(de_args.end(), {"--lang", "de"});
   Outcome de = run_ccteam(de_args);
   EXPECT_EQ(de.exit_code, 2);
   EXPECT_EQ(de.err,
-            "ccteam: Fehler: Option --escalation-deadline-hours liegt außerhalb des zulässigen "
-            "Bereichs: "
-            "360\n");
+            "ccteam: Fehler: --escalation-deadline-hours: eine Frist von 0,1 Stunden ist kürzer "
+            "als ein Intervall (30 Minuten); aufgeschobene Arbeit wird in ganzen Intervallen "
+            "geplant\n"
+            "  Hinweis: eine Frist von mindestens 0,5 Stunden angeben oder diese Eskalationen live "
+            "annehmen\n");
 }
 
 // Help texts state the defaults of staffing::PlanOptions (0.3 shrinkage, 0.25 of a manager's

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/catalog/roles.hpp"
 #include "io/base/files.hpp"
 #include "io/base/utf8.hpp"
 #include "io/posting/employer_yaml.hpp"
@@ -14,10 +15,9 @@ namespace ccteam::app {
 
 Checked<PostingRender> render_posting(const PostingRenderRequest& request,
                                       const catalog::Catalog& catalog, const Environment& env) {
-  const catalog::Role* role = catalog.find(RoleId(request.role));
-  if (role == nullptr) {
-    return tl::unexpected(Errors{Error::not_found(msg(MsgId::role_not_found, request.role))});
-  }
+  auto found = find_role(catalog, request.role);
+  if (!found) return tl::unexpected(Errors{found.error()});
+  const catalog::Role* role = *found;
   CCTEAM_TRY(auto profile_read, io::load_employer(request.employer_file));
   auto profile = std::make_shared<const posting::EmployerProfile>(std::move(profile_read));
   CCTEAM_TRY(posting::MinimumWages wages, io::load_minimum_wages(env.posting_data_dir));

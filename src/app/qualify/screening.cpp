@@ -137,9 +137,9 @@ io::ScreeningSummary screening_summary(const Screening& s) {
 }
 
 ReadStatus read_status(const PeopleRead& read, std::size_t evaluated) {
+  if (evaluated == 0) return ReadStatus::unusable;
   bool failed = read.unusable || read.rejected > 0;
-  if (!failed) return ReadStatus::complete;
-  return evaluated == 0 ? ReadStatus::unusable : ReadStatus::partial;
+  return failed ? ReadStatus::partial : ReadStatus::complete;
 }
 
 }  // namespace ccteam::app

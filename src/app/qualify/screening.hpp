@@ -97,8 +97,8 @@ Result<Outcome<Screening>> screen(const ScreeningRequest& request, const catalog
 io::ScreeningSummary screening_summary(const Screening& screening);
 
 // How a screening went, for the exit code: everything read and evaluated (complete); some
-// documents or inputs failed next to evaluated ones (partial); nothing evaluated from inputs
-// that were given and failed (unusable).
+// documents or inputs failed next to evaluated ones (partial); nothing evaluated, whether the
+// inputs failed or held no applicant (an empty NDJSON file) (unusable).
 enum class ReadStatus { complete, partial, unusable };
 ReadStatus read_status(const PeopleRead& read, std::size_t evaluated);
 

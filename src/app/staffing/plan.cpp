@@ -1,6 +1,7 @@
 #include "app/staffing/plan.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <string_view>
 
 #include "io/staffing/forecast_csv.hpp"
@@ -154,7 +155,12 @@ Result<CostRates> cost_rates(const PlanRequest& request, const catalog::Catalog&
   std::optional<Currency> currency;
   if (!r.currency.empty()) {
     auto c = Currency::parse(r.currency);
-    if (!c) return tl::unexpected(unreadable("/cost_view/currency", r.currency));
+    if (!c) {
+      Error e = c.error();
+      e.kind = ErrorKind::usage;
+      e.where.json_pointer = "/cost_view/currency";
+      return tl::unexpected(std::move(e));
+    }
     currency = *c;
   } else if (band_hour) {
     currency = band_hour->currency;
@@ -183,6 +189,13 @@ Result<CostRates> cost_rates(const PlanRequest& request, const catalog::Catalog&
 Result<PlanCosts> cost_staffing_plan(const Plan& plan, const PlanRequest& request,
                                      const catalog::Catalog& catalog) {
   PlanCosts out;
+  // Negative on-costs would price people below their pay.
+  const double on_cost = request.costing.on_cost_factor;
+  if (!std::isfinite(on_cost) || on_cost < 0) {
+    Error e = Error::usage(msg(MsgId::staffing_bad_option, "/costing/on_cost_factor", on_cost));
+    e.where.json_pointer = "/costing/on_cost_factor";
+    return tl::unexpected(std::move(e));
+  }
   out.levels = cost_plan(plan, catalog, request.costing);
   if (!request.cost_view.requested()) return out;
   CCTEAM_TRY(CostRates rates, cost_rates(request, catalog));

@@ -85,9 +85,11 @@ struct PlanCosts {
   std::vector<staffing::IntervalCost> view;  // one per plan interval when 'rates' is set
 };
 
-// Errors: MsgId::plan_bad_argument at "/cost_view/currency", "/cost_view/waiting_cost",
+// Errors: MsgId::staffing_bad_option at "/costing/on_cost_factor" (usage) for negative
+// on-costs; MsgId::unknown_currency at "/cost_view/currency" (usage, with a hint) for a text
+// that is no ISO 4217 code; MsgId::plan_bad_argument at "/cost_view/waiting_cost",
 // "/cost_view/abandon_cost" or "/cost_view/agent_hour_cost" (usage) for a text that is no
-// currency code or amount; MsgId::plan_cost_no_agent_rate (usage) when no agent-hour rate is
+// amount; MsgId::plan_cost_no_agent_rate (usage) when no agent-hour rate is
 // given or found in the currency; staffing::cost_view's errors at "/cost_view/...".
 Result<PlanCosts> cost_staffing_plan(const staffing::Plan& plan, const PlanRequest& request,
                                      const catalog::Catalog& catalog);

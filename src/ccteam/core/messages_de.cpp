@@ -821,6 +821,25 @@ constexpr MsgEntry k_de[] = {
     {MsgId::hint_career_from,
      "mit --from die Rolle der Person und mit --to eine höhere Rolle angeben"},
     // CLI option values and plan table words
+    {MsgId::plan_sl_fraction,
+     "{0}: '{1}' verlangt {2} % der Anrufe in {3} Sekunden angenommen; das Ziel ist eine "
+     "Prozentzahl"},
+    {MsgId::hint_plan_sl_fraction, "war {0} gemeint?"},
+    {MsgId::staffing_deadline_below_interval,
+     "{0}: eine Frist von {1} Stunden ist kürzer als ein Intervall ({2} Minuten); aufgeschobene "
+     "Arbeit wird in ganzen Intervallen geplant"},
+    {MsgId::hint_staffing_deadline_below_interval,
+     "eine Frist von mindestens {0} Stunden angeben oder diese Eskalationen live annehmen"},
+    {MsgId::person_csv_separator,
+     "die Kopfzeile ist eine einzige, durch '{0}' getrennte Spalte; ccteam liest Personendateien "
+     "mit Komma als Trennzeichen"},
+    {MsgId::hint_person_csv_separator,
+     "die Datei als CSV mit Komma als Feldtrennzeichen speichern (docs/person-csv.md)"},
+    {MsgId::screen_nothing_to_evaluate,
+     "{0}: keine Bewerberin und kein Bewerber in der Eingabe; nichts wurde bewertet"},
+    {MsgId::value_bad_utc_offset,
+     "{0}: '{1}' ist kein Abstand zur UTC; +HH:MM oder -HH:MM von -14:00 bis +14:00 angeben (zum "
+     "Beispiel +01:00) oder Z"},
     {MsgId::plan_bad_argument_expected, "{0}: '{1}' ist nicht lesbar (erwartet: {2})"},
     {MsgId::plan_hours_order, "--hours: '{0}': das Ende muss nach dem Beginn liegen"},
     {MsgId::hint_plan_hours_order,
@@ -868,7 +887,7 @@ constexpr MsgEntry k_de[] = {
      "kein Datensatz konnte gezählt werden: von {0} gelesenen Zeilen wurden {1} übersprungen "
      "(Gründe oben), {2} sind älter als die Aufbewahrungsfrist (--retention-days, --as-of) und "
      "{3} gehören nicht zum mit --team angegebenen Team (hat die Datei eine Spalte team?)"},
-    {MsgId::metrics_interval_choices, "--interval: '{0}' ist keiner der Werte {1}"},
+    {MsgId::metrics_interval_choices, "{0}: '{1}' ist keiner der Werte {2}"},
     {MsgId::calibrate_needs_output,
      "calibrate schreibt mehrere Dateien und braucht ein Ausgabeverzeichnis: -o DIR"},
     {MsgId::states_hint_columns,

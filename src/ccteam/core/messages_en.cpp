@@ -737,6 +737,22 @@ constexpr MsgEntry k_en[] = {
     {MsgId::hint_career_from,
      "give the role the person holds with --from and a more senior role with --to"},
     // CLI option values and plan table words
+    {MsgId::plan_sl_fraction,
+     "{0}: '{1}' asks for {2} % of calls answered within {3} seconds; the target is a percentage"},
+    {MsgId::hint_plan_sl_fraction, "did you mean {0}?"},
+    {MsgId::staffing_deadline_below_interval,
+     "{0}: a deadline of {1} hours is shorter than one interval ({2} minutes); deferred work is "
+     "planned in whole intervals"},
+    {MsgId::hint_staffing_deadline_below_interval,
+     "give a deadline of at least {0} hours, or take these escalations live"},
+    {MsgId::person_csv_separator,
+     "the header is a single column separated by '{0}'; ccteam reads comma-separated person files"},
+    {MsgId::hint_person_csv_separator,
+     "save the file as CSV with a comma as field separator (docs/person-csv.md)"},
+    {MsgId::screen_nothing_to_evaluate, "{0}: no applicant in the input; nothing was evaluated"},
+    {MsgId::value_bad_utc_offset,
+     "{0}: '{1}' is not a UTC offset; use +HH:MM or -HH:MM from -14:00 to +14:00 (for example "
+     "+01:00), or Z"},
     {MsgId::plan_bad_argument_expected, "{0}: cannot read '{1}' (expected: {2})"},
     {MsgId::plan_hours_order, "--hours: '{0}': the closing time must be after the opening time"},
     {MsgId::hint_plan_hours_order,
@@ -778,7 +794,7 @@ constexpr MsgEntry k_en[] = {
      "no record could be counted: of {0} rows read, {1} were skipped (reasons above), {2} are "
      "older than the retention window (--retention-days, --as-of) and {3} are not of the team "
      "given with --team (does the file have a team column?)"},
-    {MsgId::metrics_interval_choices, "--interval: '{0}' is not one of {1}"},
+    {MsgId::metrics_interval_choices, "{0}: '{1}' is not one of {2}"},
     {MsgId::calibrate_needs_output,
      "calibrate writes several files and needs an output directory: -o DIR"},
     {MsgId::states_hint_columns,

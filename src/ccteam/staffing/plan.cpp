@@ -7,6 +7,8 @@
 #include <string>
 #include <utility>
 
+#include <fmt/format.h>
+
 namespace ccteam::staffing {
 
 namespace {
@@ -20,6 +22,23 @@ int ceil_count(double x) { return static_cast<int>(std::ceil(x - k_round_slack))
 tl::unexpected<Error> bad_option(std::string pointer, double value) {
   return tl::unexpected(Error::invalid_input(msg(MsgId::staffing_bad_option, pointer, value),
                                              SourcePos{{}, 0, 0, pointer}));
+}
+
+// A deferred tier's deadline shorter than one interval: in hours as options give deadlines, the
+// interval in minutes.
+tl::unexpected<Error> deadline_below_interval(std::string pointer, Seconds deadline,
+                                              Seconds interval) {
+  auto g = [](double v) {
+    std::string en = fmt::format("{:.3g}", v);
+    std::string de = en;
+    std::replace(de.begin(), de.end(), '.', ',');
+    return LocalizedText{en, de};
+  };
+  Error e = Error::invalid_input(msg(MsgId::staffing_deadline_below_interval, pointer,
+                                     g(deadline.count() / 3600), g(interval.count() / 60)),
+                                 SourcePos{{}, 0, 0, pointer});
+  e.hint = msg(MsgId::hint_staffing_deadline_below_interval, g(interval.count() / 3600));
+  return tl::unexpected(std::move(e));
 }
 
 std::optional<tl::unexpected<Error>> check_options(const PlanOptions& o) {
@@ -139,12 +158,14 @@ Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options) {
   // cannot be planned this way (such escalations are a live queue).
   if (options.escalation.mode == TierMode::deferred &&
       options.escalation.deadline < forecast.interval) {
-    return bad_option("/escalation/deadline", options.escalation.deadline.count());
+    return deadline_below_interval("/escalation/deadline", options.escalation.deadline,
+                                   forecast.interval);
   }
   if (options.manager_escalation.share > 0 &&
       options.manager_escalation.mode == TierMode::deferred &&
       options.manager_escalation.deadline < forecast.interval) {
-    return bad_option("/manager_escalation/deadline", options.manager_escalation.deadline.count());
+    return deadline_below_interval("/manager_escalation/deadline",
+                                   options.manager_escalation.deadline, forecast.interval);
   }
 
   Plan plan;

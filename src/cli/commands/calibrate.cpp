@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/help_text.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/option_names.hpp"
 #include "cli/progress.hpp"
 #include "io/base/files.hpp"
@@ -75,15 +76,19 @@ void add_calibrate_command(CLI::App& app, Context& ctx) {
   const metrics::CalibrationOptions defaults;
   auto help = [lang](MsgId id, const auto&... values) { return help_text(id, lang, values...); };
   CLI::App* cmd = app.add_subcommand("calibrate", tr(MsgId::cmd_calibrate, lang));
+  cmd->footer(tr(MsgId::cli_calibrate_footer, lang));
   cmd->add_option("FILE", a->request.calls.file, tr(MsgId::arg_call_file, lang))->required();
   cmd->add_option("--interval", a->interval_minutes, tr(MsgId::plan_opt_interval, lang))
-      ->option_text("15|30|60");
+      ->option_text("15|30|60")
+      ->check(one_of({"15", "30", "60"}, lang));
   cmd->add_option("--short-call", a->short_call,
                   help(MsgId::calibrate_opt_short_call, defaults.short_call.count()))
-      ->option_text("SECONDS");
+      ->option_text("SECONDS")
+      ->check(at_least(0, lang));
   cmd->add_option("--sl-seconds", a->sl_seconds,
                   help(MsgId::metrics_opt_sl_seconds, defaults.service_target.count()))
-      ->option_text("SECONDS");
+      ->option_text("SECONDS")
+      ->check(at_least(0, lang));
   add_call_input_options(*cmd, a->input, lang);
   cmd->callback([&ctx, a] { run_calibrate(ctx, *a); });
 }

@@ -10,6 +10,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/option_checks.hpp"
 #include "io/base/table.hpp"
 #include "io/base/xlsx_writer.hpp"
 #include "io/qualify/career_writers.hpp"
@@ -108,8 +109,12 @@ void add_career_command(CLI::App& app, Context& ctx) {
   cmd->add_option("PERSON", o->file, tr(MsgId::arg_resume_files, lang))->required();
   cmd->add_option("--from", r.from, tr(MsgId::opt_from_role, lang))->option_text("ROLE");
   cmd->add_option("--to", r.to, tr(MsgId::opt_to_role, lang))->option_text("ROLE");
-  cmd->add_option("--as-of", o->as_of, tr(MsgId::opt_as_of, lang))->option_text("DATE");
-  cmd->add_option("--country", r.country, tr(MsgId::opt_country, lang))->option_text("CC");
+  cmd->add_option("--as-of", o->as_of, tr(MsgId::opt_as_of, lang))
+      ->option_text("YYYY-MM-DD")
+      ->check(iso_date(lang));
+  cmd->add_option("--country", r.country, tr(MsgId::opt_country, lang))
+      ->option_text("CC")
+      ->check(country_code(lang));
   cmd->callback([&ctx, o] { career(ctx, *o); });
 }
 

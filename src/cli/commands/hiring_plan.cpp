@@ -204,7 +204,8 @@ void add_hiring_plan_command(CLI::App& app, Context& ctx) {
       ->check(in_range(0, 1, lang, End::open, End::open));
   const staffing::CostOptions costing;
   cmd->add_option("--country", r.costing.country, help(MsgId::plan_opt_country, costing.country))
-      ->option_text("CC");
+      ->option_text("CC")
+      ->check(country_code(lang));
   cmd->add_option("--on-cost", r.costing.on_cost_factor,
                   help(MsgId::plan_opt_on_cost, costing.on_cost_factor))
       ->option_text("SHARE")

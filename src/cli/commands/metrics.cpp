@@ -77,6 +77,9 @@ Result<app::MetricsRequest> to_request(const MetricsArgs& a) {
   } else if (const char* env = std::getenv("CCTEAM_PSEUDONYM_KEY"); env && *env) {
     o.pseudonym_key = env;
   }
+  if (!a.as_of.empty() && !a.request.retention_days) {
+    return tl::unexpected(Error::usage(msg(MsgId::cli_as_of_needs_retention)));
+  }
   if (a.request.retention_days && *a.request.retention_days >= 0 && !a.as_of.empty()) {
     auto d = parse_iso_date(a.as_of);
     if (!d) return tl::unexpected(io::unusable_value("/as_of", a.as_of));
@@ -252,13 +255,15 @@ void add_metrics_command(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand("metrics", tr(MsgId::cmd_metrics, lang));
   cmd->add_option("FILE", r.calls.file, tr(MsgId::arg_call_file, lang))->required();
   cmd->add_option("--by", a->by, tr(MsgId::metrics_opt_by, lang))
-      ->option_text("agent|team|queue|interval");
+      ->option_text("agent|team|queue|interval")
+      ->check(one_of({"agent", "team", "queue", "interval"}, lang));
   cmd->add_option("--interval", a->interval,
                   help(MsgId::metrics_opt_interval, io::metrics_interval_text(defaults.interval)))
       ->option_text("15m|30m|60m|day|week");
   cmd->add_option("--sl-seconds", a->sl_seconds,
                   help(MsgId::metrics_opt_sl_seconds, defaults.service_target.count()))
-      ->option_text("SECONDS");
+      ->option_text("SECONDS")
+      ->check(at_least(0, lang));
   cmd->add_option("--sl-definition", a->sl_definition,
                   help(MsgId::plan_opt_sl_definition,
                        io::sl_definition_text(defaults.definitions.service_level)))
@@ -269,21 +274,28 @@ void add_metrics_command(CLI::App& app, Context& ctx) {
       ->option_text("answered|all");
   cmd->add_option("--short-abandon", a->short_abandon,
                   help(MsgId::metrics_opt_short_abandon, defaults.short_abandon.count()))
-      ->option_text("SECONDS");
+      ->option_text("SECONDS")
+      ->check(at_least(0, lang));
   cmd->add_option("--repeat-days", a->repeat_days,
                   help(MsgId::metrics_opt_repeat_days, defaults.repeat_window.count()))
-      ->option_text("N");
+      ->option_text("N")
+      ->check(at_least(1, lang));
   cmd->add_option("--min-group", r.options.min_group,
                   help(MsgId::metrics_opt_min_group, defaults.min_group))
-      ->option_text("N");
+      ->option_text("N")
+      ->check(at_least(1, lang));
   cmd->add_option("--team", r.options.team_filter, tr(MsgId::metrics_opt_team, lang))
       ->option_text("TEAM");
   cmd->add_flag("--real-ids", a->real_ids, tr(MsgId::metrics_opt_real_ids, lang));
-  cmd->add_option("--pseudonym-key", a->key, tr(MsgId::metrics_opt_key, lang))->option_text("KEY");
+  cmd->add_option("--pseudonym-key", a->key, tr(MsgId::metrics_opt_key, lang))
+      ->option_text("KEY")
+      ->check(secret_key(lang));
   cmd->add_option("--retention-days", r.retention_days, tr(MsgId::metrics_opt_retention, lang))
-      ->option_text("N");
+      ->option_text("N")
+      ->check(at_least(0, lang));
   cmd->add_option("--as-of", a->as_of, tr(MsgId::metrics_opt_as_of, lang))
-      ->option_text("YYYY-MM-DD");
+      ->option_text("YYYY-MM-DD")
+      ->check(iso_date(lang));
   cmd->add_option("--chart", a->chart, tr(MsgId::metrics_opt_chart, lang))
       ->option_text("FILE.svg")
       ->check(svg_file(lang));

@@ -214,23 +214,30 @@ void add_plan_command(CLI::App& app, Context& ctx) {
   const staffing::CostOptions costing;
   auto help = [lang](MsgId id, const auto&... values) { return help_text(id, lang, values...); };
   plan->add_option("--agents", r.forecast.agents, tr(MsgId::plan_opt_agents, lang))
-      ->option_text("N");
+      ->option_text("N")
+      ->check(at_least(0, lang));
   plan->add_option("--waiting-cost", r.cost_view.waiting_cost,
                    tr(MsgId::plan_opt_waiting_cost, lang))
-      ->option_text("AMOUNT/MIN");
+      ->option_text("AMOUNT/MIN")
+      ->check(at_least(0, lang));
   plan->add_option("--abandon-cost", r.cost_view.abandon_cost,
                    tr(MsgId::plan_opt_abandon_cost, lang))
-      ->option_text("AMOUNT");
+      ->option_text("AMOUNT")
+      ->check(at_least(0, lang));
   plan->add_option("--agent-hour-cost", r.cost_view.agent_hour_cost,
                    tr(MsgId::plan_opt_agent_hour_cost, lang))
-      ->option_text("AMOUNT");
+      ->option_text("AMOUNT")
+      ->check(above(0, lang));
   plan->add_option("--currency", r.cost_view.currency, tr(MsgId::plan_opt_currency, lang))
-      ->option_text("CODE");
+      ->option_text("CODE")
+      ->check(currency_code(lang));
   plan->add_option("--country", r.costing.country, help(MsgId::plan_opt_country, costing.country))
-      ->option_text("CC");
+      ->option_text("CC")
+      ->check(country_code(lang));
   plan->add_option("--on-cost", r.costing.on_cost_factor,
                    help(MsgId::plan_opt_on_cost, costing.on_cost_factor))
-      ->option_text("SHARE");
+      ->option_text("SHARE")
+      ->check(at_least(0, lang));
   plan->add_flag("--market-reference", r.costing.use_market_reference,
                  tr(MsgId::plan_opt_market_reference, lang));
   plan->add_option("--chart", a->chart, tr(MsgId::plan_opt_chart, lang))

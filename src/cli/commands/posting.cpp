@@ -7,10 +7,10 @@
 #include <CLI/CLI.hpp>
 
 #include "app/posting/posting.hpp"
-#include "ccteam/core/iso_codes.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/option_checks.hpp"
 #include "io/base/markup.hpp"
 #include "io/posting/lint_json.hpp"
 #include "io/posting/posting_writers.hpp"
@@ -73,12 +73,6 @@ std::optional<app::PostingLintRequest> lint_request(Context& ctx, const LintArgs
           Error::usage(msg(MsgId::plan_bad_argument, "--posting-lang (auto|de|en)", args.lang)));
       return std::nullopt;
     }
-  }
-  for (const std::string& code : args.jurisdictions) {
-    if (is_iso_place(code)) continue;
-    ctx.fail(
-        Error::usage(msg(MsgId::plan_bad_argument_expected, "--jurisdiction", code, "DE, US-CO")));
-    return std::nullopt;
   }
   request.jurisdictions = args.jurisdictions;
   if (!args.today.empty()) {
@@ -160,14 +154,18 @@ void add_posting_command(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<LintArgs>();
   lint_cmd->add_option("FILE", args->files, tr(MsgId::arg_posting_files, lang))->required();
   lint_cmd->add_option("--posting-lang", args->lang, tr(MsgId::lint_opt_posting_lang, lang))
-      ->option_text("auto|de|en");
+      ->option_text("auto|de|en")
+      ->check(one_of({"auto", "de", "en"}, lang));
   lint_cmd
       ->add_option("--jurisdiction", args->jurisdictions, tr(MsgId::lint_opt_jurisdiction, lang))
-      ->option_text("CODE...");
+      ->option_text("CODE...")
+      ->check(place_code(lang));
   lint_cmd->add_option("--fail-on", args->fail_on, tr(MsgId::lint_opt_fail_on, lang))
-      ->option_text("info|warning|error");
+      ->option_text("info|warning|error")
+      ->check(one_of({"info", "warning", "error"}, lang));
   lint_cmd->add_option("--today", args->today, tr(MsgId::lint_opt_today, lang))
-      ->option_text("YYYY-MM-DD");
+      ->option_text("YYYY-MM-DD")
+      ->check(iso_date(lang));
   lint_cmd->callback([&ctx, args] { lint_postings(ctx, *args); });
 }
 

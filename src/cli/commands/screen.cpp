@@ -200,8 +200,14 @@ void screen(Context& ctx, ScreenOptions& o) {
     }
   }
   if (!written) return ctx.fail(written.error());
-  // Nothing could be evaluated from input that was given: unusable (2), as for
-  // a file that is missing or a document that is broken; some evaluated, some
+  // Inputs that hold no applicant at all (an empty file) have reported nothing yet: say so.
+  if (s.read.read == 0 && !s.read.unusable) {
+    std::string inputs;
+    for (const std::string& f : request.people.files) inputs += (inputs.empty() ? "" : ", ") + f;
+    return ctx.fail(Error::invalid_input(msg(MsgId::screen_nothing_to_evaluate, inputs)));
+  }
+  // Nothing could be evaluated: unusable (2), as for a file that is missing, a
+  // document that is broken or input without applicants; some evaluated, some
   // not: findings (1).
   switch (app::read_status(s.read, s.evaluated)) {
     case app::ReadStatus::unusable:
@@ -224,8 +230,12 @@ void add_screen_command(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand("screen", tr(MsgId::cmd_screen, lang));
   cmd->add_option("ROLE", r.role, tr(MsgId::arg_role_to_screen, lang))->required();
   cmd->add_option("FILES", r.people.files, tr(MsgId::arg_resume_files, lang))->required();
-  cmd->add_option("--as-of", o->as_of, tr(MsgId::opt_as_of, lang))->option_text("DATE");
-  cmd->add_option("--country", r.country, tr(MsgId::opt_country, lang))->option_text("CC");
+  cmd->add_option("--as-of", o->as_of, tr(MsgId::opt_as_of, lang))
+      ->option_text("YYYY-MM-DD")
+      ->check(iso_date(lang));
+  cmd->add_option("--country", r.country, tr(MsgId::opt_country, lang))
+      ->option_text("CC")
+      ->check(country_code(lang));
   cmd->add_option("--top", r.top, tr(MsgId::opt_top, lang))
       ->option_text("N")
       ->check(at_least(1, lang));  // 0 (all) is the default, not a value to give

@@ -254,7 +254,8 @@ void add_simulate_command(CLI::App& app, Context& ctx) {
       ->check(in_range(0, 1024, lang));
   cmd->add_option("--country", a->run.country,
                   render(msg(MsgId::plan_opt_country, staffing::CostOptions{}.country), lang))
-      ->option_text("CC");
+      ->option_text("CC")
+      ->check(country_code(lang));
   cmd->callback([&ctx, a] { run_simulate(ctx, *a); });
 }
 

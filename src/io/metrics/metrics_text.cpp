@@ -17,7 +17,7 @@ Error unusable_value(std::string_view name, std::string_view text) {
 }
 
 Error not_one_of(std::string_view name, std::string_view text, std::string_view allowed) {
-  Error e = Error::usage(msg(MsgId::metrics_interval_choices, text, allowed));
+  Error e = Error::usage(msg(MsgId::metrics_interval_choices, name, text, allowed));
   e.where.json_pointer = std::string(name);
   return e;
 }
@@ -27,7 +27,7 @@ Result<GroupBy> parse_group_by(std::string_view text, std::string_view name) {
   if (text == "team") return GroupBy::team;
   if (text == "queue") return GroupBy::queue;
   if (text == "interval") return GroupBy::interval;
-  return tl::unexpected(unusable_value(name, text));
+  return tl::unexpected(not_one_of(name, text, "agent, team, queue, interval"));
 }
 
 Result<std::chrono::seconds> parse_metrics_interval(std::string_view text, std::string_view name) {
@@ -41,12 +41,16 @@ Result<std::chrono::seconds> parse_metrics_interval(std::string_view text, std::
 
 Result<std::chrono::seconds> parse_utc_offset(std::string_view s, std::string_view name) {
   if (s == "Z" || s == "0") return std::chrono::seconds{0};
-  auto bad = [&] { return tl::unexpected(unusable_value(name, s)); };
+  auto bad = [&] {
+    Error e = Error::usage(msg(MsgId::value_bad_utc_offset, name, s));
+    e.where.json_pointer = std::string(name);
+    return tl::unexpected(std::move(e));
+  };
   if (s.size() != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':') return bad();
   int h = 0, m = 0;
   auto r1 = std::from_chars(s.data() + 1, s.data() + 3, h);
   auto r2 = std::from_chars(s.data() + 4, s.data() + 6, m);
-  if (r1.ec != std::errc{} || r2.ec != std::errc{} || h > 14 || m > 59) return bad();
+  if (r1.ec != std::errc{} || r2.ec != std::errc{} || m > 59 || h * 60 + m > 14 * 60) return bad();
   std::chrono::seconds off = std::chrono::hours{h} + std::chrono::minutes{m};
   return s[0] == '-' ? -off : off;
 }
@@ -54,7 +58,7 @@ Result<std::chrono::seconds> parse_utc_offset(std::string_view s, std::string_vi
 Result<CallFormat> parse_call_format(std::string_view text, std::string_view name) {
   if (text == "bank") return CallFormat::anonymous_bank;
   if (text == "csv") return CallFormat::csv;
-  return tl::unexpected(unusable_value(name, text));
+  return tl::unexpected(not_one_of(name, text, "bank, csv"));
 }
 
 std::string_view group_by_text(GroupBy by) {

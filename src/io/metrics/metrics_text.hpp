@@ -4,10 +4,11 @@
 // file format ("bank"). Shared by the CLI and the server.
 //
 // Every parser takes the text and 'name', the JSON pointer of the field it fills, and fails with
-// an ErrorKind::usage error whose where.json_pointer is 'name': MsgId::metrics_bad_argument
-// naming the field by that pointer ("{0}: cannot use '{1}'"), or for an interval
-// MsgId::metrics_interval_choices listing the values allowed. The client words the field: the
-// CLI as its option (cli/option_names), the server keeps the pointer.
+// an ErrorKind::usage error whose where.json_pointer is 'name' and whose message names the field
+// by that pointer: MsgId::metrics_interval_choices listing the values allowed ("{0}: '{1}' is
+// not one of {2}") for a grouping, an interval or a format, MsgId::value_bad_utc_offset with the
+// form and range of an offset. The client words the field: the CLI as its option
+// (cli/option_names), the server keeps the pointer.
 
 #include <chrono>
 #include <string>
@@ -25,7 +26,7 @@ Result<metrics::GroupBy> parse_group_by(std::string_view text, std::string_view 
 // "15m" | "30m" | "60m" (also "15", "30", "60", "1h") | "day" | "week".
 Result<std::chrono::seconds> parse_metrics_interval(std::string_view text, std::string_view name);
 
-// "+HH:MM" or "-HH:MM" up to 14:59, "Z" or "0": the offset of local time from UTC.
+// "+HH:MM" or "-HH:MM" up to 14:00 either way, "Z" or "0": the offset of local time from UTC.
 Result<std::chrono::seconds> parse_utc_offset(std::string_view text, std::string_view name);
 
 // "bank" (the Anonymous Bank TSV) | "csv" (docs/call-records-format.md).

@@ -249,6 +249,19 @@ void read_person_csv(std::string_view content, const std::string& file_in, std::
     return;
   }
   const std::vector<std::string>& names = collector.rows.front().fields;
+  // A spreadsheet saved with German settings separates by ';': one header field holding the
+  // names. Say so once instead of naming the whole header as an unknown column.
+  if (names.size() == 1) {
+    for (char sep : {';', '\t'}) {
+      if (names[0].find(sep) == std::string::npos) continue;
+      ++next_id;
+      sink(
+          fail(ErrorKind::invalid_input,
+               msg(MsgId::person_csv_separator, sep == ';' ? std::string(";") : std::string("tab")),
+               SourcePos{file, 1, 1, ""}, msg(MsgId::hint_person_csv_separator)));
+      return;
+    }
+  }
   std::vector<Column> columns;
   for (std::size_t i = 0; i < names.size(); ++i) {
     auto column = parse_column(names[i]);

@@ -31,6 +31,15 @@ Result<ServiceLevelTarget> parse_service_level(std::string_view text, std::strin
   auto pct = parse_decimal(text.substr(0, slash));
   auto sec = slash == std::string_view::npos ? std::nullopt : parse_decimal(text.substr(slash + 1));
   if (!pct || !sec) return tl::unexpected(unreadable_value(name, text, "80/20"));
+  // "0.8/20" is a share written where a percentage belongs: 0.8 % would plan almost no agents.
+  if (*pct > 0 && *pct <= 1) {
+    Error e =
+        Error::usage(msg(MsgId::plan_sl_fraction, name, text, fmt::format("{:g}", *pct),
+                         fmt::format("{:g}", *sec)),
+                     msg(MsgId::hint_plan_sl_fraction, fmt::format("{:g}/{:g}", *pct * 100, *sec)));
+    e.where.json_pointer = std::string(name);
+    return tl::unexpected(std::move(e));
+  }
   return ServiceLevelTarget{*pct / 100, Seconds{*sec}};
 }
 

@@ -26,8 +26,10 @@ namespace ccteam::io {
 // otherwise.
 std::optional<double> parse_decimal(std::string_view s);
 
-// "PCT/SECONDS", e.g. "80/20": 80 % answered within 20 s (fraction 0.8). Ranges are checked by
-// the planner (staffing::make_plan), not here.
+// "PCT/SECONDS", e.g. "80/20": 80 % answered within 20 s (fraction 0.8). A percentage above 0
+// and at most 1 ("0.8/20") is refused as a share written for a percentage
+// (MsgId::plan_sl_fraction, hint "did you mean 80/20?"); other ranges are checked by the
+// planner (staffing::make_plan).
 Result<staffing::ServiceLevelTarget> parse_service_level(std::string_view text,
                                                          std::string_view name);
 

@@ -81,19 +81,23 @@ TEST(PlanUseCase, PlannerErrorsNameTheOptionByPointer) {
   // A deferred deadline shorter than the 30-minute interval cannot be planned.
   PlanRequest r = request_for("small-30min.csv");
   r.options.escalation.mode = staffing::TierMode::deferred;
-  r.options.escalation.deadline = Seconds{600};
+  r.options.escalation.deadline = Seconds{900};
   auto plan = make_staffing_plan(r);
   ASSERT_FALSE(plan.has_value());
   const Error& e = plan.error().front();
-  EXPECT_EQ(e.message.id, MsgId::staffing_bad_option);
+  EXPECT_EQ(e.message.id, MsgId::staffing_deadline_below_interval);
   EXPECT_EQ(e.where.json_pointer, "/options/escalation/deadline");
   EXPECT_TRUE(e.where.file.empty());
-  // The field by its pointer, never by an English word (before: "escalation deadline").
-  ASSERT_EQ(e.message.args.size(), 2u);
+  // The field by its pointer, never by an English word (before: "escalation deadline"); the
+  // deadline in hours as it is given, the interval in minutes (900 s = 0.25 h; 1800 s = 30 min).
+  ASSERT_EQ(e.message.args.size(), 3u);
   EXPECT_EQ(e.message.args[0], "/options/escalation/deadline");
-  EXPECT_EQ(e.message.args[1], "600");
   EXPECT_EQ(render(e.message, Lang::de),
-            "Option /options/escalation/deadline liegt außerhalb des zulässigen Bereichs: 600");
+            "/options/escalation/deadline: eine Frist von 0,25 Stunden ist kürzer als ein "
+            "Intervall (30 Minuten); aufgeschobene Arbeit wird in ganzen Intervallen geplant");
+  ASSERT_TRUE(e.hint.has_value());
+  EXPECT_EQ(render(*e.hint, Lang::en),
+            "give a deadline of at least 0.5 hours, or take these escalations live");
 }
 
 TEST(PlanUseCase, ImpossibleTargetNamesTheTarget) {
