@@ -34,6 +34,15 @@ find_library(STEMMER_LIBRARY stemmer REQUIRED)
 add_library(ccteam_stemmer INTERFACE)
 target_include_directories(ccteam_stemmer SYSTEM INTERFACE ${STEMMER_INCLUDE_DIR})
 target_link_libraries(ccteam_stemmer INTERFACE ${STEMMER_LIBRARY})
+# libphonenumber (libphonenumber-dev 8.12): phone numbers in E.164 for finding duplicate
+# applications (src/io/workspace/contact_keys.cpp only). Debian ships neither a CMake config nor
+# a pkg-config file, only the library; its headers include protobuf's and Abseil's (both
+# dependencies of the package), hence SYSTEM.
+find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)
+find_library(PHONENUMBER_LIBRARY phonenumber REQUIRED)
+add_library(ccteam_phonenumber INTERFACE)
+target_include_directories(ccteam_phonenumber SYSTEM INTERFACE ${PHONENUMBER_INCLUDE_DIR})
+target_link_libraries(ccteam_phonenumber INTERFACE ${PHONENUMBER_LIBRARY})
 # libxlsxwriter (libxlsxwriter-dev) writes Excel workbooks; it ships a pkg-config file only.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)

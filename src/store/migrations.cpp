@@ -568,11 +568,43 @@ CREATE INDEX application_submissions_by_key ON application_submissions (key_hash
 CREATE INDEX application_submissions_by_time ON application_submissions (at_ms);
 )sql";
 
+// The keys that find possible duplicate applications (io/workspace/contact_keys.hpp): the
+// e-mail address trimmed with its ASCII letters in lower case, and the phone number in E.164
+// (NULL: none). The e-mail keys of the applications stored before are computed here the same
+// way (the form stored the address trimmed and without blanks inside); their phone keys stay
+// NULL, because E.164 needs libphonenumber. Each index serves the look-up of one key within an
+// organisation.
+constexpr std::string_view k_sqlite_9 = R"sql(
+ALTER TABLE applications ADD COLUMN email_key TEXT;
+ALTER TABLE applications ADD COLUMN phone_key TEXT;
+
+UPDATE applications
+  SET email_key = nullif(lower(trim(json_extract(personal, '$.email'))), '')
+  WHERE json_valid(personal) AND json_type(personal, '$.email') = 'text';
+
+CREATE INDEX applications_by_email_key ON applications (organisation_id, email_key);
+CREATE INDEX applications_by_phone_key ON applications (organisation_id, phone_key);
+)sql";
+
+constexpr std::string_view k_postgresql_9 = R"sql(
+ALTER TABLE applications ADD COLUMN email_key text;
+ALTER TABLE applications ADD COLUMN phone_key text;
+
+UPDATE applications
+  SET email_key = nullif(translate(trim(personal::jsonb ->> 'email'),
+                                   'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '')
+  WHERE jsonb_typeof(personal::jsonb -> 'email') = 'string';
+
+CREATE INDEX applications_by_email_key ON applications (organisation_id, email_key);
+CREATE INDEX applications_by_phone_key ON applications (organisation_id, phone_key);
+)sql";
+
 constexpr std::array k_migrations = {
     Migration{1, k_sqlite_1, k_postgresql_1}, Migration{2, k_sqlite_2, k_postgresql_2},
     Migration{3, k_sqlite_3, k_postgresql_3}, Migration{4, k_sqlite_4, k_postgresql_4},
     Migration{5, k_sqlite_5, k_postgresql_5}, Migration{6, k_sqlite_6, k_postgresql_6},
     Migration{7, k_sqlite_7, k_postgresql_7}, Migration{8, k_sqlite_8, k_postgresql_8},
+    Migration{9, k_sqlite_9, k_postgresql_9},
 };
 
 }  // namespace

@@ -274,6 +274,11 @@ struct StoredApplication {
   std::string profile = "{}";
   std::string answers = "{}";
   std::string privacy_version;  // the version of the privacy notice shown; "" when none
+  // What finds possible duplicates (duplicate_applications), set by the use case from
+  // 'personal' (io/workspace/contact_keys.hpp): the e-mail address trimmed and lower-cased, the
+  // phone number in E.164; nullopt when there is none. Personal data: they go with the row.
+  std::optional<std::string> email_key;
+  std::optional<std::string> phone_key;
   std::optional<std::string> talent_pool_until;  // YYYY-MM-DD: consent to the talent pool
   std::optional<std::string> verdict;            // qualify::Verdict's name, once screened
   std::int64_t review_rank = 0;
@@ -324,6 +329,19 @@ struct ApplicationQuery {
   std::optional<std::string> status;
   std::optional<std::pair<std::int64_t, Uuid>> after;
   std::size_t limit = 50;
+};
+
+// Another application of the same organisation that shares a contact key with the application
+// 'of': a possible duplicate (the same person applying again, to the same or another opening).
+// Withdrawn applications are included (status says so); erased ones are gone with their row.
+struct DuplicateApplication {
+  Uuid of;  // the application asked about
+  Uuid id;  // the other one
+  Uuid opening_id;
+  std::string status;  // "received" or "withdrawn"
+  UnixMillis created_at = 0;
+  bool email = false;  // the same email_key
+  bool phone = false;  // the same phone_key
 };
 
 // Applications due for deletion, of 'jurisdiction' (or, for "*", of any jurisdiction not in
@@ -483,6 +501,13 @@ class Repository {
       const TokenHash& access_token_hash) = 0;
   virtual Result<std::vector<StoredApplication>> applications(const Uuid& organisation,
                                                               const ApplicationQuery& query) = 0;
+  // The possible duplicates of each application of 'ids' (of 'organisation'; unknown ids have
+  // none): the organisation's other applications with the same email_key or phone_key (a key
+  // that is NULL matches nothing; an application is never its own duplicate), at most
+  // 'per_application' for each, the oldest first; ordered by 'of', then received. One query
+  // for a page of the list as for one application.
+  virtual Result<std::vector<DuplicateApplication>> duplicate_applications(
+      const Uuid& organisation, const std::vector<Uuid>& ids, std::size_t per_application) = 0;
   // The number of applications of each of the organisation's openings (opening id, count) that
   // have any.
   virtual Result<std::vector<std::pair<Uuid, std::int64_t>>> application_counts(

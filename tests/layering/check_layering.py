@@ -67,6 +67,7 @@ LIBRARIES = {
     "mstch": (r"mstch/", ["server/render/template.cpp"]),
     "libsodium": (r"sodium(\.h$|/)", ["io/crypto/secrets.cpp"]),
     "cmark": (r"cmark\.h$", ["io/posting/posting_markdown.cpp"]),
+    "libphonenumber": (r"phonenumbers/", ["io/workspace/contact_keys.cpp"]),
     "fmt": (r"fmt/", [""]),
     "tl::expected": (r"tl/", [""]),
 }

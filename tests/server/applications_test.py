@@ -166,6 +166,27 @@ def main():
         time.sleep(0.2)
     check("two applications, both screened", len(rows) == 2 and all(r["verdict"] for r in rows),
           json.dumps(rows)[:400])
+    # The same e-mail and phone: each names the other as a possible duplicate (the double
+    # submit above is the same application, not a duplicate of itself); blind, without values.
+    if len(rows) == 2:
+        first, second = rows
+        check("each of the two names the other as a possible duplicate, by e-mail and phone",
+              [(d["id"], d["match"]) for d in first["duplicates"]] == [(second["id"], ["email", "phone"])]
+              and [(d["id"], d["match"]) for d in second["duplicates"]]
+              == [(first["id"], ["email", "phone"])], json.dumps(rows)[:600])
+        status, _, body = call(recruiter, "GET", f"/api/v1/applications/{first['id']}")
+        one = json.loads(body) if status == 200 else {}
+        check("the application's JSON has its duplicates, blind",
+              [d["id"] for d in one.get("duplicates", [])] == [second["id"]]
+              and b"example.com" not in body and b"1234567" not in body, body[:300].decode())
+        status, _, page = recruiter.get(f"/en/applications/{first['id']}")
+        check("its page warns and links to the other, without contact data", status == 200
+              and b"Possible duplicate" in page and b"same e-mail address, same phone number" in page
+              and f"/en/applications/{second['id']}".encode() in page
+              and b"example.com" not in page and b"1234567" not in page, str(status))
+        status, _, page = recruiter.get(f"/de/openings/{oid}/applications")
+        check("the list marks both rows", status == 200
+              and page.count("mögliche Doppelbewerbung".encode()) == 2, str(status))
     if len(rows) == 2:
         by_missed = sorted(rows, key=lambda r: r["knockouts_missed"])
         check("the weekend answer is a criterion not met, not a verdict",
@@ -249,6 +270,11 @@ def main():
         check("the erased application is gone", status == 404, str(status))
         status, _, _ = client.request("GET", f"/de/application/{token}")
         check("its private link is gone too", status == 404, str(status))
+        other = next((r for r in rows if r["id"] != target["id"]), None)
+        if other:
+            status, _, body = call(recruiter, "GET", f"/api/v1/applications/{other['id']}")
+            check("the erased one is no longer named as a duplicate", status == 200
+                  and json.loads(body)["duplicates"] == [], body[:300].decode())
         status, _, body = call(sessions["admin"], "GET", "/api/v1/audit?action=application.erase")
         check("the erasure is audited without values", status == 200
               and [e["target"]["id"] for e in json.loads(body)["items"]].count(target["id"]) == 1

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "store/backends.hpp"
+#include "store/migrations.hpp"
 
 namespace ccteam::store {
 namespace {
@@ -87,15 +88,15 @@ INSTANTIATE_TEST_SUITE_P(Backends, RepositoryContract, ::testing::Values("sqlite
 TEST_P(RepositoryContract, MigratesAndReportsTheSchemaVersion) {
   auto health = repository->health();
   ASSERT_TRUE(health.has_value());
-  EXPECT_EQ(health->schema_version, 8);  // migrations 1-8 in store/migrations.cpp
-  EXPECT_EQ(health->binary_schema_version, 8);
+  EXPECT_EQ(health->schema_version, 9);  // migrations 1-9 in store/migrations.cpp
+  EXPECT_EQ(health->binary_schema_version, 9);
   EXPECT_EQ(organisation.to_string(), "00000000-0000-7000-8000-000000000001");
   // Opening again (a restart, a second node) applies nothing twice and keeps what was stored.
   ASSERT_TRUE(
       repository->add_employer(organisation, "Kept GmbH", "name: Kept GmbH\n", Actor::system()));
   auto again = open_node();
   ASSERT_TRUE(again);
-  EXPECT_EQ(again->health()->schema_version, 8);
+  EXPECT_EQ(again->health()->schema_version, 9);
   auto employers = again->employers(organisation, std::nullopt, 10);
   ASSERT_TRUE(employers.has_value());
   ASSERT_EQ(employers->size(), 1u);
@@ -620,6 +621,115 @@ TEST_P(RepositoryContract, ApplicationsAreIdempotentLimitedOrderedAndErasable) {
   EXPECT_EQ(repository->audit_entries(organisation, erased)->size(), 1u);
   erased.action = "application.create";
   EXPECT_EQ(repository->audit_entries(organisation, erased)->size(), 3u);
+}
+
+TEST_P(RepositoryContract, PossibleDuplicatesShareAKeyWithinTheOrganisation) {
+  now = 50'000'000;
+  // Two openings of the organisation, and one of another organisation (a row of its own: the
+  // store makes only the default one).
+  ASSERT_TRUE(
+      database.execute(std::string("INSERT INTO organisations (id, name, created_at_ms) VALUES (") +
+                       (database.is_postgres() ? "'00000000-0000-7000-8000-00000000000f'"
+                                               : "X'0000000000007000800000000000000F'") +
+                       ", 'Other organisation', 0)"));
+  Uuid elsewhere = *Uuid::parse("00000000-0000-7000-8000-00000000000f");
+  auto opening_of = [&](const Uuid& in) {
+    auto employer = repository->add_employer(in, "One GmbH", "name: One\n", Actor::cli());
+    EXPECT_TRUE(employer.has_value());
+    StoredOpening opening;
+    opening.organisation_id = in;
+    opening.employer_id = employer->id;
+    opening.role = "agent";
+    opening.status = "open";
+    opening.valid_through = "2027-01-31";
+    opening.languages = "de";
+    auto added = repository->add_opening(opening, Actor::cli());
+    EXPECT_TRUE(added.has_value());
+    return added->id;
+  };
+  Uuid first_opening = opening_of(organisation);
+  Uuid second_opening = opening_of(organisation);
+  Uuid foreign_opening = opening_of(elsewhere);
+  std::uint8_t link = 40;
+  auto submit = [&](const Uuid& in, const Uuid& opening, const std::string& key,
+                    std::optional<std::string> email, std::optional<std::string> phone) {
+    now += 1;  // ids and times in the order of submission
+    ApplicationSubmission s;
+    s.application.organisation_id = in;
+    s.application.opening_id = opening;
+    s.application.jurisdiction = "DE";
+    s.application.email_key = std::move(email);
+    s.application.phone_key = std::move(phone);
+    s.application.review_rank = 9'000'000'000;
+    s.idempotency_key = key;
+    s.access_token_hash.fill(++link);
+    s.screening_job.kind = "application.screen";
+    auto added = repository->add_application(s, Actor::system());
+    EXPECT_TRUE(added.has_value()) << (added ? "" : render(added.error(), Lang::en));
+    return added ? *added : SubmittedApplication{};
+  };
+  const std::string email = "anna.berg@example.org";
+  const std::string phone = "+495111234567";
+  auto a = submit(organisation, first_opening, "dup-1", email, std::nullopt);
+  // The double submit is the same application: not a duplicate of itself, and no other.
+  EXPECT_TRUE(submit(organisation, first_opening, "dup-1", email, std::nullopt).existing);
+  auto b = submit(organisation, second_opening, "dup-2", email, phone);
+  auto c = submit(organisation, first_opening, "dup-3", std::nullopt, phone);
+  auto d = submit(organisation, first_opening, "dup-4", std::nullopt, std::nullopt);
+  auto e = submit(elsewhere, foreign_opening, "dup-5", email, phone);
+  EXPECT_EQ(repository->application(organisation, b.application.id).value()->email_key, email);
+  EXPECT_EQ(repository->application(organisation, b.application.id).value()->phone_key, phone);
+  EXPECT_EQ(repository->application(organisation, c.application.id).value()->email_key,
+            std::nullopt);
+
+  // a and b share the e-mail, b and c the phone; d has no keys; e is of another organisation
+  // (asked for here, it has none).
+  std::vector<Uuid> ids = {a.application.id, b.application.id, c.application.id, d.application.id,
+                           e.application.id};
+  auto found = repository->duplicate_applications(organisation, ids, 10);
+  ASSERT_TRUE(found.has_value()) << render(found.error(), Lang::en);
+  ASSERT_EQ(found->size(), 4u);
+  auto is = [](const DuplicateApplication& x, const Uuid& of, const Uuid& id, bool by_email,
+               bool by_phone) {
+    return x.of == of && x.id == id && x.email == by_email && x.phone == by_phone;
+  };
+  EXPECT_TRUE(is(found->at(0), a.application.id, b.application.id, true, false));
+  EXPECT_EQ(found->at(0).opening_id, second_opening);
+  EXPECT_EQ(found->at(0).status, "received");
+  EXPECT_EQ(found->at(0).created_at, b.application.created_at);
+  EXPECT_TRUE(is(found->at(1), b.application.id, a.application.id, true, false));
+  EXPECT_TRUE(is(found->at(2), b.application.id, c.application.id, false, true));
+  EXPECT_TRUE(is(found->at(3), c.application.id, b.application.id, false, true));
+  // At most one each: b's oldest, a.
+  auto capped = repository->duplicate_applications(organisation, {b.application.id}, 1);
+  ASSERT_EQ(capped->size(), 1u);
+  EXPECT_EQ(capped->front().id, a.application.id);
+  EXPECT_TRUE(repository->duplicate_applications(organisation, {}, 10)->empty());
+  auto theirs = repository->duplicate_applications(elsewhere, {e.application.id}, 10);
+  EXPECT_TRUE(theirs->empty());
+
+  // Withdrawn: still a duplicate. Erased: gone with its keys.
+  ASSERT_TRUE(repository->withdraw_application(organisation, b.application.id, Actor::system()));
+  auto of_a = repository->duplicate_applications(organisation, {a.application.id}, 10);
+  ASSERT_EQ(of_a->size(), 1u);
+  EXPECT_EQ(of_a->front().status, "withdrawn");
+  ASSERT_TRUE(repository->erase_application(organisation, b.application.id, "application.erase",
+                                            Actor::cli()));
+  EXPECT_TRUE(repository->duplicate_applications(organisation, ids, 10)->empty());
+
+  // Migration 9 computed the e-mail keys of the rows before it in SQL: trimmed, ASCII letters
+  // in lower case, as io::normalised_email; rows without an address get none.
+  ASSERT_TRUE(database.execute(
+      "UPDATE applications SET email_key = NULL, personal = '{\"email\":\" Anna.Berg@Example.ORG "
+      "\"}'"));
+  const Migration& ninth = migrations()[8];
+  ASSERT_EQ(ninth.version, 9);
+  std::string sql(database.is_postgres() ? ninth.postgresql : ninth.sqlite);
+  auto update = sql.find("UPDATE applications");
+  ASSERT_NE(update, std::string::npos);
+  ASSERT_TRUE(database.execute(sql.substr(update, sql.find(';', update) + 1 - update)));
+  EXPECT_EQ(repository->application(organisation, a.application.id).value()->email_key, email);
+  EXPECT_EQ(repository->application(organisation, c.application.id).value()->email_key, email);
 }
 
 TEST_P(RepositoryContract, ThreadsReadWhileOneWrites) {

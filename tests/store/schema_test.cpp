@@ -250,6 +250,10 @@ TEST(Schema, BothDialectsHaveTheSameTablesColumnsKeysIndexesAndChecks) {
   // 15 tables before the applications; then applications and application_submissions.
   EXPECT_EQ(tables.size(), 17u) << ::testing::PrintToString(tables);
   EXPECT_EQ(lite.count("applications unique (organisation_id,idempotency_key)"), 1u);
+  // Migration 9: the keys of possible duplicates, each looked up within an organisation.
+  EXPECT_EQ(lite.count("applications.email_key text"), 1u);
+  EXPECT_EQ(lite.count("applications index applications_by_phone_key (organisation_id,phone_key)"),
+            1u);
 }
 
 }  // namespace

@@ -21,6 +21,7 @@
 #include "io/crypto/secrets.hpp"
 #include "io/qualify/resume_json.hpp"
 #include "io/qualify/screening_json.hpp"
+#include "io/workspace/contact_keys.hpp"
 
 namespace ccteam::app {
 
@@ -382,6 +383,10 @@ Checked<SubmittedForm> submit_application(
   if (!trimmed_text(form.phone).empty()) personal["phone"] = trimmed_text(form.phone);
   if (!trimmed_text(form.city).empty()) personal["city"] = trimmed_text(form.city);
   row.personal = personal.dump();
+  row.email_key = io::normalised_email(trimmed_text(form.email));
+  if (!trimmed_text(form.phone).empty()) {
+    row.phone_key = io::phone_e164(trimmed_text(form.phone), row.jurisdiction);
+  }
   row.profile = profile_json(form).dump();
   json answers = json::object();
   for (const Question& q : questions) answers[q.id] = trimmed_text(form.answers.at(q.id));
@@ -682,9 +687,41 @@ ApplicationView view_of(store::StoredApplication stored, bool reveal, Lang lang)
   } else {
     view.personal = json::object();
     stored.personal = "{}";
+    stored.email_key.reset();
+    stored.phone_key.reset();
   }
   view.stored = std::move(stored);
   return view;
+}
+
+// Fills the possible duplicates of 'views' with one query, keeping those of openings whose
+// applications 'who' may see (each opening looked up once).
+Result<void> add_duplicates(store::Repository& repository, const store::Uuid& organisation,
+                            const Principal& who, std::vector<ApplicationView*> views) {
+  if (views.empty()) return {};
+  std::vector<store::Uuid> ids;
+  ids.reserve(views.size());
+  for (const ApplicationView* view : views) ids.push_back(view->stored.id);
+  CCTEAM_TRY(auto found,
+             repository.duplicate_applications(organisation, ids, k_max_duplicates_shown));
+  std::map<store::Uuid, bool> visible;
+  for (const store::DuplicateApplication& duplicate : found) {
+    auto known = visible.find(duplicate.opening_id);
+    if (known == visible.end()) {
+      CCTEAM_TRY(auto opening, repository.opening(organisation, duplicate.opening_id));
+      bool sees = opening && can_see_opening(who, *opening) && can_see_applications(who, *opening);
+      known = visible.emplace(duplicate.opening_id, sees).first;
+    }
+    if (!known->second) continue;
+    auto view = std::find_if(views.begin(), views.end(), [&](const ApplicationView* v) {
+      return v->stored.id == duplicate.of;
+    });
+    if (view == views.end()) continue;
+    (*view)->duplicates.push_back(PossibleDuplicate{
+        duplicate.id, duplicate.opening_id, blind_label(duplicate.id), duplicate.status,
+        duplicate.created_at, duplicate.email, duplicate.phone});
+  }
+  return {};
 }
 
 Error application_hidden(const store::Uuid& id) {
@@ -764,6 +801,11 @@ Result<ApplicationPage> list_applications(store::Repository& repository,
     const auto& last = page.rows.back().stored;
     page.next = fmt::format("{}.{}", last.review_rank, last.id.to_string());
   }
+  std::vector<ApplicationView*> views;
+  for (ApplicationView& view : page.rows) views.push_back(&view);
+  if (auto added = add_duplicates(repository, organisation, who, std::move(views)); !added) {
+    return tl::unexpected(std::move(added).error());
+  }
   return page;
 }
 
@@ -772,7 +814,11 @@ Result<ApplicationView> find_application(store::Repository& repository,
                                          const store::Uuid& id, Lang lang) {
   CCTEAM_TRY(auto application, visible_application(repository, organisation, who, id));
   bool reveal = may_reveal(who, application);
-  return view_of(std::move(application), reveal, lang);
+  ApplicationView view = view_of(std::move(application), reveal, lang);
+  if (auto added = add_duplicates(repository, organisation, who, {&view}); !added) {
+    return tl::unexpected(std::move(added).error());
+  }
+  return view;
 }
 
 Result<ApplicationView> unblind_application(store::Repository& repository,
@@ -786,7 +832,11 @@ Result<ApplicationView> unblind_application(store::Repository& repository,
   }
   CCTEAM_TRY(auto stored, repository.record_application_access(organisation, application.id,
                                                                "application.unblind", actor));
-  return view_of(std::move(stored), true, lang);
+  ApplicationView view = view_of(std::move(stored), true, lang);
+  if (auto added = add_duplicates(repository, organisation, who, {&view}); !added) {
+    return tl::unexpected(std::move(added).error());
+  }
+  return view;
 }
 
 Result<json> export_application(store::Repository& repository, const store::Uuid& organisation,

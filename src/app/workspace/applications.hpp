@@ -132,12 +132,13 @@ struct SubmittedForm {
 
 // Takes an application to the opening 'opening_id' (public and taking applications) in 'lang'
 // from 'client' (its address, for the burst limit: at most 'max_per_window' in
-// k_application_window_ms). 'secret' derives the private link's token
-// from the form key (io::keyed_digest), so a retry gets the same link. Errors:
-// Error::not_found (opening_not_found) when the opening is not public; Error::conflict
-// (application_closed) when it no longer takes applications; check_application_form's;
-// Error::invalid_input (application_key_missing) without a form key; Error::throttled
-// (application_throttled); the store's.
+// k_application_window_ms), with the keys that find its possible duplicates (the e-mail
+// address normalised, the phone number in E.164 read in the country of the place of work). 'secret'
+// derives the private link's token from the form key (io::keyed_digest), so a retry gets the same
+// link. Errors: Error::not_found (opening_not_found) when the opening is not public;
+// Error::conflict (application_closed) when it no longer takes applications;
+// check_application_form's; Error::invalid_input (application_key_missing) without a form key;
+// Error::throttled (application_throttled); the store's.
 Checked<SubmittedForm> submit_application(
     store::Repository& repository, const store::Uuid& organisation, const catalog::Catalog& catalog,
     const store::Uuid& opening_id, const ApplicationForm& form, Lang lang, std::string_view client,
@@ -184,14 +185,33 @@ inline constexpr std::int64_t k_unscreened_rank = 9'000'000'000;
 // Whether 'who' may see the applications of 'opening' at all, and unblinded ones' personal data.
 bool can_see_applications(const Principal& who, const store::StoredOpening& opening);
 
-// An application as the list and its page show it: the row (with personal values only when
-// 'revealed'), the screening's JSON in the reader's language, and a blind label ("A-7f3c2a").
+// Another application of the organisation that may be the same person's: the same e-mail
+// address (trimmed, lower-cased) or the same phone number (E.164), io/workspace/contact_keys.hpp.
+// Never merged: the recruiter decides. Which facts match, never their values, so blind views
+// show it too.
+struct PossibleDuplicate {
+  store::Uuid id;
+  store::Uuid opening_id;
+  std::string label;   // its blind label
+  std::string status;  // "received" or "withdrawn": a withdrawn one is a duplicate all the same
+  store::UnixMillis created_at = 0;
+  bool email = false;  // the same e-mail address
+  bool phone = false;  // the same phone number
+};
+// At most this many possible duplicates are named per application (the oldest first).
+inline constexpr std::size_t k_max_duplicates_shown = 20;
+
+// An application as the list and its page show it: the row (with personal values and contact
+// keys only when 'revealed'), the screening's JSON in the reader's language, a blind label
+// ("A-7f3c2a") and the possible duplicates 'who' may see (applications of openings whose
+// applications they may read; the same on the list as on the application's page).
 struct ApplicationView {
   store::StoredApplication stored;
   bool revealed = false;  // personal values shown (a recruiter unblinded it for this reader)
   std::string label;
   nlohmann::ordered_json screening;  // {"verdict", "verdict_text", "criteria", "knockouts"}
   nlohmann::ordered_json personal;   // {} unless revealed
+  std::vector<PossibleDuplicate> duplicates;
 };
 
 struct ApplicationFilter {

@@ -36,6 +36,34 @@ std::string query_of(const app::ApplicationFilter& filter, const std::string& af
   return out;
 }
 
+// The possible duplicates of an application as its page lists them: a link to each, which facts
+// match (never their values: the page may be blind), which opening, when received, withdrawn.
+std::vector<render::Context> duplicate_items(const app::ApplicationView& view, Lang lang) {
+  std::vector<render::Context> out;
+  for (const app::PossibleDuplicate& duplicate : view.duplicates) {
+    std::string facts;
+    if (duplicate.email) facts = tr(MsgId::web_application_duplicate_email, lang);
+    if (duplicate.phone) {
+      facts += (facts.empty() ? "" : ", ") + tr(MsgId::web_application_duplicate_phone, lang);
+    }
+    MsgId opening = duplicate.opening_id == view.stored.opening_id
+                        ? MsgId::web_application_duplicate_same_opening
+                        : MsgId::web_application_duplicate_other_opening;
+    render::Context item;
+    item.text("href", lang_path(lang, "/applications/" + duplicate.id.to_string()))
+        .text("label", duplicate.label)
+        .text("line",
+              ccteam::render(msg(MsgId::web_application_duplicate_line, facts, tr(opening, lang),
+                                 posting::format_date(app::utc_date(duplicate.created_at), lang)),
+                             lang));
+    if (duplicate.status == "withdrawn") {
+      item.text("other_withdrawn", tr(MsgId::application_withdrawn, lang));
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 MsgId verdict_title(std::string_view verdict) {
   if (verdict == "meets") return MsgId::q_verdict_meets;
   if (verdict == "meets_by_substitution") return MsgId::q_verdict_substitution;
@@ -90,6 +118,9 @@ Response list_page(RouteContext& context, const Request& request, const Caller& 
         .text("received", posting::format_date(app::utc_date(row.created_at), lang))
         .text("status", row.status == "withdrawn" ? tr(MsgId::application_withdrawn, lang)
                                                   : std::string("–"));
+    if (!view.duplicates.empty()) {
+      item.text("duplicate", tr(MsgId::web_applications_duplicate_mark, lang));
+    }
     rows.push_back(std::move(item));
   }
   std::vector<render::Context> verdicts;
@@ -182,6 +213,12 @@ Response detail_page(RouteContext& context, const Request& request, const Caller
       .text("knockout_note", tr(MsgId::knockout_note, lang))
       .text("evidence_label", tr(MsgId::web_application_evidence, lang));
   if (row.status == "withdrawn") page.text("withdrawn", tr(MsgId::application_withdrawn, lang));
+  if (!view->duplicates.empty()) {
+    page.flag("has_duplicates", true)
+        .text("duplicates_heading", tr(MsgId::web_application_duplicates, lang))
+        .list("duplicates", duplicate_items(*view, lang))
+        .text("duplicates_note", tr(MsgId::web_application_duplicates_note, lang));
+  }
   if (view->screening.is_object()) {
     std::vector<render::Context> criteria;
     for (const json& c : view->screening["criteria"]) {

@@ -524,6 +524,20 @@ json application_json(const app::ApplicationView& view) {
            {"screening", view.screening.is_object() ? view.screening : json(nullptr)},
            {"revealed", view.revealed}};
   if (view.revealed) out["personal"] = view.personal;
+  // Possible duplicates: which facts match, never their values (the view may be blind).
+  json duplicates = json::array();
+  for (const app::PossibleDuplicate& duplicate : view.duplicates) {
+    json match = json::array();
+    if (duplicate.email) match.push_back("email");
+    if (duplicate.phone) match.push_back("phone");
+    duplicates.push_back(json{{"id", duplicate.id.to_string()},
+                              {"label", duplicate.label},
+                              {"opening_id", duplicate.opening_id.to_string()},
+                              {"status", duplicate.status},
+                              {"received_at", rfc3339(duplicate.created_at)},
+                              {"match", std::move(match)}});
+  }
+  out["duplicates"] = std::move(duplicates);
   return out;
 }
 

@@ -1425,7 +1425,7 @@ constexpr std::string_view k_application_fields =
     "id, organisation_id, opening_id, status, source, channel, lang, jurisdiction, personal, "
     "profile, answers, privacy_version, talent_pool_until, verdict, review_rank, "
     "knockouts_missed, preferred_met, screening, screening_catalog_version, screened_at_ms, "
-    "unblinded_at_ms, withdrawn_at_ms, version, created_at_ms, updated_at_ms";
+    "unblinded_at_ms, withdrawn_at_ms, version, created_at_ms, updated_at_ms, email_key, phone_key";
 
 std::string application_select() {
   return "SELECT " + std::string(k_application_fields) + " FROM applications ";
@@ -1463,6 +1463,8 @@ Result<StoredApplication> read_application(const Rows& rows, int row) {
   out.version = rows.int64(row, 22);
   out.created_at = rows.int64(row, 23);
   out.updated_at = rows.int64(row, 24);
+  if (!rows.is_null(row, 25)) out.email_key = rows.text(row, 25);
+  if (!rows.is_null(row, 26)) out.phone_key = rows.text(row, 26);
   return out;
 }
 
@@ -1532,16 +1534,30 @@ Result<SubmittedApplication> PostgresRepository::add_application(ApplicationSubm
       "access_token_hash, status, source, channel, lang, jurisdiction, personal, profile, "
       "answers, privacy_version, talent_pool_until, verdict, review_rank, knockouts_missed, "
       "preferred_met, screening, screening_catalog_version, version, created_at_ms, "
-      "updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
-      "NULL, $16, $17, $18, '', 0, 1, $19, $19) "
+      "updated_at_ms, email_key, phone_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+      "$12, $13, $14, $15, NULL, $16, $17, $18, '', 0, 1, $19, $19, $20, $21) "
       "ON CONFLICT (organisation_id, idempotency_key) DO NOTHING RETURNING id",
-      {id_param(row.id), id_param(row.organisation_id), id_param(row.opening_id),
-       std::string_view(submission.idempotency_key), hash_param(submission.access_token_hash),
-       std::string_view(row.status), std::string_view(row.source), std::string_view(row.channel),
-       std::string_view(row.lang), std::string_view(row.jurisdiction),
-       std::string_view(row.personal), std::string_view(row.profile), std::string_view(row.answers),
-       std::string_view(row.privacy_version), optional_text(row.talent_pool_until), row.review_rank,
-       row.knockouts_missed, row.preferred_met, at});
+      {id_param(row.id),
+       id_param(row.organisation_id),
+       id_param(row.opening_id),
+       std::string_view(submission.idempotency_key),
+       hash_param(submission.access_token_hash),
+       std::string_view(row.status),
+       std::string_view(row.source),
+       std::string_view(row.channel),
+       std::string_view(row.lang),
+       std::string_view(row.jurisdiction),
+       std::string_view(row.personal),
+       std::string_view(row.profile),
+       std::string_view(row.answers),
+       std::string_view(row.privacy_version),
+       optional_text(row.talent_pool_until),
+       row.review_rank,
+       row.knockouts_missed,
+       row.preferred_met,
+       at,
+       optional_text(row.email_key),
+       optional_text(row.phone_key)});
   if (!inserted) {
     return tl::unexpected(
         write_error(*connection, std::move(inserted).error(), row.organisation_id));
@@ -1639,6 +1655,42 @@ Result<std::vector<StoredApplication>> PostgresRepository::applications(
   sql += " ORDER BY review_rank, id LIMIT $" + std::to_string(params.size());
   CCTEAM_TRY(Rows rows, connection->query(sql, std::span<const Param>(params)));
   return read_applications(rows);
+}
+
+Result<std::vector<DuplicateApplication>> PostgresRepository::duplicate_applications(
+    const Uuid& organisation, const std::vector<Uuid>& ids, std::size_t per_application) {
+  std::vector<DuplicateApplication> out;
+  if (ids.empty() || per_application == 0) return out;
+  // The ids as one uuid[] in PostgreSQL's text form: {"...","..."}.
+  std::string list = "{";
+  for (std::size_t i = 0; i < ids.size(); ++i) list += (i == 0 ? "" : ",") + ids[i].to_string();
+  list += "}";
+  CCTEAM_TRY(Lease connection, lease());
+  // A NULL key equals nothing, so an application without one matches nobody by it.
+  CCTEAM_TRY(
+      Rows rows,
+      connection->query(
+          "SELECT of_id, id, opening_id, status, created_at_ms, email_match, phone_match FROM ("
+          "SELECT a.id AS of_id, b.id AS id, b.opening_id AS opening_id, b.status AS status, "
+          "b.created_at_ms AS created_at_ms, coalesce(b.email_key = a.email_key, false) AS "
+          "email_match, coalesce(b.phone_key = a.phone_key, false) AS phone_match, row_number() "
+          "OVER (PARTITION BY a.id ORDER BY b.created_at_ms, b.id) AS n FROM applications a JOIN "
+          "applications b ON b.organisation_id = a.organisation_id AND b.id <> a.id AND "
+          "(b.email_key = a.email_key OR b.phone_key = a.phone_key) WHERE a.organisation_id = $1 "
+          "AND a.id = ANY ($3::uuid[])) AS d WHERE n <= $2 ORDER BY of_id, created_at_ms, id",
+          {id_param(organisation), capped(per_application, 1000), std::string_view(list)}));
+  for (int i = 0; i < rows.size(); ++i) {
+    DuplicateApplication row;
+    CCTEAM_TRY(row.of, uuid_at(rows, i, 0, "applications.id"));
+    CCTEAM_TRY(row.id, uuid_at(rows, i, 1, "applications.id"));
+    CCTEAM_TRY(row.opening_id, uuid_at(rows, i, 2, "applications.opening_id"));
+    row.status = rows.text(i, 3);
+    row.created_at = rows.int64(i, 4);
+    row.email = rows.boolean(i, 5);
+    row.phone = rows.boolean(i, 6);
+    out.push_back(std::move(row));
+  }
+  return out;
 }
 
 Result<std::vector<std::pair<Uuid, std::int64_t>>> PostgresRepository::application_counts(

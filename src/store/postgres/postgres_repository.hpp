@@ -88,6 +88,8 @@ class PostgresRepository final : public Repository {
       const TokenHash& access_token_hash) override;
   Result<std::vector<StoredApplication>> applications(const Uuid& organisation,
                                                       const ApplicationQuery& query) override;
+  Result<std::vector<DuplicateApplication>> duplicate_applications(
+      const Uuid& organisation, const std::vector<Uuid>& ids, std::size_t per_application) override;
   Result<std::vector<std::pair<Uuid, std::int64_t>>> application_counts(
       const Uuid& organisation) override;
   Result<StoredApplication> record_screening(const Uuid& organisation, const Uuid& id,

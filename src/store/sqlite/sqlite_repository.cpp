@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <limits>
+#include <string>
 #include <utility>
 #include <variant>
 
@@ -1567,7 +1568,8 @@ constexpr std::string_view k_application_columns =
     "SELECT id, organisation_id, opening_id, status, source, channel, lang, jurisdiction, "
     "personal, profile, answers, privacy_version, talent_pool_until, verdict, review_rank, "
     "knockouts_missed, preferred_met, screening, screening_catalog_version, screened_at_ms, "
-    "unblinded_at_ms, withdrawn_at_ms, version, created_at_ms, updated_at_ms FROM applications ";
+    "unblinded_at_ms, withdrawn_at_ms, version, created_at_ms, updated_at_ms, email_key, "
+    "phone_key FROM applications ";
 
 std::optional<UnixMillis> optional_column(const Statement& row, int column) {
   if (row.column_is_null(column)) return std::nullopt;
@@ -1601,6 +1603,8 @@ Result<StoredApplication> read_application_row(const Statement& row) {
   out.version = row.column_int64(22);
   out.created_at = row.column_int64(23);
   out.updated_at = row.column_int64(24);
+  if (!row.column_is_null(25)) out.email_key = row.column_text(25);
+  if (!row.column_is_null(26)) out.phone_key = row.column_text(26);
   return out;
 }
 
@@ -1677,16 +1681,29 @@ Result<SubmittedApplication> SqliteRepository::add_application(ApplicationSubmis
           "access_token_hash, status, source, channel, lang, jurisdiction, personal, profile, "
           "answers, privacy_version, talent_pool_until, verdict, review_rank, knockouts_missed, "
           "preferred_met, screening, screening_catalog_version, version, created_at_ms, "
-          "updated_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-          "?15, NULL, ?16, ?17, ?18, '', 0, 1, ?19, ?19)",
-          {&row.id, &row.organisation_id, &row.opening_id,
-           std::string_view(submission.idempotency_key), &submission.access_token_hash,
-           std::string_view(row.status), std::string_view(row.source),
-           std::string_view(row.channel), std::string_view(row.lang),
-           std::string_view(row.jurisdiction), std::string_view(row.personal),
-           std::string_view(row.profile), std::string_view(row.answers),
-           std::string_view(row.privacy_version), optional_text(row.talent_pool_until),
-           row.review_rank, row.knockouts_missed, row.preferred_met, at});
+          "updated_at_ms, email_key, phone_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+          "?11, ?12, ?13, ?14, ?15, NULL, ?16, ?17, ?18, '', 0, 1, ?19, ?19, ?20, ?21)",
+          {&row.id,
+           &row.organisation_id,
+           &row.opening_id,
+           std::string_view(submission.idempotency_key),
+           &submission.access_token_hash,
+           std::string_view(row.status),
+           std::string_view(row.source),
+           std::string_view(row.channel),
+           std::string_view(row.lang),
+           std::string_view(row.jurisdiction),
+           std::string_view(row.personal),
+           std::string_view(row.profile),
+           std::string_view(row.answers),
+           std::string_view(row.privacy_version),
+           optional_text(row.talent_pool_until),
+           row.review_rank,
+           row.knockouts_missed,
+           row.preferred_met,
+           at,
+           optional_text(row.email_key),
+           optional_text(row.phone_key)});
       !inserted) {
     return tl::unexpected(write_error(writer, std::move(inserted).error(), row.organisation_id));
   }
@@ -1763,6 +1780,54 @@ Result<std::vector<StoredApplication>> SqliteRepository::applications(
     return pass(std::move(bound));
   }
   return read_applications(statement);
+}
+
+Result<std::vector<DuplicateApplication>> SqliteRepository::duplicate_applications(
+    const Uuid& organisation, const std::vector<Uuid>& ids, std::size_t per_application) {
+  std::vector<DuplicateApplication> out;
+  if (ids.empty() || per_application == 0) return out;
+  // The ids as ?3, ?4, ...: a page of the list has at most a few hundred.
+  std::string list;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    list += (i == 0 ? "?" : ", ?") + std::to_string(i + 3);
+  }
+  // A NULL key equals nothing, so an application without one matches nobody by it.
+  std::string sql =
+      "SELECT of_id, id, opening_id, status, created_at_ms, email_match, phone_match FROM ("
+      "SELECT a.id AS of_id, b.id AS id, b.opening_id AS opening_id, b.status AS status, "
+      "b.created_at_ms AS created_at_ms, coalesce(b.email_key = a.email_key, 0) AS email_match, "
+      "coalesce(b.phone_key = a.phone_key, 0) AS phone_match, row_number() OVER (PARTITION BY "
+      "a.id ORDER BY b.created_at_ms, b.id) AS n FROM applications a JOIN applications b ON "
+      "b.organisation_id = a.organisation_id AND b.id <> a.id AND (b.email_key = a.email_key OR "
+      "b.phone_key = a.phone_key) WHERE a.organisation_id = ?1 AND a.id IN (" +
+      list + ")) WHERE n <= ?2 ORDER BY of_id, created_at_ms, id";
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement statement, reader->prepare(sql));
+  if (auto bound = bind_values(
+          statement,
+          {&organisation, static_cast<std::int64_t>(std::min<std::size_t>(per_application, 1000))});
+      !bound) {
+    return pass(std::move(bound));
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (auto bound = bind_uuid(statement, static_cast<int>(i + 3), ids[i]); !bound) {
+      return pass(std::move(bound));
+    }
+  }
+  while (true) {
+    CCTEAM_TRY(bool has_row, statement.step());
+    if (!has_row) break;
+    DuplicateApplication row;
+    CCTEAM_TRY(row.of, column_uuid(statement, 0, "applications.id"));
+    CCTEAM_TRY(row.id, column_uuid(statement, 1, "applications.id"));
+    CCTEAM_TRY(row.opening_id, column_uuid(statement, 2, "applications.opening_id"));
+    row.status = statement.column_text(3);
+    row.created_at = statement.column_int64(4);
+    row.email = statement.column_int64(5) != 0;
+    row.phone = statement.column_int64(6) != 0;
+    out.push_back(std::move(row));
+  }
+  return out;
 }
 
 Result<std::vector<std::pair<Uuid, std::int64_t>>> SqliteRepository::application_counts(

@@ -8,6 +8,7 @@
 
 #include "io/base/files.hpp"
 #include "io/catalog/catalog_yaml.hpp"
+#include "store/sqlite/database.hpp"
 #include "store/sqlite/sqlite_repository.hpp"
 #include "store/temp_dir.hpp"
 #include "support/errors.hpp"
@@ -69,21 +70,25 @@ class Applications : public ::testing::Test {
     return out;
   }
 
-  // An open opening of the example employer for agents, managed by Hanna, asking 'questions'.
-  store::Uuid open_opening(std::vector<Question> questions) {
+  // An open opening of the example employer for agents, managed by Hanna (or 'manager'; none
+  // in another organisation than the test's), asking 'questions'.
+  store::Uuid open_opening(std::vector<Question> questions, const Principal* manager = nullptr,
+                           std::optional<store::Uuid> organisation = std::nullopt,
+                           std::optional<store::Uuid> employer = std::nullopt) {
     OpeningRequest r;
-    r.employer_id = m_employer.to_string();
+    r.employer_id = employer.value_or(m_employer).to_string();
     r.role = "agent";
     r.valid_through = "2027-01-31";
     r.languages = {"de", "en"};
-    r.hiring_manager_id = m_manager.user.id.to_string();
+    if (!organisation) r.hiring_manager_id = (manager ? *manager : m_manager).user.id.to_string();
     r.questions = std::move(questions);
-    auto saved = save_opening(*m_repository, m_organisation, m_catalog, r, std::nullopt, 0, m_today,
+    store::Uuid in = organisation.value_or(m_organisation);
+    auto saved = save_opening(*m_repository, in, m_catalog, r, std::nullopt, 0, m_today,
                               store::Actor::cli());
     EXPECT_TRUE(saved) << (saved ? "" : test::all_errors(saved.error()));
     auto published =
-        set_opening_status(*m_repository, m_organisation, m_catalog, saved->stored.id,
-                           OpeningStatus::open, 1, 0, false, m_today, store::Actor::cli());
+        set_opening_status(*m_repository, in, m_catalog, saved->stored.id, OpeningStatus::open, 1,
+                           0, false, m_today, store::Actor::cli());
     EXPECT_TRUE(published) << (published ? "" : test::all_errors(published.error()));
     return saved->stored.id;
   }
@@ -311,6 +316,88 @@ TEST_F(Applications, PagesFollowTheReviewOrder) {
   }
   ASSERT_EQ(seen.size(), 5u);
   EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));  // unscreened: by id, oldest first
+}
+
+TEST_F(Applications, TheSameEmailInTwoOpeningsIsAPossibleDuplicateOfEachOther) {
+  // A second opening of the organisation, managed by Otto; and another organisation (a row of
+  // its own: the store makes only the default one) with an opening and the same applicant.
+  store::Uuid second_opening = open_opening({}, &m_other_manager);
+  {
+    auto connection = store::sqlite::Connection::open(
+        m_dir.file("ws.db"), store::sqlite::OpenMode::read_write, std::chrono::milliseconds{5000});
+    ASSERT_TRUE(connection);
+    ASSERT_TRUE(
+        connection->execute("INSERT INTO organisations (id, name, created_at_ms) VALUES "
+                            "(X'0000000000007000800000000000000F', 'Other organisation', 0)"));
+  }
+  store::Uuid elsewhere = *store::Uuid::parse("00000000-0000-7000-8000-00000000000f");
+  auto text = io::read_file(test::repo_data_path("examples/employer-de.yaml").string());
+  auto employer = m_repository->add_employer(elsewhere, "Nordlicht Kundendialog GmbH", *text,
+                                             store::Actor::cli());
+  ASSERT_TRUE(employer);
+  store::Uuid foreign_opening = open_opening({}, nullptr, elsewhere, employer->id);
+
+  ApplicationForm form = good_form("duplicate-form-key-01");
+  form.phone.clear();
+  auto first = submit(m_opening, form);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->application.email_key, "erika@example.com");
+  EXPECT_EQ(first->application.phone_key, std::nullopt);
+  // The double submit of the same page load is the same application, not a duplicate of it.
+  ASSERT_TRUE(submit(m_opening, form)->existing);
+  form.idempotency_key = "duplicate-form-key-02";
+  form.email = " Erika@EXAMPLE.com";
+  form.phone = "0341 1234567";  // Leipzig, read in Germany, the place of work: +493411234567
+  auto second = submit(second_opening, form, "198.51.100.8");
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->application.email_key, "erika@example.com");
+  EXPECT_EQ(second->application.phone_key, "+493411234567");
+  auto foreign = submit_application(*m_repository, elsewhere, m_catalog, foreign_opening,
+                                    good_form("duplicate-form-key-03"), Lang::de, "198.51.100.9",
+                                    "secret-of-this-test-0123456789", m_today);
+  ASSERT_TRUE(foreign);
+  // The other organisation's applicant has the same e-mail and phone: never named here.
+  auto one =
+      find_application(*m_repository, m_organisation, m_recruiter, first->application.id, Lang::en);
+  auto two = find_application(*m_repository, m_organisation, m_recruiter, second->application.id,
+                              Lang::en);
+  ASSERT_TRUE(one && two);
+  ASSERT_EQ(one->duplicates.size(), 1u);
+  EXPECT_EQ(one->duplicates[0].id, second->application.id);
+  EXPECT_EQ(one->duplicates[0].opening_id, second_opening);
+  EXPECT_TRUE(one->duplicates[0].email);
+  EXPECT_FALSE(one->duplicates[0].phone);  // the first gave no phone
+  EXPECT_EQ(one->duplicates[0].label, blind_label(second->application.id));
+  ASSERT_EQ(two->duplicates.size(), 1u);
+  EXPECT_EQ(two->duplicates[0].id, first->application.id);
+  // Blind: the keys are personal values, not shown.
+  EXPECT_EQ(one->stored.email_key, std::nullopt);
+
+  // The list marks the row; Hanna, who may not read the second opening's applications, is not
+  // told about it.
+  auto page = list_applications(*m_repository, m_organisation, m_catalog, m_recruiter, m_opening,
+                                {}, Lang::en, m_today);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->rows.size(), 1u);
+  EXPECT_EQ(page->rows[0].duplicates.size(), 1u);
+  auto hers =
+      find_application(*m_repository, m_organisation, m_manager, first->application.id, Lang::en);
+  ASSERT_TRUE(hers);
+  EXPECT_TRUE(hers->duplicates.empty());
+
+  // Withdrawn, still a duplicate; erased, gone with its keys.
+  ASSERT_TRUE(withdraw_by_link(*m_repository, second->token));
+  one =
+      find_application(*m_repository, m_organisation, m_recruiter, first->application.id, Lang::en);
+  ASSERT_TRUE(one);
+  ASSERT_EQ(one->duplicates.size(), 1u);
+  EXPECT_EQ(one->duplicates[0].status, "withdrawn");
+  ASSERT_TRUE(erase_application(*m_repository, m_organisation, m_recruiter, second->application.id,
+                                store::Actor::cli()));
+  one =
+      find_application(*m_repository, m_organisation, m_recruiter, first->application.id, Lang::en);
+  ASSERT_TRUE(one);
+  EXPECT_TRUE(one->duplicates.empty());
 }
 
 TEST_F(Applications, ExportErasureWithdrawalAndRetention) {
