@@ -204,6 +204,9 @@ int run(int argc, char** argv) {
                    {},
                    {}});
     return ctx.exit_code();
+  } catch (const CLI::ValidationError& e) {
+    ctx.fail_usage(e.what());  // our option checks' words (option_checks.hpp)
+    return ctx.exit_code();
   } catch (const CLI::ConversionError& e) {
     ctx.fail(conversion_error(e.what()));
     return ctx.exit_code();

@@ -150,6 +150,13 @@ void Context::fail(const Errors& errors) {
   for (const Error& error : errors) fail(error);
 }
 
+void Context::fail_usage(std::string_view rendered) {
+  Error e = Error::usage(
+      msg(MsgId::cli_usage_error, io::terminal_excerpt(rendered, 4 * io::k_excerpt_chars)));
+  std::cerr << "ccteam: " << render(e, m_lang) << '\n';
+  m_exit_code = std::max(m_exit_code, app::exit_code(e.kind));
+}
+
 void Context::errors_reported() { m_exit_code = std::max(m_exit_code, app::ExitCode::unusable); }
 
 void Context::found_problems() { m_exit_code = std::max(m_exit_code, app::ExitCode::findings); }

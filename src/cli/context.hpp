@@ -75,6 +75,11 @@ class Context {
   // error's kind for a list). The one way a command ends with an error.
   void fail(const Error& error);
   void fail(const Errors& errors);
+  // A usage error whose text is rendered already: an option check's refusal as CLI11 reports
+  // it ("--by: 'day' is not one of ..."). Escaped for the terminal and cut only when it is far
+  // longer than such a sentence (the checks quote the value as typed), not at a quoted value's
+  // length as message arguments are.
+  void fail_usage(std::string_view rendered);
 
   // Errors were reported already (a reader's per-row errors): exit code 2 (unusable).
   void errors_reported();

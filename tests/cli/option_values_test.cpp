@@ -145,7 +145,7 @@ TEST(OptionValues, GoodValuesPass) {
                                "--jurisdiction", "US-CO", "--today", "2026-12-01"});
   EXPECT_EQ(region.exit_code, 1) << region.err;  // findings, not a usage error
   Outcome leap =
-      run_ccteam({"metrics", k_calls, "--retention-days", "30", "--as-of", "2028-02-29"});
+      run_ccteam({"metrics", k_calls, "--retention-days", "3650", "--as-of", "2028-02-29"});
   EXPECT_NE(leap.exit_code, 2) << leap.err;
   Outcome offset = run_ccteam({"metrics", k_calls, "--utc-offset", "-03:30", "--format", "csv"});
   EXPECT_EQ(offset.exit_code, 0) << offset.err;

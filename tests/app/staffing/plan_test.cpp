@@ -124,7 +124,10 @@ TEST(PlanUseCase, CostViewNeedsAReadableCurrency) {
   r.cost_view.currency = "euro";
   auto bad = cost_staffing_plan(*plan, r, *catalog);
   ASSERT_FALSE(bad.has_value());
-  EXPECT_EQ(bad.error().message.id, MsgId::plan_bad_argument);
+  // ISO 4217's own error with its hint, at the field (before: "cannot read 'euro'").
+  EXPECT_EQ(bad.error().message.id, MsgId::unknown_currency);
+  EXPECT_EQ(bad.error().kind, ErrorKind::usage);
+  EXPECT_TRUE(bad.error().hint.has_value());
   EXPECT_EQ(bad.error().where.json_pointer, "/cost_view/currency");
 }
 

@@ -176,7 +176,8 @@ TEST(Plan, ManagerEscalationsAddManagersBeyondTheSpan) {
 TEST(Plan, DeferredDeadlineShorterThanAnIntervalIsRejected) {
   auto plan = make_plan(three_intervals(1), deferred_to_leads(0.25));
   ASSERT_FALSE(plan);
-  EXPECT_EQ(plan.error().message.id, MsgId::staffing_bad_option);
+  EXPECT_EQ(plan.error().message.id, MsgId::staffing_deadline_below_interval);
+  EXPECT_EQ(plan.error().where.json_pointer, "/escalation/deadline");
 }
 
 TEST(Plan, RejectsBadOptions) {
