@@ -166,7 +166,9 @@ int run(int argc, char** argv) {
 
   // No arguments at all: the overview of the commands, as --help shows it.
   if (argc == 1) {
-    std::cout << app.help();
+    std::string overview = app.help();
+    if (!overview.ends_with('\n')) overview += '\n';
+    std::cout << overview;
     return 0;
   }
 

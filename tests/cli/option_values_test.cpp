@@ -132,6 +132,7 @@ TEST(OptionValues, GermanWording) {
       << by.err;
   Outcome sl = run_ccteam({"plan", k_forecast, "--sl", "0.8/20", "--lang", "de"});
   EXPECT_EQ(sl.exit_code, 2);
+  EXPECT_TRUE(has(sl.err, "verlangt, dass 0,8 % der Anrufe innerhalb von 20 Sekunden")) << sl.err;
   EXPECT_TRUE(has(sl.err, "Hinweis: war 80/20 gemeint?")) << sl.err;
   Outcome date = run_ccteam(
       {"metrics", k_calls, "--retention-days", "30", "--as-of", "1999-02-31", "--lang", "de"});

@@ -822,8 +822,8 @@ constexpr MsgEntry k_de[] = {
      "mit --from die Rolle der Person und mit --to eine höhere Rolle angeben"},
     // CLI option values and plan table words
     {MsgId::plan_sl_fraction,
-     "{0}: '{1}' verlangt {2} % der Anrufe in {3} Sekunden angenommen; das Ziel ist eine "
-     "Prozentzahl"},
+     "{0}: '{1}' verlangt, dass {2} % der Anrufe innerhalb von {3} Sekunden angenommen werden; "
+     "das Ziel ist eine Prozentzahl"},
     {MsgId::hint_plan_sl_fraction, "war {0} gemeint?"},
     {MsgId::staffing_deadline_below_interval,
      "{0}: eine Frist von {1} Stunden ist kürzer als ein Intervall ({2} Minuten); aufgeschobene "

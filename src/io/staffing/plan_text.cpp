@@ -1,5 +1,6 @@
 #include "io/staffing/plan_text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <string>
 
@@ -33,9 +34,15 @@ Result<ServiceLevelTarget> parse_service_level(std::string_view text, std::strin
   if (!pct || !sec) return tl::unexpected(unreadable_value(name, text, "80/20"));
   // "0.8/20" is a share written where a percentage belongs: 0.8 % would plan almost no agents.
   if (*pct > 0 && *pct <= 1) {
+    // Numbers in the reader's language: "0,8 %" in German.
+    auto number = [](double v) {
+      std::string en = fmt::format("{:g}", v);
+      std::string de = en;
+      std::replace(de.begin(), de.end(), '.', ',');
+      return LocalizedText{en, de};
+    };
     Error e =
-        Error::usage(msg(MsgId::plan_sl_fraction, name, text, fmt::format("{:g}", *pct),
-                         fmt::format("{:g}", *sec)),
+        Error::usage(msg(MsgId::plan_sl_fraction, name, text, number(*pct), number(*sec)),
                      msg(MsgId::hint_plan_sl_fraction, fmt::format("{:g}/{:g}", *pct * 100, *sec)));
     e.where.json_pointer = std::string(name);
     return tl::unexpected(std::move(e));
