@@ -83,6 +83,27 @@ CLI::Validator calls_per_day(Lang lang) {
       "N/day");
 }
 
+CLI::Validator service_level(Lang lang) {
+  return CLI::Validator(
+      [lang](std::string& input) -> std::string {
+        auto target = io::parse_service_level(input, "--sl");
+        if (!target) return {};
+        const double percent = target->fraction * 100;
+        if (percent > 100) {
+          return render(msg(MsgId::cli_out_of_range, input.substr(0, input.find('/')),
+                            render(range_words(1, 100, End::open, End::closed), lang)),
+                        lang);
+        }
+        if (!(target->answer_time.count() >= 0)) {
+          return render(msg(MsgId::cli_out_of_range, input.substr(input.find('/') + 1),
+                            render(range_words(0, k_unbounded, End::closed, End::open), lang)),
+                        lang);
+        }
+        return {};
+      },
+      "PCT/SECONDS");
+}
+
 CLI::Validator one_of(std::vector<std::string> values, Lang lang) {
   std::string listed;
   for (const std::string& v : values) listed += (listed.empty() ? "" : ", ") + v;
@@ -109,7 +130,8 @@ CLI::Validator country_code(Lang lang) {
         std::string out = render(msg(MsgId::cli_not_a_country, input), lang);
         std::string upper = input;
         for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        if (is_iso_country(upper)) out += "; " + render(msg(MsgId::hint_country_upper, upper), lang);
+        if (is_iso_country(upper))
+          out += "; " + render(msg(MsgId::hint_country_upper, upper), lang);
         return out;
       },
       "CC");

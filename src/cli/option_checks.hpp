@@ -36,6 +36,12 @@ CLI::Validator above(double lo, Lang lang);
 // (io::parse_calls_per_day), whose error shows an example.
 CLI::Validator calls_per_day(Lang lang);
 
+// Accepts "PCT/SECONDS" with PCT above 1 and up to 100 and SECONDS of at least 0; the refusal
+// quotes the part that is out of range ("--sl: 180 is not allowed here; use a value above 1 up
+// to 100"). Text that does not read, and PCT from 0 to 1 (a share: "did you mean 80/20?"), are
+// left to io::parse_service_level.
+CLI::Validator service_level(Lang lang);
+
 // Accepts exactly one of 'values' (case-sensitive, as the help lists them).
 CLI::Validator one_of(std::vector<std::string> values, Lang lang);
 

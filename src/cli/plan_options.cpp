@@ -122,8 +122,9 @@ std::vector<CLI::Option*> add_plan_options(CLI::App& cmd, PlanArgs& args, Lang l
   std::vector<CLI::Option*> opts;
   opts.push_back(
       cmd.add_option("FORECAST", args.request.forecast.files, tr(MsgId::plan_opt_forecast, lang)));
-  opts.push_back(
-      cmd.add_option("--sl", args.sl, tr(MsgId::plan_opt_sl, lang))->option_text("PCT/SECONDS"));
+  opts.push_back(cmd.add_option("--sl", args.sl, tr(MsgId::plan_opt_sl, lang))
+                     ->option_text("PCT/SECONDS")
+                     ->check(service_level(lang)));
   opts.push_back(cmd.add_option("--asa", args.asa_seconds, tr(MsgId::plan_opt_asa, lang))
                      ->option_text("SECONDS")
                      ->check(above(0, lang)));

@@ -63,6 +63,13 @@ TEST(OptionValues, WrongValuesAreRefusedWithWhatIsAllowed) {
        "--sl: '0.8/20' asks for 0.8 % of calls answered within 20 seconds; the target is a "
        "percentage\n  hint: did you mean 80/20?"},
       {{"plan", k_forecast, "--sl", "1/20"}, "hint: did you mean 100/20?"},
+      // The part of the target that is out of range, as typed (before: "out of range: 1.8").
+      {{"plan", k_forecast, "--sl", "180/20"},
+       "--sl: 180 is not allowed here; use a value above 1 up to 100"},
+      {{"plan", k_forecast, "--sl", "80/-5"},
+       "--sl: -5 is not allowed here; use a value of at least 0"},
+      {{"plan", k_forecast, "--sl", "80/20", "--agents", "100000000"},
+       "--agents: 100000000 is not allowed here; use a value from 0 to 100000"},
       // A daily profile's options next to a forecast file would be ignored.
       {{"plan", k_forecast, "--sl", "80/20", "--calls", "1200/day"},
        "--calls describes a daily profile and is not used with a forecast file (" + k_forecast +

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/staffing/plan.hpp"
+#include "ccteam/staffing/erlang.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
@@ -215,7 +216,7 @@ void add_plan_command(CLI::App& app, Context& ctx) {
   auto help = [lang](MsgId id, const auto&... values) { return help_text(id, lang, values...); };
   plan->add_option("--agents", r.forecast.agents, tr(MsgId::plan_opt_agents, lang))
       ->option_text("N")
-      ->check(at_least(0, lang));
+      ->check(in_range(0, staffing::k_max_agents, lang));
   plan->add_option("--waiting-cost", r.cost_view.waiting_cost,
                    tr(MsgId::plan_opt_waiting_cost, lang))
       ->option_text("AMOUNT/MIN")
