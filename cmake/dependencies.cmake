@@ -43,6 +43,9 @@ find_library(PHONENUMBER_LIBRARY phonenumber REQUIRED)
 add_library(ccteam_phonenumber INTERFACE)
 target_include_directories(ccteam_phonenumber SYSTEM INTERFACE ${PHONENUMBER_INCLUDE_DIR})
 target_link_libraries(ccteam_phonenumber INTERFACE ${PHONENUMBER_LIBRARY})
+# libcurl (libcurl4-openssl-dev): e-mail to applicants over SMTP (src/io/workspace/mail.cpp
+# only).
+find_package(CURL REQUIRED)
 # libxlsxwriter (libxlsxwriter-dev) writes Excel workbooks; it ships a pkg-config file only.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)

@@ -8,9 +8,11 @@
 #include <fmt/format.h>
 
 #include "app/workspace/applications.hpp"
+#include "app/workspace/outbox.hpp"
 #include "app/workspace/seed.hpp"
 #include "io/base/number_text.hpp"
 #include "io/crypto/secrets.hpp"
+#include "io/workspace/mail.hpp"
 #include "server/catalog_cache.hpp"
 #include "server/http/http_server.hpp"
 #include "server/job_worker.hpp"
@@ -339,6 +341,27 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
                                                   "/../retention/retention.yaml")));
   jobs.handle(std::string(app::k_application_retention_job),
               app::retention_handler(*repository, std::move(retention_rules), {}));
+  // E-mail to applicants: with a mail server every node sends queued messages; without one
+  // messages are recorded as unsent and no job is queued.
+  app::MailSettings mail;
+  if (config.smtp) {
+    mail.enabled = true;
+    mail.max_attempts = config.smtp->max_attempts;
+    io::SmtpServer smtp_server = config.smtp->server;
+    jobs.handle(
+        std::string(app::k_send_mail_job),
+        app::mail_handler(*repository,
+                          app::MailSender{config.smtp->from, config.smtp->from_name,
+                                          [smtp_server](std::string_view from, std::string_view to,
+                                                        std::string_view text) {
+                                            return io::send_smtp(smtp_server, from, to, text);
+                                          }},
+                          {}),
+        [first = std::chrono::milliseconds(config.smtp->retry_after_ms),
+         most = std::chrono::milliseconds(config.smtp->retry_max_ms)](std::int64_t failed) {
+          return app::mail_retry_after(failed, first, most);
+        });
+  }
   JobWorker job_worker(jobs, organisation, options.log);
 
   CCTEAM_TRY(app::ProfileRules profile_rules,
@@ -362,7 +385,8 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
                        *posting_rules,
                        public_url,
                        public_pages,
-                       config.limits.max_applications_per_address};
+                       config.limits.max_applications_per_address,
+                       mail};
   Router router;
   add_workspace_routes(router, context);
 

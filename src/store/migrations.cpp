@@ -599,12 +599,62 @@ CREATE INDEX applications_by_email_key ON applications (organisation_id, email_k
 CREATE INDEX applications_by_phone_key ON applications (organisation_id, phone_key);
 )sql";
 
+// The outbox: e-mails to applicants (app/workspace/outbox.hpp), each written in the transaction
+// that makes its reason (the acknowledgement with the application) and sent by a background
+// job. 'state': "queued" (a job sends it), "sent", "failed" (no attempts left) or "unsent" (no
+// mail server configured when it was written). 'last_error' never holds personal data. A
+// message goes with its application (ON DELETE CASCADE; erase_application deletes them
+// explicitly too).
+constexpr std::string_view k_sqlite_10 = R"sql(
+CREATE TABLE outbox_messages (
+  id BLOB PRIMARY KEY CHECK (length(id) = 16),
+  organisation_id BLOB NOT NULL REFERENCES organisations (id),
+  application_id BLOB REFERENCES applications (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'failed', 'unsent')),
+  attempts INTEGER NOT NULL CHECK (attempts >= 0),
+  last_error TEXT,
+  created_at_ms INTEGER NOT NULL,
+  updated_at_ms INTEGER NOT NULL,
+  sent_at_ms INTEGER
+) STRICT;
+
+CREATE INDEX outbox_messages_by_application ON outbox_messages (application_id);
+CREATE INDEX outbox_messages_by_state ON outbox_messages (organisation_id, state);
+)sql";
+
+constexpr std::string_view k_postgresql_10 = R"sql(
+CREATE TABLE outbox_messages (
+  id uuid PRIMARY KEY,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  application_id uuid REFERENCES applications (id) ON DELETE CASCADE,
+  kind text NOT NULL,
+  lang text NOT NULL,
+  recipient text NOT NULL,
+  subject text NOT NULL,
+  body text NOT NULL,
+  state text NOT NULL CHECK (state IN ('queued', 'sent', 'failed', 'unsent')),
+  attempts integer NOT NULL CHECK (attempts >= 0),
+  last_error text,
+  created_at_ms bigint NOT NULL,
+  updated_at_ms bigint NOT NULL,
+  sent_at_ms bigint
+);
+
+CREATE INDEX outbox_messages_by_application ON outbox_messages (application_id);
+CREATE INDEX outbox_messages_by_state ON outbox_messages (organisation_id, state);
+)sql";
+
 constexpr std::array k_migrations = {
     Migration{1, k_sqlite_1, k_postgresql_1}, Migration{2, k_sqlite_2, k_postgresql_2},
     Migration{3, k_sqlite_3, k_postgresql_3}, Migration{4, k_sqlite_4, k_postgresql_4},
     Migration{5, k_sqlite_5, k_postgresql_5}, Migration{6, k_sqlite_6, k_postgresql_6},
     Migration{7, k_sqlite_7, k_postgresql_7}, Migration{8, k_sqlite_8, k_postgresql_8},
-    Migration{9, k_sqlite_9, k_postgresql_9},
+    Migration{9, k_sqlite_9, k_postgresql_9}, Migration{10, k_sqlite_10, k_postgresql_10},
 };
 
 }  // namespace

@@ -294,6 +294,29 @@ struct StoredApplication {
   UnixMillis updated_at = 0;
 };
 
+// An e-mail to an applicant in the outbox (app/workspace/outbox.hpp): what was written, to
+// whom, in which language, and how sending went. 'state': "queued" (a job of kind
+// "mail.send" with the payload {"message": "<id>"} sends it), "sent" (at 'sent_at'), "failed"
+// (the job gave up), "unsent" (no mail server was configured when it was written: kept as the
+// record of what would have gone out). 'last_error' is the mail server's or the connection's
+// answer, never personal data. Personal data as a whole: it goes with its application.
+struct StoredMessage {
+  Uuid id;
+  Uuid organisation_id;
+  std::optional<Uuid> application_id;
+  std::string kind;  // "application.acknowledgement"
+  std::string lang = "de";
+  std::string recipient;  // the e-mail address
+  std::string subject;    // UTF-8
+  std::string body;       // UTF-8 plain text, '\n' line ends
+  std::string state = "queued";
+  std::int64_t attempts = 0;  // sending attempts so far
+  std::optional<std::string> last_error;
+  UnixMillis created_at = 0;
+  UnixMillis updated_at = 0;
+  std::optional<UnixMillis> sent_at;
+};
+
 // A new application as the public form sends it, with what makes the submission safe:
 // 'idempotency_key' (one per page load: the same key again gives the application stored under
 // it, not a second one), 'access_token_hash' (SHA-256 of the applicant's private link token),
@@ -309,6 +332,11 @@ struct ApplicationSubmission {
   // Its kind and attempts; the organisation, times and the payload {"application": "<id>"}
   // are set here.
   StoredJob screening_job;
+  // The acknowledgement to the applicant, written with the application (its id, organisation,
+  // application and times are set here), and the job that sends it when its state is "queued"
+  // (kind and attempts; the payload {"message": "<id>"} is set here).
+  std::optional<StoredMessage> acknowledgement;
+  StoredJob mail_job;
 };
 
 // What add_application did: the new application, or the one stored under the key before.
@@ -528,13 +556,29 @@ class Repository {
                                                               const Uuid& id,
                                                               const std::string& action,
                                                               const Actor& actor) = 0;
-  // Deletes the application (every personal value goes with it), audited as 'action'
+  // Deletes the application (every personal value goes with it, its outbox messages too),
+  // audited as 'action'
   // ("application.erase", "application.retention"). Error::not_found (application_not_found).
   virtual Result<void> erase_application(const Uuid& organisation, const Uuid& id,
                                          const std::string& action, const Actor& actor) = 0;
   // Applications (of any organisation) due for deletion (RetentionQuery), oldest withdrawal or
   // end of consent first.
   virtual Result<std::vector<StoredApplication>> applications_due(const RetentionQuery& query) = 0;
+
+  // --- the outbox (StoredMessage)
+
+  virtual Result<std::optional<StoredMessage>> message(const Uuid& organisation,
+                                                       const Uuid& id) = 0;
+  // The messages to the applicant of 'application', oldest first.
+  virtual Result<std::vector<StoredMessage>> application_messages(const Uuid& organisation,
+                                                                  const Uuid& application) = 0;
+  // Records a sending attempt: attempts + 1, the new 'state' ("queued" after a failure that
+  // will be tried again, "sent", "failed"), 'error' as last_error (kept when nullopt), sent_at
+  // = 'at' when sent. Error::not_found when there is none (its application was erased).
+  virtual Result<StoredMessage> record_message_attempt(const Uuid& organisation, const Uuid& id,
+                                                       const std::string& state,
+                                                       const std::optional<std::string>& error,
+                                                       UnixMillis at) = 0;
 
   // --- accounts. Every write below is one transaction with its audit entry: acknowledged only
   // when both are durable.

@@ -68,6 +68,7 @@ LIBRARIES = {
     "libsodium": (r"sodium(\.h$|/)", ["io/crypto/secrets.cpp"]),
     "cmark": (r"cmark\.h$", ["io/posting/posting_markdown.cpp"]),
     "libphonenumber": (r"phonenumbers/", ["io/workspace/contact_keys.cpp"]),
+    "libcurl": (r"curl/", ["io/workspace/mail.cpp"]),
     "fmt": (r"fmt/", [""]),
     "tl::expected": (r"tl/", [""]),
 }

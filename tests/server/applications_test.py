@@ -7,7 +7,12 @@ ones become criteria and never change a verdict; the recruiter's list is blind, 
 and exports (CSV, XLSX); unblinding, export and erasure are audited without personal values;
 the applicant withdraws from the private link; who may see what; the burst limit holds.
 
+With --smtp-port (the port of the workspace's smtp.url, where nothing listens at first): the
+acknowledgement waits in the outbox while the mail server is down, then a local SMTP sink is
+started there and the message is sent later, in the applicant's language, with the private link.
+
 Usage: applications_test.py --url URL --logins logins.json --openapi docs/api/openapi.yaml
+       [--smtp-port PORT]
 """
 import argparse
 import csv
@@ -19,12 +24,14 @@ import secrets
 import sys
 import time
 import urllib.parse
+from email import message_from_bytes, policy
 
 import yaml
 
 import api_test
 from access_test import Client, Session
 from api_test import check
+from smtp_sink import SmtpSink
 
 
 def apply(client, lang, opening, fields, key=None, src=""):
@@ -52,11 +59,70 @@ def person(name, weekends="yes", title="Call Center Agent"):
             "answers.weekends": weekends, "answers.weekly_hours": "30"}
 
 
+def check_mail(args, call, recruiter, rows, token):
+    """The acknowledgements of the two applications (both to erika@example.com, in German)."""
+    def messages_of(app_id):
+        status, _, body = call(recruiter, "GET", f"/api/v1/applications/{app_id}")
+        return (json.loads(body).get("messages", []) if status == 200 else []), body
+
+    app_id = rows[0]["id"]
+    msgs, body = [], b""
+    for _ in range(100):
+        msgs, body = messages_of(app_id)
+        if msgs and msgs[0]["attempts"] >= 1:
+            break
+        time.sleep(0.1)
+    first = msgs[0] if msgs else {}
+    check("with the mail server down the acknowledgement waits in the outbox with the error",
+          len(msgs) == 1 and first["kind"] == "application.acknowledgement"
+          and first["lang"] == "de" and first["state"] == "queued" and first["attempts"] >= 1
+          and "connect to server" in (first["last_error"] or ""), json.dumps(msgs)[:400])
+    check("the blind JSON has neither recipient nor text",
+          "recipient" not in first and "body" not in first and b"example.com" not in body)
+    sink = SmtpSink(args.smtp_port).start()
+    try:
+        for _ in range(300):
+            msgs, _ = messages_of(app_id)
+            if msgs and msgs[0]["state"] == "sent" and len(sink.taken()) >= 2:
+                break
+            time.sleep(0.1)
+        check("once the mail server is up the message is sent",
+              msgs and msgs[0]["state"] == "sent" and msgs[0]["sent_at"], json.dumps(msgs)[:400])
+        taken = [m for m in sink.taken() if m[1] == ["<erika@example.com>"]]
+        parsed = [message_from_bytes(m[2], policy=policy.default) for m in taken]
+        texts = [p.get_content() for p in parsed]
+        check("both applications' acknowledgements reached the sink, from the configured sender",
+              len(taken) >= 2 and all(m[0] == "<bewerbung@example.org>" for m in taken)
+              and all(p["From"].addresses[0].addr_spec == "bewerbung@example.org"
+                      and p["From"].addresses[0].display_name == "Demo Recruiting"
+                      and p["To"].addresses[0].addr_spec == "erika@example.com" for p in parsed),
+              repr(taken)[:400])
+        # German in the employer's address form (Sie or du), the subject decoded from RFC 2047.
+        check("in the applicant's language, with the name and a decoded subject",
+              all(str(p["Subject"]).startswith(("Ihre Bewerbung als ", "Deine Bewerbung als "))
+                  for p in parsed)
+              and any(t.startswith(("Guten Tag Erika <b>Muster</b>,", "Hallo Erika <b>Muster</b>,"))
+                      for t in texts)
+              and all("bei uns eingegangen" in t and "Jede Bewerbung liest ein Mensch" in t
+                      for t in texts), repr(texts)[:400])
+        check("with the applicant's private link",
+              any(f"{args.url}/de/application/{token}" in t for t in texts), repr(texts)[:400])
+    finally:
+        sink.shutdown()
+        sink.server_close()
+    status, _, page = recruiter.get(f"/de/applications/{app_id}")
+    check("the application's page says the acknowledgement was sent, without its text",
+          status == 200 and "Eingangsbestätigung".encode() in page
+          and "gesendet am".encode() in page and b"Guten Tag" not in page, str(status))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--url", required=True)
     ap.add_argument("--logins", required=True)
     ap.add_argument("--openapi", required=True)
+    ap.add_argument("--smtp-port", type=int, default=0,
+                    help="the port of the workspace's smtp.url, where the test starts its sink")
     args = ap.parse_args()
     client = Client(args.url)
     logins = json.load(open(args.logins))
@@ -187,6 +253,8 @@ def main():
         status, _, page = recruiter.get(f"/de/openings/{oid}/applications")
         check("the list marks both rows", status == 200
               and page.count("mögliche Doppelbewerbung".encode()) == 2, str(status))
+    if len(rows) == 2 and args.smtp_port:
+        check_mail(args, call, recruiter, rows, token)
     if len(rows) == 2:
         by_missed = sorted(rows, key=lambda r: r["knockouts_missed"])
         check("the weekend answer is a criterion not met, not a verdict",

@@ -25,6 +25,9 @@ source "$repo_root/tests/server/lib.sh"
 # connections is low so that it can be reached.
 # Loopback is a trusted proxy, so that the applications test can send a burst from an address
 # of its own (X-Forwarded-For) without throttling the browser tests' applications.
+# E-mail goes to a port where nothing listens until the applications test starts its SMTP sink
+# there (tests/server/smtp_sink.py): the acknowledgement waits, then is sent. Retries are short.
+smtp_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 cat >"$work/config.yaml" <<YAML
 listen: 127.0.0.1:0
 db: $work/workspace.db
@@ -38,6 +41,13 @@ limits:
   max_body_bytes: 65536
   max_active_simulations: 1
   max_simulated_calls: 50000000
+smtp:
+  url: smtp://127.0.0.1:$smtp_port
+  from: bewerbung@example.org
+  from_name: Demo Recruiting
+  timeout_ms: 5000
+  retry_after_ms: 200
+  retry_max_ms: 1000
 YAML
 
 # AddressSanitizer keeps freed memory in quarantine (256 MiB by default) to catch use after
@@ -75,7 +85,7 @@ run_python_test "opening API tests" openings.out openings_test.py --url "$url" \
   --logins "$work/logins.json" --openapi "$repo_root/docs/api/openapi.yaml" --db "$work/workspace.db" \
   --expired-out "$work/expired.json"
 run_python_test "application API tests" applications.out applications_test.py --url "$url" \
-  --logins "$work/logins.json" --openapi "$repo_root/docs/api/openapi.yaml"
+  --logins "$work/logins.json" --openapi "$repo_root/docs/api/openapi.yaml" --smtp-port "$smtp_port"
 run_python_test "simulation tests" simulations.out simulations_test.py --url "$url" \
   --logins "$work/logins.json" --ccteam "$binary" --openapi "$repo_root/docs/api/openapi.yaml"
 

@@ -88,6 +88,14 @@ bool send_line(int fd, const std::string& line) {
       submission.access_token_hash[1] = static_cast<std::uint8_t>(i >> 8);
       submission.access_token_hash[2] = static_cast<std::uint8_t>(i & 0xff);
       submission.screening_job.kind = std::string(app::k_screen_application_job);
+      // Its acknowledgement to the applicant, queued for the mail job.
+      StoredMessage acknowledgement;
+      acknowledgement.kind = std::string(app::k_acknowledgement_message);
+      acknowledgement.recipient = "crash-" + std::to_string(i) + "@example.com";
+      acknowledgement.subject = "Ihre Bewerbung";
+      acknowledgement.body = "Danke.\n";
+      submission.acknowledgement = acknowledgement;
+      submission.mail_job.kind = std::string(app::k_send_mail_job);
       auto added = repository.add_application(submission, Actor::system());
       if (!added) {
         send_line(fd, "X application: " + render(added.error(), Lang::en) + "\n");
@@ -450,6 +458,13 @@ void check_survivors(const test::TestDatabase& database, const Acknowledged& ack
   ASSERT_TRUE(jobs.has_value());
   std::set<std::string> queued;
   for (const auto& job : *jobs) queued.insert(job.payload);
+  JobQuery mail;
+  mail.kind = std::string(app::k_send_mail_job);
+  mail.limit = 1'000'000;
+  auto mail_jobs = repository.jobs(organisation, mail);
+  ASSERT_TRUE(mail_jobs.has_value());
+  std::set<std::string> mail_queued;
+  for (const auto& job : *mail_jobs) mail_queued.insert(job.payload);
   for (const std::string& id : acknowledged.applications) {
     auto application = repository.application(organisation, *Uuid::parse(id));
     ASSERT_TRUE(application.has_value());
@@ -461,6 +476,15 @@ void check_survivors(const test::TestDatabase& database, const Acknowledged& ack
     EXPECT_TRUE(audited.contains("application.create " + id)) << "round " << round << ": " << id;
     EXPECT_TRUE(queued.contains(R"({"application":")" + id + "\"}"))
         << "no screening job in round " << round << ": " << id;
+    // Its acknowledgement and the job that sends it, written in the same transaction.
+    auto messages = repository.application_messages(organisation, *Uuid::parse(id));
+    ASSERT_TRUE(messages.has_value());
+    EXPECT_EQ(messages->size(), 1u) << "round " << round << ": " << id;
+    if (messages->size() == 1) {
+      EXPECT_TRUE(
+          mail_queued.contains(R"({"message":")" + messages->front().id.to_string() + "\"}"))
+          << "no mail job in round " << round << ": " << id;
+    }
   }
   auto catalog = io::load_catalog({test::repo_data_path("catalog").string()});
   ASSERT_TRUE(catalog.has_value());

@@ -88,15 +88,15 @@ INSTANTIATE_TEST_SUITE_P(Backends, RepositoryContract, ::testing::Values("sqlite
 TEST_P(RepositoryContract, MigratesAndReportsTheSchemaVersion) {
   auto health = repository->health();
   ASSERT_TRUE(health.has_value());
-  EXPECT_EQ(health->schema_version, 9);  // migrations 1-9 in store/migrations.cpp
-  EXPECT_EQ(health->binary_schema_version, 9);
+  EXPECT_EQ(health->schema_version, 10);  // migrations 1-10 in store/migrations.cpp
+  EXPECT_EQ(health->binary_schema_version, 10);
   EXPECT_EQ(organisation.to_string(), "00000000-0000-7000-8000-000000000001");
   // Opening again (a restart, a second node) applies nothing twice and keeps what was stored.
   ASSERT_TRUE(
       repository->add_employer(organisation, "Kept GmbH", "name: Kept GmbH\n", Actor::system()));
   auto again = open_node();
   ASSERT_TRUE(again);
-  EXPECT_EQ(again->health()->schema_version, 9);
+  EXPECT_EQ(again->health()->schema_version, 10);
   auto employers = again->employers(organisation, std::nullopt, 10);
   ASSERT_TRUE(employers.has_value());
   ASSERT_EQ(employers->size(), 1u);
@@ -115,7 +115,7 @@ TEST_P(RepositoryContract, RefusesASchemaNewerThanTheBinary) {
   EXPECT_EQ(refused.error().hint->id, MsgId::hint_store_schema_newer);
   std::string text = render(refused.error(), Lang::en);
   EXPECT_NE(text.find("999"), std::string::npos) << text;
-  EXPECT_NE(text.find("up to 9"), std::string::npos) << text;
+  EXPECT_NE(text.find("up to 10 only"), std::string::npos) << text;
 }
 
 TEST_P(RepositoryContract, ForeignKeysAreEnforced) {
@@ -730,6 +730,94 @@ TEST_P(RepositoryContract, PossibleDuplicatesShareAKeyWithinTheOrganisation) {
   ASSERT_TRUE(database.execute(sql.substr(update, sql.find(';', update) + 1 - update)));
   EXPECT_EQ(repository->application(organisation, a.application.id).value()->email_key, email);
   EXPECT_EQ(repository->application(organisation, c.application.id).value()->email_key, email);
+}
+
+TEST_P(RepositoryContract, TheAcknowledgementIsWrittenWithItsApplicationAndGoesWithIt) {
+  now = 60'000'000;
+  auto employer = repository->add_employer(organisation, "One GmbH", "name: One\n", Actor::cli());
+  ASSERT_TRUE(employer.has_value());
+  StoredOpening opening;
+  opening.organisation_id = organisation;
+  opening.employer_id = employer->id;
+  opening.role = "agent";
+  opening.status = "open";
+  opening.valid_through = "2027-01-31";
+  opening.languages = "de";
+  auto added_opening = repository->add_opening(opening, Actor::cli());
+  ASSERT_TRUE(added_opening.has_value());
+  std::uint8_t link = 80;
+  auto submit = [&](const std::string& key, const std::string& state) {
+    now += 1;
+    ApplicationSubmission s;
+    s.application.organisation_id = organisation;
+    s.application.opening_id = added_opening->id;
+    s.application.jurisdiction = "DE";
+    s.application.review_rank = 9'000'000'000;
+    s.idempotency_key = key;
+    s.access_token_hash.fill(++link);
+    s.screening_job.kind = "application.screen";
+    StoredMessage message;
+    message.kind = "application.acknowledgement";
+    message.lang = "de";
+    message.recipient = "anna.berg@example.org";
+    message.subject = "Ihre Bewerbung";
+    message.body = "Grüße\n";
+    message.state = state;
+    s.acknowledgement = message;
+    s.mail_job.kind = "mail.send";
+    s.mail_job.max_attempts = 4;
+    auto added = repository->add_application(s, Actor::system());
+    EXPECT_TRUE(added.has_value()) << (added ? "" : render(added.error(), Lang::en));
+    return added ? added->application.id : Uuid{};
+  };
+  Uuid queued = submit("ack-1", "queued");
+  Uuid unsent = submit("ack-2", "unsent");
+  auto messages = repository->application_messages(organisation, queued);
+  ASSERT_TRUE(messages.has_value()) << render(messages.error(), Lang::en);
+  ASSERT_EQ(messages->size(), 1u);
+  const StoredMessage& written = messages->front();
+  EXPECT_EQ(written.application_id, queued);
+  EXPECT_EQ(written.recipient, "anna.berg@example.org");
+  EXPECT_EQ(written.body, "Grüße\n");
+  EXPECT_EQ(written.state, "queued");
+  EXPECT_EQ(written.attempts, 0);
+  EXPECT_EQ(written.created_at, 60'000'001);
+  EXPECT_FALSE(written.sent_at.has_value());
+  // The queued one has its job, naming the message; the unsent one none.
+  JobQuery mail_jobs;
+  mail_jobs.kind = "mail.send";
+  auto jobs = repository->jobs(organisation, mail_jobs);
+  ASSERT_TRUE(jobs.has_value());
+  ASSERT_EQ(jobs->size(), 1u);
+  EXPECT_EQ(jobs->front().payload, R"({"message":")" + written.id.to_string() + "\"}");
+  EXPECT_EQ(jobs->front().max_attempts, 4);
+  EXPECT_EQ(repository->application_messages(organisation, unsent)->front().state, "unsent");
+
+  // An attempt that failed keeps the error; one that worked records the time and keeps it.
+  auto failed = repository->record_message_attempt(organisation, written.id, "queued",
+                                                   "Couldn't connect to server", 60'000'100);
+  ASSERT_TRUE(failed.has_value()) << render(failed.error(), Lang::en);
+  EXPECT_EQ(failed->attempts, 1);
+  EXPECT_EQ(failed->last_error, "Couldn't connect to server");
+  EXPECT_EQ(failed->updated_at, 60'000'100);
+  auto sent = repository->record_message_attempt(organisation, written.id, "sent", std::nullopt,
+                                                 60'000'200);
+  ASSERT_TRUE(sent.has_value());
+  EXPECT_EQ(sent->state, "sent");
+  EXPECT_EQ(sent->attempts, 2);
+  EXPECT_EQ(sent->sent_at, 60'000'200);
+  EXPECT_EQ(sent->last_error, "Couldn't connect to server");
+  EXPECT_EQ(repository->message(organisation, written.id).value()->state, "sent");
+
+  // Erased with its application; then an attempt finds nothing.
+  ASSERT_TRUE(
+      repository->erase_application(organisation, queued, "application.erase", Actor::cli()));
+  EXPECT_TRUE(repository->application_messages(organisation, queued)->empty());
+  EXPECT_FALSE(repository->message(organisation, written.id).value().has_value());
+  auto gone = repository->record_message_attempt(organisation, written.id, "sent", std::nullopt,
+                                                 60'000'300);
+  ASSERT_FALSE(gone.has_value());
+  EXPECT_EQ(gone.error().kind, ErrorKind::not_found);
 }
 
 TEST_P(RepositoryContract, ThreadsReadWhileOneWrites) {

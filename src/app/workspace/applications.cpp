@@ -342,7 +342,7 @@ store::TokenHash token_hash(std::string_view token) {
 Checked<SubmittedForm> submit_application(
     store::Repository& repository, const store::Uuid& organisation, const catalog::Catalog& catalog,
     const store::Uuid& opening_id, const ApplicationForm& form, Lang lang, std::string_view client,
-    std::string_view secret, Date today, std::int64_t max_per_window) {
+    std::string_view secret, Date today, std::int64_t max_per_window, const MailSettings& mail) {
   auto opening = find_opening(repository, organisation, catalog, nullptr, opening_id, today);
   if (!opening) return tl::unexpected(Errors{opening.error()});
   if (opening->status == OpeningStatus::draft || !opening->employer ||
@@ -410,6 +410,18 @@ Checked<SubmittedForm> submit_application(
   submission.rate_limit = max_per_window;
   submission.screening_job.kind = std::string(k_screen_application_job);
   submission.screening_job.max_attempts = 5;
+  std::string link;
+  if (!mail.public_url.empty()) {
+    link =
+        mail.public_url + "/" + std::string(ccteam::to_string(lang)) + "/application/" + out.token;
+  }
+  submission.acknowledgement =
+      acknowledgement_message(trimmed_text(form.email),
+                              acknowledgement_text(profile, opening->title(lang),
+                                                   trimmed_text(form.name), today, link, lang),
+                              lang, mail);
+  submission.mail_job.kind = std::string(k_send_mail_job);
+  submission.mail_job.max_attempts = std::max<std::int64_t>(1, mail.max_attempts);
   auto stored = repository.add_application(std::move(submission), store::Actor::system());
   if (!stored) return tl::unexpected(Errors{stored.error()});
   out.application = std::move(stored->application);
@@ -809,6 +821,25 @@ Result<ApplicationPage> list_applications(store::Repository& repository,
   return page;
 }
 
+namespace {
+
+// The e-mails to the applicant of 'id', without recipient, subject and body unless 'personal'.
+Result<std::vector<store::StoredMessage>> messages_for(store::Repository& repository,
+                                                       const store::Uuid& organisation,
+                                                       const store::Uuid& id, bool personal) {
+  CCTEAM_TRY(auto messages, repository.application_messages(organisation, id));
+  if (!personal) {
+    for (store::StoredMessage& message : messages) {
+      message.recipient.clear();
+      message.subject.clear();
+      message.body.clear();
+    }
+  }
+  return messages;
+}
+
+}  // namespace
+
 Result<ApplicationView> find_application(store::Repository& repository,
                                          const store::Uuid& organisation, const Principal& who,
                                          const store::Uuid& id, Lang lang) {
@@ -818,6 +849,7 @@ Result<ApplicationView> find_application(store::Repository& repository,
   if (auto added = add_duplicates(repository, organisation, who, {&view}); !added) {
     return tl::unexpected(std::move(added).error());
   }
+  CCTEAM_TRY(view.messages, messages_for(repository, organisation, view.stored.id, reveal));
   return view;
 }
 
@@ -836,6 +868,7 @@ Result<ApplicationView> unblind_application(store::Repository& repository,
   if (auto added = add_duplicates(repository, organisation, who, {&view}); !added) {
     return tl::unexpected(std::move(added).error());
   }
+  CCTEAM_TRY(view.messages, messages_for(repository, organisation, view.stored.id, true));
   return view;
 }
 
@@ -870,6 +903,10 @@ Result<json> export_application(store::Repository& repository, const store::Uuid
             stored.talent_pool_until ? json(*stored.talent_pool_until) : json(nullptr)},
            {"screening", stored.screening.empty() ? json(nullptr) : parse(stored.screening)},
            {"withdrawn_at", stored.withdrawn_at ? json(*stored.withdrawn_at) : json(nullptr)}};
+  CCTEAM_TRY(auto messages, repository.application_messages(organisation, stored.id));
+  json sent = json::array();
+  for (const store::StoredMessage& message : messages) sent.push_back(message_json(message, true));
+  out["messages"] = std::move(sent);
   return out;
 }
 

@@ -38,6 +38,7 @@
 #include "app/workspace/accounts.hpp"
 #include "app/workspace/jobs.hpp"
 #include "app/workspace/openings.hpp"
+#include "app/workspace/outbox.hpp"
 #include "app/workspace/questions.hpp"
 #include "ccteam/catalog/catalog.hpp"
 #include "ccteam/core/date.hpp"
@@ -138,12 +139,14 @@ struct SubmittedForm {
 // link. Errors: Error::not_found (opening_not_found) when the opening is not public;
 // Error::conflict (application_closed) when it no longer takes applications;
 // check_application_form's; Error::invalid_input (application_key_missing) without a form key;
-// Error::throttled (application_throttled); the store's.
+// Error::throttled (application_throttled); the store's. With the application the outbox gets
+// its acknowledgement to the applicant in 'lang' (outbox.hpp: queued for the mail job when
+// 'mail' has a mail server, else recorded as unsent), in the same transaction.
 Checked<SubmittedForm> submit_application(
     store::Repository& repository, const store::Uuid& organisation, const catalog::Catalog& catalog,
     const store::Uuid& opening_id, const ApplicationForm& form, Lang lang, std::string_view client,
     std::string_view secret, Date today,
-    std::int64_t max_per_window = k_max_applications_per_window);
+    std::int64_t max_per_window = k_max_applications_per_window, const MailSettings& mail = {});
 
 // The private link's token -> the application (of any organisation); nullopt for none.
 Result<std::optional<store::StoredApplication>> application_by_link(store::Repository& repository,
@@ -212,6 +215,9 @@ struct ApplicationView {
   nlohmann::ordered_json screening;  // {"verdict", "verdict_text", "criteria", "knockouts"}
   nlohmann::ordered_json personal;   // {} unless revealed
   std::vector<PossibleDuplicate> duplicates;
+  // The e-mails to the applicant, oldest first (find_application and unblind_application only;
+  // recipient, subject and body emptied unless 'revealed').
+  std::vector<store::StoredMessage> messages;
 };
 
 struct ApplicationFilter {
@@ -251,7 +257,8 @@ Result<ApplicationView> unblind_application(store::Repository& repository,
                                             const store::Actor& actor);
 
 // Everything held on the applicant (GDPR art. 15/20): the application with its personal values,
-// profile, answers and screening, as JSON; audited (application.export).
+// profile, answers, screening and the e-mails sent to them (outbox.hpp message_json), as JSON;
+// audited (application.export).
 Result<nlohmann::ordered_json> export_application(store::Repository& repository,
                                                   const store::Uuid& organisation,
                                                   const Principal& who, const store::Uuid& id,

@@ -289,6 +289,13 @@ const std::vector<EmployerSection>& employer_form_sections() {
          {{"privacy_notice.version", Kind::text, MsgId::web_ef_privacy_version, std::nullopt},
           {"privacy_notice.en", Kind::long_text, MsgId::web_ef_privacy_text, Lang::en},
           {"privacy_notice.de", Kind::long_text, MsgId::web_ef_privacy_text, Lang::de}}}}},
+      {MsgId::web_employer_sec_mail,
+       {{"",
+         MsgId::web_employer_row_place,
+         {{"acknowledgement.subject.en", Kind::text, MsgId::web_ef_ack_subject, Lang::en},
+          {"acknowledgement.subject.de", Kind::text, MsgId::web_ef_ack_subject, Lang::de},
+          {"acknowledgement.body.en", Kind::long_text, MsgId::web_ef_ack_body, Lang::en},
+          {"acknowledgement.body.de", Kind::long_text, MsgId::web_ef_ack_body, Lang::de}}}}},
   };
   return k_sections;
 }

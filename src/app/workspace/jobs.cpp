@@ -15,9 +15,9 @@ store::UnixMillis JobRunner::now() const {
   return m_settings.clock ? m_settings.clock() : store::unix_millis_now();
 }
 
-void JobRunner::handle(std::string kind, JobHandler handler) {
+void JobRunner::handle(std::string kind, JobHandler handler, RetryDelay retry) {
   if (!m_handlers.contains(kind)) m_kinds.push_back(kind);
-  m_handlers[std::move(kind)] = std::move(handler);
+  m_handlers[std::move(kind)] = Kind{std::move(handler), std::move(retry)};
 }
 
 Result<store::StoredJob> JobRunner::enqueue(const store::Uuid& organisation, std::string kind,
@@ -84,13 +84,17 @@ Result<int> JobRunner::run_due(int max_jobs) {
     if (handler == m_handlers.end()) {
       outcome.text = render(msg(MsgId::job_unknown_kind, claimed->kind), Lang::en);
     } else if (StoredJobControl control(m_repository, *claimed, *this);
-               auto result = handler->second(*claimed, control)) {
+               auto result = handler->second.handler(*claimed, control)) {
       outcome.done = true;
       outcome.text = std::move(*result);
     } else {
       outcome.text = render(result.error().message, Lang::en);
     }
-    outcome.retry_at = now() + m_settings.retry_after.count();
+    std::chrono::milliseconds wait = m_settings.retry_after;
+    if (handler != m_handlers.end() && handler->second.retry) {
+      wait = handler->second.retry(claimed->attempts);
+    }
+    outcome.retry_at = now() + wait.count();
     auto finished = m_repository.finish_job(claimed->id, m_node_id, outcome);
     // A lease that ended meanwhile gave the job to another node: its outcome counts, not ours.
     if (!finished && finished.error().kind != ErrorKind::conflict) {

@@ -50,13 +50,17 @@ inline constexpr std::chrono::milliseconds k_job_progress_every{500};
 // attempt.
 using JobHandler =
     std::function<Result<std::string>(const store::StoredJob& job, JobControl& control)>;
+// The wait before a kind's next attempt after 'failed' failed attempts (1, 2, ...): back-off.
+using RetryDelay = std::function<std::chrono::milliseconds(std::int64_t failed)>;
 
 class JobRunner {
  public:
   // 'node_id' names this node in claimed_by (host name and process id, for example).
   JobRunner(store::Repository& repository, std::string node_id, JobSettings settings = {});
 
-  void handle(std::string kind, JobHandler handler);
+  // Runs jobs of 'kind' with 'handler'; a failed attempt is tried again after 'retry' (empty:
+  // JobSettings::retry_after each time).
+  void handle(std::string kind, JobHandler handler, RetryDelay retry = {});
 
   // Queues a job of 'kind' (with a dedupe_key: once, however often queued) to run from
   // 'run_after' (0: now).
@@ -89,7 +93,11 @@ class JobRunner {
   store::Repository& m_repository;
   std::string m_node_id;
   JobSettings m_settings;
-  std::map<std::string, JobHandler, std::less<>> m_handlers;
+  struct Kind {
+    JobHandler handler;
+    RetryDelay retry;
+  };
+  std::map<std::string, Kind, std::less<>> m_handlers;
   std::vector<std::string> m_kinds;
   std::atomic<bool> m_stopping{false};
 };

@@ -2048,6 +2048,55 @@ constexpr MsgEntry k_de[] = {
     {MsgId::audit_action_application_retention,
      "Bewerbung nach Ablauf der Aufbewahrungsfrist gelöscht"},
     {MsgId::audit_target_application, "Bewerbung"},
+    {MsgId::config_bad_smtp_url, "smtp.url „{0}“ ist keine SMTP-Adresse"},
+    {MsgId::hint_config_smtp_url,
+     "schreiben Sie smtps://host:465 (TLS) oder smtp://host:587 (STARTTLS; unverschlüsselt nur an "
+     "eine Loopback-Adresse)"},
+    {MsgId::config_bad_mail_address, "„{0}“ ist keine E-Mail-Adresse"},
+    {MsgId::hint_config_mail_address,
+     "schreiben Sie eine Adresse wie jobs@example.com (ein Name gehört in smtp.from_name)"},
+    {MsgId::employer_mail_placeholder, "„{0}“ ist kein Platzhalter der E-Mail-Vorlage"},
+    {MsgId::hint_employer_mail_placeholder,
+     "die Platzhalter sind {{name}}, {{position}}, {{employer}}, {{date}} und {{link}}; für eine "
+     "Klammer schreiben Sie {{{{"},
+    {MsgId::web_employer_sec_mail, "E-Mail an Bewerbende"},
+    {MsgId::web_ef_ack_subject, "Eingangsbestätigung: Betreff"},
+    {MsgId::web_ef_ack_body,
+     "Eingangsbestätigung: Text ({{name}}, {{position}}, {{employer}}, {{date}} und {{link}} "
+     "werden eingesetzt; leer: der Standardtext)"},
+    {MsgId::mail_send_failed, "der Mailserver hat die Nachricht nicht angenommen: {0}"},
+    {MsgId::hint_mail_send_failed,
+     "die Nachricht bleibt im Postausgang und wird später erneut versucht; prüfen Sie „smtp“ in "
+     "der Konfiguration (docs/configuration.md)"},
+    {MsgId::mail_bad_recipient,
+     "der Empfänger ist keine E-Mail-Adresse, die in einen Nachrichtenkopf passt"},
+    {MsgId::mail_ack_subject, "Ihre Bewerbung als {0} bei {1}"},
+    {MsgId::mail_ack_subject_du, "Deine Bewerbung als {0} bei {1}"},
+    {MsgId::mail_ack_body,
+     "Guten Tag {0},\n\nvielen Dank für Ihre Bewerbung als {1} bei {2}. Sie ist am {3} bei uns "
+     "eingegangen.\n\nJede Bewerbung liest ein Mensch; nichts wird automatisch entschieden. Wir "
+     "melden uns bei Ihnen, sobald wir Ihre Bewerbung gesichtet haben.\n{4}\nMit freundlichen "
+     "Grüßen\n{2}\n"},
+    {MsgId::mail_ack_body_du,
+     "Hallo {0},\n\nvielen Dank für deine Bewerbung als {1} bei {2}. Sie ist am {3} bei uns "
+     "eingegangen.\n\nJede Bewerbung liest ein Mensch; nichts wird automatisch entschieden. Wir "
+     "melden uns bei dir, sobald wir deine Bewerbung gesichtet haben.\n{4}\nViele Grüße\n{2}\n"},
+    {MsgId::mail_ack_link,
+     "\nUnter diesem Link können Sie Ihre Bewerbung jederzeit ansehen, Ihre Daten herunterladen "
+     "oder die Bewerbung zurückziehen:\n{0}\n"},
+    {MsgId::mail_ack_link_du,
+     "\nUnter diesem Link kannst du deine Bewerbung jederzeit ansehen, deine Daten herunterladen "
+     "oder die Bewerbung zurückziehen:\n{0}\n"},
+    {MsgId::web_application_mail, "E-Mails an die bewerbende Person"},
+    {MsgId::web_application_mail_none, "Keine E-Mail an die bewerbende Person verzeichnet."},
+    {MsgId::web_mail_kind_acknowledgement, "Eingangsbestätigung"},
+    {MsgId::web_mail_state_queued, "wartet auf den Versand"},
+    {MsgId::web_mail_state_sent, "gesendet am {0}"},
+    {MsgId::web_mail_state_failed, "nicht zugestellt: nach {0} Versuchen aufgegeben"},
+    {MsgId::web_mail_state_unsent, "nicht gesendet: kein Mailserver eingerichtet"},
+    {MsgId::web_mail_retry, "bisher {0} Versuche; der letzte scheiterte: {1}"},
+    {MsgId::message_not_found, "im Postausgang gibt es keine Nachricht {0}"},
+    {MsgId::mail_bad_payload, "die Nutzdaten des E-Mail-Auftrags nennen keine Nachricht: {0}"},
 };
 
 }  // namespace

@@ -1885,6 +1885,54 @@ constexpr MsgEntry k_en[] = {
     {MsgId::audit_action_application_erase, "applicant erased"},
     {MsgId::audit_action_application_retention, "application deleted after its retention period"},
     {MsgId::audit_target_application, "application"},
+    {MsgId::config_bad_smtp_url, "smtp.url '{0}' is not an SMTP address"},
+    {MsgId::hint_config_smtp_url,
+     "write smtps://host:465 (TLS) or smtp://host:587 (STARTTLS; plain SMTP only to a loopback "
+     "address)"},
+    {MsgId::config_bad_mail_address, "'{0}' is not an e-mail address"},
+    {MsgId::hint_config_mail_address,
+     "write one address such as jobs@example.com (a name goes into smtp.from_name)"},
+    {MsgId::employer_mail_placeholder, "'{0}' is not a placeholder of the e-mail template"},
+    {MsgId::hint_employer_mail_placeholder,
+     "the placeholders are {{name}}, {{position}}, {{employer}}, {{date}} and {{link}}; write {{{{ "
+     "for a brace"},
+    {MsgId::web_employer_sec_mail, "E-mail to applicants"},
+    {MsgId::web_ef_ack_subject, "Acknowledgement of receipt: subject"},
+    {MsgId::web_ef_ack_body,
+     "Acknowledgement of receipt: text ({{name}}, {{position}}, {{employer}}, {{date}} and "
+     "{{link}} are filled in; empty: the standard text)"},
+    {MsgId::mail_send_failed, "the mail server did not take the message: {0}"},
+    {MsgId::hint_mail_send_failed,
+     "the message stays in the outbox and is tried again later; check 'smtp' in the configuration "
+     "(docs/configuration.md)"},
+    {MsgId::mail_bad_recipient,
+     "the recipient is not an e-mail address that fits into a message header"},
+    {MsgId::mail_ack_subject, "Your application as {0} at {1}"},
+    {MsgId::mail_ack_subject_du, "Your application as {0} at {1}"},
+    {MsgId::mail_ack_body,
+     "Hello {0},\n\nthank you for your application as {1} at {2}. We received it on {3}.\n\nA "
+     "person reads every application; nothing is decided automatically. We will get back to you as "
+     "soon as we have looked at yours.\n{4}\nKind regards\n{2}\n"},
+    {MsgId::mail_ack_body_du,
+     "Hello {0},\n\nthank you for your application as {1} at {2}. We received it on {3}.\n\nA "
+     "person reads every application; nothing is decided automatically. We will get back to you as "
+     "soon as we have looked at yours.\n{4}\nKind regards\n{2}\n"},
+    {MsgId::mail_ack_link,
+     "\nYou can see your application, download your data or withdraw the application at any time "
+     "here:\n{0}\n"},
+    {MsgId::mail_ack_link_du,
+     "\nYou can see your application, download your data or withdraw the application at any time "
+     "here:\n{0}\n"},
+    {MsgId::web_application_mail, "E-mails to the applicant"},
+    {MsgId::web_application_mail_none, "No e-mail to the applicant is recorded."},
+    {MsgId::web_mail_kind_acknowledgement, "Acknowledgement of receipt"},
+    {MsgId::web_mail_state_queued, "waiting to be sent"},
+    {MsgId::web_mail_state_sent, "sent on {0}"},
+    {MsgId::web_mail_state_failed, "not delivered: given up after {0} attempts"},
+    {MsgId::web_mail_state_unsent, "not sent: no mail server is configured"},
+    {MsgId::web_mail_retry, "{0} attempts so far; the last one failed: {1}"},
+    {MsgId::message_not_found, "there is no message {0} in the outbox"},
+    {MsgId::mail_bad_payload, "the e-mail job's payload does not name a message: {0}"},
 };
 
 }  // namespace

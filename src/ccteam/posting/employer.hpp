@@ -15,6 +15,7 @@
 #include "ccteam/core/ids.hpp"
 #include "ccteam/core/lang.hpp"
 #include "ccteam/core/position.hpp"
+#include "ccteam/posting/mail_template.hpp"
 
 namespace ccteam::posting {
 
@@ -109,6 +110,8 @@ struct EmployerProfile {
   std::optional<Contact> contact;
   LocalizedText equal_opportunity;
   std::optional<PrivacyNotice> privacy_notice;
+  // The employer's own acknowledgement e-mail to applicants; nullopt: the standard text.
+  std::optional<MailTemplate> acknowledgement;
 
   // The opening for 'role', or nullptr.
   const Position* find(const RoleId& role) const;

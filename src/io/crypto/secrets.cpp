@@ -49,6 +49,15 @@ std::string random_token(std::size_t bytes) {
   return base64url(buffer.data(), buffer.size());
 }
 
+std::string base64(std::string_view bytes) {
+  ensure_init();
+  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.size() - 1);  // the terminating NUL the length counts
+  return out;
+}
+
 std::string one_time_password() {
   ensure_init();
   static constexpr std::string_view k_alphabet = "23456789abcdefghjkmnpqrstuvwxyz";  // 31

@@ -45,6 +45,10 @@ Digest sha256(std::string_view text);
 // base64url: derived tokens such as the CSRF token of a session.
 std::string keyed_digest(std::string_view key, std::string_view text);
 
+// 'bytes' in standard base64 with padding (RFC 4648 section 4): MIME bodies and RFC 2047
+// encoded-words.
+std::string base64(std::string_view bytes);
+
 // Compares in time independent of where the inputs differ (for tokens sent by clients).
 bool equal_in_constant_time(std::string_view a, std::string_view b);
 

@@ -261,6 +261,38 @@ void read_privacy_notice(MapReader& top, EmployerProfile& p) {
   p.privacy_notice = std::move(notice);
 }
 
+// 'acknowledgement': {subject: {en, de}, body: {en, de}}, each text optional; a placeholder the
+// template does not know is an error at its text.
+void read_acknowledgement(MapReader& top, EmployerProfile& p) {
+  auto node = top.get("acknowledgement", false);
+  if (!node) return;
+  MapReader map(top.ctx(), *node, top.pointer_of("acknowledgement"));
+  if (!map.is_map()) return;
+  posting::MailTemplate mail;
+  auto read_texts = [&map](std::string_view key, LocalizedText& into) {
+    auto texts = map.get(key, false);
+    if (!texts) return;
+    MapReader langs(map.ctx(), *texts, map.pointer_of(key));
+    if (!langs.is_map()) return;
+    for (Lang lang : {Lang::en, Lang::de}) {
+      std::string_view code = ccteam::to_string(lang);
+      auto text = langs.string(code, false);
+      if (!text) continue;
+      for (const std::string& bad : posting::unknown_placeholders(*text)) {
+        langs.ctx().error(*langs.get(code, false), langs.pointer_of(code),
+                          msg(MsgId::employer_mail_placeholder, bad),
+                          msg(MsgId::hint_employer_mail_placeholder));
+      }
+      into.get(lang) = std::move(*text);
+    }
+    langs.finish();
+  };
+  read_texts("subject", mail.subject);
+  read_texts("body", mail.body);
+  map.finish();
+  p.acknowledgement = std::move(mail);
+}
+
 }  // namespace
 
 Checked<EmployerProfile> read_employer_yaml(std::string_view text, const std::string& file) {
@@ -290,6 +322,7 @@ Checked<EmployerProfile> read_employer_yaml(std::string_view text, const std::st
     read_contact(top, p);
     p.equal_opportunity = top.text("equal_opportunity", true).value_or(LocalizedText{});
     read_privacy_notice(top, p);
+    read_acknowledgement(top, p);
     top.finish();
   }
   if (!ctx.errors().empty()) return tl::unexpected(ctx.take_errors());
@@ -389,6 +422,17 @@ nlohmann::ordered_json employer_to_json(const EmployerProfile& p) {
     put_if(notice, "en", p.privacy_notice->en);
     put_if(notice, "de", p.privacy_notice->de);
     out["privacy_notice"] = std::move(notice);
+  }
+  if (p.acknowledgement) {
+    json mail = json::object();
+    for (auto [key, texts] : {std::pair{"subject", &p.acknowledgement->subject},
+                              std::pair{"body", &p.acknowledgement->body}}) {
+      json item = json::object();
+      put_if(item, "en", texts->en);
+      put_if(item, "de", texts->de);
+      if (!item.empty()) mail[key] = std::move(item);
+    }
+    out["acknowledgement"] = std::move(mail);
   }
   return out;
 }

@@ -49,6 +49,36 @@ void read_limits(MapReader& map, ServerLimitsConfig& limits) {
   map.finish();
 }
 
+void read_smtp(YamlContext& ctx, MapReader& map, SmtpConfig& smtp) {
+  auto report = [&](std::string_view key, Message message, std::optional<Message> hint) {
+    ctx.error(*map.get(key, false), map.pointer_of(key), std::move(message), std::move(hint));
+  };
+  if (auto url = map.string("url", true)) {
+    if (auto ok = check_smtp_url(*url); ok) {
+      smtp.server.url = *url;
+    } else {
+      report("url", ok.error().message, ok.error().hint);
+    }
+  }
+  if (auto from = map.string("from", true)) {
+    if (is_mail_address(*from)) {
+      smtp.from = *from;
+    } else {
+      report("from", msg(MsgId::config_bad_mail_address, *from),
+             msg(MsgId::hint_config_mail_address));
+    }
+  }
+  smtp.from_name = map.string("from_name", false).value_or("");
+  smtp.server.username = map.string("username", false).value_or("");
+  smtp.server.password = map.string("password", false).value_or("");
+  constexpr long long k_hour_ms = 3'600'000;
+  read_whole(map, "timeout_ms", 100, k_hour_ms, smtp.server.timeout_ms);
+  read_whole(map, "retry_after_ms", 100, k_hour_ms, smtp.retry_after_ms);
+  read_whole(map, "retry_max_ms", 100, 24 * k_hour_ms, smtp.retry_max_ms);
+  read_whole(map, "max_attempts", 1, 100, smtp.max_attempts);
+  map.finish();
+}
+
 }  // namespace
 
 Result<ListenAddress> parse_listen_address(std::string_view text) {
@@ -214,6 +244,13 @@ Checked<WorkspaceConfig> read_workspace_config(std::string_view text, const std:
     if (auto node = map.get("limits", false)) {
       MapReader limits(ctx, *node, map.pointer_of("limits"));
       if (limits.is_map()) read_limits(limits, config.limits);
+    }
+    if (auto node = map.get("smtp", false)) {
+      MapReader smtp(ctx, *node, map.pointer_of("smtp"));
+      if (smtp.is_map()) {
+        config.smtp.emplace();
+        read_smtp(ctx, smtp, *config.smtp);
+      }
     }
     map.finish();
   }

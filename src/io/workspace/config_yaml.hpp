@@ -4,11 +4,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ccteam/core/error.hpp"
+#include "io/workspace/mail.hpp"
 
 namespace ccteam::io {
 
@@ -41,6 +43,18 @@ struct ServerLimitsConfig {
   std::int64_t max_applications_per_address = 10;
 };
 
+// E-mail to applicants (the outbox, app/workspace/outbox.hpp): the mail server and the sender.
+// Without it messages are recorded as "unsent". A failed attempt is tried again after
+// retry_after_ms, doubling each time up to retry_max_ms, at most max_attempts times in all.
+struct SmtpConfig {
+  SmtpServer server;
+  std::string from;       // the sender's address (is_mail_address)
+  std::string from_name;  // the sender's display name; may be empty
+  std::int64_t retry_after_ms = 60'000;
+  std::int64_t retry_max_ms = 3'600'000;
+  std::int64_t max_attempts = 20;
+};
+
 struct WorkspaceConfig {
   ListenAddress listen;
   std::string db = "ccteam.db";  // a SQLite file
@@ -49,6 +63,7 @@ struct WorkspaceConfig {
   std::vector<std::string>
       trusted_proxies;  // addresses or CIDR blocks whose X-Forwarded-For counts
   ServerLimitsConfig limits;
+  std::optional<SmtpConfig> smtp;  // nullopt: no e-mail is sent
 };
 
 // Parses "127.0.0.1:8080", "[::1]:8080" or ":8080" (all interfaces is *not* the default: the

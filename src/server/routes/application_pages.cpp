@@ -64,6 +64,38 @@ std::vector<render::Context> duplicate_items(const app::ApplicationView& view, L
   return out;
 }
 
+// The e-mails to the applicant as the application's page lists them: what each was and how
+// sending went (never its recipient or text: the page may be blind).
+std::vector<render::Context> mail_items(const app::ApplicationView& view, Lang lang) {
+  std::vector<render::Context> out;
+  for (const store::StoredMessage& message : view.messages) {
+    render::Context item;
+    item.text("kind", message.kind == app::k_acknowledgement_message
+                          ? tr(MsgId::web_mail_kind_acknowledgement, lang)
+                          : message.kind);
+    std::string state;
+    if (message.state == "sent" && message.sent_at) {
+      state = ccteam::render(msg(MsgId::web_mail_state_sent,
+                                 posting::format_date(app::utc_date(*message.sent_at), lang)),
+                             lang);
+    } else if (message.state == "failed") {
+      state = ccteam::render(msg(MsgId::web_mail_state_failed, message.attempts), lang);
+    } else if (message.state == "unsent") {
+      state = tr(MsgId::web_mail_state_unsent, lang);
+    } else {
+      state = tr(MsgId::web_mail_state_queued, lang);
+    }
+    item.text("state", state).text("state_class", message.state);
+    if (message.state != "sent" && message.attempts > 0 && message.last_error) {
+      item.text(
+          "retry",
+          ccteam::render(msg(MsgId::web_mail_retry, message.attempts, *message.last_error), lang));
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 MsgId verdict_title(std::string_view verdict) {
   if (verdict == "meets") return MsgId::q_verdict_meets;
   if (verdict == "meets_by_substitution") return MsgId::q_verdict_substitution;
@@ -219,6 +251,10 @@ Response detail_page(RouteContext& context, const Request& request, const Caller
         .list("duplicates", duplicate_items(*view, lang))
         .text("duplicates_note", tr(MsgId::web_application_duplicates_note, lang));
   }
+  page.text("mail_heading", tr(MsgId::web_application_mail, lang))
+      .text("mail_none", tr(MsgId::web_application_mail_none, lang))
+      .flag("has_mail", !view->messages.empty())
+      .list("mail", mail_items(*view, lang));
   if (view->screening.is_object()) {
     std::vector<render::Context> criteria;
     for (const json& c : view->screening["criteria"]) {

@@ -428,10 +428,12 @@ Response post_apply(RouteContext& context, const Request& request, const Caller&
   if (!fields) return error_page(context, caller, fields.error(), "/careers");
   ApplyForm state;
   state.form = read_apply_form(*fields);
+  app::MailSettings mail = context.mail;
+  mail.public_url = context.public_url.get();
   auto submitted = app::submit_application(
       context.repository, context.organisation, snapshot->catalog(), opening->stored.id, state.form,
       lang, caller.client_address, context.accounts.derived_key("application-link"), today_utc(),
-      context.max_applications_per_address);
+      context.max_applications_per_address, mail);
   if (!submitted) {
     const Error& first = submitted.error().front();
     if (first.kind == ErrorKind::invalid_input || first.kind == ErrorKind::throttled ||
@@ -509,7 +511,8 @@ Response status_page(RouteContext& context, const Request& request, const Caller
 
 // --- the organisation's side
 
-json application_json(const app::ApplicationView& view) {
+// 'with_messages': the e-mails to the applicant (one application's JSON, not the list's rows).
+json application_json(const app::ApplicationView& view, bool with_messages = false) {
   const store::StoredApplication& row = view.stored;
   json out{{"id", row.id.to_string()},
            {"label", view.label},
@@ -538,6 +541,14 @@ json application_json(const app::ApplicationView& view) {
                               {"match", std::move(match)}});
   }
   out["duplicates"] = std::move(duplicates);
+  // The e-mails to the applicant: their recipient, subject and text only when unblinded.
+  if (with_messages) {
+    json messages = json::array();
+    for (const store::StoredMessage& message : view.messages) {
+      messages.push_back(app::message_json(message, view.revealed));
+    }
+    out["messages"] = std::move(messages);
+  }
   return out;
 }
 
@@ -744,7 +755,7 @@ void add_applications(Router& router, RouteContext& context) {
                 auto view = app::find_application(context.repository, context.organisation,
                                                   *caller.principal, *id, caller.lang);
                 if (!view) return problem(view.error(), caller.lang, request);
-                return json_response(application_json(*view));
+                return json_response(application_json(*view, true));
               }});
   router.add({"POST", "/api/v1/applications/{id}/unblind",
               Access::to(Permission::manage_applications), 4096,
@@ -755,7 +766,7 @@ void add_applications(Router& router, RouteContext& context) {
                                                      *caller.principal, *id, caller.lang,
                                                      caller.principal->actor(request.request_id));
                 if (!view) return problem(view.error(), caller.lang, request);
-                return json_response(application_json(*view));
+                return json_response(application_json(*view, true));
               }});
   router.add(
       {"GET", "/api/v1/applications/{id}/export", Access::to(Permission::manage_applications), 0,

@@ -11,6 +11,7 @@
 #include "app/workspace/applications.hpp"
 #include "app/workspace/employers.hpp"
 #include "app/workspace/jobs.hpp"
+#include "app/workspace/outbox.hpp"
 #include "app/workspace/simulations.hpp"
 #include "server/auth.hpp"
 #include "server/catalog_cache.hpp"
@@ -64,6 +65,8 @@ struct RouteContext {
   PublicPageCache& public_pages;
   // Applications the public form takes from one client address in 10 minutes.
   std::int64_t max_applications_per_address = app::k_max_applications_per_window;
+  // E-mail to applicants (the acknowledgement's state and attempts; the link is public_url's).
+  app::MailSettings mail{};
 };
 
 // GET /api/v1/jobs: the background jobs, for operators (admin).

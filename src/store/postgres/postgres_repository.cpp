@@ -1483,6 +1483,38 @@ Result<std::optional<StoredApplication>> first_application(const Rows& rows) {
   return std::optional<StoredApplication>(std::move(row));
 }
 
+constexpr std::string_view k_message_columns =
+    "id, organisation_id, application_id, kind, lang, recipient, subject, body, state, "
+    "attempts, last_error, created_at_ms, updated_at_ms, sent_at_ms";
+std::string message_select() {
+  return "SELECT " + std::string(k_message_columns) + " FROM outbox_messages ";
+}
+
+Result<std::vector<StoredMessage>> read_messages(const Rows& rows) {
+  std::vector<StoredMessage> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    StoredMessage row;
+    CCTEAM_TRY(row.id, uuid_at(rows, i, 0, "outbox_messages.id"));
+    CCTEAM_TRY(row.organisation_id, uuid_at(rows, i, 1, "outbox_messages.organisation_id"));
+    if (!rows.is_null(i, 2)) {
+      CCTEAM_TRY(row.application_id, uuid_at(rows, i, 2, "outbox_messages.application_id"));
+    }
+    row.kind = rows.text(i, 3);
+    row.lang = rows.text(i, 4);
+    row.recipient = rows.text(i, 5);
+    row.subject = rows.text(i, 6);
+    row.body = rows.text(i, 7);
+    row.state = rows.text(i, 8);
+    row.attempts = rows.int64(i, 9);
+    if (!rows.is_null(i, 10)) row.last_error = rows.text(i, 10);
+    row.created_at = rows.int64(i, 11);
+    row.updated_at = rows.int64(i, 12);
+    row.sent_at = optional_at(rows, i, 13);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 Error application_not_found(const Uuid& id) {
   return Error::not_found(msg(MsgId::application_not_found, id.to_string()));
 }
@@ -1576,21 +1608,54 @@ Result<SubmittedApplication> PostgresRepository::add_application(ApplicationSubm
       return pass(std::move(counted));
     }
   }
-  StoredJob& job = submission.screening_job;
-  job.organisation_id = row.organisation_id;
-  job.payload = R"({"application":")" + row.id.to_string() + "\"}";
-  job.created_at = at;
-  job.id = new_uuid_v7(at);
+  // A job queued in this transaction: its id and time set here.
+  auto queue = [&](StoredJob& job, std::string payload) -> Result<void> {
+    job.organisation_id = row.organisation_id;
+    job.payload = std::move(payload);
+    job.created_at = at;
+    job.id = new_uuid_v7(at);
+    return run(*connection,
+               "INSERT INTO jobs (id, organisation_id, kind, payload, state, attempts, "
+               "max_attempts, run_after_ms, created_at_ms, created_by) VALUES ($1, $2, "
+               "$3, $4, 'queued', 0, $5, $6, $7, $8)",
+               {id_param(job.id), id_param(job.organisation_id), std::string_view(job.kind),
+                std::string_view(job.payload), job.max_attempts, job.run_after, job.created_at,
+                optional_id(job.created_by)});
+  };
   if (auto queued =
-          run(*connection,
-              "INSERT INTO jobs (id, organisation_id, kind, payload, state, attempts, "
-              "max_attempts, run_after_ms, created_at_ms, created_by) VALUES ($1, $2, "
-              "$3, $4, 'queued', 0, $5, $6, $7, $8)",
-              {id_param(job.id), id_param(job.organisation_id), std::string_view(job.kind),
-               std::string_view(job.payload), job.max_attempts, job.run_after, job.created_at,
-               optional_id(job.created_by)});
+          queue(submission.screening_job, R"({"application":")" + row.id.to_string() + "\"}");
       !queued) {
     return pass(std::move(queued));
+  }
+  if (submission.acknowledgement) {
+    StoredMessage& message = *submission.acknowledgement;
+    message.id = new_uuid_v7(at);
+    message.organisation_id = row.organisation_id;
+    message.application_id = row.id;
+    message.created_at = at;
+    message.updated_at = at;
+    if (auto written = run(
+            *connection,
+            "INSERT INTO outbox_messages (id, organisation_id, application_id, kind, "
+            "lang, recipient, subject, body, state, attempts, last_error, "
+            "created_at_ms, updated_at_ms, sent_at_ms) VALUES ($1, $2, $3, $4, $5, "
+            "$6, $7, $8, $9, $10, $11, $12, $13, $14)",
+            {id_param(message.id), id_param(message.organisation_id),
+             optional_id(message.application_id), std::string_view(message.kind),
+             std::string_view(message.lang), std::string_view(message.recipient),
+             std::string_view(message.subject), std::string_view(message.body),
+             std::string_view(message.state), message.attempts, optional_text(message.last_error),
+             message.created_at, message.updated_at, optional_int(message.sent_at)});
+        !written) {
+      return pass(std::move(written));
+    }
+    if (message.state == "queued") {
+      if (auto queued =
+              queue(submission.mail_job, R"({"message":")" + message.id.to_string() + "\"}");
+          !queued) {
+        return pass(std::move(queued));
+      }
+    }
   }
   if (auto audited = append_audit(*connection, row.organisation_id,
                                   audit_of(actor, at, "application.create", "application", row.id,
@@ -1795,6 +1860,13 @@ Result<void> PostgresRepository::erase_application(const Uuid& organisation, con
                                                    const std::string& action, const Actor& actor) {
   CCTEAM_TRY(Lease connection, lease());
   CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  if (auto messages = run(*connection,
+                          "DELETE FROM outbox_messages WHERE organisation_id = $1 AND "
+                          "application_id = $2",
+                          {id_param(organisation), id_param(id)});
+      !messages) {
+    return messages;
+  }
   CCTEAM_TRY(Rows deleted,
              connection->query("DELETE FROM applications WHERE organisation_id = $1 AND id = $2",
                                {id_param(organisation), id_param(id)}));
@@ -1806,6 +1878,48 @@ Result<void> PostgresRepository::erase_application(const Uuid& organisation, con
     return audited;
   }
   return transaction.commit();
+}
+
+Result<std::optional<StoredMessage>> PostgresRepository::message(const Uuid& organisation,
+                                                                 const Uuid& id) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows,
+             connection->query(message_select() + "WHERE organisation_id = $1 AND id = $2",
+                               {id_param(organisation), id_param(id)}));
+  CCTEAM_TRY(auto messages, read_messages(rows));
+  if (messages.empty()) return std::optional<StoredMessage>();
+  return std::optional<StoredMessage>(std::move(messages.front()));
+}
+
+Result<std::vector<StoredMessage>> PostgresRepository::application_messages(
+    const Uuid& organisation, const Uuid& application) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows,
+             connection->query(message_select() +
+                                   "WHERE organisation_id = $1 AND application_id = $2 ORDER BY id",
+                               {id_param(organisation), id_param(application)}));
+  return read_messages(rows);
+}
+
+Result<StoredMessage> PostgresRepository::record_message_attempt(
+    const Uuid& organisation, const Uuid& id, const std::string& state,
+    const std::optional<std::string>& error, UnixMillis at) {
+  CCTEAM_TRY(Lease connection, lease());
+  std::optional<std::int64_t> sent_at;
+  if (state == "sent") sent_at = at;
+  CCTEAM_TRY(Rows rows,
+             connection->query("UPDATE outbox_messages SET state = $3, attempts = attempts + 1, "
+                               "last_error = coalesce($4, last_error), updated_at_ms = $5, "
+                               "sent_at_ms = coalesce($6, sent_at_ms) "
+                               "WHERE organisation_id = $1 AND id = $2 RETURNING " +
+                                   std::string(k_message_columns),
+                               {id_param(organisation), id_param(id), std::string_view(state),
+                                optional_text(error), at, optional_int(sent_at)}));
+  CCTEAM_TRY(auto messages, read_messages(rows));
+  if (messages.empty()) {
+    return tl::unexpected(Error::not_found(msg(MsgId::message_not_found, id.to_string())));
+  }
+  return std::move(messages.front());
 }
 
 Result<std::vector<StoredApplication>> PostgresRepository::applications_due(

@@ -1631,6 +1631,61 @@ Result<std::optional<StoredApplication>> find_application(Connection& connection
   return std::optional<StoredApplication>(std::move(rows.front()));
 }
 
+constexpr std::string_view k_message_columns =
+    "SELECT id, organisation_id, application_id, kind, lang, recipient, subject, body, state, "
+    "attempts, last_error, created_at_ms, updated_at_ms, sent_at_ms FROM outbox_messages ";
+
+Result<std::vector<StoredMessage>> read_messages(Statement& statement) {
+  std::vector<StoredMessage> out;
+  while (true) {
+    CCTEAM_TRY(bool has_row, statement.step());
+    if (!has_row) break;
+    StoredMessage row;
+    CCTEAM_TRY(row.id, column_uuid(statement, 0, "outbox_messages.id"));
+    CCTEAM_TRY(row.organisation_id, column_uuid(statement, 1, "outbox_messages.organisation_id"));
+    if (!statement.column_is_null(2)) {
+      CCTEAM_TRY(row.application_id, column_uuid(statement, 2, "outbox_messages.application_id"));
+    }
+    row.kind = statement.column_text(3);
+    row.lang = statement.column_text(4);
+    row.recipient = statement.column_text(5);
+    row.subject = statement.column_text(6);
+    row.body = statement.column_text(7);
+    row.state = statement.column_text(8);
+    row.attempts = statement.column_int64(9);
+    if (!statement.column_is_null(10)) row.last_error = statement.column_text(10);
+    row.created_at = statement.column_int64(11);
+    row.updated_at = statement.column_int64(12);
+    row.sent_at = optional_column(statement, 13);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<std::optional<StoredMessage>> find_message(Connection& connection, const Uuid& organisation,
+                                                  const Uuid& id) {
+  CCTEAM_TRY(Statement query, connection.prepare(std::string(k_message_columns) +
+                                                 "WHERE organisation_id = ?1 AND id = ?2"));
+  if (auto bound = bind_values(query, {&organisation, &id}); !bound) return pass(std::move(bound));
+  CCTEAM_TRY(auto rows, read_messages(query));
+  if (rows.empty()) return std::optional<StoredMessage>();
+  return std::optional<StoredMessage>(std::move(rows.front()));
+}
+
+Result<void> insert_message(Connection& writer, const StoredMessage& message) {
+  return run_sql(writer,
+                 "INSERT INTO outbox_messages (id, organisation_id, application_id, kind, lang, "
+                 "recipient, subject, body, state, attempts, last_error, created_at_ms, "
+                 "updated_at_ms, sent_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                 "?11, ?12, ?13, ?14)",
+                 {&message.id, &message.organisation_id, optional_uuid(message.application_id),
+                  std::string_view(message.kind), std::string_view(message.lang),
+                  std::string_view(message.recipient), std::string_view(message.subject),
+                  std::string_view(message.body), std::string_view(message.state), message.attempts,
+                  optional_text(message.last_error), message.created_at, message.updated_at,
+                  optional_millis(message.sent_at)});
+}
+
 Error application_not_found(const Uuid& id) {
   return Error::not_found(msg(MsgId::application_not_found, id.to_string()));
 }
@@ -1720,6 +1775,22 @@ Result<SubmittedApplication> SqliteRepository::add_application(ApplicationSubmis
   submission.screening_job.payload = R"({"application":")" + row.id.to_string() + "\"}";
   if (auto queued = insert_job(writer, std::move(submission.screening_job), at); !queued) {
     return pass(std::move(queued));
+  }
+  if (submission.acknowledgement) {
+    StoredMessage& message = *submission.acknowledgement;
+    message.id = new_uuid_v7(at);
+    message.organisation_id = row.organisation_id;
+    message.application_id = row.id;
+    message.created_at = at;
+    message.updated_at = at;
+    if (auto written = insert_message(writer, message); !written) return pass(std::move(written));
+    if (message.state == "queued") {
+      submission.mail_job.organisation_id = row.organisation_id;
+      submission.mail_job.payload = R"({"message":")" + message.id.to_string() + "\"}";
+      if (auto queued = insert_job(writer, std::move(submission.mail_job), at); !queued) {
+        return pass(std::move(queued));
+      }
+    }
   }
   if (auto audited = append_audit(writer, row.organisation_id,
                                   audit_of(actor, at, "application.create", "application", row.id,
@@ -1947,6 +2018,13 @@ Result<void> SqliteRepository::erase_application(const Uuid& organisation, const
   std::lock_guard lock(m_write_mutex);
   Connection& writer = *m_writer;
   CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  if (auto deleted = run_sql(writer,
+                             "DELETE FROM outbox_messages WHERE organisation_id = ?1 AND "
+                             "application_id = ?2",
+                             {&organisation, &id});
+      !deleted) {
+    return deleted;
+  }
   CCTEAM_TRY(Statement statement,
              writer.prepare("DELETE FROM applications WHERE organisation_id = ?1 AND id = ?2 "
                             "RETURNING 1"));
@@ -1964,6 +2042,48 @@ Result<void> SqliteRepository::erase_application(const Uuid& organisation, const
     return audited;
   }
   return transaction.commit();
+}
+
+Result<std::optional<StoredMessage>> SqliteRepository::message(const Uuid& organisation,
+                                                               const Uuid& id) {
+  ReaderLease reader = lease_reader();
+  return find_message(*reader, organisation, id);
+}
+
+Result<std::vector<StoredMessage>> SqliteRepository::application_messages(const Uuid& organisation,
+                                                                          const Uuid& application) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement query,
+             reader->prepare(std::string(k_message_columns) +
+                             "WHERE organisation_id = ?1 AND application_id = ?2 ORDER BY id"));
+  if (auto bound = bind_values(query, {&organisation, &application}); !bound) {
+    return pass(std::move(bound));
+  }
+  return read_messages(query);
+}
+
+Result<StoredMessage> SqliteRepository::record_message_attempt(
+    const Uuid& organisation, const Uuid& id, const std::string& state,
+    const std::optional<std::string>& error, UnixMillis at) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  std::optional<UnixMillis> sent_at;
+  if (state == "sent") sent_at = at;
+  if (auto updated = run_sql(writer,
+                             "UPDATE outbox_messages SET state = ?3, attempts = attempts + 1, "
+                             "last_error = coalesce(?4, last_error), updated_at_ms = ?5, "
+                             "sent_at_ms = coalesce(?6, sent_at_ms) "
+                             "WHERE organisation_id = ?1 AND id = ?2",
+                             {&organisation, &id, std::string_view(state), optional_text(error), at,
+                              optional_millis(sent_at)});
+      !updated) {
+    return pass(std::move(updated));
+  }
+  CCTEAM_TRY(std::optional<StoredMessage> row, find_message(writer, organisation, id));
+  if (!row) return tl::unexpected(Error::not_found(msg(MsgId::message_not_found, id.to_string())));
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return std::move(*row);
 }
 
 Result<std::vector<StoredApplication>> SqliteRepository::applications_due(

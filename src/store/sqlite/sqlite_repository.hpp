@@ -100,6 +100,13 @@ class SqliteRepository final : public Repository {
   Result<void> erase_application(const Uuid& organisation, const Uuid& id,
                                  const std::string& action, const Actor& actor) override;
   Result<std::vector<StoredApplication>> applications_due(const RetentionQuery& query) override;
+  Result<std::optional<StoredMessage>> message(const Uuid& organisation, const Uuid& id) override;
+  Result<std::vector<StoredMessage>> application_messages(const Uuid& organisation,
+                                                          const Uuid& application) override;
+  Result<StoredMessage> record_message_attempt(const Uuid& organisation, const Uuid& id,
+                                               const std::string& state,
+                                               const std::optional<std::string>& error,
+                                               UnixMillis at) override;
   Result<std::vector<StoredUser>> users(const Uuid& organisation,
                                         const std::optional<std::string>& after_login,
                                         std::size_t limit) override;

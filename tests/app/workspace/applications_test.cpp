@@ -8,6 +8,7 @@
 
 #include "io/base/files.hpp"
 #include "io/catalog/catalog_yaml.hpp"
+#include "io/posting/employer_yaml.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/sqlite_repository.hpp"
 #include "store/temp_dir.hpp"
@@ -454,6 +455,159 @@ TEST_F(Applications, ExportErasureWithdrawalAndRetention) {
   auto pool_ended = retention_handler(*m_repository, rules, on(day(2027, 12, 5)))(job, control);
   EXPECT_EQ(*pool_ended, R"({"deleted":1})");
   EXPECT_FALSE(*m_repository->application(m_organisation, kept_in_pool->application.id));
+}
+
+TEST_F(Applications, TheAcknowledgementGoesOutInTheApplicantsLanguageAndIsTriedAgainLater) {
+  MailSettings mail{true, 3, "https://jobs.example.com"};
+  auto submit_mailed = [&](const std::string& key) {
+    return submit_application(*m_repository, m_organisation, m_catalog, m_opening, good_form(key),
+                              Lang::de, "198.51.100.7", "secret-of-this-test-0123456789", m_today,
+                              k_max_applications_per_window, mail);
+  };
+  auto sent = submit_mailed("mail-form-key-0001");
+  ASSERT_TRUE(sent) << test::all_errors(sent.error());
+  auto messages = m_repository->application_messages(m_organisation, sent->application.id);
+  ASSERT_TRUE(messages);
+  ASSERT_EQ(messages->size(), 1u);
+  const store::StoredMessage ack = messages->front();
+  EXPECT_EQ(ack.kind, "application.acknowledgement");
+  EXPECT_EQ(ack.state, "queued");
+  EXPECT_EQ(ack.lang, "de");
+  EXPECT_EQ(ack.recipient, "erika@example.com");
+  // The German example employer says du and has its own title for agents
+  // (data/examples/employer-de.yaml); received on the test's day, 2026-12-04.
+  EXPECT_EQ(ack.subject,
+            "Deine Bewerbung als Kundenberater im Kundenservice (m/w/d) bei Nordlicht "
+            "Kundendialog GmbH");
+  EXPECT_TRUE(ack.body.starts_with(
+      "Hallo Erika Muster,\n\nvielen Dank für deine Bewerbung als Kundenberater im Kundenservice "
+      "(m/w/d) bei Nordlicht Kundendialog GmbH. Sie ist am 04.12.2026 bei uns eingegangen.\n"))
+      << ack.body;
+  EXPECT_NE(ack.body.find("\nhttps://jobs.example.com/de/application/" + sent->token + "\n"),
+            std::string::npos)
+      << ack.body;
+  EXPECT_TRUE(ack.body.ends_with("Viele Grüße\nNordlicht Kundendialog GmbH\n")) << ack.body;
+
+  store::UnixMillis clock = store::unix_millis_now();
+  JobSettings settings;
+  settings.clock = [&clock] { return clock; };
+  JobRunner runner(*m_repository, "test-node", settings);
+  std::vector<std::string> texts;
+  bool up = false;
+  MailSender sender{
+      "jobs@example.org", "Nordlicht Recruiting",
+      [&](std::string_view from, std::string_view to, std::string_view text) -> Result<void> {
+        if (!up) {
+          return tl::unexpected(
+              Error::io(msg(MsgId::mail_send_failed, "Couldn't connect to server")));
+        }
+        EXPECT_EQ(from, "jobs@example.org");
+        EXPECT_EQ(to, "erika@example.com");
+        texts.emplace_back(text);
+        return {};
+      }};
+  runner.handle(
+      std::string(k_send_mail_job), mail_handler(*m_repository, sender, [&clock] { return clock; }),
+      [](std::int64_t failed) { return mail_retry_after(failed, std::chrono::seconds(60)); });
+  auto ran = runner.run_due(10);
+  ASSERT_TRUE(ran) << render(ran.error(), Lang::en);
+  EXPECT_EQ(*ran, 1);
+  auto waiting = m_repository->message(m_organisation, ack.id).value();
+  ASSERT_TRUE(waiting);
+  EXPECT_EQ(waiting->state, "queued");
+  EXPECT_EQ(waiting->attempts, 1);
+  EXPECT_EQ(waiting->last_error,
+            "the mail server did not take the message: Couldn't connect to server");
+  // Not before the back-off (60 s after the first failure), then sent.
+  clock += 59'000;
+  EXPECT_EQ(*runner.run_due(10), 0);
+  clock += 1'000;
+  up = true;
+  EXPECT_EQ(*runner.run_due(10), 1);
+  auto done = m_repository->message(m_organisation, ack.id).value();
+  EXPECT_EQ(done->state, "sent");
+  EXPECT_EQ(done->attempts, 2);
+  EXPECT_EQ(done->sent_at, clock);
+  ASSERT_EQ(texts.size(), 1u);
+  EXPECT_NE(texts[0].find("\r\nTo: <erika@example.com>\r\n"), std::string::npos) << texts[0];
+  EXPECT_NE(texts[0].find("\r\nFrom: Nordlicht Recruiting <jobs@example.org>\r\n"),
+            std::string::npos);
+  EXPECT_NE(texts[0].find("\r\nMessage-ID: <" + ack.id.to_string() + "@example.org>\r\n"),
+            std::string::npos);
+  clock += 3'600'000;
+  EXPECT_EQ(*runner.run_due(10), 0);  // sent once
+
+  // With the server down for every allowed attempt the message is given up: "failed".
+  up = false;
+  auto second = submit_mailed("mail-form-key-0002");
+  ASSERT_TRUE(second);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(*runner.run_due(10), 1);
+    clock += 3'600'000;
+  }
+  EXPECT_EQ(*runner.run_due(10), 0);
+  auto gave_up = m_repository->application_messages(m_organisation, second->application.id);
+  EXPECT_EQ(gave_up->front().state, "failed");
+  EXPECT_EQ(gave_up->front().attempts, 3);
+  // 60 s, doubled per further failure, at most an hour: 60, 120, 240, ..., 3,840 -> 3,600.
+  EXPECT_EQ(mail_retry_after(1, std::chrono::seconds(60)), std::chrono::seconds(60));
+  EXPECT_EQ(mail_retry_after(3, std::chrono::seconds(60)), std::chrono::seconds(240));
+  EXPECT_EQ(mail_retry_after(6, std::chrono::seconds(60)), std::chrono::seconds(1920));
+  EXPECT_EQ(mail_retry_after(7, std::chrono::seconds(60)), std::chrono::seconds(3600));
+  EXPECT_EQ(mail_retry_after(1000, std::chrono::seconds(60)), std::chrono::seconds(3600));
+
+  // The export has the messages whole; a blind view has what and when, not to whom or what.
+  auto exported = export_application(*m_repository, m_organisation, m_recruiter,
+                                     sent->application.id, store::Actor::cli());
+  ASSERT_TRUE(exported);
+  EXPECT_EQ((*exported)["messages"][0]["state"], "sent");
+  EXPECT_EQ((*exported)["messages"][0]["recipient"], "erika@example.com");
+  auto blind =
+      find_application(*m_repository, m_organisation, m_manager, sent->application.id, Lang::de);
+  ASSERT_TRUE(blind);
+  ASSERT_EQ(blind->messages.size(), 1u);
+  EXPECT_EQ(blind->messages[0].state, "sent");
+  EXPECT_EQ(blind->messages[0].recipient, "");
+  EXPECT_EQ(blind->messages[0].body, "");
+  // Erased with the application.
+  ASSERT_TRUE(erase_application(*m_repository, m_organisation, m_recruiter, second->application.id,
+                                store::Actor::cli()));
+  EXPECT_TRUE(m_repository->application_messages(m_organisation, second->application.id)->empty());
+}
+
+TEST_F(Applications, WithoutAMailServerTheAcknowledgementIsRecordedUnsent) {
+  auto sent = submit_application(*m_repository, m_organisation, m_catalog, m_opening,
+                                 good_form("mail-form-key-0003"), Lang::en, "198.51.100.7",
+                                 "secret-of-this-test-0123456789", m_today);
+  ASSERT_TRUE(sent);
+  auto messages = m_repository->application_messages(m_organisation, sent->application.id);
+  ASSERT_EQ(messages->size(), 1u);
+  const store::StoredMessage& ack = messages->front();
+  EXPECT_EQ(ack.state, "unsent");
+  EXPECT_EQ(ack.lang, "en");
+  EXPECT_EQ(ack.subject,
+            "Your application as Customer Service Agent at Nordlicht Kundendialog GmbH");
+  EXPECT_TRUE(ack.body.starts_with(
+      "Hello Erika Muster,\n\nthank you for your application as Customer Service Agent at "
+      "Nordlicht Kundendialog GmbH. We received it on December 4, 2026.\n"))
+      << ack.body;
+  EXPECT_EQ(ack.body.find("http"), std::string::npos);  // no public_url: no link paragraph
+  store::JobQuery query;
+  query.kind = std::string(k_send_mail_job);
+  EXPECT_TRUE(m_repository->jobs(m_organisation, query)->empty());
+
+  // The employer's own template where it has a text for the language, else the standard one.
+  auto profile = io::load_employer(test::repo_data_path("examples/employer-de.yaml").string());
+  ASSERT_TRUE(profile);
+  profile->acknowledgement = posting::MailTemplate{{"", "Danke, {name}: {position} ({date})"}, {}};
+  MailText own = acknowledgement_text(*profile, "Agent", "Erika", m_today, "", Lang::de);
+  EXPECT_EQ(own.subject, "Danke, Erika: Agent (04.12.2026)");
+  EXPECT_TRUE(own.body.starts_with("Hallo Erika,\n")) << own.body;
+  MailText english = acknowledgement_text(*profile, "Agent", "Erika", m_today, "", Lang::en);
+  EXPECT_EQ(english.subject, "Your application as Agent at Nordlicht Kundendialog GmbH");
+  profile->address_form = posting::AddressForm::sie;
+  EXPECT_TRUE(acknowledgement_text(*profile, "Agent", "Erika Muster", m_today, "x", Lang::de)
+                  .body.starts_with("Guten Tag Erika Muster,\n\nvielen Dank für Ihre Bewerbung"));
 }
 
 TEST_F(Applications, ReviewRankAndCsvCells) {

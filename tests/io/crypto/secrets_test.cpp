@@ -76,4 +76,15 @@ TEST(Secrets, ComparesTokens) {
 }
 
 }  // namespace
+TEST(Base64, TheTestVectorsOfRfc4648) {
+  // RFC 4648 section 10.
+  EXPECT_EQ(base64(""), "");
+  EXPECT_EQ(base64("f"), "Zg==");
+  EXPECT_EQ(base64("fo"), "Zm8=");
+  EXPECT_EQ(base64("foo"), "Zm9v");
+  EXPECT_EQ(base64("foob"), "Zm9vYg==");
+  EXPECT_EQ(base64("fooba"), "Zm9vYmE=");
+  EXPECT_EQ(base64("foobar"), "Zm9vYmFy");
+}
+
 }  // namespace ccteam::io

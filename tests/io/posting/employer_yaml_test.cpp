@@ -85,6 +85,47 @@ TEST(EmployerYaml, ReadsTheWorksCouncilAndTheVersionedPrivacyNotice) {
   EXPECT_EQ(one_language->privacy_notice->de, "");
 }
 
+TEST(EmployerYaml, TheAcknowledgementTemplateKnowsItsPlaceholders) {
+  auto file = read_file(test::repo_data_path("examples/employer-us.yaml").string(), 1 << 20);
+  ASSERT_TRUE(file);
+  std::string text = *file;
+  auto good = read_employer_yaml(text + R"(acknowledgement:
+  subject: {de: "Danke, {name}"}
+  body:
+    en: "Dear {name}, thanks for applying as {position} at {employer} on {date}. {link} {{ok}}"
+)",
+                                 "p.yaml");
+  ASSERT_TRUE(good) << test::all_errors(good.error());
+  ASSERT_TRUE(good->acknowledgement);
+  EXPECT_EQ(good->acknowledgement->subject.de, "Danke, {name}");
+  EXPECT_EQ(good->acknowledgement->subject.en, "");
+  EXPECT_TRUE(good->acknowledgement->body.en.starts_with("Dear {name}"));
+  // Written back the same way (the workspace's form and API).
+  nlohmann::ordered_json shape = employer_to_json(*good);
+  EXPECT_EQ(shape["acknowledgement"]["subject"], nlohmann::ordered_json({{"de", "Danke, {name}"}}));
+  auto again = read_employer_yaml(json_to_yaml(shape), "again.yaml");
+  ASSERT_TRUE(again) << test::all_errors(again.error());
+  EXPECT_EQ(again->acknowledgement, good->acknowledgement);
+
+  auto bad = read_employer_yaml(text + R"(acknowledgement:
+  body:
+    de: "Hallo {vorname}, {salary}"
+    fr: "Bonjour"
+)",
+                                "p.yaml");
+  ASSERT_FALSE(bad);
+  std::vector<std::string> found;
+  for (const Error& e : bad.error()) {
+    found.push_back(e.where.json_pointer + " " + render(e.message, Lang::en));
+  }
+  std::vector<std::string> expected = {
+      "/acknowledgement/body/de '{vorname}' is not a placeholder of the e-mail template",
+      "/acknowledgement/body/de '{salary}' is not a placeholder of the e-mail template"};
+  ASSERT_GE(found.size(), 3u) << test::all_errors(bad.error());
+  EXPECT_EQ(std::vector<std::string>(found.begin(), found.begin() + 2), expected);
+  EXPECT_NE(found[2].find("/acknowledgement/body/fr"), std::string::npos) << found[2];
+}
+
 TEST(EmployerYaml, AProfileWithoutAPlaceOfWorkIsAnError) {
   auto file = read_file(test::repo_data_path("examples/employer-us.yaml").string(), 1 << 20);
   ASSERT_TRUE(file);

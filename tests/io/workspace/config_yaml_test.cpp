@@ -113,5 +113,53 @@ limits:
   EXPECT_EQ(errors[5].where.line, 6);
 }
 
+TEST(WorkspaceConfig, SmtpIsReadAndCheckedAtItsKeys) {
+  auto none = read_workspace_config("listen: 127.0.0.1:8080\n", "w.yaml");
+  ASSERT_TRUE(none);
+  EXPECT_FALSE(none->smtp.has_value());
+  auto c = read_workspace_config(R"(smtp:
+  url: smtps://mail.example.com:465
+  from: jobs@example.com
+  from_name: Nordlicht Recruiting
+  username: jobs
+  password: "p w"
+  retry_after_ms: 500
+)",
+                                 "w.yaml");
+  ASSERT_TRUE(c) << render(c.error().front(), Lang::en);
+  ASSERT_TRUE(c->smtp.has_value());
+  EXPECT_EQ(c->smtp->server.url, "smtps://mail.example.com:465");
+  EXPECT_EQ(c->smtp->from, "jobs@example.com");
+  EXPECT_EQ(c->smtp->from_name, "Nordlicht Recruiting");
+  EXPECT_EQ(c->smtp->server.username, "jobs");
+  EXPECT_EQ(c->smtp->server.password, "p w");
+  EXPECT_EQ(c->smtp->retry_after_ms, 500);
+  EXPECT_EQ(c->smtp->retry_max_ms, 3'600'000);  // the defaults
+  EXPECT_EQ(c->smtp->max_attempts, 20);
+  EXPECT_EQ(c->smtp->server.timeout_ms, 30'000);
+
+  auto bad = read_workspace_config(R"(smtp:
+  url: http://mail.example.com
+  from: Jobs <jobs@example.com>
+  max_attempts: 0
+  port: 25
+)",
+                                   "w.yaml");
+  ASSERT_FALSE(bad);
+  const Errors& errors = bad.error();
+  ASSERT_EQ(errors.size(), 4u) << render(errors.front(), Lang::en);
+  EXPECT_EQ(errors[0].message.id, MsgId::config_bad_smtp_url);
+  EXPECT_EQ(errors[0].where.json_pointer, "/smtp/url");
+  EXPECT_EQ(errors[0].where.line, 2);
+  EXPECT_EQ(errors[1].message.id, MsgId::config_bad_mail_address);
+  EXPECT_EQ(errors[1].where.json_pointer, "/smtp/from");
+  EXPECT_EQ(errors[2].where.json_pointer, "/smtp/max_attempts");
+  EXPECT_EQ(errors[3].message.id, MsgId::yaml_unknown_key);
+  EXPECT_EQ(errors[3].where.line, 5);
+  auto missing = read_workspace_config("smtp:\n  url: smtp://127.0.0.1:25\n", "w.yaml");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().front().where.json_pointer, "/smtp");
+}
+
 }  // namespace
 }  // namespace ccteam::io
