@@ -1,4 +1,4 @@
-// Localised range checks for numeric options (see option_checks.hpp).
+// Localised checks of option values, and shared options (see option_checks.hpp).
 #include "cli/option_checks.hpp"
 
 #include <cctype>
@@ -168,6 +168,15 @@ CLI::Validator svg_file(Lang lang) {
                    : render(msg(MsgId::cli_chart_not_svg, input), lang);
       },
       "FILE.svg");
+}
+
+void add_evaluation_options(CLI::App& cmd, std::string& as_of, std::string& country, Lang lang) {
+  cmd.add_option("--as-of", as_of, tr(MsgId::opt_as_of, lang))
+      ->option_text("YYYY-MM-DD")
+      ->check(iso_date(lang));
+  cmd.add_option("--country", country, tr(MsgId::opt_country, lang))
+      ->option_text("CC")
+      ->check(country_code(lang));
 }
 
 }  // namespace ccteam::cli

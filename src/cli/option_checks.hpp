@@ -8,7 +8,8 @@
 //   "--as-of: '1999-02-31' is not a date; use YYYY-MM-DD, for example 2027-03-31"
 // (CLI11's own validators say "Value 0 not in range 1 to 100000" in English only.) A range check
 // passes text it cannot read as a number on to CLI11's conversion, whose error app.cpp words
-// (cli_not_a_number).
+// (cli_not_a_number). Options that several commands register alike, with these checks, are
+// here too (add_evaluation_options).
 
 #include <string>
 #include <vector>
@@ -64,5 +65,11 @@ CLI::Validator secret_key(Lang lang);
 // Accepts a file name ending in ".svg" (any case): charts are drawn as SVG only, and a chart
 // saved as "plan.png" would not open in an image viewer.
 CLI::Validator svg_file(Lang lang);
+
+// Registers the options of a command that evaluates people against a role's requirements
+// (screen, career), with their checks: --as-of, the day experience is counted up to, as typed
+// (iso_date; app::parse_as_of converts it), bound to 'as_of'; and --country, the job's country
+// (country_code), bound to 'country'. Both must outlive 'cmd'.
+void add_evaluation_options(CLI::App& cmd, std::string& as_of, std::string& country, Lang lang);
 
 }  // namespace ccteam::cli

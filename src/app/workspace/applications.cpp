@@ -6,6 +6,7 @@
 #include <charconv>
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <sstream>
 
@@ -707,13 +708,18 @@ ApplicationView view_of(store::StoredApplication stored, bool reveal, Lang lang)
 }
 
 // Fills the possible duplicates of 'views' with one query, keeping those of openings whose
-// applications 'who' may see (each opening looked up once).
+// applications 'who' may see (each opening looked up once, each view found by its id).
 Result<void> add_duplicates(store::Repository& repository, const store::Uuid& organisation,
-                            const Principal& who, std::vector<ApplicationView*> views) {
+                            const Principal& who, const std::vector<ApplicationView*>& views) {
   if (views.empty()) return {};
   std::vector<store::Uuid> ids;
   ids.reserve(views.size());
-  for (const ApplicationView* view : views) ids.push_back(view->stored.id);
+  // The first view of each id, as a search from the front would find it.
+  std::map<store::Uuid, ApplicationView*> view_by_id;
+  for (ApplicationView* view : views) {
+    ids.push_back(view->stored.id);
+    view_by_id.emplace(view->stored.id, view);
+  }
   CCTEAM_TRY(auto found,
              repository.duplicate_applications(organisation, ids, k_max_duplicates_shown));
   std::map<store::Uuid, bool> visible;
@@ -725,11 +731,9 @@ Result<void> add_duplicates(store::Repository& repository, const store::Uuid& or
       known = visible.emplace(duplicate.opening_id, sees).first;
     }
     if (!known->second) continue;
-    auto view = std::find_if(views.begin(), views.end(), [&](const ApplicationView* v) {
-      return v->stored.id == duplicate.of;
-    });
-    if (view == views.end()) continue;
-    (*view)->duplicates.push_back(PossibleDuplicate{
+    auto view = view_by_id.find(duplicate.of);
+    if (view == view_by_id.end()) continue;
+    view->second->duplicates.push_back(PossibleDuplicate{
         duplicate.id, duplicate.opening_id, blind_label(duplicate.id), duplicate.status,
         duplicate.created_at, duplicate.email, duplicate.phone});
   }
@@ -815,7 +819,7 @@ Result<ApplicationPage> list_applications(store::Repository& repository,
   }
   std::vector<ApplicationView*> views;
   for (ApplicationView& view : page.rows) views.push_back(&view);
-  if (auto added = add_duplicates(repository, organisation, who, std::move(views)); !added) {
+  if (auto added = add_duplicates(repository, organisation, who, views); !added) {
     return tl::unexpected(std::move(added).error());
   }
   return page;

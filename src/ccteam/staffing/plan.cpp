@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-#include <fmt/format.h>
+#include "ccteam/core/number_text.hpp"
 
 namespace ccteam::staffing {
 
@@ -28,12 +28,7 @@ tl::unexpected<Error> bad_option(std::string pointer, double value) {
 // interval in minutes.
 tl::unexpected<Error> deadline_below_interval(std::string pointer, Seconds deadline,
                                               Seconds interval) {
-  auto g = [](double v) {
-    std::string en = fmt::format("{:.3g}", v);
-    std::string de = en;
-    std::replace(de.begin(), de.end(), '.', ',');
-    return LocalizedText{en, de};
-  };
+  auto g = [](double v) { return significant_text(v, 3); };
   Error e = Error::invalid_input(msg(MsgId::staffing_deadline_below_interval, pointer,
                                      g(deadline.count() / 3600), g(interval.count() / 60)),
                                  SourcePos{{}, 0, 0, pointer});

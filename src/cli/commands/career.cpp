@@ -109,12 +109,7 @@ void add_career_command(CLI::App& app, Context& ctx) {
   cmd->add_option("PERSON", o->file, tr(MsgId::arg_resume_files, lang))->required();
   cmd->add_option("--from", r.from, tr(MsgId::opt_from_role, lang))->option_text("ROLE");
   cmd->add_option("--to", r.to, tr(MsgId::opt_to_role, lang))->option_text("ROLE");
-  cmd->add_option("--as-of", o->as_of, tr(MsgId::opt_as_of, lang))
-      ->option_text("YYYY-MM-DD")
-      ->check(iso_date(lang));
-  cmd->add_option("--country", r.country, tr(MsgId::opt_country, lang))
-      ->option_text("CC")
-      ->check(country_code(lang));
+  add_evaluation_options(*cmd, o->as_of, r.country, lang);
   cmd->callback([&ctx, o] { career(ctx, *o); });
 }
 

@@ -55,34 +55,15 @@ struct LintArgs {
   std::string today;  // YYYY-MM-DD; empty: today
 };
 
-// The request of 'args', or empty after reporting a usage error.
-std::optional<app::PostingLintRequest> lint_request(Context& ctx, const LintArgs& args) {
+// The request of 'args'. The options' checks (one_of, iso_date) have let only values through
+// that convert, so a conversion here cannot fail.
+app::PostingLintRequest lint_request(const LintArgs& args) {
   app::PostingLintRequest request;
   request.files = args.files;
-  auto fail_on = posting::parse_severity(args.fail_on);
-  if (!fail_on) {
-    ctx.fail(Error::usage(
-        msg(MsgId::plan_bad_argument, "--fail-on (info|warning|error)", args.fail_on)));
-    return std::nullopt;
-  }
-  request.fail_on = *fail_on;
-  if (args.lang != "auto") {
-    request.posting_lang = parse_lang(args.lang);
-    if (!request.posting_lang) {
-      ctx.fail(
-          Error::usage(msg(MsgId::plan_bad_argument, "--posting-lang (auto|de|en)", args.lang)));
-      return std::nullopt;
-    }
-  }
+  request.fail_on = posting::parse_severity(args.fail_on).value();
+  if (args.lang != "auto") request.posting_lang = parse_lang(args.lang);
   request.jurisdictions = args.jurisdictions;
-  if (!args.today.empty()) {
-    auto today = parse_iso_date(args.today);
-    if (!today) {
-      ctx.fail(today.error());
-      return std::nullopt;
-    }
-    request.today = *today;
-  }
+  if (!args.today.empty()) request.today = parse_iso_date(args.today).value();
   return request;
 }
 
@@ -115,9 +96,7 @@ void print_findings(Context& ctx, const app::LintedPosting& linted) {
 void lint_postings(Context& ctx, const LintArgs& args) {
   std::string format = ctx.format({"text", "json"});
   if (format.empty()) return;
-  std::optional<app::PostingLintRequest> request = lint_request(ctx, args);
-  if (!request) return;
-  auto lint = app::lint_postings(*request, ctx.environment());
+  auto lint = app::lint_postings(lint_request(args), ctx.environment());
   if (!lint) return ctx.fail(lint.error());
   if (format == "json") {
     if (lint->unreadable) return ctx.fail(*lint->unreadable);  // no partial JSON

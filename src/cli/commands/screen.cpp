@@ -230,12 +230,7 @@ void add_screen_command(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand("screen", tr(MsgId::cmd_screen, lang));
   cmd->add_option("ROLE", r.role, tr(MsgId::arg_role_to_screen, lang))->required();
   cmd->add_option("FILES", r.people.files, tr(MsgId::arg_resume_files, lang))->required();
-  cmd->add_option("--as-of", o->as_of, tr(MsgId::opt_as_of, lang))
-      ->option_text("YYYY-MM-DD")
-      ->check(iso_date(lang));
-  cmd->add_option("--country", r.country, tr(MsgId::opt_country, lang))
-      ->option_text("CC")
-      ->check(country_code(lang));
+  add_evaluation_options(*cmd, o->as_of, r.country, lang);
   cmd->add_option("--top", r.top, tr(MsgId::opt_top, lang))
       ->option_text("N")
       ->check(at_least(1, lang));  // 0 (all) is the default, not a value to give

@@ -2,6 +2,7 @@
 // Numbers as people read them in a table: the decimal separator of the reader's language
 // (point in English, comma in German, as DIN 5008 writes them) and no digit grouping, so a
 // column stays easy to scan and to paste. CSV, JSON and XLSX keep plain machine numbers.
+// Numbers inside messages (both languages at once): ccteam/core/number_text.hpp.
 
 #include <cstdint>
 #include <string>

@@ -1,12 +1,12 @@
 #include "io/staffing/plan_text.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <string>
 
 #include <fmt/format.h>
 
 #include "ccteam/core/date.hpp"
+#include "ccteam/core/number_text.hpp"
 
 #include "io/staffing/forecast_csv.hpp"
 
@@ -34,13 +34,8 @@ Result<ServiceLevelTarget> parse_service_level(std::string_view text, std::strin
   if (!pct || !sec) return tl::unexpected(unreadable_value(name, text, "80/20"));
   // "0.8/20" is a share written where a percentage belongs: 0.8 % would plan almost no agents.
   if (*pct > 0 && *pct <= 1) {
-    // Numbers in the reader's language: "0,8 %" in German.
-    auto number = [](double v) {
-      std::string en = fmt::format("{:g}", v);
-      std::string de = en;
-      std::replace(de.begin(), de.end(), '.', ',');
-      return LocalizedText{en, de};
-    };
+    // Numbers in the reader's language ("0,8 %" in German), with "{:g}"'s 6 digits.
+    auto number = [](double v) { return significant_text(v, 6); };
     Error e =
         Error::usage(msg(MsgId::plan_sl_fraction, name, text, number(*pct), number(*sec)),
                      msg(MsgId::hint_plan_sl_fraction, fmt::format("{:g}/{:g}", *pct * 100, *sec)));
