@@ -57,6 +57,9 @@ pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 # cmark (libcmark-dev 0.30), the CommonMark reference implementation: the Markdown of the posting
 # editor's sections (src/io/posting/posting_markdown.cpp only).
 pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
+# libzip (libzip-dev 1.7): the ZIP directory of DOCX documents applicants attach, read before
+# anything is unpacked (src/io/workspace/documents.cpp only).
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 add_library(ccteam_xlsxwriter INTERFACE)
 target_include_directories(ccteam_xlsxwriter SYSTEM INTERFACE ${XLSXWRITER_INCLUDE_DIRS})
 target_link_libraries(ccteam_xlsxwriter INTERFACE PkgConfig::XLSXWRITER)

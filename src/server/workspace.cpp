@@ -15,6 +15,7 @@
 #include "io/workspace/mail.hpp"
 #include "server/catalog_cache.hpp"
 #include "server/http/http_server.hpp"
+#include "server/http/multipart.hpp"
 #include "server/job_worker.hpp"
 #include "server/pages/shell.hpp"
 #include "server/responses.hpp"
@@ -44,9 +45,18 @@ Lang lang_of_path(const Request& request) {
 // The adapter's view of the router: match, call, and turn what no route answers (or a route
 // that throws) into a 404, 405 or 500 in the form the client reads (problem+json under /api/
 // and for the probes, an HTML page elsewhere).
-// The form field "csrf_token" of a form body, if the request sends a form.
+// The form field "csrf_token" of a form body, if the request sends a form (urlencoded, or
+// multipart/form-data when it has a file field).
 std::optional<std::string> form_csrf(const Request& request) {
   const std::string* type = request.header("content-type");
+  if (type && type->starts_with("multipart/form-data")) {
+    auto parts = parse_multipart(*type, request.body);
+    if (!parts) return std::nullopt;
+    for (const FormPart& part : *parts) {
+      if (part.name == "csrf_token" && !part.file_name) return std::string(part.body);
+    }
+    return std::nullopt;
+  }
   if (!type || !type->starts_with("application/x-www-form-urlencoded")) return std::nullopt;
   auto fields = parse_query(request.body);
   if (!fields) return std::nullopt;
@@ -230,6 +240,13 @@ Routes http_routes(const Router& router, const pages::Pages& pages, const Static
   return routes;
 }
 
+app::DocumentSettings document_settings(const io::ServerLimitsConfig& config) {
+  app::DocumentSettings out;
+  out.max_per_application = static_cast<std::size_t>(config.max_documents);
+  out.limits.max_bytes = config.max_document_bytes;
+  return out;
+}
+
 ServerLimits server_limits(const io::ServerLimitsConfig& config) {
   ServerLimits limits;
   limits.max_connections = config.max_connections;
@@ -386,7 +403,8 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
                        public_url,
                        public_pages,
                        config.limits.max_applications_per_address,
-                       mail};
+                       mail,
+                       document_settings(config.limits)};
   Router router;
   add_workspace_routes(router, context);
 

@@ -649,12 +649,65 @@ CREATE INDEX outbox_messages_by_application ON outbox_messages (application_id);
 CREATE INDEX outbox_messages_by_state ON outbox_messages (organisation_id, state);
 )sql";
 
+// 11: documents attached to applications (a CV, certificates). A row names its content by the
+// SHA-256 of the bytes; the content lives in the deployment's document store
+// (store/document_store.hpp): a directory beside a SQLite file, the table document_contents on
+// PostgreSQL (the table exists in both dialects, and stays empty where a directory holds the
+// contents). A document goes with its application (ON DELETE CASCADE; erase_application
+// deletes them explicitly too).
+constexpr std::string_view k_sqlite_11 = R"sql(
+CREATE TABLE application_documents (
+  id BLOB PRIMARY KEY CHECK (length(id) = 16),
+  organisation_id BLOB NOT NULL REFERENCES organisations (id),
+  application_id BLOB NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+  content_type TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  size_bytes INTEGER NOT NULL CHECK (size_bytes > 0),
+  added_by TEXT NOT NULL CHECK (added_by IN ('applicant', 'recruiter')),
+  created_at_ms INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX application_documents_by_application ON application_documents (application_id);
+CREATE INDEX application_documents_by_content ON application_documents (sha256);
+
+CREATE TABLE document_contents (
+  sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+  content BLOB NOT NULL,
+  stored_at_ms INTEGER NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::string_view k_postgresql_11 = R"sql(
+CREATE TABLE application_documents (
+  id uuid PRIMARY KEY,
+  organisation_id uuid NOT NULL REFERENCES organisations (id),
+  application_id uuid NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+  sha256 text NOT NULL CHECK (length(sha256) = 64),
+  content_type text NOT NULL,
+  file_name text NOT NULL,
+  size_bytes bigint NOT NULL CHECK (size_bytes > 0),
+  added_by text NOT NULL CHECK (added_by IN ('applicant', 'recruiter')),
+  created_at_ms bigint NOT NULL
+);
+
+CREATE INDEX application_documents_by_application ON application_documents (application_id);
+CREATE INDEX application_documents_by_content ON application_documents (sha256);
+
+CREATE TABLE document_contents (
+  sha256 text PRIMARY KEY CHECK (length(sha256) = 64),
+  content bytea NOT NULL,
+  stored_at_ms bigint NOT NULL
+);
+)sql";
+
 constexpr std::array k_migrations = {
-    Migration{1, k_sqlite_1, k_postgresql_1}, Migration{2, k_sqlite_2, k_postgresql_2},
-    Migration{3, k_sqlite_3, k_postgresql_3}, Migration{4, k_sqlite_4, k_postgresql_4},
-    Migration{5, k_sqlite_5, k_postgresql_5}, Migration{6, k_sqlite_6, k_postgresql_6},
-    Migration{7, k_sqlite_7, k_postgresql_7}, Migration{8, k_sqlite_8, k_postgresql_8},
-    Migration{9, k_sqlite_9, k_postgresql_9}, Migration{10, k_sqlite_10, k_postgresql_10},
+    Migration{1, k_sqlite_1, k_postgresql_1},    Migration{2, k_sqlite_2, k_postgresql_2},
+    Migration{3, k_sqlite_3, k_postgresql_3},    Migration{4, k_sqlite_4, k_postgresql_4},
+    Migration{5, k_sqlite_5, k_postgresql_5},    Migration{6, k_sqlite_6, k_postgresql_6},
+    Migration{7, k_sqlite_7, k_postgresql_7},    Migration{8, k_sqlite_8, k_postgresql_8},
+    Migration{9, k_sqlite_9, k_postgresql_9},    Migration{10, k_sqlite_10, k_postgresql_10},
+    Migration{11, k_sqlite_11, k_postgresql_11},
 };
 
 }  // namespace

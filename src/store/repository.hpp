@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "ccteam/core/error.hpp"
+#include "store/document_store.hpp"
 #include "store/uuid.hpp"
 
 namespace ccteam::store {
@@ -317,6 +318,22 @@ struct StoredMessage {
   std::optional<UnixMillis> sent_at;
 };
 
+// A document attached to an application (a CV, a certificate). Its content is in the
+// Repository's DocumentStore under 'sha256'; the row says what it is. Personal data as a
+// whole: it goes with its application (ON DELETE CASCADE), and its file name is never shown in
+// blind views.
+struct StoredDocument {
+  Uuid id;
+  Uuid organisation_id;
+  Uuid application_id;
+  std::string sha256;        // the content's address (64 lower-case hex digits)
+  std::string content_type;  // "application/pdf" or DOCX's (io/workspace/documents.hpp)
+  std::string file_name;     // as cleaned (io::clean_file_name)
+  std::int64_t size_bytes = 0;
+  std::string added_by = "applicant";  // "applicant" (the form) or "recruiter"
+  UnixMillis created_at = 0;
+};
+
 // A new application as the public form sends it, with what makes the submission safe:
 // 'idempotency_key' (one per page load: the same key again gives the application stored under
 // it, not a second one), 'access_token_hash' (SHA-256 of the applicant's private link token),
@@ -337,6 +354,9 @@ struct ApplicationSubmission {
   // (kind and attempts; the payload {"message": "<id>"} is set here).
   std::optional<StoredMessage> acknowledgement;
   StoredJob mail_job;
+  // The documents attached on the form, their contents already in documents(): id,
+  // organisation, application and created_at are set here.
+  std::vector<StoredDocument> documents;
 };
 
 // What add_application did: the new application, or the one stored under the key before.
@@ -556,7 +576,8 @@ class Repository {
                                                               const Uuid& id,
                                                               const std::string& action,
                                                               const Actor& actor) = 0;
-  // Deletes the application (every personal value goes with it, its outbox messages too),
+  // Deletes the application (every personal value goes with it, its outbox messages and its
+  // document rows too; contents no row names any more are the caller's to remove),
   // audited as 'action'
   // ("application.erase", "application.retention"). Error::not_found (application_not_found).
   virtual Result<void> erase_application(const Uuid& organisation, const Uuid& id,
@@ -579,6 +600,22 @@ class Repository {
                                                        const std::string& state,
                                                        const std::optional<std::string>& error,
                                                        UnixMillis at) = 0;
+
+  // --- documents (StoredDocument); their contents in documents()
+
+  // Where the contents of documents live (document_store.hpp).
+  virtual DocumentStore& documents() = 0;
+  // The documents of 'application', oldest first.
+  virtual Result<std::vector<StoredDocument>> application_documents(const Uuid& organisation,
+                                                                    const Uuid& application) = 0;
+  virtual Result<std::optional<StoredDocument>> document(const Uuid& organisation,
+                                                         const Uuid& id) = 0;
+  // Adds a document (its content already in documents(); id and created_at are set here) to an
+  // application, audited as application.document by 'actor'. Error::not_found
+  // (application_not_found).
+  virtual Result<StoredDocument> add_document(StoredDocument document, const Actor& actor) = 0;
+  // Whether a document row of any organisation names the content 'sha256'.
+  virtual Result<bool> content_in_use(const std::string& sha256) = 0;
 
   // --- accounts. Every write below is one transaction with its audit entry: acknowledged only
   // when both are durable.

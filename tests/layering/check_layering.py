@@ -43,7 +43,7 @@ LAYER_NAMES = {"ccteam": "domain (ccteam/)", "io": "io/", "store": "store/", "ap
 
 # The headers of store/ that app/ may include: the repository interface and its ids, never an
 # implementation (store/sqlite/, store/postgres/), so that every use case runs on any database.
-STORE_INTERFACE = {"store/repository.hpp", "store/uuid.hpp"}
+STORE_INTERFACE = {"store/repository.hpp", "store/uuid.hpp", "store/document_store.hpp"}
 
 # Library name -> (header pattern, files or folders/ under src/ that may include it).
 LIBRARIES = {
@@ -60,7 +60,8 @@ LIBRARIES = {
     "POSIX": (r"(unistd|fcntl|poll)\.h$|sys/|arpa/", ["cli/", "io/base/xlsx_writer.cpp",
                                                     "io/base/spool.cpp",
                                                     "io/workspace/config_yaml.cpp",
-                                                    "store/uuid.cpp", "store/open.cpp"]),
+                                                    "store/uuid.cpp", "store/open.cpp",
+                                                    "store/document_store.cpp"]),
     "Boost": (r"boost/", ["server/http/http_server.cpp"]),
     "SQLite": (r"sqlite3\.h$", ["store/sqlite/"]),
     "libpq": (r"libpq-fe\.h$", ["store/postgres/database.cpp"]),
@@ -69,6 +70,7 @@ LIBRARIES = {
     "cmark": (r"cmark\.h$", ["io/posting/posting_markdown.cpp"]),
     "libphonenumber": (r"phonenumbers/", ["io/workspace/contact_keys.cpp"]),
     "libcurl": (r"curl/", ["io/workspace/mail.cpp"]),
+    "libzip": (r"zip\.h$", ["io/workspace/documents.cpp"]),
     "fmt": (r"fmt/", [""]),
     "tl::expected": (r"tl/", [""]),
 }

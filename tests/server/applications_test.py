@@ -7,6 +7,13 @@ ones become criteria and never change a verdict; the recruiter's list is blind, 
 and exports (CSV, XLSX); unblinding, export and erasure are audited without personal values;
 the applicant withdraws from the private link; who may see what; the burst limit holds.
 
+Documents: an applicant applies with a PDF (its path and control characters stripped from the
+name); a program named .pdf, a ZIP bomb named .docx and a file over the size limit are refused
+at the form's file field; a PDF with JavaScript is taken but only ever sent as an attachment
+(nosniff, a sandboxing CSP); nothing is downloadable while the application is blind; a
+recruiter adds a certificate through the API; erasure takes the documents with it; the server
+answers its health check after each hostile file.
+
 With --smtp-port (the port of the workspace's smtp.url, where nothing listens at first): the
 acknowledgement waits in the outbox while the mail server is down, then a local SMTP sink is
 started there and the message is sent later, in the applicant's language, with the private link.
@@ -19,6 +26,7 @@ import csv
 import html
 import io
 import json
+import os
 import re
 import secrets
 import sys
@@ -45,6 +53,126 @@ def apply(client, lang, opening, fields, key=None, src=""):
     body = urllib.parse.urlencode(form)
     return client.request("POST", f"/{lang}/careers/{opening}/apply", {
         "Content-Type": "application/x-www-form-urlencoded", "Origin": client.origin}, body) + (key,)
+
+
+DOCUMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "documents")
+
+
+def document(name):
+    with open(os.path.join(DOCUMENTS, name), "rb") as f:
+        return f.read()
+
+
+def apply_with_files(client, lang, opening, fields, files, headers=None):
+    """The form sent as multipart/form-data with 'files' [(name, bytes)] in its file field."""
+    status, _, page = client.request("GET", f"/{lang}/careers/{opening}/apply", headers)
+    found = re.search(rb'name="form_key" value="([^"]+)"', page)
+    form = {"form_key": found.group(1).decode() if found else "", "src": "", "homepage": ""}
+    form.update(fields)
+    boundary = "----ccteam" + secrets.token_hex(8)
+    body = b""
+    for name, value in form.items():
+        body += (f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                 f'{value}\r\n').encode()
+    for file_name, content in files:
+        quoted = file_name.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+        body += (f'--{boundary}\r\nContent-Disposition: form-data; name="documents"; '
+                 f'filename="{quoted}"\r\nContent-Type: application/pdf\r\n\r\n').encode()
+        body += content + b"\r\n"
+    body += f"--{boundary}--\r\n".encode()
+    return client.request("POST", f"/{lang}/careers/{opening}/apply", dict(headers or {}, **{
+        "Content-Type": f"multipart/form-data; boundary={boundary}", "Origin": client.origin}),
+        body)
+
+
+def check_documents(args, client, call, recruiter, oid):
+    """Documents on the form and on the application (see the module's doc string)."""
+    own = {"X-Forwarded-For": "203.0.113.88"}  # an address of its own for the burst limit
+
+    def healthy(after):
+        status, _, _ = client.request("GET", "/healthz")
+        check(f"the server answers its health check after {after}", status == 200, str(status))
+
+    pdf, program, bomb, script = (document(n) for n in
+                                  ("cv-en.pdf", "program.pdf", "bomb.docx", "javascript.pdf"))
+    oversized = b"%PDF-1.4\n" + b"0" * 5_100_000
+    status, _, page = apply_with_files(client, "de", oid, person("Doku Ment"),
+                                       [("programm.pdf", program), ("bomb.docx", bomb),
+                                        ("gross.pdf", oversized)], own)
+    text = page.decode(errors="replace")
+    check("hostile documents: 422 with the form again", status == 422, str(status))
+    check("a program named .pdf is refused by its content",
+          "„programm.pdf“ ist weder ein PDF noch ein Word-Dokument" in text, text[:300])
+    check("a ZIP bomb is refused before it is unpacked",
+          "„bomb.docx“ entpackt sich auf 60 MB, mehr als 50 MB" in text)
+    check("a file over the limit is refused with its size",
+          "„gross.pdf“ hat 5,1 MB; ein Dokument darf höchstens 5 MB haben" in text)
+    check("the form asks to attach the files again", "erneut an" in text)
+    healthy("hostile documents")
+
+    status, hdrs, _ = apply_with_files(client, "de", oid, person("Doku Ment"),
+                                       [("C:\\Users\\doku\\Lebens\x07lauf.pdf", pdf),
+                                        ("makro.pdf", script)], own)
+    check("an application with a PDF and a PDF with JavaScript: 303", status == 303, str(status))
+    healthy("the documents")
+    status, _, body = call(recruiter, "GET", f"/api/v1/openings/{oid}/applications")
+    mine, one = None, b""
+    for row in json.loads(body)["applications"] if status == 200 else []:
+        status, _, one = call(recruiter, "GET", f"/api/v1/applications/{row['id']}")
+        if status == 200 and json.loads(one).get("documents"):
+            mine = json.loads(one)
+    check("the application lists its documents, blind (no file names)", mine is not None
+          and [d["label"] for d in mine["documents"]]
+          == ["Document 1: PDF, 22 kB", "Document 2: PDF, 431 bytes"]
+          and all(d["file_name"] is None for d in mine["documents"])
+          and b"Lebenslauf" not in one, json.dumps(mine)[:400])
+    if not mine:
+        return
+    aid, cv = mine["id"], mine["documents"][0]["id"]
+    status, _, page = recruiter.get(f"/de/applications/{aid}")
+    check("its page lists them blind, without links", status == 200
+          and "Dokument 1: PDF, 22 kB".encode() in page and b"/documents/" not in page
+          and "Dateinamen und Inhalte bleiben verborgen".encode() in page, str(status))
+    status, _, body = recruiter.get(f"/api/v1/applications/{aid}/documents/{cv}")
+    check("no download while blind: 409", status == 409, f"{status} {body[:200]!r}")
+    status, _, _ = call(recruiter, "POST", f"/api/v1/applications/{aid}/unblind", json_body={})
+    status, hdrs, body = recruiter.get(f"/api/v1/applications/{aid}/documents/{cv}")
+    check("unblinded: the PDF as sent, as an attachment with its cleaned name", status == 200
+          and body == pdf and hdrs.get("content-type") == "application/pdf"
+          and hdrs.get("content-disposition") ==
+          "attachment; filename=\"Lebenslauf.pdf\"; filename*=UTF-8''Lebenslauf.pdf"
+          and hdrs.get("x-content-type-options") == "nosniff"
+          and hdrs.get("content-security-policy", "").startswith("sandbox")
+          and hdrs.get("cache-control") == "no-store", f"{status} {hdrs}")
+    status, hdrs, body = recruiter.get(
+        f"/api/v1/applications/{aid}/documents/{mine['documents'][1]['id']}")
+    check("the PDF with JavaScript is only ever an attachment in a sandbox", status == 200
+          and hdrs.get("content-disposition", "").startswith("attachment;")
+          and hdrs.get("content-security-policy", "").startswith("sandbox"), str(hdrs))
+    status, _, page = recruiter.get(f"/de/applications/{aid}")
+    check("unblinded, the page links the documents by name", status == 200
+          and b"Lebenslauf.pdf" in page
+          and f"/api/v1/applications/{aid}/documents/{cv}".encode() in page, str(status))
+
+    # A recruiter adds a certificate; a program is refused there too.
+    headers = recruiter.headers({"Origin": client.origin, "X-CSRF-Token": recruiter.csrf,
+                                 "Content-Type": "application/octet-stream"})
+    status, _, body = client.request(
+        "POST", f"/api/v1/applications/{aid}/documents?name=Zeugnis.docx", headers,
+        document("cv-de.docx"))
+    added = json.loads(body) if status == 201 else {}
+    check("a recruiter adds a DOCX: 201 with the documents", status == 201
+          and [d["type"] for d in added.get("documents", [])] == ["pdf", "pdf", "docx"]
+          and added["documents"][2]["added_by"] == "recruiter", f"{status} {body[:300]!r}")
+    status, _, body = client.request(
+        "POST", f"/api/v1/applications/{aid}/documents?name=x.pdf", headers, program)
+    check("a program is refused there too: 422", status == 422
+          and b"neither a PDF nor" in body, f"{status} {body[:300]!r}")
+    healthy("the uploads")
+    status, _, _ = call(recruiter, "DELETE", f"/api/v1/applications/{aid}")
+    check("erasure answers 204", status == 204, str(status))
+    status, _, _ = recruiter.get(f"/api/v1/applications/{aid}/documents/{cv}")
+    check("the documents are gone with it", status == 404, str(status))
 
 
 def person(name, weekends="yes", title="Call Center Agent"):
@@ -347,6 +475,8 @@ def main():
         check("the erasure is audited without values", status == 200
               and [e["target"]["id"] for e in json.loads(body)["items"]].count(target["id"]) == 1
               and b"Erika" not in body)
+
+    check_documents(args, client, call, recruiter, oid)
 
     # The burst limit: 10 per address in 10 minutes, from an address of its own (the test
     # server trusts loopback as a proxy), so that the browser tests still apply.

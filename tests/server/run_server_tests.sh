@@ -38,7 +38,7 @@ limits:
   body_timeout_ms: 1000
   write_timeout_ms: 2000
   keep_alive_idle_ms: 1500
-  max_body_bytes: 65536
+  max_body_bytes: 8388608
   max_active_simulations: 1
   max_simulated_calls: 50000000
 smtp:
@@ -102,7 +102,7 @@ result "browser tests" $((SECONDS - t)) $status
 t=$SECONDS
 python3 "$repo_root/tests/server/hostile_client.py" --host 127.0.0.1 --port "$port" \
   --pid "$server_pid" --max-connections 64 --header-timeout-ms 1000 --rss-cap-mib 400 \
-  --body-path /api/v1/plans/calculate --body-limit-bytes 65536 \
+  --body-path /api/v1/plans/calculate --body-limit-bytes 8388608 \
   >"$work/hostile.out" 2>&1
 status=$?
 cat "$work/hostile.out" | tail -n 30

@@ -96,6 +96,18 @@ bool send_line(int fd, const std::string& line) {
       acknowledgement.body = "Danke.\n";
       submission.acknowledgement = acknowledgement;
       submission.mail_job.kind = std::string(app::k_send_mail_job);
+      // Its CV: the content first (as the form stores it), then the row in the transaction.
+      std::string cv = "%PDF-1.4 crash " + std::to_string(round) + " " + std::to_string(i);
+      StoredDocument document;
+      document.sha256 = io::sha256_hex(cv);
+      document.content_type = "application/pdf";
+      document.file_name = "cv.pdf";
+      document.size_bytes = static_cast<std::int64_t>(cv.size());
+      if (auto put = repository.documents().put(document.sha256, cv); !put) {
+        send_line(fd, "X document: " + render(put.error(), Lang::en) + "\n");
+        ::_exit(3);
+      }
+      submission.documents.push_back(document);
       auto added = repository.add_application(submission, Actor::system());
       if (!added) {
         send_line(fd, "X application: " + render(added.error(), Lang::en) + "\n");
@@ -485,6 +497,26 @@ void check_survivors(const test::TestDatabase& database, const Acknowledged& ack
           mail_queued.contains(R"({"message":")" + messages->front().id.to_string() + "\"}"))
           << "no mail job in round " << round << ": " << id;
     }
+    // Its document, and the content the document names.
+    auto documents = repository.application_documents(organisation, *Uuid::parse(id));
+    ASSERT_TRUE(documents.has_value());
+    EXPECT_EQ(documents->size(), 1u) << "round " << round << ": " << id;
+    for (const StoredDocument& document : *documents) {
+      auto content = repository.documents().get(document.sha256);
+      ASSERT_TRUE(content.has_value());
+      EXPECT_TRUE(*content && content->value().starts_with("%PDF-1.4 crash "))
+          << "a document without its content in round " << round << ": " << id;
+    }
+  }
+  // Contents stored before a kill whose application was never written: orphans, which the
+  // sweep removes; then every content left is named by an application.
+  auto swept = app::sweep_documents(repository, unix_millis_now() + 1000);
+  ASSERT_TRUE(swept.has_value()) << render(swept.error(), Lang::en);
+  auto contents = repository.documents().list();
+  ASSERT_TRUE(contents.has_value());
+  for (const StoredContent& content : *contents) {
+    EXPECT_TRUE(repository.content_in_use(content.sha256).value())
+        << "a content no application names after the sweep in round " << round;
   }
   auto catalog = io::load_catalog({test::repo_data_path("catalog").string()});
   ASSERT_TRUE(catalog.has_value());

@@ -46,6 +46,25 @@ class RepositoryContract : public ::testing::TestWithParam<std::string> {
     return added ? *added : StoredUser{};
   }
 
+  // An open opening for agents (German, valid through 2027-01-31) of a new employer named
+  // 'employer' in the test's organisation.
+  Uuid open_opening(const std::string& employer) {
+    auto added_employer =
+        repository->add_employer(organisation, employer, "name: " + employer + "\n", Actor::cli());
+    EXPECT_TRUE(added_employer.has_value());
+    if (!added_employer) return Uuid{};
+    StoredOpening opening;
+    opening.organisation_id = organisation;
+    opening.employer_id = added_employer->id;
+    opening.role = "agent";
+    opening.status = "open";
+    opening.valid_through = "2027-01-31";
+    opening.languages = "de";
+    auto added = repository->add_opening(opening, Actor::cli());
+    EXPECT_TRUE(added.has_value());
+    return added ? added->id : Uuid{};
+  }
+
   // A session of 'user' started now, whose token hash is 32 times 'token_byte'.
   StoredSession session_of(const StoredUser& user, std::uint8_t token_byte, UnixMillis expires_at) {
     StoredSession session;
@@ -88,15 +107,15 @@ INSTANTIATE_TEST_SUITE_P(Backends, RepositoryContract, ::testing::Values("sqlite
 TEST_P(RepositoryContract, MigratesAndReportsTheSchemaVersion) {
   auto health = repository->health();
   ASSERT_TRUE(health.has_value());
-  EXPECT_EQ(health->schema_version, 10);  // migrations 1-10 in store/migrations.cpp
-  EXPECT_EQ(health->binary_schema_version, 10);
+  EXPECT_EQ(health->schema_version, 11);  // migrations 1-11 in store/migrations.cpp
+  EXPECT_EQ(health->binary_schema_version, 11);
   EXPECT_EQ(organisation.to_string(), "00000000-0000-7000-8000-000000000001");
   // Opening again (a restart, a second node) applies nothing twice and keeps what was stored.
   ASSERT_TRUE(
       repository->add_employer(organisation, "Kept GmbH", "name: Kept GmbH\n", Actor::system()));
   auto again = open_node();
   ASSERT_TRUE(again);
-  EXPECT_EQ(again->health()->schema_version, 10);
+  EXPECT_EQ(again->health()->schema_version, 11);
   auto employers = again->employers(organisation, std::nullopt, 10);
   ASSERT_TRUE(employers.has_value());
   ASSERT_EQ(employers->size(), 1u);
@@ -115,7 +134,7 @@ TEST_P(RepositoryContract, RefusesASchemaNewerThanTheBinary) {
   EXPECT_EQ(refused.error().hint->id, MsgId::hint_store_schema_newer);
   std::string text = render(refused.error(), Lang::en);
   EXPECT_NE(text.find("999"), std::string::npos) << text;
-  EXPECT_NE(text.find("up to 10 only"), std::string::npos) << text;
+  EXPECT_NE(text.find("up to 11 only"), std::string::npos) << text;
 }
 
 TEST_P(RepositoryContract, ForeignKeysAreEnforced) {
@@ -734,23 +753,13 @@ TEST_P(RepositoryContract, PossibleDuplicatesShareAKeyWithinTheOrganisation) {
 
 TEST_P(RepositoryContract, TheAcknowledgementIsWrittenWithItsApplicationAndGoesWithIt) {
   now = 60'000'000;
-  auto employer = repository->add_employer(organisation, "One GmbH", "name: One\n", Actor::cli());
-  ASSERT_TRUE(employer.has_value());
-  StoredOpening opening;
-  opening.organisation_id = organisation;
-  opening.employer_id = employer->id;
-  opening.role = "agent";
-  opening.status = "open";
-  opening.valid_through = "2027-01-31";
-  opening.languages = "de";
-  auto added_opening = repository->add_opening(opening, Actor::cli());
-  ASSERT_TRUE(added_opening.has_value());
+  Uuid opening_id = open_opening("One GmbH");
   std::uint8_t link = 80;
   auto submit = [&](const std::string& key, const std::string& state) {
     now += 1;
     ApplicationSubmission s;
     s.application.organisation_id = organisation;
-    s.application.opening_id = added_opening->id;
+    s.application.opening_id = opening_id;
     s.application.jurisdiction = "DE";
     s.application.review_rank = 9'000'000'000;
     s.idempotency_key = key;
@@ -818,6 +827,91 @@ TEST_P(RepositoryContract, TheAcknowledgementIsWrittenWithItsApplicationAndGoesW
                                                  60'000'300);
   ASSERT_FALSE(gone.has_value());
   EXPECT_EQ(gone.error().kind, ErrorKind::not_found);
+}
+
+TEST_P(RepositoryContract, DocumentsAreWrittenWithTheirApplicationAndTheirContentsKept) {
+  now = 70'000'000;
+  Uuid opening_id = open_opening("Two GmbH");
+  // SHA-256 of "abc" (FIPS 180-2 B.1), made up bytes for the other: the store trusts its caller.
+  const std::string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  const std::string other(64, 'e');
+  DocumentStore& contents = repository->documents();
+  ASSERT_TRUE(contents.put(abc, "abc"));
+  ASSERT_TRUE(contents.put(abc, "abc"));  // the same content again: kept once
+  std::string binary("%PDF-\0\xff\x01", 8);
+  ASSERT_TRUE(contents.put(other, binary));
+  EXPECT_EQ(contents.get(abc).value(), "abc");
+  EXPECT_EQ(contents.get(other).value(), binary);  // bytes as they were, NUL and all
+  EXPECT_EQ(contents.get(std::string(64, '0')).value(), std::nullopt);
+  EXPECT_EQ(contents.list()->size(), 2u);
+
+  auto submit = [&](const std::string& key, std::vector<std::string> shas) {
+    now += 1;
+    ApplicationSubmission s;
+    s.application.organisation_id = organisation;
+    s.application.opening_id = opening_id;
+    s.application.jurisdiction = "DE";
+    s.application.review_rank = 9'000'000'000;
+    s.idempotency_key = key;
+    s.access_token_hash.fill(static_cast<std::uint8_t>(key.back()));
+    s.screening_job.kind = "application.screen";
+    for (const std::string& sha : shas) {
+      StoredDocument document;
+      document.sha256 = sha;
+      document.content_type = "application/pdf";
+      document.file_name = "Lebenslauf Müller.pdf";
+      document.size_bytes = 3;
+      s.documents.push_back(document);
+    }
+    auto added = repository->add_application(s, Actor::system());
+    EXPECT_TRUE(added.has_value()) << (added ? "" : render(added.error(), Lang::en));
+    return added ? added->application.id : Uuid{};
+  };
+  Uuid first = submit("doc-key-1", {abc, other});
+  Uuid second = submit("doc-key-2", {abc});
+  auto documents = repository->application_documents(organisation, first);
+  ASSERT_TRUE(documents.has_value()) << render(documents.error(), Lang::en);
+  ASSERT_EQ(documents->size(), 2u);
+  const StoredDocument& cv = documents->front();
+  EXPECT_EQ(cv.application_id, first);
+  EXPECT_EQ(cv.organisation_id, organisation);
+  EXPECT_EQ(cv.sha256, abc);
+  EXPECT_EQ(cv.file_name, "Lebenslauf Müller.pdf");
+  EXPECT_EQ(cv.added_by, "applicant");
+  EXPECT_EQ(cv.created_at, 70'000'001);
+  EXPECT_EQ(repository->document(organisation, cv.id).value()->sha256, abc);
+  EXPECT_FALSE(repository->document(Uuid{}, cv.id).value().has_value());
+
+  // A recruiter adds one; an application that is not there takes none.
+  StoredDocument later;
+  later.organisation_id = organisation;
+  later.application_id = second;
+  later.sha256 = other;
+  later.content_type = "application/pdf";
+  later.file_name = "Zeugnis.pdf";
+  later.size_bytes = 8;
+  later.added_by = "recruiter";
+  auto added = repository->add_document(later, Actor::cli());
+  ASSERT_TRUE(added.has_value()) << render(added.error(), Lang::en);
+  EXPECT_EQ(repository->application_documents(organisation, second)->size(), 2u);
+  later.application_id = Uuid{};
+  EXPECT_EQ(repository->add_document(later, Actor::cli()).error().kind, ErrorKind::not_found);
+
+  // Erasing the first leaves the rows of the second: both contents are still in use.
+  ASSERT_TRUE(
+      repository->erase_application(organisation, first, "application.erase", Actor::cli()));
+  EXPECT_TRUE(repository->application_documents(organisation, first)->empty());
+  EXPECT_FALSE(repository->document(organisation, cv.id).value().has_value());
+  EXPECT_TRUE(repository->content_in_use(abc).value());
+  ASSERT_TRUE(
+      repository->erase_application(organisation, second, "application.erase", Actor::cli()));
+  EXPECT_FALSE(repository->content_in_use(abc).value());
+  EXPECT_FALSE(repository->content_in_use(other).value());
+  ASSERT_TRUE(contents.remove(abc));
+  ASSERT_TRUE(contents.remove(abc));  // nothing there: no error
+  EXPECT_EQ(contents.get(abc).value(), std::nullopt);
+  ASSERT_TRUE(contents.remove(other));
+  EXPECT_TRUE(contents.list()->empty());
 }
 
 TEST_P(RepositoryContract, ThreadsReadWhileOneWrites) {
@@ -1206,6 +1300,24 @@ TEST_P(RepositoryContract, SessionsMadeOnOneNodeAreFoundOnTheOther) {
 
 TEST_P(RepositoryContract, ABackupIsACopyOnSqliteAndRefusedOnPostgres) {
   add("anna", "admin");
+  // An application with a document: the copy takes the document's content along.
+  Uuid opening_id = open_opening("Three GmbH");
+  const std::string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  ASSERT_TRUE(repository->documents().put(abc, "abc"));
+  ApplicationSubmission submission;
+  submission.application.organisation_id = organisation;
+  submission.application.opening_id = opening_id;
+  submission.application.review_rank = 9'000'000'000;
+  submission.idempotency_key = "backup-key-0001";
+  submission.access_token_hash.fill(7);
+  submission.screening_job.kind = "application.screen";
+  StoredDocument document;
+  document.sha256 = abc;
+  document.content_type = "application/pdf";
+  document.file_name = "cv.pdf";
+  document.size_bytes = 3;
+  submission.documents.push_back(document);
+  ASSERT_TRUE(repository->add_application(submission, Actor::system()));
   std::string copy = database.dir().file("copy.db");
   auto backed_up = repository->backup_to(copy);
   if (database.is_postgres()) {
@@ -1220,6 +1332,7 @@ TEST_P(RepositoryContract, ABackupIsACopyOnSqliteAndRefusedOnPostgres) {
   auto users = (*reopened)->users(organisation, std::nullopt, 10);
   ASSERT_EQ(users->size(), 1u);
   EXPECT_EQ((*users)[0].login, "anna");
+  EXPECT_EQ((*reopened)->documents().get(abc).value(), "abc");
   auto again = repository->backup_to(copy);
   ASSERT_FALSE(again.has_value());
   EXPECT_EQ(again.error().message.id, MsgId::backup_target_exists);

@@ -248,8 +248,10 @@ TEST(Schema, BothDialectsHaveTheSameTablesColumnsKeysIndexesAndChecks) {
     }
   }
   // 15 tables before the applications; then applications and application_submissions; then
-  // the outbox (migration 10).
-  EXPECT_EQ(tables.size(), 18u) << ::testing::PrintToString(tables);
+  // the outbox (migration 10); then the documents and their contents (migration 11).
+  EXPECT_EQ(tables.size(), 20u) << ::testing::PrintToString(tables);
+  EXPECT_EQ(lite.count("application_documents foreign key (application_id) -> applications (id)"),
+            1u);
   EXPECT_EQ(lite.count("outbox_messages foreign key (application_id) -> applications (id)"), 1u);
   EXPECT_EQ(lite.count("outbox_messages checks 2"), 1u);  // state, attempts
   EXPECT_EQ(lite.count("applications unique (organisation_id,idempotency_key)"), 1u);

@@ -1,5 +1,6 @@
 // Browser tests of applications: an applicant on a phone-sized screen applies in German from
-// the careers page, once with JavaScript and once without; the recruiter sees the blind list
+// the careers page, once with JavaScript (attaching a PDF CV) and once without; the recruiter
+// sees the CV only as "Dokument 1: PDF" until unblinding, then downloads it; the blind list
 // with the screening's verdict and explanation, opens one, unblinds it (audited) and exports
 // the list as XLSX; the applicant withdraws from the private link; erasure removes the other
 // application. axe-core clean in German and English. Run by tests/server/run_server_tests.sh
@@ -17,6 +18,7 @@ const run = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(
 const jana = `Jana B${run}`;
 const kai = `Kai O${run}`;
 const desktop = { width: 1280, height: 900 };
+const cvPdf = new URL('../../tests/data/documents/cv-en.pdf', import.meta.url).pathname;
 
 let browser;
 
@@ -32,7 +34,7 @@ after(async () => {
 
 // Fills the German form as a person with two years at a call center would, answering every
 // question the opening asks with yes (and 30 hours), and sends it; returns the private link.
-async function applyInGerman(p, openingId, name) {
+async function applyInGerman(p, openingId, name, files = []) {
   await p.goto(`${base}/de/careers/${openingId}`);
   await Promise.all([p.waitForURL(/\/apply/), p.getByRole('link', { name: 'Jetzt bewerben' }).click()]);
   await p.getByLabel('Name', { exact: true }).fill(name);
@@ -44,6 +46,7 @@ async function applyInGerman(p, openingId, name) {
   await p.locator('select[name="languages.0.level"]').selectOption('native');
   for (const radio of await p.locator('input[type="radio"][value="yes"]').all()) await radio.check();
   for (const hours of await p.locator('input[name="answers.weekly_hours"]').all()) await hours.fill('30');
+  if (files.length) await p.getByLabel('Dokumente anhängen').setInputFiles(files);
   await Promise.all([p.waitForURL(/\/de\/application\/[A-Za-z0-9_-]+\?sent=1$/),
     p.getByRole('button', { name: 'Bewerbung absenden' }).click()]);
   assert.ok((await p.locator('h1').innerText()).includes('Vielen Dank'));
@@ -78,7 +81,7 @@ describe('applications', { concurrency: 1 }, () => {
       assert.equal(await p.getByLabel('E-Mail').getAttribute('aria-invalid'), 'true');
       assert.equal(await p.getByLabel('Name', { exact: true }).inputValue(), jana);
       await checkPage(p, 'de-apply-errors-phone');
-      const link = await applyInGerman(p, openingId, jana);
+      const link = await applyInGerman(p, openingId, jana, [cvPdf]);
       assert.ok(link.startsWith(base + '/de/application/'), link);
       await checkPage(p, 'de-applied-phone');
     } finally {
@@ -122,10 +125,36 @@ describe('applications', { concurrency: 1 }, () => {
         p.locator('table.applications tbody a').first().click()]);
       assert.ok((await p.locator('table.criteria').innerText()).length > 20);
       await checkPage(p, 'de-application');
+      if ((await p.locator('main').innerText()).includes('Dokument 1: PDF, 22 kB')) {
+        assert.equal(await p.locator('ul.document-list a').count(), 0, 'no download while blind');
+      }
       await Promise.all([p.waitForLoadState('load'),
         p.getByRole('button', { name: 'Name und Kontaktdaten anzeigen' }).click()]);
       const shown = await p.locator('section.personal').innerText();
       assert.ok(shown.includes('B' + run) || shown.includes('O' + run) || shown.includes('@'), shown);
+
+      // Jana's CV: blind ("Dokument 1: PDF, 22 kB", no link) until unblinded, then downloaded.
+      await p.goto(`${base}/de/openings/${openingId}/applications`);
+      const pages = await p.locator('table.applications tbody a').evaluateAll(
+        (links) => links.map((a) => a.href));
+      let withCv = null;
+      for (const href of pages) {
+        await p.goto(href);
+        const listed = await p.locator('main').innerText();
+        if (listed.includes('Dokument 1: PDF, 22 kB') || listed.includes('cv-en.pdf')) {
+          withCv = href;
+          break;
+        }
+      }
+      assert.ok(withCv, 'an application lists the CV');
+      if (await p.getByRole('button', { name: 'Name und Kontaktdaten anzeigen' }).count()) {
+        assert.equal(await p.locator('ul.document-list a').count(), 0, 'no download while blind');
+        await Promise.all([p.waitForLoadState('load'),
+          p.getByRole('button', { name: 'Name und Kontaktdaten anzeigen' }).click()]);
+      }
+      const [cv] = await Promise.all([p.waitForEvent('download'),
+        p.locator('ul.document-list a', { hasText: 'cv-en.pdf' }).click()]);
+      assert.equal(cv.suggestedFilename(), 'cv-en.pdf');
 
       // The export of the list.
       await p.goto(`${base}/de/openings/${openingId}/applications`);

@@ -343,7 +343,8 @@ store::TokenHash token_hash(std::string_view token) {
 Checked<SubmittedForm> submit_application(
     store::Repository& repository, const store::Uuid& organisation, const catalog::Catalog& catalog,
     const store::Uuid& opening_id, const ApplicationForm& form, Lang lang, std::string_view client,
-    std::string_view secret, Date today, std::int64_t max_per_window, const MailSettings& mail) {
+    std::string_view secret, Date today, std::int64_t max_per_window, const MailSettings& mail,
+    const DocumentSettings& document_settings) {
   auto opening = find_opening(repository, organisation, catalog, nullptr, opening_id, today);
   if (!opening) return tl::unexpected(Errors{opening.error()});
   if (opening->status == OpeningStatus::draft || !opening->employer ||
@@ -367,6 +368,10 @@ Checked<SubmittedForm> submit_application(
   }
   std::vector<Question> questions = parse_questions(opening->stored.questions);
   Errors errors = check_application_form(form, questions, today);
+  auto documents = check_documents(form.documents, document_settings);
+  if (!documents) {
+    for (Error& e : documents.error()) errors.push_back(std::move(e));
+  }
   if (!errors.empty()) return tl::unexpected(std::move(errors));
 
   const posting::EmployerProfile& profile = *opening->employer->profile;
@@ -423,6 +428,11 @@ Checked<SubmittedForm> submit_application(
                               lang, mail);
   submission.mail_job.kind = std::string(k_send_mail_job);
   submission.mail_job.max_attempts = std::max<std::int64_t>(1, mail.max_attempts);
+  // The contents first: no row may name a content that is not there. A crash before the
+  // transaction leaves orphans, which sweep_documents takes.
+  auto contents = store_contents(repository.documents(), *documents, "applicant");
+  if (!contents) return tl::unexpected(Errors{contents.error()});
+  submission.documents = std::move(*contents);
   auto stored = repository.add_application(std::move(submission), store::Actor::system());
   if (!stored) return tl::unexpected(Errors{stored.error()});
   out.application = std::move(stored->application);
@@ -842,6 +852,30 @@ Result<std::vector<store::StoredMessage>> messages_for(store::Repository& reposi
   return messages;
 }
 
+Result<std::vector<store::StoredDocument>> documents_for(store::Repository& repository,
+                                                         const store::Uuid& organisation,
+                                                         const store::Uuid& id, bool personal) {
+  CCTEAM_TRY(auto documents, repository.application_documents(organisation, id));
+  if (!personal) {
+    for (store::StoredDocument& document : documents) document.file_name.clear();
+  }
+  return documents;
+}
+
+// Deletes the application and then the contents of its documents that no other application
+// holds.
+Result<void> erase_with_documents(store::Repository& repository, const store::Uuid& organisation,
+                                  const store::Uuid& id, const std::string& action,
+                                  const store::Actor& actor) {
+  CCTEAM_TRY(auto documents, repository.application_documents(organisation, id));
+  if (auto erased = repository.erase_application(organisation, id, action, actor); !erased) {
+    return erased;
+  }
+  std::vector<std::string> contents;
+  for (const store::StoredDocument& document : documents) contents.push_back(document.sha256);
+  return release_contents(repository, contents);
+}
+
 }  // namespace
 
 Result<ApplicationView> find_application(store::Repository& repository,
@@ -854,6 +888,7 @@ Result<ApplicationView> find_application(store::Repository& repository,
     return tl::unexpected(std::move(added).error());
   }
   CCTEAM_TRY(view.messages, messages_for(repository, organisation, view.stored.id, reveal));
+  CCTEAM_TRY(view.documents, documents_for(repository, organisation, view.stored.id, reveal));
   return view;
 }
 
@@ -873,6 +908,7 @@ Result<ApplicationView> unblind_application(store::Repository& repository,
     return tl::unexpected(std::move(added).error());
   }
   CCTEAM_TRY(view.messages, messages_for(repository, organisation, view.stored.id, true));
+  CCTEAM_TRY(view.documents, documents_for(repository, organisation, view.stored.id, true));
   return view;
 }
 
@@ -911,6 +947,19 @@ Result<json> export_application(store::Repository& repository, const store::Uuid
   json sent = json::array();
   for (const store::StoredMessage& message : messages) sent.push_back(message_json(message, true));
   out["messages"] = std::move(sent);
+  // The documents as held (their contents are downloaded one by one from the application).
+  CCTEAM_TRY(auto documents, repository.application_documents(organisation, stored.id));
+  json attached = json::array();
+  for (const store::StoredDocument& document : documents) {
+    attached.push_back(json{{"id", document.id.to_string()},
+                            {"file_name", document.file_name},
+                            {"content_type", document.content_type},
+                            {"size_bytes", document.size_bytes},
+                            {"sha256", document.sha256},
+                            {"added_by", document.added_by},
+                            {"added_at", document.created_at}});
+  }
+  out["documents"] = std::move(attached);
   return out;
 }
 
@@ -922,7 +971,7 @@ Result<void> erase_application(store::Repository& repository, const store::Uuid&
     return tl::unexpected(
         Error::forbidden(msg(MsgId::auth_forbidden, tr(access::role_title(who.role), Lang::en))));
   }
-  return repository.erase_application(organisation, application.id, "application.erase", actor);
+  return erase_with_documents(repository, organisation, application.id, "application.erase", actor);
 }
 
 std::string applications_to_csv(const std::vector<ApplicationView>& rows, Lang lang) {
@@ -1030,8 +1079,8 @@ JobHandler retention_handler(store::Repository& repository, std::vector<Retentio
         CCTEAM_TRY(auto due, repository.applications_due(query));
         for (const store::StoredApplication& application : due) {
           auto erased =
-              repository.erase_application(application.organisation_id, application.id,
-                                           "application.retention", store::Actor::system());
+              erase_with_documents(repository, application.organisation_id, application.id,
+                                   "application.retention", store::Actor::system());
           if (!erased && erased.error().kind != ErrorKind::not_found) {
             return tl::unexpected(erased.error());
           }
@@ -1040,7 +1089,8 @@ JobHandler retention_handler(store::Repository& repository, std::vector<Retentio
         }
       }
     }
-    return json{{"deleted", deleted}}.dump();
+    CCTEAM_TRY(std::int64_t orphans, sweep_documents(repository, now - k_document_orphan_grace_ms));
+    return json{{"deleted", deleted}, {"orphan_documents", orphans}}.dump();
   };
 }
 

@@ -36,6 +36,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/workspace/accounts.hpp"
+#include "app/workspace/documents.hpp"
 #include "app/workspace/jobs.hpp"
 #include "app/workspace/openings.hpp"
 #include "app/workspace/outbox.hpp"
@@ -107,6 +108,8 @@ struct ApplicationForm {
   std::string channel;          // the ?src= of the link the applicant followed
   std::string idempotency_key;  // from the form page (new_form_key)
   std::string honeypot;         // a field people do not see: bots fill it
+  // The CV and certificates (documents.hpp).
+  std::vector<UploadedDocument> documents;
 };
 
 // A key for one load of the form page (random, 22 characters).
@@ -141,12 +144,16 @@ struct SubmittedForm {
 // check_application_form's; Error::invalid_input (application_key_missing) without a form key;
 // Error::throttled (application_throttled); the store's. With the application the outbox gets
 // its acknowledgement to the applicant in 'lang' (outbox.hpp: queued for the mail job when
-// 'mail' has a mail server, else recorded as unsent), in the same transaction.
+// 'mail' has a mail server, else recorded as unsent), in the same transaction. The form's
+// documents are checked with check_documents ('documents'; their problems come with the
+// form's, at "/documents/<i>"), their contents stored before the transaction and their rows
+// written in it.
 Checked<SubmittedForm> submit_application(
     store::Repository& repository, const store::Uuid& organisation, const catalog::Catalog& catalog,
     const store::Uuid& opening_id, const ApplicationForm& form, Lang lang, std::string_view client,
     std::string_view secret, Date today,
-    std::int64_t max_per_window = k_max_applications_per_window, const MailSettings& mail = {});
+    std::int64_t max_per_window = k_max_applications_per_window, const MailSettings& mail = {},
+    const DocumentSettings& documents = {});
 
 // The private link's token -> the application (of any organisation); nullopt for none.
 Result<std::optional<store::StoredApplication>> application_by_link(store::Repository& repository,
@@ -218,6 +225,9 @@ struct ApplicationView {
   // The e-mails to the applicant, oldest first (find_application and unblind_application only;
   // recipient, subject and body emptied unless 'revealed').
   std::vector<store::StoredMessage> messages;
+  // The documents, oldest first (find_application and unblind_application only; file names
+  // emptied unless 'revealed').
+  std::vector<store::StoredDocument> documents;
 };
 
 struct ApplicationFilter {
@@ -264,8 +274,9 @@ Result<nlohmann::ordered_json> export_application(store::Repository& repository,
                                                   const Principal& who, const store::Uuid& id,
                                                   const store::Actor& actor);
 
-// Erases the application (GDPR art. 17): the row and every personal value with it; the audit
-// entry stays (application.erase, no values).
+// Erases the application (GDPR art. 17): the row and every personal value with it, its
+// documents' contents too unless another application holds the same file; the audit entry
+// stays (application.erase, no values).
 Result<void> erase_application(store::Repository& repository, const store::Uuid& organisation,
                                const Principal& who, const store::Uuid& id,
                                const store::Actor& actor);
@@ -300,7 +311,9 @@ Result<std::vector<RetentionRule>> read_retention_rules(const std::string& path)
 // The handler of k_application_retention_job: deletes (Repository::erase_application with
 // "application.retention") the withdrawn applications past their rule, and the applications
 // kept for the talent pool whose consent has ended and whose opening no longer takes
-// applications (both no earlier than keep_records_days after receipt); result {"deleted": N}.
+// applications (both no earlier than keep_records_days after receipt), with their documents;
+// then the document contents no row names (sweep_documents, older than
+// k_document_orphan_grace_ms); result {"deleted": N, "orphan_documents": M}.
 JobHandler retention_handler(store::Repository& repository, std::vector<RetentionRule> rules,
                              std::function<store::UnixMillis()> clock);
 

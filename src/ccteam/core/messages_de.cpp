@@ -2097,6 +2097,99 @@ constexpr MsgEntry k_de[] = {
     {MsgId::web_mail_retry, "bisher {0} Versuche; der letzte scheiterte: {1}"},
     {MsgId::message_not_found, "im Postausgang gibt es keine Nachricht {0}"},
     {MsgId::mail_bad_payload, "die Nutzdaten des E-Mail-Auftrags nennen keine Nachricht: {0}"},
+    {MsgId::document_empty, "„{0}“ ist leer"},
+    {MsgId::document_type_unknown,
+     "„{0}“ ist weder ein PDF noch ein Word-Dokument (DOCX), geprüft am Inhalt"},
+    {MsgId::hint_document_type,
+     "speichern Sie das Dokument als PDF (oder DOCX) und hängen Sie es erneut an; andere Formate, "
+     "Bilder und Programme werden nicht angenommen"},
+    {MsgId::document_too_large, "„{0}“ hat {1}; ein Dokument darf höchstens {2} haben"},
+    {MsgId::hint_document_too_large,
+     "verkleinern Sie die Datei, zum Beispiel indem Sie das PDF mit komprimierten Bildern neu "
+     "exportieren"},
+    {MsgId::document_too_many, "{0} Dokumente angehängt; eine Bewerbung nimmt höchstens {1}"},
+    {MsgId::hint_document_too_many,
+     "fassen Sie Zeugnisse in einem PDF zusammen oder senden Sie die wichtigsten"},
+    {MsgId::document_docx_unreadable,
+     "„{0}“ sieht wie ein DOCX-Dokument aus, lässt sich aber nicht lesen: {1}"},
+    {MsgId::document_docx_too_large_unpacked,
+     "„{0}“ entpackt sich auf {1}, mehr als {2}: nicht angenommen"},
+    {MsgId::document_not_found, "Dokument {0} nicht gefunden"},
+    {MsgId::document_store_failed, "das Dokument konnte nicht gespeichert werden: {0}"},
+    {MsgId::document_content_missing, "der Inhalt des Dokuments {0} fehlt im Dokumentenspeicher"},
+    {MsgId::document_needs_unblind,
+     "die Bewerbung ist anonymisiert, und ein Dokument kann die Person nennen"},
+    {MsgId::hint_document_needs_unblind,
+     "lassen Sie zuerst Name und Kontaktdaten der Bewerbung anzeigen (Recruiting; wird "
+     "protokolliert), dann öffnen Sie die Unterlagen"},
+    {MsgId::http_bad_multipart,
+     "die Formulardaten (multipart/form-data) lassen sich nicht lesen: {0}"},
+    {MsgId::multipart_no_boundary, "der Content-Type nennt keine Boundary"},
+    {MsgId::multipart_unterminated, "der Inhalt endet mitten in einem Teil"},
+    {MsgId::multipart_bad_part,
+     "Teil {0} hat keinen Kopf „Content-Disposition: form-data; name=...“"},
+    {MsgId::multipart_too_many_parts, "mehr als {0} Teile"},
+    {MsgId::web_apply_documents, "Lebenslauf und Zeugnisse"},
+    {MsgId::web_apply_documents_hint,
+     "Optional. PDF oder Word (DOCX), höchstens {0} Dateien mit je bis zu {1}. Bitte ohne Foto und "
+     "Geburtsdatum: wir brauchen sie nicht."},
+    {MsgId::web_apply_documents_label, "Dokumente anhängen"},
+    {MsgId::web_apply_documents_again,
+     "Hängen Sie Ihre Dokumente bitte erneut an: ein Browser behält Dateien nicht, wenn ein "
+     "Formular mit einem Problem zurückkommt."},
+    {MsgId::web_application_documents, "Unterlagen"},
+    {MsgId::web_application_documents_none, "Keine Unterlagen angehängt."},
+    {MsgId::web_application_document_blind, "Dokument {0}: {1}, {2}"},
+    {MsgId::web_application_documents_blind_note,
+     "Dateinamen und Inhalte bleiben verborgen, solange die Bewerbung anonymisiert ist; lassen Sie "
+     "Name und Kontaktdaten anzeigen, um die Unterlagen zu öffnen."},
+    {MsgId::web_application_document_meta, "{0}, {1}, hinzugefügt am {2}"},
+    {MsgId::web_application_document_upload, "Dokument hinzufügen"},
+    {MsgId::web_application_document_upload_submit, "Hochladen"},
+    {MsgId::web_application_document_by_recruiter, "vom Recruiting hinzugefügt"},
+    {MsgId::web_apply_status_documents, "Ihre Unterlagen"},
+    {MsgId::document_extract_failed, "der Text von Dokument {0} ließ sich nicht lesen: {1}"},
+    {MsgId::document_extract_limit, "das Lesen des Textes überschritt seine Grenze ({0})"},
+    {MsgId::web_application_text_pending,
+     "Der Text der Unterlagen wird gelesen; die Vorauswahl folgt."},
+    {MsgId::web_application_document_text, "gelesener Text: {0} Zeichen"},
+    {MsgId::web_application_document_no_text, "kein Text gefunden (ein eingescanntes Bild?)"},
+    {MsgId::evidence_from_cv, "aus dem Lebenslauf"},
+    {MsgId::mail_art14_subject, "Ihre Daten bei {0}"},
+    {MsgId::mail_art14_subject_du, "Deine Daten bei {0}"},
+    {MsgId::mail_art14_body,
+     "Guten Tag {0},\n\nwir, {1}, ziehen Sie für die Stelle {2} in Betracht. Ihre Angaben haben "
+     "wir von {3} erhalten: Ihren Namen, Ihre Kontaktdaten und was Ihr Lebenslauf über Ihre "
+     "Berufserfahrung, Ausbildung und Sprachen sagt.\n\nWir verwenden sie nur, um über diese und "
+     "ähnliche Stellen zu entscheiden; Rechtsgrundlage ist {4}. Jede Bewerbung liest ein Mensch; "
+     "nichts wird automatisch entschieden. Wir speichern Ihre Angaben {5}.\n\nSie können jederzeit "
+     "Auskunft über die gespeicherten Daten verlangen, sie berichtigen oder löschen lassen, ihre "
+     "Verarbeitung einschränken lassen oder ihr widersprechen und sie in einem gängigen Format "
+     "erhalten; außerdem können Sie sich bei einer Datenschutz-Aufsichtsbehörde "
+     "beschweren.{6}\n{7}\nMit freundlichen Grüßen\n{1}\n"},
+    {MsgId::mail_art14_body_du,
+     "Hallo {0},\n\nwir, {1}, ziehen dich für die Stelle {2} in Betracht. Deine Angaben haben wir "
+     "von {3} erhalten: deinen Namen, deine Kontaktdaten und was dein Lebenslauf über deine "
+     "Berufserfahrung, Ausbildung und Sprachen sagt.\n\nWir verwenden sie nur, um über diese und "
+     "ähnliche Stellen zu entscheiden; Rechtsgrundlage ist {4}. Jede Bewerbung liest ein Mensch; "
+     "nichts wird automatisch entschieden. Wir speichern deine Angaben {5}.\n\nDu kannst jederzeit "
+     "Auskunft über die gespeicherten Daten verlangen, sie berichtigen oder löschen lassen, ihre "
+     "Verarbeitung einschränken lassen oder ihr widersprechen und sie in einem gängigen Format "
+     "erhalten; außerdem kannst du dich bei einer Datenschutz-Aufsichtsbehörde "
+     "beschweren.{6}\n{7}\nViele Grüße\n{1}\n"},
+    {MsgId::mail_art14_privacy, " Unsere Datenschutzhinweise: {0}"},
+    {MsgId::mail_art14_retention, "bis zum Ende der Auswahl und danach höchstens {0} Monate"},
+    {MsgId::legal_basis_legitimate_interest,
+     "unser berechtigtes Interesse an der Besetzung der Stelle (Art. 6 Abs. 1 lit. f DSGVO)"},
+    {MsgId::legal_basis_pre_contract,
+     "Schritte zu einem Arbeitsvertrag auf Ihre Anfrage (Art. 6 Abs. 1 lit. b DSGVO)"},
+    {MsgId::legal_basis_consent,
+     "Ihre Einwilligung (Art. 6 Abs. 1 lit. a DSGVO), die Sie jederzeit widerrufen können"},
+    {MsgId::import_legal_basis_missing, "die Rechtsgrundlage des Imports fehlt"},
+    {MsgId::hint_import_legal_basis, "wählen Sie legitimate_interest, pre_contract oder consent"},
+    {MsgId::import_source_missing,
+     "geben Sie an, woher die Angaben stammen (zum Beispiel eine Jobmesse oder eine Agentur)"},
+    {MsgId::web_mail_kind_art14, "Information über die erhobenen Daten (Art. 14 DSGVO)"},
 };
 
 }  // namespace

@@ -1933,6 +1933,92 @@ constexpr MsgEntry k_en[] = {
     {MsgId::web_mail_retry, "{0} attempts so far; the last one failed: {1}"},
     {MsgId::message_not_found, "there is no message {0} in the outbox"},
     {MsgId::mail_bad_payload, "the e-mail job's payload does not name a message: {0}"},
+    {MsgId::document_empty, "'{0}' is empty"},
+    {MsgId::document_type_unknown,
+     "'{0}' is neither a PDF nor a Word document (DOCX), judged by its content"},
+    {MsgId::hint_document_type,
+     "save the document as PDF (or DOCX) and attach it again; other formats, images and programs "
+     "are not taken"},
+    {MsgId::document_too_large, "'{0}' has {1}; a document may have at most {2}"},
+    {MsgId::hint_document_too_large,
+     "make the file smaller, for example by exporting the PDF again with compressed images"},
+    {MsgId::document_too_many, "{0} documents attached; an application takes at most {1}"},
+    {MsgId::hint_document_too_many,
+     "put certificates into one PDF, or send the most important ones"},
+    {MsgId::document_docx_unreadable,
+     "'{0}' looks like a DOCX document but does not read as one: {1}"},
+    {MsgId::document_docx_too_large_unpacked, "'{0}' unpacks to {1}, more than {2}: not taken"},
+    {MsgId::document_not_found, "document {0} not found"},
+    {MsgId::document_store_failed, "the document could not be stored: {0}"},
+    {MsgId::document_content_missing,
+     "the content of document {0} is missing from the document store"},
+    {MsgId::document_needs_unblind, "the application is blind, and a document may name the person"},
+    {MsgId::hint_document_needs_unblind,
+     "show the application's name and contact data first (a recruiter; it is recorded), then open "
+     "its documents"},
+    {MsgId::http_bad_multipart, "the form data (multipart/form-data) do not read: {0}"},
+    {MsgId::multipart_no_boundary, "the Content-Type names no boundary"},
+    {MsgId::multipart_unterminated, "the body ends inside a part"},
+    {MsgId::multipart_bad_part,
+     "part {0} has no 'Content-Disposition: form-data; name=...' header"},
+    {MsgId::multipart_too_many_parts, "more than {0} parts"},
+    {MsgId::web_apply_documents, "CV and certificates"},
+    {MsgId::web_apply_documents_hint,
+     "Optional. PDF or Word (DOCX), at most {0} files of up to {1} each. Please leave out a photo "
+     "and your date of birth: we do not need them."},
+    {MsgId::web_apply_documents_label, "Attach documents"},
+    {MsgId::web_apply_documents_again,
+     "Attach your documents again: a browser does not keep files when a form comes back with a "
+     "problem."},
+    {MsgId::web_application_documents, "Documents"},
+    {MsgId::web_application_documents_none, "No documents attached."},
+    {MsgId::web_application_document_blind, "Document {0}: {1}, {2}"},
+    {MsgId::web_application_documents_blind_note,
+     "File names and contents stay hidden while the application is blind; show the name and "
+     "contact data to open the documents."},
+    {MsgId::web_application_document_meta, "{0}, {1}, added on {2}"},
+    {MsgId::web_application_document_upload, "Add a document"},
+    {MsgId::web_application_document_upload_submit, "Upload"},
+    {MsgId::web_application_document_by_recruiter, "added by the recruiting team"},
+    {MsgId::web_apply_status_documents, "Your documents"},
+    {MsgId::document_extract_failed, "the text of document {0} could not be read: {1}"},
+    {MsgId::document_extract_limit, "reading the text went beyond its limit ({0})"},
+    {MsgId::web_application_text_pending,
+     "The documents' text is being read; the screening follows."},
+    {MsgId::web_application_document_text, "text read: {0} characters"},
+    {MsgId::web_application_document_no_text, "no text found (a scanned image?)"},
+    {MsgId::evidence_from_cv, "from the CV"},
+    {MsgId::mail_art14_subject, "Your details at {0}"},
+    {MsgId::mail_art14_subject_du, "Your details at {0}"},
+    {MsgId::mail_art14_body,
+     "Hello {0},\n\nwe, {1}, are considering you for the position of {2}. We received your details "
+     "from {3}: your name, your contact data and what your CV says about your work, education and "
+     "languages.\n\nWe use them only to decide on this and similar positions; the legal basis is "
+     "{4}. A person reads every application; nothing is decided automatically. We keep your "
+     "details {5}.\n\nYou may ask us at any time what we hold on you, have it corrected or erased, "
+     "restrict or object to its use, and receive it in a common format; you may also complain to a "
+     "data protection supervisory authority.{6}\n{7}\nKind regards\n{1}\n"},
+    {MsgId::mail_art14_body_du,
+     "Hello {0},\n\nwe, {1}, are considering you for the position of {2}. We received your details "
+     "from {3}: your name, your contact data and what your CV says about your work, education and "
+     "languages.\n\nWe use them only to decide on this and similar positions; the legal basis is "
+     "{4}. A person reads every application; nothing is decided automatically. We keep your "
+     "details {5}.\n\nYou may ask us at any time what we hold on you, have it corrected or erased, "
+     "restrict or object to its use, and receive it in a common format; you may also complain to a "
+     "data protection supervisory authority.{6}\n{7}\nKind regards\n{1}\n"},
+    {MsgId::mail_art14_privacy, " Our privacy notice: {0}"},
+    {MsgId::mail_art14_retention, "until the selection ends and then for at most {0} months"},
+    {MsgId::legal_basis_legitimate_interest,
+     "our legitimate interest in filling the position (GDPR art. 6(1)(f))"},
+    {MsgId::legal_basis_pre_contract,
+     "steps towards an employment contract taken at your request (GDPR art. 6(1)(b))"},
+    {MsgId::legal_basis_consent,
+     "your consent (GDPR art. 6(1)(a)), which you may withdraw at any time"},
+    {MsgId::import_legal_basis_missing, "the legal basis of the import is missing"},
+    {MsgId::hint_import_legal_basis, "choose legitimate_interest, pre_contract or consent"},
+    {MsgId::import_source_missing,
+     "say where the applicants' details come from (for example a job fair or an agency)"},
+    {MsgId::web_mail_kind_art14, "Information on the data collected (GDPR art. 14)"},
 };
 
 }  // namespace

@@ -4,6 +4,8 @@
 // language (point in English, comma in German, as DIN 5008 writes them). Tables and counts in
 // prose have io/base/number_text.hpp. Pure functions, thread-safe.
 
+#include <cstdint>
+
 #include "ccteam/core/lang.hpp"
 
 namespace ccteam {
@@ -14,5 +16,11 @@ namespace ccteam {
 // (0.3333, 3) -> {"0.333", "0,333"}, (1234567, 3) -> {"1.23e+06", "1,23e+06"}. Not finite:
 // "inf", "-inf" or "nan" in both languages.
 LocalizedText significant_text(double value, int significant_digits);
+
+// A file's size in SI units as file managers and upload forms write it: bytes below 1 kB, then
+// kB and MB with at most one decimal below 10 and none above (1,000 and 1,000,000 bytes per
+// unit, IEC 80000-13): 512 -> "512 bytes" / "512 Bytes", 840'000 -> "840 kB", 1'234'567 ->
+// {"1.2 MB", "1,2 MB"}, 5'000'000 -> "5 MB". Negative sizes count as 0.
+LocalizedText file_size_text(std::int64_t bytes);
 
 }  // namespace ccteam

@@ -46,6 +46,8 @@ void read_limits(MapReader& map, ServerLimitsConfig& limits) {
   read_whole(map, "max_active_simulations", 1, 1000, limits.max_active_simulations);
   read_whole(map, "max_simulated_calls", 1000, 1'000'000'000, limits.max_simulated_calls);
   read_whole(map, "max_applications_per_address", 1, 100'000, limits.max_applications_per_address);
+  read_whole(map, "max_documents", 0, 10, limits.max_documents);
+  read_whole(map, "max_document_bytes", 10'000, 100'000'000, limits.max_document_bytes);
   map.finish();
 }
 

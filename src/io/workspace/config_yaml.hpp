@@ -27,8 +27,8 @@ struct ServerLimitsConfig {
   std::size_t max_requests_in_flight = 256;  // beyond: 503
   std::size_t max_header_bytes = 8 * 1024;   // request line + header fields
   std::size_t max_header_fields = 100;
-  std::size_t max_body_bytes = 1024 * 1024;  // the largest body any route accepts
-  std::int64_t header_timeout_ms = 10'000;   // the whole header must arrive within this
+  std::size_t max_body_bytes = 16'777'216;  // the largest body any route accepts
+  std::int64_t header_timeout_ms = 10'000;  // the whole header must arrive within this
   std::int64_t body_timeout_ms = 30'000;
   std::int64_t write_timeout_ms = 30'000;
   std::int64_t keep_alive_idle_ms = 5'000;  // an idle keep-alive connection is closed after it
@@ -41,6 +41,11 @@ struct ServerLimitsConfig {
   // Applications the public form takes from one client address in 10 minutes (counted in the
   // database, so across nodes); beyond, the form answers 429.
   std::int64_t max_applications_per_address = 10;
+  // Documents an applicant attaches on the form (a CV, certificates: PDF or DOCX): how many,
+  // and the size of each; 0 documents hides the form's file field. The form's body limit is
+  // what these allow, capped by max_body_bytes.
+  std::int64_t max_documents = 3;
+  std::int64_t max_document_bytes = 5'000'000;
 };
 
 // E-mail to applicants (the outbox, app/workspace/outbox.hpp): the mail server and the sender.

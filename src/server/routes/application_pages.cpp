@@ -7,6 +7,9 @@
 #include <fmt/format.h>
 
 #include "app/workspace/applications.hpp"
+#include "ccteam/core/number_text.hpp"
+#include "io/workspace/documents.hpp"
+#include "server/http/multipart.hpp"
 #include "server/pages/shell.hpp"
 #include "server/render/template.hpp"
 #include "server/responses.hpp"
@@ -331,6 +334,41 @@ Response detail_page(RouteContext& context, const Request& request, const Caller
         .text("unblind", tr(MsgId::web_application_unblind, lang))
         .text("unblind_note", tr(MsgId::web_application_unblind_note, lang));
   }
+  // Documents: names and downloads only unblinded (a CV names the person).
+  std::vector<render::Context> documents;
+  for (std::size_t i = 0; i < view->documents.size(); ++i) {
+    const store::StoredDocument& document = view->documents[i];
+    render::Context item;
+    if (view->revealed) {
+      auto type = io::document_type_of(document.content_type);
+      item.text("name", document.file_name)
+          .text("href", "/api/v1/applications/" + id_text + "/documents/" + document.id.to_string())
+          .text("meta",
+                ccteam::render(msg(MsgId::web_application_document_meta,
+                                   type ? std::string(io::type_name(*type)) : document.content_type,
+                                   file_size_text(document.size_bytes),
+                                   posting::format_date(app::utc_date(document.created_at), lang)),
+                               lang));
+    } else {
+      item.text("name", app::blind_document_label(document, i, lang));
+    }
+    if (document.added_by == "recruiter") {
+      item.text("by", tr(MsgId::web_application_document_by_recruiter, lang));
+    }
+    documents.push_back(std::move(item));
+  }
+  page.text("documents_heading", tr(MsgId::web_application_documents, lang))
+      .text("documents_none", tr(MsgId::web_application_documents_none, lang))
+      .flag("has_documents", !documents.empty())
+      .list("documents", std::move(documents));
+  if (!view->revealed && !view->documents.empty()) {
+    page.text("documents_blind", tr(MsgId::web_application_documents_blind_note, lang));
+  }
+  if (manage) {
+    page.text("upload_action", lang_path(lang, path + "/documents"))
+        .text("upload_label", tr(MsgId::web_application_document_upload, lang))
+        .text("upload_submit", tr(MsgId::web_application_document_upload_submit, lang));
+  }
   if (manage) {
     page.text("export_href", "/api/v1/applications/" + id_text + "/export")
         .text("export", tr(MsgId::web_application_export, lang))
@@ -372,6 +410,33 @@ void add_application_pages(Router& router, RouteContext& context) {
                                                      caller.principal->actor(request.request_id));
                 if (!view) return error_page(context, caller, view.error(), "/openings");
                 return redirect(lang_path(*lang, "/applications/" + id->to_string()));
+              }});
+  router.add({"POST", "/{lang}/applications/{id}/documents",
+              Access::to(Permission::manage_applications),
+              static_cast<std::size_t>(context.documents.limits.max_bytes) + 8192,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                auto lang = url_lang(params["lang"]);
+                auto id = store::Uuid::parse(params["id"]);
+                if (!lang || !id) return page_not_found(context, request, caller, "/openings");
+                const std::string* type = request.header("content-type");
+                if (!type || !type->starts_with("multipart/form-data")) {
+                  return error_page(
+                      context, caller,
+                      Error::usage(msg(MsgId::http_unsupported_media, "multipart/form-data")),
+                      "/openings");
+                }
+                auto parts = parse_multipart(*type, request.body);
+                if (!parts) return error_page(context, caller, parts.error(), "/openings");
+                std::string back = lang_path(*lang, "/applications/" + id->to_string());
+                for (const FormPart& part : *parts) {
+                  if (part.name != "document" || !part.file_name) continue;
+                  auto added = app::add_application_document(
+                      context.repository, context.organisation, *caller.principal, *id,
+                      {*part.file_name, part.body}, context.documents,
+                      caller.principal->actor(request.request_id));
+                  if (!added) return error_page(context, caller, added.error(), back);
+                }
+                return redirect(back);
               }});
   router.add(
       {"POST", "/{lang}/applications/{id}/erase", Access::to(Permission::manage_applications), 4096,

@@ -11,8 +11,11 @@
 
 #include "app/workspace/applications.hpp"
 #include "ccteam/core/iso_codes.hpp"
+#include "ccteam/core/number_text.hpp"
 #include "ccteam/qualify/language.hpp"
 #include "io/base/xlsx_writer.hpp"
+#include "io/workspace/documents.hpp"
+#include "server/http/multipart.hpp"
 #include "server/pages/shell.hpp"
 #include "server/render/template.hpp"
 #include "server/responses.hpp"
@@ -29,6 +32,38 @@ using json = nlohmann::ordered_json;
 using pages::lang_path;
 
 constexpr std::size_t k_form_body_limit = 64 * 1024;
+
+// The body the public form may send: its fields and the documents its settings allow (each
+// part's header lines too).
+std::size_t apply_body_limit(const app::DocumentSettings& documents) {
+  return k_form_body_limit + documents.max_per_application *
+                                 (static_cast<std::size_t>(documents.limits.max_bytes) + 4096);
+}
+
+// A form's fields and files: an urlencoded body, or multipart/form-data when the form has a
+// file field. Files come from the field 'file_field' only.
+struct FormWithFiles {
+  std::vector<QueryParam> fields;
+  std::vector<app::UploadedDocument> files;
+};
+
+Result<FormWithFiles> form_with_files(const Request& request, std::string_view file_field) {
+  const std::string* type = request.header("content-type");
+  if (type && type->starts_with("multipart/form-data")) {
+    CCTEAM_TRY(auto parts, parse_multipart(*type, request.body));
+    FormWithFiles out;
+    for (const FormPart& part : parts) {
+      if (part.file_name) {
+        if (part.name == file_field) out.files.push_back({*part.file_name, part.body});
+      } else {
+        out.fields.push_back({part.name, std::string(part.body)});
+      }
+    }
+    return out;
+  }
+  CCTEAM_TRY(auto fields, form_body(request));
+  return FormWithFiles{std::move(fields), {}};
+}
 constexpr std::size_t k_export_rows = 10000;
 
 // The form field a pointer names: "/work/0/start" -> "work.0.start".
@@ -226,6 +261,27 @@ Response apply_page(RouteContext& context, const Request& request, const Caller&
                           lang, "address-level2"));
   page.text("contact_heading", tr(MsgId::web_apply_contact, lang))
       .list("contact", std::move(contact));
+  // Documents: the browser does not keep chosen files when the form comes back.
+  if (context.documents.max_per_application > 0) {
+    render::Context documents;
+    documents.text("heading", tr(MsgId::web_apply_documents, lang))
+        .text("hint", ccteam::render(msg(MsgId::web_apply_documents_hint,
+                                         context.documents.max_per_application,
+                                         file_size_text(context.documents.limits.max_bytes)),
+                                     lang))
+        .text("label", tr(MsgId::web_apply_documents_label, lang))
+        .text("optional", tr(MsgId::web_apply_optional, lang));
+    std::string problems;
+    for (const auto& [field, text] : state.field_errors) {
+      if (field != "documents" && !field.starts_with("documents.")) continue;
+      problems += (problems.empty() ? "" : " ") + text;
+    }
+    if (!problems.empty()) documents.text("error", problems);
+    if (!form.documents.empty() || !problems.empty()) {
+      documents.text("again", tr(MsgId::web_apply_documents_again, lang));
+    }
+    page.child("documents", std::move(documents));
+  }
   // Work: what was typed, and one empty block more (at least two).
   std::vector<render::Context> jobs;
   std::size_t job_count =
@@ -424,16 +480,17 @@ Response post_apply(RouteContext& context, const Request& request, const Caller&
     }
     return error_page(context, caller, opening.error(), "/careers");
   }
-  auto fields = form_body(request);
-  if (!fields) return error_page(context, caller, fields.error(), "/careers");
+  auto body = form_with_files(request, "documents");
+  if (!body) return error_page(context, caller, body.error(), "/careers");
   ApplyForm state;
-  state.form = read_apply_form(*fields);
+  state.form = read_apply_form(body->fields);
+  state.form.documents = std::move(body->files);
   app::MailSettings mail = context.mail;
   mail.public_url = context.public_url.get();
   auto submitted = app::submit_application(
       context.repository, context.organisation, snapshot->catalog(), opening->stored.id, state.form,
       lang, caller.client_address, context.accounts.derived_key("application-link"), today_utc(),
-      context.max_applications_per_address, mail);
+      context.max_applications_per_address, mail, context.documents);
   if (!submitted) {
     const Error& first = submitted.error().front();
     if (first.kind == ErrorKind::invalid_input || first.kind == ErrorKind::throttled ||
@@ -512,7 +569,9 @@ Response status_page(RouteContext& context, const Request& request, const Caller
 // --- the organisation's side
 
 // 'with_messages': the e-mails to the applicant (one application's JSON, not the list's rows).
-json application_json(const app::ApplicationView& view, bool with_messages = false) {
+// 'with_messages': the e-mails to the applicant and the documents (one application's JSON, not
+// the list's rows).
+json application_json(const app::ApplicationView& view, Lang lang, bool with_messages = false) {
   const store::StoredApplication& row = view.stored;
   json out{{"id", row.id.to_string()},
            {"label", view.label},
@@ -548,6 +607,11 @@ json application_json(const app::ApplicationView& view, bool with_messages = fal
       messages.push_back(app::message_json(message, view.revealed));
     }
     out["messages"] = std::move(messages);
+    json documents = json::array();
+    for (std::size_t i = 0; i < view.documents.size(); ++i) {
+      documents.push_back(app::document_json(view.documents[i], i, view.revealed, lang));
+    }
+    out["documents"] = std::move(documents);
   }
   return out;
 }
@@ -664,7 +728,8 @@ void add_applications(Router& router, RouteContext& context) {
                 }
                 return apply_page(context, request, caller, *opening, std::move(state), 200);
               }});
-  router.add({"POST", "/{lang}/careers/{id}/apply", Access::anyone(), k_form_body_limit,
+  router.add({"POST", "/{lang}/careers/{id}/apply", Access::anyone(),
+              apply_body_limit(context.documents),
               [&context](const Request& request, const PathParams& params, const Caller& caller) {
                 if (!url_lang(params["lang"])) {
                   return page_not_found(context, request, caller, "/careers");
@@ -719,7 +784,7 @@ void add_applications(Router& router, RouteContext& context) {
              *id, filter_of(query ? *query : std::vector<QueryParam>{}), caller.lang, today_utc());
          if (!page) return problem(page.error(), caller.lang, request);
          json rows = json::array();
-         for (const auto& row : page->rows) rows.push_back(application_json(row));
+         for (const auto& row : page->rows) rows.push_back(application_json(row, caller.lang));
          return json_response(
              json{{"applications", std::move(rows)},
                   {"next", page->next.empty() ? json(nullptr) : json(page->next)}});
@@ -755,7 +820,7 @@ void add_applications(Router& router, RouteContext& context) {
                 auto view = app::find_application(context.repository, context.organisation,
                                                   *caller.principal, *id, caller.lang);
                 if (!view) return problem(view.error(), caller.lang, request);
-                return json_response(application_json(*view, true));
+                return json_response(application_json(*view, caller.lang, true));
               }});
   router.add({"POST", "/api/v1/applications/{id}/unblind",
               Access::to(Permission::manage_applications), 4096,
@@ -766,7 +831,7 @@ void add_applications(Router& router, RouteContext& context) {
                                                      *caller.principal, *id, caller.lang,
                                                      caller.principal->actor(request.request_id));
                 if (!view) return problem(view.error(), caller.lang, request);
-                return json_response(application_json(*view, true));
+                return json_response(application_json(*view, caller.lang, true));
               }});
   router.add(
       {"GET", "/api/v1/applications/{id}/export", Access::to(Permission::manage_applications), 0,
@@ -794,6 +859,55 @@ void add_applications(Router& router, RouteContext& context) {
                 response.status = 204;
                 return response;
               }});
+  // A document: its content for those who see the application unblinded, as an attachment
+  // (never rendered here: a sandboxing policy and nosniff besides).
+  router.add(
+      {"GET", "/api/v1/applications/{id}/documents/{document}",
+       Access::to(Permission::read_applications), 0,
+       [&context](const Request& request, const PathParams& params, const Caller& caller) {
+         auto id = path_id(params, MsgId::application_not_found);
+         if (!id) return problem(id.error(), caller.lang, request);
+         auto document_id = store::Uuid::parse(params["document"]);
+         if (!document_id) {
+           return problem(
+               Error::not_found(msg(MsgId::document_not_found, shorten(params["document"], 40))),
+               caller.lang, request);
+         }
+         auto document = app::open_document(context.repository, context.organisation,
+                                            *caller.principal, *id, *document_id, caller.lang);
+         if (!document) return problem(document.error(), caller.lang, request);
+         Response response;
+         response.body = std::move(document->bytes);
+         response.set("Content-Type", document->content_type);
+         response.set("Content-Disposition", io::attachment_disposition(document->file_name));
+         response.set("Content-Security-Policy", "sandbox; default-src 'none'");
+         response.set("Cache-Control", "no-store");
+         return response;
+       }});
+  // A recruiter adds a document: the body is the file itself, ?name= its file name.
+  router.add(
+      {"POST", "/api/v1/applications/{id}/documents", Access::to(Permission::manage_applications),
+       static_cast<std::size_t>(context.documents.limits.max_bytes) + 1,
+       [&context](const Request& request, const PathParams& params, const Caller& caller) {
+         auto id = path_id(params, MsgId::application_not_found);
+         if (!id) return problem(id.error(), caller.lang, request);
+         std::string name;
+         if (auto query = parse_query(request.query)) {
+           for (const QueryParam& p : *query) {
+             if (p.name == "name") name = p.value;
+           }
+         }
+         auto added = app::add_application_document(
+             context.repository, context.organisation, *caller.principal, *id, {name, request.body},
+             context.documents, caller.principal->actor(request.request_id));
+         if (!added) return problem(added.error(), caller.lang, request);
+         auto view = app::find_application(context.repository, context.organisation,
+                                           *caller.principal, *id, caller.lang);
+         if (!view) return problem(view.error(), caller.lang, request);
+         Response response = json_response(application_json(*view, caller.lang, true));
+         response.status = 201;
+         return response;
+       }});
   add_application_pages(router, context);
 }
 

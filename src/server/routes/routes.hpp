@@ -67,6 +67,8 @@ struct RouteContext {
   std::int64_t max_applications_per_address = app::k_max_applications_per_window;
   // E-mail to applicants (the acknowledgement's state and attempts; the link is public_url's).
   app::MailSettings mail{};
+  // Documents applicants attach (limits.max_documents, limits.max_document_bytes).
+  app::DocumentSettings documents{};
 };
 
 // GET /api/v1/jobs: the background jobs, for operators (admin).

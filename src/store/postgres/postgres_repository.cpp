@@ -1519,6 +1519,39 @@ Error application_not_found(const Uuid& id) {
   return Error::not_found(msg(MsgId::application_not_found, id.to_string()));
 }
 
+constexpr std::string_view k_document_columns =
+    "id, organisation_id, application_id, sha256, content_type, file_name, size_bytes, "
+    "added_by, created_at_ms";
+
+Result<std::vector<StoredDocument>> read_documents(const Rows& rows) {
+  std::vector<StoredDocument> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    StoredDocument row;
+    CCTEAM_TRY(row.id, uuid_at(rows, i, 0, "application_documents.id"));
+    CCTEAM_TRY(row.organisation_id, uuid_at(rows, i, 1, "application_documents.organisation_id"));
+    CCTEAM_TRY(row.application_id, uuid_at(rows, i, 2, "application_documents.application_id"));
+    row.sha256 = rows.text(i, 3);
+    row.content_type = rows.text(i, 4);
+    row.file_name = rows.text(i, 5);
+    row.size_bytes = rows.int64(i, 6);
+    row.added_by = rows.text(i, 7);
+    row.created_at = rows.int64(i, 8);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<void> insert_document(Connection& connection, const StoredDocument& document) {
+  return run(connection,
+             "INSERT INTO application_documents (id, organisation_id, application_id, sha256, "
+             "content_type, file_name, size_bytes, added_by, created_at_ms) VALUES ($1, $2, $3, "
+             "$4, $5, $6, $7, $8, $9)",
+             {id_param(document.id), id_param(document.organisation_id),
+              id_param(document.application_id), std::string_view(document.sha256),
+              std::string_view(document.content_type), std::string_view(document.file_name),
+              document.size_bytes, std::string_view(document.added_by), document.created_at});
+}
+
 }  // namespace
 
 Result<SubmittedApplication> PostgresRepository::add_application(ApplicationSubmission submission,
@@ -1626,6 +1659,15 @@ Result<SubmittedApplication> PostgresRepository::add_application(ApplicationSubm
           queue(submission.screening_job, R"({"application":")" + row.id.to_string() + "\"}");
       !queued) {
     return pass(std::move(queued));
+  }
+  for (StoredDocument& document : submission.documents) {
+    document.id = new_uuid_v7(at);
+    document.organisation_id = row.organisation_id;
+    document.application_id = row.id;
+    document.created_at = at;
+    if (auto written = insert_document(*connection, document); !written) {
+      return pass(std::move(written));
+    }
   }
   if (submission.acknowledgement) {
     StoredMessage& message = *submission.acknowledgement;
@@ -1867,6 +1909,13 @@ Result<void> PostgresRepository::erase_application(const Uuid& organisation, con
       !messages) {
     return messages;
   }
+  if (auto documents = run(*connection,
+                           "DELETE FROM application_documents WHERE organisation_id = $1 AND "
+                           "application_id = $2",
+                           {id_param(organisation), id_param(id)});
+      !documents) {
+    return documents;
+  }
   CCTEAM_TRY(Rows deleted,
              connection->query("DELETE FROM applications WHERE organisation_id = $1 AND id = $2",
                                {id_param(organisation), id_param(id)}));
@@ -1920,6 +1969,96 @@ Result<StoredMessage> PostgresRepository::record_message_attempt(
     return tl::unexpected(Error::not_found(msg(MsgId::message_not_found, id.to_string())));
   }
   return std::move(messages.front());
+}
+
+Result<std::vector<StoredDocument>> PostgresRepository::application_documents(
+    const Uuid& organisation, const Uuid& application) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query("SELECT " + std::string(k_document_columns) +
+                                              " FROM application_documents WHERE organisation_id "
+                                              "= $1 AND application_id = $2 ORDER BY id",
+                                          {id_param(organisation), id_param(application)}));
+  return read_documents(rows);
+}
+
+Result<std::optional<StoredDocument>> PostgresRepository::document(const Uuid& organisation,
+                                                                   const Uuid& id) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query("SELECT " + std::string(k_document_columns) +
+                                              " FROM application_documents WHERE organisation_id "
+                                              "= $1 AND id = $2",
+                                          {id_param(organisation), id_param(id)}));
+  CCTEAM_TRY(auto documents, read_documents(rows));
+  if (documents.empty()) return std::optional<StoredDocument>();
+  return std::optional<StoredDocument>(std::move(documents.front()));
+}
+
+Result<StoredDocument> PostgresRepository::add_document(StoredDocument document,
+                                                        const Actor& actor) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
+  CCTEAM_TRY(
+      Rows found,
+      connection->query("SELECT 1 FROM applications WHERE organisation_id = $1 AND id = $2 "
+                        "FOR SHARE",
+                        {id_param(document.organisation_id), id_param(document.application_id)}));
+  if (found.size() == 0) return tl::unexpected(application_not_found(document.application_id));
+  UnixMillis at = now();
+  document.id = new_uuid_v7(at);
+  document.created_at = at;
+  if (auto written = insert_document(*connection, document); !written) {
+    return pass(std::move(written));
+  }
+  if (auto audited = append_audit(*connection, document.organisation_id,
+                                  audit_of(actor, at, "application.document", "application",
+                                           document.application_id, {"documents"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return document;
+}
+
+Result<bool> PostgresRepository::content_in_use(const std::string& sha256) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows,
+             connection->query("SELECT 1 FROM application_documents WHERE sha256 = $1 LIMIT 1",
+                               {std::string_view(sha256)}));
+  return rows.size() > 0;
+}
+
+Result<void> PostgresRepository::Contents::put(const std::string& sha256, std::string_view bytes) {
+  CCTEAM_TRY(Lease connection, m_owner.lease());
+  const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  return run(
+      *connection,
+      "INSERT INTO document_contents (sha256, content, stored_at_ms) VALUES ($1, $2, $3) "
+      "ON CONFLICT (sha256) DO NOTHING",
+      {std::string_view(sha256), std::span<const std::uint8_t>(data, bytes.size()), m_owner.now()});
+}
+
+Result<std::optional<std::string>> PostgresRepository::Contents::get(const std::string& sha256) {
+  CCTEAM_TRY(Lease connection, m_owner.lease());
+  CCTEAM_TRY(Rows rows, connection->query("SELECT content FROM document_contents WHERE sha256 = $1",
+                                          {std::string_view(sha256)}));
+  if (rows.size() == 0) return std::optional<std::string>();
+  std::vector<std::uint8_t> bytes = rows.bytes(0, 0);
+  return std::optional<std::string>(std::string(bytes.begin(), bytes.end()));
+}
+
+Result<void> PostgresRepository::Contents::remove(const std::string& sha256) {
+  CCTEAM_TRY(Lease connection, m_owner.lease());
+  return run(*connection, "DELETE FROM document_contents WHERE sha256 = $1",
+             {std::string_view(sha256)});
+}
+
+Result<std::vector<StoredContent>> PostgresRepository::Contents::list() {
+  CCTEAM_TRY(Lease connection, m_owner.lease());
+  CCTEAM_TRY(Rows rows,
+             connection->query("SELECT sha256, stored_at_ms FROM document_contents", {}));
+  std::vector<StoredContent> out;
+  for (int i = 0; i < rows.size(); ++i) out.push_back({rows.text(i, 0), rows.int64(i, 1)});
+  return out;
 }
 
 Result<std::vector<StoredApplication>> PostgresRepository::applications_due(

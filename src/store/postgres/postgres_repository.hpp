@@ -110,6 +110,12 @@ class PostgresRepository final : public Repository {
                                                const std::string& state,
                                                const std::optional<std::string>& error,
                                                UnixMillis at) override;
+  DocumentStore& documents() override { return m_contents; }
+  Result<std::vector<StoredDocument>> application_documents(const Uuid& organisation,
+                                                            const Uuid& application) override;
+  Result<std::optional<StoredDocument>> document(const Uuid& organisation, const Uuid& id) override;
+  Result<StoredDocument> add_document(StoredDocument document, const Actor& actor) override;
+  Result<bool> content_in_use(const std::string& sha256) override;
   Result<std::vector<StoredUser>> users(const Uuid& organisation,
                                         const std::optional<std::string>& after_login,
                                         std::size_t limit) override;
@@ -176,6 +182,19 @@ class PostgresRepository final : public Repository {
 
  private:
   class Lease;
+  // The contents of documents in the table document_contents, through this repository's
+  // connections: every node of a deployment sees the same documents.
+  class Contents final : public DocumentStore {
+   public:
+    explicit Contents(PostgresRepository& owner) : m_owner(owner) {}
+    Result<void> put(const std::string& sha256, std::string_view bytes) override;
+    Result<std::optional<std::string>> get(const std::string& sha256) override;
+    Result<void> remove(const std::string& sha256) override;
+    Result<std::vector<StoredContent>> list() override;
+
+   private:
+    PostgresRepository& m_owner;
+  };
   PostgresRepository(std::string url, const PostgresOptions& options);
   Result<Lease> lease();
   UnixMillis now() const;
@@ -186,6 +205,7 @@ class PostgresRepository final : public Repository {
   std::condition_variable m_returned;
   // Connections not in use; nullptr for one not opened yet (or dropped after it was lost).
   std::vector<std::unique_ptr<postgres::Connection>> m_idle;  // guarded by m_pool_mutex
+  Contents m_contents{*this};
 };
 
 }  // namespace ccteam::store

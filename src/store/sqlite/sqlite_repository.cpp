@@ -336,6 +336,11 @@ Result<std::unique_ptr<SqliteRepository>> SqliteRepository::open(const std::stri
   if (!existed) restrict_to_owner(path);
   std::unique_ptr<SqliteRepository> repository(
       new SqliteRepository(std::make_unique<Connection>(std::move(writer)), options.clock));
+  if (path == ":memory:" || path.empty()) {
+    repository->m_documents = std::make_unique<MemoryDocumentStore>();
+  } else {
+    repository->m_documents = std::make_unique<DirectoryDocumentStore>(path + "-documents");
+  }
   CCTEAM_TRY(int version, sqlite::migrate(*repository->m_writer, repository->now()));
   (void)version;
   std::size_t readers = std::max<std::size_t>(options.readers, 1);
@@ -1690,6 +1695,43 @@ Error application_not_found(const Uuid& id) {
   return Error::not_found(msg(MsgId::application_not_found, id.to_string()));
 }
 
+constexpr std::string_view k_document_columns =
+    "SELECT id, organisation_id, application_id, sha256, content_type, file_name, size_bytes, "
+    "added_by, created_at_ms FROM application_documents ";
+
+Result<std::vector<StoredDocument>> read_documents(Statement& statement) {
+  std::vector<StoredDocument> out;
+  while (true) {
+    CCTEAM_TRY(bool has_row, statement.step());
+    if (!has_row) break;
+    StoredDocument row;
+    CCTEAM_TRY(row.id, column_uuid(statement, 0, "application_documents.id"));
+    CCTEAM_TRY(row.organisation_id,
+               column_uuid(statement, 1, "application_documents.organisation_id"));
+    CCTEAM_TRY(row.application_id,
+               column_uuid(statement, 2, "application_documents.application_id"));
+    row.sha256 = statement.column_text(3);
+    row.content_type = statement.column_text(4);
+    row.file_name = statement.column_text(5);
+    row.size_bytes = statement.column_int64(6);
+    row.added_by = statement.column_text(7);
+    row.created_at = statement.column_int64(8);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<void> insert_document(Connection& writer, const StoredDocument& document) {
+  return run_sql(writer,
+                 "INSERT INTO application_documents (id, organisation_id, application_id, sha256, "
+                 "content_type, file_name, size_bytes, added_by, created_at_ms) VALUES (?1, ?2, "
+                 "?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 {&document.id, &document.organisation_id, &document.application_id,
+                  std::string_view(document.sha256), std::string_view(document.content_type),
+                  std::string_view(document.file_name), document.size_bytes,
+                  std::string_view(document.added_by), document.created_at});
+}
+
 }  // namespace
 
 Result<SubmittedApplication> SqliteRepository::add_application(ApplicationSubmission submission,
@@ -1775,6 +1817,13 @@ Result<SubmittedApplication> SqliteRepository::add_application(ApplicationSubmis
   submission.screening_job.payload = R"({"application":")" + row.id.to_string() + "\"}";
   if (auto queued = insert_job(writer, std::move(submission.screening_job), at); !queued) {
     return pass(std::move(queued));
+  }
+  for (StoredDocument& document : submission.documents) {
+    document.id = new_uuid_v7(at);
+    document.organisation_id = row.organisation_id;
+    document.application_id = row.id;
+    document.created_at = at;
+    if (auto written = insert_document(writer, document); !written) return pass(std::move(written));
   }
   if (submission.acknowledgement) {
     StoredMessage& message = *submission.acknowledgement;
@@ -2025,6 +2074,13 @@ Result<void> SqliteRepository::erase_application(const Uuid& organisation, const
       !deleted) {
     return deleted;
   }
+  if (auto deleted = run_sql(writer,
+                             "DELETE FROM application_documents WHERE organisation_id = ?1 AND "
+                             "application_id = ?2",
+                             {&organisation, &id});
+      !deleted) {
+    return deleted;
+  }
   CCTEAM_TRY(Statement statement,
              writer.prepare("DELETE FROM applications WHERE organisation_id = ?1 AND id = ?2 "
                             "RETURNING 1"));
@@ -2084,6 +2140,69 @@ Result<StoredMessage> SqliteRepository::record_message_attempt(
   if (!row) return tl::unexpected(Error::not_found(msg(MsgId::message_not_found, id.to_string())));
   if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
   return std::move(*row);
+}
+
+Result<std::vector<StoredDocument>> SqliteRepository::application_documents(
+    const Uuid& organisation, const Uuid& application) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement query,
+             reader->prepare(std::string(k_document_columns) +
+                             "WHERE organisation_id = ?1 AND application_id = ?2 ORDER BY id"));
+  if (auto bound = bind_values(query, {&organisation, &application}); !bound) {
+    return pass(std::move(bound));
+  }
+  return read_documents(query);
+}
+
+Result<std::optional<StoredDocument>> SqliteRepository::document(const Uuid& organisation,
+                                                                 const Uuid& id) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement query, reader->prepare(std::string(k_document_columns) +
+                                              "WHERE organisation_id = ?1 AND id = ?2"));
+  if (auto bound = bind_values(query, {&organisation, &id}); !bound) {
+    return pass(std::move(bound));
+  }
+  CCTEAM_TRY(auto rows, read_documents(query));
+  if (rows.empty()) return std::optional<StoredDocument>();
+  return std::optional<StoredDocument>(std::move(rows.front()));
+}
+
+Result<StoredDocument> SqliteRepository::add_document(StoredDocument document, const Actor& actor) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
+  {
+    CCTEAM_TRY(Statement query, writer.prepare("SELECT 1 FROM applications WHERE "
+                                               "organisation_id = ?1 AND id = ?2"));
+    if (auto bound = bind_values(query, {&document.organisation_id, &document.application_id});
+        !bound) {
+      return pass(std::move(bound));
+    }
+    CCTEAM_TRY(bool found, query.step());
+    if (!found) return tl::unexpected(application_not_found(document.application_id));
+  }
+  UnixMillis at = now();
+  document.id = new_uuid_v7(at);
+  document.created_at = at;
+  if (auto written = insert_document(writer, document); !written) return pass(std::move(written));
+  if (auto audited = append_audit(writer, document.organisation_id,
+                                  audit_of(actor, at, "application.document", "application",
+                                           document.application_id, {"documents"}));
+      !audited) {
+    return pass(std::move(audited));
+  }
+  if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
+  return document;
+}
+
+Result<bool> SqliteRepository::content_in_use(const std::string& sha256) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement query,
+             reader->prepare("SELECT 1 FROM application_documents WHERE sha256 = ?1 LIMIT 1"));
+  if (auto bound = bind_values(query, {std::string_view(sha256)}); !bound) {
+    return pass(std::move(bound));
+  }
+  return query.step();
 }
 
 Result<std::vector<StoredApplication>> SqliteRepository::applications_due(
@@ -2226,6 +2345,22 @@ Result<void> SqliteRepository::backup_to(const std::string& path) {
     return copied;
   }
   restrict_to_owner(path);
+  // The documents the copy names go into "<path>-documents/", laid out as the server keeps
+  // them, so that a restored copy finds every document its rows name (but those erased while
+  // the copy was made: erased is erased).
+  CCTEAM_TRY(Connection copy,
+             Connection::open(path, sqlite::OpenMode::read_write, std::chrono::milliseconds{5000}));
+  CCTEAM_TRY(Statement named,
+             copy.prepare("SELECT DISTINCT sha256 FROM application_documents ORDER BY sha256"));
+  DirectoryDocumentStore target(path + "-documents");
+  while (true) {
+    CCTEAM_TRY(bool has_row, named.step());
+    if (!has_row) break;
+    std::string sha256 = named.column_text(0);
+    CCTEAM_TRY(std::optional<std::string> content, m_documents->get(sha256));
+    if (!content) continue;
+    if (auto put = target.put(sha256, *content); !put) return put;
+  }
   return {};
 }
 

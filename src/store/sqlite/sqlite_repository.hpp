@@ -107,6 +107,12 @@ class SqliteRepository final : public Repository {
                                                const std::string& state,
                                                const std::optional<std::string>& error,
                                                UnixMillis at) override;
+  DocumentStore& documents() override { return *m_documents; }
+  Result<std::vector<StoredDocument>> application_documents(const Uuid& organisation,
+                                                            const Uuid& application) override;
+  Result<std::optional<StoredDocument>> document(const Uuid& organisation, const Uuid& id) override;
+  Result<StoredDocument> add_document(StoredDocument document, const Actor& actor) override;
+  Result<bool> content_in_use(const std::string& sha256) override;
   Result<std::vector<StoredUser>> users(const Uuid& organisation,
                                         const std::optional<std::string>& after_login,
                                         std::size_t limit) override;
@@ -180,6 +186,9 @@ class SqliteRepository final : public Repository {
   UnixMillis now() const;
 
   std::function<UnixMillis()> m_clock;
+  // The contents of documents: a directory beside the database file ("<file>-documents"),
+  // memory for an in-memory database.
+  std::unique_ptr<DocumentStore> m_documents;
   std::mutex m_write_mutex;
   std::unique_ptr<sqlite::Connection> m_writer;  // guarded by m_write_mutex
   std::mutex m_pool_mutex;

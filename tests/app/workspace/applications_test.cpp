@@ -429,11 +429,11 @@ TEST_F(Applications, ExportErasureWithdrawalAndRetention) {
   auto kept = retention_handler(
       *m_repository, rules, [&] { return withdrawn_at + 29LL * 24 * 3600 * 1000; })(job, control);
   ASSERT_TRUE(kept);
-  EXPECT_EQ(*kept, R"({"deleted":0})");
+  EXPECT_EQ(*kept, R"({"deleted":0,"orphan_documents":0})");
   auto deleted = retention_handler(
       *m_repository, rules, [&] { return withdrawn_at + 31LL * 24 * 3600 * 1000; })(job, control);
   ASSERT_TRUE(deleted);
-  EXPECT_EQ(*deleted, R"({"deleted":1})");
+  EXPECT_EQ(*deleted, R"({"deleted":1,"orphan_documents":0})");
   EXPECT_FALSE(*m_repository->application(m_organisation, leaving->application.id));
 
   // The talent pool: kept 12 months from 2026-12-04 (until 2027-12-04), then deleted, its
@@ -451,9 +451,9 @@ TEST_F(Applications, ExportErasureWithdrawalAndRetention) {
     };
   };
   auto in_pool = retention_handler(*m_repository, rules, on(day(2027, 12, 4)))(job, control);
-  EXPECT_EQ(*in_pool, R"({"deleted":0})");
+  EXPECT_EQ(*in_pool, R"({"deleted":0,"orphan_documents":0})");
   auto pool_ended = retention_handler(*m_repository, rules, on(day(2027, 12, 5)))(job, control);
-  EXPECT_EQ(*pool_ended, R"({"deleted":1})");
+  EXPECT_EQ(*pool_ended, R"({"deleted":1,"orphan_documents":0})");
   EXPECT_FALSE(*m_repository->application(m_organisation, kept_in_pool->application.id));
 }
 
@@ -608,6 +608,127 @@ TEST_F(Applications, WithoutAMailServerTheAcknowledgementIsRecordedUnsent) {
   profile->address_form = posting::AddressForm::sie;
   EXPECT_TRUE(acknowledgement_text(*profile, "Agent", "Erika Muster", m_today, "x", Lang::de)
                   .body.starts_with("Guten Tag Erika Muster,\n\nvielen Dank für Ihre Bewerbung"));
+}
+
+std::string document_bytes(const std::string& name) {
+  auto text = io::read_file(test::data_path("documents/" + name).string());
+  EXPECT_TRUE(text) << name;
+  return text ? *text : std::string();
+}
+
+TEST_F(Applications, DocumentsAreCheckedKeptBlindAndErasedWithTheApplication) {
+  const std::string pdf = document_bytes("cv-en.pdf");
+  const std::string docx = document_bytes("cv-de.docx");
+  const std::string program = document_bytes("program.pdf");
+  const std::string bomb = document_bytes("bomb.docx");
+  // Problems at their pointers, with the form's own.
+  ApplicationForm bad = good_form("documents-form-key-0");
+  bad.email = "";
+  bad.documents = {{"cv.pdf", pdf}, {"C:\\tmp\\program.pdf", program}, {"bomb.docx", bomb}};
+  auto refused = submit(m_opening, bad);
+  ASSERT_FALSE(refused.has_value());
+  std::map<std::string, MsgId> at;
+  for (const Error& e : refused.error()) at[e.where.json_pointer] = e.message.id;
+  EXPECT_TRUE(at.contains("/email"));
+  EXPECT_EQ(at["/documents/1"], MsgId::document_type_unknown);
+  EXPECT_EQ(at["/documents/2"], MsgId::document_docx_too_large_unpacked);
+  EXPECT_FALSE(at.contains("/documents/0"));
+  // The name in the message is stripped of its path.
+  for (const Error& e : refused.error()) {
+    if (e.where.json_pointer == "/documents/1") {
+      EXPECT_EQ(render(e.message, Lang::en),
+                "'program.pdf' is neither a PDF nor a Word document (DOCX), judged by its content");
+    }
+  }
+  ApplicationForm many = good_form("documents-form-key-1");
+  many.documents = {{"a.pdf", pdf}, {"b.pdf", pdf}, {"c.pdf", pdf}, {"d.pdf", pdf}};
+  auto too_many = submit(m_opening, many);
+  ASSERT_FALSE(too_many.has_value());
+  EXPECT_EQ(too_many.error().front().message.id, MsgId::document_too_many);
+  EXPECT_TRUE(m_repository->documents().list()->empty()) << "nothing stored for a refused form";
+
+  // Taken: the contents in the store, the rows with cleaned names.
+  ApplicationForm form = good_form("documents-form-key-2");
+  form.documents = {{"/home/erika/Lebenslauf Erika Muster.pdf", pdf}, {"Zeugnis\x01.docx", docx}};
+  auto taken = submit(m_opening, form);
+  ASSERT_TRUE(taken.has_value()) << test::all_errors(taken.error());
+  store::Uuid id = taken->application.id;
+  EXPECT_EQ(m_repository->documents().list()->size(), 2u);
+  auto blind = find_application(*m_repository, m_organisation, m_manager, id, Lang::de);
+  ASSERT_TRUE(blind.has_value());
+  ASSERT_EQ(blind->documents.size(), 2u);
+  EXPECT_EQ(blind->documents[0].file_name, "") << "no file name in a blind view";
+  EXPECT_EQ(blind->documents[0].content_type, "application/pdf");
+  EXPECT_EQ(blind->documents[1].content_type,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  EXPECT_EQ(blind_document_label(blind->documents[0], 0, Lang::de), "Dokument 1: PDF, 22 kB");
+  EXPECT_EQ(blind_document_label(blind->documents[1], 1, Lang::en), "Document 2: DOCX, 1.1 kB");
+  auto json = document_json(blind->documents[0], 0, false, Lang::en);
+  EXPECT_TRUE(json["file_name"].is_null());
+  EXPECT_EQ(json["size_bytes"], 22378);
+
+  // Blind: no download, for the recruiter too, until unblinded.
+  store::Uuid cv = blind->documents[0].id;
+  auto closed = open_document(*m_repository, m_organisation, m_recruiter, id, cv, Lang::de);
+  ASSERT_FALSE(closed.has_value());
+  EXPECT_EQ(closed.error().kind, ErrorKind::conflict);
+  EXPECT_EQ(closed.error().message.id, MsgId::document_needs_unblind);
+  ASSERT_TRUE(unblind_application(*m_repository, m_organisation, m_recruiter, id, Lang::de,
+                                  store::Actor::cli()));
+  auto opened = open_document(*m_repository, m_organisation, m_recruiter, id, cv, Lang::de);
+  ASSERT_TRUE(opened.has_value()) << render(opened.error(), Lang::en);
+  EXPECT_EQ(opened->file_name, "Lebenslauf Erika Muster.pdf");
+  EXPECT_EQ(opened->content_type, "application/pdf");
+  EXPECT_EQ(opened->bytes, pdf);
+  auto revealed = find_application(*m_repository, m_organisation, m_recruiter, id, Lang::de);
+  EXPECT_EQ(revealed->documents[1].file_name, "Zeugnis.docx");
+  // Another application's document id, and a viewer, find nothing.
+  EXPECT_EQ(open_document(*m_repository, m_organisation, m_recruiter, m_opening, cv, Lang::de)
+                .error()
+                .kind,
+            ErrorKind::not_found);
+  EXPECT_EQ(open_document(*m_repository, m_organisation, m_viewer, id, cv, Lang::de).error().kind,
+            ErrorKind::not_found);
+
+  // A recruiter adds one; a program is refused there too.
+  auto added = add_application_document(*m_repository, m_organisation, m_recruiter, id,
+                                        {"Arbeitszeugnis.pdf", pdf}, {}, store::Actor::cli());
+  ASSERT_TRUE(added.has_value()) << render(added.error(), Lang::en);
+  EXPECT_EQ(added->added_by, "recruiter");
+  auto refused_upload = add_application_document(*m_repository, m_organisation, m_recruiter, id,
+                                                 {"x.pdf", program}, {}, store::Actor::cli());
+  ASSERT_FALSE(refused_upload.has_value());
+  EXPECT_EQ(refused_upload.error().message.id, MsgId::document_type_unknown);
+
+  // The export lists them; a second application with the same PDF shares its content.
+  auto exported =
+      export_application(*m_repository, m_organisation, m_recruiter, id, store::Actor::cli());
+  ASSERT_TRUE(exported.has_value());
+  ASSERT_EQ((*exported)["documents"].size(), 3u);
+  EXPECT_EQ((*exported)["documents"][0]["file_name"], "Lebenslauf Erika Muster.pdf");
+  EXPECT_EQ((*exported)["documents"][0]["sha256"], io::sha256_hex(pdf));
+  ApplicationForm again = good_form("documents-form-key-3");
+  again.email = "other@example.com";
+  again.documents = {{"cv.pdf", pdf}};
+  auto second = submit(m_opening, again);
+  ASSERT_TRUE(second.has_value());
+  EXPECT_EQ(m_repository->documents().list()->size(), 2u);
+
+  // Erased: its DOCX goes from the store, the PDF stays for the second application; erasing
+  // that one too leaves nothing.
+  ASSERT_TRUE(
+      erase_application(*m_repository, m_organisation, m_recruiter, id, store::Actor::cli()));
+  EXPECT_EQ(m_repository->documents().get(io::sha256_hex(docx)).value(), std::nullopt);
+  EXPECT_EQ(m_repository->documents().get(io::sha256_hex(pdf)).value(), pdf);
+  ASSERT_TRUE(erase_application(*m_repository, m_organisation, m_recruiter, second->application.id,
+                                store::Actor::cli()));
+  EXPECT_TRUE(m_repository->documents().list()->empty());
+
+  // An orphan (stored, its application never written) goes with the sweep once it is old.
+  ASSERT_TRUE(m_repository->documents().put(io::sha256_hex(docx), docx));
+  EXPECT_EQ(sweep_documents(*m_repository, 0).value(), 0) << "too young";
+  EXPECT_EQ(sweep_documents(*m_repository, store::unix_millis_now() + 1000).value(), 1);
+  EXPECT_TRUE(m_repository->documents().list()->empty());
 }
 
 TEST_F(Applications, ReviewRankAndCsvCells) {

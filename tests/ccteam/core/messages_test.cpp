@@ -57,7 +57,7 @@ TEST_P(MessageTables, EveryTextRendersWithItsArguments) {
   cli::add_cli_messages();
   for (std::size_t i = 0; i < k_msg_count; ++i) {
     auto id = static_cast<MsgId>(i);
-    Message m{id, {"A", "B", "C", "D", "E", "F"}};
+    Message m{id, {"A", "B", "C", "D", "E", "F", "G", "H", "I", "J"}};
     std::string out = render(m, GetParam());
     // An unformattable text would come back with its raw placeholders.
     EXPECT_EQ(out.find("{0}"), std::string::npos) << msg_name(id);

@@ -31,5 +31,20 @@ TEST(SignificantText, NotFiniteIsWrittenAsPrintfDoes) {
   EXPECT_EQ(significant_text(std::nan(""), 6), (LocalizedText{"nan", "nan"}));
 }
 
+// SI prefixes (1 kB = 1,000 bytes, IEC 80000-13), one decimal below 10, as file managers write.
+TEST(FileSizeText, SiUnitsInTheReadersLanguage) {
+  EXPECT_EQ(file_size_text(0), (LocalizedText{"0 bytes", "0 Bytes"}));
+  EXPECT_EQ(file_size_text(999), (LocalizedText{"999 bytes", "999 Bytes"}));
+  EXPECT_EQ(file_size_text(1000), (LocalizedText{"1 kB", "1 kB"}));
+  EXPECT_EQ(file_size_text(1'234), (LocalizedText{"1.2 kB", "1,2 kB"}));
+  EXPECT_EQ(file_size_text(840'000), (LocalizedText{"840 kB", "840 kB"}));
+  EXPECT_EQ(file_size_text(999'499), (LocalizedText{"999 kB", "999 kB"}));
+  EXPECT_EQ(file_size_text(999'500), (LocalizedText{"1 MB", "1 MB"}));
+  EXPECT_EQ(file_size_text(1'234'567), (LocalizedText{"1.2 MB", "1,2 MB"}));
+  EXPECT_EQ(file_size_text(5'000'000), (LocalizedText{"5 MB", "5 MB"}));
+  EXPECT_EQ(file_size_text(60'000'000), (LocalizedText{"60 MB", "60 MB"}));
+  EXPECT_EQ(file_size_text(-5), (LocalizedText{"0 bytes", "0 Bytes"}));
+}
+
 }  // namespace
 }  // namespace ccteam

@@ -1,0 +1,167 @@
+// Documents of applications: checked, stored by content, opened only unblinded, released.
+#include "app/workspace/documents.hpp"
+
+#include <set>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "app/workspace/applications.hpp"
+#include "app/workspace/questions.hpp"
+#include "ccteam/core/number_text.hpp"
+
+namespace ccteam::app {
+
+using json = nlohmann::ordered_json;
+
+Checked<std::vector<CheckedDocument>> check_documents(
+    const std::vector<UploadedDocument>& documents, const DocumentSettings& settings) {
+  Errors errors;
+  if (documents.size() > settings.max_per_application) {
+    errors.push_back(at_pointer(Error::invalid_input(msg(MsgId::document_too_many, documents.size(),
+                                                         settings.max_per_application),
+                                                     {}, msg(MsgId::hint_document_too_many)),
+                                "/documents"));
+    return tl::unexpected(std::move(errors));
+  }
+  std::vector<CheckedDocument> out;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const UploadedDocument& upload = documents[i];
+    // The name in messages is the cleaned one: what the client sent may hold anything.
+    std::string shown = io::clean_file_name(upload.file_name);
+    if (shown.empty()) shown = "-";
+    auto type = io::check_document(upload.bytes, shown, settings.limits);
+    if (!type) {
+      errors.push_back(at_pointer(std::move(type).error(), fmt::format("/documents/{}", i)));
+      continue;
+    }
+    out.push_back(CheckedDocument{*type, io::clean_file_name(upload.file_name, *type),
+                                  io::sha256_hex(upload.bytes), upload.bytes});
+  }
+  if (!errors.empty()) return tl::unexpected(std::move(errors));
+  return out;
+}
+
+Result<std::vector<store::StoredDocument>> store_contents(
+    store::DocumentStore& store, const std::vector<CheckedDocument>& documents,
+    const std::string& added_by) {
+  std::vector<store::StoredDocument> rows;
+  for (const CheckedDocument& document : documents) {
+    if (auto put = store.put(document.sha256, document.bytes); !put) {
+      return tl::unexpected(std::move(put).error());
+    }
+    store::StoredDocument row;
+    row.sha256 = document.sha256;
+    row.content_type = std::string(io::content_type(document.type));
+    row.file_name = document.file_name;
+    row.size_bytes = static_cast<std::int64_t>(document.bytes.size());
+    row.added_by = added_by;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Result<store::StoredDocument> add_application_document(
+    store::Repository& repository, const store::Uuid& organisation, const Principal& who,
+    const store::Uuid& application_id, const UploadedDocument& upload,
+    const DocumentSettings& settings, const store::Actor& actor) {
+  CCTEAM_TRY(ApplicationView view,
+             find_application(repository, organisation, who, application_id, Lang::en));
+  CCTEAM_TRY(auto existing, repository.application_documents(organisation, view.stored.id));
+  if (existing.size() >= settings.max_per_application_in_all) {
+    return tl::unexpected(Error::conflict(
+        msg(MsgId::document_too_many, existing.size() + 1, settings.max_per_application_in_all),
+        msg(MsgId::hint_document_too_many)));
+  }
+  DocumentSettings one = settings;
+  one.max_per_application = 1;
+  auto checked = check_documents({upload}, one);
+  if (!checked) return tl::unexpected(std::move(checked).error().front());
+  CCTEAM_TRY(auto rows, store_contents(repository.documents(), *checked, "recruiter"));
+  store::StoredDocument row = std::move(rows.front());
+  row.organisation_id = organisation;
+  row.application_id = view.stored.id;
+  return repository.add_document(std::move(row), actor);
+}
+
+Result<DocumentDownload> open_document(store::Repository& repository,
+                                       const store::Uuid& organisation, const Principal& who,
+                                       const store::Uuid& application_id,
+                                       const store::Uuid& document_id, Lang lang) {
+  CCTEAM_TRY(ApplicationView view,
+             find_application(repository, organisation, who, application_id, lang));
+  CCTEAM_TRY(auto document, repository.document(organisation, document_id));
+  if (!document || document->application_id != view.stored.id) {
+    return tl::unexpected(
+        Error::not_found(msg(MsgId::document_not_found, document_id.to_string())));
+  }
+  if (!view.revealed) {
+    return tl::unexpected(Error::conflict(msg(MsgId::document_needs_unblind),
+                                          msg(MsgId::hint_document_needs_unblind)));
+  }
+  CCTEAM_TRY(auto content, repository.documents().get(document->sha256));
+  if (!content) {
+    return tl::unexpected(Error::io(msg(MsgId::document_content_missing, document_id.to_string())));
+  }
+  return DocumentDownload{document->file_name, document->content_type, std::move(*content)};
+}
+
+std::string blind_document_label(const store::StoredDocument& document, std::size_t index,
+                                 Lang lang) {
+  auto type = io::document_type_of(document.content_type);
+  std::string type_text = type ? std::string(io::type_name(*type)) : document.content_type;
+  return ccteam::render(msg(MsgId::web_application_document_blind, index + 1, type_text,
+                            file_size_text(document.size_bytes)),
+                        lang);
+}
+
+json document_json(const store::StoredDocument& document, std::size_t index, bool revealed,
+                   Lang lang) {
+  auto type = io::document_type_of(document.content_type);
+  json out{{"id", document.id.to_string()},
+           {"label", blind_document_label(document, index, lang)},
+           {"type", type ? std::string(io::extension(*type)) : document.content_type},
+           {"content_type", document.content_type},
+           {"size_bytes", document.size_bytes},
+           {"added_by", document.added_by},
+           {"file_name", revealed ? json(document.file_name) : json(nullptr)}};
+  return out;
+}
+
+Result<void> release_contents(store::Repository& repository,
+                              const std::vector<std::string>& sha256s) {
+  std::optional<Error> first;
+  std::set<std::string> seen;
+  for (const std::string& sha256 : sha256s) {
+    if (!seen.insert(sha256).second) continue;
+    auto in_use = repository.content_in_use(sha256);
+    if (!in_use) {
+      if (!first) first = std::move(in_use).error();
+      continue;
+    }
+    if (*in_use) continue;
+    if (auto removed = repository.documents().remove(sha256); !removed && !first) {
+      first = std::move(removed).error();
+    }
+  }
+  if (first) return tl::unexpected(std::move(*first));
+  return {};
+}
+
+Result<std::int64_t> sweep_documents(store::Repository& repository,
+                                     store::UnixMillis stored_before) {
+  CCTEAM_TRY(auto contents, repository.documents().list());
+  std::int64_t removed = 0;
+  for (const store::StoredContent& content : contents) {
+    if (content.stored_at_ms >= stored_before) continue;
+    CCTEAM_TRY(bool in_use, repository.content_in_use(content.sha256));
+    if (in_use) continue;
+    if (auto gone = repository.documents().remove(content.sha256); !gone) {
+      return tl::unexpected(std::move(gone).error());
+    }
+    ++removed;
+  }
+  return removed;
+}
+
+}  // namespace ccteam::app
