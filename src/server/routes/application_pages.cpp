@@ -427,16 +427,16 @@ void add_application_pages(Router& router, RouteContext& context) {
                 }
                 auto parts = parse_multipart(*type, request.body);
                 if (!parts) return error_page(context, caller, parts.error(), "/openings");
-                std::string back = lang_path(*lang, "/applications/" + id->to_string());
+                std::string page = "/applications/" + id->to_string();
                 for (const FormPart& part : *parts) {
                   if (part.name != "document" || !part.file_name) continue;
                   auto added = app::add_application_document(
                       context.repository, context.organisation, *caller.principal, *id,
                       {*part.file_name, part.body}, context.documents,
                       caller.principal->actor(request.request_id));
-                  if (!added) return error_page(context, caller, added.error(), back);
+                  if (!added) return error_page(context, caller, added.error(), page);
                 }
-                return redirect(back);
+                return redirect(lang_path(*lang, page));
               }});
   router.add(
       {"POST", "/{lang}/applications/{id}/erase", Access::to(Permission::manage_applications), 4096,

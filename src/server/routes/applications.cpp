@@ -271,13 +271,17 @@ Response apply_page(RouteContext& context, const Request& request, const Caller&
                                      lang))
         .text("label", tr(MsgId::web_apply_documents_label, lang))
         .text("optional", tr(MsgId::web_apply_optional, lang));
-    std::string problems;
+    // One line per document with a problem.
+    std::vector<render::Context> problems;
     for (const auto& [field, text] : state.field_errors) {
       if (field != "documents" && !field.starts_with("documents.")) continue;
-      problems += (problems.empty() ? "" : " ") + text;
+      render::Context line;
+      line.text(".", text);
+      problems.push_back(std::move(line));
     }
-    if (!problems.empty()) documents.text("error", problems);
-    if (!form.documents.empty() || !problems.empty()) {
+    bool has_problems = !problems.empty();
+    if (has_problems) documents.flag("error", true).list("errors", std::move(problems));
+    if (!form.documents.empty() || has_problems) {
       documents.text("again", tr(MsgId::web_apply_documents_again, lang));
     }
     page.child("documents", std::move(documents));
