@@ -49,7 +49,7 @@ Lang lang_of_path(const Request& request) {
 // multipart/form-data when it has a file field).
 std::optional<std::string> form_csrf(const Request& request) {
   const std::string* type = request.header("content-type");
-  if (type && type->starts_with("multipart/form-data")) {
+  if (type && is_multipart_form(*type)) {
     auto parts = parse_multipart(*type, request.body);
     if (!parts) return std::nullopt;
     for (const FormPart& part : *parts) {

@@ -168,6 +168,20 @@ def check_documents(args, client, call, recruiter, oid):
         "POST", f"/api/v1/applications/{aid}/documents?name=x.pdf", headers, program)
     check("a program is refused there too: 422", status == 422
           and b"neither a PDF nor" in body, f"{status} {body[:300]!r}")
+    # The page's upload form: a refused file comes back at the field, on the application's page.
+    boundary = "----ccteam" + secrets.token_hex(8)
+    body = (f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n'
+            f'{recruiter.csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; '
+            f'name="document"; filename="programm.pdf"\r\n\r\n').encode() + program + (
+            f"\r\n--{boundary}--\r\n").encode()
+    status, _, page = client.request(
+        "POST", f"/de/applications/{aid}/documents",
+        recruiter.headers({"Origin": client.origin,
+                           "Content-Type": f"multipart/form-data; boundary={boundary}"}), body)
+    check("a refused upload on the page: 422 at the upload field of the application's page",
+          status == 422 and b'id="document-upload-error"' in page
+          and "„programm.pdf“ ist weder ein PDF".encode() in page
+          and "Unterlagen".encode() in page, f"{status} {page[:200]!r}")
     healthy("the uploads")
     status, _, _ = call(recruiter, "DELETE", f"/api/v1/applications/{aid}")
     check("erasure answers 204", status == 204, str(status))

@@ -43,6 +43,24 @@ TEST(Multipart, ReadsFieldsAndFiles) {
   EXPECT_EQ((*parts)[1].body, "%PDF-1.4\r\n\r\n--AaB03 not yet");
 }
 
+// HTML's encoding of '"', CR and LF in names (the multipart/form-data encoding algorithm).
+TEST(Multipart, PercentEncodedQuotesAndLineBreaksInNames) {
+  std::string body =
+      "--x\r\n"
+      "Content-Disposition: form-data; name=\"documents\"; filename=\"Zeugnis "
+      "%22neu%22%0D%0A.pdf\"\r\n"
+      "\r\n"
+      "%PDF-\r\n"
+      "--x--";
+  auto parts = parse_multipart("Multipart/Form-Data; BOUNDARY=x", body);
+  ASSERT_TRUE(parts.has_value()) << render(parts.error().message, Lang::en);
+  EXPECT_EQ((*parts)[0].file_name, "Zeugnis \"neu\"\r\n.pdf");
+  EXPECT_TRUE(is_multipart_form("Multipart/Form-Data; boundary=x"));
+  EXPECT_TRUE(is_multipart_form("multipart/form-data"));
+  EXPECT_FALSE(is_multipart_form("multipart/mixed; boundary=x"));
+  EXPECT_FALSE(is_multipart_form("text/plain"));
+}
+
 TEST(Multipart, QuotedBoundaryAndPreamble) {
   std::string body =
       "a preamble to ignore\r\n"
@@ -73,9 +91,9 @@ TEST(Multipart, SaysWhatIsWrong) {
                      "--x\r\nContent-Type: text/plain\r\n\r\n1\r\n--x--"),
             "the form data (multipart/form-data) do not read: part 1 has no "
             "'Content-Disposition: form-data; name=...' header");
-  // A header section over 8 KiB.
+  // A header section over 64 KiB.
   EXPECT_EQ(error_of("multipart/form-data; boundary=x",
-                     "--x\r\nX: " + std::string(9000, 'a') + "\r\n\r\n1\r\n--x--"),
+                     "--x\r\nX: " + std::string(70000, 'a') + "\r\n\r\n1\r\n--x--"),
             "the form data (multipart/form-data) do not read: part 1 has no "
             "'Content-Disposition: form-data; name=...' header");
   std::string many;

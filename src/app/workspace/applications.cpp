@@ -433,7 +433,16 @@ Checked<SubmittedForm> submit_application(
   auto contents = store_contents(repository.documents(), *documents, "applicant");
   if (!contents) return tl::unexpected(Errors{contents.error()});
   submission.documents = std::move(*contents);
+  std::vector<std::string> written;
+  for (const store::StoredDocument& document : submission.documents) {
+    written.push_back(document.sha256);
+  }
   auto stored = repository.add_application(std::move(submission), store::Actor::system());
+  // Nothing new stored (refused, throttled, or the same form sent again): the contents just
+  // written go again unless a row names them, so that repeats and refusals fill no disk.
+  if (!written.empty() && (!stored || stored->existing)) {
+    (void)release_contents(repository, written);
+  }
   if (!stored) return tl::unexpected(Errors{stored.error()});
   out.application = std::move(stored->application);
   out.existing = stored->existing;

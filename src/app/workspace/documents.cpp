@@ -70,7 +70,7 @@ Result<store::StoredDocument> add_application_document(
   CCTEAM_TRY(auto existing, repository.application_documents(organisation, view.stored.id));
   if (existing.size() >= settings.max_per_application_in_all) {
     return tl::unexpected(Error::conflict(
-        msg(MsgId::document_too_many, existing.size() + 1, settings.max_per_application_in_all),
+        msg(MsgId::document_too_many, existing.size(), settings.max_per_application_in_all),
         msg(MsgId::hint_document_too_many)));
   }
   DocumentSettings one = settings;

@@ -15,6 +15,7 @@
 
 #include "ccteam/core/number_text.hpp"
 #include "ccteam/text/normalize.hpp"
+#include "io/base/number_text.hpp"
 #include "io/crypto/secrets.hpp"
 
 namespace ccteam::io {
@@ -24,6 +25,19 @@ namespace {
 constexpr std::string_view k_pdf_header = "%PDF-";
 constexpr std::string_view k_zip_header = "PK\x03\x04";
 constexpr std::size_t k_max_file_name_bytes = 120;
+
+// Two sizes for one message: as file managers write them, or to the byte (with digit groups)
+// when they would read alike ("5 MB ... at most 5 MB" for 5,000,001 bytes).
+std::pair<LocalizedText, LocalizedText> sizes(std::int64_t size, std::int64_t limit) {
+  LocalizedText a = file_size_text(size);
+  LocalizedText b = file_size_text(limit);
+  if (a.en != b.en) return {a, b};
+  auto bytes = [](std::int64_t n) {
+    LocalizedText count = count_text(n);
+    return LocalizedText{count.en + " bytes", count.de + " Bytes"};
+  };
+  return {bytes(size), bytes(limit)};
+}
 
 Error type_unknown(std::string_view name) {
   return Error::invalid_input(msg(MsgId::document_type_unknown, std::string(name)), {},
@@ -61,13 +75,23 @@ Result<DocumentType> check_docx(std::string_view bytes, std::string_view name,
   zip_error_fini(&error);
   zip_int64_t entries = zip_get_num_entries(archive.get(), 0);
   auto too_large = [&](std::int64_t unpacked) {
-    return tl::unexpected(Error::invalid_input(
-        msg(MsgId::document_docx_too_large_unpacked, std::string(name), file_size_text(unpacked),
-            file_size_text(limits.max_unpacked_bytes)),
-        {}, msg(MsgId::hint_document_too_large)));
+    auto [size, limit] = sizes(unpacked, limits.max_unpacked_bytes);
+    return tl::unexpected(
+        Error::invalid_input(msg(MsgId::document_docx_too_large_unpacked, std::string(name),
+                                 std::move(size), std::move(limit)),
+                             {}, msg(MsgId::hint_document_too_large)));
   };
-  if (entries < 0 || entries > limits.max_zip_entries)
-    return too_large(limits.max_unpacked_bytes + 1);
+  if (entries < 0 || entries > limits.max_zip_entries) {
+    // Thousands of tiny entries: a bomb of another kind. (The reason goes into the message
+    // tables with their next change.)
+    LocalizedText count = count_text(entries);
+    LocalizedText most = count_text(limits.max_zip_entries);
+    LocalizedText reason{count.en + " entries, more than " + most.en,
+                         count.de + " Einträge, mehr als " + most.de};
+    return tl::unexpected(Error::invalid_input(
+        msg(MsgId::document_docx_unreadable, std::string(name), std::move(reason)), {},
+        msg(MsgId::hint_document_type)));
+  }
   bool content_types = false;
   bool main_part = false;
   std::int64_t unpacked = 0;
@@ -99,9 +123,12 @@ Result<DocumentType> check_docx(std::string_view bytes, std::string_view name,
   return DocumentType::docx;
 }
 
+// Controls, and the characters that change or hide what a name shows: zero-width and
+// direction marks (U+200B-U+200F), line and paragraph separators, embeddings and overrides
+// (U+2028-U+202E), invisible operators and isolates (U+2060-U+206F), the byte order mark.
 bool hidden_code_point(std::int32_t c) {
-  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
-         (c >= 0x2066 && c <= 0x2069);
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x200b && c <= 0x200f) ||
+         (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) || c == 0xfeff;
 }
 
 }  // namespace
@@ -128,11 +155,10 @@ Result<DocumentType> check_document(std::string_view bytes, std::string_view nam
     return tl::unexpected(Error::invalid_input(msg(MsgId::document_empty, std::string(name))));
   }
   if (static_cast<std::int64_t>(bytes.size()) > limits.max_bytes) {
-    return tl::unexpected(
-        Error::invalid_input(msg(MsgId::document_too_large, std::string(name),
-                                 file_size_text(static_cast<std::int64_t>(bytes.size())),
-                                 file_size_text(limits.max_bytes)),
-                             {}, msg(MsgId::hint_document_too_large)));
+    auto [size, limit] = sizes(static_cast<std::int64_t>(bytes.size()), limits.max_bytes);
+    return tl::unexpected(Error::invalid_input(
+        msg(MsgId::document_too_large, std::string(name), std::move(size), std::move(limit)), {},
+        msg(MsgId::hint_document_too_large)));
   }
   if (bytes.starts_with(k_pdf_header)) return DocumentType::pdf;
   if (bytes.starts_with(k_zip_header)) return check_docx(bytes, name, limits);
@@ -188,7 +214,12 @@ std::string attachment_disposition(std::string_view file_name) {
   for (char ch : file_name) {
     auto byte = static_cast<unsigned char>(ch);
     bool plain = byte >= 0x20 && byte < 0x7f;
-    ascii += plain && ch != '"' && ch != '\\' ? ch : '_';
+    // One '_' per character that ASCII cannot hold (not per byte of it).
+    if (plain && ch != '"' && ch != '\\') {
+      ascii += ch;
+    } else if ((byte & 0xC0) != 0x80) {
+      ascii += '_';
+    }
     // RFC 8187 attr-char: ALPHA / DIGIT / "!" / "#" / "$" / "&" / "+" / "-" / "." / "^" / "_" /
     // "`" / "|" / "~"; everything else percent-encoded.
     bool attr_char = std::isalnum(byte) != 0 ||

@@ -40,24 +40,28 @@ struct DocumentLimits {
 // The type of the document 'bytes' (uploaded as 'name', used in messages only). Errors, each
 // Error::invalid_input with a hint: document_empty; document_too_large (over
 // limits.max_bytes); document_type_unknown (anything else: an executable, an image, an .odt or
-// .xlsx, a plain ZIP); document_docx_unreadable (a ZIP that libzip cannot read, with its reason);
-// document_docx_too_large_unpacked (declared sizes over limits.max_unpacked_bytes, or more
-// entries than limits.max_zip_entries).
+// .xlsx, a plain ZIP); document_docx_unreadable (a ZIP that libzip cannot read, with its
+// reason, or one of more than limits.max_zip_entries entries); document_docx_too_large_unpacked
+// (the sizes its directory declares add up to more than limits.max_unpacked_bytes). Only the
+// declared sizes are checked here: a ZIP that understates them passes, so whatever unpacks a
+// DOCX must cap the bytes it reads.
 Result<DocumentType> check_document(std::string_view bytes, std::string_view name,
                                     const DocumentLimits& limits = {});
 
 // The name a document is kept and offered for download under: the last part of 'name' after any
 // '/' or '\' (browsers and some clients send whole paths), without control characters (C0, C1,
-// DEL), bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) and ill-formed
-// UTF-8, without leading dots and blanks, at most 120 bytes (cut at a character), ending in the
-// type's extension (added when missing). "document.pdf" / "document.docx" when nothing is left.
+// DEL), invisible and direction-changing characters (zero-width and direction marks,
+// separators, embeddings, overrides, isolates: U+200B-U+200F, U+2028-U+202E, U+2060-U+206F,
+// U+FEFF) and ill-formed UTF-8, without leading dots and blanks, at most 120 bytes (cut at a
+// character), ending in the type's extension (added when missing). "document.pdf" / "document.docx"
+// when nothing is left.
 std::string clean_file_name(std::string_view name, DocumentType type);
 // The same without the extension rule (for messages about a file whose type is not known):
 // "" when nothing is left.
 std::string clean_file_name(std::string_view name);
 
 // The name for a Content-Disposition header: the attachment's ASCII fallback ('"', '\' and
-// non-ASCII characters as '_') and the RFC 8187 form (filename*=UTF-8''percent-encoded), as
+// each non-ASCII character as one '_') and the RFC 8187 form (filename*=UTF-8''percent-encoded), as
 // `attachment; filename="..."; filename*=UTF-8''...`.
 std::string attachment_disposition(std::string_view file_name);
 

@@ -11,7 +11,7 @@ namespace ccteam::server {
 namespace {
 
 constexpr std::size_t k_max_boundary = 70;  // RFC 2046 5.1.1
-constexpr std::size_t k_max_part_header = 8 * 1024;
+constexpr std::size_t k_max_part_header = 64 * 1024;
 
 Error bad(Message reason) {
   LocalizedText text{render(reason, Lang::en), render(reason, Lang::de)};
@@ -29,6 +29,29 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
+}
+
+// HTML's multipart/form-data encoding writes '"', CR and LF in names as %22, %0D and %0A (and
+// nothing else): back to the characters (the file name's cleaning drops CR and LF).
+std::string unescape_quoted(std::string text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size()) {
+      std::string_view code(text.data() + i + 1, 2);
+      char replaced = code == "22"                     ? '"'
+                      : (code == "0D" || code == "0d") ? '\r'
+                      : (code == "0A" || code == "0a") ? '\n'
+                                                       : '\0';
+      if (replaced != '\0') {
+        out += replaced;
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
 }
 
 // The parameter 'key' of a header value "type; a=1; b=\"x; y\"" (quoted or a token), or nullopt.
@@ -55,13 +78,19 @@ std::optional<std::string> parameter(std::string_view value, std::string_view ke
       text = std::string(trim(value.substr(j, end - j)));
       j = end;
     }
-    if (iequals(name, key)) return text;
+    if (iequals(name, key)) return unescape_quoted(text);
     i = value.find(';', j);
   }
   return std::nullopt;
 }
 
 }  // namespace
+
+bool is_multipart_form(std::string_view content_type) {
+  constexpr std::string_view k_type = "multipart/form-data";
+  return content_type.size() >= k_type.size() &&
+         iequals(content_type.substr(0, k_type.size()), k_type);
+}
 
 Result<std::vector<FormPart>> parse_multipart(std::string_view content_type, std::string_view body,
                                               std::size_t max_parts) {

@@ -210,8 +210,10 @@ Response list_page(RouteContext& context, const Request& request, const Caller& 
   return page_response(context.pages.workspace_page("applications", page));
 }
 
+// 'upload_error': a document the recruiter's upload form sent that was refused (422, shown at
+// the upload field).
 Response detail_page(RouteContext& context, const Request& request, const Caller& caller,
-                     const std::string& id_text) {
+                     const std::string& id_text, const Error* upload_error = nullptr) {
   Lang lang = caller.lang;
   std::string path = "/applications/" + id_text;
   auto id = store::Uuid::parse(id_text);
@@ -368,6 +370,7 @@ Response detail_page(RouteContext& context, const Request& request, const Caller
     page.text("upload_action", lang_path(lang, path + "/documents"))
         .text("upload_label", tr(MsgId::web_application_document_upload, lang))
         .text("upload_submit", tr(MsgId::web_application_document_upload_submit, lang));
+    if (upload_error) page.text("upload_error", field_error_text(*upload_error, lang));
   }
   if (manage) {
     page.text("export_href", "/api/v1/applications/" + id_text + "/export")
@@ -378,7 +381,7 @@ Response detail_page(RouteContext& context, const Request& request, const Caller
         .flag("manage", true);
   }
   page.text("csrf", csrf);
-  return page_response(context.pages.workspace_page("application", page));
+  return page_response(context.pages.workspace_page("application", page), upload_error ? 422 : 200);
 }
 
 }  // namespace
@@ -419,7 +422,7 @@ void add_application_pages(Router& router, RouteContext& context) {
                 auto id = store::Uuid::parse(params["id"]);
                 if (!lang || !id) return page_not_found(context, request, caller, "/openings");
                 const std::string* type = request.header("content-type");
-                if (!type || !type->starts_with("multipart/form-data")) {
+                if (!type || !is_multipart_form(*type)) {
                   return error_page(
                       context, caller,
                       Error::usage(msg(MsgId::http_unsupported_media, "multipart/form-data")),
@@ -434,6 +437,9 @@ void add_application_pages(Router& router, RouteContext& context) {
                       context.repository, context.organisation, *caller.principal, *id,
                       {*part.file_name, part.body}, context.documents,
                       caller.principal->actor(request.request_id));
+                  if (!added && added.error().kind == ErrorKind::invalid_input) {
+                    return detail_page(context, request, caller, id->to_string(), &added.error());
+                  }
                   if (!added) return error_page(context, caller, added.error(), page);
                 }
                 return redirect(lang_path(*lang, page));

@@ -49,7 +49,7 @@ struct FormWithFiles {
 
 Result<FormWithFiles> form_with_files(const Request& request, std::string_view file_field) {
   const std::string* type = request.header("content-type");
-  if (type && type->starts_with("multipart/form-data")) {
+  if (type && is_multipart_form(*type)) {
     CCTEAM_TRY(auto parts, parse_multipart(*type, request.body));
     FormWithFiles out;
     for (const FormPart& part : parts) {
@@ -269,8 +269,7 @@ Response apply_page(RouteContext& context, const Request& request, const Caller&
                                          context.documents.max_per_application,
                                          file_size_text(context.documents.limits.max_bytes)),
                                      lang))
-        .text("label", tr(MsgId::web_apply_documents_label, lang))
-        .text("optional", tr(MsgId::web_apply_optional, lang));
+        .text("label", tr(MsgId::web_apply_documents_label, lang));
     // One line per document with a problem.
     std::vector<render::Context> problems;
     for (const auto& [field, text] : state.field_errors) {

@@ -654,6 +654,15 @@ TEST_F(Applications, DocumentsAreCheckedKeptBlindAndErasedWithTheApplication) {
   ASSERT_TRUE(taken.has_value()) << test::all_errors(taken.error());
   store::Uuid id = taken->application.id;
   EXPECT_EQ(m_repository->documents().list()->size(), 2u);
+  // The same form sent again with another file: the application stored before, and the new
+  // file not kept (a repeat fills no disk).
+  ApplicationForm repeat = form;
+  const std::string other_pdf = document_bytes("javascript.pdf");
+  repeat.documents = {{"cv.pdf", other_pdf}};
+  auto repeated = submit(m_opening, repeat);
+  ASSERT_TRUE(repeated.has_value());
+  EXPECT_TRUE(repeated->existing);
+  EXPECT_EQ(m_repository->documents().list()->size(), 2u);
   auto blind = find_application(*m_repository, m_organisation, m_manager, id, Lang::de);
   ASSERT_TRUE(blind.has_value());
   ASSERT_EQ(blind->documents.size(), 2u);

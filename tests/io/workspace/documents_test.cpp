@@ -64,7 +64,12 @@ TEST(CheckDocument, RefusesAZipBombBeforeUnpacking) {
             "'bomb.docx' unpacks to 60 MB, more than 50 MB: not taken");
   DocumentLimits tight;
   tight.max_zip_entries = 2;  // the CV has 3 entries
-  EXPECT_FALSE(check_document(document("cv-de.docx"), "cv-de.docx", tight).has_value());
+  auto many = check_document(document("cv-de.docx"), "cv-de.docx", tight);
+  ASSERT_FALSE(many.has_value());
+  EXPECT_EQ(
+      render(many.error().message, Lang::de),
+      "„cv-de.docx“ sieht wie ein DOCX-Dokument aus, lässt sich aber nicht lesen: 3 Einträge, "
+      "mehr als 2");
 }
 
 TEST(CheckDocument, RefusesAFileOverTheLimit) {
@@ -76,6 +81,12 @@ TEST(CheckDocument, RefusesAFileOverTheLimit) {
   // 22,378 bytes: "22 kB" (SI, as file managers write it).
   EXPECT_EQ(render(large.error().message, Lang::de),
             "„cv-en.pdf“ hat 22 kB; ein Dokument darf höchstens 10 kB haben");
+  // One byte over: sizes that would read alike are written to the byte.
+  limits.max_bytes = 22'377;
+  auto byte_over = check_document(document("cv-en.pdf"), "cv-en.pdf", limits);
+  ASSERT_FALSE(byte_over.has_value());
+  EXPECT_EQ(render(byte_over.error().message, Lang::de),
+            "„cv-en.pdf“ hat 22.378 Bytes; ein Dokument darf höchstens 22.377 Bytes haben");
 }
 
 TEST(CleanFileName, StripsPathsControlsAndOverrides) {
@@ -89,6 +100,12 @@ TEST(CleanFileName, StripsPathsControlsAndOverrides) {
                             DocumentType::pdf),
             "cvfdp.exe.pdf");
   EXPECT_EQ(clean_file_name("...hidden.docx", DocumentType::docx), "hidden.docx");
+  // Zero-width space, right-to-left mark, byte order mark: invisible, so gone.
+  EXPECT_EQ(clean_file_name("\xE2\x80\x8F"
+                            "cv\xE2\x80\x8B"
+                            "2\xEF\xBB\xBF.pdf",
+                            DocumentType::pdf),
+            "cv2.pdf");
   EXPECT_EQ(clean_file_name("Zeugnis Müller.DOCX", DocumentType::docx), "Zeugnis Müller.DOCX");
   EXPECT_EQ(clean_file_name("", DocumentType::pdf), "document.pdf");
   EXPECT_EQ(clean_file_name("/", DocumentType::docx), "document.docx");
@@ -108,7 +125,9 @@ TEST(CleanFileName, StripsPathsControlsAndOverrides) {
 TEST(AttachmentDisposition, AsciiFallbackAndRfc8187) {
   // RFC 8187 section 3.2.3: "€ rates" is "%E2%82%AC%20rates".
   EXPECT_EQ(attachment_disposition("€ rates.pdf"),
-            "attachment; filename=\"___ rates.pdf\"; filename*=UTF-8''%E2%82%AC%20rates.pdf");
+            "attachment; filename=\"_ rates.pdf\"; filename*=UTF-8''%E2%82%AC%20rates.pdf");
+  EXPECT_EQ(attachment_disposition("résumé.pdf"),
+            "attachment; filename=\"r_sum_.pdf\"; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf");
   EXPECT_EQ(attachment_disposition("a\"b\\c.pdf"),
             "attachment; filename=\"a_b_c.pdf\"; filename*=UTF-8''a%22b%5Cc.pdf");
 }
