@@ -114,6 +114,11 @@ def check_documents(args, client, call, recruiter, oid):
                                        [("C:\\Users\\doku\\Lebens\x07lauf.pdf", pdf),
                                         ("makro.pdf", script)], own)
     check("an application with a PDF and a PDF with JavaScript: 303", status == 303, str(status))
+    status, _, page = client.request("GET", hdrs.get("location", "/"), own)
+    check("the applicant's private page lists the documents that arrived", status == 200
+          and "Ihre Unterlagen".encode() in page
+          and b"Lebenslauf.pdf <span class=\"meta\">(PDF, 22 kB)</span>" in page
+          and b"makro.pdf" in page, f"{status} {page[:200]!r}")
     healthy("the documents")
     status, _, body = call(recruiter, "GET", f"/api/v1/openings/{oid}/applications")
     mine, one = None, b""

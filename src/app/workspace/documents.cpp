@@ -106,6 +106,11 @@ Result<DocumentDownload> open_document(store::Repository& repository,
   return DocumentDownload{document->file_name, document->content_type, std::move(*content)};
 }
 
+Result<std::vector<store::StoredDocument>> applicant_documents(
+    store::Repository& repository, const store::StoredApplication& application) {
+  return repository.application_documents(application.organisation_id, application.id);
+}
+
 std::string blind_document_label(const store::StoredDocument& document, std::size_t index,
                                  Lang lang) {
   auto type = io::document_type_of(document.content_type);

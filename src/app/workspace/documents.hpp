@@ -84,6 +84,11 @@ Result<DocumentDownload> open_document(store::Repository& repository,
                                        const store::Uuid& application_id,
                                        const store::Uuid& document_id, Lang lang);
 
+// The documents of 'application' as its applicant sees them behind the private link (their own
+// data: names included), oldest first.
+Result<std::vector<store::StoredDocument>> applicant_documents(
+    store::Repository& repository, const store::StoredApplication& application);
+
 // A document as the application's page and JSON show it: the file name only when 'revealed',
 // else "Document 1: PDF, 840 kB".
 nlohmann::ordered_json document_json(const store::StoredDocument& document, std::size_t index,

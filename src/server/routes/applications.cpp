@@ -539,6 +539,21 @@ Response status_page(RouteContext& context, const Request& request, const Caller
         .text("link", context.public_url.get() + status_path(lang, token));
   }
   page.text("opening", opening_title);
+  // The documents that arrived, so that the applicant knows (their own data: names shown).
+  if (auto documents = app::applicant_documents(context.repository, application);
+      documents && !documents->empty()) {
+    std::vector<render::Context> items;
+    for (const store::StoredDocument& document : *documents) {
+      auto type = io::document_type_of(document.content_type);
+      render::Context item;
+      item.text("name", document.file_name)
+          .text("meta", std::string(type ? io::type_name(*type) : "") + ", " +
+                            file_size_text(document.size_bytes).get(lang));
+      items.push_back(std::move(item));
+    }
+    page.text("documents_heading", tr(MsgId::web_apply_status_documents, lang))
+        .list("documents", std::move(items));
+  }
   std::string received = posting::format_date(app::utc_date(application.created_at), lang);
   if (application.status == "withdrawn" && application.withdrawn_at) {
     page.text(
