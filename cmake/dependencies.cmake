@@ -60,6 +60,10 @@ pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
 # libzip (libzip-dev 1.7): the ZIP directory of DOCX documents applicants attach, read before
 # anything is unpacked (src/io/workspace/documents.cpp only).
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+# Text of applicants' documents, read only in the child process ccteam-extract: poppler's C++
+# interface (libpoppler-cpp-dev 22.12) for PDF, pugixml (libpugixml-dev 1.13) for DOCX's XML.
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+pkg_check_modules(PUGIXML REQUIRED IMPORTED_TARGET pugixml)
 add_library(ccteam_xlsxwriter INTERFACE)
 target_include_directories(ccteam_xlsxwriter SYSTEM INTERFACE ${XLSXWRITER_INCLUDE_DIRS})
 target_link_libraries(ccteam_xlsxwriter INTERFACE PkgConfig::XLSXWRITER)

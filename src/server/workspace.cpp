@@ -10,6 +10,7 @@
 #include "app/workspace/applications.hpp"
 #include "app/workspace/outbox.hpp"
 #include "app/workspace/seed.hpp"
+#include "io/base/install_paths.hpp"
 #include "io/base/number_text.hpp"
 #include "io/crypto/secrets.hpp"
 #include "io/workspace/mail.hpp"
@@ -353,6 +354,16 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
                 at.keep = std::move(snapshot);
                 return at;
               }));
+  // The text of applicants' documents, read in a child process (ccteam-extract beside this
+  // binary); the screening of an application with documents waits for it.
+  app::ExtractSettings extract;
+  extract.program = io::default_extractor_path();
+  extract.limits.cpu = std::chrono::seconds(config.limits.extract_cpu_seconds);
+  extract.limits.memory_bytes = config.limits.extract_memory_bytes;
+  extract.limits.wall = std::chrono::milliseconds(config.limits.extract_timeout_ms);
+  extract.limits.max_input_bytes = config.limits.max_document_bytes;
+  jobs.handle(std::string(app::k_read_documents_job),
+              app::read_documents_handler(*repository, std::move(extract)));
   CCTEAM_TRY(auto retention_rules,
              all_errors(app::read_retention_rules(options.env.posting_data_dir +
                                                   "/../retention/retention.yaml")));

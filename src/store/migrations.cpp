@@ -701,13 +701,31 @@ CREATE TABLE document_contents (
 );
 )sql";
 
+// 12: the text read from each document (io/workspace/extract_process.hpp), the evidence of
+// skills and languages the screening cites: 'text_status' none (a document of an older
+// version, never read), pending (queued), done, unreadable or limit (the reader needed more
+// than its limits), with the text when done and the reason otherwise.
+constexpr std::string_view k_sqlite_12 = R"sql(
+ALTER TABLE application_documents ADD COLUMN text_status TEXT NOT NULL DEFAULT 'none'
+  CHECK (text_status IN ('none', 'pending', 'done', 'unreadable', 'limit'));
+ALTER TABLE application_documents ADD COLUMN text TEXT;
+ALTER TABLE application_documents ADD COLUMN text_reason TEXT;
+)sql";
+
+constexpr std::string_view k_postgresql_12 = R"sql(
+ALTER TABLE application_documents ADD COLUMN text_status text NOT NULL DEFAULT 'none'
+  CHECK (text_status IN ('none', 'pending', 'done', 'unreadable', 'limit'));
+ALTER TABLE application_documents ADD COLUMN text text;
+ALTER TABLE application_documents ADD COLUMN text_reason text;
+)sql";
+
 constexpr std::array k_migrations = {
     Migration{1, k_sqlite_1, k_postgresql_1},    Migration{2, k_sqlite_2, k_postgresql_2},
     Migration{3, k_sqlite_3, k_postgresql_3},    Migration{4, k_sqlite_4, k_postgresql_4},
     Migration{5, k_sqlite_5, k_postgresql_5},    Migration{6, k_sqlite_6, k_postgresql_6},
     Migration{7, k_sqlite_7, k_postgresql_7},    Migration{8, k_sqlite_8, k_postgresql_8},
     Migration{9, k_sqlite_9, k_postgresql_9},    Migration{10, k_sqlite_10, k_postgresql_10},
-    Migration{11, k_sqlite_11, k_postgresql_11},
+    Migration{11, k_sqlite_11, k_postgresql_11}, Migration{12, k_sqlite_12, k_postgresql_12},
 };
 
 }  // namespace

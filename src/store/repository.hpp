@@ -332,6 +332,20 @@ struct StoredDocument {
   std::int64_t size_bytes = 0;
   std::string added_by = "applicant";  // "applicant" (the form) or "recruiter"
   UnixMillis created_at = 0;
+  // The reading of its text (io/workspace/extract_process.hpp): "pending" (queued; what a new
+  // document is written with), "done", "unreadable", "limit", or "none" (a document stored by
+  // a version before schema 12, never read). Read back, not written: 'text_reason' (why not
+  // read, in English) and 'text_chars' (characters of the text when done).
+  std::string text_status = "pending";
+  std::string text_reason;
+  std::int64_t text_chars = 0;
+};
+
+// A document's text as the screening reads it.
+struct DocumentText {
+  Uuid id;
+  std::string status;  // StoredDocument::text_status
+  std::string text;    // when "done"
 };
 
 // A new application as the public form sends it, with what makes the submission safe:
@@ -611,9 +625,18 @@ class Repository {
   virtual Result<std::optional<StoredDocument>> document(const Uuid& organisation,
                                                          const Uuid& id) = 0;
   // Adds a document (its content already in documents(); id and created_at are set here) to an
-  // application, audited as application.document by 'actor'. Error::not_found
-  // (application_not_found).
-  virtual Result<StoredDocument> add_document(StoredDocument document, const Actor& actor) = 0;
+  // application, audited as application.document by 'actor', and queues 'job' (reading its
+  // text; payload as given) in the same transaction. Error::not_found (application_not_found).
+  virtual Result<StoredDocument> add_document(StoredDocument document, const Actor& actor,
+                                              std::optional<StoredJob> job) = 0;
+  // The texts of the application's documents, oldest first.
+  virtual Result<std::vector<DocumentText>> document_texts(const Uuid& organisation,
+                                                           const Uuid& application) = 0;
+  // Records how reading document 'id' ended: 'status' "done" with 'text', or "unreadable" /
+  // "limit" with 'reason'. false when the document is gone (erased meanwhile).
+  virtual Result<bool> record_document_text(const Uuid& organisation, const Uuid& id,
+                                            const std::string& status, const std::string& text,
+                                            const std::string& reason) = 0;
   // Whether a document row of any organisation names the content 'sha256'.
   virtual Result<bool> content_in_use(const std::string& sha256) = 0;
 

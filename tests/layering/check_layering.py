@@ -37,9 +37,10 @@ LAYERS = {
     "app": {"ccteam", "io", "store", "app"},
     "cli": {"ccteam", "io", "store", "app", "cli", "server"},
     "server": {"ccteam", "io", "store", "app", "server"},
+    "extract": {"io", "extract"},
 }
 LAYER_NAMES = {"ccteam": "domain (ccteam/)", "io": "io/", "store": "store/", "app": "app/",
-               "cli": "cli/", "server": "server/"}
+               "cli": "cli/", "server": "server/", "extract": "extract/"}
 
 # The headers of store/ that app/ may include: the repository interface and its ids, never an
 # implementation (store/sqlite/, store/postgres/), so that every use case runs on any database.
@@ -54,14 +55,14 @@ LIBRARIES = {
     "CLI11": (r"CLI/", ["cli/"]),
     "libxlsxwriter": (r"xlsxwriter(\.h$|/)", ["io/base/xlsx_writer.cpp"]),
     "ICU": (r"unicode/", ["ccteam/text/normalize.cpp", "ccteam/qualify/language.cpp",
-                          "ccteam/core/money.cpp", "ccteam/core/iso_codes.cpp"]),
+                          "ccteam/core/money.cpp", "ccteam/core/iso_codes.cpp",
+                          "io/workspace/extract_process.cpp"]),
     "libstemmer": (r"libstemmer\.h$", ["ccteam/text/matcher.cpp"]),
     "OpenSSL": (r"openssl/", ["ccteam/metrics/pseudonym.cpp"]),
-    "POSIX": (r"(unistd|fcntl|poll)\.h$|sys/|arpa/", ["cli/", "io/base/xlsx_writer.cpp",
-                                                    "io/base/spool.cpp",
-                                                    "io/workspace/config_yaml.cpp",
-                                                    "store/uuid.cpp", "store/open.cpp",
-                                                    "store/document_store.cpp"]),
+    "POSIX": (r"(unistd|fcntl|poll|spawn|signal|pthread)\.h$|sys/|arpa/",
+              ["cli/", "io/base/xlsx_writer.cpp", "io/base/spool.cpp",
+               "io/workspace/config_yaml.cpp", "io/workspace/extract_process.cpp", "extract/",
+               "store/uuid.cpp", "store/open.cpp", "store/document_store.cpp"]),
     "Boost": (r"boost/", ["server/http/http_server.cpp"]),
     "SQLite": (r"sqlite3\.h$", ["store/sqlite/"]),
     "libpq": (r"libpq-fe\.h$", ["store/postgres/database.cpp"]),
@@ -70,7 +71,10 @@ LIBRARIES = {
     "cmark": (r"cmark\.h$", ["io/posting/posting_markdown.cpp"]),
     "libphonenumber": (r"phonenumbers/", ["io/workspace/contact_keys.cpp"]),
     "libcurl": (r"curl/", ["io/workspace/mail.cpp"]),
-    "libzip": (r"zip\.h$", ["io/workspace/documents.cpp"]),
+    "libzip": (r"zip\.h$", ["io/workspace/documents.cpp", "io/workspace/text_extract.cpp"]),
+    # Parsers of applicants' documents: only in ccteam-extract's library, never in the server.
+    "poppler": (r"poppler/", ["io/workspace/text_extract.cpp"]),
+    "pugixml": (r"pugixml\.hpp$", ["io/workspace/text_extract.cpp"]),
     "fmt": (r"fmt/", [""]),
     "tl::expected": (r"tl/", [""]),
 }

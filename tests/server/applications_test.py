@@ -121,6 +121,23 @@ def check_documents(args, client, call, recruiter, oid):
           and b"makro.pdf" in page, f"{status} {page[:200]!r}")
     healthy("the documents")
     status, _, body = call(recruiter, "GET", f"/api/v1/openings/{oid}/applications")
+    with_documents = None
+    for row in json.loads(body)["applications"] if status == 200 else []:
+        status, _, one = call(recruiter, "GET", f"/api/v1/applications/{row['id']}")
+        if status == 200 and json.loads(one).get("documents"):
+            with_documents = row["id"]
+    read = wait_until_read(call, recruiter, with_documents) if with_documents else {}
+    texts = [d["text"] for d in read.get("documents", [])]
+    check("the documents' text is read in the child process: the CV's, none in the other",
+          len(texts) == 2 and texts[0]["status"] == "done" and texts[0]["characters"] > 200
+          and texts[1] == {"status": "done", "characters": 0}, json.dumps(texts))
+    cv_evidence = [e for c in (read.get("screening") or {}).get("criteria", [])
+                   for e in c.get("evidence", []) if e.get("from_cv")]
+    check("the screening waited for it and cites the CV, marked as from the CV",
+          read.get("verdict") is not None and cv_evidence
+          and all(e["at"]["pointer"] == "/documents/0" for e in cv_evidence),
+          json.dumps(read.get("screening"))[:300])
+    status, _, body = call(recruiter, "GET", f"/api/v1/openings/{oid}/applications")
     mine, one = None, b""
     for row in json.loads(body)["applications"] if status == 200 else []:
         status, _, one = call(recruiter, "GET", f"/api/v1/applications/{row['id']}")
@@ -192,6 +209,39 @@ def check_documents(args, client, call, recruiter, oid):
     check("erasure answers 204", status == 204, str(status))
     status, _, _ = recruiter.get(f"/api/v1/applications/{aid}/documents/{cv}")
     check("the documents are gone with it", status == 404, str(status))
+
+    # A PDF that makes the reader loop (tests/data/documents/loop.pdf): its child process ends
+    # at the CPU limit (1 s here); the server goes on and the screening runs without its text.
+    status, hdrs, _ = apply_with_files(client, "de", oid, person("Loop Ing"),
+                                       [("schleife.pdf", document("loop.pdf"))], own)
+    check("an application with a PDF that makes the reader loop: 303", status == 303, str(status))
+    status, _, body = call(recruiter, "GET", f"/api/v1/openings/{oid}/applications")
+    looping = None
+    for row in json.loads(body)["applications"] if status == 200 else []:
+        status, _, one = call(recruiter, "GET", f"/api/v1/applications/{row['id']}")
+        docs = json.loads(one).get("documents", []) if status == 200 else []
+        if docs and docs[0]["size_bytes"] == len(document("loop.pdf")):
+            looping = row["id"]
+    read = wait_until_read(call, recruiter, looping) if looping else {}
+    texts = [d["text"] for d in read.get("documents", [])]
+    check("the looping PDF's reader was stopped at its limit, the application screened all the same",
+          texts == [{"status": "limit", "reason": "used more than 1 s of CPU time"}]
+          and read.get("verdict") is not None, json.dumps(texts))
+    healthy("a PDF that makes the reader loop")
+
+
+def wait_until_read(call, recruiter, application_id, seconds=60):
+    """The application's JSON once no document waits for its text and it is screened."""
+    deadline = time.monotonic() + seconds
+    one = {}
+    while time.monotonic() < deadline:
+        status, _, body = call(recruiter, "GET", f"/api/v1/applications/{application_id}")
+        one = json.loads(body) if status == 200 else {}
+        if one.get("verdict") is not None and all(
+                d["text"]["status"] != "pending" for d in one.get("documents", [])):
+            return one
+        time.sleep(0.2)
+    return one
 
 
 def person(name, weekends="yes", title="Call Center Agent"):

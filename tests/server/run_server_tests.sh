@@ -39,6 +39,8 @@ limits:
   write_timeout_ms: 2000
   keep_alive_idle_ms: 1500
   max_body_bytes: 8388608
+  extract_cpu_seconds: 1
+  extract_timeout_ms: 10000
   max_active_simulations: 1
   max_simulated_calls: 50000000
 smtp:

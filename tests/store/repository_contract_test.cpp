@@ -107,15 +107,15 @@ INSTANTIATE_TEST_SUITE_P(Backends, RepositoryContract, ::testing::Values("sqlite
 TEST_P(RepositoryContract, MigratesAndReportsTheSchemaVersion) {
   auto health = repository->health();
   ASSERT_TRUE(health.has_value());
-  EXPECT_EQ(health->schema_version, 11);  // migrations 1-11 in store/migrations.cpp
-  EXPECT_EQ(health->binary_schema_version, 11);
+  EXPECT_EQ(health->schema_version, 12);  // migrations 1-12 in store/migrations.cpp
+  EXPECT_EQ(health->binary_schema_version, 12);
   EXPECT_EQ(organisation.to_string(), "00000000-0000-7000-8000-000000000001");
   // Opening again (a restart, a second node) applies nothing twice and keeps what was stored.
   ASSERT_TRUE(
       repository->add_employer(organisation, "Kept GmbH", "name: Kept GmbH\n", Actor::system()));
   auto again = open_node();
   ASSERT_TRUE(again);
-  EXPECT_EQ(again->health()->schema_version, 11);
+  EXPECT_EQ(again->health()->schema_version, 12);
   auto employers = again->employers(organisation, std::nullopt, 10);
   ASSERT_TRUE(employers.has_value());
   ASSERT_EQ(employers->size(), 1u);
@@ -134,7 +134,7 @@ TEST_P(RepositoryContract, RefusesASchemaNewerThanTheBinary) {
   EXPECT_EQ(refused.error().hint->id, MsgId::hint_store_schema_newer);
   std::string text = render(refused.error(), Lang::en);
   EXPECT_NE(text.find("999"), std::string::npos) << text;
-  EXPECT_NE(text.find("up to 11 only"), std::string::npos) << text;
+  EXPECT_NE(text.find("up to 12 only"), std::string::npos) << text;
 }
 
 TEST_P(RepositoryContract, ForeignKeysAreEnforced) {
@@ -891,11 +891,44 @@ TEST_P(RepositoryContract, DocumentsAreWrittenWithTheirApplicationAndTheirConten
   later.file_name = "Zeugnis.pdf";
   later.size_bytes = 8;
   later.added_by = "recruiter";
-  auto added = repository->add_document(later, Actor::cli());
+  StoredJob read;
+  read.kind = "application.documents";
+  read.payload = R"({"application":")" + second.to_string() + "\"}";
+  auto added = repository->add_document(later, Actor::cli(), read);
   ASSERT_TRUE(added.has_value()) << render(added.error(), Lang::en);
   EXPECT_EQ(repository->application_documents(organisation, second)->size(), 2u);
+  // ... and the job that reads its text was queued with it.
+  JobQuery reads;
+  reads.kind = "application.documents";
+  auto queued = repository->jobs(organisation, reads);
+  ASSERT_TRUE(queued.has_value());
+  ASSERT_EQ(queued->size(), 1u);
+  EXPECT_EQ(queued->front().payload, read.payload);
   later.application_id = Uuid{};
-  EXPECT_EQ(repository->add_document(later, Actor::cli()).error().kind, ErrorKind::not_found);
+  EXPECT_EQ(repository->add_document(later, Actor::cli(), read).error().kind, ErrorKind::not_found);
+
+  // Texts: written pending; recorded done with the text or unreadable with the reason.
+  EXPECT_EQ(cv.text_status, "pending");
+  auto texts = repository->document_texts(organisation, first);
+  ASSERT_TRUE(texts.has_value());
+  ASSERT_EQ(texts->size(), 2u);
+  EXPECT_EQ(texts->front().status, "pending");
+  const std::string text = "Sprachen: Türkisch (C1)\nKenntnisse: CRM (Salesforce)";
+  EXPECT_TRUE(repository->record_document_text(organisation, cv.id, "done", text, "").value());
+  EXPECT_TRUE(repository
+                  ->record_document_text(organisation, texts->back().id, "limit", "",
+                                         "used more than 10 s of CPU time")
+                  .value());
+  EXPECT_FALSE(repository->record_document_text(Uuid{}, cv.id, "done", text, "").value());
+  texts = repository->document_texts(organisation, first);
+  EXPECT_EQ(texts->front().status, "done");
+  EXPECT_EQ(texts->front().text, text);
+  EXPECT_EQ(texts->back().status, "limit");
+  EXPECT_EQ(texts->back().text, "");
+  auto stored_texts = repository->application_documents(organisation, first);
+  EXPECT_EQ(stored_texts->front().text_status, "done");
+  EXPECT_EQ(stored_texts->front().text_chars, 52);  // characters (53 bytes)
+  EXPECT_EQ(stored_texts->back().text_reason, "used more than 10 s of CPU time");
 
   // Erasing the first leaves the rows of the second: both contents are still in use.
   ASSERT_TRUE(

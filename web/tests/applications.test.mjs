@@ -147,6 +147,18 @@ describe('applications', { concurrency: 1 }, () => {
         }
       }
       assert.ok(withCv, 'an application lists the CV');
+      // The screening waits for the CV's text (read in a child process), then cites it marked:
+      // the form names no skills, the CV "CRM ... MS Office" and "de-escalation".
+      let marks = 0;
+      for (let i = 0; i < 60 && marks === 0; i += 1) {
+        await p.goto(withCv);
+        marks = await p.locator('ul.evidence mark.from-cv').count();
+        if (marks === 0) await p.waitForTimeout(500);
+      }
+      assert.ok(marks > 0, 'evidence from the CV is marked');
+      assert.match(await p.locator('ul.evidence mark.from-cv').first().innerText(),
+        /^aus dem Lebenslauf \(Dokument 1, Zeile \d+\)$/);
+      assert.match(await p.locator('ul.document-list').innerText(), /gelesener Text: [\d.]+ Zeichen/);
       if (await p.getByRole('button', { name: 'Name und Kontaktdaten anzeigen' }).count()) {
         assert.equal(await p.locator('ul.document-list a').count(), 0, 'no download while blind');
         await Promise.all([p.waitForLoadState('load'),

@@ -414,7 +414,9 @@ Checked<SubmittedForm> submit_application(
   store::UnixMillis now = store::unix_millis_now();
   submission.rate_since = now - k_application_window_ms;
   submission.rate_limit = max_per_window;
-  submission.screening_job.kind = std::string(k_screen_application_job);
+  // With documents, their text is read first; that job queues the screening.
+  submission.screening_job.kind =
+      std::string(documents->empty() ? k_screen_application_job : k_read_documents_job);
   submission.screening_job.max_attempts = 5;
   std::string link;
   if (!mail.public_url.empty()) {
@@ -574,6 +576,17 @@ json knockout_json(const Question& q, const std::string& answer, std::string_vie
 
 }  // namespace
 
+Result<store::Uuid> application_of_job(const store::StoredJob& job) {
+  auto payload = nlohmann::json::parse(job.payload, nullptr, false);
+  std::optional<store::Uuid> id;
+  if (payload.is_object() && payload.contains("application") &&
+      payload["application"].is_string()) {
+    id = store::Uuid::parse(payload["application"].get<std::string>());
+  }
+  if (!id) return tl::unexpected(Error::internal(msg(MsgId::application_not_found, job.payload)));
+  return *id;
+}
+
 JobHandler screening_handler(store::Repository& repository, CatalogSource catalogs) {
   // The evaluator of the current catalog (its stemmers and matchers are built once per catalog,
   // not per application); one job at a time uses it.
@@ -587,15 +600,12 @@ JobHandler screening_handler(store::Repository& repository, CatalogSource catalo
   auto kept = std::make_shared<Kept>();
   return [&repository, catalogs = std::move(catalogs), kept](const store::StoredJob& job,
                                                              JobControl&) -> Result<std::string> {
-    auto payload = nlohmann::json::parse(job.payload, nullptr, false);
-    std::optional<store::Uuid> id;
-    if (payload.is_object() && payload.contains("application") &&
-        payload["application"].is_string()) {
-      id = store::Uuid::parse(payload["application"].get<std::string>());
-    }
-    if (!id) return tl::unexpected(Error::internal(msg(MsgId::application_not_found, job.payload)));
-    CCTEAM_TRY(auto application, repository.application(job.organisation_id, *id));
+    CCTEAM_TRY(store::Uuid id, application_of_job(job));
+    CCTEAM_TRY(auto application, repository.application(job.organisation_id, id));
     if (!application) return std::string(R"({"skipped":"erased"})");
+    // The screening waits for the documents' text: the job that reads them queues it again.
+    CCTEAM_TRY(ScreeningTexts texts, screening_texts(repository, job.organisation_id, id));
+    if (texts.pending) return std::string(R"({"skipped":"documents pending"})");
     CCTEAM_TRY(CatalogAt at, catalogs());
     Date today = utc_date(store::unix_millis_now());
     CCTEAM_TRY(Opening opening, find_opening(repository, job.organisation_id, *at.catalog, nullptr,
@@ -614,6 +624,7 @@ JobHandler screening_handler(store::Repository& repository, CatalogSource catalo
     }
     const qualify::Evaluator& evaluator = *kept->evaluator;
     qualify::Person person = person_of(*application);
+    person.documents = std::move(texts.texts);
     qualify::EvaluationOptions options;
     options.as_of = utc_date(application->created_at);
     options.country = country;
@@ -645,7 +656,7 @@ JobHandler screening_handler(store::Repository& repository, CatalogSource catalo
     result.review_rank = review_rank(result.verdict, missed, evaluation.preferred_met);
     result.screening = screening.dump();
     result.catalog_version = at.revision;
-    CCTEAM_TRY(auto stored, repository.record_screening(job.organisation_id, *id, result,
+    CCTEAM_TRY(auto stored, repository.record_screening(job.organisation_id, id, result,
                                                         store::Actor::system()));
     return json{{"application", stored.id.to_string()}, {"verdict", result.verdict}}.dump();
   };

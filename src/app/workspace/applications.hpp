@@ -176,6 +176,10 @@ struct CatalogAt {
 };
 using CatalogSource = std::function<Result<CatalogAt>()>;
 
+// The application a job is about (payload {"application": "<id>"}); Error::internal
+// (application_not_found) for another payload.
+Result<store::Uuid> application_of_job(const store::StoredJob& job);
+
 // The handler of k_screen_application_job (payload {"application": "<id>"}): evaluates the
 // application against its opening's role for the country of the place of work, adds a criterion
 // per question (met when the answer is the accepted one), and stores the result

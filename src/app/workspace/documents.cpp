@@ -81,7 +81,11 @@ Result<store::StoredDocument> add_application_document(
   store::StoredDocument row = std::move(rows.front());
   row.organisation_id = organisation;
   row.application_id = view.stored.id;
-  return repository.add_document(std::move(row), actor);
+  store::StoredJob read;
+  read.kind = std::string(k_read_documents_job);
+  read.payload = json{{"application", view.stored.id.to_string()}}.dump();
+  read.max_attempts = 3;
+  return repository.add_document(std::move(row), actor, std::move(read));
 }
 
 Result<DocumentDownload> open_document(store::Repository& repository,
@@ -130,6 +134,10 @@ json document_json(const store::StoredDocument& document, std::size_t index, boo
            {"size_bytes", document.size_bytes},
            {"added_by", document.added_by},
            {"file_name", revealed ? json(document.file_name) : json(nullptr)}};
+  json text{{"status", document.text_status}};
+  if (document.text_status == "done") text["characters"] = document.text_chars;
+  if (!document.text_reason.empty()) text["reason"] = document.text_reason;
+  out["text"] = std::move(text);
   return out;
 }
 
@@ -167,6 +175,83 @@ Result<std::int64_t> sweep_documents(store::Repository& repository,
     ++removed;
   }
   return removed;
+}
+
+JobHandler read_documents_handler(store::Repository& repository, ExtractSettings settings) {
+  return [&repository, settings = std::move(settings)](const store::StoredJob& job,
+                                                       JobControl& control) -> Result<std::string> {
+    CCTEAM_TRY(store::Uuid id, application_of_job(job));
+    CCTEAM_TRY(auto application, repository.application(job.organisation_id, id));
+    if (!application) return std::string(R"({"skipped":"erased"})");
+    CCTEAM_TRY(auto documents, repository.application_documents(job.organisation_id, id));
+    std::int64_t done = 0;
+    std::int64_t unreadable = 0;
+    std::int64_t limit = 0;
+    std::int64_t pending = 0;
+    for (const store::StoredDocument& d : documents) pending += d.text_status == "pending" ? 1 : 0;
+    control.report(0, pending);
+    std::int64_t read = 0;
+    for (const store::StoredDocument& document : documents) {
+      if (document.text_status != "pending") continue;
+      auto type = io::document_type_of(document.content_type);
+      CCTEAM_TRY(auto content, repository.documents().get(document.sha256));
+      io::ExtractedText result;
+      if (!type || !content) {
+        result.status = io::ExtractStatus::unreadable;
+        result.reason =
+            !content ? "the content is missing from the document store" : "not a PDF or DOCX";
+      } else {
+        auto extracted =
+            io::extract_text(settings.program, io::extension(*type), *content, settings.limits);
+        if (!extracted) {
+          // The reader cannot start (no program, no processes left): try again later; at the
+          // last attempt the screening goes ahead without this text.
+          if (job.attempts < job.max_attempts) return tl::unexpected(std::move(extracted).error());
+          result.status = io::ExtractStatus::unreadable;
+          result.reason = "the reader could not be started";
+        } else {
+          result = std::move(*extracted);
+        }
+      }
+      (result.status == io::ExtractStatus::done         ? done
+       : result.status == io::ExtractStatus::unreadable ? unreadable
+                                                        : limit) += 1;
+      CCTEAM_TRY(bool recorded,
+                 repository.record_document_text(job.organisation_id, document.id,
+                                                 std::string(io::to_string(result.status)),
+                                                 result.text, result.reason));
+      (void)recorded;  // erased meanwhile: nothing to record
+      control.report(++read, pending);
+    }
+    store::StoredJob screen;
+    screen.organisation_id = job.organisation_id;
+    screen.kind = std::string(k_screen_application_job);
+    screen.payload = json{{"application", id.to_string()}}.dump();
+    screen.max_attempts = 5;
+    CCTEAM_TRY(auto queued, repository.enqueue_job(std::move(screen)));
+    (void)queued;
+    return json{{"application", id.to_string()},
+                {"done", done},
+                {"unreadable", unreadable},
+                {"limit", limit}}
+        .dump();
+  };
+}
+
+Result<ScreeningTexts> screening_texts(store::Repository& repository,
+                                       const store::Uuid& organisation,
+                                       const store::Uuid& application) {
+  CCTEAM_TRY(auto rows, repository.document_texts(organisation, application));
+  ScreeningTexts out;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].status == "pending") out.pending = true;
+    if (rows[i].status != "done" || rows[i].text.empty()) continue;
+    qualify::AttachedText text;
+    text.text = std::move(rows[i].text);
+    text.pos.json_pointer = "/documents/" + std::to_string(i);
+    out.texts.push_back(std::move(text));
+  }
+  return out;
 }
 
 }  // namespace ccteam::app

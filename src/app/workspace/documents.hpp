@@ -15,9 +15,12 @@
 #include <nlohmann/json.hpp>
 
 #include "app/workspace/accounts.hpp"
+#include "app/workspace/jobs.hpp"
 #include "ccteam/core/error.hpp"
 #include "ccteam/core/lang.hpp"
+#include "ccteam/qualify/person.hpp"
 #include "io/workspace/documents.hpp"
+#include "io/workspace/extract_process.hpp"
 #include "store/repository.hpp"
 
 namespace ccteam::app {
@@ -61,7 +64,8 @@ Result<std::vector<store::StoredDocument>> store_contents(
 // settings.max_per_application_in_all documents), audited as application.document. Errors:
 // check_documents' (Error::invalid_input); Error::not_found (application_not_found) for an
 // application 'who' may not see; Error::conflict (document_too_many) when it has the most
-// documents already; the store's.
+// documents already; the store's. Queues the reading of its text (k_read_documents_job) in
+// the same transaction; the screening runs again after it.
 Result<store::StoredDocument> add_application_document(
     store::Repository& repository, const store::Uuid& organisation, const Principal& who,
     const store::Uuid& application_id, const UploadedDocument& upload,
@@ -107,6 +111,41 @@ Result<void> release_contents(store::Repository& repository,
 // Returns how many were removed.
 Result<std::int64_t> sweep_documents(store::Repository& repository,
                                      store::UnixMillis stored_before);
+
+// --- the text of documents: evidence for the screening
+
+// Reads the text of an application's documents (payload {"application": "<id>"}). The public
+// form queues it instead of the screening when documents came with the application; a
+// recruiter's upload queues it too. Its handler queues the screening when it is done: the
+// screening waits for the documents' text.
+inline constexpr std::string_view k_read_documents_job = "application.documents";
+
+struct ExtractSettings {
+  std::string program;  // ccteam-extract (io::default_extractor_path())
+  io::ExtractLimits limits;
+};
+
+// The handler of k_read_documents_job: reads each of the application's documents whose text is
+// "pending" with io::extract_text (a child process under CPU, memory and time limits), records
+// "done" with the text, or "unreadable" / "limit" with the reason
+// (Repository::record_document_text), then queues the screening (k_screen_application_job).
+// A reader that cannot be started is an error (the job is tried again); at the job's last
+// attempt the document is recorded "unreadable" instead, so that the screening still runs.
+// Result: {"application", "done", "unreadable", "limit"} (counts). An application erased
+// meanwhile is skipped.
+JobHandler read_documents_handler(store::Repository& repository, ExtractSettings settings);
+
+// The screening's view of an application's documents: the text of each one read ("done"), as
+// qualify::AttachedText with the pointer "/documents/N" (N: its place among all the
+// application's documents, from 0, the blind label's number - 1). 'pending' is set when a
+// document's text is still to be read (the screening then waits).
+struct ScreeningTexts {
+  std::vector<qualify::AttachedText> texts;
+  bool pending = false;
+};
+Result<ScreeningTexts> screening_texts(store::Repository& repository,
+                                       const store::Uuid& organisation,
+                                       const store::Uuid& application);
 
 // How long a content may wait for its row before sweep_documents takes it (an upload in
 // progress is never that old).

@@ -2154,7 +2154,7 @@ constexpr MsgEntry k_de[] = {
      "Der Text der Unterlagen wird gelesen; die Vorauswahl folgt."},
     {MsgId::web_application_document_text, "gelesener Text: {0} Zeichen"},
     {MsgId::web_application_document_no_text, "kein Text gefunden (ein eingescanntes Bild?)"},
-    {MsgId::evidence_from_cv, "aus dem Lebenslauf"},
+    {MsgId::evidence_from_cv, "aus dem Lebenslauf (Dokument {0}, Zeile {1})"},
     {MsgId::mail_art14_subject, "Ihre Daten bei {0}"},
     {MsgId::mail_art14_subject_du, "Deine Daten bei {0}"},
     {MsgId::mail_art14_body,

@@ -1987,7 +1987,7 @@ constexpr MsgEntry k_en[] = {
      "The documents' text is being read; the screening follows."},
     {MsgId::web_application_document_text, "text read: {0} characters"},
     {MsgId::web_application_document_no_text, "no text found (a scanned image?)"},
-    {MsgId::evidence_from_cv, "from the CV"},
+    {MsgId::evidence_from_cv, "from the CV (document {0}, line {1})"},
     {MsgId::mail_art14_subject, "Your details at {0}"},
     {MsgId::mail_art14_subject_du, "Your details at {0}"},
     {MsgId::mail_art14_body,

@@ -195,13 +195,14 @@ struct StatedLanguage {
   bool mentioned = false;
 };
 
-// Every language the document names (languages, and skills with a level), read once per
-// person: its ISO 639-1 code and the CEFR level its words map to.
+// Every language the document names (languages, skills with a level, and what attached
+// documents name with a level, languages_in_text), read once per person: its ISO 639-1 code and
+// the CEFR level its words map to.
 struct NamedLanguage {
   std::string code;
   std::optional<Cefr> level;
-  const std::string* words;
-  const SourcePos* where;
+  std::string words;
+  SourcePos where;
 };
 
 std::vector<NamedLanguage> named_languages(const Person& person) {
@@ -211,12 +212,19 @@ std::vector<NamedLanguage> named_languages(const Person& person) {
       // A level may be written into the name instead: "Deutsch (Muttersprache)".
       std::optional<Cefr> level = cefr_of(fluency);
       if (!level && fluency.empty()) level = cefr_of(name);
-      out.push_back({std::move(*code), level, level && fluency.empty() ? &name : &fluency, &pos});
+      out.push_back({std::move(*code), level, level && fluency.empty() ? name : fluency, pos});
     }
   };
   for (const LanguageEntry& l : person.languages) consider(l.language, l.fluency, l.pos);
   for (const SkillEntry& s : person.skills) {
     if (!s.level.empty()) consider(s.name, s.level, s.pos);
+  }
+  for (const AttachedText& document : person.documents) {
+    for (LanguageMention& m : languages_in_text(document.text)) {
+      SourcePos where = document.pos;
+      where.line = m.line;
+      out.push_back({std::move(m.code), m.level, std::move(m.words), std::move(where)});
+    }
   }
   return out;
 }
@@ -227,7 +235,7 @@ StatedLanguage stated_language(const std::vector<NamedLanguage>& named, const st
   for (const NamedLanguage& n : named) {
     if (n.code != code) continue;
     if (!best.mentioned || (n.level && (!best.level || *n.level > *best.level))) {
-      best = StatedLanguage{n.level, n.words, n.where, true};
+      best = StatedLanguage{n.level, &n.words, &n.where, true};
     }
   }
   return best;
@@ -389,6 +397,25 @@ void add_skill_criteria(const Person& person, const Role& role, const text::Matc
   }
   for (const Certificate& c : person.certificates) look_up(c.name, c.pos);
   look(summary, [&] { return person.summary_pos; });
+  // Attached documents last (what the form says comes first), line by line so that evidence
+  // names its line; a line longer than a CV's is read up to k_max_line bytes.
+  constexpr std::size_t k_max_line = 2000;
+  for (const AttachedText& document : person.documents) {
+    std::string_view rest = document.text;
+    int line = 0;
+    while (!rest.empty()) {
+      std::size_t end = rest.find('\n');
+      std::string_view text = rest.substr(0, std::min(end, k_max_line));
+      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+      ++line;
+      matcher.analyze_into(text, scratch);
+      look(scratch, [&] {
+        SourcePos pos = document.pos;
+        pos.line = line;
+        return pos;
+      });
+    }
+  }
   for (std::size_t i = 0; i < role.skills.size(); ++i) {
     Criterion c;
     c.kind = CriterionKind::skill;

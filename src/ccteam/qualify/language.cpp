@@ -157,4 +157,36 @@ std::optional<Cefr> cefr_of(std::string_view fluency) {
   return std::nullopt;
 }
 
+std::vector<LanguageMention> languages_in_text(std::string_view text, std::size_t max) {
+  constexpr std::size_t k_window = 3;       // words read for a level after a name
+  constexpr std::size_t k_max_line = 2000;  // bytes of a line read (a CV line is far shorter)
+  const auto& names = language_names();
+  std::vector<LanguageMention> out;
+  int line_number = 0;
+  while (!text.empty() && out.size() < max) {
+    std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    ++line_number;
+    std::vector<std::string> w = text::words(line.substr(0, k_max_line));
+    auto code_at = [&](std::size_t i) -> const std::string* {
+      if (w[i].size() < 4) return nullptr;
+      auto it = names.find(w[i]);
+      return it == names.end() || it->second == w[i] ? nullptr : &it->second;
+    };
+    for (std::size_t i = 0; i < w.size() && out.size() < max; ++i) {
+      const std::string* code = code_at(i);
+      if (code == nullptr) continue;
+      std::string after;
+      for (std::size_t j = i + 1; j < w.size() && j <= i + k_window && code_at(j) == nullptr; ++j) {
+        after += (after.empty() ? "" : " ") + w[j];
+      }
+      if (std::optional<Cefr> level = cefr_of(after)) {
+        out.push_back({*code, *level, std::move(after), line_number});
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace ccteam::qualify

@@ -29,6 +29,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ccteam/catalog/terms.hpp"
 #include "ccteam/core/lang.hpp"
@@ -40,6 +41,23 @@ std::optional<std::string> language_code(std::string_view name);
 
 // CEFR level of a fluency description, or empty when the words are not in the table.
 std::optional<catalog::Cefr> cefr_of(std::string_view fluency);
+
+// A language a free text names with a level: "Englisch (C1)", "English - fluent", "Deutsch:
+// Muttersprache".
+struct LanguageMention {
+  std::string code;     // ISO 639-1
+  catalog::Cefr level;  // cefr_of the words after the name
+  std::string words;    // those words, folded ("c1", "fliessend")
+  int line = 0;         // 1-based line of 'text'
+};
+
+// The languages a document's text (a CV, '\n' between lines) names with a level on the same
+// line: a language name of at least four letters (English or German, language_code; codes
+// such as "de" and three-letter words are not read: in running text they are ordinary words),
+// then a level (cefr_of) in the next three words before the next language name. A name without
+// a level there is not a mention ("English-speaking customers"). At most 'max' mentions, in the
+// order of the text; linear in its length.
+std::vector<LanguageMention> languages_in_text(std::string_view text, std::size_t max = 50);
 
 // The name of an ISO 639-1 language in English and German (ICU display names: "de" ->
 // "German" / "Deutsch"); the code itself in both when ICU has no name for it.

@@ -31,6 +31,10 @@ bool is_summary_pointer(std::string_view json_pointer) {
   return json_pointer == "/summary" || json_pointer.ends_with("/basics/summary");
 }
 
+bool is_document_pointer(std::string_view json_pointer) {
+  return json_pointer.starts_with("/documents/");
+}
+
 bool means_ongoing(std::string_view end_date) {
   static constexpr std::string_view k_words[] = {
       "present",   "current", "currently", "now",     "today", "ongoing",  "heute",

@@ -84,6 +84,17 @@ struct Certificate {
   SourcePos pos;
 };
 
+// The text of a document the person attached to an application (a CV as PDF or DOCX, read by
+// io/workspace/text_extract.hpp): lines separated by '\n'. Evidence for skills and languages
+// only (evaluate.hpp); experience and education come from what the person wrote into the form,
+// never from a document. 'pos': json_pointer "/documents/N" (N from 0, in the order the
+// documents arrived; is_document_pointer), file the document's blind label; evidence found in
+// it carries that pointer and the line (from 1) it is on.
+struct AttachedText {
+  std::string text;
+  SourcePos pos;
+};
+
 struct Person {
   std::string id;  // applicant id shown in blind mode: "A1", "A2", ... or the CSV's id column
   SourcePos pos;   // where the document starts (file, line)
@@ -99,6 +110,7 @@ struct Person {
   std::vector<LanguageEntry> languages;
   std::vector<SkillEntry> skills;
   std::vector<Certificate> certificates;
+  std::vector<AttachedText> documents;
 };
 
 // True when the document says nothing the engine could evaluate: no summary, job, education,
@@ -109,6 +121,10 @@ bool says_nothing(const Person& person);
 // True when 'json_pointer' is where a reader puts the personal summary (Person::summary_pos):
 // evidence with this pointer comes from the summary.
 bool is_summary_pointer(std::string_view json_pointer);
+
+// True when 'json_pointer' points into an attached document ("/documents/0"): evidence read from
+// a CV, marked as such wherever it is shown.
+bool is_document_pointer(std::string_view json_pointer);
 
 // True when an end date's text says the entry goes on ("present", "current", "now", "today",
 // "ongoing", "heute", "bis heute", "aktuell", "laufend", "derzeit", "jetzt"; any case,

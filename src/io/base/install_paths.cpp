@@ -35,4 +35,12 @@ std::string default_examples_dir() {
 
 std::string default_web_dir() { return installed_dir("CCTEAM_WEB", "web", "web"); }
 
+std::string default_extractor_path() {
+  if (const char* env = std::getenv("CCTEAM_EXTRACTOR"); env != nullptr && *env != '\0') return env;
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "ccteam-extract";
+  return (exe.parent_path() / "ccteam-extract").string();
+}
+
 }  // namespace ccteam::io

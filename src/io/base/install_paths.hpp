@@ -28,4 +28,9 @@ std::string default_examples_dir();
 // layout).
 std::string default_web_dir();
 
+// The program that reads the text of applicants' documents (src/extract/main.cpp):
+// $CCTEAM_EXTRACTOR if set and not empty, else ccteam-extract beside the binary (bin/, where
+// the build and the installation put both).
+std::string default_extractor_path();
+
 }  // namespace ccteam::io

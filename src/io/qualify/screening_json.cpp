@@ -1,5 +1,7 @@
 #include "io/qualify/screening_json.hpp"
 
+#include <algorithm>
+
 namespace ccteam::io {
 
 using nlohmann::ordered_json;
@@ -21,9 +23,23 @@ bool from_summary(const qualify::Evidence& e) {
 
 }  // namespace
 
+Message cv_evidence_place(const qualify::Evidence& e) {
+  std::string_view index = e.where.json_pointer;
+  index.remove_prefix(std::min(index.size(), std::string_view("/documents/").size()));
+  std::size_t number = 0;
+  for (char c : index) {
+    if (c < '0' || c > '9') break;
+    number = number * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return msg(MsgId::evidence_from_cv, number + 1, e.where.line);
+}
+
 std::string evidence_text(const qualify::Evidence& e, Lang lang) {
   std::string out = "\"" + e.text + "\" " + to_string(e.where);
   if (from_summary(e)) out += " (" + tr(MsgId::q_from_summary, lang) + ")";
+  if (qualify::is_document_pointer(e.where.json_pointer)) {
+    out += " (" + render(cv_evidence_place(e), lang) + ")";
+  }
   return out;
 }
 
@@ -53,6 +69,10 @@ ordered_json criterion_to_json(const qualify::Criterion& c, Lang lang) {
     item["rule"] = e.rule;
     item["at"] = pos_to_json(e.where);
     if (from_summary(e)) item["from_summary"] = true;
+    if (qualify::is_document_pointer(e.where.json_pointer)) {
+      item["from_cv"] = true;
+      item["place"] = render(cv_evidence_place(e), lang);
+    }
     evidence.push_back(std::move(item));
   }
   out["evidence"] = std::move(evidence);

@@ -48,6 +48,9 @@ void read_limits(MapReader& map, ServerLimitsConfig& limits) {
   read_whole(map, "max_applications_per_address", 1, 100'000, limits.max_applications_per_address);
   read_whole(map, "max_documents", 0, 10, limits.max_documents);
   read_whole(map, "max_document_bytes", 10'000, 100'000'000, limits.max_document_bytes);
+  read_whole(map, "extract_cpu_seconds", 1, 600, limits.extract_cpu_seconds);
+  read_whole(map, "extract_memory_bytes", 67'108'864, 1LL << 33, limits.extract_memory_bytes);
+  read_whole(map, "extract_timeout_ms", 100, 600'000, limits.extract_timeout_ms);
   map.finish();
 }
 

@@ -8,6 +8,7 @@
 
 #include "app/workspace/applications.hpp"
 #include "ccteam/core/number_text.hpp"
+#include "io/base/number_text.hpp"
 #include "io/workspace/documents.hpp"
 #include "server/http/multipart.hpp"
 #include "server/pages/shell.hpp"
@@ -69,6 +70,27 @@ std::vector<render::Context> duplicate_items(const app::ApplicationView& view, L
 
 // The e-mails to the applicant as the application's page lists them: what each was and how
 // sending went (never its recipient or text: the page may be blind).
+// What became of reading a document's text: "text read: 2,140 characters", "no text found (a
+// scanned image?)", why it could not be read; "" while it waits (the section says so once) and
+// for documents stored before texts were read.
+std::string document_text_state(const store::StoredDocument& document, std::size_t index,
+                                Lang lang) {
+  if (document.text_status == "done") {
+    return document.text_chars > 0 ? ccteam::render(msg(MsgId::web_application_document_text,
+                                                        io::count_text(document.text_chars)),
+                                                    lang)
+                                   : tr(MsgId::web_application_document_no_text, lang);
+  }
+  if (document.text_status == "unreadable") {
+    return ccteam::render(msg(MsgId::document_extract_failed, index + 1, document.text_reason),
+                          lang);
+  }
+  if (document.text_status == "limit") {
+    return ccteam::render(msg(MsgId::document_extract_limit, document.text_reason), lang);
+  }
+  return "";
+}
+
 std::vector<render::Context> mail_items(const app::ApplicationView& view, Lang lang) {
   std::vector<render::Context> out;
   for (const store::StoredMessage& message : view.messages) {
@@ -270,6 +292,10 @@ Response detail_page(RouteContext& context, const Request& request, const Caller
           render::Context line;
           std::string where;
           if (e.contains("at") && e["at"].contains("pointer")) where = e["at"]["pointer"];
+          if (e.value("from_cv", false)) {
+            line.text("from_cv", e.value("place", ""));
+            where.clear();
+          }
           line.text("text", e.value("text", "")).text("where", where);
           evidence.push_back(std::move(line));
         }
@@ -338,6 +364,7 @@ Response detail_page(RouteContext& context, const Request& request, const Caller
   }
   // Documents: names and downloads only unblinded (a CV names the person).
   std::vector<render::Context> documents;
+  bool text_pending = false;
   for (std::size_t i = 0; i < view->documents.size(); ++i) {
     const store::StoredDocument& document = view->documents[i];
     render::Context item;
@@ -357,6 +384,8 @@ Response detail_page(RouteContext& context, const Request& request, const Caller
     if (document.added_by == "recruiter") {
       item.text("by", tr(MsgId::web_application_document_by_recruiter, lang));
     }
+    if (document.text_status == "pending") text_pending = true;
+    item.text("text_state", document_text_state(document, i, lang));
     documents.push_back(std::move(item));
   }
   page.text("documents_heading", tr(MsgId::web_application_documents, lang))
@@ -366,6 +395,7 @@ Response detail_page(RouteContext& context, const Request& request, const Caller
   if (!view->revealed && !view->documents.empty()) {
     page.text("documents_blind", tr(MsgId::web_application_documents_blind_note, lang));
   }
+  if (text_pending) page.text("text_pending", tr(MsgId::web_application_text_pending, lang));
   if (manage) {
     page.text("upload_action", lang_path(lang, path + "/documents"))
         .text("upload_label", tr(MsgId::web_application_document_upload, lang))

@@ -1521,7 +1521,8 @@ Error application_not_found(const Uuid& id) {
 
 constexpr std::string_view k_document_columns =
     "id, organisation_id, application_id, sha256, content_type, file_name, size_bytes, "
-    "added_by, created_at_ms";
+    "added_by, created_at_ms, text_status, coalesce(text_reason, ''), "
+    "coalesce(length(text), 0)";
 
 Result<std::vector<StoredDocument>> read_documents(const Rows& rows) {
   std::vector<StoredDocument> out;
@@ -1536,6 +1537,9 @@ Result<std::vector<StoredDocument>> read_documents(const Rows& rows) {
     row.size_bytes = rows.int64(i, 6);
     row.added_by = rows.text(i, 7);
     row.created_at = rows.int64(i, 8);
+    row.text_status = rows.text(i, 9);
+    row.text_reason = rows.text(i, 10);
+    row.text_chars = rows.int64(i, 11);
     out.push_back(std::move(row));
   }
   return out;
@@ -1544,12 +1548,13 @@ Result<std::vector<StoredDocument>> read_documents(const Rows& rows) {
 Result<void> insert_document(Connection& connection, const StoredDocument& document) {
   return run(connection,
              "INSERT INTO application_documents (id, organisation_id, application_id, sha256, "
-             "content_type, file_name, size_bytes, added_by, created_at_ms) VALUES ($1, $2, $3, "
-             "$4, $5, $6, $7, $8, $9)",
+             "content_type, file_name, size_bytes, added_by, created_at_ms, text_status) VALUES "
+             "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
              {id_param(document.id), id_param(document.organisation_id),
               id_param(document.application_id), std::string_view(document.sha256),
               std::string_view(document.content_type), std::string_view(document.file_name),
-              document.size_bytes, std::string_view(document.added_by), document.created_at});
+              document.size_bytes, std::string_view(document.added_by), document.created_at,
+              std::string_view(document.text_status)});
 }
 
 }  // namespace
@@ -1993,8 +1998,8 @@ Result<std::optional<StoredDocument>> PostgresRepository::document(const Uuid& o
   return std::optional<StoredDocument>(std::move(documents.front()));
 }
 
-Result<StoredDocument> PostgresRepository::add_document(StoredDocument document,
-                                                        const Actor& actor) {
+Result<StoredDocument> PostgresRepository::add_document(StoredDocument document, const Actor& actor,
+                                                        std::optional<StoredJob> job) {
   CCTEAM_TRY(Lease connection, lease());
   CCTEAM_TRY(Transaction transaction, Transaction::begin(*connection));
   CCTEAM_TRY(
@@ -2009,6 +2014,22 @@ Result<StoredDocument> PostgresRepository::add_document(StoredDocument document,
   if (auto written = insert_document(*connection, document); !written) {
     return pass(std::move(written));
   }
+  if (job) {
+    job->organisation_id = document.organisation_id;
+    job->created_at = at;
+    job->id = new_uuid_v7(at);
+    if (auto queued =
+            run(*connection,
+                "INSERT INTO jobs (id, organisation_id, kind, payload, state, attempts, "
+                "max_attempts, run_after_ms, created_at_ms, created_by) VALUES ($1, $2, "
+                "$3, $4, 'queued', 0, $5, $6, $7, $8)",
+                {id_param(job->id), id_param(job->organisation_id), std::string_view(job->kind),
+                 std::string_view(job->payload), job->max_attempts, job->run_after, job->created_at,
+                 optional_id(job->created_by)});
+        !queued) {
+      return pass(std::move(queued));
+    }
+  }
   if (auto audited = append_audit(*connection, document.organisation_id,
                                   audit_of(actor, at, "application.document", "application",
                                            document.application_id, {"documents"}));
@@ -2017,6 +2038,40 @@ Result<StoredDocument> PostgresRepository::add_document(StoredDocument document,
   }
   if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
   return document;
+}
+
+Result<std::vector<DocumentText>> PostgresRepository::document_texts(const Uuid& organisation,
+                                                                     const Uuid& application) {
+  CCTEAM_TRY(Lease connection, lease());
+  CCTEAM_TRY(Rows rows, connection->query("SELECT id, text_status, coalesce(text, '') FROM "
+                                          "application_documents WHERE organisation_id = $1 AND "
+                                          "application_id = $2 ORDER BY id",
+                                          {id_param(organisation), id_param(application)}));
+  std::vector<DocumentText> out;
+  for (int i = 0; i < rows.size(); ++i) {
+    DocumentText row;
+    CCTEAM_TRY(row.id, uuid_at(rows, i, 0, "application_documents.id"));
+    row.status = rows.text(i, 1);
+    row.text = rows.text(i, 2);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<bool> PostgresRepository::record_document_text(const Uuid& organisation, const Uuid& id,
+                                                      const std::string& status,
+                                                      const std::string& text,
+                                                      const std::string& reason) {
+  CCTEAM_TRY(Lease connection, lease());
+  bool done = status == "done";
+  CCTEAM_TRY(Rows rows,
+             connection->query("UPDATE application_documents SET text_status = $3, text = $4, "
+                               "text_reason = $5 WHERE organisation_id = $1 AND id = $2 "
+                               "RETURNING id",
+                               {id_param(organisation), id_param(id), std::string_view(status),
+                                done ? optional_text(text) : optional_text(std::nullopt),
+                                done ? optional_text(std::nullopt) : optional_text(reason)}));
+  return rows.size() > 0;
 }
 
 Result<bool> PostgresRepository::content_in_use(const std::string& sha256) {

@@ -1697,7 +1697,8 @@ Error application_not_found(const Uuid& id) {
 
 constexpr std::string_view k_document_columns =
     "SELECT id, organisation_id, application_id, sha256, content_type, file_name, size_bytes, "
-    "added_by, created_at_ms FROM application_documents ";
+    "added_by, created_at_ms, text_status, coalesce(text_reason, ''), "
+    "coalesce(length(text), 0) FROM application_documents ";
 
 Result<std::vector<StoredDocument>> read_documents(Statement& statement) {
   std::vector<StoredDocument> out;
@@ -1716,6 +1717,9 @@ Result<std::vector<StoredDocument>> read_documents(Statement& statement) {
     row.size_bytes = statement.column_int64(6);
     row.added_by = statement.column_text(7);
     row.created_at = statement.column_int64(8);
+    row.text_status = statement.column_text(9);
+    row.text_reason = statement.column_text(10);
+    row.text_chars = statement.column_int64(11);
     out.push_back(std::move(row));
   }
   return out;
@@ -1724,12 +1728,13 @@ Result<std::vector<StoredDocument>> read_documents(Statement& statement) {
 Result<void> insert_document(Connection& writer, const StoredDocument& document) {
   return run_sql(writer,
                  "INSERT INTO application_documents (id, organisation_id, application_id, sha256, "
-                 "content_type, file_name, size_bytes, added_by, created_at_ms) VALUES (?1, ?2, "
-                 "?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 "content_type, file_name, size_bytes, added_by, created_at_ms, text_status) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                  {&document.id, &document.organisation_id, &document.application_id,
                   std::string_view(document.sha256), std::string_view(document.content_type),
                   std::string_view(document.file_name), document.size_bytes,
-                  std::string_view(document.added_by), document.created_at});
+                  std::string_view(document.added_by), document.created_at,
+                  std::string_view(document.text_status)});
 }
 
 }  // namespace
@@ -2167,7 +2172,8 @@ Result<std::optional<StoredDocument>> SqliteRepository::document(const Uuid& org
   return std::optional<StoredDocument>(std::move(rows.front()));
 }
 
-Result<StoredDocument> SqliteRepository::add_document(StoredDocument document, const Actor& actor) {
+Result<StoredDocument> SqliteRepository::add_document(StoredDocument document, const Actor& actor,
+                                                      std::optional<StoredJob> job) {
   std::lock_guard lock(m_write_mutex);
   Connection& writer = *m_writer;
   CCTEAM_TRY(Transaction transaction, Transaction::immediate(writer));
@@ -2185,6 +2191,12 @@ Result<StoredDocument> SqliteRepository::add_document(StoredDocument document, c
   document.id = new_uuid_v7(at);
   document.created_at = at;
   if (auto written = insert_document(writer, document); !written) return pass(std::move(written));
+  if (job) {
+    job->organisation_id = document.organisation_id;
+    if (auto queued = insert_job(writer, std::move(*job), at); !queued) {
+      return pass(std::move(queued));
+    }
+  }
   if (auto audited = append_audit(writer, document.organisation_id,
                                   audit_of(actor, at, "application.document", "application",
                                            document.application_id, {"documents"}));
@@ -2193,6 +2205,53 @@ Result<StoredDocument> SqliteRepository::add_document(StoredDocument document, c
   }
   if (auto committed = transaction.commit(); !committed) return pass(std::move(committed));
   return document;
+}
+
+Result<std::vector<DocumentText>> SqliteRepository::document_texts(const Uuid& organisation,
+                                                                   const Uuid& application) {
+  ReaderLease reader = lease_reader();
+  CCTEAM_TRY(Statement query, reader->prepare("SELECT id, text_status, coalesce(text, '') FROM "
+                                              "application_documents WHERE organisation_id = ?1 "
+                                              "AND application_id = ?2 ORDER BY id"));
+  if (auto bound = bind_values(query, {&organisation, &application}); !bound) {
+    return pass(std::move(bound));
+  }
+  std::vector<DocumentText> out;
+  while (true) {
+    CCTEAM_TRY(bool has_row, query.step());
+    if (!has_row) break;
+    DocumentText row;
+    CCTEAM_TRY(row.id, column_uuid(query, 0, "application_documents.id"));
+    row.status = query.column_text(1);
+    row.text = query.column_text(2);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<bool> SqliteRepository::record_document_text(const Uuid& organisation, const Uuid& id,
+                                                    const std::string& status,
+                                                    const std::string& text,
+                                                    const std::string& reason) {
+  std::lock_guard lock(m_write_mutex);
+  Connection& writer = *m_writer;
+  CCTEAM_TRY(
+      Statement update,
+      writer.prepare("UPDATE application_documents SET text_status = ?3, text = ?4, "
+                     "text_reason = ?5 WHERE organisation_id = ?1 AND id = ?2 RETURNING id"));
+  bool done = status == "done";
+  if (auto bound = bind_values(update, {&organisation, &id, std::string_view(status),
+                                        done ? Bound(std::string_view(text)) : Bound(nullptr),
+                                        done ? Bound(nullptr) : Bound(std::string_view(reason))});
+      !bound) {
+    return pass(std::move(bound));
+  }
+  CCTEAM_TRY(bool updated, update.step());
+  if (updated) {
+    CCTEAM_TRY(bool more, update.step());
+    (void)more;
+  }
+  return updated;
 }
 
 Result<bool> SqliteRepository::content_in_use(const std::string& sha256) {

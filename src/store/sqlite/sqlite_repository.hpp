@@ -111,7 +111,13 @@ class SqliteRepository final : public Repository {
   Result<std::vector<StoredDocument>> application_documents(const Uuid& organisation,
                                                             const Uuid& application) override;
   Result<std::optional<StoredDocument>> document(const Uuid& organisation, const Uuid& id) override;
-  Result<StoredDocument> add_document(StoredDocument document, const Actor& actor) override;
+  Result<StoredDocument> add_document(StoredDocument document, const Actor& actor,
+                                      std::optional<StoredJob> job) override;
+  Result<std::vector<DocumentText>> document_texts(const Uuid& organisation,
+                                                   const Uuid& application) override;
+  Result<bool> record_document_text(const Uuid& organisation, const Uuid& id,
+                                    const std::string& status, const std::string& text,
+                                    const std::string& reason) override;
   Result<bool> content_in_use(const std::string& sha256) override;
   Result<std::vector<StoredUser>> users(const Uuid& organisation,
                                         const std::optional<std::string>& after_login,

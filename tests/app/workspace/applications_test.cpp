@@ -740,6 +740,63 @@ TEST_F(Applications, DocumentsAreCheckedKeptBlindAndErasedWithTheApplication) {
   EXPECT_TRUE(m_repository->documents().list()->empty());
 }
 
+// The form's documents are read before the screening (in ccteam-extract, a child process), and
+// the screening cites what the CV says about skills and languages, marked as from the CV.
+TEST_F(Applications, TheScreeningWaitsForTheCvAndCitesItMarked) {
+  ApplicationForm form = good_form("cv-form-key-0001");
+  form.languages.clear();  // German only in the CV: "Deutsch (Muttersprache)" on its line 4
+  const std::string docx = document_bytes("cv-de.docx");  // the form points into it
+  form.documents = {{"Lebenslauf.docx", docx}};
+  auto submitted = submit(m_opening, form);
+  ASSERT_TRUE(submitted) << test::all_errors(submitted.error());
+  store::Uuid id = submitted->application.id;
+  screen_all();
+  EXPECT_FALSE(m_repository->application(m_organisation, id).value()->verdict)
+      << "no screening before the text is read";
+
+  ExtractSettings extract;
+  extract.program = CCTEAM_EXTRACTOR;
+  JobRunner reader(*m_repository, "test-node");
+  reader.handle(std::string(k_read_documents_job), read_documents_handler(*m_repository, extract));
+  auto read = reader.run_due(10);
+  ASSERT_TRUE(read) << render(read.error(), Lang::en);
+  EXPECT_EQ(*read, 1);
+  auto documents = m_repository->application_documents(m_organisation, id);
+  ASSERT_EQ(documents->size(), 1u);
+  EXPECT_EQ(documents->front().text_status, "done");
+  // make_documents.py's five paragraphs, each with its line feed, in characters.
+  EXPECT_EQ(documents->front().text_chars, 10 + 1 + 15 + 1 + 77 + 1 + 63 + 1 + 60 + 1);
+  screen_all();
+  auto view = find_application(*m_repository, m_organisation, m_recruiter, id, Lang::de);
+  ASSERT_TRUE(view);
+  ASSERT_TRUE(view->screening.is_object()) << "screened after reading";
+  std::map<std::string, nlohmann::ordered_json> criteria;
+  for (const auto& c : view->screening["criteria"]) criteria[c["subject"]] = c;
+  // German from the CV's line 4: C2 (Muttersprache) meets the agent's C1 in Germany.
+  const auto& german = criteria.at("de>=C1");
+  EXPECT_EQ(german["outcome"], "met");
+  ASSERT_EQ(german["evidence"].size(), 1u);
+  EXPECT_EQ(german["evidence"][0]["text"], "C2");
+  EXPECT_EQ(german["evidence"][0]["at"]["pointer"], "/documents/0");
+  EXPECT_EQ(german["evidence"][0]["at"]["line"], 4);
+  EXPECT_EQ(german["evidence"][0]["from_cv"], true);
+  EXPECT_EQ(german["evidence"][0]["place"], "aus dem Lebenslauf (Dokument 1, Zeile 4)");
+  // Digital tools: nothing in the form; "CRM" and "Zehnfingersystem" on the CV's line 5.
+  const auto& tools = criteria.at("digital-tools");
+  EXPECT_EQ(tools["outcome"], "met");
+  ASSERT_GE(tools["evidence"].size(), 1u);
+  for (const auto& e : tools["evidence"]) {
+    EXPECT_EQ(e["at"]["line"], 5) << e.dump();
+    EXPECT_EQ(e["from_cv"], true);
+  }
+  // Experience comes from the form only: the CV's "2019-2024 Kundenberaterin" adds nothing to
+  // the form's 2022-01 to 2024-06 (30 months).
+  for (const auto& [subject, c] : criteria) {
+    if (c["kind"] != "experience") continue;
+    for (const auto& e : c["evidence"]) EXPECT_FALSE(e.contains("from_cv")) << e.dump();
+  }
+}
+
 TEST_F(Applications, ReviewRankAndCsvCells) {
   EXPECT_LT(review_rank("meets", 0, 0), review_rank("meets_by_substitution", 0, 5));
   EXPECT_LT(review_rank("meets", 0, 3), review_rank("meets", 0, 2));  // more preferred first

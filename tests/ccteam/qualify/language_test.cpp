@@ -4,6 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include "support/paths.hpp"
+
 namespace ccteam::qualify {
 namespace {
 
@@ -77,6 +84,83 @@ TEST(LanguageName, IcuDisplayNames) {
   EXPECT_EQ(language_name("de").de, "Deutsch");
   EXPECT_EQ(language_name("en").de, "Englisch");
   EXPECT_EQ(language_name("xq").en, "xq");  // no such language: the code
+}
+
+TEST(LanguagesInText, NamesWithALevelOnTheirLineAndNothingElse) {
+  auto found = languages_in_text(
+      "Lebenslauf\nSprachen: Deutsch (Muttersprache), Englisch (B2)\n\nEnglish-speaking customers\n"
+      "Spanisch: Grundkenntnisse");
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].code, "de");
+  EXPECT_EQ(found[0].level, Cefr::c2);
+  EXPECT_EQ(found[0].line, 2);
+  EXPECT_EQ(found[1].code, "en");
+  EXPECT_EQ(found[1].level, Cefr::b2);
+  EXPECT_EQ(found[1].words, "b2");
+  EXPECT_EQ(found[2].code, "es");
+  EXPECT_EQ(found[2].level, Cefr::a2);
+  EXPECT_EQ(found[2].line, 5);
+  // Codes are ordinary words in running text ("de", "en"): never read as languages.
+  EXPECT_TRUE(languages_in_text("Kontakt: de C1 en B2 fr native").empty());
+  // At most 'max' mentions, however long the text.
+  std::string many;
+  for (int i = 0; i < 1000; ++i) many += "Englisch: fließend\n";
+  EXPECT_EQ(languages_in_text(many, 50).size(), 50u);
+}
+
+// Recall and false findings on the annotated CV lines of
+// tests/data/documents/cv_language_lines.tsv (printed; the bounds are what the rule achieves
+// now, so that a change that loses recall or adds false findings fails).
+TEST(LanguagesInText, RecallAndFalseFindingsOnAnnotatedCvLines) {
+  std::ifstream in(test::data_path("documents/cv_language_lines.tsv"));
+  ASSERT_TRUE(in) << "cv_language_lines.tsv";
+  std::string line;
+  int expected_total = 0;
+  int found_right = 0;
+  int false_findings = 0;
+  int lines = 0;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (line.empty() || line.front() == '#') continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    std::size_t tab = line.find('\t');
+    ASSERT_NE(tab, std::string::npos) << line;
+    std::string text = line.substr(0, tab);
+    std::string expected_text = line.substr(tab + 1);
+    std::set<std::string> expected;
+    if (expected_text != "-") {
+      std::stringstream parts(expected_text);
+      std::string part;
+      while (std::getline(parts, part, ',')) expected.insert(part);
+    }
+    std::set<std::string> found;
+    for (const LanguageMention& m : languages_in_text(text)) {
+      found.insert(m.code + ":" + std::string(catalog::to_string(m.level)));
+    }
+    ++lines;
+    expected_total += static_cast<int>(expected.size());
+    for (const std::string& f : found) {
+      if (expected.contains(f)) {
+        ++found_right;
+      } else {
+        ++false_findings;
+        std::cout << "  false finding " << f << " in: " << text << "\n";
+      }
+    }
+    for (const std::string& e : expected) {
+      if (!found.contains(e)) std::cout << "  missed " << e << " in: " << text << "\n";
+    }
+  }
+  double recall = expected_total == 0 ? 0 : static_cast<double>(found_right) / expected_total;
+  std::cout << "languages_in_text on " << lines << " annotated CV lines: recall " << found_right
+            << "/" << expected_total << " = " << recall << ", false findings " << false_findings
+            << "\n";
+  EXPECT_GE(lines, 30);
+  EXPECT_GE(recall, 0.85);
+  EXPECT_LE(false_findings, 1);
 }
 
 }  // namespace

@@ -10,9 +10,13 @@ The rest are written here with the standard library:
   not-word.docx   a ZIP that is an OpenDocument text, named .docx
   program.pdf     the first 4 kB of an ELF executable, named .pdf
   javascript.pdf  a PDF that runs JavaScript when opened (/OpenAction /JS)
+  loop.pdf        a 13 kB PDF whose one page draws the same words 50,000 times at one spot
+                  (a Flate stream of 3.6 MB): poppler's text layout spends minutes of CPU on
+                  it, the extractor's "loop" that its CPU limit must end
 """
 import os
 import zipfile
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -44,6 +48,21 @@ def docx(path, paragraphs, extra=None):
         z.writestr('word/document.xml', document(paragraphs))
         if extra:
             extra(z)
+
+
+def pdf(objects):
+    """A PDF of the objects (bytes each), numbered from 1, the first the catalog."""
+    out = b'%PDF-1.4\n'
+    offsets = []
+    for i, o in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f'{i} 0 obj\n'.encode() + o + b'\nendobj\n'
+    xref = len(out)
+    out += f'xref\n0 {len(objects) + 1}\n0000000000 65535 f \n'.encode()
+    for off in offsets:
+        out += f'{off:010d} 00000 n \n'.encode()
+    out += f'trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n'.encode()
+    return out
 
 
 def main():
@@ -79,6 +98,18 @@ def main():
     out += f'trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n'.encode()
     with open(os.path.join(HERE, 'javascript.pdf'), 'wb') as f:
         f.write(out)
+    ops = b'BT /F1 12 Tf 72 720 Td (Kundenservice Kundenservice Kundenservice) Tj ET\n' * 50_000
+    stream = zlib.compress(ops, 9)
+    with open(os.path.join(HERE, 'loop.pdf'), 'wb') as f:
+        f.write(pdf([
+            b'<< /Type /Catalog /Pages 2 0 R >>',
+            b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+            b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] '
+            b'/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+            b'<< /Length %d /Filter /FlateDecode >>\nstream\n' % len(stream) + stream +
+            b'\nendstream',
+            b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+        ]))
 
 
 if __name__ == '__main__':
