@@ -685,12 +685,6 @@ bool can_see_applications(const Principal& who, const store::StoredOpening& open
 
 namespace {
 
-bool may_reveal(const Principal& who, const store::StoredApplication& application) {
-  if (!application.unblinded_at) return false;
-  return who.role == access::WorkspaceRole::admin || who.role == access::WorkspaceRole::recruiter ||
-         who.role == access::WorkspaceRole::hiring_manager;
-}
-
 ApplicationView view_of(store::StoredApplication stored, bool reveal, Lang lang) {
   ApplicationView view;
   view.label = blind_label(stored.id);
@@ -774,7 +768,14 @@ Error application_hidden(const store::Uuid& id) {
   return Error::not_found(msg(MsgId::application_not_found, id.to_string()));
 }
 
-// The application 'id' with its opening, when 'who' may see the opening's applications.
+}  // namespace
+
+bool may_reveal(const Principal& who, const store::StoredApplication& application) {
+  if (!application.unblinded_at) return false;
+  return who.role == access::WorkspaceRole::admin || who.role == access::WorkspaceRole::recruiter ||
+         who.role == access::WorkspaceRole::hiring_manager;
+}
+
 Result<store::StoredApplication> visible_application(store::Repository& repository,
                                                      const store::Uuid& organisation,
                                                      const Principal& who, const store::Uuid& id) {
@@ -786,8 +787,6 @@ Result<store::StoredApplication> visible_application(store::Repository& reposito
   }
   return std::move(*application);
 }
-
-}  // namespace
 
 Result<ApplicationPage> list_applications(store::Repository& repository,
                                           const store::Uuid& organisation,

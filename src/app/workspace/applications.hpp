@@ -199,6 +199,15 @@ inline constexpr std::int64_t k_unscreened_rank = 9'000'000'000;
 // Whether 'who' may see the applications of 'opening' at all, and unblinded ones' personal data.
 bool can_see_applications(const Principal& who, const store::StoredOpening& opening);
 
+// The application 'id' when 'who' may see its opening's applications; Error::not_found
+// (application_not_found) otherwise, the same as for one that is not there.
+Result<store::StoredApplication> visible_application(store::Repository& repository,
+                                                     const store::Uuid& organisation,
+                                                     const Principal& who, const store::Uuid& id);
+// Whether 'who' sees the personal data of 'application': it is unblinded, and they are an
+// admin, a recruiter or a hiring manager.
+bool may_reveal(const Principal& who, const store::StoredApplication& application);
+
 // Another application of the organisation that may be the same person's: the same e-mail
 // address (trimmed, lower-cased) or the same phone number (E.164), io/workspace/contact_keys.hpp.
 // Never merged: the recruiter decides. Which facts match, never their values, so blind views

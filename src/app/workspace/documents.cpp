@@ -65,9 +65,9 @@ Result<store::StoredDocument> add_application_document(
     store::Repository& repository, const store::Uuid& organisation, const Principal& who,
     const store::Uuid& application_id, const UploadedDocument& upload,
     const DocumentSettings& settings, const store::Actor& actor) {
-  CCTEAM_TRY(ApplicationView view,
-             find_application(repository, organisation, who, application_id, Lang::en));
-  CCTEAM_TRY(auto existing, repository.application_documents(organisation, view.stored.id));
+  CCTEAM_TRY(store::StoredApplication application,
+             visible_application(repository, organisation, who, application_id));
+  CCTEAM_TRY(auto existing, repository.application_documents(organisation, application.id));
   if (existing.size() >= settings.max_per_application_in_all) {
     return tl::unexpected(Error::conflict(
         msg(MsgId::document_too_many, existing.size(), settings.max_per_application_in_all),
@@ -80,10 +80,10 @@ Result<store::StoredDocument> add_application_document(
   CCTEAM_TRY(auto rows, store_contents(repository.documents(), *checked, "recruiter"));
   store::StoredDocument row = std::move(rows.front());
   row.organisation_id = organisation;
-  row.application_id = view.stored.id;
+  row.application_id = application.id;
   store::StoredJob read;
   read.kind = std::string(k_read_documents_job);
-  read.payload = json{{"application", view.stored.id.to_string()}}.dump();
+  read.payload = json{{"application", application.id.to_string()}}.dump();
   read.max_attempts = 3;
   return repository.add_document(std::move(row), actor, std::move(read));
 }
@@ -91,15 +91,15 @@ Result<store::StoredDocument> add_application_document(
 Result<DocumentDownload> open_document(store::Repository& repository,
                                        const store::Uuid& organisation, const Principal& who,
                                        const store::Uuid& application_id,
-                                       const store::Uuid& document_id, Lang lang) {
-  CCTEAM_TRY(ApplicationView view,
-             find_application(repository, organisation, who, application_id, lang));
+                                       const store::Uuid& document_id) {
+  CCTEAM_TRY(store::StoredApplication application,
+             visible_application(repository, organisation, who, application_id));
   CCTEAM_TRY(auto document, repository.document(organisation, document_id));
-  if (!document || document->application_id != view.stored.id) {
+  if (!document || document->application_id != application.id) {
     return tl::unexpected(
         Error::not_found(msg(MsgId::document_not_found, document_id.to_string())));
   }
-  if (!view.revealed) {
+  if (!may_reveal(who, application)) {
     return tl::unexpected(Error::conflict(msg(MsgId::document_needs_unblind),
                                           msg(MsgId::hint_document_needs_unblind)));
   }

@@ -86,7 +86,7 @@ struct DocumentDownload {
 Result<DocumentDownload> open_document(store::Repository& repository,
                                        const store::Uuid& organisation, const Principal& who,
                                        const store::Uuid& application_id,
-                                       const store::Uuid& document_id, Lang lang);
+                                       const store::Uuid& document_id);
 
 // The documents of 'application' as its applicant sees them behind the private link (their own
 // data: names included), oldest first.

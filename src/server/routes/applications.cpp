@@ -892,7 +892,7 @@ void add_applications(Router& router, RouteContext& context) {
                caller.lang, request);
          }
          auto document = app::open_document(context.repository, context.organisation,
-                                            *caller.principal, *id, *document_id, caller.lang);
+                                            *caller.principal, *id, *document_id);
          if (!document) return problem(document.error(), caller.lang, request);
          Response response;
          response.body = std::move(document->bytes);

@@ -678,13 +678,13 @@ TEST_F(Applications, DocumentsAreCheckedKeptBlindAndErasedWithTheApplication) {
 
   // Blind: no download, for the recruiter too, until unblinded.
   store::Uuid cv = blind->documents[0].id;
-  auto closed = open_document(*m_repository, m_organisation, m_recruiter, id, cv, Lang::de);
+  auto closed = open_document(*m_repository, m_organisation, m_recruiter, id, cv);
   ASSERT_FALSE(closed.has_value());
   EXPECT_EQ(closed.error().kind, ErrorKind::conflict);
   EXPECT_EQ(closed.error().message.id, MsgId::document_needs_unblind);
   ASSERT_TRUE(unblind_application(*m_repository, m_organisation, m_recruiter, id, Lang::de,
                                   store::Actor::cli()));
-  auto opened = open_document(*m_repository, m_organisation, m_recruiter, id, cv, Lang::de);
+  auto opened = open_document(*m_repository, m_organisation, m_recruiter, id, cv);
   ASSERT_TRUE(opened.has_value()) << render(opened.error(), Lang::en);
   EXPECT_EQ(opened->file_name, "Lebenslauf Erika Muster.pdf");
   EXPECT_EQ(opened->content_type, "application/pdf");
@@ -692,11 +692,9 @@ TEST_F(Applications, DocumentsAreCheckedKeptBlindAndErasedWithTheApplication) {
   auto revealed = find_application(*m_repository, m_organisation, m_recruiter, id, Lang::de);
   EXPECT_EQ(revealed->documents[1].file_name, "Zeugnis.docx");
   // Another application's document id, and a viewer, find nothing.
-  EXPECT_EQ(open_document(*m_repository, m_organisation, m_recruiter, m_opening, cv, Lang::de)
-                .error()
-                .kind,
+  EXPECT_EQ(open_document(*m_repository, m_organisation, m_recruiter, m_opening, cv).error().kind,
             ErrorKind::not_found);
-  EXPECT_EQ(open_document(*m_repository, m_organisation, m_viewer, id, cv, Lang::de).error().kind,
+  EXPECT_EQ(open_document(*m_repository, m_organisation, m_viewer, id, cv).error().kind,
             ErrorKind::not_found);
 
   // A recruiter adds one; a program is refused there too.
