@@ -4,6 +4,7 @@
 #include <cctype>
 #include <chrono>
 #include <exception>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -358,6 +359,11 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   // binary); the screening of an application with documents waits for it.
   app::ExtractSettings extract;
   extract.program = io::default_extractor_path();
+  if (std::error_code missing; !std::filesystem::exists(extract.program, missing)) {
+    options.log(fmt::format(
+        R"({{"time":"{}","level":"warning","event":"no_document_reader","program":{},"effect":"documents are recorded unreadable; set CCTEAM_EXTRACTOR or install ccteam-extract beside ccteam"}})",
+        utc_timestamp(), json_escape(extract.program)));
+  }
   extract.limits.cpu = std::chrono::seconds(config.limits.extract_cpu_seconds);
   extract.limits.memory_bytes = config.limits.extract_memory_bytes;
   extract.limits.wall = std::chrono::milliseconds(config.limits.extract_timeout_ms);

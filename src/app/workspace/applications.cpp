@@ -966,17 +966,24 @@ Result<json> export_application(store::Repository& repository, const store::Uuid
   json sent = json::array();
   for (const store::StoredMessage& message : messages) sent.push_back(message_json(message, true));
   out["messages"] = std::move(sent);
-  // The documents as held (their contents are downloaded one by one from the application).
+  // The documents as held (their contents are downloaded one by one from the application),
+  // with the text read from each: data about the person the screening used.
   CCTEAM_TRY(auto documents, repository.application_documents(organisation, stored.id));
+  CCTEAM_TRY(auto texts, repository.document_texts(organisation, stored.id));
   json attached = json::array();
   for (const store::StoredDocument& document : documents) {
-    attached.push_back(json{{"id", document.id.to_string()},
-                            {"file_name", document.file_name},
-                            {"content_type", document.content_type},
-                            {"size_bytes", document.size_bytes},
-                            {"sha256", document.sha256},
-                            {"added_by", document.added_by},
-                            {"added_at", document.created_at}});
+    json one{{"id", document.id.to_string()},
+             {"file_name", document.file_name},
+             {"content_type", document.content_type},
+             {"size_bytes", document.size_bytes},
+             {"sha256", document.sha256},
+             {"added_by", document.added_by},
+             {"added_at", document.created_at},
+             {"text_status", document.text_status}};
+    for (const store::DocumentText& text : texts) {
+      if (text.id == document.id && text.status == "done") one["text"] = text.text;
+    }
+    attached.push_back(std::move(one));
   }
   out["documents"] = std::move(attached);
   return out;

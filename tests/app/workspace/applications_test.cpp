@@ -787,6 +787,13 @@ TEST_F(Applications, TheScreeningWaitsForTheCvAndCitesItMarked) {
     EXPECT_EQ(e["at"]["line"], 5) << e.dump();
     EXPECT_EQ(e["from_cv"], true);
   }
+  // The applicant's export (GDPR art. 15) carries the text read from the CV.
+  auto exported =
+      export_application(*m_repository, m_organisation, m_recruiter, id, store::Actor::cli());
+  ASSERT_TRUE(exported.has_value());
+  EXPECT_EQ((*exported)["documents"][0]["text_status"], "done");
+  EXPECT_TRUE((*exported)["documents"][0]["text"].get<std::string>().starts_with(
+      "Lebenslauf\nBerufserfahrung\n"));
   // Experience comes from the form only: the CV's "2019-2024 Kundenberaterin" adds nothing to
   // the form's 2022-01 to 2024-06 (30 months).
   for (const auto& [subject, c] : criteria) {
