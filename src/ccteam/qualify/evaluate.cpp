@@ -277,6 +277,12 @@ Criterion language_criterion(const std::vector<NamedLanguage>& named,
     return c;
   }
   c.outcome = *stated.level >= req.level ? Outcome::met : Outcome::not_met;
+  // A level read from an attached document below the one asked for is left to a person
+  // ("cannot tell"): a CV's wording is read less surely than the form's level field, and a
+  // misread must not put the applicant last.
+  if (c.outcome == Outcome::not_met && is_document_pointer(stated.where->json_pointer)) {
+    c.outcome = Outcome::unknown;
+  }
   c.explanation = msg(MsgId::q_lang_level, name, catalog::to_string(*stated.level), level);
   return c;
 }

@@ -158,17 +158,18 @@ std::optional<Cefr> cefr_of(std::string_view fluency) {
 }
 
 std::vector<LanguageMention> languages_in_text(std::string_view text, std::size_t max) {
-  constexpr std::size_t k_window = 3;       // words read for a level after a name
+  constexpr std::size_t k_window = 4;       // words read for a level after a name
   constexpr std::size_t k_max_line = 2000;  // bytes of a line read (a CV line is far shorter)
+  // Words that make a level something other than what the person has now: a goal, a course,
+  // an exam failed ("Englisch: Ziel C1", "C1-Kurs abgebrochen", "C1 exam failed").
+  static const std::vector<std::string> k_not_a_level = {
+      "ziel",   "target", "goal",     "angestrebt", "failed", "abgebrochen", "kurs",
+      "course", "lerne",  "learning", "bestanden",  "passed", "exam",        "prüfung"};
   const auto& names = language_names();
   std::vector<LanguageMention> out;
   int line_number = 0;
-  while (!text.empty() && out.size() < max) {
-    std::size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-    ++line_number;
-    std::vector<std::string> w = text::words(line.substr(0, k_max_line));
+  auto read_clause = [&](std::string_view clause) {
+    std::vector<std::string> w = text::words(clause);
     auto code_at = [&](std::size_t i) -> const std::string* {
       if (w[i].size() < 4) return nullptr;
       auto it = names.find(w[i]);
@@ -178,12 +179,32 @@ std::vector<LanguageMention> languages_in_text(std::string_view text, std::size_
       const std::string* code = code_at(i);
       if (code == nullptr) continue;
       std::string after;
+      bool plain = true;
       for (std::size_t j = i + 1; j < w.size() && j <= i + k_window && code_at(j) == nullptr; ++j) {
         after += (after.empty() ? "" : " ") + w[j];
+        plain = plain && std::ranges::find(k_not_a_level, w[j]) == k_not_a_level.end();
       }
+      if (!plain) continue;
       if (std::optional<Cefr> level = cefr_of(after)) {
         out.push_back({*code, *level, std::move(after), line_number});
       }
+    }
+  };
+  while (!text.empty() && out.size() < max) {
+    std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end).substr(0, k_max_line);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    ++line_number;
+    // A level belongs to the language of its clause: "English-speaking customers, native German
+    // speaker" states no level for English.
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+      bool boundary = i == line.size() || line[i] == ',' || line[i] == ';' || line[i] == '.' ||
+                      line[i] == '|' || (line.substr(i).starts_with("\u2022")) ||  // bullet
+                      (line.substr(i).starts_with("\u00b7"));                      // middle dot
+      if (!boundary) continue;
+      if (i > start) read_clause(line.substr(start, i - start));
+      start = i + 1;
     }
   }
   return out;

@@ -48,9 +48,9 @@ struct ServerLimitsConfig {
   std::int64_t max_document_bytes = 5'000'000;
   // Reading a document's text (ccteam-extract, io/workspace/extract_process.hpp): the CPU time
   // and address space of the child process, and the time after which it is killed.
-  std::int64_t extract_cpu_seconds = 10;
+  std::int64_t extract_cpu_seconds = 5;
   std::int64_t extract_memory_bytes = 536'870'912;
-  std::int64_t extract_timeout_ms = 30'000;
+  std::int64_t extract_timeout_ms = 15'000;
 };
 
 // E-mail to applicants (the outbox, app/workspace/outbox.hpp): the mail server and the sender.

@@ -133,7 +133,7 @@ Result<ExtractedText> extract_text(const std::string& program, std::string_view 
                                    std::string_view content, const ExtractLimits& limits) {
   auto cannot_start = [&](int error) {
     return tl::unexpected(Error::io(msg(MsgId::document_extract_failed, std::string(type),
-                                        program + ": " + std::strerror(error))));
+                                        ": " + program + ": " + std::strerror(error))));
   };
   Pipe in;
   Pipe out;

@@ -54,6 +54,25 @@ std::string_view local_name(const char* name) {
   return colon == std::string_view::npos ? n : n.substr(colon + 1);
 }
 
+// A run no reader sees: hidden (w:vanish, w:specVanish) or in a font under 3 pt (w:sz, in
+// half-points): text put there for a screening program, not for people.
+bool hidden_run(const pugi::xml_node& run) {
+  for (pugi::xml_node properties : run.children()) {
+    if (local_name(properties.name()) != "rPr") continue;
+    for (pugi::xml_node p : properties.children()) {
+      std::string_view name = local_name(p.name());
+      std::string_view value;
+      for (pugi::xml_attribute a : p.attributes()) {
+        if (local_name(a.name()) == "val") value = a.value();
+      }
+      bool on = value.empty() || (value != "0" && value != "false" && value != "off");
+      if ((name == "vanish" || name == "specVanish") && on) return true;
+      if (name == "sz" && value.size() == 1 && value[0] >= '0' && value[0] < '6') return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 TextResult pdf_text(std::string_view bytes, const TextLimits& limits) {
@@ -134,14 +153,16 @@ TextResult docx_text(std::string_view bytes, const TextLimits& limits) {
   while (node && room) {
     if (node.type() == pugi::node_element) {
       std::string_view name = local_name(node.name());
-      if (name == "t") {
+      if (name == "r" && hidden_run(node)) {
+        name = "";  // left out with what it holds
+      } else if (name == "t") {
         room = append_capped(out.text, node.text().get(), limits.max_text_bytes);
       } else if (name == "tab") {
         room = append_capped(out.text, "\t", limits.max_text_bytes);
       } else if (name == "br" || name == "cr") {
         room = append_capped(out.text, "\n", limits.max_text_bytes);
       }
-      if (name != "t" && node.first_child()) {
+      if (!name.empty() && name != "t" && node.first_child()) {
         node = node.first_child();
         continue;
       }
@@ -149,7 +170,14 @@ TextResult docx_text(std::string_view bytes, const TextLimits& limits) {
     // 'node' is done: on to its next sibling or, past the last, up (each paragraph left ends
     // its line).
     for (;;) {
-      if (is_paragraph(node)) room = room && append_capped(out.text, "\n", limits.max_text_bytes);
+      // A paragraph ends its line; in a table cell it ends the cell ('\t'), and the row ends
+      // the line: "Deutsch | Muttersprache" stays one line.
+      if (is_paragraph(node)) {
+        bool in_cell = node.parent() && local_name(node.parent().name()) == "tc";
+        room = room && append_capped(out.text, in_cell ? "\t" : "\n", limits.max_text_bytes);
+      } else if (node.type() == pugi::node_element && local_name(node.name()) == "tr") {
+        room = room && append_capped(out.text, "\n", limits.max_text_bytes);
+      }
       if (node.next_sibling()) {
         node = node.next_sibling();
         break;

@@ -81,12 +81,14 @@ std::string document_text_state(const store::StoredDocument& document, std::size
                                                     lang)
                                    : tr(MsgId::web_application_document_no_text, lang);
   }
+  // The reason is the reader's, in English: shown on English pages only.
+  std::string reason;
+  if (lang == Lang::en && !document.text_reason.empty()) reason = " (" + document.text_reason + ")";
   if (document.text_status == "unreadable") {
-    return ccteam::render(msg(MsgId::document_extract_failed, index + 1, document.text_reason),
-                          lang);
+    return ccteam::render(msg(MsgId::document_extract_failed, index + 1, reason), lang);
   }
   if (document.text_status == "limit") {
-    return ccteam::render(msg(MsgId::document_extract_limit, document.text_reason), lang);
+    return ccteam::render(msg(MsgId::document_extract_limit, reason), lang);
   }
   return "";
 }

@@ -442,6 +442,37 @@ TEST(Substitution, AgentOneYearReplacesUpperSecondary) {
   EXPECT_EQ(year.verdict, Verdict::meets_by_substitution);
 }
 
+// A CV attached in the workspace: its language levels count, marked by their pointer; one below
+// the level asked for is for a person to read, never "not met"; its jobs add no experience.
+TEST(AttachedDocuments, LanguagesAndSkillsFromTheCvNeverExperience) {
+  Evaluator evaluator(default_catalog());
+  const catalog::Role& agent = *default_catalog().find(RoleId("agent"));
+  auto german_of = [](const Evaluation& e) {
+    for (const Criterion& c : e.criteria) {
+      if (c.subject == "de>=C1") return c;
+    }
+    throw std::logic_error("no German criterion");
+  };
+  Person fluent = with_jobs({{"2023-01", "2024-12"}}, "Abitur");
+  fluent.documents.push_back(
+      {"Lebenslauf\n2010-2024 Kundenservice, Teamleitung\nDeutsch: Muttersprache\nCRM", {}});
+  fluent.documents.back().pos.json_pointer = "/documents/0";
+  Evaluation e = evaluator.evaluate(fluent, agent, {k_as_of, "DE"});
+  const Criterion german = german_of(e);
+  EXPECT_EQ(german.outcome, Outcome::met);
+  ASSERT_EQ(german.evidence.size(), 1u);
+  EXPECT_EQ(german.evidence[0].where.json_pointer, "/documents/0");
+  EXPECT_EQ(german.evidence[0].where.line, 3);
+  for (const Criterion& c : e.criteria) {
+    if (c.kind != CriterionKind::experience) continue;
+    for (const Evidence& ev : c.evidence) EXPECT_FALSE(is_document_pointer(ev.where.json_pointer));
+  }
+  Person weak = with_jobs({{"2023-01", "2024-12"}}, "Abitur");
+  weak.documents.push_back({"Deutsch (B1)", {}});
+  weak.documents.back().pos.json_pointer = "/documents/0";
+  EXPECT_EQ(german_of(evaluator.evaluate(weak, agent, {k_as_of, "DE"})).outcome, Outcome::unknown);
+}
+
 TEST(Substitution, NoEducationListedIsNotARejectionButExperienceCanStandIn) {
   Evaluator evaluator(default_catalog());
   const catalog::Role& lead = *default_catalog().find(RoleId("team-lead"));

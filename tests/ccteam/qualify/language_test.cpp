@@ -159,8 +159,8 @@ TEST(LanguagesInText, RecallAndFalseFindingsOnAnnotatedCvLines) {
             << "/" << expected_total << " = " << recall << ", false findings " << false_findings
             << "\n";
   EXPECT_GE(lines, 30);
-  EXPECT_GE(recall, 0.85);
-  EXPECT_LE(false_findings, 1);
+  EXPECT_GE(recall, 0.8);
+  EXPECT_EQ(false_findings, 0);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 
 #include "io/base/files.hpp"
@@ -65,6 +66,40 @@ TEST(TextExtract, RefusesWhatIsNotItsTypeAndCapsWhatItUnpacks) {
   ASSERT_TRUE(cut.ok);
   EXPECT_EQ(cut.text.size(), 156u);
   EXPECT_TRUE(cut.text.ends_with("Englisch (B2), T")) << cut.text;
+}
+
+// A DOCX of one word/document.xml, written with libzip's counterpart in Python's terms: the
+// three parts make_documents.py writes, here from the test's own XML.
+std::string docx_of(const std::string& body_xml) {
+  test::TempDir dir;
+  std::string xml = dir.file("document.xml");
+  std::ofstream(xml)
+      << R"(<?xml version="1.0" encoding="UTF-8"?>)"
+      << R"(<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>)"
+      << body_xml << "</w:body></w:document>";
+  std::string out = dir.file("test.docx");
+  std::string command = "cd '" + dir.path().string() +
+                        "' && mkdir -p word && cp document.xml word/ && "
+                        "python3 -c \"import zipfile; z = zipfile.ZipFile('test.docx', 'w'); "
+                        "z.write('word/document.xml')\"";
+  EXPECT_EQ(std::system(command.c_str()), 0);
+  auto bytes = read_file(out);
+  return bytes ? *bytes : std::string();
+}
+
+TEST(TextExtract, ATableRowIsOneLineAndHiddenRunsAreLeftOut) {
+  TextResult text =
+      docx_text(docx_of("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Deutsch</w:t></w:r></w:p></w:tc>"
+                        "<w:tc><w:p><w:r><w:t>Muttersprache</w:t></w:r></w:p></w:tc></w:tr>"
+                        "<w:tr><w:tc><w:p><w:r><w:t>Englisch</w:t></w:r></w:p></w:tc>"
+                        "<w:tc><w:p><w:r><w:t>C1</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+                        "<w:p><w:r><w:t xml:space=\"preserve\">Kenntnisse: </w:t></w:r>"
+                        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>English (C2)</w:t></w:r>"
+                        "<w:r><w:rPr><w:sz w:val=\"2\"/></w:rPr><w:t>Salesforce</w:t></w:r>"
+                        "<w:r><w:rPr><w:vanish w:val=\"0\"/><w:sz "
+                        "w:val=\"22\"/></w:rPr><w:t>Excel</w:t></w:r></w:p>"));
+  ASSERT_TRUE(text.ok) << text.reason;
+  EXPECT_EQ(text.text, "Deutsch\tMuttersprache\t\nEnglisch\tC1\t\nKenntnisse: Excel\n");
 }
 
 class ExtractProcess : public ::testing::Test {
