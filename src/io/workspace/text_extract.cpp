@@ -87,14 +87,19 @@ TextResult pdf_text(std::string_view bytes, const TextLimits& limits) {
   TextResult out;
   out.ok = true;
   int pages = doc->pages();
+  int read = 0;
   for (int i = 0; i < pages && static_cast<std::size_t>(i) < limits.max_pdf_pages; ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) continue;
+    ++read;
     poppler::byte_array utf8 = page->text().to_utf8();
     std::string_view piece(utf8.data(), utf8.size());
     if (!append_capped(out.text, piece, limits.max_text_bytes)) break;
     if (!append_capped(out.text, "\n", limits.max_text_bytes)) break;
   }
+  // A page tree poppler cannot follow (a /Count that lies, a broken /Kids): no page at all is
+  // a damaged file, not a scan without text.
+  if (read == 0) return failed(TextFailure::unreadable, "damaged PDF (no page could be read)");
   return out;
 }
 

@@ -35,7 +35,9 @@ struct TextResult {
   std::string reason;  // !ok: in English, for the log and the recruiter ("encrypted PDF")
 };
 
-// The text of a PDF (every page up to max_pdf_pages, in poppler's reading order).
+// The text of a PDF (every page up to max_pdf_pages, in poppler's reading order). Unreadable:
+// "damaged PDF" (poppler cannot open it), "encrypted PDF", "damaged PDF (no page could be
+// read)" (a page tree it cannot follow, e.g. a /Count that lies).
 TextResult pdf_text(std::string_view bytes, const TextLimits& limits = {});
 
 // The text of a DOCX's main part word/document.xml: w:t runs, w:tab as '\t', w:br, w:cr and the

@@ -49,6 +49,18 @@ TEST(TextExtract, RefusesWhatIsNotItsTypeAndCapsWhatItUnpacks) {
   EXPECT_FALSE(program.ok);
   EXPECT_EQ(program.failure, TextFailure::unreadable);
   EXPECT_EQ(program.reason, "damaged PDF");
+  // A page tree that lies about its size: damaged, not a scan without text; the same file
+  // with /Count 1 is one page without text.
+  std::string lying =
+      "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages "
+      "/Count 2000000000 /Kids [3 0 R] >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R "
+      "/MediaBox [0 0 612 792] >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+  TextResult lies = pdf_text(lying);
+  EXPECT_FALSE(lies.ok);
+  EXPECT_EQ(lies.reason, "damaged PDF (no page could be read)");
+  std::string honest = lying;
+  honest.replace(honest.find("2000000000"), 10, "1");
+  EXPECT_TRUE(pdf_text(honest).ok);
   TextResult odt = docx_text(document("not-word.docx"));
   EXPECT_FALSE(odt.ok);
   EXPECT_EQ(odt.reason, "no word/document.xml");
