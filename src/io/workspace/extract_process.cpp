@@ -132,8 +132,7 @@ std::string_view to_string(ExtractStatus status) {
 Result<ExtractedText> extract_text(const std::string& program, std::string_view type,
                                    std::string_view content, const ExtractLimits& limits) {
   auto cannot_start = [&](int error) {
-    return tl::unexpected(Error::io(msg(MsgId::document_extract_failed, std::string(type),
-                                        ": " + program + ": " + std::strerror(error))));
+    return tl::unexpected(Error::io(msg(MsgId::file_unreadable, program, std::strerror(error))));
   };
   Pipe in;
   Pipe out;

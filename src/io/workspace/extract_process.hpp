@@ -44,8 +44,9 @@ struct ExtractedText {
 };
 
 // The text of 'content', a document of 'type' ("pdf" or "docx"), read by 'program'. Error::io
-// (MsgId::document_extract_failed) only when the child cannot be started (no such program,
-// no processes left): whatever the document does yields an ExtractedText.
+// (MsgId::file_unreadable: the program and the system's reason) only when the child cannot be
+// started (no such program, no processes left): whatever the document does yields an
+// ExtractedText.
 Result<ExtractedText> extract_text(const std::string& program, std::string_view type,
                                    std::string_view content, const ExtractLimits& limits = {});
 

@@ -208,7 +208,7 @@ TEST_F(ExtractProcess, AMissingReaderIsAnError) {
   auto text = extract_text(m_dir.file("no-such-program"), "pdf", "%PDF-1.4");
   ASSERT_FALSE(text.has_value());
   EXPECT_EQ(text.error().kind, ErrorKind::io);
-  EXPECT_EQ(text.error().message.id, MsgId::document_extract_failed);
+  EXPECT_EQ(text.error().message.id, MsgId::file_unreadable);
 }
 
 }  // namespace
