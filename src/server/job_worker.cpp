@@ -12,11 +12,12 @@ namespace ccteam::server {
 
 JobWorker::JobWorker(app::JobRunner& runner, store::Uuid organisation,
                      std::function<void(std::string_view)> log,
-                     std::chrono::milliseconds poll_interval)
+                     std::chrono::milliseconds poll_interval, bool maintenance)
     : m_runner(runner),
       m_organisation(organisation),
       m_log(std::move(log)),
       m_poll_interval(poll_interval),
+      m_maintenance(maintenance),
       m_thread([this] { loop(); }) {}
 
 JobWorker::~JobWorker() {
@@ -39,7 +40,7 @@ void JobWorker::loop() {
     }
     std::string key = app::prune_dedupe_key(m_runner.now());
     Result<int> ran = 0;
-    if (key != queued_key) {
+    if (m_maintenance && key != queued_key) {
       // Maintenance and the retention of applications, once an hour however many nodes queue
       // them.
       auto queued = m_runner.enqueue(m_organisation, std::string(app::k_prune_job), "{}", key);

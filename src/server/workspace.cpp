@@ -337,7 +337,8 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   }
 
   // Background jobs: this node runs what is due, whichever node queued it.
-  app::JobRunner jobs(*repository, "node-" + io::random_token(6));
+  const std::string node_id = "node-" + io::random_token(6);
+  app::JobRunner jobs(*repository, node_id);
   jobs.handle(std::string(app::k_prune_job), app::prune_handler(*repository, {}));
   app::SimulationLimits simulation_limits;
   simulation_limits.active_per_organisation = config.limits.max_active_simulations;
@@ -368,8 +369,11 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   extract.limits.memory_bytes = config.limits.extract_memory_bytes;
   extract.limits.wall = std::chrono::milliseconds(config.limits.extract_timeout_ms);
   extract.limits.max_input_bytes = config.limits.max_document_bytes;
-  jobs.handle(std::string(app::k_read_documents_job),
-              app::read_documents_handler(*repository, std::move(extract)));
+  // On a worker of their own: a hostile document that runs into the reader's limits delays
+  // other documents, never the screening, the e-mails or the maintenance.
+  app::JobRunner document_jobs(*repository, node_id + "-documents");
+  document_jobs.handle(std::string(app::k_read_documents_job),
+                       app::read_documents_handler(*repository, std::move(extract)));
   CCTEAM_TRY(auto retention_rules,
              all_errors(app::read_retention_rules(options.env.posting_data_dir +
                                                   "/../retention/retention.yaml")));
@@ -397,6 +401,8 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
         });
   }
   JobWorker job_worker(jobs, organisation, options.log);
+  JobWorker document_worker(document_jobs, organisation, options.log, std::chrono::seconds{1},
+                            false);
 
   CCTEAM_TRY(app::ProfileRules profile_rules,
              app::load_profile_rules(options.env.posting_data_dir));
