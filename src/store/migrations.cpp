@@ -719,6 +719,19 @@ ALTER TABLE application_documents ADD COLUMN text text;
 ALTER TABLE application_documents ADD COLUMN text_reason text;
 )sql";
 
+// 13: applicants a recruiter adds by import (app/workspace/application_import.hpp): the legal
+// basis recorded with them (GDPR art. 6(1): legitimate_interest, pre_contract or consent; ''
+// for an application from the form, which rests on the applicant's own request).
+constexpr std::string_view k_sqlite_13 = R"sql(
+ALTER TABLE applications ADD COLUMN legal_basis TEXT NOT NULL DEFAULT ''
+  CHECK (legal_basis IN ('', 'legitimate_interest', 'pre_contract', 'consent'));
+)sql";
+
+constexpr std::string_view k_postgresql_13 = R"sql(
+ALTER TABLE applications ADD COLUMN legal_basis text NOT NULL DEFAULT ''
+  CHECK (legal_basis IN ('', 'legitimate_interest', 'pre_contract', 'consent'));
+)sql";
+
 constexpr std::array k_migrations = {
     Migration{1, k_sqlite_1, k_postgresql_1},    Migration{2, k_sqlite_2, k_postgresql_2},
     Migration{3, k_sqlite_3, k_postgresql_3},    Migration{4, k_sqlite_4, k_postgresql_4},
@@ -726,6 +739,7 @@ constexpr std::array k_migrations = {
     Migration{7, k_sqlite_7, k_postgresql_7},    Migration{8, k_sqlite_8, k_postgresql_8},
     Migration{9, k_sqlite_9, k_postgresql_9},    Migration{10, k_sqlite_10, k_postgresql_10},
     Migration{11, k_sqlite_11, k_postgresql_11}, Migration{12, k_sqlite_12, k_postgresql_12},
+    Migration{13, k_sqlite_13, k_postgresql_13},
 };
 
 }  // namespace

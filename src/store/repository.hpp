@@ -267,10 +267,14 @@ struct StoredApplication {
   Uuid organisation_id;
   Uuid opening_id;
   std::string status = "received";
-  std::string source = "form";  // how it came in: "form" (later "import")
-  std::string channel;          // the ?src= of the link the applicant followed; may be empty
-  std::string lang = "de";      // the language the applicant used
-  std::string jurisdiction;     // ISO 3166-1 alpha-2 of the place of work: retention rules
+  std::string source = "form";  // how it came in: "form", or "import" (added by a recruiter)
+  std::string channel;  // the ?src= of the link the applicant followed; for an import, where the
+                        // details come from (the source GDPR art. 14(2)(f) names); may be empty
+  // The legal basis of an import (GDPR art. 6(1)): "legitimate_interest", "pre_contract" or
+  // "consent"; "" for an application from the form (the applicant's own request).
+  std::string legal_basis;
+  std::string lang = "de";   // the language the applicant used
+  std::string jurisdiction;  // ISO 3166-1 alpha-2 of the place of work: retention rules
   std::string personal = "{}";
   std::string profile = "{}";
   std::string answers = "{}";

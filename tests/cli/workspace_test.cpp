@@ -14,10 +14,10 @@ TEST(WorkspaceCommands, MigrateReportsTheSchemaVersionBeforeAndAfter) {
   std::string db = dir.file("ws.db");
   Outcome fresh = run_ccteam({"migrate", "--db", db});
   EXPECT_EQ(fresh.exit_code, 0) << fresh.err;
-  EXPECT_EQ(fresh.out, "database " + db + ": schema version 12 (was 0)\n");
+  EXPECT_EQ(fresh.out, "database " + db + ": schema version 13 (was 0)\n");
   Outcome again = run_ccteam({"migrate", "--db", db}, "de_DE.UTF-8");
   EXPECT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_EQ(again.out, "Datenbank " + db + ": Schemaversion 12 (vorher 12)\n");
+  EXPECT_EQ(again.out, "Datenbank " + db + ": Schemaversion 13 (vorher 13)\n");
 }
 
 TEST(WorkspaceCommands, AnUnreachablePostgresIsAClearErrorWithoutThePassword) {
@@ -36,7 +36,7 @@ TEST(WorkspaceCommands, UsersAndMigrationsOnPostgresAndNoBackupThere) {
   if (std::string missing = database.missing(); !missing.empty()) GTEST_SKIP() << missing;
   Outcome migrated = run_ccteam({"migrate", "--db", database.db()});
   EXPECT_EQ(migrated.exit_code, 0) << migrated.err;
-  EXPECT_NE(migrated.out.find("schema version 12 (was 0)"), std::string::npos) << migrated.out;
+  EXPECT_NE(migrated.out.find("schema version 13 (was 0)"), std::string::npos) << migrated.out;
   EXPECT_EQ(migrated.out.find("search_path"), std::string::npos) << migrated.out;
   Outcome added = run_ccteam(
       {"user", "add", "--db", database.db(), "--login", "anna", "--name", "Anna Berg", "--admin"});

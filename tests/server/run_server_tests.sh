@@ -103,7 +103,7 @@ result "browser tests" $((SECONDS - t)) $status
 
 t=$SECONDS
 python3 "$repo_root/tests/server/hostile_client.py" --host 127.0.0.1 --port "$port" \
-  --pid "$server_pid" --max-connections 64 --header-timeout-ms 1000 --rss-cap-mib 400 \
+  --pid "$server_pid" --max-connections 64 --header-timeout-ms 1000 --rss-growth-cap-mib 96 \
   --body-path /api/v1/plans/calculate --body-limit-bytes 8388608 \
   >"$work/hostile.out" 2>&1
 status=$?

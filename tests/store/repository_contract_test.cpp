@@ -107,15 +107,15 @@ INSTANTIATE_TEST_SUITE_P(Backends, RepositoryContract, ::testing::Values("sqlite
 TEST_P(RepositoryContract, MigratesAndReportsTheSchemaVersion) {
   auto health = repository->health();
   ASSERT_TRUE(health.has_value());
-  EXPECT_EQ(health->schema_version, 12);  // migrations 1-12 in store/migrations.cpp
-  EXPECT_EQ(health->binary_schema_version, 12);
+  EXPECT_EQ(health->schema_version, 13);  // migrations 1-13 in store/migrations.cpp
+  EXPECT_EQ(health->binary_schema_version, 13);
   EXPECT_EQ(organisation.to_string(), "00000000-0000-7000-8000-000000000001");
   // Opening again (a restart, a second node) applies nothing twice and keeps what was stored.
   ASSERT_TRUE(
       repository->add_employer(organisation, "Kept GmbH", "name: Kept GmbH\n", Actor::system()));
   auto again = open_node();
   ASSERT_TRUE(again);
-  EXPECT_EQ(again->health()->schema_version, 12);
+  EXPECT_EQ(again->health()->schema_version, 13);
   auto employers = again->employers(organisation, std::nullopt, 10);
   ASSERT_TRUE(employers.has_value());
   ASSERT_EQ(employers->size(), 1u);
@@ -134,7 +134,7 @@ TEST_P(RepositoryContract, RefusesASchemaNewerThanTheBinary) {
   EXPECT_EQ(refused.error().hint->id, MsgId::hint_store_schema_newer);
   std::string text = render(refused.error(), Lang::en);
   EXPECT_NE(text.find("999"), std::string::npos) << text;
-  EXPECT_NE(text.find("up to 12 only"), std::string::npos) << text;
+  EXPECT_NE(text.find("up to 13 only"), std::string::npos) << text;
 }
 
 TEST_P(RepositoryContract, ForeignKeysAreEnforced) {
@@ -749,6 +749,45 @@ TEST_P(RepositoryContract, PossibleDuplicatesShareAKeyWithinTheOrganisation) {
   ASSERT_TRUE(database.execute(sql.substr(update, sql.find(';', update) + 1 - update)));
   EXPECT_EQ(repository->application(organisation, a.application.id).value()->email_key, email);
   EXPECT_EQ(repository->application(organisation, c.application.id).value()->email_key, email);
+}
+
+TEST_P(RepositoryContract, AnImportKeepsItsLegalBasisAndIsAuditedAsAnImport) {
+  now = 70'000'000;
+  Uuid opening_id = open_opening("One GmbH");
+  std::uint8_t link = 90;
+  auto add = [&](const std::string& key, const std::string& source, const std::string& basis) {
+    now += 1;
+    ApplicationSubmission s;
+    s.application.organisation_id = organisation;
+    s.application.opening_id = opening_id;
+    s.application.source = source;
+    s.application.channel = source == "import" ? "Jobmesse" : "";
+    s.application.legal_basis = basis;
+    s.application.review_rank = 9'000'000'000;
+    s.idempotency_key = key;
+    s.access_token_hash.fill(++link);
+    s.screening_job.kind = "application.screen";
+    return repository->add_application(s, Actor::system());
+  };
+  auto imported = add("import-1", "import", "consent");
+  ASSERT_TRUE(imported.has_value()) << render(imported.error(), Lang::en);
+  auto form = add("form-key-1", "form", "");
+  ASSERT_TRUE(form.has_value());
+  auto read = repository->application(organisation, imported->application.id);
+  ASSERT_TRUE(read.has_value() && read->has_value());
+  EXPECT_EQ((*read)->source, "import");
+  EXPECT_EQ((*read)->channel, "Jobmesse");
+  EXPECT_EQ((*read)->legal_basis, "consent");
+  EXPECT_EQ((*repository->application(organisation, form->application.id))->legal_basis, "");
+  // A legal basis the schema does not know is refused by the database.
+  auto unknown = add("import-2", "import", "because");
+  EXPECT_FALSE(unknown.has_value());
+  std::vector<std::string> actions;
+  for (const AuditEntry& e : audit()) {
+    if (e.target_kind == "application") actions.push_back(e.action);
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"application.create",
+                                               "application.import"}));  // newest first
 }
 
 TEST_P(RepositoryContract, TheAcknowledgementIsWrittenWithItsApplicationAndGoesWithIt) {

@@ -74,8 +74,8 @@ std::optional<PartialDate> check_month(const std::string& value, const std::stri
   return *parsed;
 }
 
-// An e-mail address as forms check it: one '@' with text on both sides, a dot in the domain, no
-// blanks (the WHATWG "valid e-mail address" shape, loosely).
+}  // namespace
+
 bool looks_like_email(std::string_view text) {
   auto at_sign = text.find('@');
   if (at_sign == std::string_view::npos || at_sign == 0 ||
@@ -90,6 +90,8 @@ bool looks_like_email(std::string_view text) {
            static_cast<unsigned char>(c) < 0x21;
   });
 }
+
+namespace {
 
 bool looks_like_phone(std::string_view text) {
   int digits = 0;
@@ -331,14 +333,20 @@ json profile_json(const ApplicationForm& form) {
               {"languages", std::move(languages)}};
 }
 
+}  // namespace
+
+std::string application_link(const MailSettings& mail, Lang lang, std::string_view token) {
+  if (mail.public_url.empty()) return {};
+  return mail.public_url + "/" + std::string(ccteam::to_string(lang)) + "/application/" +
+         std::string(token);
+}
+
 store::TokenHash token_hash(std::string_view token) {
   auto digest = io::sha256(token);
   store::TokenHash out{};
   std::copy(digest.begin(), digest.end(), out.begin());
   return out;
 }
-
-}  // namespace
 
 Checked<SubmittedForm> submit_application(
     store::Repository& repository, const store::Uuid& organisation, const catalog::Catalog& catalog,
@@ -418,11 +426,7 @@ Checked<SubmittedForm> submit_application(
   submission.screening_job.kind =
       std::string(documents->empty() ? k_screen_application_job : k_read_documents_job);
   submission.screening_job.max_attempts = 5;
-  std::string link;
-  if (!mail.public_url.empty()) {
-    link =
-        mail.public_url + "/" + std::string(ccteam::to_string(lang)) + "/application/" + out.token;
-  }
+  std::string link = application_link(mail, lang, out.token);
   submission.acknowledgement =
       acknowledgement_message(trimmed_text(form.email),
                               acknowledgement_text(profile, opening->title(lang),
@@ -574,6 +578,18 @@ json knockout_json(const Question& q, const std::string& answer, std::string_vie
   return out;
 }
 
+// A question the applicant was not asked (added by import).
+json not_asked_json(const Question& q, std::string_view country) {
+  bool met = false;
+  json out = knockout_json(q, "", country, met);
+  json not_asked{{"de", tr(MsgId::knockout_not_asked, Lang::de)},
+                 {"en", tr(MsgId::knockout_not_asked, Lang::en)}};
+  out["answer"] = json{{"de", "–"}, {"en", "–"}};
+  out["outcome"] = "not_asked";
+  out["outcome_text"] = std::move(not_asked);
+  return out;
+}
+
 }  // namespace
 
 Result<store::Uuid> application_of_job(const store::StoredJob& job) {
@@ -637,6 +653,11 @@ JobHandler screening_handler(store::Repository& repository, CatalogSource catalo
       std::string answer;
       if (answers.is_object() && answers.contains(q.id) && answers[q.id].is_string()) {
         answer = answers[q.id].get<std::string>();
+      }
+      // An applicant added by import was not asked: neither met nor missed.
+      if (answer.empty() && application->source == "import") {
+        knockouts.push_back(not_asked_json(q, country));
+        continue;
       }
       bool met = false;
       knockouts.push_back(knockout_json(q, answer, country, met));
@@ -951,6 +972,7 @@ Result<json> export_application(store::Repository& repository, const store::Uuid
            {"status", stored.status},
            {"source", stored.source},
            {"channel", stored.channel},
+           {"legal_basis", stored.legal_basis.empty() ? json(nullptr) : json(stored.legal_basis)},
            {"lang", stored.lang},
            {"jurisdiction", stored.jurisdiction},
            {"received_at", stored.created_at},

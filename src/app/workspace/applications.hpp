@@ -115,6 +115,16 @@ struct ApplicationForm {
 // A key for one load of the form page (random, 22 characters).
 std::string new_form_key();
 
+// An e-mail address as forms check it: one '@' with text on both sides, a dot in the domain, no
+// blanks (the WHATWG "valid e-mail address" shape, loosely).
+bool looks_like_email(std::string_view text);
+
+// What the store keeps of a private link's token (its SHA-256), never the token itself.
+store::TokenHash token_hash(std::string_view token);
+// The applicant's private link in 'lang' for the e-mails ("https://jobs.example.com/de/
+// application/<token>"); "" when 'mail' has no public_url.
+std::string application_link(const MailSettings& mail, Lang lang, std::string_view token);
+
 // Every problem of 'form' for 'questions', each at its JSON pointer ("/email",
 // "/work/0/start", "/answers/weekends"): required fields (name, e-mail, every question),
 // lengths, control characters and direction overrides in texts, e-mail and phone shapes, months

@@ -41,10 +41,43 @@ MailText acknowledgement_text(const posting::EmployerProfile& employer, std::str
   return out;
 }
 
+MailText art14_text(const posting::EmployerProfile& employer, std::string_view position,
+                    std::string_view name, std::string_view source, std::string_view legal_basis,
+                    int retention_months, std::string_view link, Lang lang) {
+  bool du = lang == Lang::de && employer.address_form == posting::AddressForm::du;
+  MsgId basis = MsgId::legal_basis_legitimate_interest;
+  if (legal_basis == "pre_contract") basis = MsgId::legal_basis_pre_contract;
+  if (legal_basis == "consent") basis = MsgId::legal_basis_consent;
+  std::string privacy;
+  if (!employer.privacy_url.empty()) {
+    privacy = render(msg(MsgId::mail_art14_privacy, employer.privacy_url), lang);
+  } else if (employer.privacy_notice) {
+    const posting::PrivacyNotice& notice = *employer.privacy_notice;
+    const std::string& own = lang == Lang::de ? notice.de : notice.en;
+    const std::string& other = lang == Lang::de ? notice.en : notice.de;
+    const std::string& text = own.empty() ? other : own;
+    if (!text.empty()) privacy = render(msg(MsgId::mail_art14_privacy, text), lang);
+  }
+  std::string link_paragraph =
+      link.empty()
+          ? std::string()
+          : render(msg(du ? MsgId::mail_ack_link_du : MsgId::mail_ack_link, std::string(link)),
+                   lang);
+  MailText out;
+  out.subject = render(
+      msg(du ? MsgId::mail_art14_subject_du : MsgId::mail_art14_subject, employer.name), lang);
+  out.body = render(msg(du ? MsgId::mail_art14_body_du : MsgId::mail_art14_body, std::string(name),
+                        employer.name, std::string(position), std::string(source), basis,
+                        render(msg(MsgId::mail_art14_retention, retention_months), lang), privacy,
+                        link_paragraph),
+                    lang);
+  return out;
+}
+
 store::StoredMessage acknowledgement_message(std::string_view email, MailText text, Lang lang,
-                                             const MailSettings& settings) {
+                                             const MailSettings& settings, std::string_view kind) {
   store::StoredMessage message;
-  message.kind = std::string(k_acknowledgement_message);
+  message.kind = std::string(kind);
   message.lang = std::string(ccteam::to_string(lang));
   message.recipient = std::string(email);
   message.subject = std::move(text.subject);

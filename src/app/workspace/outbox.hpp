@@ -31,6 +31,8 @@ namespace ccteam::app {
 
 inline constexpr std::string_view k_send_mail_job = "mail.send";
 inline constexpr std::string_view k_acknowledgement_message = "application.acknowledgement";
+// The information GDPR art. 14 requires, to an applicant a recruiter added by import.
+inline constexpr std::string_view k_art14_message = "application.art14";
 
 // How this node writes e-mail (the configuration's 'smtp' section and public_url).
 struct MailSettings {
@@ -53,11 +55,25 @@ MailText acknowledgement_text(const posting::EmployerProfile& employer, std::str
                               std::string_view name, Date received, std::string_view link,
                               Lang lang);
 
-// The acknowledgement to the applicant with e-mail address 'email' as the outbox stores it:
+// The information GDPR art. 14(1), (2) requires, for an applicant whose details a recruiter
+// imported, in 'lang' (German in the profile's address form): who the employer is ('employer'),
+// the position ('position'), what data and where it came from ('source', as the recruiter
+// wrote it), the purpose, the legal basis ('legal_basis': "legitimate_interest",
+// "pre_contract" or "consent"; MsgId::legal_basis_*), that a person decides, how long the
+// details are kept ('retention_months' after the selection), the applicant's rights, the
+// employer's privacy notice (its privacy_url, else its text in 'lang' or the other language;
+// left out when there is neither)
+// and the private link ('link'; "" leaves it out).
+MailText art14_text(const posting::EmployerProfile& employer, std::string_view position,
+                    std::string_view name, std::string_view source, std::string_view legal_basis,
+                    int retention_months, std::string_view link, Lang lang);
+
+// A message of 'kind' to the applicant with e-mail address 'email' as the outbox stores it:
 // "queued" when 'settings' has a mail server, else "unsent"; "failed" at once (with the reason
 // as last_error) when the address cannot be written into a header (io::is_mail_address).
 store::StoredMessage acknowledgement_message(std::string_view email, MailText text, Lang lang,
-                                             const MailSettings& settings);
+                                             const MailSettings& settings,
+                                             std::string_view kind = k_acknowledgement_message);
 
 // The wait before the next attempt after 'failed' failed attempts (1, 2, ...): 'first', doubled
 // for each further failure, at most 'most'.

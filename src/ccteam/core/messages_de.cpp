@@ -2192,6 +2192,50 @@ constexpr MsgEntry k_de[] = {
     {MsgId::import_source_missing,
      "geben Sie an, woher die Angaben stammen (zum Beispiel eine Jobmesse oder eine Agentur)"},
     {MsgId::web_mail_kind_art14, "Information über die erhobenen Daten (Art. 14 DSGVO)"},
+    {MsgId::import_no_email,
+     "keine E-Mail-Adresse: Personen, die per Import hinzukommen, erfahren per E-Mail, welche "
+     "Daten über sie gespeichert sind (Art. 14 DSGVO)"},
+    {MsgId::hint_import_no_email,
+     "ergänzen Sie basics.email (JSON Resume) oder eine Spalte email (Personen-CSV)"},
+    {MsgId::import_no_name,
+     "kein Name: die Information nach Art. 14 DSGVO richtet sich namentlich an die Person"},
+    {MsgId::hint_import_no_name,
+     "ergänzen Sie basics.name (JSON Resume) oder eine Spalte name (Personen-CSV)"},
+    {MsgId::import_nothing, "die Datei enthält keine Bewerbung"},
+    {MsgId::hint_import_nothing,
+     "senden Sie JSON-Resume-Dokumente (eines, ein Array oder eines je Zeile) oder eine "
+     "Personen-CSV mit Kopfzeile"},
+    {MsgId::import_too_many, "höchstens {0} Bewerbungen je Import; teilen Sie die Datei auf"},
+    {MsgId::import_bad_lang,
+     "die Sprache der E-Mail an die Bewerbenden muss de oder en sein, nicht {0}"},
+    {MsgId::import_needs_employer,
+     "die Stelle hat keinen Arbeitgeber: die Information nach Art. 14 DSGVO nennt den Arbeitgeber"},
+    {MsgId::hint_import_needs_employer,
+     "wählen Sie zuerst auf der Seite der Stelle den Arbeitgeber"},
+    {MsgId::audit_action_application_import, "Bewerbung per Import hinzugefügt"},
+    {MsgId::web_applications_import, "Bewerbungen aus einer Datei hinzufügen"},
+    {MsgId::web_applications_import_hint,
+     "JSON Resume (ein Dokument, ein Array oder eines je Zeile) oder eine Personen-CSV, wie die "
+     "Kommandozeile sie liest (docs/person-csv.md). Jede Bewerbung wird wie eine aus dem Formular "
+     "vorausgewählt, und die Person erhält eine E-Mail mit der Information nach Art. 14 DSGVO: "
+     "woher die Angaben stammen, die Rechtsgrundlage, wie lange sie gespeichert werden und welche "
+     "Rechte sie hat. Ein Datensatz ohne Namen oder E-Mail-Adresse wird nicht hinzugefügt."},
+    {MsgId::web_applications_import_file, "Datei (JSON, NDJSON oder CSV)"},
+    {MsgId::web_applications_import_basis, "Rechtsgrundlage"},
+    {MsgId::web_applications_import_source, "Herkunft der Angaben"},
+    {MsgId::web_applications_import_source_example, "zum Beispiel Jobmesse Köln, März 2027"},
+    {MsgId::web_applications_import_lang, "Sprache der E-Mail"},
+    {MsgId::web_applications_import_button, "Bewerbungen hinzufügen"},
+    {MsgId::web_applications_import_result,
+     "{0} hinzugefügt, {1} schon vorhanden, {2} nicht hinzugefügt"},
+    {MsgId::web_applications_import_problems, "Nicht hinzugefügt:"},
+    {MsgId::web_legal_basis_legitimate_interest,
+     "Berechtigtes Interesse (Art. 6 Abs. 1 lit. f DSGVO)"},
+    {MsgId::web_legal_basis_pre_contract, "Auf Anfrage der Person (Art. 6 Abs. 1 lit. b DSGVO)"},
+    {MsgId::web_legal_basis_consent, "Einwilligung (Art. 6 Abs. 1 lit. a DSGVO)"},
+    {MsgId::web_applications_source_import, "Import: {0}"},
+    {MsgId::web_application_imported, "Per Import hinzugefügt ({0}); Rechtsgrundlage: {1}"},
+    {MsgId::knockout_not_asked, "nicht gefragt (per Import hinzugefügt): im Gespräch klären"},
 };
 
 }  // namespace

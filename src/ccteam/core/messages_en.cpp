@@ -2021,6 +2021,45 @@ constexpr MsgEntry k_en[] = {
     {MsgId::import_source_missing,
      "say where the applicants' details come from (for example a job fair or an agency)"},
     {MsgId::web_mail_kind_art14, "Information on the data collected (GDPR art. 14)"},
+    {MsgId::import_no_email,
+     "no e-mail address: an applicant added by import is told by e-mail what is held on them (GDPR "
+     "art. 14)"},
+    {MsgId::hint_import_no_email, "add basics.email (JSON Resume) or an email column (person CSV)"},
+    {MsgId::import_no_name,
+     "no name: the information GDPR art. 14 requires is addressed to the applicant by name"},
+    {MsgId::hint_import_no_name, "add basics.name (JSON Resume) or a name column (person CSV)"},
+    {MsgId::import_nothing, "the file holds no applicant"},
+    {MsgId::hint_import_nothing,
+     "send JSON Resume documents (one, an array or one per line) or a person CSV with a header "
+     "row"},
+    {MsgId::import_too_many, "at most {0} applicants per import; split the file"},
+    {MsgId::import_bad_lang,
+     "the language of the e-mail to the applicants must be de or en, not {0}"},
+    {MsgId::import_needs_employer,
+     "the opening has no employer: the information GDPR art. 14 requires names the employer"},
+    {MsgId::hint_import_needs_employer, "choose the employer on the opening's page first"},
+    {MsgId::audit_action_application_import, "applicant added by import"},
+    {MsgId::web_applications_import, "Add applicants from a file"},
+    {MsgId::web_applications_import_hint,
+     "JSON Resume (one document, an array or one per line) or a person CSV, as the command line "
+     "reads them (docs/person-csv.md). Each applicant is screened like an application from the "
+     "form and gets an e-mail with the information GDPR art. 14 requires: where the details come "
+     "from, the legal basis, how long they are kept and the applicant's rights. A record without a "
+     "name or an e-mail address is not added."},
+    {MsgId::web_applications_import_file, "File (JSON, NDJSON or CSV)"},
+    {MsgId::web_applications_import_basis, "Legal basis"},
+    {MsgId::web_applications_import_source, "Where the details come from"},
+    {MsgId::web_applications_import_source_example, "for example job fair Cologne, March 2027"},
+    {MsgId::web_applications_import_lang, "Language of the e-mail"},
+    {MsgId::web_applications_import_button, "Add applicants"},
+    {MsgId::web_applications_import_result, "{0} added, {1} already there, {2} not added"},
+    {MsgId::web_applications_import_problems, "Not added:"},
+    {MsgId::web_legal_basis_legitimate_interest, "Legitimate interest (GDPR art. 6(1)(f))"},
+    {MsgId::web_legal_basis_pre_contract, "At the applicant's request (GDPR art. 6(1)(b))"},
+    {MsgId::web_legal_basis_consent, "Consent (GDPR art. 6(1)(a))"},
+    {MsgId::web_applications_source_import, "import: {0}"},
+    {MsgId::web_application_imported, "Added by import ({0}); legal basis: {1}"},
+    {MsgId::knockout_not_asked, "not asked (added by import): ask at the interview"},
 };
 
 }  // namespace

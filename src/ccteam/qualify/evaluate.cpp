@@ -404,23 +404,17 @@ void add_skill_criteria(const Person& person, const Role& role, const text::Matc
   for (const Certificate& c : person.certificates) look_up(c.name, c.pos);
   look(summary, [&] { return person.summary_pos; });
   // Attached documents last (what the form says comes first), line by line so that evidence
-  // names its line; a line longer than a CV's is read up to k_max_line bytes.
-  constexpr std::size_t k_max_line = 2000;
+  // names its line.
   for (const AttachedText& document : person.documents) {
-    std::string_view rest = document.text;
-    int line = 0;
-    while (!rest.empty()) {
-      std::size_t end = rest.find('\n');
-      std::string_view text = rest.substr(0, std::min(end, k_max_line));
-      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
-      ++line;
+    for_each_document_line(document.text, [&](int line, std::string_view text) {
       matcher.analyze_into(text, scratch);
       look(scratch, [&] {
         SourcePos pos = document.pos;
         pos.line = line;
         return pos;
       });
-    }
+      return true;
+    });
   }
   for (std::size_t i = 0; i < role.skills.size(); ++i) {
     Criterion c;

@@ -8,6 +8,7 @@
 #include <unicode/uloc.h>
 #include <unicode/unistr.h>
 
+#include "ccteam/qualify/person.hpp"
 #include "ccteam/text/normalize.hpp"
 
 namespace ccteam::qualify {
@@ -158,8 +159,7 @@ std::optional<Cefr> cefr_of(std::string_view fluency) {
 }
 
 std::vector<LanguageMention> languages_in_text(std::string_view text, std::size_t max) {
-  constexpr std::size_t k_window = 4;       // words read for a level after a name
-  constexpr std::size_t k_max_line = 2000;  // bytes of a line read (a CV line is far shorter)
+  constexpr std::size_t k_window = 4;  // words read for a level after a name
   // Words that make a level something other than what the person has now: a goal, a course,
   // an exam failed ("Englisch: Ziel C1", "C1-Kurs abgebrochen", "C1 exam failed").
   static const std::vector<std::string> k_not_a_level = {
@@ -190,11 +190,9 @@ std::vector<LanguageMention> languages_in_text(std::string_view text, std::size_
       }
     }
   };
-  while (!text.empty() && out.size() < max) {
-    std::size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end).substr(0, k_max_line);
-    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-    ++line_number;
+  for_each_document_line(text, [&](int number, std::string_view line) {
+    if (out.size() >= max) return false;
+    line_number = number;
     // A level belongs to the language of its clause: "English-speaking customers, native German
     // speaker" states no level for English.
     std::size_t start = 0;
@@ -206,7 +204,8 @@ std::vector<LanguageMention> languages_in_text(std::string_view text, std::size_
       if (i > start) read_clause(line.substr(start, i - start));
       start = i + 1;
     }
-  }
+    return true;
+  });
   return out;
 }
 

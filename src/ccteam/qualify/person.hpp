@@ -8,6 +8,7 @@
 // protected trait (name, contact data, address, photo, birth date, gender, nationality). The
 // engine never reads it; only the edge shows it, and only with --reveal.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -94,6 +95,24 @@ struct AttachedText {
   std::string text;
   SourcePos pos;
 };
+
+// The bytes of a document's line the engine reads: a CV's lines are far shorter; a longer line
+// is read up to here.
+inline constexpr std::size_t k_max_document_line = 2000;
+
+// Calls 'on_line(line_number, line)' for each line of an attached document's text (split at
+// '\n', numbered from 1, each cut to k_max_document_line bytes) while it returns true. Linear in
+// the text.
+template <class OnLine>
+void for_each_document_line(std::string_view text, OnLine&& on_line) {
+  int line_number = 0;
+  while (!text.empty()) {
+    std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end).substr(0, k_max_document_line);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    if (!on_line(++line_number, line)) return;
+  }
+}
 
 struct Person {
   std::string id;  // applicant id shown in blind mode: "A1", "A2", ... or the CSV's id column

@@ -191,6 +191,7 @@ Result<ExtractedText> extract_text(const std::string& program, std::string_view 
   bool timed_out = false;
   const std::size_t keep_text = limits.max_text_bytes + 4;  // the child cuts; a little slack
   std::array<char, 64 * 1024> buffer{};
+  if (content.empty()) in.write.reset();  // nothing to write: EOF for the child at once
   while (out.read.get() >= 0 || err.read.get() >= 0) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) {
@@ -232,7 +233,6 @@ Result<ExtractedText> extract_text(const std::string& program, std::string_view 
         from.reset();
       }
     }
-    if (content.empty() && in.write.get() >= 0) in.write.reset();
   }
   in.write.reset();
   out.read.reset();

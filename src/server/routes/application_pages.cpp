@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "app/workspace/application_import.hpp"
 #include "app/workspace/applications.hpp"
 #include "ccteam/core/number_text.hpp"
 #include "io/base/number_text.hpp"
@@ -99,7 +100,8 @@ std::vector<render::Context> mail_items(const app::ApplicationView& view, Lang l
     render::Context item;
     item.text("kind", message.kind == app::k_acknowledgement_message
                           ? tr(MsgId::web_mail_kind_acknowledgement, lang)
-                          : message.kind);
+                      : message.kind == app::k_art14_message ? tr(MsgId::web_mail_kind_art14, lang)
+                                                             : message.kind);
     std::string state;
     if (message.state == "sent" && message.sent_at) {
       state = ccteam::render(msg(MsgId::web_mail_state_sent,
@@ -131,8 +133,42 @@ MsgId verdict_title(std::string_view verdict) {
   return MsgId::web_applications_pending;
 }
 
+// Where an application came from, as the list and its page say: the link's source, the
+// import's source, or the form.
+std::string source_text(const store::StoredApplication& row, Lang lang) {
+  if (row.source == "import") {
+    return ccteam::render(msg(MsgId::web_applications_source_import, row.channel), lang);
+  }
+  return row.channel.empty() ? tr(MsgId::web_applications_source_form, lang) : row.channel;
+}
+
+MsgId legal_basis_title(std::string_view basis) {
+  if (basis == "pre_contract") return MsgId::web_legal_basis_pre_contract;
+  if (basis == "consent") return MsgId::web_legal_basis_consent;
+  return MsgId::web_legal_basis_legitimate_interest;
+}
+
+// What the import form sent and what came of it, for the list page that shows it again.
+struct ImportState {
+  std::string legal_basis;
+  std::string source;
+  std::string lang;
+  std::vector<std::string> errors;    // the import as a whole was refused
+  std::string result;                 // "2 added, 0 already there, 1 not added"
+  std::vector<std::string> problems;  // the records not added, with their places
+};
+
+// A record's problem as one line: "people.json:12 (/basics/email): message; hint".
+std::string problem_line(const Error& error, Lang lang) {
+  Error e = shown_error(error);
+  std::string where = to_string(e.where);
+  std::string text = ccteam::render(e.message, lang);
+  if (e.hint) text += "; " + ccteam::render(*e.hint, lang);
+  return where.empty() ? text : where + ": " + text;
+}
+
 Response list_page(RouteContext& context, const Request& request, const Caller& caller,
-                   const std::string& id_text) {
+                   const std::string& id_text, const ImportState* import = nullptr) {
   Lang lang = caller.lang;
   std::string path = "/openings/" + id_text + "/applications";
   auto id = store::Uuid::parse(id_text);
@@ -172,8 +208,7 @@ Response list_page(RouteContext& context, const Request& request, const Caller& 
         .text("verdict_class", row.verdict.value_or("pending"))
         .text("knockouts", std::to_string(row.knockouts_missed))
         .text("preferred", std::to_string(row.preferred_met))
-        .text("source",
-              row.channel.empty() ? tr(MsgId::web_applications_source_form, lang) : row.channel)
+        .text("source", source_text(row, lang))
         .text("received", posting::format_date(app::utc_date(row.created_at), lang))
         .text("status", row.status == "withdrawn" ? tr(MsgId::application_withdrawn, lang)
                                                   : std::string("–"));
@@ -226,12 +261,60 @@ Response list_page(RouteContext& context, const Request& request, const Caller& 
     page.text("next_href", lang_path(lang, path) + query_of(filter, page_rows->next))
         .text("next", tr(MsgId::web_applications_next, lang));
   }
+  std::vector<render::Context> notices;
   if (erased) {
     render::Context notice;
     notice.text("text", tr(MsgId::web_application_erased, lang));
-    page.list("notices", {notice});
+    notices.push_back(std::move(notice));
   }
-  return page_response(context.pages.workspace_page("applications", page));
+  int status = 200;
+  if (caller.principal->can(Permission::manage_applications)) {
+    ImportState shown;
+    if (import != nullptr) shown = *import;
+    std::vector<render::Context> bases;
+    for (std::string_view basis : {"legitimate_interest", "pre_contract", "consent"}) {
+      bases.push_back(option(std::string(basis), tr(legal_basis_title(basis), lang),
+                             shown.legal_basis == basis));
+    }
+    std::vector<render::Context> langs;
+    for (Lang l :
+         opening->languages.empty() ? std::vector<Lang>{Lang::de, Lang::en} : opening->languages) {
+      std::string code(ccteam::to_string(l));
+      langs.push_back(
+          option(code, tr(l == Lang::de ? MsgId::posting_lang_de : MsgId::posting_lang_en, lang),
+                 shown.lang == code));
+    }
+    page.text("import_heading", tr(MsgId::web_applications_import, lang))
+        .text("import_hint", tr(MsgId::web_applications_import_hint, lang))
+        .text("import_action", lang_path(lang, path + "/import"))
+        .text("import_file", tr(MsgId::web_applications_import_file, lang))
+        .text("import_basis", tr(MsgId::web_applications_import_basis, lang))
+        .list("import_bases", std::move(bases))
+        .text("import_source", tr(MsgId::web_applications_import_source, lang))
+        .text("import_source_value", shown.source)
+        .text("import_source_example", tr(MsgId::web_applications_import_source_example, lang))
+        .text("import_lang", tr(MsgId::web_applications_import_lang, lang))
+        .list("import_langs", std::move(langs))
+        .text("import_button", tr(MsgId::web_applications_import_button, lang))
+        .text("csrf", caller.principal->csrf_token);
+    if (!shown.errors.empty()) {
+      page.flag("has_errors", true)
+          .text("errors_heading", tr(MsgId::web_form_errors, lang))
+          .list("errors", text_items(shown.errors));
+      status = 422;
+    }
+    if (!shown.result.empty()) {
+      render::Context notice;
+      notice.text("text", shown.result);
+      notices.push_back(std::move(notice));
+    }
+    if (!shown.problems.empty()) {
+      page.text("import_problems_heading", tr(MsgId::web_applications_import_problems, lang))
+          .list("import_problems", text_items(shown.problems));
+    }
+  }
+  if (!notices.empty()) page.list("notices", std::move(notices));
+  return page_response(context.pages.workspace_page("applications", page), status);
 }
 
 // 'upload_error': a document the recruiter's upload form sent that was refused (422, shown at
@@ -263,8 +346,7 @@ Response detail_page(RouteContext& context, const Request& request, const Caller
       .text("received", posting::format_date(app::utc_date(row.created_at), lang))
       .text("col_received", tr(MsgId::web_applications_col_received, lang))
       .text("col_source", tr(MsgId::web_applications_col_source, lang))
-      .text("source",
-            row.channel.empty() ? tr(MsgId::web_applications_source_form, lang) : row.channel)
+      .text("source", source_text(row, lang))
       .text("verdict_label", tr(MsgId::web_applications_col_verdict, lang))
       .text("verdict", row.verdict ? view->screening.value("verdict_text", "")
                                    : tr(MsgId::web_applications_pending, lang))
@@ -274,6 +356,11 @@ Response detail_page(RouteContext& context, const Request& request, const Caller
       .text("knockout_note", tr(MsgId::knockout_note, lang))
       .text("evidence_label", tr(MsgId::web_application_evidence, lang));
   if (row.status == "withdrawn") page.text("withdrawn", tr(MsgId::application_withdrawn, lang));
+  if (row.source == "import") {
+    page.text("imported", ccteam::render(msg(MsgId::web_application_imported, row.channel,
+                                             legal_basis_title(row.legal_basis)),
+                                         lang));
+  }
   if (!view->duplicates.empty()) {
     page.flag("has_duplicates", true)
         .text("duplicates_heading", tr(MsgId::web_application_duplicates, lang))
@@ -427,6 +514,49 @@ void add_application_pages(Router& router, RouteContext& context) {
                 }
                 return list_page(context, request, caller, params["id"]);
               }});
+  router.add({"POST", "/{lang}/openings/{id}/applications/import",
+              Access::to(Permission::manage_applications), app::k_max_import_bytes + 16384,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                auto lang = url_lang(params["lang"]);
+                auto id = store::Uuid::parse(params["id"]);
+                if (!lang || !id) return page_not_found(context, request, caller, "/openings");
+                auto parts = multipart_form(request);
+                if (!parts) return error_page(context, caller, parts.error(), "/openings");
+                ImportState state;
+                app::ApplicantImport import;
+                for (const FormPart& part : *parts) {
+                  if (part.name == "legal_basis") state.legal_basis = shorten(part.body, 40);
+                  if (part.name == "source") state.source = std::string(part.body.substr(0, 1000));
+                  if (part.name == "lang") state.lang = shorten(part.body, 20);
+                  if (part.name == "file" && part.file_name) {
+                    import.file = io::clean_file_name(*part.file_name);
+                    import.format = app::import_format_of_file(import.file);
+                    import.content = part.body;
+                  }
+                }
+                import.legal_basis = state.legal_basis;
+                import.source = state.source;
+                import.lang = state.lang;
+                auto imported = run_import(context, request, caller, *id, import);
+                if (!imported) {
+                  const Error& first = imported.error().front();
+                  if (first.kind != ErrorKind::invalid_input && first.kind != ErrorKind::conflict) {
+                    return error_page(context, caller, first, "/openings");
+                  }
+                  for (const Error& e : imported.error())
+                    state.errors.push_back(problem_line(e, *lang));
+                  return list_page(context, request, caller, id->to_string(), &state);
+                }
+                std::size_t existing = 0;
+                for (const app::ImportedApplicant& a : imported->applicants) existing += a.existing;
+                state.result = ccteam::render(
+                    msg(MsgId::web_applications_import_result,
+                        imported->applicants.size() - existing, existing, imported->rejected),
+                    *lang);
+                for (const Error& e : imported->problems)
+                  state.problems.push_back(problem_line(e, *lang));
+                return list_page(context, request, caller, id->to_string(), &state);
+              }});
   router.add({"GET", "/{lang}/applications/{id}", Access::to(Permission::read_applications), 0,
               [&context](const Request& request, const PathParams& params, const Caller& caller) {
                 if (!url_lang(params["lang"])) {
@@ -453,14 +583,7 @@ void add_application_pages(Router& router, RouteContext& context) {
                 auto lang = url_lang(params["lang"]);
                 auto id = store::Uuid::parse(params["id"]);
                 if (!lang || !id) return page_not_found(context, request, caller, "/openings");
-                const std::string* type = request.header("content-type");
-                if (!type || !is_multipart_form(*type)) {
-                  return error_page(
-                      context, caller,
-                      Error::usage(msg(MsgId::http_unsupported_media, "multipart/form-data")),
-                      "/openings");
-                }
-                auto parts = parse_multipart(*type, request.body);
+                auto parts = multipart_form(request);
                 if (!parts) return error_page(context, caller, parts.error(), "/openings");
                 std::string page = "/applications/" + id->to_string();
                 for (const FormPart& part : *parts) {

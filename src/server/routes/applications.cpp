@@ -9,10 +9,12 @@
 
 #include <fmt/format.h>
 
+#include "app/workspace/application_import.hpp"
 #include "app/workspace/applications.hpp"
 #include "ccteam/core/iso_codes.hpp"
 #include "ccteam/core/number_text.hpp"
 #include "ccteam/qualify/language.hpp"
+#include "io/base/error_json.hpp"
 #include "io/base/xlsx_writer.hpp"
 #include "io/workspace/documents.hpp"
 #include "server/http/multipart.hpp"
@@ -597,6 +599,7 @@ json application_json(const app::ApplicationView& view, Lang lang, bool with_mes
            {"status", row.status},
            {"source", row.source},
            {"channel", row.channel},
+           {"legal_basis", row.legal_basis.empty() ? json(nullptr) : json(row.legal_basis)},
            {"received_at", rfc3339(row.created_at)},
            {"verdict", row.verdict ? json(*row.verdict) : json(nullptr)},
            {"knockouts_missed", row.knockouts_missed},
@@ -720,6 +723,19 @@ std::vector<io::XlsxSheet> applications_xlsx(const std::vector<app::ApplicationV
 
 }  // namespace
 
+Checked<app::ImportedApplicants> run_import(RouteContext& context, const Request& request,
+                                            const Caller& caller, const store::Uuid& opening,
+                                            const app::ApplicantImport& import) {
+  auto snapshot = context.catalogs.current();
+  if (!snapshot) return tl::unexpected(Errors{snapshot.error()});
+  app::MailSettings mail = context.mail;
+  mail.public_url = context.public_url.get();
+  return app::import_applicants(context.repository, context.organisation, (*snapshot)->catalog(),
+                                *caller.principal, opening, import,
+                                context.accounts.derived_key("application-link"), today_utc(), mail,
+                                caller.principal->actor(request.request_id));
+}
+
 void add_applications(Router& router, RouteContext& context) {
   // --- public
   router.add({"GET", "/{lang}/careers/{id}/apply", Access::anyone(), 0,
@@ -807,6 +823,61 @@ void add_applications(Router& router, RouteContext& context) {
              json{{"applications", std::move(rows)},
                   {"next", page->next.empty() ? json(nullptr) : json(page->next)}});
        }});
+  // A recruiter adds applicants from a file: the body is the file (JSON Resume: one, an array
+  // or NDJSON; or a person CSV, by Content-Type); ?legal_basis=, ?source=, ?lang= (of the art. 14
+  // e-mail), ?name= (the file's name in positions).
+  router.add({"POST", "/api/v1/openings/{id}/applications/import",
+              Access::to(Permission::manage_applications), app::k_max_import_bytes,
+              [&context](const Request& request, const PathParams& params, const Caller& caller) {
+                auto id = path_id(params, MsgId::opening_not_found);
+                if (!id) return problem(id.error(), caller.lang, request);
+                const std::string* type = request.header("content-type");
+                auto format = type ? app::import_format_of_media_type(*type) : std::nullopt;
+                if (!format) {
+                  Response refused =
+                      problem(Error::usage(msg(MsgId::http_unsupported_media,
+                                               "application/json, application/x-ndjson, text/csv")),
+                              caller.lang, request);
+                  refused.status = 415;
+                  return refused;
+                }
+                app::ApplicantImport import;
+                import.format = *format;
+                import.content = request.body;
+                if (auto query = parse_query(request.query)) {
+                  for (const QueryParam& p : *query) {
+                    if (p.name == "legal_basis") import.legal_basis = shorten(p.value, 40);
+                    if (p.name == "source") import.source = p.value.substr(0, 1000);
+                    if (p.name == "lang") import.lang = shorten(p.value, 20);
+                    if (p.name == "name") import.file = io::clean_file_name(p.value);
+                  }
+                }
+                auto imported = run_import(context, request, caller, *id, import);
+                    if (!imported) {
+                      const Error& first = imported.error().front();
+                      return problem(status_of(first), imported.error(), caller.lang, request);
+                    }
+                    json added = json::array();
+                    std::size_t existing = 0;
+                    for (const app::ImportedApplicant& a : imported->applicants) {
+                      if (a.existing) ++existing;
+                      added.push_back(json{{"id", a.application.id.to_string()},
+                                           {"label", app::blind_label(a.application.id)},
+                                           {"existing", a.existing}});
+                    }
+                    json problems = json::array();
+                    for (const Error& e : imported->problems) {
+                      problems.push_back(io::error_to_json(e, caller.lang));
+                    }
+                    std::size_t new_ones = imported->applicants.size() - existing;
+                    return json_response(json{{"read", imported->read},
+                                              {"added", new_ones},
+                                              {"existing", existing},
+                                              {"rejected", imported->rejected},
+                                              {"applications", std::move(added)},
+                                              {"problems", std::move(problems)}},
+                                         new_ones > 0 ? 201 : 200);
+              }});
   for (const char* format : {"csv", "xlsx"}) {
     std::string route = std::string("/api/v1/openings/{id}/applications.") + format;
     bool csv = std::string_view(format) == "csv";

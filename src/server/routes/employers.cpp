@@ -422,15 +422,6 @@ Response employer_page(RouteContext& context, const Caller& caller,
     sections.push_back(std::move(item));
   }
 
-  auto text_list = [](const std::vector<std::string>& texts) {
-    std::vector<render::Context> out;
-    for (const std::string& text : texts) {
-      render::Context item;
-      item.text(".", text);
-      out.push_back(std::move(item));
-    }
-    return out;
-  };
   std::vector<render::Context> notices;
   if (!form.notice.empty()) {
     render::Context notice;
@@ -442,11 +433,11 @@ Response employer_page(RouteContext& context, const Caller& caller,
       .text("back", tr(MsgId::web_employers_title, lang))
       .flag("has_errors", !form.errors.empty())
       .text("errors_heading", tr(MsgId::web_form_errors, lang))
-      .list("errors", text_list(form.errors))
+      .list("errors", text_items(form.errors))
       .list("notices", std::move(notices))
       .flag("has_warnings", !form.warnings.empty())
       .text("warnings_heading", tr(MsgId::web_employer_warnings, lang))
-      .list("warnings", text_list(form.warnings))
+      .list("warnings", text_items(form.warnings))
       .text("meta", employer
                         ? ccteam::render(msg(MsgId::web_employer_meta, employer->stored.version,
                                              display_time(employer->stored.updated_at, lang)),

@@ -666,12 +666,7 @@ Response opening_page(RouteContext& context, const Caller& caller,
       opening ? "/openings/" + opening->stored.id.to_string() : std::string("/openings/new");
   std::string title = opening ? opening->title(lang) : tr(MsgId::web_openings_new, lang);
   render::Context page = pages::shell_context(title, lang, page_info(context, path, caller));
-  std::vector<render::Context> errors;
-  for (const std::string& text : form.errors) {
-    render::Context item;
-    item.text(".", text);
-    errors.push_back(std::move(item));
-  }
+  std::vector<render::Context> errors = text_items(form.errors);
   std::vector<render::Context> notices;
   for (const std::string& text : form.notices) {
     render::Context notice;

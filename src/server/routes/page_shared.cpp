@@ -65,6 +65,25 @@ render::Context option(const std::string& value, const std::string& title, bool 
   return out;
 }
 
+std::vector<render::Context> text_items(const std::vector<std::string>& texts) {
+  std::vector<render::Context> out;
+  out.reserve(texts.size());
+  for (const std::string& text : texts) {
+    render::Context item;
+    item.text(".", text);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+Result<std::vector<FormPart>> multipart_form(const Request& request) {
+  const std::string* type = request.header("content-type");
+  if (type == nullptr || !is_multipart_form(*type)) {
+    return tl::unexpected(Error::usage(msg(MsgId::http_unsupported_media, "multipart/form-data")));
+  }
+  return parse_multipart(*type, request.body);
+}
+
 // A channel as a link names it (?src=indeed): letters, digits, '.', '_', '-', at most 40.
 std::string channel_of(std::string_view text) {
   std::string out;

@@ -5,10 +5,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ccteam/core/date.hpp"
 #include "ccteam/core/lang.hpp"
 #include "server/http/message.hpp"
+#include "server/http/multipart.hpp"
 #include "server/pages/shell.hpp"
 #include "server/render/template.hpp"
 #include "server/router.hpp"
@@ -45,6 +47,13 @@ Date today_utc();
 
 // One choice of a <select>: its value, the title shown and whether it is chosen.
 render::Context option(const std::string& value, const std::string& title, bool selected);
+
+// Texts as a list a template repeats with {{.}} (errors, warnings, notices).
+std::vector<render::Context> text_items(const std::vector<std::string>& texts);
+
+// The parts of a page form sent as multipart/form-data (a file upload); Error::usage
+// (http_unsupported_media) for another body, the multipart reader's errors.
+Result<std::vector<FormPart>> multipart_form(const Request& request);
 
 // A channel as a job board's link names it (?src=indeed): letters, digits, '.', '_', '-', at
 // most 40 characters of the value; anything else is dropped.

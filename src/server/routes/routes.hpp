@@ -8,6 +8,7 @@
 
 #include "app/posting/posting.hpp"
 #include "app/workspace/accounts.hpp"
+#include "app/workspace/application_import.hpp"
 #include "app/workspace/applications.hpp"
 #include "app/workspace/employers.hpp"
 #include "app/workspace/jobs.hpp"
@@ -99,11 +100,17 @@ void add_openings(Router& router, RouteContext& context);
 void add_careers(Router& router, RouteContext& context);
 
 // /{lang}/careers/{id}/apply[/sent], /{lang}/application/{token}[/withdraw] (public), and
-// /api/v1/openings/{id}/applications[.csv, .xlsx], /api/v1/applications/{id}[/unblind,
-// /export] (DELETE erases): applications.
+// /api/v1/openings/{id}/applications[.csv, .xlsx, /import], /api/v1/applications/{id}[/unblind,
+// /export, /documents] (DELETE erases): applications.
 void add_applications(Router& router, RouteContext& context);
-// /{lang}/openings/{id}/applications, /{lang}/applications/{id}[/unblind, /erase].
+// /{lang}/openings/{id}/applications[/import], /{lang}/applications/{id}[/unblind, /documents,
+// /erase].
 void add_application_pages(Router& router, RouteContext& context);
+// A recruiter's import to the opening 'opening' (app::import_applicants) with this node's
+// catalog, mail settings and link secret, as the API and the applications page run it.
+Checked<app::ImportedApplicants> run_import(RouteContext& context, const Request& request,
+                                            const Caller& caller, const store::Uuid& opening,
+                                            const app::ApplicantImport& import);
 
 // Every route of the workspace (each add_* below).
 void add_workspace_routes(Router& router, RouteContext& context);

@@ -1421,11 +1421,26 @@ Result<StoredOpeningComment> PostgresRepository::add_opening_comment(StoredOpeni
 
 namespace {
 
+// Queues 'job' in the transaction open on 'connection', at 'at' (its id and time set here).
+Result<void> insert_queued_job(Connection& connection, StoredJob& job, UnixMillis at) {
+  job.created_at = at;
+  job.id = new_uuid_v7(at);
+  return run(connection,
+             "INSERT INTO jobs (id, organisation_id, kind, payload, state, attempts, "
+             "max_attempts, run_after_ms, created_at_ms, created_by) VALUES ($1, $2, "
+             "$3, $4, 'queued', 0, $5, $6, $7, $8)",
+             {id_param(job.id), id_param(job.organisation_id), std::string_view(job.kind),
+              std::string_view(job.payload), job.max_attempts, job.run_after, job.created_at,
+              optional_id(job.created_by)});
+}
+
 constexpr std::string_view k_application_fields =
     "id, organisation_id, opening_id, status, source, channel, lang, jurisdiction, personal, "
     "profile, answers, privacy_version, talent_pool_until, verdict, review_rank, "
     "knockouts_missed, preferred_met, screening, screening_catalog_version, screened_at_ms, "
-    "unblinded_at_ms, withdrawn_at_ms, version, created_at_ms, updated_at_ms, email_key, phone_key";
+    "unblinded_at_ms, withdrawn_at_ms, version, created_at_ms, updated_at_ms, email_key, "
+    "phone_key, "
+    "legal_basis";
 
 std::string application_select() {
   return "SELECT " + std::string(k_application_fields) + " FROM applications ";
@@ -1465,6 +1480,7 @@ Result<StoredApplication> read_application(const Rows& rows, int row) {
   out.updated_at = rows.int64(row, 24);
   if (!rows.is_null(row, 25)) out.email_key = rows.text(row, 25);
   if (!rows.is_null(row, 26)) out.phone_key = rows.text(row, 26);
+  out.legal_basis = rows.text(row, 27);
   return out;
 }
 
@@ -1604,8 +1620,8 @@ Result<SubmittedApplication> PostgresRepository::add_application(ApplicationSubm
       "access_token_hash, status, source, channel, lang, jurisdiction, personal, profile, "
       "answers, privacy_version, talent_pool_until, verdict, review_rank, knockouts_missed, "
       "preferred_met, screening, screening_catalog_version, version, created_at_ms, "
-      "updated_at_ms, email_key, phone_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-      "$12, $13, $14, $15, NULL, $16, $17, $18, '', 0, 1, $19, $19, $20, $21) "
+      "updated_at_ms, email_key, phone_key, legal_basis) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+      "$9, $10, $11, $12, $13, $14, $15, NULL, $16, $17, $18, '', 0, 1, $19, $19, $20, $21, $22) "
       "ON CONFLICT (organisation_id, idempotency_key) DO NOTHING RETURNING id",
       {id_param(row.id),
        id_param(row.organisation_id),
@@ -1627,7 +1643,8 @@ Result<SubmittedApplication> PostgresRepository::add_application(ApplicationSubm
        row.preferred_met,
        at,
        optional_text(row.email_key),
-       optional_text(row.phone_key)});
+       optional_text(row.phone_key),
+       std::string_view(row.legal_basis)});
   if (!inserted) {
     return tl::unexpected(
         write_error(*connection, std::move(inserted).error(), row.organisation_id));
@@ -1650,15 +1667,7 @@ Result<SubmittedApplication> PostgresRepository::add_application(ApplicationSubm
   auto queue = [&](StoredJob& job, std::string payload) -> Result<void> {
     job.organisation_id = row.organisation_id;
     job.payload = std::move(payload);
-    job.created_at = at;
-    job.id = new_uuid_v7(at);
-    return run(*connection,
-               "INSERT INTO jobs (id, organisation_id, kind, payload, state, attempts, "
-               "max_attempts, run_after_ms, created_at_ms, created_by) VALUES ($1, $2, "
-               "$3, $4, 'queued', 0, $5, $6, $7, $8)",
-               {id_param(job.id), id_param(job.organisation_id), std::string_view(job.kind),
-                std::string_view(job.payload), job.max_attempts, job.run_after, job.created_at,
-                optional_id(job.created_by)});
+    return insert_queued_job(*connection, job, at);
   };
   if (auto queued =
           queue(submission.screening_job, R"({"application":")" + row.id.to_string() + "\"}");
@@ -1704,9 +1713,10 @@ Result<SubmittedApplication> PostgresRepository::add_application(ApplicationSubm
       }
     }
   }
-  if (auto audited = append_audit(*connection, row.organisation_id,
-                                  audit_of(actor, at, "application.create", "application", row.id,
-                                           {"opening_id", "personal", "profile", "answers"}));
+  if (auto audited = append_audit(
+          *connection, row.organisation_id,
+          audit_of(actor, at, row.source == "import" ? "application.import" : "application.create",
+                   "application", row.id, {"opening_id", "personal", "profile", "answers"}));
       !audited) {
     return pass(std::move(audited));
   }
@@ -2016,17 +2026,7 @@ Result<StoredDocument> PostgresRepository::add_document(StoredDocument document,
   }
   if (job) {
     job->organisation_id = document.organisation_id;
-    job->created_at = at;
-    job->id = new_uuid_v7(at);
-    if (auto queued =
-            run(*connection,
-                "INSERT INTO jobs (id, organisation_id, kind, payload, state, attempts, "
-                "max_attempts, run_after_ms, created_at_ms, created_by) VALUES ($1, $2, "
-                "$3, $4, 'queued', 0, $5, $6, $7, $8)",
-                {id_param(job->id), id_param(job->organisation_id), std::string_view(job->kind),
-                 std::string_view(job->payload), job->max_attempts, job->run_after, job->created_at,
-                 optional_id(job->created_by)});
-        !queued) {
+    if (auto queued = insert_queued_job(*connection, *job, at); !queued) {
       return pass(std::move(queued));
     }
   }

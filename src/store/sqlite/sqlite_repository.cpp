@@ -1574,7 +1574,7 @@ constexpr std::string_view k_application_columns =
     "personal, profile, answers, privacy_version, talent_pool_until, verdict, review_rank, "
     "knockouts_missed, preferred_met, screening, screening_catalog_version, screened_at_ms, "
     "unblinded_at_ms, withdrawn_at_ms, version, created_at_ms, updated_at_ms, email_key, "
-    "phone_key FROM applications ";
+    "phone_key, legal_basis FROM applications ";
 
 std::optional<UnixMillis> optional_column(const Statement& row, int column) {
   if (row.column_is_null(column)) return std::nullopt;
@@ -1610,6 +1610,7 @@ Result<StoredApplication> read_application_row(const Statement& row) {
   out.updated_at = row.column_int64(24);
   if (!row.column_is_null(25)) out.email_key = row.column_text(25);
   if (!row.column_is_null(26)) out.phone_key = row.column_text(26);
+  out.legal_basis = row.column_text(27);
   return out;
 }
 
@@ -1783,8 +1784,9 @@ Result<SubmittedApplication> SqliteRepository::add_application(ApplicationSubmis
           "access_token_hash, status, source, channel, lang, jurisdiction, personal, profile, "
           "answers, privacy_version, talent_pool_until, verdict, review_rank, knockouts_missed, "
           "preferred_met, screening, screening_catalog_version, version, created_at_ms, "
-          "updated_at_ms, email_key, phone_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-          "?11, ?12, ?13, ?14, ?15, NULL, ?16, ?17, ?18, '', 0, 1, ?19, ?19, ?20, ?21)",
+          "updated_at_ms, email_key, phone_key, legal_basis) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+          "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, NULL, ?16, ?17, ?18, '', 0, 1, ?19, ?19, ?20, "
+          "?21, ?22)",
           {&row.id,
            &row.organisation_id,
            &row.opening_id,
@@ -1805,7 +1807,8 @@ Result<SubmittedApplication> SqliteRepository::add_application(ApplicationSubmis
            row.preferred_met,
            at,
            optional_text(row.email_key),
-           optional_text(row.phone_key)});
+           optional_text(row.phone_key),
+           std::string_view(row.legal_basis)});
       !inserted) {
     return tl::unexpected(write_error(writer, std::move(inserted).error(), row.organisation_id));
   }
@@ -1846,9 +1849,10 @@ Result<SubmittedApplication> SqliteRepository::add_application(ApplicationSubmis
       }
     }
   }
-  if (auto audited = append_audit(writer, row.organisation_id,
-                                  audit_of(actor, at, "application.create", "application", row.id,
-                                           {"opening_id", "personal", "profile", "answers"}));
+  if (auto audited = append_audit(
+          writer, row.organisation_id,
+          audit_of(actor, at, row.source == "import" ? "application.import" : "application.create",
+                   "application", row.id, {"opening_id", "personal", "profile", "answers"}));
       !audited) {
     return pass(std::move(audited));
   }

@@ -1,10 +1,12 @@
 // The application use cases on a real SQLite store: the form checked at its JSON pointers, a
 // double submit that stays one application, the honeypot, screening by the job handler
 // (answers to the opening's questions never change a verdict), the blind list and who sees
-// what, unblinding, export, erasure, withdrawal and retention.
+// what, unblinding, export, erasure, withdrawal and retention, and applicants recruiters import.
 #include "app/workspace/applications.hpp"
 
 #include <gtest/gtest.h>
+
+#include "app/workspace/application_import.hpp"
 
 #include "io/base/files.hpp"
 #include "io/catalog/catalog_yaml.hpp"
@@ -846,4 +848,168 @@ TEST_F(Applications, QuestionsAreCheckedAtTheirPointers) {
 }
 
 }  // namespace
+}  // namespace ccteam::app
+
+namespace ccteam::app {
+namespace {
+
+// Three JSON Resume documents as NDJSON from a job fair: one to add, one without an e-mail
+// address, one whose job ends before it starts.
+constexpr std::string_view k_fair_ndjson =
+    R"({"basics":{"name":"Jonas Weber","email":"Jonas.Weber@Example.ORG","phone":"0341 9876543"},)"
+    R"("work":[{"position":"Call Center Agent","name":"Kundenservice AG","startDate":"2021-03",)"
+    R"("endDate":"2024-02"}],"languages":[{"language":"German","fluency":"Native speaker"}]})"
+    "\n"
+    R"({"basics":{"name":"Ohne Adresse"},"work":[{"position":"Agent","startDate":"2020"}]})"
+    "\n"
+    R"({"basics":{"name":"Zeit Reise","email":"z@example.org"},"work":[{"position":"Agent",)"
+    R"("startDate":"2023-05","endDate":"2022-01"}]})"
+    "\n";
+
+}  // namespace
+
+TEST_F(Applications, ImportedApplicantsAreToldWhatArt14RequiresAndScreenedWithoutTheQuestions) {
+  store::Uuid asking = open_opening({{.kind = QuestionKind::weekends}});
+  MailSettings mail{true, 3, "https://jobs.example.com"};
+  auto run = [&](const ApplicantImport& request, const Principal& who) {
+    return import_applicants(*m_repository, m_organisation, m_catalog, who, asking, request,
+                             "secret-of-this-test-0123456789", m_today, mail, store::Actor::cli());
+  };
+  ApplicantImport fair{ImportFormat::json_resume,
+                       k_fair_ndjson,
+                       "messe.ndjson",
+                       "legitimate_interest",
+                       " Jobmesse Leipzig, November 2026 ",
+                       ""};
+  auto imported = run(fair, m_recruiter);
+  ASSERT_TRUE(imported) << test::all_errors(imported.error());
+  EXPECT_EQ(imported->read, 3u);
+  EXPECT_EQ(imported->rejected, 2u);
+  ASSERT_EQ(imported->applicants.size(), 1u);
+  EXPECT_FALSE(imported->applicants[0].existing);
+  ASSERT_EQ(imported->problems.size(), 2u);
+  EXPECT_EQ(imported->problems[0].message.id, MsgId::import_no_email);
+  EXPECT_EQ(to_string(imported->problems[0].where), "messe.ndjson:2 (/basics/email)");
+  EXPECT_EQ(imported->problems[1].where.line, 3);  // the reader's: the end before the start
+
+  const store::StoredApplication& row = imported->applicants[0].application;
+  EXPECT_EQ(row.source, "import");
+  EXPECT_EQ(row.channel, "Jobmesse Leipzig, November 2026");
+  EXPECT_EQ(row.legal_basis, "legitimate_interest");
+  EXPECT_EQ(row.lang, "de");  // the opening's first language
+  EXPECT_EQ(row.email_key, "jonas.weber@example.org");
+  EXPECT_EQ(row.phone_key, "+493419876543");  // read in Germany, the place of work
+  EXPECT_EQ(row.personal,
+            R"({"name":"Jonas Weber","email":"Jonas.Weber@Example.ORG","phone":"0341 9876543"})");
+  // The profile the engine reads: the résumé without "basics" (nothing identifying).
+  EXPECT_EQ(row.profile, R"({"work":[{"position":"Call Center Agent","name":"Kundenservice AG",)"
+                         R"("startDate":"2021-03","endDate":"2024-02"}],)"
+                         R"("languages":[{"language":"German","fluency":"Native speaker"}]})");
+
+  // The art. 14 message, queued with the application, in the opening's language and the
+  // employer's address form (du: data/examples/employer-de.yaml).
+  auto messages = m_repository->application_messages(m_organisation, row.id);
+  ASSERT_TRUE(messages);
+  ASSERT_EQ(messages->size(), 1u);
+  const store::StoredMessage& info = messages->front();
+  EXPECT_EQ(info.kind, "application.art14");
+  EXPECT_EQ(info.state, "queued");
+  EXPECT_EQ(info.recipient, "Jonas.Weber@Example.ORG");
+  EXPECT_EQ(info.subject, "Deine Daten bei Nordlicht Kundendialog GmbH");
+  EXPECT_TRUE(info.body.starts_with(
+      "Hallo Jonas Weber,\n\nwir, Nordlicht Kundendialog GmbH, ziehen dich für die Stelle "
+      "Kundenberater im Kundenservice (m/w/d) in Betracht. Deine Angaben haben wir von "
+      "Jobmesse Leipzig, November 2026 erhalten: "))
+      << info.body;
+  for (std::string_view part :
+       {"Rechtsgrundlage ist unser berechtigtes Interesse an der Besetzung der Stelle (Art. 6 "
+        "Abs. 1 lit. f DSGVO).",
+        "Wir speichern deine Angaben bis zum Ende der Auswahl und danach höchstens 6 Monate.",
+        "Unsere Datenschutzhinweise: "
+        "https://www.nordlicht-kundendialog.example/datenschutz-bewerbung",
+        "\nhttps://jobs.example.com/de/application/"}) {
+    EXPECT_NE(info.body.find(part), std::string::npos) << part << "\n" << info.body;
+  }
+  store::JobQuery mail_jobs;
+  mail_jobs.kind = std::string(k_send_mail_job);
+  EXPECT_EQ(m_repository->jobs(m_organisation, mail_jobs)->size(), 1u);
+
+  // Screened like the form's; the question the form would have asked was not asked: neither
+  // met nor missed.
+  screen_all();
+  auto screened = m_repository->application(m_organisation, row.id);
+  ASSERT_TRUE(screened && *screened && (*screened)->verdict);
+  // No education given: the 35 months in customer service stand in for it (one year does,
+  // data/catalog/roles.yaml, the agent's substitution).
+  EXPECT_EQ(*(*screened)->verdict, "meets_by_substitution");
+  EXPECT_EQ((*screened)->knockouts_missed, 0);
+  auto view = find_application(*m_repository, m_organisation, m_recruiter, row.id, Lang::en);
+  ASSERT_TRUE(view);
+  ASSERT_EQ(view->screening["knockouts"].size(), 1u);
+  EXPECT_EQ(view->screening["knockouts"][0]["outcome"], "not_asked");
+  EXPECT_EQ(view->screening["knockouts"][0]["outcome_text"],
+            "not asked (added by import): ask at the interview");
+
+  // The same file again: the same person for the same opening is found, not added twice, and
+  // told nothing twice.
+  auto again = run(fair, m_recruiter);
+  ASSERT_TRUE(again);
+  ASSERT_EQ(again->applicants.size(), 1u);
+  EXPECT_TRUE(again->applicants[0].existing);
+  EXPECT_EQ(again->applicants[0].application.id, row.id);
+  EXPECT_EQ(m_repository->application_messages(m_organisation, row.id)->size(), 1u);
+
+  // A person CSV, the e-mail in English at the recruiter's choice, with consent.
+  std::string csv =
+      "name,email,work1_title,work1_start,language1,language1_level\n"
+      "Anna Schmidt,anna@example.org,Teamleiterin,2019-01,Englisch,C1\n";
+  ApplicantImport agency{ImportFormat::person_csv, csv, "agentur.csv", "consent",
+                         "Personalagentur Nord",   "en"};
+  auto from_csv = run(agency, m_recruiter);
+  ASSERT_TRUE(from_csv) << test::all_errors(from_csv.error());
+  ASSERT_EQ(from_csv->applicants.size(), 1u);
+  const store::StoredApplication& anna = from_csv->applicants[0].application;
+  EXPECT_EQ(anna.lang, "en");
+  EXPECT_EQ(anna.profile, R"({"work":[{"position":"Teamleiterin","startDate":"2019-01"}],)"
+                          R"("languages":[{"language":"Englisch","fluency":"C1"}]})");
+  auto anna_messages = m_repository->application_messages(m_organisation, anna.id);
+  ASSERT_EQ(anna_messages->size(), 1u);
+  EXPECT_EQ(anna_messages->front().subject, "Your details at Nordlicht Kundendialog GmbH");
+  EXPECT_NE(anna_messages->front().body.find(
+                "the legal basis is your consent (GDPR art. 6(1)(a)), which you may withdraw at "
+                "any time."),
+            std::string::npos)
+      << anna_messages->front().body;
+
+  // Problems of the import as a whole: nothing is added.
+  ApplicantImport bad{ImportFormat::json_resume, k_fair_ndjson, "", "because", "  ", "fr"};
+  auto refused = run(bad, m_recruiter);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(pointers(refused.error()),
+            (std::vector<std::string>{"/legal_basis", "/source", "/lang"}));
+  ApplicantImport empty{ImportFormat::json_resume, "\n\n", "", "consent", "Messe", ""};
+  auto nothing = run(empty, m_recruiter);
+  ASSERT_FALSE(nothing);
+  EXPECT_EQ(nothing.error().front().message.id, MsgId::import_nothing);
+  std::string many;
+  for (std::size_t i = 0; i <= k_max_imported_applicants; ++i) {
+    many += R"({"basics":{"name":"N","email":"n@example.org"},"work":[{"position":"Agent"}]})"
+            "\n";
+  }
+  ApplicantImport too_many{ImportFormat::json_resume, many, "", "consent", "Messe", ""};
+  auto refused_many = run(too_many, m_recruiter);
+  ASSERT_FALSE(refused_many);
+  EXPECT_EQ(refused_many.error().front().message.id, MsgId::import_too_many);
+  // Who may not see the opening's applications finds no opening.
+  auto hidden = run(agency, m_viewer);
+  ASSERT_FALSE(hidden);
+  EXPECT_EQ(hidden.error().front().kind, ErrorKind::not_found);
+  // Two applications in all: Jonas and Anna; nothing of the refused imports.
+  ApplicationFilter all;
+  auto listed = list_applications(*m_repository, m_organisation, m_catalog, m_recruiter, asking,
+                                  all, Lang::de, m_today);
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->rows.size(), 2u);
+}
+
 }  // namespace ccteam::app
