@@ -31,10 +31,28 @@ bool known_legal_basis(std::string_view basis) {
 // in a person CSV.
 SourcePos field_pos(const qualify::Person& person, ImportFormat format, std::string_view field) {
   SourcePos pos = person.pos;
-  pos.json_pointer = format == ImportFormat::person_csv
-                         ? "/" + std::string(field)
-                         : pos.json_pointer + "/basics/" + std::string(field);
+  if (format == ImportFormat::person_csv) {
+    pos.json_pointer = "/" + std::string(field);
+  } else {
+    pos.json_pointer +=
+        field == "city" ? std::string("/basics/location/city") : "/basics/" + std::string(field);
+  }
   return pos;
+}
+
+// The person's own fields as the form checks them (lengths, control characters, direction
+// overrides): the first problem at its place in the file, or nullopt.
+std::optional<Error> personal_problem(const qualify::Person& person, ImportFormat format) {
+  Errors errors;
+  const qualify::Personal& p = person.personal;
+  check_typed_text(p.name, "name", both(MsgId::web_apply_name), k_max_field_chars, true, errors);
+  check_typed_text(p.email, "email", both(MsgId::web_apply_email), k_max_field_chars, true, errors);
+  check_typed_text(p.phone, "phone", both(MsgId::web_apply_phone), 40, false, errors);
+  check_typed_text(p.city, "city", both(MsgId::web_apply_city), k_max_field_chars, false, errors);
+  if (errors.empty()) return std::nullopt;
+  Error first = std::move(errors.front());
+  first.where = field_pos(person, format, first.where.json_pointer);
+  return first;
 }
 
 // The records of 'request', read or rejected, in input order.
@@ -135,6 +153,10 @@ Checked<ImportedApplicants> import_applicants(
   if (!errors.empty()) return tl::unexpected(std::move(errors));
 
   std::string file = request.file.empty() ? std::string("import") : request.file;
+  if (request.content.size() > k_max_import_bytes) {
+    return tl::unexpected(Errors{at_pointer(
+        Error::invalid_input(msg(MsgId::file_too_large, k_max_import_bytes >> 20)), "/content")});
+  }
   bool blank = std::all_of(request.content.begin(), request.content.end(),
                            [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
   Records records = blank ? Records{} : read_records(request, file);
@@ -180,6 +202,10 @@ Checked<ImportedApplicants> import_applicants(
       reject(Error::invalid_input(msg(MsgId::import_no_email),
                                   field_pos(person, request.format, "email"),
                                   msg(MsgId::hint_import_no_email)));
+      continue;
+    }
+    if (auto problem = personal_problem(person, request.format)) {
+      reject(std::move(*problem));
       continue;
     }
     if (!looks_like_email(email)) {

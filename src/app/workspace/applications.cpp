@@ -77,18 +77,44 @@ std::optional<PartialDate> check_month(const std::string& value, const std::stri
 }  // namespace
 
 bool looks_like_email(std::string_view text) {
+  // RFC 5321 section 4.5.3.1: at most 64 bytes before the '@', 254 in all (a path of 256 less
+  // its angle brackets).
   auto at_sign = text.find('@');
-  if (at_sign == std::string_view::npos || at_sign == 0 ||
+  if (at_sign == std::string_view::npos || at_sign == 0 || at_sign > 64 || text.size() > 254 ||
       text.find('@', at_sign + 1) != std::string_view::npos) {
     return false;
   }
+  std::string_view local = text.substr(0, at_sign);
   std::string_view domain = text.substr(at_sign + 1);
-  auto dot = domain.find('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= domain.size()) return false;
-  return std::none_of(text.begin(), text.end(), [](char c) {
-    return c == ' ' || c == ',' || c == ';' || c == '<' || c == '>' ||
-           static_cast<unsigned char>(c) < 0x21;
+  // The local part: no blanks, controls or specials that need quoting (a "mailto:" prefix, a
+  // list), no dot at either end and no two in a row (RFC 5322 dot-atom).
+  bool local_ok = std::none_of(local.begin(), local.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x21 || c == 0x7f ||
+           std::string_view("()<>[]:;,\\\"").find(c) != std::string_view::npos;
   });
+  if (!local_ok || local.front() == '.' || local.back() == '.' ||
+      local.find("..") != std::string_view::npos) {
+    return false;
+  }
+  // The domain: at least two labels of letters, digits and '-' (or UTF-8 letters of an
+  // internationalised name), none empty, none starting or ending with '-' (RFC 1035, 5890).
+  std::size_t labels = 0;
+  while (true) {
+    std::size_t dot = domain.find('.');
+    std::string_view label = domain.substr(0, dot);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') {
+      return false;
+    }
+    bool label_ok = std::all_of(label.begin(), label.end(), [](char c) {
+      auto u = static_cast<unsigned char>(c);
+      return std::isalnum(u) != 0 || c == '-' || u >= 0x80;
+    });
+    if (!label_ok) return false;
+    ++labels;
+    if (dot == std::string_view::npos) break;
+    domain.remove_prefix(dot + 1);
+  }
+  return labels >= 2;
 }
 
 namespace {

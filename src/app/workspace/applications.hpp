@@ -115,8 +115,11 @@ struct ApplicationForm {
 // A key for one load of the form page (random, 22 characters).
 std::string new_form_key();
 
-// An e-mail address as forms check it: one '@' with text on both sides, a dot in the domain, no
-// blanks (the WHATWG "valid e-mail address" shape, loosely).
+// An e-mail address as forms check it: one '@', a local part of at most 64 bytes without
+// blanks, controls or characters that need quoting and without a leading, trailing or double
+// dot, a domain of at least two labels (letters, digits, '-', not at a label's ends), at most
+// 254 bytes in all (RFC 5321 4.5.3.1, RFC 5322 dot-atom). Whether mail reaches it is another
+// matter: the outbox records what the mail server answers.
 bool looks_like_email(std::string_view text);
 
 // What the store keeps of a private link's token (its SHA-256), never the token itself.

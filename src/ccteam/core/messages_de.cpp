@@ -2187,7 +2187,7 @@ constexpr MsgEntry k_de[] = {
      "Schritte zu einem Arbeitsvertrag auf Ihre Anfrage (Art. 6 Abs. 1 lit. b DSGVO)"},
     {MsgId::legal_basis_consent,
      "Ihre Einwilligung (Art. 6 Abs. 1 lit. a DSGVO), die Sie jederzeit widerrufen können"},
-    {MsgId::import_legal_basis_missing, "die Rechtsgrundlage des Imports fehlt"},
+    {MsgId::import_legal_basis_missing, "die Rechtsgrundlage des Imports fehlt oder ist unbekannt"},
     {MsgId::hint_import_legal_basis, "wählen Sie legitimate_interest, pre_contract oder consent"},
     {MsgId::import_source_missing,
      "geben Sie an, woher die Angaben stammen (zum Beispiel eine Jobmesse oder eine Agentur)"},

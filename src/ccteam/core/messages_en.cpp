@@ -2016,7 +2016,7 @@ constexpr MsgEntry k_en[] = {
      "steps towards an employment contract taken at your request (GDPR art. 6(1)(b))"},
     {MsgId::legal_basis_consent,
      "your consent (GDPR art. 6(1)(a)), which you may withdraw at any time"},
-    {MsgId::import_legal_basis_missing, "the legal basis of the import is missing"},
+    {MsgId::import_legal_basis_missing, "the legal basis of the import is missing or unknown"},
     {MsgId::hint_import_legal_basis, "choose legitimate_interest, pre_contract or consent"},
     {MsgId::import_source_missing,
      "say where the applicants' details come from (for example a job fair or an agency)"},

@@ -8,6 +8,7 @@
 
 #include "ccteam/text/normalize.hpp"
 #include "io/base/csv_splitter.hpp"
+#include "io/base/utf8.hpp"
 
 namespace ccteam::io {
 
@@ -236,6 +237,14 @@ LocalizedText csv_problem() {
 void read_person_csv(std::string_view content, const std::string& file_in, std::size_t& next_id,
                      const PersonSink& sink) {
   std::string file = file_in.empty() || file_in == "-" ? "<stdin>" : file_in;
+  // A spreadsheet saved as Latin-1 or Windows-1252 ("J\xfcrgen"): refused whole at its first
+  // byte that is not UTF-8, with the hint to save it as UTF-8, as every text reader does; its
+  // texts would otherwise reach every writer (JSON, XLSX, a page) as bytes no one can show.
+  if (auto text = check_text(content, file, Nul::refuse); !text) {
+    ++next_id;
+    sink(tl::unexpected(std::move(text).error()));
+    return;
+  }
   Collector collector;
   CsvSplitter::split(content, collector, FieldColumns::yes);
   const bool ok = !collector.stopped;

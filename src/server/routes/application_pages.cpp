@@ -155,6 +155,7 @@ struct ImportState {
   std::string lang;
   std::vector<std::string> errors;    // the import as a whole was refused
   std::string result;                 // "2 added, 0 already there, 1 not added"
+  std::string unsent;                 // the art. 14 e-mails were not sent (no mail server)
   std::vector<std::string> problems;  // the records not added, with their places
 };
 
@@ -268,9 +269,28 @@ Response list_page(RouteContext& context, const Request& request, const Caller& 
     notices.push_back(std::move(notice));
   }
   int status = 200;
-  if (caller.principal->can(Permission::manage_applications)) {
-    ImportState shown;
-    if (import != nullptr) shown = *import;
+  // What the last import did (its errors, result and the records not added), then the import
+  // form for those who manage applications, while the opening takes them.
+  ImportState shown;
+  if (import != nullptr) shown = *import;
+  if (!shown.errors.empty()) {
+    page.flag("has_errors", true)
+        .text("errors_heading", tr(MsgId::web_form_errors, lang))
+        .list("errors", text_items(shown.errors));
+    status = 422;
+  }
+  for (const std::string* text : {&shown.result, &shown.unsent}) {
+    if (text->empty()) continue;
+    render::Context notice;
+    notice.text("text", *text);
+    notices.push_back(std::move(notice));
+  }
+  if (!shown.problems.empty()) {
+    page.text("import_problems_heading", tr(MsgId::web_applications_import_problems, lang))
+        .list("import_problems", text_items(shown.problems));
+  }
+  if (caller.principal->can(Permission::manage_applications) &&
+      opening->status != app::OpeningStatus::closed) {
     std::vector<render::Context> bases;
     for (std::string_view basis : {"legitimate_interest", "pre_contract", "consent"}) {
       bases.push_back(option(std::string(basis), tr(legal_basis_title(basis), lang),
@@ -297,21 +317,6 @@ Response list_page(RouteContext& context, const Request& request, const Caller& 
         .list("import_langs", std::move(langs))
         .text("import_button", tr(MsgId::web_applications_import_button, lang))
         .text("csrf", caller.principal->csrf_token);
-    if (!shown.errors.empty()) {
-      page.flag("has_errors", true)
-          .text("errors_heading", tr(MsgId::web_form_errors, lang))
-          .list("errors", text_items(shown.errors));
-      status = 422;
-    }
-    if (!shown.result.empty()) {
-      render::Context notice;
-      notice.text("text", shown.result);
-      notices.push_back(std::move(notice));
-    }
-    if (!shown.problems.empty()) {
-      page.text("import_problems_heading", tr(MsgId::web_applications_import_problems, lang))
-          .list("import_problems", text_items(shown.problems));
-    }
   }
   if (!notices.empty()) page.list("notices", std::move(notices));
   return page_response(context.pages.workspace_page("applications", page), status);
@@ -555,6 +560,12 @@ void add_application_pages(Router& router, RouteContext& context) {
                     *lang);
                 for (const Error& e : imported->problems)
                   state.problems.push_back(problem_line(e, *lang));
+                // Without a mail server the art. 14 messages are only recorded: the recruiter
+                // must inform the applicants another way, so the page says so at once.
+                if (!context.mail.enabled && imported->applicants.size() > existing) {
+                  state.unsent = tr(MsgId::web_mail_kind_art14, *lang) + " – " +
+                                 tr(MsgId::web_mail_state_unsent, *lang);
+                }
                 return list_page(context, request, caller, id->to_string(), &state);
               }});
   router.add({"GET", "/{lang}/applications/{id}", Access::to(Permission::read_applications), 0,

@@ -834,12 +834,11 @@ void add_applications(Router& router, RouteContext& context) {
                 const std::string* type = request.header("content-type");
                 auto format = type ? app::import_format_of_media_type(*type) : std::nullopt;
                 if (!format) {
-                  Response refused =
-                      problem(Error::usage(msg(MsgId::http_unsupported_media,
-                                               "application/json, application/x-ndjson, text/csv")),
-                              caller.lang, request);
-                  refused.status = 415;
-                  return refused;
+                  return problem(
+                      415,
+                      Errors{Error::usage(msg(MsgId::http_unsupported_media,
+                                              "application/json, application/x-ndjson, text/csv"))},
+                      caller.lang, request);
                 }
                 app::ApplicantImport import;
                 import.format = *format;
@@ -853,30 +852,30 @@ void add_applications(Router& router, RouteContext& context) {
                   }
                 }
                 auto imported = run_import(context, request, caller, *id, import);
-                    if (!imported) {
-                      const Error& first = imported.error().front();
-                      return problem(status_of(first), imported.error(), caller.lang, request);
-                    }
-                    json added = json::array();
-                    std::size_t existing = 0;
-                    for (const app::ImportedApplicant& a : imported->applicants) {
-                      if (a.existing) ++existing;
-                      added.push_back(json{{"id", a.application.id.to_string()},
-                                           {"label", app::blind_label(a.application.id)},
-                                           {"existing", a.existing}});
-                    }
-                    json problems = json::array();
-                    for (const Error& e : imported->problems) {
-                      problems.push_back(io::error_to_json(e, caller.lang));
-                    }
-                    std::size_t new_ones = imported->applicants.size() - existing;
-                    return json_response(json{{"read", imported->read},
-                                              {"added", new_ones},
-                                              {"existing", existing},
-                                              {"rejected", imported->rejected},
-                                              {"applications", std::move(added)},
-                                              {"problems", std::move(problems)}},
-                                         new_ones > 0 ? 201 : 200);
+                if (!imported) {
+                  const Error& first = imported.error().front();
+                  return problem(status_of(first), imported.error(), caller.lang, request);
+                }
+                json added = json::array();
+                std::size_t existing = 0;
+                for (const app::ImportedApplicant& a : imported->applicants) {
+                  if (a.existing) ++existing;
+                  added.push_back(json{{"id", a.application.id.to_string()},
+                                       {"label", app::blind_label(a.application.id)},
+                                       {"existing", a.existing}});
+                }
+                json problems = json::array();
+                for (const Error& e : imported->problems) {
+                  problems.push_back(io::error_to_json(e, caller.lang));
+                }
+                std::size_t new_ones = imported->applicants.size() - existing;
+                return json_response(json{{"read", imported->read},
+                                          {"added", new_ones},
+                                          {"existing", existing},
+                                          {"rejected", imported->rejected},
+                                          {"applications", std::move(added)},
+                                          {"problems", std::move(problems)}},
+                                     new_ones > 0 ? 201 : 200);
               }});
   for (const char* format : {"csv", "xlsx"}) {
     std::string route = std::string("/api/v1/openings/{id}/applications.") + format;

@@ -981,6 +981,29 @@ TEST_F(Applications, ImportedApplicantsAreToldWhatArt14RequiresAndScreenedWithou
             std::string::npos)
       << anna_messages->front().body;
 
+  // Each person's own fields are checked as the form checks them: a name with a direction
+  // override ("exe.png" shown for "gnp.exe"), an address written as a link, a file that is not
+  // UTF-8 (a spreadsheet saved as Windows-1252: refused whole at its first bad byte).
+  std::string hostile =
+      "[{\"basics\":{\"name\":\"Bidi \u202egnp.exe\",\"email\":\"b@example.org\"},"
+      "\"work\":[{\"position\":\"Agent\"}]},\n"
+      "{\"basics\":{\"name\":\"Link\",\"email\":\"mailto:l@example.org\"},"
+      "\"work\":[{\"position\":\"Agent\"}]}]\n";
+  ApplicantImport checked{ImportFormat::json_resume, hostile, "h.json", "consent", "Messe", ""};
+  auto refused_people = run(checked, m_recruiter);
+  ASSERT_TRUE(refused_people);
+  EXPECT_TRUE(refused_people->applicants.empty());
+  EXPECT_EQ(pointers(refused_people->problems),
+            (std::vector<std::string>{"/0/basics/name", "/1/basics/email"}));
+  std::string latin1 =
+      "name,email,work1_title,work1_start\nJ\xfcrgen,j@example.org,Agent,2019-01\n";
+  ApplicantImport excel{ImportFormat::person_csv, latin1, "excel.csv", "consent", "Messe", ""};
+  auto not_utf8 = run(excel, m_recruiter);
+  ASSERT_TRUE(not_utf8);
+  ASSERT_EQ(not_utf8->problems.size(), 1u);
+  EXPECT_EQ(not_utf8->problems[0].message.id, MsgId::not_utf8);
+  EXPECT_EQ(to_string(not_utf8->problems[0].where), "excel.csv:2:2");
+
   // Problems of the import as a whole: nothing is added.
   ApplicantImport bad{ImportFormat::json_resume, k_fair_ndjson, "", "because", "  ", "fr"};
   auto refused = run(bad, m_recruiter);
@@ -1012,4 +1035,26 @@ TEST_F(Applications, ImportedApplicantsAreToldWhatArt14RequiresAndScreenedWithou
   EXPECT_EQ(listed->rows.size(), 2u);
 }
 
+}  // namespace ccteam::app
+
+namespace ccteam::app {
+namespace {
+
+// Addresses people type into forms and files, judged by RFC 5321/5322 as the checks say.
+TEST(LooksLikeEmail, TheShapesOfAnAddress) {
+  for (std::string_view good : {"erika@example.com", "a.b-c+tag@sub.example.org",
+                                "o'neil@example.ie", "jürgen@müller.example"}) {
+    EXPECT_TRUE(looks_like_email(good)) << good;
+  }
+  std::string long_local(65, 'a');
+  for (std::string_view bad : {"", "@example.org", "a@", "a@example", "a@b..org", "a@-b.org",
+                               "a@b-.org", ".a@b.org", "a.@b.org", "a..x@b.org", "mailto:a@b.org",
+                               "a b@c.org", "a@b@c.org", "<a@b.org>", "a,b@c.org", "a@b_c.org"}) {
+    EXPECT_FALSE(looks_like_email(bad)) << bad;
+  }
+  EXPECT_FALSE(looks_like_email(long_local + "@example.org"));
+  EXPECT_TRUE(looks_like_email(std::string(64, 'a') + "@example.org"));
+}
+
+}  // namespace
 }  // namespace ccteam::app

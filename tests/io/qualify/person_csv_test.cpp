@@ -61,6 +61,22 @@ TEST(ReadPersonCsv, UnknownColumnRejectsTheFile) {
   EXPECT_TRUE(b.people.empty());
 }
 
+// A spreadsheet saved as Windows-1252 ("Jürgen" as J 0xFC rgen): refused whole at the first
+// byte that is not UTF-8 (line 2, column 2), with the hint to save it as UTF-8; no person with
+// bytes no writer can show.
+TEST(ReadPersonCsv, AFileThatIsNotUtf8IsRefusedAtItsFirstBadByte) {
+  Batch b = read(
+      "name,email,work1_title,work1_start\nJ\xfcrgen M\xfcller,j@example.org,Agent,"
+      "2019-01\n");
+  ASSERT_EQ(b.errors.size(), 1u);
+  EXPECT_TRUE(b.people.empty());
+  EXPECT_EQ(b.errors[0].message.id, MsgId::not_utf8);
+  EXPECT_EQ(b.errors[0].where.line, 2);
+  EXPECT_EQ(b.errors[0].where.column, 2);
+  ASSERT_TRUE(b.errors[0].hint.has_value());
+  EXPECT_EQ(b.errors[0].hint->id, MsgId::hint_utf8);
+}
+
 // A column named twice would lose one of its values: the file is rejected at the second name,
 // by line and column, with the name in the message.
 TEST(ReadPersonCsv, DuplicateColumnRejectsTheFile) {
