@@ -55,25 +55,12 @@ std::optional<Error> personal_problem(const qualify::Person& person, ImportForma
   return first;
 }
 
-// The records of 'request', read or rejected, in input order.
-struct Records {
-  std::vector<qualify::Person> people;
-  std::vector<std::size_t> order;  // per record: index into 'people', or npos for a rejected one
-  std::vector<Error> rejected;
-};
-
-Records read_records(const ApplicantImport& request, const std::string& file) {
-  Records out;
+// The records of 'request' in input order: each a person or why it could not be read.
+std::vector<Result<qualify::Person>> read_records(const ApplicantImport& request,
+                                                  const std::string& file) {
+  std::vector<Result<qualify::Person>> out;
   std::size_t next_id = 1;
-  auto sink = [&out](Result<qualify::Person> read) {
-    if (read) {
-      out.order.push_back(out.people.size());
-      out.people.push_back(std::move(*read));
-    } else {
-      out.order.push_back(std::string::npos);
-      out.rejected.push_back(std::move(read).error());
-    }
-  };
+  auto sink = [&out](Result<qualify::Person> read) { out.push_back(std::move(read)); };
   if (request.format == ImportFormat::person_csv) {
     io::read_person_csv(request.content, file, next_id, sink);
   } else {
@@ -159,13 +146,14 @@ Checked<ImportedApplicants> import_applicants(
   }
   bool blank = std::all_of(request.content.begin(), request.content.end(),
                            [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
-  Records records = blank ? Records{} : read_records(request, file);
-  if (records.order.empty()) {
+  std::vector<Result<qualify::Person>> records;
+  if (!blank) records = read_records(request, file);
+  if (records.empty()) {
     return tl::unexpected(Errors{at_pointer(
         Error::invalid_input(msg(MsgId::import_nothing), {}, msg(MsgId::hint_import_nothing)),
         "/content")});
   }
-  if (records.order.size() > k_max_imported_applicants) {
+  if (records.size() > k_max_imported_applicants) {
     return tl::unexpected(Errors{at_pointer(
         Error::invalid_input(msg(MsgId::import_too_many, k_max_imported_applicants)), "/content")});
   }
@@ -177,19 +165,18 @@ Checked<ImportedApplicants> import_applicants(
   std::string position = opening->title(lang);
 
   ImportedApplicants out;
-  out.read = records.order.size();
+  out.read = records.size();
   ErrorList problems;
   auto reject = [&](Error error) {
     ++out.rejected;
     problems.add(std::move(error));
   };
-  std::size_t next_rejected = 0;
-  for (std::size_t index : records.order) {
-    if (index == std::string::npos) {
-      reject(std::move(records.rejected[next_rejected++]));
+  for (Result<qualify::Person>& record : records) {
+    if (!record) {
+      reject(std::move(record).error());
       continue;
     }
-    const qualify::Person& person = records.people[index];
+    const qualify::Person& person = *record;
     std::string name = trimmed_text(person.personal.name);
     std::string email = trimmed_text(person.personal.email);
     if (name.empty()) {
