@@ -24,7 +24,7 @@ const ccteam::catalog::Catalog& fuzz_catalog() {
     role.experience.push_back(
         {ExperienceKind::customer_service, 6, Importance::required, std::nullopt, {}});
     role.substitutions.push_back(
-        {"s", {}, 12, {ExperienceKind::customer_service}, IscedLevel::upper_secondary, {}, {}});
+        {"s", {}, 12, {ExperienceKind::customer_service}, IscedLevel::upper_secondary, {}, {}, {}});
     Catalog c;
     c.roles.push_back(std::move(role));
     return c;

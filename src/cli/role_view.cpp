@@ -156,12 +156,7 @@ std::string role_page(const Role& role, const Catalog& catalog, Lang lang) {
   if (!role.substitutions.empty()) {
     section(out, MsgId::sec_substitutions, lang);
     for (const Substitution& s : role.substitutions) {
-      std::vector<std::string> kinds;
-      for (ExperienceKind k : s.kinds) kinds.push_back(tr(label(k), lang));
-      MsgId form = s.months == 12 ? MsgId::substitution_line_one : MsgId::substitution_line;
-      std::string line = render(
-          msg(form, duration(s.months, lang), join(kinds, " / "), isced(s.replaces_isced, lang)),
-          lang);
+      std::string line = render(io::substitution_text(s, lang), lang);
       bullet(out, line + ". " + s.description.get(lang) + " " + basis_note(s.basis, lang));
     }
   }

@@ -259,5 +259,29 @@ TEST(CliMetrics, XlsxSheetReadBackByAnIndependentReader) {
   EXPECT_EQ(stdout_run.exit_code, 2);
 }
 
+// ccteam plan --format xlsx (issue 25): the workspace's plan sheets, read back. tests/data/
+// forecasts/small-30min.csv at 80/20 (worked by hand in tests/cli/plan_test.cpp): 14 agents at
+// 08:00, 105 agent-hours a week = 3.85 FTE; the levels sheet ends with the plan's notes.
+TEST(CliPlan, XlsxSheetsReadBackByAnIndependentReader) {
+  fs::path file = xlsx_scratch("plan.xlsx");
+  Outcome run = run_ccteam({"plan", "tests/data/forecasts/small-30min.csv", "--sl", "80/20",
+                            "--format", "xlsx", "-o", file.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  nlohmann::json book = read_xlsx(file);
+  ASSERT_TRUE(book.is_object()) << "not a workbook: " << file;
+  nlohmann::json intervals = sheet_cells(book, "intervals");
+  EXPECT_EQ(intervals["A2"]["value"], "2026-03-02T08:00:00");
+  EXPECT_EQ(intervals["E2"]["value"], 14.0);
+  nlohmann::json levels = sheet_cells(book, "levels");
+  EXPECT_NEAR(levels["C2"]["value"].get<double>(), 105.0 / 27.3, 1e-9);
+  EXPECT_EQ(levels["A6"]["value"], "Notes:");
+  EXPECT_EQ(levels["A7"]["value"],
+            "hours/week: the forecast covers 1 day(s), taken to repeat on 5 days a week "
+            "(--days-per-week)");
+  Outcome stdout_run = run_ccteam(
+      {"plan", "tests/data/forecasts/small-30min.csv", "--sl", "80/20", "--format", "xlsx"});
+  EXPECT_EQ(stdout_run.exit_code, 2);
+}
+
 }  // namespace
 }  // namespace ccteam::test

@@ -48,8 +48,10 @@ sim::RunOptions run_options(const sim::Scenario& scenario, const SimulationReque
   return options;
 }
 
-void apply_country(sim::Scenario& scenario, const SimulationRequest& request) {
-  if (!request.country.empty() && scenario.cost) scenario.cost->country = request.country;
+void apply_cost_choices(sim::Scenario& scenario, const SimulationRequest& request) {
+  if (!scenario.cost) return;
+  if (!request.country.empty()) scenario.cost->country = request.country;
+  if (request.market_reference) scenario.cost->market_reference = true;
 }
 
 sim::SimReport simulate(const sim::Scenario& scenario, const sim::RunOptions& options,

@@ -49,15 +49,17 @@ Checked<sim::Scenario> scenario_from_plan(const staffing::Plan& plan,
 struct SimulationRequest {
   std::optional<int> replications;  // 1..100000
   std::optional<std::uint64_t> seed;
-  int threads = 0;      // 0: one per hardware thread
-  std::string country;  // pay-band country for the cost; empty: the scenario's
+  int threads = 0;                // 0: one per hardware thread
+  std::string country;            // pay-band country for the cost; empty: the scenario's
+  bool market_reference = false;  // cost roles without an own band from the market reference
 };
 
 // The scenario's settings overridden by the request.
 sim::RunOptions run_options(const sim::Scenario& scenario, const SimulationRequest& request);
 
-// Sets the request's pay-band country on a scenario with a cost section.
-void apply_country(sim::Scenario& scenario, const SimulationRequest& request);
+// Sets the request's pay-band country and market-reference choice on a scenario with a cost
+// section.
+void apply_cost_choices(sim::Scenario& scenario, const SimulationRequest& request);
 
 // Whether the scenario needs the catalog (it has a cost section to price).
 inline bool needs_catalog(const sim::Scenario& scenario) { return scenario.cost.has_value(); }

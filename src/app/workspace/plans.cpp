@@ -15,7 +15,8 @@ Checked<PlanOutcome> calculate_plan(const PlanRequest& request, const catalog::C
   PlanOutcome out{std::move(plan), std::move(*costs), {}};
   out.json = io::plan_to_json(out.plan, out.costs.levels, Lang::en);
   if (out.costs.rates) {
-    out.json["cost_view"] = io::cost_view_to_json(out.costs.view, *out.costs.rates);
+    out.json["cost_view"] =
+        io::cost_view_to_json(out.costs.view, *out.costs.rates, out.plan.options.targets);
   }
   return out;
 }

@@ -99,7 +99,13 @@ struct ExperienceRequirement {
 };
 
 // Experience that stands in for missing education (schema.org experienceInPlaceOfEducation):
-// 'months' of experience of any of 'kinds' count as education up to 'replaces_isced'.
+// 'months' of experience of any of 'kinds' count as education up to 'replaces_isced'; with
+// 'part', at least part.months of them must be of part.kinds (the manager's rule: five years of
+// relevant work of which two leading a team).
+struct SubstitutionPart {
+  int months = 0;  // > 0, at most the rule's months
+  std::vector<ExperienceKind> kinds;
+};
 struct Substitution {
   std::string id;
   SourcePos pos;  // where the id was written
@@ -108,6 +114,7 @@ struct Substitution {
   IscedLevel replaces_isced = IscedLevel::bachelor;
   LocalizedText description;
   Basis basis;
+  std::optional<SubstitutionPart> part;  // of the 'months', at least this much of its kinds
 };
 
 // A pay range. 'max' is empty or, with open_ended, the lower edge of an open top ("over").

@@ -2236,6 +2236,32 @@ constexpr MsgEntry k_de[] = {
     {MsgId::web_applications_source_import, "Import: {0}"},
     {MsgId::web_application_imported, "Per Import hinzugefügt ({0}); Rechtsgrundlage: {1}"},
     {MsgId::knockout_not_asked, "nicht gefragt (per Import hinzugefügt): im Gespräch klären"},
+    // Issue 19: a substitution rule with a part of one kind; issue 25: plan warnings
+    {MsgId::q_edu_substituted_part,
+     "mindestens {0} Monate einschlägige Erfahrung, davon {1} Monate in {2}, gelten anstelle von "
+     "ISCED {3} (Regel {4}: {5} Monate, davon {6} in {2})"},
+    {MsgId::q_edu_maybe_substituted_part,
+     "{0} Monate einschlägige Erfahrung, davon zwischen {1} und {2} Monaten in {3} (unvollständige "
+     "Daten, Berufsbezeichnungen, die das Programm nicht zuordnet, oder ein Profiltext: ein Mensch "
+     "liest sie); Regel {4} verlangt {5} Monate in {3}"},
+    {MsgId::substitution_line_part,
+     "{0} Erfahrung in {1}, davon {2} in {3}, zählen als Bildung bis {4}"},
+    {MsgId::plan_warn_leads_over_span,
+     "{0} Teamleitungen für {1} Agents, wo eine Führungsspanne von {2} Agents je Teamleitung {3} "
+     "braucht: Live-Eskalationen halten in jedem Intervall, in dem eine ankommen kann, eine "
+     "Teamleitung frei. Mit --escalation-mode deferred arbeiten Teamleitungen Eskalationen "
+     "innerhalb einer Frist ab (--escalation-deadline-hours)"},
+    {MsgId::plan_note_days_per_week,
+     "Stunden/Woche: die Prognose umfasst {0} Tag(e) und gilt als an {1} Tagen je Woche "
+     "wiederholt (--days-per-week)"},
+    {MsgId::plan_cost_cheapest_below_target,
+     "in {0} von {1} Intervallen verfehlt die günstigste Zahl die Servicevorgaben: zu diesen "
+     "Sätzen kosten weniger Agents weniger als das Warten und die verlorenen Anrufe (ein "
+     "abgebrochener Anruf kostet {2}, --abandon-cost). Der Plan behält die Zahl, die die Vorgaben "
+     "erfüllt"},
+    {MsgId::metrics_suppressed_team_note,
+     "das Team hat weniger als {0} Agents: die Agentenkennzahlen sind in jeder Zeile und in der "
+     "Summe ausgeblendet, wie in der Sicht nach Teams (Betriebsratsregel)"},
 };
 
 }  // namespace

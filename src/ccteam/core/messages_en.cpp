@@ -2060,6 +2060,30 @@ constexpr MsgEntry k_en[] = {
     {MsgId::web_applications_source_import, "import: {0}"},
     {MsgId::web_application_imported, "Added by import ({0}); legal basis: {1}"},
     {MsgId::knockout_not_asked, "not asked (added by import): ask at the interview"},
+    // Issue 19: a substitution rule with a part of one kind; issue 25: plan warnings
+    {MsgId::q_edu_substituted_part,
+     "at least {0} months of relevant experience, {1} months of them in {2}, count in place of "
+     "ISCED {3} (rule {4}: {5} months, {6} of them in {2})"},
+    {MsgId::q_edu_maybe_substituted_part,
+     "{0} months of relevant experience, between {1} and {2} months of them in {3} (partial "
+     "dates, titles the engine does not place or a summary: a person reads them); rule {4} asks "
+     "for {5} months in {3}"},
+    {MsgId::substitution_line_part, "{0} of {1}, {2} of them in {3}, count as education up to {4}"},
+    {MsgId::plan_warn_leads_over_span,
+     "{0} team leads for {1} agents, where a span of {2} agents per team lead needs {3}: live "
+     "escalations keep a team lead free in every interval in which one may arrive. With "
+     "--escalation-mode deferred team leads work escalations off within a deadline "
+     "(--escalation-deadline-hours)"},
+    {MsgId::plan_note_days_per_week,
+     "hours/week: the forecast covers {0} day(s), taken to repeat on {1} days a week "
+     "(--days-per-week)"},
+    {MsgId::plan_cost_cheapest_below_target,
+     "in {0} of {1} intervals the cheapest count misses the service targets: at these rates "
+     "fewer agents cost less than the callers' waiting and lost calls (an abandoned call costs "
+     "{2}, --abandon-cost). The plan keeps the count that meets the targets"},
+    {MsgId::metrics_suppressed_team_note,
+     "the team has fewer than {0} agents: agent figures are hidden in every row and the total, as "
+     "in the view by team (works-council rule)"},
 };
 
 }  // namespace

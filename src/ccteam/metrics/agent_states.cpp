@@ -209,8 +209,10 @@ StateReport StateBuilder::finish() {
 
 void attach_states(MetricsReport& report, const StateReport& states) {
   const MetricsOptions& o = report.options;
+  // By agent the team counts (its total), as in metrics.hpp's rule for the call figures.
   auto apply = [&](MetricsRow& row, const StateRow& state) {
-    bool suppress = o.by != GroupBy::agent && state.agents < o.min_group;
+    const int agents = o.by == GroupBy::agent ? states.total.agents : state.agents;
+    bool suppress = agents < o.min_group;
     if (suppress) {
       row.states_suppressed = true;
       return;

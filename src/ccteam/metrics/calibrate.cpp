@@ -94,7 +94,9 @@ void Calibrator::add(const CallRecord& r) {
   ++s.n_all;
   s.sum_all += h;
   s.sum_all2 += h * h;
-  if (h < s.options.short_call.count()) {
+  // A call of 0 s has no logarithm: it is a short call whatever the threshold (with
+  // --short-call 0 the fit was mu = -inf, written as null).
+  if (h <= 0 || h < s.options.short_call.count()) {
     ++s.n_short;
     s.sum_short += h;
   } else {

@@ -7,11 +7,11 @@
 //     in that cell / number of such weekdays between the first and the last record's date
 //     (days without calls count as zero).
 //   - Handle time: talk + hold + wrap of handled calls with a known talk time. Calls shorter
-//     than 'short_call' (default 10 s) are kept apart (share and mean): Brown et al. (2005,
-//     JASA 100:36-50, section 6) find an excess of very short calls and otherwise near-lognormal
-//     service times. The rest is fitted as lognormal by maximum likelihood (mu, sigma = mean and
-//     standard deviation of ln t); 'ks_distance' is the Kolmogorov-Smirnov distance between
-//     their empirical distribution and the fit.
+//     than 'short_call' (default 10 s), and calls of 0 s whatever it is, are kept apart (share
+//     and mean): Brown et al. (2005, JASA 100:36-50, section 6) find an excess of very short
+//     calls and otherwise near-lognormal service times. The rest is fitted as lognormal by maximum
+//     likelihood (mu, sigma = mean and standard deviation of ln t); 'ks_distance' is the
+//     Kolmogorov-Smirnov distance between their empirical distribution and the fit.
 //   - Patience from censored waits: an abandoned caller's wait is a patience observation, an
 //     answered caller's wait only a lower bound (right-censored). Kaplan-Meier product-limit
 //     estimate of the patience survival function (Kaplan & Meier 1958, JASA 53:457-481), and

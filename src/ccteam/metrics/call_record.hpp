@@ -32,6 +32,13 @@ enum class Outcome : std::uint8_t {
 // Whether a sales offer was made and taken.
 enum class Sale : std::uint8_t { none, offered, made };
 
+// Which of the optional fields the source records at all. A field it does not record (a CSV
+// without the column, the Anonymous Bank file without hold, after-call work, transfers and
+// escalations) is unknown, not zero: its figures are absent, never "0 %".
+struct RecordedFields {
+  bool hold = true, wrap = true, transfers = true, escalation = true;
+};
+
 struct CallRecord {
   std::string call_id;
   std::string customer_id;  // empty: unknown (no repeat-contact count for it)
@@ -55,6 +62,7 @@ struct CallRecord {
   std::optional<double> quality;       // quality-review score, as the source scores it
   std::optional<double> satisfaction;  // customer-satisfaction answer, as the source scores it
   int source_line = 0;                 // line in the file (1-based)
+  RecordedFields recorded;             // what the source records (the same for all its rows)
 
   LocalTime local_offered() const { return LocalTime{offered.time_since_epoch() + utc_offset}; }
   // Handle time (talk + hold + wrap) when the talk time is known.

@@ -76,11 +76,23 @@ void count(Tally& t, const CallRecord& r, const MetricsOptions& o) {
     if (r.talk) {
       ++t.handled;
       t.talk_s += r.talk->count();
-      t.hold_s += r.hold.count();
-      t.wrap_s += r.wrap.count();
+      if (r.recorded.hold) {
+        ++t.hold_n;
+        t.hold_s += r.hold.count();
+      }
+      if (r.recorded.wrap) {
+        ++t.wrap_n;
+        t.wrap_s += r.wrap.count();
+      }
     }
-    if (r.transfers > 0) ++t.transferred;
-    if (!r.escalated_to.empty()) ++t.escalated;
+    if (r.recorded.transfers) {
+      ++t.transfers_n;
+      if (r.transfers > 0) ++t.transferred;
+    }
+    if (r.recorded.escalation) {
+      ++t.escalation_n;
+      if (!r.escalated_to.empty()) ++t.escalated;
+    }
   }
   if (r.sale != Sale::none) ++t.sale_offers;
   if (r.sale == Sale::made) ++t.sales;
@@ -168,10 +180,14 @@ void Tally::add(const Tally& o) {
   talk_s += o.talk_s;
   hold_s += o.hold_s;
   wrap_s += o.wrap_s;
+  hold_n += o.hold_n;
+  wrap_n += o.wrap_n;
   handled_all += o.handled_all;
   outbound += o.outbound;
   transferred += o.transferred;
   escalated += o.escalated;
+  transfers_n += o.transfers_n;
+  escalation_n += o.escalation_n;
   contacts += o.contacts;
   repeated += o.repeated;
   sale_offers += o.sale_offers;
@@ -211,14 +227,15 @@ Figures figures(const Tally& t, const MetricsOptions& o, bool suppress_agent_fig
   if (asa) f.asa = Seconds{*asa};
   if (suppress_agent_figures) return f;
   if (t.handled > 0) {
+    // Each part per call of those that record it; the AHT adds the parts recorded.
     double n = static_cast<double>(t.handled);
-    f.aht = Seconds{(t.talk_s + t.hold_s + t.wrap_s) / n};
     f.talk = Seconds{t.talk_s / n};
-    f.hold = Seconds{t.hold_s / n};
-    f.wrap = Seconds{t.wrap_s / n};
+    if (t.hold_n > 0) f.hold = Seconds{t.hold_s / static_cast<double>(t.hold_n)};
+    if (t.wrap_n > 0) f.wrap = Seconds{t.wrap_s / static_cast<double>(t.wrap_n)};
+    f.aht = *f.talk + f.hold.value_or(Seconds{0}) + f.wrap.value_or(Seconds{0});
   }
-  f.transfer_rate = ratio_of(t.transferred, t.handled_all);
-  f.escalation_rate = ratio_of(t.escalated, t.handled_all);
+  f.transfer_rate = ratio_of(t.transferred, t.transfers_n);
+  f.escalation_rate = ratio_of(t.escalated, t.escalation_n);
   f.repeat_rate = ratio_of(t.repeated, t.contacts);
   f.conversion = ratio_of(t.sales, t.sale_offers);
   f.quality = ratio_of(t.quality_sum, t.quality_n);
@@ -342,8 +359,11 @@ MetricsReport MetricsBuilder::finish() {
   MetricsReport report = std::move(s.report);
   report.options = o;
   report.options.pseudonym_key.clear();
+  // By agent the rows are one team's agents: the team counts, as it does in the view by team
+  // (a team of two shows no AHT there, so neither its agents nor its total may show it here).
   auto suppress = [&](const Group& g) {
-    return o.by != GroupBy::agent && static_cast<int>(g.agents.size()) < o.min_group;
+    const Group& counted = o.by == GroupBy::agent ? s.total : g;
+    return static_cast<int>(counted.agents.size()) < o.min_group;
   };
   auto make_row = [&](const Group& g) {
     MetricsRow row;

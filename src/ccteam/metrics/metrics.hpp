@@ -13,9 +13,12 @@
 //   ASA          (staffing::AsaDefinition) mean wait of answered calls, or mean time in queue
 //                of answered and abandoned callers together.
 //   AHT          talk + hold + after-call work per handled call (inbound answered and outbound
-//                reached calls with a known talk time), with its three parts.
+//                reached calls with a known talk time), with its three parts. A part the
+//                source does not record (CallRecord::recorded) is absent, and the AHT is then
+//                made of the parts recorded (the Anonymous Bank file: talk only).
 //   transfer / escalation rate   handled calls with at least one transfer / with an
-//                escalation target, over handled calls.
+//                escalation target, over handled calls whose source records transfers /
+//                escalations (absent when none does).
 //   repeat rate  share of contacts (of customers with a known id) followed by another contact
 //                of the same customer within 'repeat_window' (default 7 days); first-contact
 //                resolution is 1 - repeat rate (the usual proxy, e.g. COPC). The repeat is
@@ -33,7 +36,9 @@
 //     that measure agents (AHT and its parts, transfer, escalation, repeat, conversion,
 //     quality, satisfaction): 'suppressed' is set and those fields are absent;
 //   - grouping by agent needs a team filter (the view of that team's lead); the rows are then
-//     per agent by design, so the group-size rule does not apply to them;
+//     per agent by design, and the group-size rule applies to the team: a team of fewer than
+//     'min_group' agents has its agent figures hidden in every row and the total, as its row in
+//     the view by team does;
 //   - 'retention_cutoff': records offered before it are not counted (reported as skipped).
 //
 // Trends and outliers:
@@ -87,9 +92,11 @@ struct Tally {
   double wait_answered_s = 0, wait_abandoned_s = 0;
   long handled = 0;  // handled calls with a known talk time
   double talk_s = 0, hold_s = 0, wrap_s = 0;
-  long handled_all = 0;  // handled calls, talk time known or not
+  long hold_n = 0, wrap_n = 0;  // of 'handled', those whose source records hold / wrap
+  long handled_all = 0;         // handled calls, talk time known or not
   long outbound = 0;
   long transferred = 0, escalated = 0;
+  long transfers_n = 0, escalation_n = 0;  // of 'handled_all', those whose source records it
   long contacts = 0, repeated = 0;
   long sale_offers = 0, sales = 0;
   long quality_n = 0, satisfaction_n = 0;

@@ -86,10 +86,18 @@ std::optional<SubstitutionDate> substitution_date(const Evaluator& evaluator, co
   std::optional<SubstitutionDate> best;
   for (const catalog::Substitution& rule : role.substitutions) {
     if (to_int(rule.replaces_isced) < needed) continue;
-    if (std::ranges::none_of(rule.kinds, [&](auto k) { return now.ongoing[index(k)]; })) continue;
+    // Only an ongoing job of the rule's kinds (and of its part's, when that is not met yet)
+    // brings the date nearer.
+    auto ongoing = [&](const std::vector<catalog::ExperienceKind>& kinds) {
+      return std::ranges::any_of(kinds, [&](auto k) { return now.ongoing[index(k)]; });
+    };
+    SubstitutionCheck today = check_substitution(person, now, rule, as_of);
+    if (!ongoing(rule.kinds)) continue;
+    if (rule.part && today.part->at_least < rule.part->months && !ongoing(rule.part->kinds)) {
+      continue;
+    }
     std::optional<Date> on = first_day(as_of, [&](const Date& day) {
-      return months_of_any(person, evaluator.experience(person, day), rule.kinds, day).at_least >=
-             rule.months;
+      return check_substitution(person, evaluator.experience(person, day), rule, day).met;
     });
     if (on && (!best || sys_days(*on) < sys_days(best->on))) best = SubstitutionDate{&rule, *on};
   }

@@ -143,6 +143,18 @@ const catalog::MinimumEducation* minimum_for(const Role& role, const std::string
   return fallback;
 }
 
+// The experience kinds in the reader's language, joined by " / " ("team leadership").
+LocalizedText kinds_label(const std::vector<catalog::ExperienceKind>& kinds) {
+  LocalizedText out;
+  for (Lang lang : {Lang::en, Lang::de}) {
+    for (catalog::ExperienceKind k : kinds) {
+      std::string& text = out.get(lang);
+      text += (text.empty() ? "" : " / ") + std::string(msg_text(catalog::label(k), lang));
+    }
+  }
+  return out;
+}
+
 Criterion education_criterion(const Person& person, const Role& role,
                               const catalog::MinimumEducation& minimum,
                               const EducationSummary& education, const Experience& experience,
@@ -165,24 +177,41 @@ Criterion education_criterion(const Person& person, const Role& role,
   c.outcome = best ? Outcome::not_met : Outcome::unknown;
   c.explanation = best ? msg(MsgId::q_edu_below, to_int(best->isced), best->phrase, needed)
                        : msg(MsgId::q_edu_none, needed);
+  auto upper = [](const MonthsRange& m) {
+    return m.at_most ? std::to_string(*m.at_most) : std::string("?");
+  };
   for (const catalog::Substitution& rule : role.substitutions) {
     if (to_int(rule.replaces_isced) < needed) continue;
-    MonthsRange months = months_of_any(person, experience, rule.kinds, options.as_of);
-    if (months.at_least >= rule.months) {
+    SubstitutionCheck check = check_substitution(person, experience, rule, options.as_of);
+    const MonthsRange& months = check.total;
+    if (check.met) {
       c.outcome = Outcome::met_by_substitution;
       c.substitution = rule.id;
-      c.explanation = msg(MsgId::q_edu_substituted, months.at_least, needed, rule.id, rule.months);
+      c.explanation =
+          rule.part
+              ? msg(MsgId::q_edu_substituted_part, months.at_least, check.part->at_least,
+                    kinds_label(rule.part->kinds), needed, rule.id, rule.months, rule.part->months)
+              : msg(MsgId::q_edu_substituted, months.at_least, needed, rule.id, rule.months);
       return c;
     }
-    if (months.in_summary || !months.at_most || *months.at_most >= rule.months) {
-      c.outcome = Outcome::unknown;
-      MsgId why = months.in_summary     ? MsgId::q_edu_maybe_summary
-                  : months.unclassified ? MsgId::q_edu_maybe_unclassified
-                                        : MsgId::q_edu_maybe_substituted;
+    if (!check.possible) continue;
+    c.outcome = Outcome::unknown;
+    if (rule.part && months.at_least >= rule.months) {
+      // The whole is shown; what may be missing is the part of the rule's own kinds: stated in
+      // the summary without dates, or in jobs with partial dates.
+      const MonthsRange& part = *check.part;
       c.explanation =
-          msg(why, months.at_least, months.at_most ? std::to_string(*months.at_most) : "?", rule.id,
-              rule.months, needed);
+          part.in_summary
+              ? msg(MsgId::q_edu_maybe_summary, part.at_least, upper(part), rule.id,
+                    rule.part->months, needed)
+              : msg(MsgId::q_edu_maybe_substituted_part, months.at_least, part.at_least,
+                    upper(part), kinds_label(rule.part->kinds), rule.id, rule.part->months);
+      continue;
     }
+    MsgId why = months.in_summary     ? MsgId::q_edu_maybe_summary
+                : months.unclassified ? MsgId::q_edu_maybe_unclassified
+                                      : MsgId::q_edu_maybe_substituted;
+    c.explanation = msg(why, months.at_least, upper(months), rule.id, rule.months, needed);
   }
   return c;
 }

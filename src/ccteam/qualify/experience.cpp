@@ -382,4 +382,22 @@ MonthsRange months_of_any(const Person& person, const Experience& experience,
   return out;
 }
 
+SubstitutionCheck check_substitution(const Person& person, const Experience& experience,
+                                     const catalog::Substitution& rule, const Date& as_of) {
+  auto reaches = [](const MonthsRange& m, int months) { return m.at_least >= months; };
+  auto may_reach = [](const MonthsRange& m, int months) {
+    return m.in_summary || !m.at_most || *m.at_most >= months;
+  };
+  SubstitutionCheck out;
+  out.total = months_of_any(person, experience, rule.kinds, as_of);
+  out.met = reaches(out.total, rule.months);
+  out.possible = may_reach(out.total, rule.months);
+  if (rule.part) {
+    out.part = months_of_any(person, experience, rule.part->kinds, as_of);
+    out.met = out.met && reaches(*out.part, rule.part->months);
+    out.possible = out.possible && may_reach(*out.part, rule.part->months);
+  }
+  return out;
+}
+
 }  // namespace ccteam::qualify

@@ -172,4 +172,17 @@ std::vector<std::size_t> jobs_starting_after(const Person& person, const Date& a
 MonthsRange months_of_any(const Person& person, const Experience& experience,
                           const std::vector<ExperienceKind>& kinds, const Date& as_of);
 
+// Whether the experience meets a substitution rule (catalog::Substitution): 'total' of the
+// rule's kinds, and 'part' of the part's kinds when the rule has one. 'met' when both lower
+// bounds reach the rule; 'possible' when neither upper bound rules it out (partial dates,
+// unplaced titles or a summary may hold the rest: a person reads them).
+struct SubstitutionCheck {
+  MonthsRange total;
+  std::optional<MonthsRange> part;
+  bool met = false;
+  bool possible = false;
+};
+SubstitutionCheck check_substitution(const Person& person, const Experience& experience,
+                                     const catalog::Substitution& rule, const Date& as_of);
+
 }  // namespace ccteam::qualify

@@ -43,25 +43,23 @@ std::vector<TierPay> price_tiers(const Scenario& scenario, const catalog::Catalo
 
 namespace {
 
-double ratio_or_nan(double num, double den) {
-  return den > 0 ? num / den : std::numeric_limits<double>::quiet_NaN();
-}
-
+// Every ratio is a ratio of totals over replications (RatioAccumulator): the steady-state
+// figure a long run and Erlang's formulas give, not the mean of each replication's ratio.
 struct MetricAcc {
-  Accumulator offered, sl, asa, abandon, util, missed;
-  void add(const TierCounts& c, TierKind kind) {
+  Accumulator offered;
+  RatioAccumulator sl, asa, abandon, util, missed;
+  // 'staffed': the plan puts somebody on the phone in this part of the day; without staff the
+  // work finished there by people of the interval before is no utilisation of anybody's time.
+  void add(const TierCounts& c, TierKind kind, bool staffed) {
     offered.add(c.offered);
-    auto put = [](Accumulator& a, double v) {
-      if (!std::isnan(v)) a.add(v);
-    };
     if (kind == TierKind::live) {
-      put(sl, ratio_or_nan(c.answered_in_target, c.offered));
-      put(abandon, ratio_or_nan(c.abandoned, c.offered));
+      sl.add(c.answered_in_target, c.offered);
+      abandon.add(c.abandoned, c.offered);
     } else {
-      put(missed, ratio_or_nan(c.deadline_missed, c.deadline_due));
+      missed.add(c.deadline_missed, c.deadline_due);
     }
-    put(asa, ratio_or_nan(c.wait_answered_seconds, c.answered));
-    put(util, ratio_or_nan(c.busy_seconds, c.on_phone_seconds));
+    asa.add(c.wait_answered_seconds, c.answered);
+    if (staffed) util.add(c.busy_seconds, c.on_phone_seconds);
   }
   TierMetrics estimate() const {
     return {offered.estimate(), sl.estimate(),   asa.estimate(),
@@ -129,30 +127,30 @@ class Folder {
   void add(const ReplicationCounts& r) {
     std::size_t tiers = m_s.tiers.size();
     for (std::size_t k = 0; k < tiers; ++k) {
-      TierKind kind = m_s.tiers[k].kind;
+      const Tier& tier = m_s.tiers[k];
       TierCounts sum;
       for (int i = 0; i < m_s.intervals; ++i) {
-        m_intervals[k * static_cast<std::size_t>(m_s.intervals) + static_cast<std::size_t>(i)].add(
-            r.at(k, i), kind);
+        const auto at = static_cast<std::size_t>(i);
+        const bool staffed = at >= tier.staff.size() || tier.staff[at] > 0;
+        m_intervals[k * static_cast<std::size_t>(m_s.intervals) + at].add(r.at(k, i), tier.kind,
+                                                                          staffed);
         sum += r.at(k, i);
       }
-      m_horizon[k].add(sum, kind);
+      m_horizon[k].add(sum, tier.kind, true);
     }
     const JourneyCounts& j = r.journeys;
     m_journeys.add(j.journeys);
-    if (j.journeys > 0) {
-      m_wait.add(j.total_wait_seconds / j.journeys);
-      m_transfers.add(j.transfers / j.journeys);
-      m_attempts.add(j.attempts / j.journeys);
-      m_abandoned.add(j.abandoned / j.journeys);
-      m_unfinished.add(j.unfinished / (j.journeys + j.unfinished));
-      for (std::size_t k = 0; k < tiers; ++k) m_resolved[k].add(j.resolved_at[k] / j.journeys);
-    }
+    m_wait.add(j.total_wait_seconds, j.journeys);
+    m_transfers.add(j.transfers, j.journeys);
+    m_attempts.add(j.attempts, j.journeys);
+    m_abandoned.add(j.abandoned, j.journeys);
+    m_unfinished.add(j.unfinished, j.journeys + j.unfinished);
+    for (std::size_t k = 0; k < tiers; ++k) m_resolved[k].add(j.resolved_at[k], j.journeys);
     double resolved = 0;
     for (double x : j.resolved_at) resolved += x;
-    if (m_cost.any && resolved > 0) {
-      m_cost_low.add(m_cost.low / resolved);
-      if (m_cost.high_complete) m_cost_high.add(m_cost.high / resolved);
+    if (m_cost.any) {
+      m_cost_low.add(m_cost.low, resolved);
+      if (m_cost.high_complete) m_cost_high.add(m_cost.high, resolved);
     }
     m_drain.add(r.drain_seconds);
     m_events += r.events;
@@ -202,9 +200,11 @@ class Folder {
   const Scenario& m_s;
   StaffCost m_cost;
   std::vector<MetricAcc> m_intervals, m_horizon;
-  Accumulator m_journeys, m_wait, m_transfers, m_attempts, m_abandoned, m_unfinished;
-  std::vector<Accumulator> m_resolved;
-  Accumulator m_cost_low, m_cost_high, m_drain;
+  Accumulator m_journeys;
+  RatioAccumulator m_wait, m_transfers, m_attempts, m_abandoned, m_unfinished;
+  std::vector<RatioAccumulator> m_resolved;
+  RatioAccumulator m_cost_low, m_cost_high;
+  Accumulator m_drain;
   std::uint64_t m_events = 0, m_calls = 0;
   int m_done = 0;
 };

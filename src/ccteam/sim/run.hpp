@@ -26,14 +26,17 @@ struct RunOptions {
   int threads = 0;  // 0: one per hardware thread
 };
 
-// One tier in one interval (or the whole horizon), each a mean over replications with its 95 %
-// confidence half-width. Ratios are computed per replication, then averaged.
+// One tier in one interval (or the whole horizon), each with its 95 % confidence half-width.
+// 'offered' is a mean over replications; every ratio is a ratio of totals over replications
+// (RatioAccumulator: total answered within target / total offered, ...), which is what a
+// steady state and Erlang's formulas give.
 struct TierMetrics {
   Estimate offered;          // calls (live) or items (deferred) entering the tier
   Estimate service_level;    // live: answered within target / offered (0..1)
   Estimate asa_seconds;      // live: mean wait of answered calls; deferred: mean time to start
   Estimate abandonment;      // live: hung up in the queue / offered (0..1)
-  Estimate utilisation;      // busy time / time on the phone (0..1)
+  Estimate utilisation;      // busy time / time on the phone (0..1); not defined in an
+                             // interval without staff (calls run over from the one before)
   Estimate deadline_missed;  // deferred: share of items that missed the deadline (0..1)
 };
 

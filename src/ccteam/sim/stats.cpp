@@ -1,5 +1,7 @@
 #include "ccteam/sim/stats.hpp"
 
+#include <algorithm>
+
 namespace ccteam::sim {
 
 double t_quantile_975(std::int64_t df) {
@@ -28,6 +30,22 @@ Estimate Accumulator::estimate() const {
   if (m_n < 2) return e;
   double sd = std::sqrt(m_m2 / static_cast<double>(m_n - 1));
   e.half_width = t_quantile_975(m_n - 1) * sd / std::sqrt(static_cast<double>(m_n));
+  return e;
+}
+
+Estimate RatioAccumulator::estimate() const {
+  Estimate e;
+  e.n = m_defined;
+  if (m_defined == 0 || m_mean_x <= 0) return e;
+  const double ratio = m_mean_y / m_mean_x;
+  e.mean = ratio;
+  if (m_defined < 2) return e;
+  // The centred sums can cancel to a tiny negative number when every replication has the
+  // same ratio.
+  const double s2 = std::max(
+      0.0, (m_syy - 2 * ratio * m_sxy + ratio * ratio * m_sxx) / static_cast<double>(m_n - 1));
+  e.half_width =
+      t_quantile_975(m_n - 1) * std::sqrt(s2) / (m_mean_x * std::sqrt(static_cast<double>(m_n)));
   return e;
 }
 

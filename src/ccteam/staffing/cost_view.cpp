@@ -1,5 +1,6 @@
 #include "ccteam/staffing/cost_view.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "ccteam/staffing/erlang_detail.hpp"
@@ -111,6 +112,17 @@ Result<std::vector<IntervalCost>> cost_view(const Plan& plan, const CostRates& r
     out.push_back({i.start, *at, *cheapest});
   }
   return out;
+}
+
+int open_intervals(const std::vector<IntervalCost>& view) {
+  return static_cast<int>(std::ranges::count_if(
+      view, [](const IntervalCost& c) { return c.at_targets.metrics.offered_load_erlangs > 0; }));
+}
+
+int cheapest_missing_targets(const std::vector<IntervalCost>& view, const Targets& targets) {
+  return static_cast<int>(std::ranges::count_if(view, [&](const IntervalCost& c) {
+    return c.at_targets.metrics.offered_load_erlangs > 0 && !meets(c.cost_optimal.metrics, targets);
+  }));
 }
 
 std::optional<Money> agent_hour_cost(const catalog::Catalog& catalog, const PlanOptions& plan,

@@ -64,6 +64,12 @@ struct IntervalCost {
 // interval's forecast line.
 Result<std::vector<IntervalCost>> cost_view(const Plan& plan, const CostRates& rates);
 
+// Intervals of the view with calls, and of those the ones whose cheapest count misses
+// 'targets' (meets() of solve.hpp): the cheapest count then saves agents by making callers wait
+// or give up, which the rates price low (an abandoned call at 0 costs nothing).
+int open_intervals(const std::vector<IntervalCost>& view);
+int cheapest_missing_targets(const std::vector<IntervalCost>& view, const Targets& targets);
+
 // The loaded cost of one paid agent-hour from the agent role's pay band in options.country:
 // the middle of the band (its bottom when open-ended), annualised as cost_plan does, times
 // (1 + on-cost factor), divided by the paid hours of a year (paid hours per FTE x 52). Empty

@@ -198,12 +198,21 @@ Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options) {
   if (!leads) return tl::unexpected(leads.error());
   auto managers = size_tier(forecast, to_managers, lead_aht, options.manager_escalation, options);
   if (!managers) return tl::unexpected(managers.error());
+  // A live escalation of a call late in one interval reaches the next one (after the call's
+  // handling): someone stays on duty for it there, even when no call arrives.
+  auto runs_over = [&](const std::vector<double>& escalated, const Escalation& e, std::size_t k) {
+    return e.mode == TierMode::live && k > 0 && escalated[k - 1] > 0 &&
+           forecast.intervals[k].start - forecast.intervals[k - 1].start == forecast.interval;
+  };
   for (std::size_t k = 0; k < n; ++k) {
     IntervalPlan& ip = plan.intervals[k];
     ip.escalation = leads->live[k];
     ip.deferred_lead_hours = leads->deferred_hours[k];
-    ip.team_leads_on_duty = std::max(is_open(forecast.intervals[k]) ? 1 : 0, leads->on_duty[k]);
-    ip.managers_on_duty = managers->on_duty[k];
+    const bool lead_cover =
+        is_open(forecast.intervals[k]) || runs_over(to_leads, options.escalation, k);
+    ip.team_leads_on_duty = std::max(lead_cover ? 1 : 0, leads->on_duty[k]);
+    ip.managers_on_duty = std::max(runs_over(to_managers, options.manager_escalation, k) ? 1 : 0,
+                                   managers->on_duty[k]);
     ip.deferred_manager_hours = managers->deferred_hours[k];
     lead_hours += ip.team_leads_on_duty * interval_hours;
     manager_hours += ip.managers_on_duty * interval_hours;
@@ -223,24 +232,41 @@ Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options) {
   }
 
   // Team leads: span of control over people, or on-duty cover incl. escalations, whichever
-  // needs more (team leads work full time).
+  // needs more (team leads work full time). The FTE is exact, as the agents' is (3.4 FTE by the
+  // span are 4 people); the hours/week are the on-duty hours those FTE give.
   plan.team_leads.role = RoleId("team-lead");
-  plan.team_leads.weekly_hours = lead_hours / plan.weeks;
-  double cover_fte = plan.team_leads.weekly_hours / productive;
-  int by_span = ceil_count(static_cast<double>(plan.agents.headcount) / options.team_lead_span);
+  const double cover_fte = lead_hours / plan.weeks / productive;
+  const double span_fte =
+      static_cast<double>(plan.agents.headcount) / static_cast<double>(options.team_lead_span);
+  int by_span = ceil_count(span_fte);
   int by_cover = ceil_count(cover_fte);
   plan.team_leads.headcount = std::max(by_span, by_cover);
   plan.team_leads.basis = by_cover > by_span ? "cover" : "span";
-  plan.team_leads.fte = plan.team_leads.headcount;
+  plan.team_leads.fte = std::max(cover_fte, span_fte);
+  plan.team_leads.weekly_hours = plan.team_leads.fte * productive;
+  if (plan.forecast_days < 7) {
+    plan.notes.push_back(msg(MsgId::plan_note_days_per_week,
+                             static_cast<int>(std::lround(plan.forecast_days)),
+                             options.days_per_week));
+  }
+  // Live escalations keep a team lead free wherever one may arrive: with few escalations spread
+  // over the day that is far more team leads than the span needs (10 % of a night's calls).
+  if (options.escalation.mode == TierMode::live && options.escalation.share > 0 &&
+      by_cover > 2 * by_span) {
+    plan.notes.push_back(msg(MsgId::plan_warn_leads_over_span, plan.team_leads.headcount,
+                             plan.agents.headcount, options.team_lead_span, by_span));
+  }
 
   // Managers: span of control over team leads, or the on-duty time their escalations need.
   plan.managers.role = RoleId("manager");
-  plan.managers.weekly_hours = manager_hours / plan.weeks;
-  int managers_by_span =
-      ceil_count(static_cast<double>(plan.team_leads.headcount) / options.manager_span);
-  int managers_by_cover = ceil_count(plan.managers.weekly_hours / productive);
+  const double manager_cover_fte = manager_hours / plan.weeks / productive;
+  const double manager_span_fte =
+      static_cast<double>(plan.team_leads.headcount) / static_cast<double>(options.manager_span);
+  int managers_by_span = ceil_count(manager_span_fte);
+  int managers_by_cover = ceil_count(manager_cover_fte);
   plan.managers.headcount = std::max(managers_by_span, managers_by_cover);
-  plan.managers.fte = plan.managers.headcount;
+  plan.managers.fte = std::max(manager_cover_fte, manager_span_fte);
+  plan.managers.weekly_hours = plan.managers.fte * productive;
   plan.managers.basis = managers_by_cover > managers_by_span ? "cover" : "span";
   return plan;
 }

@@ -102,8 +102,10 @@ struct IntervalPlan {
 // One level of the team. 'fte' is exact; 'headcount' is the one rounding (people, up).
 struct LevelPlan {
   RoleId role;
-  double weekly_hours = 0;  // required hours on duty per week; managers: for escalations only
-  double fte = 0;           // paid FTE, shrinkage included
+  double weekly_hours = 0;  // hours on duty per week: agents' workload; team leads and
+                            // managers: the on-duty hours their FTE give (fte x paid hours x
+                            // (1 - shrinkage)), cover or span
+  double fte = 0;           // paid FTE, shrinkage included, not rounded (headcount is)
   int headcount = 0;        // people
   std::string basis;        // which rule set the headcount: "workload", "given" (the
                             // agents given, not sized), "span", "cover" (on-duty hours,
@@ -144,6 +146,11 @@ struct Plan {
   double weeks = 0;  // how many weeks the forecast stands for
   LevelPlan agents, team_leads, managers;
   PlanOptions options;
+  // What a reader must know to read the plan right (MsgId::plan_note_days_per_week: a forecast
+  // shorter than a week repeats on options.days_per_week days) and warnings
+  // (MsgId::plan_warn_leads_over_span: live escalations need more than twice the team leads the
+  // span of control needs).
+  std::vector<Message> notes;
 };
 
 // Checks the options (ranges above) and the targets (check_targets), then sizes every interval

@@ -158,7 +158,11 @@ std::string report_table(const MetricsReport& r, const io::ReadSummary& s, Lang 
                     asa_definition_words(o.definitions.asa)),
                 lang) +
          "\n";
-  if (any_suppressed) out += render(msg(MsgId::metrics_suppressed_note, o.min_group), lang) + "\n";
+  if (any_suppressed) {
+    MsgId note = o.by == GroupBy::agent ? MsgId::metrics_suppressed_team_note
+                                        : MsgId::metrics_suppressed_note;
+    out += render(msg(note, o.min_group), lang) + "\n";
+  }
   if (o.by == GroupBy::agent && o.pseudonymise)
     out += tr(MsgId::metrics_pseudonym_note, lang) + "\n";
   out += summary_text(s, lang);

@@ -2,6 +2,7 @@
 // their cost; with --agents N (or an agents column in the forecast) what those agents achieve.
 // Parses options into an app::PlanRequest, calls the staffing use cases (app/staffing/plan.hpp) and
 // renders the result.
+#include <algorithm>
 #include <cmath>
 
 #include <CLI/CLI.hpp>
@@ -18,10 +19,12 @@
 #include "io/base/files.hpp"
 #include "io/base/number_text.hpp"
 #include "io/base/table.hpp"
+#include "io/base/xlsx_writer.hpp"
 #include "io/staffing/forecast_csv.hpp"
 #include "io/staffing/plan_chart.hpp"
 #include "io/staffing/plan_csv.hpp"
 #include "io/staffing/plan_json.hpp"
+#include "io/staffing/plan_xlsx.hpp"
 
 namespace ccteam::cli {
 
@@ -55,23 +58,35 @@ std::string definitions_line(const Plan& plan, Lang lang) {
                 lang);
 }
 
+// Says when the cheapest count misses the targets somewhere (it then saves agents by losing
+// callers); empty otherwise.
+std::string cheapest_note(const std::vector<IntervalCost>& view, const CostRates& rates,
+                          const Targets& targets, Lang lang) {
+  const int missing = cheapest_missing_targets(view, targets);
+  if (missing == 0) return "";
+  return render(msg(MsgId::plan_cost_cheapest_below_target, missing, open_intervals(view),
+                    format_money(rates.abandoned_call, lang)),
+                lang) +
+         "\n";
+}
+
 std::string render_cost_view(const std::vector<IntervalCost>& view, const CostRates& rates,
-                             Lang lang) {
+                             const Targets& targets, bool several_days, Lang lang) {
   io::TextTable table(
       {tr(MsgId::plan_col_start, lang), tr(MsgId::plan_col_agents, lang),
        tr(MsgId::plan_col_cost_at_plan, lang), tr(MsgId::plan_col_agents_cheapest, lang),
        tr(MsgId::plan_col_cost_cheapest, lang), tr(MsgId::plan_col_sl_cheapest, lang)});
   for (const IntervalCost& c : view) {
-    table.add_row({io::format_local_time(c.start), std::to_string(c.at_targets.agents),
-                   format_money(c.at_targets.total, lang), std::to_string(c.cost_optimal.agents),
-                   format_money(c.cost_optimal.total, lang),
+    table.add_row({io::interval_start_text(c.start, several_days, lang),
+                   std::to_string(c.at_targets.agents), format_money(c.at_targets.total, lang),
+                   std::to_string(c.cost_optimal.agents), format_money(c.cost_optimal.total, lang),
                    io::percent_text(c.cost_optimal.metrics.service_level, lang)});
   }
   return render(msg(MsgId::plan_cost_view_title, format_money(rates.agent_hour, lang),
                     format_money(rates.caller_waiting_minute, lang),
                     format_money(rates.abandoned_call, lang)),
                 lang) +
-         "\n" + table.render();
+         "\n" + table.render() + cheapest_note(view, rates, targets, lang);
 }
 
 // The role's title in the reader's language; its id when the catalog does not have it.
@@ -129,7 +144,7 @@ std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs,
   io::TextTable intervals(columns);
   for (const IntervalPlan& i : plan.intervals) {
     const QueueMetrics& m = i.agents;
-    std::vector<std::string> row{io::format_local_time(i.start),
+    std::vector<std::string> row{io::interval_start_text(i.start, plan.forecast_days > 1, lang),
                                  io::short_decimal_text(i.workload.calls, 1, lang),
                                  io::short_decimal_text(i.workload.handle_time.count(), 1, lang),
                                  io::decimal_text(m.offered_load_erlangs, 2, lang),
@@ -147,6 +162,10 @@ std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs,
                         tr(MsgId::plan_col_fte, lang), tr(MsgId::plan_col_headcount, lang),
                         tr(MsgId::plan_col_basis, lang), tr(MsgId::plan_col_cost, lang)});
   std::string notes;
+  for (const Message& note : plan.notes) notes += "  " + render(note, lang) + "\n";
+  if (std::ranges::any_of(costs, &LevelCost::market_reference)) {
+    notes += "  " + tr(MsgId::web_plan_market_note, lang) + "\n";  // what the "*" means
+  }
   for (const LevelPlan* level : {&plan.agents, &plan.team_leads, &plan.managers}) {
     std::string cost = "-";
     for (const LevelCost& c : costs) {
@@ -175,8 +194,10 @@ std::string render_chart(const Plan& plan, Lang lang) {
 }
 
 void run_plan(Context& ctx, const PlanCommandArgs& args) {
-  std::string format = ctx.format({"table", "json", "csv"});
+  std::string format = ctx.format({"table", "json", "csv", "xlsx"});
   if (format.empty()) return;
+  std::optional<std::string> xlsx_path;
+  if (format == "xlsx" && !(xlsx_path = ctx.binary_output(format))) return;
   auto fail = [&ctx](auto error) { ctx.fail(as_option(std::move(error), plan_option_names())); };
   auto request = to_request(args.plan);
   if (!request) return fail(request.error());
@@ -191,15 +212,32 @@ void run_plan(Context& ctx, const PlanCommandArgs& args) {
       return ctx.fail(written.error());
     }
   }
-  if (format == "json") {
+  if (format == "json" || format == "xlsx") {
     auto json = io::plan_to_json(*plan, costs->levels, ctx.lang());
-    if (costs->rates) json["cost_view"] = io::cost_view_to_json(costs->view, *costs->rates);
-    ctx.print(json.dump(2) + "\n");
+    if (costs->rates)
+      json["cost_view"] = io::cost_view_to_json(costs->view, *costs->rates, plan->options.targets);
+    if (format == "json") {
+      ctx.print(json.dump(2) + "\n");
+    } else {
+      auto title = [&](const std::string& id) {
+        return role_title(RoleId(id), *catalog, ctx.lang());
+      };
+      // The workbook is drawn from the JSON a saved plan keeps (io/staffing/plan_xlsx.hpp).
+      const nlohmann::json plan_json(json);
+      if (auto written =
+              io::write_xlsx(*xlsx_path, io::plan_xlsx_sheets(plan_json, ctx.lang(), title));
+          !written) {
+        return ctx.fail(written.error());
+      }
+    }
   } else if (format == "csv") {
     ctx.print(io::plan_to_csv(*plan, costs->view));
   } else {
     std::string text = render_table(*plan, costs->levels, *catalog, ctx.lang());
-    if (costs->rates) text += "\n" + render_cost_view(costs->view, *costs->rates, ctx.lang());
+    if (costs->rates) {
+      text += "\n" + render_cost_view(costs->view, *costs->rates, plan->options.targets,
+                                      plan->forecast_days > 1, ctx.lang());
+    }
     ctx.print(text);
   }
 }

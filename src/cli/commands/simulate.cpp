@@ -35,7 +35,7 @@ struct SimulateArgs {
   std::string model;                          // --model: a scenario whose model the plan takes
   PlanArgs planner;                           // the third input: plan in memory
   std::vector<CLI::Option*> planner_options;  // to tell whether any was given
-  app::SimulationRequest run;                 // --replications, --seed, --threads, --country
+  app::SimulationRequest run;  // --replications, --seed, --threads, --country, --market-reference
 };
 
 // Set by SIGINT; the engine polls it.
@@ -191,7 +191,7 @@ void run_simulate(Context& ctx, const SimulateArgs& args) {
     ctx.fail(scenario.error());
     return;
   }
-  app::apply_country(*scenario, args.run);
+  app::apply_cost_choices(*scenario, args.run);
   const catalog::Catalog* catalog = nullptr;
   if (app::needs_catalog(*scenario)) {
     catalog = ctx.catalog();
@@ -256,6 +256,8 @@ void add_simulate_command(CLI::App& app, Context& ctx) {
                   render(msg(MsgId::plan_opt_country, staffing::CostOptions{}.country), lang))
       ->option_text("CC")
       ->check(country_code(lang));
+  cmd->add_flag("--market-reference", a->run.market_reference,
+                tr(MsgId::plan_opt_market_reference, lang));
   cmd->callback([&ctx, a] { run_simulate(ctx, *a); });
 }
 

@@ -285,6 +285,36 @@ void wrong_type(YamlContext& ctx, const YAML::Node& node, const std::string& poi
             msg(MsgId::hint_wrong_type, example_of(expected)));
 }
 
+YAML::Node locate(const YAML::Node& root, const std::string& pointer) {
+  YAML::Node node = root;
+  std::size_t pos = 1;
+  while (pos <= pointer.size() && !pointer.empty()) {
+    std::size_t end = pointer.find('/', pos);
+    std::string token =
+        pointer.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    const YAML::Node& current = node;
+    YAML::Node next;
+    if (current.IsMap()) {
+      for (auto it = current.begin(); it != current.end(); ++it) {
+        if (it->first.IsScalar() && it->first.Scalar() == token) next = it->second;
+      }
+    } else if (current.IsSequence()) {
+      std::size_t index = 0;
+      bool digits = !token.empty() && std::all_of(token.begin(), token.end(),
+                                                  [](char ch) { return ch >= '0' && ch <= '9'; });
+      if (digits && token.size() < 9) index = std::stoul(token);
+      if (digits && index < current.size()) next = current[index];
+    }
+    if (!next.IsDefined() || next.IsNull()) break;
+    // reset, not '=': yaml-cpp's assignment writes 'next' into the node 'node' refers to, which
+    // is part of the tree (the next error was then located in a changed tree, at a wrong line).
+    node.reset(next);
+    if (end == std::string::npos) break;
+    pos = end + 1;
+  }
+  return node;
+}
+
 MsgId node_kind(const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Map:

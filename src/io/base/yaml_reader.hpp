@@ -86,6 +86,10 @@ std::optional<SourcePos> item_past_limit(std::string_view text, const std::strin
 void wrong_type(YamlContext& ctx, const YAML::Node& node, const std::string& pointer,
                 MsgId expected);
 
+// The node a JSON pointer names below 'root' ("/tiers/0/staff"), or the deepest existing node
+// on its way (for an error's position). Never changes the tree.
+YAML::Node locate(const YAML::Node& root, const std::string& pointer);
+
 // What a node holds, as a type word of the message tables: a map, a list, a quoted or plain
 // text, an integer, a number, true/false, or nothing (MsgId::type_null).
 MsgId node_kind(const YAML::Node& node);

@@ -101,9 +101,16 @@ json role_to_json(const Role& role, const Catalog& catalog) {
   for (const Substitution& s : role.substitutions) {
     json kinds = json::array();
     for (ExperienceKind k : s.kinds) kinds.push_back(std::string(to_string(k)));
+    json part = nullptr;
+    if (s.part) {
+      json part_kinds = json::array();
+      for (ExperienceKind k : s.part->kinds) part_kinds.push_back(std::string(to_string(k)));
+      part = {{"months", s.part->months}, {"kinds", part_kinds}};
+    }
     out["substitutions"].push_back({{"id", s.id},
                                     {"months", s.months},
                                     {"kinds", kinds},
+                                    {"part", part},
                                     {"replaces_isced", to_int(s.replaces_isced)},
                                     {"description", text(s.description)},
                                     {"basis", basis(s.basis)}});

@@ -113,8 +113,9 @@ Basis basis(MapReader& map, bool required) {
   return out;
 }
 
-// Duration as exactly one of `years` (decimal) or `months` (integer), in months.
-std::optional<int> duration_months(MapReader& map) {
+// Duration as exactly one of `years` (decimal) or `months` (integer), in months, at most
+// 'max_months'.
+std::optional<int> duration_months(MapReader& map, int max_months = 600) {
   bool has_years = map.has("years");
   bool has_months = map.has("months");
   if (has_years == has_months) {
@@ -125,11 +126,11 @@ std::optional<int> duration_months(MapReader& map) {
     return std::nullopt;
   }
   if (has_months) {
-    auto months = map.integer("months", true, 1, 600);
+    auto months = map.integer("months", true, 1, max_months);
     if (!months) return std::nullopt;
     return static_cast<int>(*months);
   }
-  auto years = map.number("years", true, 0.1, 50);
+  auto years = map.number("years", true, 0.1, max_months / 12.0);
   if (!years) return std::nullopt;
   return static_cast<int>(*years * 12 + 0.5);
 }
@@ -336,6 +337,18 @@ void read_substitution(YamlContext& ctx, const YAML::Node& node, const std::stri
   sub.pos = id_pos(map);
   sub.months = duration_months(map).value_or(0);
   sub.kinds = choices<ExperienceKind>(map, "kinds", parse_experience_kind, all_experience_kinds());
+  if (auto part_node = map.get("part", false)) {
+    // Of the rule's experience, at least this much of these kinds (no longer than the rule).
+    MapReader part_map(ctx, *part_node, map.pointer_of("part"));
+    if (part_map.is_map()) {
+      SubstitutionPart part;
+      part.months = duration_months(part_map, sub.months > 0 ? sub.months : 600).value_or(0);
+      part.kinds =
+          choices<ExperienceKind>(part_map, "kinds", parse_experience_kind, all_experience_kinds());
+      part_map.finish();
+      sub.part = std::move(part);
+    }
+  }
   if (auto level = map.integer("replaces_isced", true, 0, 8)) {
     sub.replaces_isced = *isced_from_int(*level);
   }

@@ -22,4 +22,25 @@ std::string isced_text(catalog::IscedLevel level, Lang lang) {
   return render(msg(MsgId::isced_level, to_int(level)), lang);
 }
 
+namespace {
+std::string kinds_text(const std::vector<catalog::ExperienceKind>& kinds, Lang lang) {
+  std::string out;
+  for (catalog::ExperienceKind k : kinds) {
+    out += (out.empty() ? "" : " / ") + tr(catalog::label(k), lang);
+  }
+  return out;
+}
+}  // namespace
+
+Message substitution_text(const catalog::Substitution& rule, Lang lang) {
+  if (rule.part) {
+    return msg(MsgId::substitution_line_part, duration_text(rule.months, lang),
+               kinds_text(rule.kinds, lang), duration_text(rule.part->months, lang),
+               kinds_text(rule.part->kinds, lang), isced_text(rule.replaces_isced, lang));
+  }
+  MsgId form = rule.months == 12 ? MsgId::substitution_line_one : MsgId::substitution_line;
+  return msg(form, duration_text(rule.months, lang), kinds_text(rule.kinds, lang),
+             isced_text(rule.replaces_isced, lang));
+}
+
 }  // namespace ccteam::io

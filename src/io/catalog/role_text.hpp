@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ccteam/catalog/role.hpp"
+#include "ccteam/core/messages.hpp"
 
 namespace ccteam::io {
 
@@ -17,5 +18,9 @@ std::string duration_text(int months, Lang lang);
 
 // "ISCED level 3" / "ISCED-Stufe 3".
 std::string isced_text(catalog::IscedLevel level, Lang lang);
+
+// A substitution rule in words: "5 years of customer service / team leadership, 2 years of them
+// in team leadership, count as education up to ISCED level 6" (kinds by their labels).
+Message substitution_text(const catalog::Substitution& rule, Lang lang);
 
 }  // namespace ccteam::io

@@ -29,34 +29,6 @@ std::optional<std::chrono::year_month> parse_month(std::string_view s) {
   return std::chrono::year{year} / std::chrono::month{static_cast<unsigned>(month)};
 }
 
-// The node at 'pointer' below 'root', or the deepest existing node on the way (for positions).
-YAML::Node locate(const YAML::Node& root, const std::string& pointer) {
-  YAML::Node node = root;
-  std::size_t pos = 1;
-  while (!pointer.empty() && pos <= pointer.size()) {
-    std::size_t end = pointer.find('/', pos);
-    std::string token =
-        pointer.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-    YAML::Node next;
-    if (node.IsMap()) {
-      for (auto it = node.begin(); it != node.end(); ++it) {
-        if (it->first.IsScalar() && it->first.Scalar() == token) next = it->second;
-      }
-    } else if (node.IsSequence()) {
-      bool digits =
-          !token.empty() && token.size() < 9 &&
-          std::all_of(token.begin(), token.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-      std::size_t index = digits ? std::stoul(token) : node.size();
-      if (index < node.size()) next = node[index];
-    }
-    if (!next.IsDefined() || next.IsNull()) break;
-    node = next;
-    if (end == std::string::npos) break;
-    pos = end + 1;
-  }
-  return node;
-}
-
 // A number or a list of numbers, each in [min, max].
 std::optional<std::vector<double>> numbers(MapReader& map, std::string_view key, double min,
                                            double max) {

@@ -190,6 +190,7 @@ class AnonymousBankParser final : public detail::ParserBase {
       return reject(m_line, col[q_start], msg(MsgId::metrics_bank_no_offer_time));
 
     CallRecord& r = m_record;
+    r.recorded = metrics::RecordedFields{false, false, false, false};  // not in the data
     r.call_id.assign(f[call_id]);
     if (f[customer_id] == "0")
       r.customer_id.clear();

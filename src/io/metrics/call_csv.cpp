@@ -119,6 +119,10 @@ class CallCsvParser final : public detail::ParserBase, private CsvSink {
       }
     }
     m_width = m_fields.size();
+    // A column the file does not have is a field its source does not record (unknown, not 0).
+    auto has = [&](Col c) { return m_index[static_cast<std::size_t>(c)] >= 0; };
+    m_record.recorded = metrics::RecordedFields{has(Col::hold_seconds), has(Col::wrap_seconds),
+                                                has(Col::transfers), has(Col::escalated_to)};
   }
 
   std::string_view get(Col c) const {

@@ -122,7 +122,7 @@ std::vector<T> expand(const PerInterval& p, int n) {
 
 constexpr std::string_view k_handle_kinds[] = {"exponential", "lognormal", "gamma", "constant",
                                                "empirical"};
-constexpr std::string_view k_patience_kinds[] = {"none", "exponential", "lognormal"};
+constexpr std::string_view k_patience_kinds[] = {"none", "exponential", "lognormal", "empirical"};
 
 std::optional<DistKind> parse_kind(std::string_view w) {
   if (w == "none") return DistKind::none;
@@ -325,6 +325,7 @@ std::optional<RawTier> read_tier(YamlContext& ctx, const YAML::Node& node,
       t.patience.kind = d->kind;
       if (d->mean) t.patience.mean_seconds = d->mean->values.front();
       if (d->sd) t.patience.sd_seconds = d->sd->values.front();
+      t.patience.values = std::move(d->values);
     }
     ok = ok && d.has_value();
   }
@@ -412,35 +413,6 @@ std::optional<CostSettings> read_cost(YamlContext& ctx, const YAML::Node& node,
   map.finish();
   if (!ok) return std::nullopt;
   return c;
-}
-
-// The node a JSON pointer names, or the deepest existing node on its way.
-YAML::Node locate(const YAML::Node& root, const std::string& pointer) {
-  YAML::Node node = root;
-  std::size_t pos = 1;
-  while (pos <= pointer.size() && !pointer.empty()) {
-    std::size_t end = pointer.find('/', pos);
-    std::string token =
-        pointer.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-    const YAML::Node& current = node;
-    YAML::Node next;
-    if (current.IsMap()) {
-      for (auto it = current.begin(); it != current.end(); ++it) {
-        if (it->first.IsScalar() && it->first.Scalar() == token) next = it->second;
-      }
-    } else if (current.IsSequence()) {
-      std::size_t index = 0;
-      bool digits = !token.empty() && std::all_of(token.begin(), token.end(),
-                                                  [](char ch) { return ch >= '0' && ch <= '9'; });
-      if (digits && token.size() < 9) index = std::stoul(token);
-      if (digits && index < current.size()) next = current[index];
-    }
-    if (!next.IsDefined() || next.IsNull()) break;
-    node = next;
-    if (end == std::string::npos) break;
-    pos = end + 1;
-  }
-  return node;
 }
 
 }  // namespace
@@ -562,9 +534,22 @@ Checked<Scenario> read_scenario_yaml(std::string_view text, const std::string& f
     s.tiers.push_back(std::move(t));
   }
   if (!ctx.errors().empty()) return tl::unexpected(ctx.take_errors());
+  // One scalar for every interval ("staff: 8") is one place to fix: its first error stands for
+  // the same error of the other intervals, which would all point at it.
+  std::set<std::pair<std::string, MsgId>> located;
   for (Error& e : validate(s)) {
     std::string pointer = e.where.json_pointer;
-    ctx.error(locate(*root, pointer), pointer, std::move(e.message), std::move(e.hint));
+    YAML::Node node = locate(*root, pointer);
+    const YAML::Mark mark = node.Mark();
+    if (const auto staff = pointer.rfind("/staff/"); staff != std::string::npos) {
+      std::string list = pointer.substr(0, staff + std::string_view("/staff").size());
+      if (locate(*root, list).IsScalar()) {
+        if (!located.emplace(fmt::format("{}:{}", mark.line, mark.column), e.message.id).second)
+          continue;
+        pointer = std::move(list);  // the scalar's own pointer
+      }
+    }
+    ctx.error(node, pointer, std::move(e.message), std::move(e.hint));
   }
   if (!ctx.errors().empty()) return tl::unexpected(ctx.take_errors());
   return s;

@@ -126,6 +126,19 @@ std::optional<double> parse_number(std::string_view s) {
 
 }  // namespace
 
+std::string interval_start_text(LocalTime t, bool several_days, Lang lang) {
+  auto days = std::chrono::floor<std::chrono::days>(t);
+  std::chrono::year_month_day ymd{days};
+  std::chrono::hh_mm_ss hms{t - days};
+  std::string time = fmt::format("{:02}:{:02}", hms.hours().count(), hms.minutes().count());
+  if (!several_days) return time;
+  const int y = static_cast<int>(ymd.year());
+  const unsigned m = static_cast<unsigned>(ymd.month());
+  const unsigned d = static_cast<unsigned>(ymd.day());
+  return lang == Lang::de ? fmt::format("{:02}.{:02}.{:04} {}", d, m, y, time)
+                          : fmt::format("{:04}-{:02}-{:02} {}", y, m, d, time);
+}
+
 std::string format_local_time(LocalTime t) {
   auto days = std::chrono::floor<std::chrono::days>(t);
   std::chrono::year_month_day ymd{days};

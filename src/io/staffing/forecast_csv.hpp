@@ -42,4 +42,8 @@ Checked<staffing::Forecast> read_forecast_csv(const std::string& path,
 // "1999-02-01T07:30:00": the form the reader accepts and the plan writes.
 std::string format_local_time(staffing::LocalTime t);
 
+// An interval's start for people: "07:30" when the plan covers one day (a daily profile's date
+// is made up), else "1999-02-01 07:30" (en) or "01.02.1999 07:30" (de).
+std::string interval_start_text(staffing::LocalTime t, bool several_days, Lang lang);
+
 }  // namespace ccteam::io

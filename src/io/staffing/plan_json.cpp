@@ -85,7 +85,8 @@ ordered_json totals_json(const StaffingTotals& t) {
 
 }  // namespace
 
-ordered_json cost_view_to_json(const std::vector<IntervalCost>& view, const CostRates& rates) {
+ordered_json cost_view_to_json(const std::vector<IntervalCost>& view, const CostRates& rates,
+                               const Targets& targets) {
   ordered_json intervals = ordered_json::array();
   for (const IntervalCost& c : view) {
     intervals.push_back(ordered_json{{"start", format_local_time(c.start)},
@@ -96,7 +97,25 @@ ordered_json cost_view_to_json(const std::vector<IntervalCost>& view, const Cost
                       {"agent_hour", to_major(rates.agent_hour)},
                       {"caller_waiting_minute", to_major(rates.caller_waiting_minute)},
                       {"abandoned_call", to_major(rates.abandoned_call)},
+                      {"cheapest_missing_targets", cheapest_missing_targets(view, targets)},
                       {"intervals", std::move(intervals)}};
+}
+
+std::optional<Message> plan_note_of(const nlohmann::json& note) {
+  if (!note.is_object()) return std::nullopt;
+  const auto code = note.find("code");
+  if (code == note.end() || !code->is_string()) return std::nullopt;
+  for (MsgId id : {MsgId::plan_note_days_per_week, MsgId::plan_warn_leads_over_span}) {
+    if (code->get<std::string>() != msg_name(id)) continue;
+    Message m{id, {}};
+    if (const auto args = note.find("args"); args != note.end() && args->is_array()) {
+      for (const auto& arg : *args) {
+        m.args.emplace_back(arg.is_string() ? arg.get<std::string>() : std::string());
+      }
+    }
+    return m;
+  }
+  return std::nullopt;
 }
 
 std::string_view to_string(SlDefinition d) {
@@ -185,6 +204,17 @@ ordered_json plan_to_json(const Plan& plan, const std::vector<LevelCost>& costs,
     levels.push_back(level_json(*level, cost, lang));
   }
   out["levels"] = std::move(levels);
+  // Each note with its code and arguments (a reader renders it in its own language) and its
+  // text in 'lang'.
+  ordered_json notes = ordered_json::array();
+  for (const Message& note : plan.notes) {
+    ordered_json args = ordered_json::array();
+    for (const MessageArg& a : note.args) args.push_back(a.in(lang));
+    notes.push_back(ordered_json{{"code", std::string(msg_name(note.id))},
+                                 {"args", std::move(args)},
+                                 {"text", render(note, lang)}});
+  }
+  out["notes"] = std::move(notes);
   return out;
 }
 

@@ -6,6 +6,7 @@
 // (staffing::StaffingTotals); it stays "ccteam-plan/1", and `simulate --plan` simulates the
 // given agents.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,13 +28,20 @@ std::string_view to_string(staffing::AsaDefinition d);
 // "span", "cover") in 'lang'; another text comes back as it is.
 std::string basis_text(std::string_view basis, Lang lang);
 
-// The plan with its costs (one per level, as cost_plan returns them); notes rendered in 'lang'.
+// The plan with its costs (one per level, as cost_plan returns them); notes (the levels' and
+// the plan's "notes") rendered in 'lang'.
 nlohmann::ordered_json plan_to_json(const staffing::Plan& plan,
                                     const std::vector<staffing::LevelCost>& costs, Lang lang);
 
+// A note of the plan JSON's "notes" ({code, args, text}) as a message to render in any
+// language; empty for a code this version does not know.
+std::optional<Message> plan_note_of(const nlohmann::json& note);
+
 // The cost view (the "cost_view" member of the plan JSON): the rates in major units of their
-// currency and, per interval, the plan's agents ("at_plan") against the cheapest ("cheapest").
+// currency, how many intervals' cheapest count misses 'targets' ("cheapest_missing_targets") and,
+// per interval, the plan's agents ("at_plan") against the cheapest ("cheapest").
 nlohmann::ordered_json cost_view_to_json(const std::vector<staffing::IntervalCost>& view,
-                                         const staffing::CostRates& rates);
+                                         const staffing::CostRates& rates,
+                                         const staffing::Targets& targets);
 
 }  // namespace ccteam::io

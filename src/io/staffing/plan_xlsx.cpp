@@ -3,6 +3,7 @@
 #include <initializer_list>
 
 #include "io/base/json_members.hpp"
+#include "io/staffing/plan_json.hpp"
 
 namespace ccteam::io {
 
@@ -65,6 +66,18 @@ std::vector<XlsxSheet> plan_xlsx_sheets(
     levels.rows.push_back({title.empty() ? id : title, number(l, "weekly_hours"), number(l, "fte"),
                            number(l, "headcount"), text(l, "basis"), number(cost, "annual_low"),
                            number(cost, "annual_high"), text(cost, "currency")});
+  }
+  // The plan's notes under the levels, in 'lang' (how a short forecast repeats, warnings).
+  bool first_note = true;
+  for (const json& note : json_array(plan, "notes")) {
+    std::optional<Message> m = plan_note_of(note);
+    if (!m) continue;
+    if (first_note) {
+      levels.rows.emplace_back();  // a blank row, then the heading
+      levels.rows.push_back({tr(MsgId::plan_notes, lang)});
+      first_note = false;
+    }
+    levels.rows.push_back({render(*m, lang)});
   }
   sheets.push_back(std::move(levels));
 

@@ -7,7 +7,7 @@
 //   SL, ASA s (empty when unstable), occupancy, abandoned, team leads, managers on duty;
 // - levels: role (its title from 'role_title', the id when that is empty), hours/week, FTE,
 //   people, sized by, annual cost from, annual cost to (major units, empty without a price),
-//   currency;
+//   currency; then, when the plan has notes, a blank row, "Notes:" and each note in 'lang';
 // - cost view (only when the plan has one): start, agents, cost (plan), cheapest agents,
 //   cost (cheapest), SL (cheapest).
 // A member missing or of another type gives an empty cell, never an error: the JSON is ours.

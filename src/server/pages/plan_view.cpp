@@ -274,6 +274,15 @@ render::Context plan_result_values(const json& plan, const std::string& country,
   // Headcount, FTE and budget per level, with what the budget rests on.
   std::vector<render::Context> levels;
   std::vector<render::Context> notes;
+  // The plan's own notes (how a short forecast repeats, too many team leads for live
+  // escalations), rendered from their code and arguments in the page's language.
+  for (const json& note : json_array(plan, "notes")) {
+    if (std::optional<Message> m = io::plan_note_of(note)) {
+      render::Context item;
+      item.text(".", ccteam::render(*m, lang));
+      notes.push_back(std::move(item));
+    }
+  }
   bool market = false;
   for (const json& level : json_array(plan, "levels")) {
     std::string title = role_title(json_text(level, "role"), catalog, lang);

@@ -112,14 +112,8 @@ std::vector<render::Context> experience(const Role& role, Lang lang) {
 std::vector<render::Context> substitutions(const Role& role, Lang lang) {
   std::vector<render::Context> out;
   for (const Substitution& s : role.substitutions) {
-    std::vector<std::string> kinds;
-    for (ExperienceKind k : s.kinds) kinds.push_back(tr(label(k), lang));
-    MsgId form = s.months == 12 ? MsgId::substitution_line_one : MsgId::substitution_line;
     render::Context item;
-    item.text("line",
-              ccteam::render(msg(form, io::duration_text(s.months, lang), join(kinds, " / "),
-                                 io::isced_text(s.replaces_isced, lang)),
-                             lang))
+    item.text("line", ccteam::render(io::substitution_text(s, lang), lang))
         .text("description", s.description.get(lang))
         .text("basis", basis_text(s.basis, lang));
     out.push_back(std::move(item));

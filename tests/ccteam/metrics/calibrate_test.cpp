@@ -111,6 +111,26 @@ TEST(Calibrate, LognormalFitWithShortCallsApart) {
   EXPECT_DOUBLE_EQ(f.all_mean.count(), 153.0 / 5);
 }
 
+// Issue 25: with --short-call 0 a call of 0 s entered the lognormal fit as ln 0 = -inf (written
+// "mu: null"). It is kept apart whatever the threshold: 0, 10 and 1000 s with short_call 0 give
+// one short call (mean 0) and a fit of ln 10 and ln 1000: mu = ln 100, sigma = ln 10.
+TEST(Calibrate, ZeroSecondCallsStayOutOfTheLognormalFit) {
+  CalibrationOptions o;
+  o.short_call = Seconds{0};
+  Calibrator c(o);
+  c.add(call(2, 8, 0, 1, 0, "ag1"));
+  c.add(call(2, 8, 10, 1, 10, "ag1"));
+  c.add(call(2, 8, 20, 1, 1000, "ag1"));
+  HandleTimeFit f = c.finish().handle_time;
+  EXPECT_EQ(f.calls, 3);
+  EXPECT_EQ(f.short_calls, 1);
+  EXPECT_DOUBLE_EQ(f.short_mean.count(), 0.0);
+  EXPECT_EQ(f.fitted, 2);
+  EXPECT_NEAR(f.mu, std::log(100.0), 1e-12);
+  EXPECT_NEAR(f.sigma, std::log(10.0), 1e-12);
+  EXPECT_TRUE(std::isfinite(f.mean.count()));
+}
+
 // Kaplan & Meier (1958) by hand. Waits: abandoned 2, 5; answered (censored) 0, 0, 3, 5, 8.
 // At 2: 5 at risk (the two censored at 0 have left), S = 4/5. At 5: 3 at risk, one event
 // (censoring at the same time counts after it), S = 4/5 x 2/3 = 8/15. The median is not reached.

@@ -160,7 +160,29 @@ TEST(Metrics, PerAgentOnlyForOneTeamAndPseudonymised) {
   EXPECT_EQ(refused.error().message.id, MsgId::metrics_agent_needs_team);
   o.team_filter = "red";
   o.pseudonym_key = "key";
+  // Red has two agents: below a minimum of 3 every row and the total hide the agent figures, as
+  // red's row does in the view by team (issue 25: this view showed them).
+  o.min_group = 3;
+  MetricsReport small = run(o);
+  ASSERT_EQ(small.rows.size(), 2u);
+  for (const MetricsRow& row : small.rows) {
+    EXPECT_TRUE(row.suppressed);
+    EXPECT_FALSE(row.figures.aht.has_value());
+    EXPECT_EQ(row.figures.answered, row.figures.offered);  // queue figures stay
+  }
+  EXPECT_TRUE(small.total.suppressed);
+  EXPECT_FALSE(small.total.figures.aht.has_value());
+  o.by = GroupBy::team;
+  o.team_filter.clear();
+  MetricsReport teams = run(o);
+  auto red = std::ranges::find(teams.rows, "red", &MetricsRow::key);
+  ASSERT_NE(red, teams.rows.end());
+  EXPECT_TRUE(red->suppressed);
+  o.by = GroupBy::agent;
+  o.team_filter = "red";
+  o.min_group = 2;  // a works council that allows teams of two
   MetricsReport r = run(o);
+  EXPECT_FALSE(r.total.suppressed);
   EXPECT_EQ(r.filtered_out, 4);  // c3 c5 (no team), c6 c8 (blue)
   ASSERT_EQ(r.rows.size(), 2u);
   Pseudonymizer p("key");
@@ -174,6 +196,47 @@ TEST(Metrics, PerAgentOnlyForOneTeamAndPseudonymised) {
   r = run(o);
   EXPECT_EQ(r.rows[1].key, "ag2");
   EXPECT_DOUBLE_EQ(r.rows[1].figures.aht->count(), (270.0 + 600) / 2);  // c2 and c7
+}
+
+// Issue 25: a field the source does not record is unknown, not 0. The Anonymous Bank file has
+// no hold, after-call work, transfers or escalations: bank-small.tsv counts calls 1, 5 and 6
+// as handled (ser_time 166, 150, 60 s; rows 8-10 are malformed, 3 is PHANTOM), so the AHT is
+// the talk time, (166 + 150 + 60) / 3 = 125.33 s, and the rest is absent (it said 0 s, 0.0 %).
+TEST(Metrics, FieldsTheSourceDoesNotRecordAreUnknownNotZero) {
+  MetricsOptions o;
+  o.min_group = 1;
+  MetricsBuilder bank(o);
+  io::read_call_records(test::data_path("calls/bank-small.tsv").string(),
+                        io::CallFormat::anonymous_bank, [&](const CallRecord& r) { bank.add(r); });
+  const Figures f = bank.finish().total.figures;
+  EXPECT_DOUBLE_EQ(f.talk->count(), 376.0 / 3);
+  EXPECT_DOUBLE_EQ(f.aht->count(), 376.0 / 3);
+  EXPECT_FALSE(f.hold.has_value());
+  EXPECT_FALSE(f.wrap.has_value());
+  EXPECT_FALSE(f.transfer_rate.has_value());
+  EXPECT_FALSE(f.escalation_rate.has_value());
+  // A CSV without the hold, transfers and escalated_to columns: the same. With the columns and
+  // empty cells: 0 (no hold, no transfer, not escalated).
+  auto figures_of = [&](std::string_view text) {
+    MetricsBuilder b(o);
+    io::parse_call_records(text, io::CallFormat::csv, "t.csv",
+                           [&](const CallRecord& r) { b.add(r); });
+    return b.finish().total.figures;
+  };
+  const Figures without = figures_of(
+      "call_id,agent,offered,answered,ended,wrap_seconds,outcome\n"
+      "c1,ag1,2026-03-02T08:00:00Z,2026-03-02T08:00:10Z,2026-03-02T08:05:10Z,30,answered\n");
+  EXPECT_DOUBLE_EQ(without.aht->count(), 330.0);  // talk 300 + wrap 30
+  EXPECT_FALSE(without.hold.has_value());
+  EXPECT_DOUBLE_EQ(without.wrap->count(), 30.0);
+  EXPECT_FALSE(without.transfer_rate.has_value());
+  EXPECT_FALSE(without.escalation_rate.has_value());
+  const Figures empty_cells = figures_of(
+      "call_id,agent,offered,answered,ended,hold_seconds,outcome,transfers,escalated_to\n"
+      "c1,ag1,2026-03-02T08:00:00Z,2026-03-02T08:00:10Z,2026-03-02T08:05:10Z,,answered,,\n");
+  EXPECT_DOUBLE_EQ(empty_cells.hold->count(), 0.0);
+  EXPECT_DOUBLE_EQ(*empty_cells.transfer_rate, 0.0);
+  EXPECT_DOUBLE_EQ(*empty_cells.escalation_rate, 0.0);
 }
 
 TEST(Metrics, RetentionCutoffDropsOldRecords) {

@@ -506,12 +506,13 @@ TEST(Substitution, ThreeYearsReplaceShortCycleTertiary) {
 }
 
 TEST(Substitution, PartialYearsBetweenTheBoundsCannotTell) {
-  // Manager ("*": ISCED 6), rule: 36 months of leadership or operations. A team leader
-  // "2021".."2024" has 24 (2021-12-31..2024-01-01) to 48 (2021-01-01..2024-12-31) months: the
-  // rule may or may not be met.
+  // Manager ("*": ISCED 6), rule: 60 months of customer service, leadership or operations, 24
+  // of them leading or running operations. A team leader "2019".."2024" has 48
+  // (2019-12-31..2024-01-01) to 72 (2019-01-01..2024-12-31) months, all leading: the rule may or
+  // may not be met.
   Evaluator evaluator(default_catalog());
   const catalog::Role& manager = *default_catalog().find(RoleId("manager"));
-  Person lead = with_jobs({{"2021", "2024"}}, "Abitur");
+  Person lead = with_jobs({{"2019", "2024"}}, "Abitur");
   lead.work[0].title = "Team leader";
   Evaluation e = evaluator.evaluate(lead, manager, {k_as_of, "*"});
   EXPECT_EQ(education_of(e).outcome, Outcome::unknown);

@@ -1,5 +1,7 @@
 #include "ccteam/sim/stats.hpp"
 
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 namespace ccteam::sim {
@@ -34,6 +36,46 @@ TEST(Accumulator, SaysWhenThereIsNoInterval) {
   one.add(7);
   EXPECT_EQ(one.estimate().mean, 7);
   EXPECT_TRUE(std::isnan(one.estimate().half_width));
+}
+
+TEST(RatioAccumulator, GivesTheRatioOfTotalsWithADeltaMethodInterval) {
+  // (y, x) = (1, 2), (2, 2), (3, 4): R = 6 / 8 = 0.75 (the mean of the ratios would be
+  // (0.5 + 1 + 0.75) / 3 = 0.75 too; see below for one where they differ). Residuals
+  // z = y - R x = -0.5, 0.5, 0; s^2 = 0.5 / 2 = 0.25; xbar = 8 / 3;
+  // half-width = t(0.975, 2) x 0.5 / (8 / 3 x sqrt(3)) = 4.302653 x 0.5 / 4.618802 = 0.465776.
+  RatioAccumulator r;
+  r.add(1, 2);
+  r.add(2, 2);
+  r.add(3, 4);
+  Estimate e = r.estimate();
+  EXPECT_EQ(e.n, 3);
+  EXPECT_DOUBLE_EQ(e.mean, 0.75);
+  EXPECT_NEAR(e.half_width, 0.465776, 1e-6);
+  // A replication with few calls weighs as its calls: (1 of 1) and (50 of 100) give 51 / 101,
+  // not the mean of 100 % and 50 % (75 %).
+  RatioAccumulator weighted;
+  weighted.add(1, 1);
+  weighted.add(50, 100);
+  EXPECT_DOUBLE_EQ(weighted.estimate().mean, 51.0 / 101.0);
+}
+
+TEST(RatioAccumulator, CountsEmptyReplicationsAndSaysWhenThereIsNoRatio) {
+  RatioAccumulator none;
+  none.add(0, 0);
+  EXPECT_TRUE(std::isnan(none.estimate().mean));
+  EXPECT_EQ(none.estimate().n, 0);
+  // One replication with calls and one without: a ratio, but no interval from one value.
+  RatioAccumulator one;
+  one.add(3, 4);
+  one.add(0, 0);
+  EXPECT_DOUBLE_EQ(one.estimate().mean, 0.75);
+  EXPECT_EQ(one.estimate().n, 1);
+  EXPECT_TRUE(std::isnan(one.estimate().half_width));
+  // Every replication with the same ratio: a zero-width interval, never NaN from rounding.
+  RatioAccumulator same;
+  for (int i = 1; i <= 5; ++i) same.add(0.1 * i, 0.3 * i);
+  EXPECT_NEAR(same.estimate().mean, 1.0 / 3.0, 1e-15);
+  EXPECT_NEAR(same.estimate().half_width, 0.0, 1e-12);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "ccteam/staffing/plan.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <gtest/gtest.h>
@@ -42,6 +43,13 @@ TEST(Plan, FteIsRoundedOnceWithShrinkageAsADivisor) {
   EXPECT_EQ(plan->intervals[0].team_leads_on_duty, 1);
   EXPECT_EQ(plan->intervals[1].team_leads_on_duty, 0);
   EXPECT_EQ(plan->managers.headcount, 1);
+  // FTE are exact for every level, as for the agents (issue 25: team leads showed 1.00 FTE and
+  // managers 0.0 hours/week): team leads 2 / 12 by span (above 2.5 / 27.3 by cover), managers
+  // 1 / 6; hours/week = FTE x 39 x 0.7.
+  EXPECT_NEAR(plan->team_leads.fte, 2.0 / 12, 1e-12);
+  EXPECT_NEAR(plan->team_leads.weekly_hours, 2.0 / 12 * 27.3, 1e-9);
+  EXPECT_NEAR(plan->managers.fte, 1.0 / 6, 1e-12);
+  EXPECT_NEAR(plan->managers.weekly_hours, 27.3 / 6, 1e-9);
 }
 
 TEST(Plan, PartTimersCountAsPeopleForTheSpan) {
@@ -73,8 +81,77 @@ TEST(Plan, LiveEscalationsNeedTeamLeadTime) {
   ASSERT_TRUE(plan->intervals[0].escalation);
   EXPECT_EQ(plan->intervals[0].escalation->agents, 4);
   EXPECT_EQ(plan->intervals[0].team_leads_on_duty, 8);
-  // 8 x 0.5 h x 5 days = 20 h/week / 27.3 = 0.73 FTE -> 1 (cover), span 2/12 -> 1.
+  // No call arrives at 08:30, but an escalation of a call taken at 08:29 does (after its 180 s
+  // of handling): one team lead stays on duty for it (issue 25: the planner left 0 there and
+  // the simulation showed a team-lead ASA of 8,836 s).
+  EXPECT_EQ(plan->intervals[1].team_leads_on_duty, 1);
+  // (8 + 1) x 0.5 h x 5 days = 22.5 h/week / 27.3 = 0.82 FTE -> 1 (cover), span 2/12 -> 1.
   EXPECT_EQ(plan->team_leads.headcount, 1);
+  // The same for managers who take escalations live.
+  o.manager_escalation.share = 0.5;
+  o.manager_escalation.mode = TierMode::live;
+  auto managers = make_plan(two_intervals(), o);
+  ASSERT_TRUE(managers);
+  EXPECT_GE(managers->intervals[0].managers_on_duty, 1);
+  EXPECT_EQ(managers->intervals[1].managers_on_duty, 1);
+  o.manager_escalation.share = 0;
+  // Deferred escalations are worked off within their deadline: no cover after the last call.
+  o.escalation.mode = TierMode::deferred;
+  auto deferred = make_plan(two_intervals(), o);
+  ASSERT_TRUE(deferred);
+  EXPECT_EQ(deferred->intervals[1].team_leads_on_duty, 0);
+}
+
+// A day of 48 half hours with 2 calls each (AHT 180 s, 0.2 Erlangs: 1 agent meets 80/20,
+// SL = 1 - 0.2 exp(-0.8 x 20 / 180) = 0.817). Agents: 48 x 0.5 h x 5 days = 120 h/week / 27.3
+// = 4.40 FTE -> 5 people -> 1 team lead by a span of 12. Live escalations of 10 %: 0.2 per half
+// hour, 1 team lead on the phone, / 0.5 phone share = 2 on duty in every half hour:
+// 48 x 2 x 0.5 h x 5 = 240 h/week / 27.3 = 8.79 -> 9 team leads, 9 times the span's need.
+Forecast thin_day() {
+  Forecast f;
+  f.interval = Seconds{1800};
+  LocalTime t0{std::chrono::local_days{std::chrono::year{2026} / 3 / 2}.time_since_epoch()};
+  for (int k = 0; k < 48; ++k) {
+    f.intervals.push_back({t0 + std::chrono::minutes{30 * k}, 2, Seconds{180}, 2 + k, {}});
+  }
+  return f;
+}
+
+TEST(Plan, WarnsWhenLiveEscalationsNeedFarMoreTeamLeadsThanTheSpan) {
+  PlanOptions o = sl_80_20();
+  o.escalation.share = 0.1;
+  auto plan = make_plan(thin_day(), o);
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->agents.headcount, 5);
+  EXPECT_EQ(plan->team_leads.headcount, 9);
+  auto warning = std::ranges::find(plan->notes, MsgId::plan_warn_leads_over_span, &Message::id);
+  ASSERT_NE(warning, plan->notes.end());
+  EXPECT_EQ(render(*warning, Lang::en),
+            "9 team leads for 5 agents, where a span of 12 agents per team lead needs 1: live "
+            "escalations keep a team lead free in every interval in which one may arrive. With "
+            "--escalation-mode deferred team leads work escalations off within a deadline "
+            "(--escalation-deadline-hours)");
+  // Deferred escalations (worked off within 4 hours) or none: no warning.
+  o.escalation.mode = TierMode::deferred;
+  auto deferred = make_plan(thin_day(), o);
+  ASSERT_TRUE(deferred);
+  EXPECT_EQ(std::ranges::count(deferred->notes, MsgId::plan_warn_leads_over_span, &Message::id), 0);
+  o.escalation.share = 0;
+  auto none = make_plan(thin_day(), o);
+  ASSERT_TRUE(none);
+  EXPECT_EQ(std::ranges::count(none->notes, MsgId::plan_warn_leads_over_span, &Message::id), 0);
+}
+
+TEST(Plan, SaysHowAForecastShorterThanAWeekIsRepeated) {
+  auto day = make_plan(two_intervals(), sl_80_20());
+  ASSERT_TRUE(day);
+  ASSERT_EQ(day->notes.size(), 1u);
+  EXPECT_EQ(render(day->notes[0], Lang::en),
+            "hours/week: the forecast covers 1 day(s), taken to repeat on 5 days a week "
+            "(--days-per-week)");
+  EXPECT_EQ(render(day->notes[0], Lang::de),
+            "Stunden/Woche: die Prognose umfasst 1 Tag(e) und gilt als an 5 Tagen je Woche "
+            "wiederholt (--days-per-week)");
 }
 
 // Three open half hours from 08:00 with 'calls' each, AHT 180 s, on one day.

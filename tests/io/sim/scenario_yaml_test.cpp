@@ -108,6 +108,53 @@ TEST(ScenarioYaml, InvalidFilesGiveErrorsWithPositions) {
   EXPECT_GE(files, 10);
 }
 
+// Issue 25: "staff: 8" for a day the load outruns gave four errors, three of them at the tier's
+// line (locating the first error changed the parsed tree). One scalar is one place to fix: one
+// error, at it. A list gives one error per unstable interval, each at its own value.
+TEST(ScenarioYaml, UnstableStaffIsReportedWhereItIsWritten) {
+  const std::string head =
+      "format: ccteam-scenario/1\n"
+      "interval_seconds: 1800\n"
+      "intervals: 4\n"
+      "arrivals: {calls_per_interval: 200}\n"
+      "tiers:\n"
+      "  - id: agents\n"
+      "    kind: live\n";
+  const std::string handle = "    handle_time: {distribution: exponential, mean_seconds: 180}\n";
+  auto scalar = read_scenario_yaml(head + "    staff: 8\n" + handle, "s.yaml");
+  ASSERT_FALSE(scalar);
+  ASSERT_EQ(scalar.error().size(), 1u);
+  const Error& e = scalar.error().front();
+  EXPECT_EQ(e.where.line, 8);
+  EXPECT_EQ(e.where.column, 12);
+  EXPECT_EQ(e.where.json_pointer, "/tiers/0/staff");
+  EXPECT_EQ(e.message.id, MsgId::sim_unstable);
+
+  // 200 calls x 180 s / 1800 s = 20 Erlangs: 8 and 20 are unstable, 21 and 30 are not.
+  auto list = read_scenario_yaml(head + "    staff: [8, 21, 20, 30]\n" + handle, "l.yaml");
+  ASSERT_FALSE(list);
+  ASSERT_EQ(list.error().size(), 2u);
+  EXPECT_EQ(list.error()[0].where.json_pointer, "/tiers/0/staff/0");
+  EXPECT_EQ(list.error()[0].where.column, 13);
+  EXPECT_EQ(list.error()[1].where.json_pointer, "/tiers/0/staff/2");
+  EXPECT_EQ(list.error()[1].where.line, 8);
+  EXPECT_EQ(list.error()[1].where.column, 20);
+}
+
+TEST(ScenarioYaml, PatienceMayBeEmpirical) {
+  // A measured patience curve as values, each equally likely (the quantiles of a Kaplan-Meier
+  // curve, for example).
+  auto s = read_scenario_yaml(
+      "format: ccteam-scenario/1\ninterval_seconds: 1800\nintervals: 1\n"
+      "arrivals: {calls_per_interval: 10}\ntiers:\n  - id: agents\n    kind: live\n"
+      "    staff: 2\n    handle_time: {distribution: exponential, mean_seconds: 180}\n"
+      "    patience: {distribution: empirical, seconds: [10, 60, 300]}\n",
+      "p.yaml");
+  ASSERT_TRUE(s) << render(s.error().front(), Lang::en);
+  EXPECT_EQ(s->tiers[0].patience.kind, DistKind::empirical);
+  EXPECT_EQ(s->tiers[0].patience.values, (std::vector<double>{10, 60, 300}));
+}
+
 TEST(ScenarioYaml, ManyBadValuesGiveFiftyErrorsAndACount) {
   // 100,000 intervals with -1 calls each, one per line: value i on line 5 + i, column 7.
   std::string text =
