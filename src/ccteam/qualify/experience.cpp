@@ -180,8 +180,8 @@ void ExperienceClassifier::add_hits(const text::AnalyzedText& text, Kinds kinds,
   std::vector<text::Matcher::Hit>& hits = m_hits;
   m_matcher.find_into(text, hits);
   if (hits.empty()) return;
-  std::optional<SourcePos> pos;  // built for the first hit only
   // Evidence of this text starts here: only these can repeat a hit (same text, same pointer).
+  // where() is called for the first piece; later ones copy its position.
   const std::size_t first_of_text = out.size();
   for (text::Matcher::Hit& hit : hits) {
     if (hit.tag == k_no_work_tag) continue;
@@ -193,8 +193,9 @@ void ExperienceClassifier::add_hits(const text::AnalyzedText& text, Kinds kinds,
         out.begin() + static_cast<long>(first_of_text), out.end(),
         [&](const KindEvidence& e) { return e.kind == kind && e.matched == hit.matched; });
     if (seen) continue;
-    if (!pos) pos = where();
-    out.push_back(KindEvidence{kind, std::move(hit.phrase), std::move(hit.matched), *pos});
+    SourcePos pos = out.size() == first_of_text ? where() : out[first_of_text].where;
+    out.push_back(
+        KindEvidence{kind, std::move(hit.phrase), std::move(hit.matched), std::move(pos)});
   }
 }
 

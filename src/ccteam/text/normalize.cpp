@@ -333,9 +333,13 @@ struct TextKind {
 
 // Whether byte 'c' needs a look in text_kind: 0x80 and above, or a character that may start a
 // gender marker ("Inbound" starts with a capital I, but not a marker).
-inline bool needs_look(unsigned char c) {
-  return c >= 0x80 || c == '*' || c == ':' || c == '_' || c == '/' || c == 'I';
-}
+constexpr std::array<bool, 256> k_needs_look = [] {
+  std::array<bool, 256> out{};
+  for (std::size_t c = 0x80; c < out.size(); ++c) out[c] = true;
+  for (char c : {'*', ':', '_', '/', 'I'}) out[static_cast<unsigned char>(c)] = true;
+  return out;
+}();
+inline bool needs_look(unsigned char c) { return k_needs_look[c]; }
 
 // text_kind's look at byte i (needs_look); returns where to go on.
 std::size_t look_at(std::string_view utf8, std::size_t i, TextKind& kind) {
