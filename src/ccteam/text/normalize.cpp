@@ -245,13 +245,22 @@ std::size_t ascii_words(std::string_view text, std::vector<std::string>& out, st
       ++i;
       continue;
     }
-    std::size_t end = i + 1;
-    while (end < text.size() && ascii_word_byte(text[end]) != 0) ++end;
-    // Written in place: lower-cased into the vector's string, then cut to its length without a
-    // feminine suffix (no temporary strings; this runs for every word screened).
+    // Lower-cased while its end is looked for, into a buffer on the stack (one pass over the
+    // word), then into the vector's string, cut to its length without a feminine suffix (no
+    // temporary strings; this runs for every word screened). A longer word goes on in chunks.
     std::string& word = next_word(out, n);
-    word.assign(text.substr(i, end - i));
-    for (char& c : word) c = ascii_word_byte(c);
+    word.clear();
+    std::array<char, 64> buffer;  // NOLINT: written before it is read
+    std::size_t end = i;
+    for (;;) {
+      const std::size_t from = end;
+      const std::size_t stop = std::min(text.size(), from + buffer.size());
+      for (char c = 0; end < stop && (c = ascii_word_byte(text[end])) != 0; ++end) {
+        buffer[end - from] = c;
+      }
+      word.append(buffer.data(), end - from);
+      if (end - from < buffer.size()) break;
+    }
     word.resize(without_feminine_suffix(word));
     i = end;
   }
