@@ -75,6 +75,10 @@ LIBRARIES = {
     # Parsers of applicants' documents: only in ccteam-extract's library, never in the server.
     "poppler": (r"poppler/", ["io/workspace/text_extract.cpp"]),
     "pugixml": (r"pugixml\.hpp$", ["io/workspace/text_extract.cpp"]),
+    # The compiler's SSE2 intrinsics (x86-64's baseline), behind #if defined(__SSE2__) with a
+    # plain loop otherwise: the hot byte loops of words and of the place scan.
+    "SSE2 intrinsics": (r"emmintrin\.h$", ["ccteam/text/normalize.cpp",
+                                            "io/qualify/resume_json.cpp"]),
     "fmt": (r"fmt/", [""]),
     "tl::expected": (r"tl/", [""]),
 }

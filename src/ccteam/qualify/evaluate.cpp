@@ -404,14 +404,27 @@ void add_skill_criteria(const Person& person, const Role& role, const text::Matc
     if (text.words.empty()) return;
     matcher.find_into(text, hits);
     if (hits.empty()) return;
-    const SourcePos pos = where();
+    SourcePos pos = where();
+    // The first piece of evidence kept from this text takes the position; later ones copy it.
+    std::optional<std::pair<std::size_t, std::size_t>> first;  // its tag and index in 'found'
+    auto position = [&]() -> const SourcePos& {
+      return first ? found[first->first][first->second].where : pos;
+    };
     for (text::Matcher::Hit& hit : hits) {
-      auto& list = found[static_cast<std::size_t>(hit.tag)];
+      const auto tag = static_cast<std::size_t>(hit.tag);
+      std::vector<Evidence>& list = found[tag];
+      const std::string& pointer = position().json_pointer;
       bool seen = std::ranges::any_of(list, [&](const Evidence& e) {
-        return e.text == hit.matched && e.where.json_pointer == pos.json_pointer;
+        return e.text == hit.matched && e.where.json_pointer == pointer;
       });
-      if (!seen && list.size() < 3)
-        list.push_back({std::move(hit.matched), std::move(hit.phrase), pos});
+      if (seen || list.size() >= 3) continue;
+      if (!first) {
+        list.push_back({std::move(hit.matched), std::move(hit.phrase), std::move(pos)});
+        first.emplace(tag, list.size() - 1);
+      } else {
+        SourcePos copy = position();
+        list.push_back({std::move(hit.matched), std::move(hit.phrase), std::move(copy)});
+      }
     }
   };
   auto look_up = [&](const std::string& text, const SourcePos& pos) {

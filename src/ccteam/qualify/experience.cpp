@@ -180,8 +180,8 @@ void ExperienceClassifier::add_hits(const text::AnalyzedText& text, Kinds kinds,
   std::vector<text::Matcher::Hit>& hits = m_hits;
   m_matcher.find_into(text, hits);
   if (hits.empty()) return;
-  std::optional<SourcePos> pos;  // built for the first hit only
   // Evidence of this text starts here: only these can repeat a hit (same text, same pointer).
+  // where() is called for the first piece; later ones copy its position.
   const std::size_t first_of_text = out.size();
   for (text::Matcher::Hit& hit : hits) {
     if (hit.tag == k_no_work_tag) continue;
@@ -193,8 +193,9 @@ void ExperienceClassifier::add_hits(const text::AnalyzedText& text, Kinds kinds,
         out.begin() + static_cast<long>(first_of_text), out.end(),
         [&](const KindEvidence& e) { return e.kind == kind && e.matched == hit.matched; });
     if (seen) continue;
-    if (!pos) pos = where();
-    out.push_back(KindEvidence{kind, std::move(hit.phrase), std::move(hit.matched), *pos});
+    SourcePos pos = out.size() == first_of_text ? where() : out[first_of_text].where;
+    out.push_back(
+        KindEvidence{kind, std::move(hit.phrase), std::move(hit.matched), std::move(pos)});
   }
 }
 
@@ -250,10 +251,18 @@ struct SpanBuffers {
   std::vector<Span> high;
 };
 
-// Merged months of the jobs i of 'person' for which selected(i) is true; the upper bound over
-// those for which maybe(i) is true (a superset).
+// Each job's spans (job_spans), worked out once for all kinds.
+std::vector<JobSpans> all_job_spans(const Person& person, const Date& as_of) {
+  std::vector<JobSpans> out;
+  out.reserve(person.work.size());
+  for (const Position& job : person.work) out.push_back(job_spans(job, as_of));
+  return out;
+}
+
+// Merged months of the jobs i (of 'jobs', all_job_spans) for which selected(i) is true; the
+// upper bound over those for which maybe(i) is true (a superset).
 template <class Selected, class Maybe>
-MonthsRange months_where(const Person& person, const Date& as_of, const Selected& selected,
+MonthsRange months_where(const std::vector<JobSpans>& jobs, const Selected& selected,
                          const Maybe& maybe, SpanBuffers& buffers) {
   std::vector<Span>& low = buffers.low;
   std::vector<Span>& high = buffers.high;
@@ -261,9 +270,9 @@ MonthsRange months_where(const Person& person, const Date& as_of, const Selected
   high.clear();
   bool unbounded = false;
   bool unclassified = false;
-  for (std::size_t i = 0; i < person.work.size(); ++i) {
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
     if (!maybe(i)) continue;
-    JobSpans s = job_spans(person.work[i], as_of);
+    const JobSpans& s = jobs[i];
     if (!s.counts) continue;
     const bool is_selected = selected(i);
     unclassified = unclassified || !is_selected;
@@ -309,9 +318,10 @@ Experience measure_experience(const Person& person, const ExperienceClassifier& 
   job_evidence.reserve(k_usual_evidence);
   for (std::vector<KindEvidence>& list : out.evidence) list.reserve(k_usual_evidence);
   std::vector<text::Matcher::Hit> no_work_hits;
+  const std::vector<JobSpans> jobs = all_job_spans(person, as_of);
   for (std::size_t i = 0; i < person.work.size(); ++i) {
     const Position& job = person.work[i];
-    JobSpans spans = job_spans(job, as_of);
+    const JobSpans& spans = jobs[i];
     if (!spans.counts) continue;
     job_evidence.clear();
     classifier.classify_into(job, work_texts[i], job_evidence);
@@ -345,7 +355,7 @@ Experience measure_experience(const Person& person, const ExperienceClassifier& 
   const std::size_t cs = index(ExperienceKind::customer_service);
   for (std::size_t k = 0; k < k_experience_kinds; ++k) {
     out.months[k] = months_where(
-        person, as_of, [&](std::size_t i) { return out.job_kinds[i][k]; },
+        jobs, [&](std::size_t i) { return out.job_kinds[i][k]; },
         [&](std::size_t i) { return out.job_kinds[i][k] || (k == cs && out.unclassified[i]); },
         buffers);
     out.months[k].in_summary = in_summary[k];
@@ -376,7 +386,7 @@ MonthsRange months_of_any(const Person& person, const Experience& experience,
     return selected(i) || (customer_service && i < experience.unclassified.size() &&
                            experience.unclassified[i] != 0);
   };
-  MonthsRange out = months_where(person, as_of, selected, maybe, buffers);
+  MonthsRange out = months_where(all_job_spans(person, as_of), selected, maybe, buffers);
   out.in_summary = std::ranges::any_of(
       kinds, [&](ExperienceKind k) { return experience.months[index(k)].in_summary; });
   return out;

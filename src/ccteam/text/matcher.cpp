@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <span>
 
 #include <libstemmer.h>
@@ -23,6 +24,57 @@ std::string Stemmer::stem(std::string_view folded_word) const {
   if (out == nullptr) return std::string(folded_word);  // out of memory: keep the word
   return std::string(reinterpret_cast<const char*>(out),
                      static_cast<std::size_t>(sb_stemmer_length(m_stemmer.get())));
+}
+
+namespace {
+
+std::uint64_t load64(const char* p) {
+  std::uint64_t out = 0;
+  std::memcpy(&out, p, sizeof out);
+  return out;
+}
+
+std::uint32_t load32(const char* p) {
+  std::uint32_t out = 0;
+  std::memcpy(&out, p, sizeof out);
+  return out;
+}
+
+// One multiply-fold step (as in wyhash): the 128-bit product's halves xor-ed.
+__extension__ using Uint128 = unsigned __int128;
+std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
+  const Uint128 product = static_cast<Uint128>(a) * b;
+  return static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64);
+}
+
+}  // namespace
+
+std::size_t Matcher::Hash::operator()(std::string_view s) const {
+  constexpr std::uint64_t k0 = 0xa0761d6478bd642full;
+  constexpr std::uint64_t k1 = 0xe7037ed1a0b428dbull;
+  const char* p = s.data();
+  std::size_t n = s.size();
+  std::uint64_t seed = k0 ^ n;
+  // Whole 16-byte blocks of a long key, then its last 16 bytes (or fewer) as overlapping loads.
+  while (n > 16) {
+    seed = mix(load64(p) ^ k1, load64(p + 8) ^ seed);
+    p += 16;
+    n -= 16;
+  }
+  std::uint64_t a = 0;
+  std::uint64_t b = 0;
+  if (n >= 8) {
+    a = load64(p);
+    b = load64(p + n - 8);
+  } else if (n >= 4) {
+    a = load32(p);
+    b = load32(p + n - 4);
+  } else if (n > 0) {
+    a = (std::uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+        (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+        static_cast<unsigned char>(p[n - 1]);
+  }
+  return static_cast<std::size_t>(mix(a ^ k1, b ^ seed) ^ k0);
 }
 
 namespace {
@@ -246,7 +298,10 @@ void Matcher::find_into(const AnalyzedText& text, std::vector<Hit>& hits) const 
   std::vector<MatcherView*>& views = m_views;
   views.clear();
   for (std::size_t i = 0; i < text.words.size(); ++i) {
-    views.push_back(&view(word_entry(i), text.words[i]));
+    // The view is there and filled in for every word seen before by this matcher: no call.
+    WordEntry& e = word_entry(i);
+    MatcherView* v = m_slot < e.views.size() ? &e.views[m_slot] : nullptr;
+    views.push_back(v != nullptr && v->ready ? v : &view(e, text.words[i]));
   }
   auto view_at = [&](std::size_t i) -> MatcherView& { return *views[i]; };
   // Candidates come from the indexes; each phrase counts once, at its first unblocked match.
@@ -285,7 +340,10 @@ void Matcher::find_into(const AnalyzedText& text, std::vector<Hit>& hits) const 
     found.emplace_back(phrase, i);
   };
   for (std::size_t i = 0; i < text.words.size(); ++i) {
-    for (const Candidate& c : candidates(view_at(i), word_entry(i), text.words[i])) {
+    MatcherView& v = view_at(i);
+    const std::vector<Candidate>& list =
+        v.has_candidates ? v.candidates : candidates(v, word_entry(i), text.words[i]);
+    for (const Candidate& c : list) {
       try_at(c.phrase, i, c.compound);
     }
   }

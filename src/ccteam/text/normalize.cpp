@@ -4,6 +4,10 @@
 #include <array>
 #include <optional>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -214,29 +218,48 @@ namespace {
 // lower-casing, and its letters and digits are [A-Za-z0-9]. Same result, much faster.
 // The next string of 'out' to write a word into: out[n] when there is one (its capacity is
 // reused), else a new one.
-std::string& next_word(std::vector<std::string>& out, std::size_t& n) {
-  if (n == out.size()) out.emplace_back();
+[[gnu::noinline]] void add_word(std::vector<std::string>& out) { out.emplace_back(); }
+inline std::string& next_word(std::vector<std::string>& out, std::size_t& n) {
+  if (n == out.size()) [[unlikely]]
+    add_word(out);
   return out[n++];
 }
 
+// Per ASCII byte: the byte lower-cased when it is a letter or digit, 0 when it is neither (a
+// word's end); 0 for bytes of 0x80 and above too.
+constexpr std::array<char, 256> k_ascii_word_bytes = [] {
+  std::array<char, 256> out{};
+  for (int c = 0; c < 0x80; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      out[static_cast<std::size_t>(c)] = static_cast<char>(c);
+    if (c >= 'A' && c <= 'Z') out[static_cast<std::size_t>(c)] = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}();
+inline char ascii_word_byte(char c) { return k_ascii_word_bytes[static_cast<unsigned char>(c)]; }
+
 // Appends the words of 'text' to out[n...] (see next_word); returns the new count.
 std::size_t ascii_words(std::string_view text, std::vector<std::string>& out, std::size_t n) {
-  auto alnum = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
   for (std::size_t i = 0; i < text.size();) {
-    if (!alnum(text[i])) {
+    if (ascii_word_byte(text[i]) == 0) {
       ++i;
       continue;
     }
-    std::size_t end = i + 1;
-    while (end < text.size() && alnum(text[end])) ++end;
-    // Written in place: lower-cased into the vector's string, then cut to its length without a
-    // feminine suffix (no temporary strings; this runs for every word screened).
+    // Lower-cased while its end is looked for, into a buffer on the stack (one pass over the
+    // word), then into the vector's string, cut to its length without a feminine suffix (no
+    // temporary strings; this runs for every word screened). A longer word goes on in chunks.
     std::string& word = next_word(out, n);
-    word.assign(text.substr(i, end - i));
-    for (char& c : word) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    word.clear();
+    std::array<char, 64> buffer;  // NOLINT: written before it is read
+    std::size_t end = i;
+    for (;;) {
+      const std::size_t from = end;
+      const std::size_t stop = std::min(text.size(), from + buffer.size());
+      for (char c = 0; end < stop && (c = ascii_word_byte(text[end])) != 0; ++end) {
+        buffer[end - from] = c;
+      }
+      word.append(buffer.data(), end - from);
+      if (end - from < buffer.size()) break;
     }
     word.resize(without_feminine_suffix(word));
     i = end;
@@ -279,25 +302,20 @@ std::size_t latin1_words(std::string_view text, std::vector<std::string>& out, s
     }
     return *word;
   };
-  auto ascii_alnum = [](unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      if (!ascii_alnum(c)) {
+      if (ascii_word_byte(text[i]) == 0) {
         end_word();
         continue;
       }
       // A run of ASCII letters and digits, appended at once and lower-cased in place.
       std::size_t end = i + 1;
-      while (end < text.size() && ascii_alnum(static_cast<unsigned char>(text[end]))) ++end;
+      while (end < text.size() && ascii_word_byte(text[end]) != 0) ++end;
       std::string& w = in_word();
       const std::size_t from = w.size();
       w.append(text.substr(i, end - i));
-      for (std::size_t k = from; k < w.size(); ++k) {
-        if (w[k] >= 'A' && w[k] <= 'Z') w[k] = static_cast<char>(w[k] + 0x20);
-      }
+      for (std::size_t k = from; k < w.size(); ++k) w[k] = ascii_word_byte(w[k]);
       i = end - 1;
       continue;
     }
@@ -313,6 +331,76 @@ std::size_t latin1_words(std::string_view text, std::vector<std::string>& out, s
   return n;
 }
 
+// What words_into must know of a text before it splits it: is it ASCII, or else of ASCII and
+// well-formed characters of U+0080..U+00FF only (C2 or C3 and one continuation byte), and does
+// it hold a gender marker?
+struct TextKind {
+  bool ascii = true;
+  bool latin1 = true;
+  bool marker = false;
+};
+
+// Whether byte 'c' needs a look in text_kind: 0x80 and above, or a character that may start a
+// gender marker ("Inbound" starts with a capital I, but not a marker).
+constexpr std::array<bool, 256> k_needs_look = [] {
+  std::array<bool, 256> out{};
+  for (std::size_t c = 0x80; c < out.size(); ++c) out[c] = true;
+  for (char c : {'*', ':', '_', '/', 'I'}) out[static_cast<unsigned char>(c)] = true;
+  return out;
+}();
+inline bool needs_look(unsigned char c) { return k_needs_look[c]; }
+
+// text_kind's look at byte i (needs_look); returns where to go on.
+std::size_t look_at(std::string_view utf8, std::size_t i, TextKind& kind) {
+  const auto c = static_cast<unsigned char>(utf8[i]);
+  if (c >= 0x80) {
+    kind.ascii = false;
+    if ((c != 0xC2 && c != 0xC3) || i + 1 >= utf8.size() ||
+        (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) != 0x80) {
+      kind.latin1 = false;
+      return i + 1;
+    }
+    return i + 2;  // a continuation byte is no marker
+  }
+  if (!kind.marker) kind.marker = gender_marker(utf8, i) > 0;
+  return i + 1;
+}
+
+TextKind text_kind(std::string_view utf8) {
+  TextKind kind;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // 16 bytes at a time: most blocks hold no byte that needs a look.
+  const __m128i star = _mm_set1_epi8('*');
+  const __m128i colon = _mm_set1_epi8(':');
+  const __m128i underscore = _mm_set1_epi8('_');
+  const __m128i slash = _mm_set1_epi8('/');
+  const __m128i capital_i = _mm_set1_epi8('I');
+  while (i + 16 <= utf8.size()) {
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(utf8.data() + i));
+    const __m128i marks = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(b, star), _mm_cmpeq_epi8(b, colon)),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, underscore), _mm_cmpeq_epi8(b, slash)),
+                     _mm_cmpeq_epi8(b, capital_i)));
+    // Bit k: byte k is 0x80 or above (its top bit), or may start a marker.
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(b) | _mm_movemask_epi8(marks));
+    if (mask == 0) {
+      i += 16;
+      continue;
+    }
+    const std::size_t end = i + 16;
+    i += static_cast<std::size_t>(__builtin_ctz(mask));
+    while (i < end) {
+      i = needs_look(static_cast<unsigned char>(utf8[i])) ? look_at(utf8, i, kind) : i + 1;
+    }
+  }
+#endif
+  while (i < utf8.size()) {
+    i = needs_look(static_cast<unsigned char>(utf8[i])) ? look_at(utf8, i, kind) : i + 1;
+  }
+  return kind;
+}
+
 }  // namespace
 
 std::vector<std::string> words(std::string_view utf8) {
@@ -326,25 +414,10 @@ void words_into(std::string_view utf8, std::vector<std::string>& out) {
   // One pass: is the text ASCII, or else of ASCII and well-formed characters of U+0080..U+00FF
   // only (C2 or C3 and one continuation byte), and does it hold a gender marker? (Only then is
   // a folded copy made; "Inbound" starts with a capital I, but not a marker.)
-  bool ascii = true;
-  bool latin1 = true;
-  bool marker = false;
-  for (std::size_t i = 0; i < utf8.size(); ++i) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    if (c >= 0x80) {
-      ascii = false;
-      if ((c != 0xC2 && c != 0xC3) || i + 1 >= utf8.size() ||
-          (static_cast<unsigned char>(utf8[i + 1]) & 0xC0) != 0x80) {
-        latin1 = false;
-      } else {
-        ++i;  // a continuation byte is no marker
-      }
-      continue;
-    }
-    if (!marker && (c == '*' || c == ':' || c == '_' || c == '/' || c == 'I')) {
-      marker = gender_marker(utf8, i) > 0;
-    }
-  }
+  const TextKind kind = text_kind(utf8);
+  const bool ascii = kind.ascii;
+  const bool latin1 = kind.latin1;
+  const bool marker = kind.marker;
   std::string gender_folded;
   std::string_view input = utf8;
   if (marker) {

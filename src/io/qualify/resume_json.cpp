@@ -10,6 +10,10 @@
 #include <iostream>
 #include <span>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <simdjson.h>
 #include <nlohmann/json.hpp>
 
@@ -621,6 +625,32 @@ std::vector<std::uint32_t> json_tokens(std::string_view text) {
   return out;
 }
 
+// Counts the newlines of text[from, to) into 'line' and sets 'line_start' to the offset after the
+// last one (unchanged when there is none). Pretty-printed JSON has a newline every 20-40 bytes:
+// 16 bytes are compared at a time instead of one call of memchr per line (bytes of 'text' after
+// 'to' are read, never counted).
+void count_lines(std::string_view text, std::size_t from, std::size_t to, int& line,
+                 std::size_t& line_start) {
+  std::size_t i = from;
+#if defined(__SSE2__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  for (; i < to && i + 16 <= text.size(); i += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, newline)));
+    if (to - i < 16) mask &= (1u << (to - i)) - 1;
+    for (; mask != 0; mask &= mask - 1) {
+      ++line;
+      line_start = i + static_cast<std::size_t>(__builtin_ctz(mask)) + 1;
+    }
+  }
+#endif
+  for (; i < to; ++i) {
+    if (text[i] != '\n') continue;
+    ++line;
+    line_start = i + 1;
+  }
+}
+
 // The line and column of the values the reader places in a text that holds one document or an
 // array of them over several lines (in a document on one line, NDJSON, the document's line says it
 // all): each document, its entries (the opening brace of each job, education, language, skill,
@@ -724,11 +754,7 @@ class ValuePlaces {
     bool expect_key = false;
     // Values are placed in text order, so the newlines before each are counted once.
     auto place_at = [&](std::size_t offset) {
-      while (const void* newline = std::memchr(text.data() + counted, '\n', offset - counted)) {
-        counted = static_cast<std::size_t>(static_cast<const char*>(newline) - text.data()) + 1;
-        line_start = counted;
-        ++line;
-      }
+      count_lines(text, counted, offset, line, line_start);
       counted = offset;
       return qualify::Place{
           line, 1 + static_cast<int>(utf8_length(text.substr(line_start, offset - line_start)))};

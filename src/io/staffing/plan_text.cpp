@@ -30,7 +30,9 @@ Error unreadable_value(std::string_view name, std::string_view text, std::string
 Result<ServiceLevelTarget> parse_service_level(std::string_view text, std::string_view name) {
   auto slash = text.find('/');
   auto pct = parse_decimal(text.substr(0, slash));
-  auto sec = slash == std::string_view::npos ? std::nullopt : parse_decimal(text.substr(slash + 1));
+  // Assigned, not initialised from ?: (g++ 12 -O2 warns falsely of -Wmaybe-uninitialized).
+  std::optional<double> sec;
+  if (slash != std::string_view::npos) sec = parse_decimal(text.substr(slash + 1));
   if (!pct || !sec) return tl::unexpected(unreadable_value(name, text, "80/20"));
   // "0.8/20" is a share written where a percentage belongs: 0.8 % would plan almost no agents.
   if (*pct > 0 && *pct <= 1) {
