@@ -49,15 +49,17 @@ std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
 
 }  // namespace
 
+// A multiply-and-fold hash in the manner of wyhash (Wang Yi, public domain), with its two odd
+// 64-bit constants: at most four loads per word of the cache.
 std::size_t Matcher::Hash::operator()(std::string_view s) const {
-  constexpr std::uint64_t k0 = 0xa0761d6478bd642full;
-  constexpr std::uint64_t k1 = 0xe7037ed1a0b428dbull;
+  constexpr std::uint64_t k_mix_a = 0xa0761d6478bd642full;
+  constexpr std::uint64_t k_mix_b = 0xe7037ed1a0b428dbull;
   const char* p = s.data();
   std::size_t n = s.size();
-  std::uint64_t seed = k0 ^ n;
+  std::uint64_t seed = k_mix_a ^ n;
   // Whole 16-byte blocks of a long key, then its last 16 bytes (or fewer) as overlapping loads.
   while (n > 16) {
-    seed = mix(load64(p) ^ k1, load64(p + 8) ^ seed);
+    seed = mix(load64(p) ^ k_mix_b, load64(p + 8) ^ seed);
     p += 16;
     n -= 16;
   }
@@ -74,7 +76,7 @@ std::size_t Matcher::Hash::operator()(std::string_view s) const {
         (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
         static_cast<unsigned char>(p[n - 1]);
   }
-  return static_cast<std::size_t>(mix(a ^ k1, b ^ seed) ^ k0);
+  return static_cast<std::size_t>(mix(a ^ k_mix_b, b ^ seed) ^ k_mix_a);
 }
 
 namespace {
