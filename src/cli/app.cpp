@@ -95,6 +95,30 @@ Error conversion_error(std::string_view what) {
   return Error{ErrorKind::usage, msg(MsgId::cli_not_a_number, option, value), {}, hint};
 }
 
+// CLI11 says "--sl: At Most 1 required but received 2" for an option given twice and
+// "--sl: 1 required TEXT:PCT/SECONDS missing" (or "At least 1 required but received 0") for an
+// option without its value. We say it in the user's language; another wording stays CLI11's.
+Error argument_mismatch(std::string_view what) {
+  std::size_t colon = what.find(": ");
+  if (colon != std::string_view::npos) {
+    std::string_view option = what.substr(0, colon);
+    std::string_view rest = what.substr(colon + 2);
+    constexpr std::string_view k_at_most = "At Most ";
+    constexpr std::string_view k_received = " required but received ";
+    std::size_t received = rest.find(k_received);
+    if (rest.starts_with(k_at_most) && received != std::string_view::npos) {
+      std::string_view allowed = rest.substr(k_at_most.size(), received - k_at_most.size());
+      std::string_view given = rest.substr(received + k_received.size());
+      return Error{
+          ErrorKind::usage, msg(MsgId::cli_too_many_values, option, allowed, given), {}, {}};
+    }
+    if (rest.ends_with(" missing") || rest.starts_with("At least ")) {
+      return Error{ErrorKind::usage, msg(MsgId::cli_missing_value, option), {}, {}};
+    }
+  }
+  return Error{ErrorKind::usage, msg(MsgId::cli_usage_error, what), {}, {}};
+}
+
 // The options that name a file ccteam writes: -o/--output and --chart.
 bool is_output_option(std::string_view arg) {
   return arg == "-o" || arg == "--output" || arg == "--chart";
@@ -211,6 +235,9 @@ int run(int argc, char** argv) {
     return ctx.exit_code();
   } catch (const CLI::ConversionError& e) {
     ctx.fail(conversion_error(e.what()));
+    return ctx.exit_code();
+  } catch (const CLI::ArgumentMismatch& e) {
+    ctx.fail(argument_mismatch(e.what()));
     return ctx.exit_code();
   } catch (const CLI::ParseError& e) {
     ctx.fail(Error{ErrorKind::usage, msg(MsgId::cli_usage_error, e.what()), {}, {}});

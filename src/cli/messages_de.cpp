@@ -22,6 +22,8 @@ constexpr MsgEntry k_de[] = {
     {MsgId::cli_need_subcommand, "einen Befehl angeben; 'ccteam --help' listet sie auf"},
     {MsgId::cli_unexpected_argument, "unbekannter Befehl oder unerwartetes Argument: {0}"},
     {MsgId::cli_missing_argument, "{0} fehlt; '--help' zeigt, was der Befehl braucht"},
+    {MsgId::cli_missing_value, "{0} braucht einen Wert; '--help' zeigt, welchen"},
+    {MsgId::cli_too_many_values, "{0} ist {2}-mal angegeben; höchstens {1}-mal angeben"},
     {MsgId::cli_opt_help, "diese Hilfe ausgeben und beenden"},
     {MsgId::cli_label_usage, "Aufruf"},
     {MsgId::cli_label_options_badge, "OPTIONEN"},

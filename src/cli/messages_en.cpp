@@ -21,6 +21,8 @@ constexpr MsgEntry k_en[] = {
     {MsgId::cli_need_subcommand, "name a command; 'ccteam --help' lists them"},
     {MsgId::cli_unexpected_argument, "unknown command or unexpected argument: {0}"},
     {MsgId::cli_missing_argument, "{0} is missing; '--help' shows what the command needs"},
+    {MsgId::cli_missing_value, "{0} needs a value; '--help' shows which"},
+    {MsgId::cli_too_many_values, "{0} is given {2} times; give it at most {1} time(s)"},
     {MsgId::cli_opt_help, "print this help and exit"},
     {MsgId::cli_label_usage, "Usage"},
     {MsgId::cli_label_options_badge, "OPTIONS"},

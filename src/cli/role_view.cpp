@@ -32,7 +32,8 @@ std::string join(const std::vector<std::string>& items, std::string_view sep = "
 std::string duration(int months, Lang lang) { return io::duration_text(months, lang); }
 
 std::string basis_note(const Basis& basis, Lang lang) {
-  std::string source = basis.source == "article" ? tr(MsgId::source_article, lang) : basis.source;
+  std::string source =
+      basis.is_article() ? tr(MsgId::source_article, lang) : basis.source.get(lang);
   std::string out = "[" + tr(MsgId::label_source, lang) + ": " + source;
   if (basis.tunable) out += "; " + tr(MsgId::label_tunable, lang);
   return out + "]";
@@ -47,10 +48,16 @@ void bullet(std::string& out, const std::string& text) {
   out += "  - " + wrapped.substr(4);
 }
 
-std::string role_ref_list(const std::vector<RoleRef>& refs) {
-  std::vector<std::string> ids;
-  for (const RoleRef& ref : refs) ids.push_back(ref.id.str());
-  return join(ids);
+// A role by its title in 'lang' (its id when the catalog has no such role).
+std::string role_name(const RoleRef& ref, const Catalog& catalog, Lang lang) {
+  const Role* role = catalog.find(ref.id);
+  return role != nullptr ? role->title.get(lang) : ref.id.str();
+}
+
+std::string role_ref_list(const std::vector<RoleRef>& refs, const Catalog& catalog, Lang lang) {
+  std::vector<std::string> names;
+  for (const RoleRef& ref : refs) names.push_back(role_name(ref, catalog, lang));
+  return join(names);
 }
 
 }  // namespace
@@ -72,8 +79,9 @@ std::string roles_table(const Catalog& catalog, Lang lang) {
     table.add_row(
         {role->id.str(),
          render(msg(MsgId::role_level_line, tr(label(role->level), lang), role->rank), lang),
-         role->title.get(lang), role->reports_to ? role->reports_to->id.str() : "-",
-         role->next_roles.empty() ? "-" : role_ref_list(role->next_roles), pay});
+         role->title.get(lang),
+         role->reports_to ? role_name(*role->reports_to, catalog, lang) : "-",
+         role->next_roles.empty() ? "-" : role_ref_list(role->next_roles, catalog, lang), pay});
   }
   return table.render();
 }
@@ -82,12 +90,15 @@ std::string role_page(const Role& role, const Catalog& catalog, Lang lang) {
   std::string out = role.title.get(lang) + " (" + role.id.str() + ")\n";
   out += render(msg(MsgId::role_level_line, tr(label(role.level), lang), role.rank), lang);
   if (role.reports_to)
-    out += " · " + tr(MsgId::label_reports_to, lang) + ": " + role.reports_to->id.str();
+    out += " · " + tr(MsgId::label_reports_to, lang) + ": " +
+           role_name(*role.reports_to, catalog, lang);
   if (role.escalates_to) {
-    out += " · " + tr(MsgId::label_escalates_to, lang) + ": " + role.escalates_to->id.str();
+    out += " · " + tr(MsgId::label_escalates_to, lang) + ": " +
+           role_name(*role.escalates_to, catalog, lang);
   }
   if (!role.next_roles.empty()) {
-    out += " · " + tr(MsgId::label_next_roles, lang) + ": " + role_ref_list(role.next_roles);
+    out += " · " + tr(MsgId::label_next_roles, lang) + ": " +
+           role_ref_list(role.next_roles, catalog, lang);
   }
   out += "\n";
 
@@ -168,7 +179,7 @@ std::string role_page(const Role& role, const Catalog& catalog, Lang lang) {
         tr(MsgId::label_market_reference, lang) + " (" + country_name(m.country, lang);
     if (m.year) line += ", " + std::to_string(*m.year);
     line += "): " + format_pay_range(m.range, lang) + ". " + tr(MsgId::label_source, lang) + ": " +
-            m.source;
+            m.source.get(lang);
     if (m.note) line += ". " + m.note->get(lang);
     bullet(out, line);
   }

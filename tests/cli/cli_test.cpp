@@ -84,7 +84,13 @@ TEST(Cli, RolesShowSpeaksGermanWhenAsked) {
   Outcome run = ccteam({"roles", "show", "team-lead", "--lang", "de"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.out.find("Aufgaben"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("berichtet an: manager"), std::string::npos);
+  // Roles by their German title, gender-neutral outside postings; citations in German (issue
+  // 27: "Callcenter-Teamleiter", "berichtet an: manager", "[Quelle: ANZSCO ... skill level 4:
+  // at least one year ...]").
+  EXPECT_NE(run.out.find("Teamleitung (team-lead)\n"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("berichtet an: Callcenter-Leitung"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Qualifikationsstufe"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("skill level"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("38.000\u00a0$ bis 44.000\u00a0$ pro Jahr"), std::string::npos);
   EXPECT_EQ(run.out.find("Responsibilities"), std::string::npos);
 }
@@ -542,11 +548,36 @@ TEST(CliPosting, LintFailOnErrorIgnoresWarnings) {
                         "2026-11-01", "--fail-on", "error", "--jurisdiction", "DE"});
   // On 2026-11-01: 12.00 EUR/h is below 13.90 (error) -> still 1.
   EXPECT_EQ(run.exit_code, 1);
+  // In German: the severity and the money as a German reader writes them (issue 27: "warning"
+  // and "12 pro Stunde ... (13.9 pro Stunde)" before).
+  Outcome de = ccteam({"posting", "lint", "tests/data/posting/lint/de-defects.txt", "--today",
+                       "2026-11-01", "--jurisdiction", "DE", "--lang", "de"});
+  EXPECT_NE(
+      de.out.find(": Fehler [min-wage] 12\u00a0€ pro Stunde liegt unter dem Mindestlohn in DE "
+                  "(13,90\u00a0€ pro Stunde)"),
+      std::string::npos)
+      << de.out;
+  EXPECT_NE(de.out.find(": Warnung ["), std::string::npos) << de.out;
+  EXPECT_EQ(de.out.find(" warning ["), std::string::npos) << de.out;
   Outcome missing = ccteam({"posting", "lint", "no-such-file.md"});
   EXPECT_EQ(missing.exit_code, 2);
 }
 
 // A jurisdiction must be an ISO 3166 code; an unknown one would silently apply no law.
+// CLI11's own words for an option given twice or without its value, in the user's language.
+TEST(CliErrors, OptionGivenTwiceOrWithoutValue) {
+  Outcome twice = ccteam({"plan", "tests/data/forecasts/small-30min.csv", "--sl", "80/20", "--sl",
+                          "70/20", "--lang", "de"});
+  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_NE(twice.err.find("--sl ist 2-mal angegeben; höchstens 1-mal angeben"), std::string::npos)
+      << twice.err;
+  Outcome empty = ccteam({"roles", "list", "--lang", "de", "--format"});
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.err.find("--format braucht einen Wert"), std::string::npos) << empty.err;
+  Outcome english = ccteam({"roles", "list", "--lang", "en", "--format"});
+  EXPECT_NE(english.err.find("--format needs a value"), std::string::npos) << english.err;
+}
+
 TEST(CliPosting, UnknownJurisdictionIsAnError) {
   for (const char* code : {"XX-YY", "de", "US-", "DE-toolong", "US-ZZ"}) {
     Outcome run = ccteam(

@@ -123,6 +123,13 @@ TEST(MetricsCli, GermanTable) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.out.find("angeboten"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("Betriebsratsregel"), std::string::npos) << run.out;
+  // Interval starts and days as a German reader writes them (issue 27: "2026-03-02T08:00").
+  Outcome intervals = run_ccteam({"metrics", k_small, "--lang", "de"});
+  ASSERT_EQ(intervals.exit_code, 0) << intervals.err;
+  EXPECT_NE(intervals.out.find("\n02.03.2026 08:00 *"), std::string::npos) << intervals.out;
+  EXPECT_EQ(intervals.out.find("2026-03-02"), std::string::npos) << intervals.out;
+  Outcome days = run_ccteam({"metrics", k_small, "--lang", "de", "--interval", "day"});
+  EXPECT_NE(days.out.find("\n03.03.2026"), std::string::npos) << days.out;
 }
 
 TEST(MetricsCli, ChartAndBankFile) {

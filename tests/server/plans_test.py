@@ -203,6 +203,34 @@ def main():
                            pattern="/api/v1/plans/compare")
     check("compare one plan: 400", status == 400, status)
 
+    # The reverse calculation: 32 agents given for the same day. Its whole-forecast service
+    # level is Erlang C by hand, weighted by calls; the page says whether the targets are met.
+    given = json.loads(json.dumps(request))
+    given["forecast"]["agents"] = 32
+    status, _, body = call(manager, "POST", "/api/v1/plans",
+                           {"name": "Hotline Q1, 32 agents", "request": given})
+    check("save with agents given: 201", status == 201, f"{status} {body[:300]!r}")
+    given_plan = json.loads(body) if status == 201 else {"id": "", "result": {}}
+    result = given_plan["result"]
+    offered = sum(i["calls_offered"] for i in result.get("intervals", []))
+    by_hand = sum(i["calls_offered"] * erlang_c_service_level(
+        32, i["calls_offered"] * i["aht_seconds"] / 1800, i["aht_seconds"], 20)
+        for i in result.get("intervals", [])) / max(offered, 1)
+    totals = result.get("totals") or {}
+    check("agents given: every interval has 32, the whole day's service level as Erlang C "
+          "by hand", result.get("staffing") == "given" and
+          all(i["agents"] == 32 for i in result["intervals"]) and
+          abs(totals.get("service_level", -1) - by_hand) < 1e-9, f"{totals} vs {by_hand}")
+    met = by_hand >= 0.8
+    for lang, words in (("en", ("agents given", "Targets met over the whole forecast"
+                                if met else "Targets missed over the whole forecast")),
+                        ("de", ("Agents vorgegeben", "Ziele über die ganze Prognose erreicht"
+                                if met else "Ziele über die ganze Prognose verfehlt"))):
+        status, _, page = manager.get(f"/{lang}/plans/{given_plan['id']}")
+        page = page.decode(errors="replace")
+        check(f"the {lang} plan page of given agents: the column and whether the targets are "
+              "met", status == 200 and all(w in page for w in words), f"{status} {words}")
+
     # Bad input: field errors by pointer.
     bad_csv = {"forecast": {"csv": "interval_start,calls_offered,aht_seconds\n"
                                    "2026-03-02T08:00:00,100,180\n"

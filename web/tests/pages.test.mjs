@@ -32,7 +32,7 @@ const pages = [
   {
     name: 'team-lead',
     path: '/roles/team-lead',
-    heading: { en: 'Call-Center Team Lead', de: 'Callcenter-Teamleiter' },
+    heading: { en: 'Call-Center Team Lead', de: 'Teamleitung' },
   },
 ];
 const viewports = {
@@ -200,7 +200,7 @@ describe('JavaScript off', () => {
       await p.goto(`${base}/de/roles`);
       assert.equal((await p.locator('h1').innerText()).trim(), 'Karriereleiter');
       await Promise.all([p.waitForURL(/\/de\/roles\/team-lead/), p.locator('.ladder a[href="/de/roles/team-lead"]').first().click()]);
-      assert.equal((await p.locator('h1').innerText()).trim(), 'Callcenter-Teamleiter');
+      assert.equal((await p.locator('h1').innerText()).trim(), 'Teamleitung');
       await Promise.all([p.waitForURL(/\/en\/roles\/team-lead/), p.locator('a.lang-switch').click()]);
       assert.equal((await p.locator('h1').innerText()).trim(), 'Call-Center Team Lead');
     });

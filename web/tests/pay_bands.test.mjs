@@ -24,7 +24,7 @@ const text = {
   de: {
     login: 'Anmeldename', password: 'Passwort', signIn: 'Anmelden', payBands: 'Gehaltsbänder',
     save: 'Gehaltsbänder speichern', role: 'Rolle', country: 'Land', currency: 'Währung', period: 'Zeitraum',
-    min: 'Minimum', max: 'Maximum', band: 'Band', teamLead: 'Callcenter-Teamleiter', saved: 'Gehaltsbänder gespeichert',
+    min: 'Minimum', max: 'Maximum', band: 'Band', teamLead: 'Teamleitung', saved: 'Gehaltsbänder gespeichert',
     minTyped: '4.100,50', shown: '4.100,50', place: 'CH', money: 'CHF', minAboveMax: 'über',
   },
 };

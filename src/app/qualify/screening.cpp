@@ -48,9 +48,10 @@ void warn_future_jobs(const qualify::Person& person, const Date& as_of, Errors& 
     const qualify::Position& job = person.work[i];
     SourcePos where = job.pos;
     if (job.fields == qualify::FieldNames::person_csv) where.json_pointer += "_start";
-    out.push_back(Error::invalid_input(
-        msg(MsgId::resume_date_in_future, to_iso(job.start->earliest()), to_iso(as_of)),
-        std::move(where)));
+    out.push_back(
+        Error::invalid_input(msg(MsgId::resume_date_in_future,
+                                 date_localized(job.start->earliest()), date_localized(as_of)),
+                             std::move(where)));
   }
 }
 

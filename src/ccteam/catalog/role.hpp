@@ -58,7 +58,9 @@ struct LanguageRequirement {
 // Where a requirement's value comes from: the source article, or a cited default that an
 // organisation is expected to tune.
 struct Basis {
-  std::string source;    // "article" or a citation ("ANZSCO 2013, skill level 1")
+  // "article" (both languages) or a citation in every language ("ANZSCO 2013, skill level 1")
+  LocalizedText source;
+  bool is_article() const { return source.en == "article"; }
   bool tunable = false;  // true for defaults chosen where the article is vague
 };
 
@@ -128,7 +130,7 @@ struct PayRange {
 
 // Published market pay for a role, kept apart from what an organisation pays.
 struct MarketReference {
-  std::string source;
+  LocalizedText source;     // the citation in every language
   std::string country;      // ISO 3166-1 alpha-2
   std::optional<int> year;  // year the figures describe; empty when the source gives none
   PayRange range;
@@ -165,7 +167,13 @@ struct Role {
   SourcePos pos;
   LevelName level = LevelName::entry;
   int rank = 1;  // 1 = entry; a higher rank is more senior
+  // The role's name wherever ccteam speaks of it (views, plans, screening): in German a
+  // gender-neutral form ("Teamleitung", "Callcenter-Leitung").
   LocalizedText title;
+  // The job title a posting advertises when the employer gives none, as the labour market
+  // writes it ("Callcenter-Teamleiter", to which the posting adds "(m/w/d)"); empty: 'title'.
+  std::optional<LocalizedText> posting_title;
+  const LocalizedText& job_title() const { return posting_title ? *posting_title : title; }
   LocalizedText description;
   LocalizedText job_summary;
   std::optional<RoleRef> reports_to;

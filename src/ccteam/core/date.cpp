@@ -69,4 +69,14 @@ std::string to_iso(const Date& date) {
                      static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
 }
 
+std::string date_text(const Date& date, Lang lang) {
+  if (lang == Lang::en) return to_iso(date);
+  return fmt::format("{:02}.{:02}.{:04}", static_cast<unsigned>(date.day()),
+                     static_cast<unsigned>(date.month()), static_cast<int>(date.year()));
+}
+
+LocalizedText date_localized(const Date& date) {
+  return LocalizedText{date_text(date, Lang::en), date_text(date, Lang::de)};
+}
+
 }  // namespace ccteam

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "ccteam/core/error.hpp"
+#include "ccteam/core/lang.hpp"
 
 namespace ccteam {
 
@@ -18,6 +19,12 @@ Result<Date> parse_iso_date(std::string_view text);
 
 // "YYYY-MM-DD".
 std::string to_iso(const Date& date);
+
+// A date for people: ISO 8601 "2027-03-31" in English (as ccteam's English output writes
+// dates), "31.03.2027" in German (DIN 5008). Machine formats (CSV, JSON, XLSX) keep to_iso.
+std::string date_text(const Date& date, Lang lang);
+// The date in every language, for a Message argument that render shows in its language.
+LocalizedText date_localized(const Date& date);
 
 // A date of which only the year, or year and month, may be known.
 struct PartialDate {

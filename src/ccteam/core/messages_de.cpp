@@ -9,6 +9,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::label_error, "Fehler"},
     {MsgId::label_warning, "Warnung"},
     {MsgId::label_hint, "Hinweis"},
+    {MsgId::label_info, "Hinweis"},
     {MsgId::label_none, "keine"},
     {MsgId::errors_more, "... und {0} weitere"},
     {MsgId::hint_errors_more,
@@ -273,8 +274,9 @@ constexpr MsgEntry k_de[] = {
      "{0}: Das Gehaltsband hat keine Obergrenze, daher wird nur das untere Ende berechnet; bitte "
      "ein max angeben"},
     {MsgId::staffing_market_reference_used,
-     "{0}: wie gewünscht mit dem Marktreferenzwert ({1}) berechnet, nicht mit einem eigenen "
-     "Gehaltsband"},
+     "{0}: wie gewünscht mit dem Marktreferenzwert ({2}; {1}) berechnet, nicht mit einem "
+     "eigenen Gehaltsband: Bruttogehalt in {3} zuzüglich Nebenkostenfaktor {4} (--on-cost, "
+     "Standardwert für Deutschland)"},
     {MsgId::staffing_no_band_market_available,
      "{0}: kein eigenes Gehaltsband für {1}; ein Marktreferenzwert liegt vor und wird nur mit "
      "--market-reference verwendet"},

@@ -9,6 +9,7 @@ constexpr MsgEntry k_en[] = {
     {MsgId::label_error, "error"},
     {MsgId::label_warning, "warning"},
     {MsgId::label_hint, "hint"},
+    {MsgId::label_info, "info"},
     {MsgId::label_none, "none"},
     {MsgId::errors_more, "... and {0} more"},
     {MsgId::hint_errors_more, "fix the errors shown and run again to see the rest"},
@@ -242,7 +243,8 @@ constexpr MsgEntry k_en[] = {
     {MsgId::staffing_band_open_ended,
      "{0}: the pay band has no top, so only its low end is costed; give the band a max"},
     {MsgId::staffing_market_reference_used,
-     "{0}: costed from the market reference ({1}), not from an own pay band, as asked"},
+     "{0}: costed from the market reference ({2}; {1}), not from an own pay band, as asked: "
+     "gross pay in {3} plus the on-cost factor {4} (--on-cost, whose default is Germany's)"},
     {MsgId::staffing_no_band_market_available,
      "{0}: no own pay band for {1}; a market reference exists and is used only with "
      "--market-reference"},

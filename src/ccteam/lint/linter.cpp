@@ -216,11 +216,15 @@ void check_pay(Run& run, const std::vector<Binding>& laws, Lang lang) {
             {}};
         auto wage = run.rules.wages.in_force(p, run.options.today);
         if (!wage) continue;
-        double minimum = static_cast<double>(wage->per_hour.minor) /
-                         std::pow(10.0, wage->per_hour.currency.minor_digits());
+        const Currency currency = wage->per_hour.currency;
+        const double minor_per_major = std::pow(10.0, currency.minor_digits());
+        double minimum = static_cast<double>(wage->per_hour.minor) / minor_per_major;
         if (a.value + 1e-9 < minimum) {
+          // Both amounts in the wage's currency as the reader writes money ("13,90 €").
+          const Money offered{std::llround(a.value * minor_per_major), currency};
           run.add("min-wage", Severity::error, i, a.start,
-                  msg(MsgId::lint_why_min_wage, a.value, place, minimum),
+                  msg(MsgId::lint_why_min_wage, format_money_localized(offered), place,
+                      format_money_localized(wage->per_hour)),
                   msg(MsgId::lint_fix_min_wage), wage->source, place);
         }
       }

@@ -332,7 +332,7 @@ TitleGender title_gender(std::string_view title) {
 }
 
 std::string posting_title(const catalog::Role& role, const Position& position, Lang lang) {
-  std::string title = position.title ? position.title->get(lang) : role.title.get(lang);
+  std::string title = position.title ? position.title->get(lang) : role.job_title().get(lang);
   if (lang == Lang::de && !has_gender_neutral_marker(title)) title += " (m/w/d)";
   return title;
 }

@@ -25,6 +25,18 @@ std::string_view to_string(Contract value) { return enum_name(k_contract, value)
 std::string_view to_string(AddressForm value) { return enum_name(k_address, value); }
 std::string_view to_string(Severity value) { return enum_name(k_severity, value); }
 
+MsgId severity_word(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return MsgId::label_error;
+    case Severity::warning:
+      return MsgId::label_warning;
+    case Severity::info:
+      return MsgId::label_info;
+  }
+  return MsgId::label_info;
+}
+
 std::optional<RemotePolicy> parse_remote_policy(std::string_view text) {
   return enum_from_name<RemotePolicy>(k_remote, text);
 }

@@ -100,8 +100,8 @@ std::vector<ProfileIssue> check_profile(const EmployerProfile& profile,
   Checker c{profile, {}};
   if (profile.valid_through < profile.posting_date) {
     c.add(Severity::error,
-          msg(MsgId::profile_valid_before_posting, to_iso(profile.valid_through),
-              to_iso(profile.posting_date)),
+          msg(MsgId::profile_valid_before_posting, date_localized(profile.valid_through),
+              date_localized(profile.posting_date)),
           field(profile.valid_through_pos, "/valid_through"));
   }
   if (profile.remote != RemotePolicy::on_site && profile.remote_allowed.empty()) {

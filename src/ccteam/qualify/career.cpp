@@ -119,8 +119,9 @@ Gap gap_of(const Evaluator& evaluator, const Person& person, const catalog::Role
         g.months_missing = missing;
         g.met_on = experience_date(evaluator, person, {&req}, options.as_of);
         std::string kind(catalog::to_string(req.kind));
-        g.action = g.met_on ? msg(MsgId::career_do_continue, missing, kind, to_iso(*g.met_on))
-                            : msg(MsgId::career_do_gain, missing, kind);
+        g.action = g.met_on
+                       ? msg(MsgId::career_do_continue, missing, kind, date_localized(*g.met_on))
+                       : msg(MsgId::career_do_gain, missing, kind);
         break;
       }
       break;
@@ -128,7 +129,7 @@ Gap gap_of(const Evaluator& evaluator, const Person& person, const catalog::Role
       if (const catalog::MinimumEducation* m = minimum_for(role, options.country)) {
         if (auto s = substitution_date(evaluator, person, role, to_int(m->isced), options.as_of)) {
           g.met_on = s->on;
-          g.action = msg(MsgId::career_do_substitution, to_iso(s->on), s->rule->id);
+          g.action = msg(MsgId::career_do_substitution, date_localized(s->on), s->rule->id);
         } else if (c.outcome == Outcome::not_met) {
           g.action = msg(MsgId::career_do_education, m->description);
         }

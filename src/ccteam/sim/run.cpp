@@ -16,7 +16,7 @@ std::vector<TierPay> price_tiers(const Scenario& scenario, const catalog::Catalo
   for (const Tier& tier : scenario.tiers) {
     TierPay pay;
     if (!tier.role) {
-      pay.note = msg(MsgId::sim_tier_no_role, tier.id);
+      pay.notes.push_back(msg(MsgId::sim_tier_no_role, tier.id));
       out.push_back(pay);
       continue;
     }
@@ -35,7 +35,7 @@ std::vector<TierPay> price_tiers(const Scenario& scenario, const catalog::Catalo
     staffing::LevelCost cost = staffing::cost_plan(plan, catalog, options).front();
     pay.annual_low = cost.low;
     pay.annual_high = cost.high;
-    pay.note = cost.note;
+    pay.notes = std::move(cost.notes);
     out.push_back(pay);
   }
   return out;
@@ -97,7 +97,7 @@ StaffCost staff_cost(const Scenario& s, const std::vector<TierPay>& pay) {
   double hours_per_year = s.cost->paid_hours_per_fte * 52;
   for (std::size_t k = 0; k < s.tiers.size(); ++k) {
     const TierPay& p = pay[k];
-    if (p.note) out.notes.push_back(*p.note);
+    out.notes.insert(out.notes.end(), p.notes.begin(), p.notes.end());
     if (!p.annual_low) continue;
     std::string code(p.annual_low->currency.code());
     if (out.any && code != out.currency) continue;  // one currency per report

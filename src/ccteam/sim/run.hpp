@@ -62,7 +62,7 @@ struct JourneyReport {
 // has no role or the role no usable band.
 struct TierPay {
   std::optional<Money> annual_low, annual_high;
-  std::optional<Message> note;
+  std::vector<Message> notes;  // why it is not priced, or how (staffing::LevelCost::notes)
 };
 
 struct CostReport {

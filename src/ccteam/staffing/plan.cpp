@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "ccteam/core/iso_codes.hpp"
 #include "ccteam/core/number_text.hpp"
 
 namespace ccteam::staffing {
@@ -143,6 +144,25 @@ Result<TierNeed> size_tier(const Forecast& f, const std::vector<double>& calls,
   return need;
 }
 
+// A level above the agents: people by the span of control over the level below, or by the
+// on-duty hours a week its cover needs, whichever needs more (full time). The FTE is exact, as
+// the agents' is (3.4 FTE by the span are 4 people); the hours/week are the on-duty hours those
+// FTE give. 'productive': on-duty hours a week of one FTE.
+LevelPlan size_level(RoleId role, double cover_hours_per_week, int people_below, int span,
+                     double productive) {
+  const double cover_fte = cover_hours_per_week / productive;
+  const double span_fte = static_cast<double>(people_below) / static_cast<double>(span);
+  const int by_span = ceil_count(span_fte);
+  const int by_cover = ceil_count(cover_fte);
+  LevelPlan level;
+  level.role = std::move(role);
+  level.headcount = std::max(by_span, by_cover);
+  level.basis = by_cover > by_span ? "cover" : "span";
+  level.fte = std::max(cover_fte, span_fte);
+  level.weekly_hours = level.fte * productive;
+  return level;
+}
+
 }  // namespace
 
 Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options) {
@@ -232,18 +252,9 @@ Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options) {
   }
 
   // Team leads: span of control over people, or on-duty cover incl. escalations, whichever
-  // needs more (team leads work full time). The FTE is exact, as the agents' is (3.4 FTE by the
-  // span are 4 people); the hours/week are the on-duty hours those FTE give.
-  plan.team_leads.role = RoleId("team-lead");
-  const double cover_fte = lead_hours / plan.weeks / productive;
-  const double span_fte =
-      static_cast<double>(plan.agents.headcount) / static_cast<double>(options.team_lead_span);
-  int by_span = ceil_count(span_fte);
-  int by_cover = ceil_count(cover_fte);
-  plan.team_leads.headcount = std::max(by_span, by_cover);
-  plan.team_leads.basis = by_cover > by_span ? "cover" : "span";
-  plan.team_leads.fte = std::max(cover_fte, span_fte);
-  plan.team_leads.weekly_hours = plan.team_leads.fte * productive;
+  // needs more (team leads work full time).
+  plan.team_leads = size_level(RoleId("team-lead"), lead_hours / plan.weeks, plan.agents.headcount,
+                               options.team_lead_span, productive);
   if (plan.forecast_days < 7) {
     plan.notes.push_back(msg(MsgId::plan_note_days_per_week,
                              static_cast<int>(std::lround(plan.forecast_days)),
@@ -251,23 +262,16 @@ Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options) {
   }
   // Live escalations keep a team lead free wherever one may arrive: with few escalations spread
   // over the day that is far more team leads than the span needs (10 % of a night's calls).
+  const int leads_by_span = ceil_count(static_cast<double>(plan.agents.headcount) /
+                                       static_cast<double>(options.team_lead_span));
   if (options.escalation.mode == TierMode::live && options.escalation.share > 0 &&
-      by_cover > 2 * by_span) {
+      plan.team_leads.headcount > 2 * leads_by_span) {
     plan.notes.push_back(msg(MsgId::plan_warn_leads_over_span, plan.team_leads.headcount,
-                             plan.agents.headcount, options.team_lead_span, by_span));
+                             plan.agents.headcount, options.team_lead_span, leads_by_span));
   }
-
   // Managers: span of control over team leads, or the on-duty time their escalations need.
-  plan.managers.role = RoleId("manager");
-  const double manager_cover_fte = manager_hours / plan.weeks / productive;
-  const double manager_span_fte =
-      static_cast<double>(plan.team_leads.headcount) / static_cast<double>(options.manager_span);
-  int managers_by_span = ceil_count(manager_span_fte);
-  int managers_by_cover = ceil_count(manager_cover_fte);
-  plan.managers.headcount = std::max(managers_by_span, managers_by_cover);
-  plan.managers.fte = std::max(manager_cover_fte, manager_span_fte);
-  plan.managers.weekly_hours = plan.managers.fte * productive;
-  plan.managers.basis = managers_by_cover > managers_by_span ? "cover" : "span";
+  plan.managers = size_level(RoleId("manager"), manager_hours / plan.weeks,
+                             plan.team_leads.headcount, options.manager_span, productive);
   return plan;
 }
 
@@ -333,8 +337,9 @@ double paid_fte(const Plan& plan, const LevelPlan& level) {
   return level.headcount * ((1 - o.part_time_share) + o.part_time_share * o.part_time_fte);
 }
 
+// 'name': the role as notes name it (its title; its id when the catalog has no such role).
 LevelCost price(const Plan& plan, const LevelPlan& level, const catalog::PayRange& range,
-                const CostOptions& options) {
+                const CostOptions& options, const MessageArg& name) {
   LevelCost cost;
   cost.role = level.role;
   double factor = paid_fte(plan, level) *
@@ -344,7 +349,7 @@ LevelCost price(const Plan& plan, const LevelPlan& level, const catalog::PayRang
   if (range.max && !range.open_ended) {
     cost.high = scaled(*range.max, factor);
   } else {
-    cost.note = msg(MsgId::staffing_band_open_ended, level.role.str());
+    cost.notes.push_back(Message{MsgId::staffing_band_open_ended, {name}});
   }
   return cost;
 }
@@ -367,6 +372,9 @@ std::vector<LevelCost> cost_plan(const Plan& plan, const catalog::Catalog& catal
                                  const CostOptions& options) {
   std::vector<LevelCost> out;
   for (const LevelPlan* level : {&plan.agents, &plan.team_leads, &plan.managers}) {
+    const catalog::Role* role = catalog.find(level->role);
+    const MessageArg name =
+        role != nullptr ? MessageArg(role->title) : MessageArg(level->role.str());
     const catalog::PayBand* band = nullptr;
     for (const catalog::PayBand* b : catalog.bands_for(level->role)) {
       if (b->country == options.country) {
@@ -375,26 +383,32 @@ std::vector<LevelCost> cost_plan(const Plan& plan, const catalog::Catalog& catal
       }
     }
     if (band != nullptr) {
-      out.push_back(price(plan, *level, band->range, options));
+      out.push_back(price(plan, *level, band->range, options, name));
       continue;
     }
-    const catalog::Role* role = catalog.find(level->role);
     if (options.use_market_reference && role != nullptr && role->market_reference) {
-      LevelCost cost = price(plan, *level, role->market_reference->range, options);
+      const catalog::MarketReference& reference = *role->market_reference;
+      LevelCost cost = price(plan, *level, reference.range, options, name);
       cost.market_reference = true;
-      if (!cost.note) {
-        cost.note = msg(MsgId::staffing_market_reference_used, level->role.str(),
-                        role->market_reference->source);
-      }
+      // The reference is another country's gross pay: say whose, in which currency, and that
+      // the on-cost factor added is the one given (its default is Germany's).
+      cost.notes.insert(
+          cost.notes.begin(),
+          Message{MsgId::staffing_market_reference_used,
+                  {name, MessageArg(reference.source),
+                   MessageArg(LocalizedText{country_name(reference.country, Lang::en),
+                                            country_name(reference.country, Lang::de)}),
+                   MessageArg(std::string(reference.range.min.currency.code())),
+                   MessageArg(significant_text(options.on_cost_factor, 3))}});
       out.push_back(std::move(cost));
       continue;
     }
     LevelCost cost;
     cost.role = level->role;
-    cost.note =
-        role != nullptr && role->market_reference
-            ? msg(MsgId::staffing_no_band_market_available, level->role.str(), options.country)
-            : msg(MsgId::staffing_no_band, level->role.str(), options.country);
+    cost.notes.push_back(Message{role != nullptr && role->market_reference
+                                     ? MsgId::staffing_no_band_market_available
+                                     : MsgId::staffing_no_band,
+                                 {name, MessageArg(options.country)}});
     out.push_back(std::move(cost));
   }
   return out;

@@ -35,6 +35,7 @@
 // Week: a forecast of 7 or more days is a sample of the calendar (weekly hours = hours /
 // days x 7); a shorter one is a typical day repeated 'days_per_week' times a week.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -153,6 +154,10 @@ struct Plan {
   std::vector<Message> notes;
 };
 
+// Every id Plan::notes may hold (readers of a stored plan's notes know these).
+inline constexpr std::array k_plan_note_ids{MsgId::plan_note_days_per_week,
+                                            MsgId::plan_warn_leads_over_span};
+
 // Checks the options (ranges above) and the targets (check_targets), then sizes every interval
 // (or evaluates the agents the forecast gives; the targets then say whether they are met) and
 // the three levels. Errors name the interval (its start) for workload errors; the option's
@@ -165,7 +170,10 @@ struct LevelCost {
   RoleId role;
   std::optional<Money> low, high;  // empty when not costed
   bool market_reference = false;   // priced from the article's market reference (asked for)
-  std::optional<Message> note;     // why it is not costed, or that a market reference is used
+  // Why it is not costed (MsgId::staffing_no_band, staffing_no_band_market_available); that a
+  // market reference is used, whose country and currency and the on-cost factor added to it
+  // (staffing_market_reference_used); that the band has no top (staffing_band_open_ended).
+  std::vector<Message> notes;
 };
 
 struct CostOptions {

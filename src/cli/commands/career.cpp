@@ -58,7 +58,7 @@ void print_table(Context& ctx, const qualify::CareerPath& path, const Date& as_o
       // if ...".
       bool already = std::chrono::sys_days(*r.experience_met_on) <= std::chrono::sys_days(as_of);
       ctx.print(io::wrap(render(msg(already ? MsgId::career_already_met : MsgId::career_earliest,
-                                    to_iso(already ? as_of : *r.experience_met_on)),
+                                    date_localized(already ? as_of : *r.experience_met_on)),
                                 lang),
                          96, "  "));
     } else {

@@ -96,15 +96,28 @@ std::string secs(const std::optional<Seconds>& v) {
   return v ? fmt::format("{:.0f} s", v->count()) : std::string("-");
 }
 
-std::string row_label(const MetricsRow& row, const MetricsOptions& o) {
+// A row's start as the reader writes it: "2026-03-02 08:00" / "02.03.2026 08:00", or the day
+// alone for daily rows.
+std::string row_label(const MetricsRow& row, const MetricsOptions& o, Lang lang) {
   if (!row.start) return row.key;
-  std::string t = io::format_local_time(*row.start);
-  return o.interval >= k_day ? t.substr(0, 10) : t.substr(0, 16);
+  if (o.interval >= k_day) {
+    return date_text(Date{std::chrono::floor<std::chrono::days>(*row.start)}, lang);
+  }
+  return io::interval_start_text(*row.start, true, lang);
 }
 
-std::string join(const std::vector<std::string>& items) {
+// The figures a row stands out in (metrics::flag_outliers names them), by the table's column
+// headings in the reader's language.
+std::string outlier_words(const std::vector<std::string>& names, Lang lang) {
   std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : " ") + s;
+  for (const std::string& name : names) {
+    std::string word = name;
+    if (name == "offered") word = tr(MsgId::metrics_col_offered, lang);
+    if (name == "abandon_share") word = tr(MsgId::metrics_col_abandoned, lang);
+    if (name == "aht") word = "AHT";
+    if (name == "service_level") word = "SL";
+    out += (out.empty() ? "" : " ") + word;
+  }
   return out;
 }
 
@@ -143,14 +156,14 @@ std::string report_table(const MetricsReport& r, const io::ReadSummary& s, Lang 
          percent(f.escalation_rate, lang), percent(f.repeat_rate, lang),
          percent(f.conversion, lang),
          row.trend.offered_change ? fmt::format("{:+.0f} %", *row.trend.offered_change * 100) : "-",
-         join(row.outliers)});
+         outlier_words(row.outliers, lang)});
     if (with_states) {
       cells.push_back(percent(row.occupancy, lang));
       cells.push_back(percent(row.adherence, lang));
     }
     table.add_row(cells);
   };
-  for (const MetricsRow& row : r.rows) add(row, row_label(row, o));
+  for (const MetricsRow& row : r.rows) add(row, row_label(row, o, lang));
   add(r.total, tr(MsgId::metrics_total, lang));
   std::string out = table.render() + "\n";
   out += render(msg(MsgId::metrics_definitions, sl_definition_words(o.definitions.service_level),
@@ -177,7 +190,7 @@ std::string report_chart(const MetricsReport& r, Lang lang) {
   io::ChartSeries offered{tr(MsgId::metrics_col_offered, lang), {}, false, true, "#1f77b4"};
   io::ChartSeries sl{"SL", {}, true, false, "#d62728"};
   for (const MetricsRow& row : r.rows) {
-    chart.x_labels.push_back(row_label(row, r.options));
+    chart.x_labels.push_back(row_label(row, r.options, lang));
     offered.values.push_back(static_cast<double>(row.figures.offered));
     sl.values.push_back(row.figures.service_level.value_or(std::nan("")));
   }

@@ -171,7 +171,7 @@ std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs,
     for (const LevelCost& c : costs) {
       if (c.role != level->role) continue;
       cost = cost_text(c, lang);
-      if (c.note) notes += "  " + render(*c.note, lang) + "\n";
+      for (const Message& note : c.notes) notes += "  " + render(note, lang) + "\n";
     }
     levels.add_row({role_title(level->role, catalog, lang),
                     io::decimal_text(level->weekly_hours, 1, lang),

@@ -83,8 +83,8 @@ void print_findings(Context& ctx, const app::LintedPosting& linted) {
     const lint::Finding& f = findings[i];
     // A finding about the whole posting (line 0) has no position to show.
     std::string where = f.line > 0 ? fmt::format("{}:{}:{}", name, f.line, f.column) : name;
-    ctx.print(fmt::format("{}: {} [{}] {}\n", where, posting::to_string(f.severity), f.rule,
-                          render(for_terminal(f.why), lang)));
+    ctx.print(fmt::format("{}: {} [{}] {}\n", where, tr(posting::severity_word(f.severity), lang),
+                          f.rule, render(for_terminal(f.why), lang)));
     ctx.print("  " + tr(MsgId::label_hint, lang) + ": " + render(for_terminal(f.fix), lang) + "\n");
     if (!f.source.empty()) {
       ctx.print("  " + std::string(f.jurisdiction.empty() ? "" : f.jurisdiction + ": ") + f.source +

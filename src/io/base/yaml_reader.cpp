@@ -504,6 +504,15 @@ std::optional<LocalizedText> MapReader::text(std::string_view key, bool required
   return read_text(m_ctx, *node, pointer_of(key));
 }
 
+std::optional<LocalizedText> MapReader::citation(std::string_view key, bool required) {
+  auto node = get(key, required);
+  if (!node) return std::nullopt;
+  if (node->IsMap()) return read_text(m_ctx, *node, pointer_of(key));
+  auto value = read_string(m_ctx, *node, pointer_of(key));
+  if (!value) return std::nullopt;
+  return LocalizedText{*value, *value};
+}
+
 std::optional<std::vector<std::string>> MapReader::strings(std::string_view key, bool required) {
   auto node = get(key, required);
   if (!node) return std::nullopt;

@@ -119,6 +119,10 @@ class MapReader {
   std::optional<bool> boolean(std::string_view key, bool required);
   // A text in every language: {en: ..., de: ...}, both required and non-empty.
   std::optional<LocalizedText> text(std::string_view key, bool required);
+  // A citation or source note: one text for every language (a title such as "ANZSCO 2013,
+  // skill level 4") or {en: ..., de: ...} where the languages word it differently (a law's own
+  // German name, an explanation).
+  std::optional<LocalizedText> citation(std::string_view key, bool required);
   // A list of strings.
   std::optional<std::vector<std::string>> strings(std::string_view key, bool required);
   // A value from a closed vocabulary; 'parse' returns nullopt for words not in 'allowed'.

@@ -11,7 +11,7 @@ json text(const LocalizedText& t) { return json{{"en", t.en}, {"de", t.de}}; }
 
 json list(const LocalizedList& l) { return json{{"en", l.en}, {"de", l.de}}; }
 
-json basis(const Basis& b) { return json{{"source", b.source}, {"tunable", b.tunable}}; }
+json basis(const Basis& b) { return json{{"source", text(b.source)}, {"tunable", b.tunable}}; }
 
 json range(const PayRange& r) {
   json out{{"currency", std::string(r.min.currency.code())},
@@ -38,6 +38,7 @@ json role_to_json(const Role& role, const Catalog& catalog) {
   out["level"] = std::string(to_string(role.level));
   out["rank"] = role.rank;
   out["title"] = text(role.title);
+  out["posting_title"] = role.posting_title ? text(*role.posting_title) : json(nullptr);
   out["description"] = text(role.description);
   out["job_summary"] = text(role.job_summary);
   out["reports_to"] = ref(role.reports_to);
@@ -119,7 +120,7 @@ json role_to_json(const Role& role, const Catalog& catalog) {
   if (role.market_reference) {
     const MarketReference& m = *role.market_reference;
     json market = range(m.range);
-    market["source"] = m.source;
+    market["source"] = text(m.source);
     market["country"] = m.country;
     market["year"] = m.year ? json(*m.year) : json(nullptr);
     market["note"] = m.note ? text(*m.note) : json(nullptr);

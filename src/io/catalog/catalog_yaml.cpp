@@ -107,7 +107,7 @@ Basis basis(MapReader& map, bool required) {
   auto node = map.get("basis", required);
   if (!node) return out;
   MapReader b(map.ctx(), *node, map.pointer_of("basis"));
-  out.source = b.string("source", true).value_or("");
+  out.source = b.citation("source", true).value_or(LocalizedText{});
   out.tunable = b.boolean("tunable", false).value_or(false);
   b.finish();
   return out;
@@ -368,7 +368,7 @@ void read_pay(MapReader& role_map, Role& role) {
     MapReader map(ctx, *ref, pay.pointer_of("market_reference"));
     if (map.is_map()) {
       MarketReference market;
-      market.source = map.string("source", true).value_or("");
+      market.source = map.citation("source", true).value_or(LocalizedText{});
       market.country = country(map, "country", false).value_or("");
       if (auto year = map.integer("year", false, 1900, 2200)) {
         market.year = static_cast<int>(*year);
@@ -451,6 +451,7 @@ void read_role(YamlContext& ctx, const YAML::Node& node, const std::string& poin
                    .value_or(LevelName::entry);
   role.rank = static_cast<int>(map.integer("rank", true, 1, 100).value_or(1));
   role.title = map.text("title", true).value_or(LocalizedText{});
+  role.posting_title = map.text("posting_title", false);
   role.description = map.text("description", true).value_or(LocalizedText{});
   role.job_summary = map.text("job_summary", true).value_or(LocalizedText{});
   role.reports_to = role_ref(map, "reports_to");

@@ -96,8 +96,16 @@ std::optional<int> digits(std::string_view s) {
   return v;
 }
 
-// "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS" (a space instead of 'T' is accepted).
-std::optional<LocalTime> parse_time(std::string_view s) {
+std::optional<double> parse_number(std::string_view s) {
+  double v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc{} || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+std::optional<LocalTime> parse_local_time(std::string_view s) {
   if (s.size() != 16 && s.size() != 19) return std::nullopt;
   if (s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':') {
     return std::nullopt;
@@ -116,15 +124,6 @@ std::optional<LocalTime> parse_time(std::string_view s) {
   return LocalTime{std::chrono::local_days{ymd}.time_since_epoch()} + std::chrono::hours{*h} +
          std::chrono::minutes{*mi} + std::chrono::seconds{*sec};
 }
-
-std::optional<double> parse_number(std::string_view s) {
-  double v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc{} || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
-
-}  // namespace
 
 std::string interval_start_text(LocalTime t, bool several_days, Lang lang) {
   auto days = std::chrono::floor<std::chrono::days>(t);
@@ -223,7 +222,7 @@ Checked<Forecast> parse_forecast_csv(std::string_view text, const std::string& f
       }
     }
     if (!ok) continue;
-    auto start = parse_time(values[0]);
+    auto start = parse_local_time(values[0]);
     if (!start) {
       error(MsgId::forecast_bad_time, *row, field(0).column, values[0]);
       ok = false;

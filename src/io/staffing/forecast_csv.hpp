@@ -39,6 +39,10 @@ Checked<staffing::Forecast> parse_forecast_csv(std::string_view text, const std:
 Checked<staffing::Forecast> read_forecast_csv(const std::string& path,
                                               std::optional<staffing::Seconds> interval = {});
 
+// "1999-02-01T07:30" or "1999-02-01T07:30:00" (a space instead of 'T' is accepted): a start
+// as the forecast and the plan's JSON write it; nullopt when malformed or no calendar date.
+std::optional<staffing::LocalTime> parse_local_time(std::string_view text);
+
 // "1999-02-01T07:30:00": the form the reader accepts and the plan writes.
 std::string format_local_time(staffing::LocalTime t);
 

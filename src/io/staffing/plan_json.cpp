@@ -36,12 +36,14 @@ ordered_json level_json(const LevelPlan& level, const LevelCost* cost, Lang lang
   }
   std::string currency;
   if (cost->low) currency = std::string(cost->low->currency.code());
+  ordered_json notes = ordered_json::array();
+  for (const Message& note : cost->notes) notes.push_back(render(note, lang));
   out["cost"] =
       ordered_json{{"currency", currency.empty() ? ordered_json() : ordered_json(currency)},
                    {"annual_low", money_json(cost->low)},
                    {"annual_high", money_json(cost->high)},
                    {"market_reference", cost->market_reference},
-                   {"note", cost->note ? ordered_json(render(*cost->note, lang)) : ordered_json()}};
+                   {"notes", std::move(notes)}};
   return out;
 }
 
@@ -105,7 +107,7 @@ std::optional<Message> plan_note_of(const nlohmann::json& note) {
   if (!note.is_object()) return std::nullopt;
   const auto code = note.find("code");
   if (code == note.end() || !code->is_string()) return std::nullopt;
-  for (MsgId id : {MsgId::plan_note_days_per_week, MsgId::plan_warn_leads_over_span}) {
+  for (MsgId id : staffing::k_plan_note_ids) {
     if (code->get<std::string>() != msg_name(id)) continue;
     Message m{id, {}};
     if (const auto args = note.find("args"); args != note.end() && args->is_array()) {

@@ -10,6 +10,7 @@
 #include "ccteam/core/money.hpp"
 #include "io/base/json_members.hpp"
 #include "io/base/number_text.hpp"
+#include "io/staffing/forecast_csv.hpp"
 #include "io/staffing/plan_chart.hpp"
 #include "io/staffing/plan_json.hpp"
 
@@ -49,15 +50,10 @@ double number_or(const json& node, const char* key, double otherwise) {
 using io::json_array;
 using io::json_text;
 
-// "08:00" for one day; "2000-01-03 08:00" (en) or "03.01.2000 08:00" (de) otherwise.
+// A start as the plan's JSON writes it, for people (io::interval_start_text).
 std::string start_text(const std::string& start, bool several_days, Lang lang) {
-  if (start.size() < 16) return start;
-  std::string time = start.substr(11, 5);
-  if (!several_days) return time;
-  if (lang == Lang::de) {
-    return start.substr(8, 2) + "." + start.substr(5, 2) + "." + start.substr(0, 4) + " " + time;
-  }
-  return start.substr(0, 10) + " " + time;
+  std::optional<staffing::LocalTime> t = io::parse_local_time(start);
+  return t ? io::interval_start_text(*t, several_days, lang) : start;
 }
 
 std::string percent_or_dash(const json& node, const char* key, Lang lang) {

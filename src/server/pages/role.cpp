@@ -25,7 +25,8 @@ std::string country_text(const std::string& code, Lang lang) {
 }
 
 std::string basis_text(const Basis& basis, Lang lang) {
-  std::string source = basis.source == "article" ? tr(MsgId::source_article, lang) : basis.source;
+  std::string source =
+      basis.is_article() ? tr(MsgId::source_article, lang) : basis.source.get(lang);
   return ccteam::render(msg(basis.tunable ? MsgId::web_basis_tunable : MsgId::web_basis, source),
                         lang);
 }
@@ -163,7 +164,7 @@ void add_pay(render::Context& page, const Role& role, const Catalog& catalog, La
           .text("note", tr(MsgId::web_pay_market_note, lang))
           .text("where", market_where(m, lang))
           .text("range", io::pay_range_text(m.range, lang))
-          .text("source", ccteam::render(msg(MsgId::web_market_source, m.source), lang));
+          .text("source", ccteam::render(msg(MsgId::web_market_source, m.source.get(lang)), lang));
       market.text("remark", m.note ? m.note->get(lang) : "");
       page.child("market", std::move(market));
     }

@@ -604,18 +604,6 @@ render::Context form_context(RouteContext& context, const OpeningForm& form,
   return out;
 }
 
-MsgId severity_label(posting::Severity severity) {
-  switch (severity) {
-    case posting::Severity::error:
-      return MsgId::label_error;
-    case posting::Severity::warning:
-      return MsgId::label_warning;
-    case posting::Severity::info:
-      return MsgId::label_hint;
-  }
-  return MsgId::label_hint;
-}
-
 // The linter's findings of one posting as the editor shows them: severity, where (line of the
 // section's text and the section's heading), why and how to fix it, and the laws checked.
 render::Context findings_context(const app::PostingCheck& check,
@@ -628,7 +616,7 @@ render::Context findings_context(const app::PostingCheck& check,
     }
     render::Context item;
     item.text("severity", std::string(posting::to_string(found.finding.severity)))
-        .text("severity_label", tr(severity_label(found.finding.severity), lang))
+        .text("severity_label", tr(posting::severity_word(found.finding.severity), lang))
         .text("why", ccteam::render(found.finding.why, lang))
         .text("fix", ccteam::render(found.finding.fix, lang))
         .text("rule", found.finding.rule);

@@ -149,7 +149,7 @@ TEST_F(DefaultCatalog, TeamLeadNeedsAYearOfCallsAndPrefersLeadershipAndABachelor
   ASSERT_NE(calls, nullptr);
   EXPECT_EQ(calls->importance, Importance::required);
   EXPECT_EQ(calls->months, 12);
-  EXPECT_EQ(calls->basis.source, "article");
+  EXPECT_TRUE(calls->basis.is_article());
   const ExperienceRequirement* leading = experience(lead, ExperienceKind::team_leadership);
   ASSERT_NE(leading, nullptr);
   EXPECT_EQ(leading->importance, Importance::preferred);
@@ -204,10 +204,12 @@ TEST_F(DefaultCatalog, CarriesOccupationCodesAndIndicatorsForEveryRole) {
 TEST_F(DefaultCatalog, MarksDefaultsThatAreNotFromTheArticleAsTunable) {
   for (const Role& r : s_catalog->roles) {
     for (const ExperienceRequirement& e : r.experience) {
-      EXPECT_TRUE(e.basis.source == "article" || e.basis.tunable) << r.id.str();
+      EXPECT_TRUE(e.basis.is_article() || e.basis.tunable) << r.id.str();
     }
     for (const Substitution& s : r.substitutions) {
       EXPECT_TRUE(s.basis.tunable) << r.id.str() << " " << s.id;
+      // Every citation reads in German too (issue 27: the ANZSCO rules were English only).
+      EXPECT_NE(s.basis.source.de, s.basis.source.en) << r.id.str() << " " << s.id;
     }
   }
 }

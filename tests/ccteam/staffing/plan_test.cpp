@@ -277,8 +277,9 @@ catalog::Catalog catalog_with_bands() {
   lead.id = RoleId("team-lead");
   catalog::Role manager;
   manager.id = RoleId("manager");
+  manager.title = LocalizedText{"Call-Center Manager", "Callcenter-Leitung"};
   catalog::MarketReference ref;
-  ref.source = "article";
+  ref.source = LocalizedText{"article", "Artikel"};
   ref.country = "US";
   ref.range = catalog::PayRange{
       Money{6'300'000, usd}, Money{10'000'000, usd}, true, catalog::PayPeriod::year, {}};
@@ -308,7 +309,8 @@ TEST(CostPlan, PricesFromOwnBandsWithOnCosts) {
   EXPECT_EQ(costs[1].high->minor, 5'808'000);
   // Manager: no own band; the market reference exists but was not asked for.
   EXPECT_FALSE(costs[2].low);
-  EXPECT_EQ(costs[2].note->id, MsgId::staffing_no_band_market_available);
+  ASSERT_EQ(costs[2].notes.size(), 1u);
+  EXPECT_EQ(costs[2].notes[0].id, MsgId::staffing_no_band_market_available);
 }
 
 TEST(CostPlan, MarketReferenceOnlyWhenAskedAndOpenEndedHasNoTop) {
@@ -318,10 +320,28 @@ TEST(CostPlan, MarketReferenceOnlyWhenAskedAndOpenEndedHasNoTop) {
   EXPECT_TRUE(costs[2].market_reference);
   EXPECT_EQ(costs[2].low->minor, 6'300'000);  // 1 manager x USD 63,000
   EXPECT_FALSE(costs[2].high);                // "over 100,000" has no top
-  EXPECT_EQ(costs[2].note->id, MsgId::staffing_band_open_ended);
+  // Both are said: that it is another country's reference (and which on-costs were added to
+  // it: issue 25, a US reference priced with Germany's default on-costs said nothing), and that
+  // the reference has no top.
+  ASSERT_EQ(costs[2].notes.size(), 2u);
+  EXPECT_EQ(costs[2].notes[0].id, MsgId::staffing_market_reference_used);
+  EXPECT_EQ(
+      render(costs[2].notes[0], Lang::en),
+      "Call-Center Manager: costed from the market reference (United States; article), not "
+      "from an own pay band, as asked: gross pay in USD plus the on-cost factor 0 (--on-cost, "
+      "whose default is Germany's)");
+  EXPECT_EQ(costs[2].notes[1].id, MsgId::staffing_band_open_ended);
+  auto with_on_costs = cost_plan(plan, catalog_with_bands(), CostOptions{"DE", 0.21, true});
+  EXPECT_EQ(with_on_costs[2].low->minor, 7'623'000);  // USD 63,000 x 1.21
+  // In German: the role's title, the country's German name, the factor with a decimal comma.
+  EXPECT_EQ(
+      render(with_on_costs[2].notes[0], Lang::de),
+      "Callcenter-Leitung: wie gewünscht mit dem Marktreferenzwert (Vereinigte Staaten; "
+      "Artikel) berechnet, nicht mit einem eigenen Gehaltsband: Bruttogehalt in USD zuzüglich "
+      "Nebenkostenfaktor 0,21 (--on-cost, Standardwert für Deutschland)");
   // Another country has no band for anyone.
   auto us = cost_plan(plan, catalog_with_bands(), CostOptions{"AT", 0.21, false});
-  EXPECT_EQ(us[0].note->id, MsgId::staffing_no_band);
+  EXPECT_EQ(us[0].notes.at(0).id, MsgId::staffing_no_band);
 }
 
 // The real bank forecast of 1 February 1999 (../shared/fixtures/forecasts), 80/20, defaults
