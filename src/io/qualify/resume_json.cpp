@@ -277,10 +277,21 @@ class FastReader {
   };
 
   SourcePos pos(std::string_view pointer) const {
+    if (m_base.empty()) return SourcePos{std::string(m_file), m_line, 0, std::string(pointer)};
     std::string full;
     full.reserve(m_base.size() + pointer.size());
     full.append(m_base).append(pointer);
     return SourcePos{std::string(m_file), m_line, 0, std::move(full)};
+  }
+
+  // "<pointer>/<index>", as json_pointer_append writes it, made in one piece.
+  static std::string index_pointer(std::string_view pointer, std::size_t index) {
+    std::array<char, 64> out{};
+    if (pointer.size() + 21 > out.size()) return json_pointer_append(std::string(pointer), index);
+    std::memcpy(out.data(), pointer.data(), pointer.size());
+    out[pointer.size()] = '/';
+    char* end = std::to_chars(out.data() + pointer.size() + 1, out.data() + out.size(), index).ptr;
+    return std::string(out.data(), end);
   }
 
   // Reads the listed members of 'o' (absent or null: left empty); false on a wrong type or a
@@ -299,7 +310,8 @@ class FastReader {
           if (kv.value.is_null()) break;
           std::string_view text;
           if (kv.value.get_string().get(text)) return false;
-          m.out->assign(text);
+          // A new string moved in: cheaper than assign() (its _M_replace) into an empty one.
+          *m.out = std::string(text);
           break;
         }
         bit <<= 1;
@@ -417,7 +429,7 @@ class FastReader {
     for (simdjson::dom::element item : list) {
       simdjson::dom::object o;
       if (item.get_object().get(o)) return false;
-      if (!f(o, json_pointer_append(pointer, i++), out.emplace_back())) return false;
+      if (!f(o, index_pointer(pointer, i++), out.emplace_back())) return false;
     }
     return true;
   }
@@ -625,44 +637,180 @@ std::vector<std::uint32_t> json_tokens(std::string_view text) {
   return out;
 }
 
-// Counts the newlines of text[from, to) into 'line' and sets 'line_start' to the offset after the
-// last one (unchanged when there is none). Pretty-printed JSON has a newline every 20-40 bytes:
-// 16 bytes are compared at a time instead of one call of memchr per line (bytes of 'text' after
-// 'to' are read, never counted).
-void count_lines(std::string_view text, std::size_t from, std::size_t to, int& line,
-                 std::size_t& line_start) {
-  std::size_t i = from;
+// How many of text[from, to) are UTF-8 continuation bytes (10xxxxxx).
+std::size_t continuation_bytes(std::string_view text, std::size_t from, std::size_t to) {
+  std::size_t count = 0;
+#if defined(__SSE2__)
+  // As signed bytes, 80-BF are the ones below C0 (-64).
+  const __m128i continuation_end = _mm_set1_epi8(static_cast<char>(0xC0));
+  for (; from < to && from + 16 <= text.size(); from += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+    auto marks = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(block, continuation_end)));
+    if (to - from < 16) marks &= (1u << (to - from)) - 1;
+    for (; marks != 0; marks &= marks - 1) ++count;
+  }
+#endif
+  for (; from < to; ++from) {
+    if ((static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++count;
+  }
+  return count;
+}
+
+// The offset of the last newline of text[0, to), which has one; 16 bytes at a time backwards.
+std::size_t last_newline_before(std::string_view text, std::size_t to) {
+  std::size_t end = to;
 #if defined(__SSE2__)
   const __m128i newline = _mm_set1_epi8('\n');
-  for (; i < to && i + 16 <= text.size(); i += 16) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, newline)));
-    if (to - i < 16) mask &= (1u << (to - i)) - 1;
-    for (; mask != 0; mask &= mask - 1) {
-      ++line;
-      line_start = i + static_cast<std::size_t>(__builtin_ctz(mask)) + 1;
+  for (; end >= 16; end -= 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + end - 16));
+    if (auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, newline)));
+        mask != 0) {
+      return end - 16 + static_cast<std::size_t>(31 - __builtin_clz(mask));
     }
   }
 #endif
-  for (; i < to; ++i) {
-    if (text[i] != '\n') continue;
-    ++line;
-    line_start = i + 1;
-  }
+  do {
+    --end;
+  } while (text[end] != '\n');
+  return end;
 }
+
+// Where a scan over a text has come to: the line of byte 'at', the offset where that line starts
+// and how many UTF-8 continuation bytes lie between the two (a column counts characters).
+struct LineCursor {
+  std::size_t at = 0;
+  int line = 1;
+  std::size_t line_start = 0;
+  std::size_t continuations = 0;
+
+  // Moves to byte 'to' of 'text' (not before 'at') and returns its line and column (1-based,
+  // the column in characters, as line_column counts them). Pretty-printed JSON has a newline
+  // every 20-40 bytes: newlines are counted 16 bytes at a time up to the last 32 bytes before
+  // 'to', which are looked at together for the rest, the last newline and the continuation bytes
+  // after it (bytes of 'text' after 'to' may be read, never counted).
+  qualify::Place advance(std::string_view text, std::size_t to) {
+#if defined(__SSE2__)
+    if (to >= 32) [[likely]]
+      return advance_by_blocks(text, to);
+#endif
+    return advance_by_bytes(text, to);
+  }
+
+ private:
+  // advance() at the start of a text, or without SSE2.
+  [[gnu::noinline]] qualify::Place advance_by_bytes(std::string_view text, std::size_t to) {
+    std::size_t from = at;
+    for (std::size_t i = at; i < to; ++i) {
+      if (text[i] != '\n') continue;
+      ++line;
+      line_start = i + 1;
+      continuations = 0;
+      from = line_start;
+    }
+    continuations += continuation_bytes(text, from, to);
+    at = to;
+    return qualify::Place{line, 1 + static_cast<int>(to - line_start - continuations)};
+  }
+
+#if defined(__SSE2__)
+  [[gnu::always_inline]] qualify::Place advance_by_blocks(std::string_view text, std::size_t to) {
+    const __m128i newline = _mm_set1_epi8('\n');
+    auto block_at = [&](std::size_t offset) {
+      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + offset));
+    };
+    std::size_t i = at;
+    std::size_t newlines = 0;
+    while (i + 16 <= to) {
+      // Per byte lane, how many newlines (at most 255 blocks before they are added up).
+      __m128i lanes = _mm_setzero_si128();
+      const std::size_t end = std::min(to, i + 255 * 16);
+      for (; i + 16 <= end; i += 16) {
+        lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(block_at(i), newline));
+      }
+      const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+      newlines += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) +
+                  static_cast<std::size_t>(_mm_extract_epi16(sums, 4));
+    }
+    // The last 32 bytes before 'to': bit k of a mask is byte to - 32 + k.
+    const std::size_t window = to - 32;
+    auto mask_of = [&](__m128i low, __m128i high) {
+      return static_cast<std::uint32_t>(_mm_movemask_epi8(low)) |
+             static_cast<std::uint32_t>(_mm_movemask_epi8(high)) << 16;
+    };
+    const __m128i low = block_at(window);
+    const __m128i high = block_at(window + 16);
+    const std::uint32_t newline_bits =
+        mask_of(_mm_cmpeq_epi8(low, newline), _mm_cmpeq_epi8(high, newline));
+    // As signed bytes, the continuation bytes 80-BF are those below C0 (-64).
+    const __m128i continuation_end = _mm_set1_epi8(static_cast<char>(0xC0));
+    std::uint32_t continuation_bits =
+        mask_of(_mm_cmplt_epi8(low, continuation_end), _mm_cmplt_epi8(high, continuation_end));
+    // The newlines of text[i, to) (fewer than 16 bytes) are the top bits of the window's.
+    if (i < to) {
+      for (std::uint32_t m = newline_bits >> (32 - (to - i)); m != 0; m &= m - 1) ++newlines;
+    }
+    std::size_t from = at;
+    if (newlines > 0) {
+      line += static_cast<int>(newlines);
+      line_start = newline_bits != 0
+                       ? window + static_cast<std::size_t>(31 - __builtin_clz(newline_bits)) + 1
+                       : last_newline_before(text, window) + 1;
+      continuations = 0;
+      from = line_start;
+    }
+    if (from < window) {
+      continuations += continuation_bytes(text, from, window);
+    } else {
+      const std::size_t before = from - window;  // 0-32 bits of the window not to count
+      continuation_bits =
+          static_cast<std::uint32_t>((std::uint64_t{continuation_bits} >> before) << before);
+    }
+    for (; continuation_bits != 0; continuation_bits &= continuation_bits - 1) ++continuations;
+    at = to;
+    return qualify::Place{line, 1 + static_cast<int>(to - line_start - continuations)};
+  }
+#endif
+};
 
 // The line and column of the values the reader places in a text that holds one document or an
 // array of them over several lines (in a document on one line, NDJSON, the document's line says it
 // all): each document, its entries (the opening brace of each job, education, language, skill,
 // certificate), each job's texts and highlights, and the personal summary. One pass over the
-// text's tokens (json_tokens: the parser has found them already), lines counted only up to the
-// values placed; the places are kept by document, section and index (no JSON pointer is built:
-// a pretty-printed document is read almost as fast as one on a line).
+// text's tokens (json_tokens: the parser has found them already) that follows the document's
+// members (a member's name is the token after '{' or ',', its value the one after the ':'),
+// lines counted only up to the values placed; the places are kept by document, section and index
+// in flat lists (no JSON pointer is built: a pretty-printed document is read almost as fast as one
+// on a line). An object keeps its lists from text to text (read_whole_fast reuses one per thread).
 class ValuePlaces {
  public:
-  // 'tokens': those of 'content' (json_tokens).
-  ValuePlaces(std::string_view content, std::span<const std::uint32_t> tokens) {
-    scan(content, tokens);
+  // Finds the places of the values of 'content', whose tokens are 'tokens' (json_tokens), and
+  // keeps them instead of those of the text before.
+  void scan(std::string_view content, std::span<const std::uint32_t> tokens) {
+    m_documents.clear();
+    m_jobs.clear();
+    m_highlights.clear();
+    for (std::vector<qualify::Place>& list : m_entries) list.clear();
+    Cursor c{content, tokens, 0, {}};
+    // Outside any document: each object is one, each array a list of them (a text is one value;
+    // a closing bracket here would be a text the parser had not accepted).
+    while (c.t < tokens.size()) {
+      const char ch = c.at(c.t);
+      if (ch == '}' || ch == ']') return;
+      if (ch == '{') {
+        document(c);
+      } else if (ch == '[') {
+        ++c.t;
+        elements(c, [&] {
+          if (c.at(c.t) == '{') {
+            document(c);
+          } else {
+            c.skip_value();
+          }
+        });
+      } else {
+        ++c.t;
+      }
+    }
   }
 
   // Gives 'p' (a document of the text; in an array, its pointer is "/<index>") the places of
@@ -686,23 +834,23 @@ class ValuePlaces {
       p.summary_pos.line = d.summary.line > 0 ? d.summary.line : p.pos.line;
       p.summary_pos.column = d.summary.column;
     }
-    for (std::size_t i = 0; i < p.work.size() && i < d.work.size(); ++i) {
+    for (std::size_t i = 0; i < p.work.size() && i < d.jobs.size; ++i) {
       qualify::Position& job = p.work[i];
-      const Job& j = d.work[i];
+      const Job& j = m_jobs[d.jobs.first + i];
       place_of(job.pos, j.object);
       job.text_places.assign(qualify::k_first_highlight_text + job.highlights.size(), {});
       job.text_places[qualify::k_title_text] = j.texts[k_position];
       job.text_places[qualify::k_summary_text] = j.texts[k_summary];
       job.text_places[qualify::k_employer_text] =
           j.texts[job.fields == qualify::FieldNames::json_resume_company ? k_company : k_name];
-      for (std::size_t h = 0; h < job.highlights.size() && h < j.highlights.size(); ++h) {
-        job.text_places[qualify::k_first_highlight_text + h] = j.highlights[h];
+      for (std::size_t h = 0; h < job.highlights.size() && h < j.highlights.size; ++h) {
+        job.text_places[qualify::k_first_highlight_text + h] = m_highlights[j.highlights.first + h];
       }
     }
     auto entries = [&](auto& list, Section section) {
-      const std::vector<qualify::Place>& places = d.entries[section];
-      for (std::size_t i = 0; i < list.size() && i < places.size(); ++i) {
-        place_of(list[i].pos, places[i]);
+      const Range r = d.entries[section];
+      for (std::size_t i = 0; i < list.size() && i < r.size; ++i) {
+        place_of(list[i].pos, m_entries[section][r.first + i]);
       }
     };
     entries(p.education, k_education);
@@ -715,164 +863,244 @@ class ValuePlaces {
   // A job's texts by member name; the employer is "name" or "company".
   enum JobText : std::uint8_t { k_position, k_summary, k_name, k_company, k_job_texts };
   enum Section : std::uint8_t { k_education, k_languages, k_skills, k_certificates, k_sections };
+  // The member names the scan looks for, wherever they stand.
+  enum class Key : std::uint8_t {
+    other,
+    basics,
+    work,
+    education,
+    languages,
+    skills,
+    certificates,
+    summary,
+    position,
+    name,
+    company,
+    highlights,
+    count
+  };
+  // What a name stands for as a document's member (a section) and as a job's (a text).
+  struct KeyUse {
+    Section section = k_sections;
+    JobText text = k_job_texts;
+  };
+  static const KeyUse& key_use(Key key) {
+    static constexpr std::array<KeyUse, static_cast<std::size_t>(Key::count)> k_table = [] {
+      std::array<KeyUse, static_cast<std::size_t>(Key::count)> out{};
+      auto use = [&out](Key k) -> KeyUse& { return out[static_cast<std::size_t>(k)]; };
+      use(Key::education).section = k_education;
+      use(Key::languages).section = k_languages;
+      use(Key::skills).section = k_skills;
+      use(Key::certificates).section = k_certificates;
+      use(Key::position).text = k_position;
+      use(Key::summary).text = k_summary;
+      use(Key::name).text = k_name;
+      use(Key::company).text = k_company;
+      return out;
+    }();
+    return k_table[static_cast<std::size_t>(key)];
+  }
+  // Part of one of the flat lists: a document's jobs, a job's highlights, a document's entries.
+  struct Range {
+    std::uint32_t first = 0;
+    std::uint32_t size = 0;
+  };
   struct Job {
     qualify::Place object;
     std::array<qualify::Place, k_job_texts> texts{};
-    std::vector<qualify::Place> highlights;
+    Range highlights;
   };
   struct Document {
     qualify::Place object;
     qualify::Place summary;
-    std::vector<Job> work;
-    std::array<std::vector<qualify::Place>, k_sections> entries{};
-  };
-  // What a container is, for what its values are.
-  enum class Kind : std::uint8_t {
-    documents,
-    document,
-    basics,
-    work,
-    job,
-    highlights,
-    entries,
-    other
-  };
-  struct Frame {
-    Kind kind = Kind::other;
-    bool object = false;
-    Section section = k_education;  // Kind::entries
-    std::string_view key;           // objects: the current member's name as written
+    Range jobs;
+    std::array<Range, k_sections> entries{};
   };
 
-  void scan(std::string_view text, std::span<const std::uint32_t> tokens) {
-    std::vector<Frame> stack;
-    stack.reserve(8);
-    // Line of 'counted', the offset up to which lines are counted, and where that line starts.
-    int line = 1;
-    std::size_t line_start = 0;
-    std::size_t counted = 0;
-    bool expect_key = false;
-    // Values are placed in text order, so the newlines before each are counted once.
-    auto place_at = [&](std::size_t offset) {
-      count_lines(text, counted, offset, line, line_start);
-      counted = offset;
-      return qualify::Place{
-          line, 1 + static_cast<int>(utf8_length(text.substr(line_start, offset - line_start)))};
-    };
-    // A value starts at 'offset' with character 'c'; returns the kind of container it opens.
-    auto value = [&](std::size_t offset, char c) {
-      if (stack.empty()) {
-        if (c != '{') return c == '[' ? Kind::documents : Kind::other;
-        m_documents.push_back(Document{place_at(offset), {}, {}, {}});
-        return Kind::document;
-      }
-      const Frame& f = stack.back();
-      switch (f.kind) {
-        case Kind::documents:
-          if (c != '{') return Kind::other;
-          m_documents.push_back(Document{place_at(offset), {}, {}, {}});
-          return Kind::document;
-        case Kind::document:
-          if (c == '{' && f.key == "basics") return Kind::basics;
-          if (c != '[') return Kind::other;
-          if (f.key == "work") return Kind::work;
-          for (auto [name, section] :
-               {std::pair{std::string_view("education"), k_education},
-                std::pair{std::string_view("languages"), k_languages},
-                std::pair{std::string_view("skills"), k_skills},
-                std::pair{std::string_view("certificates"), k_certificates}}) {
-            if (f.key == name) {
-              stack.back().section = section;
-              return Kind::entries;
-            }
-          }
-          return Kind::other;
-        case Kind::basics:
-          if (c == '"' && f.key == "summary") m_documents.back().summary = place_at(offset);
-          return Kind::other;
-        case Kind::work:
-          m_documents.back().work.push_back(
-              Job{c == '{' ? place_at(offset) : qualify::Place{}, {}, {}});
-          return c == '{' ? Kind::job : Kind::other;
-        case Kind::job: {
-          Job& job = m_documents.back().work.back();
-          if (c == '[' && f.key == "highlights") return Kind::highlights;
-          if (c != '"') return Kind::other;
-          for (auto [name, at] : {std::pair{std::string_view("position"), k_position},
-                                  std::pair{std::string_view("summary"), k_summary},
-                                  std::pair{std::string_view("name"), k_name},
-                                  std::pair{std::string_view("company"), k_company}}) {
-            if (f.key == name) job.texts[at] = place_at(offset);
-          }
-          return Kind::other;
-        }
-        case Kind::highlights:
-          m_documents.back().work.back().highlights.push_back(c == '"' ? place_at(offset)
-                                                                       : qualify::Place{});
-          return Kind::other;
-        case Kind::entries:
-          m_documents.back().entries[f.section].push_back(c == '{' ? place_at(offset)
-                                                                   : qualify::Place{});
-          return Kind::other;
-        case Kind::other:
-          return Kind::other;
-      }
-      return Kind::other;
-    };
-    for (std::size_t t = 0; t < tokens.size(); ++t) {
-      const std::size_t i = tokens[t];
-      const char c = text[i];
-      switch (c) {
-        case ',':
-          if (!stack.empty() && stack.back().object) expect_key = true;
-          break;
-        case ':':
-          expect_key = false;
-          break;
-        case '{':
-        case '[': {
-          Kind kind = value(i, c);
-          if (kind == Kind::other) {
-            // Nothing inside is placed (an education entry's members, a location, keywords):
-            // on to its closing bracket, as if its frame had been pushed and popped.
-            for (int depth = 1; depth > 0 && t + 1 < tokens.size();) {
-              const char inner = text[tokens[++t]];
-              depth += inner == '{' || inner == '[' ? 1 : inner == '}' || inner == ']' ? -1 : 0;
-            }
-            expect_key = false;
-            break;
-          }
-          // Within a section's list the frame's section says which (set by value()).
-          Section section = stack.empty() ? k_education : stack.back().section;
-          stack.push_back(Frame{kind, c == '{', section, {}});
-          expect_key = c == '{';
-          break;
-        }
-        case '}':
-        case ']':
-          if (stack.empty()) return;
-          stack.pop_back();
-          expect_key = false;
-          break;
-        case '"':
-          if (expect_key && !stack.empty() && stack.back().object) {
-            // A member's name: its closing quote is the last one before the colon, the next
-            // token.
-            std::size_t close = t + 1 < tokens.size() ? tokens[t + 1] : text.size();
-            while (close > i + 1 && text[close - 1] != '"') --close;
-            stack.back().key = text.substr(i + 1, close - 1 - (i + 1));
-          } else {
-            value(i, '"');
-          }
-          break;
-        default:  // a number or a literal
-          value(i, c);
-          break;
+  // Per first byte of a token: +1 for '{' and '[', -1 for '}' and ']', else 0.
+  static constexpr std::array<std::int8_t, 256> k_depth_change = [] {
+    std::array<std::int8_t, 256> out{};
+    out['{'] = out['['] = 1;
+    out['}'] = out[']'] = -1;
+    return out;
+  }();
+
+  // Where the scan is: the next token, and the line and column of the value placed last.
+  struct Cursor {
+    std::string_view text;
+    std::span<const std::uint32_t> tokens;
+    std::size_t t = 0;
+    LineCursor lines;
+
+    // The first character of token 'k'; '}' past the last token, so that every loop ends there.
+    char at(std::size_t k) const { return k < tokens.size() ? text[tokens[k]] : '}'; }
+
+    // The place of token 't'. Values are placed in text order, so the newlines before each are
+    // counted once.
+    qualify::Place place() { return lines.advance(text, tokens[t]); }
+
+    // Past the value at token 't' (a container: past its closing bracket).
+    void skip_value() {
+      const char c = at(t++);
+      if (c != '{' && c != '[') return;
+      for (int depth = 1; depth > 0 && t < tokens.size(); ++t) {
+        depth += k_depth_change[static_cast<unsigned char>(text[tokens[t]])];
       }
     }
+
+    // The name of the member whose name is token 't' (a string; the ':' is token 't' + 1), as
+    // one the scan looks for. Compared as written (an escaped letter is another name).
+    Key key() const {
+      const std::size_t from = tokens[t] + 1;
+      std::size_t close = t + 1 < tokens.size() ? tokens[t + 1] : text.size();
+      while (close > from && text[close - 1] != '"') --close;  // blanks before the ':'
+      if (close <= from) return Key::other;
+      const char* name = text.data() + from;
+      // Compared with memcmp of a fixed size, which the compiler does inline.
+      auto is = [name](const char* literal, std::size_t size) {
+        return std::memcmp(name, literal, size) == 0;
+      };
+      switch (close - 1 - from) {
+        case 4:
+          return is("work", 4) ? Key::work : is("name", 4) ? Key::name : Key::other;
+        case 6:
+          return is("basics", 6) ? Key::basics : is("skills", 6) ? Key::skills : Key::other;
+        case 7:
+          return is("summary", 7) ? Key::summary : is("company", 7) ? Key::company : Key::other;
+        case 8:
+          return is("position", 8) ? Key::position : Key::other;
+        case 9:
+          return is("education", 9)   ? Key::education
+                 : is("languages", 9) ? Key::languages
+                                      : Key::other;
+        case 10:
+          return is("highlights", 10) ? Key::highlights : Key::other;
+        case 12:
+          return is("certificates", 12) ? Key::certificates : Key::other;
+        default:
+          return Key::other;
+      }
+    }
+  };
+
+  // The members of the object whose '{' is token 't': 'member(key)' for each, with 't' at its
+  // value, which it reads or skips; 't' ends past the '}'.
+  template <class Member>
+  static void members(Cursor& c, Member&& member) {
+    ++c.t;
+    for (;;) {
+      const char ch = c.at(c.t);
+      if (ch == '}') break;
+      if (ch == ',') {
+        ++c.t;
+        continue;
+      }
+      const Key key = c.key();
+      c.t += 2;  // the name and the ':'
+      member(key);
+    }
+    ++c.t;
+  }
+
+  // The elements of the array whose '[' is token 't' - 1: 'element()' for each, with 't' at it,
+  // which reads or skips it; 't' ends past the ']'.
+  template <class Element>
+  static void elements(Cursor& c, Element&& element) {
+    for (;;) {
+      const char ch = c.at(c.t);
+      if (ch == ']' || ch == '}') break;
+      if (ch == ',') {
+        ++c.t;
+        continue;
+      }
+      element();
+    }
+    ++c.t;
+  }
+
+  // Adds the document whose '{' is token 't'.
+  void document(Cursor& c) {
+    m_documents.push_back(Document{c.place(), {}, {}, {}});
+    const auto d = m_documents.size() - 1;
+    members(c, [&](Key key) {
+      const char ch = c.at(c.t);
+      if (key == Key::basics && ch == '{') {
+        members(c, [&](Key inner) {
+          if (inner == Key::summary && c.at(c.t) == '"') m_documents[d].summary = c.place();
+          c.skip_value();
+        });
+        return;
+      }
+      if (ch != '[') {
+        c.skip_value();
+        return;
+      }
+      if (key == Key::work) {
+        work(c, m_documents[d].jobs);
+      } else if (const Section s = key_use(key).section; s != k_sections) {
+        entries(c, s, m_documents[d].entries[s]);
+      } else {
+        c.skip_value();
+      }
+    });
+  }
+
+  // Appends to 'list' (a section's entries of the current document: the last of m_entries[s])
+  // the entries of the array whose '[' is token 't': the place of each object, none for another
+  // value.
+  void entries(Cursor& c, Section s, Range& list) {
+    if (list.size == 0) list.first = static_cast<std::uint32_t>(m_entries[s].size());
+    ++c.t;
+    elements(c, [&] {
+      m_entries[s].push_back(c.at(c.t) == '{' ? c.place() : qualify::Place{});
+      ++list.size;
+      c.skip_value();
+    });
+  }
+
+  // Appends to 'jobs' (the current document's) the jobs of the array whose '[' is token 't'.
+  void work(Cursor& c, Range& jobs) {
+    if (jobs.size == 0) jobs.first = static_cast<std::uint32_t>(m_jobs.size());
+    ++c.t;
+    elements(c, [&] {
+      ++jobs.size;
+      if (c.at(c.t) != '{') {
+        m_jobs.push_back(Job{});
+        c.skip_value();
+        return;
+      }
+      m_jobs.push_back(Job{c.place(), {}, {}});
+      const auto j = m_jobs.size() - 1;
+      members(c, [&](Key key) {
+        const char ch = c.at(c.t);
+        if (ch == '"') {
+          if (const JobText text = key_use(key).text; text != k_job_texts) {
+            m_jobs[j].texts[text] = c.place();
+          }
+          ++c.t;
+          return;
+        }
+        if (key != Key::highlights || ch != '[') {
+          c.skip_value();
+          return;
+        }
+        Range& highlights = m_jobs[j].highlights;
+        if (highlights.size == 0)
+          highlights.first = static_cast<std::uint32_t>(m_highlights.size());
+        ++c.t;
+        elements(c, [&] {
+          m_highlights.push_back(c.at(c.t) == '"' ? c.place() : qualify::Place{});
+          ++highlights.size;
+          c.skip_value();
+        });
+      });
+    });
   }
 
   std::vector<Document> m_documents;
+  std::vector<Job> m_jobs;
+  std::vector<qualify::Place> m_highlights;
+  std::array<std::vector<qualify::Place>, k_sections> m_entries;
 };
 
 // Whether the non-blank part of 'content' spans more than one line.
@@ -955,9 +1183,15 @@ bool read_whole_fast(std::string_view content, const std::string& file, int line
   FastParser& fast = content.size() <= k_reused_parser_limit ? thread_parser() : local;
   std::optional<simdjson::dom::element> doc = fast.parse(content);
   if (!doc) return false;
-  std::optional<ValuePlaces> places;
-  if (over_several_lines(content)) places.emplace(content, fast.tokens());
-  const ValuePlaces* placed = places ? &*places : nullptr;
+  // The places' lists are kept from text to text, as the parser is; every person is placed
+  // before any is handed on ('sink' may read another text).
+  thread_local ValuePlaces reused_places;
+  std::optional<ValuePlaces> local_places;
+  ValuePlaces* placed = nullptr;
+  if (over_several_lines(content)) {
+    placed = content.size() <= k_reused_parser_limit ? &reused_places : &local_places.emplace();
+    placed->scan(content, fast.tokens());
+  }
   simdjson::dom::array list;
   if (doc->get_array().get(list)) {
     return emit_fast(*doc, file, line, "", next_id, sink, placed);
@@ -967,11 +1201,11 @@ bool read_whole_fast(std::string_view content, const std::string& file, int line
   for (simdjson::dom::element item : list) {
     std::string base = json_pointer_append("", i);
     if (!FastReader(file, 0, base).read(item, people[i])) return false;
+    if (placed != nullptr) placed->place(people[i]);
     ++i;
   }
   for (Person& p : people) {
     p.id = "A" + std::to_string(next_id++);
-    if (placed != nullptr) placed->place(p);
     sink(std::move(p));
   }
   return true;
@@ -1005,7 +1239,7 @@ void read_all(std::string_view content, const std::string& file_in, std::size_t&
       json whole = json::parse(content);
       std::vector<DuplicateKey> duplicates = find_duplicate_resume_keys(content);
       std::optional<ValuePlaces> places;
-      if (over_several_lines(content)) places.emplace(content, json_tokens(content));
+      if (over_several_lines(content)) places.emplace().scan(content, json_tokens(content));
       const ValuePlaces* placed = places ? &*places : nullptr;
       auto duplicate_in = [&](std::size_t document) -> const DuplicateKey* {
         auto it = std::ranges::find(duplicates, document, &DuplicateKey::document);
