@@ -37,12 +37,13 @@ constexpr MsgEntry k_de[] = {
     {MsgId::cmd_roles_list, "die Rollen des Katalogs auflisten"},
     {MsgId::cmd_roles_show, "alles über eine Rolle anzeigen"},
     {MsgId::cmd_roles_ladder, "die Karriereleiter als Baum anzeigen"},
-    {MsgId::arg_role_id, "Rollenkennung, z. B. agent, team-lead oder manager"},
+    {MsgId::arg_role_id, "Rollenkennung, z. B. 'agent', 'team-lead' oder 'manager'"},
     {MsgId::cmd_catalog, "mit Katalogdateien arbeiten"},
     {MsgId::cmd_catalog_validate, "Katalogdateien prüfen und jedes Problem melden"},
     {MsgId::arg_catalog_files, "Katalogdateien oder -ordner, zusammen als ein Katalog gelesen"},
     {MsgId::cmd_plan,
-     "Agents, Teamleitungen und Manager für eine Prognose bemessen und das Team kalkulieren"},
+     "Agents, Teamleitungen und Callcenter-Leitung für eine Prognose bemessen und das Team "
+     "kalkulieren"},
     {MsgId::plan_opt_forecast,
      "Prognose-CSV (docs/forecast-format.md), - für stdin; mehrere Warteschlangen mit gemeinsamen "
      "Agents werden zusammengefasst"},
@@ -63,7 +64,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::plan_opt_part_time_share, "Anteil der Agents in Teilzeit (Standard {0})"},
     {MsgId::plan_opt_part_time_fte, "VZÄ einer Teilzeitkraft (Standard {0})"},
     {MsgId::plan_opt_span, "Agents (Personen) je Teamleitung (Standard {0})"},
-    {MsgId::plan_opt_manager_span, "Teamleitungen je Manager (Standard {0})"},
+    {MsgId::plan_opt_manager_span, "Teamleitungen je Callcenter-Leitung (Standard {0})"},
     {MsgId::plan_opt_escalation_share,
      "Anteil der Anrufe, die live an eine Teamleitung eskaliert werden (Standard {0})"},
     {MsgId::plan_opt_escalation_aht,
@@ -101,7 +102,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::opt_to_role, "nur diese Zielrolle"},
     {MsgId::cmd_posting, "Stellenanzeigen: erzeugen und prüfen"},
     {MsgId::cmd_posting_render,
-     "die Anzeige einer Rolle für einen Arbeitgeber erzeugen (md, html, text, jsonld)"},
+     "die Anzeige einer Rolle für einen Arbeitgeber erzeugen ('md', 'html', 'text' oder 'jsonld')"},
     {MsgId::arg_employer, "Arbeitgeberprofil (YAML; Format: docs/employer-format.md)"},
     {MsgId::cmd_posting_lint,
      "Stellenanzeigen (Markdown, Text, HTML) gegen Entgelt- und Antidiskriminierungsrecht prüfen"},
@@ -157,7 +158,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::metrics_opt_repeat_days,
      "ein Kontakt desselben Kunden innerhalb von N Tagen ist eine Wiederholung (Standard {0})"},
     {MsgId::metrics_opt_min_group,
-     "Agentenkennzahlen von Zeilen mit weniger Agenten ausblenden (Standard {0})"},
+     "Agentenkennzahlen von Zeilen mit weniger Agents ausblenden (Standard {0})"},
     {MsgId::metrics_opt_team, "nur dieses Team; Pflicht für --by agent"},
     {MsgId::metrics_opt_real_ids, "Agenten-IDs wie in den Daten statt Pseudonymen zeigen"},
     {MsgId::metrics_opt_key,
@@ -220,16 +221,17 @@ constexpr MsgEntry k_de[] = {
      "Rechtsräume, deren Gesetze gelten, als ISO-3166-Code wie DE oder US-CO (Standard: der Ort, "
      "den die Anzeige nennt)"},
     {MsgId::lint_opt_fail_on,
-     "niedrigster Schweregrad, der den Exit-Code 1 ergibt: info, warning oder error (Standard "
-     "info)"},
+     "niedrigster Schweregrad, der den Exit-Code 1 ergibt: 'info' (Hinweis), 'warning' (Warnung) "
+     "oder 'error' (Fehler) (Standard 'info')"},
     {MsgId::lint_opt_today, "Stichtag für Gesetze und Mindestlöhne, JJJJ-MM-TT (Standard: heute)"},
     {MsgId::metrics_opt_states,
      "Agentenstatus-Protokoll (CSV) für Auslastung und Planeinhaltung "
      "(docs/agent-states-format.md)"},
     {MsgId::metrics_opt_schedule,
-     "Dienstplan (CSV: agent, activity, start, end) für die Planeinhaltung; braucht --states"},
+     "Dienstplan (CSV mit den Spalten 'agent', 'activity', 'start', 'end') für die "
+     "Planeinhaltung; braucht --states"},
     {MsgId::cmd_hiring_plan,
-     "aus Personalplänen Einstellungen je Monat, Schulungsklassen und Stellenausschreibungen "
+     "aus Personalplänen Einstellungen je Monat, Schulungsklassen und Stellenanzeigen "
      "ableiten"},
     {MsgId::hiring_opt_input,
      "die Eingaben des Einstellungsplans (YAML; Format: docs/hiring-plan.md)"},
@@ -241,7 +243,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::hiring_opt_short_target,
      "höchste hingenommene Wahrscheinlichkeit einer Unterdeckung je Monat, 0..1 (Standard {0})"},
     {MsgId::hiring_opt_chart,
-     "zusätzlich benötigte und verfügbare FTE und Einstellungen je Monat als SVG zeichnen"},
+     "zusätzlich benötigte und verfügbare VZÄ und Einstellungen je Monat als SVG zeichnen"},
 };
 
 }  // namespace

@@ -98,7 +98,7 @@ TEST(HiringPlanCli, TableInEnglish) {
 TEST(HiringPlanCli, TableInGermanWordsNumbersAndDates) {
   Outcome run = run_ccteam({"hiring-plan", k_example, "--runs", "0", "--lang", "de"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_TRUE(has(run.out, "FTE benötigt")) << run.out;
+  EXPECT_TRUE(has(run.out, "VZÄ benötigt")) << run.out;
   const std::string table = squeezed(run.out);
   EXPECT_TRUE(
       has(table, "\n01.2026 Callcenter-Agent 18,00 17,10 0,90 20,90 1,10 0 4 17.039,24\u00a0€\n"))
@@ -254,7 +254,7 @@ TEST(HiringPlanCli, ChartIsAnSvgWithOneBarPerMonth) {
   Outcome de = run_ccteam({"hiring-plan", k_example, "--runs", "0", "--format", "csv", "--chart",
                            chart.string(), "--lang", "de"});
   ASSERT_EQ(de.exit_code, 0) << de.err;
-  EXPECT_TRUE(has(slurp(chart), "Benötigte und verfügbare FTE"));
+  EXPECT_TRUE(has(slurp(chart), "Benötigte und verfügbare VZÄ"));
   std::filesystem::remove(chart);
 }
 

@@ -207,7 +207,7 @@ TEST(PostingWriters, RemotePlacesByCountryName) {
   p.remote = posting::RemotePolicy::remote;
   p.remote_allowed = {posting::Place{"DE", "", {}}, posting::Place{"US", "WA", {}}};
   std::string de = posting_to_markdown(build("agent", p, Lang::de));
-  EXPECT_NE(de.find("Mobiles Arbeiten möglich aus: Deutschland, Vereinigte Staaten (WA)"),
+  EXPECT_NE(de.find("Mobiles Arbeiten möglich in: Deutschland, Vereinigte Staaten (WA)"),
             std::string::npos)
       << de;
   std::string en = posting_to_markdown(build("agent", p, Lang::en));
