@@ -8,10 +8,11 @@
 // times what SimPy reaches on the same model (about 130,000 calls per second).
 // The benchmarks call the same simulate() and run() as `ccteam simulate`; there is no other path.
 // "calls/s" counts arrivals and retrials; "events/s" every event the engine processed.
-// Measured 2026-11-29 (g++ 12 -O2, 2 cores shared with other builds, load average ~18, so
-// only CPU time is meaningful; `--benchmark_min_time=1`), rates per CPU second:
-//   MM14_OneCore          11.9 M calls/s, 23.9 M events/s (0.42 ms CPU per 4,800-call day)
-//   ArticleTeam_OneCore    6.7 M calls/s, 15.2 M events/s
+// Measured 2026-12-07 (g++ 12 -O2, 2 cores shared with other builds, load average ~6, so
+// only CPU time is meaningful; `--benchmark_min_time=1`, three runs), rates per CPU second:
+//   MM14_OneCore          14.1-14.9 M calls/s, 28-30 M events/s (0.34 ms CPU per 4,800-call day)
+//   ArticleTeam_OneCore    8.2-8.6 M calls/s, 18.7-19.6 M events/s
+// (2026-11-29, before the ratio estimators, load ~18: 11.9 M and 6.7 M calls/s.)
 //   *_AllCores (2 threads) scale with the cores a run gets; on this loaded machine the
 //   wall-clock rate was 1.2 M (MM14) and 0.74 M (ArticleTeam) calls/s, which measures the
 //   other builds, not the engine.
