@@ -14,11 +14,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ccteam::lint::PostingText text = ccteam::io::read_posting_text(raw);
   static const ccteam::lint::RuleData rules = [] {
     ccteam::lint::RuleData r;
-    r.words.push_back({ccteam::Lang::en, true, "lead*", "test"});
-    r.words.push_back({ccteam::Lang::de, true, "ehrgeiz*", "test"});
-    r.phrases.push_back({"agg-age", ccteam::Lang::de, "junges team", "test"});
-    r.readability.push_back({ccteam::Lang::en, "flesch-1948", 50, 5, "test"});
-    r.readability.push_back({ccteam::Lang::de, "amstad-1978", 50, 5, "test"});
+    r.words.push_back({ccteam::Lang::en, true, "lead*", {"test", "test"}});
+    r.words.push_back({ccteam::Lang::de, true, "ehrgeiz*", {"test", "test"}});
+    r.phrases.push_back({"agg-age", ccteam::Lang::de, "junges team", {"test", "test"}});
+    r.readability.push_back({ccteam::Lang::en, "flesch-1948", 50, 5, {"test", "test"}});
+    r.readability.push_back({ccteam::Lang::de, "amstad-1978", 50, 5, {"test", "test"}});
     ccteam::lint::Law law;
     law.id = "x";
     law.jurisdiction = "US-CO";

@@ -1,8 +1,10 @@
 #include "cli/app.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -58,11 +60,78 @@ void localize_help(CLI::App& app, Lang lang) {
   formatter->label("SUBCOMMANDS", tr(MsgId::cli_label_subcommands, lang));
   formatter->label("REQUIRED", tr(MsgId::cli_label_required, lang));
   formatter->label("Positionals", tr(MsgId::cli_label_positionals, lang));
+  // CLI11's type names of options without an option_text of ours.
+  formatter->label("TEXT", tr(MsgId::cli_ph_value, lang));
+  for (const char* number : {"INT", "UINT", "FLOAT"})
+    formatter->label(number, tr(MsgId::cli_ph_number, lang));
   app.option_defaults()->group(tr(MsgId::cli_group_options, lang));
   app.set_help_flag("-h,--help", tr(MsgId::cli_opt_help, lang));
 }
 
+// The placeholder words of option texts ("--sl PCT/SECONDS", "--today YYYY-MM-DD"), each with
+// its text in the user's language. Words not listed (N, CC, HH:MM, value lists such as
+// "live|deferred", which are what one types) stay as written. The German words are ASCII
+// (WERT, not SCHLÜSSEL): CLI11 aligns the help's columns by bytes; so --part-time-fte's FTE
+// (a fraction of a full-time equivalent) is ANTEIL, its help saying VZÄ.
+struct Placeholder {
+  std::string_view word;
+  MsgId id;
+};
+constexpr Placeholder k_placeholders[] = {
+    {"YYYY-MM-DD", MsgId::cli_ph_date},   {"FILE", MsgId::cli_ph_file},
+    {"FILES", MsgId::cli_ph_files},       {"PATH", MsgId::cli_ph_path},
+    {"SHARE", MsgId::cli_ph_share},       {"SECONDS", MsgId::cli_ph_seconds},
+    {"PCT", MsgId::cli_ph_percent},       {"HOURS", MsgId::cli_ph_hours},
+    {"ROLE", MsgId::cli_ph_role},         {"AMOUNT", MsgId::cli_ph_amount},
+    {"AGENTS", MsgId::cli_ph_agents},     {"TEAM_LEADS", MsgId::cli_ph_team_leads},
+    {"KEY", MsgId::cli_ph_key},           {"STATES", MsgId::cli_ph_states},
+    {"SCHEDULE", MsgId::cli_ph_schedule}, {"FTE", MsgId::cli_ph_fte},
+    {"MIN", MsgId::cli_ph_minutes},
+};
+
+bool is_placeholder_char(char c) { return (c >= 'A' && c <= 'Z') || c == '_'; }
+
+// 'text' with each placeholder word in 'lang' ("PCT/SECONDS" -> "PROZENT/SEKUNDEN";
+// "N/day" -> "N/Tag"); the rest as it is.
+std::string localized_option_text(std::string_view text, Lang lang) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    std::string_view rest = text.substr(i);
+    if (rest.starts_with("YYYY-MM-DD")) {
+      out += tr(MsgId::cli_ph_date, lang);
+      i += 10;
+      continue;
+    }
+    if (rest == "day" && i > 0 && text[i - 1] == '/') {  // "N/day": a rate, not a value
+      out += tr(MsgId::cli_ph_per_day, lang);
+      break;
+    }
+    if (!is_placeholder_char(text[i])) {
+      out += text[i++];
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && is_placeholder_char(text[end])) ++end;
+    std::string_view word = text.substr(i, end - i);
+    const auto* known = std::find_if(std::begin(k_placeholders), std::end(k_placeholders),
+                                     [&](const Placeholder& p) { return p.word == word; });
+    out += known != std::end(k_placeholders) ? tr(known->id, lang) : std::string(word);
+    i = end;
+  }
+  return out;
+}
+
 void localize_commands(CLI::App& app, Lang lang) {
+  for (CLI::Option* option : app.get_options()) {
+    if (option->get_positional()) {
+      // Its name says what it is ("FORECAST ..."); CLI11 would add a type name or our text
+      // ("FILE FILE").
+      option->option_text("");
+      option->type_name("");
+    } else if (!option->get_option_text().empty()) {
+      option->option_text(localized_option_text(option->get_option_text(), lang));
+    }
+  }
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     sub->group(tr(MsgId::cli_group_commands, lang));
     sub->set_help_flag("-h,--help", tr(MsgId::cli_opt_help, lang));

@@ -1,6 +1,7 @@
 #include "cli/call_input.hpp"
 
 #include "cli/option_checks.hpp"
+#include "io/base/number_text.hpp"
 #include "io/metrics/metrics_text.hpp"
 
 namespace ccteam::cli {
@@ -30,13 +31,15 @@ Result<app::CallSource> to_call_source(const std::string& file, const CallInputA
 
 std::string summary_text(const io::ReadSummary& summary, Lang lang) {
   std::string out =
-      render(msg(MsgId::metrics_summary, summary.rows, summary.records, summary.skipped_total()),
+      render(msg(MsgId::metrics_summary, io::count_text(summary.rows),
+                 io::count_text(summary.records), io::count_text(summary.skipped_total())),
              lang) +
       "\n";
   for (const auto& [reason, count] : summary.skipped) {
     // Reasons with arguments (a bad value) are shown with "..." for the values.
     std::string text = render(Message{reason, {"...", "...", "..."}}, lang);
-    out += "  " + render(msg(MsgId::metrics_skipped_reason, text, count), lang) + "\n";
+    out +=
+        "  " + render(msg(MsgId::metrics_skipped_reason, text, io::count_text(count)), lang) + "\n";
   }
   return out;
 }

@@ -74,7 +74,8 @@ std::string Context::format(std::initializer_list<std::string_view> allowed) {
     if (f == m_options.format) return m_options.format;
   }
   std::string list;
-  for (std::string_view f : allowed) list += (list.empty() ? "" : ", ") + std::string(f);
+  // Quoted: they are what one types ("'md', 'html', 'text'"), not words of the sentence.
+  for (std::string_view f : allowed) list += (list.empty() ? "'" : ", '") + std::string(f) + "'";
   fail(Error::usage(msg(MsgId::cli_bad_format, m_options.format, list)));
   return {};
 }

@@ -8,6 +8,7 @@ namespace ccteam::cli {
 namespace {
 
 constexpr MsgEntry k_de[] = {
+    // --- command line: general (options, help, usage errors, option values)
     {MsgId::cli_description, "ccteam: ein Callcenter-Team aufbauen, besetzen und entwickeln"},
     {MsgId::cli_opt_format, "Ausgabeformat: table, json oder yaml (je nach Befehl)"},
     {MsgId::cli_opt_lang, "Sprache der Ausgabe: en oder de (Standard: aus LANG)"},
@@ -29,10 +30,66 @@ constexpr MsgEntry k_de[] = {
     {MsgId::cli_label_options_badge, "OPTIONEN"},
     {MsgId::cli_label_subcommand, "BEFEHL"},
     {MsgId::cli_label_subcommands, "BEFEHLE"},
-    {MsgId::cli_label_required, "ERFORDERLICH"},
+    {MsgId::cli_label_required, "(Pflichtangabe)"},
     {MsgId::cli_label_positionals, "Argumente"},
     {MsgId::cli_group_options, "Optionen"},
     {MsgId::cli_group_commands, "Befehle"},
+    {MsgId::cli_ph_file, "DATEI"},
+    {MsgId::cli_ph_files, "DATEIEN"},
+    {MsgId::cli_ph_path, "PFAD"},
+    {MsgId::cli_ph_value, "WERT"},
+    {MsgId::cli_ph_number, "ZAHL"},
+    {MsgId::cli_ph_share, "ANTEIL"},
+    {MsgId::cli_ph_seconds, "SEKUNDEN"},
+    {MsgId::cli_ph_percent, "PROZENT"},
+    {MsgId::cli_ph_hours, "STUNDEN"},
+    {MsgId::cli_ph_role, "ROLLE"},
+    {MsgId::cli_ph_amount, "BETRAG"},
+    {MsgId::cli_ph_agents, "AGENTS"},
+    {MsgId::cli_ph_team_leads, "TEAMLEITUNGEN"},
+    {MsgId::cli_ph_forecast, "PROGNOSE"},
+    {MsgId::cli_ph_input, "EINGABE"},
+    {MsgId::cli_ph_states, "STATUS"},
+    {MsgId::cli_ph_schedule, "DIENSTPLAN"},
+    {MsgId::cli_ph_key, "WERT"},
+    {MsgId::cli_ph_date, "JJJJ-MM-TT"},
+    {MsgId::cli_ph_fte, "ANTEIL"},
+    {MsgId::cli_ph_person, "PERSON"},
+    {MsgId::cli_ph_id, "ID"},
+    {MsgId::cli_ph_minutes, "MIN"},
+    {MsgId::cli_ph_per_day, "Tag"},
+    {MsgId::cli_not_a_number, "{0}: '{1}' ist keine Zahl, die diese Option annimmt"},
+    {MsgId::hint_cli_decimal_point, "Zahlen mit Dezimalpunkt schreiben, z. B. 0.85 statt 0,85"},
+    {MsgId::cli_out_of_range, "{0} ist hier nicht zulässig; erlaubt ist ein Wert {1}"},
+    {MsgId::cli_range_from_to, "von {0} bis {1}"},
+    {MsgId::cli_range_up_to_below, "von {0} bis unter {1}"},
+    {MsgId::cli_range_above_up_to, "über {0} bis {1}"},
+    {MsgId::cli_range_at_least, "von mindestens {0}"},
+    {MsgId::cli_range_above, "über {0}"},
+    {MsgId::cli_chart_not_svg,
+     "'{0}': das Diagramm wird als SVG gezeichnet; einen Dateinamen mit der Endung .svg "
+     "angeben"},
+    {MsgId::cli_output_is_input,
+     "{0} {1} ist zugleich eine Eingabe dieses Befehls; dorthin zu schreiben würde sie "
+     "überschreiben"},
+    {MsgId::hint_cli_output_is_input, "eine andere Ausgabedatei wählen"},
+    {MsgId::cli_not_one_of, "'{0}' ist keiner der Werte {1}"},
+    {MsgId::cli_not_a_date, "'{0}' ist kein Datum; JJJJ-MM-TT angeben, zum Beispiel 2027-03-31"},
+    {MsgId::cli_not_a_country,
+     "'{0}' ist kein Ländercode; ISO 3166-1 alpha-2 angeben, zum Beispiel DE, AT, CH oder US"},
+    {MsgId::cli_not_a_place,
+     "'{0}' ist weder ein Land noch eine seiner Regionen; ISO 3166-1 oder 3166-2 angeben, zum "
+     "Beispiel DE, DE-BY oder US-CO"},
+    {MsgId::cli_not_a_currency,
+     "'{0}' ist kein Währungscode; ISO 4217 angeben, zum Beispiel EUR, CHF oder USD"},
+    {MsgId::cli_empty_key,
+     "ein leerer Schlüssel ergibt Pseudonyme, die jede und jeder berechnen kann; einen geheimen "
+     "Schlüssel angeben oder die Option weglassen (dann ein neuer Zufallsschlüssel je Lauf)"},
+    {MsgId::cli_overview_footer,
+     "'ccteam serve' startet den Recruiting-Arbeitsbereich; 'ccteam BEFEHL --help' erklärt einen "
+     "Befehl"},
+
+    // --- roles, the career ladder and the catalog: roles and catalog commands, role views
     {MsgId::cmd_roles, "die Rollen der Karriereleiter"},
     {MsgId::cmd_roles_list, "die Rollen des Katalogs auflisten"},
     {MsgId::cmd_roles_show, "alles über eine Rolle anzeigen"},
@@ -41,6 +98,44 @@ constexpr MsgEntry k_de[] = {
     {MsgId::cmd_catalog, "mit Katalogdateien arbeiten"},
     {MsgId::cmd_catalog_validate, "Katalogdateien prüfen und jedes Problem melden"},
     {MsgId::arg_catalog_files, "Katalogdateien oder -ordner, zusammen als ein Katalog gelesen"},
+
+    // --- job postings and the posting linter (employer profile, posting, lint)
+    {MsgId::cmd_posting, "Stellenanzeigen: erzeugen und prüfen"},
+    {MsgId::cmd_posting_render,
+     "die Anzeige einer Rolle für einen Arbeitgeber erzeugen ('md', 'html', 'text' oder 'jsonld')"},
+    {MsgId::arg_employer, "Arbeitgeberprofil (YAML; Format: docs/employer-format.md)"},
+    {MsgId::cmd_posting_lint,
+     "Stellenanzeigen (Markdown, Text, HTML) gegen Entgelt- und Antidiskriminierungsrecht prüfen"},
+    {MsgId::arg_posting_files, "Anzeigendateien, oder - für die Standardeingabe"},
+    {MsgId::lint_opt_posting_lang, "Sprache der Anzeigen: auto (aus dem Text erkannt), de oder en"},
+    {MsgId::lint_opt_jurisdiction,
+     "Rechtsräume, deren Gesetze gelten, als ISO-3166-Code wie DE oder US-CO (Standard: der Ort, "
+     "den die Anzeige nennt)"},
+    {MsgId::lint_opt_fail_on,
+     "niedrigster Schweregrad, der den Exit-Code 1 ergibt: 'info' (Hinweis), 'warning' (Warnung) "
+     "oder 'error' (Fehler) (Standard 'info')"},
+    {MsgId::lint_opt_today, "Stichtag für Gesetze und Mindestlöhne, JJJJ-MM-TT (Standard: heute)"},
+
+    // --- qualification: résumés, screening, career paths, XLSX export
+    {MsgId::cmd_screen,
+     "Bewerbungen gegen die Anforderungen einer Rolle prüfen (standardmäßig anonym)"},
+    {MsgId::cmd_career,
+     "die Bereitschaft einer Person für die nächsten Rollen der Karriereleiter zeigen"},
+    {MsgId::arg_role_to_screen, "Rollen-ID aus dem Katalog"},
+    {MsgId::arg_resume_files,
+     "JSON-Resume- (Objekt, Array oder NDJSON) oder Personen-CSV-Dateien; - für die "
+     "Standardeingabe"},
+    {MsgId::opt_as_of, "Stichtag, bis zu dem Erfahrung gezählt wird, JJJJ-MM-TT (Standard: heute)"},
+    {MsgId::opt_country, "Land der Stelle (ISO 3166-1 alpha-2); wählt Sprach- und Bildungsregeln"},
+    {MsgId::opt_top, "nur die ersten N Bewerbungen in Prüfreihenfolge zeigen"},
+    {MsgId::opt_reveal,
+     "Namen, Kontaktdaten und Quelldateien zeigen (standardmäßig aus: anonyme Prüfung)"},
+    {MsgId::opt_explain, "jedes Kriterium mit seinen Belegen ausgeben"},
+    {MsgId::opt_from_role,
+     "die aktuelle Rolle der Person (Standard: die Einstiegsrolle der Leiter)"},
+    {MsgId::opt_to_role, "nur diese Zielrolle"},
+
+    // --- staffing and budget planner: plan, its reverse calculation, cost view, XLSX
     {MsgId::cmd_plan,
      "Agents, Teamleitungen und Callcenter-Leitung für eine Prognose bemessen und das Team "
      "kalkulieren"},
@@ -83,30 +178,6 @@ constexpr MsgEntry k_de[] = {
      "Rollen ohne eigenes Gehaltsband mit dem Marktreferenzwert kalkulieren"},
     {MsgId::plan_opt_chart,
      "zusätzlich benötigte Agents und Servicelevel im Zeitverlauf als SVG zeichnen"},
-    {MsgId::cmd_screen,
-     "Bewerbungen gegen die Anforderungen einer Rolle prüfen (standardmäßig anonym)"},
-    {MsgId::cmd_career,
-     "die Bereitschaft einer Person für die nächsten Rollen der Karriereleiter zeigen"},
-    {MsgId::arg_role_to_screen, "Rollen-ID aus dem Katalog"},
-    {MsgId::arg_resume_files,
-     "JSON-Resume- (Objekt, Array oder NDJSON) oder Personen-CSV-Dateien; - für die "
-     "Standardeingabe"},
-    {MsgId::opt_as_of, "Stichtag, bis zu dem Erfahrung gezählt wird, JJJJ-MM-TT (Standard: heute)"},
-    {MsgId::opt_country, "Land der Stelle (ISO 3166-1 alpha-2); wählt Sprach- und Bildungsregeln"},
-    {MsgId::opt_top, "nur die ersten N Bewerbungen in Prüfreihenfolge zeigen"},
-    {MsgId::opt_reveal,
-     "Namen, Kontaktdaten und Quelldateien zeigen (standardmäßig aus: anonyme Prüfung)"},
-    {MsgId::opt_explain, "jedes Kriterium mit seinen Belegen ausgeben"},
-    {MsgId::opt_from_role,
-     "die aktuelle Rolle der Person (Standard: die Einstiegsrolle der Leiter)"},
-    {MsgId::opt_to_role, "nur diese Zielrolle"},
-    {MsgId::cmd_posting, "Stellenanzeigen: erzeugen und prüfen"},
-    {MsgId::cmd_posting_render,
-     "die Anzeige einer Rolle für einen Arbeitgeber erzeugen ('md', 'html', 'text' oder 'jsonld')"},
-    {MsgId::arg_employer, "Arbeitgeberprofil (YAML; Format: docs/employer-format.md)"},
-    {MsgId::cmd_posting_lint,
-     "Stellenanzeigen (Markdown, Text, HTML) gegen Entgelt- und Antidiskriminierungsrecht prüfen"},
-    {MsgId::arg_posting_files, "Anzeigendateien, oder - für die Standardeingabe"},
     {MsgId::plan_opt_escalation_mode,
      "wie Teamleitungen Eskalationen annehmen: live (Weiterleitung, Standard) oder deferred "
      "(Rückruf/Ticket)"},
@@ -129,6 +200,11 @@ constexpr MsgEntry k_de[] = {
      "Kostensicht: Kosten einer Agentenstunde (Standard: Mitte des Gehaltsbands mit Nebenkosten)"},
     {MsgId::plan_opt_currency,
      "Kostensicht: Währung der Beträge, wenn kein Gehaltsband eine vorgibt (ISO 4217)"},
+    {MsgId::cli_profile_with_forecast,
+     "{0} beschreibt ein Tagesprofil und gilt nicht zusammen mit einer Prognosedatei ({1}); {0} "
+     "oder die Datei weglassen"},
+
+    // --- simulation: tiered team simulation (simulate)
     {MsgId::cmd_simulate,
      "ein gestuftes Team (Agents, Teamleitungen, zweite Ebene) mit Replikationen und "
      "Konfidenzintervallen simulieren"},
@@ -143,6 +219,8 @@ constexpr MsgEntry k_de[] = {
      "unabhängige Replikationen (Standard: die des Szenarios, sonst 30)"},
     {MsgId::sim_opt_seed, "Startwert der Zufallszahlen (Standard: der des Szenarios, sonst 1)"},
     {MsgId::sim_opt_threads, "Threads (Standard: alle Kerne)"},
+
+    // --- metrics and calibration: call records, agent states, schedules
     {MsgId::cmd_metrics,
      "Teamleistung aus Anrufdaten (Volumen, Servicelevel, ASA, AHT, Abbrüche, FCR, ...)"},
     {MsgId::arg_call_file,
@@ -177,59 +255,20 @@ constexpr MsgEntry k_de[] = {
     {MsgId::calibrate_opt_short_call,
      "Bearbeitungszeiten unter so vielen Sekunden bleiben außerhalb der Lognormal-Anpassung "
      "(Standard {0})"},
-    {MsgId::cli_not_a_number, "{0}: '{1}' ist keine Zahl, die diese Option annimmt"},
-    {MsgId::hint_cli_decimal_point, "Zahlen mit Dezimalpunkt schreiben, z. B. 0.85 statt 0,85"},
-    {MsgId::cli_out_of_range, "{0} ist hier nicht zulässig; erlaubt ist ein Wert {1}"},
-    {MsgId::cli_range_from_to, "von {0} bis {1}"},
-    {MsgId::cli_range_up_to_below, "von {0} bis unter {1}"},
-    {MsgId::cli_range_above_up_to, "über {0} bis {1}"},
-    {MsgId::cli_range_at_least, "von mindestens {0}"},
-    {MsgId::cli_range_above, "über {0}"},
-    {MsgId::cli_not_one_of, "'{0}' ist keiner der Werte {1}"},
-    {MsgId::cli_not_a_date, "'{0}' ist kein Datum; JJJJ-MM-TT angeben, zum Beispiel 2027-03-31"},
-    {MsgId::cli_not_a_country,
-     "'{0}' ist kein Ländercode; ISO 3166-1 alpha-2 angeben, zum Beispiel DE, AT, CH oder US"},
-    {MsgId::cli_not_a_place,
-     "'{0}' ist weder ein Land noch eine seiner Regionen; ISO 3166-1 oder 3166-2 angeben, zum "
-     "Beispiel DE, DE-BY oder US-CO"},
-    {MsgId::cli_not_a_currency,
-     "'{0}' ist kein Währungscode; ISO 4217 angeben, zum Beispiel EUR, CHF oder USD"},
-    {MsgId::cli_empty_key,
-     "ein leerer Schlüssel ergibt Pseudonyme, die jede und jeder berechnen kann; einen geheimen "
-     "Schlüssel angeben oder die Option weglassen (dann ein neuer Zufallsschlüssel je Lauf)"},
-    {MsgId::cli_profile_with_forecast,
-     "{0} beschreibt ein Tagesprofil und gilt nicht zusammen mit einer Prognosedatei ({1}); {0} "
-     "oder die Datei weglassen"},
     {MsgId::cli_as_of_needs_retention,
      "--as-of ist der Tag, von dem die Aufbewahrungsfrist zurückgerechnet wird, und braucht "
      "--retention-days; beide angeben oder --as-of weglassen"},
     {MsgId::cli_calibrate_footer,
      "-o ORDNER ist erforderlich: der Ordner, in den die Dateien geschrieben werden (wird bei "
      "Bedarf angelegt)"},
-    {MsgId::cli_overview_footer,
-     "'ccteam serve' startet den Recruiting-Arbeitsbereich; 'ccteam BEFEHL --help' erklärt einen "
-     "Befehl"},
-    {MsgId::cli_chart_not_svg,
-     "'{0}': das Diagramm wird als SVG gezeichnet; einen Dateinamen mit der Endung .svg "
-     "angeben"},
-    {MsgId::cli_output_is_input,
-     "{0} {1} ist zugleich eine Eingabe dieses Befehls; dorthin zu schreiben würde sie "
-     "überschreiben"},
-    {MsgId::hint_cli_output_is_input, "eine andere Ausgabedatei wählen"},
-    {MsgId::lint_opt_posting_lang, "Sprache der Anzeigen: auto (aus dem Text erkannt), de oder en"},
-    {MsgId::lint_opt_jurisdiction,
-     "Rechtsräume, deren Gesetze gelten, als ISO-3166-Code wie DE oder US-CO (Standard: der Ort, "
-     "den die Anzeige nennt)"},
-    {MsgId::lint_opt_fail_on,
-     "niedrigster Schweregrad, der den Exit-Code 1 ergibt: 'info' (Hinweis), 'warning' (Warnung) "
-     "oder 'error' (Fehler) (Standard 'info')"},
-    {MsgId::lint_opt_today, "Stichtag für Gesetze und Mindestlöhne, JJJJ-MM-TT (Standard: heute)"},
     {MsgId::metrics_opt_states,
      "Agentenstatus-Protokoll (CSV) für Auslastung und Planeinhaltung "
      "(docs/agent-states-format.md)"},
     {MsgId::metrics_opt_schedule,
      "Dienstplan (CSV mit den Spalten 'agent', 'activity', 'start', 'end') für die "
      "Planeinhaltung; braucht --states"},
+
+    // --- hiring plan: from the staffing plan to hires, classes and openings
     {MsgId::cmd_hiring_plan,
      "aus Personalplänen Einstellungen je Monat, Schulungsklassen und Stellenanzeigen "
      "ableiten"},

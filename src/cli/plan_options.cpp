@@ -120,8 +120,8 @@ std::vector<CLI::Option*> add_plan_options(CLI::App& cmd, PlanArgs& args, Lang l
   auto hours_of = [](Seconds s) { return s.count() / 3600; };
   PlanOptions& o = args.request.options;
   std::vector<CLI::Option*> opts;
-  opts.push_back(
-      cmd.add_option("FORECAST", args.request.forecast.files, tr(MsgId::plan_opt_forecast, lang)));
+  opts.push_back(cmd.add_option(tr(MsgId::cli_ph_forecast, lang), args.request.forecast.files,
+                                tr(MsgId::plan_opt_forecast, lang)));
   opts.push_back(cmd.add_option("--sl", args.sl, tr(MsgId::plan_opt_sl, lang))
                      ->option_text("PCT/SECONDS")
                      ->check(service_level(lang)));

@@ -49,14 +49,9 @@ void bullet(std::string& out, const std::string& text) {
 }
 
 // A role by its title in 'lang' (its id when the catalog has no such role).
-std::string role_name(const RoleRef& ref, const Catalog& catalog, Lang lang) {
-  const Role* role = catalog.find(ref.id);
-  return role != nullptr ? role->title.get(lang) : ref.id.str();
-}
-
 std::string role_ref_list(const std::vector<RoleRef>& refs, const Catalog& catalog, Lang lang) {
   std::vector<std::string> names;
-  for (const RoleRef& ref : refs) names.push_back(role_name(ref, catalog, lang));
+  for (const RoleRef& ref : refs) names.push_back(catalog.title_of(ref.id, lang));
   return join(names);
 }
 
@@ -80,7 +75,7 @@ std::string roles_table(const Catalog& catalog, Lang lang) {
         {role->id.str(),
          render(msg(MsgId::role_level_line, tr(label(role->level), lang), role->rank), lang),
          role->title.get(lang),
-         role->reports_to ? role_name(*role->reports_to, catalog, lang) : "-",
+         role->reports_to ? catalog.title_of(role->reports_to->id, lang) : "-",
          role->next_roles.empty() ? "-" : role_ref_list(role->next_roles, catalog, lang), pay});
   }
   return table.render();
@@ -91,10 +86,10 @@ std::string role_page(const Role& role, const Catalog& catalog, Lang lang) {
   out += render(msg(MsgId::role_level_line, tr(label(role.level), lang), role.rank), lang);
   if (role.reports_to)
     out += " · " + tr(MsgId::label_reports_to, lang) + ": " +
-           role_name(*role.reports_to, catalog, lang);
+           catalog.title_of(role.reports_to->id, lang);
   if (role.escalates_to) {
     out += " · " + tr(MsgId::label_escalates_to, lang) + ": " +
-           role_name(*role.escalates_to, catalog, lang);
+           catalog.title_of(role.escalates_to->id, lang);
   }
   if (!role.next_roles.empty()) {
     out += " · " + tr(MsgId::label_next_roles, lang) + ": " +

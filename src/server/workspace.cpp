@@ -15,6 +15,7 @@
 #include "io/base/number_text.hpp"
 #include "io/crypto/secrets.hpp"
 #include "io/workspace/mail.hpp"
+#include "io/workspace/retention_yaml.hpp"
 #include "server/catalog_cache.hpp"
 #include "server/http/http_server.hpp"
 #include "server/http/multipart.hpp"
@@ -374,9 +375,8 @@ Checked<void> run_workspace(const WorkspaceOptions& options) {
   app::JobRunner document_jobs(*repository, node_id + "-documents");
   document_jobs.handle(std::string(app::k_read_documents_job),
                        app::read_documents_handler(*repository, std::move(extract)));
-  CCTEAM_TRY(auto retention_rules,
-             all_errors(app::read_retention_rules(options.env.posting_data_dir +
-                                                  "/../retention/retention.yaml")));
+  CCTEAM_TRY(auto retention_rules, io::load_retention_rules(options.env.posting_data_dir +
+                                                            "/../retention/retention.yaml"));
   jobs.handle(std::string(app::k_application_retention_job),
               app::retention_handler(*repository, std::move(retention_rules), {}));
   // E-mail to applicants: with a mail server every node sends queued messages; without one

@@ -123,7 +123,7 @@ TEST(Cli, UnknownRoleIsAnErrorWithTheKnownOnes) {
   Outcome run = ccteam({"roles", "show", "ceo"});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_NE(run.err.find("there is no role 'ceo'"), std::string::npos) << run.err;
-  EXPECT_NE(run.err.find("agent, team-lead, manager"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("'agent', 'team-lead', 'manager'"), std::string::npos) << run.err;
   EXPECT_TRUE(run.out.empty());
 }
 
@@ -193,8 +193,9 @@ TEST(Cli, OutputOptionWritesAFile) {
 TEST(Cli, UsageErrorsExitWithTwo) {
   Outcome format = ccteam({"roles", "list", "--format", "xml"});
   EXPECT_EQ(format.exit_code, 2);
-  EXPECT_NE(format.err.find("format 'xml' is not available here; use one of: table, json, yaml"),
-            std::string::npos)
+  EXPECT_NE(
+      format.err.find("format 'xml' is not available here; use one of: 'table', 'json', 'yaml'"),
+      std::string::npos)
       << format.err;
   EXPECT_EQ(ccteam({"roles", "list", "--lang", "fr"}).exit_code, 2);
   EXPECT_EQ(ccteam({"--lang", "de"}).exit_code, 2);  // no command (alone, ccteam lists them)

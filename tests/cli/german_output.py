@@ -94,11 +94,12 @@ ENGLISH_WORDS = set("""
 # Placeholders of help texts ("--shrinkage SHARE", "FILES TEXT ... ERFORDERLICH") that are
 # English, or CLI11's own type names and its REQUIRED mark, which ccteam should replace with
 # its own; checked in the option column of help texts only, case-sensitively. Placeholders that
-# German writes the same (URL, CSV, ISO, CC, PLAN, NAME, TEAM, PORT, HOST, LOGIN, ID, N) are
+# German writes the same (URL, CSV, ISO, CC, PLAN, NAME, TEAM, PORT, HOST, LOGIN, ID, N, and AGENTS:
+# the glossary's German term is "Agents") are
 # not on the list.
 HELP_PLACEHOLDERS = set("""
     TEXT REQUIRED ERFORDERLICH INT UINT FLOAT NUMBER BOOLEAN ENUM
-    FILE FILES PATH DIR SHARE SECONDS MINUTES HOURS ROLE AMOUNT AGENTS TEAM_LEADS FORECAST
+    FILE FILES PATH DIR SHARE SECONDS MINUTES HOURS ROLE AMOUNT TEAM_LEADS FORECAST
     INPUT STATES SCHEDULE KEY YYYY DD
 """.split())
 

@@ -132,6 +132,28 @@ TEST(MetricsCli, GermanTable) {
   EXPECT_NE(days.out.find("\n03.03.2026"), std::string::npos) << days.out;
 }
 
+// Counts carry digit groups as the reader writes them (issue 27: "31125"): 1,250 calls offered
+// in one half hour give "1.250" in German, "1,250" in English, in the interval row and the total.
+TEST(MetricsCli, CountsWithDigitGroups) {
+  auto file = std::filesystem::temp_directory_path() /
+              ("ccteam_metrics_1250_" + std::to_string(::getpid()) + ".csv");
+  {
+    std::ofstream out(file);
+    out << "call_id,direction,channel,queue,agent,team,offered,answered,ended,outcome\n";
+    for (int i = 0; i < 1250; ++i) {
+      out << "c" << i << ",inbound,phone,billing,ag1,red,2026-03-02T08:00:00+01:00,"
+          << "2026-03-02T08:00:10+01:00,2026-03-02T08:02:00+01:00,answered\n";
+    }
+  }
+  Outcome de = run_ccteam({"metrics", file.string(), "--lang", "de", "--min-group", "1"});
+  ASSERT_EQ(de.exit_code, 0) << de.err;
+  EXPECT_NE(de.out.find(" 1.250 "), std::string::npos) << de.out;
+  EXPECT_EQ(de.out.find("1250"), std::string::npos) << de.out;
+  Outcome en = run_ccteam({"metrics", file.string(), "--min-group", "1"});
+  EXPECT_NE(en.out.find(" 1,250 "), std::string::npos) << en.out;
+  std::filesystem::remove(file);
+}
+
 TEST(MetricsCli, ChartAndBankFile) {
   auto svg = std::filesystem::temp_directory_path() /
              ("ccteam_metrics_" + std::to_string(::getpid()) + ".svg");

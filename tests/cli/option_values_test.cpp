@@ -117,7 +117,7 @@ TEST(OptionValues, WrongValuesAreRefusedWithWhatIsAllowed) {
       {{"posting", "lint", k_posting, "--fail-on", "warn"},
        "--fail-on: 'warn' is not one of info, warning, error"},
       {{"posting", "render", "boss", "--employer", "data/examples/employer-de.yaml"},
-       "there is no role 'boss'\n  hint: known roles: agent, team-lead, manager"},
+       "there is no role 'boss'\n  hint: known roles: 'agent', 'team-lead', 'manager'"},
       // An output that is an input.
       {{"metrics", k_calls, "--chart", k_calls},
        "--chart " + k_calls + " is also an input of this command"},

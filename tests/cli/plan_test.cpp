@@ -290,6 +290,23 @@ TEST(PlanCli, HelpStatesTheDefaultsInTheReadersNumbers) {
   EXPECT_EQ(de.out.find("(Standard 0."), std::string::npos) << de.out;
 }
 
+// Help placeholders are ccteam's, in the reader's language (issue 27): the option texts set in
+// code ("PCT/SECONDS", "SHARE"), the positional's name and CLI11's type names and REQUIRED mark.
+TEST(PlanCli, HelpPlaceholdersInTheReadersLanguage) {
+  Outcome en = run_ccteam({"plan", "--help"});
+  EXPECT_NE(en.out.find("--sl PCT/SECONDS"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("--shrinkage SHARE"), std::string::npos) << en.out;
+  Outcome de = run_ccteam({"plan", "--help", "--lang", "de"});
+  EXPECT_NE(de.out.find("--sl PROZENT/SEKUNDEN"), std::string::npos) << de.out;
+  EXPECT_NE(de.out.find("--shrinkage ANTEIL"), std::string::npos) << de.out;
+  EXPECT_NE(de.out.find("PROGNOSE"), std::string::npos) << de.out;
+  for (const char* english : {"SHARE", "SECONDS", "FORECAST", " TEXT", "ERFORDERLICH", "FILE"})
+    EXPECT_EQ(de.out.find(english), std::string::npos) << english << "\n" << de.out;
+  Outcome lint = run_ccteam({"posting", "lint", "--help", "--lang", "de"});
+  EXPECT_NE(lint.out.find("JJJJ-MM-TT"), std::string::npos) << lint.out;
+  EXPECT_EQ(lint.out.find("YYYY"), std::string::npos) << lint.out;
+}
+
 // The reverse calculation: 14 agents on small-30min.csv (erlang_reference.py, Erlang C, 20 s):
 // 08:00 10 E -> SL 88.8 %, ASA 7.8 s; 08:30 15 E > 14 agents -> unstable; 09:00 no calls;
 // 09:30 5.667 E -> SL 99.9 %. Whole forecast: SL = (100 x 0.888350 + 150 x 0 + 42.5 x

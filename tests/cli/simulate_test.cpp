@@ -38,8 +38,8 @@ TEST(SimulateCli, PlanFromThePlannerAsTable) {
   Outcome run = run_ccteam({"simulate", "--plan", plan, "--replications", "10"});
   std::filesystem::remove(plan);
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_NE(run.out.find("tier agents (live)"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("tier team-leads (live)"), std::string::npos);
+  EXPECT_NE(run.out.find("tier 'agents' (live)"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("tier 'team-leads' (live)"), std::string::npos);
   EXPECT_NE(run.out.find("the day starts with an empty center"), std::string::npos);
 }
 

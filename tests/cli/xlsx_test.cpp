@@ -259,6 +259,25 @@ TEST(CliMetrics, XlsxSheetReadBackByAnIndependentReader) {
   EXPECT_EQ(stdout_run.exit_code, 2);
 }
 
+// The workbook is for people (issue 27): with --lang de its header row, the works-council
+// column's yes/no and the total row's name are German; the numbers stay numbers.
+TEST(CliMetrics, XlsxSheetSpeaksTheReadersLanguage) {
+  fs::path file = xlsx_scratch("metrics-de.xlsx");
+  Outcome run = run_ccteam({"metrics", "tests/data/calls/small.csv", "--min-group", "1", "--format",
+                            "xlsx", "--lang", "de", "-o", file.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  nlohmann::json cells = sheet_cells(read_xlsx(file), "metrics");
+  EXPECT_EQ(cells["A1"]["value"], "Gruppe");
+  EXPECT_EQ(cells["C1"]["value"], "Agents");
+  EXPECT_EQ(cells["D1"]["value"], "ausgeblendet (Betriebsrat)");
+  EXPECT_EQ(cells["E1"]["value"], "angeboten");
+  EXPECT_EQ(cells["J1"]["value"], "Servicelevel");
+  EXPECT_EQ(cells["K1"]["value"], "ASA (s)");
+  EXPECT_EQ(cells["D2"]["value"], "nein");  // --min-group 1: nothing hidden
+  EXPECT_EQ(cells["A7"]["value"], "gesamt");
+  EXPECT_EQ(cells["E7"]["value"], 7.0);
+}
+
 // ccteam plan --format xlsx (issue 25): the workspace's plan sheets, read back. tests/data/
 // forecasts/small-30min.csv at 80/20 (worked by hand in tests/cli/plan_test.cpp): 14 agents at
 // 08:00, 105 agent-hours a week = 3.85 FTE; the levels sheet ends with the plan's notes.

@@ -6,12 +6,8 @@ namespace ccteam::app {
 
 Result<const catalog::Role*> find_role(const catalog::Catalog& catalog, std::string_view id) {
   if (const catalog::Role* role = catalog.find(RoleId(std::string(id)))) return role;
-  std::string known;
-  for (const catalog::Role* r : catalog.by_rank()) {
-    known += (known.empty() ? "" : ", ") + r->id.str();
-  }
   return tl::unexpected(Error::not_found(msg(MsgId::role_not_found, std::string(id)), {},
-                                         msg(MsgId::hint_known_roles, known)));
+                                         msg(MsgId::hint_known_roles, catalog.quoted_ids())));
 }
 
 std::vector<catalog::LadderNode> role_ladder(const catalog::Catalog& catalog) {

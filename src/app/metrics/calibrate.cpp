@@ -33,13 +33,14 @@ std::optional<Error> too_few_calls(const CalibrationRun& run, const CalibrationR
 }
 
 std::vector<std::pair<std::string, std::string>> calibration_files(const metrics::Calibration& c,
-                                                                   const std::string& source) {
+                                                                   const std::string& source,
+                                                                   Lang lang) {
   std::vector<std::pair<std::string, std::string>> files;
   files.emplace_back("forecast.csv", io::forecast_csv_text(c));
   for (unsigned wd = 0; wd < 7; ++wd) {
     if (c.weekdays[wd].offered == 0) continue;
     files.emplace_back("scenario-" + io::weekday_abbreviation(wd) + ".yaml",
-                       io::scenario_yaml_text(c, wd, source));
+                       io::scenario_yaml_text(c, wd, source, lang));
   }
   files.emplace_back("calibration.json", io::calibration_json(c).dump(2) + "\n");
   return files;

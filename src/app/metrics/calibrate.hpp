@@ -37,8 +37,9 @@ std::optional<Error> too_few_calls(const CalibrationRun& run, const CalibrationR
 
 // The files of a calibration, named as `ccteam calibrate` writes them into its folder:
 // forecast.csv (for `ccteam plan`), scenario-<weekday>.yaml per weekday with calls (for
-// `ccteam simulate`; 'source' is the call file's name written into them) and calibration.json.
+// `ccteam simulate`; 'source' is the call file's name written into their names, which are in
+// 'lang') and calibration.json.
 std::vector<std::pair<std::string, std::string>> calibration_files(
-    const metrics::Calibration& calibration, const std::string& source);
+    const metrics::Calibration& calibration, const std::string& source, Lang lang);
 
 }  // namespace ccteam::app

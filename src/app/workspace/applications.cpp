@@ -5,10 +5,8 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
-#include <fstream>
 #include <map>
 #include <mutex>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -18,7 +16,6 @@
 #include "ccteam/qualify/evaluate.hpp"
 #include "ccteam/qualify/language.hpp"
 #include "io/base/markup.hpp"
-#include "io/base/yaml_reader.hpp"
 #include "io/crypto/secrets.hpp"
 #include "io/qualify/resume_json.hpp"
 #include "io/qualify/screening_json.hpp"
@@ -1085,64 +1082,20 @@ std::string applications_to_csv(const std::vector<ApplicationView>& rows, Lang l
 
 // --- retention
 
-Result<std::vector<RetentionRule>> read_retention_rules(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return tl::unexpected(Error::not_found(msg(MsgId::file_not_found, path)));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
-  CCTEAM_TRY(YAML::Node root, io::parse_yaml(text, path));
-  std::vector<RetentionRule> out;
-  auto fail = [&](const YAML::Node& node, const std::string& pointer) {
-    Error error = Error::invalid_input(msg(MsgId::application_body));
-    if (node.IsDefined() && node.Mark().pos >= 0) {
-      error.where = io::position_of(text, static_cast<std::size_t>(node.Mark().pos), path);
-    }
-    error.where.file = path;
-    error.where.json_pointer = pointer;
-    return tl::unexpected(error);
-  };
-  const YAML::Node rules = root["jurisdictions"];
-  if (!rules || !rules.IsSequence()) return fail(root, "/jurisdictions");
-  for (std::size_t i = 0; i < rules.size() && i < 300; ++i) {
-    const YAML::Node rule = rules[i];
-    std::string pointer = fmt::format("/jurisdictions/{}", i);
-    if (!rule.IsMap() || !rule["jurisdiction"] || !rule["withdrawn_days"]) {
-      return fail(rule, pointer);
-    }
-    RetentionRule r;
-    try {
-      r.jurisdiction = rule["jurisdiction"].as<std::string>();
-      r.withdrawn_days = rule["withdrawn_days"].as<std::int64_t>();
-      if (rule["keep_records_days"])
-        r.keep_records_days = rule["keep_records_days"].as<std::int64_t>();
-      if (rule["source"]) r.source = rule["source"].as<std::string>();
-    } catch (const YAML::Exception&) {
-      return fail(rule, pointer);
-    }
-    if (r.withdrawn_days < 0 || r.withdrawn_days > 3650 || r.keep_records_days < 0 ||
-        r.keep_records_days > 3650) {
-      return fail(rule, pointer);
-    }
-    out.push_back(std::move(r));
-  }
-  return out;
-}
-
-JobHandler retention_handler(store::Repository& repository, std::vector<RetentionRule> rules,
+JobHandler retention_handler(store::Repository& repository, std::vector<io::RetentionRule> rules,
                              std::function<store::UnixMillis()> clock) {
   return [&repository, rules = std::move(rules), clock = std::move(clock)](
              const store::StoredJob&, JobControl& control) -> Result<std::string> {
     constexpr std::int64_t k_day_ms = 24LL * 3600 * 1000;
     store::UnixMillis now = clock ? clock() : store::unix_millis_now();
     std::vector<std::string> named;
-    for (const RetentionRule& rule : rules) {
+    for (const io::RetentionRule& rule : rules) {
       if (rule.jurisdiction != "*") named.push_back(rule.jurisdiction);
     }
     std::int64_t deleted = 0;
     using Reason = store::RetentionQuery::Reason;
     for (Reason reason : {Reason::withdrawn, Reason::talent_pool_expired}) {
-      for (const RetentionRule& rule : rules) {
+      for (const io::RetentionRule& rule : rules) {
         store::RetentionQuery query;
         query.reason = reason;
         query.today = to_iso(utc_date(now));

@@ -46,6 +46,7 @@
 #include "ccteam/core/error.hpp"
 #include "ccteam/core/lang.hpp"
 #include "ccteam/qualify/person.hpp"
+#include "io/workspace/retention_yaml.hpp"
 #include "store/repository.hpp"
 
 namespace ccteam::app {
@@ -322,25 +323,14 @@ std::string applications_to_csv(const std::vector<ApplicationView>& rows, Lang l
 
 // --- retention
 
-// How long a withdrawn application is kept, per jurisdiction (ISO 3166-1 alpha-2; "*" for the
-// rest), as data/retention/retention.yaml holds it: days after the withdrawal, and at least
-// days after receipt (records the law says to keep).
-struct RetentionRule {
-  std::string jurisdiction;
-  std::int64_t withdrawn_days = 30;
-  std::int64_t keep_records_days = 0;
-  std::string source;
-};
-// The rules of the retention data file (read at start); Error::invalid_input at file:line:col.
-Result<std::vector<RetentionRule>> read_retention_rules(const std::string& path);
-
 // The handler of k_application_retention_job: deletes (Repository::erase_application with
 // "application.retention") the withdrawn applications past their rule, and the applications
 // kept for the talent pool whose consent has ended and whose opening no longer takes
 // applications (both no earlier than keep_records_days after receipt), with their documents;
 // then the document contents no row names (sweep_documents, older than
-// k_document_orphan_grace_ms); result {"deleted": N, "orphan_documents": M}.
-JobHandler retention_handler(store::Repository& repository, std::vector<RetentionRule> rules,
+// k_document_orphan_grace_ms); result {"deleted": N, "orphan_documents": M}. 'rules' as
+// data/retention/retention.yaml holds them (io::load_retention_rules).
+JobHandler retention_handler(store::Repository& repository, std::vector<io::RetentionRule> rules,
                              std::function<store::UnixMillis()> clock);
 
 }  // namespace ccteam::app

@@ -19,6 +19,22 @@ const Role* Catalog::find(const RoleId& id) const {
   return nullptr;
 }
 
+std::string Catalog::quoted_ids() const {
+  std::string out;
+  std::set<RoleId> listed;
+  for (const Role* role : by_rank()) {
+    if (!listed.insert(role->id).second) continue;
+    if (!out.empty()) out += ", ";
+    out += "'" + role->id.str() + "'";
+  }
+  return out;
+}
+
+std::string Catalog::title_of(const RoleId& id, Lang lang) const {
+  const Role* role = find(id);
+  return role != nullptr ? role->title.get(lang) : id.str();
+}
+
 std::vector<const Role*> Catalog::by_rank() const {
   std::vector<const Role*> out;
   out.reserve(roles.size());
@@ -43,17 +59,6 @@ Error invalid(Message message, SourcePos where, std::optional<Message> hint = st
   return Error{ErrorKind::invalid_input, std::move(message), std::move(where), std::move(hint)};
 }
 
-std::string known_ids(const Catalog& catalog) {
-  std::string out;
-  std::set<RoleId> listed;
-  for (const Role* role : catalog.by_rank()) {
-    if (!listed.insert(role->id).second) continue;
-    if (!out.empty()) out += ", ";
-    out += role->id.str();
-  }
-  return out;
-}
-
 // The role ids of a catalog, for references: looked up in constant time, and listed once
 // for hints.
 class RoleIndex {
@@ -68,7 +73,7 @@ class RoleIndex {
   bool contains(const RoleId& id) const { return m_known.contains(id.str()); }
   const std::vector<std::string_view>& ids() const { return m_ids; }
   const std::string& listed() {
-    if (m_listed.empty()) m_listed = known_ids(m_catalog);
+    if (m_listed.empty()) m_listed = m_catalog.quoted_ids();
     return m_listed;
   }
 
@@ -76,7 +81,7 @@ class RoleIndex {
   const Catalog& m_catalog;
   std::vector<std::string_view> m_ids;
   std::unordered_set<std::string_view> m_known;
-  std::string m_listed;  // known_ids(), made on first use
+  std::string m_listed;  // Catalog::quoted_ids(), made on first use
 };
 
 void check_ref(RoleIndex& index, const RoleRef& ref, std::string_view field, ErrorList& out) {

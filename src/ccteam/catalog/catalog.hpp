@@ -20,6 +20,13 @@ struct Catalog {
 
   // The role with 'id', or nullptr.
   const Role* find(const RoleId& id) const;
+  // The title of the role with 'id' in 'lang' (Role::title: the neutral title, not a
+  // posting's); the id itself when this catalog has no such role (a plan or scenario read
+  // against another catalog).
+  std::string title_of(const RoleId& id, Lang lang) const;
+  // The role ids in ladder order, each quoted as one types it, for hints:
+  // "'agent', 'team-lead', 'manager'".
+  std::string quoted_ids() const;
   // Roles in ladder order: by rank, then by id.
   std::vector<const Role*> by_rank() const;
   // The organisation's pay bands for 'id', in the order they were given.

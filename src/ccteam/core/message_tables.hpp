@@ -6,8 +6,9 @@
 //
 // Adding a text: CCTEAM_MSG(your_id) in messages.def, then {MsgId::your_id, "..."} in both
 // languages' tables: the domain's for a text any client may show, src/cli/'s for a text only
-// the command line shows (help of an option, a usage error). tests/ccteam/core/messages_test.cpp
-// checks that every id has exactly one text per language over all tables.
+// the command line shows (help of an option, a usage error); then scripts/messages confirm
+// your_id (see messages.hpp). tests/ccteam/core/messages_test.cpp checks that every id has
+// exactly one text per language over all tables.
 
 #include <span>
 #include <vector>

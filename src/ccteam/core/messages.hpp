@@ -6,10 +6,17 @@
 //
 // Adding a text:
 //   1. add CCTEAM_MSG(your_id) to messages.def, in the section of your capability;
-//   2. add {MsgId::your_id, "..."} to messages_en.cpp and to messages_de.cpp.
+//   2. add {MsgId::your_id, "..."} to messages_en.cpp and to messages_de.cpp;
+//   3. run scripts/messages confirm your_id: it stamps the German text as a translation of the
+//      English text now, in messages_de.en-sha (id, TAB, the start of the SHA-256 of the
+//      English text as written).
 // Texts use fmt syntax with positional arguments ({0}, {1}, ...). The test
 // tests/ccteam/core/messages_test.cpp fails when a language misses an id, has it twice, or uses
-// other placeholders than English.
+// other placeholders than English. scripts/messages check (ctest unit.message_tables_check)
+// fails when an English text changed after its German text was confirmed: update the German
+// text (or keep it when it still fits), then scripts/messages confirm your_id. Changing an
+// English text therefore means looking at its German one. scripts/messages regroup puts the
+// ids into their capability's section; scripts/messages unused lists ids no code uses.
 
 #include <concepts>
 #include <cstdint>

@@ -107,7 +107,7 @@ struct Run {
   // A finding at byte 'at' of line 'line_index'; line_index == lines.size() is the whole
   // posting (line and column 0).
   void add(std::string rule, Severity severity, std::size_t line_index, std::size_t at, Message why,
-           Message fix, std::string source, std::string jurisdiction = {}) {
+           Message fix, LocalizedText source, std::string jurisdiction = {}) {
     int line = 0;
     int column = 0;
     if (line_index < text.lines.size()) {
@@ -150,11 +150,19 @@ std::vector<Binding> binding_laws(const RuleData& rules, const LintOptions& opti
   return out;
 }
 
+// 'more' appended to 'to' in each language, after "; " where 'to' is not empty.
+void append_source(LocalizedText& to, const LocalizedText& more) {
+  for (Lang lang : k_all_langs) {
+    std::string& text = to.get(lang);
+    text += (text.empty() ? "" : "; ") + more.get(lang);
+  }
+}
+
 // The strictest severity, all citations and places of the laws that require 'what'.
 struct Requiring {
   bool any = false;
   Severity severity = Severity::info;
-  std::string sources;
+  LocalizedText sources;
   std::string places;
 };
 Requiring requiring(const std::vector<Binding>& laws, Requirement what) {
@@ -164,7 +172,7 @@ Requiring requiring(const std::vector<Binding>& laws, Requirement what) {
     if (std::find(req.begin(), req.end(), what) == req.end()) continue;
     r.any = true;
     r.severity = std::max(r.severity, b.severity);
-    r.sources += (r.sources.empty() ? "" : "; ") + b.law->citation;
+    append_source(r.sources, b.law->citation);
     if (r.places.find(b.place) == std::string::npos)
       r.places += (r.places.empty() ? "" : ", ") + b.place;
   }
@@ -253,7 +261,7 @@ void check_pay(Run& run, const std::vector<Binding>& laws, Lang lang) {
             msg(MsgId::lint_fix_pay_missing), need.sources, need.places);
   } else {
     run.add("section-pay", Severity::warning, line, at, msg(MsgId::lint_why_section_pay),
-            msg(MsgId::lint_fix_pay_missing), "");
+            msg(MsgId::lint_fix_pay_missing), {});
   }
 }
 
@@ -418,9 +426,11 @@ void check_phrases(Run& run, const std::vector<Binding>& laws, Lang lang) {
         covered = h.match.end;
         auto [line, at] = unit.folded_position(h.match.start);
         if (pr.rule == "agg-sex") run.sex_lines.push_back(line);
+        LocalizedText source = h.phrase->source;
+        if (law.any) append_source(source, law.sources);
         run.add(std::string(pr.rule), severity, line, at,
                 msg(pr.why, unit.original(h.match.start, h.match.end)), msg(pr.fix),
-                h.phrase->source + (law.any ? "; " + law.sources : ""), law.places);
+                std::move(source), law.places);
       }
     }
   }
@@ -526,26 +536,26 @@ void check_structure(Run& run) {
                                     "ideally", "preferred", "a plus", "nice to have", "bonus"}) {
       for (std::size_t at : find_phrase(f, std::string(marker))) {
         run.add("requirements-mixed", Severity::warning, i, run.original(i, at),
-                msg(MsgId::lint_why_mixed), msg(MsgId::lint_fix_mixed), "");
+                msg(MsgId::lint_why_mixed), msg(MsgId::lint_fix_mixed), {});
       }
     }
   }
   std::size_t end = run.text.lines.size();
   if (!seen[Part::responsibilities]) {
     run.add("section-responsibilities", Severity::warning, end, 0,
-            msg(MsgId::lint_why_section_tasks), msg(MsgId::lint_fix_section), "");
+            msg(MsgId::lint_why_section_tasks), msg(MsgId::lint_fix_section), {});
   }
   if (!seen[Part::requirements]) {
     run.add("section-requirements", Severity::warning, end, 0,
-            msg(MsgId::lint_why_section_requirements), msg(MsgId::lint_fix_section), "");
+            msg(MsgId::lint_why_section_requirements), msg(MsgId::lint_fix_section), {});
   }
   if (!apply) {
     run.add("section-apply", Severity::warning, end, 0, msg(MsgId::lint_why_section_apply),
-            msg(MsgId::lint_fix_section), "");
+            msg(MsgId::lint_fix_section), {});
   }
   if (requirement_bullets > 10) {
     run.add("too-many-requirements", Severity::info, end, 0,
-            msg(MsgId::lint_why_too_many, requirement_bullets), msg(MsgId::lint_fix_too_many), "");
+            msg(MsgId::lint_why_too_many, requirement_bullets), msg(MsgId::lint_fix_too_many), {});
   }
 }
 
@@ -569,7 +579,7 @@ void check_sentences(Run& run) {
         std::size_t first = t.find_first_not_of(" \t", start);
         auto [line, at] = unit.position(first == std::string::npos ? start : first);
         run.add("long-sentence", Severity::info, line, at, msg(MsgId::lint_why_long, count),
-                msg(MsgId::lint_fix_long), "");
+                msg(MsgId::lint_fix_long), {});
       }
       start = k + 1;
       count = 0;

@@ -51,7 +51,7 @@ struct Finding {
   int column = 0;  // 1-based byte column; 0 with line 0
   Message why;
   Message fix;
-  std::string source;        // law, court decision or study
+  LocalizedText source;      // law, court decision or study (empty: none)
   std::string jurisdiction;  // "US-CO, US-WA"; empty for good-practice rules
 };
 

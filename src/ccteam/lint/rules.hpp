@@ -42,7 +42,7 @@ std::span<const std::string_view> all_transpositions();
 struct MemberState {
   std::string country;  // ISO 3166-1 alpha-2
   Transposition status = Transposition::unknown;
-  std::string source = {};  // the national act, empty when none is known
+  LocalizedText source = {};  // the national act, empty when none is known
   bool verified = true;
   std::string note = {};  // what could not be confirmed
 };
@@ -50,7 +50,7 @@ struct MemberState {
 struct Law {
   std::string id;
   std::string jurisdiction;  // "EU", "DE", "US-CO"
-  std::string citation;
+  LocalizedText citation;    // in English and German
   Date applies_from;
   int min_employees = 1;
   std::vector<Requirement> demands;  // the file's "requires" list
@@ -68,7 +68,7 @@ struct Phrase {
   std::string rule;  // agg-age, agg-origin, agg-photo, agg-sex, agg-personal-data, pay-history
   Lang lang = Lang::de;
   std::string text;  // the pattern, case-folded
-  std::string source;
+  LocalizedText source;
   bool verified = true;  // false: the source could not be confirmed ('note' in the file says why)
 };
 
@@ -86,7 +86,7 @@ struct CodedWord {
   Lang lang = Lang::en;
   bool masculine = true;
   std::string stem;  // lower case; a trailing '*' matches any ending
-  std::string source;
+  LocalizedText source;
   bool verified = true;  // false: the attribution to 'source' could not be confirmed
 };
 
@@ -97,7 +97,7 @@ struct ReadabilityLimit {
   std::string formula;  // "flesch-1948" (en) or "amstad-1978" (de)
   double min_score = 50.0;
   int min_words = 100;
-  std::string source;
+  LocalizedText source;
 };
 
 struct RuleData {

@@ -187,13 +187,18 @@ Section offer(const EmployerProfile& p, const Position& position,
   if (p.collective_agreement) {
     b.lines.push_back(w.f(MsgId::posting_collective, p.collective_agreement->get(w.lang)));
   }
-  if (position.openings > 1) b.lines.push_back(w.f(MsgId::posting_openings, position.openings));
   s.blocks.push_back(std::move(b));
   return s;
 }
 
-Section apply(const EmployerProfile& p, const Writer& w) {
+Section apply(const EmployerProfile& p, const Position& position, const Writer& w) {
   Section s{"apply", w.t(MsgId::posting_sec_apply, MsgId::posting_sec_apply_du), {}};
+  // How many are hired belongs to applying ("We are filling 6 positions."), not to what the
+  // employer offers.
+  if (position.openings > 1) {
+    s.blocks.push_back(
+        Block{Block::Kind::paragraph, {w.f(MsgId::posting_openings, position.openings)}});
+  }
   std::string where = !p.apply_url.empty() ? p.apply_url : p.apply_email;
   if (!p.apply_url.empty() && !p.apply_email.empty()) where += " / " + p.apply_email;
   std::string line = render(msg(w.du ? MsgId::posting_apply_until_du : MsgId::posting_apply_until,
@@ -407,7 +412,7 @@ Result<PostingDocument> build_posting(const catalog::Role& role, const catalog::
                 w.t(MsgId::posting_sec_career, MsgId::posting_sec_career_du),
                 {Block{Block::Kind::paragraph, {w.f(MsgId::posting_career, next)}}}});
   }
-  doc.sections.push_back(apply(profile, w));
+  doc.sections.push_back(apply(profile, *position, w));
   doc.sections.push_back(
       Section{"equal_opportunity",
               w.t(MsgId::posting_sec_equal),

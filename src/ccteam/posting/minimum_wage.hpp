@@ -10,6 +10,7 @@
 
 #include "ccteam/catalog/terms.hpp"
 #include "ccteam/core/date.hpp"
+#include "ccteam/core/lang.hpp"
 #include "ccteam/core/money.hpp"
 #include "ccteam/core/position.hpp"
 #include "ccteam/posting/employer.hpp"
@@ -22,7 +23,7 @@ struct MinimumWage {
   std::string jurisdiction;
   Date from;
   Money per_hour;
-  std::string source;
+  LocalizedText source;  // in English and German
   SourcePos pos;
   bool verified = true;   // false: the figure or its source could not be confirmed ('note')
   std::string note = {};  // what could not be confirmed

@@ -59,7 +59,7 @@ void run_calibrate(Context& ctx, const CalibrateArgs& args) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   std::string source_name = std::filesystem::path(request->calls.file).filename().string();
-  for (const auto& [name, content] : app::calibration_files(run->calibration, source_name)) {
+  for (const auto& [name, content] : app::calibration_files(run->calibration, source_name, lang)) {
     std::string path = (std::filesystem::path(dir) / name).string();
     if (auto written = io::write_file(path, content); !written) return ctx.fail(written.error());
     std::fprintf(stderr, "%s\n", render(msg(MsgId::calibrate_written, path), lang).c_str());
@@ -77,7 +77,9 @@ void add_calibrate_command(CLI::App& app, Context& ctx) {
   auto help = [lang](MsgId id, const auto&... values) { return help_text(id, lang, values...); };
   CLI::App* cmd = app.add_subcommand("calibrate", tr(MsgId::cmd_calibrate, lang));
   cmd->footer(tr(MsgId::cli_calibrate_footer, lang));
-  cmd->add_option("FILE", a->request.calls.file, tr(MsgId::arg_call_file, lang))->required();
+  cmd->add_option(tr(MsgId::cli_ph_file, lang), a->request.calls.file,
+                  tr(MsgId::arg_call_file, lang))
+      ->required();
   cmd->add_option("--interval", a->interval_minutes, tr(MsgId::plan_opt_interval, lang))
       ->option_text("15|30|60")
       ->check(one_of({"15", "30", "60"}, lang));

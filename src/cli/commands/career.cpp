@@ -106,7 +106,8 @@ void add_career_command(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<CareerOptions>();
   app::CareerRequest& r = o->request;
   CLI::App* cmd = app.add_subcommand("career", tr(MsgId::cmd_career, lang));
-  cmd->add_option("PERSON", o->file, tr(MsgId::arg_resume_files, lang))->required();
+  cmd->add_option(tr(MsgId::cli_ph_person, lang), o->file, tr(MsgId::arg_resume_files, lang))
+      ->required();
   cmd->add_option("--from", r.from, tr(MsgId::opt_from_role, lang))->option_text("ROLE");
   cmd->add_option("--to", r.to, tr(MsgId::opt_to_role, lang))->option_text("ROLE");
   add_evaluation_options(*cmd, o->as_of, r.country, lang);

@@ -44,7 +44,8 @@ void add_catalog_command(CLI::App& app, Context& ctx) {
   catalog->require_subcommand(1);
   CLI::App* check = catalog->add_subcommand("validate", tr(MsgId::cmd_catalog_validate, lang));
   auto files = std::make_shared<std::vector<std::string>>();
-  check->add_option("FILE", *files, tr(MsgId::arg_catalog_files, lang))->required();
+  check->add_option(tr(MsgId::cli_ph_file, lang), *files, tr(MsgId::arg_catalog_files, lang))
+      ->required();
   check->callback([&ctx, files] { validate(ctx, *files); });
 }
 

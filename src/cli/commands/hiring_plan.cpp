@@ -40,12 +40,6 @@ std::string month_label(std::chrono::year_month start, int index, Lang lang) {
   return lang == Lang::de ? iso.substr(5, 2) + "." + iso.substr(0, 4) : iso;
 }
 
-// The role's title in the reader's language; its id when the catalog does not have it.
-std::string role_title(const RoleId& id, const catalog::Catalog& catalog, Lang lang) {
-  const catalog::Role* role = catalog.find(id);
-  return role ? role->title.get(lang) : id.str();
-}
-
 std::string money_text(const std::optional<Money>& m, Lang lang) {
   return m ? format_money(*m, lang) : "-";
 }
@@ -69,7 +63,7 @@ std::string months_table(const app::HiringResult& r, const catalog::Catalog& cat
     for (std::size_t k = 0; k < plan.roles.size(); ++k) {
       const RoleMonth& m = plan.roles[k].months[t];
       std::vector<std::string> row{month_label(plan.start, static_cast<int>(t), lang),
-                                   role_title(plan.roles[k].role, catalog, lang),
+                                   catalog.title_of(plan.roles[k].role, lang),
                                    io::decimal_text(m.needed_fte, 2, lang),
                                    io::decimal_text(m.available_fte, 2, lang),
                                    io::decimal_text(m.gap_fte, 2, lang),
@@ -94,7 +88,7 @@ std::string classes_table(const HiringPlan& plan, const catalog::Catalog& catalo
                        tr(MsgId::hiring_col_class_end, lang),
                        tr(MsgId::hiring_col_nesting_end, lang), tr(MsgId::hiring_col_size, lang)});
   for (const TrainingClass& c : plan.classes) {
-    table.add_row({role_title(plan.roles[c.role].role, catalog, lang),
+    table.add_row({catalog.title_of(plan.roles[c.role].role, lang),
                    posting::format_date(c.start, lang), posting::format_date(c.class_end, lang),
                    posting::format_date(c.nesting_end, lang), std::to_string(c.size)});
   }
@@ -107,7 +101,7 @@ std::string openings_table(const HiringPlan& plan, const catalog::Catalog& catal
                        tr(MsgId::hiring_col_applicants, lang),
                        tr(MsgId::hiring_col_applicants_week, lang)});
   for (const Opening& o : plan.openings) {
-    table.add_row({role_title(plan.roles[o.role].role, catalog, lang),
+    table.add_row({catalog.title_of(plan.roles[o.role].role, lang),
                    posting::format_date(o.publish_by, lang), posting::format_date(o.start, lang),
                    std::to_string(o.headcount), io::short_decimal_text(o.applicants, 1, lang),
                    io::short_decimal_text(o.applicants_per_week, 1, lang)});
@@ -187,7 +181,7 @@ void add_hiring_plan_command(CLI::App& app, Context& ctx) {
   app::HiringRequest& r = a->request;
   auto help = [lang](MsgId id, const auto&... values) { return help_text(id, lang, values...); };
   CLI::App* cmd = app.add_subcommand("hiring-plan", tr(MsgId::cmd_hiring_plan, lang));
-  cmd->add_option("INPUT", r.input, tr(MsgId::hiring_opt_input, lang))
+  cmd->add_option(tr(MsgId::cli_ph_input, lang), r.input, tr(MsgId::hiring_opt_input, lang))
       ->required()
       ->option_text("FILE.yaml");
   cmd->add_option("--plans", r.plans, tr(MsgId::hiring_opt_plans, lang))

@@ -3,6 +3,7 @@
 // rules (pseudonymised agents, minimum group size, per-agent rows only for one team). Parses
 // options into an app::MetricsRequest, calls app::compute_metrics and renders the report.
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
@@ -149,12 +150,14 @@ std::string report_table(const MetricsReport& r, const io::ReadSummary& s, Lang 
     const Figures& f = row.figures;
     any_suppressed = any_suppressed || row.suppressed || row.states_suppressed;
     if (row.suppressed || row.states_suppressed) label += " *";
+    // Counts with digit groups in the reader's language ("31.125"; a year of records reaches
+    // six digits).
+    auto count = [&](auto n) { return io::count_text(static_cast<std::int64_t>(n)).get(lang); };
     std::vector<std::string> cells(
-        {label, std::to_string(f.offered), std::to_string(f.answered), std::to_string(f.abandoned),
-         std::to_string(f.short_abandoned), percent(f.service_level, lang), secs(f.asa),
-         secs(f.aht), std::to_string(row.agents), percent(f.transfer_rate, lang),
-         percent(f.escalation_rate, lang), percent(f.repeat_rate, lang),
-         percent(f.conversion, lang),
+        {label, count(f.offered), count(f.answered), count(f.abandoned), count(f.short_abandoned),
+         percent(f.service_level, lang), secs(f.asa), secs(f.aht), count(row.agents),
+         percent(f.transfer_rate, lang), percent(f.escalation_rate, lang),
+         percent(f.repeat_rate, lang), percent(f.conversion, lang),
          row.trend.offered_change ? fmt::format("{:+.0f} %", *row.trend.offered_change * 100) : "-",
          outlier_words(row.outliers, lang)});
     if (with_states) {
@@ -203,7 +206,8 @@ std::string report_chart(const MetricsReport& r, Lang lang) {
 bool note_states(Context& ctx, const std::string& file, const io::ReadSummary& s) {
   ctx.report(s.errors);
   if (s.skipped_total() > 0 || s.unusable)
-    std::fputs((render(msg(MsgId::states_summary, file, s.rows, s.records, s.skipped_total()),
+    std::fputs((render(msg(MsgId::states_summary, file, io::count_text(s.rows),
+                           io::count_text(s.records), io::count_text(s.skipped_total())),
                        ctx.lang()) +
                 "\n")
                    .c_str(),
@@ -249,7 +253,7 @@ void run_metrics(Context& ctx, const MetricsArgs& args) {
   } else if (format == "csv") {
     ctx.print(io::metrics_to_csv(report));
   } else if (format == "xlsx") {
-    if (auto written = io::write_xlsx(*xlsx_path, {io::metrics_to_sheet(report)}); !written) {
+    if (auto written = io::write_xlsx(*xlsx_path, {io::metrics_to_sheet(report, lang)}); !written) {
       return ctx.fail(written.error());
     }
   } else {
@@ -270,7 +274,8 @@ void add_metrics_command(CLI::App& app, Context& ctx) {
   const MetricsOptions defaults;
   auto help = [lang](MsgId id, const auto&... values) { return help_text(id, lang, values...); };
   CLI::App* cmd = app.add_subcommand("metrics", tr(MsgId::cmd_metrics, lang));
-  cmd->add_option("FILE", r.calls.file, tr(MsgId::arg_call_file, lang))->required();
+  cmd->add_option(tr(MsgId::cli_ph_file, lang), r.calls.file, tr(MsgId::arg_call_file, lang))
+      ->required();
   cmd->add_option("--by", a->by, tr(MsgId::metrics_opt_by, lang))
       ->option_text("agent|team|queue|interval")
       ->check(one_of({"agent", "team", "queue", "interval"}, lang));

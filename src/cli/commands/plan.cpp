@@ -89,12 +89,6 @@ std::string render_cost_view(const std::vector<IntervalCost>& view, const CostRa
          "\n" + table.render() + cheapest_note(view, rates, targets, lang);
 }
 
-// The role's title in the reader's language; its id when the catalog does not have it.
-std::string role_title(const RoleId& id, const catalog::Catalog& catalog, Lang lang) {
-  const catalog::Role* role = catalog.find(id);
-  return role ? role->title.get(lang) : id.str();
-}
-
 // A share of an interval's metrics; "unstable" when its queue grows without bound.
 std::string share_text(const QueueMetrics& m, double share, Lang lang) {
   return m.state == QueueState::unstable ? tr(MsgId::plan_unstable, lang)
@@ -173,7 +167,7 @@ std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs,
       cost = cost_text(c, lang);
       for (const Message& note : c.notes) notes += "  " + render(note, lang) + "\n";
     }
-    levels.add_row({role_title(level->role, catalog, lang),
+    levels.add_row({catalog.title_of(level->role, lang),
                     io::decimal_text(level->weekly_hours, 1, lang),
                     io::decimal_text(level->fte, 2, lang), std::to_string(level->headcount),
                     io::basis_text(level->basis, lang), cost});
@@ -219,9 +213,7 @@ void run_plan(Context& ctx, const PlanCommandArgs& args) {
     if (format == "json") {
       ctx.print(json.dump(2) + "\n");
     } else {
-      auto title = [&](const std::string& id) {
-        return role_title(RoleId(id), *catalog, ctx.lang());
-      };
+      auto title = [&](const std::string& id) { return catalog->title_of(RoleId(id), ctx.lang()); };
       // The workbook is drawn from the JSON a saved plan keeps (io/staffing/plan_xlsx.hpp).
       const nlohmann::json plan_json(json);
       if (auto written =

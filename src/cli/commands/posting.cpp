@@ -86,8 +86,8 @@ void print_findings(Context& ctx, const app::LintedPosting& linted) {
     ctx.print(fmt::format("{}: {} [{}] {}\n", where, tr(posting::severity_word(f.severity), lang),
                           f.rule, render(for_terminal(f.why), lang)));
     ctx.print("  " + tr(MsgId::label_hint, lang) + ": " + render(for_terminal(f.fix), lang) + "\n");
-    if (!f.source.empty()) {
-      ctx.print("  " + std::string(f.jurisdiction.empty() ? "" : f.jurisdiction + ": ") + f.source +
+    if (const std::string& source = f.source.get(lang); !source.empty()) {
+      ctx.print("  " + std::string(f.jurisdiction.empty() ? "" : f.jurisdiction + ": ") + source +
                 "\n");
     }
   }
@@ -120,7 +120,8 @@ void add_posting_command(CLI::App& app, Context& ctx) {
   posting->require_subcommand(1);
   CLI::App* render_cmd = posting->add_subcommand("render", tr(MsgId::cmd_posting_render, lang));
   auto request = std::make_shared<app::PostingRenderRequest>();
-  render_cmd->add_option("ROLE", request->role, tr(MsgId::arg_role_id, lang))->required();
+  render_cmd->add_option(tr(MsgId::cli_ph_role, lang), request->role, tr(MsgId::arg_role_id, lang))
+      ->required();
   render_cmd->add_option("--employer", request->employer_file, tr(MsgId::arg_employer, lang))
       ->required()
       ->option_text("FILE");
@@ -131,7 +132,9 @@ void add_posting_command(CLI::App& app, Context& ctx) {
 
   CLI::App* lint_cmd = posting->add_subcommand("lint", tr(MsgId::cmd_posting_lint, lang));
   auto args = std::make_shared<LintArgs>();
-  lint_cmd->add_option("FILE", args->files, tr(MsgId::arg_posting_files, lang))->required();
+  lint_cmd
+      ->add_option(tr(MsgId::cli_ph_file, lang), args->files, tr(MsgId::arg_posting_files, lang))
+      ->required();
   lint_cmd->add_option("--posting-lang", args->lang, tr(MsgId::lint_opt_posting_lang, lang))
       ->option_text("auto|de|en")
       ->check(one_of({"auto", "de", "en"}, lang));

@@ -74,7 +74,7 @@ void add_roles_command(CLI::App& app, Context& ctx) {
 
   CLI::App* show = roles->add_subcommand("show", tr(MsgId::cmd_roles_show, lang));
   auto id = std::make_shared<std::string>();
-  show->add_option("ID", *id, tr(MsgId::arg_role_id, lang))->required();
+  show->add_option(tr(MsgId::cli_ph_id, lang), *id, tr(MsgId::arg_role_id, lang))->required();
   show->callback([&ctx, id] { show_role(ctx, *id); });
 
   roles->add_subcommand("ladder", tr(MsgId::cmd_roles_ladder, lang))->callback([&ctx] {

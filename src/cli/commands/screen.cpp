@@ -228,8 +228,10 @@ void add_screen_command(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ScreenOptions>();
   app::ScreeningRequest& r = o->request;
   CLI::App* cmd = app.add_subcommand("screen", tr(MsgId::cmd_screen, lang));
-  cmd->add_option("ROLE", r.role, tr(MsgId::arg_role_to_screen, lang))->required();
-  cmd->add_option("FILES", r.people.files, tr(MsgId::arg_resume_files, lang))->required();
+  cmd->add_option(tr(MsgId::cli_ph_role, lang), r.role, tr(MsgId::arg_role_to_screen, lang))
+      ->required();
+  cmd->add_option(tr(MsgId::cli_ph_files, lang), r.people.files, tr(MsgId::arg_resume_files, lang))
+      ->required();
   add_evaluation_options(*cmd, o->as_of, r.country, lang);
   cmd->add_option("--top", r.top, tr(MsgId::opt_top, lang))
       ->option_text("N")

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cmath>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -74,8 +75,11 @@ std::string num(const Estimate& e, Lang lang, int digits = 1) {
 std::string render_table(const Scenario& s, const SimReport& r, std::uint64_t seed, Lang lang) {
   std::string out;
   if (!s.name.empty()) out += s.name + "\n";
-  out += render(msg(MsgId::sim_summary, std::to_string(r.replications_done), std::to_string(seed),
-                    std::to_string(r.calls), std::to_string(r.events)),
+  // Counts grouped as the reader writes them ("31.125 Anrufe"), as the workspace shows them; the
+  // seed is a value one types, so it stays plain.
+  auto count = [](auto n) { return io::count_text(static_cast<std::int64_t>(n)); };
+  out += render(msg(MsgId::sim_summary, count(r.replications_done), std::to_string(seed),
+                    count(r.calls), count(r.events)),
                 lang) +
          "\n";
   out += (r.start == Start::empty

@@ -160,7 +160,7 @@ void add_backup_command(CLI::App& app, Context& ctx) {
   auto target = std::make_shared<std::string>();
   CLI::App* backup_cmd = app.add_subcommand("backup", tr(MsgId::cmd_backup, lang));
   add_store_options(backup_cmd, *options, lang);
-  backup_cmd->add_option("target", *target, tr(MsgId::backup_opt_target, lang))
+  backup_cmd->add_option(tr(MsgId::cli_ph_file, lang), *target, tr(MsgId::backup_opt_target, lang))
       ->required()
       ->option_text("FILE");
   backup_cmd->callback([&ctx, options, target] {

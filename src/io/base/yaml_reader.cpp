@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <string_view>
+#include <utility>
 
 #include <yaml-cpp/eventhandler.h>
 
@@ -162,6 +164,47 @@ std::optional<YAML::Node> node_past_budget(const YAML::Node& root, std::size_t b
   return std::nullopt;
 }
 
+// yaml-cpp's description of a syntax error (its YAML::ErrorMsg texts, such as "illegal map
+// value" or "end of sequence not found") in English as it is and in German. A text that starts
+// with a listed one keeps its tail (the character of "unknown escape character: q"); an
+// unlisted text stays English in both.
+LocalizedText yaml_parse_text(const std::string& english) {
+  static constexpr std::pair<std::string_view, std::string_view> k_german[] = {
+      {"illegal map value",
+       "unzulässiger Wert in einer Zuordnung (fehlt ein Leerzeichen nach "
+       "':' oder eine Einrückung?)"},
+      {"illegal map key", "unzulässiger Schlüssel in einer Zuordnung"},
+      {"end of map not found", "Ende der Zuordnung nicht gefunden"},
+      {"end of map flow not found", "Ende der Zuordnung in {...} nicht gefunden"},
+      {"end of sequence not found", "Ende der Liste nicht gefunden"},
+      {"end of sequence flow not found", "Ende der Liste in [...] nicht gefunden"},
+      {"illegal block entry", "unzulässiger Listeneintrag ('- ' an dieser Stelle)"},
+      {"illegal flow end", "unzulässiges Ende von {...} oder [...]"},
+      {"unknown token", "unbekanntes Zeichen"},
+      {"illegal document indicator in scalar", "Dokumentmarke (--- oder ...) in einem Wert"},
+      {"illegal EOF in scalar",
+       "Ende der Datei in einem Wert (fehlt ein schließendes "
+       "Anführungszeichen?)"},
+      {"illegal character in scalar", "unzulässiges Zeichen in einem Wert"},
+      {"illegal tab when looking for indentation",
+       "Tabulator in der Einrückung (YAML rückt mit Leerzeichen ein)"},
+      {"alias not found after *", "nach * fehlt der Name eines Ankers"},
+      {"anchor not found after &", "nach & fehlt der Name eines Ankers"},
+      {"the referenced anchor is not defined", "der verwiesene Anker ist nicht definiert"},
+      {"unknown escape character: ", "unbekannte Escape-Sequenz: "},
+      {"invalid unicode: ", "ungültiges Unicode-Zeichen: "},
+      {"bad character found while scanning hex number",
+       "unzulässiges Zeichen in einer Hexadezimalzahl"},
+      {"unexpected character in block scalar", "unerwartetes Zeichen in einem Blocktext"},
+      {"content the parser cannot read after the document",
+       "Inhalt nach dem Dokument, den der Parser nicht lesen kann"},
+  };
+  for (const auto& [from, to] : k_german) {
+    if (english.starts_with(from)) return {english, std::string(to) + english.substr(from.size())};
+  }
+  return LocalizedText{english, english};
+}
+
 }  // namespace
 
 std::optional<SourcePos> item_past_limit(std::string_view text, const std::string& file,
@@ -222,7 +265,8 @@ Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file) {
     }
     if (stuck) {
       return fail(ErrorKind::invalid_input,
-                  msg(MsgId::yaml_syntax, "content the parser cannot read after the document"),
+                  msg(MsgId::yaml_syntax,
+                      yaml_parse_text("content the parser cannot read after the document")),
                   where_of(marks.first), msg(MsgId::hint_yaml_syntax));
     }
     if (count == 0) return YAML::Node();
@@ -240,7 +284,7 @@ Result<YAML::Node> parse_yaml(std::string_view text, const std::string& file) {
     SourcePos where = e.mark.pos >= 0
                           ? position_of(text, static_cast<std::size_t>(e.mark.pos), file)
                           : SourcePos{file, 0, 0, ""};
-    return fail(ErrorKind::invalid_input, msg(MsgId::yaml_syntax, e.msg), where,
+    return fail(ErrorKind::invalid_input, msg(MsgId::yaml_syntax, yaml_parse_text(e.msg)), where,
                 msg(MsgId::hint_yaml_syntax));
   }
 }

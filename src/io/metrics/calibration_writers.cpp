@@ -1,9 +1,11 @@
 #include "io/metrics/calibration_writers.hpp"
 
+#include <array>
 #include <cmath>
 
 #include <fmt/format.h>
 
+#include "ccteam/core/messages.hpp"
 #include "io/staffing/forecast_csv.hpp"
 
 namespace ccteam::io {
@@ -60,14 +62,18 @@ std::string forecast_csv_text(const metrics::Calibration& c) {
 }
 
 std::string scenario_yaml_text(const metrics::Calibration& c, unsigned wd,
-                               const std::string& source) {
+                               const std::string& source, Lang lang) {
+  static constexpr std::array<MsgId, 7> k_weekdays = {
+      MsgId::word_sunday,   MsgId::word_monday, MsgId::word_tuesday, MsgId::word_wednesday,
+      MsgId::word_thursday, MsgId::word_friday, MsgId::word_saturday};
   const metrics::WeekdayProfile& w = c.weekdays[wd % 7];
   const metrics::HandleTimeFit& h = c.handle_time;
   std::string out;
   out += "# Calibrated by ccteam calibrate from the call records; see docs/calibration-format.md\n";
   out += "format: ccteam-scenario/1\n";
-  out +=
-      fmt::format("name: \"{} ({}, mean of {} days)\"\n", source, weekday_abbreviation(wd), w.days);
+  std::string name =
+      render(msg(MsgId::calibrate_scenario_name, source, k_weekdays[wd % 7], w.days), lang);
+  out += "name: " + nlohmann::json(name).dump() + "\n";  // a JSON string is a YAML scalar
   out += fmt::format("interval_seconds: {}\n", c.options.interval.count());
   out += "start_time: \"00:00\"\n";
   out += "arrivals:\n";

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ccteam/core/lang.hpp"
 #include "ccteam/metrics/calibrate.hpp"
 
 namespace ccteam::io {
@@ -24,9 +25,10 @@ std::string forecast_csv_text(const metrics::Calibration& c);
 // Calibration::weekdays (0 = Sunday).
 std::string weekday_abbreviation(unsigned c_encoding);
 
-// The scenario of one weekday; 'source' names the records in the scenario's name.
+// The scenario of one weekday; its name (MsgId::calibrate_scenario_name: "calls.csv
+// (Monday; days averaged: 12)") names the records ('source') and the weekday in 'lang'.
 std::string scenario_yaml_text(const metrics::Calibration& c, unsigned c_encoding,
-                               const std::string& source);
+                               const std::string& source, Lang lang);
 
 nlohmann::ordered_json calibration_json(const metrics::Calibration& c);
 

@@ -140,17 +140,38 @@ ordered_json metrics_to_json(const MetricsReport& report, const ReadSummary& sum
 
 std::string metrics_to_csv(const MetricsReport& report) { return report_csv(report); }
 
-XlsxSheet metrics_to_sheet(const MetricsReport& r) {
+XlsxSheet metrics_to_sheet(const MetricsReport& r, Lang lang) {
   const MetricsOptions& o = r.options;
-  io::XlsxSheet sheet{"metrics",
-                      {"group",           "start",          "agents",       "suppressed",
-                       "offered",         "answered",       "abandoned",    "short_abandoned",
-                       "abandon_share",   "service_level",  "asa_seconds",  "aht_seconds",
-                       "talk_seconds",    "hold_seconds",   "wrap_seconds", "transfer_rate",
-                       "escalation_rate", "repeat_rate",    "conversion",   "quality",
-                       "satisfaction",    "offered_change", "aht_change",   "service_level_change",
-                       "outliers",        "occupancy",      "adherence"},
-                      {}};
+  // The CSV's columns, in the same order, named for people in their language.
+  constexpr MsgId k_columns[] = {MsgId::metrics_sheet_group,
+                                 MsgId::metrics_sheet_start,
+                                 MsgId::metrics_col_agents,
+                                 MsgId::metrics_sheet_suppressed,
+                                 MsgId::metrics_col_offered,
+                                 MsgId::metrics_col_answered,
+                                 MsgId::metrics_col_abandoned,
+                                 MsgId::metrics_sheet_short_abandoned,
+                                 MsgId::metrics_sheet_abandon_share,
+                                 MsgId::metrics_sheet_service_level,
+                                 MsgId::metrics_sheet_asa_seconds,
+                                 MsgId::metrics_sheet_aht_seconds,
+                                 MsgId::metrics_sheet_talk_seconds,
+                                 MsgId::metrics_sheet_hold_seconds,
+                                 MsgId::metrics_sheet_wrap_seconds,
+                                 MsgId::metrics_sheet_transfer_rate,
+                                 MsgId::metrics_sheet_escalation_rate,
+                                 MsgId::metrics_sheet_repeat_rate,
+                                 MsgId::metrics_col_conversion,
+                                 MsgId::metrics_sheet_quality,
+                                 MsgId::metrics_sheet_satisfaction,
+                                 MsgId::metrics_sheet_offered_change,
+                                 MsgId::metrics_sheet_aht_change,
+                                 MsgId::metrics_sheet_service_level_change,
+                                 MsgId::metrics_col_outliers,
+                                 MsgId::metrics_col_occupancy,
+                                 MsgId::metrics_col_adherence};
+  io::XlsxSheet sheet{"metrics", {}, {}};
+  for (MsgId column : k_columns) sheet.header.push_back(tr(column, lang));
   auto num = [](const std::optional<double>& v) -> io::XlsxCell {
     return v ? io::XlsxCell{*v} : io::XlsxCell{std::string()};
   };
@@ -160,7 +181,7 @@ XlsxSheet metrics_to_sheet(const MetricsReport& r) {
     sheet.rows.push_back({group,
                           row.start ? io::format_local_time(*row.start) : std::string(),
                           count(row.agents),
-                          std::string(row.suppressed ? "yes" : "no"),
+                          tr(row.suppressed ? MsgId::word_yes : MsgId::word_no, lang),
                           count(f.offered),
                           count(f.answered),
                           count(f.abandoned),
@@ -186,7 +207,7 @@ XlsxSheet metrics_to_sheet(const MetricsReport& r) {
                           num(row.adherence)});
   };
   for (const MetricsRow& row : r.rows) add(row, o.by == GroupBy::interval ? "" : row.key);
-  add(r.total, "total");
+  add(r.total, tr(MsgId::metrics_total, lang));
   return sheet;
 }
 

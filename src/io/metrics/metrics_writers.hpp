@@ -23,7 +23,8 @@ nlohmann::ordered_json metrics_to_json(const metrics::MetricsReport& report,
 std::string metrics_to_csv(const metrics::MetricsReport& report);
 
 // One sheet with the CSV's columns, counts and shares as numbers (shares 0..1, seconds as
-// seconds), an empty cell where a figure does not exist.
-XlsxSheet metrics_to_sheet(const metrics::MetricsReport& report);
+// seconds), an empty cell where a figure does not exist. For people, unlike the CSV: the
+// header row, the "suppressed" cells (yes/no) and the total row's name are in 'lang'.
+XlsxSheet metrics_to_sheet(const metrics::MetricsReport& report, Lang lang);
 
 }  // namespace ccteam::io

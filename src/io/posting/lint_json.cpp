@@ -12,7 +12,7 @@ nlohmann::ordered_json finding_to_json(const lint::Finding& f, const std::string
           {"severity", std::string(posting::to_string(f.severity))},
           {"why", render(f.why, lang)},
           {"fix", render(f.fix, lang)},
-          {"source", f.source},
+          {"source", f.source.get(lang)},
           {"jurisdiction", f.jurisdiction}};
 }
 

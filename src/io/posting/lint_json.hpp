@@ -1,6 +1,6 @@
 #pragma once
 // The JSON shape of a posting lint (`ccteam posting lint --format json`: an array of these, one
-// per file). Texts (why, fix) are rendered in 'lang'.
+// per file). Texts (why, fix) and the source are in 'lang'.
 
 #include <string>
 

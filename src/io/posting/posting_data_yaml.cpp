@@ -48,7 +48,7 @@ Checked<posting::MinimumWages> read_minimum_wages_yaml(std::string_view text,
       }
       auto code = map.string("currency", true);
       auto amount = map.string("per_hour", true);
-      w.source = map.string("source", true).value_or("");
+      w.source = map.citation("source", true).value_or(LocalizedText{});
       w.verified = map.boolean("verified", false).value_or(true);
       w.note = map.string("note", false).value_or("");
       map.finish();
@@ -125,7 +125,7 @@ Errors read_laws(std::string_view text, const std::string& file, lint::RuleData&
       ctx.error(*map.get("jurisdiction", false), map.pointer_of("jurisdiction"),
                 msg(MsgId::posting_data_bad_jurisdiction, law.jurisdiction));
     }
-    law.citation = map.string("citation", true).value_or("");
+    law.citation = map.citation("citation", true).value_or(LocalizedText{});
     law.applies_from = read_date(map, "applies_from").value_or(Date{});
     law.min_employees =
         static_cast<int>(map.integer("min_employees", true, 1, 1'000'000).value_or(1));
@@ -158,7 +158,7 @@ Errors read_laws(std::string_view text, const std::string& file, lint::RuleData&
                      .choice<lint::Transposition>("status", true, lint::parse_transposition,
                                                   lint::all_transpositions())
                      .value_or(lint::Transposition::unknown);
-      m.source = state.string("source", false).value_or("");
+      m.source = state.citation("source", false).value_or(LocalizedText{});
       m.verified = state.boolean("verified", false).value_or(true);
       m.note = state.string("note", false).value_or("");
       state.finish();
@@ -197,7 +197,7 @@ Errors read_phrases(std::string_view text, const std::string& file, lint::RuleDa
                       .value_or("agg-age");
     phrase.lang = read_lang(map).value_or(Lang::de);
     phrase.text = text::fold(map.string("text", true).value_or(""));
-    phrase.source = map.string("source", true).value_or("");
+    phrase.source = map.citation("source", true).value_or(LocalizedText{});
     phrase.verified = map.boolean("verified", false).value_or(true);
     map.string("note", false);
     map.finish();
@@ -213,13 +213,13 @@ Errors read_words(std::string_view text, const std::string& file, lint::RuleData
   YamlContext ctx(file, text);
   MapReader top(ctx, *root, "");
   if (!top.is_map()) return ctx.take_errors();
-  std::vector<std::pair<std::string, std::string>> sources;
+  std::vector<std::pair<std::string, LocalizedText>> sources;
   if (auto node = top.get("sources", true)) {
     MapReader map(ctx, *node, "/sources");
     if (map.is_map()) {
       for (const auto& entry : *node) {
         std::string key = entry.first.as<std::string>("");
-        sources.emplace_back(key, map.string(key, true).value_or(""));
+        sources.emplace_back(key, map.citation(key, true).value_or(LocalizedText{}));
       }
       map.finish();
     }
@@ -241,7 +241,7 @@ Errors read_words(std::string_view text, const std::string& file, lint::RuleData
     std::string source_id = map.string("source", true).value_or("");
     bool verified = map.boolean("verified", false).value_or(true);
     map.string("note", false);
-    std::string source = source_id;
+    LocalizedText source{source_id, source_id};
     for (const auto& [id, citation] : sources) {
       if (id == source_id) source = citation;
     }
@@ -284,7 +284,7 @@ Errors read_readability(std::string_view text, const std::string& file, lint::Ru
     }
     limit.min_score = map.number("min_score", true, -1000.0, 206.835).value_or(50.0);
     limit.min_words = static_cast<int>(map.integer("min_words", true, 1, 100'000).value_or(100));
-    limit.source = map.string("source", true).value_or("");
+    limit.source = map.citation("source", true).value_or(LocalizedText{});
     map.finish();
     out.readability.push_back(std::move(limit));
   });

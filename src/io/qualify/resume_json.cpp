@@ -19,6 +19,7 @@
 
 #include "ccteam/qualify/experience.hpp"
 #include "io/base/files.hpp"
+#include "io/base/json_parse_text.hpp"
 #include "io/base/utf8.hpp"
 #include "io/qualify/json_keys.hpp"
 
@@ -486,53 +487,6 @@ FastParser& thread_parser() {
   return parser;
 }
 
-// nlohmann-json's description of a parse error ("syntax error while parsing object -
-// unexpected end of input; expected '}'"), in English as it is and in German: its fixed
-// phrases are translated one by one, the quoted input and tokens are kept.
-LocalizedText parser_message(const std::string& english) {
-  static constexpr std::pair<std::string_view, std::string_view> k_german[] = {
-      {"syntax error while parsing object key", "Syntaxfehler in einem Objektschlüssel"},
-      {"syntax error while parsing object separator", "Syntaxfehler nach einem Objektschlüssel"},
-      {"syntax error while parsing object", "Syntaxfehler in einem Objekt"},
-      {"syntax error while parsing array", "Syntaxfehler in einem Array"},
-      {"syntax error while parsing value", "Syntaxfehler in einem Wert"},
-      {"unexpected end of input", "unerwartetes Ende der Eingabe"},
-      {"ill-formed UTF-8 byte", "fehlerhaftes UTF-8-Byte"},
-      {"invalid string: control character", "ungültige Zeichenkette: Steuerzeichen"},
-      {"must be escaped to", "muss maskiert werden als"},
-      {"invalid string: missing closing quote", "ungültige Zeichenkette: schließendes \" fehlt"},
-      {"invalid string", "ungültige Zeichenkette"},
-      {"invalid literal", "ungültiges Literal"},
-      {"invalid number", "ungültige Zahl"},
-      {"number overflow parsing", "Zahl zu groß:"},
-      {"surrogate", "Surrogat"},
-      {"unexpected", "unerwartet"},
-      {"expected", "erwartet"},
-      {"last read", "zuletzt gelesen"},
-      {" or ", " oder "},
-  };
-  std::string german;
-  for (std::size_t i = 0; i < english.size();) {
-    bool replaced = false;
-    if (english[i] != '\'' && english[i] != '"') {
-      for (const auto& [from, to] : k_german) {
-        if (english.compare(i, from.size(), from) == 0) {
-          german += to;
-          i += from.size();
-          replaced = true;
-          break;
-        }
-      }
-    } else if (std::size_t close = english.find(english[i], i + 1); close != std::string::npos) {
-      german.append(english, i, close + 1 - i);  // quoted input stays as it is
-      i = close + 1;
-      replaced = true;
-    }
-    if (!replaced) german += english[i++];
-  }
-  return LocalizedText{english, std::move(german)};
-}
-
 Error syntax_error(const json::parse_error& e, std::string_view content, const std::string& file,
                    int first_line) {
   // nlohmann's byte is 1-based and points at the last character it read. For an unexpected
@@ -561,7 +515,7 @@ Error syntax_error(const json::parse_error& e, std::string_view content, const s
   if (auto c = what.find("column "); c != std::string::npos) {
     if (auto colon = what.find(": ", c); colon != std::string::npos) what = what.substr(colon + 2);
   }
-  return Error{ErrorKind::invalid_input, msg(MsgId::resume_bad_json, parser_message(what)),
+  return Error{ErrorKind::invalid_input, msg(MsgId::resume_bad_json, json_parse_text(what)),
                SourcePos{file, first_line + line - 1, col, ""}, msg(MsgId::hint_resume_json)};
 }
 
@@ -577,7 +531,7 @@ Error json_error(const json::exception& e, std::string_view content, const std::
   if (what.starts_with("[json.exception.")) {
     if (auto close = what.find("] "); close != std::string::npos) what = what.substr(close + 2);
   }
-  return Error{ErrorKind::invalid_input, msg(MsgId::resume_bad_json, parser_message(what)),
+  return Error{ErrorKind::invalid_input, msg(MsgId::resume_bad_json, json_parse_text(what)),
                SourcePos{file, first_line, 0, ""}, msg(MsgId::hint_resume_json)};
 }
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "io/base/files.hpp"
+#include "io/base/json_parse_text.hpp"
 #include "io/base/utf8.hpp"
 
 namespace ccteam::io {
@@ -16,9 +17,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr double k_max_level_fte = 1'000'000;
+constexpr double k_max_level_fte = 1'000'000;  // named in parse_plan_levels' texts
 
-Error bad_plan(const std::string& file, std::string pointer, std::string what) {
+Error bad_plan(const std::string& file, std::string pointer, LocalizedText what) {
   Error e;
   e.message = msg(MsgId::sim_bad_plan, std::move(what));
   e.where.file = file;
@@ -105,7 +106,7 @@ Error unreadable_value(std::string_view text, const std::string& file, std::stri
   if (tracker.token().empty()) {
     if (std::size_t bracket = what.find("] "); bracket != std::string::npos)
       what.erase(0, bracket + 2);
-    return bad_plan(file, "", std::move(what));
+    return bad_plan(file, "", json_parse_text(what));
   }
   constexpr double k_double_max = std::numeric_limits<double>::max();
   Error e;
@@ -130,7 +131,8 @@ Checked<json> parse_plan_json(std::string_view text, const std::string& file) {
     std::string what = e.what();
     if (std::size_t colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
     std::size_t offset = e.byte > 0 ? std::min<std::size_t>(e.byte - 1, text.size()) : 0;
-    return tl::unexpected(Errors{at_offset(bad_plan(file, "", what), text, offset)});
+    return tl::unexpected(
+        Errors{at_offset(bad_plan(file, "", json_parse_text(what)), text, offset)});
   } catch (const json::exception& e) {
     // Valid JSON the library cannot hold: a number beyond the double range ("1e400",
     // out_of_range.406, which carries neither position nor path). A second pass that only
@@ -141,11 +143,11 @@ Checked<json> parse_plan_json(std::string_view text, const std::string& file) {
 
 Checked<PlanLevels> parse_plan_levels(std::string_view text, const std::string& file) {
   CCTEAM_TRY(json plan, parse_plan_json(text, file));
-  auto fail = [&](std::string pointer, std::string what) {
+  auto fail = [&](std::string pointer, LocalizedText what) {
     return tl::unexpected(Errors{bad_plan(file, std::move(pointer), std::move(what))});
   };
   if (!plan.is_object() || plan.value("format", json()) != "ccteam-plan/1")
-    return fail("/format", "expected \"ccteam-plan/1\"");
+    return fail("/format", {"expected \"ccteam-plan/1\"", "erwartet: \"ccteam-plan/1\""});
   PlanLevels out;
   out.file = file;
   const json* assumptions = plan.contains("assumptions") ? &plan["assumptions"] : nullptr;
@@ -153,22 +155,24 @@ Checked<PlanLevels> parse_plan_levels(std::string_view text, const std::string& 
       assumptions->contains("paid_hours_per_fte")) {
     const json& hours = (*assumptions)["paid_hours_per_fte"];
     if (!hours.is_number() || !(hours.get<double>() > 0) || !std::isfinite(hours.get<double>()))
-      return fail("/assumptions/paid_hours_per_fte", "expected a number > 0");
+      return fail("/assumptions/paid_hours_per_fte",
+                  {"expected a number > 0", "erwartet: eine Zahl > 0"});
     out.paid_hours_per_fte = hours.get<double>();
   }
   if (!plan.contains("levels") || !plan["levels"].is_array() || plan["levels"].empty())
-    return fail("/levels", "expected a list of levels");
+    return fail("/levels", {"expected a list of levels", "erwartet: eine Liste von Ebenen"});
   const json& levels = plan["levels"];
   for (std::size_t i = 0; i < levels.size(); ++i) {
     std::string at = fmt::format("/levels/{}", i);
     const json& level = levels[i];
     if (!level.is_object() || !level.contains("role") || !level["role"].is_string() ||
         level["role"].get<std::string>().empty())
-      return fail(at + "/role", "expected a role id");
+      return fail(at + "/role", {"expected a role id", "erwartet: eine Rollenkennung"});
     const json* fte = level.contains("fte") ? &level["fte"] : nullptr;
     if (fte == nullptr || !fte->is_number() || !std::isfinite(fte->get<double>()) ||
         fte->get<double>() < 0 || fte->get<double>() > k_max_level_fte)
-      return fail(at + "/fte", fmt::format("expected a number from 0 to {:g}", k_max_level_fte));
+      return fail(at + "/fte", {"expected a number from 0 to 1,000,000",
+                                "erwartet: eine Zahl von 0 bis 1.000.000"});
     out.levels.push_back({RoleId(level["role"].get<std::string>()), fte->get<double>()});
   }
   return out;

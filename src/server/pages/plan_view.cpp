@@ -72,10 +72,7 @@ std::string money_text(const json& amount, const std::string& currency, Lang lan
 }
 
 std::string role_title(const std::string& id, const catalog::Catalog* catalog, Lang lang) {
-  if (catalog != nullptr) {
-    if (const catalog::Role* role = catalog->find(RoleId(id))) return role->title.get(lang);
-  }
-  return id;
+  return catalog != nullptr ? catalog->title_of(RoleId(id), lang) : id;
 }
 
 MsgId sl_definition_words(const std::string& name) {

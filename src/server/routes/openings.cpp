@@ -258,8 +258,8 @@ Response posting_download(RouteContext& context, const Request& request, const C
   const auto* kind = std::find_if(std::begin(k_formats), std::end(k_formats),
                                   [&](const auto& f) { return f.first == format; });
   if (kind == std::end(k_formats)) {
-    Error e =
-        Error::usage(msg(MsgId::cli_bad_format, shorten(format), "markdown, html, text, jsonld"));
+    Error e = Error::usage(
+        msg(MsgId::cli_bad_format, shorten(format), "'markdown', 'html', 'text', 'jsonld'"));
     e.where.json_pointer = "/query/format";
     return problem(e, caller.lang, request);
   }
@@ -625,7 +625,9 @@ render::Context findings_context(const app::PostingCheck& check,
           "where",
           ccteam::render(msg(MsgId::web_opening_finding_at, found.section_line, section), lang));
     }
-    if (!found.finding.source.empty()) item.text("source", found.finding.source);
+    if (const std::string& source = found.finding.source.get(lang); !source.empty()) {
+      item.text("source", source);
+    }
     items.push_back(std::move(item));
   }
   std::string places;

@@ -29,7 +29,7 @@ TEST(RolesUseCase, UnknownRoleHintsAtTheKnownOnesInRankOrder) {
   EXPECT_EQ(role.error().kind, ErrorKind::not_found);
   EXPECT_EQ(render(role.error().message, Lang::en), "there is no role 'ceo'");
   ASSERT_TRUE(role.error().hint.has_value());
-  EXPECT_EQ(render(*role.error().hint, Lang::en), "known roles: agent, team-lead, manager");
+  EXPECT_EQ(render(*role.error().hint, Lang::en), "known roles: 'agent', 'team-lead', 'manager'");
 }
 
 TEST(RolesUseCase, LadderFromTheEntryRoleUp) {

@@ -99,13 +99,18 @@ TEST(CalibrateUseCase, FilesPerWeekdayWithCalls) {
   ASSERT_TRUE(run.has_value());
   EXPECT_FALSE(run->calls.unusable);
   EXPECT_FALSE(too_few_calls(*run, r).has_value());
-  auto files = calibration_files(run->calibration, "small.csv");
+  auto files = calibration_files(run->calibration, "small.csv", Lang::de);
   std::vector<std::string> names;
   for (const auto& [name, content] : files) names.push_back(name);
   // Inbound calls on Monday 2 and Tuesday 3 March.
   EXPECT_EQ(names, (std::vector<std::string>{"forecast.csv", "scenario-mon.yaml",
                                              "scenario-tue.yaml", "calibration.json"}));
   EXPECT_EQ(files.front().second.rfind("interval_start,calls_offered,aht_seconds\n", 0), 0u);
+  // The scenario's name, which `simulate` prints, in the reader's language (issue 27): the
+  // records hold one Monday.
+  EXPECT_NE(files[1].second.find("name: \"small.csv (Montag; gemittelte Tage: 1)\"\n"),
+            std::string::npos)
+      << files[1].second;
 }
 
 TEST(CalibrateUseCase, IntervalMustDivideTheHour) {

@@ -203,7 +203,7 @@ TEST(ScreeningUseCase, UnknownRoleNamesTheKnownOnes) {
   EXPECT_EQ(s.error().kind, ErrorKind::not_found);
   EXPECT_EQ(s.error().message.id, MsgId::role_not_found);
   ASSERT_TRUE(s.error().hint.has_value());
-  EXPECT_EQ(render(*s.error().hint, Lang::en), "known roles: agent, team-lead, manager");
+  EXPECT_EQ(render(*s.error().hint, Lang::en), "known roles: 'agent', 'team-lead', 'manager'");
 }
 
 TEST(ScreeningUseCase, LowerCaseCountryIsAUsageErrorWithAHint) {

@@ -423,7 +423,7 @@ TEST_F(Applications, ExportErasureWithdrawalAndRetention) {
   auto withdrawn = withdraw_by_link(*m_repository, leaving->token);
   ASSERT_TRUE(withdrawn);
   EXPECT_EQ(withdrawn->status, "withdrawn");
-  std::vector<RetentionRule> rules = {{"DE", 30, 0, ""}, {"*", 30, 0, ""}};
+  std::vector<io::RetentionRule> rules = {{"DE", 30, 0, {}}, {"*", 30, 0, {}}};
   NoControl control;
   store::StoredJob job;
   // 29 days later it is kept; 31 days later it is gone.

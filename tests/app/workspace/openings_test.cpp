@@ -269,7 +269,8 @@ TEST_F(Openings, CcteamsOwnTextSentBackIsNotKeptAlsoWhenTheHeadcountChanges) {
   bool names_the_count = false;
   for (const SectionDefault& d : *shown) {
     r.sections["de"][d.id] = d.markdown;
-    names_the_count = names_the_count || d.markdown.find("Offene Stellen: 2") != std::string::npos;
+    names_the_count =
+        names_the_count || d.markdown.find("Wir besetzen 2 Stellen.") != std::string::npos;
   }
   ASSERT_TRUE(names_the_count);
   r.sections["de"]["about"] = "Unser eigener Text.";
@@ -280,7 +281,7 @@ TEST_F(Openings, CcteamsOwnTextSentBackIsNotKeptAlsoWhenTheHeadcountChanges) {
   ASSERT_TRUE(now);
   bool new_count = false;
   for (const SectionDefault& d : *now) {
-    new_count = new_count || d.markdown.find("Offene Stellen: 3") != std::string::npos;
+    new_count = new_count || d.markdown.find("Wir besetzen 3 Stellen.") != std::string::npos;
   }
   EXPECT_TRUE(new_count);
 }

@@ -9,6 +9,7 @@
 #include "ccteam/text/normalize.hpp"
 #include "io/catalog/catalog_yaml.hpp"
 #include "io/posting/employer_yaml.hpp"
+#include "io/posting/lint_json.hpp"
 #include "io/posting/posting_data_yaml.hpp"
 #include "io/posting/posting_text.hpp"
 #include "io/posting/posting_writers.hpp"
@@ -55,6 +56,44 @@ TEST(Linter, GermanPostingWithAggDefects) {
   EXPECT_EQ(lint_file(test::data_path("posting/lint/de-defects.txt")),
             (Expected{"title-gender@1:1", "agg-age@3:14", "agg-origin@9:3", "agg-photo@10:9",
                       "min-wage@12:13"}));  // 12.00 EUR/h < 13.90 (MiLoV5)
+}
+
+// A finding's source is in both languages; the reader's language picks one, in the text and
+// in the JSON (issue 27: German citations). de-defects.txt's title breaks the AGG and its
+// 12,00 € an hour the MiLoV5 minimum.
+TEST(Linter, SourcesInTheReadersLanguage) {
+  LintOptions options;
+  options.today = 2026y / December / 1;
+  LintResult result =
+      lint_posting(io::read_posting_text(slurp(test::data_path("posting/lint/de-defects.txt"))),
+                   rules(), options);
+  auto source_of = [&](std::string_view rule) -> LocalizedText {
+    for (const Finding& f : result.findings) {
+      if (f.rule == rule) return f.source;
+    }
+    return {};
+  };
+  LocalizedText title = source_of("title-gender");
+  EXPECT_NE(title.get(Lang::de).find("Allgemeines Gleichbehandlungsgesetz (AGG) vom 14.08.2006"),
+            std::string::npos);
+  EXPECT_NE(title.get(Lang::en).find("Allgemeines Gleichbehandlungsgesetz (AGG) of 2006-08-14"),
+            std::string::npos);
+  EXPECT_NE(title.get(Lang::de).find("Richtlinie (EU) 2023/970"), std::string::npos);
+  EXPECT_NE(title.get(Lang::en).find("Directive (EU) 2023/970"), std::string::npos);
+  LocalizedText wage = source_of("min-wage");
+  EXPECT_NE(wage.get(Lang::de).find("(MiLoV5) vom 05.11.2025"), std::string::npos);
+  EXPECT_NE(wage.get(Lang::en).find("(MiLoV5) of 2025-11-05"), std::string::npos);
+  auto json = io::lint_result_to_json(result, "p.txt", Lang::de);
+  bool found = false;
+  for (const auto& f : json["findings"]) {
+    if (f["rule"] == "min-wage") {
+      found = true;
+      EXPECT_EQ(f["source"], wage.get(Lang::de));
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(io::lint_result_to_json(result, "p.txt", Lang::en)["findings"][0]["source"],
+            result.findings[0].source.get(Lang::en));
 }
 
 TEST(Linter, CleanGermanHtmlHasNoFindings) {

@@ -159,8 +159,9 @@ TEST(Calibrate, ForecastIsReadByThePlannersReader) {
   EXPECT_EQ(io::format_local_time(forecast->intervals[16].start), "2026-03-16T08:00:00");
   EXPECT_DOUBLE_EQ(forecast->intervals[16].calls_offered, 2.0);
   EXPECT_NEAR(forecast->intervals[16].handle_time.count(), 110.0 / 3, 1e-3);
-  std::string scenario = io::scenario_yaml_text(c, k_mon, "test");
+  std::string scenario = io::scenario_yaml_text(c, k_mon, "test", Lang::en);
   EXPECT_NE(scenario.find("format: ccteam-scenario/1"), std::string::npos);
+  EXPECT_NE(scenario.find("name: \"test (Monday; days averaged: "), std::string::npos) << scenario;
   EXPECT_NE(scenario.find("distribution: exponential, mean_seconds: 11.5"), std::string::npos)
       << scenario;
 }

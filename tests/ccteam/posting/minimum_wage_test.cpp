@@ -19,12 +19,12 @@ TEST(MinimumWage, MonthlyToHourlyUsesThirteenThirdsWeeksPerMonth) {
 TEST(MinimumWage, InForcePicksTheLatestEntryPerJurisdictionAndTheHigherOfTwo) {
   Currency usd = *Currency::parse("USD");
   MinimumWages w;
-  w.entries = {{"US", 2009y / July / 24, {725, usd}, "FLSA", {}},
-               {"US-CO", 2025y / January / 1, {1481, usd}, "CO 2025", {}},
-               {"US-CO", 2026y / January / 1, {1516, usd}, "CO 2026", {}}};
+  w.entries = {{"US", 2009y / July / 24, {725, usd}, {"FLSA", "FLSA"}, {}},
+               {"US-CO", 2025y / January / 1, {1481, usd}, {"CO 2025", "CO 2025"}, {}},
+               {"US-CO", 2026y / January / 1, {1516, usd}, {"CO 2026", "CO 2026"}, {}}};
   EXPECT_EQ(w.in_force(Place{"US", "CO", {}}, 2025y / December / 31)->per_hour.minor, 1481);
   EXPECT_EQ(w.in_force(Place{"US", "CO", {}}, 2026y / January / 1)->per_hour.minor, 1516);
-  EXPECT_EQ(w.in_force(Place{"US", "TX", {}}, 2026y / January / 1)->source, "FLSA");
+  EXPECT_EQ(w.in_force(Place{"US", "TX", {}}, 2026y / January / 1)->source.en, "FLSA");
   EXPECT_FALSE(w.in_force(Place{"US", "", {}}, 2000y / January / 1));
   EXPECT_FALSE(w.in_force(Place{"FR", "", {}}, 2026y / January / 1));
 }

@@ -92,6 +92,16 @@ TEST(YamlReader, SyntaxErrorsCarryOneBasedPositions) {
   EXPECT_GE(result.error().where.line, 2);
 }
 
+// yaml-cpp's own English (YAML::ErrorMsg::MAP_VALUE) in the reader's language (issue 27).
+TEST(YamlReader, SyntaxErrorsSpeakTheReadersLanguage) {
+  auto result = parse_yaml("a: b: c\n", "t.yaml");
+  ASSERT_FALSE(result);
+  EXPECT_EQ(render(result.error().message, Lang::en), "YAML syntax error: illegal map value");
+  std::string german = render(result.error().message, Lang::de);
+  EXPECT_TRUE(german.starts_with("YAML-Syntaxfehler: unzulässiger Wert in einer Zuordnung"))
+      << german;
+}
+
 TEST(YamlReader, JsonPointersEscapeSlashAndTilde) {
   EXPECT_EQ(json_pointer_append("/a", "b/c~d"), "/a/b~1c~0d");
   EXPECT_EQ(json_pointer_append("/roles", std::size_t{3}), "/roles/3");

@@ -12,6 +12,7 @@ namespace ccteam::io {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace std::chrono;
 
 const lint::Law* find_law(const lint::RuleData& data, std::string_view id) {
   auto it = std::find_if(data.laws.begin(), data.laws.end(),
@@ -37,7 +38,7 @@ TEST(PostingData, MemberStatesCarryTheirTransposition) {
   // Hawaii's pay-range duty is HRS 378-2.8 (Act 203 of 2023), not 378-2.4.
   const lint::Law* hi = find_law(*data, "us-hi-378-2-8");
   ASSERT_NE(hi, nullptr);
-  EXPECT_NE(hi->citation.find("378-2.8"), std::string::npos);
+  EXPECT_NE(hi->citation.en.find("378-2.8"), std::string::npos);
   EXPECT_FALSE(hi->verified);
   EXPECT_FALSE(hi->note.empty());
   EXPECT_TRUE(find_law(*data, "us-co-epewa")->verified);
@@ -70,6 +71,85 @@ TEST(PostingData, UnknownTranspositionStatusIsAnErrorWithItsPointer) {
   EXPECT_EQ(data.error()[0].where.line, 11);
 }
 
+// A source is one text for every language or {en, de} (issue 27: German citations); either
+// form is read, and the reader's language picks the text.
+TEST(PostingData, MinimumWageSourceInOneOrTwoLanguages) {
+  auto wages = read_minimum_wages_yaml(
+      "minimum_wages:\n"
+      "  - {jurisdiction: US, from: 2009-07-24, per_hour: \"7.25\", currency: USD,\n"
+      "     source: \"Fair Labor Standards Act, 29 U.S.C. 206(a)(1)(C)\"}\n"
+      "  - jurisdiction: DE\n"
+      "    from: 2026-01-01\n"
+      "    per_hour: \"13.90\"\n"
+      "    currency: EUR\n"
+      "    source:\n"
+      "      en: \"MiLoV5 of 2025-11-05, § 1 no. 1\"\n"
+      "      de: \"MiLoV5 vom 05.11.2025, § 1 Nr. 1\"\n",
+      "w.yaml");
+  ASSERT_TRUE(wages) << render(wages.error()[0], Lang::en);
+  ASSERT_EQ(wages->entries.size(), 2u);
+  EXPECT_EQ(wages->entries[0].source.get(Lang::en),
+            "Fair Labor Standards Act, 29 U.S.C. 206(a)(1)(C)");
+  EXPECT_EQ(wages->entries[0].source.get(Lang::de), wages->entries[0].source.get(Lang::en));
+  EXPECT_EQ(wages->entries[1].source.get(Lang::en), "MiLoV5 of 2025-11-05, § 1 no. 1");
+  EXPECT_EQ(wages->entries[1].source.get(Lang::de), "MiLoV5 vom 05.11.2025, § 1 Nr. 1");
+}
+
+// A source that is neither a text nor {en, de} is an error at the source, with its pointer.
+TEST(PostingData, MinimumWageSourceOfTheWrongShapeIsAnError) {
+  const std::string head =
+      "minimum_wages:\n"
+      "  - {jurisdiction: DE, from: 2026-01-01, per_hour: \"13.90\", currency: EUR,\n"
+      "     source: ";
+  struct Case {
+    std::string source;
+    std::string pointer;
+  };
+  for (const Case& c :
+       {Case{"[MiLoV5, MiLoG]", "/minimum_wages/0/source"},
+        Case{"{en: MiLoV5}", "/minimum_wages/0/source"},  // no key de: at the map
+        Case{"{en: MiLoV5, de: \"\"}", "/minimum_wages/0/source/de"},
+        Case{"{en: MiLoV5, de: MiLoV5, fr: MiLoV5}", "/minimum_wages/0/source/fr"}}) {
+    auto wages = read_minimum_wages_yaml(head + c.source + "}\n", "w.yaml");
+    ASSERT_FALSE(wages) << c.source;
+    ASSERT_EQ(wages.error().size(), 1u) << c.source;
+    EXPECT_EQ(wages.error()[0].where.json_pointer, c.pointer) << c.source;
+    EXPECT_EQ(wages.error()[0].where.line, 3) << c.source;
+  }
+}
+
+// The shipped laws and minimum wages cite in both languages: the German text names the law
+// as German does ("vom 14.08.2006"), the English one keeps the ISO date.
+TEST(PostingData, LawsAndMinimumWagesCiteInEnglishAndGerman) {
+  auto data = load_lint_rules(test::repo_data_path("posting").string());
+  ASSERT_TRUE(data);
+  const lint::Law* agg = find_law(*data, "de-agg");
+  ASSERT_NE(agg, nullptr);
+  EXPECT_TRUE(agg->citation.get(Lang::en).starts_with(
+      "Allgemeines Gleichbehandlungsgesetz (AGG) of 2006-08-14, § 1"));
+  EXPECT_TRUE(agg->citation.get(Lang::de).starts_with(
+      "Allgemeines Gleichbehandlungsgesetz (AGG) vom 14.08.2006, § 1"));
+  for (const lint::Law& law : data->laws) {
+    EXPECT_NE(law.citation.en, law.citation.de) << law.id;
+    for (const lint::MemberState& m : law.member_states) {
+      if (!m.source.en.empty()) {
+        EXPECT_NE(m.source.en, m.source.de) << m.country;
+      }
+    }
+  }
+  auto wage = data->wages.in_force(posting::Place{"DE", "", {}}, Date{2026y / March / 1});
+  ASSERT_TRUE(wage);
+  EXPECT_NE(wage->source.get(Lang::en).find("(MiLoV5) of 2025-11-05"), std::string::npos);
+  EXPECT_NE(wage->source.get(Lang::de).find("(MiLoV5) vom 05.11.2025"), std::string::npos);
+  // A bare US section ("Haw. Rev. Stat. 387-2") reads the same in German; a German ordinance
+  // does not.
+  for (const posting::MinimumWage& w : data->wages.entries) {
+    if (w.jurisdiction == "DE") {
+      EXPECT_NE(w.source.en, w.source.de) << to_iso(w.from);
+    }
+  }
+}
+
 // Each decision is cited for what it decided (checked against the published decisions): the
 // 'junges Team' ruling is BAG 8 AZR 406/14, the 'Muttersprache' one BAG 8 AZR 402/15, age
 // limits BAG 8 AZR 285/11, 'Digital Native' ArbG Heilbronn 8 Ca 191/23. The numbers earlier
@@ -79,7 +159,7 @@ TEST(PostingData, PhrasesCiteTheDecisionsThatSayIt) {
   ASSERT_TRUE(data);
   auto source_of = [&](std::string_view rule, std::string_view text) -> std::string {
     for (const lint::Phrase& p : data->phrases) {
-      if (p.rule == rule && p.text.find(text) != std::string::npos) return p.source;
+      if (p.rule == rule && p.text.find(text) != std::string::npos) return p.source.en;
     }
     return "";
   };
@@ -89,8 +169,9 @@ TEST(PostingData, PhrasesCiteTheDecisionsThatSayIt) {
   EXPECT_NE(source_of("agg-origin", "muttersprach*").find("8 AZR 402/15"), std::string::npos);
   for (const lint::Phrase& p : data->phrases) {
     for (std::string_view wrong : {"8 AZR 285/16", "8 Ca 191/17", "55 Ca 2426/17", "8 AZR 48/10"})
-      EXPECT_EQ(p.source.find(wrong), std::string::npos) << p.text;
-    EXPECT_FALSE(p.source.empty()) << p.text;
+      EXPECT_EQ(p.source.en.find(wrong), std::string::npos) << p.text;
+    EXPECT_FALSE(p.source.en.empty()) << p.text;
+    EXPECT_FALSE(p.source.de.empty()) << p.text;
   }
 }
 

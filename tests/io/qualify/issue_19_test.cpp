@@ -238,7 +238,7 @@ TEST(Issue19, ManagerSubstitutionNeedsFiveYearsOfWhichTwoLeading) {
   EXPECT_EQ(education.outcome, Outcome::met_by_substitution);
   EXPECT_EQ(render(education.explanation, Lang::en),
             "at least 60 months of relevant experience, 24 months of them in team leadership / "
-            "operations management, count in place of ISCED 6 (rule experience-for-bachelor: 60 "
+            "operations management, count in place of ISCED 6 (rule 'experience-for-bachelor': 60 "
             "months, 24 of them in team leadership / operations management)");
 }
 

@@ -70,6 +70,14 @@ TEST(PlanScenario, NotAPlan) {
   EXPECT_EQ(text.error().front().where.column, 3);
   EXPECT_EQ(render(text.error().front().message, Lang::en).find("json.exception"),
             std::string::npos);
+  // In German, without the library's English (issue 27): nlohmann's "syntax error while
+  // parsing object key - invalid literal; last read: ...; expected string literal".
+  std::string german = render(text.error().front().message, Lang::de);
+  EXPECT_TRUE(
+      german.starts_with("kein ccteam-Plan: Syntaxfehler in einem Objektschlüssel - "
+                         "ungültiges Literal; zuletzt gelesen: "))
+      << german;
+  EXPECT_TRUE(german.ends_with("; erwartet Zeichenkette")) << german;
 }
 
 TEST(PlanScenario, HeadCountsAreWholeAndBounded) {
@@ -132,6 +140,23 @@ TEST(PlanScenario, NumberBeyondTheDoubleRangeIsFoundInArraysAndEscapedKeys) {
   ASSERT_FALSE(levels);
   EXPECT_EQ(levels.error().front().message.id, MsgId::yaml_out_of_range);
   EXPECT_EQ(levels.error().front().where.json_pointer, "/levels/0/fte");
+}
+
+// The staffing plan reader of hiring-plan --plans says what it expected in the reader's
+// language (issue 27), at the field.
+TEST(PlanScenario, PlanLevelsSayWhatTheyExpectInBothLanguages) {
+  auto format = parse_plan_levels(R"({"format": "x"})", "p.json");
+  ASSERT_FALSE(format);
+  EXPECT_EQ(render(format.error().front().message, Lang::en),
+            "not a ccteam plan: expected \"ccteam-plan/1\"");
+  EXPECT_EQ(render(format.error().front().message, Lang::de),
+            "kein ccteam-Plan: erwartet: \"ccteam-plan/1\"");
+  auto fte = parse_plan_levels(
+      R"({"format": "ccteam-plan/1", "levels": [{"role": "agent", "fte": 2e6}]})", "p.json");
+  ASSERT_FALSE(fte);
+  EXPECT_EQ(fte.error().front().where.json_pointer, "/levels/0/fte");
+  EXPECT_EQ(render(fte.error().front().message, Lang::de),
+            "kein ccteam-Plan: erwartet: eine Zahl von 0 bis 1.000.000");
 }
 
 TEST(PlanScenario, NumbersOutsideTheScenarioRangesAreOutOfRange) {
