@@ -78,15 +78,21 @@ struct Placeholder {
   MsgId id;
 };
 constexpr Placeholder k_placeholders[] = {
-    {"YYYY-MM-DD", MsgId::cli_ph_date},   {"FILE", MsgId::cli_ph_file},
-    {"FILES", MsgId::cli_ph_files},       {"PATH", MsgId::cli_ph_path},
-    {"SHARE", MsgId::cli_ph_share},       {"SECONDS", MsgId::cli_ph_seconds},
-    {"PCT", MsgId::cli_ph_percent},       {"HOURS", MsgId::cli_ph_hours},
-    {"ROLE", MsgId::cli_ph_role},         {"AMOUNT", MsgId::cli_ph_amount},
-    {"AGENTS", MsgId::cli_ph_agents},     {"TEAM_LEADS", MsgId::cli_ph_team_leads},
-    {"KEY", MsgId::cli_ph_key},           {"STATES", MsgId::cli_ph_states},
-    {"SCHEDULE", MsgId::cli_ph_schedule}, {"FTE", MsgId::cli_ph_fte},
-    {"MIN", MsgId::cli_ph_minutes},
+    {"YYYY-MM-DD", MsgId::cli_ph_date},
+    {"FILE", MsgId::cli_ph_file},
+    {"FILES", MsgId::cli_ph_files},
+    {"PATH", MsgId::cli_ph_path},
+    {"SHARE", MsgId::cli_ph_share},
+    {"SECONDS", MsgId::cli_ph_seconds},
+    {"PCT", MsgId::cli_ph_percent},
+    {"HOURS", MsgId::cli_ph_hours},
+    {"ROLE", MsgId::cli_ph_role},
+    {"AMOUNT", MsgId::cli_ph_amount},
+    {"TEAM_LEADS", MsgId::cli_ph_team_leads},
+    {"KEY", MsgId::cli_ph_key},
+    {"STATES", MsgId::cli_ph_states},
+    {"SCHEDULE", MsgId::cli_ph_schedule},
+    {"FTE", MsgId::cli_ph_fte},
 };
 
 bool is_placeholder_char(char c) { return (c >= 'A' && c <= 'Z') || c == '_'; }

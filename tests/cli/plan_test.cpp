@@ -317,15 +317,23 @@ TEST(PlanCli, GivenAgentsInTheTable) {
   for (const char* expected :
        {"agents given", "targets met", "88.8 %", "unstable", "44.9 %",
         "Targets missed over the whole forecast; met in 2 of 3 intervals with calls",
-        "Unstable intervals: 1.", "grows without bound", "given agents"}) {
+        "Unstable intervals: 1.", "grows without bound", "given agents",
+        // Erlang C has no abandonment: none to show (before: "0.0 %").
+        "abandonment -"}) {
     EXPECT_NE(run.out.find(expected), std::string::npos) << expected << "\n" << run.out;
   }
+  // 09:00 has no calls: no service level, ASA or abandonment (before: 100.0 %, 0.0, 0.0 %);
+  // occupancy 0 %, no verdict.
+  EXPECT_NE(run.out.find("\n09:00  0      180    0.00     14            -         -         "
+                         "0.0 %      -          -  "),
+            std::string::npos)
+      << run.out;
   Outcome de = run_ccteam({"plan", k_small, "--sl", "80/20", "--agents", "14", "--lang", "de"});
   ASSERT_EQ(de.exit_code, 0) << de.err;
   for (const char* expected :
        {"Agents vorgegeben", "Ziele erreicht", "88,8 %", "instabil", "44,9 %", "nein",
         "Ziele über die ganze Prognose verfehlt; erreicht in 2 von 3 Intervallen mit Anrufen",
-        "Instabile Intervalle: 1.", "vorgegebene Agents"}) {
+        "Instabile Intervalle: 1.", "vorgegebene Agents", "Abbrüche -"}) {
     EXPECT_NE(de.out.find(expected), std::string::npos) << expected << "\n" << de.out;
   }
   EXPECT_EQ(de.out.find("88.8"), std::string::npos) << de.out;

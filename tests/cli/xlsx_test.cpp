@@ -295,8 +295,25 @@ TEST(CliPlan, XlsxSheetsReadBackByAnIndependentReader) {
   EXPECT_NEAR(levels["C2"]["value"].get<double>(), 105.0 / 27.3, 1e-9);
   EXPECT_EQ(levels["A6"]["value"], "Notes:");
   EXPECT_EQ(levels["A7"]["value"],
-            "hours/week: the forecast covers 1 day(s), taken to repeat on 5 days a week "
+            "hours/week: the forecast covers one day, taken to repeat on 5 days a week "
             "(--days-per-week)");
+  // France has no pay bands: costed from the article's US market reference, the notes say so
+  // under the plan's note, one per level (agent, team lead, manager).
+  fs::path france = xlsx_scratch("plan-fr.xlsx");
+  Outcome fr =
+      run_ccteam({"plan", "tests/data/forecasts/small-30min.csv", "--sl", "80/20", "--country",
+                  "FR", "--market-reference", "--format", "xlsx", "-o", france.string()});
+  ASSERT_EQ(fr.exit_code, 0) << fr.err;
+  nlohmann::json fr_levels = sheet_cells(read_xlsx(france), "levels");
+  int market_notes = 0;
+  for (const char* cell : {"A8", "A9", "A10", "A11"}) {
+    if (fr_levels.contains(cell) &&
+        fr_levels[cell]["value"].get<std::string>().find(
+            "costed from the market reference (United States;") != std::string::npos) {
+      ++market_notes;
+    }
+  }
+  EXPECT_EQ(market_notes, 3) << fr_levels.dump();
   Outcome stdout_run = run_ccteam(
       {"plan", "tests/data/forecasts/small-30min.csv", "--sl", "80/20", "--format", "xlsx"});
   EXPECT_EQ(stdout_run.exit_code, 2);

@@ -107,6 +107,11 @@ describe('plans', { concurrency: 2 }, () => {
         await Promise.all([p.waitForURL(/\/plans\/compare\?/), p.getByRole('button', { name: text[lang].compare }).click()]);
         const heads = await p.locator('table[aria-labelledby="compare-levels"] thead th').allInnerTexts();
         assert.deepEqual(heads.map((h) => h.trim()), [`${name} (v1)`, `${name} (v2)`]);
+        // The heading promises agents and service level per interval: each cell has both.
+        const first = await p.locator('table[aria-labelledby="compare-intervals"] tbody tr').first()
+          .locator('td').allInnerTexts();
+        assert.ok(first.length === 2 && first.every((c) => /^\d+[^]*SL\s\d+[.,]\d %$/.test(c.trim())),
+          first.join(' | '));
         await checkPage(p, `${lang}-plan-compare`);
         assert.deepEqual(errors, []);
       } finally {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "io/base/number_text.hpp"
 #include "io/staffing/forecast_csv.hpp"
 #include "io/staffing/plan_text.hpp"
 
@@ -98,7 +99,8 @@ Checked<Forecast> with_given_agents(Forecast forecast, const ForecastRequest& re
   const std::string_view pointer = "/forecast/agents";
   const int agents = *request.agents;
   if (agents < 0 || agents > k_max_agents) {
-    Error e = Error::usage(msg(MsgId::staffing_agents_out_of_range, agents, k_max_agents));
+    Error e = Error::usage(msg(MsgId::staffing_agents_out_of_range, io::count_text(agents),
+                               io::count_text(k_max_agents)));
     e.where.json_pointer = pointer;
     return one(std::move(e));
   }

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <variant>
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "app/forms/typed_number.hpp"
+#include "io/base/number_text.hpp"
 #include "io/staffing/plan_text.hpp"
 
 namespace ccteam::app {
@@ -118,10 +120,18 @@ Error bad_value(std::string_view pointer, std::string_view shown) {
   return e;
 }
 
-// A whole number that fits an int, or the error.
+// A whole number that fits an int, or the error (MsgId::plan_bad_whole: the value as the
+// reader writes numbers, "12,5" in German; the checks of the planner give each field its own
+// range after this one).
 Result<int> whole(double value, std::string_view pointer) {
-  if (!std::isfinite(value) || value != std::floor(value) || std::abs(value) > 1e6) {
-    return tl::unexpected(bad_value(pointer, fmt::format("{}", value)));
+  constexpr double k_max_whole = 1'000'000;
+  if (!std::isfinite(value) || value != std::floor(value) || std::abs(value) > k_max_whole) {
+    auto shown = [value](Lang lang) { return io::short_decimal_text(value, 6, lang); };
+    Error e = Error::usage(msg(MsgId::plan_bad_whole, pointer,
+                               LocalizedText{shown(Lang::en), shown(Lang::de)}, 0,
+                               io::count_text(static_cast<std::int64_t>(k_max_whole))));
+    e.where.json_pointer = std::string(pointer);
+    return tl::unexpected(std::move(e));
   }
   return static_cast<int>(value);
 }
@@ -190,8 +200,10 @@ const std::array<Access, k_fields.size()> k_access = {{
        profile(r).handle_time = Seconds{number(v)};
        return done();
      }},
-    // /forecast/profile/day
+    // /forecast/profile/day: empty for the default (2000-01-03, a Monday that stands for any
+    // day), which a form would otherwise show as a made-up date.
     {[](const PlanRequest& r) -> std::optional<Value> {
+       if (profile_of(r).day == daily_profile().day) return std::nullopt;
        return Value(io::local_day_text(profile_of(r).day));
      },
      [](PlanRequest& r, const Value& v, std::string_view pointer) -> Result<void> {
@@ -588,7 +600,16 @@ const PlanField* field_of_error(std::string_view error_pointer) {
     if (rate == "caller_waiting_minute") return find_plan_field("/cost_view/waiting_cost");
     if (rate == "abandoned_call") return find_plan_field("/cost_view/abandon_cost");
   }
-  return nullptr;
+  // A part of a field's value ("/options/targets/service_level/fraction"): that field.
+  const PlanField* within = nullptr;
+  for (const PlanField& f : k_fields) {
+    if (error_pointer.size() > f.pointer.size() && error_pointer.starts_with(f.pointer) &&
+        error_pointer[f.pointer.size()] == '/' &&
+        (within == nullptr || f.pointer.size() > within->pointer.size())) {
+      within = &f;
+    }
+  }
+  return within;
 }
 
 PlanRequest default_plan_request() {

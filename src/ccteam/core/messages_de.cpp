@@ -672,6 +672,8 @@ constexpr MsgEntry k_de[] = {
     {MsgId::staffing_band_open_ended,
      "{0}: Das Gehaltsband hat keine Obergrenze, daher wird nur das untere Ende berechnet; bitte "
      "ein max angeben"},
+    {MsgId::staffing_market_reference_open_ended,
+     "{0}: der Marktreferenzwert hat keine Obergrenze, daher wird nur das untere Ende berechnet"},
     {MsgId::staffing_market_reference_used,
      "{0}: wie gewünscht mit dem Marktreferenzwert ({2}; {1}) berechnet, nicht mit einem "
      "eigenen Gehaltsband: Bruttogehalt in {3} zuzüglich Nebenkostenfaktor {4} (--on-cost, "
@@ -682,6 +684,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::staffing_no_band,
      "{0}: kein eigenes Gehaltsband für {1}; bitte in pay_bands des Katalogs ergänzen"},
     {MsgId::plan_bad_argument, "{0}: '{1}' ist nicht lesbar"},
+    {MsgId::plan_bad_whole, "{0}: '{1}' ist keine ganze Zahl von {2} bis {3}"},
     {MsgId::plan_no_forecast,
      "Bitte eine Prognose-CSV oder ein Tagesprofil angeben (--calls N/day --hours HH:MM-HH:MM)"},
     {MsgId::plan_unstable, "instabil"},
@@ -773,7 +776,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::plan_col_agents_given, "Agents vorgegeben"},
     {MsgId::plan_col_meets, "Ziele erreicht"},
     {MsgId::plan_given_totals,
-     "Ganze Prognose, nach Anrufen gewichtet: Servicelevel {0}, ASA {1} s, Auslastung {2}, "
+     "Ganze Prognose, nach Anrufen gewichtet: Servicelevel {0}, ASA {1}, Auslastung {2}, "
      "Abbrüche {3}"},
     {MsgId::plan_given_met,
      "Ziele über die ganze Prognose erreicht; erreicht in {0} von {1} Intervallen mit Anrufen"},
@@ -804,11 +807,19 @@ constexpr MsgEntry k_de[] = {
     {MsgId::plan_note_days_per_week,
      "Stunden/Woche: die Prognose umfasst {0} Tag(e) und gilt als an {1} Tagen je Woche "
      "wiederholt (--days-per-week)"},
+    {MsgId::plan_note_one_day_per_week,
+     "Stunden/Woche: die Prognose umfasst einen Tag und gilt als an {1} Tagen je Woche wiederholt "
+     "(--days-per-week)"},
     {MsgId::plan_cost_cheapest_below_target,
      "in {0} von {1} Intervallen verfehlt die günstigste Zahl die Servicevorgaben: zu diesen "
      "Sätzen kosten weniger Agents weniger als das Warten und die verlorenen Anrufe (ein "
      "abgebrochener Anruf kostet {2}, --abandon-cost). Der Plan behält die Zahl, die die Vorgaben "
      "erfüllt"},
+    {MsgId::plan_levels_expected_format, "erwartet: \"ccteam-plan/1\""},
+    {MsgId::plan_levels_expected_hours, "erwartet: eine Zahl > 0"},
+    {MsgId::plan_levels_expected_levels, "erwartet: eine Liste von Ebenen"},
+    {MsgId::plan_levels_expected_role, "erwartet: eine Rollenkennung"},
+    {MsgId::plan_levels_expected_fte, "erwartet: eine Zahl von 0 bis 1.000.000"},
 
     // --- simulation: tiered team simulation (simulate)
     {MsgId::sim_list_length, "hat {0} Werte, das Szenario aber {1} Intervalle"},
@@ -1470,7 +1481,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::web_plan_field_calls_per_day, "Anrufe pro Tag"},
     {MsgId::web_plan_field_hours, "Öffnungszeiten (HH:MM-HH:MM)"},
     {MsgId::web_plan_field_aht, "AHT (Sekunden)"},
-    {MsgId::web_plan_field_day, "Datum des Tages"},
+    {MsgId::web_plan_field_day, "Datum des Tages (leer: ein beliebiger Tag)"},
     {MsgId::web_plan_field_interval, "Intervall (Minuten)"},
     {MsgId::web_plan_field_interval_file, "wie in der Datei"},
     {MsgId::web_plan_field_csv, "Prognose als CSV (interval_start, calls_offered, aht_seconds)"},
@@ -1529,9 +1540,33 @@ constexpr MsgEntry k_de[] = {
     {MsgId::web_plan_no_band,
      "{0}: kein Gehaltsband für {1}. Admins können eines anlegen; oder die Marktreferenz "
      "verwenden."},
+    {MsgId::web_plan_no_band_admin, "{0}: kein Gehaltsband für {1}. Admins können eines anlegen."},
     {MsgId::web_plan_open_band,
      "{0}: das Gehaltsband hat kein oberes Ende; das Budget zeigt nur das untere."},
+    {MsgId::web_plan_open_market_reference,
+     "{0}: der Marktreferenzwert hat kein oberes Ende; das Budget zeigt nur das untere."},
+    {MsgId::web_plan_market_reference_used,
+     "{0}: wie gewünscht mit dem Marktreferenzwert ({2}; {1}) berechnet, nicht mit einem eigenen "
+     "Gehaltsband: Bruttogehalt in {3} zuzüglich Arbeitgeber-Nebenkosten von {4} (Feld „{5}“; "
+     "Standardwert für Deutschland)."},
+    {MsgId::web_plan_note_one_day,
+     "Stunden/Woche: Die Prognose umfasst einen Tag und gilt als an {1} Tagen je Woche wiederholt "
+     "(Feld „{2}“)."},
+    {MsgId::web_plan_note_days,
+     "Stunden/Woche: Die Prognose umfasst {0} Tage und gilt als an {1} Tagen je Woche wiederholt "
+     "(Feld „{2}“)."},
+    {MsgId::web_plan_leads_over_span,
+     "{0} Teamleitungen für {1} Agents, wo eine Führungsspanne von {2} Agents je Teamleitung {3} "
+     "braucht: Live-Eskalationen halten in jedem Intervall, in dem eine ankommen kann, eine "
+     "Teamleitung frei. Zeitversetzt bearbeitet (Feld „{4}“) arbeiten Teamleitungen Eskalationen "
+     "innerhalb einer Frist ab (Feld „{5}“)."},
     {MsgId::web_plan_cost_view, "Kostensicht: geplante Agents gegenüber der günstigsten Zahl"},
+    {MsgId::web_plan_cost_view_given,
+     "Kostensicht: vorgegebene Agents gegenüber der günstigsten Zahl"},
+    {MsgId::web_plan_cost_cheapest_below_target,
+     "In {0} von {1} Intervallen verfehlt die günstigste Zahl die Servicevorgaben: zu diesen "
+     "Sätzen kosten weniger Agents weniger als das Warten und die verlorenen Anrufe (ein "
+     "abgebrochener Anruf kostet {2})."},
     {MsgId::web_plan_meta, "Version {0}, gespeichert von {1} am {2}"},
     {MsgId::web_plan_new_version, "Als neue Version bearbeiten"},
     {MsgId::web_plan_download, "Herunterladen"},

@@ -594,6 +594,8 @@ constexpr MsgEntry k_en[] = {
     {MsgId::staffing_bad_option, "option {0} is out of range: {1}"},
     {MsgId::staffing_band_open_ended,
      "{0}: the pay band has no top, so only its low end is costed; give the band a max"},
+    {MsgId::staffing_market_reference_open_ended,
+     "{0}: the market reference has no top, so only its low end is costed"},
     {MsgId::staffing_market_reference_used,
      "{0}: costed from the market reference ({2}; {1}), not from an own pay band, as asked: "
      "gross pay in {3} plus the on-cost factor {4} (--on-cost, whose default is Germany's)"},
@@ -602,6 +604,7 @@ constexpr MsgEntry k_en[] = {
      "--market-reference"},
     {MsgId::staffing_no_band, "{0}: no own pay band for {1}; add one to the catalog's pay_bands"},
     {MsgId::plan_bad_argument, "{0}: cannot read '{1}'"},
+    {MsgId::plan_bad_whole, "{0}: '{1}' is not a whole number from {2} to {3}"},
     {MsgId::plan_no_forecast,
      "give a forecast CSV or a daily profile (--calls N/day --hours HH:MM-HH:MM)"},
     {MsgId::plan_unstable, "unstable"},
@@ -688,7 +691,7 @@ constexpr MsgEntry k_en[] = {
     {MsgId::plan_col_agents_given, "agents given"},
     {MsgId::plan_col_meets, "targets met"},
     {MsgId::plan_given_totals,
-     "Whole forecast, weighted by calls: service level {0}, ASA {1} s, occupancy {2}, "
+     "Whole forecast, weighted by calls: service level {0}, ASA {1}, occupancy {2}, "
      "abandonment {3}"},
     {MsgId::plan_given_met,
      "Targets met over the whole forecast; met in {0} of {1} intervals with calls"},
@@ -718,10 +721,18 @@ constexpr MsgEntry k_en[] = {
     {MsgId::plan_note_days_per_week,
      "hours/week: the forecast covers {0} day(s), taken to repeat on {1} days a week "
      "(--days-per-week)"},
+    {MsgId::plan_note_one_day_per_week,
+     "hours/week: the forecast covers one day, taken to repeat on {1} days a week "
+     "(--days-per-week)"},
     {MsgId::plan_cost_cheapest_below_target,
      "in {0} of {1} intervals the cheapest count misses the service targets: at these rates "
      "fewer agents cost less than the callers' waiting and lost calls (an abandoned call costs "
      "{2}, --abandon-cost). The plan keeps the count that meets the targets"},
+    {MsgId::plan_levels_expected_format, "expected \"ccteam-plan/1\""},
+    {MsgId::plan_levels_expected_hours, "expected a number > 0"},
+    {MsgId::plan_levels_expected_levels, "expected a list of levels"},
+    {MsgId::plan_levels_expected_role, "expected a role id"},
+    {MsgId::plan_levels_expected_fte, "expected a number from 0 to 1,000,000"},
 
     // --- simulation: tiered team simulation (simulate)
     {MsgId::sim_list_length, "has {0} values, but the scenario has {1} intervals"},
@@ -1331,7 +1342,7 @@ constexpr MsgEntry k_en[] = {
     {MsgId::web_plan_field_calls_per_day, "Calls per day"},
     {MsgId::web_plan_field_hours, "Opening hours (HH:MM-HH:MM)"},
     {MsgId::web_plan_field_aht, "AHT (seconds)"},
-    {MsgId::web_plan_field_day, "Date of the day"},
+    {MsgId::web_plan_field_day, "Date of the day (empty: any day)"},
     {MsgId::web_plan_field_interval, "Interval (minutes)"},
     {MsgId::web_plan_field_interval_file, "as the file says"},
     {MsgId::web_plan_field_csv, "Forecast CSV (interval_start, calls_offered, aht_seconds)"},
@@ -1385,9 +1396,29 @@ constexpr MsgEntry k_en[] = {
     {MsgId::web_plan_market_note, "* market reference, not an own pay band"},
     {MsgId::web_plan_no_band,
      "{0}: no pay band in {1}. Admins can add one; or use the market reference."},
+    {MsgId::web_plan_no_band_admin, "{0}: no pay band in {1}. Admins can add one."},
     {MsgId::web_plan_open_band,
      "{0}: the pay band has no upper end; the budget shows its lower end only."},
+    {MsgId::web_plan_open_market_reference,
+     "{0}: the market reference has no upper end; the budget shows its lower end only."},
+    {MsgId::web_plan_market_reference_used,
+     "{0}: costed from the market reference ({2}; {1}), not from an own pay band, as asked: gross "
+     "pay in {3} plus employer on-costs of {4} (field “{5}”; its default is Germany’s)."},
+    {MsgId::web_plan_note_one_day,
+     "Hours per week: the forecast covers one day, taken to repeat on {1} days a week (field "
+     "“{2}”)."},
+    {MsgId::web_plan_note_days,
+     "Hours per week: the forecast covers {0} days, taken to repeat on {1} days a week (field "
+     "“{2}”)."},
+    {MsgId::web_plan_leads_over_span,
+     "{0} team leads for {1} agents, where a span of {2} agents per team lead needs {3}: live "
+     "escalations keep a team lead free in every interval in which one may arrive. Handled "
+     "deferred (field “{4}”), team leads work escalations off within a deadline (field “{5}”)."},
     {MsgId::web_plan_cost_view, "Cost view: the planned agents against the cheapest number"},
+    {MsgId::web_plan_cost_view_given, "Cost view: the given agents against the cheapest number"},
+    {MsgId::web_plan_cost_cheapest_below_target,
+     "In {0} of {1} intervals the cheapest number misses the service targets: at these rates fewer "
+     "agents cost less than the callers’ waiting and lost calls (an abandoned call costs {2})."},
     {MsgId::web_plan_meta, "Version {0}, saved by {1} on {2}"},
     {MsgId::web_plan_new_version, "Edit as a new version"},
     {MsgId::web_plan_download, "Download"},

@@ -105,7 +105,7 @@ double to_major(const Money& money) {
   return static_cast<double>(money.minor) / scale;
 }
 
-std::string format_money(const Money& money, Lang lang) {
+std::string format_money(const Money& money, Lang lang, MinorUnits minor) {
   namespace num = icu::number;
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString code(money.currency.code().data(), 3, US_INV);
@@ -113,9 +113,9 @@ std::string format_money(const Money& money, Lang lang) {
   if (U_FAILURE(status)) return std::to_string(to_major(money));
   std::int64_t scale = 1;
   for (int i = 0; i < money.currency.minor_digits(); ++i) scale *= 10;
-  bool whole = money.minor % scale == 0;
+  bool whole = minor == MinorUnits::when_not_zero && money.minor % scale == 0;
   auto base = num::NumberFormatter::withLocale(lang == Lang::de ? "de_DE" : "en_US").unit(unit);
-  // Whole amounts without ",00"; others with the currency's minor digits.
+  // Whole amounts without ",00" (unless asked for); others with the currency's minor digits.
   auto formatter = whole ? base.precision(num::Precision::integer())
                          : base.precision(num::Precision::currency(UCURR_USAGE_STANDARD));
   icu::UnicodeString text = formatter.formatDouble(to_major(money), status).toString(status);

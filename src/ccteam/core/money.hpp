@@ -54,9 +54,14 @@ std::string decimal_text(const Money& money, char decimal_mark = '.');
 // The amount in major units as a double, for computations that need one (budgets).
 double to_major(const Money& money);
 
+// Whether an amount shows its minor units when they are zero: not in prose and budgets
+// ("32.000 $"), always in a column of amounts that have cents ("69,00 €" above "69,73 €").
+enum class MinorUnits { when_not_zero, always };
+
 // The amount formatted for people, by ICU, in the conventions of 'lang':
-// en "$32,000", de "32.000 $"; minor units are shown only when not zero ("12,82 €").
-std::string format_money(const Money& money, Lang lang);
+// en "$32,000", de "32.000 $"; minor units are shown only when not zero ("12,82 €"), or always.
+std::string format_money(const Money& money, Lang lang,
+                         MinorUnits minor = MinorUnits::when_not_zero);
 
 // The amount formatted by format_money in every language, for a Message argument that render
 // shows in the message's language ("USD 7.25" is never shown to a German reader).

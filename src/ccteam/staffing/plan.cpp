@@ -256,9 +256,10 @@ Result<Plan> make_plan(const Forecast& forecast, const PlanOptions& options) {
   plan.team_leads = size_level(RoleId("team-lead"), lead_hours / plan.weeks, plan.agents.headcount,
                                options.team_lead_span, productive);
   if (plan.forecast_days < 7) {
-    plan.notes.push_back(msg(MsgId::plan_note_days_per_week,
-                             static_cast<int>(std::lround(plan.forecast_days)),
-                             options.days_per_week));
+    const int days = static_cast<int>(std::lround(plan.forecast_days));
+    plan.notes.push_back(
+        msg(days == 1 ? MsgId::plan_note_one_day_per_week : MsgId::plan_note_days_per_week, days,
+            options.days_per_week));
   }
   // Live escalations keep a team lead free wherever one may arrive: with few escalations spread
   // over the day that is far more team leads than the span needs (10 % of a night's calls).
@@ -390,6 +391,11 @@ std::vector<LevelCost> cost_plan(const Plan& plan, const catalog::Catalog& catal
       const catalog::MarketReference& reference = *role->market_reference;
       LevelCost cost = price(plan, *level, reference.range, options, name);
       cost.market_reference = true;
+      for (Message& note : cost.notes) {  // a reference is no band: nobody can give it a max
+        if (note.id == MsgId::staffing_band_open_ended) {
+          note.id = MsgId::staffing_market_reference_open_ended;
+        }
+      }
       // The reference is another country's gross pay: say whose, in which currency, and that
       // the on-cost factor added is the one given (its default is Germany's).
       cost.notes.insert(

@@ -147,8 +147,10 @@ struct Plan {
   double weeks = 0;  // how many weeks the forecast stands for
   LevelPlan agents, team_leads, managers;
   PlanOptions options;
-  // What a reader must know to read the plan right (MsgId::plan_note_days_per_week: a forecast
-  // shorter than a week repeats on options.days_per_week days) and warnings
+  // What a reader must know to read the plan right (MsgId::plan_note_days_per_week, or
+  // plan_note_one_day_per_week for a forecast of one day: a forecast shorter than a week
+  // repeats on options.days_per_week days; args: the forecast's days, the days per week) and
+  // warnings
   // (MsgId::plan_warn_leads_over_span: live escalations need more than twice the team leads the
   // span of control needs).
   std::vector<Message> notes;
@@ -156,6 +158,7 @@ struct Plan {
 
 // Every id Plan::notes may hold (readers of a stored plan's notes know these).
 inline constexpr std::array k_plan_note_ids{MsgId::plan_note_days_per_week,
+                                            MsgId::plan_note_one_day_per_week,
                                             MsgId::plan_warn_leads_over_span};
 
 // Checks the options (ranges above) and the targets (check_targets), then sizes every interval
@@ -170,11 +173,19 @@ struct LevelCost {
   RoleId role;
   std::optional<Money> low, high;  // empty when not costed
   bool market_reference = false;   // priced from the article's market reference (asked for)
-  // Why it is not costed (MsgId::staffing_no_band, staffing_no_band_market_available); that a
-  // market reference is used, whose country and currency and the on-cost factor added to it
-  // (staffing_market_reference_used); that the band has no top (staffing_band_open_ended).
+  // Why it is not costed (MsgId::staffing_no_band, staffing_no_band_market_available: args the
+  // role's title, the country); that a market reference is used (staffing_market_reference_used:
+  // the title, the reference's source, its country, its currency, the on-cost factor added to
+  // it); that the band or the reference has no top (staffing_band_open_ended,
+  // staffing_market_reference_open_ended: the title).
   std::vector<Message> notes;
 };
+
+// Every id LevelCost::notes may hold (readers of a stored plan's cost notes know these).
+inline constexpr std::array k_cost_note_ids{
+    MsgId::staffing_no_band, MsgId::staffing_no_band_market_available,
+    MsgId::staffing_market_reference_used, MsgId::staffing_band_open_ended,
+    MsgId::staffing_market_reference_open_ended};
 
 struct CostOptions {
   std::string country = "DE";         // ISO 3166-1 alpha-2 of the pay band

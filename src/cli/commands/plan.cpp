@@ -78,8 +78,10 @@ std::string render_cost_view(const std::vector<IntervalCost>& view, const CostRa
        tr(MsgId::plan_col_cost_cheapest, lang), tr(MsgId::plan_col_sl_cheapest, lang)});
   for (const IntervalCost& c : view) {
     table.add_row({io::interval_start_text(c.start, several_days, lang),
-                   std::to_string(c.at_targets.agents), format_money(c.at_targets.total, lang),
-                   std::to_string(c.cost_optimal.agents), format_money(c.cost_optimal.total, lang),
+                   std::to_string(c.at_targets.agents),
+                   format_money(c.at_targets.total, lang, MinorUnits::always),
+                   std::to_string(c.cost_optimal.agents),
+                   format_money(c.cost_optimal.total, lang, MinorUnits::always),
                    io::percent_text(c.cost_optimal.metrics.service_level, lang)});
   }
   return render(msg(MsgId::plan_cost_view_title, format_money(rates.agent_hour, lang),
@@ -102,11 +104,14 @@ std::string meets_text(const IntervalPlan& i, Lang lang) {
 }
 
 // What given agents achieve over the whole forecast, and which figures follow from them.
-std::string given_summary(const StaffingTotals& t, Lang lang) {
+// Erlang C ('erlang_a' false) has no abandonment: "-".
+std::string given_summary(const StaffingTotals& t, bool erlang_a, Lang lang) {
   const QueueMetrics& f = t.figures;
   std::string out = render(msg(MsgId::plan_given_totals, io::percent_text(f.service_level, lang),
-                               seconds_text(f.asa, lang), io::percent_text(f.occupancy, lang),
-                               io::percent_text(f.p_abandon, lang)),
+                               std::isfinite(f.asa.count()) ? seconds_text(f.asa, lang) + " s"
+                                                            : seconds_text(f.asa, lang),
+                               io::percent_text(f.occupancy, lang),
+                               erlang_a ? io::percent_text(f.p_abandon, lang) : "-"),
                            lang) +
                     "\n" +
                     render(msg(t.meets_targets ? MsgId::plan_given_met : MsgId::plan_given_missed,
@@ -138,15 +143,21 @@ std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs,
   io::TextTable intervals(columns);
   for (const IntervalPlan& i : plan.intervals) {
     const QueueMetrics& m = i.agents;
-    std::vector<std::string> row{io::interval_start_text(i.start, plan.forecast_days > 1, lang),
-                                 io::short_decimal_text(i.workload.calls, 1, lang),
-                                 io::short_decimal_text(i.workload.handle_time.count(), 1, lang),
-                                 io::decimal_text(m.offered_load_erlangs, 2, lang),
-                                 std::to_string(m.agents),
-                                 share_text(m, m.service_level, lang),
-                                 seconds_text(m.asa, lang),
-                                 share_text(m, m.occupancy, lang),
-                                 io::percent_text(m.p_abandon, lang)};
+    // Without calls there is no service level, wait or abandonment to speak of: "-", not the
+    // 100 % and 0 s the formulas give (issue 25's trial); occupancy 0 % is what it is. Erlang C
+    // has no abandonment at all (callers wait for ever): "-" too.
+    const bool calls = i.workload.calls > 0;
+    const bool abandons = calls && plan.options.model.patience.has_value();
+    std::vector<std::string> row{
+        io::interval_start_text(i.start, plan.forecast_days > 1, lang),
+        io::short_decimal_text(i.workload.calls, 1, lang, io::Grouping::thousands),
+        io::short_decimal_text(i.workload.handle_time.count(), 1, lang),
+        io::decimal_text(m.offered_load_erlangs, 2, lang, io::Grouping::thousands),
+        std::to_string(m.agents),
+        calls ? share_text(m, m.service_level, lang) : "-",
+        calls ? seconds_text(m.asa, lang) : "-",
+        share_text(m, m.occupancy, lang),
+        abandons ? io::percent_text(m.p_abandon, lang) : "-"};
     if (given) row.push_back(meets_text(i, lang));
     row.push_back(std::to_string(i.team_leads_on_duty));
     row.push_back(std::to_string(i.managers_on_duty));
@@ -168,11 +179,15 @@ std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs,
       for (const Message& note : c.notes) notes += "  " + render(note, lang) + "\n";
     }
     levels.add_row({catalog.title_of(level->role, lang),
-                    io::decimal_text(level->weekly_hours, 1, lang),
-                    io::decimal_text(level->fte, 2, lang), std::to_string(level->headcount),
+                    io::decimal_text(level->weekly_hours, 1, lang, io::Grouping::thousands),
+                    io::decimal_text(level->fte, 2, lang, io::Grouping::thousands),
+                    io::short_decimal_text(level->headcount, 0, lang, io::Grouping::thousands),
                     io::basis_text(level->basis, lang), cost});
   }
-  return intervals.render() + "\n" + (plan.totals ? given_summary(*plan.totals, lang) + "\n" : "") +
+  return intervals.render() + "\n" +
+         (plan.totals
+              ? given_summary(*plan.totals, plan.options.model.patience.has_value(), lang) + "\n"
+              : "") +
          levels.render() + "\n" + definitions_line(plan, lang) + "\n" +
          (notes.empty() ? "" : tr(MsgId::plan_notes, lang) + "\n" + notes);
 }

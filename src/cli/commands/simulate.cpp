@@ -65,11 +65,12 @@ std::string pct(const Estimate& e, Lang lang) {
   return io::decimal_text(e.mean * 100, 1, lang) + " ± " + io::percent_text(e.half_width, lang);
 }
 
+// "1.077,0 ± 24,3" (digit groups: a manager's ASA runs into thousands of seconds).
 std::string num(const Estimate& e, Lang lang, int digits = 1) {
   if (!std::isfinite(e.mean)) return "-";
-  if (!std::isfinite(e.half_width)) return io::decimal_text(e.mean, digits, lang);
-  return io::decimal_text(e.mean, digits, lang) + " ± " +
-         io::decimal_text(e.half_width, digits, lang);
+  auto text = [&](double v) { return io::decimal_text(v, digits, lang, io::Grouping::thousands); };
+  if (!std::isfinite(e.half_width)) return text(e.mean);
+  return text(e.mean) + " ± " + text(e.half_width);
 }
 
 std::string render_table(const Scenario& s, const SimReport& r, std::uint64_t seed, Lang lang) {

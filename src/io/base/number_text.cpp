@@ -10,34 +10,51 @@ namespace ccteam::io {
 
 namespace {
 
-std::string localized(std::string text, Lang lang) {
-  if (lang == Lang::de) std::replace(text.begin(), text.end(), '.', ',');
+// 'text' (an English number: "-1234.5") with digit groups of three in its whole part.
+std::string grouped(const std::string& text) {
+  const std::size_t begin = text[0] == '-' ? 1 : 0;
+  const std::size_t end = std::min(text.find('.'), text.size());
+  std::string out = text.substr(0, begin);
+  for (std::size_t i = begin; i < end; ++i) {
+    if (i > begin && (end - i) % 3 == 0) out += ',';
+    out += text[i];
+  }
+  return out + text.substr(end);
+}
+
+// 'text' (an English number, grouped or not) in the conventions of 'lang'.
+std::string localized(std::string text, Lang lang, Grouping grouping) {
+  if (grouping == Grouping::thousands) text = grouped(text);
+  if (lang == Lang::de) {
+    for (char& c : text) c = c == '.' ? ',' : c == ',' ? '.' : c;
+  }
   return text;
 }
 
 }  // namespace
 
-std::string decimal_text(double value, int fraction_digits, Lang lang) {
+std::string decimal_text(double value, int fraction_digits, Lang lang, Grouping grouping) {
   if (!std::isfinite(value)) return "-";
   std::string text = fmt::format("{:.{}f}", value, std::max(0, fraction_digits));
   // "-0.0" for a tiny negative value reads as a sign error; show "0.0".
   if (text[0] == '-' && text.find_first_not_of("-0.") == std::string::npos) text.erase(0, 1);
-  return localized(std::move(text), lang);
+  return localized(std::move(text), lang, grouping);
 }
 
-std::string short_decimal_text(double value, int max_fraction_digits, Lang lang) {
+std::string short_decimal_text(double value, int max_fraction_digits, Lang lang,
+                               Grouping grouping) {
   if (!std::isfinite(value)) return "-";
   std::string text = decimal_text(value, max_fraction_digits, Lang::en);
   if (text.find('.') != std::string::npos) {
     text.erase(text.find_last_not_of('0') + 1);
     if (text.back() == '.') text.pop_back();
   }
-  return localized(std::move(text), lang);
+  return localized(std::move(text), lang, grouping);
 }
 
 std::string percent_text(double share, Lang lang) {
   if (!std::isfinite(share)) return "-";
-  return decimal_text(share * 100, 1, lang) + " %";
+  return decimal_text(share * 100, 1, lang) + " %";  // at most "100,0 %": no groups
 }
 
 LocalizedText count_text(std::int64_t n) {

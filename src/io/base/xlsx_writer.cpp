@@ -1,7 +1,9 @@
 #include "io/base/xlsx_writer.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -153,6 +155,16 @@ Result<XlsxStream> XlsxStream::create(const std::string& path) {
   state->path = path;
   // Beside the target so that the rename stays on one file system.
   state->temporary = path + ".tmp" + std::to_string(::getpid());
+  // Whether the file can be written at all, found out here: libxlsxwriter finds out only when
+  // the workbook is closed, and then prints "[ERROR] workbook_close(): ..." to stderr itself,
+  // in English, before ccteam's own message.
+  if (std::FILE* probe = std::fopen(state->temporary.c_str(), "wb")) {
+    std::fclose(probe);
+  } else {
+    const int cause = errno;
+    return fail(ErrorKind::io, msg(MsgId::file_unwritable, path, std::strerror(cause)),
+                SourcePos{path, 0, 0, ""});
+  }
   lxw_workbook_options options{};
   options.constant_memory = 1;  // each row leaves memory when the next one starts
   state->workbook = workbook_new_opt(state->temporary.c_str(), &options);

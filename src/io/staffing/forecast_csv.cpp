@@ -1,5 +1,6 @@
 #include "io/staffing/forecast_csv.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -183,6 +184,9 @@ Checked<Forecast> parse_forecast_csv(std::string_view text, const std::string& f
     }
     index[static_cast<std::size_t>(it - k_columns.begin())] = static_cast<int>(i);
   }
+  // No column of a forecast at all (another file, such as call records, chosen by mistake): the
+  // columns a forecast needs say more than one error per column of the other file.
+  if (std::ranges::all_of(index, [](int i) { return i < 0; })) errors.clear();
   for (std::size_t c = 0; c < k_required_columns; ++c) {
     if (index[c] < 0) {
       errors.push_back(Error{ErrorKind::invalid_input,

@@ -1,5 +1,6 @@
 #include "io/staffing/plan_json.hpp"
 
+#include <array>
 #include <cmath>
 
 #include "io/staffing/forecast_csv.hpp"
@@ -24,6 +25,35 @@ ordered_json money_json(const std::optional<Money>& m) {
   return m ? ordered_json(to_major(*m)) : ordered_json();
 }
 
+// A note as a reader renders it in its own language: its code, its arguments (in 'lang') and
+// its text in 'lang'.
+ordered_json note_json(const Message& note, Lang lang) {
+  ordered_json args = ordered_json::array();
+  for (const MessageArg& a : note.args) args.push_back(a.in(lang));
+  return ordered_json{{"code", std::string(msg_name(note.id))},
+                      {"args", std::move(args)},
+                      {"text", render(note, lang)}};
+}
+
+// The message of 'note' ({code, args, text}) when its code is one of 'ids'.
+template <std::size_t N>
+std::optional<Message> coded_note(const nlohmann::json& note, const std::array<MsgId, N>& ids) {
+  if (!note.is_object()) return std::nullopt;
+  const auto code = note.find("code");
+  if (code == note.end() || !code->is_string()) return std::nullopt;
+  for (MsgId id : ids) {
+    if (code->get<std::string>() != msg_name(id)) continue;
+    Message m{id, {}};
+    if (const auto args = note.find("args"); args != note.end() && args->is_array()) {
+      for (const auto& arg : *args) {
+        m.args.emplace_back(arg.is_string() ? arg.get<std::string>() : std::string());
+      }
+    }
+    return m;
+  }
+  return std::nullopt;
+}
+
 ordered_json level_json(const LevelPlan& level, const LevelCost* cost, Lang lang) {
   ordered_json out{{"role", level.role.str()},
                    {"weekly_hours", level.weekly_hours},
@@ -37,7 +67,7 @@ ordered_json level_json(const LevelPlan& level, const LevelCost* cost, Lang lang
   std::string currency;
   if (cost->low) currency = std::string(cost->low->currency.code());
   ordered_json notes = ordered_json::array();
-  for (const Message& note : cost->notes) notes.push_back(render(note, lang));
+  for (const Message& note : cost->notes) notes.push_back(note_json(note, lang));
   out["cost"] =
       ordered_json{{"currency", currency.empty() ? ordered_json() : ordered_json(currency)},
                    {"annual_low", money_json(cost->low)},
@@ -104,20 +134,11 @@ ordered_json cost_view_to_json(const std::vector<IntervalCost>& view, const Cost
 }
 
 std::optional<Message> plan_note_of(const nlohmann::json& note) {
-  if (!note.is_object()) return std::nullopt;
-  const auto code = note.find("code");
-  if (code == note.end() || !code->is_string()) return std::nullopt;
-  for (MsgId id : staffing::k_plan_note_ids) {
-    if (code->get<std::string>() != msg_name(id)) continue;
-    Message m{id, {}};
-    if (const auto args = note.find("args"); args != note.end() && args->is_array()) {
-      for (const auto& arg : *args) {
-        m.args.emplace_back(arg.is_string() ? arg.get<std::string>() : std::string());
-      }
-    }
-    return m;
-  }
-  return std::nullopt;
+  return coded_note(note, staffing::k_plan_note_ids);
+}
+
+std::optional<Message> cost_note_of(const nlohmann::json& note) {
+  return coded_note(note, staffing::k_cost_note_ids);
 }
 
 std::string_view to_string(SlDefinition d) {
@@ -209,13 +230,7 @@ ordered_json plan_to_json(const Plan& plan, const std::vector<LevelCost>& costs,
   // Each note with its code and arguments (a reader renders it in its own language) and its
   // text in 'lang'.
   ordered_json notes = ordered_json::array();
-  for (const Message& note : plan.notes) {
-    ordered_json args = ordered_json::array();
-    for (const MessageArg& a : note.args) args.push_back(a.in(lang));
-    notes.push_back(ordered_json{{"code", std::string(msg_name(note.id))},
-                                 {"args", std::move(args)},
-                                 {"text", render(note, lang)}});
-  }
+  for (const Message& note : plan.notes) notes.push_back(note_json(note, lang));
   out["notes"] = std::move(notes);
   return out;
 }

@@ -34,8 +34,13 @@ nlohmann::ordered_json plan_to_json(const staffing::Plan& plan,
                                     const std::vector<staffing::LevelCost>& costs, Lang lang);
 
 // A note of the plan JSON's "notes" ({code, args, text}) as a message to render in any
-// language; empty for a code this version does not know.
+// language; empty for a code this version does not know (or a note that is no such object).
 std::optional<Message> plan_note_of(const nlohmann::json& note);
+
+// A note of a level's "cost": {"notes": [...]} ({code, args, text}, one of
+// staffing::k_cost_note_ids) as a message; empty for another code or a plain string (plans
+// saved before December 2026 hold each note's text only).
+std::optional<Message> cost_note_of(const nlohmann::json& note);
 
 // The cost view (the "cost_view" member of the plan JSON): the rates in major units of their
 // currency, how many intervals' cheapest count misses 'targets' ("cheapest_missing_targets") and,

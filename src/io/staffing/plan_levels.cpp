@@ -17,11 +17,11 @@ namespace {
 
 using nlohmann::json;
 
-constexpr double k_max_level_fte = 1'000'000;  // named in parse_plan_levels' texts
+constexpr double k_max_level_fte = 1'000'000;  // named in MsgId::plan_levels_expected_fte
 
-Error bad_plan(const std::string& file, std::string pointer, LocalizedText what) {
+Error bad_plan(const std::string& file, std::string pointer, MessageArg what) {
   Error e;
-  e.message = msg(MsgId::sim_bad_plan, std::move(what));
+  e.message = Message{MsgId::sim_bad_plan, {std::move(what)}};
   e.where.file = file;
   e.where.json_pointer = std::move(pointer);
   return e;
@@ -143,11 +143,11 @@ Checked<json> parse_plan_json(std::string_view text, const std::string& file) {
 
 Checked<PlanLevels> parse_plan_levels(std::string_view text, const std::string& file) {
   CCTEAM_TRY(json plan, parse_plan_json(text, file));
-  auto fail = [&](std::string pointer, LocalizedText what) {
-    return tl::unexpected(Errors{bad_plan(file, std::move(pointer), std::move(what))});
+  auto fail = [&](std::string pointer, MsgId what) {
+    return tl::unexpected(Errors{bad_plan(file, std::move(pointer), MessageArg(what))});
   };
   if (!plan.is_object() || plan.value("format", json()) != "ccteam-plan/1")
-    return fail("/format", {"expected \"ccteam-plan/1\"", "erwartet: \"ccteam-plan/1\""});
+    return fail("/format", MsgId::plan_levels_expected_format);
   PlanLevels out;
   out.file = file;
   const json* assumptions = plan.contains("assumptions") ? &plan["assumptions"] : nullptr;
@@ -155,24 +155,22 @@ Checked<PlanLevels> parse_plan_levels(std::string_view text, const std::string& 
       assumptions->contains("paid_hours_per_fte")) {
     const json& hours = (*assumptions)["paid_hours_per_fte"];
     if (!hours.is_number() || !(hours.get<double>() > 0) || !std::isfinite(hours.get<double>()))
-      return fail("/assumptions/paid_hours_per_fte",
-                  {"expected a number > 0", "erwartet: eine Zahl > 0"});
+      return fail("/assumptions/paid_hours_per_fte", MsgId::plan_levels_expected_hours);
     out.paid_hours_per_fte = hours.get<double>();
   }
   if (!plan.contains("levels") || !plan["levels"].is_array() || plan["levels"].empty())
-    return fail("/levels", {"expected a list of levels", "erwartet: eine Liste von Ebenen"});
+    return fail("/levels", MsgId::plan_levels_expected_levels);
   const json& levels = plan["levels"];
   for (std::size_t i = 0; i < levels.size(); ++i) {
     std::string at = fmt::format("/levels/{}", i);
     const json& level = levels[i];
     if (!level.is_object() || !level.contains("role") || !level["role"].is_string() ||
         level["role"].get<std::string>().empty())
-      return fail(at + "/role", {"expected a role id", "erwartet: eine Rollenkennung"});
+      return fail(at + "/role", MsgId::plan_levels_expected_role);
     const json* fte = level.contains("fte") ? &level["fte"] : nullptr;
     if (fte == nullptr || !fte->is_number() || !std::isfinite(fte->get<double>()) ||
         fte->get<double>() < 0 || fte->get<double>() > k_max_level_fte)
-      return fail(at + "/fte", {"expected a number from 0 to 1,000,000",
-                                "erwartet: eine Zahl von 0 bis 1.000.000"});
+      return fail(at + "/fte", MsgId::plan_levels_expected_fte);
     out.levels.push_back({RoleId(level["role"].get<std::string>()), fte->get<double>()});
   }
   return out;

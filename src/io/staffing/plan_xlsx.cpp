@@ -67,18 +67,22 @@ std::vector<XlsxSheet> plan_xlsx_sheets(
                            number(l, "headcount"), text(l, "basis"), number(cost, "annual_low"),
                            number(cost, "annual_high"), text(cost, "currency")});
   }
-  // The plan's notes under the levels, in 'lang' (how a short forecast repeats, warnings).
-  bool first_note = true;
+  // The plan's notes under the levels, in 'lang' (how a short forecast repeats, warnings), then
+  // the notes of the levels' costs (no pay band, a market reference and what it adds).
+  std::vector<Message> notes;
   for (const json& note : json_array(plan, "notes")) {
-    std::optional<Message> m = plan_note_of(note);
-    if (!m) continue;
-    if (first_note) {
-      levels.rows.emplace_back();  // a blank row, then the heading
-      levels.rows.push_back({tr(MsgId::plan_notes, lang)});
-      first_note = false;
-    }
-    levels.rows.push_back({render(*m, lang)});
+    if (std::optional<Message> m = plan_note_of(note)) notes.push_back(std::move(*m));
   }
+  for (const json& l : json_array(plan, "levels")) {
+    for (const json& note : json_array(json_member(l, "cost"), "notes")) {
+      if (std::optional<Message> m = cost_note_of(note)) notes.push_back(std::move(*m));
+    }
+  }
+  if (!notes.empty()) {
+    levels.rows.emplace_back();  // a blank row, then the heading
+    levels.rows.push_back({tr(MsgId::plan_notes, lang)});
+  }
+  for (const Message& m : notes) levels.rows.push_back({render(m, lang)});
   sheets.push_back(std::move(levels));
 
   const json& view = json_member(plan, "cost_view");

@@ -1,11 +1,15 @@
 #include "server/pages/plan_view.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <functional>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "app/staffing/plan_fields.hpp"
+#include "ccteam/core/iso_codes.hpp"
 #include "ccteam/core/messages.hpp"
 #include "ccteam/core/money.hpp"
 #include "io/base/json_members.hpp"
@@ -63,16 +67,85 @@ std::string percent_or_dash(const json& node, const char* key, Lang lang) {
 }
 
 // An amount in major units of 'currency' for people ("12.345 €"); "–" when it does not read.
-std::string money_text(const json& amount, const std::string& currency, Lang lang) {
+std::string money_text(const json& amount, const std::string& currency, Lang lang,
+                       MinorUnits minor = MinorUnits::when_not_zero) {
   if (!amount.is_number()) return "–";
   auto code = Currency::parse(currency);
   if (!code) return "–";
   double scale = std::pow(10.0, code->minor_digits());
-  return format_money(Money{std::llround(amount.get<double>() * scale), *code}, lang);
+  return format_money(Money{std::llround(amount.get<double>() * scale), *code}, lang, minor);
 }
 
 std::string role_title(const std::string& id, const catalog::Catalog* catalog, Lang lang) {
   return catalog != nullptr ? catalog->title_of(RoleId(id), lang) : id;
+}
+
+std::string field_label(std::string_view pointer, Lang lang) {
+  const app::PlanField* field = app::find_plan_field(pointer);
+  return field != nullptr ? tr(field->label, lang) : std::string(pointer);
+}
+
+// A note of the plan (staffing::k_plan_note_ids) in the words of the form: its fields where the
+// command line names its options.
+Message web_plan_note(Message note, Lang lang) {
+  std::vector<MessageArg>& args = note.args;
+  if ((note.id == MsgId::plan_note_days_per_week || note.id == MsgId::plan_note_one_day_per_week) &&
+      args.size() == 2) {
+    note.id = args[0] == "1" ? MsgId::web_plan_note_one_day : MsgId::web_plan_note_days;
+    args.emplace_back(field_label("/options/days_per_week", lang));
+  } else if (note.id == MsgId::plan_warn_leads_over_span && args.size() == 4) {
+    note.id = MsgId::web_plan_leads_over_span;
+    args.emplace_back(field_label("/options/escalation/mode", lang));
+    args.emplace_back(field_label("/options/escalation/deadline", lang));
+  }
+  return note;
+}
+
+// "0.21" or "0,21" (a factor as a plan's notes write it in either language) as "21 %".
+std::string factor_percent_text(const std::string& factor, Lang lang) {
+  std::string plain = factor;
+  std::ranges::replace(plain, ',', '.');
+  double value = 0;
+  auto [end, ec] = std::from_chars(plain.data(), plain.data() + plain.size(), value);
+  if (ec != std::errc{} || end != plain.data() + plain.size()) return factor;
+  return io::short_decimal_text(value * 100, 2, lang) + " %";
+}
+
+// A note of a level's cost (staffing::k_cost_note_ids) for the page: the role's title and the
+// reference's country in the page's language (the stored arguments are in the plan's), what
+// an admin can do instead of a catalog file to edit, the form's field instead of an option.
+Message web_cost_note(Message note, const std::string& title, const catalog::Role* role,
+                      Lang lang) {
+  std::vector<MessageArg>& args = note.args;
+  if (args.empty()) return note;
+  args[0] = MessageArg(title);
+  switch (note.id) {
+    case MsgId::staffing_no_band:
+      note.id = MsgId::web_plan_no_band_admin;
+      break;
+    case MsgId::staffing_no_band_market_available:
+      note.id = MsgId::web_plan_no_band;
+      break;
+    case MsgId::staffing_band_open_ended:
+      note.id = MsgId::web_plan_open_band;
+      break;
+    case MsgId::staffing_market_reference_open_ended:
+      note.id = MsgId::web_plan_open_market_reference;
+      break;
+    case MsgId::staffing_market_reference_used:
+      if (args.size() != 5) break;
+      note.id = MsgId::web_plan_market_reference_used;
+      if (role != nullptr && role->market_reference) {
+        args[1] = MessageArg(role->market_reference->source.get(lang));
+        args[2] = MessageArg(country_name(role->market_reference->country, lang));
+      }
+      args[4] = MessageArg(factor_percent_text(args[4].in(lang), lang));
+      args.emplace_back(field_label("/costing/on_cost_factor", lang));
+      break;
+    default:
+      break;
+  }
+  return note;
 }
 
 MsgId sl_definition_words(const std::string& name) {
@@ -192,6 +265,8 @@ render::Context plan_result_values(const json& plan, const std::string& country,
                                    const catalog::Catalog* catalog, Lang lang) {
   const bool days = several_days(plan);
   const bool given = json_text(plan, "staffing") == "given";
+  // Erlang C has no abandonment (callers wait for ever): "–", not 0 %.
+  const bool erlang_a = json_text(plan, "model") == "erlang_a";
   render::Context out;
   // The chart and the table per interval.
   std::vector<io::PlanChartPoint> points;
@@ -199,20 +274,29 @@ render::Context plan_result_values(const json& plan, const std::string& country,
   for (const json& i : json_array(plan, "intervals")) {
     std::string start = json_text(i, "start");
     double agents = number_or(i, "agents", 0);
-    points.push_back({start, agents, number_or(i, "service_level", std::nan(""))});
+    // Without calls there is no service level, wait or abandonment: "–" and a gap in the
+    // chart's line, not the 100 % and 0 s the formulas give.
+    const bool calls = number_or(i, "calls_offered", 0) > 0;
+    points.push_back(
+        {start, agents, calls ? number_or(i, "service_level", std::nan("")) : std::nan("")});
     render::Context row;
     auto asa = i.find("asa_seconds");
+    const std::string dash = "–";
     row.text("start", start_text(start, days, lang))
-        .text("calls", io::short_decimal_text(number_or(i, "calls_offered", 0), 1, lang))
-        .text("aht", io::short_decimal_text(number_or(i, "aht_seconds", 0), 1, lang))
-        .text("erlangs", io::decimal_text(number_or(i, "load_erlangs", 0), 2, lang))
+        .text("calls", io::short_decimal_text(number_or(i, "calls_offered", 0), 1, lang,
+                                              io::Grouping::thousands))
+        .text("aht", io::short_decimal_text(number_or(i, "aht_seconds", 0), 1, lang,
+                                            io::Grouping::thousands))
+        .text("erlangs",
+              io::decimal_text(number_or(i, "load_erlangs", 0), 2, lang, io::Grouping::thousands))
         .text("agents", fmt::format("{}", agents))
-        .text("sl", percent_or_dash(i, "service_level", lang))
-        .text("asa", asa != i.end() && asa->is_number()
+        .text("sl", calls ? percent_or_dash(i, "service_level", lang) : dash)
+        .text("asa", !calls ? dash
+                     : asa != i.end() && asa->is_number()
                          ? io::decimal_text(asa->get<double>(), 1, lang)
                          : tr(MsgId::plan_unstable, lang))
         .text("occupancy", percent_or_dash(i, "occupancy", lang))
-        .text("abandon", percent_or_dash(i, "abandonment", lang))
+        .text("abandon", calls && erlang_a ? percent_or_dash(i, "abandonment", lang) : dash)
         .text("leads", fmt::format("{}", number_or(i, "team_leads_on_duty", 0)))
         .text("managers", fmt::format("{}", number_or(i, "managers_on_duty", 0)));
     if (given) {
@@ -223,7 +307,10 @@ render::Context plan_result_values(const json& plan, const std::string& country,
     }
     intervals.push_back(std::move(row));
   }
-  out.text("chart", io::plan_chart_svg(points, days, lang)).list("intervals", std::move(intervals));
+  out.text("chart",
+           io::plan_chart_svg(points, days, lang,
+                              given ? staffing::Staffing::given : staffing::Staffing::required))
+      .list("intervals", std::move(intervals));
   std::vector<render::Context> interval_columns;
   for (MsgId c :
        {MsgId::plan_col_start, MsgId::plan_col_calls, MsgId::plan_col_aht, MsgId::plan_col_erlangs,
@@ -245,10 +332,11 @@ render::Context plan_result_values(const json& plan, const std::string& country,
     auto asa = totals->find("asa_seconds");
     given_lines.push_back(line(ccteam::render(
         msg(MsgId::plan_given_totals, percent_or_dash(*totals, "service_level", lang),
-            asa != totals->end() && asa->is_number() ? io::decimal_text(asa->get<double>(), 1, lang)
-                                                     : std::string("–"),
+            asa != totals->end() && asa->is_number()
+                ? io::decimal_text(asa->get<double>(), 1, lang) + " s"
+                : std::string("–"),
             percent_or_dash(*totals, "occupancy", lang),
-            percent_or_dash(*totals, "abandonment", lang)),
+            erlang_a ? percent_or_dash(*totals, "abandonment", lang) : std::string("–")),
         lang)));
     auto count = [&](const char* key) { return fmt::format("{:g}", number_or(*totals, key, 0)); };
     bool met = totals->value("meets_targets", false);
@@ -272,7 +360,7 @@ render::Context plan_result_values(const json& plan, const std::string& country,
   for (const json& note : json_array(plan, "notes")) {
     if (std::optional<Message> m = io::plan_note_of(note)) {
       render::Context item;
-      item.text(".", ccteam::render(*m, lang));
+      item.text(".", ccteam::render(web_plan_note(std::move(*m), lang), lang));
       notes.push_back(std::move(item));
     }
   }
@@ -282,13 +370,29 @@ render::Context plan_result_values(const json& plan, const std::string& country,
     json cost = level.value("cost", json());
     render::Context row;
     row.text("role", title)
-        .text("weekly_hours", io::decimal_text(number_or(level, "weekly_hours", 0), 1, lang))
-        .text("fte", io::decimal_text(number_or(level, "fte", 0), 2, lang))
-        .text("headcount", fmt::format("{}", number_or(level, "headcount", 0)))
+        .text("weekly_hours", io::decimal_text(number_or(level, "weekly_hours", 0), 1, lang,
+                                               io::Grouping::thousands))
+        .text("fte", io::decimal_text(number_or(level, "fte", 0), 2, lang, io::Grouping::thousands))
+        .text("headcount", io::short_decimal_text(number_or(level, "headcount", 0), 0, lang,
+                                                  io::Grouping::thousands))
         .text("basis", io::basis_text(json_text(level, "basis"), lang))
         .text("budget", budget_text(cost, lang));
     levels.push_back(std::move(row));
     if (cost.is_object() && cost.value("market_reference", false)) market = true;
+    // The cost's notes from their codes; a plan saved before they had codes (its notes are
+    // texts in the words of the command line) gets the notes the figures imply.
+    const catalog::Role* role =
+        catalog != nullptr ? catalog->find(RoleId(json_text(level, "role"))) : nullptr;
+    bool coded = false;
+    for (const json& stored : json_array(cost, "notes")) {
+      if (std::optional<Message> m = io::cost_note_of(stored)) {
+        render::Context note;
+        note.text(".", ccteam::render(web_cost_note(std::move(*m), title, role, lang), lang));
+        notes.push_back(std::move(note));
+        coded = true;
+      }
+    }
+    if (coded) continue;
     const bool costed = cost.is_object() && cost.value("annual_low", json()).is_number();
     render::Context note;
     if (!costed) {
@@ -341,9 +445,11 @@ render::Context plan_result_values(const json& plan, const std::string& country,
       render::Context row;
       row.text("start", start_text(json_text(i, "start"), days, lang))
           .text("agents", fmt::format("{}", number_or(at_plan, "agents", 0)))
-          .text("cost", money_text(at_plan.value("total", json()), currency, lang))
+          .text("cost",
+                money_text(at_plan.value("total", json()), currency, lang, MinorUnits::always))
           .text("cheapest_agents", fmt::format("{}", number_or(cheapest, "agents", 0)))
-          .text("cheapest_cost", money_text(cheapest.value("total", json()), currency, lang))
+          .text("cheapest_cost",
+                money_text(cheapest.value("total", json()), currency, lang, MinorUnits::always))
           .text("cheapest_sl", percent_or_dash(cheapest, "service_level", lang));
       rows.push_back(std::move(row));
     }
@@ -354,11 +460,26 @@ render::Context plan_result_values(const json& plan, const std::string& country,
       view_columns.push_back(column(c, lang));
     }
     out.list("cost_view", std::move(rows)).list("cost_view_columns", std::move(view_columns));
+    // Where the cheapest number misses the targets it saves agents by losing callers: say so
+    // (as `ccteam plan --cost-view` does).
+    const double missing = number_or(*view, "cheapest_missing_targets", 0);
+    if (missing > 0) {
+      const auto open = std::ranges::count_if(json_array(plan, "intervals"), [](const json& i) {
+        return number_or(i, "calls_offered", 0) > 0;
+      });
+      out.text(
+          "cost_view_note",
+          ccteam::render(msg(MsgId::web_plan_cost_cheapest_below_target,
+                             fmt::format("{:g}", missing), fmt::format("{}", open),
+                             money_text(view->value("abandoned_call", json()), currency, lang)),
+                         lang));
+    }
   }
   out.text("result_heading", tr(MsgId::web_plan_result, lang))
       .text("levels_heading", tr(MsgId::web_plan_levels, lang))
       .text("intervals_heading", tr(MsgId::web_plan_intervals, lang))
-      .text("cost_view_heading", tr(MsgId::web_plan_cost_view, lang));
+      .text("cost_view_heading",
+            tr(given ? MsgId::web_plan_cost_view_given : MsgId::web_plan_cost_view, lang));
   return out;
 }
 
@@ -373,17 +494,23 @@ render::Context plan_compare_values(const std::vector<ComparedPlan>& plans,
   }
   out.list("plans", std::move(heads));
   if (plans.empty()) return out;
-  // A number of each plan, and its difference to the first plan's.
-  auto cells = [&plans, lang](const auto& value_of, int digits) {
+  // A figure of each plan as 'text' writes it, and its difference to the first plan's (when
+  // both are in the same unit: a budget in another currency gets none).
+  struct Figure {
+    double value;
+    std::string unit;  // a budget's currency; empty for counts
+  };
+  using Text = std::function<std::string(double, const std::string&)>;
+  auto cells = [&plans](const auto& value_of, const Text& text_of) {
     std::vector<render::Context> out_cells;
-    std::optional<double> first;
+    std::optional<Figure> first;
     for (std::size_t k = 0; k < plans.size(); ++k) {
-      std::optional<double> v = value_of(plans[k].result);
-      std::string text = v ? io::short_decimal_text(*v, digits, lang) : "–";
+      std::optional<Figure> v = value_of(plans[k].result);
+      std::string text = v ? text_of(v->value, v->unit) : "–";
       if (k == 0) first = v;
-      if (k > 0 && v && first) {
-        double d = *v - *first;
-        std::string diff = io::short_decimal_text(std::abs(d), digits, lang);
+      if (k > 0 && v && first && v->unit == first->unit) {
+        double d = v->value - first->value;
+        std::string diff = text_of(std::abs(d), v->unit);
         text += d > 0 ? " (+" + diff + ")" : d < 0 ? " (−" + diff + ")" : " (±0)";
       }
       render::Context c;
@@ -392,24 +519,33 @@ render::Context plan_compare_values(const std::vector<ComparedPlan>& plans,
     }
     return out_cells;
   };
+  const Text count = [lang](double v, const std::string&) {
+    return io::short_decimal_text(v, 0, lang, io::Grouping::thousands);
+  };
+  const Text fte = [lang](double v, const std::string&) {
+    return io::decimal_text(v, 2, lang, io::Grouping::thousands);
+  };
+  const Text money = [lang](double v, const std::string& currency) {
+    return money_text(json(v), currency, lang);
+  };
   // Levels in the first plan's order.
   std::vector<render::Context> level_rows;
   for (const json& level : json_array(plans.front().result, "levels")) {
     std::string role = json_text(level, "role");
     std::string title = role_title(role, catalog, lang);
     auto level_value = [role](const char* key) {
-      return [role, key](const json& plan) -> std::optional<double> {
+      return [role, key](const json& plan) -> std::optional<Figure> {
         for (const json& l : json_array(plan, "levels")) {
           if (json_text(l, "role") != role) continue;
           if (std::string_view(key) == "annual_low") {
             json cost = l.value("cost", json());
             if (cost.is_object() && cost.value("annual_low", json()).is_number()) {
-              return cost["annual_low"].get<double>();
+              return Figure{cost["annual_low"].get<double>(), json_text(cost, "currency")};
             }
             return std::nullopt;
           }
           auto v = l.find(key);
-          if (v != l.end() && v->is_number()) return v->get<double>();
+          if (v != l.end() && v->is_number()) return Figure{v->get<double>(), ""};
         }
         return std::nullopt;
       };
@@ -417,25 +553,30 @@ render::Context plan_compare_values(const std::vector<ComparedPlan>& plans,
     struct Row {
       MsgId what;
       const char* key;
-      int digits;
+      const Text& text_of;
     };
     for (const Row& r :
-         {Row{MsgId::plan_col_headcount, "headcount", 0}, Row{MsgId::plan_col_fte, "fte", 2},
-          Row{MsgId::web_plan_compare_budget, "annual_low", 0}}) {
+         {Row{MsgId::plan_col_headcount, "headcount", count}, Row{MsgId::plan_col_fte, "fte", fte},
+          Row{MsgId::web_plan_compare_budget, "annual_low", money}}) {
       render::Context row;
       row.text("title", title + ": " + tr(r.what, lang))
-          .list("cells", cells(level_value(r.key), r.digits));
+          .list("cells", cells(level_value(r.key), r.text_of));
       level_rows.push_back(std::move(row));
     }
   }
   out.list("level_rows", std::move(level_rows));
-  // Agents per interval over the intervals of every plan, in time order.
+  // Agents per interval over the intervals of every plan, in time order, each with the service
+  // level it gives ("–" without calls).
   std::vector<std::map<std::string, double>> agents(plans.size());
+  std::vector<std::map<std::string, std::string>> service_levels(plans.size());
   std::set<std::string> starts;
   for (std::size_t k = 0; k < plans.size(); ++k) {
     for (const json& i : json_array(plans[k].result, "intervals")) {
       std::string start = json_text(i, "start");
       agents[k][start] = number_or(i, "agents", 0);
+      service_levels[k][start] =
+          tr(MsgId::plan_col_sl, lang) + " " +
+          (number_or(i, "calls_offered", 0) > 0 ? percent_or_dash(i, "service_level", lang) : "–");
       starts.insert(std::move(start));
     }
   }
@@ -444,14 +585,19 @@ render::Context plan_compare_values(const std::vector<ComparedPlan>& plans,
   std::vector<render::Context> interval_rows;
   for (const std::string& start : starts) {
     std::size_t k = 0;
-    auto agents_at = [&](const json&) -> std::optional<double> {
+    auto agents_at = [&](const json&) -> std::optional<Figure> {
       const auto& of_plan = agents[k++];
       auto found = of_plan.find(start);
       if (found == of_plan.end()) return std::nullopt;
-      return found->second;
+      return Figure{found->second, ""};
     };
+    std::vector<render::Context> row_cells = cells(agents_at, count);
+    for (std::size_t p = 0; p < row_cells.size(); ++p) {
+      auto sl = service_levels[p].find(start);
+      if (sl != service_levels[p].end()) row_cells[p].text("sl", sl->second);
+    }
     render::Context row;
-    row.text("start", start_text(start, days, lang)).list("cells", cells(agents_at, 0));
+    row.text("start", start_text(start, days, lang)).list("cells", std::move(row_cells));
     interval_rows.push_back(std::move(row));
   }
   out.list("interval_rows", std::move(interval_rows));

@@ -8,6 +8,7 @@
 
 #include "app/staffing/plan_fields.hpp"
 #include "app/workspace/plans.hpp"
+#include "io/base/number_text.hpp"
 #include "server/pages/plan_view.hpp"
 #include "server/pages/shell.hpp"
 #include "server/responses.hpp"
@@ -32,13 +33,19 @@ std::string error_text(const Error& raw, const app::PlanField* field, Lang lang)
     if (!args.empty() && args.front() == e.where.json_pointer) {
       args.front() = MessageArg(tr(field->label, lang));
     }
-    if (field->kind == app::FieldKind::share && e.message.id == MsgId::staffing_bad_option &&
+    // The value as the reader writes numbers; a share (a field in percent, or the fraction of a
+    // service-level target "80/20") in percent as the form takes it.
+    const bool share = field->kind == app::FieldKind::share ||
+                       std::string_view(e.where.json_pointer).ends_with("/fraction");
+    if ((e.message.id == MsgId::staffing_bad_option ||
+         e.message.id == MsgId::staffing_bad_target) &&
         args.size() >= 2) {
-      double share = 0;
+      double value = 0;
       if (auto [end, ec] = std::from_chars(args[1].text.data(),
-                                           args[1].text.data() + args[1].text.size(), share);
-          ec == std::errc{}) {
-        args[1] = MessageArg(fmt::format("{} %", share * 100));
+                                           args[1].text.data() + args[1].text.size(), value);
+          ec == std::errc{} && end == args[1].text.data() + args[1].text.size()) {
+        args[1] = MessageArg(share ? io::short_decimal_text(value * 100, 4, lang) + " %"
+                                   : io::short_decimal_text(value, 6, lang));
       }
     }
   }
@@ -63,16 +70,19 @@ void add_errors(PlanForm& form, const Errors& errors, Lang lang) {
   for (const Error& e : errors) {
     if (e.where.json_pointer == "/name") {
       form.name_error = error_text(e, nullptr, lang);
-      form.errors.push_back(tr(MsgId::web_plan_field_name, lang) + ": " + form.name_error);
+      // The list on top names the field, unless the message begins with its label already.
+      const std::string label = tr(MsgId::web_plan_field_name, lang);
+      form.errors.push_back(form.name_error.starts_with(label) ? form.name_error
+                                                               : label + ": " + form.name_error);
       continue;
     }
     const app::PlanField* field = app::field_of_error(e.where.json_pointer);
     std::string text = error_text(e, field, lang);
     if (field != nullptr) {
       form.field_errors.emplace(std::string(field->pointer), text);
-      // The list on top names the field, unless the message begins with its label already.
+      // The list on top names the field, unless the message names it already.
       std::string label = tr(field->label, lang);
-      form.errors.push_back(text.starts_with(label) ? text : label + ": " + text);
+      form.errors.push_back(text.find(label) != std::string::npos ? text : label + ": " + text);
     } else {
       form.errors.push_back(text);
     }

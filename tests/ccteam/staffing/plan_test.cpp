@@ -146,11 +146,13 @@ TEST(Plan, SaysHowAForecastShorterThanAWeekIsRepeated) {
   auto day = make_plan(two_intervals(), sl_80_20());
   ASSERT_TRUE(day);
   ASSERT_EQ(day->notes.size(), 1u);
+  // One day in words, not "1 day(s)" / "1 Tag(e)" (issue 25's trial).
+  EXPECT_EQ(day->notes[0].id, MsgId::plan_note_one_day_per_week);
   EXPECT_EQ(render(day->notes[0], Lang::en),
-            "hours/week: the forecast covers 1 day(s), taken to repeat on 5 days a week "
+            "hours/week: the forecast covers one day, taken to repeat on 5 days a week "
             "(--days-per-week)");
   EXPECT_EQ(render(day->notes[0], Lang::de),
-            "Stunden/Woche: die Prognose umfasst 1 Tag(e) und gilt als an 5 Tagen je Woche "
+            "Stunden/Woche: die Prognose umfasst einen Tag und gilt als an 5 Tagen je Woche "
             "wiederholt (--days-per-week)");
 }
 
@@ -330,7 +332,11 @@ TEST(CostPlan, MarketReferenceOnlyWhenAskedAndOpenEndedHasNoTop) {
       "Call-Center Manager: costed from the market reference (United States; article), not "
       "from an own pay band, as asked: gross pay in USD plus the on-cost factor 0 (--on-cost, "
       "whose default is Germany's)");
-  EXPECT_EQ(costs[2].notes[1].id, MsgId::staffing_band_open_ended);
+  // A reference is no pay band one could give a max (issue 25's trial: "the pay band has no
+  // top ...; give the band a max").
+  EXPECT_EQ(costs[2].notes[1].id, MsgId::staffing_market_reference_open_ended);
+  EXPECT_EQ(render(costs[2].notes[1], Lang::en),
+            "Call-Center Manager: the market reference has no top, so only its low end is costed");
   auto with_on_costs = cost_plan(plan, catalog_with_bands(), CostOptions{"DE", 0.21, true});
   EXPECT_EQ(with_on_costs[2].low->minor, 7'623'000);  // USD 63,000 x 1.21
   // In German: the role's title, the country's German name, the factor with a decimal comma.

@@ -48,5 +48,19 @@ TEST(NumberText, CountsInProseHaveDigitGroupsOfTheLanguage) {
   EXPECT_EQ(count_text(std::numeric_limits<std::int64_t>::min()).en, "-9,223,372,036,854,775,808");
 }
 
+// Tables and pages of figures (issue 27: "1200,0" hours a week): groups of three in the whole
+// part only, the separators swapped in German (DIN 5008: 1.234,5).
+TEST(NumberText, TablesGroupDigitsWhenAsked) {
+  EXPECT_EQ(decimal_text(1234.567, 1, Lang::de, Grouping::thousands), "1.234,6");
+  EXPECT_EQ(decimal_text(1200, 1, Lang::en, Grouping::thousands), "1,200.0");
+  EXPECT_EQ(decimal_text(-1234567.25, 2, Lang::de, Grouping::thousands), "-1.234.567,25");
+  EXPECT_EQ(decimal_text(999.5, 1, Lang::de, Grouping::thousands), "999,5");
+  EXPECT_EQ(decimal_text(0.00001, 4, Lang::en, Grouping::thousands), "0.0000");
+  EXPECT_EQ(short_decimal_text(31125, 1, Lang::de, Grouping::thousands), "31.125");
+  EXPECT_EQ(short_decimal_text(100000.5, 1, Lang::en, Grouping::thousands), "100,000.5");
+  EXPECT_EQ(decimal_text(1234.5, 1, Lang::de), "1234,5");  // form values: no groups
+  EXPECT_EQ(decimal_text(NAN, 1, Lang::de, Grouping::thousands), "-");
+}
+
 }  // namespace
 }  // namespace ccteam::io

@@ -145,8 +145,12 @@ TEST(XlsxWriter, RefusesWhatExcelCannotHoldBeforeWritingAnything) {
   fs::remove_all(file.parent_path());
 }
 
+// Found out before libxlsxwriter is asked, which would print "[ERROR] workbook_close(): ..."
+// to stderr itself, in English, beside ccteam's message (issue 27's trial).
 TEST(XlsxWriter, AFolderThatDoesNotExistIsAnIoError) {
+  testing::internal::CaptureStderr();
   auto written = write_xlsx("/nonexistent-ccteam-folder/out.xlsx", {XlsxSheet{"s", {}, {}}});
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
   ASSERT_FALSE(written.has_value());
   EXPECT_EQ(written.error().kind, ErrorKind::io);
   EXPECT_NE(render(written.error(), Lang::en).find("/nonexistent-ccteam-folder/out.xlsx"),

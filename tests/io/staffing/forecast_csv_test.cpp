@@ -1,6 +1,8 @@
 #include "io/staffing/forecast_csv.hpp"
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -34,6 +36,23 @@ TEST(ForecastCsv, ReadsTheSmallExample) {
   EXPECT_EQ(f->intervals[3].calls_offered, 42.5);
   EXPECT_EQ(f->intervals[3].handle_time, Seconds{240});
   EXPECT_EQ(f->intervals[3].source_line, 5);
+}
+
+// Call records chosen as a forecast by mistake (issue 25's trial: 15 errors, one per column of
+// the other file): the three columns a forecast needs, each once, and nothing about the 18
+// columns it does not know.
+TEST(ForecastCsv, AnotherFileGetsTheColumnsAForecastNeeds) {
+  auto parsed = read_forecast_csv(test::data_path("calls/small.csv").string());
+  ASSERT_FALSE(parsed);
+  std::vector<std::string> ids;
+  for (const Error& e : parsed.error()) ids.emplace_back(msg_name(e.message.id));
+  EXPECT_EQ(ids, (std::vector<std::string>{"forecast_missing_column", "forecast_missing_column",
+                                           "forecast_missing_column"}));
+  EXPECT_NE(render(parsed.error()[1].message, Lang::de).find("calls_offered"), std::string::npos);
+  // One known column besides strangers: the strangers are named (a typo is then likely).
+  auto typo = parse_forecast_csv("interval_start,calls,aht_seconds\n", "f.csv");
+  ASSERT_FALSE(typo);
+  EXPECT_EQ(typo.error().front().message.id, MsgId::forecast_unknown_column);
 }
 
 TEST(ForecastCsv, ColumnsInAnyOrderQuotesAndCrlf) {
