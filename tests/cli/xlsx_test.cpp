@@ -314,6 +314,15 @@ TEST(CliPlan, XlsxSheetsReadBackByAnIndependentReader) {
     }
   }
   EXPECT_EQ(market_notes, 3) << fr_levels.dump();
+  // In German the basis column says what set the headcount in words (it wrote the codes
+  // "workload" / "span"), as the table and the page do.
+  fs::path german = xlsx_scratch("plan-de.xlsx");
+  Outcome de = run_ccteam({"plan", "tests/data/forecasts/small-30min.csv", "--sl", "80/20",
+                           "--lang", "de", "--format", "xlsx", "-o", german.string()});
+  ASSERT_EQ(de.exit_code, 0) << de.err;
+  nlohmann::json ebenen = sheet_cells(read_xlsx(german), "Ebenen");
+  EXPECT_EQ(ebenen["E2"]["value"], "Arbeitslast") << ebenen.dump();
+  EXPECT_EQ(ebenen["E3"]["value"], "Führungsspanne") << ebenen.dump();
   Outcome stdout_run = run_ccteam(
       {"plan", "tests/data/forecasts/small-30min.csv", "--sl", "80/20", "--format", "xlsx"});
   EXPECT_EQ(stdout_run.exit_code, 2);

@@ -31,13 +31,16 @@ std::string render_svg(const Chart& c) {
   const double plot_w = w - k_left - k_right, plot_h = h - k_top - k_bottom;
   const std::size_t n = std::max<std::size_t>(c.x_labels.size(), 1);
   double left_max = 0;
+  bool left_whole = true;  // counts (agents): no ticks between whole numbers
   for (const ChartSeries& s : c.series) {
     if (s.right_axis) continue;
     for (double v : s.values) {
-      if (std::isfinite(v)) left_max = std::max(left_max, v);
+      if (!std::isfinite(v)) continue;
+      left_max = std::max(left_max, v);
+      left_whole = left_whole && v == std::floor(v);
     }
   }
-  const double step = tick_step(left_max);
+  const double step = left_whole ? std::max(1.0, tick_step(left_max)) : tick_step(left_max);
   left_max = std::max(step, std::ceil(left_max / step) * step);
   const double slot = plot_w / static_cast<double>(n);
   auto x_at = [&](std::size_t i) { return k_left + slot * (static_cast<double>(i) + 0.5); };

@@ -64,8 +64,9 @@ std::vector<XlsxSheet> plan_xlsx_sheets(
     std::string title = role_title ? role_title(id) : std::string();
     const json& cost = json_member(l, "cost");
     levels.rows.push_back({title.empty() ? id : title, number(l, "weekly_hours"), number(l, "fte"),
-                           number(l, "headcount"), text(l, "basis"), number(cost, "annual_low"),
-                           number(cost, "annual_high"), text(cost, "currency")});
+                           number(l, "headcount"), basis_text(json_text(l, "basis"), lang),
+                           number(cost, "annual_low"), number(cost, "annual_high"),
+                           text(cost, "currency")});
   }
   // The plan's notes under the levels, in 'lang' (how a short forecast repeats, warnings), then
   // the notes of the levels' costs (no pay band, a market reference and what it adds).

@@ -38,6 +38,21 @@ TEST(SvgChart, BarsLinesAxesAndEscapedText) {
   EXPECT_NE(svg.find(",40.0\""), std::string::npos);
 }
 
+// One agent at most (12 calls a day): ticks 0 and 1, not 0, 0.2, ..., 1 (issue 25's trial: the
+// German page showed "0.2"); fractional values keep fractional ticks.
+TEST(SvgChart, CountsHaveWholeTicks) {
+  Chart c;
+  c.x_labels = {"08:00", "08:30"};
+  c.series.push_back({"agents", {1, 0}, false, true, "#1f77b4"});
+  std::string svg = render_svg(c);
+  EXPECT_NE(svg.find(">1</text>"), std::string::npos);
+  EXPECT_EQ(svg.find(">0.2</text>"), std::string::npos);
+  Chart fractions;
+  fractions.x_labels = {"a", "b"};
+  fractions.series.push_back({"load", {0.9, 0.4}, false, false, "#000"});
+  EXPECT_NE(render_svg(fractions).find(">0.2</text>"), std::string::npos);
+}
+
 TEST(SvgChart, GapsForNonFiniteValues) {
   Chart c;
   c.x_labels = {"a", "b", "c", "d"};
