@@ -204,7 +204,10 @@ describe('simulation', { concurrency: 1 }, () => {
         await checkPage(p, `${lang}-simulation-running`);
         // No reload by the test: the page itself polls until the simulation is done.
         await p.getByRole('status').filter({ hasText: simText[lang].done }).waitFor({ timeout: 60000 });
+        // The report's tables come with the same fragment; wait for them rather than count at
+        // once (a loaded machine once counted none right after the status said done).
         const tiers = p.locator('#simulation table');
+        await tiers.first().waitFor({ timeout: 10000 });
         assert.ok(await tiers.count() >= 1);
         // The whole period first, then the intervals.
         const lastRow = tiers.first().locator('tbody tr').first();
