@@ -224,7 +224,7 @@ def main():
           all(i["agents"] == 32 for i in result["intervals"]) and
           abs(totals.get("service_level", -1) - by_hand) < 1e-9, f"{totals} vs {by_hand}")
     met = by_hand >= 0.8
-    # The chart says the agents are given (issue 25's trial: it said "Required agents").
+    # The chart says the agents are given, not required.
     for lang, words in (("en", ("agents given", "Targets met over the whole forecast"
                                 if met else "Targets missed over the whole forecast",
                                 "Given agents and their service level")),
@@ -236,8 +236,7 @@ def main():
         check(f"the {lang} plan page of given agents: the column and whether the targets are "
               "met", status == 200 and all(w in page for w in words), f"{status} {words}")
 
-    # Notes in the words of the form and the page's language (issue 25's trial: the pages named
-    # command-line options). France has no pay bands of its own: the roles are costed from the
+    # Notes in the words of the form and the page's language, without command-line options. France has no pay bands of its own: the roles are costed from the
     # article's market reference (US salaries) with the default employer on-costs of 21 %; the
     # manager's reference has no top. The cost view of the 32 given agents, with waiting and lost
     # calls free: fewer agents always cost less, so the cheapest number misses 80/20 in every

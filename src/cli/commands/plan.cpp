@@ -144,7 +144,7 @@ std::string render_table(const Plan& plan, const std::vector<LevelCost>& costs,
   for (const IntervalPlan& i : plan.intervals) {
     const QueueMetrics& m = i.agents;
     // Without calls there is no service level, wait or abandonment to speak of: "-", not the
-    // 100 % and 0 s the formulas give (issue 25's trial); occupancy 0 % is what it is. Erlang C
+    // 100 % and 0 s the formulas give; occupancy 0 % is what it is. Erlang C
     // has no abandonment at all (callers wait for ever): "-" too.
     const bool calls = i.workload.calls > 0;
     const bool abandons = calls && plan.options.model.patience.has_value();

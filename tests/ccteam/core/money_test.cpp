@@ -59,8 +59,8 @@ TEST(Money, FormatsInTheConventionsOfEachLanguage) {
   EXPECT_EQ(format_money(Money{3'200'000, currency("USD")}, Lang::de), "32.000\u00a0$");
   EXPECT_EQ(format_money(Money{1282, currency("EUR")}, Lang::de), "12,82\u00a0€");
   EXPECT_EQ(format_money(Money{1282, currency("EUR")}, Lang::en), "€12.82");
-  // In a column of amounts with cents a whole one keeps its zeros: "69,00 €" above "69,73 €"
-  // (issue 27's trial); the yen has no minor units to show.
+  // In a column of amounts with cents a whole one keeps its zeros: "69,00 €" above "69,73 €"; the
+  // yen has no minor units to show.
   EXPECT_EQ(format_money(Money{6900, currency("EUR")}, Lang::de, MinorUnits::always), "69,00 €");
   EXPECT_EQ(format_money(Money{6900, currency("EUR")}, Lang::en, MinorUnits::always), "€69.00");
   EXPECT_EQ(format_money(Money{6900, currency("JPY")}, Lang::en, MinorUnits::always), "¥6,900");

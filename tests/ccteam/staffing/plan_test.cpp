@@ -146,7 +146,7 @@ TEST(Plan, SaysHowAForecastShorterThanAWeekIsRepeated) {
   auto day = make_plan(two_intervals(), sl_80_20());
   ASSERT_TRUE(day);
   ASSERT_EQ(day->notes.size(), 1u);
-  // One day in words, not "1 day(s)" / "1 Tag(e)" (issue 25's trial).
+  // One day in words, not "1 day(s)" / "1 Tag(e)".
   EXPECT_EQ(day->notes[0].id, MsgId::plan_note_one_day_per_week);
   EXPECT_EQ(render(day->notes[0], Lang::en),
             "hours/week: the forecast covers one day, taken to repeat on 5 days a week "
@@ -332,8 +332,8 @@ TEST(CostPlan, MarketReferenceOnlyWhenAskedAndOpenEndedHasNoTop) {
       "Call-Center Manager: costed from the market reference (United States; article), not "
       "from an own pay band, as asked: gross pay in USD plus the on-cost factor 0 (--on-cost, "
       "whose default is Germany's)");
-  // A reference is no pay band one could give a max (issue 25's trial: "the pay band has no
-  // top ...; give the band a max").
+  // A reference is no pay band one could give a max: not "the pay band has no top ...; give the
+  // band a max".
   EXPECT_EQ(costs[2].notes[1].id, MsgId::staffing_market_reference_open_ended);
   EXPECT_EQ(render(costs[2].notes[1], Lang::en),
             "Call-Center Manager: the market reference has no top, so only its low end is costed");

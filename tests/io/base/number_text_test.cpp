@@ -48,7 +48,7 @@ TEST(NumberText, CountsInProseHaveDigitGroupsOfTheLanguage) {
   EXPECT_EQ(count_text(std::numeric_limits<std::int64_t>::min()).en, "-9,223,372,036,854,775,808");
 }
 
-// Tables and pages of figures (issue 27: "1200,0" hours a week): groups of three in the whole
+// Tables and pages of figures ("1.200,0" hours a week, not "1200,0"): groups of three in the whole
 // part only, the separators swapped in German (DIN 5008: 1.234,5).
 TEST(NumberText, TablesGroupDigitsWhenAsked) {
   EXPECT_EQ(decimal_text(1234.567, 1, Lang::de, Grouping::thousands), "1.234,6");

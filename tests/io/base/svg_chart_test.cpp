@@ -38,8 +38,8 @@ TEST(SvgChart, BarsLinesAxesAndEscapedText) {
   EXPECT_NE(svg.find(",40.0\""), std::string::npos);
 }
 
-// One agent at most (12 calls a day): ticks 0 and 1, not 0, 0.2, ..., 1 (issue 25's trial: the
-// German page showed "0.2"); fractional values keep fractional ticks.
+// One agent at most (12 calls a day): ticks 0 and 1, not 0, 0.2, ..., 1 ("0.2" on a German
+// page); fractional values keep fractional ticks.
 TEST(SvgChart, CountsHaveWholeTicks) {
   Chart c;
   c.x_labels = {"08:00", "08:30"};

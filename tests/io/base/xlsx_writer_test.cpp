@@ -146,7 +146,7 @@ TEST(XlsxWriter, RefusesWhatExcelCannotHoldBeforeWritingAnything) {
 }
 
 // Found out before libxlsxwriter is asked, which would print "[ERROR] workbook_close(): ..."
-// to stderr itself, in English, beside ccteam's message (issue 27's trial).
+// to stderr itself, in English, beside ccteam's message.
 TEST(XlsxWriter, AFolderThatDoesNotExistIsAnIoError) {
   testing::internal::CaptureStderr();
   auto written = write_xlsx("/nonexistent-ccteam-folder/out.xlsx", {XlsxSheet{"s", {}, {}}});

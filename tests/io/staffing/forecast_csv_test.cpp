@@ -38,9 +38,9 @@ TEST(ForecastCsv, ReadsTheSmallExample) {
   EXPECT_EQ(f->intervals[3].source_line, 5);
 }
 
-// Call records chosen as a forecast by mistake (issue 25's trial: 15 errors, one per column of
-// the other file): the three columns a forecast needs, each once, and nothing about the 18
-// columns it does not know.
+// Call records chosen as a forecast by mistake: the three columns a forecast needs, each once,
+// and nothing about the 18 columns it does not know (not one error per column of the other
+// file).
 TEST(ForecastCsv, AnotherFileGetsTheColumnsAForecastNeeds) {
   auto parsed = read_forecast_csv(test::data_path("calls/small.csv").string());
   ASSERT_FALSE(parsed);
