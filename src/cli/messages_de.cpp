@@ -59,11 +59,6 @@ constexpr MsgEntry k_de[] = {
     {MsgId::cli_not_a_number, "{0}: '{1}' ist keine Zahl, die diese Option annimmt"},
     {MsgId::hint_cli_decimal_point, "Zahlen mit Dezimalpunkt schreiben, z. B. 0.85 statt 0,85"},
     {MsgId::cli_out_of_range, "{0} ist hier nicht zulässig; erlaubt ist ein Wert {1}"},
-    {MsgId::cli_range_from_to, "von {0} bis {1}"},
-    {MsgId::cli_range_up_to_below, "von {0} bis unter {1}"},
-    {MsgId::cli_range_above_up_to, "über {0} bis {1}"},
-    {MsgId::cli_range_at_least, "von mindestens {0}"},
-    {MsgId::cli_range_above, "über {0}"},
     {MsgId::cli_chart_not_svg,
      "'{0}': das Diagramm wird als SVG gezeichnet; einen Dateinamen mit der Endung .svg "
      "angeben"},

@@ -12,6 +12,7 @@
 #include "ccteam/core/iso_codes.hpp"
 #include "ccteam/core/messages.hpp"
 #include "ccteam/core/money.hpp"
+#include "ccteam/core/number_text.hpp"
 #include "io/base/files.hpp"
 #include "io/base/iso_regions.hpp"
 #include "io/staffing/plan_text.hpp"
@@ -22,16 +23,9 @@ namespace {
 
 constexpr double k_unbounded = std::numeric_limits<double>::infinity();
 
-// How the allowed range reads after "use a value ...".
+// How the allowed range reads after "use a value ..." (ccteam::range_words).
 Message range_words(double lo, double hi, End lo_end, End hi_end) {
-  auto n = [](double v) { return fmt::format("{:g}", v); };
-  if (hi == k_unbounded) {
-    return lo_end == End::open ? msg(MsgId::cli_range_above, n(lo))
-                               : msg(MsgId::cli_range_at_least, n(lo));
-  }
-  if (lo_end == End::open) return msg(MsgId::cli_range_above_up_to, n(lo), n(hi));
-  if (hi_end == End::open) return msg(MsgId::cli_range_up_to_below, n(lo), n(hi));
-  return msg(MsgId::cli_range_from_to, n(lo), n(hi));
+  return ccteam::range_words(ValueRange{lo, hi, lo_end == End::open, hi_end == End::open});
 }
 
 CLI::Validator range_check(double lo, double hi, Lang lang, End lo_end, End hi_end) {
@@ -40,9 +34,7 @@ CLI::Validator range_check(double lo, double hi, Lang lang, End lo_end, End hi_e
       [=](std::string& input) -> std::string {
         std::optional<double> v = io::parse_decimal(input);
         if (!v) return {};  // not a number: CLI11's conversion reports it
-        bool low_ok = lo_end == End::open ? *v > lo : *v >= lo;
-        bool high_ok = hi_end == End::open ? *v < hi : *v <= hi;
-        if (std::isfinite(*v) && low_ok && high_ok) return {};
+        if (ValueRange{lo, hi, lo_end == End::open, hi_end == End::open}.contains(*v)) return {};
         return render(msg(MsgId::cli_out_of_range, input, words), lang);
       },
       words);

@@ -69,7 +69,7 @@ TEST(OptionValues, WrongValuesAreRefusedWithWhatIsAllowed) {
       {{"plan", k_forecast, "--sl", "80/-5"},
        "--sl: -5 is not allowed here; use a value of at least 0"},
       {{"plan", k_forecast, "--sl", "80/20", "--agents", "100000000"},
-       "--agents: 100000000 is not allowed here; use a value from 0 to 100000"},
+       "--agents: 100000000 is not allowed here; use a value from 0 to 100,000"},
       // A daily profile's options next to a forecast file would be ignored.
       {{"plan", k_forecast, "--sl", "80/20", "--calls", "1200/day"},
        "--calls describes a daily profile and is not used with a forecast file (" + k_forecast +

@@ -195,7 +195,7 @@ TEST(SimulateCli, CountsAndSeedsOutOfRange) {
       run_ccteam({"simulate", "--scenario", scenario, "--replications", "0", "--lang", "de"});
   EXPECT_EQ(none.exit_code, 2);
   EXPECT_NE(none.err.find("--replications: 0 ist hier nicht zulässig; erlaubt ist ein Wert von 1 "
-                          "bis 100000"),
+                          "bis 100.000"),
             std::string::npos)
       << none.err;
 }

@@ -78,6 +78,8 @@ def xlsx_sheets(data):
                 text = v.text if v is not None else ""
                 if c.get("t") == "s":
                     text = strings[int(text)]
+                elif c.get("t") == "inlineStr":  # libxlsxwriter's constant-memory mode
+                    text = "".join(t.text or "" for t in c.iter(f"{{{ns['m']}}}t"))
                 cells[index - 1] = text
             rows.append([cells.get(i, "") for i in range(max(cells) + 1)] if cells else [])
         out[sheet.get("name")] = rows
@@ -204,6 +206,26 @@ def main():
     status, _, body = call(council, "GET", f"/api/v1/plans/compare?ids={first['id']}",
                            pattern="/api/v1/plans/compare")
     check("compare one plan: 400", status == 400, status)
+    # The compare page: each difference is the one a reader works out from the cells shown
+    # (it was the difference of the unrounded figures: 0.83 beside cells 0.84 apart).
+    status, _, page = manager.get(f"/en/plans/compare?id={first['id']}&id={second['id']}")
+    page = html.unescape(page.decode(errors="replace"))
+    wrong, seen = [], 0
+    for row in re.findall(r"<tr><th scope=\"row\">[^<]*</th>(.*?)</tr>", page):
+        cells = re.findall(r"<td>([^<]*)</td>", row)
+        if len(cells) != 2:
+            continue
+        base = re.fullmatch(r"([\d,]+\.\d\d)", cells[0])
+        other = re.fullmatch(r"([\d,]+\.\d\d) \(([+−])([\d,]+\.\d\d)\)", cells[1])
+        if not (base and other):
+            continue
+        seen += 1
+        num = lambda t: round(float(t.replace(",", "")) * 100)
+        diff = num(other.group(3)) * (1 if other.group(2) == "+" else -1)
+        if num(other.group(1)) - num(base.group(1)) != diff:
+            wrong.append(cells)
+    check("the compare page: differences of the figures as shown", status == 200 and seen and
+          not wrong, f"{status} {seen} rows, wrong {wrong}")
 
     # The reverse calculation: 32 agents given for the same day. Its whole-forecast service
     # level is Erlang C by hand, weighted by calls; the page says whether the targets are met.
@@ -261,14 +283,14 @@ def main():
                     "plus employer on-costs of 21 % (field “Employer on-costs (% of gross pay)”",
                     "the market reference has no upper end",
                     "Hours per week: the forecast covers one day",
-                    f"In {with_calls} of {with_calls} intervals the cheapest number misses",
+                    f"In {with_calls} of {with_calls} intervals (in bold) the cheapest number misses",
                     "Cost view: the given agents against the cheapest number")),
             ("de", ("mit dem Marktreferenzwert (Vereinigte Staaten;",
                     "zuzüglich Arbeitgeber-Nebenkosten von 21 % (Feld „Arbeitgeber-Nebenkosten "
                     "(% vom Bruttogehalt)“",
                     "der Marktreferenzwert hat kein oberes Ende",
                     "Stunden/Woche: Die Prognose umfasst einen Tag",
-                    f"In {with_calls} von {with_calls} Intervallen verfehlt die günstigste Zahl",
+                    f"In {with_calls} von {with_calls} Intervallen (fett gedruckt) verfehlt die günstigste Zahl",
                     "Kostensicht: vorgegebene Agents"))):
         status, _, page = manager.get(f"/{lang}/plans/{costed_plan['id']}")
         page = html.unescape(page.decode(errors="replace"))
@@ -279,6 +301,23 @@ def main():
               status == 200 and not missing and not options and
               "Gehaltsband hat kein oberes Ende" not in page,
               f"{status} missing {missing}, options {options}")
+        # The three levels share one market-reference note: said once, naming the three.
+        used = [n for n in re.findall(r"<li>(.*?)</li>", shown_notes, re.S)
+                if words[0] in n]
+        check(f"the {lang} plan page: the shared market-reference note once, naming 3 levels",
+              len(used) == 1 and used[0].split(":")[0].count(", ") == 2, str(used))
+    # The German workbook of the plan the manager saved in English: its notes as the German page
+    # words them (titles and country in German, on-costs in percent, fields, not options).
+    status, _, body = call(manager, "GET", f"/api/v1/plans/{costed_plan['id']}/plan.xlsx?lang=de",
+                           pattern="/api/v1/plans/{id}/plan.xlsx")
+    rows = xlsx_sheets(body).get("Ebenen", []) if status == 200 else []
+    notes = [r[0] for r in rows[rows.index(["Hinweise:"]) + 1:]] if ["Hinweise:"] in rows else []
+    text = " ".join(notes)
+    check("the German workbook of an English plan: notes in German, as the page words them",
+          status == 200 and "mit dem Marktreferenzwert (Vereinigte Staaten;" in text and
+          "von 21 % (Feld „Arbeitgeber-Nebenkosten" in text and "costed" not in text and
+          "0.21" not in text and not re.search(r"--[a-z]", text) and
+          sum("Marktreferenzwert (" in n for n in notes) == 1, f"{status} {notes}")
 
     # The new plan's form shows no made-up date (it showed 03.01.2000, the default's stand-in).
     status, _, page = manager.get("/de/plans/new")
@@ -288,16 +327,21 @@ def main():
 
     # The German form: a service level of 101 % and 12,5 agents are refused beside their
     # fields, in German numbers, naming the field and not its JSON pointer.
-    def german_form(field, typed):
-        form = urllib.parse.urlencode({
-            "csrf_token": manager.csrf, "action": "calculate",
-            "/forecast/profile/calls_per_day": "1200", "/forecast/profile/hours": "08:00-10:00",
-            field: typed})
+    def german_form(field, typed, more=None):
+        values = {"csrf_token": manager.csrf, "action": "calculate",
+                  "/forecast/profile/calls_per_day": "1200",
+                  "/forecast/profile/hours": "08:00-10:00", field: typed}
+        values.update(more or {})
         status, _, page = manager.client.request("POST", "/de/plans/new", manager.headers({
-            "Content-Type": "application/x-www-form-urlencoded", "Origin": client.origin}), form)
+            "Content-Type": "application/x-www-form-urlencoded", "Origin": client.origin}),
+            urllib.parse.urlencode(values))
         page = html.unescape(page.decode(errors="replace"))
         error = re.search(r'id="' + field[1:].replace("/", "-") + r'-error">([^<]*)<', page)
         return status, (error.group(1) if error else ""), page
+
+    def field_error(page, field):
+        error = re.search(r'id="' + field[1:].replace("/", "-") + r'-error">([^<]*)<', page)
+        return error.group(1) if error else ""
     status, error, page = german_form("/options/targets/service_level", "101/20")
     on_top = re.search(r'id="form-errors">(.*?)</div>', page, re.S)
     shown = error + " " + (on_top.group(1) if on_top else "")
@@ -306,8 +350,48 @@ def main():
           "/options/" not in shown and "1.01" not in shown, f"{status} {shown!r}")
     status, error, page = german_form("/forecast/agents", "12,5")
     check("the German form: 12,5 agents is no whole number, in German numbers",
-          status in (400, 422) and "'12,5' ist keine ganze Zahl von 0 bis 1.000.000" in error,
+          status in (400, 422) and "'12,5' ist keine ganze Zahl von 0 bis 100.000" in error,
           f"{status} {error!r}")
+    # Every value out of its range at once, each with the range in the form's units (shares in
+    # percent), as the command line's options have them.
+    status, error, page = german_form("/options/shrinkage", "120", {
+        "/options/days_per_week": "9", "/options/team_lead_span": "0"})
+    days = field_error(page, "/options/days_per_week")
+    span = field_error(page, "/options/team_lead_span")
+    check("the German form: three values out of range, each with its range, in one answer",
+          status == 422 and
+          error.endswith("120 % ist hier nicht zulässig; erlaubt ist ein Wert von 0 % bis unter "
+                         "100 %") and
+          days.endswith("9 ist hier nicht zulässig; erlaubt ist ein Wert von 1 bis 7") and
+          span.endswith("0 ist hier nicht zulässig; erlaubt ist ein Wert von mindestens 1"),
+          f"{status} {error!r} {days!r} {span!r}")
+    # Reversed hours: the form's words (no --hours, no file of the documentation), each sentence
+    # beginning with a capital.
+    status, error, _ = german_form("/forecast/profile/hours", "20:00-08:00")
+    check("the German form: reversed hours in the form's words, sentences capitalised",
+          status == 422 and error == "'20:00-08:00': das Ende muss nach dem Beginn liegen. Ein "
+          "Tagesprofil umfasst einen Kalendertag; für Öffnungszeiten über Mitternacht mit einer "
+          "Prognosedatei planen (Feld „Prognose aus“)", f"{status} {error!r}")
+    # Calls that do not read: one error, not a second "required" for the same field.
+    status, error, page = german_form("/forecast/profile/calls_per_day", "1e12")
+    on_top = re.search(r'id="form-errors">(.*?)</div>', page, re.S)
+    check("the German form: unreadable calls give one error, not also 'erforderlich'",
+          status == 422 and "'1e12' ist nicht lesbar" in error and on_top and
+          "erforderlich" not in on_top.group(1), f"{status} {error!r}")
+    # Calls beyond what the queue models take: at the calls field, in German digit groups.
+    status, error, _ = german_form("/forecast/profile/calls_per_day", "100000000000")
+    check("the German form: a load too large, beside the calls, in German digit groups",
+          status == 422 and "zwischen 0 und 100.000 Erlang" in error and "e+" not in error and
+          re.search(r"ist aber \d{1,3}(\.\d{3})+", error), f"{status} {error!r}")
+    status, error, _ = german_form("/costing/country", "XX")
+    check("the German form: a country that is no ISO code is refused beside its field",
+          status == 422 and "'XX' ist kein" in error, f"{status} {error!r}")
+    # Comparing fewer than two plans: the error page leads back to the plans.
+    status, _, page = manager.get(f"/de/plans/compare?id={costed_plan['id']}")
+    page = html.unescape(page.decode(errors="replace"))
+    check("compare with one plan: an error page that leads back to the plans",
+          status == 400 and 'href="/de/plans">Zu den Personalbedarfsplänen</a>' in page,
+          f"{status} {page[page.find('<main'):][:400]!r}")
 
     # Bad input: field errors by pointer.
     bad_csv = {"forecast": {"csv": "interval_start,calls_offered,aht_seconds\n"
@@ -359,7 +443,7 @@ def main():
     answer = answer.decode(errors="replace")
     check("a form over the limit: 413, a German page naming the limit",
           answer.startswith("HTTP/1.1 413") and "text/html" in answer and
-          "Fehler 413" in answer and "die Eingabe ist größer als" in answer, answer[:300])
+          "Fehler 413" in answer and "Die Eingabe ist größer als" in answer, answer[:300])
     status, _, body = manager.client.request(
         "POST", "/api/v1/plans/calculate",
         manager.headers({"Content-Type": "text/csv", "X-CSRF-Token": manager.csrf,

@@ -24,14 +24,16 @@ const text = {
     calls: 'Calls per day', hours: 'Opening hours (HH:MM-HH:MM)', shrinkage: 'Shrinkage (% of paid time)',
     calculate: 'Calculate', save: 'Save plan', name: 'Plan name', newVersion: 'Edit as a new version',
     compare: 'Compare the chosen plans', result: 'Result', chooseFile: 'Read a CSV file into the field',
-    source: 'Forecast from', compareLabel: 'Compare', callsTyped: '1,200', shrinkageError: 'out of range',
+    source: 'Forecast from', compareLabel: 'Compare', callsTyped: '1,200',
+    shrinkageError: '150 % is not allowed here; use a value from 0 % to below 100 %',
   },
   de: {
     login: 'Anmeldename', password: 'Passwort', signIn: 'Anmelden', plans: 'Personalplanung', newPlan: 'Neuer Plan',
     calls: 'Anrufe pro Tag', hours: 'Öffnungszeiten (HH:MM-HH:MM)', shrinkage: 'Shrinkage (% der bezahlten Zeit)',
     calculate: 'Berechnen', save: 'Plan speichern', name: 'Name des Plans', newVersion: 'Als neue Version bearbeiten',
     compare: 'Gewählte Pläne vergleichen', result: 'Ergebnis', chooseFile: 'CSV-Datei in das Feld laden',
-    source: 'Prognose aus', compareLabel: 'Vergleichen', callsTyped: '1.200', shrinkageError: 'außerhalb',
+    source: 'Prognose aus', compareLabel: 'Vergleichen', callsTyped: '1.200',
+    shrinkageError: '150 % ist hier nicht zulässig; erlaubt ist ein Wert von 0 % bis unter 100 %',
   },
 };
 
@@ -85,6 +87,10 @@ describe('plans', { concurrency: 2 }, () => {
         await submit(p, text[lang].calculate);
         assert.equal(await p.locator('.plan-result svg').count(), 1);
         assert.equal((await p.locator('#result-heading').innerText()).trim(), text[lang].result);
+        // The page opens at the result, not at the top of the form above it.
+        const headingTop = await p.locator('#result-heading').evaluate((e) => e.getBoundingClientRect().top);
+        const viewport = p.viewportSize();
+        assert.ok(headingTop > -1 && headingTop < viewport.height / 2, `result heading at ${headingTop}px`);
         // 1,200 calls a day, 08:00-12:00: eight half hours of the default curve.
         assert.equal(await p.locator('table[aria-labelledby="intervals-heading"] tbody tr').count(), 8);
         await checkPage(p, `${lang}-plan-result`);

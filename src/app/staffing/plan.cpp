@@ -127,6 +127,11 @@ Checked<Plan> make_staffing_plan(const PlanRequest& request) {
   auto plan = make_plan(forecast, request.options);
   if (plan) return *plan;
   Error e = located(plan.error(), "/options");
+  // A daily profile's load too large for the queue models comes from its calls per day.
+  if (e.message.id == MsgId::staffing_load_out_of_range && request.forecast.files.empty() &&
+      !request.forecast.csv && e.where.json_pointer.empty()) {
+    e.where.json_pointer = "/forecast/profile/calls_per_day";
+  }
   if (e.where.line > 0 && e.where.file.empty()) {
     if (request.forecast.files.size() == 1) e.where.file = request.forecast.files.front();
     if (request.forecast.files.empty() && request.forecast.csv) {

@@ -74,7 +74,8 @@ Checked<staffing::Forecast> load_forecast(const ForecastRequest& request);
 
 // The plan of the request: load_forecast, then staffing::make_plan. The planner's errors name
 // the option by pointer ("/options/escalation/deadline"); an error at a forecast line is given
-// the file when there is one file.
+// the file when there is one file; a daily profile's load out of range
+// (MsgId::staffing_load_out_of_range) points at "/forecast/profile/calls_per_day".
 Checked<staffing::Plan> make_staffing_plan(const PlanRequest& request);
 
 // What the plan costs: each level priced from the catalog's pay bands (staffing::cost_plan),

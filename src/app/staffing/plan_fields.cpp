@@ -1,10 +1,12 @@
 // The fields of a plan request for forms and the JSON API (see plan_fields.hpp).
 #include "app/staffing/plan_fields.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <set>
 #include <variant>
@@ -12,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "app/forms/typed_number.hpp"
+#include "ccteam/core/iso_codes.hpp"
 #include "io/base/number_text.hpp"
 #include "io/staffing/plan_text.hpp"
 
@@ -39,55 +42,81 @@ constexpr std::array k_modes = {FieldChoice{"live", MsgId::web_plan_mode_live},
 using P = PlanSection;
 using K = FieldKind;
 
+// The ranges of the fields, as the command line's options check them (cli/plan_options.cpp).
+constexpr double k_inf = std::numeric_limits<double>::infinity();
+constexpr ValueRange k_above_0{0, k_inf, true, true};
+constexpr ValueRange k_at_least_0{0, k_inf, false, true};
+constexpr ValueRange k_at_least_1{1, k_inf, false, true};
+constexpr ValueRange k_share{0, 1, false, false};
+constexpr ValueRange k_share_above_0{0, 1, true, false};
+constexpr ValueRange k_share_below_1{0, 1, false, true};
+constexpr ValueRange k_week_hours{0, 168, true, false};
+constexpr ValueRange k_week_days{1, 7, false, false};
+constexpr ValueRange k_agents{0, k_max_agents, false, false};
+
 constexpr std::array k_fields = std::to_array<PlanField>({
-    {"/forecast/source", P::forecast, K::choice, MsgId::web_plan_field_source, k_source_choices},
-    {"/forecast/profile/calls_per_day", P::forecast, K::number,
-     MsgId::web_plan_field_calls_per_day},
+    {"/forecast/source", P::forecast, K::choice, MsgId::web_plan_field_source, k_any_value,
+     k_source_choices},
+    {"/forecast/profile/calls_per_day", P::forecast, K::number, MsgId::web_plan_field_calls_per_day,
+     k_above_0},
     {"/forecast/profile/hours", P::forecast, K::text, MsgId::web_plan_field_hours},
-    {"/forecast/profile/handle_time", P::forecast, K::number, MsgId::web_plan_field_aht},
+    {"/forecast/profile/handle_time", P::forecast, K::number, MsgId::web_plan_field_aht, k_above_0},
     {"/forecast/profile/day", P::forecast, K::text, MsgId::web_plan_field_day},
     {"/forecast/csv", P::forecast, K::csv, MsgId::web_plan_field_csv},
-    {"/forecast/interval", P::forecast, K::choice, MsgId::web_plan_field_interval,
+    {"/forecast/interval", P::forecast, K::choice, MsgId::web_plan_field_interval, k_any_value,
      k_interval_choices},
-    {"/forecast/agents", P::forecast, K::integer, MsgId::web_plan_field_agents},
+    {"/forecast/agents", P::forecast, K::integer, MsgId::web_plan_field_agents, k_agents},
     {"/options/targets/service_level", P::targets, K::text, MsgId::web_plan_field_sl},
-    {"/options/targets/max_asa", P::targets, K::number, MsgId::web_plan_field_max_asa},
-    {"/options/targets/max_abandon", P::targets, K::share, MsgId::web_plan_field_max_abandon},
-    {"/options/targets/max_occupancy", P::targets, K::share, MsgId::web_plan_field_max_occupancy},
-    {"/options/model/patience", P::targets, K::number, MsgId::web_plan_field_patience},
+    {"/options/targets/max_asa", P::targets, K::number, MsgId::web_plan_field_max_asa, k_above_0},
+    {"/options/targets/max_abandon", P::targets, K::share, MsgId::web_plan_field_max_abandon,
+     k_share_above_0},
+    {"/options/targets/max_occupancy", P::targets, K::share, MsgId::web_plan_field_max_occupancy,
+     k_share_above_0},
+    {"/options/model/patience", P::targets, K::number, MsgId::web_plan_field_patience, k_above_0},
     {"/options/model/definitions/service_level", P::targets, K::choice,
-     MsgId::web_plan_field_sl_definition, k_sl_definitions},
+     MsgId::web_plan_field_sl_definition, k_any_value, k_sl_definitions},
     {"/options/model/definitions/asa", P::targets, K::choice, MsgId::web_plan_field_asa_definition,
-     k_asa_definitions},
-    {"/options/shrinkage", P::fte, K::share, MsgId::web_plan_field_shrinkage},
-    {"/options/paid_hours_per_fte", P::fte, K::number, MsgId::web_plan_field_hours_per_fte},
-    {"/options/days_per_week", P::fte, K::integer, MsgId::web_plan_field_days_per_week},
-    {"/options/part_time_share", P::fte, K::share, MsgId::web_plan_field_part_time_share},
-    {"/options/part_time_fte", P::fte, K::number, MsgId::web_plan_field_part_time_fte},
-    {"/options/team_lead_span", P::team, K::integer, MsgId::web_plan_field_span},
-    {"/options/manager_span", P::team, K::integer, MsgId::web_plan_field_manager_span},
-    {"/options/escalation/share", P::team, K::share, MsgId::web_plan_field_escalation_share},
-    {"/options/escalation/handle_time", P::team, K::number, MsgId::web_plan_field_escalation_aht},
-    {"/options/escalation/phone_share", P::team, K::share, MsgId::web_plan_field_lead_phone_share},
+     k_any_value, k_asa_definitions},
+    {"/options/shrinkage", P::fte, K::share, MsgId::web_plan_field_shrinkage, k_share_below_1},
+    {"/options/paid_hours_per_fte", P::fte, K::number, MsgId::web_plan_field_hours_per_fte,
+     k_week_hours},
+    {"/options/days_per_week", P::fte, K::integer, MsgId::web_plan_field_days_per_week,
+     k_week_days},
+    {"/options/part_time_share", P::fte, K::share, MsgId::web_plan_field_part_time_share, k_share},
+    {"/options/part_time_fte", P::fte, K::number, MsgId::web_plan_field_part_time_fte,
+     k_share_above_0},
+    {"/options/team_lead_span", P::team, K::integer, MsgId::web_plan_field_span, k_at_least_1},
+    {"/options/manager_span", P::team, K::integer, MsgId::web_plan_field_manager_span,
+     k_at_least_1},
+    {"/options/escalation/share", P::team, K::share, MsgId::web_plan_field_escalation_share,
+     k_share},
+    {"/options/escalation/handle_time", P::team, K::number, MsgId::web_plan_field_escalation_aht,
+     k_above_0},
+    {"/options/escalation/phone_share", P::team, K::share, MsgId::web_plan_field_lead_phone_share,
+     k_share_above_0},
     {"/options/escalation/mode", P::team, K::choice, MsgId::web_plan_field_escalation_mode,
-     k_modes},
-    {"/options/escalation/deadline", P::team, K::number, MsgId::web_plan_field_escalation_deadline},
+     k_any_value, k_modes},
+    {"/options/escalation/deadline", P::team, K::number, MsgId::web_plan_field_escalation_deadline,
+     k_above_0},
     {"/options/manager_escalation/share", P::team, K::share,
-     MsgId::web_plan_field_manager_escalation_share},
+     MsgId::web_plan_field_manager_escalation_share, k_share},
     {"/options/manager_escalation/handle_time", P::team, K::number,
-     MsgId::web_plan_field_manager_escalation_aht},
+     MsgId::web_plan_field_manager_escalation_aht, k_above_0},
     {"/options/manager_escalation/phone_share", P::team, K::share,
-     MsgId::web_plan_field_manager_phone_share},
+     MsgId::web_plan_field_manager_phone_share, k_share_above_0},
     {"/options/manager_escalation/mode", P::team, K::choice,
-     MsgId::web_plan_field_manager_escalation_mode, k_modes},
+     MsgId::web_plan_field_manager_escalation_mode, k_any_value, k_modes},
     {"/options/manager_escalation/deadline", P::team, K::number,
-     MsgId::web_plan_field_manager_escalation_deadline},
+     MsgId::web_plan_field_manager_escalation_deadline, k_above_0},
     {"/costing/country", P::cost, K::text, MsgId::web_plan_field_country},
-    {"/costing/on_cost_factor", P::cost, K::share, MsgId::web_plan_field_on_cost},
+    {"/costing/on_cost_factor", P::cost, K::share, MsgId::web_plan_field_on_cost, k_at_least_0},
     {"/costing/use_market_reference", P::cost, K::flag, MsgId::web_plan_field_market_reference},
-    {"/cost_view/waiting_cost", P::cost, K::number, MsgId::web_plan_field_waiting_cost},
-    {"/cost_view/abandon_cost", P::cost, K::number, MsgId::web_plan_field_abandon_cost},
-    {"/cost_view/agent_hour_cost", P::cost, K::number, MsgId::web_plan_field_agent_hour_cost},
+    {"/cost_view/waiting_cost", P::cost, K::number, MsgId::web_plan_field_waiting_cost,
+     k_at_least_0},
+    {"/cost_view/abandon_cost", P::cost, K::number, MsgId::web_plan_field_abandon_cost,
+     k_at_least_0},
+    {"/cost_view/agent_hour_cost", P::cost, K::number, MsgId::web_plan_field_agent_hour_cost,
+     k_at_least_0},
     {"/cost_view/currency", P::cost, K::text, MsgId::web_plan_field_currency},
 });
 
@@ -120,18 +149,23 @@ Error bad_value(std::string_view pointer, std::string_view shown) {
   return e;
 }
 
-// A whole number that fits an int, or the error (MsgId::plan_bad_whole: the value as the
-// reader writes numbers, "12,5" in German; the checks of the planner give each field its own
-// range after this one).
+// The range of the field at 'pointer' (k_any_value when there is none).
+const ValueRange& range_of(std::string_view pointer);
+
+// An integer field's value that is no whole number in its range (MsgId::plan_bad_whole): the
+// value as typed or as the reader writes numbers ("12,5" in German), the range as words.
+Error not_whole(std::string_view pointer, LocalizedText shown) {
+  Error e = Error::usage(msg(MsgId::plan_bad_whole, pointer, std::move(shown),
+                             localized_words(range_words(range_of(pointer)))));
+  e.where.json_pointer = std::string(pointer);
+  return e;
+}
+
+// A whole number that fits an int, or the error (MsgId::plan_bad_whole).
 Result<int> whole(double value, std::string_view pointer) {
-  constexpr double k_max_whole = 1'000'000;
+  constexpr double k_max_whole = 1'000'000'000;
   if (!std::isfinite(value) || value != std::floor(value) || std::abs(value) > k_max_whole) {
-    auto shown = [value](Lang lang) { return io::short_decimal_text(value, 6, lang); };
-    Error e = Error::usage(msg(MsgId::plan_bad_whole, pointer,
-                               LocalizedText{shown(Lang::en), shown(Lang::de)}, 0,
-                               io::count_text(static_cast<std::int64_t>(k_max_whole))));
-    e.where.json_pointer = std::string(pointer);
-    return tl::unexpected(std::move(e));
+    return tl::unexpected(not_whole(pointer, grouped_text(value, 6)));
   }
   return static_cast<int>(value);
 }
@@ -410,9 +444,14 @@ const std::array<Access, k_fields.size()> k_access = {{
      }},
     // /costing/country
     {[](const PlanRequest& r) -> std::optional<Value> { return Value(r.costing.country); },
-     [](PlanRequest& r, const Value& v, std::string_view) {
+     [](PlanRequest& r, const Value& v, std::string_view pointer) -> Result<void> {
+       if (!is_iso_country(text(v))) {
+         Error e = Error::usage(msg(MsgId::catalog_bad_country, text(v)), msg(MsgId::hint_country));
+         e.where.json_pointer = std::string(pointer);
+         return tl::unexpected(std::move(e));
+       }
        r.costing.country = text(v);
-       return done();
+       return {};
      }},
     // /costing/on_cost_factor
     {[](const PlanRequest& r) -> std::optional<Value> { return Value(r.costing.on_cost_factor); },
@@ -458,6 +497,30 @@ std::size_t index_of(const PlanField& field) {
   return static_cast<std::size_t>(&field - k_fields.data());
 }
 
+const ValueRange& range_of(std::string_view pointer) {
+  for (const PlanField& f : k_fields) {
+    if (f.pointer == pointer) return f.range;
+  }
+  return k_any_value;
+}
+
+// A number field's value outside its range (MsgId::plan_out_of_range), or nothing. The value and
+// the range in the units of 'style': a share in percent in a form ("120 %"), as 0..1 in JSON.
+std::optional<Error> out_of_range(const PlanField& field, const Value& value, ValueStyle style) {
+  const double* n = std::get_if<double>(&value);
+  if (n == nullptr || field.range.contains(*n)) return std::nullopt;
+  const bool percent = field.kind == FieldKind::share && style == ValueStyle::form;
+  const double scale = percent ? 100 : 1;
+  const std::string_view unit = percent ? " %" : "";
+  LocalizedText shown = grouped_text(*n * scale, 6);
+  shown.en += unit;
+  shown.de += unit;
+  // A value the planner cannot use, as the planner's own range errors: invalid input (422).
+  return Error::invalid_input(msg(MsgId::plan_out_of_range, field.pointer, std::move(shown),
+                                  localized_words(range_words(field.range, scale, unit))),
+                              SourcePos{{}, 0, 0, std::string(field.pointer)});
+}
+
 std::string number_text(double value, ValueStyle style, Lang lang) {
   std::string s = fmt::format("{}", value);
   if (style == ValueStyle::form && lang == Lang::de) {
@@ -484,6 +547,10 @@ Result<std::optional<Value>> form_value(const PlanField& field, std::string_view
     case FieldKind::integer:
     case FieldKind::share: {
       auto n = typed_number(trimmed, lang);
+      if (!n && field.kind == FieldKind::integer) {
+        const std::string typed_text(trimmed);
+        return tl::unexpected(not_whole(field.pointer, LocalizedText{typed_text, typed_text}));
+      }
       if (!n) return tl::unexpected(bad_value(field.pointer, trimmed));
       return std::optional<Value>(Value(field.kind == FieldKind::share ? *n / 100 : *n));
     }
@@ -546,9 +613,10 @@ Result<void> check_choice(const PlanField& field, const Value& value) {
 
 // Applies the values found (one per field, by index) to the default request, in the order of
 // the fields: the source first, so that a profile's values fill the profile. Adds the errors of
-// the values to 'errors' (after those found while reading them) and returns them all, if any.
+// the values to 'errors' (after those found while reading them; ranges in the units of 'style')
+// and returns them all, if any.
 Checked<PlanRequest> apply_values(const std::array<std::optional<Value>, k_fields.size()>& values,
-                                  Errors errors) {
+                                  Errors errors, ValueStyle style) {
   PlanRequest request = default_plan_request();
   for (std::size_t i = 0; i < k_fields.size(); ++i) {
     if (!values[i]) continue;
@@ -561,14 +629,21 @@ Checked<PlanRequest> apply_values(const std::array<std::optional<Value>, k_field
       errors.push_back(std::move(chosen).error());
       continue;
     }
+    if (std::optional<Error> outside = out_of_range(field, *values[i], style)) {
+      errors.push_back(std::move(*outside));
+      continue;
+    }
     if (auto set = k_access[i].set(request, *values[i], field.pointer); !set) {
       errors.push_back(std::move(set).error());
     }
   }
-  // A profile without its calls would plan an empty day.
+  // A profile without its calls would plan an empty day (calls that did not read have their
+  // error already).
   std::size_t calls = 0;
   while (k_fields[calls].pointer != "/forecast/profile/calls_per_day") ++calls;
-  if (!request.forecast.csv && !values[calls]) {
+  const bool unreadable = std::ranges::any_of(
+      errors, [&](const Error& e) { return e.where.json_pointer == k_fields[calls].pointer; });
+  if (!request.forecast.csv && !values[calls] && !unreadable) {
     Error e = Error::usage(msg(MsgId::term_required));
     e.where.json_pointer = std::string(k_fields[calls].pointer);
     errors.push_back(std::move(e));
@@ -662,7 +737,7 @@ Checked<PlanRequest> plan_request_from_form(
   for (std::size_t i = 0; i < k_fields.size(); ++i) {
     if (k_fields[i].kind == FieldKind::flag && !seen[i]) found[i] = Value(false);
   }
-  return apply_values(found, std::move(errors));
+  return apply_values(found, std::move(errors), ValueStyle::form);
 }
 
 namespace {
@@ -727,7 +802,7 @@ Checked<PlanRequest> plan_request_from_json(const json& body) {
     }
     found[source] = Value(std::string(found[csv] ? "csv" : "profile"));
   }
-  return apply_values(found, std::move(errors));
+  return apply_values(found, std::move(errors), ValueStyle::json);
 }
 
 nlohmann::ordered_json plan_request_to_json(const PlanRequest& request) {

@@ -1,9 +1,11 @@
 #pragma once
 // The fields of a plan request as clients other than the CLI fill them: the workspace's plan
 // form and its JSON API (docs/openapi.yaml, PlanRequest). One table (plan_fields) names every
-// field once, with its JSON pointer, its section of the form, its kind and its label; the
-// defaults are those of PlanRequest (the domain structs), read through the same table, so no
-// client keeps a second copy. Ranges are checked where they live: by the planner
+// field once, with its JSON pointer, its section of the form, its kind, its label and the range
+// of its values (those the command line's options take); the defaults are those of PlanRequest
+// (the domain structs), read through the same table, so no client keeps a second copy. Values
+// outside a field's range are refused here, every one at once, with the range in the reader's
+// units (MsgId::plan_out_of_range); what depends on several fields is checked by the planner
 // (staffing::make_plan, check_targets, forecast_from_profile), whose errors carry the field's
 // pointer.
 //
@@ -19,6 +21,7 @@
 // {"calls_per_day": 1200, ...}}, "options": {"shrinkage": 0.3, ...}, "costing": {...},
 // "cost_view": {...}}; "/forecast/csv" holds a forecast CSV's text (source "csv").
 
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -32,6 +35,7 @@
 #include "ccteam/core/error.hpp"
 #include "ccteam/core/lang.hpp"
 #include "ccteam/core/messages.hpp"
+#include "ccteam/core/number_text.hpp"
 
 namespace ccteam::app {
 
@@ -56,11 +60,17 @@ struct FieldChoice {
   std::optional<MsgId> title;
 };
 
+// The values a number field takes, in its JSON unit (shares as 0..1); the whole line for a field
+// the planner checks alone or a field of another kind.
+inline constexpr ValueRange k_any_value{-std::numeric_limits<double>::infinity(),
+                                        std::numeric_limits<double>::infinity(), true, true};
+
 struct PlanField {
   std::string_view pointer;  // "/options/shrinkage": JSON pointer and form field name
   PlanSection section;
   FieldKind kind;
   MsgId label;
+  ValueRange range = k_any_value;             // number, integer and share fields
   std::span<const FieldChoice> choices = {};  // choice fields only
 };
 
@@ -88,14 +98,19 @@ std::string field_value(const PlanRequest& request, const PlanField& field, Valu
 // counts once), starting from default_plan_request(). The forecast is the CSV when
 // "/forecast/source" is "csv", else the profile. Every error found, at most one per field, each
 // with where.json_pointer set to the field's pointer: plan_bad_argument (a number that does not
-// read), the grammars' errors (io/staffing/plan_text.hpp).
+// read), plan_bad_whole (an integer field's text that is no whole number in its range: "'12,5'
+// is not a whole number from 1 to 7"), plan_out_of_range (a number outside the field's range,
+// shares in percent: "120 % is not allowed here; use a value from 0 % to below 100 %"),
+// term_required (a daily profile without its calls, unless they were given but unreadable), the
+// grammars' errors (io/staffing/plan_text.hpp), catalog_bad_country (a country that is no ISO
+// 3166-1 code).
 Checked<PlanRequest> plan_request_from_form(
     const std::vector<std::pair<std::string, std::string>>& values, Lang lang);
 
 // A request from its JSON (see above), starting from default_plan_request(); 'null' leaves the
-// default. Errors as plan_request_from_form, plus plan_unknown_field for a member that is no
-// field, plan_field_type for a value of the wrong JSON type, plan_forecast_both for a CSV and a
-// profile together (without "source").
+// default. Errors as plan_request_from_form (numbers and ranges in JSON units, shares 0..1), plus
+// plan_unknown_field for a member that is no field, plan_field_type for a value of the wrong JSON
+// type, plan_forecast_both for a CSV and a profile together (without "source").
 Checked<PlanRequest> plan_request_from_json(const nlohmann::json& body);
 
 // The request as JSON (every field, unset optional ones as null): read back by

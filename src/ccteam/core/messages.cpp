@@ -96,4 +96,20 @@ std::string render(const Message& message, Lang lang) {
   }
 }
 
+std::string render_sentence(const Message& message, Lang lang) {
+  std::string out = render(message, lang);
+  if (msg_text(message.id, lang).starts_with('{') || out.empty()) return out;
+  const auto first = static_cast<unsigned char>(out[0]);
+  if (first >= 'a' && first <= 'z') {
+    out[0] = static_cast<char>(first - 'a' + 'A');
+  } else if (first == 0xC3 && out.size() > 1) {
+    // The lower-case letters of German in UTF-8 (U+00E0..U+00FE but U+00F7): the upper-case
+    // letter is 0x20 below.
+    const auto second = static_cast<unsigned char>(out[1]);
+    if (second >= 0xA0 && second <= 0xBE && second != 0xB7)
+      out[1] = static_cast<char>(second - 0x20);
+  }
+  return out;
+}
+
 }  // namespace ccteam

@@ -117,6 +117,12 @@ Message msg(MsgId id, Args&&... args) {
 // match its arguments renders unformatted rather than throwing.
 std::string render(const Message& message, Lang lang);
 
+// The message as the first sentence of a paragraph: render(message, lang) with its first letter
+// in upper case when the text begins with a word of its own ("the closing time ..." -> "The
+// closing time ...", "über ..." -> "Über ..."). A text that begins with an argument (a value as
+// typed, a file name, a field's label) is left as it is.
+std::string render_sentence(const Message& message, Lang lang);
+
 // Shorthand for a message without arguments.
 inline std::string tr(MsgId id, Lang lang) { return render(Message{id, {}}, lang); }
 

@@ -222,6 +222,13 @@ constexpr MsgEntry k_de[] = {
     {MsgId::substitution_line_part,
      "{0} Erfahrung in {1}, davon {2} in {3}, zählen als Bildung bis {4}"},
 
+    // --- command line: general (options, help, usage errors, option values)
+    {MsgId::range_from_to, "von {0} bis {1}"},
+    {MsgId::range_up_to_below, "von {0} bis unter {1}"},
+    {MsgId::range_above_up_to, "über {0} bis {1}"},
+    {MsgId::range_at_least, "von mindestens {0}"},
+    {MsgId::range_above, "über {0}"},
+
     // --- roles, the career ladder and the catalog: roles and catalog commands, role views
     {MsgId::catalog_valid,
      "Katalog ist gültig: {0} Rolle(n), {1} Gehaltsband/-bänder in {2} Datei(en)"},
@@ -684,7 +691,8 @@ constexpr MsgEntry k_de[] = {
     {MsgId::staffing_no_band,
      "{0}: kein eigenes Gehaltsband für {1}; bitte in pay_bands des Katalogs ergänzen"},
     {MsgId::plan_bad_argument, "{0}: '{1}' ist nicht lesbar"},
-    {MsgId::plan_bad_whole, "{0}: '{1}' ist keine ganze Zahl von {2} bis {3}"},
+    {MsgId::plan_bad_whole, "{0}: '{1}' ist keine ganze Zahl {2}"},
+    {MsgId::plan_out_of_range, "{0}: {1} ist hier nicht zulässig; erlaubt ist ein Wert {2}"},
     {MsgId::plan_no_forecast,
      "Bitte eine Prognose-CSV oder ein Tagesprofil angeben (--calls N/day --hours HH:MM-HH:MM)"},
     {MsgId::plan_unstable, "instabil"},
@@ -1217,6 +1225,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::web_breadcrumb_label, "Brotkrumennavigation"},
     {MsgId::web_error_heading, "Etwas ist schiefgelaufen (Fehler {0})"},
     {MsgId::web_error_back, "Zur Karriereleiter"},
+    {MsgId::web_error_back_plans, "Zu den Personalbedarfsplänen"},
     {MsgId::web_error_title, "Fehler {0}"},
     {MsgId::web_form_errors, "Bitte Folgendes korrigieren:"},
 
@@ -1449,6 +1458,23 @@ constexpr MsgEntry k_de[] = {
     {MsgId::audit_action_user_password_check_failed, "falsches aktuelles Passwort"},
 
     // --- workspace: staffing plans (form, saved versions, comparison)
+    {MsgId::web_hint_plan_hours_order,
+     "ein Tagesprofil umfasst einen Kalendertag; für Öffnungszeiten über Mitternacht mit einer "
+     "Prognosedatei planen (Feld „{0}“)"},
+    {MsgId::web_forecast_interval_mismatch,
+     "die Zeilen liegen {0} Minuten auseinander, gewählt sind aber {1} Minuten; im Feld „{2}“ "
+     "{0} wählen oder es wie in der Datei lassen"},
+    {MsgId::web_forecast_interval_unknown,
+     "eine Prognose mit nur einem Intervall braucht dessen Länge: im Feld „{0}“ 15, 30 oder 60 "
+     "wählen"},
+    {MsgId::web_hint_forecast_separator, "die Datei als CSV mit Komma als Feldtrenner speichern"},
+    {MsgId::web_hint_plan_cost_no_agent_rate,
+     "„{0}“ und „{1}“ ausfüllen, unter „{2}“ ein Land mit Gehaltsband für Agents wählen oder "
+     "„{3}“ ankreuzen"},
+    {MsgId::web_plan_hours_order, "'{0}': das Ende muss nach dem Beginn liegen"},
+    {MsgId::web_plan_hours_grid,
+     "'{0}' passt nicht auf das {1}-Minuten-Raster; Zeiten auf dem Raster oder ein anderes "
+     "Intervall wählen (Feld „{2}“)"},
     {MsgId::web_nav_plans, "Personalplanung"},
     {MsgId::web_plans_title, "Personalbedarfspläne"},
     {MsgId::web_plans_intro,
@@ -1483,7 +1509,7 @@ constexpr MsgEntry k_de[] = {
     {MsgId::web_plan_field_aht, "AHT (Sekunden)"},
     {MsgId::web_plan_field_day, "Datum des Tages (leer: ein beliebiger Tag)"},
     {MsgId::web_plan_field_interval, "Intervall (Minuten)"},
-    {MsgId::web_plan_field_interval_file, "wie in der Datei"},
+    {MsgId::web_plan_field_interval_file, "wie in der Datei (Tagesprofil: 30)"},
     {MsgId::web_plan_field_csv, "Prognose als CSV (interval_start, calls_offered, aht_seconds)"},
     {MsgId::web_plan_csv_file, "CSV-Datei in das Feld laden"},
     {MsgId::web_plan_field_sl, "Servicelevel (Prozent/Sekunden, z. B. 80/20)"},
@@ -1564,18 +1590,19 @@ constexpr MsgEntry k_de[] = {
     {MsgId::web_plan_cost_view_given,
      "Kostensicht: vorgegebene Agents gegenüber der günstigsten Zahl"},
     {MsgId::web_plan_cost_cheapest_below_target,
-     "In {0} von {1} Intervallen verfehlt die günstigste Zahl die Servicevorgaben: zu diesen "
-     "Sätzen kosten weniger Agents weniger als das Warten und die verlorenen Anrufe (ein "
-     "abgebrochener Anruf kostet {2})."},
+     "In {0} von {1} Intervallen (fett gedruckt) verfehlt die günstigste Zahl die Servicevorgaben: "
+     "Zu diesen Sätzen kosten weniger Agents weniger als das Warten und die verlorenen Anrufe "
+     "(ein abgebrochener Anruf kostet {2})."},
     {MsgId::web_plan_meta, "Version {0}, gespeichert von {1} am {2}"},
     {MsgId::web_plan_new_version, "Als neue Version bearbeiten"},
     {MsgId::web_plan_download, "Herunterladen"},
     {MsgId::web_plan_download_csv, "CSV je Intervall"},
-    {MsgId::web_plan_download_json, "Plan-JSON (für ccteam simulate --plan)"},
+    {MsgId::web_plan_download_json, "Plan als JSON (für andere Programme)"},
     {MsgId::web_plan_compare_title, "Pläne vergleichen"},
     {MsgId::web_plan_compare_diff, "Unterschied zu {0}"},
     {MsgId::web_plan_compare_budget, "Budget pro Jahr, unteres Ende"},
-    {MsgId::plan_name_invalid, "Name des Plans: 1 bis 100 Zeichen ohne Steuerzeichen"},
+    {MsgId::plan_name_invalid,
+     "Name des Plans: 1 bis 100 Zeichen in einer Zeile, ohne Tabulatoren"},
     {MsgId::plan_not_found, "einen Personalbedarfsplan {0} gibt es nicht"},
     {MsgId::plan_compare_count, "zum Vergleichen 2 bis {0} Pläne wählen (gewählt: {1})"},
     {MsgId::plan_unknown_field, "{0}: kein Feld einer Plananfrage"},

@@ -192,6 +192,13 @@ constexpr MsgEntry k_en[] = {
     {MsgId::substitution_line_one, "{0} of {1} counts as education up to {2}"},
     {MsgId::substitution_line_part, "{0} of {1}, {2} of them in {3}, count as education up to {4}"},
 
+    // --- command line: general (options, help, usage errors, option values)
+    {MsgId::range_from_to, "from {0} to {1}"},
+    {MsgId::range_up_to_below, "from {0} to below {1}"},
+    {MsgId::range_above_up_to, "above {0} up to {1}"},
+    {MsgId::range_at_least, "of at least {0}"},
+    {MsgId::range_above, "above {0}"},
+
     // --- roles, the career ladder and the catalog: roles and catalog commands, role views
     {MsgId::catalog_valid, "catalog is valid: {0} role(s), {1} pay band(s) in {2} file(s)"},
     {MsgId::catalog_invalid, "catalog is not valid: {0} error(s)"},
@@ -604,7 +611,8 @@ constexpr MsgEntry k_en[] = {
      "--market-reference"},
     {MsgId::staffing_no_band, "{0}: no own pay band for {1}; add one to the catalog's pay_bands"},
     {MsgId::plan_bad_argument, "{0}: cannot read '{1}'"},
-    {MsgId::plan_bad_whole, "{0}: '{1}' is not a whole number from {2} to {3}"},
+    {MsgId::plan_bad_whole, "{0}: '{1}' is not a whole number {2}"},
+    {MsgId::plan_out_of_range, "{0}: {1} is not allowed here; use a value {2}"},
     {MsgId::plan_no_forecast,
      "give a forecast CSV or a daily profile (--calls N/day --hours HH:MM-HH:MM)"},
     {MsgId::plan_unstable, "unstable"},
@@ -1099,6 +1107,7 @@ constexpr MsgEntry k_en[] = {
     {MsgId::web_breadcrumb_label, "Breadcrumb"},
     {MsgId::web_error_heading, "Something went wrong (error {0})"},
     {MsgId::web_error_back, "Go to the career ladder"},
+    {MsgId::web_error_back_plans, "Go to the staffing plans"},
     {MsgId::web_error_title, "Error {0}"},
     {MsgId::web_form_errors, "Please correct the following:"},
 
@@ -1312,6 +1321,22 @@ constexpr MsgEntry k_en[] = {
     {MsgId::audit_action_user_password_check_failed, "wrong current password"},
 
     // --- workspace: staffing plans (form, saved versions, comparison)
+    {MsgId::web_hint_plan_hours_order,
+     "a daily profile covers one calendar day; for opening hours across midnight, plan from a "
+     "forecast file (field “{0}”)"},
+    {MsgId::web_forecast_interval_mismatch,
+     "the rows are {0} minutes apart, but the interval chosen is {1} minutes; choose {0} in the "
+     "field “{2}” or leave it as in the file"},
+    {MsgId::web_forecast_interval_unknown,
+     "a forecast of one interval needs its length: choose 15, 30 or 60 in the field “{0}”"},
+    {MsgId::web_hint_forecast_separator, "save the file as CSV with a comma as field separator"},
+    {MsgId::web_hint_plan_cost_no_agent_rate,
+     "fill in “{0}” and “{1}”, choose a country where agents have a pay band in “{2}”, or "
+     "tick “{3}”"},
+    {MsgId::web_plan_hours_order, "'{0}': the closing time must be after the opening time"},
+    {MsgId::web_plan_hours_grid,
+     "'{0}' does not fall on the {1}-minute intervals; choose times on that grid or another "
+     "interval (field “{2}”)"},
     {MsgId::web_nav_plans, "Staffing plans"},
     {MsgId::web_plans_title, "Staffing plans"},
     {MsgId::web_plans_intro,
@@ -1344,7 +1369,7 @@ constexpr MsgEntry k_en[] = {
     {MsgId::web_plan_field_aht, "AHT (seconds)"},
     {MsgId::web_plan_field_day, "Date of the day (empty: any day)"},
     {MsgId::web_plan_field_interval, "Interval (minutes)"},
-    {MsgId::web_plan_field_interval_file, "as the file says"},
+    {MsgId::web_plan_field_interval_file, "as in the file (daily profile: 30)"},
     {MsgId::web_plan_field_csv, "Forecast CSV (interval_start, calls_offered, aht_seconds)"},
     {MsgId::web_plan_csv_file, "Read a CSV file into the field"},
     {MsgId::web_plan_field_sl, "Service level (percent/seconds, e.g. 80/20)"},
@@ -1417,17 +1442,18 @@ constexpr MsgEntry k_en[] = {
     {MsgId::web_plan_cost_view, "Cost view: the planned agents against the cheapest number"},
     {MsgId::web_plan_cost_view_given, "Cost view: the given agents against the cheapest number"},
     {MsgId::web_plan_cost_cheapest_below_target,
-     "In {0} of {1} intervals the cheapest number misses the service targets: at these rates fewer "
-     "agents cost less than the callers’ waiting and lost calls (an abandoned call costs {2})."},
+     "In {0} of {1} intervals (in bold) the cheapest number misses the service targets: at these "
+     "rates fewer agents cost less than the callers’ waiting and lost calls (an abandoned call "
+     "costs {2})."},
     {MsgId::web_plan_meta, "Version {0}, saved by {1} on {2}"},
     {MsgId::web_plan_new_version, "Edit as a new version"},
     {MsgId::web_plan_download, "Download"},
     {MsgId::web_plan_download_csv, "CSV per interval"},
-    {MsgId::web_plan_download_json, "Plan JSON (for ccteam simulate --plan)"},
+    {MsgId::web_plan_download_json, "Plan as JSON (for other programs)"},
     {MsgId::web_plan_compare_title, "Compare plans"},
     {MsgId::web_plan_compare_diff, "difference to {0}"},
     {MsgId::web_plan_compare_budget, "Budget per year, lower end"},
-    {MsgId::plan_name_invalid, "plan name: 1 to 100 characters without control characters"},
+    {MsgId::plan_name_invalid, "plan name: 1 to 100 characters on one line, without tabs"},
     {MsgId::plan_not_found, "there is no staffing plan {0}"},
     {MsgId::plan_compare_count, "choose between 2 and {0} plans to compare (chosen: {1})"},
     {MsgId::plan_unknown_field, "{0}: not a field of a plan request"},

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "ccteam/core/number_text.hpp"
 #include "ccteam/staffing/erlang_detail.hpp"
 
 namespace ccteam::staffing {
@@ -24,7 +25,8 @@ Result<double> check_load(int agents, double load) {
   }
   if (!finite_non_negative(load) || load > k_max_load_erlangs) {
     return fail(ErrorKind::invalid_input,
-                msg(MsgId::staffing_load_out_of_range, load, k_max_load_erlangs));
+                msg(MsgId::staffing_load_out_of_range, grouped_text(load, 1),
+                    grouped_text(k_max_load_erlangs, 0)));
   }
   return load;
 }

@@ -6,25 +6,15 @@
 
 #include <fmt/format.h>
 
+#include "ccteam/core/number_text.hpp"
+
 namespace ccteam::io {
 
 namespace {
 
-// 'text' (an English number: "-1234.5") with digit groups of three in its whole part.
-std::string grouped(const std::string& text) {
-  const std::size_t begin = text[0] == '-' ? 1 : 0;
-  const std::size_t end = std::min(text.find('.'), text.size());
-  std::string out = text.substr(0, begin);
-  for (std::size_t i = begin; i < end; ++i) {
-    if (i > begin && (end - i) % 3 == 0) out += ',';
-    out += text[i];
-  }
-  return out + text.substr(end);
-}
-
 // 'text' (an English number, grouped or not) in the conventions of 'lang'.
 std::string localized(std::string text, Lang lang, Grouping grouping) {
-  if (grouping == Grouping::thousands) text = grouped(text);
+  if (grouping == Grouping::thousands) text = with_digit_groups(text);
   if (lang == Lang::de) {
     for (char& c : text) c = c == '.' ? ',' : c == ',' ? '.' : c;
   }

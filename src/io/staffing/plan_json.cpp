@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 
+#include "ccteam/staffing/solve.hpp"
 #include "io/staffing/forecast_csv.hpp"
 
 namespace ccteam::io {
@@ -121,9 +122,13 @@ ordered_json cost_view_to_json(const std::vector<IntervalCost>& view, const Cost
                                const Targets& targets) {
   ordered_json intervals = ordered_json::array();
   for (const IntervalCost& c : view) {
+    // Whether the cheapest count meets the targets (an interval without calls does).
+    const bool met =
+        !(c.at_targets.metrics.offered_load_erlangs > 0) || meets(c.cost_optimal.metrics, targets);
     intervals.push_back(ordered_json{{"start", format_local_time(c.start)},
                                      {"at_plan", cost_point_json(c.at_targets)},
-                                     {"cheapest", cost_point_json(c.cost_optimal)}});
+                                     {"cheapest", cost_point_json(c.cost_optimal)},
+                                     {"cheapest_meets_targets", met}});
   }
   return ordered_json{{"currency", std::string(rates.agent_hour.currency.code())},
                       {"agent_hour", to_major(rates.agent_hour)},

@@ -44,7 +44,8 @@ std::optional<Message> cost_note_of(const nlohmann::json& note);
 
 // The cost view (the "cost_view" member of the plan JSON): the rates in major units of their
 // currency, how many intervals' cheapest count misses 'targets' ("cheapest_missing_targets") and,
-// per interval, the plan's agents ("at_plan") against the cheapest ("cheapest").
+// per interval, the plan's agents ("at_plan") against the cheapest ("cheapest") and whether the
+// cheapest count meets the targets ("cheapest_meets_targets"; true without calls).
 nlohmann::ordered_json cost_view_to_json(const std::vector<staffing::IntervalCost>& view,
                                          const staffing::CostRates& rates,
                                          const staffing::Targets& targets);

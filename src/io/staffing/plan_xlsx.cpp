@@ -28,7 +28,8 @@ std::vector<std::string> headers(std::initializer_list<MsgId> ids, Lang lang) {
 
 std::vector<XlsxSheet> plan_xlsx_sheets(
     const nlohmann::json& plan, Lang lang,
-    const std::function<std::string(const std::string&)>& role_title) {
+    const std::function<std::string(const std::string&)>& role_title,
+    const std::optional<std::vector<std::string>>& note_texts) {
   std::vector<XlsxSheet> sheets;
   XlsxSheet intervals{
       tr(MsgId::plan_sheet_intervals, lang),
@@ -70,20 +71,24 @@ std::vector<XlsxSheet> plan_xlsx_sheets(
   }
   // The plan's notes under the levels, in 'lang' (how a short forecast repeats, warnings), then
   // the notes of the levels' costs (no pay band, a market reference and what it adds).
-  std::vector<Message> notes;
-  for (const json& note : json_array(plan, "notes")) {
-    if (std::optional<Message> m = plan_note_of(note)) notes.push_back(std::move(*m));
-  }
-  for (const json& l : json_array(plan, "levels")) {
-    for (const json& note : json_array(json_member(l, "cost"), "notes")) {
-      if (std::optional<Message> m = cost_note_of(note)) notes.push_back(std::move(*m));
+  std::vector<std::string> notes;
+  if (note_texts) {
+    notes = *note_texts;
+  } else {
+    for (const json& note : json_array(plan, "notes")) {
+      if (std::optional<Message> m = plan_note_of(note)) notes.push_back(render(*m, lang));
+    }
+    for (const json& l : json_array(plan, "levels")) {
+      for (const json& note : json_array(json_member(l, "cost"), "notes")) {
+        if (std::optional<Message> m = cost_note_of(note)) notes.push_back(render(*m, lang));
+      }
     }
   }
   if (!notes.empty()) {
     levels.rows.emplace_back();  // a blank row, then the heading
     levels.rows.push_back({tr(MsgId::plan_notes, lang)});
   }
-  for (const Message& m : notes) levels.rows.push_back({render(m, lang)});
+  for (std::string& text : notes) levels.rows.push_back({std::move(text)});
   sheets.push_back(std::move(levels));
 
   const json& view = json_member(plan, "cost_view");

@@ -261,6 +261,61 @@ std::vector<std::string> plan_interval_labels(const json& plan, Lang lang) {
   return out;
 }
 
+std::vector<std::string> plan_note_texts(const json& plan, const std::string& country,
+                                         const catalog::Catalog* catalog, Lang lang) {
+  std::vector<Message> notes;
+  // The plan's own notes (how a short forecast repeats, too many team leads for live
+  // escalations), from their code and arguments.
+  for (const json& note : json_array(plan, "notes")) {
+    if (std::optional<Message> m = io::plan_note_of(note)) {
+      notes.push_back(web_plan_note(std::move(*m), lang));
+    }
+  }
+  std::vector<Message> cost_notes;
+  for (const json& level : json_array(plan, "levels")) {
+    const std::string title = role_title(json_text(level, "role"), catalog, lang);
+    const json& cost = io::json_member(level, "cost");
+    // The cost's notes from their codes; a plan saved before they had codes (its notes are
+    // texts in the words of the command line) gets the notes the figures imply.
+    const catalog::Role* role =
+        catalog != nullptr ? catalog->find(RoleId(json_text(level, "role"))) : nullptr;
+    bool coded = false;
+    for (const json& stored : json_array(cost, "notes")) {
+      if (std::optional<Message> m = io::cost_note_of(stored)) {
+        cost_notes.push_back(web_cost_note(std::move(*m), title, role, lang));
+        coded = true;
+      }
+    }
+    if (coded) continue;
+    if (!(cost.is_object() && cost.value("annual_low", json()).is_number())) {
+      cost_notes.push_back(msg(MsgId::web_plan_no_band, title, country));
+    } else if (!cost.value("annual_high", json()).is_number()) {
+      cost_notes.push_back(msg(MsgId::web_plan_open_band, title));
+    }
+  }
+  // A note that several levels share (the same text but for the role's title) is said once,
+  // naming the levels: "Agent, Team lead: costed from the market reference ...".
+  std::vector<Message> merged;
+  for (Message& note : cost_notes) {
+    auto same = std::ranges::find_if(merged, [&note](const Message& m) {
+      return m.id == note.id && m.args.size() == note.args.size() && !m.args.empty() &&
+             std::equal(m.args.begin() + 1, m.args.end(), note.args.begin() + 1,
+                        [](const MessageArg& a, const MessageArg& b) {
+                          return a.id == b.id && a.text == b.text && a.localized == b.localized;
+                        });
+    });
+    if (same == merged.end()) {
+      merged.push_back(std::move(note));
+    } else {
+      same->args.front() = MessageArg(same->args.front().text + ", " + note.args.front().text);
+    }
+  }
+  std::vector<std::string> out;
+  for (const Message& m : notes) out.push_back(ccteam::render(m, lang));
+  for (const Message& m : merged) out.push_back(ccteam::render(m, lang));
+  return out;
+}
+
 render::Context plan_result_values(const json& plan, const std::string& country,
                                    const catalog::Catalog* catalog, Lang lang) {
   const bool days = several_days(plan);
@@ -354,17 +409,6 @@ render::Context plan_result_values(const json& plan, const std::string& country,
 
   // Headcount, FTE and budget per level, with what the budget rests on.
   std::vector<render::Context> levels;
-  std::vector<render::Context> notes;
-  // The plan's own notes (how a short forecast repeats, too many team leads for live
-  // escalations), rendered from their code and arguments in the page's language.
-  for (const json& note : json_array(plan, "notes")) {
-    if (std::optional<Message> m = io::plan_note_of(note)) {
-      render::Context item;
-      item.text(".", ccteam::render(web_plan_note(std::move(*m), lang), lang));
-      notes.push_back(std::move(item));
-    }
-  }
-  bool market = false;
   for (const json& level : json_array(plan, "levels")) {
     std::string title = role_title(json_text(level, "role"), catalog, lang);
     json cost = level.value("cost", json());
@@ -378,34 +422,18 @@ render::Context plan_result_values(const json& plan, const std::string& country,
         .text("basis", io::basis_text(json_text(level, "basis"), lang))
         .text("budget", budget_text(cost, lang));
     levels.push_back(std::move(row));
-    if (cost.is_object() && cost.value("market_reference", false)) market = true;
-    // The cost's notes from their codes; a plan saved before they had codes (its notes are
-    // texts in the words of the command line) gets the notes the figures imply.
-    const catalog::Role* role =
-        catalog != nullptr ? catalog->find(RoleId(json_text(level, "role"))) : nullptr;
-    bool coded = false;
-    for (const json& stored : json_array(cost, "notes")) {
-      if (std::optional<Message> m = io::cost_note_of(stored)) {
-        render::Context note;
-        note.text(".", ccteam::render(web_cost_note(std::move(*m), title, role, lang), lang));
-        notes.push_back(std::move(note));
-        coded = true;
-      }
-    }
-    if (coded) continue;
-    const bool costed = cost.is_object() && cost.value("annual_low", json()).is_number();
-    render::Context note;
-    if (!costed) {
-      note.text(".", ccteam::render(msg(MsgId::web_plan_no_band, title, country), lang));
-      notes.push_back(std::move(note));
-    } else if (!cost.value("annual_high", json()).is_number()) {
-      note.text(".", ccteam::render(msg(MsgId::web_plan_open_band, title), lang));
-      notes.push_back(std::move(note));
-    }
   }
-  if (market) {
+  std::vector<render::Context> notes;
+  std::vector<std::string> texts = plan_note_texts(plan, country, catalog, lang);
+  // What the budget column's "*" stands for.
+  const bool market = std::ranges::any_of(json_array(plan, "levels"), [](const json& level) {
+    const json& cost = io::json_member(level, "cost");
+    return cost.is_object() && cost.value("market_reference", false);
+  });
+  if (market) texts.push_back(tr(MsgId::web_plan_market_note, lang));
+  for (std::string& text : texts) {
     render::Context note;
-    note.text(".", tr(MsgId::web_plan_market_note, lang));
+    note.text(".", std::move(text));
     notes.push_back(std::move(note));
   }
   std::vector<render::Context> level_columns;
@@ -451,6 +479,13 @@ render::Context plan_result_values(const json& plan, const std::string& country,
           .text("cheapest_cost",
                 money_text(cheapest.value("total", json()), currency, lang, MinorUnits::always))
           .text("cheapest_sl", percent_or_dash(cheapest, "service_level", lang));
+      // A cheapest count that misses the targets is marked (strong), and its service level has
+      // two decimals: 79.96 % would show as 80.0 % beside a note that it misses 80 %.
+      if (i.value("cheapest_meets_targets", true) == false) {
+        const double sl = number_or(cheapest, "service_level", 0);
+        row.flag("cheapest_missed", true)
+            .text("cheapest_sl", io::decimal_text(sl * 100, 2, lang) + " %");
+      }
       rows.push_back(std::move(row));
     }
     std::vector<render::Context> view_columns;
@@ -509,7 +544,11 @@ render::Context plan_compare_values(const std::vector<ComparedPlan>& plans,
       std::string text = v ? text_of(v->value, v->unit) : "–";
       if (k == 0) first = v;
       if (k > 0 && v && first && v->unit == first->unit) {
-        double d = v->value - first->value;
+        // The difference of the figures as shown (two decimals at most), so that it is the
+        // difference a reader works out from the cells: 2.84 - 2.00 is +0.84, not +0.83.
+        auto shown = [](double x) { return std::round(x * 100) / 100; };
+        double d = shown(v->value) - shown(first->value);
+        if (std::abs(d) < 0.005) d = 0;
         std::string diff = text_of(std::abs(d), v->unit);
         text += d > 0 ? " (+" + diff + ")" : d < 0 ? " (−" + diff + ")" : " (±0)";
       }

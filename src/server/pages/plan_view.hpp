@@ -29,6 +29,15 @@ render::Context plan_form_values(const app::PlanRequest& request,
 // before it when the plan spans several ("2027-03-01 08:30", German "01.03.2027 08:30").
 std::vector<std::string> plan_interval_labels(const nlohmann::json& plan, Lang lang);
 
+// A plan's notes in the words of the workspace, in 'lang': the plan's own notes (the form's
+// fields where the command line names its options), then the notes of the levels' costs with
+// each role's title and its market reference's country and source from 'catalog' (the stored
+// arguments are in the language the plan was saved in), a note that several levels share said
+// once with their titles; a plan saved before cost notes had codes gets the notes its figures
+// imply ('country': the pay bands' country it was costed for).
+std::vector<std::string> plan_note_texts(const nlohmann::json& plan, const std::string& country,
+                                         const catalog::Catalog* catalog, Lang lang);
+
 // A plan's result from its JSON: "chart" (SVG, our own texts only), "levels" [{role, weekly_hours,
 // fte, headcount, basis, budget}], "level_notes" [text], "intervals" [{start, calls, aht,
 // erlangs, agents, sl, asa, occupancy, abandon, leads, managers}], "definitions", the column

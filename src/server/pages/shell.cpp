@@ -114,14 +114,15 @@ std::string Pages::workspace_page(std::string_view name, const render::Context& 
   return page(name, context);
 }
 
-std::string Pages::error(int status, const Message& what, Lang lang, const PageInfo& info) const {
+std::string Pages::error(int status, const Message& what, Lang lang, const PageInfo& info,
+                         const std::optional<BackLink>& back) const {
   std::string code = fmt::format_int(status).str();
   render::Context context =
       shell_context(ccteam::render(msg(MsgId::web_error_title, code), lang), lang, info);
   context.text("heading", ccteam::render(msg(MsgId::web_error_heading, code), lang))
-      .text("what", ccteam::render(what, lang))
-      .text("back_href", lang_path(lang, k_nav[0].path))
-      .text("back_text", tr(MsgId::web_error_back, lang));
+      .text("what", render_sentence(what, lang))
+      .text("back_href", lang_path(lang, back ? back->path : k_nav[0].path))
+      .text("back_text", tr(back ? back->text : MsgId::web_error_back, lang));
   return page("error", context);
 }
 

@@ -72,6 +72,12 @@ std::string lang_path(Lang lang, std::string_view path);
 // titled 'title'; the page template adds its own values to it.
 render::Context shell_context(const std::string& title, Lang lang, const PageInfo& info);
 
+// Where an error page leads back to: a page path (without the language prefix) and its link text.
+struct BackLink {
+  std::string_view path;
+  MsgId text;
+};
+
 class Pages {
  public:
   // The templates of 'web_dir'/templates (see render::Templates::load for the errors), checked
@@ -96,8 +102,10 @@ class Pages {
   // see the templates).
   std::string workspace_page(std::string_view name, const render::Context& context) const;
 
-  // An error page for HTTP 'status' saying 'what', with a link to the ladder.
-  std::string error(int status, const Message& what, Lang lang, const PageInfo& info) const;
+  // An error page for HTTP 'status' saying 'what' (as a sentence: render_sentence), with a link
+  // to 'back' (none: the ladder).
+  std::string error(int status, const Message& what, Lang lang, const PageInfo& info,
+                    const std::optional<BackLink>& back = std::nullopt) const;
 
  private:
   // 'name' rendered with 'context'; a failure of the engine becomes a plain error page (the

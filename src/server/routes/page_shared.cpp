@@ -32,20 +32,20 @@ Response page_response(std::string html, int status) {
 }
 
 Response error_page(const RouteContext& context, const Caller& caller, const Error& error,
-                    const std::string& path) {
+                    const std::string& path, const std::optional<pages::BackLink>& back) {
   Error shown = shown_error(error);
   return page_response(context.pages.error(status_of(error), shown.message, caller.lang,
-                                           page_info(context, path, caller)),
+                                           page_info(context, path, caller), back),
                        status_of(error));
 }
 
 std::string field_error_text(const Error& error, Lang lang) {
   Error e = shown_error(error);
-  std::string text = ccteam::render(e.message, lang);
+  std::string text = render_sentence(e.message, lang);
   if (e.where.line > 0) {
     text = fmt::format("{}:{}:{}: {}", e.where.file, e.where.line, e.where.column, text);
   }
-  if (e.hint) text += ". " + ccteam::render(*e.hint, lang);
+  if (e.hint) text += ". " + render_sentence(*e.hint, lang);
   return text;
 }
 

@@ -30,12 +30,14 @@ pages::PageInfo page_info(const RouteContext& context, std::string path, const C
 Response page_response(std::string html, int status = 200);
 
 // The error page of 'error' (its status; a database that is away shown as such) on the page
-// 'path' (without the language prefix).
+// 'path' (without the language prefix), with a link to 'back' (none: the ladder).
 Response error_page(const RouteContext& context, const Caller& caller, const Error& error,
-                    const std::string& path);
+                    const std::string& path,
+                    const std::optional<pages::BackLink>& back = std::nullopt);
 
-// An error as a form shows it beside its field: "file:line:col: message. hint" (the position
-// when the error has a line: a CSV or YAML the user gave), in 'lang'.
+// An error as a form shows it beside its field: "file:line:col: Message. Hint" (the position
+// when the error has a line: a CSV or YAML the user gave), in 'lang'; the message and the hint
+// begin as sentences do (render_sentence).
 std::string field_error_text(const Error& error, Lang lang);
 
 // The error page of a page address that does not exist (404).

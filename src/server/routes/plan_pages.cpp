@@ -24,10 +24,63 @@ namespace {
 using access::Permission;
 using pages::lang_path;
 
-// An error as the page shows it: the field's label in place of its pointer, a share's value in
-// percent as the form takes it, the position in a forecast CSV before the message.
+constexpr pages::BackLink k_back_to_plans{"/plans", MsgId::web_error_back_plans};
+
+// The planner's errors that name the command line's options or the documentation's files, in
+// the words of the form: its fields and choices.
+Error in_form_words(Error e, Lang lang) {
+  auto label = [lang](std::string_view pointer) {
+    const app::PlanField* field = app::find_plan_field(pointer);
+    return MessageArg(field != nullptr ? tr(field->label, lang) : std::string(pointer));
+  };
+  Message& m = e.message;
+  switch (m.id) {
+    case MsgId::plan_hours_order:
+      m.id = MsgId::web_plan_hours_order;
+      break;
+    case MsgId::plan_hours_grid:
+      m.id = MsgId::web_plan_hours_grid;
+      m.args.push_back(label("/forecast/interval"));
+      break;
+    case MsgId::forecast_interval_mismatch:
+      m.id = MsgId::web_forecast_interval_mismatch;
+      m.args.push_back(label("/forecast/interval"));
+      break;
+    case MsgId::forecast_interval_unknown:
+      m.id = MsgId::web_forecast_interval_unknown;
+      m.args.push_back(label("/forecast/interval"));
+      break;
+    default:
+      break;
+  }
+  if (!e.hint) return e;
+  Message& h = *e.hint;
+  switch (h.id) {
+    case MsgId::hint_plan_hours_order:
+      h.id = MsgId::web_hint_plan_hours_order;
+      h.args.push_back(label("/forecast/source"));
+      break;
+    case MsgId::hint_forecast_separator:
+      h.id = MsgId::web_hint_forecast_separator;
+      break;
+    case MsgId::hint_plan_cost_no_agent_rate:
+      h.id = MsgId::web_hint_plan_cost_no_agent_rate;
+      for (std::string_view pointer : {"/cost_view/agent_hour_cost", "/cost_view/currency",
+                                       "/costing/country", "/costing/use_market_reference"}) {
+        h.args.push_back(label(pointer));
+      }
+      break;
+    default:
+      break;
+  }
+  return e;
+}
+
+// An error as the page shows it: in the words of the form, the field's label in place of its
+// pointer, a share's value in percent as the form takes it, the position in a forecast CSV
+// before the message.
 std::string error_text(const Error& raw, const app::PlanField* field, Lang lang) {
-  Error e = shown_error(raw);
+  Error e = in_form_words(shown_error(raw), lang);
   if (field != nullptr) {
     std::vector<MessageArg>& args = e.message.args;
     if (!args.empty() && args.front() == e.where.json_pointer) {
@@ -141,12 +194,12 @@ Response new_version_form(RouteContext& context, const Caller& caller, const std
   auto uuid = store::Uuid::parse(id);
   if (!uuid) {
     return error_page(context, caller, Error::not_found(msg(MsgId::plan_not_found, shorten(id))),
-                      "/plans");
+                      "/plans", k_back_to_plans);
   }
   auto plan = app::find_plan(context.repository, context.organisation, *uuid);
-  if (!plan) return error_page(context, caller, plan.error(), "/plans");
+  if (!plan) return error_page(context, caller, plan.error(), "/plans", k_back_to_plans);
   auto inputs = stored_json(plan->inputs, plan->id);
-  if (!inputs) return error_page(context, caller, inputs.error(), "/plans");
+  if (!inputs) return error_page(context, caller, inputs.error(), "/plans", k_back_to_plans);
   PlanForm form;
   auto request = app::plan_request_from_json(*inputs);
   if (request) {
@@ -163,7 +216,7 @@ Response new_version_form(RouteContext& context, const Caller& caller, const std
 Response post_plan_form(RouteContext& context, const Request& request, const Caller& caller) {
   Lang lang = caller.lang;
   auto fields = form_body(request);
-  if (!fields) return error_page(context, caller, fields.error(), "/plans/new");
+  if (!fields) return error_page(context, caller, fields.error(), "/plans/new", k_back_to_plans);
   PlanForm form;
   std::vector<std::pair<std::string, std::string>> values;
   for (const QueryParam& p : *fields) {
@@ -179,10 +232,10 @@ Response post_plan_form(RouteContext& context, const Request& request, const Cal
     if (!previous) {
       return error_page(context, caller,
                         Error::not_found(msg(MsgId::plan_not_found, shorten(form.previous))),
-                        "/plans");
+                        "/plans", k_back_to_plans);
     }
     auto earlier = app::find_plan(context.repository, context.organisation, *previous);
-    if (!earlier) return error_page(context, caller, earlier.error(), "/plans");
+    if (!earlier) return error_page(context, caller, earlier.error(), "/plans", k_back_to_plans);
     form.previous_name = version_name(*earlier);
   }
   auto read = app::plan_request_from_form(values, lang);
@@ -192,7 +245,8 @@ Response post_plan_form(RouteContext& context, const Request& request, const Cal
   }
   form.request = *read;
   auto snapshot = context.catalogs.current();
-  if (!snapshot) return error_page(context, caller, snapshot.error(), "/plans/new");
+  if (!snapshot)
+    return error_page(context, caller, snapshot.error(), "/plans/new", k_back_to_plans);
   if (save) {
     auto saved = app::save_plan(context.repository, context.organisation, form.name, form.request,
                                 (*snapshot)->catalog(), previous,
@@ -225,7 +279,7 @@ std::string headcounts(const std::string& summary) {
 Response plans_page(RouteContext& context, const Caller& caller) {
   Lang lang = caller.lang;
   auto plans = context.repository.plans(context.organisation, 200);
-  if (!plans) return error_page(context, caller, plans.error(), "/plans");
+  if (!plans) return error_page(context, caller, plans.error(), "/plans", k_back_to_plans);
   std::string title = tr(MsgId::web_plans_title, lang);
   render::Context page = pages::shell_context(title, lang, page_info(context, "/plans", caller));
   std::vector<render::Context> rows;
@@ -269,11 +323,8 @@ Response plan_page(RouteContext& context, const Caller& caller, const store::Sto
   Lang lang = caller.lang;
   std::string id = plan.id.to_string();
   auto result = stored_json(plan.result, plan.id);
-  if (!result) return error_page(context, caller, result.error(), "/plans");
-  std::string country;
-  if (auto inputs = stored_json(plan.inputs, plan.id); inputs) {
-    country = inputs->value(nlohmann::json::json_pointer("/costing/country"), std::string());
-  }
+  if (!result) return error_page(context, caller, result.error(), "/plans", k_back_to_plans);
+  const std::string country = plan_country(plan);
   std::string title = version_name(plan);
   render::Context page =
       pages::shell_context(title, lang, page_info(context, "/plans/" + id, caller));
@@ -317,11 +368,11 @@ Response compare_page(RouteContext& context, const Request& request, const Calle
     }
   }
   auto plans = app::plans_to_compare(context.repository, context.organisation, ids);
-  if (!plans) return error_page(context, caller, plans.error(), "/plans");
+  if (!plans) return error_page(context, caller, plans.error(), "/plans", k_back_to_plans);
   std::vector<pages::ComparedPlan> compared;
   for (const store::StoredPlan& plan : *plans) {
     auto result = stored_json(plan.result, plan.id);
-    if (!result) return error_page(context, caller, result.error(), "/plans");
+    if (!result) return error_page(context, caller, result.error(), "/plans", k_back_to_plans);
     compared.push_back(
         {version_name(plan), lang_path(lang, "/plans/" + plan.id.to_string()), std::move(*result)});
   }
@@ -384,7 +435,8 @@ void add_plan_pages(Router& router, RouteContext& context) {
               [&context](const Request& request, const PathParams& params, const Caller& caller) {
                 if (!url_lang(params["lang"])) return not_found(context, request, caller);
                 auto plan = stored_plan(context, params);
-                if (!plan) return error_page(context, caller, plan.error(), "/plans");
+                if (!plan)
+                  return error_page(context, caller, plan.error(), "/plans", k_back_to_plans);
                 return plan_page(context, caller, *plan);
               }});
 }

@@ -37,6 +37,14 @@ Result<nlohmann::json> stored_json(const std::string& text, const store::Uuid& i
   return parsed;
 }
 
+std::string plan_country(const store::StoredPlan& plan) {
+  auto inputs = stored_json(plan.inputs, plan.id);
+  if (!inputs || !inputs->is_object()) return {};
+  const nlohmann::json country =
+      inputs->value(nlohmann::json::json_pointer("/costing/country"), nlohmann::json());
+  return country.is_string() ? country.get<std::string>() : std::string();
+}
+
 json plan_json(const store::StoredPlan& plan, PlanDetail detail) {
   json author = nullptr;
   if (plan.author_user_id) {

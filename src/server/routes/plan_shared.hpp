@@ -86,4 +86,8 @@ Response plan_page(RouteContext& context, const Caller& caller, const store::Sto
 // when it does not parse.
 Result<nlohmann::json> stored_json(const std::string& text, const store::Uuid& id);
 
+// The pay bands' country the saved plan was costed for (its inputs' "/costing/country"); empty
+// when its inputs do not say.
+std::string plan_country(const store::StoredPlan& plan);
+
 }  // namespace ccteam::server

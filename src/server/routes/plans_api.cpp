@@ -13,6 +13,7 @@
 #include "io/crypto/secrets.hpp"
 #include "io/staffing/plan_csv.hpp"
 #include "io/staffing/plan_xlsx.hpp"
+#include "server/pages/plan_view.hpp"
 #include "server/responses.hpp"
 #include "server/routes/account_shared.hpp"
 #include "server/routes/page_shared.hpp"
@@ -75,10 +76,15 @@ Result<std::string> plan_xlsx(RouteContext& context, const store::StoredPlan& pl
   CCTEAM_TRY(nlohmann::json result, stored_json(plan.result, plan.id));
   auto snapshot = context.catalogs.current();
   const catalog::Catalog* catalog = snapshot ? &(*snapshot)->catalog() : nullptr;
-  auto sheets = io::plan_xlsx_sheets(result, lang, [catalog, lang](const std::string& id) {
-    const catalog::Role* role = catalog != nullptr ? catalog->find(RoleId(id)) : nullptr;
-    return role != nullptr ? role->title.get(lang) : std::string();
-  });
+  // The notes in the words of the plan's page (the form's fields, titles in the reader's
+  // language), whatever language the plan was saved in.
+  auto sheets = io::plan_xlsx_sheets(
+      result, lang,
+      [catalog, lang](const std::string& id) {
+        const catalog::Role* role = catalog != nullptr ? catalog->find(RoleId(id)) : nullptr;
+        return role != nullptr ? role->title.get(lang) : std::string();
+      },
+      pages::plan_note_texts(result, plan_country(plan), catalog, lang));
   return xlsx_bytes(sheets);
 }
 

@@ -268,5 +268,78 @@ TEST(PlanFields, GivenAgentsFromJsonAndForms) {
   EXPECT_FALSE(default_plan_request().forecast.agents);
 }
 
+TEST(PlanFields, ValuesOutOfRangeAreRefusedAllAtOnceWithTheirRange) {
+  // The ranges of the command line's options; a form's shares in percent, JSON's as 0..1.
+  auto form = plan_request_from_form({{"/forecast/profile/calls_per_day", "1200"},
+                                      {"/options/shrinkage", "100"},
+                                      {"/options/days_per_week", "8"},
+                                      {"/options/team_lead_span", "0"},
+                                      {"/options/paid_hours_per_fte", "200,5"}},
+                                     Lang::de);
+  ASSERT_FALSE(form.has_value());
+  std::vector<std::string> texts;
+  for (const Error& e : form.error()) {
+    EXPECT_EQ(e.message.id, MsgId::plan_out_of_range) << e.where.json_pointer;
+    texts.push_back(render(e.message, Lang::de));
+  }
+  EXPECT_EQ(texts, (std::vector<std::string>{
+                       "/options/shrinkage: 100 % ist hier nicht zulässig; erlaubt ist ein Wert "
+                       "von 0 % bis unter 100 %",
+                       "/options/paid_hours_per_fte: 200,5 ist hier nicht zulässig; erlaubt ist "
+                       "ein Wert über 0 bis 168",
+                       "/options/days_per_week: 8 ist hier nicht zulässig; erlaubt ist ein Wert "
+                       "von 1 bis 7",
+                       "/options/team_lead_span: 0 ist hier nicht zulässig; erlaubt ist ein Wert "
+                       "von mindestens 1"}));
+  auto json = plan_request_from_json(nlohmann::json::parse(
+      R"({"forecast": {"profile": {"calls_per_day": 1200}}, "options": {"shrinkage": 1.5}})"));
+  ASSERT_FALSE(json.has_value());
+  EXPECT_EQ(render(json.error().front().message, Lang::en),
+            "/options/shrinkage: 1.5 is not allowed here; use a value from 0 to below 1");
+  // The ends of the ranges are values like any other.
+  auto ends = plan_request_from_form({{"/forecast/profile/calls_per_day", "1200"},
+                                      {"/options/shrinkage", "0"},
+                                      {"/options/days_per_week", "7"},
+                                      {"/options/team_lead_span", "1"},
+                                      {"/options/paid_hours_per_fte", "168"},
+                                      {"/options/part_time_fte", "1"},
+                                      {"/forecast/agents", "100000"}},
+                                     Lang::en);
+  EXPECT_TRUE(ends.has_value()) << render(ends.error().front(), Lang::en);
+}
+
+TEST(PlanFields, AnIntegerFieldAsksForAWholeNumberInItsRange) {
+  // "12,5" is no number in English and no whole one in German: both say what the field takes.
+  auto en = plan_request_from_form(
+      {{"/forecast/profile/calls_per_day", "1200"}, {"/options/days_per_week", "12,5"}}, Lang::en);
+  ASSERT_FALSE(en.has_value());
+  EXPECT_EQ(render(en.error().front().message, Lang::en),
+            "/options/days_per_week: '12,5' is not a whole number from 1 to 7");
+  auto de = plan_request_from_form(
+      {{"/forecast/profile/calls_per_day", "1200"}, {"/options/days_per_week", "2,5"}}, Lang::de);
+  ASSERT_FALSE(de.has_value());
+  EXPECT_EQ(render(de.error().front().message, Lang::de),
+            "/options/days_per_week: '2,5' ist keine ganze Zahl von 1 bis 7");
+}
+
+TEST(PlanFields, UnreadableCallsAreOneErrorNotAlsoMissing) {
+  auto read = plan_request_from_form({{"/forecast/profile/calls_per_day", "1e12"}}, Lang::en);
+  ASSERT_FALSE(read.has_value());
+  ASSERT_EQ(read.error().size(), 1U);
+  EXPECT_EQ(read.error().front().message.id, MsgId::plan_bad_argument);
+}
+
+TEST(PlanFields, TheCountryIsAnIsoCode) {
+  auto xx = plan_request_from_form(
+      {{"/forecast/profile/calls_per_day", "1200"}, {"/costing/country", "XX"}}, Lang::en);
+  ASSERT_FALSE(xx.has_value());
+  EXPECT_EQ(first_pointer(xx.error()), "/costing/country");
+  EXPECT_EQ(xx.error().front().message.id, MsgId::catalog_bad_country);
+  auto fr = plan_request_from_form(
+      {{"/forecast/profile/calls_per_day", "1200"}, {"/costing/country", "FR"}}, Lang::en);
+  ASSERT_TRUE(fr.has_value());
+  EXPECT_EQ(fr->costing.country, "FR");
+}
+
 }  // namespace
 }  // namespace ccteam::app

@@ -77,6 +77,24 @@ TEST(PlanUseCase, ProfileErrorsNameTheFieldByPointer) {
   EXPECT_EQ(e.message.args[1], "-5");
 }
 
+TEST(PlanUseCase, ALoadTooLargeIsAtTheCallsInDigitGroups) {
+  // 10^11 calls a day, 180 s each, over 12 hours of 30-minute intervals: about 2 x 10^8 Erlangs
+  // in the busiest interval, far over the 100,000 the queue models take.
+  PlanRequest r;
+  r.forecast.profile = daily_profile();
+  r.forecast.profile->calls_per_day = 1e11;
+  r.options.targets.service_level = staffing::ServiceLevelTarget{0.8, Seconds{20}};
+  auto plan = make_staffing_plan(r);
+  ASSERT_FALSE(plan.has_value());
+  const Error& e = plan.error().front();
+  EXPECT_EQ(e.message.id, MsgId::staffing_load_out_of_range);
+  EXPECT_EQ(e.where.json_pointer, "/forecast/profile/calls_per_day");
+  const std::string en = render(e.message, Lang::en);
+  EXPECT_TRUE(en.starts_with("offered load must be between 0 and 100,000 Erlangs, got ")) << en;
+  EXPECT_EQ(en.find("e+"), std::string::npos) << en;
+  EXPECT_NE(render(e.message, Lang::de).find("zwischen 0 und 100.000 Erlang"), std::string::npos);
+}
+
 TEST(PlanUseCase, PlannerErrorsNameTheOptionByPointer) {
   // A deferred deadline shorter than the 30-minute interval cannot be planned.
   PlanRequest r = request_for("small-30min.csv");

@@ -97,5 +97,16 @@ TEST(Messages, NamesComeFromTheDefinitionFile) {
   EXPECT_EQ(msg_name(MsgId::label_error), "label_error");
 }
 
+TEST(Messages, RenderSentenceCapitalisesItsOwnFirstWordOnly) {
+  // A text that begins with a word of its own: upper case, in German also an umlaut.
+  EXPECT_EQ(render_sentence(msg(MsgId::hint_plan_hours_order), Lang::en).substr(0, 16),
+            "A daily profile ");
+  EXPECT_EQ(render_sentence(msg(MsgId::range_above, "0"), Lang::de), "Über 0");
+  EXPECT_EQ(render_sentence(msg(MsgId::range_above, "0"), Lang::en), "Above 0");
+  // A text that begins with an argument keeps it as given (a value typed, a file name).
+  EXPECT_EQ(render_sentence(msg(MsgId::plan_bad_argument, "calls", "x"), Lang::en),
+            "calls: cannot read 'x'");
+}
+
 }  // namespace
 }  // namespace ccteam
