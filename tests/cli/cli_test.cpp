@@ -549,8 +549,8 @@ TEST(CliPosting, LintFailOnErrorIgnoresWarnings) {
                         "2026-11-01", "--fail-on", "error", "--jurisdiction", "DE"});
   // On 2026-11-01: 12.00 EUR/h is below 13.90 (error) -> still 1.
   EXPECT_EQ(run.exit_code, 1);
-  // In German: the severity and the money as a German reader writes them (issue 27: "warning"
-  // and "12 pro Stunde ... (13.9 pro Stunde)" before).
+  // In German: the severity and the money as a German reader writes them (before: "warning"
+  // and "12 pro Stunde ... (13.9 pro Stunde)").
   Outcome de = ccteam({"posting", "lint", "tests/data/posting/lint/de-defects.txt", "--today",
                        "2026-11-01", "--jurisdiction", "DE", "--lang", "de"});
   EXPECT_NE(

@@ -4,7 +4,7 @@
 Usage: german_output.py --ccteam PATH --repo PATH [--known FILE] [--jobs N] [--filter TEXT]
                         [--dump DIR] [--words]
 
-What runs (issue 27, "German output that is German"):
+What runs (German output that is German):
   - every command line of tests/compare/commands.txt that sets no other language (no
     "--lang xx" other than de, no "LANG=xx" other than a German locale), with "--lang de" added to
     each of its commands when it has none; the file is read by scripts/compare-cli's own reader
@@ -66,7 +66,7 @@ import tempfile
 LINKED = ["data", "docs", "fuzz", "tests"]
 
 # English words that have no business in German prose. Each was seen in real --lang de output
-# or is one of the issue's examples; all lowercase, matched as whole words, case-sensitively,
+# or was reported as an example; all lowercase, matched as whole words, case-sensitively,
 # so the German "Info", "Manager" or "Team" do not count. Words that German shares with English
 # ("in", "hat", "die", "also", "will", "was", "man") cannot be on the list.
 ENGLISH_WORDS = set("""

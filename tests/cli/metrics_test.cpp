@@ -98,7 +98,7 @@ TEST(MetricsCli, StatesAndScheduleAddOccupancyAndAdherence) {
   }
   EXPECT_TRUE(found) << run.out;
   // Red has two agents: with the default minimum of 5 its agents' view hides occupancy as the
-  // view by team does (issue 25); a works council that allows teams of two sees it.
+  // view by team does; a works council that allows teams of two sees it.
   Outcome hidden = run_ccteam({"metrics", k_small, "--by", "agent", "--team", "red", "--real-ids",
                                "--format", "csv", "--states", "tests/data/states/states.csv"});
   ASSERT_EQ(hidden.exit_code, 0) << hidden.err;
@@ -123,7 +123,7 @@ TEST(MetricsCli, GermanTable) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.out.find("angeboten"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("Betriebsratsregel"), std::string::npos) << run.out;
-  // Interval starts and days as a German reader writes them (issue 27: "2026-03-02T08:00").
+  // Interval starts and days as a German reader writes them (before: "2026-03-02T08:00").
   Outcome intervals = run_ccteam({"metrics", k_small, "--lang", "de"});
   ASSERT_EQ(intervals.exit_code, 0) << intervals.err;
   EXPECT_NE(intervals.out.find("\n02.03.2026 08:00 *"), std::string::npos) << intervals.out;
@@ -132,7 +132,7 @@ TEST(MetricsCli, GermanTable) {
   EXPECT_NE(days.out.find("\n03.03.2026"), std::string::npos) << days.out;
 }
 
-// Counts carry digit groups as the reader writes them (issue 27: "31125"): 1,250 calls offered
+// Counts carry digit groups as the reader writes them (before: "31125"): 1,250 calls offered
 // in one half hour give "1.250" in German, "1,250" in English, in the interval row and the total.
 TEST(MetricsCli, CountsWithDigitGroups) {
   auto file = std::filesystem::temp_directory_path() /
@@ -254,7 +254,7 @@ TEST(CalibrateCli, RealMonthSimulatedServiceLevelPerWeekday) {
   const std::array<const char*, 7> names = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
   // docs/calibration-format.md, "Check against the records": the simulated service level per
   // weekday with 200 replications, seed 1 (Sunday first), and the records' own, counted here
-  // independently. Issue 7 aims at 5 points; Tuesday (+5.9) and Saturday (+6.9) miss it, as the
+  // independently. The aim is 5 points; Tuesday (+5.9) and Saturday (+6.9) miss it, as the
   // document says.
   const std::array<double, 7> documented = {0.579, 0.588, 0.520, 0.465, 0.537, 0.708, 0.817};
   const std::array<double, 7> recorded_documented = {0.594, 0.545, 0.461, 0.439,

@@ -51,7 +51,7 @@ TEST(PlanCli, MarketReferenceOnlyWhenAsked) {
 TEST(PlanCli, TableAndCsv) {
   Outcome table = run_ccteam({"plan", k_small, "--sl", "80/20"});
   ASSERT_EQ(table.exit_code, 0) << table.err;
-  // One day: the time of day only (a daily profile's date is made up; issue 25).
+  // One day: the time of day only (a daily profile's date is made up).
   EXPECT_NE(table.out.find("\n08:30  150"), std::string::npos) << table.out;
   EXPECT_EQ(table.out.find("2026-03-02"), std::string::npos) << table.out;
   EXPECT_NE(table.out.find("service level over offered calls"), std::string::npos) << table.out;
@@ -243,10 +243,10 @@ TEST(PlanCli, DeferredEscalations) {
 namespace ccteam::test {
 namespace {
 
-// Issue 13: the planner names a bad field by JSON pointer and the CLI words it as its option, in
+// The planner names a bad field by JSON pointer and the CLI words it as its option, in
 // either language without English words in the German text (before: "option escalation
 // deadline is out of range" / "Option escalation deadline liegt ...").
-TEST(PlanCli, Issue13OptionOutOfRangeNamesTheOption) {
+TEST(PlanCli, OptionOutOfRangeNamesTheOption) {
   const std::vector<std::string> args = {"plan",
                                          k_small,
                                          "--sl",
@@ -290,7 +290,7 @@ TEST(PlanCli, HelpStatesTheDefaultsInTheReadersNumbers) {
   EXPECT_EQ(de.out.find("(Standard 0."), std::string::npos) << de.out;
 }
 
-// Help placeholders are ccteam's, in the reader's language (issue 27): the option texts set in
+// Help placeholders are ccteam's, in the reader's language: the option texts set in
 // code ("PCT/SECONDS", "SHARE"), the positional's name and CLI11's type names and REQUIRED mark.
 TEST(PlanCli, HelpPlaceholdersInTheReadersLanguage) {
   Outcome en = run_ccteam({"plan", "--help"});

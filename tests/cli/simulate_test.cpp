@@ -126,7 +126,7 @@ TEST(SimulateCli, ArticleTeamScenarioRuns) {
   EXPECT_EQ(j["cost"]["currency"], "USD");
 }
 
-// The synopsis: `simulate [planner options]` plans in memory and maps the plan as
+// The synopsis `simulate [planner options]` plans in memory and maps the plan as
 // --plan does, so for the same seed both runs must print the same report, byte for byte.
 TEST(SimulateCli, PlannerOptionsMatchThePlanFile) {
   std::string plan = (std::filesystem::temp_directory_path() /

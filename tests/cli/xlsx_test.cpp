@@ -87,7 +87,7 @@ TEST(CliScreen, XlsxRejectedDocumentsHaveTheirOwnSheetInGerman) {
   fs::remove_all(file.parent_path());
 }
 
-// Issue 19: blind, no output names a document's file (whose name often carries the person's
+// Blind, no output names a document's file (whose name often carries the person's
 // name or birth year): each input is "#N" (its number among the inputs) on standard error, in
 // the table, JSON, CSV and XLSX; --reveal shows the file names. The file: line 1 readable, line 2
 // an impossible date (rejected), line 3 a job starting after the as-of date (a warning); the
@@ -151,7 +151,7 @@ TEST(CliScreen, BlindNamesNoFileAnywhere) {
   fs::remove_all(dir.parent_path());
 }
 
-// Issue 19: --reveal sources say file:LINE:COLUMN of the value in a pretty-printed document
+// --reveal sources say file:LINE:COLUMN of the value in a pretty-printed document
 // (tests/data/resumes/pretty-lines.json: the job title on line 9, its quote at column 19).
 TEST(CliScreen, EvidencePointsToItsLine) {
   Outcome revealed =
@@ -259,7 +259,7 @@ TEST(CliMetrics, XlsxSheetReadBackByAnIndependentReader) {
   EXPECT_EQ(stdout_run.exit_code, 2);
 }
 
-// The workbook is for people (issue 27): with --lang de its header row, the works-council
+// The workbook is for people: with --lang de its header row, the works-council
 // column's yes/no and the total row's name are German; the numbers stay numbers.
 TEST(CliMetrics, XlsxSheetSpeaksTheReadersLanguage) {
   fs::path file = xlsx_scratch("metrics-de.xlsx");
@@ -278,7 +278,7 @@ TEST(CliMetrics, XlsxSheetSpeaksTheReadersLanguage) {
   EXPECT_EQ(cells["E7"]["value"], 7.0);
 }
 
-// ccteam plan --format xlsx (issue 25): the workspace's plan sheets, read back. tests/data/
+// ccteam plan --format xlsx: the workspace's plan sheets, read back. tests/data/
 // forecasts/small-30min.csv at 80/20 (worked by hand in tests/cli/plan_test.cpp): 14 agents at
 // 08:00, 105 agent-hours a week = 3.85 FTE; the levels sheet ends with the plan's notes.
 TEST(CliPlan, XlsxSheetsReadBackByAnIndependentReader) {

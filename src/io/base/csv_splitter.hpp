@@ -7,7 +7,7 @@
 //
 // Why our own and not libcsv (the libraries-first rule): libcsv copies every field into its own
 // buffer and calls back per field; with it the call CSV spent 39 % of its time inside csv_parse
-// and missed the aim of 2 M records/s of issue 7 (numbers: docs/performance.md).
+// and missed the aim of 2 M records/s (numbers: docs/performance.md).
 //
 // Grammar (RFC 4180, section 2, with the usual leniencies of libcsv's default mode):
 //   - fields are separated by ',', rows end with LF, CRLF or a lone CR;

@@ -106,7 +106,7 @@ TEST(CalibrateUseCase, FilesPerWeekdayWithCalls) {
   EXPECT_EQ(names, (std::vector<std::string>{"forecast.csv", "scenario-mon.yaml",
                                              "scenario-tue.yaml", "calibration.json"}));
   EXPECT_EQ(files.front().second.rfind("interval_start,calls_offered,aht_seconds\n", 0), 0u);
-  // The scenario's name, which `simulate` prints, in the reader's language (issue 27): the
+  // The scenario's name, which `simulate` prints, in the reader's language: the
   // records hold one Monday.
   EXPECT_NE(files[1].second.find("name: \"small.csv (Montag; gemittelte Tage: 1)\"\n"),
             std::string::npos)

@@ -208,7 +208,7 @@ TEST_F(DefaultCatalog, MarksDefaultsThatAreNotFromTheArticleAsTunable) {
     }
     for (const Substitution& s : r.substitutions) {
       EXPECT_TRUE(s.basis.tunable) << r.id.str() << " " << s.id;
-      // Every citation reads in German too (issue 27: the ANZSCO rules were English only).
+      // Every citation reads in German too (before: the ANZSCO rules were English only).
       EXPECT_NE(s.basis.source.de, s.basis.source.en) << r.id.str() << " " << s.id;
     }
   }

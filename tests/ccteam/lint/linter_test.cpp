@@ -59,7 +59,7 @@ TEST(Linter, GermanPostingWithAggDefects) {
 }
 
 // A finding's source is in both languages; the reader's language picks one, in the text and
-// in the JSON (issue 27: German citations). de-defects.txt's title breaks the AGG and its
+// in the JSON. de-defects.txt's title breaks the AGG and its
 // 12,00 € an hour the MiLoV5 minimum.
 TEST(Linter, SourcesInTheReadersLanguage) {
   LintOptions options;
@@ -683,7 +683,7 @@ TEST(Linter, MoreRulesTriggerAndStayQuietInGerman) {
 }
 
 // The fixtures of ../shared/fixtures/postings. Expected findings were written down from the
-// rules before the linter ran on them (see the report of issue 3); columns are byte columns.
+// rules before the linter ran on them; columns are byte columns.
 TEST(Linter, RealPostingFixtures) {
   auto dir = test::fixtures_dir() / "postings";
   if (!std::filesystem::exists(dir)) GTEST_SKIP() << dir << " is absent";

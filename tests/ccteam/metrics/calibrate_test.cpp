@@ -111,7 +111,7 @@ TEST(Calibrate, LognormalFitWithShortCallsApart) {
   EXPECT_DOUBLE_EQ(f.all_mean.count(), 153.0 / 5);
 }
 
-// Issue 25: with --short-call 0 a call of 0 s entered the lognormal fit as ln 0 = -inf (written
+// Before, with --short-call 0 a call of 0 s entered the lognormal fit as ln 0 = -inf (written
 // "mu: null"). It is kept apart whatever the threshold: 0, 10 and 1000 s with short_call 0 give
 // one short call (mean 0) and a fit of ln 10 and ln 1000: mu = ln 100, sigma = ln 10.
 TEST(Calibrate, ZeroSecondCallsStayOutOfTheLognormalFit) {

@@ -161,7 +161,7 @@ TEST(Metrics, PerAgentOnlyForOneTeamAndPseudonymised) {
   o.team_filter = "red";
   o.pseudonym_key = "key";
   // Red has two agents: below a minimum of 3 every row and the total hide the agent figures, as
-  // red's row does in the view by team (issue 25: this view showed them).
+  // red's row does in the view by team (before: this view showed them).
   o.min_group = 3;
   MetricsReport small = run(o);
   ASSERT_EQ(small.rows.size(), 2u);
@@ -198,7 +198,7 @@ TEST(Metrics, PerAgentOnlyForOneTeamAndPseudonymised) {
   EXPECT_DOUBLE_EQ(r.rows[1].figures.aht->count(), (270.0 + 600) / 2);  // c2 and c7
 }
 
-// Issue 25: a field the source does not record is unknown, not 0. The Anonymous Bank file has
+// A field the source does not record is unknown, not 0. The Anonymous Bank file has
 // no hold, after-call work, transfers or escalations: bank-small.tsv counts calls 1, 5 and 6
 // as handled (ser_time 166, 150, 60 s; rows 8-10 are malformed, 3 is PHANTOM), so the AHT is
 // the talk time, (166 + 150 + 60) / 3 = 125.33 s, and the rest is absent (it said 0 s, 0.0 %).

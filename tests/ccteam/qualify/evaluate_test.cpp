@@ -9,7 +9,7 @@
 // en B2 preferred in DE; customer service 12 months; team leadership 6 months preferred.
 // Manager: education DE 6 / else 6; customer service 36 months; team leadership 24 and
 // operations management 12 preferred; substitution: 36 months of team leadership or operations
-// management replace ISCED 6 (issue 19; before: 60 months of any kind).
+// management replace ISCED 6 (before: 60 months of any kind).
 #include "ccteam/qualify/evaluate.hpp"
 
 #include <gtest/gtest.h>
@@ -98,7 +98,7 @@ const std::vector<Expected>& cases() {
         {"team_leadership>=24", no},
         {"operations_management>=12", no}}},
       // Jonas: Kaufmann für Dialogmarketing + Fachhochschulreife (ISCED 3); no language
-      // section, but the texts are German ("für", "und", "im", "der", "von": issue 19, the
+      // section, but the texts are German ("für", "und", "im", "der", "von": the
       // document's language counts). Customer service 2015-09..2020-12 (64) and
       // 2022-04..today (45); leadership 2021-01..today (60) >= 36 months of leadership or
       // operations: the bachelor minimum is met by substitution.

@@ -112,7 +112,7 @@ TEST_P(Classify, TitleAndSummary) {
   EXPECT_EQ(kinds[2], c.operations_management) << c.title;
 }
 
-// The examples and the gendered forms, each judged by what the job is.
+// English and German titles and their gendered forms, each judged by what the job is.
 INSTANTIATE_TEST_SUITE_P(
     EnglishAndGerman, Classify,
     ::testing::Values(

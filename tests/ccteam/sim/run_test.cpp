@@ -1,4 +1,4 @@
-// Validation of the simulation against queueing theory, as issue 6 asks: with fixed seeds and
+// Validation of the simulation against queueing theory: with fixed seeds and
 // enough calls that each 95 % half-width of a service level is below 0.005, the simulated
 // values agree with Erlang C, Erlang A and the open Jackson network; the same model with one
 // agent fewer (the negative control) must miss the expected value.
@@ -50,7 +50,7 @@ SimReport simulate_report(Scenario s, int replications, std::uint64_t seed) {
   return run(model, RunOptions{replications, seed, 0});
 }
 
-// M/M/14, 100 calls per 30 minutes, AHT 180 s (10 Erlangs): the issue's benchmark model.
+// M/M/14, 100 calls per 30 minutes, AHT 180 s (10 Erlangs): the benchmark model.
 Scenario erlang_c_model(int agents) {
   Scenario s = steady(100, 20);
   s.tiers = {live_tier("agents", agents, 180, s.intervals)};
@@ -169,7 +169,7 @@ TEST(SimValidation, ThreeLiveTiersAgreeWithOpenJacksonNetwork) {
       agrees(fewer.tiers[1].horizon.asa_seconds, erlang_c_by_hand(7, a2) * aht[1] / (7 - a2)));
 }
 
-// Issue 25: short warmed-up runs with many replications resolve the bias of averaging each
+// Short warmed-up runs with many replications resolve the bias of averaging each
 // replication's own ratio. One measured half hour (interval 1 of 2: interval 2 takes the
 // drain), warmed up for two hours. The simulation before (mean of per-replication ratios), same
 // models, seed 5: M/M/14 SL 89.6 +- 0.2 % (exact 88.84 %), ASA 7.2 +- 0.2 s (exact 7.84 s);

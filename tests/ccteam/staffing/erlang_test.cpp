@@ -109,7 +109,7 @@ TEST(ErlangC, RejectsBadTimes) {
             MsgId::staffing_bad_seconds);
   EXPECT_EQ(erlang_c(5, per_half_hour(10, 180), Seconds{-1}).error().message.id,
             MsgId::staffing_bad_seconds);
-  // The field is named by JSON pointer, never by an English word (issue 13).
+  // The field is named by JSON pointer, never by an English word.
   Error aht = erlang_c(5, per_half_hour(10, 0), Seconds{20}).error();
   EXPECT_EQ(aht.where.json_pointer, "/handle_time");
   EXPECT_EQ(render(aht.message, Lang::de).find("AHT"), std::string::npos);

@@ -43,7 +43,7 @@ TEST(Plan, FteIsRoundedOnceWithShrinkageAsADivisor) {
   EXPECT_EQ(plan->intervals[0].team_leads_on_duty, 1);
   EXPECT_EQ(plan->intervals[1].team_leads_on_duty, 0);
   EXPECT_EQ(plan->managers.headcount, 1);
-  // FTE are exact for every level, as for the agents (issue 25: team leads showed 1.00 FTE and
+  // FTE are exact for every level, as for the agents (before: team leads showed 1.00 FTE and
   // managers 0.0 hours/week): team leads 2 / 12 by span (above 2.5 / 27.3 by cover), managers
   // 1 / 6; hours/week = FTE x 39 x 0.7.
   EXPECT_NEAR(plan->team_leads.fte, 2.0 / 12, 1e-12);
@@ -82,7 +82,7 @@ TEST(Plan, LiveEscalationsNeedTeamLeadTime) {
   EXPECT_EQ(plan->intervals[0].escalation->agents, 4);
   EXPECT_EQ(plan->intervals[0].team_leads_on_duty, 8);
   // No call arrives at 08:30, but an escalation of a call taken at 08:29 does (after its 180 s
-  // of handling): one team lead stays on duty for it (issue 25: the planner left 0 there and
+  // of handling): one team lead stays on duty for it (before: the planner left 0 there and
   // the simulation showed a team-lead ASA of 8,836 s).
   EXPECT_EQ(plan->intervals[1].team_leads_on_duty, 1);
   // (8 + 1) x 0.5 h x 5 days = 22.5 h/week / 27.3 = 0.82 FTE -> 1 (cover), span 2/12 -> 1.
@@ -323,7 +323,7 @@ TEST(CostPlan, MarketReferenceOnlyWhenAskedAndOpenEndedHasNoTop) {
   EXPECT_EQ(costs[2].low->minor, 6'300'000);  // 1 manager x USD 63,000
   EXPECT_FALSE(costs[2].high);                // "over 100,000" has no top
   // Both are said: that it is another country's reference (and which on-costs were added to
-  // it: issue 25, a US reference priced with Germany's default on-costs said nothing), and that
+  // it: before, a US reference priced with Germany's default on-costs said nothing), and that
   // the reference has no top.
   ASSERT_EQ(costs[2].notes.size(), 2u);
   EXPECT_EQ(costs[2].notes[0].id, MsgId::staffing_market_reference_used);

@@ -92,7 +92,7 @@ TEST(YamlReader, SyntaxErrorsCarryOneBasedPositions) {
   EXPECT_GE(result.error().where.line, 2);
 }
 
-// yaml-cpp's own English (YAML::ErrorMsg::MAP_VALUE) in the reader's language (issue 27).
+// yaml-cpp's own English (YAML::ErrorMsg::MAP_VALUE) in the reader's language.
 TEST(YamlReader, SyntaxErrorsSpeakTheReadersLanguage) {
   auto result = parse_yaml("a: b: c\n", "t.yaml");
   ASSERT_FALSE(result);

@@ -71,7 +71,7 @@ TEST(PostingData, UnknownTranspositionStatusIsAnErrorWithItsPointer) {
   EXPECT_EQ(data.error()[0].where.line, 11);
 }
 
-// A source is one text for every language or {en, de} (issue 27: German citations); either
+// A source is one text for every language or {en, de}; either
 // form is read, and the reader's language picks the text.
 TEST(PostingData, MinimumWageSourceInOneOrTwoLanguages) {
   auto wages = read_minimum_wages_yaml(

@@ -1,4 +1,4 @@
-// The annotated résumé set of issue 19 (tests/data/resume-set/): every document read by the
+// The annotated résumé set (tests/data/resume-set/): every document read by the
 // reader its file name chooses (JSON Resume, NDJSON, person CSV), evaluated against the three
 // roles of the default catalog as of 2026-12-01, and compared with the verdict and key criteria
 // a recruiter would give (annotations.txt, written by hand from the article and the catalog).

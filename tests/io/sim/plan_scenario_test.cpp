@@ -70,7 +70,7 @@ TEST(PlanScenario, NotAPlan) {
   EXPECT_EQ(text.error().front().where.column, 3);
   EXPECT_EQ(render(text.error().front().message, Lang::en).find("json.exception"),
             std::string::npos);
-  // In German, without the library's English (issue 27): nlohmann's "syntax error while
+  // In German, without the library's English: nlohmann's "syntax error while
   // parsing object key - invalid literal; last read: ...; expected string literal".
   std::string german = render(text.error().front().message, Lang::de);
   EXPECT_TRUE(
@@ -143,7 +143,7 @@ TEST(PlanScenario, NumberBeyondTheDoubleRangeIsFoundInArraysAndEscapedKeys) {
 }
 
 // The staffing plan reader of hiring-plan --plans says what it expected in the reader's
-// language (issue 27), at the field.
+// language, at the field.
 TEST(PlanScenario, PlanLevelsSayWhatTheyExpectInBothLanguages) {
   auto format = parse_plan_levels(R"({"format": "x"})", "p.json");
   ASSERT_FALSE(format);

@@ -108,9 +108,9 @@ TEST(ScenarioYaml, InvalidFilesGiveErrorsWithPositions) {
   EXPECT_GE(files, 10);
 }
 
-// Issue 25: "staff: 8" for a day the load outruns gave four errors, three of them at the tier's
-// line (locating the first error changed the parsed tree). One scalar is one place to fix: one
-// error, at it. A list gives one error per unstable interval, each at its own value.
+// "staff: 8" for a day the load outruns is one scalar, one place to fix: one error, at it
+// (before: four errors, three of them at the tier's line; locating the first error changed the
+// parsed tree). A list gives one error per unstable interval, each at its own value.
 TEST(ScenarioYaml, UnstableStaffIsReportedWhereItIsWritten) {
   const std::string head =
       "format: ccteam-scenario/1\n"

@@ -8,7 +8,7 @@ namespace ccteam::io {
 namespace {
 
 // The shipped file: Germany, the United States and every other place, each with its source in
-// English and German (issue 27).
+// English and German.
 TEST(RetentionYaml, TheShippedRulesReadWithSourcesInBothLanguages) {
   auto rules = load_retention_rules(test::repo_data_path("retention/retention.yaml").string());
   ASSERT_TRUE(rules) << render(rules.error()[0], Lang::en);
@@ -43,8 +43,8 @@ TEST(RetentionYaml, SourceAsOneTextOrInEachLanguage) {
   EXPECT_EQ((*rules)[2].source, LocalizedText{});
 }
 
-// Each defect is reported at its line with the JSON pointer of the field (the reader before
-// issue 27 said "not a valid application" at the rule, and ignored unknown keys).
+// Each defect is reported at its line with the JSON pointer of the field (before, the reader
+// said "not a valid application" at the rule, and ignored unknown keys).
 TEST(RetentionYaml, DefectsAreErrorsWithLineAndPointer) {
   struct Case {
     std::string rule;

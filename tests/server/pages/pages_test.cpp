@@ -154,9 +154,9 @@ TEST(Pages, RoleShowsRequirementsPayAndNextRoles) {
   EXPECT_TRUE(contains(de, "<h1>Callcenter-Agent</h1>"));
   EXPECT_TRUE(contains(de, "32.000\u00a0$ bis 35.000\u00a0$ pro Jahr"));
   EXPECT_TRUE(contains(de, "Erforderliche Fähigkeiten"));
-  // The market reference's source in German (issue 27: it was the English citation).
+  // The market reference's source in German (before: the English citation).
   EXPECT_TRUE(contains(de, "Quelle: Quellartikel: Stellenbeschreibungen im Callcenter"));
-  // Outside postings the German title is gender-neutral (issue 27: "Callcenter-Teamleiter").
+  // Outside postings the German title is gender-neutral (before: "Callcenter-Teamleiter").
   EXPECT_TRUE(contains(de, "<a href=\"/de/roles/team-lead\">Teamleitung</a>"));
   expect_csp_clean(de);
 }
